@@ -1,0 +1,64 @@
+"""quotes: quote and claim attribution for news.
+
+Find direct quotes, reported speech, mixed quotes and attributed claims in news
+text; link each to its speaker, the channel it came through and the outlet that
+published it; deduplicate statements across articles. Results are typed,
+immutable pydantic models.
+
+>>> import quotes
+>>> [(q.text, q.speaker.name) for q in quotes.extract("“We are waiting,” Peskov said.", backend="fast")]
+[('We are waiting,', 'Peskov')]
+"""
+
+from quotes._version import __version__
+from quotes.errors import (
+    BackendError,
+    BinaryInputError,
+    CorpusFormatError,
+    DependencyError,
+    EmptyInputError,
+    EncodingError,
+    InputError,
+    InputTooLargeError,
+    MissingInputError,
+    QuotesError,
+    SegmenterUnavailableError,
+    UnknownBackendError,
+)
+from quotes.models import (
+    Article,
+    CueType,
+    Provenance,
+    Quote,
+    QuoteKind,
+    Span,
+    Speaker,
+    SpeakerType,
+)
+from quotes.pipeline import Extractor, extract
+
+__all__ = [
+    "Article",
+    "BackendError",
+    "BinaryInputError",
+    "CorpusFormatError",
+    "CueType",
+    "DependencyError",
+    "EmptyInputError",
+    "EncodingError",
+    "Extractor",
+    "InputError",
+    "InputTooLargeError",
+    "MissingInputError",
+    "Provenance",
+    "Quote",
+    "QuoteKind",
+    "QuotesError",
+    "SegmenterUnavailableError",
+    "Span",
+    "Speaker",
+    "SpeakerType",
+    "UnknownBackendError",
+    "__version__",
+    "extract",
+]

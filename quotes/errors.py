@@ -1,0 +1,90 @@
+"""Exceptions raised by ``quotes``.
+
+Every exception the library raises on purpose derives from :class:`QuotesError`,
+so one ``except quotes.QuotesError`` catches them all.  Where it makes sense an
+exception also subclasses the matching builtin, so existing handlers keep working::
+
+    QuotesError
+    ├── InputError (ValueError)            bad input: the text or file cannot be used
+    │   ├── EmptyInputError                empty or whitespace-only text
+    │   ├── BinaryInputError               the bytes are not text (NUL bytes, control noise)
+    │   ├── EncodingError                  the bytes are not valid UTF-8
+    │   ├── InputTooLargeError             the text is longer than ``max_chars``
+    │   └── MissingInputError (FileNotFoundError)  the path does not exist
+    ├── CorpusFormatError (ValueError)     a JSONL/metadata/PolNeAR file is malformed
+    ├── BackendError                       a segmentation backend failed
+    │   ├── UnknownBackendError (ValueError)   no backend of that name
+    │   └── SegmenterUnavailableError (ImportError)  stanza or its models are missing
+    └── DependencyError (ImportError)      an optional extra (pandas, pyspark, Java...) is missing
+
+Messy text is not an error: text without quotes simply yields no quotes.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BackendError",
+    "BinaryInputError",
+    "CorpusFormatError",
+    "DependencyError",
+    "EmptyInputError",
+    "EncodingError",
+    "InputError",
+    "InputTooLargeError",
+    "MissingInputError",
+    "QuotesError",
+    "SegmenterUnavailableError",
+    "UnknownBackendError",
+]
+
+
+class QuotesError(Exception):
+    """Base class of every error raised by ``quotes``."""
+
+
+class InputError(QuotesError, ValueError):
+    """The input text or file cannot be processed (raised before any extraction)."""
+
+
+class EmptyInputError(InputError):
+    """The text is empty or contains only whitespace."""
+
+
+class BinaryInputError(InputError):
+    """The input looks like binary data (NUL bytes or mostly control characters)."""
+
+
+class EncodingError(InputError):
+    """The file is not valid UTF-8."""
+
+
+class InputTooLargeError(InputError):
+    """The text is longer than the extractor's ``max_chars`` limit."""
+
+
+class MissingInputError(InputError, FileNotFoundError):
+    """A path given as input does not exist."""
+
+
+class CorpusFormatError(QuotesError, ValueError):
+    """A corpus, metadata or quotes file does not have the expected format."""
+
+
+class BackendError(QuotesError):
+    """A segmentation backend could not be created or failed while running."""
+
+
+class UnknownBackendError(BackendError, ValueError):
+    """No backend is registered under the requested name."""
+
+
+class SegmenterUnavailableError(BackendError, ImportError):
+    """The Stanza backend cannot run: the package or its models are missing.
+
+    The message says how to fix it (``pip install stanza``,
+    ``python -m quotes download`` or ``QUOTES_STANZA_DIR``).
+    """
+
+
+class DependencyError(QuotesError, ImportError):
+    """An optional dependency (an extra such as ``quotes[spark]``) is not installed."""

@@ -1,0 +1,245 @@
+"""Typed, immutable result models.
+
+Everything ``quotes`` returns is a frozen pydantic v2 model that serializes to JSON
+and back without loss (``Quote.model_validate_json(q.model_dump_json()) == q``).
+
+Offsets are always character offsets into the *original* article text, end
+exclusive, so ``article.text[q.start:q.end] == q.text`` holds for every quote.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import Enum
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from quotes._version import __version__
+
+__all__ = [
+    "RECORD_KEYS",
+    "Article",
+    "CueType",
+    "Provenance",
+    "Quote",
+    "QuoteKind",
+    "Span",
+    "Speaker",
+    "SpeakerType",
+]
+
+#: The keys of one JSON Lines record written by ``quotes extract``, in order.
+RECORD_KEYS: tuple[str, ...] = (
+    "article",
+    "text",
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "cue",
+    "via",
+    "outlet",
+    "published",
+    "confidence",
+)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _to_date(value: Any) -> Any:
+    """Accept dates, datetimes and ISO strings with a time part; keep the date."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            return None
+        if len(value) > 10 and value[4:5] == "-" and value[10:11] in ("T", " "):
+            return value[:10]
+    return value
+
+
+class SpeakerType(str, Enum):
+    """What kind of source a speaker is."""
+
+    PERSON = "person"
+    """A named or described individual: ``Dmitry Peskov``, ``he``."""
+    ORGANIZATION = "organization"
+    """An institution, company, government or outlet: ``the Kremlin``, ``KCNA``."""
+    GROUP = "group"
+    """A plural, non-institutional source: ``Ukrainian officials``, ``analysts``."""
+    ANONYMOUS = "anonymous"
+    """An unnamed individual: ``a senior official``, ``a source``."""
+    UNKNOWN = "unknown"
+    """The type could not be determined."""
+
+
+class QuoteKind(str, Enum):
+    """How the words of the speaker are rendered."""
+
+    DIRECT = "direct"
+    """Verbatim words inside quotation marks."""
+    INDIRECT = "indirect"
+    """Reported speech or an attributed claim, without quotation marks."""
+    MIXED = "mixed"
+    """A reported clause that contains a verbatim fragment in quotation marks."""
+
+
+class CueType(str, Enum):
+    """What the cue says about the attribution."""
+
+    SPEECH = "speech"
+    """A verb or phrase of communication: ``said``, ``told Reuters``, ``wrote``."""
+    CLAIM = "claim"
+    """An attribution without a verb of saying: ``according to``, ``in a statement``."""
+    BELIEF = "belief"
+    """A thought, belief or intention: ``believes``, ``wants``, ``hopes``."""
+
+
+class Span(_Frozen):
+    """A piece of the article text with its character offsets.
+
+    Attributes:
+        text: The text exactly as written, ``article.text[start:end]``.
+        start: Offset of the first character.
+        end: Offset just past the last character.
+    """
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _check_order(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+class Speaker(_Frozen):
+    """The source a quote is attributed to.
+
+    Attributes:
+        name: Canonical name: the fullest form of the name in the article, without
+            titles (``Dmitry Peskov`` for ``Peskov`` or ``he``); for descriptions,
+            the description itself (``Ukrainian officials``).
+        mention: The text that names the speaker at this quote, as written.
+        start: Offset of the mention in the article text.
+        end: Offset just past the mention.
+        type: Person, organization, group, anonymous or unknown.
+        role: The role or title the article gives the speaker (``Kremlin spokesman``),
+            or ``None``.
+    """
+
+    name: str
+    mention: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    type: SpeakerType = SpeakerType.UNKNOWN
+    role: Optional[str] = None
+
+
+class Provenance(_Frozen):
+    """Which code produced a result.
+
+    Attributes:
+        backend: Name of the segmentation backend (``stanza`` or ``fast``).
+        backend_version: Version of that backend (Stanza's version, or the
+            library's own for the built-in one).
+        library_version: Version of ``quotes``.
+        rules: Names of the detection and attribution rules that fired, in order.
+    """
+
+    backend: str
+    backend_version: str
+    library_version: str = __version__
+    rules: tuple[str, ...] = ()
+
+
+class Article(_Frozen):
+    """One news article.
+
+    Attributes:
+        text: The full article text. Offsets of every result refer to it.
+        id: An identifier (file name, URL hash...), copied to each quote's ``article``.
+        outlet: The publisher (``Reuters``, ``DW``).
+        published: Publication date.
+        title: Headline.
+        url: Where the article was found.
+    """
+
+    text: str
+    id: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[_dt.date] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+
+    _date = field_validator("published", mode="before")(_to_date)
+
+
+class Quote(_Frozen):
+    """One attributed statement found in an article.
+
+    Attributes:
+        text: The content, exactly ``article.text[start:end]``. For direct quotes it
+            excludes the quotation marks.
+        start: Offset of the first character of the content.
+        end: Offset just past the content.
+        kind: ``direct``, ``indirect`` or ``mixed``.
+        cue_type: ``speech``, ``claim`` or ``belief``.
+        speaker: Who said it, or ``None`` when the library cannot tell (a wrong
+            speaker is worse than none).
+        cue: The verb or phrase that attributes the content (``said``,
+            ``told Reuters``), with offsets, or ``None``. Two quotes that share a
+            cue (same offsets) are two parts of one statement.
+        via: The channel the statement came through (``Reuters``, ``Telegram``,
+            ``a statement``), or ``None``.
+        article: The article's id.
+        outlet: The outlet that published the article.
+        published: The article's publication date.
+        confidence: How sure the attribution is, from 0 to 1.
+        provenance: Backend and versions that produced the quote; ``None`` only for
+            quotes read back from a JSON Lines record, which does not carry it.
+    """
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: QuoteKind = QuoteKind.DIRECT
+    cue_type: CueType = CueType.SPEECH
+    speaker: Optional[Speaker] = None
+    cue: Optional[Span] = None
+    via: Optional[str] = None
+    article: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[_dt.date] = None
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    provenance: Optional[Provenance] = None
+
+    _date = field_validator("published", mode="before")(_to_date)
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the JSON Lines record of this quote (the CLI's output contract).
+
+        The keys are exactly :data:`RECORD_KEYS`; ``speaker`` is
+        ``{name, mention, start, end, type, role}`` or ``None`` and ``cue`` is
+        ``{text, start, end}`` or ``None``.
+        """
+        data = self.model_dump(mode="json", include=set(RECORD_KEYS))
+        return {key: data[key] for key in RECORD_KEYS}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Quote:
+        """Build a quote from a record written by :meth:`to_record`.
+
+        Unknown keys are ignored, so richer records (``--format json``) load too.
+
+        Raises:
+            pydantic.ValidationError: when a required key is missing or malformed.
+        """
+        fields = set(cls.model_fields)
+        return cls.model_validate({k: v for k, v in record.items() if k in fields})

@@ -1,0 +1,192 @@
+"""The extraction pipeline: ``text -> normalize -> segment -> detect -> attribute -> Quote``.
+
+:class:`Extractor` holds a loaded backend and runs the stages on one article at a
+time. Extraction is a pure function of one article (no state is carried between
+articles), so the batch runner and the Spark integration call exactly this code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Optional, Union
+
+from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from quotes.models import Article, CueType, Quote, QuoteKind
+from quotes.segment import Segmenter, get_segmenter
+
+__all__ = ["DEFAULT_MAX_CHARS", "Extractor", "check_text", "extract"]
+
+#: Longest article text accepted by default (characters). Longer input raises
+#: :class:`~quotes.errors.InputTooLargeError`; raise the limit with ``max_chars``.
+DEFAULT_MAX_CHARS = 2_000_000
+
+
+def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Raise an :class:`~quotes.errors.InputError` if ``text`` cannot be an article.
+
+    Args:
+        text: The article text.
+        max_chars: Longest accepted text.
+
+    Raises:
+        EmptyInputError: The text is empty or whitespace only.
+        BinaryInputError: The text contains NUL bytes or is mostly control characters.
+        InputTooLargeError: The text is longer than ``max_chars``.
+
+    >>> check_text("He said so.")
+    >>> check_text("   ")
+    Traceback (most recent call last):
+    ...
+    quotes.errors.EmptyInputError: the text is empty
+    """
+    if not text or text.isspace():
+        raise EmptyInputError("the text is empty")
+    if len(text) > max_chars:
+        raise InputTooLargeError(
+            f"the text has {len(text):,} characters, more than max_chars={max_chars:,}"
+        )
+    if "\x00" in text:
+        raise BinaryInputError("the text contains NUL bytes: it looks like a binary file")
+    sample = text[:4096]
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    if controls > max(8, len(sample) // 20):
+        raise BinaryInputError("the text is mostly control characters: it looks like a binary file")
+
+
+class Extractor:
+    """Finds and attributes quotes; holds one loaded backend for many articles.
+
+    Args:
+        backend: ``"stanza"`` (default; Stanza tokenize+mwt) or ``"fast"`` (pure
+            Python, for bulk work), or any object implementing
+            :class:`~quotes.segment.Segmenter`.
+        stanza_dir: Folder with Stanza's models for the ``stanza`` backend (else
+            ``QUOTES_STANZA_DIR``, else Stanza's default).
+        kinds: Which quote kinds to return (default: all).
+        include_beliefs: Also return attributions of beliefs and intentions
+            (``X believes ...``); off by default, so the output is speech and claims.
+        max_chars: Longest accepted article text.
+
+    Raises:
+        UnknownBackendError: ``backend`` names no backend.
+        SegmenterUnavailableError: Stanza or its models are missing.
+
+    Example:
+        >>> ex = Extractor(backend="fast")
+        >>> [q.text for q in ex.extract('"We are ready," Peskov said.')]
+        ['We are ready,']
+    """
+
+    def __init__(
+        self,
+        backend: Union[str, Segmenter] = "stanza",
+        *,
+        stanza_dir: Optional[str] = None,
+        kinds: Optional[Iterable[Union[QuoteKind, str]]] = None,
+        include_beliefs: bool = False,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        self.segmenter: Segmenter = (
+            get_segmenter(backend, stanza_dir=stanza_dir) if isinstance(backend, str) else backend
+        )
+        self.kinds = frozenset(QuoteKind(k) for k in kinds) if kinds is not None else frozenset(QuoteKind)
+        self.include_beliefs = include_beliefs
+        self.max_chars = max_chars
+
+    @property
+    def backend(self) -> str:
+        """Name of the segmentation backend."""
+        return self.segmenter.name
+
+    def extract(
+        self,
+        text: str,
+        *,
+        outlet: Optional[str] = None,
+        published: Union[_dt.date, str, None] = None,
+        article_id: Optional[str] = None,
+    ) -> list[Quote]:
+        """Extract the quotes of one text.
+
+        Args:
+            text: The article text.
+            outlet: Publisher, copied to each quote.
+            published: Publication date, copied to each quote.
+            article_id: Identifier copied to each quote's ``article``.
+
+        Returns:
+            The quotes in document order.
+
+        Raises:
+            InputError: The text is empty, binary or too long.
+        """
+        article = Article(text=text, id=article_id, outlet=outlet, published=published)
+        return self.extract_article(article)
+
+    def extract_article(self, article: Article) -> list[Quote]:
+        """Extract the quotes of one :class:`~quotes.models.Article`.
+
+        Raises:
+            InputError: The article text is empty, binary or too long.
+        """
+        check_text(article.text, max_chars=self.max_chars)
+        from quotes.attribution import attribute_article
+
+        found = attribute_article(article, self.segmenter)
+        return [
+            q
+            for q in found
+            if q.kind in self.kinds and (self.include_beliefs or q.cue_type is not CueType.BELIEF)
+        ]
+
+    def extract_articles(self, articles: Iterable[Article]) -> Iterator[list[Quote]]:
+        """Extract quotes from many articles, yielding one list per article, in order.
+
+        Raises:
+            InputError: On the first bad article; use :meth:`extract_article` in a
+                loop (or ``quotes batch``) to skip bad articles instead.
+        """
+        for article in articles:
+            yield self.extract_article(article)
+
+
+@lru_cache(maxsize=4)
+def _cached_extractor(backend: str, stanza_dir: Optional[str]) -> Extractor:
+    return Extractor(backend=backend, stanza_dir=stanza_dir)
+
+
+def extract(
+    text: str,
+    *,
+    outlet: Optional[str] = None,
+    published: Union[_dt.date, str, None] = None,
+    article_id: Optional[str] = None,
+    backend: str = "stanza",
+    stanza_dir: Optional[str] = None,
+) -> list[Quote]:
+    """Extract the quotes of one text (the backend is loaded once and cached).
+
+    Args:
+        text: The article text.
+        outlet: Publisher, copied to each quote.
+        published: Publication date (``date`` or ISO string), copied to each quote.
+        article_id: Identifier copied to each quote's ``article``.
+        backend: ``"stanza"`` (default) or ``"fast"``.
+        stanza_dir: Folder with Stanza's models.
+
+    Returns:
+        The quotes in document order.
+
+    Raises:
+        InputError: The text is empty, binary or too long.
+        SegmenterUnavailableError: The Stanza backend was asked for but cannot load.
+
+    Example:
+        >>> q = extract("“We are ready,” Peskov said.", backend="fast")[0]
+        >>> q.text, q.speaker.name
+        ('We are ready,', 'Peskov')
+    """
+    extractor = _cached_extractor(backend, stanza_dir)
+    return extractor.extract(text, outlet=outlet, published=published, article_id=article_id)

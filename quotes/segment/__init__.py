@@ -1,0 +1,60 @@
+"""Sentence segmentation backends.
+
+A backend is any object with a ``name``, a ``version`` and a
+``segment(text) -> list[tuple[int, int]]`` method that returns sentence spans
+(character offsets, end exclusive) in document order. Two ship with the library:
+
+* ``fast`` (:class:`~quotes.segment._builtin.RegexSegmenter`): pure Python, no models.
+* ``stanza`` (:class:`~quotes.segment._stanza.StanzaSegmenter`): Stanza tokenize+mwt,
+  imported lazily.
+
+Sentences never cross a line break: news text puts one paragraph per line.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Protocol, runtime_checkable
+
+from quotes.errors import UnknownBackendError
+
+__all__ = ["BACKENDS", "Segmenter", "get_segmenter"]
+
+#: Names accepted by :func:`get_segmenter`.
+BACKENDS: tuple[str, ...] = ("stanza", "fast")
+
+
+@runtime_checkable
+class Segmenter(Protocol):
+    """What the pipeline needs from a backend."""
+
+    name: str
+    version: str
+
+    def segment(self, text: str) -> list[tuple[int, int]]:
+        """Return the sentence spans of ``text`` in order; spans do not overlap."""
+        ...
+
+
+def get_segmenter(name: str, *, stanza_dir: Optional[str] = None) -> Segmenter:
+    """Create the backend called ``name``.
+
+    Args:
+        name: ``"stanza"`` or ``"fast"``.
+        stanza_dir: Models folder for the Stanza backend.
+
+    Raises:
+        UnknownBackendError: No backend has that name.
+        SegmenterUnavailableError: Stanza or its models are missing.
+
+    >>> get_segmenter("fast").name
+    'fast'
+    """
+    if name == "fast":
+        from quotes.segment._builtin import RegexSegmenter
+
+        return RegexSegmenter()
+    if name == "stanza":
+        from quotes.segment._stanza import StanzaSegmenter
+
+        return StanzaSegmenter(model_dir=stanza_dir)
+    raise UnknownBackendError(f"unknown backend {name!r}; choose one of: {', '.join(BACKENDS)}")
