@@ -1,0 +1,8 @@
+"""Entry point for ``python -m quotes``."""
+
+import sys
+
+from quotes.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
