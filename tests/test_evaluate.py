@@ -300,6 +300,12 @@ class TestClassifyKind:
         assert classify_kind(text, [(9, 34)]) is QuoteKind.MIXED
         assert classify_kind(text, [(9, 22)]) is QuoteKind.DIRECT
 
+    def test_doubled_apostrophes_are_quote_marks(self) -> None:
+        text = "''We won,'' he said of the party's win."
+        assert classify_kind(text, [(0, 11)]) is QuoteKind.DIRECT
+        assert classify_kind(text, [(2, 8)]) is QuoteKind.DIRECT
+        assert classify_kind(text, [(20, 38)]) is QuoteKind.INDIRECT
+
     def test_unclosed_quote_ends_at_paragraph(self) -> None:
         text = '"First paragraph of a quote.\nNot quoted here.'
         assert quoted_regions(text) == [(0, 28)]
@@ -347,6 +353,10 @@ class TestNormalizeSpan:
     def test_punctuation_and_space_are_stripped(self, edge: str) -> None:
         text = f"{edge}word here{edge}"
         assert normalize_span(text, [(0, len(text))]) == ((len(edge), len(edge) + 9),)
+
+    def test_doubled_apostrophes_are_stripped(self) -> None:
+        text = "''We win,'' he said."
+        assert normalize_span(text, [(0, 11)]) == ((2, 8),)
 
     def test_only_punctuation_is_empty(self) -> None:
         assert normalize_span('", "', [(0, 4)]) == ()
