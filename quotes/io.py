@@ -28,6 +28,7 @@ from quotes.models import Article
 
 __all__ = [
     "METADATA_FILE",
+    "atomic_path",
     "atomic_writer",
     "decode_text",
     "expand_paths",
@@ -172,6 +173,14 @@ def read_article(
     return Article(text=text, id=p.name, **fields)
 
 
+def _set_default_mode(path: str) -> None:
+    """Give a temporary file the mode a plain ``open()`` would (mkstemp makes it 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~mask)
+
+
 @contextlib.contextmanager
 def atomic_writer(path: PathLike, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     """Open ``path`` for writing so that it appears only when complete.
@@ -193,6 +202,38 @@ def atomic_writer(path: PathLike, *, encoding: str = "utf-8") -> Iterator[IO[str
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        _set_default_mode(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_path(path: PathLike) -> Iterator[Path]:
+    """Give a temporary path to write ``path`` through, for writers that want a path.
+
+    The temporary file sits in the same folder under a hidden name
+    (``.NAME.XXXX.tmp``); it is renamed over ``path`` when the block ends without
+    an exception and removed otherwise, so ``path`` never holds a partial file.
+    Use it for binary writers (Parquet); :func:`atomic_writer` is for text.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> with atomic_path(os.path.join(d, "out.bin")) as tmp:
+    ...     _ = tmp.write_bytes(b"done")
+    >>> open(os.path.join(d, "out.bin"), "rb").read()
+    b'done'
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        _set_default_mode(tmp)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

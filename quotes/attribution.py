@@ -1,0 +1,372 @@
+"""Attribution: from quoted spans to :class:`~quotes.models.Quote` objects.
+
+For each quoted span this module decides whether it is a direct quote (a
+stand-alone utterance) or a fragment inside a sentence (a scare quote, a title,
+or the verbatim part of a mixed quote), then looks for its cue and speaker:
+
+1. after the closing mark: ``”, Peskov said``, ``,” said Peskov``,
+   ``,” KCNA quoted Kim as saying``, or on the next line;
+2. before the opening mark: ``Peskov replied, “``, ``But he added: '``, or a
+   previous paragraph ending with a colon;
+3. otherwise from the quote before it: the second half of an interrupted quote
+   (``“A,” he said. “B.”``) shares the first half's cue instance, and a quote
+   that continues in the next paragraph keeps its speaker (lower confidence).
+
+Fragments are handed to :mod:`quotes.reported`, which builds mixed quotes from
+the reported clauses that contain them, together with reported speech.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from quotes.boilerplate import body_lines
+from quotes.direct import QuotedSpan, find_quoted_spans
+from quotes.lexicon import CUE_AUXILIARIES, cue_words
+from quotes.marks import normalize
+from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
+from quotes.outlets import find_via
+from quotes.segment import Segmenter
+from quotes.speakers import TOKEN_RE, NounPhrase, SpeakerResolver, scan_left, scan_right
+
+__all__ = ["Attribution", "Context", "attribute_article"]
+
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+_PARTICIPLE_RE = re.compile(r"\w+ing$")
+_LEAD = re.compile(r"[\s,;:—–\-]*")
+
+
+@dataclass
+class Attribution:
+    """Where a quote's cue and speaker were found."""
+
+    speaker: Optional[Speaker]
+    cue: Optional[Span]
+    cue_type: CueType
+    via: Optional[str]
+    confidence: float
+    rule: str
+
+
+@dataclass
+class Context:
+    """Everything the attribution rules need about one article."""
+
+    article: Article
+    text: str
+    norm: str
+    lines: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    resolver: SpeakerResolver
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The sentence span containing ``offset`` (or the nearest one before it)."""
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if k < 0:
+            return (0, 0)
+        return self.sentences[k]
+
+    def line_of(self, offset: int) -> int:
+        """Index of the body line containing ``offset``, or -1."""
+        k = bisect.bisect_right([a for a, _ in self.lines], offset) - 1
+        if k >= 0 and self.lines[k][0] <= offset <= self.lines[k][1]:
+            return k
+        return -1
+
+    def span(self, a: int, b: int) -> Span:
+        """A :class:`Span` of the original text."""
+        return Span(text=self.text[a:b], start=a, end=b)
+
+
+def cue_type_of(word: str) -> Optional[CueType]:
+    """The :class:`CueType` of a cue word, or ``None`` if it is not one."""
+    kind = cue_words().get(word.lower())
+    return CueType(kind) if kind else None
+
+
+def _tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
+
+
+def _aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
+    """Index of the first auxiliary/adverb directly before token ``i``."""
+    j = i
+    while j > 0 and toks[j - 1][0].lower() in CUE_AUXILIARIES:
+        j -= 1
+    return j
+
+
+def _appositive(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, Optional[str]]]:
+    """``Peskov, the Kremlin's spokesman,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""
+    m = re.match(r"\s*([^,]{2,80}),\s*([^,]{2,80}),\s*$", ctx.norm[lo:hi])
+    if not m:
+        return None
+    a = (lo + m.start(1), lo + m.end(1))
+    b = (lo + m.start(2), lo + m.end(2))
+    np_a = scan_left(ctx.norm, a[0], a[1])
+    np_b = scan_left(ctx.norm, b[0], b[1])
+    if np_a is None or np_b is None or np_a.start != a[0] or np_b.start != b[0]:
+        return None
+    a_name = np_a.text[:1].isupper() and not np_a.text.lower().startswith(("the ", "a ", "an "))
+    b_name = np_b.text[:1].isupper() and not np_b.text.lower().startswith(("the ", "a ", "an "))
+    b_name = b_name and all(w[:1].isupper() for w in np_b.text.split())
+    if b_name:
+        return np_b, ctx.text[np_a.start:np_a.end]
+    if a_name:
+        return np_a, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np_b.start:np_b.end], flags=re.I)
+    return None
+
+
+def _speaker(ctx: Context, np: NounPhrase, at: int, role: Optional[str] = None) -> Optional[Speaker]:
+    sp = ctx.resolver.resolve(np, at=at, sentence_starts=ctx.sentence_starts, exclude=ctx.quoted)
+    if sp is not None and role and sp.role is None:
+        sp = sp.model_copy(update={"role": role})
+    return sp
+
+
+def _cue_span(ctx: Context, toks: list[tuple[str, int, int]], i: int, hi: int) -> tuple[Span, Optional[NounPhrase]]:
+    """The cue span for cue token ``i``; ``told X`` includes its object."""
+    word, a, b = toks[i]
+    obj = None
+    if word.lower() in _TELL:
+        obj = scan_right(ctx.norm, b, hi)
+        if obj is not None:
+            return ctx.span(a, obj.end), obj
+    return ctx.span(a, b), obj
+
+
+def _confidence(sp: Optional[Speaker], base: float) -> float:
+    if sp is None:
+        return 0.3
+    if sp.mention.lower() in ("he", "she", "they", "it", "we"):
+        return round(base - 0.1, 2)
+    return base
+
+
+def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attribution]:
+    """Cue and speaker right after the closing mark (``,” Peskov said``)."""
+    lo = q.close + 1
+    sent_end = ctx.sentence_of(q.close)[1]
+    end = min(hi, max(sent_end, lo))
+    p = lo + _LEAD.match(ctx.norm, lo, end).end() - lo  # type: ignore[union-attr]
+    toks = _tokens(ctx.norm, p, end)[:14]
+    for i, (word, a, b) in enumerate(toks):
+        kind = cue_type_of(word)
+        if word in ("'", '"'):
+            break
+        if kind is None:
+            continue
+        cue, obj = _cue_span(ctx, toks, i, end)
+        clause = ctx.norm[p:end]
+        if i == 0:  # inverted: ", said Peskov"
+            np = scan_right(ctx.norm, b, end) if obj is None else None
+            if np is None and obj is not None:
+                return None
+            if np is None:
+                return None
+            role = None
+            m = re.match(r",\s+((?:the|a|an)\s+[^,.;]{2,80}|[a-z][^,.;]{2,80})", ctx.norm[np.end:end])
+            if m and (np.text[:1].isupper()):
+                role = ctx.text[np.end + m.start(1):np.end + m.end(1)]
+            sp = _speaker(ctx, np, q.start, role)
+            return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.9), "after:inverted")
+        j = _aux_start(toks, i)
+        np_hi = toks[j][1]
+        np = scan_left(ctx.norm, p, np_hi)
+        role = None
+        if np is None or np.start != p:
+            appos = _appositive(ctx, p, np_hi)
+            if appos is None:
+                return None
+            np, role = appos
+        via = find_via(clause)
+        if word.lower() == "quoted":  # "KCNA quoted Kim as saying"
+            inner = scan_right(ctx.norm, b, end)
+            if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:end]):
+                via = via or ctx.text[np.start:np.end]
+                np = inner
+        sp = _speaker(ctx, np, q.start, role)
+        if sp is None:
+            return None
+        return Attribution(sp, cue, kind, via, _confidence(sp, 0.9), "after")
+    return None
+
+
+def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[Attribution]) -> Optional[Attribution]:
+    """Cue and speaker before the opening mark (``Peskov replied, “``)."""
+    end = q.open if q.open >= 0 else q.start
+    pre = ctx.norm[lo:end].rstrip()
+    if not pre:
+        return None
+    toks = _tokens(ctx.norm, lo, lo + len(pre))
+    for i in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+        word, a, b = toks[i]
+        if word in ("'", '"'):
+            break
+        kind = cue_type_of(word)
+        if kind is None:
+            continue
+        tail = ctx.norm[b:end]
+        if '"' in tail or "'" in tail.replace("'s", ""):
+            break
+        cue, obj = _cue_span(ctx, toks, i, end)
+        clause = ctx.norm[toks[max(0, i - 8)][1]:end]
+        j = _aux_start(toks, i)
+        np_hi = toks[j][1]
+        np = scan_left(ctx.norm, lo, np_hi)
+        if np is None:
+            if _PARTICIPLE_RE.match(word) and previous is not None and previous.speaker is not None:
+                # "..., Putin responded, adding: “…”": the subject of the sentence.
+                sp = previous.speaker
+                return Attribution(sp, cue, kind, find_via(clause) or previous.via, 0.8, "before:participle")
+            return None
+        sp = _speaker(ctx, np, q.start)
+        if sp is None:
+            return None
+        return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.88), "before")
+    return None
+
+
+def _standalone(ctx: Context, q: QuotedSpan) -> bool:
+    """A quote that is a whole utterance, not a fragment inside a sentence."""
+    if q.open < 0 or q.continued:
+        return True
+    s0 = ctx.sentence_of(q.open)[0]
+    line_start = ctx.lines[q.line][0]
+    pre = ctx.norm[max(s0, line_start):q.open].rstrip()
+    pre_ok = not pre or pre[-1] in ":,—–-.!?…" or (pre.split()[-1].lower() in cue_words())
+    if not pre_ok:
+        return False
+    if q.close < 0:
+        return True
+    inside_end = ctx.text[q.close - 1] if q.close > 0 else ""
+    post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
+    post_s = post.lstrip()
+    if not post_s or post_s[0] in ",.;:!?—–-)":
+        return True
+    if inside_end in ",.!?…":
+        return True
+    return attribute_after(ctx, q, ctx.lines[q.line][1]) is not None
+
+
+def _build(ctx: Context, q: QuotedSpan, att: Optional[Attribution], prov_rules: tuple[str, ...], segmenter: Segmenter) -> Quote:
+    art = ctx.article
+    conf = att.confidence if att else 0.3
+    if q.open < 0 or q.close < 0 and not q.continues:
+        conf = max(0.0, round(conf - 0.1, 2))
+    return Quote(
+        text=ctx.text[q.start:q.end],
+        start=q.start,
+        end=q.end,
+        kind=QuoteKind.DIRECT,
+        cue_type=att.cue_type if att else CueType.SPEECH,
+        speaker=att.speaker if att else None,
+        cue=att.cue if att else None,
+        via=att.via if att else None,
+        article=art.id,
+        outlet=art.outlet,
+        published=art.published,
+        confidence=conf,
+        provenance=Provenance(
+            backend=segmenter.name, backend_version=segmenter.version, rules=prov_rules
+        ),
+    )
+
+
+def build_context(article: Article, segmenter: Segmenter) -> Context:
+    """Normalise, find the body and segment one article."""
+    text = article.text
+    norm = normalize(text)
+    lines = body_lines(text)
+    sentences = segmenter.segment(text)
+    return Context(
+        article=article,
+        text=text,
+        norm=norm,
+        lines=lines,
+        sentences=sentences,
+        sentence_starts=[a for a, _ in sentences],
+        resolver=SpeakerResolver(text, norm, lines),
+    )
+
+
+def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], list[QuotedSpan]]:
+    """Direct quotes of the article, and the fragments left for mixed quotes."""
+    spans = find_quoted_spans(ctx.text, ctx.lines)
+    ctx.quoted = [(q.start, q.end) for q in spans]
+    direct: list[tuple[QuotedSpan, Optional[Attribution]]] = []
+    fragments: list[QuotedSpan] = []
+    for q in spans:
+        if _standalone(ctx, q):
+            direct.append((q, None))
+        else:
+            fragments.append(q)
+    results: list[tuple[QuotedSpan, Optional[Attribution]]] = []
+    for q, _ in direct:
+        line_lo, line_hi = ctx.lines[q.line]
+        previous = results[-1][1] if results and results[-1][0].line == q.line else None
+        att = None
+        if q.close >= 0:
+            att = attribute_after(ctx, q, line_hi)
+            if att is None and ctx.norm[q.close - 1:q.close] == "," and ctx.norm[q.close + 1:line_hi].strip() == "" and q.line + 1 < len(ctx.lines):
+                nxt_lo, nxt_hi = ctx.lines[q.line + 1]
+                fake = QuotedSpan(q.open, nxt_lo - 1, q.start, q.end, q.line)
+                att = attribute_after(ctx, fake, nxt_hi)
+                if att is not None:
+                    att.rule = "after:next-line"
+        if att is None:
+            s0 = max(ctx.sentence_of(max(q.open, line_lo))[0], line_lo)
+            if q.open == line_lo and q.line > 0 and ctx.norm[ctx.lines[q.line - 1][1] - 1] == ":":
+                prev_lo, prev_hi = ctx.lines[q.line - 1]
+                s_prev = max(ctx.sentence_of(prev_hi - 1)[0], prev_lo)
+                prev_att = results[-1][1] if results and results[-1][0].line == q.line - 1 else None
+                fake = QuotedSpan(prev_hi, -1, prev_hi, prev_hi, q.line - 1)
+                att = attribute_before(ctx, fake, s_prev, prev_att)
+            else:
+                att = attribute_before(ctx, q, s0, previous)
+        if att is None and results:
+            prev_q, prev_att = results[-1]
+            if prev_att is not None and prev_att.speaker is not None:
+                same_line = prev_q.line == q.line and prev_att.cue is not None and prev_att.cue.start < q.start
+                continued = (
+                    prev_q.line == q.line - 1
+                    and (q.continued or q.open == line_lo)
+                    and ctx.sentence_of(ctx.lines[q.line - 1][1] - 1)[0] <= max(prev_q.end, prev_att.cue.start if prev_att.cue else 0)
+                )
+                if same_line:
+                    att = Attribution(prev_att.speaker, prev_att.cue, prev_att.cue_type, prev_att.via, 0.75, "interrupted")
+                elif continued:
+                    att = Attribution(prev_att.speaker, prev_att.cue, prev_att.cue_type, prev_att.via, 0.6, "continued")
+        if att is not None and att.speaker is not None:
+            ctx.resolver.record(q.start, att.speaker)
+        results.append((q, att))
+    # A quote left open at a paragraph end takes the attribution of the piece that closes it.
+    for k in range(len(results) - 2, -1, -1):
+        q, att = results[k]
+        nq, natt = results[k + 1]
+        if q.continues and att is None and natt is not None and nq.continued:
+            results[k] = (q, Attribution(natt.speaker, natt.cue, natt.cue_type, natt.via, 0.6, "continued"))
+    quotes = []
+    for q, att in results:
+        if att is None and len(ctx.text[q.start:q.end].split()) < 3:
+            continue
+        rules = ("direct", att.rule if att else "unattributed")
+        quotes.append(_build(ctx, q, att, rules, segmenter))
+    return quotes, fragments
+
+
+def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
+    """All quotes of one article, in document order (the pipeline's core)."""
+    ctx = build_context(article, segmenter)
+    quotes, fragments = attribute_direct(ctx, segmenter)
+    try:
+        from quotes.reported import attribute_reported
+    except ImportError:
+        return quotes
+    more = attribute_reported(ctx, segmenter, quotes, fragments)
+    return sorted(quotes + more, key=lambda q: (q.start, q.end))

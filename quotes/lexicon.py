@@ -1,0 +1,193 @@
+"""Word lists used by detection and attribution.
+
+Two lists are learned from PolNeAR's train split by ``scripts/build_lexicons.py``
+and shipped in ``quotes/data``: cue words (``said``, ``told``, ``according``...)
+with their type, and the lower-case words that occur in source spans
+(``spokesman``, ``officials``...). The rest are small hand-written closed classes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "ANONYMOUS_HEADS",
+    "CUE_AUXILIARIES",
+    "GROUP_HEADS",
+    "NON_NAME_CAPITALS",
+    "ORG_WORDS",
+    "PLACES",
+    "PRONOUNS",
+    "TITLES",
+    "cue_words",
+    "source_words",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    data = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
+
+
+# Learned cue words that are not verbs of attribution on their own.
+_CUE_STOP = _words(
+    """made make like known seen view clear criticism question questions read put named focused
+    looking reportedly talking pointing pointed voted call offered released decided push pushed
+    support supported supporting backing backed agreed agree sought seeking opposed favor
+    endorsed considered discuss plans wanted want wants hope hopes hoping expected"""
+)
+# Cue words missing from the learned list or too rare in it, all of type speech.
+_CUE_EXTRA = _words(
+    """say says said saying tell tells told telling add adds added adding reply replies replied
+    replying respond responds responded write writes wrote written state states stated stating
+    announce announces announced declare declares declared insist insists insisted warn warns
+    warned confirm confirms confirmed deny denies denied claim claims claimed stress stresses
+    stressed emphasize emphasized emphasise emphasised remark remarks remarked comment comments
+    commented explain explains explained note notes noted tweet tweets tweeted post posts posted
+    ask asks asked quote quoted quoting assert asserts asserted allege alleges alleged admit
+    admits admitted argue argues argued urge urges urged promise promises promised pledge pledges
+    pledged vow vows vowed caution cautions cautioned reiterate reiterates reiterated repeat
+    repeated acknowledge acknowledges acknowledged mention mentions mentioned predict predicted
+    recall recalls recalled continue continues continued conclude concluded accuse accused
+    dismiss dismissed disputed dispute report reports reported announce demand demanded
+    demands"""
+)
+_BELIEF_EXTRA = _words(
+    """think thinks thought believe believes believed want wants wanted hope hopes hoped expect
+    expects expected fear fears feared feel feels felt worry worries worried know knows knew"""
+)
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, str]:
+    """Return ``{word: type}`` for cue words; type is ``speech``, ``claim`` or ``belief``.
+
+    >>> cue_words()["said"], cue_words()["believes"]
+    ('speech', 'belief')
+    """
+    table: dict[str, str] = {}
+    for row in _read_tsv("cues.tsv"):
+        word, kind = row[0], row[2]
+        if word not in _CUE_STOP and word.isalpha() and word != "according":
+            table[word] = kind
+    for w in _CUE_EXTRA:
+        table.setdefault(w, "speech")
+    for w in _BELIEF_EXTRA:
+        table[w] = "belief"
+    return table
+
+
+@lru_cache(maxsize=1)
+def source_words() -> frozenset[str]:
+    """Return lower-case words seen in PolNeAR train source spans (roles, groups...)."""
+    return frozenset(row[0] for row in _read_tsv("source_words.tsv"))
+
+
+#: Pronouns that can be speakers, lower case.
+PRONOUNS = _words("he she they it we i him her them you")
+
+#: Auxiliaries and adverbs allowed between a speaker and its cue verb.
+CUE_AUXILIARIES = _words(
+    """has have had also later earlier then previously once again repeatedly recently reportedly
+    publicly privately separately subsequently further additionally initially ultimately
+    would will could may might did does do had has already still just first last"""
+)
+
+#: Words of roles and titles: never part of a person's canonical name.
+TITLES = _words(
+    """president vice spokesman spokeswoman spokesperson minister secretary chief staff envoy gov
+    governor sen senator rep representative mr mrs ms miss dr prof professor general gen
+    commander ambassador chairman chairwoman chair director head leader mayor king queen prince
+    princess pope prime foreign defense defence deputy acting regional former first lady judge
+    justice attorney adviser advisor official officer lt col sgt capt admiral marshal premier
+    chancellor speaker emir sheikh sir lord dame chief-of-staff candidate nominee presidential
+    republican democratic democrat senior top assistant press aide sultan crown interior
+    economy finance state national security council presidents ceo founder executive manager
+    strategist analyst pollster host anchor correspondent reporter editor columnist coach
+    spokesmen official's army navy air lieutenant colonel major sergeant captain brig"""
+)
+
+#: Head words of organisations (lower case).
+ORG_WORDS = _words(
+    """kremlin ministry government committee office house department agency council party army
+    forces force military police court commission parliament senate congress administration
+    campaign company corporation corp inc ltd bank fund union organization organisation service
+    services media news press times post journal tribune guardian telegraph herald gazette
+    reuters interfax tass kcna ria cnn bbc ap afp dpa nbc cbs abc fox msnbc npr pentagon
+    staff headquarters command navy guard institute university college foundation center centre
+    group network channel agency board bureau authority authorities cabinet duma rada
+    presidency secretariat embassy mission assembly federation alliance coalition nato un eu
+    kremlin's who imf fbi cia nsa dhs doj gop unit division brigade battalion regiment corps
+    prosecutor's ministry's railways airlines committee's"""
+)
+
+#: Head nouns of plural, non-institutional sources.
+GROUP_HEADS = _words(
+    """officials sources analysts experts people residents observers critics diplomats leaders
+    lawmakers legislators politicians voters supporters opponents authorities investigators
+    officers soldiers troops witnesses activists protesters scientists researchers economists
+    doctors lawyers prosecutors aides advisers advisors members representatives spokesmen
+    sources, commentators journalists reporters insiders negotiators delegates democrats
+    republicans conservatives liberals americans russians ukrainians europeans
+    propagandists bloggers users organizers families parents students workers"""
+)
+
+#: Head nouns that make an indefinite source anonymous.
+ANONYMOUS_HEADS = _words(
+    """source sources official insider person aide adviser advisor diplomat officer spokesman
+    spokesperson spokeswoman member employee staffer someone analyst expert witness resident
+    lawmaker"""
+)
+
+#: Capitalised words that start sentences or headings but are not names.
+NON_NAME_CAPITALS = _words(
+    """the a an in on at of for by with from to as and but or so yet if when while after before
+    since until during meanwhile however moreover also still then later earlier asked speaking
+    according this that these those there here his her their its our my your we i he she they it
+    it's you what why how who which where both all some many most several each every no not
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    mr mrs ms dr earlier later more less other another one two three first last new
+    thus instead indeed besides nonetheless nevertheless nor despite though although because
+    once even just only over under between among against into onto about above below
+    war wars sea ocean hall square street avenue river lake mountain mountains island islands
+    bridge palace cathedral basilica church mosque airport station region oblast province
+    district city county states kingdom republic union world day night year week month
+    offensive operation summit forum conference treaty agreement memorandum act bill law"""
+)
+
+#: Countries, capitals and regions that act as organisations when they "say" things.
+PLACES = _words(
+    """afghanistan albania algeria america andorra angola argentina armenia australia austria
+    azerbaijan bahrain bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burma
+    cambodia cameroon canada chad chile china colombia congo croatia cuba cyprus czechia denmark
+    ecuador egypt england estonia ethiopia europe finland france georgia germany ghana greece
+    guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+    japan jordan kazakhstan kenya korea kosovo kuwait kyrgyzstan laos latvia lebanon libya
+    lithuania luxembourg macedonia malaysia mali malta mexico moldova mongolia montenegro
+    morocco mozambique myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan
+    palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda
+    scotland senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland
+    syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uae
+    uk us usa uzbekistan venezuela vietnam wales yemen zambia zimbabwe kyiv kiev moscow
+    washington beijing london paris berlin brussels tehran ankara warsaw minsk tokyo seoul
+    pyongyang jerusalem gaza damascus baghdad kabul delhi islamabad rome madrid vienna geneva
+    istanbul crimea donbas donetsk luhansk kursk kharkiv sumy belgorod bryansk zaporizhzhia
+    kherson odesa odessa dnipro lviv mariupol bakhmut vatican nato eu un west east"""
+)
+
+#: Nationality and regional adjectives: part of roles, never of names.
+DEMONYMS = _words(
+    """russian ukrainian american british french german chinese korean north south east west
+    iranian israeli european western eastern turkish polish japanese indian syrian belarusian
+    italian spanish canadian australian mexican brazilian saudi emirati qatari egyptian afghan
+    pakistani georgian armenian moldovan hungarian czech slovak romanian bulgarian serbian
+    croatian lithuanian latvian estonian finnish swedish norwegian danish dutch belgian swiss
+    austrian greek irish scottish palestinian lebanese iraqi jordanian kurdish us u.s uk u.k
+    soviet nato eu un"""
+)

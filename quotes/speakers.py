@@ -1,0 +1,470 @@
+"""Speakers: reading the noun phrase that names a source, typing it, and resolving it.
+
+A :class:`SpeakerResolver` is built once per article. It indexes the person names
+the article uses (``Dmitry Peskov``) and the roles it gives them (``Kremlin
+spokesman``), then turns a mention at a quote (``Peskov``, ``he``, ``the
+Kremlin``, ``a senior official``) into a :class:`~quotes.models.Speaker` with a
+canonical name, a type and a role. It never guesses: a pronoun with no earlier
+person resolves to nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    DEMONYMS,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    PLACES,
+    PRONOUNS,
+    TITLES,
+    source_words,
+)
+from quotes.models import Speaker, SpeakerType
+
+__all__ = ["NounPhrase", "SpeakerResolver", "TOKEN_RE", "scan_left", "scan_right"]
+
+#: Tokens: words (with inner ``'``, ``-``, ``.``) or single punctuation characters.
+TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+
+_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+_FUNCTION = frozenset(
+    """who which that and or in for to at on from by with as is was has have had were be been
+    it you whose like than about more this their him all including now last but not so if when
+    while also are its his her them they we i he she told said says say after before during
+    there where what how why both those these such other others into over under new first his""".split()
+)
+_ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _bare(tok: str) -> str:
+    """Lower-case a token and drop a possessive ``'s``."""
+    low = tok.lower()
+    return low[:-2] if low.endswith("'s") else low.rstrip("'")
+
+
+def _name_like(tok: str) -> bool:
+    """A capitalised token that can be part of a person's name."""
+    if not _is_cap(tok) or not tok[0].isalpha():
+        return False
+    low = tok.lower()
+    if low.endswith("'s"):
+        return False
+    if len(tok) > 1 and tok.isupper() and len(tok) <= 5:
+        return False  # acronyms: KCNA, GUR, US
+    return not (
+        low in TITLES or low in NON_NAME_CAPITALS
+        or (low in ORG_WORDS and len(low) > 3)
+        or (low in PLACES and len(low) > 3)
+        or (low in DEMONYMS and len(low) > 3) or low in PRONOUNS
+    )
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A noun phrase found next to a cue, as offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
+
+
+def _np_token(tok: str, all_caps: bool) -> bool:
+    low = _bare(tok)
+    if low in _FUNCTION and low not in _DETERMINERS:
+        return False
+    if _is_cap(tok) and tok[0].isalpha():
+        return not all_caps or low not in NON_NAME_CAPITALS
+    if tok.isdigit() or low in _DETERMINERS:
+        return True
+    return low in source_words() or low in TITLES or low in GROUP_HEADS
+
+
+def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
+    """Read the noun phrase that ends at ``hi`` (the subject before a cue).
+
+    Args:
+        s: Normalised article text.
+        lo: Do not read before this offset (clause start).
+        hi: End of the phrase (the cue's start, auxiliaries already skipped).
+        max_tokens: Longest phrase.
+
+    Returns:
+        The phrase, or ``None`` when the words before ``hi`` are not a noun phrase.
+    """
+    toks = _tokens(s, lo, hi)
+    if not toks:
+        return None
+    all_caps = s[lo:hi].isupper()
+    last = toks[-1]
+    if _bare(last[0]) in PRONOUNS:
+        return NounPhrase(last[1], last[2], last[0])
+    chosen: list[tuple[str, int, int]] = []
+    i = len(toks) - 1
+    while i >= 0 and len(chosen) < max_tokens:
+        tok = toks[i][0]
+        low = _bare(tok)
+        if tok == "." and i > 0 and toks[i - 1][0].lower() in _ABBREV_TITLES:
+            chosen.append(toks[i])
+            i -= 1
+            continue
+        if tok == "of" and chosen and i > 0 and _np_token(toks[i - 1][0], all_caps):
+            chosen.append(toks[i])
+            i -= 1
+            continue
+        if tok in ("-", "&"):
+            if chosen and i > 0 and toks[i - 1][2] == toks[i][1]:
+                chosen.append(toks[i])
+                i -= 1
+                continue
+            break
+        if not tok[0].isalnum() or not _np_token(tok, all_caps):
+            break
+        if _bare(tok) in PRONOUNS:
+            break
+        chosen.append(toks[i])
+        i -= 1
+        if low in _DETERMINERS and not tok.isdigit():
+            break
+    while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
+        chosen.pop()
+    # Drop sentence adverbs picked up at the start: "But", "Meanwhile", "Asked".
+    while chosen and _bare(chosen[-1][0]) in NON_NAME_CAPITALS and _bare(chosen[-1][0]) not in _DETERMINERS:
+        chosen.pop()
+    if not chosen:
+        return None
+    chosen.reverse()
+    if all(_bare(t[0]) in _DETERMINERS for t in chosen):
+        return None
+    start, end = chosen[0][1], chosen[-1][2]
+    return NounPhrase(start, end, s[start:end])
+
+
+def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
+    """Read the noun phrase that starts at ``lo`` (the speaker after an inverted cue)."""
+    toks = _tokens(s, lo, hi)
+    if not toks:
+        return None
+    all_caps = s[lo:hi].isupper()
+    first = toks[0][0]
+    if _bare(first) in PRONOUNS:
+        return NounPhrase(toks[0][1], toks[0][2], first)
+    chosen: list[tuple[str, int, int]] = []
+    for idx, (tok, a, b) in enumerate(toks[:max_tokens]):
+        if tok == "." and chosen and chosen[-1][0].lower() in _ABBREV_TITLES:
+            chosen.append((tok, a, b))
+            continue
+        if tok == "of" and chosen and idx + 1 < len(toks) and _np_token(toks[idx + 1][0], all_caps):
+            chosen.append((tok, a, b))
+            continue
+        if not tok[0].isalnum() or not _np_token(tok, all_caps) or _bare(tok) in PRONOUNS:
+            break
+        if chosen and _bare(tok) in _DETERMINERS:
+            break
+        chosen.append((tok, a, b))
+    while chosen and chosen[-1][0] in ("of", "."):
+        chosen.pop()
+    if not chosen or all(_bare(t[0]) in _DETERMINERS for t in chosen):
+        return None
+    start, end = chosen[0][1], chosen[-1][2]
+    return NounPhrase(start, end, s[start:end])
+
+
+_ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt))|(?<=\bCapt))\."
+_CAP_RUN = re.compile(
+    r"(?:[A-Z][\w'\-]*(?:" + _ABBR_DOT + r")?\s+(?:(?:de|van|von|al|bin|da|der|la|le)\s+)?)*[A-Z][\w'\-]*"
+)
+
+
+_APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
+_APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one article to canonical speakers.
+
+    Args:
+        text: The original article text.
+        norm: Its normalised form (:func:`quotes.marks.normalize`).
+        body: ``(start, end)`` spans of the article body; names are indexed there.
+    """
+
+    def __init__(self, text: str, norm: str, body: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.norm = norm
+        self.full_names: dict[str, str] = {}  # any single token -> fullest name
+        self.roles: dict[str, str] = {}  # canonical name -> role
+        self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
+        self._speakers: list[tuple[int, Speaker]] = []  # resolved speakers by quote offset
+        self._titled: set[str] = set()  # single names seen after a title ("President Trump")
+        names: list[tuple[int, int, str, Optional[str]]] = []
+        for lo, hi in body:
+            for m in _CAP_RUN.finditer(norm, lo, hi):
+                found = self._split_name(m.start(), m.end())
+                if found:
+                    names.append(found)
+        # Fullest forms first so that single tokens map to the longest name.
+        for _a, _b, name, role in sorted(names, key=lambda n: -len(n[2].split())):
+            parts = name.split()
+            if len(parts) < 2:
+                continue
+            for key in (parts[-1], parts[0], name):
+                self.full_names.setdefault(key, name)
+            if role:
+                self.roles.setdefault(name, role)
+        for a, b, name, _role in names:
+            if len(name.split()) >= 2 and name not in self.roles:
+                role = self._appositive_role(a, b)
+                if role:
+                    self.roles[name] = role
+        for a, _b, name, _role in names:
+            canonical = self._canonical_person(name)
+            if canonical:
+                self._person_at.append((a, canonical))
+        self._person_at.sort()
+
+    # -- names -------------------------------------------------------------------------
+
+    def _split_name(self, a: int, b: int) -> Optional[tuple[int, int, str, Optional[str]]]:
+        """Split a capitalised run into (role, name); return the name if it is a person's."""
+        toks = _tokens(self.norm, a, b)
+        words = [t for t in toks if t[0] != "."]
+        if all(w[0].isupper() for w in words):
+            return None  # an all-caps run: shouting, not a name
+        if words and words[-1][0].endswith("'s"):
+            tok, a, b = words[-1]
+            words[-1] = (tok[:-2], a, b - 2)
+        j = len(words)
+        while j > 0 and _name_like(words[j - 1][0]):
+            j -= 1
+        name_toks = words[j:]
+        if not name_toks:
+            return None
+        titled = j > 0 and _bare(words[j - 1][0]) in TITLES
+        if len(name_toks) == 1 and titled:
+            self._titled.add(name_toks[0][0])
+        start, end = name_toks[0][1], name_toks[-1][2]
+        name = self.text[start:end]
+        role = None
+        # Role words right before the name: "Kremlin spokesman", "Russian President".
+        role_start = self._role_start(words[0][1], start)
+        if role_start is not None:
+            role = self.text[role_start:start].strip().rstrip(",")
+        return (start, end, name, role)
+
+    def _appositive_role(self, a: int, b: int) -> Optional[str]:
+        """``Yermak, Zelenskyy's chief of staff,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""
+        after = _APPOS_AFTER.match(self.norm, b)
+        if after and any(_bare(w) in TITLES for w in after.group(1).split()):
+            return re.sub(r"^(?:the|a|an)\s+", "", self.text[after.start(1):after.end(1)], flags=re.I)
+        before = _APPOS_BEFORE.search(self.norm, max(0, a - 80), a)
+        if before and before.end() == a:
+            words = before.group(1).split()
+            if any(_bare(w) in TITLES for w in words) and self.norm[b:b + 1] == ",":
+                return re.sub(r"^(?:the|a|an)\s+", "", self.text[before.start(1):before.end(1)], flags=re.I)
+        return None
+
+    def _role_start(self, run_start: int, name_start: int) -> Optional[int]:
+        """Start of a role phrase before a name; lower-case title words count too."""
+        toks = _tokens(self.norm, max(0, run_start - 60), name_start)
+        start = None
+        has_title = False
+        for tok, a, _b in reversed(toks):
+            low = _bare(tok)
+            if tok == "." or tok == "'":
+                continue
+            if low in _DETERMINERS or not tok[0].isalnum():
+                break
+            if low in TITLES:
+                has_title = True
+            elif not _is_cap(tok) or low in _FUNCTION or low in NON_NAME_CAPITALS:
+                break
+            start = a
+        return start if has_title else None
+
+    def _canonical_person(self, name: str) -> Optional[str]:
+        parts = name.split()
+        if len(parts) >= 2:
+            return name
+        return self.full_names.get(name) or (name if name in self._titled else None)
+
+    # -- speakers ----------------------------------------------------------------------
+
+    def record(self, offset: int, speaker: Speaker) -> None:
+        """Remember a resolved speaker at ``offset`` (for later pronouns)."""
+        bisect.insort(self._speakers, (offset, speaker), key=lambda x: x[0])
+
+    def resolve(
+        self,
+        np: NounPhrase,
+        *,
+        at: int,
+        sentence_starts: list[int],
+        exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    ) -> Optional[Speaker]:
+        """Turn a noun phrase into a :class:`Speaker`, or ``None`` if it cannot be resolved.
+
+        Args:
+            np: The mention.
+            at: Offset of the quote (pronouns look for people before it).
+            sentence_starts: Sorted sentence start offsets of the article.
+            exclude: Spans (quotes) whose names must not serve as antecedents.
+        """
+        words = [t for t in _tokens(self.norm, np.start, np.end)]
+        if not words:
+            return None
+        low_words = [_bare(w[0]) for w in words]
+        mention = self.text[np.start:np.end]
+        if len(words) == 1 and low_words[0] in PRONOUNS:
+            return self._resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+        # Person: trailing name tokens.
+        j = len(words)
+        while j > 0 and (_name_like(words[j - 1][0]) or words[j - 1][0] == "."):
+            j -= 1
+        while j < len(words) and words[j][0] == ".":
+            j += 1
+        name_toks = words[j:]
+        is_caps_sentence = mention.isupper() and len(mention) > 3
+        if name_toks and not is_caps_sentence:
+            name = self.text[name_toks[0][1]:name_toks[-1][2]]
+            canonical = self._canonical_person(name)
+            head_is_org = any(w in ORG_WORDS for w in low_words[j:])
+            if canonical is None and len(name_toks) == 1:
+                # An unknown single word: a person only when nothing says otherwise.
+                if low_words[-1] in PLACES or head_is_org:
+                    canonical = None
+                else:
+                    canonical = name
+            if canonical and not head_is_org:
+                role = None
+                if j > 0:
+                    role_text = self.text[words[0][1]:name_toks[0][1]].strip()
+                    role_low = [w for w in low_words[:j] if w not in _DETERMINERS]
+                    if role_text and any(w in TITLES or w in source_words() for w in role_low):
+                        role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
+                role = role or self.roles.get(canonical)
+                return Speaker(
+                    name=canonical, mention=mention, start=np.start, end=np.end,
+                    type=SpeakerType.PERSON, role=role,
+                )
+        return self._describe(np, words, low_words, mention)
+
+    def _describe(
+        self, np: NounPhrase, words: list[tuple[str, int, int]], low: list[str], mention: str
+    ) -> Optional[Speaker]:
+        """Speakers that are not named people: organisations, groups, anonymous sources."""
+        head = low[-1]
+        name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
+        if head in ANONYMOUS_HEADS and (low[0] in _INDEFINITE or head.startswith("source")):
+            kind = SpeakerType.ANONYMOUS
+        elif head.startswith("source"):
+            kind = SpeakerType.ANONYMOUS
+        elif any(w in ORG_WORDS for w in low) or head in PLACES or (
+            words[-1][0].isupper() and len(words[-1][0]) > 1 and not mention.isupper()
+        ):
+            kind = SpeakerType.ORGANIZATION
+        elif head in GROUP_HEADS or (head.endswith("s") and head in source_words() and not _is_cap(words[-1][0])):
+            kind = SpeakerType.GROUP
+        elif low[0] in _INDEFINITE:
+            kind = SpeakerType.ANONYMOUS
+        elif low[0] == "the" and (head in TITLES or head in source_words()):
+            kind = SpeakerType.PERSON  # "the city's transport prosecutor"
+        elif all(_is_cap(w[0]) for w in words):
+            kind = SpeakerType.ORGANIZATION if len(words) > 1 else SpeakerType.UNKNOWN
+        else:
+            return None
+        return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
+
+    def _resolve_pronoun(
+        self,
+        np: NounPhrase,
+        pronoun: str,
+        at: int,
+        sentence_starts: list[int],
+        exclude: list[tuple[int, int]],
+    ) -> Optional[Speaker]:
+        mention = self.text[np.start:np.end]
+        if pronoun in ("he", "she", "him", "her"):
+            target = self._antecedent(min(at, np.start), sentence_starts, exclude)
+            if target is None:
+                return None
+            return Speaker(
+                name=target.name, mention=mention, start=np.start, end=np.end,
+                type=SpeakerType.PERSON, role=target.role,
+            )
+        if pronoun in ("they", "it", "we"):
+            for _off, sp in reversed(self._speakers):
+                if _off > at:
+                    continue
+                if sp.type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
+                    return Speaker(
+                        name=sp.name, mention=mention, start=np.start, end=np.end,
+                        type=sp.type, role=sp.role,
+                    )
+                break
+        return None
+
+    def _antecedent(
+        self, at: int, sentence_starts: list[int], exclude: list[tuple[int, int]]
+    ) -> Optional[Speaker]:
+        """The person a he/she at ``at`` refers to: the nearest earlier sentence's subject.
+
+        Walks back sentence by sentence (at most six); in each, a speaker already
+        attributed there wins, else the first person name outside quotes.
+        """
+        k = bisect.bisect_right(sentence_starts, at) - 1
+        lo_limit = sentence_starts[max(0, k - 6)] if sentence_starts else 0
+        hi = at
+        while k >= 0:
+            lo = sentence_starts[k]
+            if lo < lo_limit:
+                break
+            for off, sp in self._speakers:
+                if lo <= off < hi and sp.type is SpeakerType.PERSON:
+                    return sp
+            first_pronoun = self._first_pronoun(lo, hi, exclude)
+            i = bisect.bisect_left(self._person_at, (lo, ""))
+            if first_pronoun is not None:
+                # "He also repeated ... Joe Biden": the sentence continues an earlier subject.
+                if i >= len(self._person_at) or self._person_at[i][0] > first_pronoun:
+                    hi = lo
+                    k -= 1
+                    continue
+            while i < len(self._person_at) and self._person_at[i][0] < hi:
+                off, name = self._person_at[i]
+                inside = any(a <= off < b for a, b in exclude)
+                if not inside and not self._is_possessive_at(off):
+                    return Speaker(
+                        name=name, mention=name, start=off, end=off + 1,
+                        type=SpeakerType.PERSON, role=self.roles.get(name),
+                    )
+                i += 1
+            hi = lo
+            k -= 1
+        return None
+
+    def _first_pronoun(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> Optional[int]:
+        for m in _HE_SHE.finditer(self.norm, lo, hi):
+            if not any(a <= m.start() < b for a, b in exclude):
+                return m.start()
+        return None
+
+    def _is_possessive_at(self, off: int) -> bool:
+        m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*", self.norm[off:off + 60])
+        return bool(m) and self.norm.startswith("'s", off + m.end())
