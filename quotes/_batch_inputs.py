@@ -292,6 +292,15 @@ def record_to_article(obj: Mapping[str, Any], *, default_id: Optional[str], wher
         InputError: ``text`` is missing, not a string, not UTF-8 or binary, or a
             field has an invalid value; the message starts with ``where``.
     """
+    article_id = _optional_str(obj, "id") or default_id
+    try:
+        return _record_to_article(obj, article_id, where)
+    except QuotesError as exc:
+        exc.article_id = article_id  # type: ignore[attr-defined]
+        raise
+
+
+def _record_to_article(obj: Mapping[str, Any], article_id: Optional[str], where: str) -> Article:
     text = obj.get("text")
     if text is None:
         raise InputError(f"{where}: no 'text' field" if "text" not in obj else f"{where}: 'text' is null")
@@ -299,7 +308,6 @@ def record_to_article(obj: Mapping[str, Any], *, default_id: Optional[str], wher
         text = decode_text(bytes(text), name=where)
     elif not isinstance(text, str):
         raise InputError(f"{where}: 'text' is not a string (got {type(text).__name__})")
-    article_id = _optional_str(obj, "id") or default_id
     published = obj.get("published")
     if isinstance(published, (bytes, bytearray)):
         published = published.decode("utf-8", errors="replace")
@@ -369,6 +377,8 @@ def load_article(source: Source) -> Article:
             source.payload, default_id=str(source.line), where=source_where(source)
         )
     except QuotesError as exc:
-        raise type(exc)(_locate(str(exc), source_where(source))) from None
+        located = type(exc)(_locate(str(exc), source_where(source)))
+        located.article_id = getattr(exc, "article_id", None)  # type: ignore[attr-defined]
+        raise located from None
     except ValidationError as exc:  # bad metadata in a sidecar
         raise InputError(_locate(f"invalid metadata ({exc.errors()[0]['msg']})", source.path)) from None

@@ -214,6 +214,7 @@ def _process_one(source: Source) -> Outcome:
         article_id = article.id
         found = extractor.extract_article(article)
     except QuotesError as exc:
+        article_id = getattr(exc, "article_id", None) or article_id
         message = " ".join(str(exc).split())
         where = source_where(source)
         if not message.startswith(where):
