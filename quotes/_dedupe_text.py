@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Optional
 
 __all__ = [
     "ELLIPSIS_RE",
@@ -193,8 +192,8 @@ _CONCEPT_OF: dict[str, str] = _build_concepts()
 
 
 @lru_cache(maxsize=200_000)
-def _term(word: str) -> Optional[str]:
-    if word in _STOPWORDS or len(word) < 2:
+def _term(word: str) -> str | None:
+    if word in _STOPWORDS or len(word) < 2 or (word[-1] == "s" and word[:-1] in _STOPWORDS):
         return None
     key = stem(word)
     return _CONCEPT_OF.get(key, key)
@@ -240,12 +239,13 @@ _NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s?)?\.?$")
 
 
-def person_name_parts(name: str) -> Optional[tuple[tuple[str, ...], str, str]]:
+def person_name_parts(name: str) -> tuple[tuple[str, ...], str, str] | None:
     """Split a person's name into given names, surname and a display form.
 
     Titles, roles and possessives are dropped; the name is the run of capitalised
-    words at the end. Given names and surname are lower-case and accent-free, the
-    display form keeps the original spelling. Returns ``None`` when the text does
+    words at the end, after the last title word (at most three words). Given
+    names and surname are lower-case and accent-free, the display form keeps the
+    original spelling. Returns ``None`` when the text does
     not end in a name (a description such as ``the Clinton campaign``) or is a
     pronoun.
 
@@ -255,6 +255,8 @@ def person_name_parts(name: str) -> Optional[tuple[tuple[str, ...], str, str]]:
     ('albright', 'Madeleine Albright')
     >>> person_name_parts("Mr. Trump’s")
     ((), 'trump', 'Trump')
+    >>> person_name_parts("Russian President Vladimir Putin")
+    (('vladimir',), 'putin', 'Vladimir Putin')
     >>> person_name_parts("the Clinton campaign") is None
     True
     """
@@ -270,8 +272,11 @@ def person_name_parts(name: str) -> Optional[tuple[tuple[str, ...], str, str]]:
     pairs = [(s, fold_accents(s).lower().replace("’", "'")) for s in shown if s]
     while pairs and pairs[-1][1] in _SUFFIXES:
         pairs.pop()
-    while pairs and pairs[0][1] in _TITLES:
-        pairs.pop(0)
+    for cut in range(len(pairs) - 1, -1, -1):
+        if pairs[cut][1] in _TITLES:
+            pairs = pairs[cut + 1 :]
+            break
+    pairs = pairs[-3:]
     if not pairs or (len(pairs) == 1 and pairs[0][1] in _PRONOUNS):
         return None
     keys = [k for _, k in pairs]

@@ -1,0 +1,477 @@
+"""Blocking, scoring and linking for :mod:`quotes.dedupe`.
+
+Nothing here compares every quote with every other one:
+
+1. :func:`candidate_pairs` is a rare-key join. Each item (a distinct normalised
+   text of one speaker) is indexed under all of its keys (word bigrams for the
+   verbatim matcher, content terms for the statement matcher). Each item then
+   *queries* only its ``per_item`` rarest keys that at least one other item shares
+   (keys held by more than ``max_df`` items are skipped as boilerplate). A quote
+   cut short or with a changed word still shares its rare phrases with the full
+   version, so the pair is found; the cost grows with the number of items times
+   ``per_item`` times the size of the rare postings, not with the square of the
+   corpus. The join runs in numpy.
+2. Candidate pairs are scored in bulk with :func:`rapidfuzz.process.cpdist`
+   (:func:`verbatim_scores`) or with weighted term overlap
+   (:func:`statement_score`).
+3. :class:`UnionFind` links the accepted pairs.
+
+:func:`resolve_speakers` maps speaker names of many articles to one entity per
+person (``Dmitri Peskov``, ``Peskov`` and ``Kremlin spokesman Dmitry Peskov``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib.resources import files
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from quotes._dedupe_text import normalize_text, person_name_parts
+from quotes.models import SpeakerType
+
+__all__ = [
+    "SpeakerEntities",
+    "UnionFind",
+    "bigram_rows",
+    "candidate_pairs",
+    "resolve_speakers",
+    "background_df",
+    "statement_score",
+    "term_rows",
+    "term_weights",
+    "verbatim_scores",
+]
+
+_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+class UnionFind:
+    """Disjoint sets over ``0..n-1`` with path halving; the root is the smallest index.
+
+    Keeping the smallest index as root makes the result independent of the order in
+    which links are added.
+
+    >>> uf = UnionFind(4)
+    >>> uf.union(3, 1); uf.union(1, 2)
+    True
+    True
+    >>> [uf.find(i) for i in range(4)]
+    [0, 1, 1, 1]
+    """
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        """Return the root of ``i``."""
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        """Join the sets of ``a`` and ``b``; return whether they were apart."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        return True
+
+
+# -- keys and the rare-key join -----------------------------------------------------
+
+
+def _hash_tokens(tokens: list[str]) -> np.ndarray:
+    return np.fromiter(map(hash, tokens), dtype=np.int64, count=len(tokens)).view(np.uint64)
+
+
+def bigram_rows(texts: Sequence[str], blocks: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(item, key)`` rows: one per word bigram of each normalised text.
+
+    A text of one word gives its unigram. Keys include the block, so only items of
+    the same block (speaker) share keys; pass all-zero blocks to ignore blocks.
+
+    Args:
+        texts: Normalised texts (words separated by single spaces).
+        blocks: Block id of each text.
+
+    Returns:
+        Two arrays of equal length: item index (int64) and key (uint64).
+    """
+    lengths = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), np.int64, len(texts))
+    tokens = " ".join(t for t in texts if t).split(" ") if any(texts) else []
+    hashed = _hash_tokens(tokens)
+    items = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    block_salt = np.asarray(blocks, dtype=np.int64).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    with np.errstate(over="ignore"):
+        if len(tokens) > 1:
+            same = items[1:] == items[:-1]
+            keys_bi = (hashed[:-1] * np.uint64(1000003)) ^ hashed[1:]
+            rows_item = items[:-1][same]
+            rows_key = keys_bi[same]
+        else:
+            rows_item = np.empty(0, np.int64)
+            rows_key = np.empty(0, np.uint64)
+        singles = np.flatnonzero(lengths == 1)
+        if len(singles):
+            starts = np.cumsum(lengths) - lengths
+            rows_item = np.concatenate([rows_item, singles])
+            rows_key = np.concatenate([rows_key, hashed[starts[singles]] ^ np.uint64(7)])
+        rows_key = (rows_key ^ block_salt[rows_item]) & _MASK
+    return rows_item, rows_key
+
+
+def term_rows(
+    terms: Sequence[Iterable[str]], blocks: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(item, key)`` rows: one per content term of each item, salted by block."""
+    flat: list[str] = []
+    lengths = np.zeros(len(terms), dtype=np.int64)
+    for i, ts in enumerate(terms):
+        before = len(flat)
+        flat.extend(ts)
+        lengths[i] = len(flat) - before
+    items = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
+    block_salt = np.asarray(blocks, dtype=np.int64).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    with np.errstate(over="ignore"):
+        keys = (_hash_tokens(flat) ^ block_salt[items]) & _MASK
+    return items, keys
+
+
+def candidate_pairs(
+    rows_item: np.ndarray,
+    rows_key: np.ndarray,
+    n_items: int,
+    *,
+    per_item: int = 3,
+    max_df: int = 256,
+    query_mask: np.ndarray | None = None,
+) -> np.ndarray:
+    """Join items on their rarest shared keys.
+
+    Args:
+        rows_item: Item index of each row.
+        rows_key: Key of each row.
+        n_items: Number of items.
+        per_item: How many of its rarest shared keys each item queries.
+        max_df: Keys held by more items than this are not queried.
+        query_mask: If given, only items where it is true query (their partners
+            can be any item).
+
+    Returns:
+        An ``(n, 2)`` int64 array of unique pairs ``i < j``, sorted.
+    """
+    if len(rows_item) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    order = np.lexsort((rows_item, rows_key))
+    key = rows_key[order]
+    item = rows_item[order]
+    keep = np.ones(len(key), dtype=bool)
+    keep[1:] = (key[1:] != key[:-1]) | (item[1:] != item[:-1])
+    key, item = key[keep], item[keep]
+    new_group = np.ones(len(key), dtype=bool)
+    new_group[1:] = key[1:] != key[:-1]
+    starts = np.flatnonzero(new_group)
+    counts = np.diff(np.append(starts, len(key)))
+    df = np.repeat(counts, counts)
+    start_of = np.repeat(starts, counts)
+    sel = (df >= 2) & (df <= max_df)
+    if query_mask is not None:
+        sel &= query_mask[item]
+    rows = np.flatnonzero(sel)
+    if len(rows) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    rows = rows[np.lexsort((key[rows], df[rows], item[rows]))]
+    q_item = item[rows]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = q_item[1:] != q_item[:-1]
+    group_start = np.maximum.accumulate(np.where(first, np.arange(len(rows)), 0))
+    rows = rows[(np.arange(len(rows)) - group_start) < per_item]
+    sizes = df[rows]
+    total = int(sizes.sum())
+    left = np.repeat(item[rows], sizes)
+    offsets = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    right = item[np.repeat(start_of[rows], sizes) + (np.arange(total) - offsets)]
+    lo = np.minimum(left, right)
+    hi = np.maximum(left, right)
+    distinct = lo != hi
+    codes = np.unique(lo[distinct] * np.int64(n_items) + hi[distinct])
+    return np.stack([codes // n_items, codes % n_items], axis=1)
+
+
+# -- scores ------------------------------------------------------------------------
+
+
+def verbatim_scores(
+    texts: Sequence[str],
+    words: Sequence[int],
+    segments: dict[int, list[str]],
+    pairs: np.ndarray,
+    *,
+    min_partial_words: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Score candidate pairs as near-verbatim variants.
+
+    Args:
+        texts: Normalised text of each item.
+        words: Word count of each item.
+        segments: For items whose quote was cut with an ellipsis, its normalised
+            pieces.
+        pairs: ``(n, 2)`` item pairs.
+        min_partial_words: The shorter text needs this many words for containment
+            (truncation, ellipsis) to count.
+
+    Returns:
+        ``(full, part)``: for each pair the best of ``ratio`` and
+        ``token_sort_ratio`` (0-100), and the containment score (0-100; 0 when the
+        shorter side is too short to count).
+    """
+    n = len(pairs)
+    if n == 0:
+        return np.zeros(0, np.float32), np.zeros(0, np.float32)
+    a = [texts[i] for i in pairs[:, 0]]
+    b = [texts[j] for j in pairs[:, 1]]
+    full = np.maximum(
+        process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32),
+        process.cpdist(a, b, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32),
+    )
+    word_arr = np.asarray(words, dtype=np.int64)
+    short = np.minimum(word_arr[pairs[:, 0]], word_arr[pairs[:, 1]])
+    part = np.zeros(n, dtype=np.float32)
+    eligible = np.flatnonzero(short >= min_partial_words)
+    if len(eligible):
+        part[eligible] = process.cpdist(
+            [a[k] for k in eligible],
+            [b[k] for k in eligible],
+            scorer=fuzz.partial_ratio,
+            workers=-1,
+            dtype=np.float32,
+        )
+    if segments:
+        for k in range(n):
+            i, j = int(pairs[k, 0]), int(pairs[k, 1])
+            for cut, other in ((i, j), (j, i)):
+                pieces = segments.get(cut)
+                if pieces and words[cut] >= min_partial_words:
+                    part[k] = max(part[k], _elided_score(pieces, texts[other]))
+    return full, part
+
+
+def _elided_score(pieces: list[str], other: str) -> float:
+    """Length-weighted containment of every piece of an elided quote in ``other``."""
+    total = 0.0
+    weight = 0
+    for piece in pieces:
+        if piece.count(" ") < 1 and len(pieces) > 1:
+            continue
+        score = fuzz.partial_ratio(piece, other) if len(piece) <= len(other) else 0.0
+        total += score * len(piece)
+        weight += len(piece)
+    return total / weight if weight else 0.0
+
+
+def statement_score(
+    a: frozenset[str], b: frozenset[str], weight: dict[str, float], *, min_shared: int = 2
+) -> float:
+    """Weighted cosine of the content-term sets of two quotes (0 to 1).
+
+    Each term counts with its rarity weight: ``sum(w[shared]) /
+    sqrt(sum(w[a]) * sum(w[b]))``.
+
+    Args:
+        a: Content terms of one quote.
+        b: Content terms of the other.
+        weight: Rarity weight of each term (see :func:`term_weights`).
+        min_shared: Fewer shared terms than this score 0.
+
+    >>> w = {"wait": 2.0, "signal": 3.0, "ukraine": 1.0, "talk": 1.0, "list": 3.0}
+    >>> round(statement_score(frozenset(w) - {"list"}, frozenset(w) - {"talk"}, w), 2)
+    0.76
+    >>> statement_score(frozenset({"wait"}), frozenset({"wait", "list"}), w)
+    0.0
+    """
+    shared = a & b
+    if len(shared) < min_shared:
+        return 0.0
+    dot = sum(weight[t] for t in shared)
+    na = sum(weight[t] for t in a)
+    nb = sum(weight[t] for t in b)
+    return dot / math.sqrt(na * nb) if na and nb else 0.0
+
+
+@lru_cache(maxsize=1)
+def background_df() -> tuple[int, dict[str, int]]:
+    """Return ``(sentences, {term: sentences with it})`` of the bundled background table."""
+    docs = 1
+    table: dict[str, int] = {}
+    path = files("quotes") / "data" / "dedupe_df.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#docs\t"):
+            docs = int(line.split("\t")[1])
+        elif line and not line.startswith("#"):
+            term, _, count = line.partition("\t")
+            table[term] = int(count)
+    return docs, table
+
+
+def term_weights(groups: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Rarity weight of every term: the mean of corpus and background IDF.
+
+    ``idf = ln(1 + N / df)``. The corpus part counts each group (a set of quotes
+    already known to be one text) once; the background part comes from
+    ``quotes/data/dedupe_df.tsv`` (sentences of news articles), where a missing
+    term counts as seen once. In a small corpus the background keeps common words
+    light; in a large one the corpus's own frequencies take over half the weight.
+
+    Args:
+        groups: The content terms of each group.
+    """
+    df: Counter[str] = Counter()
+    n = 0
+    for terms in groups:
+        n += 1
+        df.update(set(terms))
+    bg_docs, bg = background_df()
+    return {
+        t: 0.5 * (math.log1p(max(n, 1) / c) + math.log1p(bg_docs / bg.get(t, 1)))
+        for t, c in df.items()
+    }
+
+
+# -- speakers ----------------------------------------------------------------------
+
+
+class SpeakerEntities:
+    """Speaker names resolved to entities.
+
+    Attributes:
+        entity: Entity id of each ``(name, type)`` given, or ``-1`` for an unknown
+            speaker (no name, a pronoun, an anonymous source).
+        display: Display name of each entity id.
+    """
+
+    def __init__(self, entity: dict[tuple[str, str], int], display: list[str]) -> None:
+        self.entity = entity
+        self.display = display
+
+
+_PRONOUN_NAMES = frozenset("i we you he she it they who him her them us".split())
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[:3] != b[:3]:
+        return False
+    return fuzz.ratio(a, b) >= 85
+
+
+def _same_given(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[0] != b[0]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return fuzz.ratio(a, b) >= 80
+
+
+def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
+    """Group speaker names of many articles into entities.
+
+    Persons are grouped by surname (spelling variants such as ``Zelensky`` and
+    ``Zelenskyy`` join) and then by first given name (``Dmitry``/``Dmitri``; an
+    initial matches). A surname given alone joins the person with that surname who
+    has at least two thirds of the quotes with a first name; if there is none, it is
+    its own entity. Organisations and groups are matched on their normalised name
+    without a leading ``the``. Anonymous sources and pronouns are unknown.
+
+    Args:
+        counts: Number of quotes for each ``(name, type)``; ``type`` is a
+            :class:`~quotes.models.SpeakerType` value.
+
+    Returns:
+        The entities, numbered in sorted order of their keys.
+    """
+    keyed: dict[tuple[str, str], tuple] = {}
+    for name, kind in sorted(counts):
+        if kind == SpeakerType.ANONYMOUS.value:
+            continue
+        parts = None
+        if kind not in (SpeakerType.ORGANIZATION.value, SpeakerType.GROUP.value):
+            parts = person_name_parts(name)
+        if parts is not None:
+            keyed[(name, kind)] = ("p",) + parts
+            continue
+        norm = normalize_text(name)
+        if norm.startswith("the "):
+            norm = norm[4:]
+        if not norm or norm in _PRONOUN_NAMES:
+            continue
+        keyed[(name, kind)] = ("o", norm, name.strip())
+
+    # Surname groups.
+    surnames = sorted({k[2] for k in keyed.values() if k[0] == "p"})
+    sur_uf = UnionFind(len(surnames))
+    by_prefix: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(surnames):
+        by_prefix[s[:3]].append(i)
+    for members in by_prefix.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                if _same_surname(surnames[members[x]], surnames[members[y]]):
+                    sur_uf.union(members[x], members[y])
+    sur_group = {s: sur_uf.find(i) for i, s in enumerate(surnames)}
+
+    entity_key: dict[tuple[str, str], tuple] = {}
+    group_firsts: dict[int, Counter[str]] = defaultdict(Counter)
+    for nk, k in keyed.items():
+        if k[0] == "p" and k[1]:
+            group_firsts[sur_group[k[2]]][k[1][0]] += counts[nk]
+    first_of: dict[tuple[int, str], str] = {}
+    dominant: dict[int, str] = {}
+    for group, firsts in group_firsts.items():
+        names = sorted(firsts, key=lambda f: (-len(f), f))
+        uf = UnionFind(len(names))
+        for x in range(len(names)):
+            for y in range(x + 1, len(names)):
+                if _same_given(names[x], names[y]):
+                    uf.union(x, y)
+        totals: Counter[str] = Counter()
+        for x, f in enumerate(names):
+            first_of[(group, f)] = names[uf.find(x)]
+            totals[names[uf.find(x)]] += firsts[f]
+        best, best_n = min(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+        if best_n * 3 >= 2 * sum(totals.values()):
+            dominant[group] = best
+    for nk, k in keyed.items():
+        if k[0] == "o":
+            entity_key[nk] = ("o", k[1])
+            continue
+        group = sur_group[k[2]]
+        if k[1]:
+            entity_key[nk] = ("p", group, first_of[(group, k[1][0])])
+        else:
+            entity_key[nk] = ("p", group, dominant.get(group, ""))
+
+    ids = {key: i for i, key in enumerate(sorted(set(entity_key.values()), key=repr))}
+    entity = {nk: -1 for nk in counts}
+    display_votes: list[Counter[str]] = [Counter() for _ in ids]
+    for nk, key in entity_key.items():
+        entity[nk] = ids[key]
+        k = keyed[nk]
+        shown = k[3] if k[0] == "p" else k[2]
+        display_votes[ids[key]][shown] += counts[nk]
+    display = [
+        min(votes.items(), key=lambda kv: (" " not in kv[0], -kv[1], -len(kv[0]), kv[0]))[0]
+        for votes in display_votes
+    ]
+    return SpeakerEntities(entity, display)
