@@ -1,0 +1,359 @@
+"""Extract quotes at cluster scale with Apache Spark.
+
+:func:`extract` turns a DataFrame of articles into a DataFrame of quotes, one row
+per quote with the columns of a ``quotes extract`` JSON Lines record
+(``speaker`` and ``cue`` as structs, ``published`` as a date). The schema comes
+from the pydantic models through :func:`quotes.frames.record_columns`, the same
+derivation as the Arrow schema. Each executor process builds its
+:class:`~quotes.pipeline.Extractor` once and runs the very code of
+``quotes extract`` and ``quotes batch`` on every article.
+
+Rows whose text cannot be an article (null, empty, binary, not a string, a bad
+date...) never fail the job: they are dropped, or returned as error rows with
+``errors="column"`` (see :func:`split_errors`).
+
+Needs ``pip install "quotes[spark]"`` (pyspark and pyarrow) and Java 17 or newer.
+
+Example (``spark-submit extract_quotes.py articles.jsonl out/``)::
+
+    import sys
+    import quotes.spark
+
+    spark = quotes.spark.session(app_name="quotes")
+    articles = spark.read.json(sys.argv[1])          # or spark.read.parquet(...)
+    rows = quotes.spark.extract(articles, backend="fast", errors="column").persist()
+    found, failed = quotes.spark.split_errors(rows)
+    found.write.mode("overwrite").parquet(sys.argv[2] + "/quotes")
+    failed.write.mode("overwrite").json(sys.argv[2] + "/errors")
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Optional
+
+from quotes.errors import DependencyError, QuotesError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow
+    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql.types import DataType, StructType
+
+    from quotes.frames import Column
+    from quotes.pipeline import Extractor
+
+__all__ = [
+    "ERROR_COLUMN",
+    "MIN_JAVA",
+    "extract",
+    "java_version",
+    "require_spark",
+    "session",
+    "spark_schema",
+    "split_errors",
+]
+
+#: Oldest Java that the supported Spark versions run on.
+MIN_JAVA = 17
+#: Name of the error column added by ``extract(..., errors="column")``.
+ERROR_COLUMN = "error"
+
+SPARK_MISSING = 'quotes.spark needs pyspark, which is not installed: pip install "quotes[spark]"'
+JAVA_MISSING = (
+    "Spark needs Java {minimum} or newer{found}: install it (Debian/Ubuntu: "
+    "apt-get install default-jre-headless; macOS: brew install openjdk@{minimum}) "
+    "or set JAVA_HOME to its folder"
+)
+NO_TEXT_COLUMN = "the DataFrame has no column {name!r} for the article text (columns: {columns})"
+BAD_ERRORS_MODE = "errors must be 'drop' or 'column', not {mode!r}"
+SPARK_FAILED = "Spark could not start ({reason}); check that Java {minimum}+ works (java -version) and JAVA_HOME"
+
+
+def _java_executable() -> Optional[str]:
+    home = os.environ.get("JAVA_HOME")
+    if home:
+        candidate = os.path.join(home, "bin", "java")
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return shutil.which("java")
+
+
+def java_version() -> int:
+    """Return the major version of the Java that Spark will use.
+
+    Java is looked up as Spark does: ``$JAVA_HOME/bin/java``, else ``java`` on the
+    ``PATH``.
+
+    Raises:
+        DependencyError: No Java is found, it does not run, or it is older than
+            :data:`MIN_JAVA`; the message says how to install one.
+    """
+    java = _java_executable()
+    if java is None:
+        raise DependencyError(JAVA_MISSING.format(minimum=MIN_JAVA, found=" and none was found"))
+    try:
+        done = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        found = f"; {java} does not run ({exc})"
+        raise DependencyError(JAVA_MISSING.format(minimum=MIN_JAVA, found=found)) from None
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', done.stderr + done.stdout)
+    if done.returncode != 0 or match is None:
+        found = f"; {java} -version failed"
+        raise DependencyError(JAVA_MISSING.format(minimum=MIN_JAVA, found=found))
+    major = int(match.group(1))
+    if major == 1 and match.group(2):  # "1.8.0_392" is Java 8
+        major = int(match.group(2))
+    if major < MIN_JAVA:
+        found = f" (found Java {major} at {java})"
+        raise DependencyError(JAVA_MISSING.format(minimum=MIN_JAVA, found=found))
+    return major
+
+
+def require_spark() -> None:
+    """Check that pyspark and a recent enough Java are installed.
+
+    Raises:
+        DependencyError: pyspark or Java is missing; the message names the fix.
+    """
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise DependencyError(SPARK_MISSING) from None
+    java_version()
+
+
+def session(
+    master: Optional[str] = None,
+    *,
+    app_name: str = "quotes",
+    config: Optional[dict[str, str]] = None,
+) -> SparkSession:
+    """Get or create a Spark session, after checking pyspark and Java.
+
+    Executors run this Python (``PYSPARK_PYTHON`` defaults to ``sys.executable``),
+    so that they import the same ``quotes``.
+
+    Args:
+        master: Spark master URL (``local[2]``, ``yarn``...); default: the one
+            ``spark-submit`` gives, else ``local[*]``.
+        app_name: Application name shown in the Spark UI.
+        config: Extra Spark settings.
+
+    Raises:
+        DependencyError: pyspark or Java 17+ is missing, or Spark cannot start.
+    """
+    require_spark()
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app_name)
+    if master is not None:
+        builder = builder.master(master)
+    elif "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", "") and not os.environ.get(
+        "SPARK_ENV_LOADED"
+    ):
+        builder = builder.master("local[*]")
+    for key, value in (config or {}).items():
+        builder = builder.config(key, value)
+    try:
+        return builder.getOrCreate()
+    except Exception as exc:  # py4j/pyspark raise plain exceptions here
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise DependencyError(SPARK_FAILED.format(reason=reason, minimum=MIN_JAVA)) from None
+
+
+# -- schema --------------------------------------------------------------------------
+
+
+def _spark_type(col: Column) -> DataType:
+    from pyspark.sql import types as T
+
+    if col.type == "struct":
+        return T.StructType([_spark_field(f) for f in col.fields])
+    scalar = {
+        "string": T.StringType,
+        "int64": T.LongType,
+        "float64": T.DoubleType,
+        "bool": T.BooleanType,
+        "date": T.DateType,
+    }
+    return scalar[col.type]()
+
+
+def _spark_field(col: Column, *, nullable: bool = False) -> Any:
+    from pyspark.sql import types as T
+
+    return T.StructField(col.name, _spark_type(col), nullable=col.nullable or nullable)
+
+
+def spark_schema(*, errors: bool = False) -> StructType:
+    """Return the Spark schema of the quote rows, derived from the models.
+
+    Args:
+        errors: The schema of ``extract(..., errors="column")``: every column
+            nullable, and a string column ``error`` at the end.
+
+    Raises:
+        DependencyError: pyspark is not installed.
+    """
+    try:
+        from pyspark.sql import types as T
+    except ImportError:
+        raise DependencyError(SPARK_MISSING) from None
+    from quotes.frames import record_columns
+
+    fields = [_spark_field(c, nullable=errors) for c in record_columns()]
+    if errors:
+        fields.append(T.StructField(ERROR_COLUMN, T.StringType(), nullable=True))
+    return T.StructType(fields)
+
+
+# -- extraction --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _executor_extractor(backend: str, stanza_dir: Optional[str], include_beliefs: bool) -> Extractor:
+    """The extractor of this executor process: built on first use, then reused."""
+    from quotes.pipeline import Extractor
+
+    return Extractor(backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs)
+
+
+class _ExtractPartition:
+    """The function Spark runs on each partition (picklable; state is just options)."""
+
+    def __init__(
+        self, backend: str, stanza_dir: Optional[str], include_beliefs: bool, with_errors: bool
+    ) -> None:
+        self.backend = backend
+        self.stanza_dir = stanza_dir
+        self.include_beliefs = include_beliefs
+        self.with_errors = with_errors
+
+    def rows(self, row: dict[str, Any]) -> list[dict[str, Any]]:
+        """The output rows of one article row (quotes, or one error row)."""
+        from quotes._batch_inputs import record_to_article
+
+        article_id = row.get("id")
+        where = f"article {article_id}"
+        try:
+            article = record_to_article(row, default_id=article_id, where=where)
+            found = _executor_extractor(self.backend, self.stanza_dir, self.include_beliefs).extract_article(article)
+        except QuotesError as exc:
+            message = " ".join(str(exc).split())
+            error = message if message.startswith(where) else f"{where}: {message}"
+        except Exception as exc:  # a bug must not fail the job: report the row
+            detail = " ".join(str(exc).split())[:200]
+            error = f"{where}: internal error ({type(exc).__name__}: {detail}); please report it"
+        else:
+            records = [q.to_record() for q in found]
+            if self.with_errors:
+                for record in records:
+                    record[ERROR_COLUMN] = None
+            return records
+        return [{"article": article_id, ERROR_COLUMN: error}] if self.with_errors else []
+
+    def __call__(self, batches: Iterator[pyarrow.RecordBatch]) -> Iterator[pyarrow.RecordBatch]:
+        from quotes.frames import arrow_schema, records_to_arrow
+
+        extra = [(ERROR_COLUMN, "string")] if self.with_errors else []
+        schema = arrow_schema(extra=extra, all_nullable=self.with_errors)
+        for batch in batches:
+            out: list[dict[str, Any]] = []
+            for row in batch.to_pylist():
+                out.extend(self.rows(row))
+            if out:
+                yield from records_to_arrow(out, schema=schema).to_batches()
+
+
+def extract(
+    df: DataFrame,
+    *,
+    text: str = "text",
+    id: str = "id",  # noqa: A002 (the column is called id)
+    outlet: str = "outlet",
+    published: str = "published",
+    backend: str = "fast",
+    stanza_dir: Optional[str] = None,
+    include_beliefs: bool = False,
+    errors: str = "drop",
+) -> DataFrame:
+    """Extract the quotes of every article row of ``df``; lazily, as Spark does.
+
+    Args:
+        df: One row per article.
+        text: Column with the article text (string, or binary UTF-8).
+        id: Column with the article id, copied to each quote's ``article``. When
+            ``df`` has no such column, ids come from ``monotonically_increasing_id()``.
+        outlet: Column with the outlet (optional).
+        published: Column with the publication date: a date, a timestamp or an ISO
+            string (optional).
+        backend: ``"fast"`` (default: no models to ship) or ``"stanza"`` (its models
+            must be on every executor: set ``QUOTES_STANZA_DIR`` or ``stanza_dir``).
+        stanza_dir: Folder with Stanza's models on the executors.
+        include_beliefs: Also report beliefs and intentions.
+        errors: ``"drop"``: rows whose text fails give no rows; ``"column"``: they
+            give one row with ``article`` and an ``error`` message, every other
+            column null (quote rows have ``error`` null); see :func:`split_errors`.
+
+    Returns:
+        A DataFrame with the columns of :func:`spark_schema`, one row per quote,
+        in document order within each article.
+
+    Raises:
+        QuotesError: ``df`` has no ``text`` column, or ``errors`` is unknown.
+        DependencyError: pyspark is not installed.
+    """
+    if errors not in ("drop", "column"):
+        raise QuotesError(BAD_ERRORS_MODE.format(mode=errors))
+    try:
+        from pyspark.sql import functions as F
+    except ImportError:
+        raise DependencyError(SPARK_MISSING) from None
+    columns = set(df.columns)
+    if text not in columns:
+        raise QuotesError(NO_TEXT_COLUMN.format(name=text, columns=", ".join(df.columns)))
+
+    def optional(name: str, alias: str) -> Any:
+        if name in columns:
+            return F.col(name).alias(alias)
+        return F.lit(None).cast("string").alias(alias)
+
+    article_id = (
+        F.col(id).cast("string")
+        if id in columns
+        else F.monotonically_increasing_id().cast("string")
+    )
+    articles = df.select(
+        F.col(text).alias("text"),
+        article_id.alias("id"),
+        optional(outlet, "outlet").cast("string").alias("outlet"),
+        optional(published, "published"),
+    )
+    with_errors = errors == "column"
+    fn = _ExtractPartition(backend, stanza_dir, include_beliefs, with_errors)
+    return articles.mapInArrow(fn, spark_schema(errors=with_errors))
+
+
+def split_errors(df: DataFrame) -> tuple[DataFrame, DataFrame]:
+    """Split the output of ``extract(..., errors="column")`` into quotes and errors.
+
+    Persist ``df`` first (``df.persist()``) to extract only once when both parts
+    are used.
+
+    Returns:
+        ``(quotes, errors)``: the quote rows without the ``error`` column, and the
+        failed articles as ``article``, ``error``.
+    """
+    from pyspark.sql import functions as F
+
+    quotes = df.where(F.col(ERROR_COLUMN).isNull()).drop(ERROR_COLUMN)
+    failed = df.where(F.col(ERROR_COLUMN).isNotNull()).select("article", ERROR_COLUMN)
+    return quotes, failed
