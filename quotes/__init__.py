@@ -7,7 +7,7 @@ immutable pydantic models.
 
 >>> import quotes
 >>> [(q.text, q.speaker.name) for q in quotes.extract("“We are waiting,” Peskov said.", backend="fast")]
-[('We are waiting,', 'Peskov')]
+[('We are waiting', 'Peskov')]
 """
 
 from quotes._version import __version__

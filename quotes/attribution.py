@@ -26,7 +26,7 @@ from typing import Optional
 from quotes.boilerplate import body_lines
 from quotes.direct import QuotedSpan, find_quoted_spans
 from quotes.lexicon import CUE_AUXILIARIES, cue_words
-from quotes.marks import normalize
+from quotes.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
@@ -36,7 +36,7 @@ __all__ = ["Attribution", "Context", "attribute_article"]
 
 _TELL = frozenset({"told", "tell", "tells", "telling"})
 _PARTICIPLE_RE = re.compile(r"\w+ing$")
-_LEAD = re.compile(r"[\s,;:—–\-]*")
+_LEAD = re.compile(r"[\s,;:—–\-\x7f]*")
 
 
 @dataclass
@@ -152,6 +152,8 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
     """Cue and speaker right after the closing mark (``,” Peskov said``)."""
     lo = q.close + 1
     sent_end = ctx.sentence_of(q.close)[1]
+    if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
+        sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
     end = min(hi, max(sent_end, lo))
     p = lo + _LEAD.match(ctx.norm, lo, end).end() - lo  # type: ignore[union-attr]
     toks = _tokens(ctx.norm, p, end)[:14]
@@ -219,13 +221,18 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         j = _aux_start(toks, i)
         np_hi = toks[j][1]
         np = scan_left(ctx.norm, lo, np_hi)
+        role = None
+        if np is None and ctx.norm[lo:np_hi].rstrip().endswith(","):
+            appos = _appositive(ctx, lo, np_hi)
+            if appos is not None:
+                np, role = appos
         if np is None:
             if _PARTICIPLE_RE.match(word) and previous is not None and previous.speaker is not None:
                 # "..., Putin responded, adding: “…”": the subject of the sentence.
                 sp = previous.speaker
                 return Attribution(sp, cue, kind, find_via(clause) or previous.via, 0.8, "before:participle")
             return None
-        sp = _speaker(ctx, np, q.start)
+        sp = _speaker(ctx, np, q.start, role)
         if sp is None:
             return None
         return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.88), "before")
@@ -238,7 +245,7 @@ def _standalone(ctx: Context, q: QuotedSpan) -> bool:
         return True
     s0 = ctx.sentence_of(q.open)[0]
     line_start = ctx.lines[q.line][0]
-    pre = ctx.norm[max(s0, line_start):q.open].rstrip()
+    pre = ctx.norm[max(s0, line_start):q.open].rstrip(" \t" + FOLD_MARK)
     pre_ok = not pre or pre[-1] in ":,—–-.!?…" or (pre.split()[-1].lower() in cue_words())
     if not pre_ok:
         return False
@@ -281,7 +288,7 @@ def _build(ctx: Context, q: QuotedSpan, att: Optional[Attribution], prov_rules: 
 def build_context(article: Article, segmenter: Segmenter) -> Context:
     """Normalise, find the body and segment one article."""
     text = article.text
-    norm = normalize(text)
+    norm = fold_double_apostrophes(normalize(text))
     lines = body_lines(text)
     sentences = segmenter.segment(text)
     return Context(
@@ -297,7 +304,7 @@ def build_context(article: Article, segmenter: Segmenter) -> Context:
 
 def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], list[QuotedSpan]]:
     """Direct quotes of the article, and the fragments left for mixed quotes."""
-    spans = find_quoted_spans(ctx.text, ctx.lines)
+    spans = find_quoted_spans(fold_double_apostrophes(ctx.text), ctx.lines)
     ctx.quoted = [(q.start, q.end) for q in spans]
     direct: list[tuple[QuotedSpan, Optional[Attribution]]] = []
     fragments: list[QuotedSpan] = []
@@ -315,7 +322,7 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
             att = attribute_after(ctx, q, line_hi)
             if att is None and ctx.norm[q.close - 1:q.close] == "," and ctx.norm[q.close + 1:line_hi].strip() == "" and q.line + 1 < len(ctx.lines):
                 nxt_lo, nxt_hi = ctx.lines[q.line + 1]
-                fake = QuotedSpan(q.open, nxt_lo - 1, q.start, q.end, q.line)
+                fake = QuotedSpan(q.open, nxt_lo - 1, q.start, q.end, q.line)  # close = the newline
                 att = attribute_after(ctx, fake, nxt_hi)
                 if att is not None:
                     att.rule = "after:next-line"

@@ -18,6 +18,7 @@ from quotes.marks import (
     CLOSING_DOUBLE,
     CLOSING_SINGLE,
     DOUBLE_MARKS,
+    FOLD_MARK,
     MARK_RE,
     OPENING_DOUBLE,
     OPENING_SINGLE,
@@ -25,7 +26,7 @@ from quotes.marks import (
 
 __all__ = ["QuotedSpan", "find_quoted_spans"]
 
-_OPEN_BEFORE = " \t([{—–-/:;,…"
+_OPEN_BEFORE = " \t([{—–-/:;,…" + FOLD_MARK
 _CLOSE_AFTER = " \t,.;:!?)]}—–-…"
 
 
@@ -53,9 +54,9 @@ class QuotedSpan:
 
 
 def _content(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
+    while a < b and (text[a].isspace() or text[a] == FOLD_MARK):
         a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "," + FOLD_MARK):
         b -= 1
     return a, b
 
@@ -140,7 +141,8 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
     """Find quoted spans in the given body lines of ``text``.
 
     Args:
-        text: The original article text.
+        text: The article text, normalised by
+            :func:`~quotes.marks.fold_double_apostrophes` (``''`` used as a mark).
         lines: ``(start, end)`` of the body lines, in order.
 
     Returns:

@@ -75,6 +75,8 @@ def find_via(clause: str) -> Optional[str]:
     if best is None:
         return None
     value = best[1]
+    if value.lower().startswith("the ") and value[4:5].isupper():
+        value = value[4:]
     short = re.sub(r"\s+(?:news\s+agency|newspaper|broadcaster|television|TV|channel|outlet)$", "", value)
     if short and short[0].isupper() and short != value:
         value = short

@@ -76,7 +76,7 @@ class Extractor:
     Example:
         >>> ex = Extractor(backend="fast")
         >>> [q.text for q in ex.extract('"We are ready," Peskov said.')]
-        ['We are ready,']
+        ['We are ready']
     """
 
     def __init__(
@@ -186,7 +186,7 @@ def extract(
     Example:
         >>> q = extract("“We are ready,” Peskov said.", backend="fast")[0]
         >>> q.text, q.speaker.name
-        ('We are ready,', 'Peskov')
+        ('We are ready', 'Peskov')
     """
     extractor = _cached_extractor(backend, stanza_dir)
     return extractor.extract(text, outlet=outlet, published=published, article_id=article_id)

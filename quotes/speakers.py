@@ -144,7 +144,14 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
         chosen.pop()
     # Drop sentence adverbs picked up at the start: "But", "Meanwhile", "Asked".
-    while chosen and _bare(chosen[-1][0]) in NON_NAME_CAPITALS and _bare(chosen[-1][0]) not in _DETERMINERS:
+    while chosen and (
+        chosen[-1][0] in ("of", ".")
+        or (
+            _bare(chosen[-1][0]) in NON_NAME_CAPITALS
+            and _bare(chosen[-1][0]) not in _DETERMINERS
+            and chosen[-1][0].lower() not in _ABBREV_TITLES
+        )
+    ):
         chosen.pop()
     if not chosen:
         return None

@@ -18,7 +18,7 @@ __all__ = ["ABBREVIATIONS", "RegexSegmenter"]
 #: Lower-cased words that end with a period without ending a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gov sen rep gen lt col maj capt cmdr adm sgt cpl pvt
-    pres supt atty rev hon gov.-elect no nos vs etc al approx dept est inc ltd co corp bros
+    pres supt atty rev hon gov.-elect nos vs etc al approx dept est inc ltd co corp bros
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g ph.d fig vol pp ca""".split()
 )

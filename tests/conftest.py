@@ -1,0 +1,33 @@
+"""Shared fixtures: one extractor per backend for the whole session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+STANZA_DIR = Path(os.environ.get("QUOTES_STANZA_DIR") or ROOT.parent / "shared" / "stanza_resources")
+
+
+@pytest.fixture(scope="session")
+def fast() -> quotes.Extractor:
+    return quotes.Extractor(backend="fast")
+
+
+@pytest.fixture(scope="session")
+def stanza_extractor() -> quotes.Extractor:
+    if not (STANZA_DIR / "en" / "tokenize").is_dir():
+        pytest.skip(f"Stanza models not found in {STANZA_DIR} (set QUOTES_STANZA_DIR)")
+    return quotes.Extractor(backend="stanza", stanza_dir=str(STANZA_DIR))
+
+
+@pytest.fixture(params=["fast", "stanza"])
+def extractor(request: pytest.FixtureRequest) -> quotes.Extractor:
+    """Each test using this runs on both backends."""
+    name = "fast" if request.param == "fast" else "stanza_extractor"
+    return request.getfixturevalue(name)

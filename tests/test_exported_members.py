@@ -1,0 +1,20 @@
+import quotes
+
+
+def test_all_is_sorted_and_complete():
+    public = {name for name in dir(quotes) if not name.startswith("_")} - {
+        "annotations", "attribution", "boilerplate", "cli", "direct", "errors", "io", "lexicon",
+        "marks", "models", "outlets", "pipeline", "segment", "speakers", "reported", "dedupe",
+        "batch", "frames", "spark", "evaluate", "polnear",
+    }
+    assert sorted(quotes.__all__, key=str.lower) == list(quotes.__all__) or sorted(quotes.__all__) == list(quotes.__all__)
+    assert public <= set(quotes.__all__)
+    for name in quotes.__all__:
+        assert hasattr(quotes, name), name
+
+
+def test_errors_share_one_root():
+    for name in quotes.__all__:
+        obj = getattr(quotes, name)
+        if isinstance(obj, type) and issubclass(obj, Exception):
+            assert issubclass(obj, quotes.QuotesError), name
