@@ -289,7 +289,8 @@ def statement_score(
     Args:
         a: Content terms of one quote.
         b: Content terms of the other.
-        weight: Rarity weight of each term (see :func:`term_weights`).
+        weight: Rarity weight of each term (see :func:`term_weights`); a missing
+            term weighs 1.
         min_shared: Fewer shared terms than this score 0.
 
     >>> w = {"wait": 2.0, "signal": 3.0, "ukraine": 1.0, "talk": 1.0, "list": 3.0}
@@ -301,9 +302,10 @@ def statement_score(
     shared = a & b
     if len(shared) < min_shared:
         return 0.0
-    dot = sum(weight[t] for t in shared)
-    na = sum(weight[t] for t in a)
-    nb = sum(weight[t] for t in b)
+    get = weight.get
+    dot = sum(get(t, 1.0) for t in shared)
+    na = sum(get(t, 1.0) for t in a)
+    nb = sum(get(t, 1.0) for t in b)
     return dot / math.sqrt(na * nb) if na and nb else 0.0
 
 

@@ -26,7 +26,7 @@ from quotes.models import RECORD_KEYS, Article, Quote
 __all__ = ["main", "write_quotes"]
 
 #: Modules that contribute subcommands through ``add_cli_parser(subparsers)``.
-_COMMAND_MODULES: tuple[str, ...] = ("quotes.evaluate", "quotes.batch")
+_COMMAND_MODULES: tuple[str, ...] = ("quotes.evaluate", "quotes.batch", "quotes._dedupe_cli")
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1

@@ -86,11 +86,14 @@ DEFAULT_MIN_PARTIAL_WORDS = 5
 DEFAULT_STATEMENT_THRESHOLD = 0.42
 #: Blend of term cosine and embedding cosine (0-1) above which two quotes of one
 #: speaker are one statement (``semantic`` mode).
-DEFAULT_SEMANTIC_THRESHOLD = 0.6
+DEFAULT_SEMANTIC_THRESHOLD = 0.55
 
 # A paraphrase joins a cluster only if it is also at least this fraction of the
 # threshold close to the cluster's fullest member: stops chains A~B~C with A!~C.
 _GUARD = 0.6
+# Quotes with fewer content terms than this join others only by verbatim matching:
+# a short phrase (``radical Islamic terrorism``) recurs inside unrelated statements.
+_MIN_TERMS = 4
 # Weight of the term score in the semantic blend (the rest is embedding cosine).
 _BLEND = 0.5
 # In the semantic mode, blocks of at most this many items are compared all-pairs.
@@ -243,7 +246,7 @@ def dedupe(
         statement_threshold: Minimum rarity-weighted cosine of content terms (0-1)
             for two quotes of one speaker to be one statement (default 0.5).
         semantic_threshold: Minimum blended score (half term cosine, half
-            embedding cosine) in the semantic mode (default 0.6).
+            embedding cosine) in the semantic mode (default 0.55).
         block_keys: Rare keys each distinct text is looked up by when blocking
             (default 3); more finds more candidates and costs more.
         max_block: Keys shared by more distinct texts than this are not looked up
@@ -346,6 +349,7 @@ class _Work:
         self.weight: dict[str, float] = {}
         self.vectors: np.ndarray | None = None
         self.mode = "verbatim"
+        self.min_terms = _MIN_TERMS
 
     # -- linking -----------------------------------------------------------------
 
@@ -407,7 +411,10 @@ class _Work:
         return np.fromiter((find(i) for i in range(len(self.texts))), np.int64, len(self.texts))
 
     def _pair_score(self, i: int, j: int) -> float:
-        s = statement_score(self.terms[i], self.terms[j], self.weight)
+        a, b = self.terms[i], self.terms[j]
+        if min(len(a), len(b)) < self.min_terms:
+            return 0.0
+        s = statement_score(a, b, self.weight)
         if self.vectors is not None:
             cos = float(self.vectors[i] @ self.vectors[j])
             s = _BLEND * s + (1 - _BLEND) * cos
@@ -554,7 +561,7 @@ class _Work:
         best = np.maximum(full, part) / 100.0
         for k, (item, c) in enumerate(pairs):
             s = float(best[k])
-            if self.mode != "verbatim" and self.blocks[item] >= 0 and self.weight:
+            if self.mode != "verbatim" and min(self.blocks[item], self.blocks[c]) >= 0:
                 s = max(s, self._pair_score(item, c))
             sims[item] = round(min(max(s, 0.0), 1.0), 4)
         return sims
