@@ -34,7 +34,7 @@ _OUTLET_NP = (
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), group)
     for p, group in (
-        (r"\b(?:told|telling|tells|tell)\s+(?:[A-Z][\w]*'s\s+)?(?P<ch>" + _OUTLET_NP + r")(?![\w])", "ch"),
+        (r"\b(?:told|telling|tells|tell)\s+(?:the\s+)?(?:[A-Z][\w]*'s\s+)?(?P<ch>" + _OUTLET_NP + r")(?![\w])", "ch"),
         (r"\b(?:in|during)\s+(?:an?\s+)?(?:interview|comments?|remarks|conversation)\s+(?:to|with)\s+(?:[A-Z][\w]*'s\s+)?(?P<ch>" + _OUTLET_NP + r")(?![\w])", "ch"),
         (r"\b(?:quoted|cited)\s+by\s+(?:[A-Za-z]+\s+){0,4}?(?P<ch>" + _CHANNEL_ALT + r")(?![\w])", "ch"),
         (r"(?P<ch>" + _CHANNEL_ALT + r")\s+(?:quoted|cited)\s+", "ch"),

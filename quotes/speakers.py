@@ -92,7 +92,7 @@ def _np_token(tok: str, all_caps: bool) -> bool:
         return not all_caps or low not in NON_NAME_CAPITALS
     if tok.isdigit() or low in _DETERMINERS:
         return True
-    return low in source_words() or low in TITLES or low in GROUP_HEADS
+    return low in source_words() or low in TITLES or low in GROUP_HEADS or low in ORG_WORDS
 
 
 def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
@@ -123,6 +123,10 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
             chosen.append(toks[i])
             i -= 1
             continue
+        if tok == "and" and chosen and i > 0 and _is_cap(chosen[-1][0]) and _is_cap(toks[i - 1][0]) and not all_caps:
+            chosen.append(toks[i])
+            i -= 1
+            continue
         if tok == "of" and chosen and i > 0 and _np_token(toks[i - 1][0], all_caps):
             chosen.append(toks[i])
             i -= 1
@@ -134,6 +138,14 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
                 continue
             break
         if not tok[0].isalnum() or not _np_token(tok, all_caps):
+            # "the transport ministry": an unknown modifier right after a determiner.
+            if (
+                tok[0].isalpha() and chosen and len(chosen) <= 3 and i > 0
+                and toks[i - 1][0].lower() in ("the", "a", "an") and low not in _FUNCTION
+            ):
+                chosen.append(toks[i])
+                i -= 1
+                continue
             break
         if _bare(tok) in PRONOUNS:
             break
@@ -289,7 +301,8 @@ class SpeakerResolver:
 
     def _role_start(self, run_start: int, name_start: int) -> Optional[int]:
         """Start of a role phrase before a name; lower-case title words count too."""
-        toks = _tokens(self.norm, max(0, run_start - 60), name_start)
+        lo = max(0, run_start - 60, self.norm.rfind("\n", 0, name_start) + 1)
+        toks = _tokens(self.norm, lo, name_start)
         start = None
         has_title = False
         for tok, a, _b in reversed(toks):
@@ -298,6 +311,8 @@ class SpeakerResolver:
                 continue
             if low in _DETERMINERS or not tok[0].isalnum():
                 break
+            if low == "of" and start is not None:
+                continue
             if low in TITLES:
                 has_title = True
             elif not _is_cap(tok) or low in _FUNCTION or low in NON_NAME_CAPITALS:
