@@ -22,7 +22,9 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+from pydantic import BaseModel
 
 from quotes.errors import DependencyError
 from quotes.models import RECORD_KEYS, Quote
@@ -35,6 +37,7 @@ __all__ = [
     "Column",
     "arrow_schema",
     "column",
+    "model_columns",
     "record_columns",
     "records_to_arrow",
     "to_arrow",
@@ -92,22 +95,35 @@ def _column_from_schema(name: str, prop: dict[str, Any], defs: dict[str, Any]) -
     raise TypeError(f"field {name!r}: no column type for JSON Schema {prop!r}")
 
 
-@lru_cache(maxsize=1)
-def record_columns() -> tuple[Column, ...]:
-    """Return the columns of one record, derived from :class:`~quotes.models.Quote`.
+@lru_cache(maxsize=8)
+def model_columns(model: type[BaseModel], keys: Optional[tuple[str, ...]] = None) -> tuple[Column, ...]:
+    """Return the columns of a pydantic model, derived from its JSON Schema.
 
     The derivation reads the model's JSON Schema (serialization mode): strings,
     enums, integers, floats and dates map to scalar columns, nested models to
-    structs, ``Optional[...]`` to nullable columns. Only the keys of
-    :data:`~quotes.models.RECORD_KEYS` are kept, in their order.
+    structs, ``Optional[...]`` to nullable columns.
+
+    Args:
+        model: A pydantic model class.
+        keys: The fields to keep, in this order (default: all, in model order).
 
     Raises:
-        TypeError: A model field has a type no column can hold (a bug in the models).
+        TypeError: A field has a type no column can hold (a list, a union...).
     """
-    schema = Quote.model_json_schema(mode="serialization")
+    schema = model.model_json_schema(mode="serialization")
     defs = schema.get("$defs", {})
     props = schema["properties"]
-    return tuple(_column_from_schema(key, props[key], defs) for key in RECORD_KEYS)
+    names = keys if keys is not None else tuple(props)
+    return tuple(_column_from_schema(key, props[key], defs) for key in names)
+
+
+def record_columns() -> tuple[Column, ...]:
+    """Return the columns of one record, derived from :class:`~quotes.models.Quote`.
+
+    The keys of :data:`~quotes.models.RECORD_KEYS`, in their order, typed by
+    :func:`model_columns`.
+    """
+    return model_columns(Quote, RECORD_KEYS)
 
 
 def column(name: str) -> Column:

@@ -29,12 +29,14 @@ Example (``spark-submit extract_quotes.py articles.jsonl out/``)::
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -49,13 +51,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from quotes.pipeline import Extractor
 
 __all__ = [
+    "CLUSTER_COLUMNS",
     "ERROR_COLUMN",
     "MIN_JAVA",
+    "dedupe",
+    "dedupe_block",
+    "dedupe_schema",
     "extract",
     "java_version",
     "require_spark",
     "session",
     "spark_schema",
+    "speaker_key",
     "split_errors",
 ]
 
@@ -72,6 +79,7 @@ JAVA_MISSING = (
 )
 NO_TEXT_COLUMN = "the DataFrame has no column {name!r} for the article text (columns: {columns})"
 BAD_ERRORS_MODE = "errors must be 'drop' or 'column', not {mode!r}"
+DEDUPE_MISSING = "quotes.dedupe is not available in this installation ({reason})"
 SPARK_FAILED = "Spark could not start ({reason}); check that Java {minimum}+ works (java -version) and JAVA_HOME"
 
 
@@ -357,3 +365,165 @@ def split_errors(df: DataFrame) -> tuple[DataFrame, DataFrame]:
     quotes = df.where(F.col(ERROR_COLUMN).isNull()).drop(ERROR_COLUMN)
     failed = df.where(F.col(ERROR_COLUMN).isNotNull()).select("article", ERROR_COLUMN)
     return quotes, failed
+
+
+# -- cross-article dedupe per speaker block ------------------------------------------
+
+#: Columns that :func:`dedupe` puts before the member columns, with their types.
+CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("block", "string"),
+    ("cluster", "string"),
+    ("cluster_text", "string"),
+    ("cluster_speaker", "string"),
+    ("cluster_size", "int64"),
+)
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def speaker_key(name: Optional[str], type: Optional[str] = None) -> str:  # noqa: A002
+    """Return the blocking key of a speaker: the quotes :func:`dedupe` compares together.
+
+    Persons (and speakers of unknown type) are keyed by their surname, accents
+    and doubled letters removed, so ``Dmitry Peskov``, ``Dmitri Peskov`` and
+    ``Peskov`` share a block, as do ``Zelensky`` and ``Zelenskyy``; organisations
+    and groups by their name without a leading ``the``. Anonymous sources and
+    quotes without a speaker share the block ``""``.
+
+    Args:
+        name: The speaker's canonical name (``Quote.speaker.name``), or ``None``.
+        type: The speaker's type (``person``, ``organization``...), or ``None``.
+
+    >>> speaker_key("Dmitry Peskov", "person"), speaker_key("Peskov"), speaker_key("Zelenskyy")
+    ('peskov', 'peskov', 'zelensky')
+    >>> speaker_key("the Kremlin", "organization"), speaker_key(None), speaker_key("a source", "anonymous")
+    ('kremlin', '', '')
+    """
+    if not name or type == "anonymous":
+        return ""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", folded)
+    if not words:
+        return ""
+    if type in ("organization", "group"):
+        if words[0] == "the" and len(words) > 1:
+            words = words[1:]
+        return " ".join(words)
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    return re.sub(r"(.)\1+", r"\1", words[-1])
+
+
+def _dedupe_function() -> Any:
+    try:
+        from quotes.dedupe import dedupe as run_dedupe
+    except ImportError as exc:
+        raise QuotesError(DEDUPE_MISSING.format(reason=exc)) from None
+    return run_dedupe
+
+
+def dedupe_block(block: str, records: Iterable[dict[str, Any]], **options: Any) -> list[tuple]:
+    """Dedupe the quotes of one block; return the output rows of :func:`dedupe`.
+
+    This is what each Spark task runs; it is plain Python, so the same function
+    serves to check a block locally.
+
+    Args:
+        block: The block's key (:func:`speaker_key`).
+        records: Quote records (dicts with the record keys; dates as dates or
+            ISO strings).
+        **options: Passed to :func:`quotes.dedupe.dedupe`.
+
+    Returns:
+        One tuple per cluster member, in the column order of :func:`dedupe_schema`.
+    """
+    from quotes.dedupe import ClusterMember
+    from quotes.frames import model_columns
+    from quotes.models import Quote
+
+    run_dedupe = _dedupe_function()
+    member_cols = model_columns(ClusterMember)
+    quotes = [Quote.from_record(r) for r in records]
+    rows: list[tuple] = []
+    for cluster in run_dedupe(quotes, **options):
+        head = (block, cluster.id, cluster.text, cluster.speaker, cluster.size)
+        for member in cluster.members:
+            data = member.model_dump(mode="json")
+            values = []
+            for col in member_cols:
+                value = data[col.name]
+                if col.type == "date" and isinstance(value, str):
+                    value = _dt.date.fromisoformat(value)
+                values.append(value)
+            rows.append(head + tuple(values))
+    return rows
+
+
+def dedupe_schema() -> StructType:
+    """The Spark schema of :func:`dedupe`'s output: :data:`CLUSTER_COLUMNS`, then the
+    fields of :class:`quotes.dedupe.ClusterMember` (derived from the model).
+
+    Raises:
+        DependencyError: pyspark is not installed.
+        QuotesError: :mod:`quotes.dedupe` is not available.
+    """
+    try:
+        from pyspark.sql import types as T
+    except ImportError:
+        raise DependencyError(SPARK_MISSING) from None
+    from quotes.frames import Column, model_columns
+
+    _dedupe_function()
+    from quotes.dedupe import ClusterMember
+
+    head = [_spark_field(Column(name, kind, True)) for name, kind in CLUSTER_COLUMNS]
+    return T.StructType(head + [_spark_field(c) for c in model_columns(ClusterMember)])
+
+
+def _keyed(row: Any) -> tuple[str, dict[str, Any]]:
+    record = row.asDict(recursive=True)
+    speaker = record.get("speaker") or {}
+    return speaker_key(speaker.get("name"), speaker.get("type")), record
+
+
+class _DedupeBlocks:
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+
+    def __call__(self, item: tuple[str, Iterable[dict[str, Any]]]) -> list[tuple]:
+        block, records = item
+        return dedupe_block(block, records, **self.options)
+
+
+def dedupe(df: DataFrame, **options: Any) -> DataFrame:
+    """Cluster the quotes of :func:`extract` across articles, one speaker block at a time.
+
+    The quotes are grouped by :func:`speaker_key` and each group is passed to
+    :func:`quotes.dedupe.dedupe` on an executor. A statement is only matched
+    within its speaker's block: quotes without a speaker are deduped among
+    themselves (block ``""``), and the ``statement`` mode weighs words by their
+    rarity within the block rather than the whole corpus. Each block must fit in
+    one executor's memory (the largest is usually the ``""`` block: filter it out
+    with ``df.where("speaker is not null")`` if it is too big).
+
+    Args:
+        df: Quote rows with the record columns (the output of :func:`extract`).
+        **options: Passed to :func:`quotes.dedupe.dedupe` (``mode``, thresholds...).
+
+    Returns:
+        One row per cluster member: ``block``, ``cluster`` (the cluster id),
+        ``cluster_text`` (canonical wording), ``cluster_speaker``, ``cluster_size``,
+        then the member's ``article``, ``start``, ``end``, ``text``, ``kind``,
+        ``speaker``, ``outlet``, ``published`` and ``similarity``.
+
+    Raises:
+        QuotesError: :mod:`quotes.dedupe` is not available.
+        DependencyError: pyspark is not installed.
+    """
+    from quotes.models import RECORD_KEYS
+
+    schema = dedupe_schema()
+    pairs = df.select(*RECORD_KEYS).rdd.map(_keyed).groupByKey()
+    rows = pairs.flatMap(_DedupeBlocks(dict(options)))
+    return df.sparkSession.createDataFrame(rows, schema)

@@ -218,6 +218,63 @@ class TestExtract:
         assert error["article"] == "x"
 
 
+@pytest.fixture(scope="module")
+def corpus(spark):
+    """Quotes of the seeds plus two seeds republished under other ids (on Spark)."""
+    pytest.importorskip("quotes.dedupe")
+    import quotes.spark
+
+    rows = seed_articles()
+    copies = [dict(r, id="copy-" + r["id"], outlet="Wire") for r in rows[1:3]]
+    df = spark.createDataFrame(rows + copies,
+                               "id string, text string, outlet string, published string")
+    found = quotes.spark.extract(df).persist()
+    yield found, as_records(found.collect())
+    found.unpersist()
+
+
+class TestDedupeAtScale:
+    """Cross-article dedupe: group the Spark output by speaker key, dedupe each group."""
+
+    @staticmethod
+    def clusters(rows) -> set[frozenset]:
+        by_id: dict[str, set] = {}
+        for r in rows:
+            by_id.setdefault(r["cluster"], set()).add((r["article"], r["start"], r["end"]))
+        return {frozenset(v) for v in by_id.values()}
+
+    def test_spark_dedupe_equals_dedupe_of_each_speaker_block(self, corpus):
+        import quotes.spark
+
+        found, records = corpus
+        out = quotes.spark.dedupe(found).collect()
+        blocks: dict[str, list] = {}
+        for r in records:
+            sp = r["speaker"] or {}
+            blocks.setdefault(quotes.spark.speaker_key(sp.get("name"), sp.get("type")), []).append(r)
+        local = [dict(zip(quotes.spark.dedupe_schema().fieldNames(), row))
+                 for block, recs in blocks.items() for row in quotes.spark.dedupe_block(block, recs)]
+        assert sorted(map(tuple, (r.asDict().values() for r in out))) == sorted(
+            tuple(r.values()) for r in local)
+        assert len(out) == len(records)  # every quote is in exactly one cluster
+
+    def test_copies_join_and_match_the_global_verbatim_dedupe(self, corpus):
+        import quotes.spark
+        from quotes.dedupe import dedupe
+        from quotes.models import Quote
+
+        found, records = corpus
+        spark_clusters = self.clusters(
+            r.asDict() for r in quotes.spark.dedupe(found, mode="verbatim").collect())
+        global_clusters = {frozenset((m.article, m.start, m.end) for m in c.members)
+                           for c in dedupe([Quote.from_record(r) for r in records], mode="verbatim")}
+        assert spark_clusters == global_clusters
+        # each quote of a republished article is clustered with its original
+        for cluster in spark_clusters:
+            copies = {(a.removeprefix("copy-"), s, e) for a, s, e in cluster if a.startswith("copy-")}
+            assert copies <= cluster
+
+
 class TestUnitWithoutSpark:
     """Pieces that need no JVM."""
 
