@@ -8,6 +8,7 @@ TORCH_SPEC ?= torch==2.13.0
 STANZA_DIR ?= ../shared/stanza_resources
 BIN := $(VENV)/bin
 export QUOTES_STANZA_DIR ?= $(abspath $(STANZA_DIR))
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup run test docs bench evaluate clean
 
