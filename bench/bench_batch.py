@@ -48,7 +48,9 @@ def polnear_texts() -> list[tuple[str, str]]:
     return [(f.name, f.read_text(encoding="utf-8")) for f in files]
 
 
-def build_archive(root: Path, n: int, texts: list[tuple[str, str]]) -> tuple[dict[str, int], set[str]]:
+def build_archive(
+    root: Path, n: int, texts: list[tuple[str, str]]
+) -> tuple[dict[str, int], set[str]]:
     """Write n articles; return {good id: index of its text} and the bad ids."""
     if root.exists():
         shutil.rmtree(root)
@@ -97,7 +99,9 @@ def run_measured(cmd: list[str]) -> dict[str, float]:
     return {"seconds": wall, "peak_rss_mb": peak_sum / 2**20, "peak_rss_one_mb": peak_one / 2**20}
 
 
-def check_output(outdir: Path, good: dict[str, int], bad: set[str], expected: list[list[dict]]) -> dict:
+def check_output(
+    outdir: Path, good: dict[str, int], bad: set[str], expected: list[list[dict]]
+) -> dict:
     """Every good article's quotes present (exact records, in order); every bad file named."""
     by_article: dict[str, list[dict]] = {}
     for shard in sorted(outdir.glob("quotes-*.jsonl")):
@@ -144,8 +148,20 @@ def main() -> int:
         for w in args.workers:
             outdir = OUT / f"batch-{n}-w{w}"
             shutil.rmtree(outdir, ignore_errors=True)
-            cmd = [sys.executable, "-m", "quotes", "batch", str(archive), "-o", str(outdir),
-                   "--backend", args.backend, "--workers", str(w), "--quiet"]
+            cmd = [
+                sys.executable,
+                "-m",
+                "quotes",
+                "batch",
+                str(archive),
+                "-o",
+                str(outdir),
+                "--backend",
+                args.backend,
+                "--workers",
+                str(w),
+                "--quiet",
+            ]
             m = run_measured(cmd)
             check = check_output(outdir, good, bad, expected)
             row = {"articles": n, "workers": w, **m, "articles_per_s": n / m["seconds"], **check}
@@ -157,16 +173,25 @@ def main() -> int:
             shutil.rmtree(archive)
     (OUT / "batch.json").write_text(json.dumps(results, indent=2))
 
-    print("\n| articles | workers | seconds | articles/s | peak RSS, all processes (MB) "
-          "| peak RSS, largest process (MB) | good articles exact | bad files named |")
+    print(
+        "\n| articles | workers | seconds | articles/s | peak RSS, all processes (MB) "
+        "| peak RSS, largest process (MB) | good articles exact | bad files named |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        print(f"| {r['articles']:,} | {r['workers']} | {r['seconds']:.1f} | {r['articles_per_s']:.0f} "
-              f"| {r['peak_rss_mb']:.0f} | {r['peak_rss_one_mb']:.0f} "
-              f"| {r['good_articles_exact']:,}/{r['good_articles']:,} "
-              f"| {r['bad_named']}/{r['bad_files']} |")
-    ok = all(r["good_articles_exact"] == r["good_articles"] and r["bad_named"] == r["bad_files"]
-             and not r["unexpected_errors"] for r in results)
+        print(
+            f"| {r['articles']:,} | {r['workers']} | {r['seconds']:.1f} "
+            f"| {r['articles_per_s']:.0f} "
+            f"| {r['peak_rss_mb']:.0f} | {r['peak_rss_one_mb']:.0f} "
+            f"| {r['good_articles_exact']:,}/{r['good_articles']:,} "
+            f"| {r['bad_named']}/{r['bad_files']} |"
+        )
+    ok = all(
+        r["good_articles_exact"] == r["good_articles"]
+        and r["bad_named"] == r["bad_files"]
+        and not r["unexpected_errors"]
+        for r in results
+    )
     return 0 if ok else 1
 
 

@@ -50,8 +50,12 @@ def build_jsonl(path: Path, n: int) -> tuple[int, int]:
                 record = {"id": f"a{i:06d}", **BAD_RECORDS[bad % len(BAD_RECORDS)]}
                 bad += 1
             else:
-                record = {"id": f"a{i:06d}", "text": texts[i % len(texts)], "outlet": "PolNeAR",
-                          "published": "2016-10-01"}
+                record = {
+                    "id": f"a{i:06d}",
+                    "text": texts[i % len(texts)],
+                    "outlet": "PolNeAR",
+                    "published": "2016-10-01",
+                }
             fh.write(json.dumps(record) + "\n")
     return n - bad, bad
 
@@ -77,9 +81,23 @@ def main() -> int:
     # quotes batch --workers 2
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "quotes", "batch", str(archive), "-o", str(work / "batch"),
-         "--backend", "fast", "--workers", "2", "--quiet"],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "quotes",
+            "batch",
+            str(archive),
+            "-o",
+            str(work / "batch"),
+            "--backend",
+            "fast",
+            "--workers",
+            "2",
+            "--quiet",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     batch_s = time.perf_counter() - start
     if done.returncode not in (0, 1):
@@ -97,8 +115,9 @@ def main() -> int:
     from quotes.models import RECORD_KEYS
 
     start = time.perf_counter()
-    spark = quotes.spark.session("local[2]", app_name="quotes-bench",
-                                 config={"spark.ui.enabled": "false"})
+    spark = quotes.spark.session(
+        "local[2]", app_name="quotes-bench", config={"spark.ui.enabled": "false"}
+    )
     spark.sparkContext.setLogLevel("ERROR")
     session_s = time.perf_counter() - start
     job_start = time.perf_counter()
@@ -136,12 +155,16 @@ def main() -> int:
     }
     (OUT / "spark.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
-    print("\n| articles | batch --workers 2 (s) | Spark local[2] total (s) | Spark job only (s) "
-          "| ratio total | ratio job | quotes | identical sets | errors batch/spark |")
+    print(
+        "\n| articles | batch --workers 2 (s) | Spark local[2] total (s) | Spark job only (s) "
+        "| ratio total | ratio job | quotes | identical sets | errors batch/spark |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|:---:|---:|")
-    print(f"| {args.articles:,} | {batch_s:.1f} | {spark_s:.1f} | {job_s:.1f} "
-          f"| {result['ratio_total']:.2f} | {result['ratio_job']:.2f} | {len(batch):,} "
-          f"| {'yes' if result['identical'] else 'NO'} | {batch_errors}/{spark_errors} |")
+    print(
+        f"| {args.articles:,} | {batch_s:.1f} | {spark_s:.1f} | {job_s:.1f} "
+        f"| {result['ratio_total']:.2f} | {result['ratio_job']:.2f} | {len(batch):,} "
+        f"| {'yes' if result['identical'] else 'NO'} | {batch_errors}/{spark_errors} |"
+    )
     if not args.keep:
         shutil.rmtree(work)
     return 0 if result["identical"] else 1

@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, NamedTuple, Optional, Union
+from typing import IO, Any, NamedTuple, cast
 
 from pydantic import ValidationError
 
@@ -60,8 +60,7 @@ UNSUPPORTED_INPUT = (
 NO_TEXT_COLUMN = "{path}: the Parquet file has no 'text' column (columns: {columns})"
 PARQUET_UNREADABLE = "{path}: cannot read the Parquet file ({reason})"
 PARQUET_NEEDS_PYARROW = (
-    "{path}: reading Parquet needs pyarrow, which is not installed: "
-    'pip install "quotes[pandas]"'
+    '{path}: reading Parquet needs pyarrow, which is not installed: pip install "quotes[pandas]"'
 )
 
 
@@ -79,10 +78,10 @@ class Source(NamedTuple):
 
     kind: str
     path: str
-    id: Optional[str]
-    line: Optional[int]
-    payload: Union[bytes, dict[str, Any], None] = None
-    meta: Optional[dict[str, Any]] = None
+    id: str | None
+    line: int | None
+    payload: bytes | dict[str, Any] | None = None
+    meta: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,7 @@ def _has_suffix(path: Path, suffixes: Sequence[str]) -> bool:
     return any(name.endswith(s) for s in suffixes)
 
 
-def plan_inputs(paths: Sequence[Union[str, os.PathLike[str]]]) -> list[InputSpec]:
+def plan_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[InputSpec]:
     """Classify and check the inputs before anything runs.
 
     Raises:
@@ -150,7 +149,7 @@ def _open_parquet(path: Path) -> Any:
 # -- enumeration ---------------------------------------------------------------
 
 
-def _walk_txt(root: Path) -> Iterator[tuple[Path, str, Optional[dict[str, Any]]]]:
+def _walk_txt(root: Path) -> Iterator[tuple[Path, str, dict[str, Any] | None]]:
     """Yield ``(file, relative id, metadata)`` for the ``.txt`` files under ``root``."""
     for folder, dirnames, filenames in os.walk(root):
         dirnames.sort()
@@ -167,11 +166,11 @@ def _walk_txt(root: Path) -> Iterator[tuple[Path, str, Optional[dict[str, Any]]]
 
 def _open_lines(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 
-def _iter_lines(fh: IO[bytes]) -> Iterator[tuple[int, Optional[bytes]]]:
+def _iter_lines(fh: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
     """Yield ``(line number, raw line)``, ``None`` for a line over :data:`MAX_LINE_BYTES`."""
     number = 0
     while True:
@@ -269,7 +268,7 @@ def _locate(message: str, where: str) -> str:
     return message if message.startswith(where) else f"{where}: {message}"
 
 
-def _optional_str(obj: Mapping[str, Any], key: str) -> Optional[str]:
+def _optional_str(obj: Mapping[str, Any], key: str) -> str | None:
     value = obj.get(key)
     if value is None:
         return None
@@ -279,7 +278,7 @@ def _optional_str(obj: Mapping[str, Any], key: str) -> Optional[str]:
     return text or None
 
 
-def record_to_article(obj: Mapping[str, Any], *, default_id: Optional[str], where: str) -> Article:
+def record_to_article(obj: Mapping[str, Any], *, default_id: str | None, where: str) -> Article:
     """Build an article from a record (a JSON object or a Parquet/Spark row).
 
     Args:
@@ -300,10 +299,12 @@ def record_to_article(obj: Mapping[str, Any], *, default_id: Optional[str], wher
         raise
 
 
-def _record_to_article(obj: Mapping[str, Any], article_id: Optional[str], where: str) -> Article:
+def _record_to_article(obj: Mapping[str, Any], article_id: str | None, where: str) -> Article:
     text = obj.get("text")
     if text is None:
-        raise InputError(f"{where}: no 'text' field" if "text" not in obj else f"{where}: 'text' is null")
+        raise InputError(
+            f"{where}: no 'text' field" if "text" not in obj else f"{where}: 'text' is null"
+        )
     if isinstance(text, (bytes, bytearray)):
         text = decode_text(bytes(text), name=where)
     elif not isinstance(text, str):
@@ -312,13 +313,15 @@ def _record_to_article(obj: Mapping[str, Any], article_id: Optional[str], where:
     if isinstance(published, (bytes, bytearray)):
         published = published.decode("utf-8", errors="replace")
     try:
-        return Article(
-            text=text,
-            id=article_id,
-            outlet=_optional_str(obj, "outlet"),
-            published=published,
-            title=_optional_str(obj, "title"),
-            url=_optional_str(obj, "url"),
+        return Article.model_validate(
+            {
+                "text": text,
+                "id": article_id,
+                "outlet": _optional_str(obj, "outlet"),
+                "published": published,
+                "title": _optional_str(obj, "title"),
+                "url": _optional_str(obj, "url"),
+            }
         )
     except ValidationError as exc:
         first = exc.errors()[0]
@@ -381,4 +384,6 @@ def load_article(source: Source) -> Article:
         located.article_id = getattr(exc, "article_id", None)  # type: ignore[attr-defined]
         raise located from None
     except ValidationError as exc:  # bad metadata in a sidecar
-        raise InputError(_locate(f"invalid metadata ({exc.errors()[0]['msg']})", source.path)) from None
+        raise InputError(
+            _locate(f"invalid metadata ({exc.errors()[0]['msg']})", source.path)
+        ) from None

@@ -42,12 +42,12 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Callable, Optional, Union
+from typing import IO, Any
 
 from quotes._batch_inputs import (
     InputSpec,
@@ -108,7 +108,9 @@ WORKER_DIED = (
 )
 NO_ARTICLES = "no articles found in {inputs}"
 INPUTS_SHRANK = "the inputs changed while the run read them (fewer articles than counted)"
-PARQUET_NEEDS_PYARROW = 'the parquet format needs pyarrow, which is not installed: pip install "quotes[pandas]"'
+PARQUET_NEEDS_PYARROW = (
+    'the parquet format needs pyarrow, which is not installed: pip install "quotes[pandas]"'
+)
 
 
 def shard_name(index: int, fmt: str = "jsonl") -> str:
@@ -164,7 +166,7 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(
     backend: str,
-    stanza_dir: Optional[str],
+    stanza_dir: str | None,
     include_beliefs: bool,
     fmt: str,
     in_child: bool,
@@ -202,13 +204,13 @@ def _watch_parent() -> None:
 Outcome = tuple[Any, ...]
 
 
-def _error_record(article: Optional[str], source: Source, message: str) -> dict[str, Any]:
+def _error_record(article: str | None, source: Source, message: str) -> dict[str, Any]:
     return {"article": article, "path": source.path, "line": source.line, "error": message}
 
 
 def _process_one(source: Source) -> Outcome:
     extractor = _WORKER["extractor"]
-    article_id: Optional[str] = source_id(source)
+    article_id: str | None = source_id(source)
     try:
         article = load_article(source)
         article_id = article.id
@@ -222,7 +224,10 @@ def _process_one(source: Source) -> Outcome:
         return ("error", _error_record(article_id, source, message))
     except Exception as exc:  # a bug must not stop the archive: report it, go on
         detail = " ".join(str(exc).split())[:200]
-        message = f"{source_where(source)}: internal error ({type(exc).__name__}: {detail}); please report it"
+        message = (
+            f"{source_where(source)}: internal error ({type(exc).__name__}: {detail}); "
+            "please report it"
+        )
         return ("error", _error_record(article_id, source, message))
     records = [q.to_record() for q in found]
     if _WORKER["format"] == "jsonl":
@@ -245,8 +250,9 @@ def _process_chunk(chunk: list[Source]) -> list[Outcome]:
 class _InlineExecutor:
     """Runs chunks in this process (``--workers 1``): no pickling, same code."""
 
-    def __init__(self, initargs: tuple[Any, ...]) -> None:
-        _init_worker(*initargs, False)
+    def __init__(self, initargs: tuple[str, str | None, bool, str]) -> None:
+        backend, stanza_dir, include_beliefs, fmt = initargs
+        _init_worker(backend, stanza_dir, include_beliefs, fmt, False)
 
     def submit(self, fn: Callable[[list[Source]], list[Outcome]], chunk: list[Source]) -> Future:
         fut: Future = Future()
@@ -298,7 +304,7 @@ class _Shard:
         self.errors: list[dict[str, Any]] = []
         self._stack = contextlib.ExitStack()
         self._rows: list[dict[str, Any]] = []
-        self._fh: Optional[IO[str]] = None
+        self._fh: IO[str] | None = None
         self._parquet: Any = None
         if fmt == "jsonl":
             self._fh = self._stack.enter_context(atomic_writer(self.path))
@@ -351,7 +357,9 @@ class _Shard:
             self._stack.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
 
 
-def _run_identity(specs: Sequence[InputSpec], backend: str, fmt: str, shard_size: int, include_beliefs: bool) -> dict[str, Any]:
+def _run_identity(
+    specs: Sequence[InputSpec], backend: str, fmt: str, shard_size: int, include_beliefs: bool
+) -> dict[str, Any]:
     return {
         "inputs": [os.path.abspath(s.path) for s in specs],
         "backend": backend,
@@ -369,7 +377,9 @@ def _prepare_outdir(outdir: Path, identity: dict[str, Any], total: int) -> None:
     if run_file.is_file():
         recorded = json.loads(run_file.read_text(encoding="utf-8"))
         then_total = recorded.pop("articles", None)
-        differing = sorted(k for k in set(identity) | set(recorded) if identity.get(k) != recorded.get(k))
+        differing = sorted(
+            k for k in set(identity) | set(recorded) if identity.get(k) != recorded.get(k)
+        )
         if differing:
             raise QuotesError(OTHER_RUN.format(outdir=outdir, what=", ".join(differing)))
         if then_total != total:
@@ -386,7 +396,7 @@ def _prepare_outdir(outdir: Path, identity: dict[str, Any], total: int) -> None:
                 stale.unlink()
 
 
-def _load_state(path: Path) -> Optional[dict[str, Any]]:
+def _load_state(path: Path) -> dict[str, Any] | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -490,12 +500,12 @@ def _default_workers() -> int:
 
 
 def run_batch(
-    inputs: Sequence[Union[str, os.PathLike[str]]],
-    outdir: Union[str, os.PathLike[str]],
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
     *,
     backend: str = "stanza",
-    stanza_dir: Optional[str] = None,
-    workers: Optional[int] = None,
+    stanza_dir: str | None = None,
+    workers: int | None = None,
     fmt: str = "jsonl",
     shard_size: int = DEFAULT_SHARD_SIZE,
     include_beliefs: bool = False,
@@ -561,11 +571,11 @@ def run_batch(
     result = BatchResult(out, articles=total, shards=n_shards, resumed_shards=len(done))
     bar = _Progress(progress, total, done_articles, quotes, failures)
     initargs = (backend, stanza_dir, include_beliefs, fmt)
-    executor: Union[_InlineExecutor, _PoolExecutor] = (
+    executor: _InlineExecutor | _PoolExecutor = (
         _InlineExecutor(initargs) if workers == 1 else _PoolExecutor(workers, initargs)
     )
     in_flight: deque[tuple[int, int, Future]] = deque()
-    open_shard: Optional[_Shard] = None
+    open_shard: _Shard | None = None
     committed = len(done)
     finished = False
     try:
@@ -616,7 +626,6 @@ def run_batch(
             fut.cancel()
         bar.close(finished)
         executor.shutdown()
-
 
 
 def _finish(
@@ -674,12 +683,22 @@ def add_cli_parser(subparsers: Any) -> argparse.ArgumentParser:
             "manifest.json. Run the same command again to resume after an interruption."
         ),
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="folder, .txt, .jsonl[.gz] or .parquet")
-    p.add_argument("-o", "--output", dest="outdir", required=True, metavar="OUTDIR", help="output folder")
     p.add_argument(
-        "--workers", type=int, default=None, metavar="N", help="worker processes (default: the cores)"
+        "inputs", nargs="+", metavar="INPUT", help="folder, .txt, .jsonl[.gz] or .parquet"
     )
-    p.add_argument("--format", choices=FORMATS, default="jsonl", help="shard format (default: jsonl)")
+    p.add_argument(
+        "-o", "--output", dest="outdir", required=True, metavar="OUTDIR", help="output folder"
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the cores)",
+    )
+    p.add_argument(
+        "--format", choices=FORMATS, default="jsonl", help="shard format (default: jsonl)"
+    )
     p.add_argument(
         "--shard-size",
         type=int,

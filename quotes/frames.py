@@ -9,8 +9,8 @@ Schema, and both the Arrow schema here and the Spark schema of
 
 pandas and pyarrow are optional: ``pip install "quotes[pandas]"``.
 
->>> [(c.name, c.type) for c in record_columns()][:5]
-[('article', 'string'), ('text', 'string'), ('start', 'int64'), ('end', 'int64'), ('kind', 'string')]
+>>> [(c.name, c.type) for c in record_columns()][:4]
+[('article', 'string'), ('text', 'string'), ('start', 'int64'), ('end', 'int64')]
 >>> [f.name for f in column("speaker").fields]
 ['name', 'mention', 'start', 'end', 'type', 'role']
 """
@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import BaseModel
 
@@ -46,11 +46,10 @@ __all__ = [
 ]
 
 #: What :func:`to_arrow` and friends accept: quotes, or records from ``to_record()``.
-QuoteLike = Union[Quote, Mapping[str, Any]]
+QuoteLike = Union[Quote, Mapping[str, Any]]  # noqa: UP007 (a runtime alias on 3.9 syntax)
 
 PANDAS_MISSING = (
-    "{what} needs pandas and pyarrow, which are not installed: "
-    'pip install "quotes[pandas]"'
+    '{what} needs pandas and pyarrow, which are not installed: pip install "quotes[pandas]"'
 )
 
 _JSON_TYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}
@@ -96,7 +95,9 @@ def _column_from_schema(name: str, prop: dict[str, Any], defs: dict[str, Any]) -
 
 
 @lru_cache(maxsize=8)
-def model_columns(model: type[BaseModel], keys: Optional[tuple[str, ...]] = None) -> tuple[Column, ...]:
+def model_columns(
+    model: type[BaseModel], keys: tuple[str, ...] | None = None
+) -> tuple[Column, ...]:
     """Return the columns of a pydantic model, derived from its JSON Schema.
 
     The derivation reads the model's JSON Schema (serialization mode): strings,
@@ -165,7 +166,9 @@ def _arrow_field(col: Column, *, all_nullable: bool = False) -> Any:
     return pa.field(col.name, _arrow_type(col), nullable=col.nullable or all_nullable)
 
 
-def arrow_schema(*, extra: Iterable[tuple[str, str]] = (), all_nullable: bool = False) -> pyarrow.Schema:
+def arrow_schema(
+    *, extra: Iterable[tuple[str, str]] = (), all_nullable: bool = False
+) -> pyarrow.Schema:
     """Return the Arrow schema of the record table.
 
     Args:
@@ -262,7 +265,7 @@ def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> panda
     return table.to_pandas()
 
 
-def write_parquet(quotes: Iterable[QuoteLike], path: Union[str, os.PathLike[str]]) -> int:
+def write_parquet(quotes: Iterable[QuoteLike], path: str | os.PathLike[str]) -> int:
     """Write the quotes to a Parquet file, atomically; return how many were written.
 
     The file has the columns of :func:`arrow_schema`; it appears under ``path``

@@ -38,7 +38,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 from quotes.errors import DependencyError, QuotesError
 
@@ -80,10 +80,13 @@ JAVA_MISSING = (
 NO_TEXT_COLUMN = "the DataFrame has no column {name!r} for the article text (columns: {columns})"
 BAD_ERRORS_MODE = "errors must be 'drop' or 'column', not {mode!r}"
 DEDUPE_MISSING = "quotes.dedupe is not available in this installation ({reason})"
-SPARK_FAILED = "Spark could not start ({reason}); check that Java {minimum}+ works (java -version) and JAVA_HOME"
+SPARK_FAILED = (
+    "Spark could not start ({reason}); check that Java {minimum}+ works (java -version) "
+    "and JAVA_HOME"
+)
 
 
-def _java_executable() -> Optional[str]:
+def _java_executable() -> str | None:
     home = os.environ.get("JAVA_HOME")
     if home:
         candidate = os.path.join(home, "bin", "java")
@@ -137,10 +140,10 @@ def require_spark() -> None:
 
 
 def session(
-    master: Optional[str] = None,
+    master: str | None = None,
     *,
     app_name: str = "quotes",
-    config: Optional[dict[str, str]] = None,
+    config: dict[str, str] | None = None,
 ) -> SparkSession:
     """Get or create a Spark session, after checking pyspark and Java.
 
@@ -227,7 +230,7 @@ def spark_schema(*, errors: bool = False) -> StructType:
 
 
 @lru_cache(maxsize=4)
-def _executor_extractor(backend: str, stanza_dir: Optional[str], include_beliefs: bool) -> Extractor:
+def _executor_extractor(backend: str, stanza_dir: str | None, include_beliefs: bool) -> Extractor:
     """The extractor of this executor process: built on first use, then reused."""
     from quotes.pipeline import Extractor
 
@@ -238,7 +241,7 @@ class _ExtractPartition:
     """The function Spark runs on each partition (picklable; state is just options)."""
 
     def __init__(
-        self, backend: str, stanza_dir: Optional[str], include_beliefs: bool, with_errors: bool
+        self, backend: str, stanza_dir: str | None, include_beliefs: bool, with_errors: bool
     ) -> None:
         self.backend = backend
         self.stanza_dir = stanza_dir
@@ -253,7 +256,9 @@ class _ExtractPartition:
         where = f"article {article_id}"
         try:
             article = record_to_article(row, default_id=article_id, where=where)
-            found = _executor_extractor(self.backend, self.stanza_dir, self.include_beliefs).extract_article(article)
+            found = _executor_extractor(
+                self.backend, self.stanza_dir, self.include_beliefs
+            ).extract_article(article)
         except QuotesError as exc:
             message = " ".join(str(exc).split())
             error = message if message.startswith(where) else f"{where}: {message}"
@@ -289,7 +294,7 @@ def extract(
     outlet: str = "outlet",
     published: str = "published",
     backend: str = "fast",
-    stanza_dir: Optional[str] = None,
+    stanza_dir: str | None = None,
     include_beliefs: bool = False,
     errors: str = "drop",
 ) -> DataFrame:
@@ -381,7 +386,7 @@ CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def speaker_key(name: Optional[str], type: Optional[str] = None) -> str:  # noqa: A002
+def speaker_key(name: str | None, type: str | None = None) -> str:  # noqa: A002
     """Return the blocking key of a speaker: the quotes :func:`dedupe` compares together.
 
     Persons (and speakers of unknown type) are keyed by their surname, accents
@@ -396,8 +401,10 @@ def speaker_key(name: Optional[str], type: Optional[str] = None) -> str:  # noqa
 
     >>> speaker_key("Dmitry Peskov", "person"), speaker_key("Peskov"), speaker_key("Zelenskyy")
     ('peskov', 'peskov', 'zelensky')
-    >>> speaker_key("the Kremlin", "organization"), speaker_key(None), speaker_key("a source", "anonymous")
-    ('kremlin', '', '')
+    >>> speaker_key("the Kremlin", "organization"), speaker_key(None)
+    ('kremlin', '')
+    >>> speaker_key("a senior official", "anonymous")
+    ''
     """
     if not name or type == "anonymous":
         return ""
@@ -461,8 +468,10 @@ def dedupe_block(block: str, records: Iterable[dict[str, Any]], **options: Any) 
 
 
 def dedupe_schema() -> StructType:
-    """The Spark schema of :func:`dedupe`'s output: :data:`CLUSTER_COLUMNS`, then the
-    fields of :class:`quotes.dedupe.ClusterMember` (derived from the model).
+    """Return the Spark schema of :func:`dedupe`'s output.
+
+    :data:`CLUSTER_COLUMNS`, then the fields of :class:`quotes.dedupe.ClusterMember`
+    (derived from the model).
 
     Raises:
         DependencyError: pyspark is not installed.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -33,7 +32,9 @@ def article_text(i: int) -> str:
     """A small article with a few quotes; different for every i."""
     lines = [f"Headline number {i}\n"]
     for k in range(3 + i % 4):
-        lines.append(TEMPLATES[(i + k) % len(TEMPLATES)].format(i=i * 10 + k, s=SPEAKERS[(i + k) % 6]))
+        lines.append(
+            TEMPLATES[(i + k) % len(TEMPLATES)].format(i=i * 10 + k, s=SPEAKERS[(i + k) % 6])
+        )
     return "".join(lines)
 
 
@@ -115,8 +116,14 @@ class TestSameQuotesAsExtract:
     def test_seeds_folder(self, tmp_path, capsys, workers):
         expected = extract_records([str(SEEDS)], capsys)
         assert expected, "the seeds have quotes"
-        result = run_batch([SEEDS], tmp_path / "out", backend="fast", workers=workers,
-                           shard_size=2, progress="none")
+        result = run_batch(
+            [SEEDS],
+            tmp_path / "out",
+            backend="fast",
+            workers=workers,
+            shard_size=2,
+            progress="none",
+        )
         assert read_shards(tmp_path / "out") == expected
         assert (result.articles, result.failures, result.quotes) == (5, 0, len(expected))
         assert len(list((tmp_path / "out").glob("quotes-*.jsonl"))) == 3
@@ -138,8 +145,14 @@ class TestSameQuotesAsExtract:
             lines.append(json.dumps({"id": f"{i:03d}.txt", "text": text}))
         (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         expected = extract_records([str(folder)], capsys)
-        run_batch([tmp_path / "a.jsonl"], tmp_path / "out", backend="fast", workers=2,
-                  shard_size=5, progress="none")
+        run_batch(
+            [tmp_path / "a.jsonl"],
+            tmp_path / "out",
+            backend="fast",
+            workers=2,
+            shard_size=5,
+            progress="none",
+        )
         assert read_shards(tmp_path / "out") == expected
 
 
@@ -152,11 +165,17 @@ class TestInputs:
 
     def test_missing_jsonl_id_is_the_line_number(self, tmp_path):
         text = article_text(1)
-        lines = [json.dumps({"text": text}), "", json.dumps({"text": text, "id": 77,
-                 "outlet": "DW", "published": "2025-04-26T10:00:00Z"})]
+        lines = [
+            json.dumps({"text": text}),
+            "",
+            json.dumps(
+                {"text": text, "id": 77, "outlet": "DW", "published": "2025-04-26T10:00:00Z"}
+            ),
+        ]
         (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        run_batch([tmp_path / "a.jsonl"], tmp_path / "out", backend="fast", workers=1,
-                  progress="none")
+        run_batch(
+            [tmp_path / "a.jsonl"], tmp_path / "out", backend="fast", workers=1, progress="none"
+        )
         records = read_shards(tmp_path / "out")
         assert {r["article"] for r in records} == {"1", "77"}
         dw = [r for r in records if r["article"] == "77"]
@@ -166,8 +185,9 @@ class TestInputs:
         with gzip.open(tmp_path / "a.jsonl.gz", "wt", encoding="utf-8") as fh:
             for i in range(3):
                 fh.write(json.dumps({"id": f"g{i}", "text": article_text(i)}) + "\n")
-        result = run_batch([tmp_path / "a.jsonl.gz"], tmp_path / "out", backend="fast",
-                           workers=1, progress="none")
+        result = run_batch(
+            [tmp_path / "a.jsonl.gz"], tmp_path / "out", backend="fast", workers=1, progress="none"
+        )
         assert result.articles == 3 and result.quotes > 0
 
     def test_parquet_archive(self, tmp_path):
@@ -178,15 +198,27 @@ class TestInputs:
             "".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8"
         )
         pq.write_table(pa.table({"text": texts}), tmp_path / "a.parquet")
-        run_batch([tmp_path / "a.jsonl"], tmp_path / "j", backend="fast", workers=1, progress="none")
-        run_batch([tmp_path / "a.parquet"], tmp_path / "p", backend="fast", workers=1, progress="none")
+        run_batch(
+            [tmp_path / "a.jsonl"], tmp_path / "j", backend="fast", workers=1, progress="none"
+        )
+        run_batch(
+            [tmp_path / "a.parquet"], tmp_path / "p", backend="fast", workers=1, progress="none"
+        )
         assert read_shards(tmp_path / "p") == read_shards(tmp_path / "j")
 
     def test_unreadable_parquet_is_a_one_line_usage_error(self, tmp_path, capsys):
         pytest.importorskip("pyarrow")
         (tmp_path / "bad.parquet").write_bytes(b"PAR1 this is not parquet")
-        status = main(["batch", str(tmp_path / "bad.parquet"), "-o", str(tmp_path / "out"),
-                       "--backend", "fast"])
+        status = main(
+            [
+                "batch",
+                str(tmp_path / "bad.parquet"),
+                "-o",
+                str(tmp_path / "out"),
+                "--backend",
+                "fast",
+            ]
+        )
         err = capsys.readouterr().err
         assert status == 2
         assert err.count("\n") == 1 and "cannot read the Parquet file" in err
@@ -204,8 +236,21 @@ class TestBadInputs:
     def test_each_corrupt_file_is_named_and_good_quotes_are_all_there(self, tmp_path, capsys):
         bad = make_folder(tmp_path / "in", 200, corrupt_every=20)
         assert len(bad) == 10
-        status = main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
-                       "--backend", "fast", "--workers", "2", "--shard-size", "30", "--quiet"])
+        status = main(
+            [
+                "batch",
+                str(tmp_path / "in"),
+                "-o",
+                str(tmp_path / "out"),
+                "--backend",
+                "fast",
+                "--workers",
+                "2",
+                "--shard-size",
+                "30",
+                "--quiet",
+            ]
+        )
         assert status == 1
         assert capsys.readouterr().err == ""
         errors = read_errors(tmp_path / "out")
@@ -216,8 +261,11 @@ class TestBadInputs:
         reasons = " | ".join(e["error"] for e in errors)
         assert "binary" in reasons and "not valid UTF-8" in reasons and "empty" in reasons
         # every good article's quotes, in order, as `extract` finds them one by one
-        good = sorted(p for p in (tmp_path / "in").rglob("*.txt")
-                      if p.relative_to(tmp_path / "in").as_posix() not in bad)
+        good = sorted(
+            p
+            for p in (tmp_path / "in").rglob("*.txt")
+            if p.relative_to(tmp_path / "in").as_posix() not in bad
+        )
         from quotes.pipeline import Extractor
 
         ex = Extractor(backend="fast")
@@ -245,12 +293,19 @@ class TestBadInputs:
             json.dumps({"id": "ok2", "text": good}).encode(),
         ]
         (tmp_path / "a.jsonl").write_bytes(b"\n".join(lines) + b"\n")
-        result = run_batch([tmp_path / "a.jsonl"], tmp_path / "out", backend="fast",
-                           workers=1, progress="none")
+        result = run_batch(
+            [tmp_path / "a.jsonl"], tmp_path / "out", backend="fast", workers=1, progress="none"
+        )
         errors = read_errors(tmp_path / "out")
         assert [(e["article"], e["line"]) for e in errors] == [
-            ("2", 2), ("notext", 3), ("number", 4), ("empty", 5), ("date", 6), ("7", 7),
-            ("8", 8), ("nul", 9),
+            ("2", 2),
+            ("notext", 3),
+            ("number", 4),
+            ("empty", 5),
+            ("date", 6),
+            ("7", 7),
+            ("8", 8),
+            ("nul", 9),
         ]
         assert all(e["error"].startswith(f"{tmp_path / 'a.jsonl'}:{e['line']}: ") for e in errors)
         assert "not JSON" in errors[0]["error"] and "no 'text'" in errors[1]["error"]
@@ -272,8 +327,9 @@ class TestBadInputs:
         (tmp_path / "in").mkdir()
         (tmp_path / "in" / "a.txt").write_text(article_text(1))
         (tmp_path / "in" / "b.txt").write_text("BOOM " + article_text(2))
-        result = run_batch([tmp_path / "in"], tmp_path / "out", backend="fast", workers=1,
-                           progress="none")
+        result = run_batch(
+            [tmp_path / "in"], tmp_path / "out", backend="fast", workers=1, progress="none"
+        )
         [error] = read_errors(tmp_path / "out")
         assert error["article"] == "b.txt" and "internal error (IndexError" in error["error"]
         assert result.quotes > 0
@@ -282,32 +338,65 @@ class TestBadInputs:
 class TestResume:
     def test_rerun_of_a_finished_run_changes_nothing(self, tmp_path):
         make_folder(tmp_path / "in", 60, corrupt_every=7)
-        run_batch([tmp_path / "in"], tmp_path / "out", backend="fast", workers=1, shard_size=9,
-                  progress="none")
+        run_batch(
+            [tmp_path / "in"],
+            tmp_path / "out",
+            backend="fast",
+            workers=1,
+            shard_size=9,
+            progress="none",
+        )
         before = folder_snapshot(tmp_path / "out")
-        result = run_batch([tmp_path / "in"], tmp_path / "out", backend="fast", workers=2,
-                           shard_size=9, progress="none")
+        result = run_batch(
+            [tmp_path / "in"],
+            tmp_path / "out",
+            backend="fast",
+            workers=2,
+            shard_size=9,
+            progress="none",
+        )
         assert result.resumed_shards == result.shards == 7
         assert folder_snapshot(tmp_path / "out") == before
 
     def test_missing_shards_are_redone_identically(self, tmp_path):
         make_folder(tmp_path / "in", 60, corrupt_every=7)
-        run_batch([tmp_path / "in"], tmp_path / "out", backend="fast", workers=1, shard_size=9,
-                  progress="none")
+        run_batch(
+            [tmp_path / "in"],
+            tmp_path / "out",
+            backend="fast",
+            workers=1,
+            shard_size=9,
+            progress="none",
+        )
         before = folder_snapshot(tmp_path / "out")
         for name in ("quotes-00002.jsonl", "quotes-00006.jsonl", "manifest.json", "errors.jsonl"):
             (tmp_path / "out" / name).unlink()
         (tmp_path / "out" / ".quotes-00003.jsonl.abc.tmp").write_text("half a shard")
-        result = run_batch([tmp_path / "in"], tmp_path / "out", backend="fast", workers=1,
-                           shard_size=9, progress="none")
+        result = run_batch(
+            [tmp_path / "in"],
+            tmp_path / "out",
+            backend="fast",
+            workers=1,
+            shard_size=9,
+            progress="none",
+        )
         assert result.resumed_shards == 5
         assert folder_snapshot(tmp_path / "out") == before
         assert not list((tmp_path / "out").glob(".*.tmp"))
 
     def test_other_options_in_the_same_outdir_are_refused(self, tmp_path, capsys):
         make_folder(tmp_path / "in", 10)
-        args = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--backend", "fast",
-                "--workers", "1", "--quiet"]
+        args = [
+            "batch",
+            str(tmp_path / "in"),
+            "-o",
+            str(tmp_path / "out"),
+            "--backend",
+            "fast",
+            "--workers",
+            "1",
+            "--quiet",
+        ]
         assert main(args) == 0
         assert main([*args, "--shard-size", "3"]) == 2
         assert "other inputs or options (shard_size)" in capsys.readouterr().err
@@ -337,22 +426,52 @@ class TestResume:
 
         monkeypatch.setattr(quotes.batch._Shard, "add", add)
         with pytest.raises(BatchInterrupted) as info:
-            run_batch([tmp_path / "in"], tmp_path / "out", backend="fast", workers=1,
-                      shard_size=20, progress="none")
+            run_batch(
+                [tmp_path / "in"],
+                tmp_path / "out",
+                backend="fast",
+                workers=1,
+                shard_size=20,
+                progress="none",
+            )
         assert (info.value.committed, info.value.shards) == (2, 5)
         names = sorted(p.name for p in (tmp_path / "out").iterdir())
         assert names == [".batch", shard_name(0), shard_name(1)]
         monkeypatch.setattr(quotes.batch._Shard, "add", real)
-        run_batch([tmp_path / "in"], tmp_path / "out", backend="fast", workers=1, shard_size=20,
-                  progress="none")
-        run_batch([tmp_path / "in"], tmp_path / "ref", backend="fast", workers=1, shard_size=20,
-                  progress="none")
+        run_batch(
+            [tmp_path / "in"],
+            tmp_path / "out",
+            backend="fast",
+            workers=1,
+            shard_size=20,
+            progress="none",
+        )
+        run_batch(
+            [tmp_path / "in"],
+            tmp_path / "ref",
+            backend="fast",
+            workers=1,
+            shard_size=20,
+            progress="none",
+        )
         assert folder_snapshot(tmp_path / "out") == folder_snapshot(tmp_path / "ref")
 
 
 def _batch_cmd(inp: Path, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "quotes", "batch", str(inp), "-o", str(out), "--backend",
-            "fast", "--shard-size", "10", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "quotes",
+        "batch",
+        str(inp),
+        "-o",
+        str(out),
+        "--backend",
+        "fast",
+        "--shard-size",
+        "10",
+        *extra,
+    ]
 
 
 def _wait_for(path: Path, proc: subprocess.Popen, timeout: float = 60.0) -> None:
@@ -372,8 +491,12 @@ def archive(tmp_path_factory):
     root = tmp_path_factory.mktemp("archive")
     make_folder(root / "in", KILL_ARCHIVE_SIZE, corrupt_every=100)
     ref = root / "ref"
-    done = subprocess.run(_batch_cmd(root / "in", ref, "--workers", "1", "--quiet"),
-                          cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        _batch_cmd(root / "in", ref, "--workers", "1", "--quiet"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1, done.stderr  # 1: some inputs failed
     return root / "in", folder_snapshot(ref)
 
@@ -387,16 +510,21 @@ class TestKilledRuns:
     def test_kill_9_then_resume_gives_the_uninterrupted_output(self, archive, tmp_path):
         inp, reference = archive
         out = tmp_path / "out"
-        proc = subprocess.Popen(_batch_cmd(inp, out, "--workers", "2", "--quiet"), cwd=ROOT,
-                                stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            _batch_cmd(inp, out, "--workers", "2", "--quiet"), cwd=ROOT, stderr=subprocess.PIPE
+        )
         _wait_for(out / shard_name(1), proc)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert not (out / "manifest.json").exists(), "killed midway"
         shards = list(out.glob("quotes-*.jsonl"))
         assert 2 <= len(shards) < self.N // 10
-        again = subprocess.run(_batch_cmd(inp, out, "--workers", "2", "--quiet"), cwd=ROOT,
-                               capture_output=True, text=True)
+        again = subprocess.run(
+            _batch_cmd(inp, out, "--workers", "2", "--quiet"),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert again.returncode == 1, again.stderr
         assert folder_snapshot(out) == reference
         assert not list(out.glob(".*.tmp"))
@@ -405,8 +533,9 @@ class TestKilledRuns:
     def test_ctrl_c_stops_cleanly_with_a_message(self, archive, tmp_path):
         inp, reference = archive
         out = tmp_path / "out"
-        proc = subprocess.Popen(_batch_cmd(inp, out, "--workers", "2"), cwd=ROOT,
-                                stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            _batch_cmd(inp, out, "--workers", "2"), cwd=ROOT, stderr=subprocess.PIPE, text=True
+        )
         _wait_for(out / shard_name(1), proc)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
@@ -416,8 +545,12 @@ class TestKilledRuns:
         assert not list(out.glob(".*.tmp"))
         for shard in out.glob("quotes-*.jsonl"):  # every shard under its name is whole
             assert shard.read_bytes() == reference[shard.name]
-        again = subprocess.run(_batch_cmd(inp, out, "--workers", "1", "--quiet"), cwd=ROOT,
-                               capture_output=True, text=True)
+        again = subprocess.run(
+            _batch_cmd(inp, out, "--workers", "1", "--quiet"),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert again.returncode == 1
         assert folder_snapshot(out) == reference
 
@@ -426,17 +559,43 @@ class TestOutputFormats:
     def test_parquet_shards_hold_the_jsonl_records(self, tmp_path):
         pytest.importorskip("pyarrow")
         make_folder(tmp_path / "in", 40, corrupt_every=9)
-        run_batch([tmp_path / "in"], tmp_path / "j", backend="fast", workers=1, shard_size=15,
-                  progress="none")
-        run_batch([tmp_path / "in"], tmp_path / "p", backend="fast", workers=2, shard_size=15,
-                  fmt="parquet", progress="none")
+        run_batch(
+            [tmp_path / "in"],
+            tmp_path / "j",
+            backend="fast",
+            workers=1,
+            shard_size=15,
+            progress="none",
+        )
+        run_batch(
+            [tmp_path / "in"],
+            tmp_path / "p",
+            backend="fast",
+            workers=2,
+            shard_size=15,
+            fmt="parquet",
+            progress="none",
+        )
         assert read_shards(tmp_path / "p", "parquet") == read_shards(tmp_path / "j")
         assert read_errors(tmp_path / "p") == read_errors(tmp_path / "j")
 
     def test_progress_lines_when_not_a_terminal(self, tmp_path, capsys):
         make_folder(tmp_path / "in", 5)
-        assert main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--backend",
-                     "fast", "--workers", "1"]) == 0
+        assert (
+            main(
+                [
+                    "batch",
+                    str(tmp_path / "in"),
+                    "-o",
+                    str(tmp_path / "out"),
+                    "--backend",
+                    "fast",
+                    "--workers",
+                    "1",
+                ]
+            )
+            == 0
+        )
         err = capsys.readouterr().err
         assert "quotes: batch: 5/5 articles" in err and "articles/s" in err
         assert "output in" in err

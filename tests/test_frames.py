@@ -62,7 +62,7 @@ class TestArrow:
 
         rows = to_arrow(quotes).to_pylist()
         assert rows[0]["published"] == dt.date(2025, 4, 26)
-        for row, q in zip(rows, quotes):
+        for row, q in zip(rows, quotes, strict=True):
             row["published"] = row["published"].isoformat()
             assert row == q.to_record()
 

@@ -67,8 +67,14 @@ def seed_articles() -> list[dict]:
     rows = []
     for path in sorted(SEEDS.glob("*.txt")):
         m = meta.get(path.name, {})
-        rows.append({"id": path.name, "text": path.read_text(encoding="utf-8"),
-                     "outlet": m.get("outlet"), "published": m.get("published")})
+        rows.append(
+            {
+                "id": path.name,
+                "text": path.read_text(encoding="utf-8"),
+                "outlet": m.get("outlet"),
+                "published": m.get("published"),
+            }
+        )
     return rows
 
 
@@ -141,22 +147,37 @@ class TestExtract:
         import pyarrow as pa
 
         pq.write_table(pa.Table.from_pylist(rows), tmp_path / "a.parquet")
-        run_batch([tmp_path / "a.parquet"], tmp_path / "out", backend="fast", workers=2,
-                  shard_size=2, progress="none")
-        batch = [json.loads(line) for p in sorted((tmp_path / "out").glob("quotes-*.jsonl"))
-                 for line in p.read_text(encoding="utf-8").splitlines()]
+        run_batch(
+            [tmp_path / "a.parquet"],
+            tmp_path / "out",
+            backend="fast",
+            workers=2,
+            shard_size=2,
+            progress="none",
+        )
+        batch = [
+            json.loads(line)
+            for p in sorted((tmp_path / "out").glob("quotes-*.jsonl"))
+            for line in p.read_text(encoding="utf-8").splitlines()
+        ]
         import quotes.spark
 
-        got = as_records(quotes.spark.extract(spark.read.parquet(str(tmp_path / "a.parquet")))
-                         .collect())
+        got = as_records(
+            quotes.spark.extract(spark.read.parquet(str(tmp_path / "a.parquet"))).collect()
+        )
         assert sorted(got, key=key) == sorted(batch, key=key)
 
     def test_bad_rows_become_error_rows_not_a_failed_job(self, spark, pyspark_types):
         import quotes.spark
 
         good = seed_articles()[1]["text"]
-        rows = [("ok", good, "2025-05-23"), ("empty", "   ", None), ("null", None, None),
-                ("binary", "\x00\x01\x02PNG", None), ("date", good, "not a date")]
+        rows = [
+            ("ok", good, "2025-05-23"),
+            ("empty", "   ", None),
+            ("null", None, None),
+            ("binary", "\x00\x01\x02PNG", None),
+            ("date", good, "not a date"),
+        ]
         df = spark.createDataFrame(rows, "id string, text string, published string")
         found, failed = quotes.spark.split_errors(quotes.spark.extract(df, errors="column"))
         errors = {r["article"]: r["error"] for r in failed.collect()}
@@ -171,7 +192,9 @@ class TestExtract:
     def test_column_names_and_missing_id(self, spark):
         import quotes.spark
 
-        df = spark.createDataFrame([("“We are ready,” Peskov said.", "Reuters")], "body string, src string")
+        df = spark.createDataFrame(
+            [("“We are ready,” Peskov said.", "Reuters")], "body string, src string"
+        )
         [row] = quotes.spark.extract(df, text="body", outlet="src").collect()
         assert row["outlet"] == "Reuters" and row["article"] is not None
         with pytest.raises(QuotesError, match="no column 'text'"):
@@ -226,8 +249,9 @@ def corpus(spark):
 
     rows = seed_articles()
     copies = [dict(r, id="copy-" + r["id"], outlet="Wire") for r in rows[1:3]]
-    df = spark.createDataFrame(rows + copies,
-                               "id string, text string, outlet string, published string")
+    df = spark.createDataFrame(
+        rows + copies, "id string, text string, outlet string, published string"
+    )
     found = quotes.spark.extract(df).persist()
     yield found, as_records(found.collect())
     found.unpersist()
@@ -251,11 +275,17 @@ class TestDedupeAtScale:
         blocks: dict[str, list] = {}
         for r in records:
             sp = r["speaker"] or {}
-            blocks.setdefault(quotes.spark.speaker_key(sp.get("name"), sp.get("type")), []).append(r)
-        local = [dict(zip(quotes.spark.dedupe_schema().fieldNames(), row))
-                 for block, recs in blocks.items() for row in quotes.spark.dedupe_block(block, recs)]
+            blocks.setdefault(quotes.spark.speaker_key(sp.get("name"), sp.get("type")), []).append(
+                r
+            )
+        local = [
+            dict(zip(quotes.spark.dedupe_schema().fieldNames(), row, strict=True))
+            for block, recs in blocks.items()
+            for row in quotes.spark.dedupe_block(block, recs)
+        ]
         assert sorted(map(tuple, (r.asDict().values() for r in out))) == sorted(
-            tuple(r.values()) for r in local)
+            tuple(r.values()) for r in local
+        )
         assert len(out) == len(records)  # every quote is in exactly one cluster
 
     def test_copies_join_and_match_the_global_verbatim_dedupe(self, corpus):
@@ -265,13 +295,18 @@ class TestDedupeAtScale:
 
         found, records = corpus
         spark_clusters = self.clusters(
-            r.asDict() for r in quotes.spark.dedupe(found, mode="verbatim").collect())
-        global_clusters = {frozenset((m.article, m.start, m.end) for m in c.members)
-                           for c in dedupe([Quote.from_record(r) for r in records], mode="verbatim")}
+            r.asDict() for r in quotes.spark.dedupe(found, mode="verbatim").collect()
+        )
+        global_clusters = {
+            frozenset((m.article, m.start, m.end) for m in c.members)
+            for c in dedupe([Quote.from_record(r) for r in records], mode="verbatim")
+        }
         assert spark_clusters == global_clusters
         # each quote of a republished article is clustered with its original
         for cluster in spark_clusters:
-            copies = {(a.removeprefix("copy-"), s, e) for a, s, e in cluster if a.startswith("copy-")}
+            copies = {
+                (a.removeprefix("copy-"), s, e) for a, s, e in cluster if a.startswith("copy-")
+            }
             assert copies <= cluster
 
 
@@ -295,8 +330,15 @@ class TestUnitWithoutSpark:
         quotes.spark._executor_extractor.cache_clear()
         fn = quotes.spark._ExtractPartition("fast", None, False, True)
         batch = pa.RecordBatch.from_pylist(
-            [{"text": "“We are ready,” Peskov said.", "id": "a", "outlet": None, "published": None},
-             {"text": "", "id": "b", "outlet": None, "published": None}]
+            [
+                {
+                    "text": "“We are ready,” Peskov said.",
+                    "id": "a",
+                    "outlet": None,
+                    "published": None,
+                },
+                {"text": "", "id": "b", "outlet": None, "published": None},
+            ]
         )
         out = [b for _ in range(3) for b in fn(iter([batch]))]
         assert len(built) == 1
@@ -317,7 +359,7 @@ class TestUnitWithoutSpark:
 
         java = tmp_path / "bin" / "java"
         java.parent.mkdir()
-        java.write_text('#!/bin/sh\necho \'java version "1.8.0_392"\' >&2\n')
+        java.write_text("#!/bin/sh\necho 'java version \"1.8.0_392\"' >&2\n")
         java.chmod(0o755)
         monkeypatch.setenv("JAVA_HOME", str(tmp_path))
         with pytest.raises(DependencyError, match="found Java 8"):

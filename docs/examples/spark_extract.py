@@ -21,13 +21,16 @@ import quotes.spark
 
 
 def main(argv: list[str]) -> int:
+    """Run the example on ``[INPUT, OUTDIR]``; return the exit status."""
     if len(argv) != 2:
         print("usage: spark_extract.py INPUT OUTDIR", file=sys.stderr)
         return 2
     source, outdir = argv
     spark = quotes.spark.session(app_name="quotes-extract")
     reader = spark.read
-    articles = reader.parquet(source) if source.endswith((".parquet", ".pq")) else reader.json(source)
+    articles = (
+        reader.parquet(source) if source.endswith((".parquet", ".pq")) else reader.json(source)
+    )
     rows = quotes.spark.extract(articles, backend="fast", errors="column").persist()
     found, failed = quotes.spark.split_errors(rows)
     found.write.mode("overwrite").parquet(f"{outdir}/quotes")
