@@ -217,6 +217,7 @@ def verbatim_scores(
     pairs: np.ndarray,
     *,
     min_partial_words: int,
+    accept: tuple[float, float] = (101.0, 101.0),
 ) -> tuple[np.ndarray, np.ndarray]:
     """Score candidate pairs as near-verbatim variants.
 
@@ -228,6 +229,9 @@ def verbatim_scores(
         pairs: ``(n, 2)`` item pairs.
         min_partial_words: The shorter text needs this many words for containment
             (truncation, ellipsis) to count.
+        accept: ``(full, part)`` scores at which a pair is accepted anyway: the
+            costlier scorers are skipped for it, and they report 0 below these
+            scores (so the scores are exact only for the accepted pairs).
 
     Returns:
         ``(full, part)``: for each pair the best of ``ratio`` and
@@ -239,14 +243,26 @@ def verbatim_scores(
         return np.zeros(0, np.float32), np.zeros(0, np.float32)
     a = [texts[i] for i in pairs[:, 0]]
     b = [texts[j] for j in pairs[:, 1]]
-    full = np.maximum(
-        process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32),
-        process.cpdist(a, b, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32),
-    )
+    full = process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
+    # Cheaper scores first; the costlier ones only where the verdict is still open.
+    cutoff = accept if accept[0] <= 100 else (0.0, 0.0)
+    todo = np.flatnonzero(full < accept[0])
+    if len(todo):
+        full[todo] = np.maximum(
+            full[todo],
+            process.cpdist(
+                [a[k] for k in todo],
+                [b[k] for k in todo],
+                scorer=fuzz.token_sort_ratio,
+                workers=-1,
+                dtype=np.float32,
+                score_cutoff=cutoff[0],
+            ),
+        )
     word_arr = np.asarray(words, dtype=np.int64)
     short = np.minimum(word_arr[pairs[:, 0]], word_arr[pairs[:, 1]])
     part = np.zeros(n, dtype=np.float32)
-    eligible = np.flatnonzero(short >= min_partial_words)
+    eligible = np.flatnonzero((short >= min_partial_words) & (full < accept[0]))
     if len(eligible):
         part[eligible] = process.cpdist(
             [a[k] for k in eligible],
@@ -254,9 +270,10 @@ def verbatim_scores(
             scorer=fuzz.partial_ratio,
             workers=-1,
             dtype=np.float32,
+            score_cutoff=cutoff[1],
         )
     if segments:
-        for k in range(n):
+        for k in np.flatnonzero((full < accept[0]) & (part < accept[1])).tolist():
             i, j = int(pairs[k, 0]), int(pairs[k, 1])
             for cut, other in ((i, j), (j, i)):
                 pieces = segments.get(cut)

@@ -34,10 +34,11 @@ join (see :mod:`quotes._dedupe_index`), so time and memory grow about linearly.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -104,6 +105,9 @@ _ELLIPSES = ("…", "...", ". . .")
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+_M = TypeVar("_M", bound=_Frozen)
 
 
 class ClusterMember(_Frozen):
@@ -293,18 +297,32 @@ def dedupe(
     if not qs:
         return []
     qs.sort(key=_sort_key)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: collections would only cost time
+    try:
+        return _run(
+            qs,
+            ignore_speakers=ignore_speakers,
+            mode=mode,
+            ratio_threshold=ratio_threshold,
+            partial_threshold=partial_threshold,
+            min_partial_words=min_partial_words,
+            statement_threshold=statement_threshold,
+            semantic_threshold=semantic_threshold,
+            block_keys=block_keys,
+            max_block=max_block,
+            encoder=encoder,
+        )
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _run(
+    qs: list[Quote], *, ignore_speakers: bool, min_partial_words: int, **options: Any
+) -> list[QuoteCluster]:
     work = _Work(qs, ignore_speakers)
-    work.link(
-        mode=mode,
-        ratio_threshold=ratio_threshold,
-        partial_threshold=partial_threshold,
-        min_partial_words=min_partial_words,
-        statement_threshold=statement_threshold,
-        semantic_threshold=semantic_threshold,
-        block_keys=block_keys,
-        max_block=max_block,
-        encoder=encoder,
-    )
+    work.link(min_partial_words=min_partial_words, **options)
     return work.clusters(min_partial_words=min_partial_words)
 
 
@@ -379,7 +397,12 @@ class _Work:
         rows_item, rows_key = bigram_rows(self.texts, self.blocks)
         pairs = candidate_pairs(rows_item, rows_key, n, per_item=block_keys, max_df=max_block)
         full, part = verbatim_scores(
-            self.texts, self.words, self.segments, pairs, min_partial_words=min_partial_words
+            self.texts,
+            self.words,
+            self.segments,
+            pairs,
+            min_partial_words=min_partial_words,
+            accept=(ratio_threshold, partial_threshold),
         )
         ok = (full >= ratio_threshold) | (part >= partial_threshold)
         for i, j in pairs[ok].tolist():
@@ -581,7 +604,8 @@ class _Work:
             item = self.quote_item[qi]
             sim = 1.0 if self.texts[item] == canon_text else sims.get(item, 1.0)
             rows.append(
-                ClusterMember.model_construct(
+                _construct(
+                    ClusterMember,
                     article=q.article,
                     start=q.start,
                     end=q.end,
@@ -604,7 +628,8 @@ class _Work:
             )
         )
         dates = [m.published for m in rows if m.published is not None]
-        return QuoteCluster.model_construct(
+        return _construct(
+            QuoteCluster,
             id=cluster_id((m.article, m.start, m.end) for m in rows),
             text=canon_q.text,
             speaker=self.display[entity] if entity >= 0 else None,
@@ -614,6 +639,16 @@ class _Work:
             last_seen=max(dates) if dates else None,
             outlets=tuple(sorted({m.outlet for m in rows if m.outlet})),
         )
+
+
+def _construct(cls: type[_M], **values: Any) -> _M:
+    """Build a model from values that are already valid (``model_construct``, faster)."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 def cluster_id(keys: Iterable[tuple[str | None, int, int]]) -> str:
