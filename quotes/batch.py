@@ -431,7 +431,7 @@ class _Progress:
                     dynamic_ncols=True,
                     smoothing=0.1,
                 )
-                self._bar.set_postfix(quotes=quotes, failed=failures, refresh=False)
+                self._bar.set_postfix({"quotes": quotes, "failed": failures}, refresh=False)
         self.mode = mode
 
     def update(self, articles: int, quotes: int, failures: int) -> None:
@@ -439,7 +439,7 @@ class _Progress:
         self.quotes += quotes
         self.failures += failures
         if self._bar is not None:
-            self._bar.set_postfix(quotes=self.quotes, failed=self.failures, refresh=False)
+            self._bar.set_postfix({"quotes": self.quotes, "failed": self.failures}, refresh=False)
             self._bar.update(articles)
         elif self.mode == "lines" and time.monotonic() - self._last >= PROGRESS_EVERY:
             self._line()
