@@ -71,6 +71,8 @@ DEFAULT_SHARD_SIZE = 1000
 CHUNK_SIZE = 16
 #: Chunks in flight per worker: bounds memory while keeping workers busy.
 IN_FLIGHT_PER_WORKER = 4
+#: Articles in a row on which a worker may die before the run gives up.
+MAX_DEATHS_IN_A_ROW = 3
 #: Seconds between two progress lines when stderr is not a terminal.
 PROGRESS_EVERY = 10.0
 
@@ -103,9 +105,10 @@ INTERRUPTED = (
     "run the same command again to resume"
 )
 WORKER_DIED = (
-    "a worker process died (out of memory?); {done:,} of {total:,} shards are complete "
-    "in {outdir}: run the same command again to resume, with fewer --workers"
+    "worker processes keep dying (out of memory?); {done:,} of {total:,} shards are "
+    "complete in {outdir}: run the same command again to resume, with fewer --workers"
 )
+WORKER_DIED_ON_ARTICLE = "the worker process died on this article (a crash or out of memory)"
 NO_ARTICLES = "no articles found in {inputs}"
 INPUTS_SHRANK = "the inputs changed while the run read them (fewer articles than counted)"
 PARQUET_NEEDS_PYARROW = (
@@ -285,6 +288,54 @@ class _PoolExecutor:
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _make_executor(workers: int, initargs: tuple[str, str | None, bool, str]) -> Any:
+    """The executor for ``workers``: this process for 1, a process pool otherwise."""
+    return _InlineExecutor(initargs) if workers == 1 else _PoolExecutor(workers, initargs)
+
+
+class _Workers:
+    """The executor, rebuilt when a worker process dies."""
+
+    def __init__(self, workers: int, initargs: tuple[str, str | None, bool, str]) -> None:
+        self.workers = workers
+        self.initargs = initargs
+        self.executor = _make_executor(workers, initargs)
+        self.deaths_in_a_row = 0
+
+    def submit(self, chunk: list[Source]) -> Future:
+        return self.executor.submit(_process_chunk, chunk)
+
+    def restart(self) -> None:
+        with contextlib.suppress(Exception):
+            self.executor.shutdown()
+        self.executor = _make_executor(self.workers, self.initargs)
+
+    def isolate(self, chunk: list[Source]) -> list[Outcome]:
+        """Run each article alone; one during which a worker dies becomes an error.
+
+        Raises:
+            BrokenProcessPool: Workers died on :data:`MAX_DEATHS_IN_A_ROW` articles in
+                a row: the cause is not one article.
+        """
+        outcomes: list[Outcome] = []
+        for source in chunk:
+            try:
+                outcomes.extend(self.submit([source]).result())
+            except BrokenProcessPool:
+                self.deaths_in_a_row += 1
+                if self.deaths_in_a_row >= MAX_DEATHS_IN_A_ROW:
+                    raise
+                self.restart()
+                message = f"{source_where(source)}: {WORKER_DIED_ON_ARTICLE}"
+                outcomes.append(("error", _error_record(source_id(source), source, message)))
+            else:
+                self.deaths_in_a_row = 0
+        return outcomes
+
+    def shutdown(self) -> None:
+        self.executor.shutdown()
 
 
 # -- output folder -----------------------------------------------------------------
@@ -570,14 +621,29 @@ def run_batch(
 
     result = BatchResult(out, articles=total, shards=n_shards, resumed_shards=len(done))
     bar = _Progress(progress, total, done_articles, quotes, failures)
-    initargs = (backend, stanza_dir, include_beliefs, fmt)
-    executor: _InlineExecutor | _PoolExecutor = (
-        _InlineExecutor(initargs) if workers == 1 else _PoolExecutor(workers, initargs)
-    )
-    in_flight: deque[tuple[int, int, Future]] = deque()
+    pool = _Workers(workers, (backend, stanza_dir, include_beliefs, fmt))
+    in_flight: deque[tuple[int, list[Source], Future]] = deque()
     open_shard: _Shard | None = None
     committed = len(done)
     finished = False
+
+    def consume(shard: int, outcomes: list[Outcome]) -> None:
+        nonlocal open_shard, committed
+        if open_shard is None:
+            open_shard = _Shard(out, shard, fmt, min(shard_size, total - shard * shard_size))
+        n_quotes = n_failed = 0
+        for outcome in outcomes:
+            open_shard.add(outcome)
+            if outcome[0] == "error":
+                n_failed += 1
+            else:
+                n_quotes += outcome[1]
+        bar.update(len(outcomes), n_quotes, n_failed)
+        if open_shard.full:
+            open_shard.commit()
+            open_shard = None
+            committed += 1
+
     try:
         chunks = _chunks(iter_sources(specs), total, shard_size, done)
         limit = workers * IN_FLIGHT_PER_WORKER
@@ -589,26 +655,22 @@ def run_batch(
                     exhausted = True
                     break
                 shard, chunk = item
-                in_flight.append((shard, len(chunk), executor.submit(_process_chunk, chunk)))
+                in_flight.append((shard, chunk, pool.submit(chunk)))
             if not in_flight:
                 break
-            shard, size, fut = in_flight.popleft()
-            outcomes = fut.result()
-            if open_shard is None:
-                articles = min(shard_size, total - shard * shard_size)
-                open_shard = _Shard(out, shard, fmt, articles)
-            n_quotes = n_failed = 0
-            for outcome in outcomes:
-                open_shard.add(outcome)
-                if outcome[0] == "error":
-                    n_failed += 1
-                else:
-                    n_quotes += outcome[1]
-            bar.update(size, n_quotes, n_failed)
-            if open_shard.full:
-                open_shard.commit()
-                open_shard = None
-                committed += 1
+            shard, chunk, fut = in_flight.popleft()
+            try:
+                outcomes = fut.result()
+            except BrokenProcessPool:
+                # A worker died (a crash, the OOM killer): redo the chunks that were in
+                # flight one article at a time, so that only the culprit is lost.
+                pending = [(shard, chunk)] + [(s, c) for s, c, _ in in_flight]
+                in_flight.clear()
+                pool.restart()
+                for shard, chunk in pending:
+                    consume(shard, pool.isolate(chunk))
+                continue
+            consume(shard, outcomes)
         _finish(out, result, n_shards, fmt, identity, workers)
         finished = True
         return result
@@ -625,7 +687,7 @@ def run_batch(
         for _, _, fut in in_flight:
             fut.cancel()
         bar.close(finished)
-        executor.shutdown()
+        pool.shutdown()
 
 
 def _finish(

@@ -14,6 +14,7 @@ import pytest
 
 from quotes.batch import BatchInterrupted, run_batch, shard_name
 from quotes.cli import main
+from quotes.errors import QuotesError
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -455,6 +456,81 @@ class TestResume:
             progress="none",
         )
         assert folder_snapshot(tmp_path / "out") == folder_snapshot(tmp_path / "ref")
+
+
+class _CrashingPool:
+    """Stands in for a process pool whose worker dies on articles containing CRASH."""
+
+    def __init__(self, workers, initargs):
+        import quotes.batch
+
+        quotes.batch._init_worker(*initargs, False)
+        self.broken = False
+
+    def submit(self, fn, chunk):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        fut = Future()
+        if self.broken or any("CRASH" in Path(s.path).read_text(errors="replace") for s in chunk):
+            self.broken = True  # like a real pool: every later future fails too
+            fut.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+        else:
+            fut.set_result(fn(chunk))
+        return fut
+
+    def shutdown(self):
+        pass
+
+
+class TestWorkerDeath:
+    def test_only_the_article_that_killed_a_worker_is_lost(self, tmp_path, monkeypatch):
+        import quotes.batch
+
+        make_folder(tmp_path / "in", 80)
+        run_batch(
+            [tmp_path / "in"],
+            tmp_path / "ref",
+            backend="fast",
+            workers=1,
+            shard_size=25,
+            progress="none",
+        )
+        killer = tmp_path / "in" / "part00" / "a00033.txt"
+        killer.write_text("CRASH " + killer.read_text())
+        monkeypatch.setattr(quotes.batch, "_make_executor", _CrashingPool)
+        result = run_batch(
+            [tmp_path / "in"],
+            tmp_path / "out",
+            backend="fast",
+            workers=2,
+            shard_size=25,
+            progress="none",
+        )
+        [error] = read_errors(tmp_path / "out")
+        assert error["article"] == "part00/a00033.txt"
+        assert "worker process died on this article" in error["error"]
+        expected = [r for r in read_shards(tmp_path / "ref") if r["article"] != error["article"]]
+        assert read_shards(tmp_path / "out") == expected
+        assert result.failures == 1
+
+    def test_workers_dying_on_everything_stop_the_run(self, tmp_path, monkeypatch):
+        import quotes.batch
+
+        make_folder(tmp_path / "in", 30)
+        for p in (tmp_path / "in").rglob("*.txt"):
+            p.write_text("CRASH " + p.read_text())
+        monkeypatch.setattr(quotes.batch, "_make_executor", _CrashingPool)
+        with pytest.raises(QuotesError, match="worker processes keep dying"):
+            run_batch(
+                [tmp_path / "in"],
+                tmp_path / "out",
+                backend="fast",
+                workers=2,
+                shard_size=10,
+                progress="none",
+            )
+        assert not list((tmp_path / "out").glob("quotes-*"))
 
 
 def _batch_cmd(inp: Path, out: Path, *extra: str) -> list[str]:
