@@ -172,12 +172,12 @@ def _init_worker(
     stanza_dir: str | None,
     include_beliefs: bool,
     fmt: str,
-    in_child: bool,
+    parent: int | None,
 ) -> None:
     """Build this process's extractor, once; in a pool child also detach from Ctrl-C."""
-    if in_child:
+    if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-        _watch_parent()
+        _watch_parent(parent)
     from quotes.pipeline import Extractor
 
     _WORKER.clear()
@@ -190,15 +190,17 @@ def _init_worker(
         _WORKER["startup_error"] = exc
 
 
-def _watch_parent() -> None:
-    """Exit when the parent dies (kill -9), instead of lingering as an orphan."""
-    parent = os.getppid()
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent dies (kill -9), instead of lingering as an orphan.
+
+    ``parent`` is the pid of the batch process, passed in rather than read here: a
+    parent killed while this worker was still starting is then noticed too.
+    """
 
     def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(1)
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
 
     threading.Thread(target=watch, name="quotes-batch-parent-watch", daemon=True).start()
 
@@ -255,7 +257,7 @@ class _InlineExecutor:
 
     def __init__(self, initargs: tuple[str, str | None, bool, str]) -> None:
         backend, stanza_dir, include_beliefs, fmt = initargs
-        _init_worker(backend, stanza_dir, include_beliefs, fmt, False)
+        _init_worker(backend, stanza_dir, include_beliefs, fmt, None)
 
     def submit(self, fn: Callable[[list[Source]], list[Outcome]], chunk: list[Source]) -> Future:
         fut: Future = Future()
@@ -280,7 +282,7 @@ class _PoolExecutor:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(*initargs, True),
+            initargs=(*initargs, os.getpid()),
         )
 
     def submit(self, fn: Callable[[list[Source]], list[Outcome]], chunk: list[Source]) -> Future:

@@ -464,7 +464,7 @@ class _CrashingPool:
     def __init__(self, workers, initargs):
         import quotes.batch
 
-        quotes.batch._init_worker(*initargs, False)
+        quotes.batch._init_worker(*initargs, None)
         self.broken = False
 
     def submit(self, fn, chunk):
@@ -550,6 +550,31 @@ def _batch_cmd(inp: Path, out: Path, *extra: str) -> list[str]:
     ]
 
 
+def _children(pid: int) -> list[int]:
+    """Child pids of a process (Linux /proc; empty elsewhere)."""
+    kids: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids += [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return kids
+
+
+def _wait_gone(pids: list[int], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    for pid in pids:
+        while Path(f"/proc/{pid}").exists():
+            status = Path(f"/proc/{pid}/status")
+            try:
+                if "zombie" in status.read_text():
+                    break
+            except OSError:
+                break
+            assert time.monotonic() < deadline, f"worker {pid} outlived its parent"
+            time.sleep(0.05)
+
+
 def _wait_for(path: Path, proc: subprocess.Popen, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
@@ -590,8 +615,10 @@ class TestKilledRuns:
             _batch_cmd(inp, out, "--workers", "2", "--quiet"), cwd=ROOT, stderr=subprocess.PIPE
         )
         _wait_for(out / shard_name(1), proc)
+        workers = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        _wait_gone(workers)  # orphaned workers notice and exit
         assert not (out / "manifest.json").exists(), "killed midway"
         shards = list(out.glob("quotes-*.jsonl"))
         assert 2 <= len(shards) < self.N // 10
