@@ -40,6 +40,7 @@ __all__ = [
     "bigram_rows",
     "candidate_pairs",
     "resolve_speakers",
+    "salt",
     "background_df",
     "statement_score",
     "term_rows",
@@ -93,15 +94,25 @@ def _hash_tokens(tokens: list[str]) -> np.ndarray:
     return np.fromiter(map(hash, tokens), dtype=np.int64, count=len(tokens)).view(np.uint64)
 
 
-def bigram_rows(texts: Sequence[str], blocks: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+def salt(rows_item: np.ndarray, rows_key: np.ndarray, blocks: Sequence[int]) -> np.ndarray:
+    """Return the keys made specific to the block of each row's item."""
+    block_salt = np.asarray(blocks, dtype=np.int64).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    with np.errstate(over="ignore"):
+        return (rows_key ^ block_salt[rows_item]) & _MASK
+
+
+def bigram_rows(
+    texts: Sequence[str], blocks: Sequence[int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Return ``(item, key)`` rows: one per word bigram of each normalised text.
 
     A text of one word gives its unigram. Keys include the block, so only items of
-    the same block (speaker) share keys; pass all-zero blocks to ignore blocks.
+    the same block (speaker) share keys.
 
     Args:
         texts: Normalised texts (words separated by single spaces).
-        blocks: Block id of each text.
+        blocks: Block id of each text; ``None`` for keys shared across blocks
+            (see :func:`salt`).
 
     Returns:
         Two arrays of equal length: item index (int64) and key (uint64).
@@ -110,7 +121,6 @@ def bigram_rows(texts: Sequence[str], blocks: Sequence[int]) -> tuple[np.ndarray
     tokens = " ".join(t for t in texts if t).split(" ") if any(texts) else []
     hashed = _hash_tokens(tokens)
     items = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
-    block_salt = np.asarray(blocks, dtype=np.int64).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
     with np.errstate(over="ignore"):
         if len(tokens) > 1:
             same = items[1:] == items[:-1]
@@ -125,7 +135,8 @@ def bigram_rows(texts: Sequence[str], blocks: Sequence[int]) -> tuple[np.ndarray
             starts = np.cumsum(lengths) - lengths
             rows_item = np.concatenate([rows_item, singles])
             rows_key = np.concatenate([rows_key, hashed[starts[singles]] ^ np.uint64(7)])
-        rows_key = (rows_key ^ block_salt[rows_item]) & _MASK
+    if blocks is not None:
+        rows_key = salt(rows_item, rows_key, blocks)
     return rows_item, rows_key
 
 
@@ -140,10 +151,7 @@ def term_rows(
         flat.extend(ts)
         lengths[i] = len(flat) - before
     items = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
-    block_salt = np.asarray(blocks, dtype=np.int64).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    with np.errstate(over="ignore"):
-        keys = (_hash_tokens(flat) ^ block_salt[items]) & _MASK
-    return items, keys
+    return items, salt(items, _hash_tokens(flat), blocks)
 
 
 def candidate_pairs(
@@ -154,6 +162,7 @@ def candidate_pairs(
     per_item: int = 3,
     max_df: int = 256,
     query_mask: np.ndarray | None = None,
+    min_hits: int = 1,
 ) -> np.ndarray:
     """Join items on their rarest shared keys.
 
@@ -165,6 +174,9 @@ def candidate_pairs(
         max_df: Keys held by more items than this are not queried.
         query_mask: If given, only items where it is true query (their partners
             can be any item).
+        min_hits: Keep a pair only if it is linked by this many distinct keys
+            (when both items queried at least two keys; one key is enough for an
+            item with fewer shared keys).
 
     Returns:
         An ``(n, 2)`` int64 array of unique pairs ``i < j``, sorted.
@@ -198,13 +210,25 @@ def candidate_pairs(
     sizes = df[rows]
     total = int(sizes.sum())
     left = np.repeat(item[rows], sizes)
+    via = np.repeat(key[rows], sizes)
     offsets = np.repeat(np.cumsum(sizes) - sizes, sizes)
     right = item[np.repeat(start_of[rows], sizes) + (np.arange(total) - offsets)]
     lo = np.minimum(left, right)
     hi = np.maximum(left, right)
     distinct = lo != hi
-    codes = np.unique(lo[distinct] * np.int64(n_items) + hi[distinct])
-    return np.stack([codes // n_items, codes % n_items], axis=1)
+    codes = lo[distinct] * np.int64(n_items) + hi[distinct]
+    via = via[distinct]
+    # How many distinct keys link each pair: variants share several rare phrases,
+    # unrelated texts at most a common one.
+    with np.errstate(over="ignore"):
+        tagged = codes.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ via
+    _, first = np.unique(tagged, return_index=True)
+    codes, hits = np.unique(codes[first], return_counts=True)
+    queried = np.bincount(item[rows], minlength=n_items)
+    lo, hi = codes // n_items, codes % n_items
+    need = np.where(np.minimum(queried[lo], queried[hi]) >= 2, min_hits, 1)
+    keep = hits >= need
+    return np.stack([lo[keep], hi[keep]], axis=1)
 
 
 # -- scores ------------------------------------------------------------------------
@@ -218,6 +242,7 @@ def verbatim_scores(
     *,
     min_partial_words: int,
     accept: tuple[float, float] = (101.0, 101.0),
+    exact: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Score candidate pairs as near-verbatim variants.
 
@@ -230,8 +255,9 @@ def verbatim_scores(
         min_partial_words: The shorter text needs this many words for containment
             (truncation, ellipsis) to count.
         accept: ``(full, part)`` scores at which a pair is accepted anyway: the
-            costlier scorers are skipped for it, and they report 0 below these
-            scores (so the scores are exact only for the accepted pairs).
+            costlier scorers are skipped for it, and unless ``exact`` they report
+            0 below these scores (so the scores are exact only for accepted pairs).
+        exact: Compute the costlier scores in full where they run.
 
     Returns:
         ``(full, part)``: for each pair the best of ``ratio`` and
@@ -245,7 +271,7 @@ def verbatim_scores(
     b = [texts[j] for j in pairs[:, 1]]
     full = process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
     # Cheaper scores first; the costlier ones only where the verdict is still open.
-    cutoff = accept if accept[0] <= 100 else (0.0, 0.0)
+    cutoff = tuple(0.0 if exact or a > 100 else a for a in accept)
     todo = np.flatnonzero(full < accept[0])
     if len(todo):
         full[todo] = np.maximum(

@@ -33,7 +33,7 @@ __all__ = [
 #: An ellipsis or an elision mark: ``…``, ``...``, ``. . .``, ``[...]``, ``(…)``.
 ELLIPSIS_RE = re.compile(r"[\[(]?\s*(?:…|\.\s?\.\s?\.)\s*[\])]?")
 
-_APOSTROPHES_RE = re.compile(r"(?<=\w)['’‘`´ʼ](?=\w)|(?<=\w)['’`´ʼ](?=\s|$)")
+_DROP_APOSTROPHES = {ord(c): None for c in "'’‘`´ʼ"}
 _NON_WORD_RE = re.compile(r"[\W_]+")
 
 
@@ -50,8 +50,8 @@ def fold_accents(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Fold a quote to the form compared by the verbatim matcher.
 
-    Lower-cases (``casefold``), removes apostrophes inside and at the end of words
-    (``don’t`` -> ``dont``, ``ISIS’`` -> ``isis``), turns every other run of
+    Lower-cases (``casefold``), removes apostrophes (``don’t`` -> ``dont``,
+    ``ISIS’`` -> ``isis``), turns every other run of
     punctuation, quotation marks, dashes, ellipses or whitespace into one space,
     and strips the ends. Idempotent.
 
@@ -63,8 +63,9 @@ def normalize_text(text: str) -> str:
     >>> normalize_text(normalize_text(t)) == normalize_text(t)
     True
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _APOSTROPHES_RE.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold().translate(_DROP_APOSTROPHES)
     return _NON_WORD_RE.sub(" ", text).strip()
 
 

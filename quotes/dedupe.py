@@ -48,6 +48,7 @@ from quotes._dedupe_index import (
     bigram_rows,
     candidate_pairs,
     resolve_speakers,
+    salt,
     statement_score,
     term_rows,
     term_weights,
@@ -227,7 +228,7 @@ def dedupe(
     statement_threshold: float = DEFAULT_STATEMENT_THRESHOLD,
     semantic_threshold: float = DEFAULT_SEMANTIC_THRESHOLD,
     block_keys: int = 3,
-    max_block: int = 256,
+    max_block: int = 64,
     encoder: Encoder | None = None,
 ) -> list[QuoteCluster]:
     """Group quotes from many articles into one cluster per statement.
@@ -254,7 +255,7 @@ def dedupe(
         block_keys: Rare keys each distinct text is looked up by when blocking
             (default 3); more finds more candidates and costs more.
         max_block: Keys shared by more distinct texts than this are not looked up
-            (default 256).
+            (default 64): such phrases are boilerplate, not evidence.
         encoder: Text-to-vector function for the semantic mode; the bundled
             all-MiniLM-L6-v2 model when ``None``.
 
@@ -394,8 +395,12 @@ class _Work:
         self.mode = mode
         n = len(self.texts)
         blocks = np.asarray(self.blocks, dtype=np.int64)
-        rows_item, rows_key = bigram_rows(self.texts, self.blocks)
-        pairs = candidate_pairs(rows_item, rows_key, n, per_item=block_keys, max_df=max_block)
+        rows_item, self._bigram_keys = bigram_rows(self.texts)
+        self._bigram_items = rows_item
+        rows_key = salt(rows_item, self._bigram_keys, self.blocks)
+        pairs = candidate_pairs(
+            rows_item, rows_key, n, per_item=block_keys, max_df=max_block, min_hits=2
+        )
         full, part = verbatim_scores(
             self.texts,
             self.words,
@@ -520,15 +525,26 @@ class _Work:
         max_block: int,
     ) -> None:
         n = len(self.texts)
-        rows_item, rows_key = bigram_rows(self.texts, [0] * n)
+        rows_item, rows_key = self._bigram_items, self._bigram_keys
         pairs = candidate_pairs(
-            rows_item, rows_key, n, per_item=block_keys, max_df=max_block, query_mask=unknown
+            rows_item,
+            rows_key,
+            n,
+            per_item=block_keys,
+            max_df=max_block,
+            query_mask=unknown,
+            min_hits=2,
         )
         if len(pairs) == 0:
             return
         pairs = pairs[unknown[pairs[:, 0]] != unknown[pairs[:, 1]]]
         full, part = verbatim_scores(
-            self.texts, self.words, self.segments, pairs, min_partial_words=min_partial_words
+            self.texts,
+            self.words,
+            self.segments,
+            pairs,
+            min_partial_words=min_partial_words,
+            accept=(ratio_threshold, partial_threshold),
         )
         ok = (full >= ratio_threshold) | (part >= partial_threshold)
         best: dict[int, tuple[float, int]] = {}
@@ -579,7 +595,13 @@ class _Work:
             return sims
         arr = np.asarray(pairs, dtype=np.int64)
         full, part = verbatim_scores(
-            self.texts, self.words, self.segments, arr, min_partial_words=min_partial_words
+            self.texts,
+            self.words,
+            self.segments,
+            arr,
+            min_partial_words=min_partial_words,
+            accept=(DEFAULT_RATIO_THRESHOLD, 101.0),
+            exact=True,
         )
         best = np.maximum(full, part) / 100.0
         for k, (item, c) in enumerate(pairs):
