@@ -35,12 +35,15 @@ from quotes.models import (
     Speaker,
     SpeakerType,
 )
+from quotes.dedupe import ClusterMember, QuoteCluster, dedupe
+from quotes.frames import to_arrow, to_dataframe, write_parquet
 from quotes.pipeline import Extractor, extract
 
 __all__ = [
     "Article",
     "BackendError",
     "BinaryInputError",
+    "ClusterMember",
     "CorpusFormatError",
     "CueType",
     "DependencyError",
@@ -52,6 +55,7 @@ __all__ = [
     "MissingInputError",
     "Provenance",
     "Quote",
+    "QuoteCluster",
     "QuoteKind",
     "QuotesError",
     "SegmenterUnavailableError",
@@ -60,5 +64,9 @@ __all__ = [
     "SpeakerType",
     "UnknownBackendError",
     "__version__",
+    "dedupe",
     "extract",
+    "to_arrow",
+    "to_dataframe",
+    "write_parquet",
 ]
