@@ -148,7 +148,7 @@ def term_rows(
     lengths = np.zeros(len(terms), dtype=np.int64)
     for i, ts in enumerate(terms):
         before = len(flat)
-        flat.extend(ts)
+        flat.extend(sorted(ts))
         lengths[i] = len(flat) - before
     items = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
     return items, salt(items, _hash_tokens(flat), blocks)
@@ -167,7 +167,8 @@ def candidate_pairs(
     """Join items on their rarest shared keys.
 
     Args:
-        rows_item: Item index of each row.
+        rows_item: Item index of each row; the rows of one item are contiguous and
+            in text order (as :func:`bigram_rows` and :func:`term_rows` give them).
         rows_key: Key of each row.
         n_items: Number of items.
         per_item: How many of its rarest shared keys each item queries.
@@ -183,16 +184,22 @@ def candidate_pairs(
     """
     if len(rows_item) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    order = np.lexsort((rows_item, rows_key))
+    n_rows = len(rows_item)
+    arange = np.arange(n_rows)
+    # Position of each row in its item (rows of one item are contiguous, in text
+    # order): the tie-break between equally rare keys, so that the choice does not
+    # depend on hash values.
+    change = np.ones(n_rows, dtype=bool)
+    change[1:] = rows_item[1:] != rows_item[:-1]
+    position = arange - np.maximum.accumulate(np.where(change, arange, 0))
+    order = np.argsort(rows_key)
     key = rows_key[order]
     item = rows_item[order]
-    keep = np.ones(len(key), dtype=bool)
-    keep[1:] = (key[1:] != key[:-1]) | (item[1:] != item[:-1])
-    key, item = key[keep], item[keep]
-    new_group = np.ones(len(key), dtype=bool)
+    position = position[order]
+    new_group = np.ones(n_rows, dtype=bool)
     new_group[1:] = key[1:] != key[:-1]
     starts = np.flatnonzero(new_group)
-    counts = np.diff(np.append(starts, len(key)))
+    counts = np.diff(np.append(starts, n_rows))
     df = np.repeat(counts, counts)
     start_of = np.repeat(starts, counts)
     sel = (df >= 2) & (df <= max_df)
@@ -201,7 +208,12 @@ def candidate_pairs(
     rows = np.flatnonzero(sel)
     if len(rows) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    rows = rows[np.lexsort((key[rows], df[rows], item[rows]))]
+    rank = (
+        (item[rows].astype(np.uint64) << np.uint64(32))
+        | (np.minimum(df[rows], 4095).astype(np.uint64) << np.uint64(20))
+        | np.minimum(position[rows], (1 << 20) - 1).astype(np.uint64)
+    )
+    rows = rows[np.argsort(rank)]
     q_item = item[rows]
     first = np.ones(len(rows), dtype=bool)
     first[1:] = q_item[1:] != q_item[:-1]
@@ -470,10 +482,13 @@ def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
     for i, s in enumerate(surnames):
         by_prefix[s[:3]].append(i)
     for members in by_prefix.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                if _same_surname(surnames[members[x]], surnames[members[y]]):
-                    sur_uf.union(members[x], members[y])
+        if len(members) < 2:
+            continue
+        names = [surnames[m] for m in members]
+        scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=85, workers=-1)
+        for x, y in zip(*np.nonzero(np.triu(scores, 1)), strict=True):
+            if _same_surname(names[x], names[y]):
+                sur_uf.union(members[x], members[y])
     sur_group = {s: sur_uf.find(i) for i, s in enumerate(surnames)}
 
     entity_key: dict[tuple[str, str], tuple] = {}

@@ -35,6 +35,7 @@ ELLIPSIS_RE = re.compile(r"[\[(]?\s*(?:…|\.\s?\.\s?\.)\s*[\])]?")
 
 _DROP_APOSTROPHES = {ord(c): None for c in "'’‘`´ʼ"}
 _NON_WORD_RE = re.compile(r"[\W_]+")
+_NON_ALNUM_ASCII_RE = re.compile(r"[^a-z0-9]+")
 
 
 def fold_accents(text: str) -> str:
@@ -63,9 +64,10 @@ def normalize_text(text: str) -> str:
     >>> normalize_text(normalize_text(t)) == normalize_text(t)
     True
     """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    text = text.casefold().translate(_DROP_APOSTROPHES)
+    if text.isascii():
+        text = text.lower().replace("'", "").replace("`", "")
+        return _NON_ALNUM_ASCII_RE.sub(" ", text).strip()
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_DROP_APOSTROPHES)
     return _NON_WORD_RE.sub(" ", text).strip()
 
 

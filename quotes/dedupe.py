@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal, TypeVar
@@ -101,7 +102,7 @@ _BLEND = 0.5
 # In the semantic mode, blocks of at most this many items are compared all-pairs.
 _SMALL_BLOCK = 64
 _KIND_RANK = {QuoteKind.DIRECT: 2, QuoteKind.MIXED: 1, QuoteKind.INDIRECT: 0}
-_ELLIPSES = ("…", "...", ". . .")
+_ELLIPSIS_HINT = re.compile(r"…|\.\s?\.\s?\.")
 
 
 class _Frozen(BaseModel):
@@ -332,36 +333,39 @@ class _Work:
 
     def __init__(self, qs: list[Quote], ignore_speakers: bool) -> None:
         self.qs = qs
-        pairs = [(q.speaker.name, q.speaker.type.value) if q.speaker else None for q in qs]
-        entities = resolve_speakers(Counter(p for p in pairs if p is not None))
+        speakers = [q.speaker for q in qs]
+        pairs = [(s.name, s.type) if s is not None else None for s in speakers]
+        counts = Counter(p for p in pairs if p is not None)
+        entities = resolve_speakers(Counter({(n, t.value): c for (n, t), c in counts.items()}))
+        entity_of = {(n, t): entities.entity[(n, t.value)] for (n, t) in counts}
         self.display = entities.display
-        self.entity_of_quote = [entities.entity[p] if p is not None else -1 for p in pairs]
+        self.entity_of_quote = [entity_of[p] if p is not None else -1 for p in pairs]
         blocks = [0] * len(qs) if ignore_speakers else self.entity_of_quote
         self.ignore_speakers = ignore_speakers
-        norm_cache: dict[str, str] = {}
+        # Per distinct text: its normalised form and, if cut with an ellipsis, pieces.
+        seen: dict[str, tuple[str, list[str] | None]] = {}
+        for q in qs:
+            if q.text not in seen:
+                pieces = None
+                if _ELLIPSIS_HINT.search(q.text):
+                    pieces = text_segments(q.text)
+                    pieces = pieces if len(pieces) > 1 else None
+                seen[q.text] = (normalize_text(q.text), pieces)
         item_of: dict[tuple[int, str], int] = {}
         self.texts: list[str] = []
         self.blocks: list[int] = []
-        self.item_quotes: list[list[int]] = []
         self.quote_item: list[int] = []
         self.segments: dict[int, list[str]] = {}
-        for qi, q in enumerate(qs):
-            norm = norm_cache.get(q.text)
-            if norm is None:
-                norm = norm_cache[q.text] = normalize_text(q.text)
-            key = (blocks[qi], norm)
-            item = item_of.get(key)
-            if item is None:
-                item = item_of[key] = len(self.texts)
-                self.texts.append(norm)
-                self.blocks.append(blocks[qi])
-                self.item_quotes.append([])
-            self.item_quotes[item].append(qi)
-            self.quote_item.append(item)
-            if item not in self.segments and any(e in q.text for e in _ELLIPSES):
-                pieces = text_segments(q.text)
-                if len(pieces) > 1:
-                    self.segments[item] = pieces
+        texts, quote_item, segments = self.texts, self.quote_item, self.segments
+        for block, q in zip(blocks, qs, strict=True):
+            norm, pieces = seen[q.text]
+            item = item_of.setdefault((block, norm), len(texts))
+            if item == len(texts):
+                texts.append(norm)
+                self.blocks.append(block)
+            quote_item.append(item)
+            if pieces is not None and item not in segments:
+                segments[item] = pieces
         self.words = [t.count(" ") + 1 if t else 0 for t in self.texts]
         self.uf = UnionFind(len(self.texts))
         self._terms: list[frozenset[str]] | None = None
