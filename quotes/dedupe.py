@@ -489,7 +489,7 @@ class _Work:
         if not edges:
             return
         edges.sort()
-        rep = {}
+        rep: dict[int, int] = {}
         for i in range(len(self.texts)):
             r = self.uf.find(i)
             if r not in rep or len(terms[i]) > len(terms[rep[r]]):
