@@ -8,6 +8,7 @@ resolution as direct quotes:
 * ``C, X said.`` / ``C, said X.`` / ``C, X told a meeting, but ...``: the content
   precedes the attribution;
 * ``According to X, C`` and ``C, according to X``: claims (:attr:`CueType.CLAIM`);
+* ``C, as stated by X``: the content precedes a passive attribution;
 * a reported clause that contains a quoted fragment is one ``mixed`` quote.
 
 A nested report belongs to the outer speaker (``Peskov said Putin had told
@@ -119,6 +120,9 @@ def _build(
 def _sentence_quotes(
     ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]], blocked: list[tuple[int, int]]
 ) -> list[Quote]:
+    passive = _as_stated_by(ctx, seg, lo, hi, marks)
+    if passive is not None:
+        return [passive]
     toks = _tokens(ctx.norm, lo, hi)
     out: list[Quote] = []
     consumed = lo  # content before this offset is taken
@@ -206,6 +210,29 @@ def _sentence_quotes(
             consumed = hi  # nested reports belong to this speaker
         k += 1
     return out
+
+
+_AS_BY = re.compile(r",\s+as\s+(?:was\s+)?(?P<cue>[a-z]+)\s+by\s+")
+
+
+def _as_stated_by(
+    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
+) -> Optional[Quote]:
+    """``C, as stated by spokesperson Dmitry Peskov.``: the content precedes."""
+    for m in _AS_BY.finditer(ctx.norm, lo, hi):
+        word = m.group("cue")
+        if word not in REPORTING_VERBS:
+            continue
+        np = scan_right(ctx.norm, m.end(), hi)
+        if np is None or not re.match(r"\s*(?:,[^,]{0,80})?[.!?]?\s*$", ctx.norm[np.end:hi]):
+            continue
+        sp = _speaker(ctx, np, m.start())
+        kind = cue_type_of(word) or CueType.SPEECH
+        if sp is None:
+            continue
+        cue = ctx.span(m.start("cue"), m.start("cue") + len(word))
+        return _build(ctx, seg, lo, m.start(), sp, cue, kind, None, "content-first:as-by", marks, 0.7)
+    return None
 
 
 def _index_at(toks: list[tuple[str, int, int]], end: int) -> int:

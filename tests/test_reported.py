@@ -59,3 +59,11 @@ def test_beliefs_are_flagged_and_off_by_default(extractor):
 
 def test_noun_phrase_objects_are_not_reports(extractor):
     assert reported(extractor, "The minister issued a decree on Monday banning the rallies.") == []
+
+
+def test_passive_as_stated_by(extractor):
+    text = "The ministry is waiting for a reply from Warsaw, as stated by spokesman Pawel Nowak."
+    (q,) = reported(extractor, text)
+    assert q.text == "The ministry is waiting for a reply from Warsaw"
+    assert q.speaker.name == "Pawel Nowak"
+    assert q.cue.text == "stated"
