@@ -30,7 +30,7 @@ from quotes.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
-from quotes.speakers import TOKEN_RE, NounPhrase, SpeakerResolver, scan_left, scan_right
+from quotes.speakers import NounPhrase, SpeakerResolver, scan_left, scan_right, tokens
 
 __all__ = ["Attribution", "Context", "attribute_article"]
 
@@ -88,9 +88,6 @@ def cue_type_of(word: str) -> Optional[CueType]:
     kind = cue_words().get(word.lower())
     return CueType(kind) if kind else None
 
-
-def _tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
 
 
 def _aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
@@ -156,7 +153,7 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
         sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
     end = min(hi, max(sent_end, lo))
     p = lo + _LEAD.match(ctx.norm, lo, end).end() - lo  # type: ignore[union-attr]
-    toks = _tokens(ctx.norm, p, end)[:14]
+    toks = tokens(ctx.norm, p, end)[:14]
     for i, (word, a, b) in enumerate(toks):
         kind = cue_type_of(word)
         if word in ("'", '"'):
@@ -205,7 +202,7 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
     pre = ctx.norm[lo:end].rstrip()
     if not pre:
         return None
-    toks = _tokens(ctx.norm, lo, lo + len(pre))
+    toks = tokens(ctx.norm, lo, lo + len(pre))
     for i in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
         word, a, b = toks[i]
         if word in ("'", '"'):

@@ -195,19 +195,8 @@ def atomic_writer(path: PathLike, *, encoding: str = "utf-8") -> Iterator[IO[str
     >>> open(os.path.join(d, "out.txt")).read()
     'done'
     """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        _set_default_mode(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_path(path) as tmp, open(tmp, "w", encoding=encoding, newline="") as fh:
+        yield fh
 
 
 @contextlib.contextmanager

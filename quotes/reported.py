@@ -21,17 +21,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from quotes.attribution import Context, _appositive, _speaker, cue_type_of
+from quotes.attribution import _TELL, Context, _appositive, _speaker, cue_type_of
 from quotes.direct import QuotedSpan
 from quotes.lexicon import CUE_AUXILIARIES
 from quotes.models import CueType, Provenance, Quote, QuoteKind, Span, Speaker
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
-from quotes.speakers import TOKEN_RE, NounPhrase, scan_left, scan_right
+from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
 
 __all__ = ["attribute_reported"]
 
-_TELL = frozenset({"told", "tell", "tells", "telling"})
 _MIN_WORDS = 3
 _SKIP_TOKENS = 12
 _TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
@@ -60,9 +59,6 @@ REPORTING_VERBS = frozenset(
 _CLAUSE_START = frozenset("he she it they we i you there this these those the a an his her their its our some no".split())
 _NOT_CLAUSE_START = frozenset({"to", "for", "of", "with", "by", "about", "on", "in", "at", "from", "and", "or", "but", "as"})
 
-
-def _tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
 
 
 def _trim(ctx: Context, a: int, b: int) -> tuple[int, int]:
@@ -123,7 +119,7 @@ def _sentence_quotes(
     passive = _as_stated_by(ctx, seg, lo, hi, marks)
     if passive is not None:
         return [passive]
-    toks = _tokens(ctx.norm, lo, hi)
+    toks = tokens(ctx.norm, lo, hi)
     out: list[Quote] = []
     consumed = lo  # content before this offset is taken
     k = 0

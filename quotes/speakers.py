@@ -28,7 +28,7 @@ from quotes.lexicon import (
 )
 from quotes.models import Speaker, SpeakerType
 
-__all__ = ["NounPhrase", "SpeakerResolver", "TOKEN_RE", "scan_left", "scan_right"]
+__all__ = ["NounPhrase", "SpeakerResolver", "TOKEN_RE", "scan_left", "scan_right", "tokens"]
 
 #: Tokens: words (with inner ``'``, ``-``, ``.``) or single punctuation characters.
 TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
@@ -80,7 +80,8 @@ class NounPhrase:
     text: str
 
 
-def _tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """Tokens of ``s[lo:hi]`` as ``(text, start, end)`` with offsets into ``s``."""
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
 
 
@@ -107,7 +108,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     Returns:
         The phrase, or ``None`` when the words before ``hi`` are not a noun phrase.
     """
-    toks = _tokens(s, lo, hi)
+    toks = tokens(s, lo, hi)
     if not toks:
         return None
     all_caps = s[lo:hi].isupper()
@@ -176,7 +177,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
 
 def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
     """Read the noun phrase that starts at ``lo`` (the speaker after an inverted cue)."""
-    toks = _tokens(s, lo, hi)
+    toks = tokens(s, lo, hi)
     if not toks:
         return None
     all_caps = s[lo:hi].isupper()
@@ -262,7 +263,7 @@ class SpeakerResolver:
 
     def _split_name(self, a: int, b: int) -> Optional[tuple[int, int, str, Optional[str]]]:
         """Split a capitalised run into (role, name); return the name if it is a person's."""
-        toks = _tokens(self.norm, a, b)
+        toks = tokens(self.norm, a, b)
         words = [t for t in toks if t[0] != "."]
         if all(w[0].isupper() for w in words):
             return None  # an all-caps run: shouting, not a name
@@ -302,7 +303,7 @@ class SpeakerResolver:
     def _role_start(self, run_start: int, name_start: int) -> Optional[int]:
         """Start of a role phrase before a name; lower-case title words count too."""
         lo = max(0, run_start - 60, self.norm.rfind("\n", 0, name_start) + 1)
-        toks = _tokens(self.norm, lo, name_start)
+        toks = tokens(self.norm, lo, name_start)
         start = None
         has_title = False
         for tok, a, _b in reversed(toks):
@@ -348,7 +349,7 @@ class SpeakerResolver:
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
-        words = [t for t in _tokens(self.norm, np.start, np.end)]
+        words = [t for t in tokens(self.norm, np.start, np.end)]
         if not words:
             return None
         low_words = [_bare(w[0]) for w in words]
