@@ -1,6 +1,6 @@
 """Learn the cue and source lexicons from PolNeAR's train split.
 
-Writes ``quotes/data/cues.tsv`` (word, count, type) and
+Writes ``quotes/data/cues.tsv`` (word, count, type, rate) and
 ``quotes/data/source_words.tsv`` (word, count). Only the *train* split is read.
 
 Usage: python scripts/build_lexicons.py [POLNEAR_DIR]   (default: ../shared/polnear)
@@ -70,8 +70,12 @@ def _first_annotator(folder: Path) -> list[Path]:
 def main(polnear: Path) -> None:
     anns = _first_annotator(polnear / "train" / "attributions")
     cues: collections.Counter[str] = collections.Counter()
+    seen: collections.Counter[str] = collections.Counter()  # every occurrence of a word
     sources: collections.Counter[str] = collections.Counter()
     for ann in anns:
+        text = ann.parent.parent.joinpath("text", ann.stem.rsplit("_", 1)[0] + ".txt")
+        if text.exists():
+            seen.update(_WORD.findall(text.read_text(encoding="utf-8").lower()))
         for cue in _spans(ann, "Cue"):
             words = [w for w in _WORD.findall(cue.lower()) if w not in NOISE]
             if len(words) == 1:  # one content word: the cue verb (or "according")
@@ -81,11 +85,15 @@ def main(polnear: Path) -> None:
                 sources[w] += 1
     DATA.mkdir(parents=True, exist_ok=True)
     with (DATA / "cues.tsv").open("w", encoding="utf-8") as fh:
-        fh.write("# word\tcount\ttype  (learned from PolNeAR train Cue spans)\n")
+        fh.write(
+            "# word\tcount\ttype\trate  (learned from PolNeAR train Cue spans; rate = share of the"
+            " word's occurrences in the train texts that are the head of a Cue)\n"
+        )
         for w, n in sorted(cues.items(), key=lambda x: (-x[1], x[0])):
             if n >= MIN_COUNT and len(w) > 1:
                 kind = "belief" if w in BELIEF else "claim" if w in CLAIM else "speech"
-                fh.write(f"{w}\t{n}\t{kind}\n")
+                rate = min(1.0, n / seen[w]) if seen[w] else 0.0
+                fh.write(f"{w}\t{n}\t{kind}\t{rate:.2f}\n")
     with (DATA / "source_words.tsv").open("w", encoding="utf-8") as fh:
         fh.write("# word\tcount  (lower-case words of PolNeAR train Source spans)\n")
         for w, n in sorted(sources.items(), key=lambda x: (-x[1], x[0])):

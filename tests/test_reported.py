@@ -13,7 +13,7 @@ def test_said_that_gives_clause_speaker_and_channel(extractor):
     text = "Finance Minister Rachel Reeves told the BBC on Sunday that taxes would not rise this year."
     (q,) = reported(extractor, text)
     assert q.kind is QuoteKind.INDIRECT
-    assert q.text == "taxes would not rise this year"
+    assert q.text == "that taxes would not rise this year"  # the complementiser opens the clause
     assert q.speaker.name == "Rachel Reeves"
     assert q.via == "BBC"
 
