@@ -25,7 +25,7 @@ from typing import Optional
 
 from quotes.boilerplate import body_lines
 from quotes.direct import QuotedSpan, find_quoted_spans
-from quotes.lexicon import CUE_AUXILIARIES, cue_words
+from quotes.lexicon import CUE_AUXILIARIES, TITLES, cue_rates, cue_words, source_words
 from quotes.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
 from quotes.outlets import find_via
@@ -90,12 +90,113 @@ def cue_type_of(word: str) -> Optional[CueType]:
 
 
 
+def _cue_kind(word: str, line_caps: bool = False) -> Optional[CueType]:
+    """:func:`cue_type_of` for a token in running text: ``Post`` or ``Read`` is a name there."""
+    if word[:1].isupper() and not line_caps and not word.isupper():
+        return None
+    return cue_type_of(word)
+
+
 def _aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
     """Index of the first auxiliary/adverb directly before token ``i``."""
     j = i
     while j > 0 and toks[j - 1][0].lower() in CUE_AUXILIARIES:
         j -= 1
     return j
+
+
+#: Verbs that introduce a quote on their own (``he said, “…”``); learned cue words
+#: of a lower rate (``debate``, ``message``) only attribute with a speaker beside them.
+_INTRO_RATE = 0.3
+_INTRO_EXTRA = frozenset(
+    """say says said saying tell tells told add adds added reply replies replied respond
+    responds responded write writes wrote tweet tweets tweeted post posted ask asks asked
+    declare declared insist insisted warn warned explain explained note noted recall recalled
+    quip quipped joke joked shout shouted continue continues continued conclude concluded""".split()
+)
+
+
+def _intro_cue(word: str) -> bool:
+    """A cue word that introduces a quote by itself (``said``, ``wrote``), not a noun."""
+    low = word.lower()
+    if low in _INTRO_EXTRA:
+        return True
+    return cue_type_of(low) is not None and cue_rates().get(low, (0.0, 0))[0] >= _INTRO_RATE
+
+
+# Words that cannot start an apposition (``said Graham, adding that …``, ``Trump, in a tweet,``).
+_NOT_APPOS = frozenset(
+    """in on at by for from to with as and but or so if when while after before during since
+    though although because according adding noting saying citing referring speaking asked
+    told said says not also then later again still just even only already however meanwhile
+    that this these those there here it he she they we i you his her their its our my""".split()
+)
+_APPOS_STOP = re.compile(r"[,;:()\"\n—–]|\.(?=\s|$)")
+_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
+_RELATIVE = ("who ", "whose ", "which ", "who's ")
+
+
+def _appos_ok(ctx: Context, a: int, b: int) -> bool:
+    """``a senior official``, ``who runs the gym``, ``57``, ``director of the FBI``."""
+    words = ctx.norm[a:b].split()
+    if not words or len(words) > 30:
+        return False
+    first = words[0]
+    low = first.lower().rstrip(".")
+    if first[:1].isdigit():
+        return len(words) == 1 or words[1].lower() in ("years", "year-old")
+    if low in _NOT_APPOS or low.endswith("ing") or low.endswith("ly") or cue_type_of(low) is not None:
+        return False
+    if first[:1].isupper():
+        # Capitalised: a title, party or role word ("Republican of Alabama", "R-Ky.").
+        return (
+            low in TITLES or low in source_words() or bool(re.match(r"[DRI]-[A-Z]", first))
+            or low in ("democrat", "republican", "former", "chief", "executive")
+        )
+    return True
+
+
+def _appos_end(ctx: Context, a: int, limit: int) -> int:
+    """End of the apposition starting at ``a`` (before a comma, stop or bracket), or -1."""
+    m = _APPOS_STOP.search(ctx.norm, a, limit)
+    b = m.start() if m else limit
+    while b > a and ctx.norm[b - 1].isspace():
+        b -= 1
+    if b <= a or not _appos_ok(ctx, a, b):
+        return -1
+    return b
+
+
+def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
+    """End of the full noun phrase whose head ends at ``end``: party tags and appositions.
+
+    ``Rahm Emanuel, his chief of staff, said`` and ``said Paradis, who has been active
+    in politics since 25.`` cover the whole phrase, as PolNeAR's Source spans do.
+    """
+    m = _PARTY.match(ctx.norm, end, limit)
+    if m:
+        end = m.end()
+    for _ in range(2):
+        m = re.match(r",\s+", ctx.norm[end:limit])
+        if not m:
+            break
+        a = end + m.end()
+        b = _appos_end(ctx, a, limit)
+        if b < 0:
+            break
+        tail = ctx.norm[b:limit]
+        if inverted:
+            ok = not tail.strip(" .!?") or bool(re.match(r",\s+(?:[a-z]|\d)", tail)) or tail[:1] == "."
+        else:
+            t = re.match(r",\s+((?:\w+\s+){0,2}?)(\w+)", tail)
+            ok = bool(t) and (_intro_cue(t.group(2)) or cue_type_of(t.group(2)) is not None) and all(
+                w.lower() in CUE_AUXILIARIES for w in t.group(1).split()
+            )
+            ok = ok or bool(re.match(r",\s+[a-z]", tail) and _appos_end(ctx, b + 2, limit) > 0)
+        if not ok:
+            break
+        end = b
+    return end
 
 
 def _appositive(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, Optional[str]]]:
@@ -119,11 +220,88 @@ def _appositive(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, Op
     return None
 
 
-def _speaker(ctx: Context, np: NounPhrase, at: int, role: Optional[str] = None) -> Optional[Speaker]:
+def _subject(
+    ctx: Context, lo: int, hi: int, *, anchored: bool
+) -> Optional[tuple[NounPhrase, Optional[str], Optional[int]]]:
+    """The subject before a cue that starts at ``hi``: ``(head, role, start)``.
+
+    Reads ``Peskov``, ``Peskov, the Kremlin's spokesman,``, ``Paradis, who has been
+    active in politics,`` and ``Zelenskyy's chief of staff, Andriy Yermak,``. With
+    ``anchored`` the phrase must begin at ``lo`` (the text right after a quote);
+    otherwise anything before it must end with a comma (``Asked about it, Peskov``).
+    ``start`` is the start of the full phrase when it lies before the head.
+    """
+    while hi > lo and ctx.norm[hi - 1].isspace():
+        hi -= 1
+    p = lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip())
+
+    def placed(np: NounPhrase) -> bool:
+        if anchored:
+            return np.start == p
+        pre = ctx.norm[p:np.start].rstrip()
+        return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then")
+
+    np = scan_left(ctx.norm, lo, hi)
+    if np is not None and placed(np):
+        return np, None, None
+    if not ctx.norm[lo:hi].endswith(","):
+        return None
+    appos = _appositive(ctx, lo, hi)
+    if appos is not None and appos[0].end == hi - 1:  # "his chief of staff, Rahm Emanuel,"
+        head, role = appos
+        m = re.match(r"\s*([^,]{2,80}),", ctx.norm[lo:hi])
+        first = lo + m.start(1) if m else head.start
+        return head, role, first
+    commas = [i for i in range(hi - 2, p, -1) if ctx.norm[i] == ","]
+    if anchored:
+        commas.reverse()
+    for c in commas[:4]:
+        head = scan_left(ctx.norm, lo, c)
+        if head is None or not placed(head) or not any(w[:1].isupper() or w.lower() in source_words() for w in head.text.split()):
+            continue
+        a = c + 1
+        while a < hi and ctx.norm[a].isspace():
+            a += 1
+        end = _extend_np(ctx, head.end, min(len(ctx.norm), hi + 120), inverted=False)
+        if end < hi - 1:
+            continue
+        role = ctx.text[a:hi - 1]
+        return head, re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I), None
+    return None
+
+
+def _speaker(
+    ctx: Context, np: NounPhrase, at: int, role: Optional[str] = None, *, start: Optional[int] = None,
+) -> Optional[Speaker]:
+    """Resolve ``np``; the mention covers the full noun phrase (appositions included).
+
+    Args:
+        ctx: The article context.
+        np: The head noun phrase (``Rahm Emanuel``).
+        at: Offset of the quote.
+        role: A role read beside the phrase, used when the resolver knows none.
+        start: Start of the full phrase when it begins before ``np`` (``his chief of
+            staff, Rahm Emanuel``).
+    """
     sp = ctx.resolver.resolve(np, at=at, sentence_starts=ctx.sentence_starts, exclude=ctx.quoted)
-    if sp is not None and role and sp.role is None:
-        sp = sp.model_copy(update={"role": role})
-    return sp
+    if sp is None:
+        return None
+    update: dict = {}
+    if role and sp.role is None and not role.startswith(_RELATIVE) and not role[:1].isdigit():
+        update["role"] = role
+    a = np.start if start is None else min(start, np.start)
+    limit = ctx.sentence_of(np.start)[1]
+    before = ctx.norm[max(0, np.start - 30):np.start].split()
+    inverted = bool(before) and (cue_type_of(before[-1]) is not None or before[-1].lower() == "to")
+    b = _extend_np(ctx, np.end, max(limit, np.end), inverted)
+    if (a, b) != (sp.start, sp.end) and sp.mention.lower() not in ("he", "she", "they", "it", "we"):
+        update.update(mention=ctx.text[a:b], start=a, end=b)
+        if role is None and sp.role is None and b > np.end:
+            m = re.match(r"\s*,\s+((?:the|a|an)\s+)?", ctx.norm[np.end:b])
+            appos = ctx.text[np.end + m.end():b] if m else ""
+            if appos and not appos.startswith(_RELATIVE) and not appos[:1].isdigit() and "," not in appos:
+                update["role"] = appos
+    return sp.model_copy(update=update) if update else sp
 
 
 def _cue_span(ctx: Context, toks: list[tuple[str, int, int]], i: int, hi: int) -> tuple[Span, Optional[NounPhrase]]:
@@ -151,15 +329,21 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
     sent_end = ctx.sentence_of(q.close)[1]
     if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
         sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
+    if sent_end <= lo + 1 and ctx.norm[q.close - 1:q.close] in ("?", "!", "."):
+        # "“Why?” he asked.": the splitter ends the sentence at the closing mark.
+        sent_end = ctx.sentence_of(lo + 1 + len(ctx.norm[lo + 1:hi]) - len(ctx.norm[lo + 1:hi].lstrip()))[1]
     end = min(hi, max(sent_end, lo))
     p = lo + _LEAD.match(ctx.norm, lo, end).end() - lo  # type: ignore[union-attr]
-    toks = tokens(ctx.norm, p, end)[:14]
+    toks = tokens(ctx.norm, p, end)[:40]
+    caps = ctx.norm[p:end].isupper()
     for i, (word, a, b) in enumerate(toks):
-        kind = cue_type_of(word)
+        kind = _cue_kind(word, caps)
         if word in ("'", '"'):
             break
         if kind is None:
             continue
+        if i >= 14 and "," not in ctx.norm[p:a]:
+            break
         cue, obj = _cue_span(ctx, toks, i, end)
         clause = ctx.norm[p:end]
         if i == 0:  # inverted: ", said Peskov"
@@ -169,27 +353,26 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             if np is None:
                 return None
             role = None
-            m = re.match(r",\s+((?:the|a|an)\s+[^,.;]{2,80}|[a-z][^,.;]{2,80})", ctx.norm[np.end:end])
-            if m and (np.text[:1].isupper()):
-                role = ctx.text[np.end + m.start(1):np.end + m.end(1)]
+            m = re.match(r",\s+(?P<full>(?:the\s+|a\s+|an\s+)?([^,.;]{2,80}))", ctx.norm[np.end:end])
+            if m and np.text[:1].isupper() and _appos_ok(ctx, np.end + m.start("full"), np.end + m.end("full")):
+                role = ctx.text[np.end + m.start(2):np.end + m.end(2)]
             sp = _speaker(ctx, np, q.start, role)
             return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.9), "after:inverted")
         j = _aux_start(toks, i)
         np_hi = toks[j][1]
-        np = scan_left(ctx.norm, p, np_hi)
-        role = None
-        if np is None or np.start != p:
-            appos = _appositive(ctx, p, np_hi)
-            if appos is None:
+        subj = _subject(ctx, p, np_hi, anchored=True)
+        if subj is None:
+            if _intro_cue(word):
                 return None
-            np, role = appos
+            continue
+        np, role, first = subj
         via = find_via(clause)
         if word.lower() == "quoted":  # "KCNA quoted Kim as saying"
             inner = scan_right(ctx.norm, b, end)
             if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:end]):
                 via = via or ctx.text[np.start:np.end]
-                np = inner
-        sp = _speaker(ctx, np, q.start, role)
+                np, first = inner, None
+        sp = _speaker(ctx, np, q.start, role, start=first)
         if sp is None:
             return None
         return Attribution(sp, cue, kind, via, _confidence(sp, 0.9), "after")
@@ -203,11 +386,12 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
     if not pre:
         return None
     toks = tokens(ctx.norm, lo, lo + len(pre))
+    caps = pre.isupper()
     for i in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
         word, a, b = toks[i]
         if word in ("'", '"'):
             break
-        kind = cue_type_of(word)
+        kind = _cue_kind(word, caps)
         if kind is None:
             continue
         tail = ctx.norm[b:end]
@@ -217,19 +401,17 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         clause = ctx.norm[toks[max(0, i - 8)][1]:end]
         j = _aux_start(toks, i)
         np_hi = toks[j][1]
-        np = scan_left(ctx.norm, lo, np_hi)
-        role = None
-        if np is None and ctx.norm[lo:np_hi].rstrip().endswith(","):
-            appos = _appositive(ctx, lo, np_hi)
-            if appos is not None:
-                np, role = appos
-        if np is None:
+        subj = _subject(ctx, lo, np_hi, anchored=False)
+        if subj is None:
             if _PARTICIPLE_RE.match(word) and previous is not None and previous.speaker is not None:
                 # "..., Putin responded, adding: “…”": the subject of the sentence.
                 sp = previous.speaker
                 return Attribution(sp, cue, kind, find_via(clause) or previous.via, 0.8, "before:participle")
-            return None
-        sp = _speaker(ctx, np, q.start, role)
+            if _intro_cue(word):
+                return None
+            continue
+        np, role, first = subj
+        sp = _speaker(ctx, np, q.start, role, start=first)
         if sp is None:
             return None
         return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.88), "before")

@@ -27,7 +27,10 @@ class TestSpeakerPosition:
         text = "“The vote is final,” said Maria Lopez, a senator from Texas."
         q = only(extractor, text)
         assert q.speaker.name == "Maria Lopez"
-        assert text[q.speaker.start:q.speaker.end] == "Maria Lopez"
+        # The mention is the whole noun phrase, apposition included (as PolNeAR's sources).
+        assert text[q.speaker.start:q.speaker.end] == "Maria Lopez, a senator from Texas"
+        assert q.speaker.mention == "Maria Lopez, a senator from Texas"
+        assert q.speaker.role == "senator from Texas"
 
     def test_before_with_colon(self, extractor):
         q = only(extractor, "The prime minister, Keir Starmer, told parliament: “We will act.”")
@@ -48,6 +51,60 @@ class TestSpeakerPosition:
         q = only(extractor, text)
         assert q.text == "We are open to a deal"
         assert q.speaker.name == "Olaf Scholz"
+
+
+class TestFullNounPhrase:
+    def test_relative_clause_after_the_quote(self, extractor):
+        text = (
+            "“You get your house ready for a party - that's what we are doing,” Paris, "
+            "who used to work on Capitol Hill, said about all the activity."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Paris"
+        assert q.speaker.mention == "Paris, who used to work on Capitol Hill"
+        assert q.speaker.role is None
+
+    def test_long_apposition_after_the_quote(self, extractor):
+        text = (
+            "“Nothing we could do now in Iraq and Syria would make a difference,” Fred Kagan, "
+            "director of the Critical Threats Project at the American Enterprise Institute, "
+            "said in an interview."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Fred Kagan"
+        assert q.speaker.mention.endswith("American Enterprise Institute")
+        assert q.speaker.role.startswith("director of the Critical Threats Project")
+
+    def test_apposition_before_the_quote(self, extractor):
+        text = (
+            "Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: "
+            "“Important distinction: our presidents kill terrorists.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Mitt Romney"
+        assert q.speaker.mention == "Mitt Romney, the 2012 Republican presidential nominee"
+
+    def test_adverbial_after_an_inverted_speaker_is_not_an_apposition(self, extractor):
+        text = "“The vote is final,” said Maria Lopez, adding that she would not run again."
+        q = only(extractor, text)
+        assert q.speaker.mention == "Maria Lopez"
+
+
+class TestCueWords:
+    def test_question_ends_the_sentence_before_the_speaker(self, extractor):
+        text = "“Is that all there is?” Trump said. “We need a new president.”"
+        first, second = direct(extractor, text)
+        assert first.speaker.name == second.speaker.name == "Trump"
+        assert first.cue.start == second.cue.start
+
+    def test_capitalised_cue_word_is_a_name(self, extractor):
+        text = (
+            "Trump told the Washington Post in a written statement, “I really don't want "
+            "Jeb's endorsement.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Trump"
+        assert q.cue.text == "told the Washington Post"
 
 
 class TestResolution:
