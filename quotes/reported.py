@@ -70,7 +70,7 @@ _NOT_REPORTING = frozenset(
 )
 #: Prepositions that belong to the cue (``called for``, ``pointed out``), by verb stem.
 _PARTICLES = {
-    "call": ("for", "on"), "point": ("out", "to"), "refer": ("to",), "talk": ("about",),
+    "call": ("for", "on"), "point": ("out", "to"), "talk": ("about",),
     "spoke": ("about", "of"), "speak": ("about", "of"), "warn": ("of", "about", "against"),
     "complain": ("about",), "joke": ("about",), "ask": ("about",), "boast": ("about",),
     "brag": ("about",), "apologize": ("for",), "argue": ("for", "against"), "push": ("for",),
@@ -87,6 +87,18 @@ _SAY_LIKE = frozenset(
 _NOT_CLAUSE_START = frozenset(
     """to for of with by about on in at from into and or but as so than nothing yes no very
     too""".split()
+)
+#: Verbs whose object comes before the reported content ("told the crowd that", "urged him to").
+_OBJECT_VERBS = ("tell", "told", "ask", "urg", "warn", "remind", "assur", "inform", "persuad", "convinc", "encourag")
+_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
+#: First words of a leading adverbial, which is not the content of a following "X said".
+_ADVERBIAL_OPENERS = frozenset(
+    """when if as after before while although though since because speaking asked late early
+    last in on at during yet following despite with without from by under once until unless""".split()
+)
+_ADJUNCT_START = frozenset(
+    """in on at during after before to from with via through over earlier later last this late
+    repeatedly again also publicly privately recently then yesterday today tonight""".split()
 )
 _TIME_PHRASE = re.compile(
     r"(?:(?:on|last|this|late|early|earlier|on\s+the)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
@@ -166,7 +178,9 @@ def _build(
     )
 
 
-def _content_after(ctx: Context, toks: list[Token], k: int, say_like: bool) -> Optional[int]:
+def _content_after(
+    ctx: Context, toks: list[Token], k: int, say_like: bool, object_taking: bool = False
+) -> Optional[int]:
     """Offset where the reported content starts after the cue, which ends at token ``k``.
 
     A complementiser ``that`` within the next few words starts the content
@@ -174,10 +188,20 @@ def _content_after(ctx: Context, toks: list[Token], k: int, say_like: bool) -> O
     word after a time phrase (``said Tuesday the ...``) or right after the cue.
     """
     rest = toks[k + 1 : k + 1 + _SKIP_TOKENS]
+    # Jump to a "that" only over an adjunct ("said on Tuesday in a statement that"),
+    # never over the subject of the reported clause ("said he doubted that ...").
+    if object_taking and rest and rest[0][0].lower() in _OBJECT_PRONOUNS:
+        rest = rest[1:]  # "asked them not to ...", "urged him to ..."
+    adjunct = bool(rest) and (
+        object_taking or rest[0][0].lower() in _ADJUNCT_START or rest[0][0] == ","
+        or _TIME_PHRASE.match(ctx.norm, rest[0][1]) is not None
+    )
     for n, (word, a, _b) in enumerate(rest):
         low = word.lower()
         if low == "that":
-            return a
+            if n == 0 or adjunct:
+                return a
+            break
         if word in (".", ";", "?", "!", "“", '"') or reporting_kind(word) is not None:
             break
     if not rest:
@@ -380,13 +404,16 @@ def _sentence_quotes(
                 nxt = re.match(r"\s*([A-Za-z]+)", ctx.norm[after:end2])
                 if nxt and reporting_kind(nxt.group(1)) is None and nxt.group(1).lower() not in _CONJUNCTIONS:
                     parts.append((after, end2, "content-first:split"))
-            if sum(len(ctx.text[x:y].split()) for x, y, _ in parts) >= _MIN_WORDS:
+            opener = re.match(r"\W*([A-Za-z]+)", ctx.norm[consumed:parts[0][1]])
+            if opener and opener.group(1).lower() in _ADVERBIAL_OPENERS and "," not in ctx.norm[consumed:parts[0][1]]:
+                parts = []  # "When he came to Washington, he felt ...": an adverbial, not a report
+            if parts and sum(len(ctx.text[x:y].split()) for x, y, _ in parts) >= _MIN_WORDS:
                 built = [_build(ctx, seg, x, y, sp, cue, kind, via, rule, marks, 0.75, min_words=1) for x, y, rule in parts]
                 out.extend(q for q in built if q is not None)
                 consumed = max([after] + [q.end for q in built if q is not None])
             k += 1
             continue
-        start = _content_after(ctx, toks, last, low in _SAY_LIKE or low in _TELL)
+        start = _content_after(ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS))
         if start is None or start >= limit:
             k += 1
             continue
@@ -428,7 +455,7 @@ def _content_limit(blocked: list[tuple[int, int]], start: int, hi: int) -> int:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though)\s|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
 )
 
 
@@ -443,7 +470,7 @@ def _clause_end(ctx: Context, start: int, limit: int) -> int:
         text = m.group()
         if m.start() - start < 12:
             continue
-        if text.startswith(",") or "and" in text:
+        if text.startswith(",") and not re.match(r",\s+(?:compared|though|although|even)", text) or "and" in text:
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end():limit])
             if nxt is None or reporting_kind(nxt.group()) is None:
                 continue
@@ -454,7 +481,7 @@ def _clause_end(ctx: Context, start: int, limit: int) -> int:
 _HEADLINE_STOP = frozenset(
     """update updated related note editor's editors photo photos video videos watch exclusive
     breaking opinion analysis live advertisement source sources credit correction disclosure
-    transcript read listen q a warning caption file""".split()
+    transcript read listen q a warning caption file editor’s""".split()
 )
 
 
