@@ -242,7 +242,7 @@ def _subject(
         return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then")
 
     np = scan_left(ctx.norm, lo, hi)
-    if np is not None and placed(np):
+    if np is not None and (placed(np) or not anchored):
         return np, None, None
     if not ctx.norm[lo:hi].endswith(","):
         return None
@@ -387,7 +387,11 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         return None
     toks = tokens(ctx.norm, lo, lo + len(pre))
     caps = pre.isupper()
-    for i in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+    participle: Optional[tuple[Span, CueType, int]] = None
+    window = 12
+    i = len(toks)
+    while i > 0 and i > len(toks) - window:
+        i -= 1
         word, a, b = toks[i]
         if word in ("'", '"'):
             break
@@ -403,18 +407,34 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         np_hi = toks[j][1]
         subj = _subject(ctx, lo, np_hi, anchored=False)
         if subj is None:
-            if _PARTICIPLE_RE.match(word) and previous is not None and previous.speaker is not None:
-                # "..., Putin responded, adding: “…”": the subject of the sentence.
-                sp = previous.speaker
-                return Attribution(sp, cue, kind, find_via(clause) or previous.via, 0.8, "before:participle")
-            if _intro_cue(word):
+            if participle is None and _PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
+                if previous is not None and previous.speaker is not None:
+                    # "..., Putin responded, adding: “…”": the subject of the sentence.
+                    sp = previous.speaker
+                    return Attribution(sp, cue, kind, find_via(clause) or previous.via, 0.8, "before:participle")
+                # "Nefzi said, adding, “…”": the speaker is the main clause's subject,
+                # the cue stays the participle.
+                participle = (cue, kind, a)
+                window = 30
+                continue
+            if _intro_cue(word) and participle is None:
                 return None
             continue
         np, role, first = subj
         sp = _speaker(ctx, np, q.start, role, start=first)
         if sp is None:
             return None
+        if participle is not None:
+            return Attribution(sp, participle[0], participle[1], find_via(clause), _confidence(sp, 0.8), "before:participle")
         return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.88), "before")
+    if participle is not None:
+        # "Carson shared a syllabus on his Facebook page, writing “…”": the sentence subject.
+        np = scan_right(ctx.norm, lo, participle[2])
+        nxt = ctx.norm[np.end:np.end + 30].split()[:1] if np is not None else []
+        if np is not None and nxt and nxt[0][:1].islower() and nxt[0].lower() not in CUE_AUXILIARIES | {"and", "of", "who", "which", "that"}:
+            sp = _speaker(ctx, np, q.start)
+            if sp is not None:
+                return Attribution(sp, participle[0], participle[1], None, _confidence(sp, 0.75), "before:participle")
     return None
 
 
@@ -425,12 +445,23 @@ def _standalone(ctx: Context, q: QuotedSpan) -> bool:
     s0 = ctx.sentence_of(q.open)[0]
     line_start = ctx.lines[q.line][0]
     pre = ctx.norm[max(s0, line_start):q.open].rstrip(" \t" + FOLD_MARK)
-    pre_ok = not pre or pre[-1] in ":,—–-.!?…" or (pre.split()[-1].lower() in cue_words())
+    pre_ok = not pre or pre[-1] in ":,—–-.!?…" or _intro_cue(pre.split()[-1])
     if not pre_ok:
+        return False
+    first = ctx.text[q.start:q.start + 1]
+    last = pre.rstrip(",—–- ").split()[-1:] if pre else []
+    if (
+        pre and pre[-1] not in ":.!?…" and first.islower() and not (last and _intro_cue(last[0]))
+        and '"' not in pre and "'" not in pre.replace("'s", "")
+    ):
+        # "..., it's unrealistic to think that if the U.S. pulls back, “our oceans are
+        # going to save us”": the quote goes on with the sentence around it.
         return False
     if q.close < 0:
         return True
-    inside_end = ctx.text[q.close - 1] if q.close > 0 else ""
+    inside_end = ctx.norm[q.close - 1] if q.close > 0 else ""
+    if inside_end == FOLD_MARK:  # ''Yes,'' he said
+        inside_end = ctx.norm[q.close - 2]
     post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
     post_s = post.lstrip()
     if not post_s or post_s[0] in ",.;:!?—–-)":
@@ -555,4 +586,47 @@ def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
     except ImportError:
         return quotes
     more = attribute_reported(ctx, segmenter, quotes, fragments)
-    return sorted(quotes + more, key=lambda q: (q.start, q.end))
+    found = sorted(quotes + more, key=lambda q: (q.start, q.end))
+    return _continue_reports(ctx, found)
+
+
+def _statement_end(ctx: Context, q: Quote) -> int:
+    """Where the sentence that holds ``q`` and its attribution ends."""
+    last = max(q.end, q.cue.end if q.cue else 0, q.speaker.end if q.speaker else 0)
+    return max(ctx.sentence_of(max(0, last - 1))[1], last)
+
+
+def _continue_reports(ctx: Context, found: list[Quote]) -> list[Quote]:
+    """A direct quote with no cue of its own that follows a report goes on with it.
+
+    ``Trump is also a “change agent,” Cole said. “That’s exactly what people want.”``
+    and a paragraph opening with a quote after ``…, Clinton said.`` are the same
+    statement as the report before them: the quote takes its speaker and the same
+    cue instance, as a second part of an interrupted quote does.
+    """
+    out = list(found)
+    prev: Optional[Quote] = None
+    for n, q in enumerate(out):
+        if (
+            q.kind is QuoteKind.DIRECT and q.cue is None and prev is not None
+            and prev.kind is not QuoteKind.DIRECT and prev.cue is not None and prev.speaker is not None
+        ):
+            line = ctx.line_of(q.start)
+            prev_line = ctx.line_of(prev.start)
+            stop = _statement_end(ctx, prev)
+            gap = ctx.norm[stop:q.start]
+            opens = q.start - len(ctx.norm[:q.start]) + len(ctx.norm[:q.start].rstrip(' "' + FOLD_MARK))
+            same = line == prev_line and not gap.strip(' "' + FOLD_MARK)
+            next_para = (
+                prev_line >= 0 and line == prev_line + 1 and stop >= ctx.lines[prev_line][1] - 1
+                and ctx.lines[line][0] >= opens
+            )
+            if same or next_para:
+                out[n] = q.model_copy(update={
+                    "speaker": prev.speaker, "cue": prev.cue, "cue_type": prev.cue_type,
+                    "via": prev.via, "confidence": 0.6,
+                    "provenance": q.provenance.model_copy(update={"rules": ("direct", "continues-report")}),
+                })
+        if q.cue is not None or q.kind is not QuoteKind.DIRECT:
+            prev = out[n]
+    return out

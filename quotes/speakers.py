@@ -44,6 +44,11 @@ _FUNCTION = frozenset(
 _ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
 
 
+def _initial(tok: str) -> bool:
+    """A middle initial (``C`` of ``Elaine C. Kamarck``)."""
+    return len(tok) == 1 and tok.isupper()
+
+
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
@@ -120,7 +125,9 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     while i >= 0 and len(chosen) < max_tokens:
         tok = toks[i][0]
         low = _bare(tok)
-        if tok == "." and i > 0 and toks[i - 1][0].lower() in _ABBREV_TITLES:
+        if tok == "." and i > 0 and (
+            toks[i - 1][0].lower() in _ABBREV_TITLES or _initial(toks[i - 1][0])
+        ) and toks[i - 1][2] == toks[i][1]:
             chosen.append(toks[i])
             i -= 1
             continue
@@ -186,7 +193,9 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
         return NounPhrase(toks[0][1], toks[0][2], first)
     chosen: list[tuple[str, int, int]] = []
     for idx, (tok, a, b) in enumerate(toks[:max_tokens]):
-        if tok == "." and chosen and chosen[-1][0].lower() in _ABBREV_TITLES:
+        if tok == "." and chosen and (
+            chosen[-1][0].lower() in _ABBREV_TITLES or _initial(chosen[-1][0])
+        ) and chosen[-1][2] == a:
             chosen.append((tok, a, b))
             continue
         if tok == "of" and chosen and idx + 1 < len(toks) and _np_token(toks[idx + 1][0], all_caps):

@@ -107,6 +107,44 @@ class TestCueWords:
         assert q.cue.text == "told the Washington Post"
 
 
+class TestStandalone:
+    def test_lowercase_quote_inside_a_sentence_is_a_fragment(self, extractor):
+        text = (
+            "It is unrealistic to think that if the U.S. pulls back, “our oceans are "
+            "going to save us,” the senator argued."
+        )
+        assert not direct(extractor, text)
+
+    def test_lowercase_quote_after_a_verb_of_saying_is_direct(self, extractor):
+        text = "At one point Clinton said, “as long as we're not violating any election laws.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Clinton"
+
+    def test_noun_cue_word_before_a_quote_makes_a_fragment(self, extractor):
+        text = "Brooks said the tone of the debate “was because the other candidates decided.”"
+        assert not direct(extractor, text)
+
+    def test_new_york_times_double_apostrophes(self, extractor):
+        text = (
+            "''In terms of political significance, this means a tougher attitude,'' "
+            "Elaine C. Kamarck, a senior fellow at the Brookings Institution, wrote."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Elaine C. Kamarck"
+        assert q.speaker.role == "senior fellow at the Brookings Institution"
+
+
+class TestReportsGoOn:
+    def test_participle_cue_takes_the_main_clause_subject(self, extractor):
+        text = (
+            "Mateen left as soon as prayers were finished, Nefzi said, adding, "
+            "“He was not very religious.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Nefzi"
+        assert q.cue.text == "adding"
+
+
 class TestResolution:
     def test_surname_resolves_to_full_name_and_role(self, extractor):
         text = (
