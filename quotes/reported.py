@@ -19,6 +19,7 @@ source resolves.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from quotes.attribution import _TELL, Context, _appositive, _speaker, cue_type_of
@@ -125,7 +126,11 @@ def reporting_kind(word: str) -> Optional[CueType]:
     >>> reporting_kind("said"), reporting_kind("criticized"), reporting_kind("table")
     (<CueType.SPEECH: 'speech'>, <CueType.SPEECH: 'speech'>, None)
     """
-    low = word.lower()
+    return _reporting_kind(word.lower())
+
+
+@lru_cache(maxsize=8192)
+def _reporting_kind(low: str) -> Optional[CueType]:
     if low in REPORTING_VERBS:
         return cue_type_of(low) or CueType.SPEECH
     if low in _NOT_REPORTING:
@@ -136,6 +141,15 @@ def reporting_kind(word: str) -> Optional[CueType]:
     if not low.endswith(("ed", "s", "ing")):
         return None
     return CueType(learned[2])
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every word :func:`reporting_kind` accepts, and ``according``."""
+    return frozenset(w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None) | {"according"}
 
 
 def _particle(low: str, nxt: str) -> bool:
@@ -329,13 +343,16 @@ def _sentence_quotes(
     headline = _colon_headline(ctx, seg, lo, hi, marks)
     if headline is not None:
         return [headline]
+    if _cue_words().isdisjoint(_WORDS.findall(ctx.norm[lo:hi].lower())):
+        return []  # most sentences hold no cue: skip tokenising them
     toks = tokens(ctx.norm, lo, hi)
+    here = [(s, e) for s, e in marks + blocked if s < hi and e > lo]
     out: list[Quote] = []
     consumed = lo  # content before this offset is taken
     k = 0
     while k < len(toks):
         word, a, b = toks[k]
-        inside = any(s <= a < e for s, e in marks + blocked)
+        inside = bool(here) and any(s <= a < e for s, e in here)
         low = word.lower()
         if inside or a < consumed:
             k += 1
