@@ -94,15 +94,20 @@ def _cue_kind(word: str, line_caps: bool = False) -> Optional[CueType]:
     """:func:`cue_type_of` for a token in running text: ``Post`` or ``Read`` is a name there."""
     if word[:1].isupper() and not line_caps and not word.isupper():
         return None
+    if word.lower() in _SPEECH_VERBS:
+        return CueType.SPEECH
     return cue_type_of(word)
 
 
 def _aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
     """Index of the first auxiliary/adverb directly before token ``i``."""
     j = i
-    while j > 0 and toks[j - 1][0].lower() in CUE_AUXILIARIES:
+    while j > 0 and (toks[j - 1][0].lower() in CUE_AUXILIARIES or toks[j - 1][0].lower() in _REFLEXIVE):
         j -= 1
     return j
+
+
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
 
 
 #: Verbs that introduce a quote on their own (``he said, “…”``); learned cue words
@@ -112,7 +117,18 @@ _INTRO_EXTRA = frozenset(
     """say says said saying tell tells told add adds added reply replies replied respond
     responds responded write writes wrote tweet tweets tweeted post posted ask asks asked
     declare declared insist insisted warn warned explain explained note noted recall recalled
-    quip quipped joke joked shout shouted continue continues continued conclude concluded""".split()
+    quip quipped joke joked shout shouted continue continues continued conclude concluded
+    whisper whispered yell yelled exclaim exclaimed interject interjected retort retorted
+    chant chanted scream screamed shouted muse mused""".split()
+)
+# Verbs of saying missing from the learned cue list.
+_SPEECH_VERBS = frozenset(
+    """whisper whispered whispers yell yelled yells exclaim exclaimed exclaims interject
+    interjected interjects retort retorted retorts chant chanted chants scream screamed
+    quip quipped quips muse mused joke joked""".split()
+)
+_PREPOSITIONS = frozenset(
+    "to for with by at from of in on into about against like than via among toward towards".split()
 )
 
 
@@ -241,8 +257,13 @@ def _subject(
         pre = ctx.norm[p:np.start].rstrip()
         return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then")
 
+    def object_of(np: NounPhrase) -> bool:
+        """``speaking to Fox News said``: the phrase is the object of a preposition."""
+        pre = ctx.norm[p:np.start].split()
+        return bool(pre) and pre[-1].lower() in _PREPOSITIONS
+
     np = scan_left(ctx.norm, lo, hi)
-    if np is not None and (placed(np) or not anchored):
+    if np is not None and (placed(np) or not anchored and not object_of(np)):
         return np, None, None
     if not ctx.norm[lo:hi].endswith(","):
         return None
@@ -304,6 +325,16 @@ def _speaker(
     return sp.model_copy(update=update) if update else sp
 
 
+_FINITE = frozenset(
+    "is was are were will would could should can may might must has have had did does do".split()
+)
+#: Words that may follow the speaker of an inverted cue (``said Sanders as he left``).
+_INVERTED_FOLLOW = frozenset(
+    """in on at during after before from to of as when while who whose which that via
+    about outside inside near since until with without""".split()
+)
+
+
 def _cue_span(ctx: Context, toks: list[tuple[str, int, int]], i: int, hi: int) -> tuple[Span, Optional[NounPhrase]]:
     """The cue span for cue token ``i``; ``told X`` includes its object."""
     word, a, b = toks[i]
@@ -347,11 +378,17 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
         cue, obj = _cue_span(ctx, toks, i, end)
         clause = ctx.norm[p:end]
         if i == 0:  # inverted: ", said Peskov"
-            np = scan_right(ctx.norm, b, end) if obj is None else None
-            if np is None and obj is not None:
+            if _PARTICIPLE_RE.match(word):  # ", referencing the large number of …"
                 return None
+            np = scan_right(ctx.norm, b, end) if obj is None else None
             if np is None:
                 return None
+            nxt = tokens(ctx.norm, np.end, min(end, np.end + 40))[:1]
+            w = nxt[0][0] if nxt else ""
+            if w[:1].islower() and w not in _INVERTED_FOLLOW and (
+                w in _FINITE or w in CUE_AUXILIARIES or w.endswith("ed") or cue_type_of(w) is not None
+            ):
+                return None  # ", said the candidate could be …": a reported clause
             role = None
             m = re.match(r",\s+(?P<full>(?:the\s+|a\s+|an\s+)?([^,.;]{2,80}))", ctx.norm[np.end:end])
             if m and np.text[:1].isupper() and _appos_ok(ctx, np.end + m.start("full"), np.end + m.end("full")):
@@ -405,6 +442,16 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         clause = ctx.norm[toks[max(0, i - 8)][1]:end]
         j = _aux_start(toks, i)
         np_hi = toks[j][1]
+        if participle is None and _PARTICIPLE_RE.match(word) and not ctx.norm[:a].rstrip().endswith(","):
+            # "she released a statement saying, “…”": the subject of "released".
+            np = _clause_subject(ctx, lo, a)
+            if np is not None:
+                sp = _speaker(ctx, np, q.start)
+                if sp is not None:
+                    return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.8), "before:participle")
+            if _intro_cue(word):
+                return None
+            continue
         subj = _subject(ctx, lo, np_hi, anchored=False)
         if subj is None:
             if participle is None and _PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
@@ -429,12 +476,43 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.88), "before")
     if participle is not None:
         # "Carson shared a syllabus on his Facebook page, writing “…”": the sentence subject.
-        np = scan_right(ctx.norm, lo, participle[2])
-        nxt = ctx.norm[np.end:np.end + 30].split()[:1] if np is not None else []
-        if np is not None and nxt and nxt[0][:1].islower() and nxt[0].lower() not in CUE_AUXILIARIES | {"and", "of", "who", "which", "that"}:
+        np = _clause_subject(ctx, lo, participle[2])
+        if np is not None:
             sp = _speaker(ctx, np, q.start)
             if sp is not None:
                 return Attribution(sp, participle[0], participle[1], None, _confidence(sp, 0.75), "before:participle")
+    return None
+
+
+_NOT_SUBJECT = frozenset("here there this that these those it's asked speaking when while after".split())
+
+
+def _clause_subject(ctx: Context, lo: int, hi: int) -> Optional[NounPhrase]:
+    """The subject of the main clause in ``norm[lo:hi]``: a phrase followed by a verb.
+
+    Tried at the clause start and after each comma (``At the time, she released…``).
+    """
+    starts = [lo] + [m.end() for m in re.finditer(r",\s*", ctx.norm[lo:hi])]
+    for k, a in enumerate(starts):
+        if k:
+            a += lo
+        np = scan_right(ctx.norm, a, hi)
+        if np is None or np.start != a + len(ctx.norm[a:hi]) - len(ctx.norm[a:hi].lstrip()):
+            continue
+        toks = tokens(ctx.norm, np.start, np.end)
+        for n, (w, _ta, _tb) in enumerate(toks[1:], 1):
+            if w[:1].islower() and (w.endswith("ed") or w in _FINITE or cue_type_of(w) is not None):
+                np = NounPhrase(np.start, toks[n - 1][2], ctx.norm[np.start:toks[n - 1][2]])
+                break
+        if np.text.split()[0].lower() in _NOT_SUBJECT:
+            continue
+        nxt = ctx.norm[np.end:hi].split()[:1]
+        if not nxt or not nxt[0][:1].islower():
+            continue
+        word = nxt[0].lower().strip(",")
+        if word in _NOT_APPOS and word not in CUE_AUXILIARIES or word in ("and", "of", "who", "which", "whose"):
+            continue
+        return np
     return None
 
 
@@ -469,6 +547,38 @@ def _standalone(ctx: Context, q: QuotedSpan) -> bool:
     if inside_end in ",.!?…":
         return True
     return attribute_after(ctx, q, ctx.lines[q.line][1]) is not None
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+
+
+def _that_quote(ctx: Context, q: QuotedSpan) -> int:
+    """Start of ``that`` in ``Cruz said Tuesday that “the only way … grassroots.”``, or -1.
+
+    A quote that makes up the whole reported clause after a verb of saying and
+    ``that`` is a direct quote; like PolNeAR, its content starts at ``that``.
+    """
+    if q.open < 0 or q.close < 0:
+        return -1
+    s0, s1 = ctx.sentence_of(q.open)
+    lo = max(s0, ctx.lines[q.line][0])
+    m = _THAT_BEFORE.search(ctx.norm, lo, q.open)
+    if m is None:
+        return -1
+    post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
+    inside = ctx.norm[q.close - 1:q.close].replace(FOLD_MARK, "") or ctx.norm[q.close - 2:q.close - 1]
+    if inside == ",":
+        ends = re.match(r"\s+[a-z]+ing\b", post)  # "…together,” suggesting that …"
+    else:
+        ends = inside in ".!?" or re.match(r"\s*(?:[.!?;]|$)", post) or re.match(r",\s+[a-z]+ing\b", post)
+    if not ends:
+        return -1
+    toks = tokens(ctx.norm, lo, m.start())[-5:]
+    if not any(_intro_cue(w) and not w[:1].isupper() for w, _a, _b in toks):
+        return -1
+    if any(w in ('"', "'") for w, _a, _b in toks):
+        return -1
+    return m.start()
 
 
 def _build(ctx: Context, q: QuotedSpan, att: Optional[Attribution], prov_rules: tuple[str, ...], segmenter: Segmenter) -> Quote:
@@ -521,6 +631,8 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
     for q in spans:
         if _standalone(ctx, q):
             direct.append((q, None))
+        elif (that := _that_quote(ctx, q)) >= 0:
+            direct.append((QuotedSpan(q.open, q.close, that, q.end, q.line), None))
         else:
             fragments.append(q)
     results: list[tuple[QuotedSpan, Optional[Attribution]]] = []

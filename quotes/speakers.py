@@ -41,6 +41,7 @@ _FUNCTION = frozenset(
     while also are its his her them they we i he she told said says say after before during
     there where what how why both those these such other others into over under new first his""".split()
 )
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "."})
 _ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
 
 
@@ -365,6 +366,13 @@ class SpeakerResolver:
         mention = self.text[np.start:np.end]
         if len(words) == 1 and low_words[0] in PRONOUNS:
             return self._resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+        # "Scott Hawkins of Cheyenne": the person is named before "of".
+        if "of" in low_words[1:] and _is_cap(words[0][0]):
+            k = low_words.index("of", 1)
+            head_words = [t for t in words[:k] if t[0] != "."]
+            if head_words and all(_name_like(t[0]) or _bare(t[0]) in TITLES for t in head_words) and _name_like(head_words[-1][0]):
+                words = words[:k]
+                low_words = low_words[:k]
         # Person: trailing name tokens.
         j = len(words)
         while j > 0 and (_name_like(words[j - 1][0]) or words[j - 1][0] == "."):
@@ -387,7 +395,7 @@ class SpeakerResolver:
                 role = None
                 if j > 0:
                     role_text = self.text[words[0][1]:name_toks[0][1]].strip()
-                    role_low = [w for w in low_words[:j] if w not in _DETERMINERS]
+                    role_low = [w for w in low_words[:j] if w not in _DETERMINERS and w not in _HONORIFICS]
                     if role_text and any(w in TITLES or w in source_words() for w in role_low):
                         role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
                 role = role or self.roles.get(canonical)
@@ -481,7 +489,7 @@ class SpeakerResolver:
             while i < len(self._person_at) and self._person_at[i][0] < hi:
                 off, name = self._person_at[i]
                 inside = any(a <= off < b for a, b in exclude)
-                if not inside and not self._is_possessive_at(off):
+                if not inside and not self._is_possessive_at(off) and not self._is_modifier_at(off):
                     return Speaker(
                         name=name, mention=name, start=off, end=off + 1,
                         type=SpeakerType.PERSON, role=self.roles.get(name),
@@ -496,6 +504,14 @@ class SpeakerResolver:
             if not any(a <= m.start() < b for a, b in exclude):
                 return m.start()
         return None
+
+    def _is_modifier_at(self, off: int) -> bool:
+        """``Cruz spokeswoman Catherine Frazier``, ``the Clinton campaign``: a name as a modifier."""
+        m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*\s+([a-z][\w\-]*)", self.norm[off:off + 60])
+        if not m:
+            return False
+        nxt = m.group(1)
+        return nxt in TITLES or nxt in ORG_WORDS or nxt in ("campaign", "aide", "aides", "supporters", "administration")
 
     def _is_possessive_at(self, off: int) -> bool:
         m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*", self.norm[off:off + 60])

@@ -145,6 +145,61 @@ class TestReportsGoOn:
         assert q.cue.text == "adding"
 
 
+class TestObjectsAreNotSpeakers:
+    def test_participle_after_an_object_takes_the_clause_subject(self, extractor):
+        text = (
+            "Mr. Trump issued a statement Tuesday saying, “I do not feel that one's heritage "
+            "makes them incapable of being impartial.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Trump"
+        assert q.speaker.role is None
+        assert q.cue.text == "saying"
+
+    def test_object_of_a_preposition_is_not_the_subject(self, extractor):
+        text = (
+            "Another intelligence source speaking to Fox News said, “The agents are "
+            "investigating the possible intersection of donations and contracts.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker is None or q.speaker.name != "Fox News"
+
+    def test_participle_after_a_quote_is_not_an_inverted_cue(self, extractor):
+        text = (
+            "Rubio fired back: “If they sue us in a court in Miami, they're going to lose,” "
+            "referencing the large number of Cuban immigrants in the region."
+        )
+        q = only(extractor, text)
+        assert q.speaker is None or q.speaker.name == "Rubio"
+
+    def test_said_followed_by_a_clause_is_not_inverted(self, extractor):
+        text = (
+            "Mr. Manafort, citing “the unique magic of Trump,” said the candidate could be "
+            "competitive in Pennsylvania."
+        )
+        assert all(q.speaker is None or "candidate" not in q.speaker.mention for q in extractor.extract(text))
+
+    def test_person_of_a_place(self, extractor):
+        text = "“I don't know much about the others,” said Scott Hawkins of Cheyenne."
+        q = only(extractor, text)
+        assert q.speaker.name == "Scott Hawkins"
+        assert q.speaker.mention == "Scott Hawkins of Cheyenne"
+
+    def test_name_used_as_a_modifier_is_not_an_antecedent(self, extractor):
+        text = (
+            "Cruz spokeswoman Catherine Frazier said the pledge was not constraining.\n"
+            "“I completely disagree with the assertion,” she said."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Catherine Frazier"
+
+    def test_whispered_is_a_verb_of_saying(self, extractor):
+        text = "Jane Sanders whispered to him: “They're still with you.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Jane Sanders"
+        assert q.cue.text == "whispered"
+
+
 class TestResolution:
     def test_surname_resolves_to_full_name_and_role(self, extractor):
         text = (
