@@ -265,6 +265,9 @@ def _sentence_subject(ctx: Context, lo: int, hi: int) -> Optional[NounPhrase]:
     toks = tokens(ctx.norm, np.start, np.end)
     while len(toks) > 1 and _between_subject_and_cue(toks[-1][0], ""):
         toks.pop()  # "Peskov later confirmed ...": the adverb is not the subject
+    caps = [n for n, t in enumerate(toks) if t[0][:1].isupper()]
+    if caps and caps[-1] < len(toks) - 1 and caps[0] == 0:
+        toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
     np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1]:toks[-1][2]])
     if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
         return None
@@ -283,8 +286,8 @@ def _subject(
     np_hi = toks[j][1] if j < len(toks) else len(ctx.norm)
     a = toks[j][1]
     np = scan_left(ctx.norm, consumed, np_hi)
-    if np is not None and _SUBORDINATOR.search(np.text):
-        return None  # "for the first time since Moscow claimed": not a subject
+    if np is not None and (_SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s"))):
+        return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
     if np is not None:
         if j > 0 and toks[j - 1][0].lower() in ("who", "which") and np.text.lower() in ("who", "which"):
             return None
@@ -567,8 +570,9 @@ def _according(
     # "According to South Korean and Western intelligence agencies, C": the whole phrase.
     stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
     gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end:hi])
+    wide: Optional[NounPhrase] = None
     if gap and gap.group().strip() and len(gap.group().split()) <= 6 and stop.match(ctx.norm, np.end + gap.end()):
-        np = NounPhrase(np.start, np.end + gap.end(), ctx.norm[np.start:np.end + gap.end()])
+        wide = NounPhrase(np.start, np.end + gap.end(), ctx.norm[np.start:np.end + gap.end()])
     follow = r"(?=\s*,)" if initial else r"(?=\s*(?:[,.;]|$))"
     m = re.match(
         r",\s+((?:the|a|an)\s+[^,.;]{2,80}|(?:head|chief|director|spokesman|spokeswoman|spokesperson)\b[^,.;]{0,80})"
@@ -579,7 +583,14 @@ def _according(
     if m:
         role = ctx.text[np.end + m.start(1):np.end + m.end(1)]
         src_end = np.end + m.end(1)
-    sp = _speaker(ctx, np, a, role)
+    sp = None
+    if wide is not None:
+        sp = _speaker(ctx, wide, a, role) or _speaker(ctx, np, a, role)
+        if sp is not None:
+            sp = _widen(ctx, sp, (wide.start, wide.end))
+            src_end = max(src_end, wide.end)
+    else:
+        sp = _speaker(ctx, np, a, role)
     if sp is None:
         return None
     via = find_via(ctx.norm[a:src_end])

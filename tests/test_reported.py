@@ -67,3 +67,63 @@ def test_passive_as_stated_by(extractor):
     assert q.text == "The ministry is waiting for a reply from Warsaw"
     assert q.speaker.name == "Pawel Nowak"
     assert q.cue.text == "stated"
+
+
+def test_participle_takes_the_subject_of_the_sentence(extractor):
+    text = (
+        "Senate Republicans have blocked a number of gun control measures over the years, "
+        "saying they infringe on the constitutional right to bear arms."
+    )
+    (q,) = reported(extractor, text)
+    assert q.text == "they infringe on the constitutional right to bear arms"
+    assert text[q.speaker.start:q.speaker.end] == "Senate Republicans"
+    assert q.cue.text == "saying"
+
+
+def test_relative_clause_is_part_of_the_source(extractor):
+    text = "Maria Paradis, who has been active in politics since the age of 25, says she is an independent voter."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Maria Paradis"
+    assert text[q.speaker.start:q.speaker.end] == "Maria Paradis, who has been active in politics since the age of 25"
+    assert q.text == "she is an independent voter"
+
+
+def test_content_split_around_the_cue_shares_one_cue(extractor):
+    text = "The economy, Finance Minister Anna Berg said, is growing faster than anyone expected."
+    parts = reported(extractor, text)
+    assert [p.text for p in parts] == ["The economy", "is growing faster than anyone expected"]
+    assert len({(p.cue.start, p.cue.end) for p in parts}) == 1
+    assert {p.speaker.name for p in parts} == {"Anna Berg"}
+
+
+def test_coordinated_cue_keeps_the_speaker(extractor):
+    text = "Governor Tim Walz left the podium and later said the vote had been rigged."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Tim Walz"
+    assert q.text == "the vote had been rigged"
+
+
+def test_that_is_not_jumped_over_the_reported_subject(extractor):
+    text = "Pollster Ann Selzer said she is unconvinced that the early numbers mean anything."
+    (q,) = reported(extractor, text)
+    assert q.text == "she is unconvinced that the early numbers mean anything"
+
+
+def test_according_to_takes_the_whole_source_phrase(extractor):
+    text = "According to South Korean and Western intelligence agencies, Pyongyang sent more than 10,000 soldiers."
+    (q,) = reported(extractor, text)
+    assert text[q.speaker.start:q.speaker.end] == "South Korean and Western intelligence agencies"
+    assert q.text == "Pyongyang sent more than 10,000 soldiers"
+
+
+def test_headline_name_colon_claim(extractor):
+    text = "Marco Rubio: I Am Not Interested In Being Vice President.\n\nEditor's note: This story has been updated."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Marco Rubio"
+    assert q.text == "I Am Not Interested In Being Vice President"
+    assert q.cue.text == ":"
+
+
+def test_leading_adverbial_is_not_content(extractor):
+    text = "When the senator arrived in Washington in May, he said nothing to reporters."
+    assert reported(extractor, text) == []
