@@ -22,6 +22,7 @@ from functools import lru_cache
 
 __all__ = [
     "ELLIPSIS_RE",
+    "clause_texts",
     "content_terms",
     "fold_accents",
     "normalize_text",
@@ -83,6 +84,48 @@ def text_segments(text: str) -> list[str]:
     """
     pieces = (normalize_text(p) for p in ELLIPSIS_RE.split(text))
     return [p for p in pieces if p]
+
+
+# -- clauses -----------------------------------------------------------------------
+
+# Where a long quote or reported content joins two statements: sentence ends,
+# semicolons, a comma before a contrastive conjunction (", but", ", while"), and
+# ", and" followed by a new subject (a pronoun, an article or a capitalised word).
+_CLAUSE_RE = re.compile(
+    r"""
+    (?<=[.!?])(?<![A-Z]\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!St\.)  # sentence end,
+    [”"’']?\s+(?=[“"‘']?[A-Z])                                  # not after U.S. or Mr.
+    | \s*;\s*                                                   # semicolon
+    | ,\s+(?i:but|while|whereas|although|though|yet)\s+         # contrast
+    | ,\s+and\s+(?=(?:(?i:i|we|he|she|it|they|you|there|this|that|the)|[A-Z][\w’'-]*)\s)
+    """,
+    re.VERBOSE,
+)
+_CLAUSE_HINT = re.compile(r"[.!?;]\s|,\s+(?:but|while|whereas|although|though|yet|and)\s", re.I)
+
+
+def clause_texts(text: str) -> list[str]:
+    """Split a quote into clauses and return their normalised texts.
+
+    Long quotes, and reported contents most of all, often hold several statements
+    (``they were waiting for a signal from Ukraine ..., but there were no signs of
+    any movement``). The clauses are cut at sentence ends, semicolons, a comma
+    before ``but``/``while``/``whereas``/``although``/``though``/``yet``, and a
+    comma before ``and`` with a new subject. Returns ``[]`` when there is only one
+    clause.
+
+    >>> clause_texts("They wait for a signal, but there is no movement; we will see.")
+    ['they wait for a signal', 'there is no movement', 'we will see']
+    >>> clause_texts("Cats and dogs, and birds; Mr. Smith and the U.S. Army")
+    ['cats and dogs and birds', 'mr smith and the u s army']
+    >>> clause_texts("The talks went well, and they will meet again. Good.")
+    ['the talks went well', 'they will meet again', 'good']
+    """
+    if not _CLAUSE_HINT.search(text):
+        return []
+    pieces = [normalize_text(p) for p in _CLAUSE_RE.split(text)]
+    pieces = [p for p in pieces if p]
+    return pieces if len(pieces) > 1 else []
 
 
 # -- content words -----------------------------------------------------------------

@@ -56,7 +56,7 @@ from quotes._dedupe_index import (
     verbatim_scores,
 )
 from quotes._dedupe_semantic import Encoder, embed
-from quotes._dedupe_text import content_terms, normalize_text, text_segments
+from quotes._dedupe_text import clause_texts, content_terms, normalize_text, text_segments
 from quotes.models import Quote, QuoteKind
 
 __all__ = [
@@ -97,6 +97,12 @@ _GUARD = 0.6
 # Quotes with fewer content terms than this join others only by verbatim matching:
 # a short phrase (``radical Islamic terrorism``) recurs inside unrelated statements.
 _MIN_TERMS = 4
+# A clause of a longer quote is scored on its own (see ``_Work._term_score``) when it
+# has this many content terms, and a clause-level match needs this many shared
+# terms: smaller units need more evidence (a whole text needs four terms and two
+# shared), as a truncated quote needs ``min_partial_words`` words.
+_MIN_CLAUSE_TERMS = 5
+_CLAUSE_SHARED = 3
 # Weight of the term score in the semantic blend (the rest is embedding cosine).
 _BLEND = 0.5
 # In the semantic mode, blocks of at most this many items are compared all-pairs.
@@ -353,6 +359,7 @@ class _Work:
                 seen[q.text] = (normalize_text(q.text), pieces)
         item_of: dict[tuple[int, str], int] = {}
         self.texts: list[str] = []
+        self.raw: list[str] = []
         self.blocks: list[int] = []
         self.quote_item: list[int] = []
         self.segments: dict[int, list[str]] = {}
@@ -362,6 +369,7 @@ class _Work:
             item = item_of.setdefault((block, norm), len(texts))
             if item == len(texts):
                 texts.append(norm)
+                self.raw.append(q.text)
                 self.blocks.append(block)
             quote_item.append(item)
             if pieces is not None and item not in segments:
@@ -369,6 +377,7 @@ class _Work:
         self.words = [t.count(" ") + 1 if t else 0 for t in self.texts]
         self.uf = UnionFind(len(self.texts))
         self._terms: list[frozenset[str]] | None = None
+        self._clauses: dict[int, tuple[frozenset[str], ...]] | None = None
         self.weight: dict[str, float] = {}
         self.vectors: np.ndarray | None = None
         self.mode = "verbatim"
@@ -382,6 +391,30 @@ class _Work:
             cache: dict[str, frozenset[str]] = {}
             self._terms = [cache.setdefault(t, content_terms(t)) for t in self.texts]
         return self._terms
+
+    @property
+    def clauses(self) -> dict[int, tuple[frozenset[str], ...]]:
+        """Content terms of the clauses of each item that has several (see ``clause_texts``).
+
+        Only clauses with at least ``_MIN_CLAUSE_TERMS`` terms count; the whole text
+        is not repeated here.
+        """
+        if self._clauses is None:
+            cache: dict[str, tuple[frozenset[str], ...]] = {}
+            out: dict[int, tuple[frozenset[str], ...]] = {}
+            for item, raw in enumerate(self.raw):
+                found = cache.get(raw)
+                if found is None:
+                    found = tuple(
+                        terms
+                        for terms in map(content_terms, clause_texts(raw))
+                        if len(terms) >= _MIN_CLAUSE_TERMS
+                    )
+                    cache[raw] = found
+                if found:
+                    out[item] = found
+            self._clauses = out
+        return self._clauses
 
     def link(
         self,
@@ -442,11 +475,33 @@ class _Work:
         find = self.uf.find
         return np.fromiter((find(i) for i in range(len(self.texts))), np.int64, len(self.texts))
 
-    def _pair_score(self, i: int, j: int) -> float:
+    def _term_score(self, i: int, j: int) -> float:
+        """Weighted term cosine of two items: the best over their whole texts and clauses.
+
+        A clause of one quote may be the whole statement the other renders (the
+        statement-level analogue of a truncated quote), so every clause of one is
+        scored against the other's whole text and clauses, and the best counts.
+        """
         a, b = self.terms[i], self.terms[j]
-        if min(len(a), len(b)) < self.min_terms:
-            return 0.0
-        s = statement_score(a, b, self.weight)
+        least = self.min_terms
+        best = statement_score(a, b, self.weight) if min(len(a), len(b)) >= least else 0.0
+        clauses = self.clauses
+        ca, cb = clauses.get(i), clauses.get(j)
+        if ca is None and cb is None:
+            return best
+        if min(len(a), len(b)) < least:
+            return best
+        left = (a, *ca) if ca else (a,)
+        right = (b, *cb) if cb else (b,)
+        for x, p in enumerate(left):
+            for y, q in enumerate(right):
+                if x or y:
+                    s = statement_score(p, q, self.weight, min_shared=_CLAUSE_SHARED)
+                    best = max(best, s)
+        return best
+
+    def _pair_score(self, i: int, j: int) -> float:
+        s = self._term_score(i, j)
         if self.vectors is not None:
             cos = float(self.vectors[i] @ self.vectors[j])
             s = _BLEND * s + (1 - _BLEND) * cos
@@ -471,11 +526,7 @@ class _Work:
         self.weight = term_weights(per_group.values())
 
         idx = np.flatnonzero(known)
-        rows_item, rows_key = term_rows([terms[i] for i in idx], [self.blocks[i] for i in idx])
-        pairs = candidate_pairs(
-            rows_item, rows_key, len(idx), per_item=block_keys + 1, max_df=max_block
-        )
-        pairs = idx[pairs] if len(pairs) else pairs
+        pairs = self._statement_candidates(idx, per_item=block_keys + 1, max_df=max_block)
         if mode == "semantic":
             self.vectors = embed(self.texts, encoder)
             pairs = np.unique(np.concatenate([pairs, self._small_block_pairs(idx)]), axis=0)
@@ -504,6 +555,35 @@ class _Work:
             self.uf.union(ri, rj)
             root = self.uf.find(ri)
             rep[root] = a if (len(terms[a]), -a) >= (len(terms[b]), -b) else b
+
+    def _statement_candidates(self, idx: np.ndarray, *, per_item: int, max_df: int) -> np.ndarray:
+        """Candidate pairs of the items ``idx`` from a rare-key join on content terms.
+
+        An item with several clauses is looked up clause by clause (each clause
+        queries its own rarest terms, and the terms of its short clauses form one
+        more unit), so that a statement found in one clause of a long quote is a
+        candidate even when the quote's rarest terms lie in its other clauses.
+        """
+        terms, clauses = self.terms, self.clauses
+        units: list[frozenset[str]] = []
+        owner: list[int] = []
+        for i in idx.tolist():
+            parts = clauses.get(i)
+            if parts is None:
+                units.append(terms[i])
+                owner.append(i)
+                continue
+            rest = terms[i].difference(*parts)
+            for unit in (*parts, rest) if rest else parts:
+                units.append(unit)
+                owner.append(i)
+        rows_item, rows_key = term_rows(units, [self.blocks[i] for i in owner])
+        pairs = candidate_pairs(rows_item, rows_key, len(units), per_item=per_item, max_df=max_df)
+        if len(units) == len(idx) or not len(pairs):
+            return idx[pairs] if len(pairs) else pairs
+        items = np.asarray(owner, dtype=np.int64)[pairs]
+        items = items[items[:, 0] != items[:, 1]]
+        return np.unique(np.sort(items, axis=1), axis=0)
 
     def _small_block_pairs(self, idx: np.ndarray) -> np.ndarray:
         by_block: dict[int, list[int]] = {}
