@@ -291,8 +291,19 @@ def _subject(
     if np is not None:
         if j > 0 and toks[j - 1][0].lower() in ("who", "which") and np.text.lower() in ("who", "which"):
             return None
+        doc = _DOCUMENT.search(np.text)
+        if doc is not None:  # "the ministry's statement says": the ministry speaks
+            owner = NounPhrase(np.start, np.start + doc.start(), ctx.norm[np.start:np.start + doc.start()])
+            sp = _speaker(ctx, owner, a)
+            return (sp, (np.start, np.end)) if sp is not None else None
         sp = _speaker(ctx, np, a)
         return (sp, None) if sp is not None else None
+    post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
+    if post is not None:  # "sources familiar with the matter said"
+        head = scan_left(ctx.norm, consumed, post.end("head"))
+        if head is not None:
+            sp = _speaker(ctx, head, a)
+            return (sp, (head.start, post.end("post"))) if sp is not None else None
     if j > 0 and toks[j - 1][0].lower() == "who" and toks[j - 1][1] >= consumed:
         who = toks[j - 1]
         ante = scan_left(ctx.norm, consumed, ctx.norm.rfind(",", consumed, who[1]) if ctx.norm[consumed:who[1]].rstrip().endswith(",") else who[1])
@@ -346,6 +357,9 @@ def _sentence_quotes(
     headline = _colon_headline(ctx, seg, lo, hi, marks)
     if headline is not None:
         return [headline]
+    as_put = _as_x_put_it(ctx, seg, lo, hi, marks)
+    if as_put:
+        return as_put
     if _cue_words().isdisjoint(_WORDS.findall(ctx.norm[lo:hi].lower())):
         return []  # most sentences hold no cue: skip tokenising them
     toks = tokens(ctx.norm, lo, hi)
@@ -372,10 +386,18 @@ def _sentence_quotes(
         if kind is None or kind is CueType.CLAIM and low not in REPORTING_VERBS and not low.startswith(("show", "found", "find")):
             k += 1
             continue
+        if not low.endswith(("ed", "s", "ing")) and any(
+            reporting_kind(t[0]) is not None and t[0].lower() != low for t in toks[k + 1 : k + 3]
+        ):
+            k += 1  # "state media reported": a modifier, the verb comes next
+            continue
         last = k
         if k + 1 < len(toks) and _particle(low, toks[k + 1][0].lower()):
             last = k + 1
         j = k
+        if low == "saying" and k >= 2 and toks[k - 1][0].lower() == "as" and toks[k - 2][0].lower() == "quoted":
+            j = k - 2  # "was quoted as saying"
+            a = toks[j][1]
         while j > 0 and _between_subject_and_cue(toks[j - 1][0], low):
             j -= 1
         cue_end = toks[last][2]
@@ -412,7 +434,7 @@ def _sentence_quotes(
         content_first = (
             before.endswith(",")
             and tail_m is not None
-            and len(tail_text.split()) <= 6
+            and len(tail_text.split()) <= (6 if low in REPORTING_VERBS else 2)
             and "that" not in tail_text.split()
         )
         if content_first:
@@ -425,14 +447,19 @@ def _sentence_quotes(
                 if nxt and reporting_kind(nxt.group(1)) is None and nxt.group(1).lower() not in _CONJUNCTIONS:
                     parts.append((after, end2, "content-first:split"))
             opener = re.match(r"\W*([A-Za-z]+)", ctx.norm[consumed:parts[0][1]])
-            if opener and opener.group(1).lower() in _ADVERBIAL_OPENERS and "," not in ctx.norm[consumed:parts[0][1]]:
-                parts = []  # "When he came to Washington, he felt ...": an adverbial, not a report
-            if parts and sum(len(ctx.text[x:y].split()) for x, y, _ in parts) >= _MIN_WORDS:
+            adverbial = (
+                opener is not None and opener.group(1).lower() in _ADVERBIAL_OPENERS
+                and "," not in ctx.norm[consumed:parts[0][1]]
+            )  # "When he came to Washington, he felt ...": an adverbial, not a report
+            if not adverbial and sum(len(ctx.text[x:y].split()) for x, y, _ in parts) >= _MIN_WORDS:
                 built = [_build(ctx, seg, x, y, sp, cue, kind, via, rule, marks, 0.75, min_words=1) for x, y, rule in parts]
                 out.extend(q for q in built if q is not None)
                 consumed = max([after] + [q.end for q in built if q is not None])
-            k += 1
-            continue
+                k += 1
+                continue
+            if not adverbial:
+                k += 1
+                continue
         start = _content_after(ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS))
         if start is None or start >= limit:
             k += 1
@@ -447,6 +474,20 @@ def _sentence_quotes(
     return out
 
 
+_DOCUMENT = re.compile(
+    r"['’]s\s+(?:(?:new|latest|official|written|joint|annual|final)\s+)?(?:statement|report|letter|post|tweet|"
+    r"message|memo|announcement|release|filing|website|study|survey|analysis|lawsuit|complaint|"
+    r"ruling|proposal|data|figures|records|decree|order|notice)$",
+    re.I,
+)
+_POSTMODIFIED = re.compile(
+    r"(?P<head>\b(?:sources?|officials?|people|persons?|diplomats?|aides?|advisers?|advisors?|insiders?|"
+    r"lawmakers?|executives?|analysts?|officers?|someone|one))"
+    r"(?P<post>\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|involved\s+in|"
+    r"knowledgeable\s+about|speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity)\b[^,.;:]{0,80}?)"
+    r"(?:\s*,)?\s*$",
+    re.I,
+)
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
 _SUBORDINATOR = re.compile(r"\b(?:since|because|after|before|when|while|until|unless|although|if|than)\b", re.I)
 _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".split())
@@ -524,6 +565,40 @@ def _colon_headline(
     if sp is None or sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION):
         return None
     return _build(ctx, seg, colon + 1, hi, sp, ctx.span(colon, colon + 1), CueType.SPEECH, None, "headline-colon", marks, 0.6)
+
+
+_AS_X = re.compile(
+    r"(?:(?<=^)|(?<=,\s))as\s+(?P<np>[^,;:]{2,80}?)\s+(?P<cue>(?:has\s+|had\s+|once\s+)?(?:put\s+it|puts\s+it|"
+    r"said|says|noted|notes|wrote|writes|argued|argues|explained|observed|warned|reported|reports)"
+    r"(?:\s+[a-z]+ly|\s+(?:on|last)\s+[A-Z][a-z]+day)?)"
+    r"(?:\s*,\s*|(?=\s*[.!?]?\s*$))",
+    re.I,
+)
+
+
+def _as_x_put_it(
+    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
+) -> list[Quote]:
+    """``The plan, as Warren put it, is a giveaway.`` / ``As Peskov said, C.``: the rest is the content."""
+    sentence = ctx.norm[lo:hi]
+    for m in _AS_X.finditer(sentence):
+        np = scan_right(ctx.norm, lo + m.start("np"), lo + m.end("np"))
+        if np is None or np.end < lo + m.end("np") - 1:
+            continue
+        sp = _speaker(ctx, np, lo + m.start())
+        if sp is None:
+            continue
+        cue = ctx.span(lo + m.start("cue"), lo + m.end("cue"))
+        kind = CueType.SPEECH
+        parts = [(lo, lo + m.start()), (lo + m.end(), hi)]
+        if sum(len(ctx.text[x:y].split()) for x, y in parts) < _MIN_WORDS:
+            continue
+        built = [
+            _build(ctx, seg, x, y, sp, cue, kind, find_via(ctx.norm[x:y]), "as-x-put-it", marks, 0.7, min_words=1)
+            for x, y in parts
+        ]
+        return [q for q in built if q is not None]
+    return []
 
 
 _AS_BY = re.compile(r",\s+as\s+(?:was\s+)?(?P<cue>[a-z]+)\s+by\s+")

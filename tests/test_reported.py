@@ -127,3 +127,48 @@ def test_headline_name_colon_claim(extractor):
 def test_leading_adverbial_is_not_content(extractor):
     text = "When the senator arrived in Washington in May, he said nothing to reporters."
     assert reported(extractor, text) == []
+
+
+def test_document_of_a_source_speaks_for_it(extractor):
+    text = "The defence ministry's statement says the convoy crossed the border at dawn."
+    (q,) = reported(extractor, text)
+    assert text[q.speaker.start:q.speaker.end] == "The defence ministry's statement"
+    assert "statement" not in q.speaker.name
+    assert q.text == "the convoy crossed the border at dawn"
+
+
+def test_anonymous_sources_with_a_postmodifier(extractor):
+    text = "Two people briefed on the negotiations said the sides were close to a deal."
+    (q,) = reported(extractor, text)
+    assert text[q.speaker.start:q.speaker.end] == "Two people briefed on the negotiations"
+    assert q.text == "the sides were close to a deal"
+
+
+def test_quoted_as_saying(extractor):
+    text = "Dmitry Peskov was quoted as saying that the Kremlin had no plans for new talks."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Dmitry Peskov"
+    assert q.cue.text == "quoted as saying"
+    assert q.text == "that the Kremlin had no plans for new talks"
+
+
+def test_modifier_before_the_real_cue(extractor):
+    text = "Russian state media reported that the drone was shot down over Belgorod."
+    (q,) = reported(extractor, text)
+    assert q.cue.text == "reported"
+    assert text[q.speaker.start:q.speaker.end] == "Russian state media"
+
+
+def test_as_x_put_it(extractor):
+    text = "The plan, as Senator Elizabeth Warren put it, is a giveaway to the banks."
+    parts = reported(extractor, text)
+    assert [p.text for p in parts] == ["The plan", "is a giveaway to the banks"]
+    assert {p.speaker.name for p in parts} == {"Elizabeth Warren"}
+    assert {p.cue.text for p in parts} == {"put it"}
+
+
+def test_in_a_statement_opener_is_not_content(extractor):
+    text = "In a statement, the Kremlin accused Kyiv of sabotaging the talks."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Kremlin"
+    assert q.text == "Kyiv of sabotaging the talks"
