@@ -27,7 +27,7 @@ from quotes.boilerplate import body_lines
 from quotes.direct import QuotedSpan, find_quoted_spans
 from quotes.lexicon import CUE_AUXILIARIES, TITLES, cue_rates, cue_words, source_words
 from quotes.marks import FOLD_MARK, fold_double_apostrophes, normalize
-from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
+from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
 from quotes.speakers import NounPhrase, SpeakerResolver, scan_left, scan_right, tokens
@@ -236,6 +236,13 @@ def _appositive(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, Op
     return None
 
 
+_FUNCTION_WORD = r"(?!(?:in|on|at|of|to|for|with|by|from|and|or|but|a|an|the|who|that|which|is|was|has|had)\b)"
+_DESCRIPTION = re.compile(
+    r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne)\s+"
+    r"(?:" + _FUNCTION_WORD + r"[\w'’\-]+\s+){0,3}" + _FUNCTION_WORD + r"[a-z0-9][\w\-]*(?<!ing)"
+)
+
+
 def _subject(
     ctx: Context, lo: int, hi: int, *, anchored: bool
 ) -> Optional[tuple[NounPhrase, Optional[str], Optional[int]]]:
@@ -263,6 +270,11 @@ def _subject(
         return bool(pre) and pre[-1].lower() in _PREPOSITIONS
 
     np = scan_left(ctx.norm, lo, hi)
+    if np is None:
+        # "the gambling tycoon", "his wife", "the 46-year-old": a description.
+        m = _DESCRIPTION.search(ctx.norm, lo, hi)
+        if m is not None and m.end() == hi:
+            np = NounPhrase(m.start(), m.end(), ctx.norm[m.start():m.end()])
     if np is not None and (placed(np) or not anchored and not object_of(np)):
         return np, None, None
     if not ctx.norm[lo:hi].endswith(","):
@@ -293,6 +305,7 @@ def _subject(
 
 def _speaker(
     ctx: Context, np: NounPhrase, at: int, role: Optional[str] = None, *, start: Optional[int] = None,
+    describe: bool = False,
 ) -> Optional[Speaker]:
     """Resolve ``np``; the mention covers the full noun phrase (appositions included).
 
@@ -303,8 +316,13 @@ def _speaker(
         role: A role read beside the phrase, used when the resolver knows none.
         start: Start of the full phrase when it begins before ``np`` (``his chief of
             staff, Rahm Emanuel``).
+        describe: When the resolver knows nothing of a description (``the gambling
+            tycoon``), return it as a speaker of unknown type rather than ``None``.
     """
     sp = ctx.resolver.resolve(np, at=at, sentence_starts=ctx.sentence_starts, exclude=ctx.quoted)
+    if sp is None and describe and _DESCRIPTION.fullmatch(ctx.norm, np.start, np.end):
+        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np.start:np.end], flags=re.I)
+        sp = Speaker(name=name, mention=ctx.text[np.start:np.end], start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
     if sp is None:
         return None
     update: dict = {}
@@ -381,6 +399,11 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             if _PARTICIPLE_RE.match(word):  # ", referencing the large number of …"
                 return None
             np = scan_right(ctx.norm, b, end) if obj is None else None
+            if np is None and obj is None:
+                # ", said the 46-year-old.": a description closing the sentence.
+                m = re.match(r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))", ctx.norm[b:end])
+                if m is not None:
+                    np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
             if np is None:
                 return None
             nxt = tokens(ctx.norm, np.end, min(end, np.end + 40))[:1]
@@ -393,7 +416,7 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             m = re.match(r",\s+(?P<full>(?:the\s+|a\s+|an\s+)?([^,.;]{2,80}))", ctx.norm[np.end:end])
             if m and np.text[:1].isupper() and _appos_ok(ctx, np.end + m.start("full"), np.end + m.end("full")):
                 role = ctx.text[np.end + m.start(2):np.end + m.end(2)]
-            sp = _speaker(ctx, np, q.start, role)
+            sp = _speaker(ctx, np, q.start, role, describe=True)
             return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.9), "after:inverted")
         j = _aux_start(toks, i)
         np_hi = toks[j][1]
@@ -409,9 +432,9 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:end]):
                 via = via or ctx.text[np.start:np.end]
                 np, first = inner, None
-        sp = _speaker(ctx, np, q.start, role, start=first)
-        if sp is None:
-            return None
+        sp = _speaker(ctx, np, q.start, role, start=first, describe=True)
+        if sp is None:  # "“…,” he said." with no one to be "he": the cue stands alone
+            return Attribution(None, cue, kind, via, 0.3, "after:unresolved")
         return Attribution(sp, cue, kind, via, _confidence(sp, 0.9), "after")
     return None
 
@@ -468,7 +491,7 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
                 return None
             continue
         np, role, first = subj
-        sp = _speaker(ctx, np, q.start, role, start=first)
+        sp = _speaker(ctx, np, q.start, role, start=first, describe=True)
         if sp is None:
             return None
         if participle is not None:
@@ -660,7 +683,7 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
                 att = attribute_before(ctx, q, s0, previous)
         if att is None and results:
             prev_q, prev_att = results[-1]
-            if prev_att is not None and prev_att.speaker is not None:
+            if prev_att is not None and (prev_att.speaker is not None or prev_att.cue is not None):
                 same_line = prev_q.line == q.line and prev_att.cue is not None and prev_att.cue.start < q.start
                 continued = (
                     prev_q.line == q.line - 1

@@ -200,6 +200,33 @@ class TestObjectsAreNotSpeakers:
         assert q.cue.text == "whispered"
 
 
+class TestDescriptions:
+    def test_description_after_the_quote_is_the_speaker(self, extractor):
+        text = (
+            "“It was very nice,” the gambling tycoon told Reuters in a rare interview in Macau. "
+            "“He was very charming.”"
+        )
+        first, second = direct(extractor, text)
+        assert first.speaker.mention == "the gambling tycoon"
+        assert first.speaker.type is SpeakerType.UNKNOWN
+        assert (first.cue.start, first.cue.end) == (second.cue.start, second.cue.end)
+
+    def test_inverted_description(self, extractor):
+        text = (
+            "“Donald is, and always has been, an amazing leader,” said the 46-year-old. "
+            "“Now, he will go to work for you.”"
+        )
+        first, second = direct(extractor, text)
+        assert first.speaker.mention == "the 46-year-old"
+        assert second.cue.start == first.cue.start
+
+    def test_unresolved_pronoun_keeps_the_cue_for_both_parts(self, extractor):
+        first, second = direct(extractor, "“We will not stop,” he said. “Never, not for a day.”")
+        assert first.speaker is None and second.speaker is None
+        assert first.cue.text == "said"
+        assert (first.cue.start, first.cue.end) == (second.cue.start, second.cue.end)
+
+
 class TestResolution:
     def test_surname_resolves_to_full_name_and_role(self, extractor):
         text = (
