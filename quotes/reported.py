@@ -98,7 +98,7 @@ _ADVERBIAL_OPENERS = frozenset(
     last in on at during yet following despite with without from by under once until unless""".split()
 )
 _ADJUNCT_START = frozenset(
-    """in on at during after before to from with via through over earlier later last this late
+    """in on at during after before to for from with via through over earlier later last this late
     repeatedly again also publicly privately recently then yesterday today tonight""".split()
 )
 _TIME_PHRASE = re.compile(
@@ -465,11 +465,15 @@ def _sentence_quotes(
             k += 1
             continue
         via = find_via(ctx.norm[np_start:start])
-        q = _build(ctx, seg, start, _clause_end(ctx, start, limit), sp, cue, kind, via, "cue-first", marks, 0.75)
+        end = _clause_end(ctx, start, limit)
+        tail = _ACCORDING_TAIL.search(ctx.norm, end, limit)
+        if tail is not None and end < limit:  # "X said C1, but C2, according to Reuters"
+            via = via or find_via(ctx.norm[tail.start():limit])
+        q = _build(ctx, seg, start, end, sp, cue, kind, via, "cue-first", marks, 0.75)
         if q:
             out.append(q)
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.
-            consumed = hi if q.end >= limit - 2 else q.end
+            consumed = hi if q.end >= limit - 2 or tail is not None else q.end
         k += 1
     return out
 
@@ -516,12 +520,12 @@ def _content_limit(blocked: list[tuple[int, int]], start: int, hi: int) -> int:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though)\s|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
 )
 
 
 def _clause_end(ctx: Context, start: int, limit: int) -> int:
-    """End of a reported clause: before ``;``, a dash, ``, saying ...`` or ``and said ...``.
+    """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and said ...``.
 
     The breaks after a comma or ``and`` only count when the next word is a
     reporting verb (a new report by the same speaker), so ``he said taxes and
@@ -531,7 +535,7 @@ def _clause_end(ctx: Context, start: int, limit: int) -> int:
         text = m.group()
         if m.start() - start < 12:
             continue
-        if text.startswith(",") and not re.match(r",\s+(?:compared|though|although|even)", text) or "and" in text:
+        if text.startswith(",") and not re.match(r",\s+(?:compared|though|although|even|but|while|which|and)\b", text) or text.lstrip().startswith("and"):
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end():limit])
             if nxt is None or reporting_kind(nxt.group()) is None:
                 continue
