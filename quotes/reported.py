@@ -285,7 +285,12 @@ def _subject(
     """
     np_hi = toks[j][1] if j < len(toks) else len(ctx.norm)
     a = toks[j][1]
+    between = _BETWEEN_PHRASE.search(ctx.norm, consumed, np_hi)
+    if between is not None and between.start() > consumed:
+        np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
     np = scan_left(ctx.norm, consumed, np_hi)
+    if np is not None and _TIME_HEAD.search(np.text):
+        return None  # "the time", "last week": not a speaker
     if np is not None and (_SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s"))):
         return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
     if np is not None:
@@ -492,6 +497,15 @@ _POSTMODIFIED = re.compile(
     r"(?:\s*,)?\s*$",
     re.I,
 )
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_BETWEEN_PHRASE = re.compile(
+    r"(?:\s+(?:at\s+the\s+time|on\s+" + _DAY + r"|" + _DAY + r"|earlier\s+" + _DAY + r"|last\s+(?:week|month|year|night)|"
+    r"this\s+(?:week|month|year)|in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})"
+    r"|\s*,\s*(?:for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|too|though|on\s+" + _DAY + r"|"
+    r"in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})\s*,)\s*$",
+    re.I,
+)
+_TIME_HEAD = re.compile(r"\b(?:time|day|week|month|year|moment|night|morning|evening|afternoon|end)s?$", re.I)
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
 _SUBORDINATOR = re.compile(r"\b(?:since|because|after|before|when|while|until|unless|although|if|than)\b", re.I)
 _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".split())

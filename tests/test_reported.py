@@ -172,3 +172,16 @@ def test_in_a_statement_opener_is_not_content(extractor):
     (q,) = reported(extractor, text)
     assert q.speaker.name == "Kremlin"
     assert q.text == "Kyiv of sabotaging the talks"
+
+
+def test_time_phrase_between_speaker_and_cue_is_not_the_speaker(extractor):
+    text = "Trump at the time said he had asked his people to look into paying the fees."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Trump"
+    assert q.text == "he had asked his people to look into paying the fees"
+
+
+def test_parenthetical_between_speaker_and_cue(extractor):
+    text = "Governor Rick Snyder, for his part, has denied that the campaign had anything to do with his decision."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Rick Snyder"
