@@ -164,6 +164,10 @@ def _appos_ok(ctx: Context, a: int, b: int) -> bool:
     if low in _NOT_APPOS or low.endswith("ing") or low.endswith("ly") or cue_type_of(low) is not None:
         return False
     if first[:1].isupper():
+        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]{0,4}\.?", first) and (
+            first.endswith(".") or ctx.norm[b:b + 1] == "."
+        ):
+            return True  # a state after a town: "Allentown, Pa."
         # Capitalised: a title, party or role word ("Republican of Alabama", "R-Ky.").
         return (
             low in TITLES or low in source_words() or bool(re.match(r"[DRI]-[A-Z]", first))
@@ -172,15 +176,33 @@ def _appos_ok(ctx: Context, a: int, b: int) -> bool:
     return True
 
 
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Ft|Mt|Inc|Co|Corp|[A-Z])|\.[A-Za-z])$")
+
+
+def _abbreviation_before(s: str, dot: int) -> bool:
+    """The period at ``dot`` closes an abbreviation or initial, not a sentence."""
+    return bool(_ABBREV_BEFORE.search(s, max(0, dot - 6), dot))
+
+
 def _appos_end(ctx: Context, a: int, limit: int) -> int:
     """End of the apposition starting at ``a`` (before a comma, stop or bracket), or -1."""
-    m = _APPOS_STOP.search(ctx.norm, a, limit)
+    pos = a
+    while True:
+        m = _APPOS_STOP.search(ctx.norm, pos, limit)
+        if m is None or ctx.norm[m.start()] != "." or not _abbreviation_before(ctx.norm, m.start()):
+            break
+        pos = m.end()  # "Mr. Netanyahu", "George W. Bush", "the C.I.A. analyst"
     b = m.start() if m else limit
     while b > a and ctx.norm[b - 1].isspace():
         b -= 1
     if b <= a or not _appos_ok(ctx, a, b):
         return -1
     return b
+
+
+_ATTACHED = re.compile(
+    r"\s+(?:of|to|at|for|with)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’\-.]*|[a-z][\w'’\-]*'s)(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’\-.]*)*"
+)
 
 
 def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
@@ -192,7 +214,15 @@ def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
     m = _PARTY.match(ctx.norm, end, limit)
     if m:
         end = m.end()
-    for _ in range(2):
+    if inverted:
+        # "said a longtime adviser to Trump.", "said Mr. Burman of the Tax Policy Center."
+        m = _ATTACHED.match(ctx.norm, end, limit)
+        e = m.end() if m else end
+        while m and ctx.norm[e - 1] == "." and not _abbreviation_before(ctx.norm, e - 1):
+            e -= 1
+        if m and re.match(r"\s*(?:[.,;!?]|$)", ctx.norm[e:limit]):
+            end = e
+    for _ in range(4):
         m = re.match(r",\s+", ctx.norm[end:limit])
         if not m:
             break
@@ -201,17 +231,25 @@ def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
         if b < 0:
             break
         tail = ctx.norm[b:limit]
+        if ctx.norm[a:b].isdigit() and not (re.match(r",\s+", tail) and _appos_end(ctx, b + len(re.match(r",\s+", tail).group()), limit) > 0):
+            break  # "Renee Gold, 83": an age alone stays out of the phrase
         if inverted:
             ok = not tail.strip(" .!?") or bool(re.match(r",\s+(?:[a-z]|\d)", tail)) or tail[:1] == "."
         else:
+            tail = tail[1:] if tail[:1] == "." and _abbreviation_before(ctx.norm, b) or tail[:2] == ".," else tail
             t = re.match(r",\s+((?:\w+\s+){0,2}?)(\w+)", tail)
             ok = bool(t) and (_intro_cue(t.group(2)) or cue_type_of(t.group(2)) is not None) and all(
                 w.lower() in CUE_AUXILIARIES for w in t.group(1).split()
             )
-            ok = ok or bool(re.match(r",\s+[a-z]", tail) and _appos_end(ctx, b + 2, limit) > 0)
+            nxt = re.match(r",\s+", tail)
+            ok = ok or bool(nxt and _appos_end(ctx, b + nxt.end(), limit) > 0)
         if not ok:
             break
         end = b
+        if ctx.norm[end:end + 2] == ".," and _abbreviation_before(ctx.norm, end) or (
+            ctx.norm[end:end + 2] == ".," and not inverted
+        ):
+            end += 1  # "Allentown, Pa., said": the period belongs to the abbreviation
     return end
 
 
@@ -296,7 +334,7 @@ def _subject(
         while a < hi and ctx.norm[a].isspace():
             a += 1
         end = _extend_np(ctx, head.end, min(len(ctx.norm), hi + 120), inverted=False)
-        if end < hi - 1:
+        if ctx.norm[end:hi].strip(" .,"):
             continue
         role = ctx.text[a:hi - 1]
         return head, re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I), None
@@ -336,7 +374,7 @@ def _speaker(
     if (a, b) != (sp.start, sp.end) and sp.mention.lower() not in ("he", "she", "they", "it", "we"):
         update.update(mention=ctx.text[a:b], start=a, end=b)
         if role is None and sp.role is None and b > np.end:
-            m = re.match(r"\s*,\s+((?:the|a|an)\s+)?", ctx.norm[np.end:b])
+            m = re.match(r"\s*,\s+((?:the|a|an|another)\s+)?", ctx.norm[np.end:b])
             appos = ctx.text[np.end + m.end():b] if m else ""
             if appos and not appos.startswith(_RELATIVE) and not appos[:1].isdigit() and "," not in appos:
                 update["role"] = appos
@@ -412,11 +450,7 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
                 w in _FINITE or w in CUE_AUXILIARIES or w.endswith("ed") or cue_type_of(w) is not None
             ):
                 return None  # ", said the candidate could be …": a reported clause
-            role = None
-            m = re.match(r",\s+(?P<full>(?:the\s+|a\s+|an\s+)?([^,.;]{2,80}))", ctx.norm[np.end:end])
-            if m and np.text[:1].isupper() and _appos_ok(ctx, np.end + m.start("full"), np.end + m.end("full")):
-                role = ctx.text[np.end + m.start(2):np.end + m.end(2)]
-            sp = _speaker(ctx, np, q.start, role, describe=True)
+            sp = _speaker(ctx, np, q.start, describe=True)  # the role comes from the apposition
             return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.9), "after:inverted")
         j = _aux_start(toks, i)
         np_hi = toks[j][1]

@@ -84,6 +84,32 @@ class TestFullNounPhrase:
         assert q.speaker.name == "Mitt Romney"
         assert q.speaker.mention == "Mitt Romney, the 2012 Republican presidential nominee"
 
+    def test_abbreviations_inside_an_apposition(self, extractor):
+        text = (
+            "“We will win,” said Yaakov Amidror, another former national security adviser "
+            "to Mr. Netanyahu."
+        )
+        q = only(extractor, text)
+        assert q.speaker.mention.endswith("adviser to Mr. Netanyahu")
+        assert q.speaker.role == "former national security adviser to Mr. Netanyahu"
+
+    def test_age_and_town_with_state(self, extractor):
+        text = (
+            "“I just don't think she's been truthful,” Cecelia Purner, 67, a retired customer "
+            "service representative in Allentown, Pa., said in a follow-up interview."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Cecelia Purner"
+        assert q.speaker.mention.endswith("in Allentown, Pa.")
+
+    def test_an_age_alone_is_not_part_of_the_phrase(self, extractor):
+        q = only(extractor, "“It was a good night for us,” said Renee Gold, 83.")
+        assert q.speaker.mention == "Renee Gold"
+
+    def test_prepositional_attachment_after_an_inverted_cue(self, extractor):
+        q = only(extractor, "“He will not back down,” said a longtime adviser to Trump.")
+        assert q.speaker.mention == "a longtime adviser to Trump"
+
     def test_adverbial_after_an_inverted_speaker_is_not_an_apposition(self, extractor):
         text = "“The vote is final,” said Maria Lopez, adding that she would not run again."
         q = only(extractor, text)
