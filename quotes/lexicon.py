@@ -19,6 +19,7 @@ __all__ = [
     "ORG_WORDS",
     "PLACES",
     "PRONOUNS",
+    "REPORTING_VERBS",
     "TITLES",
     "cue_rates",
     "cue_words",
@@ -112,6 +113,28 @@ def source_words() -> frozenset[str]:
 
 #: Pronouns that can be speakers, lower case.
 PRONOUNS = _words("he she they it we i him her them you")
+
+#: Verbs that introduce reported content (a clause) in news; stricter than the cue lexicon,
+#: which also holds nouns and event verbs that PolNeAR annotates ("criticism", "held").
+REPORTING_VERBS = frozenset(
+    """say says said saying tell tells told telling add adds added adding claim claims claimed
+    claiming state stated stating announce announces announced announcing confirm confirms
+    confirmed deny denies denied denying warn warns warned warning insist insists insisted
+    argue argues argued arguing assert asserts asserted suggest suggests suggested note notes
+    noted noting report reports reported explain explains explained acknowledge acknowledges
+    acknowledged admit admits admitted reiterate reiterates reiterated stress stresses stressed
+    emphasize emphasized emphasise emphasised predict predicts predicted promise promises
+    promised vow vows vowed pledge pledges pledged write writes wrote tweet tweets tweeted
+    allege alleges alleged caution cautions cautioned contend contends contended maintain
+    maintains maintained recall recalls recalled reply replies replied respond responds
+    responded complain complains complained conclude concludes concluded concede concedes
+    conceded mention mentions mentioned indicate indicates indicated signal signals signaled
+    signalled hint hints hinted believe believes believed think thinks thought hope hopes hoped
+    expect expects expected fear fears feared know knows knew feel feels felt worry worries
+    worried doubt doubts doubted accuse accuses accused urge urges urged dispute disputes
+    disputed dismiss dismissed remarked remark remarks declare declares declared estimate
+    estimates estimated""".split()
+)
 
 #: Auxiliaries and adverbs allowed between a speaker and its cue verb.
 CUE_AUXILIARIES = _words(

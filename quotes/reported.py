@@ -1,15 +1,28 @@
 """Reported speech, attributed claims and mixed quotes (no quotation marks needed).
 
 Rules over one sentence at a time, using the same cue lexicon and speaker
-resolution as direct quotes:
+resolution as direct quotes. A word opens a report when it is a verb of saying
+(:data:`REPORTING_VERBS`) or a cue word that heads a Cue span in at least
+:data:`CUE_RATE` of its occurrences in PolNeAR train (``criticized``,
+``endorsed``, ``urged``; see :func:`reporting_kind`).
 
 * ``X said (that) C`` / ``X told Reuters (that) C`` / ``X has warned C``: the
-  content follows the cue (a short time or channel phrase and ``that`` are skipped);
-* ``C, X said.`` / ``C, said X.`` / ``C, X told a meeting, but ...``: the content
-  precedes the attribution;
+  content follows the cue; a time or channel phrase before ``that`` is skipped and
+  the complementiser ``that`` opens the content (PolNeAR's convention);
+* ``C, X said.`` / ``C, said X.`` / ``C1, X said, C2.``: the content precedes or
+  surrounds the attribution (the pieces share one cue);
+* ``..., saying C`` and ``... and later said C``: the subject of the sentence (or
+  of the report before) goes on speaking;
 * ``According to X, C`` and ``C, according to X``: claims (:attr:`CueType.CLAIM`);
-* ``C, as stated by X``: the content precedes a passive attribution;
+* ``C, as stated by X``, ``C, as X put it``, ``X was quoted as saying C``;
+* ``Marco Rubio: I'm Not Interested``: a name, a colon and a claim on a line of its own;
 * a reported clause that contains a quoted fragment is one ``mixed`` quote.
+
+Sources are whole noun phrases, as in PolNeAR: ``Paradis, who has been active
+in politics since 25,``, ``Zelenskyy's chief of staff, Andriy Yermak``, ``people
+briefed on the talks``; ``the ministry's statement says`` is the ministry's.
+The content ends at the sentence end, a direct quote, or a clause break
+(``;``, a dash, ``, but``, ``, which``, a new cue).
 
 A nested report belongs to the outer speaker (``Peskov said Putin had told
 Trump ...`` is Peskov's). No speaker, no quote: content is only reported when its
@@ -20,45 +33,30 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
 
+from quotes._report_forms import (
+    _ACCORDING_TAIL,
+    MIN_WORDS,
+    according,
+    as_stated_by,
+    as_x_put_it,
+    build,
+    colon_headline,
+    widen,
+)
 from quotes.attribution import _TELL, Context, _appositive, _speaker, cue_type_of
 from quotes.direct import QuotedSpan
-from quotes.lexicon import CUE_AUXILIARIES, cue_rates
-from quotes.models import CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
+from quotes.lexicon import CUE_AUXILIARIES, REPORTING_VERBS, cue_rates
+from quotes.models import CueType, Quote, Speaker
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
 from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
 
 __all__ = ["CUE_RATE", "REPORTING_VERBS", "attribute_reported", "reporting_kind"]
 
-_MIN_WORDS = 3
 _SKIP_TOKENS = 12
-_TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
 Token = tuple[str, int, int]
 _NEGATION = frozenset({"not", "never", "n't", "n’t"})
-_ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
-#: Verbs that introduce reported content (a clause) in news; stricter than the cue lexicon,
-#: which also holds nouns and event verbs that PolNeAR annotates ("criticism", "held").
-REPORTING_VERBS = frozenset(
-    """say says said saying tell tells told telling add adds added adding claim claims claimed
-    claiming state stated stating announce announces announced announcing confirm confirms
-    confirmed deny denies denied denying warn warns warned warning insist insists insisted
-    argue argues argued arguing assert asserts asserted suggest suggests suggested note notes
-    noted noting report reports reported explain explains explained acknowledge acknowledges
-    acknowledged admit admits admitted reiterate reiterates reiterated stress stresses stressed
-    emphasize emphasized emphasise emphasised predict predicts predicted promise promises
-    promised vow vows vowed pledge pledges pledged write writes wrote tweet tweets tweeted
-    allege alleges alleged caution cautions cautioned contend contends contended maintain
-    maintains maintained recall recalls recalled reply replies replied respond responds
-    responded complain complains complained conclude concludes concluded concede concedes
-    conceded mention mentions mentioned indicate indicates indicated signal signals signaled
-    signalled hint hints hinted believe believes believed think thinks thought hope hopes hoped
-    expect expects expected fear fears feared know knows knew feel feels felt worry worries
-    worried doubt doubts doubted accuse accuses accused urge urges urged dispute disputes
-    disputed dismiss dismissed remarked remark remarks declare declares declared estimate
-    estimates estimated""".split()
-)
 #: A learned cue word is tried when at least this share of its occurrences in
 #: PolNeAR train heads a Cue span (``criticized`` 0.71, ``called`` 0.51; chosen on train) ...
 CUE_RATE = 0.3
@@ -71,11 +69,24 @@ _NOT_REPORTING = frozenset(
 )
 #: Prepositions that belong to the cue (``called for``, ``pointed out``), by verb stem.
 _PARTICLES = {
-    "call": ("for", "on"), "point": ("out", "to"), "talk": ("about",),
-    "spoke": ("about", "of"), "speak": ("about", "of"), "warn": ("of", "about", "against"),
-    "complain": ("about",), "joke": ("about",), "ask": ("about",), "boast": ("about",),
-    "brag": ("about",), "apologize": ("for",), "argue": ("for", "against"), "push": ("for",),
-    "vote": ("for", "against"), "advocate": ("for",), "lash": ("out",), "shot": ("back",),
+    "call": ("for", "on"),
+    "point": ("out", "to"),
+    "talk": ("about",),
+    "spoke": ("about", "of"),
+    "speak": ("about", "of"),
+    "warn": ("of", "about", "against"),
+    "complain": ("about",),
+    "joke": ("about",),
+    "ask": ("about",),
+    "boast": ("about",),
+    "brag": ("about",),
+    "apologize": ("for",),
+    "argue": ("for", "against"),
+    "push": ("for",),
+    "vote": ("for", "against"),
+    "advocate": ("for",),
+    "lash": ("out",),
+    "shot": ("back",),
 }
 #: Words of saying whose complement is a clause, not an object.
 _SAY_LIKE = frozenset(
@@ -90,7 +101,19 @@ _NOT_CLAUSE_START = frozenset(
     too""".split()
 )
 #: Verbs whose object comes before the reported content ("told the crowd that", "urged him to").
-_OBJECT_VERBS = ("tell", "told", "ask", "urg", "warn", "remind", "assur", "inform", "persuad", "convinc", "encourag")
+_OBJECT_VERBS = (
+    "tell",
+    "told",
+    "ask",
+    "urg",
+    "warn",
+    "remind",
+    "assur",
+    "inform",
+    "persuad",
+    "convinc",
+    "encourag",
+)
 _OBJECT_PRONOUNS = frozenset("him her them us me you".split())
 #: First words of a leading adverbial, which is not the content of a following "X said".
 _ADVERBIAL_OPENERS = frozenset(
@@ -116,7 +139,7 @@ _LEAD_ADVERBIAL = re.compile(
 )
 
 
-def reporting_kind(word: str) -> Optional[CueType]:
+def reporting_kind(word: str) -> CueType | None:
     """The :class:`CueType` of a word that can introduce a report, or ``None``.
 
     Verbs of saying always can; other learned cue words (``criticized``,
@@ -130,7 +153,7 @@ def reporting_kind(word: str) -> Optional[CueType]:
 
 
 @lru_cache(maxsize=8192)
-def _reporting_kind(low: str) -> Optional[CueType]:
+def _reporting_kind(low: str) -> CueType | None:
     if low in REPORTING_VERBS:
         return cue_type_of(low) or CueType.SPEECH
     if low in _NOT_REPORTING:
@@ -149,7 +172,9 @@ _WORDS = re.compile(r"[a-z]+")
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     """Every word :func:`reporting_kind` accepts, and ``according``."""
-    return frozenset(w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None) | {"according"}
+    return frozenset(
+        w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None
+    ) | {"according"}
 
 
 def _particle(low: str, nxt: str) -> bool:
@@ -159,42 +184,9 @@ def _particle(low: str, nxt: str) -> bool:
     return False
 
 
-def _trim(ctx: Context, a: int, b: int) -> tuple[int, int]:
-    seg = ctx.text[a:b]
-    lead = len(seg) - len(seg.lstrip(" \t,;:—–-"))
-    a += lead
-    m = _TRAILING.search(ctx.text, a, b)
-    if m:
-        b = m.start()
-    return a, b
-
-
-def _build(
-    ctx: Context, seg: Segmenter, a: int, b: int, sp: Speaker, cue: Span, kind: CueType,
-    via: Optional[str], rule: str, marks: list[tuple[int, int]], conf: float, min_words: int = _MIN_WORDS,
-) -> Optional[Quote]:
-    a, b = _trim(ctx, a, b)
-    m = _ACCORDING_TAIL.search(ctx.norm, a, b)
-    if m and rule != "according":
-        via = via or find_via(ctx.norm[m.start():b])
-        b = m.start()
-    if b <= a or len(ctx.text[a:b].split()) < min_words:
-        return None
-    mixed = any(a <= s and e <= b + 1 for s, e in marks)
-    art = ctx.article
-    return Quote(
-        text=ctx.text[a:b], start=a, end=b,
-        kind=QuoteKind.MIXED if mixed else QuoteKind.INDIRECT,
-        cue_type=kind, speaker=sp, cue=cue, via=via, article=art.id, outlet=art.outlet,
-        published=art.published,
-        confidence=conf if sp.mention.lower() not in ("he", "she", "they", "it") else conf - 0.1,
-        provenance=Provenance(backend=seg.name, backend_version=seg.version, rules=("reported", rule)),
-    )
-
-
 def _content_after(
     ctx: Context, toks: list[Token], k: int, say_like: bool, object_taking: bool = False
-) -> Optional[int]:
+) -> int | None:
     """Offset where the reported content starts after the cue, which ends at token ``k``.
 
     A complementiser ``that`` within the next few words starts the content
@@ -207,7 +199,9 @@ def _content_after(
     if object_taking and rest and rest[0][0].lower() in _OBJECT_PRONOUNS:
         rest = rest[1:]  # "asked them not to ...", "urged him to ..."
     adjunct = bool(rest) and (
-        object_taking or rest[0][0].lower() in _ADJUNCT_START or rest[0][0] == ","
+        object_taking
+        or rest[0][0].lower() in _ADJUNCT_START
+        or rest[0][0] == ","
         or _TIME_PHRASE.match(ctx.norm, rest[0][1]) is not None
     )
     for n, (word, a, _b) in enumerate(rest):
@@ -239,15 +233,16 @@ def _content_after(
     return rest[0][1]
 
 
-def _relative_subject(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, int]]:
+def _relative_subject(ctx: Context, lo: int, hi: int) -> tuple[NounPhrase, int] | None:
     """``Paradis, who has been active in politics since 25, says``: the phrase and where it ends."""
     seg = ctx.norm[lo:hi].rstrip()
     if not seg.endswith(","):
         return None
-    m = None
-    for m in re.finditer(r",\s+(?:who|which|whose)\s", seg):
-        pass
-    if m is None or "," in seg[m.end() : -1].replace(", ", "\0", 2).replace("\0", ""):
+    found = list(re.finditer(r",\s+(?:who|which|whose)\s", seg))
+    if not found:
+        return None
+    m = found[-1]
+    if seg[m.end() : -1].count(",") > 2:  # a relative clause with at most two inner commas
         return None
     np = scan_left(ctx.norm, lo, lo + m.start())
     if np is None or np.end != lo + m.start():
@@ -255,7 +250,7 @@ def _relative_subject(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhra
     return np, lo + len(seg) - 1
 
 
-def _sentence_subject(ctx: Context, lo: int, hi: int) -> Optional[NounPhrase]:
+def _sentence_subject(ctx: Context, lo: int, hi: int) -> NounPhrase | None:
     """The subject at the start of a sentence (for ``..., saying C``)."""
     m = _LEAD_ADVERBIAL.match(ctx.norm, lo, hi)
     start = m.end() if m else lo
@@ -268,15 +263,15 @@ def _sentence_subject(ctx: Context, lo: int, hi: int) -> Optional[NounPhrase]:
     caps = [n for n, t in enumerate(toks) if t[0][:1].isupper()]
     if caps and caps[-1] < len(toks) - 1 and caps[0] == 0:
         toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
-    np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1]:toks[-1][2]])
+    np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
     if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
         return None
     return np
 
 
 def _subject(
-    ctx: Context, toks: list[Token], j: int, consumed: int, lo: int, cue: str, prev: Optional[Speaker]
-) -> Optional[tuple[Speaker, Optional[tuple[int, int]]]]:
+    ctx: Context, toks: list[Token], j: int, consumed: int, lo: int, cue: str, prev: Speaker | None
+) -> tuple[Speaker, tuple[int, int] | None] | None:
     """The speaker of a cue whose auxiliaries start at token ``j``, and the span of its mention.
 
     Tries the noun phrase right before the cue, an apposition or relative clause
@@ -294,11 +289,17 @@ def _subject(
     if np is not None and (_SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s"))):
         return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
     if np is not None:
-        if j > 0 and toks[j - 1][0].lower() in ("who", "which") and np.text.lower() in ("who", "which"):
+        if (
+            j > 0
+            and toks[j - 1][0].lower() in ("who", "which")
+            and np.text.lower() in ("who", "which")
+        ):
             return None
         doc = _DOCUMENT.search(np.text)
         if doc is not None:  # "the ministry's statement says": the ministry speaks
-            owner = NounPhrase(np.start, np.start + doc.start(), ctx.norm[np.start:np.start + doc.start()])
+            owner = NounPhrase(
+                np.start, np.start + doc.start(), ctx.norm[np.start : np.start + doc.start()]
+            )
             sp = _speaker(ctx, owner, a)
             return (sp, (np.start, np.end)) if sp is not None else None
         sp = _speaker(ctx, np, a)
@@ -311,7 +312,13 @@ def _subject(
             return (sp, (head.start, post.end("post"))) if sp is not None else None
     if j > 0 and toks[j - 1][0].lower() == "who" and toks[j - 1][1] >= consumed:
         who = toks[j - 1]
-        ante = scan_left(ctx.norm, consumed, ctx.norm.rfind(",", consumed, who[1]) if ctx.norm[consumed:who[1]].rstrip().endswith(",") else who[1])
+        ante = scan_left(
+            ctx.norm,
+            consumed,
+            ctx.norm.rfind(",", consumed, who[1])
+            if ctx.norm[consumed : who[1]].rstrip().endswith(",")
+            else who[1],
+        )
         if ante is None:
             return None
         sp = _speaker(ctx, ante, a)
@@ -332,7 +339,9 @@ def _subject(
     appos = _appositive(ctx, consumed, np_hi)
     if appos:
         np, role = appos
-        first = scan_left(ctx.norm, consumed, ctx.norm.rfind(",", consumed, len(before) + consumed - 1))
+        first = scan_left(
+            ctx.norm, consumed, ctx.norm.rfind(",", consumed, len(before) + consumed - 1)
+        )
         sp = _speaker(ctx, np, a, role)
         lo_span = min(np.start, first.start) if first is not None else np.start
         return (sp, (lo_span, consumed + len(before) - 1)) if sp is not None else None
@@ -344,25 +353,22 @@ def _subject(
     return None
 
 
-def _widen(ctx: Context, sp: Speaker, span: Optional[tuple[int, int]]) -> Speaker:
-    """The speaker with its mention widened to the whole source phrase."""
-    if span is None:
-        return sp
-    a, b = span
-    return sp.model_copy(update={"mention": ctx.text[a:b], "start": a, "end": b})
-
-
 def _sentence_quotes(
-    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]], blocked: list[tuple[int, int]],
+    ctx: Context,
+    seg: Segmenter,
+    lo: int,
+    hi: int,
+    marks: list[tuple[int, int]],
+    blocked: list[tuple[int, int]],
     direct_in: list[Quote],
 ) -> list[Quote]:
-    passive = _as_stated_by(ctx, seg, lo, hi, marks)
+    passive = as_stated_by(ctx, seg, lo, hi, marks)
     if passive is not None:
         return [passive]
-    headline = _colon_headline(ctx, seg, lo, hi, marks)
+    headline = colon_headline(ctx, seg, lo, hi, marks)
     if headline is not None:
         return [headline]
-    as_put = _as_x_put_it(ctx, seg, lo, hi, marks)
+    as_put = as_x_put_it(ctx, seg, lo, hi, marks)
     if as_put:
         return as_put
     if _cue_words().isdisjoint(_WORDS.findall(ctx.norm[lo:hi].lower())):
@@ -381,14 +387,19 @@ def _sentence_quotes(
             continue
         # "according to X"
         if low == "according" and k + 1 < len(toks) and toks[k + 1][0].lower() == "to":
-            q = _according(ctx, seg, toks, k, lo, hi, consumed, marks)
+            q = according(ctx, seg, toks, k, lo, hi, consumed, marks)
             if q is not None:
                 out.append(q)
                 consumed = max(consumed, q.end, q.speaker.end if q.speaker else 0)
             k += 2
             continue
         kind = reporting_kind(word)
-        if kind is None or kind is CueType.CLAIM and low not in REPORTING_VERBS and not low.startswith(("show", "found", "find")):
+        if (
+            kind is None
+            or kind is CueType.CLAIM
+            and low not in REPORTING_VERBS
+            and not low.startswith(("show", "found", "find"))
+        ):
             k += 1
             continue
         if not low.endswith(("ed", "s", "ing")) and any(
@@ -400,13 +411,18 @@ def _sentence_quotes(
         if k + 1 < len(toks) and _particle(low, toks[k + 1][0].lower()):
             last = k + 1
         j = k
-        if low == "saying" and k >= 2 and toks[k - 1][0].lower() == "as" and toks[k - 2][0].lower() == "quoted":
+        if (
+            low == "saying"
+            and k >= 2
+            and toks[k - 1][0].lower() == "as"
+            and toks[k - 2][0].lower() == "quoted"
+        ):
             j = k - 2  # "was quoted as saying"
             a = toks[j][1]
         while j > 0 and _between_subject_and_cue(toks[j - 1][0], low):
             j -= 1
         cue_end = toks[last][2]
-        obj: Optional[NounPhrase] = None
+        obj: NounPhrase | None = None
         if low in _TELL:
             obj = scan_right(ctx.norm, b, hi)
             if obj is not None:
@@ -420,22 +436,34 @@ def _sentence_quotes(
             # Inverted at the end: "..., said the minister."
             if ctx.norm[consumed:a].rstrip().endswith(","):
                 inv = scan_right(ctx.norm, b, hi)
-                if inv is not None and re.match(r"\s*(?:[,.;]|$)", ctx.norm[inv.end:hi]):
+                if inv is not None and re.match(r"\s*(?:[,.;]|$)", ctx.norm[inv.end : hi]):
                     sp = _speaker(ctx, inv, a)
                     comma = ctx.norm.rfind(",", consumed, a)
                     if sp is not None:
-                        q = _build(ctx, seg, consumed, comma, sp, cue, kind, find_via(ctx.norm[a:hi]), "content-first:inverted", marks, 0.7)
+                        q = build(
+                            ctx,
+                            seg,
+                            consumed,
+                            comma,
+                            sp,
+                            cue,
+                            kind,
+                            find_via(ctx.norm[a:hi]),
+                            "content-first:inverted",
+                            marks,
+                            0.7,
+                        )
                         if q:
                             out.append(q)
                             consumed = inv.end
             k += 1
             continue
         sp, span = subject
-        sp = _widen(ctx, sp, span)
+        sp = widen(ctx, sp, span)
         np_start = span[0] if span else sp.start
         before = ctx.norm[consumed:np_start].rstrip() if np_start >= consumed else ""
         tail_m = re.match(r"[^,.;:]{0,60}?(?:[,.;:]|$)", ctx.norm[cue_end:hi])
-        tail_text = ctx.norm[cue_end:cue_end + tail_m.end()] if tail_m else ""
+        tail_text = ctx.norm[cue_end : cue_end + tail_m.end()] if tail_m else ""
         content_first = (
             before.endswith(",")
             and tail_m is not None
@@ -443,21 +471,29 @@ def _sentence_quotes(
             and "that" not in tail_text.split()
         )
         if content_first:
-            via = find_via(ctx.norm[np_start:cue_end + len(tail_text)])
+            via = find_via(ctx.norm[np_start : cue_end + len(tail_text)])
             after = cue_end + len(tail_text)
             parts = [(consumed, consumed + len(before) - 1, "content-first")]
             if tail_text.endswith(","):  # "C1, X said, C2."
                 end2 = _clause_end(ctx, after, _content_limit(blocked, after, hi))
                 nxt = re.match(r"\s*([A-Za-z]+)", ctx.norm[after:end2])
-                if nxt and reporting_kind(nxt.group(1)) is None and nxt.group(1).lower() not in _CONJUNCTIONS:
+                if (
+                    nxt
+                    and reporting_kind(nxt.group(1)) is None
+                    and nxt.group(1).lower() not in _CONJUNCTIONS
+                ):
                     parts.append((after, end2, "content-first:split"))
-            opener = re.match(r"\W*([A-Za-z]+)", ctx.norm[consumed:parts[0][1]])
+            opener = re.match(r"\W*([A-Za-z]+)", ctx.norm[consumed : parts[0][1]])
             adverbial = (
-                opener is not None and opener.group(1).lower() in _ADVERBIAL_OPENERS
-                and "," not in ctx.norm[consumed:parts[0][1]]
+                opener is not None
+                and opener.group(1).lower() in _ADVERBIAL_OPENERS
+                and "," not in ctx.norm[consumed : parts[0][1]]
             )  # "When he came to Washington, he felt ...": an adverbial, not a report
-            if not adverbial and sum(len(ctx.text[x:y].split()) for x, y, _ in parts) >= _MIN_WORDS:
-                built = [_build(ctx, seg, x, y, sp, cue, kind, via, rule, marks, 0.75, min_words=1) for x, y, rule in parts]
+            if not adverbial and sum(len(ctx.text[x:y].split()) for x, y, _ in parts) >= MIN_WORDS:
+                built = [
+                    build(ctx, seg, x, y, sp, cue, kind, via, rule, marks, 0.75, min_words=1)
+                    for x, y, rule in parts
+                ]
                 out.extend(q for q in built if q is not None)
                 consumed = max([after] + [q.end for q in built if q is not None])
                 k += 1
@@ -465,7 +501,9 @@ def _sentence_quotes(
             if not adverbial:
                 k += 1
                 continue
-        start = _content_after(ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS))
+        start = _content_after(
+            ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS)
+        )
         if start is None or start >= limit:
             k += 1
             continue
@@ -473,8 +511,8 @@ def _sentence_quotes(
         end = _clause_end(ctx, start, limit)
         tail = _ACCORDING_TAIL.search(ctx.norm, end, limit)
         if tail is not None and end < limit:  # "X said C1, but C2, according to Reuters"
-            via = via or find_via(ctx.norm[tail.start():limit])
-        q = _build(ctx, seg, start, end, sp, cue, kind, via, "cue-first", marks, 0.75)
+            via = via or find_via(ctx.norm[tail.start() : limit])
+        q = build(ctx, seg, start, end, sp, cue, kind, via, "cue-first", marks, 0.75)
         if q:
             out.append(q)
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.
@@ -499,17 +537,31 @@ _POSTMODIFIED = re.compile(
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _BETWEEN_PHRASE = re.compile(
-    r"(?:\s+(?:at\s+the\s+time|on\s+" + _DAY + r"|" + _DAY + r"|earlier\s+" + _DAY + r"|last\s+(?:week|month|year|night)|"
+    r"(?:\s+(?:at\s+the\s+time|on\s+"
+    + _DAY
+    + r"|"
+    + _DAY
+    + r"|earlier\s+"
+    + _DAY
+    + r"|last\s+(?:week|month|year|night)|"
     r"this\s+(?:week|month|year)|in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})"
-    r"|\s*,\s*(?:for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|too|though|on\s+" + _DAY + r"|"
+    r"|\s*,\s*(?:for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|too|though|on\s+"
+    + _DAY
+    + r"|"
     r"in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})\s*,)\s*$",
     re.I,
 )
-_TIME_HEAD = re.compile(r"\b(?:time|day|week|month|year|moment|night|morning|evening|afternoon|end)s?$", re.I)
+_TIME_HEAD = re.compile(
+    r"\b(?:time|day|week|month|year|moment|night|morning|evening|afternoon|end)s?$", re.I
+)
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
-_SUBORDINATOR = re.compile(r"\b(?:since|because|after|before|when|while|until|unless|although|if|than)\b", re.I)
+_SUBORDINATOR = re.compile(
+    r"\b(?:since|because|after|before|when|while|until|unless|although|if|than)\b", re.I
+)
 _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".split())
-_ADVERBS = frozenset("however basically openly then too now again once still himself herself themselves itself even".split())
+_ADVERBS = frozenset(
+    "however basically openly then too now again once still himself herself themselves itself even".split()
+)
 
 
 def _between_subject_and_cue(word: str, cue: str) -> bool:
@@ -522,7 +574,7 @@ def _between_subject_and_cue(word: str, cue: str) -> bool:
     return low in _PROGRESSIVE and cue.endswith("ing")
 
 
-def _direct_speaker_before(direct: list[Quote], at: int) -> Optional[Speaker]:
+def _direct_speaker_before(direct: list[Quote], at: int) -> Speaker | None:
     """The speaker of the last direct quote before ``at`` (``"...," he said, citing ...``)."""
     found = [q for q in direct if q.end <= at and q.speaker is not None]
     return found[-1].speaker if found else None
@@ -549,97 +601,16 @@ def _clause_end(ctx: Context, start: int, limit: int) -> int:
         text = m.group()
         if m.start() - start < 12:
             continue
-        if text.startswith(",") and not re.match(r",\s+(?:compared|though|although|even|but|while|which|and)\b", text) or text.lstrip().startswith("and"):
-            nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end():limit])
+        if (
+            text.startswith(",")
+            and not re.match(r",\s+(?:compared|though|although|even|but|while|which|and)\b", text)
+            or text.lstrip().startswith("and")
+        ):
+            nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
             if nxt is None or reporting_kind(nxt.group()) is None:
                 continue
         return m.start()
     return limit
-
-
-_HEADLINE_STOP = frozenset(
-    """update updated related note editor's editors photo photos video videos watch exclusive
-    breaking opinion analysis live advertisement source sources credit correction disclosure
-    transcript read listen q a warning caption file editor’s""".split()
-)
-
-
-def _colon_headline(
-    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
-) -> Optional[Quote]:
-    """``Marco Rubio: I'm Not Interested In Being Vice President.``: a name, a colon, a claim."""
-    colon = ctx.norm.find(":", lo, min(hi, lo + 60))
-    if colon < 0 or not ctx.norm[colon + 1 : colon + 2].isspace():
-        return None
-    line = ctx.line_of(lo)
-    if line < 0 or ctx.lines[line][0] != lo:
-        return None
-    np = scan_left(ctx.norm, lo, colon)
-    if np is None or np.start != lo or not np.text[:1].isupper() or len(np.text.split()) > 5:
-        return None
-    if np.text.lower().split()[0] in _HEADLINE_STOP:
-        return None
-    sp = _speaker(ctx, np, colon)
-    if sp is None or sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION):
-        return None
-    return _build(ctx, seg, colon + 1, hi, sp, ctx.span(colon, colon + 1), CueType.SPEECH, None, "headline-colon", marks, 0.6)
-
-
-_AS_X = re.compile(
-    r"(?:(?<=^)|(?<=,\s))as\s+(?P<np>[^,;:]{2,80}?)\s+(?P<cue>(?:has\s+|had\s+|once\s+)?(?:put\s+it|puts\s+it|"
-    r"said|says|noted|notes|wrote|writes|argued|argues|explained|observed|warned|reported|reports)"
-    r"(?:\s+[a-z]+ly|\s+(?:on|last)\s+[A-Z][a-z]+day)?)"
-    r"(?:\s*,\s*|(?=\s*[.!?]?\s*$))",
-    re.I,
-)
-
-
-def _as_x_put_it(
-    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
-) -> list[Quote]:
-    """``The plan, as Warren put it, is a giveaway.`` / ``As Peskov said, C.``: the rest is the content."""
-    sentence = ctx.norm[lo:hi]
-    for m in _AS_X.finditer(sentence):
-        np = scan_right(ctx.norm, lo + m.start("np"), lo + m.end("np"))
-        if np is None or np.end < lo + m.end("np") - 1:
-            continue
-        sp = _speaker(ctx, np, lo + m.start())
-        if sp is None:
-            continue
-        cue = ctx.span(lo + m.start("cue"), lo + m.end("cue"))
-        kind = CueType.SPEECH
-        parts = [(lo, lo + m.start()), (lo + m.end(), hi)]
-        if sum(len(ctx.text[x:y].split()) for x, y in parts) < _MIN_WORDS:
-            continue
-        built = [
-            _build(ctx, seg, x, y, sp, cue, kind, find_via(ctx.norm[x:y]), "as-x-put-it", marks, 0.7, min_words=1)
-            for x, y in parts
-        ]
-        return [q for q in built if q is not None]
-    return []
-
-
-_AS_BY = re.compile(r",\s+as\s+(?:was\s+)?(?P<cue>[a-z]+)\s+by\s+")
-
-
-def _as_stated_by(
-    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
-) -> Optional[Quote]:
-    """``C, as stated by spokesperson Dmitry Peskov.``: the content precedes."""
-    for m in _AS_BY.finditer(ctx.norm, lo, hi):
-        word = m.group("cue")
-        if word not in REPORTING_VERBS:
-            continue
-        np = scan_right(ctx.norm, m.end(), hi)
-        if np is None or not re.match(r"\s*(?:,[^,]{0,80})?[.!?]?\s*$", ctx.norm[np.end:hi]):
-            continue
-        sp = _speaker(ctx, np, m.start())
-        kind = cue_type_of(word) or CueType.SPEECH
-        if sp is None:
-            continue
-        cue = ctx.span(m.start("cue"), m.start("cue") + len(word))
-        return _build(ctx, seg, lo, m.start(), sp, cue, kind, None, "content-first:as-by", marks, 0.7)
-    return None
 
 
 def _index_at(toks: list[tuple[str, int, int]], end: int) -> int:
@@ -647,53 +618,6 @@ def _index_at(toks: list[tuple[str, int, int]], end: int) -> int:
         if b >= end:
             return n
     return len(toks) - 1
-
-
-def _according(
-    ctx: Context, seg: Segmenter, toks: list[tuple[str, int, int]], k: int, lo: int, hi: int,
-    consumed: int, marks: list[tuple[int, int]],
-) -> Optional[Quote]:
-    a = toks[k][1]
-    cue_end = toks[k + 1][2]
-    np = scan_right(ctx.norm, cue_end, hi)
-    if np is None:
-        return None
-    role = None
-    initial = not ctx.norm[consumed:a].strip()
-    # "According to South Korean and Western intelligence agencies, C": the whole phrase.
-    stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
-    gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end:hi])
-    wide: Optional[NounPhrase] = None
-    if gap and gap.group().strip() and len(gap.group().split()) <= 6 and stop.match(ctx.norm, np.end + gap.end()):
-        wide = NounPhrase(np.start, np.end + gap.end(), ctx.norm[np.start:np.end + gap.end()])
-    follow = r"(?=\s*,)" if initial else r"(?=\s*(?:[,.;]|$))"
-    m = re.match(
-        r",\s+((?:the|a|an)\s+[^,.;]{2,80}|(?:head|chief|director|spokesman|spokeswoman|spokesperson)\b[^,.;]{0,80})"
-        + follow,
-        ctx.norm[np.end:hi],
-    )
-    src_end = np.end
-    if m:
-        role = ctx.text[np.end + m.start(1):np.end + m.end(1)]
-        src_end = np.end + m.end(1)
-    sp = None
-    if wide is not None:
-        sp = _speaker(ctx, wide, a, role) or _speaker(ctx, np, a, role)
-        if sp is not None:
-            sp = _widen(ctx, sp, (wide.start, wide.end))
-            src_end = max(src_end, wide.end)
-    else:
-        sp = _speaker(ctx, np, a, role)
-    if sp is None:
-        return None
-    via = find_via(ctx.norm[a:src_end])
-    cue = ctx.span(a, cue_end)
-    if not ctx.norm[consumed:a].strip():  # "According to X, C."
-        return _build(ctx, seg, src_end, hi, sp, cue, CueType.CLAIM, via, "according", marks, 0.75)
-    if ctx.norm[consumed:a].rstrip().endswith(","):  # "C, according to X."
-        comma = ctx.norm.rfind(",", consumed, a)
-        return _build(ctx, seg, consumed, comma, sp, cue, CueType.CLAIM, via, "according", marks, 0.75)
-    return None
 
 
 def attribute_reported(
@@ -723,6 +647,11 @@ def _direct_hull(q: Quote) -> tuple[int, int]:
     """The span of a direct quote with its cue and speaker mention when they are next to it."""
     a, b = q.start - 1, q.end + 1
     for part in (q.cue, q.speaker):
-        if part is not None and abs(part.start - q.end) < 80 or part is not None and abs(q.start - part.end) < 80:
+        if (
+            part is not None
+            and abs(part.start - q.end) < 80
+            or part is not None
+            and abs(q.start - part.end) < 80
+        ):
             a, b = min(a, part.start), max(b, part.end)
     return a, b

@@ -1,0 +1,255 @@
+"""Building reported quotes, and the fixed forms of attribution.
+
+Shared by :mod:`quotes.reported`: :func:`build` turns a content span, a speaker
+and a cue into a :class:`~quotes.models.Quote`; the other functions read forms
+that have a shape of their own rather than a subject and a verb:
+``According to X, C`` / ``C, according to X``, ``C, as stated by X``,
+``C, as X put it``, and headlines such as ``Marco Rubio: I'm Not Interested``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.attribution import Context, _speaker, cue_type_of
+from quotes.lexicon import REPORTING_VERBS
+from quotes.models import CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
+from quotes.outlets import find_via
+from quotes.segment import Segmenter
+from quotes.speakers import NounPhrase, scan_left, scan_right
+
+MIN_WORDS = 3
+_TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
+_ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
+
+
+def _trim(ctx: Context, a: int, b: int) -> tuple[int, int]:
+    seg = ctx.text[a:b]
+    lead = len(seg) - len(seg.lstrip(" \t,;:—–-"))
+    a += lead
+    m = _TRAILING.search(ctx.text, a, b)
+    if m:
+        b = m.start()
+    return a, b
+
+
+def build(
+    ctx: Context,
+    seg: Segmenter,
+    a: int,
+    b: int,
+    sp: Speaker,
+    cue: Span,
+    kind: CueType,
+    via: str | None,
+    rule: str,
+    marks: list[tuple[int, int]],
+    conf: float,
+    min_words: int = MIN_WORDS,
+) -> Quote | None:
+    a, b = _trim(ctx, a, b)
+    m = _ACCORDING_TAIL.search(ctx.norm, a, b)
+    if m and rule != "according":
+        via = via or find_via(ctx.norm[m.start() : b])
+        b = m.start()
+    if b <= a or len(ctx.text[a:b].split()) < min_words:
+        return None
+    mixed = any(a <= s and e <= b + 1 for s, e in marks)
+    art = ctx.article
+    return Quote(
+        text=ctx.text[a:b],
+        start=a,
+        end=b,
+        kind=QuoteKind.MIXED if mixed else QuoteKind.INDIRECT,
+        cue_type=kind,
+        speaker=sp,
+        cue=cue,
+        via=via,
+        article=art.id,
+        outlet=art.outlet,
+        published=art.published,
+        confidence=conf if sp.mention.lower() not in ("he", "she", "they", "it") else conf - 0.1,
+        provenance=Provenance(
+            backend=seg.name, backend_version=seg.version, rules=("reported", rule)
+        ),
+    )
+
+
+def widen(ctx: Context, sp: Speaker, span: tuple[int, int] | None) -> Speaker:
+    """The speaker with its mention widened to the whole source phrase."""
+    if span is None:
+        return sp
+    a, b = span
+    return sp.model_copy(update={"mention": ctx.text[a:b], "start": a, "end": b})
+
+
+_HEADLINE_STOP = frozenset(
+    """update updated related note editor's editors photo photos video videos watch exclusive
+    breaking opinion analysis live advertisement source sources credit correction disclosure
+    transcript read listen q a warning caption file editor’s""".split()
+)
+
+
+def colon_headline(
+    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
+) -> Quote | None:
+    """``Marco Rubio: I'm Not Interested In Being Vice President.``: a name, a colon, a claim."""
+    colon = ctx.norm.find(":", lo, min(hi, lo + 60))
+    if colon < 0 or not ctx.norm[colon + 1 : colon + 2].isspace():
+        return None
+    line = ctx.line_of(lo)
+    if line < 0 or ctx.lines[line][0] != lo:
+        return None
+    np = scan_left(ctx.norm, lo, colon)
+    if np is None or np.start != lo or not np.text[:1].isupper() or len(np.text.split()) > 5:
+        return None
+    if np.text.lower().split()[0] in _HEADLINE_STOP:
+        return None
+    sp = _speaker(ctx, np, colon)
+    if sp is None or sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION):
+        return None
+    return build(
+        ctx,
+        seg,
+        colon + 1,
+        hi,
+        sp,
+        ctx.span(colon, colon + 1),
+        CueType.SPEECH,
+        None,
+        "headline-colon",
+        marks,
+        0.6,
+    )
+
+
+_AS_X = re.compile(
+    r"(?:(?<=^)|(?<=,\s))as\s+(?P<np>[^,;:]{2,80}?)\s+(?P<cue>(?:has\s+|had\s+|once\s+)?(?:put\s+it|puts\s+it|"
+    r"said|says|noted|notes|wrote|writes|argued|argues|explained|observed|warned|reported|reports)"
+    r"(?:\s+[a-z]+ly|\s+(?:on|last)\s+[A-Z][a-z]+day)?)"
+    r"(?:\s*,\s*|(?=\s*[.!?]?\s*$))",
+    re.I,
+)
+
+
+def as_x_put_it(
+    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
+) -> list[Quote]:
+    """``The plan, as Warren put it, is a giveaway.`` / ``As Peskov said, C.``: the rest is the content."""
+    sentence = ctx.norm[lo:hi]
+    for m in _AS_X.finditer(sentence):
+        np = scan_right(ctx.norm, lo + m.start("np"), lo + m.end("np"))
+        if np is None or np.end < lo + m.end("np") - 1:
+            continue
+        sp = _speaker(ctx, np, lo + m.start())
+        if sp is None:
+            continue
+        cue = ctx.span(lo + m.start("cue"), lo + m.end("cue"))
+        kind = CueType.SPEECH
+        parts = [(lo, lo + m.start()), (lo + m.end(), hi)]
+        if sum(len(ctx.text[x:y].split()) for x, y in parts) < MIN_WORDS:
+            continue
+        built = [
+            build(
+                ctx,
+                seg,
+                x,
+                y,
+                sp,
+                cue,
+                kind,
+                find_via(ctx.norm[x:y]),
+                "as-x-put-it",
+                marks,
+                0.7,
+                min_words=1,
+            )
+            for x, y in parts
+        ]
+        return [q for q in built if q is not None]
+    return []
+
+
+_AS_BY = re.compile(r",\s+as\s+(?:was\s+)?(?P<cue>[a-z]+)\s+by\s+")
+
+
+def as_stated_by(
+    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
+) -> Quote | None:
+    """``C, as stated by spokesperson Dmitry Peskov.``: the content precedes."""
+    for m in _AS_BY.finditer(ctx.norm, lo, hi):
+        word = m.group("cue")
+        if word not in REPORTING_VERBS:
+            continue
+        np = scan_right(ctx.norm, m.end(), hi)
+        if np is None or not re.match(r"\s*(?:,[^,]{0,80})?[.!?]?\s*$", ctx.norm[np.end : hi]):
+            continue
+        sp = _speaker(ctx, np, m.start())
+        kind = cue_type_of(word) or CueType.SPEECH
+        if sp is None:
+            continue
+        cue = ctx.span(m.start("cue"), m.start("cue") + len(word))
+        return build(
+            ctx, seg, lo, m.start(), sp, cue, kind, None, "content-first:as-by", marks, 0.7
+        )
+    return None
+
+
+def according(
+    ctx: Context,
+    seg: Segmenter,
+    toks: list[tuple[str, int, int]],
+    k: int,
+    lo: int,
+    hi: int,
+    consumed: int,
+    marks: list[tuple[int, int]],
+) -> Quote | None:
+    a = toks[k][1]
+    cue_end = toks[k + 1][2]
+    np = scan_right(ctx.norm, cue_end, hi)
+    if np is None:
+        return None
+    role = None
+    initial = not ctx.norm[consumed:a].strip()
+    # "According to South Korean and Western intelligence agencies, C": the whole phrase.
+    stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
+    gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end : hi])
+    wide: NounPhrase | None = None
+    if (
+        gap
+        and gap.group().strip()
+        and len(gap.group().split()) <= 6
+        and stop.match(ctx.norm, np.end + gap.end())
+    ):
+        wide = NounPhrase(np.start, np.end + gap.end(), ctx.norm[np.start : np.end + gap.end()])
+    follow = r"(?=\s*,)" if initial else r"(?=\s*(?:[,.;]|$))"
+    m = re.match(
+        r",\s+((?:the|a|an)\s+[^,.;]{2,80}|(?:head|chief|director|spokesman|spokeswoman|spokesperson)\b[^,.;]{0,80})"
+        + follow,
+        ctx.norm[np.end : hi],
+    )
+    src_end = np.end
+    if m:
+        role = ctx.text[np.end + m.start(1) : np.end + m.end(1)]
+        src_end = np.end + m.end(1)
+    sp = None
+    if wide is not None:
+        sp = _speaker(ctx, wide, a, role) or _speaker(ctx, np, a, role)
+        if sp is not None:
+            sp = widen(ctx, sp, (wide.start, wide.end))
+            src_end = max(src_end, wide.end)
+    else:
+        sp = _speaker(ctx, np, a, role)
+    if sp is None:
+        return None
+    via = find_via(ctx.norm[a:src_end])
+    cue = ctx.span(a, cue_end)
+    if not ctx.norm[consumed:a].strip():  # "According to X, C."
+        return build(ctx, seg, src_end, hi, sp, cue, CueType.CLAIM, via, "according", marks, 0.75)
+    if ctx.norm[consumed:a].rstrip().endswith(","):  # "C, according to X."
+        comma = ctx.norm.rfind(",", consumed, a)
+        return build(
+            ctx, seg, consumed, comma, sp, cue, CueType.CLAIM, via, "according", marks, 0.75
+        )
+    return None
