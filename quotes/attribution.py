@@ -149,6 +149,7 @@ _NOT_APPOS = frozenset(
 )
 _APPOS_STOP = re.compile(r"[,;:()\"\n—–]|\.(?=\s|$)")
 _PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
+_PARTY_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)\s*$")
 _RELATIVE = ("who ", "whose ", "which ", "who's ")
 
 
@@ -307,6 +308,9 @@ def _subject(
         pre = ctx.norm[p:np.start].split()
         return bool(pre) and pre[-1].lower() in _PREPOSITIONS
 
+    party = _PARTY_END.search(ctx.norm, lo, hi)
+    if party is not None:  # "Sen. Chuck Schumer (D-N.Y.) said"
+        hi = party.start()
     np = scan_left(ctx.norm, lo, hi)
     if np is None:
         # "the gambling tycoon", "his wife", "the 46-year-old": a description.
@@ -479,6 +483,14 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
     pre = ctx.norm[lo:end].rstrip()
     if not pre:
         return None
+    m = _ACCORDING.match(ctx.norm, lo, lo + len(pre))
+    if m is not None:  # "According to the Daily Caller, “…”"
+        np = scan_right(ctx.norm, m.end(1), lo + len(pre))
+        if np is not None and not ctx.norm[np.end:lo + len(pre)].strip(" ,:"):
+            sp = _speaker(ctx, np, q.start, describe=True)
+            if sp is not None:
+                cue = ctx.span(m.start(1), m.end(1))
+                return Attribution(sp, cue, CueType.CLAIM, find_via(ctx.norm[lo:end]), _confidence(sp, 0.8), "before:according")
     toks = tokens(ctx.norm, lo, lo + len(pre))
     caps = pre.isupper()
     participle: Optional[tuple[Span, CueType, int]] = None
@@ -509,6 +521,12 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
             if _intro_cue(word):
                 return None
             continue
+        if j > 0 and toks[j - 1][0].lower() == "and" and participle is None:
+            # "The president noted that he taught law, and added: “…”": the clause subject.
+            np = _clause_subject(ctx, lo, toks[j - 1][1])
+            sp = _speaker(ctx, np, q.start) if np is not None else None
+            if sp is not None:
+                return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.8), "before:coordinated")
         subj = _subject(ctx, lo, np_hi, anchored=False)
         if subj is None:
             if participle is None and _PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
@@ -541,6 +559,7 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
     return None
 
 
+_ACCORDING = re.compile(r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?([Aa]ccording\s+to)\s+")
 _NOT_SUBJECT = frozenset("here there this that these those it's asked speaking when while after".split())
 
 
@@ -785,7 +804,9 @@ def _continue_reports(ctx: Context, found: list[Quote]) -> list[Quote]:
             stop = _statement_end(ctx, prev)
             gap = ctx.norm[stop:q.start]
             opens = q.start - len(ctx.norm[:q.start]) + len(ctx.norm[:q.start].rstrip(' "' + FOLD_MARK))
-            same = line == prev_line and not gap.strip(' "' + FOLD_MARK)
+            s0 = max(ctx.sentence_of(q.start)[0], ctx.lines[line][0] if line >= 0 else 0)
+            opens_sentence = not ctx.norm[s0:q.start].strip(' "\'' + FOLD_MARK)
+            same = line == prev_line and not gap.strip(' "' + FOLD_MARK) and opens_sentence
             next_para = (
                 prev_line >= 0 and line == prev_line + 1 and stop >= ctx.lines[prev_line][1] - 1
                 and ctx.lines[line][0] >= opens

@@ -161,6 +161,26 @@ class TestStandalone:
 
 
 class TestReportsGoOn:
+    def test_quote_after_a_report_in_the_same_paragraph_shares_its_cue(self, extractor):
+        text = (
+            "The senator said the bill would pass by the end of the month. "
+            "“We have the votes, and we will use them.”"
+        )
+        found = extractor.extract(text)
+        report = next(q for q in found if q.kind is QuoteKind.INDIRECT)
+        quote = next(q for q in found if q.kind is QuoteKind.DIRECT)
+        assert quote.speaker.mention == "The senator"
+        assert (quote.cue.start, quote.cue.end) == (report.cue.start, report.cue.end)
+
+    def test_quote_with_its_own_cue_does_not_join_the_report(self, extractor):
+        text = (
+            "The president noted that he taught constitutional law, and added: "
+            "“I know a little about this.”"
+        )
+        quote = only(extractor, text)
+        assert quote.cue.text == "added"
+        assert quote.speaker.mention == "The president"
+
     def test_participle_cue_takes_the_main_clause_subject(self, extractor):
         text = (
             "Mateen left as soon as prayers were finished, Nefzi said, adding, "
@@ -224,6 +244,30 @@ class TestObjectsAreNotSpeakers:
         q = only(extractor, text)
         assert q.speaker.name == "Jane Sanders"
         assert q.cue.text == "whispered"
+
+
+class TestBeforeTheQuote:
+    def test_coordinated_verb_takes_the_clause_subject(self, extractor):
+        text = "When asked whom she supported, Ms. Sherry smiled and said, “I'm waiting for Bloomberg.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Sherry"
+        assert q.cue.text == "said"
+
+    def test_according_to_before_a_quote(self, extractor):
+        text = "According to the Daily Caller, “Labott also coordinated with Reines on the tweets.”"
+        q = only(extractor, text)
+        assert q.speaker.mention == "the Daily Caller"
+        assert q.cue.text == "According to"
+
+    def test_party_tag_after_the_name(self, extractor):
+        text = (
+            "“If they did not take part, they have nothing to worry about,” Sen. Chuck Schumer "
+            "(D-N.Y.) said Tuesday. “If they did, they should be held accountable.”"
+        )
+        first, second = direct(extractor, text)
+        assert first.speaker.name == "Chuck Schumer"
+        assert first.speaker.mention == "Sen. Chuck Schumer (D-N.Y.)"
+        assert second.cue.start == first.cue.start
 
 
 class TestDescriptions:
