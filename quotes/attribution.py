@@ -283,7 +283,7 @@ _DESCRIPTION = re.compile(
 
 
 def _subject(
-    ctx: Context, lo: int, hi: int, *, anchored: bool
+    ctx: Context, lo: int, hi: int, *, anchored: bool, descriptions: bool = True
 ) -> Optional[tuple[NounPhrase, Optional[str], Optional[int]]]:
     """The subject before a cue that starts at ``hi``: ``(head, role, start)``.
 
@@ -304,15 +304,21 @@ def _subject(
         return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then")
 
     def object_of(np: NounPhrase) -> bool:
-        """``speaking to Fox News said``: the phrase is the object of a preposition."""
+        """``speaking to Fox News said``, ``released a memo titled``: an object, not a subject."""
         pre = ctx.norm[p:np.start].split()
-        return bool(pre) and pre[-1].lower() in _PREPOSITIONS
+        if not pre:
+            return False
+        last = pre[-1]
+        return last.lower() in _PREPOSITIONS or (
+            last.isalpha() and last.islower() and (last.endswith("ed") or last.endswith("s"))
+            and last not in ("as", "was", "has", "is", "this", "his", "its", "us")
+        )
 
     party = _PARTY_END.search(ctx.norm, lo, hi)
     if party is not None:  # "Sen. Chuck Schumer (D-N.Y.) said"
         hi = party.start()
     np = scan_left(ctx.norm, lo, hi)
-    if np is None:
+    if np is None and descriptions:
         # "the gambling tycoon", "his wife", "the 46-year-old": a description.
         m = _DESCRIPTION.search(ctx.norm, lo, hi)
         if m is not None and m.end() == hi:
@@ -420,9 +426,11 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
     sent_end = ctx.sentence_of(q.close)[1]
     if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
         sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
-    if sent_end <= lo + 1 and ctx.norm[q.close - 1:q.close] in ("?", "!", "."):
+    extended = False
+    if sent_end <= lo + 1 and ctx.norm[q.close - 1:q.close] in ("?", "!"):
         # "“Why?” he asked.": the splitter ends the sentence at the closing mark.
         sent_end = ctx.sentence_of(lo + 1 + len(ctx.norm[lo + 1:hi]) - len(ctx.norm[lo + 1:hi].lstrip()))[1]
+        extended = True
     end = min(hi, max(sent_end, lo))
     p = lo + _LEAD.match(ctx.norm, lo, end).end() - lo  # type: ignore[union-attr]
     toks = tokens(ctx.norm, p, end)[:40]
@@ -433,7 +441,7 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             break
         if kind is None:
             continue
-        if i >= 14 and "," not in ctx.norm[p:a]:
+        if i >= 14 and "," not in ctx.norm[p:a] or extended and (i > 6 or not _intro_cue(word)):
             break
         cue, obj = _cue_span(ctx, toks, i, end)
         clause = ctx.norm[p:end]
@@ -454,11 +462,11 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
                 w in _FINITE or w in CUE_AUXILIARIES or w.endswith("ed") or cue_type_of(w) is not None
             ):
                 return None  # ", said the candidate could be …": a reported clause
-            sp = _speaker(ctx, np, q.start, describe=True)  # the role comes from the apposition
+            sp = _speaker(ctx, np, q.start, describe=_intro_cue(word))  # the role comes from the apposition
             return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.9), "after:inverted")
         j = _aux_start(toks, i)
         np_hi = toks[j][1]
-        subj = _subject(ctx, p, np_hi, anchored=True)
+        subj = _subject(ctx, p, np_hi, anchored=True, descriptions=_intro_cue(word))
         if subj is None:
             if _intro_cue(word):
                 return None
@@ -470,7 +478,7 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:end]):
                 via = via or ctx.text[np.start:np.end]
                 np, first = inner, None
-        sp = _speaker(ctx, np, q.start, role, start=first, describe=True)
+        sp = _speaker(ctx, np, q.start, role, start=first, describe=_intro_cue(word))
         if sp is None:  # "“…,” he said." with no one to be "he": the cue stands alone
             return Attribution(None, cue, kind, via, 0.3, "after:unresolved")
         return Attribution(sp, cue, kind, via, _confidence(sp, 0.9), "after")
@@ -502,7 +510,7 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         if word in ("'", '"'):
             break
         kind = _cue_kind(word, caps)
-        if kind is None:
+        if kind is None or participle is not None and not _intro_cue(word):
             continue
         tail = ctx.norm[b:end]
         if '"' in tail or "'" in tail.replace("'s", ""):
@@ -527,7 +535,7 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
             sp = _speaker(ctx, np, q.start) if np is not None else None
             if sp is not None:
                 return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.8), "before:coordinated")
-        subj = _subject(ctx, lo, np_hi, anchored=False)
+        subj = _subject(ctx, lo, np_hi, anchored=False, descriptions=_intro_cue(word))
         if subj is None:
             if participle is None and _PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
                 if previous is not None and previous.speaker is not None:
@@ -543,7 +551,7 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
                 return None
             continue
         np, role, first = subj
-        sp = _speaker(ctx, np, q.start, role, start=first, describe=True)
+        sp = _speaker(ctx, np, q.start, role, start=first, describe=_intro_cue(word))
         if sp is None:
             return None
         if participle is not None:

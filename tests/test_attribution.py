@@ -225,6 +225,29 @@ class TestObjectsAreNotSpeakers:
         )
         assert all(q.speaker is None or "candidate" not in q.speaker.mention for q in extractor.extract(text))
 
+    def test_next_sentence_after_a_full_stop_is_not_an_attribution(self, extractor):
+        text = (
+            "A White House official said Wednesday, “There are discussions with the campaign.” "
+            "The aide declined to specify the nature of those discussions."
+        )
+        q = only(extractor, text)
+        assert q.speaker is None or "aide" not in q.speaker.mention
+
+    def test_object_of_a_verb_is_not_the_subject(self, extractor):
+        text = (
+            "On Monday night, Clinton campaign manager Robby Mook released a memo titled "
+            "“The Facts on Where the Race Stands.”"
+        )
+        assert all(q.speaker is None or q.speaker.mention != "a memo" for q in extractor.extract(text))
+
+    def test_noun_cue_is_not_read_after_a_participle(self, extractor):
+        text = (
+            "Mr. Cruz seemed to mock his vague tough talk, saying at one point, “The answer is "
+            "not simply to yell.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker is None or q.speaker.name.endswith("Cruz")
+
     def test_person_of_a_place(self, extractor):
         text = "“I don't know much about the others,” said Scott Hawkins of Cheyenne."
         q = only(extractor, text)
