@@ -161,9 +161,18 @@ def _reporting_kind(low: str) -> CueType | None:
     learned = cue_rates().get(low)
     if learned is None or learned[0] < CUE_RATE or learned[1] < CUE_MIN_COUNT:
         return None
-    if not low.endswith(("ed", "s", "ing")):
+    if not low.endswith(("ed", "s", "ing")) and low not in _IRREGULAR_PAST:
         return None
     return CueType(learned[2])
+
+
+#: Irregular past forms of cue verbs (regular ones end in -ed).
+_IRREGULAR_PAST = frozenset("found sought shown known seen thought felt spoke wrote told said".split())
+#: Verbs of intention that report a belief when ``to`` follows: ``X wants to C``.
+_INTENT_TO = frozenset(
+    """want wants wanted hope hopes hoped plan plans planned seek seeks sought intend intends
+    intended expect expects expected aim aims aimed""".split()
+)
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -171,10 +180,9 @@ _WORDS = re.compile(r"[a-z]+")
 
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
-    """Every word :func:`reporting_kind` accepts, and ``according``."""
-    return frozenset(
-        w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None
-    ) | {"according"}
+    """Every word that can open a report: what :func:`reporting_kind` accepts, and more."""
+    accepted = (w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None)
+    return frozenset(accepted) | _INTENT_TO | {"according"}
 
 
 def _particle(low: str, nxt: str) -> bool:
@@ -394,6 +402,8 @@ def _sentence_quotes(
             k += 2
             continue
         kind = reporting_kind(word)
+        if kind is None and low in _INTENT_TO and k + 1 < len(toks) and toks[k + 1][0].lower() == "to":
+            kind = CueType.BELIEF  # "Trump wants to build a wall": an intention, flagged as a belief
         if (
             kind is None
             or kind is CueType.CLAIM

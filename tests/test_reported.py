@@ -185,3 +185,21 @@ def test_parenthetical_between_speaker_and_cue(extractor):
     text = "Governor Rick Snyder, for his part, has denied that the campaign had anything to do with his decision."
     (q,) = reported(extractor, text)
     assert q.speaker.name == "Rick Snyder"
+
+
+def test_intention_is_a_belief_and_off_by_default(extractor):
+    text = "Senator Bernie Sanders wants to raise the minimum wage to 15 dollars an hour."
+    assert reported(extractor, text) == []
+    import quotes
+
+    ex = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True)
+    (q,) = reported(ex, text)
+    assert q.cue_type is CueType.BELIEF
+    assert q.text == "to raise the minimum wage to 15 dollars an hour"
+
+
+def test_irregular_past_cue(extractor):
+    text = "A Gallup poll found that most voters distrust both candidates."
+    (q,) = reported(extractor, text)
+    assert q.cue.text == "found"
+    assert q.text == "that most voters distrust both candidates"
