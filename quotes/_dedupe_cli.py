@@ -4,7 +4,8 @@
 
     quotes dedupe QUOTES.jsonl [-o CLUSTERS.jsonl] [--format jsonl|json|table]
     quotes extract ... | quotes dedupe -
-    quotes dedupe BATCH_OUTPUT_DIR          # reads quotes-*.jsonl shards
+    quotes dedupe BATCH_OUTPUT_DIR          # reads quotes-*.jsonl / quotes-*.parquet shards
+    quotes dedupe QUOTES.parquet            # a Parquet file of quote records
 
 Bad input prints one line on stderr and exits with status 2.
 """
@@ -32,7 +33,7 @@ from quotes.dedupe import (
     QuoteCluster,
     dedupe,
 )
-from quotes.errors import CorpusFormatError, MissingInputError, QuotesError
+from quotes.errors import CorpusFormatError, DependencyError, MissingInputError, QuotesError
 from quotes.models import Quote
 
 __all__ = ["add_cli_parser", "read_quotes", "run", "write_clusters"]
@@ -40,7 +41,13 @@ __all__ = ["add_cli_parser", "read_quotes", "run", "write_clusters"]
 EXIT_OK = 0
 EXIT_USAGE = 2
 
-ERR_NO_SHARDS = "{path}: no quotes-*.jsonl shards in this folder"
+ERR_NO_SHARDS = "{path}: no quotes-*.jsonl or quotes-*.parquet shards in this folder"
+ERR_PARQUET = "{path}: cannot read the Parquet file ({reason})"
+ERR_NO_PYARROW = (
+    '{path}: reading Parquet needs pyarrow, which is not installed: pip install "quotes[pandas]"'
+)
+#: File suffixes read as Parquet (anything else is read as JSON Lines).
+PARQUET_SUFFIXES = (".parquet", ".pq")
 ERR_BAD_JSON = "{where}: not a JSON object: {reason}"
 ERR_BAD_RECORD = "{where}: not a quote record: {reason}"
 ERR_NOT_UTF8 = "{where}: the file is not UTF-8 text"
@@ -58,7 +65,8 @@ def add_cli_parser(subparsers: Any) -> None:
     )
     p.add_argument(
         "input",
-        help="JSONL file of quote records, '-' for stdin, or a 'quotes batch' output folder",
+        help="JSONL or Parquet file of quote records, '-' for stdin, or a 'quotes batch' "
+        "output folder",
     )
     p.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
@@ -102,43 +110,63 @@ def _records(stream: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any]]]
 
 
 def read_quotes(source: str, stdin: IO[str] | None = None) -> list[Quote]:
-    """Read quote records from a JSONL file, ``-`` (stdin) or a batch output folder.
+    """Read quote records from a JSONL or Parquet file, ``-`` (stdin) or a batch folder.
 
     Args:
-        source: A path, ``-``, or a folder holding ``quotes-*.jsonl`` shards (read
-            in sorted order).
+        source: A path (``.parquet`` files are read as Parquet, anything else as
+            JSON Lines), ``-``, or a ``quotes batch`` output folder holding
+            ``quotes-*.jsonl`` or ``quotes-*.parquet`` shards (read in sorted order).
         stdin: The stream ``-`` stands for (default ``sys.stdin``).
 
     Raises:
         MissingInputError: The path does not exist.
-        CorpusFormatError: A line is not JSON or not a quote record, or a folder has
-            no shards; the message names file and line.
+        CorpusFormatError: A line or row is not a quote record, a file is not JSON
+            Lines or Parquet, or a folder has no shards; the message names the file
+            and the line or row.
+        DependencyError: A Parquet input without pyarrow installed.
     """
     if source == "-":
-        streams: list[tuple[str, IO[str] | Path]] = [("<stdin>", stdin or sys.stdin)]
+        return list(_parse(_records(stdin or sys.stdin, "<stdin>")))
+    path = Path(source)
+    if not path.exists():
+        raise MissingInputError(f"{source}: no such file or folder")
+    if path.is_dir():
+        patterns = ("quotes-*.jsonl", *(f"quotes-*{suffix}" for suffix in PARQUET_SUFFIXES))
+        files = sorted(p for pattern in patterns for p in path.glob(pattern))
+        if not files:
+            raise CorpusFormatError(ERR_NO_SHARDS.format(path=source))
     else:
-        path = Path(source)
-        if not path.exists():
-            raise MissingInputError(f"{source}: no such file or folder")
-        if path.is_dir():
-            shards = sorted(path.glob("quotes-*.jsonl"))
-            if not shards:
-                raise CorpusFormatError(ERR_NO_SHARDS.format(path=source))
-            streams = [(str(s), s) for s in shards]
-        else:
-            streams = [(source, path)]
+        files = [path]
     quotes: list[Quote] = []
-    for name, src in streams:
-        if isinstance(src, Path):
-            with src.open(encoding="utf-8") as handle:
-                quotes.extend(_parse(handle, name))
+    for file in files:
+        name = source if file is path else str(file)
+        if file.suffix.lower() in PARQUET_SUFFIXES:
+            quotes.extend(_parse(_parquet_records(file, name)))
         else:
-            quotes.extend(_parse(src, name))
+            with file.open(encoding="utf-8") as handle:
+                quotes.extend(_parse(_records(handle, name)))
     return quotes
 
 
-def _parse(stream: IO[str], name: str) -> Iterator[Quote]:
-    for where, record in _records(stream, name):
+def _parquet_records(path: Path, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(where, record)`` for each row of a Parquet file of quote records."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise DependencyError(ERR_NO_PYARROW.format(path=name)) from None
+    row = 0
+    try:
+        for batch in pq.ParquetFile(path).iter_batches():
+            for record in batch.to_pylist():
+                row += 1
+                yield f"{name}:row {row}", record
+    except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CorpusFormatError(ERR_PARQUET.format(path=name, reason=reason)) from None
+
+
+def _parse(records: Iterator[tuple[str, dict[str, Any]]]) -> Iterator[Quote]:
+    for where, record in records:
         try:
             yield Quote.from_record(record)
         except ValidationError as exc:

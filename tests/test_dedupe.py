@@ -454,6 +454,52 @@ class TestCli:
         assert out.splitlines()[0].split()[:2] == ["n", "speaker"]
         assert "Dmitry Peskov" in out
 
+    def test_parquet_shards_of_a_batch_folder(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture
+    ) -> None:
+        pytest.importorskip("pyarrow")
+        from quotes.frames import write_parquet
+
+        write_parquet(SEED_CORPUS[:5], tmp_path / "quotes-00000.parquet")
+        write_parquet(SEED_CORPUS[5:], tmp_path / "quotes-00001.parquet")
+        assert _dedupe_cli.run(_args(str(tmp_path), format="json")) == 0
+        from_parquet = json.loads(capsys.readouterr().out)
+        assert [c["id"] for c in from_parquet] == [c.id for c in dedupe(SEED_CORPUS)]
+        assert from_parquet == [c.model_dump(mode="json") for c in dedupe(SEED_CORPUS)]
+
+    def test_quotes_batch_parquet_output(self, tmp_path: Path) -> None:
+        pytest.importorskip("pyarrow")
+        from quotes.batch import run_batch
+
+        for fmt in ("jsonl", "parquet"):
+            run_batch([SEEDS], tmp_path / fmt, backend="fast", workers=1, fmt=fmt, progress="none")
+        from_jsonl = _dedupe_cli.read_quotes(str(tmp_path / "jsonl"))
+        from_parquet = _dedupe_cli.read_quotes(str(tmp_path / "parquet"))
+        assert from_parquet and from_parquet == from_jsonl
+        assert dedupe(from_parquet) == dedupe(from_jsonl)
+
+    def test_one_parquet_file(self, tmp_path: Path) -> None:
+        pytest.importorskip("pyarrow")
+        from quotes.frames import write_parquet
+
+        write_parquet(SEED_CORPUS, tmp_path / "all.parquet")
+        assert _dedupe_cli.read_quotes(str(tmp_path / "all.parquet")) == SEED_CORPUS
+
+    def test_bad_parquet_is_one_line_and_status_2(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture
+    ) -> None:
+        pa = pytest.importorskip("pyarrow")
+        import pyarrow.parquet as pq
+
+        (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really parquet")
+        assert _dedupe_cli.run(_args(str(tmp_path / "broken.parquet"))) == 2
+        pq.write_table(pa.table({"text": ["x"], "start": [0]}), tmp_path / "q.parquet")
+        assert _dedupe_cli.run(_args(str(tmp_path / "q.parquet"))) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 2 and "Traceback" not in "".join(err)
+        assert "broken.parquet: cannot read the Parquet file" in err[0]
+        assert "q.parquet:row 1: not a quote record" in err[1]
+
     def test_stdin(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
         text = "".join(json.dumps(q.to_record()) + "\n" for q in SEED_CORPUS)
         monkeypatch.setattr("sys.stdin", io.StringIO(text))
