@@ -10,7 +10,17 @@ or the verbatim part of a mixed quote), then looks for its cue and speaker:
    previous paragraph ending with a colon;
 3. otherwise from the quote before it: the second half of an interrupted quote
    (``“A,” he said. “B.”``) shares the first half's cue instance, and a quote
-   that continues in the next paragraph keeps its speaker (lower confidence).
+   that continues in the next paragraph keeps its speaker (lower confidence);
+   a quote that opens the sentence after a report (``X said C. “Q.”``) shares the
+   report's cue.
+
+The speaker's mention covers the whole noun phrase, as PolNeAR's Source spans
+do: appositions and relative clauses (``Rahm Emanuel, his chief of staff,``,
+``Paradis, who has been active in politics,``), party tags (``(D-N.Y.)``) and
+``of``/``to`` attachments after an inverted cue; ``name`` stays the canonical
+name and ``role`` takes the apposition. A participle cue (``saying``,
+``adding``) takes the subject of its clause, and a quote that is the whole
+clause after ``said that`` is direct, its content starting at ``that``.
 
 Fragments are handed to :mod:`quotes.reported`, which builds mixed quotes from
 the reported clauses that contain them, together with reported speech.
