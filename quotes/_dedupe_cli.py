@@ -53,6 +53,18 @@ ERR_BAD_RECORD = "{where}: not a quote record: {reason}"
 ERR_NOT_UTF8 = "{where}: the file is not UTF-8 text"
 
 
+# The options of ``dedupe()`` the command line sets (argparse dests of the same name).
+_OPTIONS = (
+    "mode",
+    "ignore_speakers",
+    "ratio_threshold",
+    "partial_threshold",
+    "min_partial_words",
+    "statement_threshold",
+    "semantic_threshold",
+)
+
+
 def add_cli_parser(subparsers: Any) -> None:
     """Register the ``dedupe`` subcommand on an argparse subparsers object."""
     p = subparsers.add_parser(
@@ -224,16 +236,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``quotes dedupe`` with parsed arguments; return the exit status."""
     try:
         quotes = read_quotes(args.input)
-        clusters = dedupe(
-            quotes,
-            mode=args.mode,
-            ignore_speakers=args.ignore_speakers,
-            ratio_threshold=args.ratio_threshold,
-            partial_threshold=args.partial_threshold,
-            min_partial_words=args.min_partial_words,
-            statement_threshold=args.statement_threshold,
-            semantic_threshold=args.semantic_threshold,
-        )
+        clusters = dedupe(quotes, **{name: getattr(args, name) for name in _OPTIONS})
         if args.output:
             _write_atomic(args.output, clusters, args.format)
         else:

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -286,30 +287,13 @@ def verbatim_scores(
     cutoff = tuple(0.0 if exact or a > 100 else a for a in accept)
     todo = np.flatnonzero(full < accept[0])
     if len(todo):
-        full[todo] = np.maximum(
-            full[todo],
-            process.cpdist(
-                [a[k] for k in todo],
-                [b[k] for k in todo],
-                scorer=fuzz.token_sort_ratio,
-                workers=-1,
-                dtype=np.float32,
-                score_cutoff=cutoff[0],
-            ),
-        )
+        full[todo] = np.maximum(full[todo], _cpdist(a, b, todo, fuzz.token_sort_ratio, cutoff[0]))
     word_arr = np.asarray(words, dtype=np.int64)
     short = np.minimum(word_arr[pairs[:, 0]], word_arr[pairs[:, 1]])
     part = np.zeros(n, dtype=np.float32)
     eligible = np.flatnonzero((short >= min_partial_words) & (full < accept[0]))
     if len(eligible):
-        part[eligible] = process.cpdist(
-            [a[k] for k in eligible],
-            [b[k] for k in eligible],
-            scorer=fuzz.partial_ratio,
-            workers=-1,
-            dtype=np.float32,
-            score_cutoff=cutoff[1],
-        )
+        part[eligible] = _cpdist(a, b, eligible, fuzz.partial_ratio, cutoff[1])
     if segments:
         for k in np.flatnonzero((full < accept[0]) & (part < accept[1])).tolist():
             i, j = int(pairs[k, 0]), int(pairs[k, 1])
@@ -318,6 +302,18 @@ def verbatim_scores(
                 if pieces and words[cut] >= min_partial_words:
                     part[k] = max(part[k], _elided_score(pieces, texts[other]))
     return full, part
+
+
+def _cpdist(a: list[str], b: list[str], rows: np.ndarray, scorer: Any, cutoff: float) -> np.ndarray:
+    """``scorer(a[k], b[k])`` for each ``k`` of ``rows``, in bulk (0 below ``cutoff``)."""
+    return process.cpdist(
+        [a[k] for k in rows],
+        [b[k] for k in rows],
+        scorer=scorer,
+        workers=-1,
+        dtype=np.float32,
+        score_cutoff=cutoff,
+    )
 
 
 def _elided_score(pieces: list[str], other: str) -> float:

@@ -14,8 +14,10 @@ one per statement of one speaker, with every place it appeared
     each quote are stemmed, mapped through a small lexicon of news synonyms
     (``talks``/``negotiations``, ``signal``/``indication``, ``Kyiv``/``Ukraine``)
     and weighted by rarity (inverse frequency over the corpus); quotes whose
-    weighted terms overlap enough join. Catches an indirect and a direct rendering
-    of one statement. No extra dependency.
+    weighted terms overlap enough join; a long quote is also scored clause by
+    clause, so a statement that is one clause of a longer reported content joins
+    its other renderings. Catches an indirect and a direct rendering of one
+    statement. No extra dependency.
 ``semantic``
     ``statement`` plus sentence embeddings (``all-MiniLM-L6-v2`` from the
     ``quotes[semantic]`` extra): the score of a pair blends term overlap and
@@ -29,6 +31,7 @@ a cluster only on a near-verbatim match, and at most one cluster.
 
 Nothing compares every quote with every other: candidates come from a rare-key
 join (see :mod:`quotes._dedupe_index`), so time and memory grow about linearly.
+Paraphrase scoring and linking live in :mod:`quotes._dedupe_statement`.
 """
 
 from __future__ import annotations
@@ -50,13 +53,11 @@ from quotes._dedupe_index import (
     candidate_pairs,
     resolve_speakers,
     salt,
-    statement_score,
-    term_rows,
-    term_weights,
     verbatim_scores,
 )
-from quotes._dedupe_semantic import Encoder, embed
-from quotes._dedupe_text import clause_texts, content_terms, normalize_text, text_segments
+from quotes._dedupe_semantic import Encoder
+from quotes._dedupe_statement import StatementScorer
+from quotes._dedupe_text import normalize_text, text_segments
 from quotes.models import Quote, QuoteKind
 
 __all__ = [
@@ -91,22 +92,6 @@ DEFAULT_STATEMENT_THRESHOLD = 0.42
 #: speaker are one statement (``semantic`` mode).
 DEFAULT_SEMANTIC_THRESHOLD = 0.55
 
-# A paraphrase joins a cluster only if it is also at least this fraction of the
-# threshold close to the cluster's fullest member: stops chains A~B~C with A!~C.
-_GUARD = 0.6
-# Quotes with fewer content terms than this join others only by verbatim matching:
-# a short phrase (``radical Islamic terrorism``) recurs inside unrelated statements.
-_MIN_TERMS = 4
-# A clause of a longer quote is scored on its own (see ``_Work._term_score``) when it
-# has this many content terms, and a clause-level match needs this many shared
-# terms: smaller units need more evidence (a whole text needs four terms and two
-# shared), as a truncated quote needs ``min_partial_words`` words.
-_MIN_CLAUSE_TERMS = 5
-_CLAUSE_SHARED = 3
-# Weight of the term score in the semantic blend (the rest is embedding cosine).
-_BLEND = 0.5
-# In the semantic mode, blocks of at most this many items are compared all-pairs.
-_SMALL_BLOCK = 64
 _KIND_RANK = {QuoteKind.DIRECT: 2, QuoteKind.MIXED: 1, QuoteKind.INDIRECT: 0}
 _ELLIPSIS_HINT = re.compile(r"…|\.\s?\.\s?\.")
 
@@ -288,16 +273,16 @@ def dedupe(
         >>> [(c.size, c.speaker) for c in clusters]
         [(2, 'Dmitry Peskov'), (1, 'Dmitry Peskov')]
     """
-    _check_options(
-        mode,
-        ratio_threshold=ratio_threshold,
-        partial_threshold=partial_threshold,
-        min_partial_words=min_partial_words,
-        statement_threshold=statement_threshold,
-        semantic_threshold=semantic_threshold,
-        block_keys=block_keys,
-        max_block=max_block,
-    )
+    options = {
+        "ratio_threshold": ratio_threshold,
+        "partial_threshold": partial_threshold,
+        "min_partial_words": min_partial_words,
+        "statement_threshold": statement_threshold,
+        "semantic_threshold": semantic_threshold,
+        "block_keys": block_keys,
+        "max_block": max_block,
+    }
+    _check_options(mode, **options)
     qs = list(quotes)
     for q in qs:
         if not isinstance(q, Quote):
@@ -308,30 +293,12 @@ def dedupe(
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, no cycles: collections would only cost time
     try:
-        return _run(
-            qs,
-            ignore_speakers=ignore_speakers,
-            mode=mode,
-            ratio_threshold=ratio_threshold,
-            partial_threshold=partial_threshold,
-            min_partial_words=min_partial_words,
-            statement_threshold=statement_threshold,
-            semantic_threshold=semantic_threshold,
-            block_keys=block_keys,
-            max_block=max_block,
-            encoder=encoder,
-        )
+        work = _Work(qs, ignore_speakers)
+        work.link(mode=mode, encoder=encoder, **options)
+        return work.clusters()
     finally:
         if gc_was_enabled:
             gc.enable()
-
-
-def _run(
-    qs: list[Quote], *, ignore_speakers: bool, min_partial_words: int, **options: Any
-) -> list[QuoteCluster]:
-    work = _Work(qs, ignore_speakers)
-    work.link(min_partial_words=min_partial_words, **options)
-    return work.clusters(min_partial_words=min_partial_words)
 
 
 class _Work:
@@ -376,45 +343,11 @@ class _Work:
                 segments[item] = pieces
         self.words = [t.count(" ") + 1 if t else 0 for t in self.texts]
         self.uf = UnionFind(len(self.texts))
-        self._terms: list[frozenset[str]] | None = None
-        self._clauses: dict[int, tuple[frozenset[str], ...]] | None = None
-        self.weight: dict[str, float] = {}
-        self.vectors: np.ndarray | None = None
-        self.mode = "verbatim"
-        self.min_terms = _MIN_TERMS
+        self.statements: StatementScorer | None = None
+        self.accept = (DEFAULT_RATIO_THRESHOLD, DEFAULT_PARTIAL_THRESHOLD)
+        self.min_partial_words = DEFAULT_MIN_PARTIAL_WORDS
 
     # -- linking -----------------------------------------------------------------
-
-    @property
-    def terms(self) -> list[frozenset[str]]:
-        if self._terms is None:
-            cache: dict[str, frozenset[str]] = {}
-            self._terms = [cache.setdefault(t, content_terms(t)) for t in self.texts]
-        return self._terms
-
-    @property
-    def clauses(self) -> dict[int, tuple[frozenset[str], ...]]:
-        """Content terms of the clauses of each item that has several (see ``clause_texts``).
-
-        Only clauses with at least ``_MIN_CLAUSE_TERMS`` terms count; the whole text
-        is not repeated here.
-        """
-        if self._clauses is None:
-            cache: dict[str, tuple[frozenset[str], ...]] = {}
-            out: dict[int, tuple[frozenset[str], ...]] = {}
-            for item, raw in enumerate(self.raw):
-                found = cache.get(raw)
-                if found is None:
-                    found = tuple(
-                        terms
-                        for terms in map(content_terms, clause_texts(raw))
-                        if len(terms) >= _MIN_CLAUSE_TERMS
-                    )
-                    cache[raw] = found
-                if found:
-                    out[item] = found
-            self._clauses = out
-        return self._clauses
 
     def link(
         self,
@@ -429,7 +362,8 @@ class _Work:
         max_block: int,
         encoder: Encoder | None,
     ) -> None:
-        self.mode = mode
+        self.accept = (ratio_threshold, partial_threshold)
+        self.min_partial_words = min_partial_words
         n = len(self.texts)
         blocks = np.asarray(self.blocks, dtype=np.int64)
         rows_item, self._bigram_keys = bigram_rows(self.texts)
@@ -438,23 +372,16 @@ class _Work:
         pairs = candidate_pairs(
             rows_item, rows_key, n, per_item=block_keys, max_df=max_block, min_hits=2
         )
-        full, part = verbatim_scores(
-            self.texts,
-            self.words,
-            self.segments,
-            pairs,
-            min_partial_words=min_partial_words,
-            accept=(ratio_threshold, partial_threshold),
-        )
-        ok = (full >= ratio_threshold) | (part >= partial_threshold)
-        for i, j in pairs[ok].tolist():
+        for i, j in self._verbatim_matches(pairs)[0].tolist():
             self.uf.union(i, j)
 
         known = blocks >= 0
         if mode != "verbatim" and known.any():
-            self._link_statements(
+            self.statements = StatementScorer(self.texts, self.raw, self.blocks)
+            self.statements.link(
+                self.uf,
                 known,
-                mode=mode,
+                semantic=mode == "semantic",
                 threshold=statement_threshold if mode == "statement" else semantic_threshold,
                 block_keys=block_keys,
                 max_block=max_block,
@@ -462,158 +389,33 @@ class _Work:
             )
         unknown = ~known
         if unknown.any() and known.any():
-            self._attach_unknown(
-                unknown,
-                ratio_threshold=ratio_threshold,
-                partial_threshold=partial_threshold,
-                min_partial_words=min_partial_words,
-                block_keys=block_keys,
-                max_block=max_block,
-            )
+            self._attach_unknown(unknown, block_keys=block_keys, max_block=max_block)
 
-    def _roots(self) -> np.ndarray:
-        find = self.uf.find
-        return np.fromiter((find(i) for i in range(len(self.texts))), np.int64, len(self.texts))
+    def _verbatim_scores(
+        self, pairs: np.ndarray, accept: tuple[float, float], *, exact: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`~quotes._dedupe_index.verbatim_scores` of item pairs of this run."""
+        return verbatim_scores(
+            self.texts,
+            self.words,
+            self.segments,
+            pairs,
+            min_partial_words=self.min_partial_words,
+            accept=accept,
+            exact=exact,
+        )
 
-    def _term_score(self, i: int, j: int) -> float:
-        """Weighted term cosine of two items: the best over their whole texts and clauses.
+    def _verbatim_matches(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs that are near-verbatim variants, and their best score (0-100)."""
+        full, part = self._verbatim_scores(pairs, self.accept)
+        ok = (full >= self.accept[0]) | (part >= self.accept[1])
+        return pairs[ok], np.maximum(full[ok], part[ok])
 
-        A clause of one quote may be the whole statement the other renders (the
-        statement-level analogue of a truncated quote), so every clause of one is
-        scored against the other's whole text and clauses, and the best counts.
-        """
-        a, b = self.terms[i], self.terms[j]
-        least = self.min_terms
-        best = statement_score(a, b, self.weight) if min(len(a), len(b)) >= least else 0.0
-        clauses = self.clauses
-        ca, cb = clauses.get(i), clauses.get(j)
-        if ca is None and cb is None:
-            return best
-        if min(len(a), len(b)) < least:
-            return best
-        left = (a, *ca) if ca else (a,)
-        right = (b, *cb) if cb else (b,)
-        for x, p in enumerate(left):
-            for y, q in enumerate(right):
-                if x or y:
-                    s = statement_score(p, q, self.weight, min_shared=_CLAUSE_SHARED)
-                    best = max(best, s)
-        return best
-
-    def _pair_score(self, i: int, j: int) -> float:
-        s = self._term_score(i, j)
-        if self.vectors is not None:
-            cos = float(self.vectors[i] @ self.vectors[j])
-            s = _BLEND * s + (1 - _BLEND) * cos
-        return s
-
-    def _link_statements(
-        self,
-        known: np.ndarray,
-        *,
-        mode: str,
-        threshold: float,
-        block_keys: int,
-        max_block: int,
-        encoder: Encoder | None,
-    ) -> None:
-        terms = self.terms
-        roots = self._roots()
-        # Rarity over statements: a term counts once per verbatim group.
-        per_group: dict[int, set[str]] = {}
-        for i in np.flatnonzero(known).tolist():
-            per_group.setdefault(int(roots[i]), set()).update(terms[i])
-        self.weight = term_weights(per_group.values())
-
-        idx = np.flatnonzero(known)
-        pairs = self._statement_candidates(idx, per_item=block_keys + 1, max_df=max_block)
-        if mode == "semantic":
-            self.vectors = embed(self.texts, encoder)
-            pairs = np.unique(np.concatenate([pairs, self._small_block_pairs(idx)]), axis=0)
-        if len(pairs):
-            pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
-        edges = []
-        for i, j in pairs.tolist():
-            s = self._pair_score(i, j)
-            if s >= threshold:
-                edges.append((-s, i, j))
-        if not edges:
-            return
-        edges.sort()
-        rep: dict[int, int] = {}
-        for i in range(len(self.texts)):
-            r = self.uf.find(i)
-            if r not in rep or len(terms[i]) > len(terms[rep[r]]):
-                rep[r] = i
-        for _, i, j in edges:
-            ri, rj = self.uf.find(i), self.uf.find(j)
-            if ri == rj:
-                continue
-            a, b = rep[ri], rep[rj]
-            if (a, b) not in ((i, j), (j, i)) and self._pair_score(a, b) < _GUARD * threshold:
-                continue
-            self.uf.union(ri, rj)
-            root = self.uf.find(ri)
-            rep[root] = a if (len(terms[a]), -a) >= (len(terms[b]), -b) else b
-
-    def _statement_candidates(self, idx: np.ndarray, *, per_item: int, max_df: int) -> np.ndarray:
-        """Candidate pairs of the items ``idx`` from a rare-key join on content terms.
-
-        An item with several clauses is looked up clause by clause (each clause
-        queries its own rarest terms, and the terms of its short clauses form one
-        more unit), so that a statement found in one clause of a long quote is a
-        candidate even when the quote's rarest terms lie in its other clauses.
-        """
-        terms, clauses = self.terms, self.clauses
-        units: list[frozenset[str]] = []
-        owner: list[int] = []
-        for i in idx.tolist():
-            parts = clauses.get(i)
-            if parts is None:
-                units.append(terms[i])
-                owner.append(i)
-                continue
-            rest = terms[i].difference(*parts)
-            for unit in (*parts, rest) if rest else parts:
-                units.append(unit)
-                owner.append(i)
-        rows_item, rows_key = term_rows(units, [self.blocks[i] for i in owner])
-        pairs = candidate_pairs(rows_item, rows_key, len(units), per_item=per_item, max_df=max_df)
-        if len(units) == len(idx) or not len(pairs):
-            return idx[pairs] if len(pairs) else pairs
-        items = np.asarray(owner, dtype=np.int64)[pairs]
-        items = items[items[:, 0] != items[:, 1]]
-        return np.unique(np.sort(items, axis=1), axis=0)
-
-    def _small_block_pairs(self, idx: np.ndarray) -> np.ndarray:
-        by_block: dict[int, list[int]] = {}
-        for i in idx.tolist():
-            by_block.setdefault(self.blocks[i], []).append(i)
-        out = [
-            (a, b)
-            for members in by_block.values()
-            if len(members) <= _SMALL_BLOCK
-            for x, a in enumerate(members)
-            for b in members[x + 1 :]
-        ]
-        return np.asarray(out, dtype=np.int64).reshape(-1, 2)
-
-    def _attach_unknown(
-        self,
-        unknown: np.ndarray,
-        *,
-        ratio_threshold: float,
-        partial_threshold: float,
-        min_partial_words: int,
-        block_keys: int,
-        max_block: int,
-    ) -> None:
-        n = len(self.texts)
-        rows_item, rows_key = self._bigram_items, self._bigram_keys
+    def _attach_unknown(self, unknown: np.ndarray, *, block_keys: int, max_block: int) -> None:
         pairs = candidate_pairs(
-            rows_item,
-            rows_key,
-            n,
+            self._bigram_items,
+            self._bigram_keys,
+            len(self.texts),
             per_item=block_keys,
             max_df=max_block,
             query_mask=unknown,
@@ -621,23 +423,11 @@ class _Work:
         )
         if len(pairs) == 0:
             return
-        pairs = pairs[unknown[pairs[:, 0]] != unknown[pairs[:, 1]]]
-        full, part = verbatim_scores(
-            self.texts,
-            self.words,
-            self.segments,
-            pairs,
-            min_partial_words=min_partial_words,
-            accept=(ratio_threshold, partial_threshold),
-        )
-        ok = (full >= ratio_threshold) | (part >= partial_threshold)
+        pairs, scores = self._verbatim_matches(pairs[unknown[pairs[:, 0]] != unknown[pairs[:, 1]]])
         best: dict[int, tuple[float, int]] = {}
-        for (i, j), f, p in zip(
-            pairs[ok].tolist(), full[ok].tolist(), part[ok].tolist(), strict=True
-        ):
+        for (i, j), score in zip(pairs.tolist(), scores.tolist(), strict=True):
             u, k = (i, j) if unknown[i] else (j, i)
             ru, rk = self.uf.find(u), self.uf.find(k)
-            score = max(f, p)
             if ru not in best or (score, -rk) > (best[ru][0], -best[ru][1]):
                 best[ru] = (score, rk)
         for ru, (_, rk) in sorted(best.items()):
@@ -645,14 +435,14 @@ class _Work:
 
     # -- output ------------------------------------------------------------------
 
-    def clusters(self, *, min_partial_words: int) -> list[QuoteCluster]:
+    def clusters(self) -> list[QuoteCluster]:
         groups: dict[int, list[int]] = {}
         for qi, item in enumerate(self.quote_item):
             groups.setdefault(self.uf.find(item), []).append(qi)
         canon: dict[int, int] = {}
         for root, members in groups.items():
             canon[root] = max(members, key=lambda qi: self._canon_rank(qi))
-        sims = self._similarities(groups, canon, min_partial_words)
+        sims = self._similarities(groups, canon)
         out = []
         for root, members in groups.items():
             out.append(self._cluster(members, canon[root], sims))
@@ -665,7 +455,7 @@ class _Work:
         return (_KIND_RANK[q.kind], item not in self.segments, len(self.texts[item]), -qi)
 
     def _similarities(
-        self, groups: dict[int, list[int]], canon: dict[int, int], min_partial_words: int
+        self, groups: dict[int, list[int]], canon: dict[int, int]
     ) -> dict[int, float]:
         """Similarity of each distinct item to its cluster's canonical item (0-1)."""
         pairs = []
@@ -678,20 +468,12 @@ class _Work:
         if not pairs:
             return sims
         arr = np.asarray(pairs, dtype=np.int64)
-        full, part = verbatim_scores(
-            self.texts,
-            self.words,
-            self.segments,
-            arr,
-            min_partial_words=min_partial_words,
-            accept=(DEFAULT_RATIO_THRESHOLD, 101.0),
-            exact=True,
-        )
+        full, part = self._verbatim_scores(arr, (DEFAULT_RATIO_THRESHOLD, 101.0), exact=True)
         best = np.maximum(full, part) / 100.0
         for k, (item, c) in enumerate(pairs):
             s = float(best[k])
-            if self.mode != "verbatim" and min(self.blocks[item], self.blocks[c]) >= 0:
-                s = max(s, self._pair_score(item, c))
+            if self.statements is not None and min(self.blocks[item], self.blocks[c]) >= 0:
+                s = max(s, self.statements.score(item, c))
             sims[item] = round(min(max(s, 0.0), 1.0), 4)
         return sims
 

@@ -1,0 +1,243 @@
+"""Statement-level linking for :mod:`quotes.dedupe` (the ``statement`` and ``semantic`` modes).
+
+Two quotes of one speaker are one statement when their content terms (see
+:func:`~quotes._dedupe_text.content_terms`), weighted by rarity, overlap enough.
+Long quotes, and reported contents most of all, often hold several statements
+(``they were waiting for a signal from Ukraine ..., but there were no signs of any
+movement``), so a pair is scored by the best match between the clauses of each
+(see :func:`~quotes._dedupe_text.clause_texts`) as well as by their whole texts:
+the statement-level analogue of "one quote is part of a longer one". The
+``semantic`` mode blends in the cosine of sentence embeddings.
+
+Candidates come from a rare-key join on content terms
+(:func:`~quotes._dedupe_index.candidate_pairs`), each clause of a long quote
+looking up its own rarest terms; nothing compares every pair of a block, except
+small blocks in the ``semantic`` mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from quotes._dedupe_index import (
+    UnionFind,
+    candidate_pairs,
+    statement_score,
+    term_rows,
+    term_weights,
+)
+from quotes._dedupe_semantic import Encoder, embed
+from quotes._dedupe_text import clause_texts, content_terms
+
+__all__ = ["StatementScorer"]
+
+# A paraphrase joins a cluster only if it is also at least this fraction of the
+# threshold close to the cluster's fullest member: stops chains A~B~C with A!~C.
+_GUARD = 0.6
+# Quotes with fewer content terms than this join others only by verbatim matching:
+# a short phrase (``radical Islamic terrorism``) recurs inside unrelated statements.
+_MIN_TERMS = 4
+# A clause of a longer quote is scored on its own when it has this many content
+# terms, and a clause-level match needs this many shared terms: smaller units need
+# more evidence (a whole text needs four terms and two shared), as a truncated
+# quote needs ``min_partial_words`` words.
+_MIN_CLAUSE_TERMS = 5
+_CLAUSE_SHARED = 3
+# Weight of the term score in the semantic blend (the rest is embedding cosine).
+_BLEND = 0.5
+# In the semantic mode, blocks of at most this many items are compared all-pairs.
+_SMALL_BLOCK = 64
+
+Terms = frozenset[str]
+
+
+class StatementScorer:
+    """Scores and links items (distinct texts of one speaker) as statements.
+
+    Args:
+        texts: Normalised text of each item.
+        raw: One original text of each item (clauses are cut on its punctuation).
+        blocks: Block (speaker entity) of each item; ``-1`` for an unknown speaker.
+    """
+
+    def __init__(self, texts: Sequence[str], raw: Sequence[str], blocks: Sequence[int]) -> None:
+        self.texts = texts
+        self.raw = raw
+        self.blocks = blocks
+        self._terms: list[Terms] | None = None
+        self._clauses: dict[int, tuple[Terms, ...]] | None = None
+        self.weight: dict[str, float] = {}
+        self.vectors: np.ndarray | None = None
+
+    @property
+    def terms(self) -> list[Terms]:
+        """Content terms of each item's whole text."""
+        if self._terms is None:
+            cache: dict[str, Terms] = {}
+            self._terms = [cache.setdefault(t, content_terms(t)) for t in self.texts]
+        return self._terms
+
+    @property
+    def clauses(self) -> dict[int, tuple[Terms, ...]]:
+        """Content terms of the clauses of each item that has several.
+
+        Only clauses with at least ``_MIN_CLAUSE_TERMS`` terms count; the whole text
+        is not repeated here.
+        """
+        if self._clauses is None:
+            cache: dict[str, tuple[Terms, ...]] = {}
+            out: dict[int, tuple[Terms, ...]] = {}
+            for item, raw in enumerate(self.raw):
+                found = cache.get(raw)
+                if found is None:
+                    found = tuple(
+                        terms
+                        for terms in map(content_terms, clause_texts(raw))
+                        if len(terms) >= _MIN_CLAUSE_TERMS
+                    )
+                    cache[raw] = found
+                if found:
+                    out[item] = found
+            self._clauses = out
+        return self._clauses
+
+    # -- scores --------------------------------------------------------------------
+
+    def term_score(self, i: int, j: int) -> float:
+        """Weighted term cosine of two items: the best over their whole texts and clauses.
+
+        A clause of one quote may be the whole statement the other renders, so every
+        clause of one is scored against the other's whole text and clauses, and the
+        best counts.
+        """
+        a, b = self.terms[i], self.terms[j]
+        if min(len(a), len(b)) < _MIN_TERMS:
+            return 0.0
+        best = statement_score(a, b, self.weight)
+        clauses = self.clauses
+        ca, cb = clauses.get(i), clauses.get(j)
+        if ca is None and cb is None:
+            return best
+        left = (a, *ca) if ca else (a,)
+        right = (b, *cb) if cb else (b,)
+        for x, p in enumerate(left):
+            for y, q in enumerate(right):
+                if x or y:
+                    s = statement_score(p, q, self.weight, min_shared=_CLAUSE_SHARED)
+                    best = max(best, s)
+        return best
+
+    def score(self, i: int, j: int) -> float:
+        """The pair's score: term score, blended with embedding cosine when there are vectors."""
+        s = self.term_score(i, j)
+        if self.vectors is not None:
+            cos = float(self.vectors[i] @ self.vectors[j])
+            s = _BLEND * s + (1 - _BLEND) * cos
+        return s
+
+    # -- linking -------------------------------------------------------------------
+
+    def link(
+        self,
+        uf: UnionFind,
+        known: np.ndarray,
+        *,
+        semantic: bool,
+        threshold: float,
+        block_keys: int,
+        max_block: int,
+        encoder: Encoder | None,
+    ) -> None:
+        """Join the sets of ``uf`` whose items (of a known speaker) are one statement.
+
+        Args:
+            uf: The verbatim groups so far; joined in place.
+            known: Mask of the items with a known speaker.
+            semantic: Blend in sentence embeddings (``encoder``, or the bundled model).
+            threshold: Score at which a pair is one statement.
+            block_keys: Rarest terms each unit looks up (plus one).
+            max_block: Terms held by more units are not looked up.
+            encoder: Text-to-vector function for ``semantic``.
+        """
+        terms = self.terms
+        n = len(self.texts)
+        roots = np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
+        # Rarity over statements: a term counts once per verbatim group.
+        per_group: dict[int, set[str]] = {}
+        for i in np.flatnonzero(known).tolist():
+            per_group.setdefault(int(roots[i]), set()).update(terms[i])
+        self.weight = term_weights(per_group.values())
+
+        idx = np.flatnonzero(known)
+        pairs = self._candidates(idx, per_item=block_keys + 1, max_df=max_block)
+        if semantic:
+            self.vectors = embed(self.texts, encoder)
+            pairs = np.unique(np.concatenate([pairs, self._small_block_pairs(idx)]), axis=0)
+        if len(pairs):
+            pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
+        edges = []
+        for i, j in pairs.tolist():
+            s = self.score(i, j)
+            if s >= threshold:
+                edges.append((-s, i, j))
+        if not edges:
+            return
+        edges.sort()
+        rep: dict[int, int] = {}
+        for i in range(n):
+            r = uf.find(i)
+            if r not in rep or len(terms[i]) > len(terms[rep[r]]):
+                rep[r] = i
+        for _, i, j in edges:
+            ri, rj = uf.find(i), uf.find(j)
+            if ri == rj:
+                continue
+            a, b = rep[ri], rep[rj]
+            if (a, b) not in ((i, j), (j, i)) and self.score(a, b) < _GUARD * threshold:
+                continue
+            uf.union(ri, rj)
+            rep[uf.find(ri)] = a if (len(terms[a]), -a) >= (len(terms[b]), -b) else b
+
+    def _candidates(self, idx: np.ndarray, *, per_item: int, max_df: int) -> np.ndarray:
+        """Candidate pairs of the items ``idx`` from a rare-key join on content terms.
+
+        An item with several clauses is looked up clause by clause (each clause
+        queries its own rarest terms, and the terms of its short clauses form one
+        more unit), so that a statement found in one clause of a long quote is a
+        candidate even when the quote's rarest terms lie in its other clauses.
+        """
+        terms, clauses = self.terms, self.clauses
+        units: list[Terms] = []
+        owner: list[int] = []
+        for i in idx.tolist():
+            parts = clauses.get(i)
+            if parts is None:
+                units.append(terms[i])
+                owner.append(i)
+                continue
+            rest = terms[i].difference(*parts)
+            for unit in (*parts, rest) if rest else parts:
+                units.append(unit)
+                owner.append(i)
+        rows_item, rows_key = term_rows(units, [self.blocks[i] for i in owner])
+        pairs = candidate_pairs(rows_item, rows_key, len(units), per_item=per_item, max_df=max_df)
+        if len(units) == len(idx) or not len(pairs):
+            return idx[pairs] if len(pairs) else pairs
+        items = np.asarray(owner, dtype=np.int64)[pairs]
+        items = items[items[:, 0] != items[:, 1]]
+        return np.unique(np.sort(items, axis=1), axis=0)
+
+    def _small_block_pairs(self, idx: np.ndarray) -> np.ndarray:
+        by_block: dict[int, list[int]] = {}
+        for i in idx.tolist():
+            by_block.setdefault(self.blocks[i], []).append(i)
+        out = [
+            (a, b)
+            for members in by_block.values()
+            if len(members) <= _SMALL_BLOCK
+            for x, a in enumerate(members)
+            for b in members[x + 1 :]
+        ]
+        return np.asarray(out, dtype=np.int64).reshape(-1, 2)
