@@ -379,7 +379,8 @@ def _sentence_quotes(
     as_put = as_x_put_it(ctx, seg, lo, hi, marks)
     if as_put:
         return as_put
-    if _cue_words().isdisjoint(_WORDS.findall(ctx.norm[lo:hi].lower())):
+    cue_words = _cue_words()
+    if cue_words.isdisjoint(_WORDS.findall(ctx.norm[lo:hi].lower())):
         return []  # most sentences hold no cue: skip tokenising them
     toks = tokens(ctx.norm, lo, hi)
     here = [(s, e) for s, e in marks + blocked if s < hi and e > lo]
@@ -388,9 +389,8 @@ def _sentence_quotes(
     k = 0
     while k < len(toks):
         word, a, b = toks[k]
-        inside = bool(here) and any(s <= a < e for s, e in here)
         low = word.lower()
-        if inside or a < consumed:
+        if low not in cue_words or a < consumed or here and any(s <= a < e for s, e in here):
             k += 1
             continue
         # "according to X"
