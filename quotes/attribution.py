@@ -73,6 +73,10 @@ class Context:
     sentence_starts: list[int]
     resolver: SpeakerResolver
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    line_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.line_starts = [a for a, _ in self.lines]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence span containing ``offset`` (or the nearest one before it)."""
@@ -83,7 +87,7 @@ class Context:
 
     def line_of(self, offset: int) -> int:
         """Index of the body line containing ``offset``, or -1."""
-        k = bisect.bisect_right([a for a, _ in self.lines], offset) - 1
+        k = bisect.bisect_right(self.line_starts, offset) - 1
         if k >= 0 and self.lines[k][0] <= offset <= self.lines[k][1]:
             return k
         return -1

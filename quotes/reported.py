@@ -368,20 +368,26 @@ def _sentence_quotes(
     hi: int,
     marks: list[tuple[int, int]],
     blocked: list[tuple[int, int]],
-    direct_in: list[Quote],
+    direct: list[Quote],
 ) -> list[Quote]:
-    passive = as_stated_by(ctx, seg, lo, hi, marks)
-    if passive is not None:
-        return [passive]
-    headline = colon_headline(ctx, seg, lo, hi, marks)
-    if headline is not None:
-        return [headline]
-    as_put = as_x_put_it(ctx, seg, lo, hi, marks)
-    if as_put:
-        return as_put
+    lowered = ctx.norm[lo:hi].lower()
+    words = set(_WORDS.findall(lowered))
+    if "as" in words:
+        passive = as_stated_by(ctx, seg, lo, hi, marks)
+        if passive is not None:
+            return [passive]
+    if ":" in lowered:
+        headline = colon_headline(ctx, seg, lo, hi, marks)
+        if headline is not None:
+            return [headline]
+    if "as" in words:
+        as_put = as_x_put_it(ctx, seg, lo, hi, marks)
+        if as_put:
+            return as_put
     cue_words = _cue_words()
-    if cue_words.isdisjoint(_WORDS.findall(ctx.norm[lo:hi].lower())):
+    if cue_words.isdisjoint(words):
         return []  # most sentences hold no cue: skip tokenising them
+    direct_in = [q for q in direct if lo <= q.start < hi]
     toks = tokens(ctx.norm, lo, hi)
     here = [(s, e) for s, e in marks + blocked if s < hi and e > lo]
     out: list[Quote] = []
@@ -440,6 +446,11 @@ def _sentence_quotes(
                 last = _index_at(toks, obj.end)
         cue = ctx.span(a, cue_end)
         limit = _content_limit(blocked, cue_end, hi)
+        if "," not in ctx.norm[consumed:a] and _content_after(
+            ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS)
+        ) is None:
+            k += 1  # no content after the cue and none before it: skip resolving a speaker
+            continue
         prev = out[-1].speaker if out else _direct_speaker_before(direct_in, a)
         subject = _subject(ctx, toks, j, consumed, lo, low, prev)
         if subject is None:
@@ -648,8 +659,7 @@ def attribute_reported(
         line = ctx.line_of(lo)
         if line < 0 or ctx.lines[line][1] < hi:
             continue
-        here = [q for q in direct if lo <= q.start < hi]
-        out.extend(_sentence_quotes(ctx, segmenter, lo, hi, marks, blocked, here))
+        out.extend(_sentence_quotes(ctx, segmenter, lo, hi, marks, blocked, direct))
     return out
 
 
