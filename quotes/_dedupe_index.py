@@ -330,7 +330,12 @@ def _elided_score(pieces: list[str], other: str) -> float:
 
 
 def statement_score(
-    a: frozenset[str], b: frozenset[str], weight: dict[str, float], *, min_shared: int = 2
+    a: frozenset[str],
+    b: frozenset[str],
+    weight: dict[str, float],
+    *,
+    min_shared: int = 2,
+    norms: dict[frozenset[str], float] | None = None,
 ) -> float:
     """Weighted cosine of the content-term sets of two quotes (0 to 1).
 
@@ -343,6 +348,8 @@ def statement_score(
         weight: Rarity weight of each term (see :func:`term_weights`); a missing
             term weighs 1.
         min_shared: Fewer shared terms than this score 0.
+        norms: A cache of ``sum(w[terms])`` per term set, filled as it goes (for
+            many calls with the same sets and weights).
 
     >>> w = {"wait": 2.0, "signal": 3.0, "ukraine": 1.0, "talk": 1.0, "list": 3.0}
     >>> round(statement_score(frozenset(w) - {"list"}, frozenset(w) - {"talk"}, w), 2)
@@ -355,8 +362,12 @@ def statement_score(
         return 0.0
     get = weight.get
     dot = sum(get(t, 1.0) for t in shared)
-    na = sum(get(t, 1.0) for t in a)
-    nb = sum(get(t, 1.0) for t in b)
+    if norms is None:
+        na = sum(get(t, 1.0) for t in a)
+        nb = sum(get(t, 1.0) for t in b)
+    else:
+        na = norms.get(a) or norms.setdefault(a, sum(get(t, 1.0) for t in a))
+        nb = norms.get(b) or norms.setdefault(b, sum(get(t, 1.0) for t in b))
     return dot / math.sqrt(na * nb) if na and nb else 0.0
 
 
