@@ -91,35 +91,43 @@ class StatementScorer:
 
     # -- scores --------------------------------------------------------------------
 
-    def term_score(self, i: int, j: int) -> float:
+    def best_match(self, i: int, j: int) -> tuple[float, int, int]:
         """Weighted term cosine of two items: the best over their whole texts and clauses.
 
         A clause of one quote may be the whole statement the other renders, so every
         clause of one is scored against the other's whole text and clauses, and the
         best counts.
+
+        Returns:
+            ``(score, x, y)``: the score, and which part of ``i`` and of ``j`` gave
+            it (``0`` for the whole text, ``k`` for its ``k``-th clause).
         """
         a, b = self.terms[i], self.terms[j]
         if len(a) < _MIN_TERMS or len(b) < _MIN_TERMS:
-            return 0.0
+            return 0.0, 0, 0
         weight, norms = self.weight, self._norms
-        best = statement_score(a, b, weight, norms=norms)
+        best = (statement_score(a, b, weight, norms=norms), 0, 0)
         ca, cb = self.clauses.get(i), self.clauses.get(j)
         if ca is None and cb is None:
             return best
-        for p in (a, *ca) if ca else (a,):
-            for q in (b, *cb) if cb else (b,):
-                if (p is not a or q is not b) and len(p & q) >= _CLAUSE_SHARED:
+        for x, p in enumerate((a, *ca) if ca else (a,)):
+            for y, q in enumerate((b, *cb) if cb else (b,)):
+                if (x or y) and len(p & q) >= _CLAUSE_SHARED:
                     s = statement_score(p, q, weight, min_shared=_CLAUSE_SHARED, norms=norms)
-                    best = max(best, s)
+                    if s > best[0]:
+                        best = (s, x, y)
         return best
 
     def score(self, i: int, j: int) -> float:
         """The pair's score: term score, blended with embedding cosine when there are vectors."""
-        s = self.term_score(i, j)
+        return self._score(i, j)[0]
+
+    def _score(self, i: int, j: int) -> tuple[float, int, int]:
+        s, x, y = self.best_match(i, j)
         if self.vectors is not None:
             cos = float(self.vectors[i] @ self.vectors[j])
             s = _BLEND * s + (1 - _BLEND) * cos
-        return s
+        return s, x, y
 
     # -- linking -------------------------------------------------------------------
 
@@ -164,9 +172,9 @@ class StatementScorer:
             pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
         edges = []
         for i, j in pairs.tolist():
-            s = self.score(i, j)
+            s, x, y = self._score(i, j)
             if s >= threshold:
-                edges.append((-s, i, j))
+                edges.append((-s, i, j, x, y))
         if not edges:
             return
         edges.sort()
@@ -175,15 +183,22 @@ class StatementScorer:
             r = uf.find(i)
             if r not in rep or len(terms[i]) > len(terms[rep[r]]):
                 rep[r] = i
-        for _, i, j in edges:
+        # A quote that holds several statements links through one of its clauses at
+        # most (its best match): it must not bridge two statements' clusters.
+        anchor: dict[int, int] = {}
+        for _, i, j, x, y in edges:
             ri, rj = uf.find(i), uf.find(j)
-            if ri == rj:
+            if ri == rj or (x and anchor.get(i, x) != x) or (y and anchor.get(j, y) != y):
                 continue
             a, b = rep[ri], rep[rj]
             if (a, b) not in ((i, j), (j, i)) and self.score(a, b) < _GUARD * threshold:
                 continue
             uf.union(ri, rj)
             rep[uf.find(ri)] = a if (len(terms[a]), -a) >= (len(terms[b]), -b) else b
+            if x:
+                anchor[i] = x
+            if y:
+                anchor[j] = y
 
     def _candidates(self, idx: np.ndarray, *, per_item: int, max_df: int) -> np.ndarray:
         """Candidate pairs of the items ``idx`` from a rare-key join on content terms.

@@ -167,6 +167,40 @@ class TestStatementMode:
         clusters = dedupe(SEED_CORPUS, mode="verbatim")
         assert len({cluster_of(clusters, q).id for q in SIGNAL}) == 3
 
+    # A reported content holding two statements; the second is also quoted directly.
+    TWO_STATEMENTS = make(
+        "the carmaker had cut its profit forecast for the year after a sharp fall in sales in "
+        "China and the United States, but it expected demand for electric vehicles in Europe "
+        "to recover by 2026",
+        "a",
+        "Ola Kallenius",
+        kind="indirect",
+    )
+    SECOND = make(
+        "We expect the demand for electric cars in Europe to recover by 2026.", "b", "Kallenius"
+    )
+    FIRST_ONLY = make(
+        "We will not cut jobs in Germany this year, whatever happens to the profit forecast.",
+        "c",
+        "Kallenius",
+    )
+
+    def test_one_clause_of_a_longer_quote_joins_its_other_rendering(self) -> None:
+        clusters = dedupe([self.TWO_STATEMENTS, self.SECOND])
+        assert [c.size for c in clusters] == [2]
+        assert clusters[0].text == self.SECOND.text
+        assert len(dedupe([self.TWO_STATEMENTS, self.SECOND], mode="verbatim")) == 2
+
+    def test_a_quote_of_two_statements_does_not_bridge_them(self) -> None:
+        # FIRST_ONLY matches the first clause, SECOND the second: the long quote
+        # joins its best match only, so the two never share a cluster.
+        corpus = [self.TWO_STATEMENTS, self.SECOND, self.FIRST_ONLY]
+        clusters = dedupe(corpus)
+        assert cluster_of(clusters, self.SECOND) != cluster_of(clusters, self.FIRST_ONLY)
+        assert cluster_of(clusters, self.TWO_STATEMENTS) == cluster_of(clusters, self.SECOND)
+        assert dedupe(list(reversed(corpus))) == clusters
+        assert len(dedupe([self.TWO_STATEMENTS, self.FIRST_ONLY])) == 1
+
     def test_short_phrase_inside_another_statement_stays_apart(self) -> None:
         long = make(
             "The tragic attacks in Paris proves once again that America needs to get tough on "
