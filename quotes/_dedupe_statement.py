@@ -110,10 +110,17 @@ class StatementScorer:
         ca, cb = self.clauses.get(i), self.clauses.get(j)
         if ca is None and cb is None:
             return best
-        for x, p in enumerate((a, *ca) if ca else (a,)):
-            for y, q in enumerate((b, *cb) if cb else (b,)):
-                if (x or y) and len(p & q) >= _CLAUSE_SHARED:
-                    s = statement_score(p, q, weight, min_shared=_CLAUSE_SHARED, norms=norms)
+        # A clause pair shares only terms the whole texts share: prune on those first.
+        shared = a & b
+        if len(shared) < _CLAUSE_SHARED:
+            return best
+        need = _CLAUSE_SHARED
+        left = [(x, p) for x, p in enumerate((a, *ca) if ca else (a,)) if len(p & shared) >= need]
+        right = [(y, q) for y, q in enumerate((b, *cb) if cb else (b,)) if len(q & shared) >= need]
+        for x, p in left:
+            for y, q in right:
+                if (x or y) and len(p & q) >= need:
+                    s = statement_score(p, q, weight, min_shared=need, norms=norms)
                     if s > best[0]:
                         best = (s, x, y)
         return best
