@@ -17,6 +17,7 @@ small blocks in the ``semantic`` mode.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -52,8 +53,34 @@ _CLAUSE_SHARED = 4
 _BLEND = 0.5
 # In the semantic mode, blocks of at most this many items are compared all-pairs.
 _SMALL_BLOCK = 64
+# A negator in a normalised text: a statement and its denial are not one statement
+# ("Russia is ready for talks" / "there are no talks scheduled"), however many
+# content terms they share. Only short units are compared for polarity: in a long
+# quote a "not" belongs to one of many clauses ("I do not have -- I am so sick of ...").
+_POLARITY_MAX_TERMS = 12
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|neither|nor|nobody|nothing|none|cannot|dont|doesnt|didnt|isnt|arent|"
+    r"wasnt|werent|wont|cant|couldnt|shouldnt|wouldnt|hasnt|havent|hadnt|aint|mustnt)\b"
+)
 
 Terms = frozenset[str]
+
+
+def negated(normalized: str) -> bool:
+    """Whether a normalised text holds a negator (``not``, ``no``, ``never``, ``n't``...).
+
+    >>> negated("we have not yet received a list"), negated("they dont know"), negated("noted")
+    (True, True, False)
+    >>> negated("no i meant he is the founder")
+    False
+    """
+    if normalized.startswith("no ") and normalized[3:].startswith(("i ", "we ", "he ", "she ")):
+        normalized = normalized[3:]  # "No, I meant ...": an interjection, not a denial
+    return _NEGATION.search(normalized) is not None
+
+
+def _same_polarity(a: Terms, b: Terms, neg_a: bool, neg_b: bool) -> bool:
+    return neg_a == neg_b or max(len(a), len(b)) > _POLARITY_MAX_TERMS
 
 
 class StatementScorer:
@@ -71,20 +98,25 @@ class StatementScorer:
         cache: dict[str, Terms] = {}
         #: Content terms of each item's whole text.
         self.terms: list[Terms] = [cache.setdefault(t, content_terms(t)) for t in texts]
+        #: Polarity of each item's whole text (see :func:`negated`).
+        self.negated: list[bool] = [negated(t) for t in texts]
         #: Content terms of the clauses of each item that has several (clauses with at
         #: least ``_MIN_CLAUSE_TERMS`` terms; the whole text is not repeated here).
         self.clauses: dict[int, tuple[Terms, ...]] = {}
-        found: dict[str, tuple[Terms, ...]] = {}
+        #: Polarity of those clauses, in the same order.
+        self.clause_negated: dict[int, tuple[bool, ...]] = {}
+        found: dict[str, tuple[tuple[Terms, bool], ...]] = {}
         for item, text in enumerate(raw):
             parts = found.get(text)
             if parts is None:
                 parts = found[text] = tuple(
-                    terms
-                    for terms in map(content_terms, clause_texts(text))
-                    if len(terms) >= _MIN_CLAUSE_TERMS
+                    (terms, negated(clause))
+                    for clause in clause_texts(text)
+                    if len(terms := content_terms(clause)) >= _MIN_CLAUSE_TERMS
                 )
             if parts:
-                self.clauses[item] = parts
+                self.clauses[item] = tuple(terms for terms, _ in parts)
+                self.clause_negated[item] = tuple(neg for _, neg in parts)
         self.weight: dict[str, float] = {}
         self._norms: dict[Terms, float] = {}
         self.vectors: np.ndarray | None = None
@@ -106,10 +138,14 @@ class StatementScorer:
         if len(a) < _MIN_TERMS or len(b) < _MIN_TERMS:
             return 0.0, 0, 0
         weight, norms = self.weight, self._norms
-        best = (statement_score(a, b, weight, norms=norms), 0, 0)
+        best = (0.0, 0, 0)
+        if _same_polarity(a, b, self.negated[i], self.negated[j]):
+            best = (statement_score(a, b, weight, norms=norms), 0, 0)
         ca, cb = self.clauses.get(i), self.clauses.get(j)
         if ca is None and cb is None:
             return best
+        neg_a = (self.negated[i], *self.clause_negated.get(i, ()))
+        neg_b = (self.negated[j], *self.clause_negated.get(j, ()))
         # A clause pair shares only terms the whole texts share: prune on those first.
         shared = a & b
         if len(shared) < _CLAUSE_SHARED:
@@ -119,7 +155,7 @@ class StatementScorer:
         right = [(y, q) for y, q in enumerate((b, *cb) if cb else (b,)) if len(q & shared) >= need]
         for x, p in left:
             for y, q in right:
-                if (x or y) and len(p & q) >= need:
+                if (x or y) and len(p & q) >= need and _same_polarity(p, q, neg_a[x], neg_b[y]):
                     s = statement_score(p, q, weight, min_shared=need, norms=norms)
                     if s > best[0]:
                         best = (s, x, y)

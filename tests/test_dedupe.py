@@ -180,7 +180,7 @@ class TestStatementMode:
         "We expect the demand for electric cars in Europe to recover by 2026.", "b", "Kallenius"
     )
     FIRST_ONLY = make(
-        "We will not cut jobs in Germany this year, whatever happens to the profit forecast.",
+        "We had to cut the profit forecast for this year: sales fell sharply in China.",
         "c",
         "Kallenius",
     )
@@ -573,3 +573,18 @@ class TestCli:
 
 def test_normalize_text_folds_marks_case_and_ellipsis() -> None:
     assert normalize_text("“Hello… WORLD”!") == normalize_text("'hello world'")
+
+
+def test_statement_mode_keeps_a_statement_apart_from_its_denial() -> None:
+    ready = make("Russia is ready to hold direct peace talks with Ukraine next week", "a1", "Kremlin")
+    denial = make("Russia and Ukraine have no direct peace talks scheduled for next week", "a2", "Kremlin")
+    again = make("Russia is prepared to hold direct peace talks with Ukraine next week", "a3", "Kremlin")
+    clusters = dedupe([ready, denial, again], mode="statement")
+    groups = sorted(sorted(m.article for m in c.members) for c in clusters)
+    assert groups == [["a1", "a3"], ["a2"]]
+
+
+def test_statement_mode_ignores_polarity_of_an_interjection() -> None:
+    a = make("No, I meant he is the founder of the militant group and its leader", "a1", "Trump")
+    b = make("I meant he is the founder of the militant group and its leader", "a2", "Trump")
+    assert len(dedupe([a, b], mode="statement")) == 1
