@@ -183,6 +183,9 @@ def _appos_ok(ctx: Context, a: int, b: int) -> bool:
             first.endswith(".") or ctx.norm[b:b + 1] == "."
         ):
             return True  # a state after a town: "Allentown, Pa."
+        if re.fullmatch(r"[A-Z][\w.\-]*(?:'s|s')", first.replace("’", "'")) and len(words) > 1:
+            # "Sanders's chief strategist", "Twitter's director of political advertising".
+            return any(w.lower() in TITLES or w.lower() in source_words() for w in words[1:4])
         # Capitalised: a title, party or role word ("Republican of Alabama", "R-Ky.").
         return (
             low in TITLES or low in source_words() or bool(re.match(r"[DRI]-[A-Z]", first))
@@ -268,15 +271,22 @@ def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
     return end
 
 
+_ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w\-]*'s)(?:\s+[\w'\-]+){1,6}")
+
+
 def _appositive(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, Optional[str]]]:
     """``Peskov, the Kremlin's spokesman,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""
-    m = re.match(r"\s*([^,]{2,80}),\s*([^,]{2,80}),\s*$", ctx.norm[lo:hi])
+    m = re.search(r"(?:^|,)\s*([^,]{2,80}),\s*([^,]{2,80}),\s*$", ctx.norm[lo:hi])
     if not m:
         return None
     a = (lo + m.start(1), lo + m.end(1))
     b = (lo + m.start(2), lo + m.end(2))
     np_a = scan_left(ctx.norm, a[0], a[1])
     np_b = scan_left(ctx.norm, b[0], b[1])
+    if (np_a is None or np_a.start != a[0]) and _ROLE_PHRASE.fullmatch(ctx.norm, a[0], a[1]) and any(
+        w.lower() in TITLES for w in ctx.norm[a[0]:a[1]].split()[1:]
+    ):
+        np_a = NounPhrase(a[0], a[1], ctx.norm[a[0]:a[1]])  # "her senior policy adviser"
     if np_a is None or np_b is None or np_a.start != a[0] or np_b.start != b[0]:
         return None
     a_name = np_a.text[:1].isupper() and not np_a.text.lower().startswith(("the ", "a ", "an "))
@@ -344,7 +354,7 @@ def _subject(
     appos = _appositive(ctx, lo, hi)
     if appos is not None and appos[0].end == hi - 1:  # "his chief of staff, Rahm Emanuel,"
         head, role = appos
-        m = re.match(r"\s*([^,]{2,80}),", ctx.norm[lo:hi])
+        m = re.search(r"(?:^|,)\s*([^,]{2,80}),\s*[^,]{2,80},\s*$", ctx.norm[lo:hi])
         first = lo + m.start(1) if m else head.start
         return head, role, first
     commas = [i for i in range(hi - 2, p, -1) if ctx.norm[i] == ","]
@@ -434,6 +444,14 @@ def _confidence(sp: Optional[Speaker], base: float) -> float:
     return base
 
 
+def _inside_end(ctx: Context, q: QuotedSpan) -> str:
+    """The character just inside the closing mark (``?`` of ``''Why?''``), or ``""``."""
+    k = q.close - 1
+    if k >= 0 and ctx.norm[k] == FOLD_MARK:
+        k -= 1
+    return ctx.norm[k] if k >= 0 else ""
+
+
 def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attribution]:
     """Cue and speaker right after the closing mark (``,” Peskov said``)."""
     lo = q.close + 1
@@ -441,7 +459,7 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
     if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
         sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
     extended = False
-    if sent_end <= lo + 1 and ctx.norm[q.close - 1:q.close] in ("?", "!"):
+    if sent_end <= lo + 1 and _inside_end(ctx, q) in ("?", "!"):
         # "“Why?” he asked.": the splitter ends the sentence at the closing mark.
         sent_end = ctx.sentence_of(lo + 1 + len(ctx.norm[lo + 1:hi]) - len(ctx.norm[lo + 1:hi].lstrip()))[1]
         extended = True
@@ -635,9 +653,7 @@ def _standalone(ctx: Context, q: QuotedSpan) -> bool:
         return False
     if q.close < 0:
         return True
-    inside_end = ctx.norm[q.close - 1] if q.close > 0 else ""
-    if inside_end == FOLD_MARK:  # ''Yes,'' he said
-        inside_end = ctx.norm[q.close - 2]
+    inside_end = _inside_end(ctx, q)  # ''Yes,'' he said
     post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
     post_s = post.lstrip()
     if not post_s or post_s[0] in ",.;:!?—–-)":
@@ -740,7 +756,7 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
         att = None
         if q.close >= 0:
             att = attribute_after(ctx, q, line_hi)
-            if att is None and ctx.norm[q.close - 1:q.close] == "," and ctx.norm[q.close + 1:line_hi].strip() == "" and q.line + 1 < len(ctx.lines):
+            if att is None and _inside_end(ctx, q) == "," and ctx.norm[q.close + 1:line_hi].strip() == "" and q.line + 1 < len(ctx.lines):
                 nxt_lo, nxt_hi = ctx.lines[q.line + 1]
                 fake = QuotedSpan(q.open, nxt_lo - 1, q.start, q.end, q.line)  # close = the newline
                 att = attribute_after(ctx, fake, nxt_hi)

@@ -160,7 +160,9 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
             break
         chosen.append(toks[i])
         i -= 1
-        if low in _DETERMINERS and not tok.isdigit():
+        if low in _DETERMINERS and not tok.isdigit() and not (
+            _initial(tok) and len(chosen) > 1 and chosen[-2][0] == "." and chosen[-2][1] == toks[i + 1][2]
+        ):  # "James A. Lewis": an initial, not the article "a"
             break
     while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
         chosen.pop()
@@ -375,7 +377,10 @@ class SpeakerResolver:
                 low_words = low_words[:k]
         # Person: trailing name tokens.
         j = len(words)
-        while j > 0 and (_name_like(words[j - 1][0]) or words[j - 1][0] == "."):
+        while j > 0 and (
+            _name_like(words[j - 1][0]) or words[j - 1][0] == "."
+            or _initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
+        ):  # "James A. Lewis": a middle initial
             j -= 1
         while j < len(words) and words[j][0] == ".":
             j += 1

@@ -406,3 +406,43 @@ class TestNotSpeech:
         body = "The port reopened on Monday after repairs to the main crane were completed. " * 3
         text = body + "\nRelated Articles\n“We are back,” the port director said.\n"
         assert extractor.extract(text) == []
+
+
+class TestSubjectPhrases:
+    """Speakers before the quote whose noun phrase has an apposition or initial."""
+
+    def test_possessive_role_apposition(self, extractor):
+        text = "Mara Quist, Lindgren's chief strategist, said, “The delegates will decide this race.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Mara Quist"
+        assert q.speaker.mention == "Mara Quist, Lindgren's chief strategist"
+        assert (q.speaker.start, q.speaker.end) == (0, len("Mara Quist, Lindgren's chief strategist"))
+        assert q.cue.text == "said"
+        assert text[q.start:q.end] == "The delegates will decide this race."
+
+    def test_middle_initial_is_not_an_article(self, extractor):
+        text = (
+            "Owen T. Barlow, a former cybersecurity official who now studies state hackers, "
+            "said, “They almost certainly picked it up.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Owen T. Barlow"
+        assert q.speaker.start == 0
+        assert text[q.speaker.end - len("state hackers"):q.speaker.end] == "state hackers"
+
+    def test_role_then_name_after_an_opening_phrase(self, extractor):
+        text = (
+            "In a statement to the Gazette, her senior policy adviser, Tom Vasquez, said: "
+            "“Cooperation across the border is essential.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Tom Vasquez"
+        assert q.speaker.mention == "her senior policy adviser, Tom Vasquez"
+        assert text[q.speaker.start:q.speaker.end] == q.speaker.mention
+
+    def test_question_in_double_apostrophes(self, extractor):
+        text = "He spoke about the map.\n\n''Can we win Ohio?'' Mr. Delgado asked."
+        q = only(extractor, text)
+        assert q.speaker.name == "Delgado"
+        assert q.cue.text == "asked"
+        assert q.text == "Can we win Ohio?"
