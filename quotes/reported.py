@@ -46,8 +46,9 @@ from quotes._report_forms import (
 )
 from quotes.attribution import _TELL, Context, _appositive, _speaker, cue_type_of
 from quotes.direct import QuotedSpan
-from quotes.lexicon import CUE_AUXILIARIES, REPORTING_VERBS, cue_rates
-from quotes.models import CueType, Quote, Speaker
+from quotes._subject import full_subject
+from quotes.lexicon import CUE_AUXILIARIES, GROUP_HEADS, NON_NAME_CAPITALS, REPORTING_VERBS, cue_rates
+from quotes.models import CueType, Quote, Speaker, SpeakerType
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
 from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
@@ -167,7 +168,9 @@ def _reporting_kind(low: str) -> CueType | None:
 
 
 #: Irregular past forms of cue verbs (regular ones end in -ed).
-_IRREGULAR_PAST = frozenset("found sought shown known seen thought felt spoke wrote told said".split())
+_IRREGULAR_PAST = frozenset(
+    "found sought shown known seen thought felt spoke wrote told said knew taught".split()
+)
 #: Verbs of intention that report a belief when ``to`` follows: ``X wants to C``.
 _INTENT_TO = frozenset(
     """want wants wanted hope hopes hoped plan plans planned seek seeks sought intend intends
@@ -291,6 +294,9 @@ def _subject(
     between = _BETWEEN_PHRASE.search(ctx.norm, consumed, np_hi)
     if between is not None and between.start() > consumed:
         np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
+    whole = _whole_subject(ctx, toks, j, consumed, np_hi, a)
+    if whole is not None:
+        return whole
     np = scan_left(ctx.norm, consumed, np_hi)
     if np is not None and _TIME_HEAD.search(np.text):
         return None  # "the time", "last week": not a speaker
@@ -361,6 +367,36 @@ def _subject(
     return None
 
 
+def _whole_subject(
+    ctx: Context, toks: list[Token], j: int, consumed: int, hi: int, at: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """The speaker named by the whole subject phrase before the cue, and the phrase's span."""
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
+        return None
+    if _DOCUMENT.search(ctx.norm[consumed:hi].rstrip()) is not None:
+        return None
+    fs = full_subject(ctx.norm, consumed, hi)
+    if fs is None or _TIME_HEAD.search(fs.core.text) or fs.core.text.endswith(("'s", "’s")):
+        return None  # "the time", "Editor's note": not a speaker
+    first = fs.core.text.split()[0].lower()
+    if first in NON_NAME_CAPITALS and first not in _DETERMINER_OPENERS:
+        return None
+    sp = None if fs.quantity else _speaker(ctx, fs.core, at, describe=True)
+    if sp is None and (fs.quantity or fs.core.text.split()[-1].lower() in GROUP_HEADS):
+        name = ctx.text[fs.start : fs.end]
+        sp = Speaker(
+            name=name, mention=name, start=fs.start, end=fs.end, type=SpeakerType.GROUP
+        )
+    if sp is None:
+        return None
+    return sp, (fs.start, fs.end)
+
+
+_DETERMINER_OPENERS = frozenset(
+    "the a an some many most all both several few other these those this each more less".split()
+)
+
+
 def _sentence_quotes(
     ctx: Context,
     seg: Segmenter,
@@ -418,7 +454,7 @@ def _sentence_quotes(
         ):
             k += 1
             continue
-        if not low.endswith(("ed", "s", "ing")) and any(
+        if not low.endswith(("ed", "s", "ing")) and low not in _IRREGULAR_PAST and any(
             reporting_kind(t[0]) is not None and t[0].lower() != low for t in toks[k + 1 : k + 3]
         ):
             k += 1  # "state media reported": a modifier, the verb comes next
@@ -519,7 +555,7 @@ def _sentence_quotes(
                 consumed = max([after] + [q.end for q in built if q is not None])
                 k += 1
                 continue
-            if not adverbial:
+            if not adverbial and not _clause_follows(ctx, toks, last, low):
                 k += 1
                 continue
         start = _content_after(
@@ -583,6 +619,15 @@ _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".sp
 _ADVERBS = frozenset(
     "however basically openly then too now again once still himself herself themselves itself even".split()
 )
+
+
+def _clause_follows(ctx: Context, toks: list[Token], last: int, low: str) -> bool:
+    """``Later, the company said the event was canceled``: a short opener, then a clause."""
+    start = _content_after(ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS))
+    if start is None:
+        return False
+    words = _WORDS.findall(ctx.norm[start : start + 80].lower())
+    return len(words) >= MIN_WORDS
 
 
 def _between_subject_and_cue(word: str, cue: str) -> bool:

@@ -203,3 +203,73 @@ def test_irregular_past_cue(extractor):
     (q,) = reported(extractor, text)
     assert q.cue.text == "found"
     assert q.text == "that most voters distrust both candidates"
+
+
+def _span(text, sp):
+    return text[sp.start : sp.end]
+
+
+def test_subject_with_prepositional_postmodifiers(extractor):
+    text = "A few farmers at the market in Dorchester said they wanted lower fuel prices."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "A few farmers at the market in Dorchester"
+    assert q.text == "they wanted lower fuel prices"
+    assert text[q.start : q.end] == q.text
+
+
+def test_subject_with_apposition_chain(extractor):
+    text = "Rep. Maria Olsen, D-Minn., a member of the budget panel, said the deficit would shrink."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Maria Olsen"
+    assert _span(text, q.speaker) == "Rep. Maria Olsen, D-Minn., a member of the budget panel"
+    assert q.text == "the deficit would shrink"
+
+
+def test_apposition_with_a_name_names_the_speaker(extractor):
+    text = "One of her aides, Paul Brandt, told reporters that the tour would resume in May."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Paul Brandt"
+    assert _span(text, q.speaker) == "One of her aides, Paul Brandt"
+    assert q.text == "that the tour would resume in May"
+
+
+def test_age_and_hometown_appositions(extractor):
+    text = "Dana Pruitt, 44, of Albany, Ga., said she had never voted before."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Dana Pruitt"
+    assert _span(text, q.speaker) == "Dana Pruitt, 44, of Albany, Ga."
+    assert q.text == "she had never voted before"
+
+
+def test_poll_quantities_are_group_speakers(extractor):
+    text = "Nearly six in 10 independent voters said they distrusted both parties."
+    (q,) = reported(extractor, text)
+    assert q.speaker.type is SpeakerType.GROUP
+    assert _span(text, q.speaker) == "Nearly six in 10 independent voters"
+    text = "In the new survey, 61 percent of respondents said the economy was getting worse."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "61 percent of respondents"
+    assert q.speaker.type is SpeakerType.GROUP
+    assert q.text == "the economy was getting worse"
+
+
+def test_coordinated_subject_with_relative_clause(extractor):
+    text = "Okafor and other residents who oppose the pipeline said the permit was rushed."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Okafor"
+    assert _span(text, q.speaker) == "Okafor and other residents who oppose the pipeline"
+    assert q.text == "the permit was rushed"
+
+
+def test_short_opener_then_subject_and_clause(extractor):
+    text = "Hours later, the airline said the flight had been cancelled."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "the airline"
+    assert q.text == "the flight had been cancelled"
+
+
+def test_irregular_past_cue_before_another_cue_word(extractor):
+    text = "Local officials said they welcomed the decision by the court."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "Local officials"
+    assert q.text == "they welcomed the decision by the court"

@@ -1,0 +1,312 @@
+"""The full subject noun phrase before a reporting verb, as PolNeAR marks Sources.
+
+:func:`full_subject` reads the whole phrase between the start of the clause and
+the cue, and accepts it only when it has the shape of a subject:
+
+* a core noun phrase: names, titles and source nouns, with determiners and
+  quantifiers (``Some delegates``, ``Other Republican candidates``, ``The two
+  voters``), quantities (``72 percent of Democrats``, ``Nearly eight in 10
+  Democratic voters``, ``Nearly half``, ``Those over 60``);
+* post-modifiers without commas: prepositional phrases (``at the convention in
+  Philadelphia``, ``of the New York delegation``), participles (``those
+  surveyed``), relative clauses (``others who want to ban abortion``) and
+  coordination (``Hawkins and others``);
+* appositions and relative clauses between commas, closed by a comma right
+  before the cue (``Sen. Lindsey Graham, R-S.C., a long-shot presidential
+  candidate,``; ``One of his advisers, Tad Devine,``; ``Rachel Woolard, 20, of
+  Jacksonville, Fla.,``).
+
+It returns the core phrase (which names the speaker) and the span of the whole
+phrase (the Source). Everything is rule-based and works on one clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from quotes.lexicon import GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES
+from quotes.speakers import NounPhrase, tokens
+
+__all__ = ["FullSubject", "full_subject"]
+
+Token = tuple[str, int, int]
+
+#: Words that open a noun phrase (determiners, quantifiers, demonstratives).
+_OPENERS = frozenset(
+    """the a an another one some many most all both several few other these those this that each
+    every any no his her their its our my your such more less fewer nearly almost about around
+    roughly only just over under at least some two three four five six seven eight nine ten
+    eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands dozens dozen majority majorities half third thirds quarter quarters
+    plurality percent""".split()
+)
+#: Heads that stand alone as a quantity or a group (``Many``, ``Nearly half``, ``Others``).
+_LEADING = frozenset("nearly almost about around roughly only just over under some".split())
+_QUANTITY_HEADS = frozenset(
+    """many most some others half third thirds quarter quarters majority majorities minority
+    plurality few several all both those one two three four five six seven eight nine ten
+    percent dozens hundreds thousands millions""".split()
+)
+#: Prepositions that attach a phrase to a subject (``delegates at the convention``).
+_PREPOSITIONS = frozenset(
+    "of at in for from with on to by among inside outside across around near within over under".split()
+)
+#: Participles that post-modify a subject (``those surveyed``, ``voters polled``).
+_PARTICIPLES = frozenset(
+    """surveyed polled interviewed questioned asked contacted involved familiar close briefed
+    knowledgeable responsible aware""".split()
+)
+_AFTER_HEAD = frozenset("overall nationwide alike themselves himself herself itself here too".split())
+#: Words that show the stretch is a clause, not a noun phrase.
+_CLAUSE_WORDS = frozenset(
+    """is was are were be been being has have had will would can could should may might must do
+    does did not n't never if when while because although though since after before until unless
+    whether than as so but yet also then later now again still just even however meanwhile i we
+    you he she they it there what why how where""".split()
+)
+_CONNECTIVES = frozenset(
+    "but and so yet still even also meanwhile however now then instead indeed besides".split()
+)
+_RELATIVE = frozenset({"who", "whose", "that"})
+_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
+
+
+@dataclass(frozen=True)
+class FullSubject:
+    """``core`` names the speaker; ``start``/``end`` span the whole Source phrase."""
+
+    core: NounPhrase
+    start: int
+    end: int
+    quantity: bool
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    """Lower-case words seen at least three times in PolNeAR train Source spans."""
+    data = resources.files("quotes").joinpath("data", "source_words.tsv").read_text("utf-8")
+    out = set()
+    for line in data.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and not line.startswith("#") and parts[1].isdigit() and int(parts[1]) >= 3:
+            out.add(parts[0])
+    return frozenset(out - _CLAUSE_WORDS - _PREPOSITIONS - _RELATIVE - {"and", "or"})
+
+
+def _low(tok: str) -> str:
+    low = tok.lower()
+    return low[:-2] if low.endswith(("'s", "’s")) else low
+
+
+def _noun(tok: str) -> bool:
+    """A word that can head or build a source phrase."""
+    low = _low(tok)
+    if tok[:1].isupper() or tok[:1].isdigit():
+        return low not in _CLAUSE_WORDS
+    return (
+        low in _source_nouns() or low in TITLES or low in GROUP_HEADS or low in ORG_WORDS
+        or low in _QUANTITY_HEADS or low == "%"
+    )
+
+
+def _core(toks: list[Token], i: int, n: int) -> int:
+    """End index (exclusive) of a core noun phrase starting at ``toks[i]``, or ``i``."""
+    j = i
+    # Leading quantifiers: "At least", "More than", "Nearly", "About".
+    while j < n and (
+        _low(toks[j][0]) in _LEADING
+        or _low(toks[j][0]) in ("at", "more", "less", "fewer") and j + 1 < n
+        and _low(toks[j + 1][0]) in ("least", "most", "than")
+    ):
+        j += 2 if _low(toks[j][0]) in ("at", "more", "less", "fewer") else 1
+    # "Nearly eight in 10", "three of four", "58%-33%"
+    last_head = weak_head = -1
+    while j < n:
+        tok = toks[j][0]
+        low = _low(tok)
+        if tok == "." and j > i and toks[j - 1][2] == toks[j][1]:
+            if last_head == j - 1:
+                last_head = j
+            j += 1  # "Sen.", "U.S.", "Fla."
+            continue
+        if tok in ("-", "%", "&", "'", "’") and j > i:
+            j += 1
+            continue
+        if low == "in" and j + 1 < n and toks[j + 1][0] == "10" and j > i:
+            j += 2
+            last_head = j - 1
+            continue
+        if low in _CLAUSE_WORDS or low in _PREPOSITIONS or low in PRONOUNS or low in _RELATIVE:
+            break
+        if low in ("and", "or", ","):
+            break
+        if not tok[:1].isalnum():
+            break
+        if _noun(tok):
+            last_head = j
+            j += 1
+            continue
+        if low in _OPENERS:
+            j += 1
+            continue
+        # After a determiner, an unknown lower-case noun can head the phrase ("the airline").
+        if (
+            j > i and _low(toks[j - 1][0]) in _OPENERS and tok.islower() and tok.isalpha()
+            and not low.endswith(("ed", "ing", "ly")) and (j + 1 >= n or not _noun(toks[j + 1][0]))
+        ):
+            last_head = weak_head = j
+            j += 1
+            continue
+        # An unknown lower-case modifier: allowed when a noun follows ("prominent Republicans").
+        if (
+            tok.islower() and not low.endswith("ly") and j + 1 < n
+            and (_noun(toks[j + 1][0]) or toks[j + 1][0].islower() and j + 2 < n and _noun(toks[j + 2][0]))
+        ):
+            j += 1
+            continue
+        break
+    if last_head < 0:
+        return i
+    head = toks[last_head - 1][0] if toks[last_head][0] == "." else toks[last_head][0]
+    low = _low(head)
+    if last_head != weak_head and not (
+        head[:1].isupper() or head[:1].isdigit() or _noun(head) or low in _QUANTITY_HEADS
+    ):
+        return i
+    return last_head + 1
+
+
+def _loose_np(toks: list[Token], i: int, n: int) -> int:
+    """End of the object of a preposition: any words but clause words, at least one."""
+    j = i
+    while j < n:
+        tok = toks[j][0]
+        low = _low(tok)
+        if low in _CLAUSE_WORDS or low in PRONOUNS and low not in ("her", "his", "its") or low in ("and", "or"):
+            break
+        if low in _RELATIVE:
+            break
+        if not tok[:1].isalnum() and tok not in (".", "-", "'", "’", "%", "&"):
+            break
+        j += 1
+    return j
+
+
+def _phrase(toks: list[Token], i: int, n: int) -> int:
+    """End of a subject phrase (core plus post-modifiers) that must reach ``n``; or -1."""
+    j = _core(toks, i, n)
+    if j == i:
+        return -1
+    while j < n:
+        low = toks[j][0].lower()
+        if low in _PREPOSITIONS and j + 1 < n:
+            k = _loose_np(toks, j + 1, n)
+            if k == j + 1:
+                return -1
+            j = k
+            continue
+        if low in _PARTICIPLES or low in _AFTER_HEAD:
+            j += 1
+            continue
+        if low in ("and", "or") and j + 1 < n:
+            k = _core(toks, j + 1, n)
+            if k == j + 1:
+                return -1
+            j = k
+            continue
+        if low in ("who", "that") and j + 1 < n:
+            nxt = toks[j + 1][0]
+            if not nxt.islower() or _low(nxt) in PRONOUNS or _low(nxt) in _OPENERS:
+                return -1
+            return n  # "others who want to ban abortion": the relative clause runs to the cue
+        if toks[j][0] == "(":
+            close = next((k for k in range(j, n) if toks[k][0] == ")"), -1)
+            if close < 0:
+                return -1
+            j = close + 1
+            continue
+        return -1
+    return j
+
+
+def _apposition(toks: list[Token]) -> bool:
+    """A part between commas after the head: a description, age, place or relative clause."""
+    if not toks:
+        return False
+    first = toks[0][0]
+    low = first.lower()
+    if low in ("who", "whose"):
+        return len(toks) > 1
+    if first.isdigit():
+        return len(toks) == 1
+    if low == "of":
+        return len(toks) > 1 and toks[1][0][:1].isupper()
+    if re.match(r"[DRI]-[A-Z]", first):
+        return True  # "R-S.C."
+    end = _phrase(toks, 0, len(toks))
+    return end == len(toks)
+
+
+def _proper_name(toks: list[Token]) -> bool:
+    """``Tad Devine``, ``Sen. Lindsey Graham``: capitalised words only."""
+    words = [t[0] for t in toks if t[0] != "."]
+    return bool(words) and all(w[:1].isupper() and w.lower() not in _OPENERS for w in words)
+
+
+def full_subject(norm: str, lo: int, hi: int) -> FullSubject | None:
+    """The subject phrase ending right before ``hi`` (where the cue's auxiliaries start).
+
+    ``lo`` is the start of the clause (the sentence start, or where the text not
+    yet used begins). Leading connectives and a leading adverbial set off by a
+    comma (``Hours later,``) are skipped.
+    """
+    end = hi
+    while end > lo and norm[end - 1].isspace():
+        end -= 1
+    closed = norm[end - 1 : end] == ","
+    if closed:
+        end -= 1
+    toks = tokens(norm, lo, end)
+    if not toks or len(toks) > 60:
+        return None
+    if toks[-1][0].lower() in ("who", "which", "that"):
+        return None
+    commas = [n for n, t in enumerate(toks) if t[0] == ","]
+    starts = [0] + [c + 1 for c in commas]
+    for s in starts:
+        i = s
+        while i < len(toks) and toks[i][0].lower() in _CONNECTIVES:
+            i += 1
+        if i >= len(toks):
+            continue
+        parts: list[tuple[int, int]] = []
+        prev = i
+        for c in [c for c in commas if c >= i] + [len(toks)]:
+            parts.append((prev, c))
+            prev = c + 1
+        if len(parts) > 1 and not closed:
+            continue  # an inner comma with none before the cue: not an apposition
+        first_a, first_b = parts[0]
+        if _phrase(toks, first_a, first_b) != first_b:
+            continue
+        if not all(_apposition(toks[a:b]) for a, b in parts[1:]):
+            continue
+        core_end = _core(toks, first_a, first_b)
+        head = toks[first_a:core_end]
+        if not head:
+            continue
+        named = [toks[a:b] for a, b in parts[1:] if _proper_name(toks[a:b])]
+        if named and not _proper_name(head):
+            head = named[0]  # "One of his advisers, Tad Devine,": the name speaks
+        last = _low(head[-1][0]) if head[-1][0] != "." else _low(head[-2][0])
+        quantity = last in _QUANTITY_HEADS or last[:1].isdigit()
+        core = NounPhrase(head[0][1], head[-1][2], norm[head[0][1] : head[-1][2]])
+        start, stop = toks[first_a][1], toks[-1][2]
+        m = _PARTY.match(norm, stop)
+        if m and m.end() <= hi:
+            stop = m.end()
+        return FullSubject(core, start, stop, quantity)
+    return None
