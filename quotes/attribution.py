@@ -271,6 +271,7 @@ def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
     return end
 
 
+_AGE_ONLY = re.compile(r",\s*\d{1,3},\s*")
 _ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w\-]*'s)(?:\s+[\w'\-]+){1,6}")
 
 
@@ -368,6 +369,8 @@ def _subject(
         while a < hi and ctx.norm[a].isspace():
             a += 1
         end = _extend_np(ctx, head.end, min(len(ctx.norm), hi + 120), inverted=False)
+        if _AGE_ONLY.fullmatch(ctx.norm, end, hi):  # "Ramos, 58, told AFP"
+            return head, None, None
         if ctx.norm[end:hi].strip(" .,"):
             continue
         role = ctx.text[a:hi - 1]

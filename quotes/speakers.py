@@ -60,6 +60,18 @@ def _bare(tok: str) -> str:
     return low[:-2] if low.endswith("'s") else low.rstrip("'")
 
 
+#: First names that are also capitalised common words (``Bill`` of ``Bill Clinton``).
+_GIVEN_NAMES = frozenset({"bill", "may", "june", "april", "august"})
+
+
+def _given_name(words: list, k: int) -> bool:
+    """Token ``k`` of ``words`` (``(text, start, end)``) is a first name before a name."""
+    return (
+        words[k][0].lower() in _GIVEN_NAMES and words[k][0][:1].isupper()
+        and k + 1 < len(words) and _name_like(words[k + 1][0])
+    )
+
+
 def _name_like(tok: str) -> bool:
     """A capitalised token that can be part of a person's name."""
     if not _is_cap(tok) or not tok[0].isalpha():
@@ -171,6 +183,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
         chosen[-1][0] in ("of", ".")
         or (
             _bare(chosen[-1][0]) in NON_NAME_CAPITALS
+            and not (len(chosen) > 1 and _given_name([chosen[-1], chosen[-2]], 0))
             and _bare(chosen[-1][0]) not in _DETERMINERS
             and chosen[-1][0].lower() not in _ABBREV_TITLES
         )
@@ -283,7 +296,7 @@ class SpeakerResolver:
             tok, a, b = words[-1]
             words[-1] = (tok[:-2], a, b - 2)
         j = len(words)
-        while j > 0 and _name_like(words[j - 1][0]):
+        while j > 0 and (_name_like(words[j - 1][0]) or _given_name(words, j - 1)):
             j -= 1
         name_toks = words[j:]
         if not name_toks:
@@ -378,7 +391,7 @@ class SpeakerResolver:
         # Person: trailing name tokens.
         j = len(words)
         while j > 0 and (
-            _name_like(words[j - 1][0]) or words[j - 1][0] == "."
+            _name_like(words[j - 1][0]) or words[j - 1][0] == "." or _given_name(words, j - 1)
             or _initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
         ):  # "James A. Lewis": a middle initial
             j -= 1

@@ -446,3 +446,25 @@ class TestSubjectPhrases:
         assert q.speaker.name == "Delgado"
         assert q.cue.text == "asked"
         assert q.text == "Can we win Ohio?"
+
+    def test_age_apposition_after_the_quote(self, extractor):
+        text = "“It was wrong not to confront him,” Ramos, 58, told AFP on Monday."
+        q = only(extractor, text)
+        assert q.speaker.name == "Ramos"
+        assert q.speaker.mention == "Ramos"
+        assert q.cue.text == "told AFP"
+
+    def test_bill_is_a_first_name_before_a_name(self, extractor):
+        text = (
+            "Hillary Clinton spoke first. Later, former President Bill Clinton took the stage.\n\n"
+            "“We need to do better,” Bill Clinton said."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Bill Clinton"
+        assert text[q.speaker.start:q.speaker.end] == "Bill Clinton"
+
+    def test_bill_first_name_with_a_role_apposition(self, extractor):
+        text = "“It will take a long time,” Bill Okafor, refugee program director at a rights group, said."
+        q = only(extractor, text)
+        assert q.speaker.name == "Bill Okafor"
+        assert q.speaker.mention == "Bill Okafor, refugee program director at a rights group"
