@@ -38,7 +38,7 @@ def build(
     seg: Segmenter,
     a: int,
     b: int,
-    sp: Speaker,
+    sp: Speaker | None,
     cue: Span,
     kind: CueType,
     via: str | None,
@@ -56,6 +56,7 @@ def build(
         return None
     mixed = any(a <= s and e <= b + 1 for s, e in marks)
     art = ctx.article
+    pronoun = sp is not None and sp.mention.lower() in ("he", "she", "they", "it")
     return Quote(
         text=ctx.text[a:b],
         start=a,
@@ -68,7 +69,7 @@ def build(
         article=art.id,
         outlet=art.outlet,
         published=art.published,
-        confidence=conf if sp.mention.lower() not in ("he", "she", "they", "it") else conf - 0.1,
+        confidence=conf - 0.1 if pronoun else conf,
         provenance=Provenance(
             backend=seg.name, backend_version=seg.version, rules=("reported", rule)
         ),
@@ -195,6 +196,9 @@ def as_stated_by(
     return None
 
 
+_LOOSE_SOURCE = re.compile(r"\s+([A-Za-z0-9][^,;:“”\"()]{1,160}?)(?=\s*(?:,|[.;!?]?\s*$))")
+
+
 def according(
     ctx: Context,
     seg: Segmenter,
@@ -242,7 +246,24 @@ def according(
     else:
         sp = _speaker(ctx, np, a, role)
     if sp is None:
-        return None
+        # "according to state law", "according to early results of exit polls conducted
+        # for ...": the phrase after "according to" is the source, whatever it names.
+        loose = _LOOSE_SOURCE.match(ctx.norm, cue_end, hi)
+        if loose is None or (not initial and not re.match(r"\s*(?:[.;!?]|$)", ctx.norm[loose.end() : hi])):
+            return None
+        if initial and not ctx.norm[loose.end() : loose.end() + 1] == ",":
+            return None
+        a0, b0 = loose.start(1), loose.end(1)
+        if len(ctx.norm[a0:b0].split()) > 16:
+            return None
+        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[a0:b0], flags=re.I)
+        sp = Speaker(name=name, mention=ctx.text[a0:b0], start=a0, end=b0, type=SpeakerType.UNKNOWN)
+        src_end = b0
+    comma = ctx.norm.find(",", cue_end, hi)
+    if initial and 0 <= comma < sp.end and sp.start < comma:
+        # "According to X, C": the source ends at the comma, the content follows.
+        sp = widen(ctx, sp, (sp.start, min(src_end, comma)))
+        src_end = min(src_end, comma)
     via = find_via(ctx.norm[a:src_end])
     cue = ctx.span(a, cue_end)
     if not ctx.norm[consumed:a].strip():  # "According to X, C."
@@ -253,3 +274,51 @@ def according(
             ctx, seg, consumed, comma, sp, cue, CueType.CLAIM, via, "according", marks, 0.75
         )
     return None
+
+
+_ASKED_OPEN = re.compile(
+    r"\W*(?:(?:and|but|so|when|after|if|once|while|even\s+when)\s+)?(?P<cue>asked(?:\s+about)?)\s+", re.I
+)
+_ASKED_PASSIVE = re.compile(
+    r"\b(?P<cue>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+asked(?:\s+about)?)\s+"
+)
+_ASKED_ADJUNCT = re.compile(
+    r"(?:(?:on|in|at|during|by|from|after|later|earlier|last|this|again|repeatedly|directly|specifically)"
+    r"\b[^,]{0,40}?\s+)?(?=(?:whether|if|what|why|how|who|whom|which|where|when)\b)",
+    re.I,
+)
+_QUESTION_WORD = re.compile(r"(?:whether|if|what|why|how|who|whom|which|where|when)\b", re.I)
+
+
+def asked_question(
+    ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
+) -> Quote | None:
+    """``Asked whether he would run, Mayor X said ...`` / ``X was asked about the deal``: the question.
+
+    The one who asked is not named (a reporter, a moderator), so the question is
+    reported with no speaker; its cue is ``asked`` (``asked about``, ``was asked``).
+    """
+    m = _ASKED_OPEN.match(ctx.norm, lo, hi)
+    initial = m is not None
+    if m is None:
+        m = _ASKED_PASSIVE.search(ctx.norm, lo, hi)
+        if m is None:
+            return None
+    start = m.end()
+    if not m.group("cue").lower().endswith("about"):
+        adj = _ASKED_ADJUNCT.match(ctx.norm, start, hi)
+        if adj is None:
+            return None
+        start = adj.end()
+        if not _QUESTION_WORD.match(ctx.norm, start, hi):
+            return None
+    comma = ctx.norm.find(",", start, hi)
+    if initial and comma < 0:
+        return None  # "Asked if ..." opens a clause that a comma closes
+    end = comma if comma >= 0 else hi
+    if any(s < end and e > start for s, e in marks if e - s > 0.8 * (end - start)):
+        return None  # the question is itself a quotation
+    cue = ctx.span(m.start("cue"), m.end("cue"))
+    return build(
+        ctx, seg, start, end, None, cue, CueType.SPEECH, None, "asked-question", marks, 0.6, min_words=1
+    )

@@ -39,6 +39,7 @@ from quotes._report_forms import (
     MIN_WORDS,
     according,
     as_stated_by,
+    asked_question,
     as_x_put_it,
     build,
     colon_headline,
@@ -423,11 +424,16 @@ def _sentence_quotes(
     cue_words = _cue_words()
     if cue_words.isdisjoint(words):
         return []  # most sentences hold no cue: skip tokenising them
+    out: list[Quote] = []
+    consumed = lo  # content before this offset is taken
+    if "asked" in words:
+        question = asked_question(ctx, seg, lo, hi, marks)
+        if question is not None and not any(s < question.end and e > question.start for s, e in blocked):
+            out.append(question)
+            consumed = question.end
     direct_in = [q for q in direct if lo <= q.start < hi]
     toks = tokens(ctx.norm, lo, hi)
     here = [(s, e) for s, e in marks + blocked if s < hi and e > lo]
-    out: list[Quote] = []
-    consumed = lo  # content before this offset is taken
     k = 0
     while k < len(toks):
         word, a, b = toks[k]

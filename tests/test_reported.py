@@ -273,3 +273,31 @@ def test_irregular_past_cue_before_another_cue_word(extractor):
     (q,) = reported(extractor, text)
     assert _span(text, q.speaker) == "Local officials"
     assert q.text == "they welcomed the decision by the court"
+
+
+def test_question_put_to_someone_is_reported_without_speaker(extractor):
+    text = "Asked whether she would seek a second term, the mayor said it was too early to decide."
+    found = reported(extractor, text)
+    question = found[0]
+    assert question.speaker is None
+    assert question.cue.text == "Asked"
+    assert question.text == "whether she would seek a second term"
+    said = found[1]
+    assert _span(text, said.speaker) == "the mayor"
+    assert said.text == "it was too early to decide"
+
+
+def test_asked_about_keeps_about_in_the_cue(extractor):
+    text = "The governor was asked about the pension shortfall during the briefing."
+    (q,) = reported(extractor, text)
+    assert q.speaker is None
+    assert q.cue.text == "was asked about"
+    assert q.text.startswith("the pension shortfall")
+
+
+def test_according_to_a_document_phrase(extractor):
+    text = "According to county election records, turnout fell by a third in the rural precincts."
+    (q,) = reported(extractor, text)
+    assert q.cue_type is CueType.CLAIM
+    assert _span(text, q.speaker) == "county election records"
+    assert q.text == "turnout fell by a third in the rural precincts"
