@@ -168,6 +168,8 @@ def _core(toks: list[Token], i: int, n: int) -> int:
             j += 1
             continue
         break
+    if last_head < 0 and j > i and _low(toks[j - 1][0]) in _QUANTITY_HEADS:
+        last_head = j - 1  # "Some say", "Most said"
     if last_head < 0:
         return i
     head = toks[last_head - 1][0] if toks[last_head][0] == "." else toks[last_head][0]

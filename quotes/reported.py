@@ -180,6 +180,8 @@ _INTENT_TO = frozenset(
 
 
 _WORDS = re.compile(r"[a-z]+")
+#: Words that open a clause after a verb ("say they believe"): the verb is no modifier.
+_CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this these those".split())
 
 
 @lru_cache(maxsize=1)
@@ -383,7 +385,9 @@ def _whole_subject(
     if first in NON_NAME_CAPITALS and first not in _DETERMINER_OPENERS:
         return None
     sp = None if fs.quantity else _speaker(ctx, fs.core, at, describe=True)
-    if sp is None and (fs.quantity or fs.core.text.split()[-1].lower() in GROUP_HEADS):
+    head = fs.core.text.split()[-1]
+    plural = head.islower() and head.endswith("s") and not head.endswith("ss")
+    if sp is None and (fs.quantity or head.lower() in GROUP_HEADS or plural):
         name = ctx.text[fs.start : fs.end]
         sp = Speaker(
             name=name, mention=name, start=fs.start, end=fs.end, type=SpeakerType.GROUP
@@ -460,7 +464,9 @@ def _sentence_quotes(
         ):
             k += 1
             continue
-        if not low.endswith(("ed", "s", "ing")) and low not in _IRREGULAR_PAST and any(
+        if not low.endswith(("ed", "s", "ing")) and low not in _IRREGULAR_PAST and not (
+            k + 1 < len(toks) and toks[k + 1][0].lower() in _CLAUSE_OPENERS
+        ) and any(
             reporting_kind(t[0]) is not None and t[0].lower() != low for t in toks[k + 1 : k + 3]
         ):
             k += 1  # "state media reported": a modifier, the verb comes next
@@ -608,7 +614,7 @@ _BETWEEN_PHRASE = re.compile(
     + _DAY
     + r"|last\s+(?:week|month|year|night)|"
     r"this\s+(?:week|month|year)|in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})"
-    r"|\s*,\s*(?:for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|too|though|on\s+"
+    r"|\s*,\s*(?:for\s+(?:his|her|its|their)\s+part|for\s+instance|for\s+example|in\s+turn|however|meanwhile|too|though|on\s+"
     + _DAY
     + r"|"
     r"in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})\s*,)\s*$",

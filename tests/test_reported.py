@@ -301,3 +301,21 @@ def test_according_to_a_document_phrase(extractor):
     assert q.cue_type is CueType.CLAIM
     assert _span(text, q.speaker) == "county election records"
     assert q.text == "turnout fell by a third in the rural precincts"
+
+
+def test_bare_quantifier_and_plural_description_subjects(extractor):
+    text = "Some say the new stadium will never pay for itself."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "Some"
+    assert q.speaker.type is SpeakerType.GROUP
+    text = "The mayor's budget advisers say they expect a deficit next spring."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "The mayor's budget advisers"
+    assert q.text == "they expect a deficit next spring"
+
+
+def test_for_instance_between_subject_and_cue(extractor):
+    text = "Dairy farmers, for instance, argue that imports doubled after the tariff was cut."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "Dairy farmers"
+    assert q.text == "that imports doubled after the tariff was cut"
