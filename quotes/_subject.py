@@ -160,6 +160,14 @@ def _core(toks: list[Token], i: int, n: int) -> int:
             last_head = weak_head = j
             j += 1
             continue
+        # A plural after a noun heads the phrase: "Dairy farmers", "Trump backers".
+        if (
+            j > i and last_head == j - 1 and tok.islower() and tok.isalpha() and low.endswith("s")
+            and not low.endswith(("ss", "us", "is")) and (j + 1 >= n or not _noun(toks[j + 1][0]))
+        ):
+            last_head = weak_head = j
+            j += 1
+            continue
         # An unknown lower-case modifier: allowed when a noun follows ("prominent Republicans").
         if (
             tok.islower() and not low.endswith("ly") and j + 1 < n
