@@ -135,11 +135,15 @@ _INTRO_EXTRA = frozenset(
     whisper whispered yell yelled exclaim exclaimed interject interjected retort retorted
     chant chanted scream screamed shouted muse mused""".split()
 )
-# Verbs of saying missing from the learned cue list.
+# Verbs of saying missing from the learned cue list (manner of speaking: "barked", "quipped").
 _SPEECH_VERBS = frozenset(
     """whisper whispered whispers yell yelled yells exclaim exclaimed exclaims interject
     interjected interjects retort retorted retorts chant chanted chants scream screamed
-    quip quipped quips muse mused joke joked""".split()
+    quip quipped quips muse mused joke joked jokes bragged brags countered counters scoffed
+    scoffs snapped snaps sniped marveled marvelled gushed deadpanned deadpans thundered griped
+    texted messaged hollered begged pleaded demanded repeated testified chimed scolded teased
+    fumed beamed barked growled muttered murmured grumbled confided confessed reasoned
+    protested objected mocked mocks reacted cautioned lamented""".split()
 )
 _PREPOSITIONS = frozenset(
     "to for with by at from of in on into about against like than via among toward towards".split()
@@ -149,7 +153,7 @@ _PREPOSITIONS = frozenset(
 def _intro_cue(word: str) -> bool:
     """A cue word that introduces a quote by itself (``said``, ``wrote``), not a noun."""
     low = word.lower()
-    if low in _INTRO_EXTRA:
+    if low in _INTRO_EXTRA or low in _SPEECH_VERBS:
         return True
     return cue_type_of(low) is not None and cue_rates().get(low, (0.0, 0))[0] >= _INTRO_RATE
 
@@ -406,7 +410,9 @@ def _speaker(
     a = np.start if start is None else min(start, np.start)
     limit = ctx.sentence_of(np.start)[1]
     before = ctx.norm[max(0, np.start - 30):np.start].split()
-    inverted = bool(before) and (cue_type_of(before[-1]) is not None or before[-1].lower() == "to")
+    inverted = bool(before) and (
+        cue_type_of(before[-1]) is not None or before[-1].lower() in _SPEECH_VERBS or before[-1].lower() == "to"
+    )
     b = _extend_np(ctx, np.end, max(limit, np.end), inverted)
     if (a, b) != (sp.start, sp.end) and sp.mention.lower() not in ("he", "she", "they", "it", "we"):
         update.update(mention=ctx.text[a:b], start=a, end=b)

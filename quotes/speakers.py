@@ -158,6 +158,10 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
                 i -= 1
                 continue
             break
+        if tok == "New" and chosen and _is_cap(chosen[-1][0]) and not all_caps:
+            chosen.append(toks[i])  # "New York Mayor Bill de Blasio"
+            i -= 1
+            continue
         if not tok[0].isalnum() or not _np_token(tok, all_caps):
             # "the transport ministry": an unknown modifier right after a determiner.
             if (
@@ -184,6 +188,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
         or (
             _bare(chosen[-1][0]) in NON_NAME_CAPITALS
             and not (len(chosen) > 1 and _given_name([chosen[-1], chosen[-2]], 0))
+            and not (chosen[-1][0] == "New" and len(chosen) > 1 and _is_cap(chosen[-2][0]))
             and _bare(chosen[-1][0]) not in _DETERMINERS
             and chosen[-1][0].lower() not in _ABBREV_TITLES
         )
@@ -216,6 +221,9 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
             continue
         if tok == "of" and chosen and idx + 1 < len(toks) and _np_token(toks[idx + 1][0], all_caps):
             chosen.append((tok, a, b))
+            continue
+        if tok == "New" and idx + 1 < len(toks) and _is_cap(toks[idx + 1][0]) and not all_caps:
+            chosen.append((tok, a, b))  # "one New Hampshire Democrat"
             continue
         if not tok[0].isalnum() or not _np_token(tok, all_caps) or _bare(tok) in PRONOUNS:
             break

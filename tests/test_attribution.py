@@ -468,3 +468,27 @@ class TestSubjectPhrases:
         q = only(extractor, text)
         assert q.speaker.name == "Bill Okafor"
         assert q.speaker.mention == "Bill Okafor, refugee program director at a rights group"
+
+    def test_new_starts_a_place_name(self, extractor):
+        text = "“It will be close,” said one New Hampshire Democrat."
+        q = only(extractor, text)
+        assert q.speaker.mention == "one New Hampshire Democrat"
+        text = "Later, New Jersey Mayor Anna Ruiz said, “We are ready.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Anna Ruiz"
+        assert q.speaker.mention == "New Jersey Mayor Anna Ruiz"
+        assert text[q.speaker.start:q.speaker.end] == q.speaker.mention
+
+
+class TestMannerVerbs:
+    def test_barked(self, extractor):
+        q = only(extractor, "Intro.\n\n“Go back to your seat,” Mayor Tom Reyes barked at the heckler.")
+        assert q.speaker.name == "Tom Reyes"
+        assert q.cue.text == "barked"
+
+    def test_inverted_beamed(self, extractor):
+        text = "“This is fantastic!” beamed Donna Hale, a delegate from Ohio."
+        q = only(extractor, text)
+        assert q.speaker.name == "Donna Hale"
+        assert q.speaker.mention == "Donna Hale, a delegate from Ohio"
+        assert q.cue.text == "beamed"
