@@ -172,6 +172,12 @@ def _reporting_kind(low: str) -> CueType | None:
 _IRREGULAR_PAST = frozenset(
     "found sought shown known seen thought felt spoke wrote told said knew taught".split()
 )
+#: Nouns of evidence whose ``show`` reports a claim (``polls show``, ``records showing``).
+_EVIDENCE = frozenset(
+    """poll polls survey surveys data results numbers figures records documents emails study
+    studies research analysis report reports statistics returns filings tally count estimates
+    projections documents memos""".split()
+)
 #: Verbs of intention that report a belief when ``to`` follows: ``X wants to C``.
 _INTENT_TO = frozenset(
     """want wants wanted hope hopes hoped plan plans planned seek seeks sought intend intends
@@ -188,7 +194,7 @@ _CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this th
 def _cue_words() -> frozenset[str]:
     """Every word that can open a report: what :func:`reporting_kind` accepts, and more."""
     accepted = (w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None)
-    return frozenset(accepted) | _INTENT_TO | {"according"}
+    return frozenset(accepted) | _INTENT_TO | {"according", "show", "showing"}
 
 
 def _particle(low: str, nxt: str) -> bool:
@@ -454,6 +460,8 @@ def _sentence_quotes(
             k += 2
             continue
         kind = reporting_kind(word)
+        if kind is None and low in ("show", "showing") and k > 0 and toks[k - 1][0].lower() in _EVIDENCE:
+            kind = CueType.CLAIM  # "polls show C", "records showing C"
         if kind is None and low in _INTENT_TO and k + 1 < len(toks) and toks[k + 1][0].lower() == "to":
             kind = CueType.BELIEF  # "Trump wants to build a wall": an intention, flagged as a belief
         if (
@@ -467,7 +475,10 @@ def _sentence_quotes(
         if not low.endswith(("ed", "s", "ing")) and low not in _IRREGULAR_PAST and not (
             k + 1 < len(toks) and toks[k + 1][0].lower() in _CLAUSE_OPENERS
         ) and any(
-            reporting_kind(t[0]) is not None and t[0].lower() != low for t in toks[k + 1 : k + 3]
+            reporting_kind(t[0]) is not None
+            and t[0].lower() != low
+            and not t[0].lower().endswith("ing")
+            for t in toks[k + 1 : k + 3]
         ):
             k += 1  # "state media reported": a modifier, the verb comes next
             continue
@@ -578,6 +589,10 @@ def _sentence_quotes(
             continue
         via = find_via(ctx.norm[np_start:start])
         end = _clause_end(ctx, start, limit)
+        opener = re.match(r"\W*([A-Za-z]+)", ctx.norm[lo:a])
+        if opener and opener.group(1).lower() in _ADVERBIAL_OPENERS and "," not in ctx.norm[lo:a]:
+            comma = ctx.norm.find(",", start, end)  # "Despite polls showing C, X did ...": C ends there
+            end = comma if comma > start else end
         tail = _ACCORDING_TAIL.search(ctx.norm, end, limit)
         if tail is not None and end < limit:  # "X said C1, but C2, according to Reuters"
             via = via or find_via(ctx.norm[tail.start() : limit])

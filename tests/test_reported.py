@@ -319,3 +319,19 @@ def test_for_instance_between_subject_and_cue(extractor):
     (q,) = reported(extractor, text)
     assert _span(text, q.speaker) == "Dairy farmers"
     assert q.text == "that imports doubled after the tariff was cut"
+
+
+def test_evidence_nouns_show_claims(extractor):
+    text = "Polls show the incumbent trailing by six points."
+    (q,) = reported(extractor, text)
+    assert q.cue_type is CueType.CLAIM
+    assert _span(text, q.speaker) == "Polls"
+    assert q.text == "the incumbent trailing by six points"
+    assert reported(extractor, "They show up at every rally in the county.") == []
+
+
+def test_report_inside_a_leading_adverbial_ends_at_its_comma(extractor):
+    text = "Despite surveys showing her far behind, the senator campaigned hard across the state."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "surveys"
+    assert q.text == "her far behind"
