@@ -326,6 +326,9 @@ def _subject(
             sp = _speaker(ctx, owner, a)
             return (sp, (np.start, np.end)) if sp is not None else None
         sp = _speaker(ctx, np, a)
+        if sp is None and np.text.lower() in _UNRESOLVED_OK:
+            # "I think ...", "We believe ...", "they say ...": the pronoun is the source as written.
+            sp = Speaker(name=np.text, mention=np.text, start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
         return (sp, None) if sp is not None else None
     post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
     if post is not None:  # "sources familiar with the matter said"
@@ -403,6 +406,8 @@ def _whole_subject(
     return sp, (fs.start, fs.end)
 
 
+#: Pronouns kept as the source when they resolve to nobody: the text names no one else.
+_UNRESOLVED_OK = frozenset({"i", "we", "you", "they"})
 _DETERMINER_OPENERS = frozenset(
     "the a an some many most all both several few other these those this each more less".split()
 )

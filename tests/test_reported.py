@@ -335,3 +335,14 @@ def test_report_inside_a_leading_adverbial_ends_at_its_comma(extractor):
     (q,) = reported(extractor, text)
     assert _span(text, q.speaker) == "surveys"
     assert q.text == "her far behind"
+
+
+def test_first_person_source_is_kept_unresolved(extractor):
+    text = "I believe the council will reverse the decision next year."
+    import quotes
+
+    ex = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True)
+    (q,) = reported(ex, text)
+    assert q.speaker.type is SpeakerType.UNKNOWN
+    assert _span(text, q.speaker) == "I"
+    assert q.text == "the council will reverse the decision next year"
