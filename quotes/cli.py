@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"metadata JSON Lines sidecar (default: {'metadata.jsonl'} next to the files)",
     )
     ex.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    ex.add_argument(
+        "--tagger", action="store_true",
+        help="also run the learned span tagger (adds reported speech the rules miss)",
+    )
     ex.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
     ex.add_argument(
         "--include-beliefs",
@@ -159,7 +163,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     explicit = load_metadata(args.metadata) if args.metadata else None
     extractor = Extractor(
-        backend=args.backend, stanza_dir=args.stanza_dir, include_beliefs=args.include_beliefs
+        backend=args.backend, stanza_dir=args.stanza_dir, include_beliefs=args.include_beliefs,
+        tagger=args.tagger,
     )
     failed = 0
     results: list[Quote] = []

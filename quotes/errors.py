@@ -15,7 +15,8 @@ exception also subclasses the matching builtin, so existing handlers keep workin
     ├── BackendError                       a segmentation backend failed
     │   ├── UnknownBackendError (ValueError)   no backend of that name
     │   └── SegmenterUnavailableError (ImportError)  stanza or its models are missing
-    └── DependencyError (ImportError)      an optional extra (pandas, pyspark, Java...) is missing
+    ├── DependencyError (ImportError)      an optional extra (pandas, pyspark, Java...) is missing
+    └── TaggerUnavailableError (FileNotFoundError)  the learned tagger's weights are missing
 
 Messy text is not an error: text without quotes simply yields no quotes.
 """
@@ -34,6 +35,7 @@ __all__ = [
     "MissingInputError",
     "QuotesError",
     "SegmenterUnavailableError",
+    "TaggerUnavailableError",
     "UnknownBackendError",
 ]
 
@@ -88,3 +90,11 @@ class SegmenterUnavailableError(BackendError, ImportError):
 
 class DependencyError(QuotesError, ImportError):
     """An optional dependency (an extra such as ``quotes[spark]``) is not installed."""
+
+
+class TaggerUnavailableError(QuotesError, FileNotFoundError):
+    """The learned span tagger's weights (``quotes/data/tagger.*``) are missing or unreadable.
+
+    Rebuild them with ``python scripts/train_tagger.py``; the rule extractor
+    (``Extractor(tagger=False)``, the default) does not need them.
+    """

@@ -560,6 +560,7 @@ def evaluate(
     by_outlet: bool = False,
     extractor: QuoteSource | Callable[[Article], list[Quote]] | None = None,
     keep_going: bool = True,
+    tagger: bool = False,
 ) -> EvaluationReport:
     """Evaluate an extractor on one split of PolNeAR.
 
@@ -574,6 +575,8 @@ def evaluate(
             (which is created with ``include_beliefs=True``: beliefs are part of
             PolNeAR and scored in ``all``).
         keep_going: Record failing documents instead of stopping.
+        tagger: Add the learned span tagger to the new extractor
+            (``Extractor(tagger=True)``); ignored when ``extractor`` is given.
 
     Returns:
         The report.
@@ -588,7 +591,7 @@ def evaluate(
     if extractor is None:
         from quotes.pipeline import Extractor
 
-        made = Extractor(backend=backend, stanza_dir=stanza_dir, include_beliefs=True)
+        made = Extractor(backend=backend, stanza_dir=stanza_dir, include_beliefs=True, tagger=tagger)
         name = made.backend
         extractor = made
     else:
@@ -761,6 +764,9 @@ def add_cli_parser(subparsers: Any) -> None:
         "--limit", type=_positive_int, metavar="N", help="score only the first N documents"
     )
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    p.add_argument(
+        "--tagger", action="store_true", help="add the learned span tagger to the rules"
+    )
     p.set_defaults(func=run)
 
 
@@ -782,6 +788,7 @@ def run(args: argparse.Namespace) -> int:
             stanza_dir=args.stanza_dir,
             limit=args.limit,
             by_outlet=args.by_outlet,
+            tagger=getattr(args, "tagger", False),
         )
     except QuotesError as exc:
         print(f"quotes: {exc}", file=sys.stderr, flush=True)

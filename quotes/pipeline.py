@@ -68,10 +68,13 @@ class Extractor:
         include_beliefs: Also return attributions of beliefs and intentions
             (``X believes ...``); off by default, so the output is speech and claims.
         max_chars: Longest accepted article text.
+        tagger: Also run the learned span tagger (:mod:`quotes.tagger`) and add
+            the contents it finds that overlap no rule quote (off by default).
 
     Raises:
         UnknownBackendError: ``backend`` names no backend.
         SegmenterUnavailableError: Stanza or its models are missing.
+        TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
 
     Example:
         >>> ex = Extractor(backend="fast")
@@ -87,6 +90,7 @@ class Extractor:
         kinds: Optional[Iterable[Union[QuoteKind, str]]] = None,
         include_beliefs: bool = False,
         max_chars: int = DEFAULT_MAX_CHARS,
+        tagger: bool = False,
     ) -> None:
         self.segmenter: Segmenter = (
             get_segmenter(backend, stanza_dir=stanza_dir) if isinstance(backend, str) else backend
@@ -94,6 +98,12 @@ class Extractor:
         self.kinds = frozenset(QuoteKind(k) for k in kinds) if kinds is not None else frozenset(QuoteKind)
         self.include_beliefs = include_beliefs
         self.max_chars = max_chars
+        # --- learned span tagger (optional; see quotes/tagger.py) ---
+        self.tagger = None
+        if tagger:
+            from quotes.tagger import load_tagger
+
+            self.tagger = load_tagger()
 
     @property
     def backend(self) -> str:
@@ -135,6 +145,10 @@ class Extractor:
         from quotes.attribution import attribute_article
 
         found = attribute_article(article, self.segmenter)
+        if self.tagger is not None:  # learned span tagger: add what the rules missed
+            from quotes.tagger import combine
+
+            found = combine(found, self.tagger.quotes(article, self.segmenter, found))
         return [
             q
             for q in found

@@ -5,7 +5,7 @@ def test_all_is_sorted_and_complete():
     public = {name for name in dir(quotes) if not name.startswith("_")} - {
         "annotations", "attribution", "boilerplate", "cli", "direct", "errors", "io", "lexicon",
         "marks", "models", "outlets", "pipeline", "segment", "speakers", "reported", "dedupe",
-        "batch", "frames", "spark", "evaluate", "polnear",
+        "batch", "frames", "spark", "evaluate", "polnear", "tagger",
     }
     assert sorted(quotes.__all__, key=str.lower) == list(quotes.__all__) or sorted(quotes.__all__) == list(quotes.__all__)
     assert public <= set(quotes.__all__)
