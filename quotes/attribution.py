@@ -35,7 +35,7 @@ from typing import Optional
 
 from quotes.boilerplate import body_lines
 from quotes.direct import QuotedSpan, find_quoted_spans
-from quotes.lexicon import CUE_AUXILIARIES, TITLES, cue_rates, cue_words, source_words
+from quotes.lexicon import CUE_AUXILIARIES, NON_NAME_CAPITALS, TITLES, cue_rates, cue_words, source_words
 from quotes.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.outlets import find_via
@@ -289,7 +289,7 @@ def _appositive(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, Op
     np_a = scan_left(ctx.norm, a[0], a[1])
     np_b = scan_left(ctx.norm, b[0], b[1])
     if (np_a is None or np_a.start != a[0]) and _ROLE_PHRASE.fullmatch(ctx.norm, a[0], a[1]) and any(
-        w.lower() in TITLES for w in ctx.norm[a[0]:a[1]].split()[1:]
+        w.lower() in TITLES or w.lower() in source_words() for w in ctx.norm[a[0]:a[1]].split()[1:]
     ):
         np_a = NounPhrase(a[0], a[1], ctx.norm[a[0]:a[1]])  # "her senior policy adviser"
     if np_a is None or np_b is None or np_a.start != a[0] or np_b.start != b[0]:
@@ -306,7 +306,7 @@ def _appositive(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, Op
 
 _FUNCTION_WORD = r"(?!(?:in|on|at|of|to|for|with|by|from|and|or|but|a|an|the|who|that|which|is|was|has|had)\b)"
 _DESCRIPTION = re.compile(
-    r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne)\s+"
+    r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|[Tt]his)\s+"
     r"(?:" + _FUNCTION_WORD + r"[\w'’\-]+\s+){0,3}" + _FUNCTION_WORD + r"[a-z0-9][\w\-]*(?<!ing)"
 )
 
@@ -382,9 +382,61 @@ def _subject(
     return None
 
 
+_LOOSE_LEAD = frozenset("his her their its our my this the a an".split())
+_LOOSE_DET = frozenset("the a an this his her their one".split())
+_LOOSE_ATTACH = re.compile(r"\s+(?:for|of|at|with|from|in)\s+(?:[\w'’\-.]+\s+){0,4}[\w'’\-.]*\w")
+
+
+def _loose_word(w: str) -> bool:
+    low = w.lower()
+    return (
+        w.isalpha() and w.islower() and low not in NON_NAME_CAPITALS and low not in _FINITE
+        and not low.endswith(("ly", "ed", "ing")) and cue_type_of(low) is None
+    )
+
+
+def _loose_subject(
+    ctx: Context, p: int, hi: int
+) -> Optional[tuple[NounPhrase, Optional[str], Optional[int], Optional[int]]]:
+    """A subject between a closing mark and its cue that :func:`_subject` does not read.
+
+    ``”, his friend Mahama Ali told CNN``, ``”, screenwriter Cole Haddon tweeted``
+    (lower-case words before a name) and ``”, a spokesman for committee Democrats
+    said`` (a description with an attachment). Returns ``(head, role, start, end)``.
+    """
+    while hi > p and ctx.norm[hi - 1].isspace():
+        hi -= 1
+    p += len(ctx.norm[p:hi]) - len(ctx.norm[p:hi].lstrip())
+    if hi <= p or any(c in ctx.norm[p:hi] for c in ",;:()\"\n"):
+        return None
+    np = scan_left(ctx.norm, p, hi)
+    if np is not None and np.end == hi and np.start > p and any(w[:1].isupper() for w in np.text.split()):
+        pre = ctx.norm[p:np.start].split()
+        lead = pre[0].lower() in _LOOSE_LEAD
+        rest = pre[1:] if lead else pre
+        if 1 <= len(pre) <= 3 and all(_loose_word(w) for w in rest) and (rest or pre[0].lower() not in ("the", "a", "an", "this")):
+            return np, None, p, None
+    toks = tokens(ctx.norm, p, hi)
+    if len(toks) > 9 or not toks or toks[0][0].lower() not in _LOOSE_DET:
+        return None
+    k = 1
+    while k < len(toks) and k <= 3 and _loose_word(toks[k][0]):
+        k += 1
+    if k == 1:
+        return None
+    head = NounPhrase(p, toks[k - 1][2], ctx.norm[p:toks[k - 1][2]])
+    if k == len(toks):
+        return head, None, None, None  # "this source told the Post"
+    if _LOOSE_ATTACH.fullmatch(ctx.norm, head.end, hi) and not any(
+        w[0].lower() in _FINITE or w[0].lower() in ("who", "that", "which") for w in toks[k:]
+    ):
+        return head, None, None, hi
+    return None
+
+
 def _speaker(
     ctx: Context, np: NounPhrase, at: int, role: Optional[str] = None, *, start: Optional[int] = None,
-    describe: bool = False,
+    describe: bool = False, end: Optional[int] = None,
 ) -> Optional[Speaker]:
     """Resolve ``np``; the mention covers the full noun phrase (appositions included).
 
@@ -397,6 +449,8 @@ def _speaker(
             staff, Rahm Emanuel``).
         describe: When the resolver knows nothing of a description (``the gambling
             tycoon``), return it as a speaker of unknown type rather than ``None``.
+        end: End of the full phrase when it runs past what :func:`_extend_np` reads
+            (``a spokesman for committee Democrats``).
     """
     sp = ctx.resolver.resolve(np, at=at, sentence_starts=ctx.sentence_starts, exclude=ctx.quoted)
     if sp is None and describe and _DESCRIPTION.fullmatch(ctx.norm, np.start, np.end):
@@ -414,6 +468,8 @@ def _speaker(
         cue_type_of(before[-1]) is not None or before[-1].lower() in _SPEECH_VERBS or before[-1].lower() == "to"
     )
     b = _extend_np(ctx, np.end, max(limit, np.end), inverted)
+    if end is not None:
+        b = max(b, end)
     if (a, b) != (sp.start, sp.end) and sp.mention.lower() not in ("he", "she", "they", "it", "we"):
         update.update(mention=ctx.text[a:b], start=a, end=b)
         if role is None and sp.role is None and b > np.end:
@@ -461,17 +517,26 @@ def _inside_end(ctx: Context, q: QuotedSpan) -> str:
     return ctx.norm[k] if k >= 0 else ""
 
 
+def _short_close(ctx: Context, b: int, end: int) -> bool:
+    """The sentence ends a few words after the cue (``Trump said on Monday.``), no clause."""
+    rest = [w for w, _a, _b in tokens(ctx.norm, b, end) if w[0].isalnum()]
+    return len(rest) <= 5 and not any(
+        w.lower() in _FINITE or w.lower() == "that" or cue_type_of(w.lower()) is not None for w in rest
+    )
+
+
 def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attribution]:
     """Cue and speaker right after the closing mark (``,” Peskov said``)."""
     lo = q.close + 1
     sent_end = ctx.sentence_of(q.close)[1]
     if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
         sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
-    extended = False
-    if sent_end <= lo + 1 and _inside_end(ctx, q) in ("?", "!"):
+    extended = full_stop = False
+    if sent_end <= lo + 1 and _inside_end(ctx, q) in ("?", "!", "."):
         # "“Why?” he asked.": the splitter ends the sentence at the closing mark.
         sent_end = ctx.sentence_of(lo + 1 + len(ctx.norm[lo + 1:hi]) - len(ctx.norm[lo + 1:hi].lstrip()))[1]
         extended = True
+    full_stop = _inside_end(ctx, q) == "."
     end = min(hi, max(sent_end, lo))
     p = lo + _LEAD.match(ctx.norm, lo, end).end() - lo  # type: ignore[union-attr]
     toks = tokens(ctx.norm, p, end)[:40]
@@ -482,8 +547,12 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             break
         if kind is None:
             continue
-        if i >= 14 and "," not in ctx.norm[p:a] or extended and (i > 6 or not _intro_cue(word)):
+        if i >= 14 and "," not in ctx.norm[p:a] or extended and (
+            i > 6 and not ctx.norm[p:a].rstrip().endswith(",") or not _intro_cue(word)
+        ):
             break
+        if full_stop and not _short_close(ctx, b, end):
+            break  # "“We won.” Trump said the polls were wrong.": a new statement
         cue, obj = _cue_span(ctx, toks, i, end)
         clause = ctx.norm[p:end]
         if i == 0:  # inverted: ", said Peskov"
@@ -508,6 +577,11 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
         j = _aux_start(toks, i)
         np_hi = toks[j][1]
         subj = _subject(ctx, p, np_hi, anchored=True, descriptions=_intro_cue(word))
+        phrase_end = None
+        if subj is None and _intro_cue(word):
+            loose = _loose_subject(ctx, p, np_hi)
+            if loose is not None:
+                subj, phrase_end = loose[:3], loose[3]
         if subj is None:
             if _intro_cue(word):
                 return None
@@ -519,7 +593,7 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:end]):
                 via = via or ctx.text[np.start:np.end]
                 np, first = inner, None
-        sp = _speaker(ctx, np, q.start, role, start=first, describe=_intro_cue(word))
+        sp = _speaker(ctx, np, q.start, role, start=first, describe=_intro_cue(word), end=phrase_end)
         if sp is None:  # "“…,” he said." with no one to be "he": the cue stands alone
             return Attribution(None, cue, kind, via, 0.3, "after:unresolved")
         return Attribution(sp, cue, kind, via, _confidence(sp, 0.9), "after")

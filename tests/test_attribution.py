@@ -492,3 +492,43 @@ class TestMannerVerbs:
         assert q.speaker.name == "Donna Hale"
         assert q.speaker.mention == "Donna Hale, a delegate from Ohio"
         assert q.cue.text == "beamed"
+
+
+class TestLooseSubjects:
+    """Subjects between the closing mark and the cue that are not a plain name."""
+
+    def test_possessive_relation_before_a_name(self, extractor):
+        text = "Intro.\n\n“He had so many plans,” his cousin Amadou Diallo told reporters."
+        q = only(extractor, text)
+        assert q.speaker.name == "Amadou Diallo"
+        assert q.speaker.mention == "his cousin Amadou Diallo"
+        assert text[q.speaker.start:q.speaker.end] == "his cousin Amadou Diallo"
+
+    def test_lowercase_role_before_a_name(self, extractor):
+        text = "Intro.\n\n“I am impressed,” screenwriter Lena Moss tweeted."
+        q = only(extractor, text)
+        assert q.speaker.name == "Lena Moss"
+        assert q.speaker.mention == "screenwriter Lena Moss"
+
+    def test_description_with_an_attachment(self, extractor):
+        text = "Intro.\n\n“The facts have not changed,” a spokesman for committee Democrats said."
+        q = only(extractor, text)
+        assert q.speaker.mention == "a spokesman for committee Democrats"
+        assert q.cue.text == "said"
+
+    def test_speaker_after_a_full_stop_inside_the_marks(self, extractor):
+        text = "Intro.\n\n“I hope you find the missing files.” Senator Ruiz said."
+        q = only(extractor, text)
+        assert q.speaker.name == "Ruiz"
+        assert q.cue.text == "said"
+
+    def test_a_new_statement_after_a_full_stop_is_not_the_attribution(self, extractor):
+        text = "“We will win.” Governor Ruiz said the polls were wrong."
+        q = only(extractor, text)
+        assert q.speaker is None
+
+    def test_long_apposition_after_an_exclamation(self, extractor):
+        text = "“Can’t argue with it!” Murphy, the head of a rival super PAC, tweeted."
+        q = only(extractor, text)
+        assert q.speaker.name == "Murphy"
+        assert q.speaker.mention == "Murphy, the head of a rival super PAC"
