@@ -143,7 +143,8 @@ _SPEECH_VERBS = frozenset(
     scoffs snapped snaps sniped marveled marvelled gushed deadpanned deadpans thundered griped
     texted messaged hollered begged pleaded demanded repeated testified chimed scolded teased
     fumed beamed barked growled muttered murmured grumbled confided confessed reasoned
-    protested objected mocked mocks reacted cautioned lamented""".split()
+    protested objected mocked mocks reacted cautioned lamented gloated boomed surmised
+    cracked""".split()
 )
 _PREPOSITIONS = frozenset(
     "to for with by at from of in on into about against like than via among toward towards".split()
@@ -276,6 +277,8 @@ def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
 
 
 _AGE_ONLY = re.compile(r",\s*\d{1,3},\s*")
+#: A participle phrase between a subject and its cue (``, speaking to Iowans,``).
+_ASIDE = re.compile(r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed),\s*")
 _ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w\-]*'s)(?:\s+[\w'\-]+){1,6}")
 
 
@@ -330,7 +333,7 @@ def _subject(
         if anchored:
             return np.start == p
         pre = ctx.norm[p:np.start].rstrip()
-        return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then")
+        return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then", "as")
 
     def object_of(np: NounPhrase) -> bool:
         """``speaking to Fox News said``, ``released a memo titled``: an object, not a subject."""
@@ -366,15 +369,16 @@ def _subject(
     if anchored:
         commas.reverse()
     for c in commas[:4]:
-        head = scan_left(ctx.norm, lo, c)
+        tag = _PARTY_END.search(ctx.norm, lo, c)  # "Sen. Richard J. Durbin (D-Ill.), noting …, said"
+        head = scan_left(ctx.norm, lo, tag.start() if tag else c)
         if head is None or not placed(head) or not any(w[:1].isupper() or w.lower() in source_words() for w in head.text.split()):
             continue
         a = c + 1
         while a < hi and ctx.norm[a].isspace():
             a += 1
         end = _extend_np(ctx, head.end, min(len(ctx.norm), hi + 120), inverted=False)
-        if _AGE_ONLY.fullmatch(ctx.norm, end, hi):  # "Ramos, 58, told AFP"
-            return head, None, None
+        if _AGE_ONLY.fullmatch(ctx.norm, end, hi) or _ASIDE.fullmatch(ctx.norm, end, hi):
+            return head, None, None  # "Ramos, 58, told AFP", "Fiorina, speaking to Iowans, said"
         if ctx.norm[end:hi].strip(" .,"):
             continue
         role = ctx.text[a:hi - 1]
@@ -614,6 +618,14 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
             if sp is not None:
                 cue = ctx.span(m.start(1), m.end(1))
                 return Attribution(sp, cue, CueType.CLAIM, find_via(ctx.norm[lo:end]), _confidence(sp, 0.8), "before:according")
+    m = _INVERTED_BEFORE.match(ctx.norm, lo, lo + len(pre))
+    if m is not None and _intro_cue(m.group(1)):  # "Said Comey, “…”", "Continued Stone: “…”"
+        np = scan_right(ctx.norm, m.end(1), lo + len(pre))
+        if np is not None:
+            sp = _speaker(ctx, np, q.start, describe=True)
+            if sp is not None and not ctx.norm[sp.end:lo + len(pre)].strip(" ,:"):
+                cue = ctx.span(m.start(1), m.end(1))
+                return Attribution(sp, cue, CueType.SPEECH, None, _confidence(sp, 0.85), "before:inverted")
     toks = tokens(ctx.norm, lo, lo + len(pre))
     caps = pre.isupper()
     participle: Optional[tuple[Span, CueType, int]] = None
@@ -624,13 +636,17 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         word, a, b = toks[i]
         if word in ("'", '"'):
             break
-        kind = _cue_kind(word, caps)
+        put_it = word == "it" and i > 0 and toks[i - 1][0].lower() == "put" and participle is None
+        if put_it:  # "as Tom Ridge put it: “…”"
+            i -= 1
+            word, a = toks[i][0], toks[i][1]
+        kind = CueType.SPEECH if put_it else _cue_kind(word, caps)
         if kind is None or participle is not None and not _intro_cue(word):
             continue
         tail = ctx.norm[b:end]
         if '"' in tail or "'" in tail.replace("'s", ""):
             break
-        cue, obj = _cue_span(ctx, toks, i, end)
+        cue, obj = (ctx.span(a, b), None) if put_it else _cue_span(ctx, toks, i, end)
         clause = ctx.norm[toks[max(0, i - 8)][1]:end]
         j = _aux_start(toks, i)
         np_hi = toks[j][1]
@@ -644,13 +660,13 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
             if _intro_cue(word):
                 return None
             continue
-        if j > 0 and toks[j - 1][0].lower() == "and" and participle is None:
+        if j > 0 and toks[j - 1][0].lower() in ("and", "but") and participle is None:
             # "The president noted that he taught law, and added: “…”": the clause subject.
-            np = _clause_subject(ctx, lo, toks[j - 1][1])
+            np = _clause_subject(ctx, lo, toks[j - 1][1], cue_verbs=True)
             sp = _speaker(ctx, np, q.start) if np is not None else None
             if sp is not None:
                 return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.8), "before:coordinated")
-        subj = _subject(ctx, lo, np_hi, anchored=False, descriptions=_intro_cue(word))
+        subj = _subject(ctx, lo, np_hi, anchored=False, descriptions=_intro_cue(word) or put_it)
         if subj is None:
             if participle is None and _PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
                 if previous is not None and previous.speaker is not None:
@@ -666,7 +682,7 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
                 return None
             continue
         np, role, first = subj
-        sp = _speaker(ctx, np, q.start, role, start=first, describe=_intro_cue(word))
+        sp = _speaker(ctx, np, q.start, role, start=first, describe=_intro_cue(word) or put_it)
         if sp is None:
             return None
         if participle is not None:
@@ -682,14 +698,16 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
     return None
 
 
+_INVERTED_BEFORE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?([Aa]ccording\s+to)\s+")
 _NOT_SUBJECT = frozenset("here there this that these those it's asked speaking when while after".split())
 
 
-def _clause_subject(ctx: Context, lo: int, hi: int) -> Optional[NounPhrase]:
+def _clause_subject(ctx: Context, lo: int, hi: int, *, cue_verbs: bool = False) -> Optional[NounPhrase]:
     """The subject of the main clause in ``norm[lo:hi]``: a phrase followed by a verb.
 
     Tried at the clause start and after each comma (``At the time, she released…``).
+    With ``cue_verbs`` the verb may be a verb of saying (``Lazar said he … and added``).
     """
     starts = [lo] + [m.end() for m in re.finditer(r",\s*", ctx.norm[lo:hi])]
     for k, a in enumerate(starts):
@@ -705,11 +723,16 @@ def _clause_subject(ctx: Context, lo: int, hi: int) -> Optional[NounPhrase]:
                 break
         if np.text.split()[0].lower() in _NOT_SUBJECT:
             continue
-        nxt = ctx.norm[np.end:hi].split()[:1]
+        after = np.end
+        age = _AGE_ONLY.match(ctx.norm, after, hi)
+        if age is not None:  # "Suu Kyi, 70, said …"
+            after = age.end()
+        nxt = ctx.norm[after:hi].split()[:1]
         if not nxt or not nxt[0][:1].islower():
             continue
         word = nxt[0].lower().strip(",")
-        if word in _NOT_APPOS and word not in CUE_AUXILIARIES or word in ("and", "of", "who", "which", "whose"):
+        said = cue_verbs and _intro_cue(word) and not _PARTICIPLE_RE.match(word)
+        if word in _NOT_APPOS and word not in CUE_AUXILIARIES and not said or word in ("and", "of", "who", "which", "whose"):
             continue
         return np
     return None

@@ -72,6 +72,10 @@ def _given_name(words: list, k: int) -> bool:
     )
 
 
+#: Verbs of saying that open a sentence before a name (``Said Comey, “…”``).
+_CUE_CAPITALS = frozenset("said says added continued stated asked wrote replied explained noted".split())
+
+
 def _name_like(tok: str) -> bool:
     """A capitalised token that can be part of a person's name."""
     if not _is_cap(tok) or not tok[0].isalpha():
@@ -82,7 +86,7 @@ def _name_like(tok: str) -> bool:
     if len(tok) > 1 and tok.isupper() and len(tok) <= 5:
         return False  # acronyms: KCNA, GUR, US
     return not (
-        low in TITLES or low in NON_NAME_CAPITALS
+        low in TITLES or low in NON_NAME_CAPITALS or low in _CUE_CAPITALS
         or (low in ORG_WORDS and len(low) > 3)
         or (low in PLACES and len(low) > 3)
         or (low in DEMONYMS and len(low) > 3) or low in PRONOUNS

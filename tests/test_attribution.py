@@ -532,3 +532,51 @@ class TestLooseSubjects:
         q = only(extractor, text)
         assert q.speaker.name == "Murphy"
         assert q.speaker.mention == "Murphy, the head of a rival super PAC"
+
+
+class TestBeforeForms:
+    """Cues and subjects before the opening mark."""
+
+    def test_as_x_put_it(self, extractor):
+        text = "Or, as Dana Whitfield, a former trade envoy, put it: “The walls are already down.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Dana Whitfield"
+        assert q.speaker.mention == "Dana Whitfield, a former trade envoy"
+        assert q.cue.text == "put it"
+
+    def test_as_x_noted(self, extractor):
+        text = "As Peter K. Lund, an analyst at a research institute, noted, “Everyone is waiting.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Peter K. Lund"
+        assert q.cue.text == "noted"
+
+    def test_sentence_opening_inverted_cue(self, extractor):
+        text = "The hearing ended late.\n\nSaid Brennan, “The error was painful to watch.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Brennan"
+        assert q.speaker.mention == "Brennan"
+        assert q.cue.text == "Said"
+
+    def test_participle_aside_between_subject_and_cue(self, extractor):
+        text = "Marlow, speaking to farmers, said, “Last time I looked, you had not voted.”"
+        q = only(extractor, text)
+        assert q.speaker.mention == "Marlow"
+        assert q.cue.text == "said"
+
+    def test_party_tag_then_aside(self, extractor):
+        text = "But Sen. Ana Ortiz (D-Ill.), noting the size of the crowd, said, “He has a hold on them.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Ana Ortiz"
+        assert q.speaker.mention == "Sen. Ana Ortiz (D-Ill.)"
+
+    def test_but_added_after_a_report_with_an_age(self, extractor):
+        text = "Ms. Tan, 70, said it was too early to celebrate but added, “You all know the result.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Tan"
+        assert q.cue.text == "added"
+
+    def test_and_added_after_said(self, extractor):
+        text = "Lazar said he welcomed the hearing and added, “I will plead guilty.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Lazar"
+        assert q.cue.text == "added"
