@@ -266,12 +266,13 @@ def _proper_name(toks: list[Token]) -> bool:
     return bool(words) and all(w[:1].isupper() and w.lower() not in _OPENERS for w in words)
 
 
-def full_subject(norm: str, lo: int, hi: int) -> FullSubject | None:
+def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -> FullSubject | None:
     """The subject phrase ending right before ``hi`` (where the cue's auxiliaries start).
 
     ``lo`` is the start of the clause (the sentence start, or where the text not
     yet used begins). Leading connectives and a leading adverbial set off by a
-    comma (``Hours later,``) are skipped.
+    comma (``Hours later,``) are skipped. ``toks`` are the sentence's tokens when
+    the caller has them (saves tokenising again).
     """
     end = hi
     while end > lo and norm[end - 1].isspace():
@@ -279,7 +280,7 @@ def full_subject(norm: str, lo: int, hi: int) -> FullSubject | None:
     closed = norm[end - 1 : end] == ","
     if closed:
         end -= 1
-    toks = tokens(norm, lo, end)
+    toks = [t for t in toks if lo <= t[1] and t[2] <= end] if toks is not None else tokens(norm, lo, end)
     if not toks or len(toks) > 60:
         return None
     if toks[-1][0].lower() in ("who", "which", "that"):

@@ -387,7 +387,7 @@ def _whole_subject(
         return None
     if _DOCUMENT.search(ctx.norm[consumed:hi].rstrip()) is not None:
         return None
-    fs = full_subject(ctx.norm, consumed, hi)
+    fs = full_subject(ctx.norm, consumed, hi, toks[:j])
     if fs is None or _TIME_HEAD.search(fs.core.text) or fs.core.text.endswith(("'s", "’s")):
         return None  # "the time", "Editor's note": not a speaker
     first = fs.core.text.split()[0].lower()
