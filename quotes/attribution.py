@@ -228,6 +228,12 @@ _ATTACHED = re.compile(
 )
 
 
+_INFORMED = re.compile(
+    r"\s+(?:familiar\s+with|involved\s+(?:in|with)|close\s+to|known\s+as|with\s+knowledge\s+of|briefed\s+on)"
+    r"\s+[^,.;:!?\"()]{1,80}?(?=\s*(?:[.,;!?]|$))"
+)
+
+
 def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
     """End of the full noun phrase whose head ends at ``end``: party tags and appositions.
 
@@ -238,6 +244,12 @@ def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
     if m:
         end = m.end()
     if inverted:
+        # "said one Democrat familiar with the talks.": the whole phrase to the sentence end.
+        back = re.search(r"\s+(?:familiar|involved|close|known)$", ctx.norm[max(0, end - 12):end])
+        start_at = end - len(back.group()) if back else end
+        m = _INFORMED.match(ctx.norm, start_at, limit)
+        if m is not None:
+            end = m.end()
         # "said a longtime adviser to Trump.", "said Mr. Burman of the Tax Policy Center."
         m = _ATTACHED.match(ctx.norm, end, limit)
         e = m.end() if m else end
@@ -253,6 +265,7 @@ def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
         b = _appos_end(ctx, a, limit)
         if b < 0:
             break
+
         tail = ctx.norm[b:limit]
         if ctx.norm[a:b].isdigit() and not (re.match(r",\s+", tail) and _appos_end(ctx, b + len(re.match(r",\s+", tail).group()), limit) > 0):
             break  # "Renee Gold, 83": an age alone stays out of the phrase
@@ -418,7 +431,9 @@ def _loose_subject(
         pre = ctx.norm[p:np.start].split()
         lead = pre[0].lower() in _LOOSE_LEAD
         rest = pre[1:] if lead else pre
-        if 1 <= len(pre) <= 3 and all(_loose_word(w) for w in rest) and (rest or pre[0].lower() not in ("the", "a", "an", "this")):
+        if 1 <= len(pre) <= 3 and all(_loose_word(w) or _loose_word(w.lower()) for w in rest) and (
+            rest or pre[0].lower() not in ("the", "a", "an", "this")
+        ):
             return np, None, p, None
     toks = tokens(ctx.norm, p, hi)
     if len(toks) > 9 or not toks or toks[0][0].lower() not in _LOOSE_DET:
@@ -490,7 +505,7 @@ _FINITE = frozenset(
 #: Words that may follow the speaker of an inverted cue (``said Sanders as he left``).
 _INVERTED_FOLLOW = frozenset(
     """in on at during after before from to of as when while who whose which that via
-    about outside inside near since until with without""".split()
+    about outside inside near since until with without familiar involved close known""".split()
 )
 
 
@@ -570,6 +585,9 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
                     np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
             if np is None:
                 return None
+            back = re.search(r"\s+(?:familiar|involved|close|known)$", np.text)
+            if back is not None:  # "one Democrat familiar with the talks"
+                np = NounPhrase(np.start, np.end - len(back.group()), np.text[:-len(back.group())])
             nxt = tokens(ctx.norm, np.end, min(end, np.end + 40))[:1]
             w = nxt[0][0] if nxt else ""
             if w[:1].islower() and w not in _INVERTED_FOLLOW and (

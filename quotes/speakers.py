@@ -102,6 +102,16 @@ class NounPhrase:
     text: str
 
 
+def _compound_modifier(tok: str, head: str) -> bool:
+    """``campaign`` of ``campaign manager``: a lower-case noun before a role word."""
+    low = tok.lower()
+    return (
+        tok[:1].islower() and tok.replace("-", "").isalpha() and low not in _FUNCTION
+        and low not in _DETERMINERS and not low.endswith(("ly", "ing", "ed")) and head[:1].islower()
+        and (head in TITLES or head in source_words()) and head not in _FUNCTION
+    )
+
+
 def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     """Tokens of ``s[lo:hi]`` as ``(text, start, end)`` with offsets into ``s``."""
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
@@ -166,6 +176,10 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
             chosen.append(toks[i])  # "New York Mayor Bill de Blasio"
             i -= 1
             continue
+        if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
+            chosen.append(toks[i])  # "Sanders campaign manager Jeff Weaver"
+            i -= 1
+            continue
         if not tok[0].isalnum() or not _np_token(tok, all_caps):
             # "the transport ministry": an unknown modifier right after a determiner.
             if (
@@ -228,6 +242,9 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
             continue
         if tok == "New" and idx + 1 < len(toks) and _is_cap(toks[idx + 1][0]) and not all_caps:
             chosen.append((tok, a, b))  # "one New Hampshire Democrat"
+            continue
+        if chosen and idx + 1 < len(toks) and _compound_modifier(tok, toks[idx + 1][0]) and not all_caps:
+            chosen.append((tok, a, b))  # "said Clinton campaign chairman John Podesta"
             continue
         if not tok[0].isalnum() or not _np_token(tok, all_caps) or _bare(tok) in PRONOUNS:
             break

@@ -580,3 +580,33 @@ class TestBeforeForms:
         q = only(extractor, text)
         assert q.speaker.name == "Lazar"
         assert q.cue.text == "added"
+
+
+class TestSourceSpans:
+    """Mentions cover PolNeAR's whole source phrase."""
+
+    def test_compound_role_before_a_name_after_an_inverted_cue(self, extractor):
+        text = "“We raised the money,” said Lindgren campaign manager Joel Weber."
+        q = only(extractor, text)
+        # Not Lindgren: the speaker is the campaign manager.
+        assert q.speaker.name == "Joel Weber"
+        assert q.speaker.mention == "Lindgren campaign manager Joel Weber"
+
+    def test_compound_role_before_a_name_and_cue(self, extractor):
+        text = "Famed fight doctor Ed Pacheco said, “He was the greatest.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Ed Pacheco"
+        assert q.speaker.mention == "Famed fight doctor Ed Pacheco"
+
+    def test_capitalised_role_words_after_the_quote(self, extractor):
+        text = "“It is over,” Republican party boss Rey Pribble said."
+        q = only(extractor, text)
+        assert q.speaker.name == "Rey Pribble"
+        assert q.speaker.mention == "Republican party boss Rey Pribble"
+
+    def test_familiar_with_after_an_inverted_cue(self, extractor):
+        text = "“We have no plan,” said one Democrat familiar with the discussion."
+        q = only(extractor, text)
+        assert q.speaker.mention == "one Democrat familiar with the discussion"
+        assert text[q.speaker.start:q.speaker.end] == q.speaker.mention
+        assert q.speaker.type is SpeakerType.ANONYMOUS
