@@ -71,6 +71,7 @@ _CONNECTIVES = frozenset(
     "but and so yet still even also meanwhile however now then instead indeed besides".split()
 )
 _RELATIVE = frozenset({"who", "whose", "that"})
+_POSSESSIVES = frozenset("my your his her its our their".split())
 _PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
 
 
@@ -132,7 +133,15 @@ def _core(toks: list[Token], i: int, n: int) -> int:
                 last_head = j
             j += 1  # "Sen.", "U.S.", "Fla."
             continue
-        if tok in ("-", "%", "&", "'", "’") and j > i:
+        if low in _POSSESSIVES and j + 1 < n and (j == i or _low(toks[j - 1][0]) == "and"):
+            j += 1  # "Her advisers", "They and their supporters"
+            continue
+        if low == "and" and j > i and toks[j - 1][0].islower() and _noun(toks[j - 1][0]) and j + 1 < n and (
+            toks[j + 1][0].islower() and _noun(toks[j + 1][0])
+        ):
+            j += 1  # "journalist and author Hiro Aida"
+            continue
+        if tok in ("-", "%", "&", "'", "’", "/") and j > i:
             j += 1
             continue
         if low == "in" and j + 1 < n and toks[j + 1][0] == "10" and j > i:

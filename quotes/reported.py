@@ -39,17 +39,22 @@ from quotes._report_forms import (
     MIN_WORDS,
     according,
     as_stated_by,
-    asked_question,
     as_x_put_it,
+    asked_question,
     build,
     colon_headline,
     widen,
 )
-from quotes.attribution import _TELL, Context, _appositive, _speaker, cue_type_of
-from quotes.direct import QuotedSpan
+from quotes._report_subject import between_subject_and_cue, subject
 from quotes._subject import full_subject
-from quotes.lexicon import CUE_AUXILIARIES, GROUP_HEADS, NON_NAME_CAPITALS, REPORTING_VERBS, cue_rates
-from quotes.models import CueType, Quote, Speaker, SpeakerType
+from quotes.attribution import _TELL, Context, _speaker, cue_type_of
+from quotes.direct import QuotedSpan
+from quotes.lexicon import (
+    CUE_AUXILIARIES,
+    REPORTING_VERBS,
+    cue_rates,
+)
+from quotes.models import CueType, Quote, Speaker
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
 from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
@@ -58,7 +63,6 @@ __all__ = ["CUE_RATE", "REPORTING_VERBS", "attribute_reported", "reporting_kind"
 
 _SKIP_TOKENS = 12
 Token = tuple[str, int, int]
-_NEGATION = frozenset({"not", "never", "n't", "n’t"})
 #: A learned cue word is tried when at least this share of its occurrences in
 #: PolNeAR train heads a Cue span (``criticized`` 0.71, ``called`` 0.51; chosen on train) ...
 CUE_RATE = 0.3
@@ -132,15 +136,6 @@ _TIME_PHRASE = re.compile(
     r"evening)\b(?:\s+(?:night|morning|afternoon|evening))?\s*,?\s*",
     re.I,
 )
-_LEAD_ADVERBIAL = re.compile(
-    r"(?:(?:but|and|so|yet|still|meanwhile|however|now|then|instead|later|earlier),?\s+)?"
-    r"(?:(?:in|at|on|after|before|during|when|while|although|though|as|since|if|asked|speaking|"
-    r"following|despite|for|with|without|like|unlike|by|from|under|over|last|this|earlier|later)"
-    r"\b[^,]{0,120},\s+)?",
-    re.I,
-)
-
-
 def reporting_kind(word: str) -> CueType | None:
     """The :class:`CueType` of a word that can introduce a report, or ``None``.
 
@@ -253,166 +248,6 @@ def _content_after(
     return rest[0][1]
 
 
-def _relative_subject(ctx: Context, lo: int, hi: int) -> tuple[NounPhrase, int] | None:
-    """``Paradis, who has been active in politics since 25, says``: the phrase and where it ends."""
-    seg = ctx.norm[lo:hi].rstrip()
-    if not seg.endswith(","):
-        return None
-    found = list(re.finditer(r",\s+(?:who|which|whose)\s", seg))
-    if not found:
-        return None
-    m = found[-1]
-    if seg[m.end() : -1].count(",") > 2:  # a relative clause with at most two inner commas
-        return None
-    np = scan_left(ctx.norm, lo, lo + m.start())
-    if np is None or np.end != lo + m.start():
-        return None
-    return np, lo + len(seg) - 1
-
-
-def _sentence_subject(ctx: Context, lo: int, hi: int) -> NounPhrase | None:
-    """The subject at the start of a sentence (for ``..., saying C``)."""
-    m = _LEAD_ADVERBIAL.match(ctx.norm, lo, hi)
-    start = m.end() if m else lo
-    np = scan_right(ctx.norm, start, hi)
-    if np is None:
-        return None
-    toks = tokens(ctx.norm, np.start, np.end)
-    while len(toks) > 1 and _between_subject_and_cue(toks[-1][0], ""):
-        toks.pop()  # "Peskov later confirmed ...": the adverb is not the subject
-    caps = [n for n, t in enumerate(toks) if t[0][:1].isupper()]
-    if caps and caps[-1] < len(toks) - 1 and caps[0] == 0:
-        toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
-    np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
-    if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
-        return None
-    return np
-
-
-def _subject(
-    ctx: Context, toks: list[Token], j: int, consumed: int, lo: int, cue: str, prev: Speaker | None
-) -> tuple[Speaker, tuple[int, int] | None] | None:
-    """The speaker of a cue whose auxiliaries start at token ``j``, and the span of its mention.
-
-    Tries the noun phrase right before the cue, an apposition or relative clause
-    between commas, a relative ``who``, and for a participle after a comma
-    (``..., saying C``) the subject of the sentence.
-    """
-    np_hi = toks[j][1] if j < len(toks) else len(ctx.norm)
-    a = toks[j][1]
-    between = _BETWEEN_PHRASE.search(ctx.norm, consumed, np_hi)
-    if between is not None and between.start() > consumed:
-        np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
-    whole = _whole_subject(ctx, toks, j, consumed, np_hi, a)
-    if whole is not None:
-        return whole
-    np = scan_left(ctx.norm, consumed, np_hi)
-    if np is not None and _TIME_HEAD.search(np.text):
-        return None  # "the time", "last week": not a speaker
-    if np is not None and (_SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s"))):
-        return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
-    if np is not None:
-        if (
-            j > 0
-            and toks[j - 1][0].lower() in ("who", "which")
-            and np.text.lower() in ("who", "which")
-        ):
-            return None
-        doc = _DOCUMENT.search(np.text)
-        if doc is not None:  # "the ministry's statement says": the ministry speaks
-            owner = NounPhrase(
-                np.start, np.start + doc.start(), ctx.norm[np.start : np.start + doc.start()]
-            )
-            sp = _speaker(ctx, owner, a)
-            return (sp, (np.start, np.end)) if sp is not None else None
-        sp = _speaker(ctx, np, a)
-        if sp is None and np.text.lower() in _UNRESOLVED_OK:
-            # "I think ...", "We believe ...", "they say ...": the pronoun is the source as written.
-            sp = Speaker(name=np.text, mention=np.text, start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
-        return (sp, None) if sp is not None else None
-    post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
-    if post is not None:  # "sources familiar with the matter said"
-        head = scan_left(ctx.norm, consumed, post.end("head"))
-        if head is not None:
-            sp = _speaker(ctx, head, a)
-            return (sp, (head.start, post.end("post"))) if sp is not None else None
-    if j > 0 and toks[j - 1][0].lower() == "who" and toks[j - 1][1] >= consumed:
-        who = toks[j - 1]
-        ante = scan_left(
-            ctx.norm,
-            consumed,
-            ctx.norm.rfind(",", consumed, who[1])
-            if ctx.norm[consumed : who[1]].rstrip().endswith(",")
-            else who[1],
-        )
-        if ante is None:
-            return None
-        sp = _speaker(ctx, ante, a)
-        return (sp, (who[1], who[2])) if sp is not None else None
-    before = ctx.norm[consumed:np_hi].rstrip()
-    coordinated = re.search(r"(?:^|[\s,])(?:and|but|then)$", before, re.I) is not None
-    if not before.endswith(",") and not coordinated:
-        return None
-    if cue.endswith("ing") or coordinated:
-        # "..., saying C" / "... and then says C": the subject of the sentence goes on.
-        if prev is not None:
-            return prev, None
-        subj = _sentence_subject(ctx, lo, np_hi)
-        if subj is None:
-            return None
-        sp = _speaker(ctx, subj, a)
-        return (sp, None) if sp is not None else None
-    appos = _appositive(ctx, consumed, np_hi)
-    if appos:
-        np, role = appos
-        first = scan_left(
-            ctx.norm, consumed, ctx.norm.rfind(",", consumed, len(before) + consumed - 1)
-        )
-        sp = _speaker(ctx, np, a, role)
-        lo_span = min(np.start, first.start) if first is not None else np.start
-        return (sp, (lo_span, consumed + len(before) - 1)) if sp is not None else None
-    rel = _relative_subject(ctx, consumed, np_hi)
-    if rel:
-        np, end = rel
-        sp = _speaker(ctx, np, a)
-        return (sp, (np.start, end)) if sp is not None else None
-    return None
-
-
-def _whole_subject(
-    ctx: Context, toks: list[Token], j: int, consumed: int, hi: int, at: int
-) -> tuple[Speaker, tuple[int, int] | None] | None:
-    """The speaker named by the whole subject phrase before the cue, and the phrase's span."""
-    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
-        return None
-    if _DOCUMENT.search(ctx.norm[consumed:hi].rstrip()) is not None:
-        return None
-    fs = full_subject(ctx.norm, consumed, hi, toks[:j])
-    if fs is None or _TIME_HEAD.search(fs.core.text) or fs.core.text.endswith(("'s", "’s")):
-        return None  # "the time", "Editor's note": not a speaker
-    first = fs.core.text.split()[0].lower()
-    if first in NON_NAME_CAPITALS and first not in _DETERMINER_OPENERS:
-        return None
-    sp = None if fs.quantity else _speaker(ctx, fs.core, at, describe=True)
-    head = fs.core.text.split()[-1]
-    plural = head.islower() and head.endswith("s") and not head.endswith("ss")
-    if sp is None and (fs.quantity or head.lower() in GROUP_HEADS or plural):
-        name = ctx.text[fs.start : fs.end]
-        sp = Speaker(
-            name=name, mention=name, start=fs.start, end=fs.end, type=SpeakerType.GROUP
-        )
-    if sp is None:
-        return None
-    return sp, (fs.start, fs.end)
-
-
-#: Pronouns kept as the source when they resolve to nobody: the text names no one else.
-_UNRESOLVED_OK = frozenset({"i", "we", "you", "they"})
-_DETERMINER_OPENERS = frozenset(
-    "the a an some many most all both several few other these those this each more less".split()
-)
-
-
 def _sentence_quotes(
     ctx: Context,
     seg: Segmenter,
@@ -467,6 +302,13 @@ def _sentence_quotes(
         kind = reporting_kind(word)
         if kind is None and low in ("show", "showing") and k > 0 and toks[k - 1][0].lower() in _EVIDENCE:
             kind = CueType.CLAIM  # "polls show C", "records showing C"
+        if low.startswith(("seem", "appear", "expected")) and k + 1 < len(toks) and toks[k + 1][0].lower() == "to":
+            q = _impression(ctx, seg, toks, k, consumed, hi, blocked, marks)
+            if q is not None:
+                out.append(q)
+                consumed = max(consumed, q.end)
+                k += 1
+                continue
         if kind is None and low in _INTENT_TO and k + 1 < len(toks) and toks[k + 1][0].lower() == "to":
             kind = CueType.BELIEF  # "Trump wants to build a wall": an intention, flagged as a belief
         if (
@@ -499,7 +341,7 @@ def _sentence_quotes(
         ):
             j = k - 2  # "was quoted as saying"
             a = toks[j][1]
-        while j > 0 and _between_subject_and_cue(toks[j - 1][0], low):
+        while j > 0 and between_subject_and_cue(toks[j - 1][0], low):
             j -= 1
         cue_end = toks[last][2]
         obj: NounPhrase | None = None
@@ -516,8 +358,8 @@ def _sentence_quotes(
             k += 1  # no content after the cue and none before it: skip resolving a speaker
             continue
         prev = out[-1].speaker if out else _direct_speaker_before(direct_in, a)
-        subject = _subject(ctx, toks, j, consumed, lo, low, prev)
-        if subject is None:
+        found = subject(ctx, toks, j, consumed, lo, low, prev)
+        if found is None:
             # Inverted at the end: "..., said the minister."
             if ctx.norm[consumed:a].rstrip().endswith(","):
                 inv = scan_right(ctx.norm, b, hi)
@@ -543,7 +385,7 @@ def _sentence_quotes(
                             consumed = inv.end
             k += 1
             continue
-        sp, span = subject
+        sp, span = found
         sp = widen(ctx, sp, span)
         np_start = span[0] if span else sp.start
         before = ctx.norm[consumed:np_start].rstrip() if np_start >= consumed else ""
@@ -610,47 +452,51 @@ def _sentence_quotes(
     return out
 
 
-_DOCUMENT = re.compile(
-    r"['’]s\s+(?:(?:new|latest|official|written|joint|annual|final)\s+)?(?:statement|report|letter|post|tweet|"
-    r"message|memo|announcement|release|filing|website|study|survey|analysis|lawsuit|complaint|"
-    r"ruling|proposal|data|figures|records|decree|order|notice)$",
-    re.I,
-)
-_POSTMODIFIED = re.compile(
-    r"(?P<head>\b(?:sources?|officials?|people|persons?|diplomats?|aides?|advisers?|advisors?|insiders?|"
-    r"lawmakers?|executives?|analysts?|officers?|someone|one))"
-    r"(?P<post>\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|involved\s+in|"
-    r"knowledgeable\s+about|speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity)\b[^,.;:]{0,80}?)"
-    r"(?:\s*,)?\s*$",
-    re.I,
-)
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_BETWEEN_PHRASE = re.compile(
-    r"(?:\s+(?:at\s+the\s+time|on\s+"
-    + _DAY
-    + r"|"
-    + _DAY
-    + r"|earlier\s+"
-    + _DAY
-    + r"|last\s+(?:week|month|year|night)|"
-    r"this\s+(?:week|month|year)|in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})"
-    r"|\s*,\s*(?:for\s+(?:his|her|its|their)\s+part|for\s+instance|for\s+example|in\s+turn|however|meanwhile|too|though|on\s+"
-    + _DAY
-    + r"|"
-    r"in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})\s*,)\s*$",
-    re.I,
-)
-_TIME_HEAD = re.compile(
-    r"\b(?:time|day|week|month|year|moment|night|morning|evening|afternoon|end)s?$", re.I
-)
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
-_SUBORDINATOR = re.compile(
-    r"\b(?:since|because|after|before|when|while|until|unless|although|if|than)\b", re.I
-)
-_PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".split())
-_ADVERBS = frozenset(
-    "however basically openly then too now again once still himself herself themselves itself even".split()
-)
+_BE = frozenset("is are was were be been being 's ’s 're ’re am".split())
+_IMPRESSION_ADVERBS = frozenset("widely not also still now generally largely n't n’t".split())
+
+
+def _impression(
+    ctx: Context,
+    seg: Segmenter,
+    toks: list[Token],
+    k: int,
+    consumed: int,
+    hi: int,
+    blocked: list[tuple[int, int]],
+    marks: list[tuple[int, int]],
+) -> Quote | None:
+    """``Trump seemed to suggest C``, ``The bank is expected to raise rates``: nobody says it.
+
+    PolNeAR marks these with no source and with the subject inside the content
+    (``The bank … to raise rates``), so the content runs from the subject to the
+    clause end and the quote has no speaker.
+    """
+    low = toks[k][0].lower()
+    j = k
+    while j > 0 and toks[j - 1][0].lower() in _IMPRESSION_ADVERBS:
+        j -= 1
+    if low == "expected":
+        if j == 0 or toks[j - 1][0].lower() not in _BE:
+            return None  # "Trump expected to win": an active belief, read elsewhere
+        j -= 1
+    cue_start = toks[j][1]
+    while j > 0 and toks[j - 1][0].lower() in CUE_AUXILIARIES:
+        j -= 1
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
+        start = toks[j - 1][1]
+    else:
+        fs = full_subject(ctx.norm, consumed, toks[j][1], toks[:j])
+        np = scan_left(ctx.norm, consumed, toks[j][1]) if fs is None else None
+        if fs is None and (np is None or np.text.lower() in ("it", "there", "this")):
+            return None  # "It seems to me": no subject to report about
+        start = fs.start if fs is not None else np.start  # type: ignore[union-attr]
+    limit = _content_limit(blocked, toks[k][2], hi)
+    end = _clause_end(ctx, toks[k + 1][1], limit)
+    kind = reporting_kind(toks[k][0]) or CueType.BELIEF
+    cue = ctx.span(cue_start, toks[k][2])
+    return build(ctx, seg, start, end, None, cue, kind, None, "impression", marks, 0.6)
 
 
 def _clause_follows(ctx: Context, toks: list[Token], last: int, low: str) -> bool:
@@ -660,16 +506,6 @@ def _clause_follows(ctx: Context, toks: list[Token], last: int, low: str) -> boo
         return False
     words = _WORDS.findall(ctx.norm[start : start + 80].lower())
     return len(words) >= MIN_WORDS
-
-
-def _between_subject_and_cue(word: str, cue: str) -> bool:
-    """Whether ``word`` may stand between a speaker and its cue (``has also said``, ``is touting``)."""
-    low = word.lower()
-    if low in CUE_AUXILIARIES or low in _NEGATION or low in _ADVERBS:
-        return True
-    if low.endswith("ly") and len(low) > 4 and word.islower():
-        return True
-    return low in _PROGRESSIVE and cue.endswith("ing")
 
 
 def _direct_speaker_before(direct: list[Quote], at: int) -> Speaker | None:

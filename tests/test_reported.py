@@ -346,3 +346,26 @@ def test_first_person_source_is_kept_unresolved(extractor):
     assert q.speaker.type is SpeakerType.UNKNOWN
     assert _span(text, q.speaker) == "I"
     assert q.text == "the council will reverse the decision next year"
+
+
+def test_possessive_determiner_subject(extractor):
+    text = "Their lawyers said the appeal would be filed within a week."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "Their lawyers"
+    assert q.text == "the appeal would be filed within a week"
+
+
+def test_seem_and_be_expected_report_nobody(extractor):
+    import quotes
+
+    ex = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True)
+    text = "The governor seemed to rule out a special session this summer."
+    (q,) = reported(ex, text)
+    assert q.speaker is None
+    assert q.cue.text == "seemed"
+    assert q.text == "The governor seemed to rule out a special session this summer"
+    text = "The central bank is widely expected to hold rates steady in March."
+    (q,) = reported(ex, text)
+    assert q.speaker is None
+    assert q.cue.text == "is widely expected"
+    assert q.text.startswith("The central bank")

@@ -1,0 +1,247 @@
+"""The speaker of a reported clause: the subject before its cue.
+
+Used by :mod:`quotes.reported`. :func:`subject` reads the noun phrase before a
+cue and resolves it: the whole subject phrase first (:mod:`quotes._subject`:
+``Some delegates at the convention in Philadelphia``, ``72 percent of
+Democrats``), then the head right before the cue, a document's owner (``the
+ministry's statement says``), anonymous sources with a post-modifier (``people
+familiar with the matter``), a relative ``who``, an apposition or relative clause
+between commas, and for a participle after a comma (``..., saying C``) the
+subject of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes._subject import full_subject
+from quotes.attribution import Context, _appositive, _speaker
+from quotes.lexicon import CUE_AUXILIARIES, GROUP_HEADS, NON_NAME_CAPITALS
+from quotes.models import Speaker, SpeakerType
+from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
+
+__all__ = ["between_subject_and_cue", "subject"]
+
+Token = tuple[str, int, int]
+_NEGATION = frozenset({"not", "never", "n't", "n’t"})
+
+_LEAD_ADVERBIAL = re.compile(
+    r"(?:(?:but|and|so|yet|still|meanwhile|however|now|then|instead|later|earlier),?\s+)?"
+    r"(?:(?:in|at|on|after|before|during|when|while|although|though|as|since|if|asked|speaking|"
+    r"following|despite|for|with|without|like|unlike|by|from|under|over|last|this|earlier|later)"
+    r"\b[^,]{0,120},\s+)?",
+    re.I,
+)
+
+
+_DOCUMENT = re.compile(
+    r"['’]s\s+(?:(?:new|latest|official|written|joint|annual|final)\s+)?(?:statement|report|letter|post|tweet|"
+    r"message|memo|announcement|release|filing|website|study|survey|analysis|lawsuit|complaint|"
+    r"ruling|proposal|data|figures|records|decree|order|notice)$",
+    re.I,
+)
+_POSTMODIFIED = re.compile(
+    r"(?P<head>\b(?:sources?|officials?|people|persons?|diplomats?|aides?|advisers?|advisors?|insiders?|"
+    r"lawmakers?|executives?|analysts?|officers?|someone|one))"
+    r"(?P<post>\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|involved\s+in|"
+    r"knowledgeable\s+about|speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity)\b[^,.;:]{0,80}?)"
+    r"(?:\s*,)?\s*$",
+    re.I,
+)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_BETWEEN_PHRASE = re.compile(
+    r"(?:\s+(?:at\s+the\s+time|on\s+"
+    + _DAY
+    + r"|"
+    + _DAY
+    + r"|earlier\s+"
+    + _DAY
+    + r"|last\s+(?:week|month|year|night)|"
+    r"this\s+(?:week|month|year)|in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})"
+    r"|\s*,\s*(?:for\s+(?:his|her|its|their)\s+part|for\s+instance|for\s+example|in\s+turn|however|meanwhile|too|though|on\s+"
+    + _DAY
+    + r"|"
+    r"in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})\s*,)\s*$",
+    re.I,
+)
+_TIME_HEAD = re.compile(
+    r"\b(?:time|day|week|month|year|moment|night|morning|evening|afternoon|end)s?$", re.I
+)
+_SUBORDINATOR = re.compile(
+    r"\b(?:since|because|after|before|when|while|until|unless|although|if|than)\b", re.I
+)
+_PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".split())
+_ADVERBS = frozenset(
+    "however basically openly then too now again once still himself herself themselves itself even".split()
+)
+
+
+def _relative_subject(ctx: Context, lo: int, hi: int) -> tuple[NounPhrase, int] | None:
+    """``Paradis, who has been active in politics since 25, says``: the phrase and where it ends."""
+    seg = ctx.norm[lo:hi].rstrip()
+    if not seg.endswith(","):
+        return None
+    found = list(re.finditer(r",\s+(?:who|which|whose)\s", seg))
+    if not found:
+        return None
+    m = found[-1]
+    if seg[m.end() : -1].count(",") > 2:  # a relative clause with at most two inner commas
+        return None
+    np = scan_left(ctx.norm, lo, lo + m.start())
+    if np is None or np.end != lo + m.start():
+        return None
+    return np, lo + len(seg) - 1
+
+
+def _sentence_subject(ctx: Context, lo: int, hi: int) -> NounPhrase | None:
+    """The subject at the start of a sentence (for ``..., saying C``)."""
+    m = _LEAD_ADVERBIAL.match(ctx.norm, lo, hi)
+    start = m.end() if m else lo
+    np = scan_right(ctx.norm, start, hi)
+    if np is None:
+        return None
+    toks = tokens(ctx.norm, np.start, np.end)
+    while len(toks) > 1 and between_subject_and_cue(toks[-1][0], ""):
+        toks.pop()  # "Peskov later confirmed ...": the adverb is not the subject
+    caps = [n for n, t in enumerate(toks) if t[0][:1].isupper()]
+    if caps and caps[-1] < len(toks) - 1 and caps[0] == 0:
+        toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
+    np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
+    if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
+        return None
+    return np
+
+
+def subject(
+    ctx: Context, toks: list[Token], j: int, consumed: int, lo: int, cue: str, prev: Speaker | None
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """The speaker of a cue whose auxiliaries start at token ``j``, and the span of its mention.
+
+    Tries the noun phrase right before the cue, an apposition or relative clause
+    between commas, a relative ``who``, and for a participle after a comma
+    (``..., saying C``) the subject of the sentence.
+    """
+    np_hi = toks[j][1] if j < len(toks) else len(ctx.norm)
+    a = toks[j][1]
+    between = _BETWEEN_PHRASE.search(ctx.norm, consumed, np_hi)
+    if between is not None and between.start() > consumed:
+        np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
+    whole = _whole_subject(ctx, toks, j, consumed, np_hi, a)
+    if whole is not None:
+        return whole
+    np = scan_left(ctx.norm, consumed, np_hi)
+    if np is not None and _TIME_HEAD.search(np.text):
+        return None  # "the time", "last week": not a speaker
+    if np is not None and (_SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s"))):
+        return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
+    if np is not None:
+        if (
+            j > 0
+            and toks[j - 1][0].lower() in ("who", "which")
+            and np.text.lower() in ("who", "which")
+        ):
+            return None
+        doc = _DOCUMENT.search(np.text)
+        if doc is not None:  # "the ministry's statement says": the ministry speaks
+            owner = NounPhrase(
+                np.start, np.start + doc.start(), ctx.norm[np.start : np.start + doc.start()]
+            )
+            sp = _speaker(ctx, owner, a)
+            return (sp, (np.start, np.end)) if sp is not None else None
+        sp = _speaker(ctx, np, a)
+        if sp is None and np.text.lower() in _UNRESOLVED_OK:
+            # "I think ...", "We believe ...", "they say ...": the pronoun is the source as written.
+            sp = Speaker(name=np.text, mention=np.text, start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
+        return (sp, None) if sp is not None else None
+    post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
+    if post is not None:  # "sources familiar with the matter said"
+        head = scan_left(ctx.norm, consumed, post.end("head"))
+        if head is not None:
+            sp = _speaker(ctx, head, a)
+            return (sp, (head.start, post.end("post"))) if sp is not None else None
+    if j > 0 and toks[j - 1][0].lower() == "who" and toks[j - 1][1] >= consumed:
+        who = toks[j - 1]
+        ante = scan_left(
+            ctx.norm,
+            consumed,
+            ctx.norm.rfind(",", consumed, who[1])
+            if ctx.norm[consumed : who[1]].rstrip().endswith(",")
+            else who[1],
+        )
+        if ante is None:
+            return None
+        sp = _speaker(ctx, ante, a)
+        return (sp, (who[1], who[2])) if sp is not None else None
+    before = ctx.norm[consumed:np_hi].rstrip()
+    coordinated = re.search(r"(?:^|[\s,])(?:and|but|then)$", before, re.I) is not None
+    if not before.endswith(",") and not coordinated:
+        return None
+    if cue.endswith("ing") or coordinated:
+        # "..., saying C" / "... and then says C": the subject of the sentence goes on.
+        if prev is not None:
+            return prev, None
+        subj = _sentence_subject(ctx, lo, np_hi)
+        if subj is None:
+            return None
+        sp = _speaker(ctx, subj, a)
+        return (sp, None) if sp is not None else None
+    appos = _appositive(ctx, consumed, np_hi)
+    if appos:
+        np, role = appos
+        first = scan_left(
+            ctx.norm, consumed, ctx.norm.rfind(",", consumed, len(before) + consumed - 1)
+        )
+        sp = _speaker(ctx, np, a, role)
+        lo_span = min(np.start, first.start) if first is not None else np.start
+        return (sp, (lo_span, consumed + len(before) - 1)) if sp is not None else None
+    rel = _relative_subject(ctx, consumed, np_hi)
+    if rel:
+        np, end = rel
+        sp = _speaker(ctx, np, a)
+        return (sp, (np.start, end)) if sp is not None else None
+    return None
+
+
+def _whole_subject(
+    ctx: Context, toks: list[Token], j: int, consumed: int, hi: int, at: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """The speaker named by the whole subject phrase before the cue, and the phrase's span."""
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
+        return None
+    if _DOCUMENT.search(ctx.norm[consumed:hi].rstrip()) is not None:
+        return None
+    fs = full_subject(ctx.norm, consumed, hi, toks[:j])
+    if fs is None or _TIME_HEAD.search(fs.core.text) or fs.core.text.endswith(("'s", "’s")):
+        return None  # "the time", "Editor's note": not a speaker
+    first = fs.core.text.split()[0].lower()
+    if first in NON_NAME_CAPITALS and first not in _DETERMINER_OPENERS:
+        return None
+    sp = None if fs.quantity else _speaker(ctx, fs.core, at, describe=True)
+    head = fs.core.text.split()[-1]
+    plural = head.islower() and head.endswith("s") and not head.endswith("ss")
+    if sp is None and (fs.quantity or head.lower() in GROUP_HEADS or plural):
+        name = ctx.text[fs.start : fs.end]
+        sp = Speaker(
+            name=name, mention=name, start=fs.start, end=fs.end, type=SpeakerType.GROUP
+        )
+    if sp is None:
+        return None
+    return sp, (fs.start, fs.end)
+
+
+#: Pronouns kept as the source when they resolve to nobody: the text names no one else.
+_UNRESOLVED_OK = frozenset({"i", "we", "you", "they"})
+_DETERMINER_OPENERS = frozenset(
+    """the a an some many most all both several few other these those this each more less my your
+    his her its our their""".split()
+)
+
+
+def between_subject_and_cue(word: str, cue: str) -> bool:
+    """Whether ``word`` may stand between a speaker and its cue (``has also said``, ``is touting``)."""
+    low = word.lower()
+    if low in CUE_AUXILIARIES or low in _NEGATION or low in _ADVERBS:
+        return True
+    if low.endswith("ly") and len(low) > 4 and word.islower():
+        return True
+    return low in _PROGRESSIVE and cue.endswith("ing")
