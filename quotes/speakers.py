@@ -102,6 +102,9 @@ class NounPhrase:
     text: str
 
 
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
 def _compound_modifier(tok: str, head: str) -> bool:
     """``campaign`` of ``campaign manager``: a lower-case noun before a role word."""
     low = tok.lower()
@@ -228,6 +231,13 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
         return None
     all_caps = s[lo:hi].isupper()
     first = toks[0][0]
+    if first.lower() in _POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
+        _np_token(toks[1][0], all_caps) or _compound_modifier(toks[1][0], toks[2][0] if len(toks) > 2 else "")
+    ):
+        # "added his campaign manager Jeff Weaver": the possessive opens the phrase.
+        rest = scan_right(s, toks[1][1], hi, max_tokens=max_tokens)
+        if rest is not None and rest.start == toks[1][1]:
+            return NounPhrase(toks[0][1], rest.end, s[toks[0][1]:rest.end])
     if _bare(first) in PRONOUNS:
         return NounPhrase(toks[0][1], toks[0][2], first)
     chosen: list[tuple[str, int, int]] = []

@@ -610,3 +610,13 @@ class TestSourceSpans:
         assert q.speaker.mention == "one Democrat familiar with the discussion"
         assert text[q.speaker.start:q.speaker.end] == q.speaker.mention
         assert q.speaker.type is SpeakerType.ANONYMOUS
+
+    def test_possessive_phrase_after_an_inverted_cue(self, extractor):
+        text = (
+            "Sanders spoke first.\n\n"
+            "“We will chip away at the lead,” added his campaign manager Joel Weber, speaking to CNN."
+        )
+        q = only(extractor, text)
+        # "his" opens the phrase: the speaker is the manager, not Sanders.
+        assert q.speaker.name == "Joel Weber"
+        assert q.speaker.mention == "his campaign manager Joel Weber"
