@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from quotes._subject import full_subject
-from quotes.attribution import Context, _appositive, _speaker
+from quotes.attribution import Context, _appositive, _speaker, cue_type_of
 from quotes.lexicon import CUE_AUXILIARIES, GROUP_HEADS, NON_NAME_CAPITALS
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
@@ -103,8 +103,15 @@ def _sentence_subject(ctx: Context, lo: int, hi: int) -> NounPhrase | None:
     toks = tokens(ctx.norm, np.start, np.end)
     while len(toks) > 1 and between_subject_and_cue(toks[-1][0], ""):
         toks.pop()  # "Peskov later confirmed ...": the adverb is not the subject
+    while len(toks) > 1 and toks[-1][0].islower() and (
+        toks[-1][0].endswith("ed") or cue_type_of(toks[-1][0]) is not None
+    ):
+        toks.pop()  # "The company declined, citing ...": the verb is not the subject
     caps = [n for n, t in enumerate(toks) if t[0][:1].isupper()]
-    if caps and caps[-1] < len(toks) - 1 and caps[0] == 0:
+    if (
+        caps and caps[-1] < len(toks) - 1 and caps[0] == 0
+        and toks[caps[-1]][0].lower() not in NON_NAME_CAPITALS
+    ):
         toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
     np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
     if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):

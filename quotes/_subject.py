@@ -94,7 +94,15 @@ def _source_nouns() -> frozenset[str]:
         parts = line.split("\t")
         if len(parts) == 2 and not line.startswith("#") and parts[1].isdigit() and int(parts[1]) >= 3:
             out.add(parts[0])
-    return frozenset(out - _CLAUSE_WORDS - _PREPOSITIONS - _RELATIVE - {"and", "or"})
+    verbs = {w for w in out if w.endswith(("ed", "ing")) and w not in _PARTICIPLES} | _VERB_FORMS
+    return frozenset(out - verbs - _CLAUSE_WORDS - _PREPOSITIONS - _RELATIVE - {"and", "or"})
+
+
+#: Verb forms seen inside Source spans (relative clauses) that never head a subject.
+_VERB_FORMS = frozenset(
+    """said says say wrote thought came gave spoke spoken found shot led think speak talk fear
+    show rule vote calls backs supports tells told knows know want wants""".split()
+)
 
 
 def _low(tok: str) -> str:

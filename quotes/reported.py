@@ -238,7 +238,9 @@ def _content_after(
     first = rest[0][0]
     low = first.lower()
     if first in (":", ","):
-        return rest[1][1] if len(rest) > 1 and rest[1][0][:1].isalnum() else None
+        if len(rest) < 2 or not rest[1][0][:1].isalnum() or reporting_kind(rest[1][0]) is not None:
+            return None  # "declined, citing ...": the next cue has the content
+        return rest[1][1]
     if not first[:1].isalnum() and first not in ("‘", "'", "“", '"'):
         return None
     if low in _NOT_CLAUSE_START and not (low == "to" and not say_like):
@@ -315,7 +317,7 @@ def _sentence_quotes(
             kind is None
             or kind is CueType.CLAIM
             and low not in REPORTING_VERBS
-            and not low.startswith(("show", "found", "find"))
+            and not low.startswith(("show", "found", "find", "cit"))
         ):
             k += 1
             continue
@@ -436,6 +438,9 @@ def _sentence_quotes(
             continue
         via = find_via(ctx.norm[np_start:start])
         end = _clause_end(ctx, start, limit)
+        if span is not None and ctx.norm[span[0] : span[1]].lower() in ("who", "which"):
+            comma = ctx.norm.find(",", start, end)  # "X, who cited C, went on": C ends at the comma
+            end = comma if comma > start else end
         opener = re.match(r"\W*([A-Za-z]+)", ctx.norm[lo:a])
         if opener and opener.group(1).lower() in _ADVERBIAL_OPENERS and "," not in ctx.norm[lo:a]:
             comma = ctx.norm.find(",", start, end)  # "Despite polls showing C, X did ...": C ends there

@@ -369,3 +369,18 @@ def test_seem_and_be_expected_report_nobody(extractor):
     assert q.speaker is None
     assert q.cue.text == "is widely expected"
     assert q.text.startswith("The central bank")
+
+
+def test_citing_after_a_verb_takes_the_sentence_subject(extractor):
+    text = "The council declined, citing budget shortfalls and the cost of new staff."
+    (q,) = reported(extractor, text)
+    assert q.cue.text == "citing"
+    assert _span(text, q.speaker) == "The council"
+    assert q.text == "budget shortfalls and the cost of new staff"
+
+
+def test_report_in_a_relative_clause_ends_at_its_comma(extractor):
+    text = "Moreno, who cited housing and transit as her main issues, won the seat easily."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Moreno"
+    assert q.text == "housing and transit as her main issues"
