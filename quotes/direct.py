@@ -66,6 +66,8 @@ def _double_direction(text: str, i: int, lo: int, hi: int, pending: int) -> str:
     if ch in OPENING_DOUBLE:
         if ch == "“" and pending >= 0 and text[pending] == "„":
             return "close"
+        if ch == "“" and pending >= 0 and i > lo and text[i - 1] in ",.!?…" and (i + 1 >= hi or text[i + 1].isspace()):
+            return "close"  # “It's unusual,“ said Noble: a typo'd closing mark
         return "open"
     if ch in CLOSING_DOUBLE:
         return "close"

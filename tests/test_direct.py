@@ -60,3 +60,9 @@ def test_quote_spanning_sentences_is_one_span():
 
 def test_all_caps_quote():
     assert spans("“WE WILL NEVER FORGET THEM,” THE GENERAL SAID.") == ["WE WILL NEVER FORGET THEM"]
+
+
+def test_closing_mark_typed_as_an_opening_one():
+    text = "Todd was shocked. “Do you want that?“ he asked. “No,” Reyes said."
+    spans = find_quoted_spans(text, [(0, len(text))])
+    assert [text[q.start:q.end] for q in spans] == ["Do you want that?", "No"]
