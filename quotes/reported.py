@@ -301,6 +301,9 @@ def _sentence_quotes(
                 consumed = max(consumed, q.end, q.speaker.end if q.speaker else 0)
             k += 2
             continue
+        if word[:1].isupper() and k > 0 and not _title_case(toks):
+            k += 1  # "The Sunshine State is ...": a capitalised cue word inside a sentence is a name
+            continue
         kind = reporting_kind(word)
         if kind is None and low in ("show", "showing") and k > 0 and toks[k - 1][0].lower() in _EVIDENCE:
             kind = CueType.CLAIM  # "polls show C", "records showing C"
@@ -502,6 +505,12 @@ def _impression(
     kind = reporting_kind(toks[k][0]) or CueType.BELIEF
     cue = ctx.span(cue_start, toks[k][2])
     return build(ctx, seg, start, end, None, cue, kind, None, "impression", marks, 0.6)
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """A headline in title case (``Christie Says He Would Issue A Quarantine``)."""
+    words = [t[0] for t in toks if t[0][:1].isalpha()]
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _clause_follows(ctx: Context, toks: list[Token], last: int, low: str) -> bool:

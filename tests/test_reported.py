@@ -384,3 +384,8 @@ def test_report_in_a_relative_clause_ends_at_its_comma(extractor):
     (q,) = reported(extractor, text)
     assert q.speaker.name == "Moreno"
     assert q.text == "housing and transit as her main issues"
+
+
+def test_capitalised_cue_word_inside_a_sentence_is_a_name(extractor):
+    text = "The Garden State is the biggest prize of the night for both campaigns."
+    assert reported(extractor, text) == []
