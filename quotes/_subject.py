@@ -158,6 +158,11 @@ def _core(toks: list[Token], i: int, n: int) -> int:
             continue
         if low in _CLAUSE_WORDS or low in _PREPOSITIONS or low in PRONOUNS or low in _RELATIVE:
             break
+        if tok == "," and 0 < j < n - 1 and toks[j - 1][0].isdigit() and toks[j + 1][0].isdigit() and (
+            toks[j - 1][2] == toks[j][1] and toks[j + 1][1] == toks[j][2]
+        ):
+            j += 1  # "1,409"
+            continue
         if low in ("and", "or", ","):
             break
         if not tok[:1].isalnum():
@@ -171,7 +176,7 @@ def _core(toks: list[Token], i: int, n: int) -> int:
             continue
         # After a determiner, an unknown lower-case noun can head the phrase ("the airline").
         if (
-            j > i and _low(toks[j - 1][0]) in _OPENERS and tok.islower() and tok.isalpha()
+            j > i and _low(toks[i][0]) in _OPENERS and tok.islower() and tok.isalpha()
             and not low.endswith(("ed", "ing", "ly")) and (j + 1 >= n or not _noun(toks[j + 1][0]))
         ):
             last_head = weak_head = j
@@ -302,9 +307,19 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         return None
     if toks[-1][0].lower() in ("who", "which", "that"):
         return None
-    commas = [n for n, t in enumerate(toks) if t[0] == ","]
-    starts = [0] + [c + 1 for c in commas]
+    commas = [
+        n for n, t in enumerate(toks)
+        if t[0] == "," and not (  # "1,409 teachers": a thousands separator
+            0 < n < len(toks) - 1 and toks[n - 1][0].isdigit() and toks[n + 1][0].isdigit()
+            and toks[n - 1][2] == t[1] and toks[n + 1][1] == t[2]
+        )
+    ]
+    stops = [n for n, t in enumerate(toks) if t[0] in (":", ";")]
+    starts = sorted({0, *(c + 1 for c in commas), *(c + 1 for c in stops)})
+    subject_first = False  # a noun phrase opens the clause: a later start would be its apposition
     for s in starts:
+        if subject_first:
+            return None
         i = s
         while i < len(toks) and toks[i][0].lower() in _CONNECTIVES:
             i += 1
@@ -312,6 +327,8 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
             continue
         parts: list[tuple[int, int]] = []
         prev = i
+        if any(c >= i for c in stops):
+            continue  # a colon inside: not one phrase
         for c in [c for c in commas if c >= i] + [len(toks)]:
             parts.append((prev, c))
             prev = c + 1
@@ -320,6 +337,7 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         first_a, first_b = parts[0]
         if _phrase(toks, first_a, first_b) != first_b:
             continue
+        subject_first = closed and s == 0 and len(parts) > 1
         if not all(_apposition(toks[a:b]) for a, b in parts[1:]):
             continue
         core_end = _core(toks, first_a, first_b)

@@ -401,6 +401,7 @@ def _sentence_quotes(
             and tail_m is not None
             and len(tail_text.split()) <= (6 if low in REPORTING_VERBS else 2)
             and "that" not in tail_text.split()
+            and not _PRONOUN_CLAUSE.match(tail_text)  # "..., X says they are unwilling to debate."
         )
         if content_first:
             via = find_via(ctx.norm[np_start : cue_end + len(tail_text)])
@@ -505,6 +506,9 @@ def _impression(
     kind = reporting_kind(toks[k][0]) or CueType.BELIEF
     cue = ctx.span(cue_start, toks[k][2])
     return build(ctx, seg, start, end, None, cue, kind, None, "impression", marks, 0.6)
+
+
+_PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
 
 
 def _title_case(toks: list[Token]) -> bool:

@@ -389,3 +389,23 @@ def test_report_in_a_relative_clause_ends_at_its_comma(extractor):
 def test_capitalised_cue_word_inside_a_sentence_is_a_name(extractor):
     text = "The Garden State is the biggest prize of the night for both campaigns."
     assert reported(extractor, text) == []
+
+
+def test_thousands_separator_is_not_an_apposition(extractor):
+    text = "In the union's online vote, 2,310 nurses said they wanted an early endorsement."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "2,310 nurses"
+    assert q.text == "they wanted an early endorsement"
+
+
+def test_participle_apposition_does_not_hand_the_quote_to_a_later_phrase(extractor):
+    text = "Sen. Ada Lind, facing a tough race in Ohio, a swing state, said she would campaign hard."
+    for q in reported(extractor, text):
+        assert _span(text, q.speaker) != "a swing state"
+
+
+def test_pronoun_clause_after_the_cue_is_the_content(extractor):
+    text = "Two days before the vote, the mayor's campaign says they will not debate again."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "the mayor's campaign"
+    assert q.text == "they will not debate again"
