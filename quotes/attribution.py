@@ -291,7 +291,9 @@ def _extend_np(ctx: Context, end: int, limit: int, inverted: bool) -> int:
 
 _AGE_ONLY = re.compile(r",\s*\d{1,3},\s*")
 #: A participle phrase between a subject and its cue (``, speaking to Iowans,``).
-_ASIDE = re.compile(r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed),\s*")
+_ASIDE = re.compile(
+    r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed|(?:after|before|during|in|at|on)\s+(?:a|an|the|his|her)\s[^,;:\"]{1,40}),\s*"
+)
 _ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w\-]*'s)(?:\s+[\w'\-]+){1,6}")
 
 
@@ -401,7 +403,7 @@ def _subject(
 
 _LOOSE_LEAD = frozenset("his her their its our my this the a an".split())
 _LOOSE_DET = frozenset("the a an this his her their one".split())
-_LOOSE_ATTACH = re.compile(r"\s+(?:for|of|at|with|from|in)\s+(?:[\w'’\-.]+\s+){0,4}[\w'’\-.]*\w")
+_LOOSE_ATTACH = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s+(?:[\w'’\-.]+\s+){0,4}[\w'’\-.]*\w")
 
 
 def _loose_word(w: str) -> bool:
@@ -435,6 +437,19 @@ def _loose_subject(
             rest or pre[0].lower() not in ("the", "a", "an", "this")
         ):
             return np, None, p, None
+    head = scan_right(ctx.norm, p, hi)
+    if head is not None and head.start == p and head.text[:1].isupper() and _LOOSE_ATTACH.fullmatch(ctx.norm, head.end, hi):
+        return head, None, None, hi  # "James Pethokoukis of the American Enterprise Institute"
+    m = re.fullmatch(r"([^,]{2,60}),\s+([^,]{2,60})", ctx.norm[p:hi])
+    if m is not None:  # "another friend, Mariam Emara told CNN"
+        name = scan_left(ctx.norm, p + m.start(2), hi)
+        role = ctx.norm[p:p + m.end(1)]
+        if (
+            name is not None and name.start == p + m.start(2) and name.text[:1].isupper()
+            and (_ROLE_PHRASE.fullmatch(role) or _DESCRIPTION.fullmatch(role) or re.fullmatch(r"[Aa]nother\s+\w+", role))
+            and any(w.lower() in TITLES or w.lower() in source_words() for w in role.split())
+        ):
+            return name, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[p:p + m.end(1)], flags=re.I), p, None
     toks = tokens(ctx.norm, p, hi)
     if len(toks) > 9 or not toks or toks[0][0].lower() not in _LOOSE_DET:
         return None
@@ -536,6 +551,11 @@ def _inside_end(ctx: Context, q: QuotedSpan) -> str:
     return ctx.norm[k] if k >= 0 else ""
 
 
+def _possessive_mark(ctx: Context, i: int) -> bool:
+    """The ``'`` at ``i`` ends a plural possessive (``Sanders' campaign``), not a quote."""
+    return ctx.norm[i - 1:i] == "s" and ctx.norm[i + 1:i + 2] == " " and ctx.norm[i + 2:i + 3].isalpha()
+
+
 def _short_close(ctx: Context, b: int, end: int) -> bool:
     """The sentence ends a few words after the cue (``Trump said on Monday.``), no clause."""
     rest = [w for w, _a, _b in tokens(ctx.norm, b, end) if w[0].isalnum()]
@@ -561,8 +581,8 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
     toks = tokens(ctx.norm, p, end)[:40]
     caps = ctx.norm[p:end].isupper()
     for i, (word, a, b) in enumerate(toks):
-        kind = _cue_kind(word, caps)
-        if word in ("'", '"'):
+        kind = _cue_kind(word, caps or i > 0 and word.lower() in _INTRO_EXTRA and word.endswith("ed"))
+        if word == '"' or word == "'" and not _possessive_mark(ctx, a):
             break
         if kind is None:
             continue
@@ -946,6 +966,25 @@ def _statement_end(ctx: Context, q: Quote) -> int:
     return max(ctx.sentence_of(max(0, last - 1))[1], last)
 
 
+def _own_cue_after(ctx: Context, q: Quote) -> bool:
+    """A verb of saying follows the quote in its sentence (``”, Murphy … Tweeted on Friday``).
+
+    The quote has an attribution of its own that the rules could not read; it is not
+    the continuation of an earlier report.
+    """
+    line = ctx.line_of(q.start)
+    hi = ctx.lines[line][1] if line >= 0 else len(ctx.norm)
+    m = re.match(r"[,.!?…]?[\s\x7f]*[\"']", ctx.norm[q.end:hi])
+    if m is None:
+        return False
+    a = q.end + m.end()
+    stop = re.search(r"[\"]|[.!?](?=\s|$)", ctx.norm[a:hi])
+    b = a + stop.start() if stop else hi
+    if ctx.norm[q.end - 1:q.end] == "." and len(tokens(ctx.norm, a, b)) > 8:
+        return False  # a new sentence after a closed one ("…enforcement.” She further announced that …")
+    return any(_intro_cue(w.lower()) for w, _a, _b in tokens(ctx.norm, a, b)[:25])
+
+
 def _continue_reports(ctx: Context, found: list[Quote]) -> list[Quote]:
     """A direct quote with no cue of its own that follows a report goes on with it.
 
@@ -973,7 +1012,7 @@ def _continue_reports(ctx: Context, found: list[Quote]) -> list[Quote]:
                 prev_line >= 0 and line == prev_line + 1 and stop >= ctx.lines[prev_line][1] - 1
                 and ctx.lines[line][0] >= opens
             )
-            if same or next_para:
+            if (same or next_para) and not _own_cue_after(ctx, q):
                 out[n] = q.model_copy(update={
                     "speaker": prev.speaker, "cue": prev.cue, "cue_type": prev.cue_type,
                     "via": prev.via, "confidence": 0.6,

@@ -620,3 +620,31 @@ class TestSourceSpans:
         # "his" opens the phrase: the speaker is the manager, not Sanders.
         assert q.speaker.name == "Joel Weber"
         assert q.speaker.mention == "his campaign manager Joel Weber"
+
+
+class TestOwnAttributionAfterTheQuote:
+    def test_quote_with_its_own_unread_cue_does_not_take_the_report_speaker(self, extractor):
+        text = (
+            "Officials praised the effort on Friday.\n\n"
+            "“Not us but we can’t argue with it!” Marlow, the head of a rival group, Tweeted on Friday."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Marlow"
+        assert q.cue.text == "Tweeted"
+
+    def test_plural_possessive_in_an_apposition(self, extractor):
+        text = "Intro.\n\n“The numbers put us on pace,” Joel Weber, Lindgrens’ campaign manager, said in a statement."
+        q = only(extractor, text)
+        assert q.speaker.name == "Joel Weber"
+        assert q.speaker.mention == "Joel Weber, Lindgrens’ campaign manager"
+
+    def test_name_of_an_institution_after_the_quote(self, extractor):
+        text = "Intro.\n\n''Big tax cuts do not work,'' Jim Petrakis of the American Policy Institute wrote recently."
+        q = only(extractor, text)
+        assert q.speaker.name == "Jim Petrakis"
+        assert q.speaker.mention == "Jim Petrakis of the American Policy Institute"
+
+    def test_prepositional_aside(self, extractor):
+        text = "Intro.\n\n“He had a lot of supporters,” Blunt, after a long pause, said of Cruz."
+        q = only(extractor, text)
+        assert q.speaker.mention == "Blunt"
