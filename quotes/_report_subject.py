@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from quotes._subject import full_subject
+from quotes._subject import QUANTITY_HEADS, full_subject
 from quotes.attribution import Context, _appositive, _speaker, cue_type_of
 from quotes.lexicon import CUE_AUXILIARIES, GROUP_HEADS, NON_NAME_CAPITALS
 from quotes.models import Speaker, SpeakerType
@@ -226,7 +226,8 @@ def _whole_subject(
     sp = None if fs.quantity else _speaker(ctx, fs.core, at, describe=True)
     head = fs.core.text.split()[-1]
     plural = head.islower() and head.endswith("s") and not head.endswith("ss")
-    if sp is None and (fs.quantity or head.lower() in GROUP_HEADS or plural):
+    counted = any(w.lower() in QUANTITY_HEADS for w in fs.core.text.split())  # "those surveyed"
+    if sp is None and (fs.quantity or counted or head.lower() in GROUP_HEADS or plural):
         name = ctx.text[fs.start : fs.end]
         sp = Speaker(
             name=name, mention=name, start=fs.start, end=fs.end, type=SpeakerType.GROUP
@@ -240,7 +241,7 @@ def _whole_subject(
 _UNRESOLVED_OK = frozenset({"i", "we", "you", "they"})
 _DETERMINER_OPENERS = frozenset(
     """the a an some many most all both several few other these those this each more less my your
-    his her its our their""".split()
+    his her its our their about nearly almost roughly only just over under around fewer at""".split()
 )
 
 

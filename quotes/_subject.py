@@ -30,7 +30,7 @@ from importlib import resources
 from quotes.lexicon import GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES
 from quotes.speakers import NounPhrase, tokens
 
-__all__ = ["FullSubject", "full_subject"]
+__all__ = ["QUANTITY_HEADS", "FullSubject", "full_subject"]
 
 Token = tuple[str, int, int]
 
@@ -59,6 +59,8 @@ _PARTICIPLES = frozenset(
     """surveyed polled interviewed questioned asked contacted involved familiar close briefed
     knowledgeable responsible aware""".split()
 )
+#: Quantity words, for callers (``72 percent``, ``those surveyed``, ``Nearly half``).
+QUANTITY_HEADS = _QUANTITY_HEADS
 _AFTER_HEAD = frozenset("overall nationwide alike themselves himself herself itself here too".split())
 #: Words that show the stretch is a clause, not a noun phrase.
 _CLAUSE_WORDS = frozenset(
@@ -221,7 +223,7 @@ def _loose_np(toks: list[Token], i: int, n: int) -> int:
             break
         if low in _RELATIVE:
             break
-        if not tok[:1].isalnum() and tok not in (".", "-", "'", "’", "%", "&"):
+        if not tok[:1].isalnum() and tok not in (".", "-", "'", "’", "%", "&", "/"):
             break
         j += 1
     return j

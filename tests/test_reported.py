@@ -409,3 +409,16 @@ def test_pronoun_clause_after_the_cue_is_the_content(extractor):
     (q,) = reported(extractor, text)
     assert _span(text, q.speaker) == "the mayor's campaign"
     assert q.text == "they will not debate again"
+
+
+def test_leading_approximation_and_participle_quantities(extractor):
+    text = "About 12 percent said they had not yet decided."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "About 12 percent"
+    text = "By 61%-30%, those polled said the levy should be renewed."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "those polled"
+    assert q.speaker.type is SpeakerType.GROUP
+    text = "More than half of voters in the ABC/Ipsos survey said the race was too close to call."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "More than half of voters in the ABC/Ipsos survey"
