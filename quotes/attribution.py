@@ -863,10 +863,25 @@ def _build(ctx: Context, q: QuotedSpan, att: Optional[Attribution], prov_rules: 
     )
 
 
+_TRIPLE_CLOSE = re.compile(r"(?<=\S)'{3}(?=[\s,.;:!?)]|$)")
+_TRIPLE_OPEN = re.compile(r"(?<![\w'])'{3}(?=\w)")
+
+
+def _fold(text: str) -> str:
+    """:func:`fold_double_apostrophes`, reading three apostrophes as one single and one double mark.
+
+    In ``''… 'We'll bomb them,''' said McCain`` the inner quote closes, then the outer.
+    """
+    if "'" * 3 in text:
+        text = _TRIPLE_CLOSE.sub("'" + FOLD_MARK + '"', text)
+        text = _TRIPLE_OPEN.sub(FOLD_MARK + '"' + "'", text)
+    return fold_double_apostrophes(text)
+
+
 def build_context(article: Article, segmenter: Segmenter) -> Context:
     """Normalise, find the body and segment one article."""
     text = article.text
-    norm = fold_double_apostrophes(normalize(text))
+    norm = _fold(normalize(text))
     lines = body_lines(text)
     sentences = segmenter.segment(text)
     return Context(
@@ -882,7 +897,7 @@ def build_context(article: Article, segmenter: Segmenter) -> Context:
 
 def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], list[QuotedSpan]]:
     """Direct quotes of the article, and the fragments left for mixed quotes."""
-    spans = find_quoted_spans(fold_double_apostrophes(ctx.text), ctx.lines)
+    spans = find_quoted_spans(_fold(ctx.text), ctx.lines)
     ctx.quoted = [(q.start, q.end) for q in spans]
     direct: list[tuple[QuotedSpan, Optional[Attribution]]] = []
     fragments: list[QuotedSpan] = []

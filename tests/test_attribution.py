@@ -648,3 +648,13 @@ class TestOwnAttributionAfterTheQuote:
         text = "Intro.\n\n“He had a lot of supporters,” Blunt, after a long pause, said of Cruz."
         q = only(extractor, text)
         assert q.speaker.mention == "Blunt"
+
+    def test_nested_quote_closing_with_three_apostrophes(self, extractor):
+        text = (
+            "Intro.\n\n''Voters will not be satisfied with 'We'll bomb them,''' "
+            "said Senator Joan Miles of Arizona."
+        )
+        q = only(extractor, text)
+        assert q.text == "Voters will not be satisfied with 'We'll bomb them,'"
+        assert q.speaker.name == "Joan Miles"
+        assert q.speaker.mention == "Senator Joan Miles of Arizona"
