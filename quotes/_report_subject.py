@@ -64,6 +64,12 @@ _BETWEEN_PHRASE = re.compile(
     r"in\s+(?:a|an)\s+(?:statement|interview|email|post|tweet)[^,]{0,40})\s*,)\s*$",
     re.I,
 )
+_ISSUED_DOCUMENT = re.compile(
+    r"\b(?:issued|released|sent|posted|put\s+out|published|tweeted|wrote|filed|aired|ran)\s+"
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|release|post|email|tweet|"
+    r"memo|message|video|ad|advertisement|note|report|op-ed|column|filing|brief)$",
+    re.I,
+)
 _TIME_HEAD = re.compile(
     r"\b(?:time|day|week|month|year|moment|night|morning|evening|afternoon|end)s?$", re.I
 )
@@ -72,7 +78,7 @@ _SUBORDINATOR = re.compile(
 )
 _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".split())
 _ADVERBS = frozenset(
-    "however basically openly then too now again once still himself herself themselves itself even".split()
+    "however basically openly then too now again once still even".split()
 )
 
 
@@ -137,6 +143,11 @@ def subject(
     if whole is not None:
         return whole
     np = scan_left(ctx.norm, consumed, np_hi)
+    if np is not None and cue.endswith("ing") and _ISSUED_DOCUMENT.search(ctx.norm, consumed, np.end):
+        # "X issued a statement saying C": X speaks, not the statement.
+        subj = _sentence_subject(ctx, lo, np.start)
+        sp = _speaker(ctx, subj, a) if subj is not None else None
+        return (sp, None) if sp is not None else None
     if np is not None and _TIME_HEAD.search(np.text):
         return None  # "the time", "last week": not a speaker
     if np is not None and (_SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s"))):

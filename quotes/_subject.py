@@ -103,7 +103,8 @@ def _source_nouns() -> frozenset[str]:
 #: Verb forms seen inside Source spans (relative clauses) that never head a subject.
 _VERB_FORMS = frozenset(
     """said says say wrote thought came gave spoke spoken found shot led think speak talk fear
-    show rule vote calls backs supports tells told knows know want wants""".split()
+    show rule vote calls backs supports tells told knows know want wants himself herself itself
+    themselves""".split()
 )
 
 
@@ -193,8 +194,9 @@ def _core(toks: list[Token], i: int, n: int) -> int:
             j += 1
             continue
         # An unknown lower-case modifier: allowed when a noun follows ("prominent Republicans").
+        nxt = _low(toks[j + 1][0]) if j + 1 < n else ""
         if (
-            tok.islower() and not low.endswith("ly") and j + 1 < n
+            tok.islower() and not low.endswith("ly") and j + 1 < n and nxt not in _OPENERS
             and (_noun(toks[j + 1][0]) or toks[j + 1][0].islower() and j + 2 < n and _noun(toks[j + 2][0]))
         ):
             j += 1
@@ -284,6 +286,14 @@ def _apposition(toks: list[Token]) -> bool:
     return end == len(toks)
 
 
+def _listing(toks: list[Token], parts: list[tuple[int, int]]) -> bool:
+    """``Friends, lobbyists and former foes``: short plain phrases, the last joined by ``and``."""
+    *firsts, (a, b) = parts
+    if not any(t[0] in ("and", "or") for t in toks[a:b]):
+        return False
+    return all(0 < y - x <= 4 and _core(toks, x, y) == y for x, y in firsts)
+
+
 def _proper_name(toks: list[Token]) -> bool:
     """``Tad Devine``, ``Sen. Lindsey Graham``: capitalised words only."""
     words = [t[0] for t in toks if t[0] != "."]
@@ -334,7 +344,7 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         for c in [c for c in commas if c >= i] + [len(toks)]:
             parts.append((prev, c))
             prev = c + 1
-        if len(parts) > 1 and not closed:
+        if len(parts) > 1 and not closed and not _listing(toks, parts):
             continue  # an inner comma with none before the cue: not an apposition
         first_a, first_b = parts[0]
         if _phrase(toks, first_a, first_b) != first_b:

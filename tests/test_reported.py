@@ -422,3 +422,20 @@ def test_leading_approximation_and_participle_quantities(extractor):
     text = "More than half of voters in the ABC/Ipsos survey said the race was too close to call."
     (q,) = reported(extractor, text)
     assert _span(text, q.speaker) == "More than half of voters in the ABC/Ipsos survey"
+
+
+def test_reflexive_and_issued_statement_subjects(extractor):
+    text = "The mayor herself said the budget would be balanced."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "The mayor herself"
+    text = "Gov. Ana Ruiz issued a statement saying the bridge would reopen on Friday."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Ana Ruiz"
+    assert q.text == "the bridge would reopen on Friday"
+
+
+def test_comma_list_subject(extractor):
+    text = "Neighbours, teachers and local pastors say the shelter is needed."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "Neighbours, teachers and local pastors"
+    assert q.text == "the shelter is needed"
