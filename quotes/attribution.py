@@ -800,11 +800,37 @@ def _standalone(ctx: Context, q: QuotedSpan) -> bool:
     inside_end = _inside_end(ctx, q)  # ''Yes,'' he said
     post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
     post_s = post.lstrip()
+    if (
+        pre and _title_like(ctx.text[q.start:q.end]) and not (last and _intro_cue(last[0]))
+        and post_s[:1] not in ("", ".") and attribute_after(ctx, q, ctx.lines[q.line][1]) is None
+    ):
+        # "his new book, ''A Time for Truth,'' published in 2015": a title, not a quote.
+        return False
     if not post_s or post_s[0] in ",.;:!?—–-)":
         return True
     if inside_end in ",.!?…":
         return True
     return attribute_after(ctx, q, ctx.lines[q.line][1]) is not None
+
+
+def _title_like(text: str) -> bool:
+    """Title Case (``Crippled America: How to Make America Great Again``), a few words long."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", text)]
+    long_words = [w for w in words if len(w) > 3]
+    if not 2 <= len(words) <= 12 or len(long_words) < 2:
+        return False
+    return all(w[:1].isupper() for w in long_words)
+
+
+def _subheading(ctx: Context, q: QuotedSpan) -> bool:
+    """A line that is only a short quote in single marks (``'A change warrior.'``): a subheading."""
+    lo, hi = ctx.lines[q.line]
+    line = ctx.norm[lo:hi].strip()
+    return (
+        q.open >= 0 and q.close >= 0 and ctx.norm[q.open] == "'" and ctx.norm[q.close] == "'"
+        and line.startswith("'") and line.rstrip(".").endswith("'")
+        and len(ctx.norm[q.start:q.end].split()) <= 12
+    )
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
@@ -902,6 +928,8 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
     direct: list[tuple[QuotedSpan, Optional[Attribution]]] = []
     fragments: list[QuotedSpan] = []
     for q in spans:
+        if _subheading(ctx, q):
+            continue
         if _standalone(ctx, q):
             direct.append((q, None))
         elif (that := _that_quote(ctx, q)) >= 0:

@@ -658,3 +658,26 @@ class TestOwnAttributionAfterTheQuote:
         assert q.text == "Voters will not be satisfied with 'We'll bomb them,'"
         assert q.speaker.name == "Joan Miles"
         assert q.speaker.mention == "Senator Joan Miles of Arizona"
+
+
+class TestNotQuotes:
+    def test_book_title_in_double_apostrophes(self, extractor):
+        text = "In his autobiography, ''A Time for Truth,'' published in 2015, Mr. Cole described his youth."
+        assert not direct(extractor, text)
+
+    def test_show_title(self, extractor):
+        text = "He hosted a new program, “The Overthrow Show,” where his voice took on a deeper tone."
+        assert not direct(extractor, text)
+
+    def test_single_quoted_subheading_line(self, extractor):
+        text = (
+            "She was fired in 2005.\n\n'A change warrior.'\n\n"
+            "“I was proud of the work,” Fiorella said on Monday."
+        )
+        found = direct(extractor, text)
+        assert [q.text for q in found] == ["I was proud of the work"]
+        assert found[0].speaker.name == "Fiorella"
+
+    def test_title_case_slogan_after_a_cue_is_still_a_quote(self, extractor):
+        text = "The crowd chanted, “Build The Wall,” as he spoke."
+        assert [q.text for q in direct(extractor, text)] == ["Build The Wall"]
