@@ -249,10 +249,11 @@ def _whole_subject(
 
 
 #: Pronouns kept as the source when they resolve to nobody: the text names no one else.
-_UNRESOLVED_OK = frozenset({"i", "we", "you", "they"})
+_UNRESOLVED_OK = frozenset({"i", "we", "you", "they", "it"})
 _DETERMINER_OPENERS = frozenset(
     """the a an some many most all both several few other these those this each more less my your
-    his her its our their about nearly almost roughly only just over under around fewer at""".split()
+    his her its our their about nearly almost roughly only just over under around fewer at one two
+    three four five six seven eight nine ten""".split()
 )
 
 

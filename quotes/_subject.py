@@ -70,8 +70,10 @@ _CLAUSE_WORDS = frozenset(
     you he she they it there what why how where""".split()
 )
 _CONNECTIVES = frozenset(
-    "but and so yet still even also meanwhile however now then instead indeed besides".split()
+    """but and so yet still even also meanwhile however now then instead indeed besides though
+    although while whereas""".split()
 )
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _RELATIVE = frozenset({"who", "whose", "that"})
 _POSSESSIVES = frozenset("my your his her its our their".split())
 _PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
@@ -155,7 +157,9 @@ def _core(toks: list[Token], i: int, n: int) -> int:
         if tok in ("-", "%", "&", "'", "’", "/") and j > i:
             j += 1
             continue
-        if low == "in" and j + 1 < n and toks[j + 1][0] == "10" and j > i:
+        if low == "in" and j + 1 < n and j > i and (
+            toks[j + 1][0].isdigit() or _low(toks[j + 1][0]) in _NUMBER_WORDS
+        ) and (toks[j - 1][0].isdigit() or _low(toks[j - 1][0]) in _NUMBER_WORDS):
             j += 2
             last_head = j - 1
             continue

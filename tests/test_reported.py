@@ -439,3 +439,20 @@ def test_comma_list_subject(extractor):
     (q,) = reported(extractor, text)
     assert _span(text, q.speaker) == "Neighbours, teachers and local pastors"
     assert q.text == "the shelter is needed"
+
+
+def test_ratio_and_subordinated_quantities(extractor):
+    text = "One in four said the county had ignored their complaints."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "One in four"
+    text = "Support held steady, though 28 percent said they were still undecided."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "28 percent"
+    assert q.text == "they were still undecided"
+
+
+def test_unresolved_it_keeps_the_report(extractor):
+    text = "It said the regulators had withheld documents from the committee."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "It"
+    assert q.text == "the regulators had withheld documents from the committee"
