@@ -656,6 +656,9 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
             if sp is not None:
                 cue = ctx.span(m.start(1), m.end(1))
                 return Attribution(sp, cue, CueType.CLAIM, find_via(ctx.norm[lo:end]), _confidence(sp, 0.8), "before:according")
+    colon = _colon_speaker(ctx, lo, lo + len(pre), q.start)
+    if colon is not None:  # "Clinton: “Our goal is …”", "Pollsters agree - Carl Bialik: “…”"
+        return colon
     m = _INVERTED_BEFORE.match(ctx.norm, lo, lo + len(pre))
     if m is not None and _intro_cue(m.group(1)):  # "Said Comey, “…”", "Continued Stone: “…”"
         np = scan_right(ctx.norm, m.end(1), lo + len(pre))
@@ -734,6 +737,37 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
             if sp is not None:
                 return Attribution(sp, participle[0], participle[1], None, _confidence(sp, 0.75), "before:participle")
     return None
+
+
+_COLON_LEAD = re.compile(r"(?:.*\s[-–—]\s+|)(?P<np>[^:;,\"]{2,60}?)\s*(?P<party>\([A-Z][\w.\- ]{0,12}\))?\s*:$", re.S)
+
+
+def _colon_speaker(ctx: Context, lo: int, hi: int, at: int) -> Optional[Attribution]:
+    """A name and a colon right before the quote, transcript style (``Bush: “…”``).
+
+    The name must be all the clause holds (after a dash at most), a known person or
+    a capitalised phrase of two words or more; there is no cue.
+    """
+    m = _COLON_LEAD.match(ctx.norm[lo:hi])
+    if m is None:
+        return None
+    a, b = lo + m.start("np"), lo + m.end("np")
+    words = ctx.norm[a:b].split()
+    if not words or len(words) > 7 or not all(
+        w[:1].isupper() or w.lower().rstrip(".") in TITLES or w.lower() in ("of", "and", "de") for w in words
+    ):
+        return None
+    np = scan_left(ctx.norm, a, b)
+    if np is None or np.start != a or np.end != b:
+        return None
+    if len(words) == 1 and words[0] not in ctx.resolver.full_names:
+        return None
+    sp = _speaker(ctx, np, at)
+    if sp is None or sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION):
+        return None
+    if m.group("party"):
+        sp = sp.model_copy(update={"end": lo + m.end("party"), "mention": ctx.text[sp.start:lo + m.end("party")]})
+    return Attribution(sp, None, CueType.SPEECH, None, _confidence(sp, 0.7), "before:colon")
 
 
 _INVERTED_BEFORE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])")

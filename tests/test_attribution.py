@@ -681,3 +681,29 @@ class TestNotQuotes:
     def test_title_case_slogan_after_a_cue_is_still_a_quote(self, extractor):
         text = "The crowd chanted, “Build The Wall,” as he spoke."
         assert [q.text for q in direct(extractor, text)] == ["Build The Wall"]
+
+
+class TestColonSpeaker:
+    def test_transcript_style_names(self, extractor):
+        text = (
+            "Jed Barton and Hanna Clune reject the term.\n\n"
+            'Clune: "Our goal is to defeat them." Barton: "The mission is to destroy them."'
+        )
+        found = direct(extractor, text)
+        assert [q.speaker.name for q in found] == ["Hanna Clune", "Jed Barton"]
+        assert [q.speaker.mention for q in found] == ["Clune", "Barton"]
+        assert all(q.cue is None for q in found)
+
+    def test_name_with_party_tag_and_colon(self, extractor):
+        text = 'Intro.\n\nRep. Tom Gaddy (R-S.C.): "I have not heard anyone say that."'
+        q = only(extractor, text)
+        assert q.speaker.name == "Tom Gaddy"
+        assert q.speaker.mention == "Rep. Tom Gaddy (R-S.C.)"
+
+    def test_name_after_a_dash(self, extractor):
+        q = only(extractor, "Pollsters agree - Carl Bialek: “Keep on contacting voters.”")
+        assert q.speaker.name == "Carl Bialek"
+
+    def test_unknown_single_word_before_a_colon_is_no_speaker(self, extractor):
+        q = only(extractor, 'Update: "We are here now."')
+        assert q.speaker is None
