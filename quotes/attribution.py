@@ -899,7 +899,10 @@ def _that_quote(ctx: Context, q: QuotedSpan) -> int:
     return m.start()
 
 
-def _build(ctx: Context, q: QuotedSpan, att: Optional[Attribution], prov_rules: tuple[str, ...], segmenter: Segmenter) -> Quote:
+def _build(
+    ctx: Context, q: QuotedSpan, att: Optional[Attribution], prov_rules: tuple[str, ...], segmenter: Segmenter,
+    kind: QuoteKind = QuoteKind.DIRECT,
+) -> Quote:
     art = ctx.article
     conf = att.confidence if att else 0.3
     if q.open < 0 or q.close < 0 and not q.continues:
@@ -908,7 +911,7 @@ def _build(ctx: Context, q: QuotedSpan, att: Optional[Attribution], prov_rules: 
         text=ctx.text[q.start:q.end],
         start=q.start,
         end=q.end,
-        kind=QuoteKind.DIRECT,
+        kind=kind,
         cue_type=att.cue_type if att else CueType.SPEECH,
         speaker=att.speaker if att else None,
         cue=att.cue if att else None,
@@ -1020,8 +1023,39 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
         if att is None and len(ctx.text[q.start:q.end].split()) < 3:
             continue
         rules = ("direct", att.rule if att else "unattributed")
+        lead = _lead_in(ctx, q, att)
+        if lead is not None and att is not None:
+            # "Evaluating the candidates by national polls, Stevens said, “is like …”":
+            # the statement begins outside the marks; both parts make one mixed quote.
+            piece = QuotedSpan(-1, -1, lead[0], lead[1], q.line)
+            quotes.append(_build(ctx, piece, att, ("direct", "lead-in"), segmenter, QuoteKind.MIXED))
+            quotes.append(_build(ctx, q, att, ("direct", "lead-in"), segmenter, QuoteKind.MIXED))
+            continue
         quotes.append(_build(ctx, q, att, rules, segmenter))
     return quotes, fragments
+
+
+def _lead_in(ctx: Context, q: QuotedSpan, att: Optional[Attribution]) -> Optional[tuple[int, int]]:
+    """The clause that opens the statement before a parenthetical ``X said,``, or ``None``.
+
+    Only when the quote goes on in lower case right after the cue (``…, he added,
+    “it will at least …”``): the words before the speaker are the statement's start.
+    """
+    if att is None or att.speaker is None or att.cue is None or q.open < 0:
+        return None
+    if not ctx.text[q.start:q.start + 1].islower():
+        return None
+    sp, cue = att.speaker, att.cue
+    if not sp.start < cue.start < q.open or ctx.norm[sp.end:cue.start].strip() or ctx.norm[cue.end:q.open].strip(" ,:" + FOLD_MARK):
+        return None
+    line_lo = ctx.lines[q.line][0]
+    s0 = max(ctx.sentence_of(sp.start)[0], line_lo)
+    lead = ctx.norm[s0:sp.start]
+    if not lead.rstrip().endswith(",") or '"' in lead or len(lead.split()) < 3:
+        return None
+    a = s0 + len(lead) - len(lead.lstrip())
+    b = s0 + len(lead.rstrip(" ,"))
+    return (a, b) if b > a else None
 
 
 def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:

@@ -707,3 +707,23 @@ class TestColonSpeaker:
     def test_unknown_single_word_before_a_colon_is_no_speaker(self, extractor):
         q = only(extractor, 'Update: "We are here now."')
         assert q.speaker is None
+
+
+class TestLeadIn:
+    def test_statement_starting_before_a_parenthetical_cue_is_mixed(self, extractor):
+        text = (
+            "Intro.\n\nJudging the candidates by national polls, Stevens said, "
+            "“is like judging a golfer by his bowling average.”"
+        )
+        found = [q for q in extractor.extract(text) if q.provenance.rules[-1] == "lead-in"]
+        assert [q.kind for q in found] == [QuoteKind.MIXED, QuoteKind.MIXED]
+        assert found[0].text == "Judging the candidates by national polls"
+        assert text[found[0].start:found[0].end] == found[0].text
+        assert found[1].text == "is like judging a golfer by his bowling average."
+        assert {q.speaker.name for q in found} == {"Stevens"}
+        assert found[0].cue == found[1].cue and found[0].cue.text == "said"
+
+    def test_capitalised_quote_after_a_parenthetical_cue_stays_direct(self, extractor):
+        text = "Intro.\n\nJudging the candidates by polls, Stevens said, “It is a mistake.”"
+        q = only(extractor, text)
+        assert q.text == "It is a mistake."
