@@ -862,7 +862,7 @@ def _subheading(ctx: Context, q: QuotedSpan) -> bool:
     line = ctx.norm[lo:hi].strip()
     return (
         q.open >= 0 and q.close >= 0 and ctx.norm[q.open] == "'" and ctx.norm[q.close] == "'"
-        and line.startswith("'") and line.rstrip(".").endswith("'")
+        and ctx.norm[lo:q.open].strip() == "" and ctx.norm[q.close + 1:hi].strip() in ("", ".")
         and len(ctx.norm[q.start:q.end].split()) <= 12
     )
 

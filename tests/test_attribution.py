@@ -678,6 +678,15 @@ class TestNotQuotes:
         assert [q.text for q in found] == ["I was proud of the work"]
         assert found[0].speaker.name == "Fiorella"
 
+    def test_a_line_of_single_quoted_speech_with_its_speaker_is_not_a_subheading(self, extractor):
+        text = (
+            "The talks stalled.\n'There is no date for the next round,' the mayor's spokeswoman "
+            "Ana Ruiz told reporters. 'We are still waiting.'\n"
+        )
+        found = direct(extractor, text)
+        assert [q.text for q in found] == ["There is no date for the next round", "We are still waiting."]
+        assert {q.speaker.name for q in found} == {"Ana Ruiz"}
+
     def test_title_case_slogan_after_a_cue_is_still_a_quote(self, extractor):
         text = "The crowd chanted, “Build The Wall,” as he spoke."
         assert [q.text for q in direct(extractor, text)] == ["Build The Wall"]
