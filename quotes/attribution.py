@@ -578,6 +578,14 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
     full_stop = _inside_end(ctx, q) == "."
     end = min(hi, max(sent_end, lo))
     p = lo + _LEAD.match(ctx.norm, lo, end).end() - lo  # type: ignore[union-attr]
+    m = re.match(r"([Aa]ccording\s+to)\s+", ctx.norm[p:end])
+    if m is not None and p > lo:  # "…,” according to CNN.
+        np = scan_right(ctx.norm, p + m.end(), end)
+        if np is not None and re.match(r"\s*(?:[.,;!?]|$)", ctx.norm[np.end:end]):
+            sp = _speaker(ctx, np, q.start, describe=True)
+            if sp is not None:
+                cue = ctx.span(p + m.start(1), p + m.end(1))
+                return Attribution(sp, cue, CueType.CLAIM, find_via(ctx.norm[p:end]), _confidence(sp, 0.8), "after:according")
     toks = tokens(ctx.norm, p, end)[:40]
     caps = ctx.norm[p:end].isupper()
     for i, (word, a, b) in enumerate(toks):
@@ -681,6 +689,13 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         if put_it:  # "as Tom Ridge put it: “…”"
             i -= 1
             word, a = toks[i][0], toks[i][1]
+        elif word.lower() in _TO_SAY and i > 1 and toks[i - 1][0] == "to" and participle is None:
+            # "Bryne went on to say, “…”", "O'Malley interjected to say: “…”"
+            k = i - 2 if toks[i - 2][0] != "on" or i < 3 else i - 3
+            if toks[k][0].islower() and toks[k][0].endswith(("ed", "ent", "ose", "gan")):
+                put_it = True
+                i = k
+                word, a = toks[i][0], toks[i][1]
         kind = CueType.SPEECH if put_it else _cue_kind(word, caps)
         if kind is None or participle is not None and not _intro_cue(word):
             continue
@@ -770,6 +785,7 @@ def _colon_speaker(ctx: Context, lo: int, hi: int, at: int) -> Optional[Attribut
     return Attribution(sp, None, CueType.SPEECH, None, _confidence(sp, 0.7), "before:colon")
 
 
+_TO_SAY = frozenset("say ask add announce declare write tell".split())
 _INVERTED_BEFORE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?([Aa]ccording\s+to)\s+")
 _NOT_SUBJECT = frozenset("here there this that these those it's asked speaking when while after".split())

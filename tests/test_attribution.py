@@ -736,3 +736,21 @@ class TestLeadIn:
         text = "Intro.\n\nJudging the candidates by polls, Stevens said, “It is a mistake.”"
         q = only(extractor, text)
         assert q.text == "It is a mistake."
+
+    def test_went_on_to_say(self, extractor):
+        text = "Intro.\n\nBryant went on to say, “From the bottom of my heart, I know this to be true.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Bryant"
+        assert q.cue.text == "went on to say"
+
+    def test_interjected_to_say_after_a_relative_clause(self, extractor):
+        text = "Intro.\n\nO'Malley, who signed gun laws as governor, interjected to say: “They have both been inconsistent.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "O'Malley"
+        assert q.cue.text == "interjected to say"
+
+    def test_according_to_after_the_quote(self, extractor):
+        text = "Intro.\n\n“Officials expect to close the case without charges,” according to CNN."
+        q = only(extractor, text)
+        assert q.speaker.name == "CNN"
+        assert q.cue.text == "according to"
