@@ -139,10 +139,13 @@ def subject(
     between = _BETWEEN_PHRASE.search(ctx.norm, consumed, np_hi)
     if between is not None and between.start() > consumed:
         np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
-    whole = _whole_subject(ctx, toks, j, consumed, np_hi, a)
-    if whole is not None:
-        return whole
     np = scan_left(ctx.norm, consumed, np_hi)
+    if np is None or ctx.norm[consumed : np.start].strip():
+        # Words before the head ("Some delegates at the convention in", "Hours later,"):
+        # read the whole subject phrase; a head that opens the clause is read as it is.
+        whole = _whole_subject(ctx, toks, j, consumed, np_hi, a)
+        if whole is not None:
+            return whole
     if np is not None and cue.endswith("ing") and _ISSUED_DOCUMENT.search(ctx.norm, consumed, np.end):
         # "X issued a statement saying C": X speaks, not the statement.
         subj = _sentence_subject(ctx, lo, np.start)

@@ -120,10 +120,12 @@ def _noun(tok: str) -> bool:
     low = _low(tok)
     if tok[:1].isupper() or tok[:1].isdigit():
         return low not in _CLAUSE_WORDS
-    return (
-        low in _source_nouns() or low in TITLES or low in GROUP_HEADS or low in ORG_WORDS
-        or low in _QUANTITY_HEADS or low == "%"
-    )
+    return low in _nouns()
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    return _source_nouns() | TITLES | GROUP_HEADS | ORG_WORDS | _QUANTITY_HEADS | {"%"}
 
 
 def _core(toks: list[Token], i: int, n: int) -> int:
