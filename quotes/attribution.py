@@ -1002,6 +1002,8 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
                 att = attribute_after(ctx, fake, nxt_hi)
                 if att is not None:
                     att.rule = "after:next-line"
+            if att is None and ctx.norm[q.close + 1:line_hi].strip(" .") == "" and q.line + 1 < len(ctx.lines):
+                att = _dash_signature(ctx, q)
         if att is None:
             s0 = max(ctx.sentence_of(max(q.open, line_lo))[0], line_lo)
             if q.open == line_lo and q.line > 0 and ctx.norm[ctx.lines[q.line - 1][1] - 1] == ":":
@@ -1049,6 +1051,22 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
             continue
         quotes.append(_build(ctx, q, att, rules, segmenter))
     return quotes, fragments
+
+
+def _dash_signature(ctx: Context, q: QuotedSpan) -> Optional[Attribution]:
+    """A paragraph quote signed on the next line: ``“…” ⏎ - Clinton.``"""
+    lo, hi = ctx.lines[q.line + 1]
+    m = re.fullmatch(r"\s*[-–—]+\s*([^.,;:!?\"]{2,50}?)\.?\s*", ctx.norm[lo:hi])
+    if m is None:
+        return None
+    a, b = lo + m.start(1), lo + m.end(1)
+    np = scan_left(ctx.norm, a, b)
+    if np is None or np.start != a or np.end != b:
+        return None
+    sp = _speaker(ctx, np, q.start)
+    if sp is None or sp.type is not SpeakerType.PERSON:
+        return None
+    return Attribution(sp, None, CueType.SPEECH, None, _confidence(sp, 0.7), "after:signature")
 
 
 def _lead_in(ctx: Context, q: QuotedSpan, att: Optional[Attribution]) -> Optional[tuple[int, int]]:

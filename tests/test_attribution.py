@@ -754,3 +754,13 @@ class TestLeadIn:
         q = only(extractor, text)
         assert q.speaker.name == "CNN"
         assert q.cue.text == "according to"
+
+    def test_quote_signed_on_the_next_line(self, extractor):
+        text = (
+            "Hanna Clune spoke on Monday.\n\n"
+            "“I went to the bank before the crash. I warned them.”\n\n- Clune.\n\nOthers disagreed."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Hanna Clune"
+        assert text[q.speaker.start:q.speaker.end] == "Clune"
+        assert q.cue is None
