@@ -196,6 +196,10 @@ def as_stated_by(
     return None
 
 
+#: What may stand before an opening "According to": nothing, a connective, a line up to a colon.
+_OPENING = re.compile(
+    r"(?:[^\n]*:\s*|\s*(?:(?:but|and|so|yet|still|now|however|meanwhile|instead)\s*,?\s*)?)", re.I
+)
 _LOOSE_SOURCE = re.compile(r"\s+([A-Za-z0-9][^,;:“”\"()]{1,160}?)(?=\s*(?:,|[.;!?]?\s*$))")
 
 
@@ -215,7 +219,7 @@ def according(
     if np is None:
         return None
     role = None
-    initial = not ctx.norm[consumed:a].strip()
+    initial = _OPENING.fullmatch(ctx.norm, consumed, a) is not None
     # "According to South Korean and Western intelligence agencies, C": the whole phrase.
     stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
     gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end : hi])
@@ -266,9 +270,9 @@ def according(
         src_end = min(src_end, comma)
     via = find_via(ctx.norm[a:src_end])
     cue = ctx.span(a, cue_end)
-    if not ctx.norm[consumed:a].strip():  # "According to X, C."
+    if initial:  # "According to X, C.", "But, according to X, C."
         return build(ctx, seg, src_end, hi, sp, cue, CueType.CLAIM, via, "according", marks, 0.75)
-    if ctx.norm[consumed:a].rstrip().endswith(","):  # "C, according to X."
+    if ctx.norm[consumed:a].rstrip(" \"'”’").endswith(","):  # "C, according to X.", "... “C,” according to X."
         comma = ctx.norm.rfind(",", consumed, a)
         return build(
             ctx, seg, consumed, comma, sp, cue, CueType.CLAIM, via, "according", marks, 0.75

@@ -456,3 +456,14 @@ def test_unresolved_it_keeps_the_report(extractor):
     (q,) = reported(extractor, text)
     assert _span(text, q.speaker) == "It"
     assert q.text == "the regulators had withheld documents from the committee"
+
+
+def test_according_to_after_a_connective_or_a_closing_quote(extractor):
+    text = "But, according to the county survey, 40 percent of renters pay more than half their income."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "the county survey"
+    assert q.text == "40 percent of renters pay more than half their income"
+    text = "He later called the hearing a “circus,” according to Mendez's memoir."
+    (q,) = reported(extractor, text)
+    assert q.text == "He later called the hearing a “circus"
+    assert q.cue.text == "according to"
