@@ -144,7 +144,7 @@ _SPEECH_VERBS = frozenset(
     texted messaged hollered begged pleaded demanded repeated testified chimed scolded teased
     fumed beamed barked growled muttered murmured grumbled confided confessed reasoned
     protested objected mocked mocks reacted cautioned lamented gloated boomed surmised
-    cracked""".split()
+    cracked read""".split()
 )
 _PREPOSITIONS = frozenset(
     "to for with by at from of in on into about against like than via among toward towards".split()
@@ -716,6 +716,12 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
             if _intro_cue(word):
                 return None
             continue
+        if j > 1 and toks[j - 1][0].lower() == "who" and toks[j - 2][0] == "," and participle is None and _intro_cue(word):
+            # "Mike Lee, who declared in the spin room, “…”": the person before the clause.
+            np = scan_left(ctx.norm, lo, toks[j - 2][1])
+            sp = _speaker(ctx, np, q.start) if np is not None and np.text[:1].isupper() else None
+            if sp is not None and sp.type is SpeakerType.PERSON:
+                return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.8), "before:relative")
         if j > 0 and toks[j - 1][0].lower() in ("and", "but") and participle is None:
             # "The president noted that he taught law, and added: “…”": the clause subject.
             np = _clause_subject(ctx, lo, toks[j - 1][1], cue_verbs=True)

@@ -764,3 +764,12 @@ class TestLeadIn:
         assert q.speaker.name == "Hanna Clune"
         assert text[q.speaker.start:q.speaker.end] == "Clune"
         assert q.cue is None
+
+    def test_cue_in_a_relative_clause_after_the_name(self, extractor):
+        text = (
+            "On Thursday, Cruz won an endorsement from a colleague, Mike Leland, who declared "
+            "in the spin room, “It is time to unite.”"
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Mike Leland"
+        assert q.cue.text == "declared"
