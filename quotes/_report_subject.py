@@ -78,7 +78,7 @@ _SUBORDINATOR = re.compile(
 )
 _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".split())
 _ADVERBS = frozenset(
-    "however basically openly then too now again once still even".split()
+    "however basically openly then too now again once still even long".split()
 )
 
 

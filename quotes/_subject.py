@@ -128,7 +128,7 @@ def _nouns() -> frozenset[str]:
     return _source_nouns() | TITLES | GROUP_HEADS | ORG_WORDS | _QUANTITY_HEADS | {"%"}
 
 
-def _core(toks: list[Token], i: int, n: int) -> int:
+def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
     """End index (exclusive) of a core noun phrase starting at ``toks[i]``, or ``i``."""
     j = i
     # Leading quantifiers: "At least", "More than", "Nearly", "About".
@@ -184,8 +184,12 @@ def _core(toks: list[Token], i: int, n: int) -> int:
             j += 1
             continue
         # After a determiner, an unknown lower-case noun can head the phrase ("the airline").
+        led = (
+            loose and j == i
+            or j > i and (_low(toks[i][0]) in _OPENERS or toks[j - 1][0].endswith(("'s", "’s")))
+        )  # "the airline", "Santilli's girlfriend", "(and) co-host"
         if (
-            j > i and _low(toks[i][0]) in _OPENERS and tok.islower() and tok.isalpha()
+            led and tok.islower() and tok.replace("-", "").isalpha()
             and not low.endswith(("ed", "ing", "ly")) and (j + 1 >= n or not _noun(toks[j + 1][0]))
         ):
             last_head = weak_head = j
@@ -254,7 +258,7 @@ def _phrase(toks: list[Token], i: int, n: int) -> int:
             j += 1
             continue
         if low in ("and", "or") and j + 1 < n:
-            k = _core(toks, j + 1, n)
+            k = _core(toks, j + 1, n, loose=True)
             if k == j + 1:
                 return -1
             j = k
@@ -286,10 +290,30 @@ def _apposition(toks: list[Token]) -> bool:
         return len(toks) == 1
     if low == "of":
         return len(toks) > 1 and toks[1][0][:1].isupper()
+    if low == "including":
+        return len(toks) > 1 and _phrase(toks, 1, len(toks)) == len(toks)
     if re.match(r"[DRI]-[A-Z]", first):
         return True  # "R-S.C."
     end = _phrase(toks, 0, len(toks))
     return end == len(toks)
+
+
+_CLOSING_DASH = re.compile(r"\s+(?:—|–|--?)$")
+_DASHES = frozenset("— – -".split())
+
+
+def _dashes_as_commas(norm: str, toks: list[Token]) -> list[Token]:
+    """Each spaced dash (or ``--``) becomes one comma token."""
+    out: list[Token] = []
+    for tok in toks:
+        if tok[0] in _DASHES and (norm[tok[1] - 1 : tok[1]].isspace() or norm[tok[2] : tok[2] + 1] in (" ", "-")):
+            if out and out[-1][0] == "," and out[-1][2] == tok[1]:
+                out[-1] = (",", out[-1][1], tok[2])
+                continue
+            out.append((",", tok[1], tok[2]))
+            continue
+        out.append(tok)
+    return out
 
 
 def _listing(toks: list[Token], parts: list[tuple[int, int]]) -> bool:
@@ -317,12 +341,15 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
     end = hi
     while end > lo and norm[end - 1].isspace():
         end -= 1
-    closed = norm[end - 1 : end] == ","
+    dashed = _CLOSING_DASH.search(norm, lo, end)
+    closed = norm[end - 1 : end] == "," or dashed is not None
     if closed:
-        end -= 1
+        end = dashed.start() if dashed is not None else end - 1
     toks = [t for t in toks if lo <= t[1] and t[2] <= end] if toks is not None else tokens(norm, lo, end)
     if not toks or len(toks) > 60:
         return None
+    if dashed is not None:  # "Intelligence officials — including X — have argued": dashes as commas
+        toks = _dashes_as_commas(norm, toks)
     if toks[-1][0].lower() in ("who", "which", "that"):
         return None
     commas = [

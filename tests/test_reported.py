@@ -467,3 +467,14 @@ def test_according_to_after_a_connective_or_a_closing_quote(extractor):
     (q,) = reported(extractor, text)
     assert q.text == "He later called the hearing a “circus"
     assert q.cue.text == "according to"
+
+
+def test_dash_appositions_and_possessive_roles(extractor):
+    text = "Security experts — including two former agency directors — have long argued that the grid is exposed."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "Security experts — including two former agency directors"
+    assert q.text == "that the grid is exposed"
+    text = "Lena Fisk - Ortega's sister and co-founder of the charity - told reporters that the funds were missing."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Lena Fisk"
+    assert _span(text, q.speaker) == "Lena Fisk - Ortega's sister and co-founder of the charity"
