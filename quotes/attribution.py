@@ -181,7 +181,7 @@ def _appos_ok(ctx: Context, a: int, b: int) -> bool:
     low = first.lower().rstrip(".")
     if first[:1].isdigit():
         return len(words) == 1 or words[1].lower() in ("years", "year-old")
-    if low in _NOT_APPOS or low.endswith("ing") or low.endswith("ly") or cue_type_of(low) is not None:
+    if low in _NOT_APPOS or low.endswith("ing") and low != "managing" or low.endswith("ly") or cue_type_of(low) is not None:
         return False
     if first[:1].isupper():
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]{0,4}\.?", first) and (
@@ -191,6 +191,8 @@ def _appos_ok(ctx: Context, a: int, b: int) -> bool:
         if re.fullmatch(r"[A-Z][\w.\-]*(?:'s|s')", first.replace("’", "'")) and len(words) > 1:
             # "Sanders's chief strategist", "Twitter's director of political advertising".
             return any(w.lower() in TITLES or w.lower() in source_words() for w in words[1:4])
+        if len(words) > 1 and any(w.lower() in TITLES for w in words[1:3]):
+            return True  # "CrowdTangle chief executive", "Europe coordinator at …"
         # Capitalised: a title, party or role word ("Republican of Alabama", "R-Ky.").
         return (
             low in TITLES or low in source_words() or bool(re.match(r"[DRI]-[A-Z]", first))
@@ -207,11 +209,27 @@ def _abbreviation_before(s: str, dot: int) -> bool:
     return bool(_ABBREV_BEFORE.search(s, max(0, dot - 6), dot))
 
 
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
+    "Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+#: ", Tennessee" or ", Fla." after a town inside an apposition.
+_STATE = re.compile(r",\s+(?:" + _US_STATES + r"|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=\s*(?:[.,;:)]|$))")
+
+
 def _appos_end(ctx: Context, a: int, limit: int) -> int:
     """End of the apposition starting at ``a`` (before a comma, stop or bracket), or -1."""
     pos = a
     while True:
         m = _APPOS_STOP.search(ctx.norm, pos, limit)
+        if m is not None and ctx.norm[m.start()] == "," and ctx.norm[m.start() - 1:m.start()].isalpha():
+            state = _STATE.match(ctx.norm, m.start(), limit)
+            if state is not None and ctx.norm[a:m.start()].split()[-1][:1].isupper():
+                pos = state.end()  # "a professor at Vanderbilt University in Nashville, Tennessee"
+                continue
         if m is None or ctx.norm[m.start()] != "." or not _abbreviation_before(ctx.norm, m.start()):
             break
         pos = m.end()  # "Mr. Netanyahu", "George W. Bush", "the C.I.A. analyst"

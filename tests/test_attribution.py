@@ -773,3 +773,15 @@ class TestLeadIn:
         q = only(extractor, text)
         assert q.speaker.name == "Mike Leland"
         assert q.cue.text == "declared"
+
+    def test_apposition_ending_with_town_and_state(self, extractor):
+        text = "“It is hard,” said Wil Dorne, a professor of education at a university in Nashville, Tennessee."
+        q = only(extractor, text)
+        assert q.speaker.name == "Wil Dorne"
+        assert q.speaker.mention.endswith("in Nashville, Tennessee")
+
+    def test_managing_director_and_capitalised_company_role(self, extractor):
+        q = only(extractor, "“It is hard,” said Ken Senna, managing director at Evercroft.")
+        assert q.speaker.mention == "Ken Senna, managing director at Evercroft"
+        q = only(extractor, "“It is hard,” said Bran Silvers, CrowdTangle chief executive.")
+        assert q.speaker.mention == "Bran Silvers, CrowdTangle chief executive"
