@@ -608,6 +608,8 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
     caps = ctx.norm[p:end].isupper()
     for i, (word, a, b) in enumerate(toks):
         kind = _cue_kind(word, caps or i > 0 and word.lower() in _INTRO_EXTRA and word.endswith("ed"))
+        if i > 0 and i + 1 < len(toks) and (word.lower(), toks[i + 1][0]) in _PHRASAL_CUES:
+            kind = CueType.SPEECH  # "…,” Mr. Rubel pointed out.
         if word == '"' or word == "'" and not _possessive_mark(ctx, a):
             break
         if kind is None:
@@ -619,6 +621,8 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
         if full_stop and not _short_close(ctx, b, end):
             break  # "“We won.” Trump said the polls were wrong.": a new statement
         cue, obj = _cue_span(ctx, toks, i, end)
+        if i + 1 < len(toks) and (word.lower(), toks[i + 1][0]) in _PHRASAL_CUES:
+            cue = ctx.span(a, toks[i + 1][2])
         clause = ctx.norm[p:end]
         if i == 0:  # inverted: ", said Peskov"
             if _PARTICIPLE_RE.match(word):  # ", referencing the large number of …"
@@ -703,8 +707,8 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
         word, a, b = toks[i]
         if word in ("'", '"'):
             break
-        put_it = word == "it" and i > 0 and toks[i - 1][0].lower() == "put" and participle is None
-        if put_it:  # "as Tom Ridge put it: “…”"
+        put_it = i > 0 and (toks[i - 1][0].lower(), word.lower()) in _PHRASAL_CUES and participle is None
+        if put_it:  # "as Tom Ridge put it: “…”", "As Byler pointed out in December, “…”"
             i -= 1
             word, a = toks[i][0], toks[i][1]
         elif word.lower() in _TO_SAY and i > 1 and toks[i - 1][0] == "to" and participle is None:
@@ -809,6 +813,7 @@ def _colon_speaker(ctx: Context, lo: int, hi: int, at: int) -> Optional[Attribut
     return Attribution(sp, None, CueType.SPEECH, None, _confidence(sp, 0.7), "before:colon")
 
 
+_PHRASAL_CUES = frozenset({("put", "it"), ("pointed", "out"), ("points", "out")})
 _TO_SAY = frozenset("say ask add announce declare write tell".split())
 _INVERTED_BEFORE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?([Aa]ccording\s+to)\s+")

@@ -785,3 +785,12 @@ class TestLeadIn:
         assert q.speaker.mention == "Ken Senna, managing director at Evercroft"
         q = only(extractor, "“It is hard,” said Bran Silvers, CrowdTangle chief executive.")
         assert q.speaker.mention == "Bran Silvers, CrowdTangle chief executive"
+
+    def test_pointed_out(self, extractor):
+        q = only(extractor, "Intro.\n\n''The stock hasn't done well,'' Mr. Rubin pointed out.")
+        assert q.speaker.name == "Rubin"
+        assert q.cue.text == "pointed out"
+        text = "As Dana Byers pointed out in December, “The delegates met in secret.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Dana Byers"
+        assert q.cue.text == "pointed out"
