@@ -69,7 +69,7 @@ class Extractor:
             (``X believes ...``); off by default, so the output is speech and claims.
         max_chars: Longest accepted article text.
         tagger: Also run the learned span tagger (:mod:`quotes.tagger`) and add
-            the contents it finds that overlap no rule quote (off by default).
+            the confident contents it finds that overlap no rule quote (off by default).
 
     Raises:
         UnknownBackendError: ``backend`` names no backend.
@@ -146,9 +146,7 @@ class Extractor:
 
         found = attribute_article(article, self.segmenter)
         if self.tagger is not None:  # learned span tagger: add what the rules missed
-            from quotes.tagger import combine
-
-            found = combine(found, self.tagger.quotes(article, self.segmenter, found))
+            found = self.tagger.extend(article, self.segmenter, found)
         return [
             q
             for q in found

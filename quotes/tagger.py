@@ -17,7 +17,8 @@ Use it through the extractor::
     Extractor(backend="fast", tagger=True)
 
 which keeps every rule quote and adds the tagger's contents that overlap no
-rule quote (see :func:`combine`). Tagger quotes say so in their provenance:
+rule quote and whose confidence reaches the threshold chosen on the held-out
+validation articles (see :meth:`SpanTagger.extend`). Tagger quotes say so in their provenance:
 ``rules == ("tagger", "bilstm-<version>")``.
 """
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -214,13 +216,15 @@ def _reverse_index(lengths: np.ndarray, steps: int) -> np.ndarray:
     return np.where(rev >= 0, rev, idx)
 
 
-def _bilstm_layer(x: np.ndarray, rev_idx: np.ndarray, fwd: tuple[np.ndarray, ...],
-                  bwd: tuple[np.ndarray, ...]) -> np.ndarray:
+def _bilstm_layer(x: np.ndarray, lengths: np.ndarray, rev_idx: np.ndarray,
+                  fwd: tuple[np.ndarray, ...], bwd: tuple[np.ndarray, ...]) -> np.ndarray:
     """One bidirectional LSTM layer over a padded batch ``(B, T, D)`` (PyTorch gate order).
 
     Both directions run in the same loop (a batched matmul over the pair); the
     backward one reads each sequence reversed within its length, as PyTorch's
-    packed sequences do, so padding never reaches a real token.
+    packed sequences do, so padding never reaches a real token. ``lengths``
+    must be sorted longest first: step ``t`` only computes the sequences still
+    running, a prefix of the batch.
     """
     bsz, steps, _ = x.shape
     hidden = fwd[1].shape[1]
@@ -230,19 +234,35 @@ def _bilstm_layer(x: np.ndarray, rev_idx: np.ndarray, fwd: tuple[np.ndarray, ...
     w_hh = np.stack([fwd[1].T, bwd[1].T])  # (2, H, 4H)
     h = np.zeros((2, bsz, hidden), dtype=np.float32)
     c = np.zeros((2, bsz, hidden), dtype=np.float32)
-    out = np.empty((steps, 2, bsz, hidden), dtype=np.float32)
+    out = np.zeros((steps, 2, bsz, hidden), dtype=np.float32)
     h2, h3 = 2 * hidden, 3 * hidden
+    running = (lengths[None, :] > np.arange(steps)[:, None]).sum(axis=1)
     for t in range(steps):
-        g = pre[t] + np.matmul(h, w_hh)
+        n = int(running[t])
+        g = pre[t, :, :n] + np.matmul(h[:, :n], w_hh)
         s = np.tanh(g)
         s[:, :, :h2] = 0.5 * np.tanh(0.5 * g[:, :, :h2]) + 0.5
         s[:, :, h3:] = 0.5 * np.tanh(0.5 * g[:, :, h3:]) + 0.5
-        c = s[:, :, hidden:h2] * c + s[:, :, :hidden] * s[:, :, h2:h3]
+        c = s[:, :, hidden:h2] * c[:, :n] + s[:, :, :hidden] * s[:, :, h2:h3]
         h = s[:, :, h3:] * np.tanh(c)
-        out[t] = h
+        out[t, :, :n] = h
     out = out.transpose(1, 2, 0, 3)  # (2, B, T, H)
     back = np.take_along_axis(out[1], rev_idx[:, :, None], axis=1)
     return np.concatenate([out[0], back], axis=2)
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # optional: without it the BLAS library keeps its own setting
+        return None
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> Any:
+    ctl = _blas_controller()
+    return ctl.limit(limits=1, user_api="blas") if ctl is not None else nullcontext()
 
 
 class SpanTagger:
@@ -250,6 +270,8 @@ class SpanTagger:
 
     Attributes:
         version: Model version, recorded in each tagger quote's provenance.
+        threshold: Least confidence of a tagger quote that :meth:`extend` adds to
+            the rules' quotes (chosen on the validation articles by the training script).
         meta: Training settings and validation figures stored with the weights.
     """
 
@@ -259,6 +281,7 @@ class SpanTagger:
         self.suffixes: dict[str, int] = {w: i for i, w in enumerate(vocab["suffixes"])}
         self.layers = int(vocab["config"]["layers"])
         self.version = str(vocab["version"])
+        self.threshold = float(vocab.get("threshold", 0.0))
         self.meta = vocab
 
     def _ids(self, chunk: Chunk) -> tuple[np.ndarray, np.ndarray]:
@@ -267,9 +290,27 @@ class SpanTagger:
         return words, sufs
 
     def probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
-        """Tag probabilities ``(len(tokens), len(TAGS))`` for each chunk."""
+        """Tag probabilities ``(len(tokens), len(TAGS))`` for each chunk.
+
+        The small matrix products run on one BLAS thread (through
+        ``threadpoolctl`` when it is installed): several threads only wait on
+        each other at these sizes, and on a busy machine they slow the tagger
+        down by an order of magnitude.
+        """
         if not chunks:
             return []
+        with _one_blas_thread():
+            return self._probabilities(chunks)
+
+    def _probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
+        order = sorted(range(len(chunks)), key=lambda j: -len(chunks[j].tokens))
+        probs = self._sorted_probabilities([chunks[j] for j in order])
+        out: list[np.ndarray] = [probs[0]] * len(chunks)
+        for k, j in enumerate(order):
+            out[j] = probs[k]
+        return out
+
+    def _sorted_probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
         lengths = np.array([len(c.tokens) for c in chunks], dtype=np.int64)
         steps = int(lengths.max())
         bsz = len(chunks)
@@ -289,7 +330,7 @@ class SpanTagger:
                     w[f"lstm.weight_hh_l{layer}{suffix}"],
                     w[f"lstm.bias_ih_l{layer}{suffix}"] + w[f"lstm.bias_hh_l{layer}{suffix}"],
                 ))
-            x = _bilstm_layer(x, rev_idx, parts[0], parts[1])
+            x = _bilstm_layer(x, lengths, rev_idx, parts[0], parts[1])
         logits = x @ w["out.weight"].T + w["out.bias"]
         logits -= logits.max(axis=2, keepdims=True)
         p = np.exp(logits)
@@ -331,6 +372,16 @@ class SpanTagger:
             path.reverse()
             out.append([(b, float(p[i, b])) for i, b in enumerate(path)])
         return out
+
+    def extend(self, article: Article, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
+        """The rule quotes plus the confident tagger quotes that overlap none of them.
+
+        Args:
+            article: The article.
+            segmenter: The backend.
+            rule_quotes: Every rule quote of the article (beliefs included).
+        """
+        return combine(rule_quotes, self.quotes(article, segmenter, rule_quotes), self.threshold)
 
     # ------------------------------------------------------------------- decoding
 
@@ -486,18 +537,19 @@ def _overlaps(q: Quote, spans: list[tuple[int, int]]) -> bool:
     return any(q.start < b and a < q.end for a, b in spans)
 
 
-def combine(rule_quotes: list[Quote], tagger_quotes: list[Quote]) -> list[Quote]:
+def combine(rule_quotes: list[Quote], tagger_quotes: list[Quote], threshold: float = 0.0) -> list[Quote]:
     """Every rule quote, plus the tagger quotes that overlap no rule quote's content.
 
     Args:
         rule_quotes: The rule extractor's quotes.
         tagger_quotes: :meth:`SpanTagger.quotes` for the same article.
+        threshold: Least confidence of an added tagger quote.
 
     Returns:
         The union, sorted by offsets.
     """
     taken = [(q.start, q.end) for q in rule_quotes]
-    extra = [q for q in tagger_quotes if not _overlaps(q, taken)]
+    extra = [q for q in tagger_quotes if q.confidence >= threshold and not _overlaps(q, taken)]
     return sorted(rule_quotes + extra, key=lambda q: (q.start, q.end))
 
 
