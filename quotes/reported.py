@@ -225,7 +225,7 @@ def _content_after(
             if n == 0 or adjunct:
                 return a
             break
-        if word in (".", ";", "?", "!", "“", '"') or reporting_kind(word) is not None:
+        if word in (".", ";", "?", "!", "“", '"', "—", "–", "-") or reporting_kind(word) is not None:
             break
     if not rest:
         return None
@@ -243,7 +243,8 @@ def _content_after(
         return rest[1][1]
     if not first[:1].isalnum() and first not in ("‘", "'", "“", '"'):
         return None
-    if low in _NOT_CLAUSE_START and not (low == "to" and not say_like):
+    at_least = low == "at" and len(rest) > 1 and rest[1][0].lower() in ("least", "most")
+    if low in _NOT_CLAUSE_START and not (low == "to" and not say_like) and not at_least:
         return None
     if reporting_kind(first) is not None:  # "reported citing ...": another cue, not content
         return None
@@ -394,7 +395,7 @@ def _sentence_quotes(
         sp = widen(ctx, sp, span)
         np_start = span[0] if span else sp.start
         before = ctx.norm[consumed:np_start].rstrip() if np_start >= consumed else ""
-        tail_m = re.match(r"[^,.;:]{0,60}?(?:[,.;:]|$)", ctx.norm[cue_end:hi])
+        tail_m = re.match(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)", ctx.norm[cue_end:hi])
         tail_text = ctx.norm[cue_end : cue_end + tail_m.end()] if tail_m else ""
         content_first = (
             before.endswith(",")

@@ -478,3 +478,13 @@ def test_dash_appositions_and_possessive_roles(extractor):
     (q,) = reported(extractor, text)
     assert q.speaker.name == "Lena Fisk"
     assert _span(text, q.speaker) == "Lena Fisk - Ortega's sister and co-founder of the charity"
+
+
+def test_content_first_before_a_dash_and_at_least_content(extractor):
+    text = "Rents will rise again this year, the housing board reported on Monday -- a trend that worries tenants."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "the housing board"
+    assert q.text == "Rents will rise again this year"
+    text = "As the march ended downtown, the station reported at least three arrests near the bridge."
+    (q,) = reported(extractor, text)
+    assert q.text == "at least three arrests near the bridge"
