@@ -76,6 +76,14 @@ def _given_name(words: list, k: int) -> bool:
 _CUE_CAPITALS = frozenset("said says added continued stated asked wrote replied explained noted".split())
 
 
+def _after_honorific(words: list, k: int) -> bool:
+    """Token ``k`` is the last one and follows ``Mr.``/``Ms.``: a surname (``Mr. Prince``)."""
+    if k != len(words) - 1 or not words[k][0][:1].isupper() or k < 1:
+        return False
+    prev = [w[0].lower() for w in words[max(0, k - 2):k] if w[0] != "."]
+    return bool(prev) and prev[-1] in ("mr", "mrs", "ms", "dr")
+
+
 def _name_like(tok: str) -> bool:
     """A capitalised token that can be part of a person's name."""
     if not _is_cap(tok) or not tok[0].isalpha():
@@ -432,7 +440,8 @@ class SpeakerResolver:
         while j > 0 and (
             _name_like(words[j - 1][0]) or words[j - 1][0] == "." or _given_name(words, j - 1)
             or _initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
-        ):  # "James A. Lewis": a middle initial
+            or _after_honorific(words, j - 1)
+        ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
             j -= 1
         while j < len(words) and words[j][0] == ".":
             j += 1

@@ -794,3 +794,9 @@ class TestLeadIn:
         q = only(extractor, text)
         assert q.speaker.name == "Dana Byers"
         assert q.cue.text == "pointed out"
+
+    def test_title_word_as_a_surname_after_an_honorific(self, extractor):
+        q = only(extractor, "Intro.\n\n“We will act,” Mr. King said.")
+        assert q.speaker.name == "King"
+        assert q.speaker.mention == "Mr. King"
+        assert q.cue.text == "said"
