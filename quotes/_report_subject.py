@@ -146,6 +146,25 @@ def subject(
         whole = _whole_subject(ctx, toks, j, consumed, np_hi, a)
         if whole is not None:
             return whole
+    elif np is not None:
+        found = _head_subject(ctx, toks, j, consumed, lo, cue, prev, np, np_hi, a)
+        return found if found is not None else _whole_subject(ctx, toks, j, consumed, np_hi, a)
+    return _head_subject(ctx, toks, j, consumed, lo, cue, prev, np, np_hi, a)
+
+
+def _head_subject(
+    ctx: Context,
+    toks: list[Token],
+    j: int,
+    consumed: int,
+    lo: int,
+    cue: str,
+    prev: Speaker | None,
+    np: NounPhrase | None,
+    np_hi: int,
+    a: int,
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """:func:`subject` from the head ``np`` read right before the cue (or from around it)."""
     if np is not None and cue.endswith("ing") and _ISSUED_DOCUMENT.search(ctx.norm, consumed, np.end):
         # "X issued a statement saying C": X speaks, not the statement.
         subj = _sentence_subject(ctx, lo, np.start)

@@ -61,7 +61,9 @@ _PARTICIPLES = frozenset(
 )
 #: Quantity words, for callers (``72 percent``, ``those surveyed``, ``Nearly half``).
 QUANTITY_HEADS = _QUANTITY_HEADS
-_AFTER_HEAD = frozenset("overall nationwide alike themselves himself herself itself here too".split())
+_AFTER_HEAD = frozenset(
+    "overall nationwide alike themselves himself herself itself here too today yesterday tonight".split()
+)
 #: Words that show the stretch is a clause, not a noun phrase.
 _CLAUSE_WORDS = frozenset(
     """is was are were be been being has have had will would can could should may might must do
@@ -99,7 +101,9 @@ def _source_nouns() -> frozenset[str]:
         if len(parts) == 2 and not line.startswith("#") and parts[1].isdigit() and int(parts[1]) >= 3:
             out.add(parts[0])
     verbs = {w for w in out if w.endswith(("ed", "ing")) and w not in _PARTICIPLES} | _VERB_FORMS
-    return frozenset(out - verbs - _CLAUSE_WORDS - _PREPOSITIONS - _RELATIVE - {"and", "or"})
+    return frozenset(
+        out - verbs - _CLAUSE_WORDS - _PREPOSITIONS - _RELATIVE - _AFTER_HEAD - {"and", "or"}
+    )
 
 
 #: Verb forms seen inside Source spans (relative clauses) that never head a subject.
@@ -316,6 +320,18 @@ def _dashes_as_commas(norm: str, toks: list[Token]) -> list[Token]:
     return out
 
 
+def _participle_phrase(toks: list[Token]) -> bool:
+    """``speaking at a rally``, ``appearing on Fox News``: a participle set off by commas."""
+    first = toks[0][0] if toks else ""
+    return first.islower() and first.endswith("ing") and first != "including" and len(toks) > 1
+
+
+def _place(toks: list[Token]) -> bool:
+    """``N.C.``, ``Iowa``: a place name after a participle phrase."""
+    words = [t[0] for t in toks if t[0] != "."]
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
 def _listing(toks: list[Token], parts: list[tuple[int, int]]) -> bool:
     """``Friends, lobbyists and former foes``: short plain phrases, the last joined by ``and``."""
     *firsts, (a, b) = parts
@@ -383,8 +399,19 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         if _phrase(toks, first_a, first_b) != first_b:
             continue
         subject_first = closed and s == 0 and len(parts) > 1
-        if not all(_apposition(toks[a:b]) for a, b in parts[1:]):
+        # "Trump, speaking at a rally in Wilmington, N.C., warned": the participle phrase is
+        # set off like an apposition but is no part of the source.
+        cut = next(
+            (n for n, (a, b) in enumerate(parts) if n and _participle_phrase(toks[a:b])), len(parts)
+        )
+        if not all(_apposition(toks[a:b]) for a, b in parts[1:cut]):
             continue
+        if cut < len(parts) and not all(
+            _apposition(toks[a:b]) or _participle_phrase(toks[a:b]) or _place(toks[a:b])
+            for a, b in parts[cut + 1 :]
+        ):
+            continue
+        parts = parts[:cut]
         core_end = _core(toks, first_a, first_b)
         head = toks[first_a:core_end]
         if not head:
@@ -395,7 +422,7 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         last = _low(head[-1][0]) if head[-1][0] != "." else _low(head[-2][0])
         quantity = last in _QUANTITY_HEADS or last[:1].isdigit()
         core = NounPhrase(head[0][1], head[-1][2], norm[head[0][1] : head[-1][2]])
-        start, stop = toks[first_a][1], toks[-1][2]
+        start, stop = toks[first_a][1], toks[parts[-1][1] - 1][2]
         m = _PARTY.match(norm, stop)
         if m and m.end() <= hi:
             stop = m.end()

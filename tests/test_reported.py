@@ -488,3 +488,17 @@ def test_content_first_before_a_dash_and_at_least_content(extractor):
     text = "As the march ended downtown, the station reported at least three arrests near the bridge."
     (q,) = reported(extractor, text)
     assert q.text == "at least three arrests near the bridge"
+
+
+def test_participle_aside_is_not_part_of_the_source(extractor):
+    text = "Mayor Ortiz, speaking at a town hall in Yuma, Ariz., warned that the water supply was shrinking."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "Mayor Ortiz"
+    assert q.text == "that the water supply was shrinking"
+
+
+def test_time_word_after_the_subject_head(extractor):
+    text = "Pension reformers today argue that the fund cannot last another decade."
+    (q,) = reported(extractor, text)
+    assert _span(text, q.speaker) == "Pension reformers today"
+    assert q.text == "that the fund cannot last another decade"
