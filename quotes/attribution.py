@@ -746,7 +746,7 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
                 return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.8), "before:relative")
         if j > 0 and toks[j - 1][0].lower() in ("and", "but") and participle is None:
             # "The president noted that he taught law, and added: “…”": the clause subject.
-            np = _clause_subject(ctx, lo, toks[j - 1][1], cue_verbs=True)
+            np = _clause_subject(ctx, lo, toks[j - 1][1], cue_verbs=True, nearest=True)
             sp = _speaker(ctx, np, q.start) if np is not None else None
             if sp is not None:
                 return Attribution(sp, cue, kind, find_via(clause), _confidence(sp, 0.8), "before:coordinated")
@@ -820,16 +820,19 @@ _ACCORDING = re.compile(r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?([Aa]ccording\s+to)\s+")
 _NOT_SUBJECT = frozenset("here there this that these those it's asked speaking when while after".split())
 
 
-def _clause_subject(ctx: Context, lo: int, hi: int, *, cue_verbs: bool = False) -> Optional[NounPhrase]:
+def _clause_subject(
+    ctx: Context, lo: int, hi: int, *, cue_verbs: bool = False, nearest: bool = False
+) -> Optional[NounPhrase]:
     """The subject of the main clause in ``norm[lo:hi]``: a phrase followed by a verb.
 
     Tried at the clause start and after each comma (``At the time, she released…``).
-    With ``cue_verbs`` the verb may be a verb of saying (``Lazar said he … and added``).
+    With ``cue_verbs`` the verb may be a verb of saying (``Lazar said he … and added``);
+    with ``nearest`` the clause closest to ``hi`` is tried first (``…, he laughed and said``).
     """
-    starts = [lo] + [m.end() for m in re.finditer(r",\s*", ctx.norm[lo:hi])]
-    for k, a in enumerate(starts):
-        if k:
-            a += lo
+    starts = [lo] + [lo + m.end() for m in re.finditer(r",\s*", ctx.norm[lo:hi])]
+    if nearest:
+        starts.reverse()
+    for a in starts:
         np = scan_right(ctx.norm, a, hi)
         if np is None or np.start != a + len(ctx.norm[a:hi]) - len(ctx.norm[a:hi].lstrip()):
             continue
@@ -838,8 +841,10 @@ def _clause_subject(ctx: Context, lo: int, hi: int, *, cue_verbs: bool = False) 
             if w[:1].islower() and (w.endswith("ed") or w in _FINITE or cue_type_of(w) is not None):
                 np = NounPhrase(np.start, toks[n - 1][2], ctx.norm[np.start:toks[n - 1][2]])
                 break
-        if np.text.split()[0].lower() in _NOT_SUBJECT:
-            continue
+        if np.text.split()[0].lower() in _NOT_SUBJECT or (
+            " " not in np.text and np.text.endswith("ing") and ctx.norm[np.end:np.end + 1] == ","
+        ):
+            continue  # "Smiling, she …"
         after = np.end
         age = _AGE_ONLY.match(ctx.norm, after, hi)
         if age is not None:  # "Suu Kyi, 70, said …"

@@ -800,3 +800,11 @@ class TestLeadIn:
         assert q.speaker.name == "King"
         assert q.speaker.mention == "Mr. King"
         assert q.cue.text == "said"
+
+    def test_coordinated_cue_takes_the_nearest_clause_subject(self, extractor):
+        text = "Asked whether Ms. Ruiz would run, Tom Weller laughed and said, “We will see about that.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "Tom Weller"
+        text = "Smiling, she thanked the crowd and then boomed, “There is no place like home.”"
+        q = only(extractor, text)
+        assert q.speaker is None or q.speaker.mention != "Smiling"
