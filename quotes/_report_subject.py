@@ -267,6 +267,9 @@ def _whole_subject(
         )
     if sp is None:
         return None
+    if sp.type is SpeakerType.PERSON and head.lower() in GROUP_HEADS and head.lower().endswith("s"):
+        # "Officials at the agency", "Critics of the plan": a group, not a person named Critics.
+        sp = sp.model_copy(update={"type": SpeakerType.GROUP, "name": fs.core.text})
     return sp, (fs.start, fs.end)
 
 
