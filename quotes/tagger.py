@@ -31,7 +31,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -71,11 +71,29 @@ _EDGE_TRAIL = " \t,;:.—–-…" + "\"'“”„‟«»‘’‚‛‹›〝〞
 
 #: Names of the per-token binary/real features, in column order.
 FEATURES: tuple[str, ...] = (
-    "cap", "allcaps", "digit", "punct", "mark", "quoted",
-    "sent_start", "line_start", "reporting_verb", "cue_rate", "cue_speech", "cue_claim",
-    "cue_belief", "source_word", "that",
-    "r_content_b", "r_content_i", "r_direct", "r_indirect", "r_mixed", "r_belief",
-    "r_cue", "r_source",
+    "cap",
+    "allcaps",
+    "digit",
+    "punct",
+    "mark",
+    "quoted",
+    "sent_start",
+    "line_start",
+    "reporting_verb",
+    "cue_rate",
+    "cue_speech",
+    "cue_claim",
+    "cue_belief",
+    "source_word",
+    "that",
+    "r_content_b",
+    "r_content_i",
+    "r_direct",
+    "r_indirect",
+    "r_mixed",
+    "r_belief",
+    "r_cue",
+    "r_source",
 )
 _F = {name: i for i, name in enumerate(FEATURES)}
 
@@ -97,8 +115,14 @@ def _suffix(low: str) -> str:
     return low[-3:]
 
 
-def _mark_spans(spans: list[tuple[int, int]], starts: list[int], ends: list[int], feats: np.ndarray,
-                col: int, begin_col: Optional[int] = None) -> None:
+def _mark_spans(
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    ends: list[int],
+    feats: np.ndarray,
+    col: int,
+    begin_col: int | None = None,
+) -> None:
     for a, b in spans:
         i = bisect.bisect_right(ends, a)
         j = bisect.bisect_left(starts, b)
@@ -168,7 +192,11 @@ def featurize(text: str, sentences: list[tuple[int, int]], rule_quotes: list[Quo
         if i < n:
             feats[i, _F["line_start"]] = 1.0
     for q in rule_quotes:
-        kind_col = {QuoteKind.DIRECT: "r_direct", QuoteKind.INDIRECT: "r_indirect", QuoteKind.MIXED: "r_mixed"}[q.kind]
+        kind_col = {
+            QuoteKind.DIRECT: "r_direct",
+            QuoteKind.INDIRECT: "r_indirect",
+            QuoteKind.MIXED: "r_mixed",
+        }[q.kind]
         _mark_spans([(q.start, q.end)], starts, ends, feats, _F["r_content_i"], _F["r_content_b"])
         _mark_spans([(q.start, q.end)], starts, ends, feats, _F[kind_col])
         if q.cue_type is CueType.BELIEF:
@@ -216,8 +244,13 @@ def _reverse_index(lengths: np.ndarray, steps: int) -> np.ndarray:
     return np.where(rev >= 0, rev, idx)
 
 
-def _bilstm_layer(x: np.ndarray, lengths: np.ndarray, rev_idx: np.ndarray,
-                  fwd: tuple[np.ndarray, ...], bwd: tuple[np.ndarray, ...]) -> np.ndarray:
+def _bilstm_layer(
+    x: np.ndarray,
+    lengths: np.ndarray,
+    rev_idx: np.ndarray,
+    fwd: tuple[np.ndarray, ...],
+    bwd: tuple[np.ndarray, ...],
+) -> np.ndarray:
     """One bidirectional LSTM layer over a padded batch ``(B, T, D)`` (PyTorch gate order).
 
     Both directions run in the same loop (a batched matmul over the pair); the
@@ -286,7 +319,9 @@ class SpanTagger:
 
     def _ids(self, chunk: Chunk) -> tuple[np.ndarray, np.ndarray]:
         words = np.array([self.words.get(t[0].lower(), 1) for t in chunk.tokens], dtype=np.int64)
-        sufs = np.array([self.suffixes.get(_suffix(t[0].lower()), 1) for t in chunk.tokens], dtype=np.int64)
+        sufs = np.array(
+            [self.suffixes.get(_suffix(t[0].lower()), 1) for t in chunk.tokens], dtype=np.int64
+        )
         return words, sufs
 
     def probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
@@ -320,16 +355,20 @@ class SpanTagger:
         for j, ch in enumerate(chunks):
             words, sufs = self._ids(ch)
             n = len(ch.tokens)
-            x[j, :n] = np.concatenate([w["word_emb.weight"][words], w["suffix_emb.weight"][sufs], ch.feats], axis=1)
+            x[j, :n] = np.concatenate(
+                [w["word_emb.weight"][words], w["suffix_emb.weight"][sufs], ch.feats], axis=1
+            )
         rev_idx = _reverse_index(lengths, steps)
         for layer in range(self.layers):
             parts = []
             for suffix in ("", "_reverse"):
-                parts.append((
-                    w[f"lstm.weight_ih_l{layer}{suffix}"],
-                    w[f"lstm.weight_hh_l{layer}{suffix}"],
-                    w[f"lstm.bias_ih_l{layer}{suffix}"] + w[f"lstm.bias_hh_l{layer}{suffix}"],
-                ))
+                parts.append(
+                    (
+                        w[f"lstm.weight_ih_l{layer}{suffix}"],
+                        w[f"lstm.weight_hh_l{layer}{suffix}"],
+                        w[f"lstm.bias_ih_l{layer}{suffix}"] + w[f"lstm.bias_hh_l{layer}{suffix}"],
+                    )
+                )
             x = _bilstm_layer(x, lengths, rev_idx, parts[0], parts[1])
         logits = x @ w["out.weight"].T + w["out.bias"]
         logits -= logits.max(axis=2, keepdims=True)
@@ -373,7 +412,9 @@ class SpanTagger:
             out.append([(b, float(p[i, b])) for i, b in enumerate(path)])
         return out
 
-    def extend(self, article: Article, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
+    def extend(
+        self, article: Article, segmenter: Segmenter, rule_quotes: list[Quote]
+    ) -> list[Quote]:
         """The rule quotes plus the confident tagger quotes that overlap none of them.
 
         Args:
@@ -385,7 +426,9 @@ class SpanTagger:
 
     # ------------------------------------------------------------------- decoding
 
-    def quotes(self, article: Article, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
+    def quotes(
+        self, article: Article, segmenter: Segmenter, rule_quotes: list[Quote]
+    ) -> list[Quote]:
         """The tagger's own quotes for one article (no rule quote is returned).
 
         Args:
@@ -400,14 +443,20 @@ class SpanTagger:
         chunks = featurize(article.text, ctx.sentences, rule_quotes)
         found: list[Quote] = []
         regions = quoted_regions(article.text)
-        for chunk, tags in zip(chunks, self.tag(chunks)):
+        for chunk, tags in zip(chunks, self.tag(chunks), strict=True):
             found.extend(self._decode(ctx, segmenter, chunk, tags, regions))
         return found
 
-    def _decode(self, ctx: Any, segmenter: Segmenter, chunk: Chunk, tags: list[tuple[int, float]],
-                regions: list[tuple[int, int]]) -> list[Quote]:
+    def _decode(
+        self,
+        ctx: Any,
+        segmenter: Segmenter,
+        chunk: Chunk,
+        tags: list[tuple[int, float]],
+        regions: list[tuple[int, int]],
+    ) -> list[Quote]:
         spans: dict[str, list[tuple[int, int, float]]] = {"SOURCE": [], "CUE": [], "CONTENT": []}
-        cur: Optional[str] = None
+        cur: str | None = None
         first = 0
         probs: list[float] = []
         for k, (t, p) in enumerate(tags + [(0, 1.0)]):
@@ -444,29 +493,31 @@ class SpanTagger:
             if src is not None:
                 sa, sb = toks[src[0]][1], toks[src[1]][2]
                 speaker = _resolve(ctx, sa, sb, a)
-            out.append(Quote(
-                text=text[a:b],
-                start=a,
-                end=b,
-                kind=_kind(regions, toks, i, j, a, b),
-                cue_type=cue_type,
-                speaker=speaker,
-                cue=cue_span,
-                via=None,
-                article=ctx.article.id,
-                outlet=ctx.article.outlet,
-                published=ctx.article.published,
-                confidence=round(max(0.0, min(1.0, conf * (1.0 if speaker else 0.8))), 2),
-                provenance=Provenance(
-                    backend=segmenter.name,
-                    backend_version=segmenter.version,
-                    rules=("tagger", f"bilstm-{self.version}"),
-                ),
-            ))
+            out.append(
+                Quote(
+                    text=text[a:b],
+                    start=a,
+                    end=b,
+                    kind=_kind(regions, toks, i, j, a, b),
+                    cue_type=cue_type,
+                    speaker=speaker,
+                    cue=cue_span,
+                    via=None,
+                    article=ctx.article.id,
+                    outlet=ctx.article.outlet,
+                    published=ctx.article.published,
+                    confidence=round(max(0.0, min(1.0, conf * (1.0 if speaker else 0.8))), 2),
+                    provenance=Provenance(
+                        backend=segmenter.name,
+                        backend_version=segmenter.version,
+                        rules=("tagger", f"bilstm-{self.version}"),
+                    ),
+                )
+            )
         return out
 
 
-def _nearest(spans: list[tuple[int, int, float]], i: int, j: int) -> Optional[tuple[int, int, float]]:
+def _nearest(spans: list[tuple[int, int, float]], i: int, j: int) -> tuple[int, int, float] | None:
     """The span of ``spans`` closest to tokens ``i..j`` (ties: the earlier one)."""
     best = None
     best_d = 10**9
@@ -489,11 +540,12 @@ def _cue_type(cue: str) -> CueType:
     return kinds[0] if kinds else CueType.SPEECH
 
 
-def _kind(regions: list[tuple[int, int]], toks: list[tuple[str, int, int]], i: int, j: int,
-          a: int, b: int) -> QuoteKind:
+def _kind(
+    regions: list[tuple[int, int]], toks: list[tuple[str, int, int]], i: int, j: int, a: int, b: int
+) -> QuoteKind:
     inside = outside = 0
     starts = [r[0] for r in regions]
-    for tok, ta, tb in toks[i:j + 1]:
+    for tok, ta, tb in toks[i : j + 1]:
         if tb <= a or ta >= b or not tok[0].isalnum():
             continue
         k = bisect.bisect_right(starts, ta) - 1
@@ -508,7 +560,7 @@ def _kind(regions: list[tuple[int, int]], toks: list[tuple[str, int, int]], i: i
     return QuoteKind.INDIRECT
 
 
-def _resolve(ctx: Any, a: int, b: int, at: int) -> Optional[Speaker]:
+def _resolve(ctx: Any, a: int, b: int, at: int) -> Speaker | None:
     """A speaker for the source tokens ``a..b`` through the rules' speaker code."""
     from quotes.attribution import _speaker
     from quotes.speakers import NounPhrase
@@ -537,7 +589,9 @@ def _overlaps(q: Quote, spans: list[tuple[int, int]]) -> bool:
     return any(q.start < b and a < q.end for a, b in spans)
 
 
-def combine(rule_quotes: list[Quote], tagger_quotes: list[Quote], threshold: float = 0.0) -> list[Quote]:
+def combine(
+    rule_quotes: list[Quote], tagger_quotes: list[Quote], threshold: float = 0.0
+) -> list[Quote]:
     """Every rule quote, plus the tagger quotes that overlap no rule quote's content.
 
     Args:

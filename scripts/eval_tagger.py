@@ -34,9 +34,12 @@ def row(name, rep):
         s = rep.subsets[sub]
         cells.append(f"{100 * (s.content_exact.f1 or 0):.1f}")
     a = rep.subsets["all"]
-    cells += [f"{100 * (a.content_exact.precision or 0):.1f}/{100 * (a.content_exact.recall or 0):.1f}",
-              f"{100 * (a.content_overlap.f1 or 0):.1f}", f"{100 * (a.source_exact.f1 or 0):.1f}",
-              f"{100 * (a.cue_exact.f1 or 0):.1f}"]
+    cells += [
+        f"{100 * (a.content_exact.precision or 0):.1f}/{100 * (a.content_exact.recall or 0):.1f}",
+        f"{100 * (a.content_overlap.f1 or 0):.1f}",
+        f"{100 * (a.source_exact.f1 or 0):.1f}",
+        f"{100 * (a.cue_exact.f1 or 0):.1f}",
+    ]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -61,18 +64,29 @@ def main(argv=None):
         found = rules.extract_article(article)
         return tagger.quotes(article, rules.segmenter, found)
 
-    print("| validation (84 train articles) | all exact F1 | direct | indirect | mixed | speech | "
-          "all exact P/R | all overlap F1 | all source F1 | all cue F1 |")
+    print(
+        "| validation (84 train articles) | all exact F1 | direct | indirect | mixed | speech | "
+        "all exact P/R | all overlap F1 | all source F1 | all cue F1 |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, ex in (("rules", rules), ("tagger alone", tagger_alone), ("rules + tagger", combined)):
+    for name, ex in (
+        ("rules", rules),
+        ("tagger alone", tagger_alone),
+        ("rules + tagger", combined),
+    ):
         print(row(name, evaluate_documents(val, ex, split="train-val")), flush=True)
     speech_rules = Extractor(backend="fast")
     speech_comb = Extractor(backend="fast", tagger=True)
-    for name, ex in (("rules (speech only output)", speech_rules), ("rules + tagger (speech only output)", speech_comb)):
+    for name, ex in (
+        ("rules (speech only output)", speech_rules),
+        ("rules + tagger (speech only output)", speech_comb),
+    ):
         rep = evaluate_documents(val, ex, split="train-val")
         s = rep.subsets["speech"]
-        print(f"{name}: speech exact F1 {100 * (s.content_exact.f1 or 0):.1f}, overlap "
-              f"{100 * (s.content_overlap.f1 or 0):.1f}, source {100 * (s.source_exact.f1 or 0):.1f}")
+        print(
+            f"{name}: speech exact F1 {100 * (s.content_exact.f1 or 0):.1f}, overlap "
+            f"{100 * (s.content_overlap.f1 or 0):.1f}, source {100 * (s.source_exact.f1 or 0):.1f}"
+        )
 
     print(f"\nload {load_s:.3f} s (NumPy; includes reading {size / 1e6:.2f} MB of weights + vocab)")
     arts = [Article(text=d.text, id=d.name) for d in (train_docs + val)[: args.throughput]]
@@ -85,7 +99,10 @@ def main(argv=None):
                 ex.extract_article(a)
             dt = time.perf_counter() - t
             best = dt if best is None else min(best, dt)
-        print(f"{name}: {len(arts)} articles, {chars} chars, {best:.2f} s, {chars / best / 1e3:.0f} k chars/s")
+        print(
+            f"{name}: {len(arts)} articles, {chars} chars, {best:.2f} s, "
+            f"{chars / best / 1e3:.0f} k chars/s"
+        )
 
 
 if __name__ == "__main__":

@@ -26,8 +26,9 @@ algorithms, 2 threads. After each epoch the model is run as the package runs
 it (NumPy, combined with the rules) on the validation articles and scored
 with ``quotes.evaluate``, adding the tagger quotes whose confidence reaches
 a threshold (tried from THRESHOLDS); the epoch and threshold with the best
-content exact F1 over all attributions are kept (at most 8 epochs, patience 2). Weights are saved as float16 in
-``quotes/data/tagger.npz``, the vocabulary and settings in ``tagger.json``.
+content exact F1 over all attributions are kept (at most 8 epochs, patience 2).
+Weights are saved as float16 in ``quotes/data/tagger.npz``, the vocabulary and
+settings in ``tagger.json``.
 """
 
 from __future__ import annotations
@@ -87,7 +88,9 @@ def gold_tags(doc, chunk_tokens):
                     first = True  # a piece interrupted by an outer tag starts again
 
     atts = [a for a in doc.attributions if a.content is not None]
-    order = sorted(range(len(atts)), key=lambda k: (-sum(b - a for a, b in atts[k].content.segments), k))
+    order = sorted(
+        range(len(atts)), key=lambda k: (-sum(b - a for a, b in atts[k].content.segments), k)
+    )
     for k in order:
         att = atts[k]
         apply(att.content.segments, "CONTENT")
@@ -110,7 +113,7 @@ def prepare(docs, extractor):
         per = []
         k = 0
         for c in chunks:
-            per.append(tags[k:k + len(c.tokens)])
+            per.append(tags[k : k + len(c.tokens)])
             k += len(c.tokens)
         out.append((doc, article, rules, chunks, per))
     return out
@@ -141,8 +144,12 @@ def main(argv=None):
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--out", default=str(ROOT / "quotes" / "data"))
-    ap.add_argument("--keep-epochs", action="store_true", help="also save every epoch's weights in --out")
-    ap.add_argument("--limit", type=int, default=None, help="use only the first N train docs (smoke test)")
+    ap.add_argument(
+        "--keep-epochs", action="store_true", help="also save every epoch's weights in --out"
+    )
+    ap.add_argument(
+        "--limit", type=int, default=None, help="use only the first N train docs (smoke test)"
+    )
     args = ap.parse_args(argv)
 
     import torch
@@ -168,22 +175,34 @@ def main(argv=None):
     words, sufs = build_vocab(train)
     wid = {w: i for i, w in enumerate(words)}
     sid = {s: i for i, s in enumerate(sufs)}
-    print(f"{len(train_docs)} train / {len(val_docs)} validation articles; "
-          f"vocab {len(words)} words, {len(sufs)} suffixes; prep {time.perf_counter() - started:.1f} s",
-          flush=True)
+    print(
+        f"{len(train_docs)} train / {len(val_docs)} validation articles; "
+        f"vocab {len(words)} words, {len(sufs)} suffixes; "
+        f"prep {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
 
     def tensors(chunk, tags):
         w = torch.tensor([wid.get(t[0].lower(), 1) for t in chunk.tokens], dtype=torch.long)
-        s = torch.tensor([sid.get(_suffix(t[0].lower()), 1) for t in chunk.tokens], dtype=torch.long)
+        s = torch.tensor(
+            [sid.get(_suffix(t[0].lower()), 1) for t in chunk.tokens], dtype=torch.long
+        )
         f = torch.from_numpy(np.ascontiguousarray(chunk.feats))
         y = torch.tensor(tags, dtype=torch.long)
         return w, s, f, y
 
-    items = [tensors(c, t) for _d, _a, _r, chunks, tags in train for c, t in zip(chunks, tags)]
+    items = [
+        tensors(c, t)
+        for _d, _a, _r, chunks, tags in train
+        for c, t in zip(chunks, tags, strict=True)
+    ]
     n_tokens = sum(len(it[0]) for it in items)
     counts = Counter(int(x) for it in items for x in it[3])
-    print(f"{len(items)} chunks, {n_tokens} tokens; tags " +
-          ", ".join(f"{TAGS[k]} {counts[k]}" for k in range(len(TAGS))), flush=True)
+    print(
+        f"{len(items)} chunks, {n_tokens} tokens; tags "
+        + ", ".join(f"{TAGS[k]} {counts[k]}" for k in range(len(TAGS))),
+        flush=True,
+    )
 
     class Net(nn.Module):
         def __init__(self):
@@ -191,9 +210,14 @@ def main(argv=None):
             self.word_emb = nn.Embedding(len(words), args.word_dim, padding_idx=0)
             self.suffix_emb = nn.Embedding(len(sufs), args.suffix_dim, padding_idx=0)
             self.drop = nn.Dropout(0.3)
-            self.lstm = nn.LSTM(args.word_dim + args.suffix_dim + len(FEATURES), args.hidden,
-                                num_layers=args.layers, bidirectional=True, batch_first=True,
-                                dropout=0.3 if args.layers > 1 else 0.0)
+            self.lstm = nn.LSTM(
+                args.word_dim + args.suffix_dim + len(FEATURES),
+                args.hidden,
+                num_layers=args.layers,
+                bidirectional=True,
+                batch_first=True,
+                dropout=0.3 if args.layers > 1 else 0.0,
+            )
             self.out = nn.Linear(2 * args.hidden, len(TAGS))
 
         def forward(self, w, s, f, lengths):
@@ -210,14 +234,21 @@ def main(argv=None):
     gen = torch.Generator().manual_seed(SEED)
     # Batches of chunks of similar length (little padding), visited in a seeded random order.
     by_len = sorted(range(len(items)), key=lambda k: (len(items[k][0]), k))
-    batches = [by_len[b:b + args.batch] for b in range(0, len(by_len), args.batch)]
+    batches = [by_len[b : b + args.batch] for b in range(0, len(by_len), args.batch)]
     vocab = {
         "version": VERSION,
         "tags": list(TAGS),
         "features": list(FEATURES),
-        "config": {"layers": args.layers, "hidden": args.hidden, "word_dim": args.word_dim,
-                   "suffix_dim": args.suffix_dim, "seed": SEED, "epochs": args.epochs,
-                   "batch": args.batch, "lr": args.lr},
+        "config": {
+            "layers": args.layers,
+            "hidden": args.hidden,
+            "word_dim": args.word_dim,
+            "suffix_dim": args.suffix_dim,
+            "seed": SEED,
+            "epochs": args.epochs,
+            "batch": args.batch,
+            "lr": args.lr,
+        },
         "words": words,
         "suffixes": sufs,
     }
@@ -228,12 +259,15 @@ def main(argv=None):
     def score(weights):
         """Best (F1, threshold, report) of rules + tagger on the validation articles."""
         tagger = SpanTagger(weights, vocab)
-        found = {art.id: (rules, tagger.quotes(art, extractor.segmenter, rules))
-                 for _d, art, rules, _c, _t in val}
+        found = {
+            art.id: (rules, tagger.quotes(art, extractor.segmenter, rules))
+            for _d, art, rules, _c, _t in val
+        }
         best = None
         for th in THRESHOLDS:
             rep = evaluate_documents(
-                [d for d, *_ in val], lambda a, th=th: combine(*found[a.id], th), split="train-val")
+                [d for d, *_ in val], lambda a, th=th: combine(*found[a.id], th), split="train-val"
+            )
             f1 = rep.subsets["all"].content_exact.f1 or 0.0
             if best is None or f1 > best[0]:
                 best = (f1, th, rep)
@@ -271,10 +305,12 @@ def main(argv=None):
         weights = numpy_weights()
         f1, th, rep = score(weights)
         allf = rep.subsets["all"]
-        print(f"epoch {epoch}: loss {total / len(items):.4f}  val rules+tagger (threshold {th}) "
-              f"content exact F1 {100 * f1:.1f} overlap {100 * (allf.content_overlap.f1 or 0):.1f} "
-              f"source {100 * (allf.source_exact.f1 or 0):.1f}  ({time.perf_counter() - t0:.0f} s)",
-              flush=True)
+        print(
+            f"epoch {epoch}: loss {total / len(items):.4f}  val rules+tagger (threshold {th}) "
+            f"content exact F1 {100 * f1:.1f} overlap {100 * (allf.content_overlap.f1 or 0):.1f} "
+            f"source {100 * (allf.source_exact.f1 or 0):.1f}  ({time.perf_counter() - t0:.0f} s)",
+            flush=True,
+        )
         if args.keep_epochs:
             Path(args.out).mkdir(parents=True, exist_ok=True)
             np.savez_compressed(Path(args.out) / f"epoch{epoch}.npz", **weights)
@@ -288,17 +324,26 @@ def main(argv=None):
     f1, epoch, weights, th = best
     vocab["threshold"] = th
     seconds = time.perf_counter() - started
-    vocab["trained"] = {"best_epoch": epoch, "val_content_exact_f1": round(100 * f1, 2),
-                        "train_articles": len(train_docs), "val_articles": len(val_docs),
-                        "seconds": round(seconds, 1), "torch": torch.__version__}
+    vocab["trained"] = {
+        "best_epoch": epoch,
+        "val_content_exact_f1": round(100 * f1, 2),
+        "train_articles": len(train_docs),
+        "val_articles": len(val_docs),
+        "seconds": round(seconds, 1),
+        "torch": torch.__version__,
+    }
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / "tagger.npz", **weights)
-    (out / "tagger.json").write_text(json.dumps(vocab, ensure_ascii=False, separators=(",", ":")),
-                                     encoding="utf-8")
+    (out / "tagger.json").write_text(
+        json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     size = (out / "tagger.npz").stat().st_size + (out / "tagger.json").stat().st_size
-    print(f"best epoch {epoch}: val combined content exact F1 {100 * f1:.1f}; saved to {out} "
-          f"({size / 1e6:.2f} MB); training took {seconds:.0f} s", flush=True)
+    print(
+        f"best epoch {epoch}: val combined content exact F1 {100 * f1:.1f}; saved to {out} "
+        f"({size / 1e6:.2f} MB); training took {seconds:.0f} s",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quotes import tagger as tagger_mod
 from quotes.errors import QuotesError, TaggerUnavailableError
 from quotes.models import Article, CueType, QuoteKind
 from quotes.pipeline import Extractor
-from quotes import tagger as tagger_mod
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_combined_keeps_every_rule_quote(combined, rules):
     both = combined.extract_article(article)
     assert _spans(by_rules) <= _spans(both)
     for q in both:
-        assert TEXT[q.start:q.end] == q.text
+        assert TEXT[q.start : q.end] == q.text
         if (q.start, q.end) not in _spans(by_rules):
             assert q.provenance is not None and q.provenance.rules[0] == "tagger"
             assert q.provenance.rules[1] == f"bilstm-{tagger_mod.load_tagger().version}"
@@ -115,13 +115,16 @@ def test_direct_quote_kind_and_offsets(combined):
     q = found[0]
     assert q.text.startswith("We will not back down")
     assert q.kind is QuoteKind.DIRECT
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
 
 
 def test_deterministic(combined):
     a = [q.model_dump() for q in combined.extract(TEXT)]
     b = [q.model_dump() for q in combined.extract(TEXT)]
-    c = [q.model_dump() for q in Extractor(backend="fast", tagger=True, include_beliefs=True).extract(TEXT)]
+    c = [
+        q.model_dump()
+        for q in Extractor(backend="fast", tagger=True, include_beliefs=True).extract(TEXT)
+    ]
     assert a == b == c
 
 
@@ -135,20 +138,26 @@ def test_numpy_lstm_matches_torch():
     hidden = t.w["lstm.weight_hh_l0"].shape[1]
     dim = t.w["lstm.weight_ih_l0"].shape[1]
     lstm = torch.nn.LSTM(dim, hidden, num_layers=t.layers, bidirectional=True, batch_first=True)
-    lstm.load_state_dict({k[5:]: torch.from_numpy(v) for k, v in t.w.items() if k.startswith("lstm.")})
-    for chunk, p in zip(chunks, probs):
+    lstm.load_state_dict(
+        {k[5:]: torch.from_numpy(v) for k, v in t.w.items() if k.startswith("lstm.")}
+    )
+    for chunk, p in zip(chunks, probs, strict=True):
         words, sufs = t._ids(chunk)
-        x = np.concatenate([t.w["word_emb.weight"][words], t.w["suffix_emb.weight"][sufs], chunk.feats], 1)
+        x = np.concatenate(
+            [t.w["word_emb.weight"][words], t.w["suffix_emb.weight"][sufs], chunk.feats], 1
+        )
         with torch.no_grad():
             h, _ = lstm(torch.from_numpy(x)[None])
-            logits = h[0] @ torch.from_numpy(t.w["out.weight"]).T + torch.from_numpy(t.w["out.bias"])
+            logits = h[0] @ torch.from_numpy(t.w["out.weight"]).T + torch.from_numpy(
+                t.w["out.bias"]
+            )
             expected = torch.softmax(logits, 1).numpy()
         assert np.abs(expected - p).max() < 1e-4
 
 
 _alphabet = st.sampled_from(
-    list("abcdefghij ABCDEFG .,;:!?\n\"'“”‘’«»—–-()") + ["said", "told", "that", "according to",
-                                                          "é", "ß", "文", "🙂", "\u00a0", "\u200b"]
+    list("abcdefghij ABCDEFG .,;:!?\n\"'“”‘’«»—–-()")
+    + ["said", "told", "that", "according to", "é", "ß", "文", "🙂", "\u00a0", "\u200b"]
 )
 
 
@@ -159,12 +168,12 @@ def test_offsets_on_random_unicode(text):
         return
     ex = _cached_combined()
     for q in ex.extract(text):
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.start < q.end
         if q.speaker is not None:
-            assert text[q.speaker.start:q.speaker.end] == q.speaker.mention
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
         if q.cue is not None:
-            assert text[q.cue.start:q.cue.end] == q.cue.text
+            assert text[q.cue.start : q.cue.end] == q.cue.text
 
 
 _CACHE: dict[str, Extractor] = {}
