@@ -148,7 +148,9 @@ def subject(
             return whole
     elif np is not None:
         found = _head_subject(ctx, toks, j, consumed, lo, cue, prev, np, np_hi, a)
-        return found if found is not None else _whole_subject(ctx, toks, j, consumed, np_hi, a)
+        if found is None and " " in np.text and not np.text.istitle():
+            return _whole_subject(ctx, toks, j, consumed, np_hi, a)  # "Clinton defenders today"
+        return found
     return _head_subject(ctx, toks, j, consumed, lo, cue, prev, np, np_hi, a)
 
 
