@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotes import CueType, QuoteKind, SpeakerType
 
 
@@ -253,28 +255,6 @@ def test_poll_quantities_are_group_speakers(extractor):
     assert q.text == "the economy was getting worse"
 
 
-def test_coordinated_subject_with_relative_clause(extractor):
-    text = "Okafor and other residents who oppose the pipeline said the permit was rushed."
-    (q,) = reported(extractor, text)
-    assert q.speaker.name == "Okafor"
-    assert _span(text, q.speaker) == "Okafor and other residents who oppose the pipeline"
-    assert q.text == "the permit was rushed"
-
-
-def test_short_opener_then_subject_and_clause(extractor):
-    text = "Hours later, the airline said the flight had been cancelled."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "the airline"
-    assert q.text == "the flight had been cancelled"
-
-
-def test_irregular_past_cue_before_another_cue_word(extractor):
-    text = "Local officials said they welcomed the decision by the court."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "Local officials"
-    assert q.text == "they welcomed the decision by the court"
-
-
 def test_question_put_to_someone_is_reported_without_speaker(extractor):
     text = "Asked whether she would seek a second term, the mayor said it was too early to decide."
     found = reported(extractor, text)
@@ -314,13 +294,6 @@ def test_bare_quantifier_and_plural_description_subjects(extractor):
     assert q.text == "they expect a deficit next spring"
 
 
-def test_for_instance_between_subject_and_cue(extractor):
-    text = "Dairy farmers, for instance, argue that imports doubled after the tariff was cut."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "Dairy farmers"
-    assert q.text == "that imports doubled after the tariff was cut"
-
-
 def test_evidence_nouns_show_claims(extractor):
     text = "Polls show the incumbent trailing by six points."
     (q,) = reported(extractor, text)
@@ -328,13 +301,6 @@ def test_evidence_nouns_show_claims(extractor):
     assert _span(text, q.speaker) == "Polls"
     assert q.text == "the incumbent trailing by six points"
     assert reported(extractor, "They show up at every rally in the county.") == []
-
-
-def test_report_inside_a_leading_adverbial_ends_at_its_comma(extractor):
-    text = "Despite surveys showing her far behind, the senator campaigned hard across the state."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "surveys"
-    assert q.text == "her far behind"
 
 
 def test_first_person_source_is_kept_unresolved(extractor):
@@ -346,13 +312,6 @@ def test_first_person_source_is_kept_unresolved(extractor):
     assert q.speaker.type is SpeakerType.UNKNOWN
     assert _span(text, q.speaker) == "I"
     assert q.text == "the council will reverse the decision next year"
-
-
-def test_possessive_determiner_subject(extractor):
-    text = "Their lawyers said the appeal would be filed within a week."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "Their lawyers"
-    assert q.text == "the appeal would be filed within a week"
 
 
 def test_seem_and_be_expected_report_nobody(extractor):
@@ -391,24 +350,10 @@ def test_capitalised_cue_word_inside_a_sentence_is_a_name(extractor):
     assert reported(extractor, text) == []
 
 
-def test_thousands_separator_is_not_an_apposition(extractor):
-    text = "In the union's online vote, 2,310 nurses said they wanted an early endorsement."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "2,310 nurses"
-    assert q.text == "they wanted an early endorsement"
-
-
 def test_participle_apposition_does_not_hand_the_quote_to_a_later_phrase(extractor):
     text = "Sen. Ada Lind, facing a tough race in Ohio, a swing state, said she would campaign hard."
     for q in reported(extractor, text):
         assert _span(text, q.speaker) != "a swing state"
-
-
-def test_pronoun_clause_after_the_cue_is_the_content(extractor):
-    text = "Two days before the vote, the mayor's campaign says they will not debate again."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "the mayor's campaign"
-    assert q.text == "they will not debate again"
 
 
 def test_leading_approximation_and_participle_quantities(extractor):
@@ -434,13 +379,6 @@ def test_reflexive_and_issued_statement_subjects(extractor):
     assert q.text == "the bridge would reopen on Friday"
 
 
-def test_comma_list_subject(extractor):
-    text = "Neighbours, teachers and local pastors say the shelter is needed."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "Neighbours, teachers and local pastors"
-    assert q.text == "the shelter is needed"
-
-
 def test_ratio_and_subordinated_quantities(extractor):
     text = "One in four said the county had ignored their complaints."
     (q,) = reported(extractor, text)
@@ -449,13 +387,6 @@ def test_ratio_and_subordinated_quantities(extractor):
     (q,) = reported(extractor, text)
     assert _span(text, q.speaker) == "28 percent"
     assert q.text == "they were still undecided"
-
-
-def test_unresolved_it_keeps_the_report(extractor):
-    text = "It said the regulators had withheld documents from the committee."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "It"
-    assert q.text == "the regulators had withheld documents from the committee"
 
 
 def test_according_to_after_a_connective_or_a_closing_quote(extractor):
@@ -490,15 +421,38 @@ def test_content_first_before_a_dash_and_at_least_content(extractor):
     assert q.text == "at least three arrests near the bridge"
 
 
-def test_participle_aside_is_not_part_of_the_source(extractor):
-    text = "Mayor Ortiz, speaking at a town hall in Yuma, Ariz., warned that the water supply was shrinking."
-    (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "Mayor Ortiz"
-    assert q.text == "that the water supply was shrinking"
+#: One reported quote per sentence: (sentence, source span, content).
+SUBJECT_CASES = [
+    ("Hours later, the airline said the flight had been cancelled.", "the airline",
+     "the flight had been cancelled"),
+    ("Local officials said they welcomed the decision by the court.", "Local officials",
+     "they welcomed the decision by the court"),
+    ("Dairy farmers, for instance, argue that imports doubled after the tariff was cut.",
+     "Dairy farmers", "that imports doubled after the tariff was cut"),
+    ("Despite surveys showing her far behind, the senator campaigned hard across the state.",
+     "surveys", "her far behind"),
+    ("Their lawyers said the appeal would be filed within a week.", "Their lawyers",
+     "the appeal would be filed within a week"),
+    ("In the union's online vote, 2,310 nurses said they wanted an early endorsement.",
+     "2,310 nurses", "they wanted an early endorsement"),
+    ("Two days before the vote, the mayor's campaign says they will not debate again.",
+     "the mayor's campaign", "they will not debate again"),
+    ("Neighbours, teachers and local pastors say the shelter is needed.",
+     "Neighbours, teachers and local pastors", "the shelter is needed"),
+    ("Pension reformers today argue that the fund cannot last another decade.",
+     "Pension reformers today", "that the fund cannot last another decade"),
+    ("Mayor Ortiz, speaking at a town hall in Yuma, Ariz., warned that the water supply was shrinking.",
+     "Mayor Ortiz", "that the water supply was shrinking"),
+    ("Okafor and other residents who oppose the pipeline said the permit was rushed.",
+     "Okafor and other residents who oppose the pipeline", "the permit was rushed"),
+    ("It said the regulators had withheld documents from the committee.", "It",
+     "the regulators had withheld documents from the committee"),
+]
 
 
-def test_time_word_after_the_subject_head(extractor):
-    text = "Pension reformers today argue that the fund cannot last another decade."
+@pytest.mark.parametrize(("text", "source", "content"), SUBJECT_CASES)
+def test_subject_phrase_and_content(extractor, text, source, content):
     (q,) = reported(extractor, text)
-    assert _span(text, q.speaker) == "Pension reformers today"
-    assert q.text == "that the fund cannot last another decade"
+    assert _span(text, q.speaker) == source
+    assert q.text == content
+    assert text[q.start : q.end] == q.text
