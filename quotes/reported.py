@@ -302,6 +302,9 @@ def _sentence_quotes(
                 consumed = max(consumed, q.end, q.speaker.end if q.speaker else 0)
             k += 2
             continue
+        if low in _NOUN_LIKE_CUES and not _verb_use(toks, k):
+            k += 1  # "his home state", "The state is", "secretary of state": a noun
+            continue
         if word[:1].isupper() and k > 0 and not _title_case(toks):
             k += 1  # "The Sunshine State is ...": a capitalised cue word inside a sentence is a name
             continue
@@ -510,6 +513,19 @@ def _impression(
 
 
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
+
+
+#: Cue words that are more often nouns: a verb only before "that" or after a pronoun or auxiliary.
+_NOUN_LIKE_CUES = frozenset("state report claim note comment tweet post remark estimate".split())
+_VERB_BEFORE = frozenset(
+    "i we you they he she who also to will would could should can may might must did do does not n't".split()
+)
+
+
+def _verb_use(toks: list[Token], k: int) -> bool:
+    nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else ""
+    prev = toks[k - 1][0].lower() if k > 0 else ""
+    return nxt == "that" or prev in _VERB_BEFORE
 
 
 def _title_case(toks: list[Token]) -> bool:

@@ -456,3 +456,12 @@ def test_subject_phrase_and_content(extractor, text, source, content):
     assert _span(text, q.speaker) == source
     assert q.text == content
     assert text[q.start : q.end] == q.text
+
+
+def test_noun_like_cue_words_need_a_verb_use(extractor):
+    assert reported(extractor, "The state is holding a closed primary next month.") == []
+    assert reported(extractor, "She won easily in her home state, beating the incumbent.") == []
+    text = "Officials also state that the bridge will stay closed until May."
+    (q,) = reported(extractor, text)
+    assert q.cue.text == "state"
+    assert q.text == "that the bridge will stay closed until May"
