@@ -103,6 +103,7 @@ def _source_nouns() -> frozenset[str]:
     verbs = {w for w in out if w.endswith(("ed", "ing")) and w not in _PARTICIPLES} | _VERB_FORMS
     return frozenset(
         out - verbs - _CLAUSE_WORDS - _PREPOSITIONS - _RELATIVE - _AFTER_HEAD - {"and", "or"}
+        - (_OPENERS - _QUANTITY_HEADS)
     )
 
 
@@ -190,7 +191,8 @@ def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
         # After a determiner, an unknown lower-case noun can head the phrase ("the airline").
         led = (
             loose and j == i
-            or j > i and (_low(toks[i][0]) in _OPENERS or toks[j - 1][0].endswith(("'s", "’s")))
+            or j > i and last_head < 0 and _low(toks[i][0]) in _OPENERS
+            or j > i and toks[j - 1][0].endswith(("'s", "’s"))
         )  # "the airline", "Santilli's girlfriend", "(and) co-host"
         if (
             led and tok.islower() and tok.replace("-", "").isalpha()

@@ -302,6 +302,9 @@ def _sentence_quotes(
                 consumed = max(consumed, q.end, q.speaker.end if q.speaker else 0)
             k += 2
             continue
+        if k > 0 and (toks[k - 1][0].lower() in _DETERMINERS or toks[k - 1][0].isdigit()):
+            k += 1  # "270 pledged delegates", "the stated goal": a modifier after a determiner
+            continue
         if low in _NOUN_LIKE_CUES and not _verb_use(toks, k):
             k += 1  # "his home state", "The state is", "secretary of state": a noun
             continue
@@ -515,6 +518,7 @@ def _impression(
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
 
 
+_DETERMINERS = frozenset("the a an of his her their its our my your this these those".split())
 #: Cue words that are more often nouns: a verb only before "that" or after a pronoun or auxiliary.
 _NOUN_LIKE_CUES = frozenset("state report claim note comment tweet post remark estimate".split())
 _VERB_BEFORE = frozenset(

@@ -465,3 +465,8 @@ def test_noun_like_cue_words_need_a_verb_use(extractor):
     (q,) = reported(extractor, text)
     assert q.cue.text == "state"
     assert q.text == "that the bridge will stay closed until May"
+
+
+def test_cue_word_after_a_determiner_is_a_modifier(extractor):
+    assert reported(extractor, "The figures include pledged delegates and superdelegates.") == []
+    assert reported(extractor, "She leads by roughly 270 pledged delegates after the primaries.") == []
