@@ -136,7 +136,7 @@ def subject(
     """
     np_hi = toks[j][1] if j < len(toks) else len(ctx.norm)
     a = toks[j][1]
-    between = _BETWEEN_PHRASE.search(ctx.norm, consumed, np_hi)
+    between = _BETWEEN_PHRASE.search(ctx.norm, max(consumed, np_hi - 120), np_hi)
     if between is not None and between.start() > consumed:
         np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
     np = scan_left(ctx.norm, consumed, np_hi)
@@ -250,7 +250,7 @@ def _whole_subject(
     """The speaker named by the whole subject phrase before the cue, and the phrase's span."""
     if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
         return None
-    if _DOCUMENT.search(ctx.norm[consumed:hi].rstrip()) is not None:
+    if _DOCUMENT.search(ctx.norm[max(consumed, hi - 120) : hi].rstrip()) is not None:
         return None
     fs = full_subject(ctx.norm, consumed, hi, toks[:j])
     if fs is None or _TIME_HEAD.search(fs.core.text) or fs.core.text.endswith(("'s", "’s")):

@@ -379,6 +379,8 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
     ]
     stops = [n for n, t in enumerate(toks) if t[0] in (":", ";")]
     starts = sorted({0, *(c + 1 for c in commas), *(c + 1 for c in stops)})
+    if not closed and not any(t[0] in ("and", "or") for t in toks[starts[-1] :]):
+        starts = starts[-1:]  # no apposition and no list: only the phrase after the last comma
     subject_first = False  # a noun phrase opens the clause: a later start would be its apposition
     for s in starts:
         if subject_first:
