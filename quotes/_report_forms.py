@@ -54,7 +54,10 @@ def build(
         b = m.start()
     if b <= a or len(ctx.text[a:b].split()) < min_words:
         return None
-    mixed = any(a <= s and e <= b + 1 for s, e in marks)
+    mixed = any(
+        a <= s < b and (e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’"))
+        for s, e in marks
+    )  # a fragment inside, or one whose closing mark follows the content's last comma
     art = ctx.article
     pronoun = sp is not None and sp.mention.lower() in ("he", "she", "they", "it")
     return Quote(

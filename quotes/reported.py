@@ -373,7 +373,7 @@ def _sentence_quotes(
         found = subject(ctx, toks, j, consumed, lo, low, prev)
         if found is None:
             # Inverted at the end: "..., said the minister."
-            if ctx.norm[consumed:a].rstrip().endswith(","):
+            if ctx.norm[consumed:a].rstrip().rstrip(_CLOSING).endswith(","):
                 inv = scan_right(ctx.norm, b, hi)
                 if inv is not None and re.match(r"\s*(?:[,.;]|$)", ctx.norm[inv.end : hi]):
                     sp = _speaker(ctx, inv, a)
@@ -401,6 +401,9 @@ def _sentence_quotes(
         sp = widen(ctx, sp, span)
         np_start = span[0] if span else sp.start
         before = ctx.norm[consumed:np_start].rstrip() if np_start >= consumed else ""
+        if before.rstrip(_CLOSING).endswith(",") and not before.endswith(","):
+            # 'C with a "quoted end," X said': the comma sits inside the closing mark.
+            before = before.rstrip(_CLOSING)
         tail_m = re.match(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)", ctx.norm[cue_end:hi])
         tail_text = ctx.norm[cue_end : cue_end + tail_m.end()] if tail_m else ""
         content_first = (
@@ -515,6 +518,7 @@ def _impression(
     return build(ctx, seg, start, end, None, cue, kind, None, "impression", marks, 0.6)
 
 
+_CLOSING = "\"'”’"
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
 
 

@@ -470,3 +470,11 @@ def test_noun_like_cue_words_need_a_verb_use(extractor):
 def test_cue_word_after_a_determiner_is_a_modifier(extractor):
     assert reported(extractor, "The figures include pledged delegates and superdelegates.") == []
     assert reported(extractor, "She leads by roughly 270 pledged delegates after the primaries.") == []
+
+
+def test_content_first_with_comma_inside_the_closing_mark(extractor):
+    text = 'Turnout in the county was "far better than anyone expected," Okoro said.'
+    (q,) = reported(extractor, text)
+    assert q.kind is QuoteKind.MIXED
+    assert q.speaker.name == "Okoro"
+    assert q.text == 'Turnout in the county was "far better than anyone expected'
