@@ -6,7 +6,8 @@ BIO tag over ``SOURCE``, ``CUE`` and ``CONTENT``. Its inputs are the word
 token's shape, quotation marks, the cue lexicon and, above all, the output of
 the rule extractor itself (is the token inside a rule quote, its cue, its
 speaker), so the network learns to extend the rules rather than replace them.
-A two-layer bidirectional LSTM reads the paragraph.
+A bidirectional LSTM (one layer by default; the size is in
+``quotes/data/tagger.json``) reads the paragraph.
 
 The weights were trained on PolNeAR ``train`` by ``scripts/train_tagger.py``
 (PyTorch, CPU). Inference here is plain NumPy: the package does not need
