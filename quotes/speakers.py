@@ -72,6 +72,14 @@ def _given_name(words: list, k: int) -> bool:
     )
 
 
+#: First names that are also common words written in lower case elsewhere.
+_FIRST_NAME_WORDS = frozenset("will mark rose hope grant pat rob sue guy chase joy faith dawn summer frank jack ray earl dean".split())
+
+#: Capitalised words opening a sentence or headline that never start a name.
+_NOT_NAME_OPENERS = frozenset(
+    "did does do is was has had will would could should can be maybe perhaps certainly clearly using rival".split()
+)
+
 #: Verbs of saying that open a sentence before a name (``Said Comey, “…”``).
 _CUE_CAPITALS = frozenset("said says added continued stated asked wrote replied explained noted".split())
 
@@ -311,15 +319,23 @@ class SpeakerResolver:
                 found = self._split_name(m.start(), m.end())
                 if found:
                     names.append(found)
-        # Fullest forms first so that single tokens map to the longest name.
-        for _a, _b, name, role in sorted(names, key=lambda n: -len(n[2].split())):
+        names = self._clean_names(names)
+        # Fullest forms first so that single tokens map to the longest name; a token
+        # is a surname before it is a first name ("Trump" is Donald Trump, not the
+        # "Trump Tower Grill" a later sentence mentions).
+        ordered = sorted(names, key=lambda n: -len(n[2].split()))
+        for _a, _b, name, role in ordered:
             parts = name.split()
             if len(parts) < 2:
                 continue
-            for key in (parts[-1], parts[0], name):
+            for key in (parts[-1], name):
                 self.full_names.setdefault(key, name)
             if role:
                 self.roles.setdefault(name, role)
+        for _a, _b, name, _role in ordered:
+            parts = name.split()
+            if len(parts) >= 2:
+                self.full_names.setdefault(parts[0], name)
         for a, b, name, _role in names:
             if len(name.split()) >= 2 and name not in self.roles:
                 role = self._appositive_role(a, b)
@@ -359,6 +375,44 @@ class SpeakerResolver:
         if role_start is not None:
             role = self.text[role_start:start].strip().rstrip(",")
         return (start, end, name, role)
+
+    def _clean_names(
+        self, names: list[tuple[int, int, str, Optional[str]]]
+    ) -> list[tuple[int, int, str, Optional[str]]]:
+        """Drop a leading word that is not part of the name from runs of three or more.
+
+        ``Rival Hillary Clinton``, ``Actress Rosario Dawson``, ``Maybe Donald Trump``:
+        a capitalised word opening a sentence or headline before a full name. The
+        word goes when the rest is a name the article uses on its own, or when the
+        article writes the word in lower case elsewhere (a common word).
+        """
+        found = {n[2] for n in names}
+        surnames = {n.split()[-1] for n in found if len(n.split()) >= 2 and n.split()[0].lower() != "will"}
+        lower_words = set(re.findall(r"(?<![A-Za-z.])[a-z][a-z\-]+", self.norm))
+        out = []
+        for a, b, name, role in names:
+            parts = name.split()
+            while len(parts) >= 2 and not _initial(parts[0].rstrip(".")):
+                first = parts[0]
+                rest = name[len(first):].lstrip()
+                common = (
+                    first.lower() in lower_words and first.lower() not in _GIVEN_NAMES
+                    and first.lower() not in _FIRST_NAME_WORDS
+                )
+                opener = first.lower() in _NOT_NAME_OPENERS and (
+                    first.lower() != "will" or rest in surnames
+                )  # "Will Sanders win?" but "Will Doyle" is a name
+                if opener or len(parts) >= 3 and (
+                    (rest in found and not _initial(parts[1].rstrip("."))) or common
+                ):
+                    a = a + len(name) - len(rest)
+                    name, parts = rest, parts[1:]
+                    continue
+                break
+            if any(p.lower() in _NOT_NAME_OPENERS for p in parts[1:]):
+                continue  # a headline clause ("Will Twitter Be Next"), not a name
+            out.append((a, b, name, role))
+        return out
 
     def _appositive_role(self, a: int, b: int) -> Optional[str]:
         """``Yermak, Zelenskyy's chief of staff,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""

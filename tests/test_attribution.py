@@ -808,3 +808,40 @@ class TestLeadIn:
         text = "Smiling, she thanked the crowd and then boomed, “There is no place like home.”"
         q = only(extractor, text)
         assert q.speaker is None or q.speaker.mention != "Smiling"
+
+
+class TestCanonicalNames:
+    """A short mention resolves to the person, never to a venue or a headline run."""
+
+    def test_surname_beats_a_place_named_after_the_person(self, extractor):
+        text = (
+            "Mayor Dana Kowal opened the Kowal Tower Grill on Monday. "
+            "“It is a good day for the city,” Kowal said."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Dana Kowal"
+        assert q.speaker.type is SpeakerType.PERSON
+
+    def test_sentence_opening_word_is_not_part_of_the_name(self, extractor):
+        text = (
+            "Rival Priya Natarajan spoke first. Priya Natarajan is a lawyer. "
+            "“We will win this seat,” Natarajan said."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Priya Natarajan"
+
+    def test_common_word_before_a_full_name_is_dropped(self, extractor):
+        text = (
+            "Comedian Lena Abbot joined the rally. The comedian had flown in that morning. "
+            "“Nobody should stay home,” Abbot said."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Lena Abbot"
+
+    def test_question_headline_verb_is_not_a_first_name(self, extractor):
+        text = (
+            "Is Tomas Brandt Ready?\n\nTomas Brandt toured the plant on Friday. "
+            "“We are ready,” Brandt said."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Tomas Brandt"
