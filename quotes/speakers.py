@@ -313,6 +313,7 @@ class SpeakerResolver:
         self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
         self._speakers: list[tuple[int, Speaker]] = []  # resolved speakers by quote offset
         self._titled: set[str] = set()  # single names seen after a title ("President Trump")
+        self._lower_words = set(re.findall(r"(?<![A-Za-z.'/@#\-])[a-z][a-z\-]+(?![a-z\-]|\.[a-z])", norm))  # common words
         names: list[tuple[int, int, str, Optional[str]]] = []
         for lo, hi in body:
             for m in _CAP_RUN.finditer(norm, lo, hi):
@@ -387,8 +388,8 @@ class SpeakerResolver:
         article writes the word in lower case elsewhere (a common word).
         """
         found = {n[2] for n in names}
+        lower_words = self._lower_words
         surnames = {n.split()[-1] for n in found if len(n.split()) >= 2 and n.split()[0].lower() != "will"}
-        lower_words = set(re.findall(r"(?<![A-Za-z.])[a-z][a-z\-]+", self.norm))
         out = []
         for a, b, name, role in names:
             parts = name.split()
@@ -509,6 +510,14 @@ class SpeakerResolver:
                 # An unknown single word: a person only when nothing says otherwise.
                 if low_words[-1] in PLACES or head_is_org:
                     canonical = None
+                elif self._common_word(name_toks[0][0]) and not _after_honorific(words, len(words) - 1):
+                    # A capitalised common word is not a person: "Critics", "Poll" are
+                    # described (group, unknown); "Hastily", "Having", "Reached" open a
+                    # clause and name nobody (no speaker beats a wrong one).
+                    low = low_words[-1]
+                    if low.endswith(("ly", "ing", "ed")) and low not in source_words() and low not in GROUP_HEADS:
+                        return None
+                    return self._describe(np, words, low_words, mention)
                 else:
                     canonical = name
             if canonical and not head_is_org:
@@ -524,6 +533,15 @@ class SpeakerResolver:
                     type=SpeakerType.PERSON, role=role,
                 )
         return self._describe(np, words, low_words, mention)
+
+    def _common_word(self, tok: str) -> bool:
+        """A capitalised word the article also writes in lower case, or an adverb/participle."""
+        low = tok.lower()
+        if not tok[:1].isupper() or tok.isupper() or low in _GIVEN_NAMES or low in _FIRST_NAME_WORDS:
+            return False
+        if len(low) > 4 and low.endswith(("ly", "ing", "ed")) and low[:-2] not in self._lower_words:
+            return True
+        return low in self._lower_words
 
     def _describe(
         self, np: NounPhrase, words: list[tuple[str, int, int]], low: list[str], mention: str

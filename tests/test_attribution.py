@@ -845,3 +845,22 @@ class TestCanonicalNames:
         )
         q = only(extractor, text)
         assert q.speaker.name == "Tomas Brandt"
+
+
+class TestCommonWordsAreNotPeople:
+    """A capitalised common word opening a sentence is never typed as a person."""
+
+    def test_adverb_opening_a_sentence_names_nobody(self, extractor):
+        text = "Shortly before noon the council met. “We will reopen the bridge,” Shortly said."
+        for q in extractor.extract(text):
+            assert q.speaker is None or q.speaker.type is not SpeakerType.PERSON
+
+    def test_plural_common_noun_is_a_group(self, extractor):
+        text = (
+            "The plan drew fire from critics on Monday. "
+            "Critics said the new tax would hurt small farms across the region."
+        )
+        found = [q for q in extractor.extract(text) if q.speaker is not None]
+        assert found, found
+        for q in found:
+            assert q.speaker.type is not SpeakerType.PERSON
