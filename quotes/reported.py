@@ -180,6 +180,57 @@ _INTENT_TO = frozenset(
 )
 
 
+#: Verbs of attitude or stance whose content is a short object (``X endorsed Clinton``,
+#: ``voters who support Sanders``, ``criticized Trump for C``), with their cue type:
+#: the words PolNeAR counts as beliefs are beliefs, the others speech (as in its cue classes).
+_OBJECT_CUES: dict[str, CueType] = {
+    **dict.fromkeys(
+        """support supports supported supporting oppose opposes opposed favor favors favored
+        favour favours favoured""".split(),
+        CueType.BELIEF,
+    ),
+    **dict.fromkeys(
+        """endorse endorses endorsed endorsing backed backing criticize criticizes criticized
+        criticizing praised praising attacked attacking defended defending denounced
+        denouncing condemned condemning rejected rejecting""".split(),
+        CueType.SPEECH,
+    ),
+}
+#: Words before a bare verb form (``who support``, ``to endorse``, ``would oppose``).
+_BARE_VERB_BEFORE = frozenset(
+    """i we you they who that to will would could should can may might must did do does not n't
+    also still strongly publicly""".split()
+)
+#: Where an object ends: PolNeAR keeps its prepositional phrases (``criticized X for C``,
+#: ``praised X as C``) but not a comma clause or a coordinated verb (``endorsed X and has ...``).
+_OBJECT_ADJUNCT = re.compile(
+    r"\s*(?:[,;?!]|\s(?:—|–|--)\s|\s+and\s+(?:has|have|had|was|is|were|are|said|says|later|then)\b)",
+    re.I,
+)
+_NOT_OBJECT_START = frozenset("by that to for of in on with away off down up out".split())
+
+
+def _object_cue(toks: list[Token], k: int) -> CueType | None:
+    """The cue type of an attitude verb at ``k`` used with an object, or ``None``."""
+    low = toks[k][0].lower()
+    kind = _OBJECT_CUES.get(low)
+    if kind is None or k + 1 >= len(toks):
+        return None
+    nxt = toks[k + 1][0].lower()
+    if nxt in _NOT_OBJECT_START or not toks[k + 1][0][:1].isalnum():
+        return None  # passive, a clause, a particle ("backed away"), or no object
+    bare = not low.endswith(("ed", "s", "ing"))
+    if bare and (k == 0 or toks[k - 1][0].lower() not in _BARE_VERB_BEFORE):
+        return None  # "support for", "their support": a noun
+    return kind
+
+
+def _object_end(ctx: Context, start: int, end: int) -> int:
+    """The end of an object noun phrase that starts at ``start``: before a trailing adjunct."""
+    m = _OBJECT_ADJUNCT.search(ctx.norm, start + 1, end)
+    return m.start() if m else end
+
+
 _WORDS = re.compile(r"[a-z]+")
 #: Words that open a clause after a verb ("say they believe"): the verb is no modifier.
 _CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this these those".split())
@@ -189,7 +240,7 @@ _CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this th
 def _cue_words() -> frozenset[str]:
     """Every word that can open a report: what :func:`reporting_kind` accepts, and more."""
     accepted = (w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None)
-    return frozenset(accepted) | _INTENT_TO | {"according", "show", "showing"}
+    return frozenset(accepted) | _INTENT_TO | set(_OBJECT_CUES) | {"according", "show", "showing"}
 
 
 def _particle(low: str, nxt: str) -> bool:
@@ -323,6 +374,9 @@ def _sentence_quotes(
                 continue
         if kind is None and low in _INTENT_TO and k + 1 < len(toks) and toks[k + 1][0].lower() == "to":
             kind = CueType.BELIEF  # "Trump wants to build a wall": an intention, flagged as a belief
+        obj_kind = _object_cue(toks, k)
+        if obj_kind is not None:
+            kind = kind or obj_kind
         if (
             kind is None
             or kind is CueType.CLAIM
@@ -407,7 +461,8 @@ def _sentence_quotes(
         tail_m = re.match(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)", ctx.norm[cue_end:hi])
         tail_text = ctx.norm[cue_end : cue_end + tail_m.end()] if tail_m else ""
         content_first = (
-            before.endswith(",")
+            obj_kind is None
+            and before.endswith(",")
             and tail_m is not None
             and len(tail_text.split()) <= (6 if low in REPORTING_VERBS else 2)
             and "that" not in tail_text.split()
@@ -462,7 +517,16 @@ def _sentence_quotes(
         tail = _ACCORDING_TAIL.search(ctx.norm, end, limit)
         if tail is not None and end < limit:  # "X said C1, but C2, according to Reuters"
             via = via or find_via(ctx.norm[tail.start() : limit])
-        q = build(ctx, seg, start, end, sp, cue, kind, via, "cue-first", marks, 0.75)
+        if obj_kind is not None:
+            end = _object_end(ctx, start, end)
+            if k > 0 and toks[k - 1][0].lower() in ("who", "that") and any(
+                start <= t[1] < end and t[0].lower() in REPORTING_VERBS for t in toks[k + 1 :]
+            ):
+                k += 1  # "residents who oppose the pipeline said C": a relative clause in the subject
+                continue
+            q = build(ctx, seg, start, end, sp, cue, kind, via, "object", marks, 0.7, min_words=1)
+        else:
+            q = build(ctx, seg, start, end, sp, cue, kind, via, "cue-first", marks, 0.75)
         if q:
             out.append(q)
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.

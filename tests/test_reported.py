@@ -478,3 +478,32 @@ def test_content_first_with_comma_inside_the_closing_mark(extractor):
     assert q.kind is QuoteKind.MIXED
     assert q.speaker.name == "Okoro"
     assert q.text == 'Turnout in the county was "far better than anyone expected'
+
+
+def test_attitude_verb_with_a_short_object(extractor):
+    import quotes
+
+    text = "Governor Dana Whitfield endorsed Morales on Thursday."
+    (q,) = reported(extractor, text)
+    assert q.text == "Morales on Thursday"
+    assert (q.start, q.end) == (text.index("Morales"), text.index("."))
+    assert q.speaker.name == "Dana Whitfield"
+    assert q.cue.text == "endorsed"
+    assert q.cue_type is CueType.SPEECH
+    text = "The mayor criticized the council for delaying the vote, and residents agreed."
+    (q,) = reported(extractor, text)
+    assert q.text == "the council for delaying the vote"  # the for-complement belongs to the object
+    assert q.cue_type is CueType.SPEECH
+    # Support and opposition are beliefs: only with include_beliefs.
+    text = "Senator Priya Raman opposes the pipeline."
+    assert reported(extractor, text) == []
+    ex = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True)
+    (q,) = [q for q in ex.extract(text) if q.kind is not QuoteKind.DIRECT]
+    assert q.text == "the pipeline"
+    assert q.speaker.name == "Priya Raman"
+    assert q.cue_type is CueType.BELIEF
+
+
+def test_attitude_verb_that_is_not_an_object_report(extractor):
+    assert reported(extractor, "The senator later backed away from the proposal.") == []
+    assert reported(extractor, "The plan drew support from both parties.") == []
