@@ -231,6 +231,8 @@ def _object_end(ctx: Context, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+#: Verbs that name their object: ``called X “Y”`` is one mixed quote, object included (PolNeAR).
+_NAMING = frozenset("called calling calls dubbed dubbing labeled labelled labeling branded".split())
 _WORDS = re.compile(r"[a-z]+")
 #: Words that open a clause after a verb ("say they believe"): the verb is no modifier.
 _CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this these those".split())
@@ -526,7 +528,9 @@ def _sentence_quotes(
                 continue
             q = build(ctx, seg, start, end, sp, cue, kind, via, "object", marks, 0.7, min_words=1)
         else:
-            q = build(ctx, seg, start, end, sp, cue, kind, via, "cue-first", marks, 0.75)
+            # "called Trump “unhinged”": a naming verb with an object and a short quoted name
+            short = 2 if low in _NAMING and any(start <= s < end for s, _e in marks) else MIN_WORDS
+            q = build(ctx, seg, start, end, sp, cue, kind, via, "cue-first", marks, 0.75, short)
         if q:
             out.append(q)
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.

@@ -507,3 +507,13 @@ def test_attitude_verb_with_a_short_object(extractor):
 def test_attitude_verb_that_is_not_an_object_report(extractor):
     assert reported(extractor, "The senator later backed away from the proposal.") == []
     assert reported(extractor, "The plan drew support from both parties.") == []
+
+
+def test_called_with_a_short_quoted_name_is_one_mixed_quote(extractor):
+    text = "Mayor Lena Ortiz called Okafor “reckless” in a statement."
+    (q,) = reported(extractor, text)
+    assert q.kind is QuoteKind.MIXED  # PolNeAR keeps the object with the quoted words
+    assert q.start == text.index("Okafor")
+    assert q.text.startswith("Okafor “reckless”")
+    assert q.speaker.name == "Lena Ortiz"
+    assert q.cue.text == "called"
