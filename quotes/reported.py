@@ -521,10 +521,17 @@ def _sentence_quotes(
             via = via or find_via(ctx.norm[tail.start() : limit])
         if obj_kind is not None:
             end = _object_end(ctx, start, end)
-            if k > 0 and toks[k - 1][0].lower() in ("who", "that") and any(
-                start <= t[1] < end and t[0].lower() in REPORTING_VERBS for t in toks[k + 1 :]
-            ):
-                k += 1  # "residents who oppose the pipeline said C": a relative clause in the subject
+            verb = next(
+                (t for t in toks[k + 1 :] if start < t[1] < end and t[0].lower() in REPORTING_VERBS),
+                None,
+            )
+            if verb is not None and k > 0 and toks[k - 1][0].lower() in ("who", "that"):
+                # "residents who oppose the pipeline said C": the object ends before the main verb,
+                # which still reads the whole subject
+                q = build(ctx, seg, start, verb[1], sp, cue, kind, via, "object", marks, 0.7, min_words=1)
+                if q:
+                    out.append(q)
+                k += 1
                 continue
             q = build(ctx, seg, start, end, sp, cue, kind, via, "object", marks, 0.7, min_words=1)
         else:
