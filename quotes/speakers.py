@@ -80,6 +80,14 @@ _NOT_NAME_OPENERS = frozenset(
     "did does do is was has had will would could should can be maybe perhaps certainly clearly using rival".split()
 )
 
+#: Finite verbs, modals and adverbs that end a subject read too far
+#: (``CNN reported``, ``the campaign sent out``, ``The Atlantic recently``).
+_PREDICATE_WORDS = frozenset(
+    """said say reported responded responds sent sends gave gives put puts took takes
+    told tells wrote writes added adds avoids would will could can should might must just also
+    still long has have had is was are were planted published won""".split()
+)
+
 #: Verbs of saying that open a sentence before a name (``Said Comey, “…”``).
 _CUE_CAPITALS = frozenset("said says added continued stated asked wrote replied explained noted".split())
 
@@ -119,6 +127,16 @@ class NounPhrase:
 
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+_NOT_PERSON_ER = frozenset("letter order paper number center centre matter chapter cover border banner poster flyer".split())
+
+
+def _person_noun(word: str) -> bool:
+    """``prosecutor``, ``activist``, ``businessman``: a noun for a person by its ending."""
+    if word in _NOT_PERSON_ER:
+        return False
+    return word.endswith(("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee"))
 
 
 def _compound_modifier(tok: str, head: str) -> bool:
@@ -481,6 +499,27 @@ class SpeakerResolver:
             return None
         low_words = [_bare(w[0]) for w in words]
         mention = self.text[np.start:np.end]
+        cut = next(
+            (k for k in range(1, len(words)) if words[k][0] in _PREDICATE_WORDS or (
+                words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
+                and low_words[k] not in source_words()
+            )),
+            None,
+        )
+        if cut is not None and (
+            any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
+            or all(w in _DETERMINERS or w in _POSSESSIVES for w in low_words[:cut])
+            or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
+        ):
+            cut = None  # a relative clause or a passive participle ("polls reported by CNN")
+        if cut is not None:
+            # "CNN reported", "the Sanders campaign responded Friday": a verb read
+            # into the phrase; the speaker is the phrase before it.
+            head = NounPhrase(np.start, words[cut - 1][2], self.norm[np.start:words[cut - 1][2]])
+            sp = self.resolve(head, at=at, sentence_starts=sentence_starts, exclude=exclude)
+            if sp is None or sp.mention.lower() in PRONOUNS:
+                return sp
+            return sp.model_copy(update={"mention": mention, "start": np.start, "end": np.end})
         if len(words) == 1 and low_words[0] in PRONOUNS:
             return self._resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
         # "Scott Hawkins of Cheyenne": the person is named before "of".
@@ -560,9 +599,12 @@ class SpeakerResolver:
         elif head in GROUP_HEADS or (head.endswith("s") and head in source_words() and not _is_cap(words[-1][0])):
             kind = SpeakerType.GROUP
         elif low[0] in _INDEFINITE:
-            kind = SpeakerType.ANONYMOUS
+            # "a senior diplomat" is an anonymous person; "a website", "a propaganda
+            # term" are not people: the mention is kept, its type unknown.
+            kind = SpeakerType.ANONYMOUS if head in TITLES else SpeakerType.UNKNOWN
         elif low[0] == "the" and (head in TITLES or head in source_words()):
-            kind = SpeakerType.PERSON  # "the city's transport prosecutor"
+            # "the city's transport prosecutor" is a person; "the city", "the report" are not.
+            kind = SpeakerType.PERSON if head in TITLES or _person_noun(head) else SpeakerType.UNKNOWN
         elif all(_is_cap(w[0]) for w in words):
             kind = SpeakerType.ORGANIZATION if len(words) > 1 else SpeakerType.UNKNOWN
         else:

@@ -864,3 +864,25 @@ class TestCommonWordsAreNotPeople:
         assert found, found
         for q in found:
             assert q.speaker.type is not SpeakerType.PERSON
+
+
+class TestDescriptionTypes:
+    """Descriptions keep the mention; only person nouns are typed as people."""
+
+    def test_the_city_is_not_a_person(self, extractor):
+        text = "The city said the new bus lanes would open in the spring."
+        for q in extractor.extract(text):
+            if q.speaker is not None and q.speaker.name == "city":
+                assert q.speaker.type is not SpeakerType.PERSON
+
+    def test_a_prosecutor_description_is_a_person(self, extractor):
+        text = "The county's chief prosecutor said the charges would be dropped."
+        found = [q for q in extractor.extract(text) if q.speaker is not None]
+        assert found and found[0].speaker.type is SpeakerType.PERSON
+
+    def test_verb_read_into_the_subject_is_not_part_of_the_name(self, extractor):
+        text = "The Kessler campaign sent out a statement saying the audit was a partisan stunt."
+        for q in extractor.extract(text):
+            if q.speaker is not None:
+                assert q.speaker.name == "Kessler campaign"
+                assert q.speaker.type is SpeakerType.ORGANIZATION
