@@ -113,8 +113,13 @@ def _name_like(tok: str) -> bool:
         low in TITLES or low in NON_NAME_CAPITALS or low in _CUE_CAPITALS
         or (low in ORG_WORDS and len(low) > 3)
         or (low in PLACES and len(low) > 3)
-        or (low in DEMONYMS and len(low) > 3) or low in PRONOUNS
+        or (low in DEMONYMS and len(low) > 3) or low in PRONOUNS or _plural_group(low)
     )
+
+
+def _plural_group(low: str) -> bool:
+    """``Republicans``, ``Democrats``, ``Ukrainians``: a plural that names a group."""
+    return low in GROUP_HEADS or (low.endswith("s") and len(low) > 4 and low[:-1] in DEMONYMS)
 
 
 @dataclass(frozen=True)
@@ -592,6 +597,8 @@ class SpeakerResolver:
             kind = SpeakerType.ANONYMOUS
         elif head.startswith("source"):
             kind = SpeakerType.ANONYMOUS
+        elif _plural_group(head) and _is_cap(words[-1][0]):
+            kind = SpeakerType.GROUP  # "Senate Democrats", "Ukrainians"
         elif any(w in ORG_WORDS for w in low) or head in PLACES or (
             words[-1][0].isupper() and len(words[-1][0]) > 1 and not mention.isupper()
         ):

@@ -886,3 +886,23 @@ class TestDescriptionTypes:
             if q.speaker is not None:
                 assert q.speaker.name == "Kessler campaign"
                 assert q.speaker.type is SpeakerType.ORGANIZATION
+
+
+class TestPluralGroups:
+    """Party members and nationalities in the plural are groups, not people."""
+
+    def test_party_plural_is_a_group(self, extractor):
+        found = [q for q in extractor.extract("Senate Republicans said the bill would fail on Tuesday.") if q.speaker]
+        assert found
+        assert found[0].speaker.type is SpeakerType.GROUP
+        assert found[0].speaker.name == "Senate Republicans"
+
+    def test_nationality_plural_is_a_group(self, extractor):
+        found = [q for q in extractor.extract("Ukrainians say the war must end on their terms.") if q.speaker]
+        assert found
+        assert found[0].speaker.type is SpeakerType.GROUP
+
+    def test_surname_ending_in_s_stays_a_person(self, extractor):
+        found = [q for q in extractor.extract("Senator Ann Roberts said the bill would fail.") if q.speaker]
+        assert found[0].speaker.type is SpeakerType.PERSON
+        assert found[0].speaker.name == "Ann Roberts"
