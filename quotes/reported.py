@@ -207,6 +207,7 @@ _OBJECT_ADJUNCT = re.compile(
     r"\s*(?:[,;?!]|\s(?:—|–|--)\s|\s+and\s+(?:has|have|had|was|is|were|are|said|says|later|then)\b)",
     re.I,
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_OBJECT_START = frozenset("by that to for of in on with away off down up out".split())
 
 
@@ -411,6 +412,11 @@ def _sentence_quotes(
             a = toks[j][1]
         while j > 0 and between_subject_and_cue(toks[j - 1][0], low):
             j -= 1
+        on_day = j > 2 and toks[j - 1][0].lower() in _WEEKDAYS and toks[j - 2][0].lower() == "on"
+        if obj_kind is not None and on_day:
+            j -= 2  # "Sanders, who on Tuesday endorsed Clinton"
+            while j > 0 and between_subject_and_cue(toks[j - 1][0], low):
+                j -= 1
         cue_end = toks[last][2]
         obj: NounPhrase | None = None
         if low in _TELL:
@@ -521,19 +527,21 @@ def _sentence_quotes(
             via = via or find_via(ctx.norm[tail.start() : limit])
         if obj_kind is not None:
             end = _object_end(ctx, start, end)
-            verb = next(
-                (t for t in toks[k + 1 :] if start < t[1] < end and t[0].lower() in REPORTING_VERBS),
-                None,
-            )
+            inside = (t for t in toks[k + 1 :] if start < t[1] < end)
+            verb = next((t for t in inside if t[0].lower() in REPORTING_VERBS), None)
             if verb is not None and k > 0 and toks[k - 1][0].lower() in ("who", "that"):
                 # "residents who oppose the pipeline said C": the object ends before the main verb,
                 # which still reads the whole subject
-                q = build(ctx, seg, start, verb[1], sp, cue, kind, via, "object", marks, 0.7, min_words=1)
+                q = build(ctx, seg, start, verb[1], sp, cue, kind, via, "object", marks, 0.7, 1)
                 if q:
                     out.append(q)
                 k += 1
                 continue
             q = build(ctx, seg, start, end, sp, cue, kind, via, "object", marks, 0.7, min_words=1)
+            if q and span is not None and ctx.norm[span[0] : span[1]].lower() in ("who", "that"):
+                out.append(q)  # "X, who endorsed Y, said C": the main verb reads the whole subject
+                k += 1
+                continue
         else:
             # "called Trump “unhinged”": a naming verb with an object and a short quoted name
             short = 2 if low in _NAMING and any(start <= s < end for s, _e in marks) else MIN_WORDS

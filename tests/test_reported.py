@@ -517,3 +517,14 @@ def test_called_with_a_short_quoted_name_is_one_mixed_quote(extractor):
     assert q.text.startswith("Okafor “reckless”")
     assert q.speaker.name == "Lena Ortiz"
     assert q.cue.text == "called"
+
+
+def test_attitude_verb_in_a_relative_clause_keeps_the_main_report(extractor):
+    text = "Ana Reyes, who on Monday endorsed Whitfield, said the race was still open."
+    first, second = reported(extractor, text)
+    assert first.text == "Whitfield"
+    assert first.cue.text == "endorsed"
+    assert first.cue_type is CueType.SPEECH
+    assert second.text == "the race was still open"
+    assert second.speaker.name == "Ana Reyes"
+    assert second.cue.text == "said"
