@@ -192,7 +192,9 @@ _OBJECT_CUES: dict[str, CueType] = {
     **dict.fromkeys(
         """endorse endorses endorsed endorsing backed backing criticize criticizes criticized
         criticizing praised praising attacked attacking defended defending denounced
-        denouncing condemned condemning rejected rejecting""".split(),
+        denouncing condemned condemning rejected rejecting denied denies denying confirmed
+        confirming echoed echoing slammed blasted applauded hailed touted mocked dismissed
+        questioned accused accusing announced""".split(),
         CueType.SPEECH,
     ),
 }

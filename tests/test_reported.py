@@ -528,3 +528,16 @@ def test_attitude_verb_in_a_relative_clause_keeps_the_main_report(extractor):
     assert second.text == "the race was still open"
     assert second.speaker.name == "Ana Reyes"
     assert second.cue.text == "said"
+
+
+def test_speech_acts_with_a_short_object(extractor):
+    text = "Senator Hal Brody accused Okafor of lying, and the hearing ended."
+    (q,) = reported(extractor, text)
+    assert q.text == "Okafor of lying"  # the of-complement belongs to the object
+    assert q.start == text.index("Okafor")
+    assert q.speaker.name == "Hal Brody"
+    assert q.cue_type is CueType.SPEECH
+    text = "Governor Dana Whitfield announced her candidacy."
+    (q,) = reported(extractor, text)
+    assert (q.text, q.cue.text) == ("her candidacy", "announced")
+    assert q.speaker.name == "Dana Whitfield"
