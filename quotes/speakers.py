@@ -316,6 +316,7 @@ _CAP_RUN = re.compile(
 
 _APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
 _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
+_INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
@@ -366,6 +367,8 @@ class SpeakerResolver:
                 if role:
                     self.roles[name] = role
         for a, _b, name, _role in names:
+            if _INSIDE_ORG.search(norm, max(0, a - 40), a):
+                continue  # "Center for Responsive Politics": the tail of a longer name
             canonical = self._canonical_person(name)
             if canonical:
                 self._person_at.append((a, canonical))

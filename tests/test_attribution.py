@@ -906,3 +906,14 @@ class TestPluralGroups:
         found = [q for q in extractor.extract("Senator Ann Roberts said the bill would fail.") if q.speaker]
         assert found[0].speaker.type is SpeakerType.PERSON
         assert found[0].speaker.name == "Ann Roberts"
+
+
+class TestPronounAntecedents:
+    def test_tail_of_an_organisation_name_is_no_antecedent(self, extractor):
+        text = (
+            "Mayor Tom Brekke spoke on Monday. "
+            "Figures from the Center for Civic Ledgers show the gap widening. "
+            "“We will close it by spring,” he said."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Tom Brekke"
