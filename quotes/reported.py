@@ -223,7 +223,9 @@ def _object_cue(toks: list[Token], k: int) -> CueType | None:
     if nxt in _NOT_OBJECT_START or not toks[k + 1][0][:1].isalnum():
         return None  # passive, a clause, a particle ("backed away"), or no object
     bare = not low.endswith(("ed", "s", "ing"))
-    if bare and (k == 0 or toks[k - 1][0].lower() not in _BARE_VERB_BEFORE):
+    prev = toks[k - 1][0] if k > 0 else ""
+    plural = len(prev) > 3 and prev.endswith("s") and not prev.endswith("ss") and prev.isalpha()
+    if bare and not plural and prev.lower() not in _BARE_VERB_BEFORE:
         return None  # "support for", "their support": a noun
     return kind
 

@@ -541,3 +541,16 @@ def test_speech_acts_with_a_short_object(extractor):
     (q,) = reported(extractor, text)
     assert (q.text, q.cue.text) == ("her candidacy", "announced")
     assert q.speaker.name == "Dana Whitfield"
+
+
+def test_bare_support_after_a_plural_subject_is_a_belief(extractor):
+    import quotes
+
+    ex = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True)
+    text = "Most rural voters support the ban."
+    (q,) = reported(ex, text)
+    assert (q.text, q.start) == ("the ban", text.index("the ban"))
+    assert q.speaker.mention == "Most rural voters"
+    assert q.cue_type is CueType.BELIEF
+    assert reported(extractor, text) == []  # beliefs are off by default
+    assert reported(ex, "Both parties support for the bill faded.") == []
