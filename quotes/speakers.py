@@ -600,8 +600,8 @@ class SpeakerResolver:
             kind = SpeakerType.ANONYMOUS
         elif head.startswith("source"):
             kind = SpeakerType.ANONYMOUS
-        elif _plural_group(head) and _is_cap(words[-1][0]):
-            kind = SpeakerType.GROUP  # "Senate Democrats", "Ukrainians"
+        elif _plural_group(head):
+            kind = SpeakerType.GROUP  # "Senate Democrats", "Ukrainians", "Defense Ministry officials"
         elif any(w in ORG_WORDS for w in low) or head in PLACES or (
             words[-1][0].isupper() and len(words[-1][0]) > 1 and not mention.isupper()
         ):

@@ -917,3 +917,10 @@ class TestPronounAntecedents:
         )
         q = only(extractor, text)
         assert q.speaker.name == "Tom Brekke"
+
+
+class TestPluralHeads:
+    def test_officials_of_an_organisation_are_a_group(self, extractor):
+        found = [q for q in extractor.extract("Defense ministry officials said the drills would end on Friday.") if q.speaker]
+        assert found
+        assert found[0].speaker.type is SpeakerType.GROUP
