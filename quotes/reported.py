@@ -204,9 +204,11 @@ _BARE_VERB_BEFORE = frozenset(
     also still strongly publicly""".split()
 )
 #: Where an object ends: PolNeAR keeps its prepositional phrases (``criticized X for C``,
-#: ``praised X as C``) but not a comma clause or a coordinated verb (``endorsed X and has ...``).
+#: ``praised X as C``) but not a comma clause, a coordinated verb (``endorsed X and has ...``)
+#: or a time adjunct (``during a rally``, ``last week``; chosen on train).
 _OBJECT_ADJUNCT = re.compile(
-    r"\s*(?:[,;?!]|\s(?:—|–|--)\s|\s+and\s+(?:has|have|had|was|is|were|are|said|says|later|then)\b)",
+    r"\s*(?:[,;?!]|\s(?:—|–|--|-)\s|\s+and\s+(?:has|have|had|was|is|were|are|said|says|later|then)\b"
+    r"|\s+(?:during|before|when|but|via|(?:last|this)\s+(?:week|month|year))\b)",
     re.I,
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

@@ -554,3 +554,11 @@ def test_bare_support_after_a_plural_subject_is_a_belief(extractor):
     assert q.cue_type is CueType.BELIEF
     assert reported(extractor, text) == []  # beliefs are off by default
     assert reported(ex, "Both parties support for the bill faded.") == []
+
+
+def test_object_ends_before_a_time_adjunct(extractor):
+    text = "Mayor Lena Ortiz praised the firefighters during a visit to the station."
+    (q,) = reported(extractor, text)
+    assert (q.text, q.start) == ("the firefighters", text.index("the firefighters"))
+    assert q.speaker.name == "Lena Ortiz"
+    assert q.cue_type is CueType.SPEECH
