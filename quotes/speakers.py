@@ -134,6 +134,7 @@ class NounPhrase:
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
+_COMPASS = frozenset({"north", "south", "east", "west"})
 _NOT_PERSON_ER = frozenset("letter order paper number center centre matter chapter cover border banner poster flyer".split())
 
 
@@ -557,6 +558,9 @@ class SpeakerResolver:
                 # An unknown single word: a person only when nothing says otherwise.
                 if low_words[-1] in PLACES or head_is_org:
                     canonical = None
+                elif j > 0 and low_words[j - 1] in _COMPASS and _is_cap(words[j - 1][0]):
+                    # "South Carolina", "North Dakota": a place, not a person "Carolina".
+                    return self._describe(np, words, low_words, mention)
                 elif self._common_word(name_toks[0][0]) and not _after_honorific(words, len(words) - 1):
                     # A capitalised common word is not a person: "Critics", "Poll" are
                     # described (group, unknown); "Hastily", "Having", "Reached" open a

@@ -924,3 +924,8 @@ class TestPluralHeads:
         found = [q for q in extractor.extract("Defense ministry officials said the drills would end on Friday.") if q.speaker]
         assert found
         assert found[0].speaker.type is SpeakerType.GROUP
+
+    def test_compass_place_is_not_a_person(self, extractor):
+        q = only(extractor, "“The primary will be close,” South Carolina said in a filing.")
+        assert q.speaker.name == "South Carolina"
+        assert q.speaker.type is SpeakerType.ORGANIZATION
