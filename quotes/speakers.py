@@ -424,9 +424,9 @@ class SpeakerResolver:
                 first = parts[0]
                 rest = name[len(first):].lstrip()
                 common = (
-                    first.lower() in lower_words and first.lower() not in _GIVEN_NAMES
-                    and first.lower() not in _FIRST_NAME_WORDS
-                )
+                    (first.lower() in lower_words or first.lower() in source_words() or first.lower() in TITLES)
+                    and first.lower() not in _GIVEN_NAMES and first.lower() not in _FIRST_NAME_WORDS
+                )  # "Comedian Sarah Silverman", "Counsel W. Neil Eggleston"
                 opener = first.lower() in _NOT_NAME_OPENERS and (
                     first.lower() != "will" or rest in surnames
                 )  # "Will Sanders win?" but "Will Doyle" is a name

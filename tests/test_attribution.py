@@ -838,6 +838,14 @@ class TestCanonicalNames:
         q = only(extractor, text)
         assert q.speaker.name == "Lena Abbot"
 
+    def test_role_word_opening_a_headline_is_not_part_of_the_name(self, extractor):
+        text = (
+            "Actress Mira Solberg joined the rally on Monday. "
+            "“This plan is fair,” Solberg said."
+        )
+        q = only(extractor, text)
+        assert q.speaker.name == "Mira Solberg"
+
     def test_question_headline_verb_is_not_a_first_name(self, extractor):
         text = (
             "Is Tomas Brandt Ready?\n\nTomas Brandt toured the plant on Friday. "
