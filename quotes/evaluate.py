@@ -427,8 +427,12 @@ def _speaker_right(pred: _Item, gold: _Item) -> bool:
     return bool(last) and last == _last_word(gold.source_text)
 
 
-def _score(preds: list[_Item], golds: list[_Item]) -> Counts:
-    counts = Counts(documents=1, n_gold=len(golds), n_pred=len(preds))
+def _align(preds: list[_Item], golds: list[_Item]) -> list[tuple[float, bool, int, int]]:
+    """Pair predictions and gold one-to-one, greedily by token F1 (exact matches first on ties).
+
+    Returns:
+        ``(dice, exact, pred index, gold index)`` for every aligned pair.
+    """
     candidates: list[tuple[float, bool, int, int]] = []
     for i, p in enumerate(preds):
         for j, g in enumerate(golds):
@@ -440,11 +444,19 @@ def _score(preds: list[_Item], golds: list[_Item]) -> Counts:
     candidates.sort(key=lambda c: (-c[0], not c[1], c[2], c[3]))
     used_p: set[int] = set()
     used_g: set[int] = set()
+    pairs = []
     for dice, exact, i, j in candidates:
         if i in used_p or j in used_g:
             continue
         used_p.add(i)
         used_g.add(j)
+        pairs.append((dice, exact, i, j))
+    return pairs
+
+
+def _score(preds: list[_Item], golds: list[_Item]) -> Counts:
+    counts = Counts(documents=1, n_gold=len(golds), n_pred=len(preds))
+    for dice, exact, i, j in _align(preds, golds):
         counts.aligned += 1
         counts.overlap += dice
         counts.exact += exact

@@ -23,7 +23,7 @@ import sys
 from collections import Counter
 from typing import Any
 
-from quotes.evaluate import MATCH_THRESHOLD, _gold_items, _Item, _pred_items, _Tokens
+from quotes.evaluate import MATCH_THRESHOLD, _align, _gold_items, _Item, _pred_items, _Tokens
 from quotes.pipeline import Extractor
 from quotes.polnear import read_polnear
 from quotes.models import Article
@@ -67,24 +67,11 @@ def _record(text: str, doc: str, status: str, g: _Item | None, p: _Item | None, 
 
 
 def align(text: str, doc: str, preds: list[_Item], golds: list[_Item]) -> list[dict]:
-    """Align like :func:`quotes.evaluate._score` and describe every item."""
-    candidates = []
-    for i, p in enumerate(preds):
-        for j, g in enumerate(golds):
-            common = len(p.tokens & g.tokens)
-            if common:
-                dice = 2 * common / (len(p.tokens) + len(g.tokens))
-                candidates.append((dice, p.content == g.content, i, j))
-    candidates.sort(key=lambda c: (-c[0], not c[1], c[2], c[3]))
-    used_p: dict[int, tuple[int, float, bool]] = {}
-    used_g: set[int] = set()
-    for dice, exact, i, j in candidates:
-        if i in used_p or j in used_g:
-            continue
-        used_p[i] = (j, dice, exact)
-        used_g.add(j)
+    """Align as :func:`quotes.evaluate._score` does and describe every item."""
+    pairs = _align(preds, golds)
+    used_p = {i for _, _, i, _ in pairs}
     out = []
-    by_gold = {j: (i, dice, exact) for i, (j, dice, exact) in used_p.items()}
+    by_gold = {j: (i, dice, exact) for dice, exact, i, j in pairs}
     for j, g in enumerate(golds):
         if j not in by_gold:
             out.append(_record(text, doc, "missed", g, None, 0.0))
