@@ -14,9 +14,16 @@ from __future__ import annotations
 
 import re
 
-from quotes._subject import QUANTITY_HEADS, full_subject
+from quotes._subject import QUANTITY_HEADS, _nouns, full_subject
 from quotes.attribution import Context, _appositive, _speaker, cue_type_of
-from quotes.lexicon import CUE_AUXILIARIES, GROUP_HEADS, NON_NAME_CAPITALS
+from quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    CUE_AUXILIARIES,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    TITLES,
+)
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
 
@@ -65,9 +72,11 @@ _BETWEEN_PHRASE = re.compile(
     re.I,
 )
 _ISSUED_DOCUMENT = re.compile(
-    r"\b(?:issued|released|sent|posted|put\s+out|published|tweeted|wrote|filed|aired|ran)\s+"
+    r"\b(?:issued|released|sent(?:\s+out)?|posted|put\s+out|published|tweeted|wrote|filed|aired|"
+    r"ran)\s+"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|release|post|email|tweet|"
-    r"memo|message|video|ad|advertisement|note|report|op-ed|column|filing|brief)$",
+    r"memo|message|video|ad|advertisement|note|report|op-ed|column|filing|brief|editorial|article|"
+    r"story)$",
     re.I,
 )
 _TIME_HEAD = re.compile(
@@ -107,9 +116,12 @@ def _sentence_subject(ctx: Context, lo: int, hi: int) -> NounPhrase | None:
     if np is None:
         return None
     toks = tokens(ctx.norm, np.start, np.end)
+    verb = next((n for n in range(1, len(toks)) if _verb_form(toks[n][0])), None)
+    if verb is not None:
+        toks = toks[:verb]  # "His campaign put out a statement saying": the verb ends it
     while len(toks) > 1 and between_subject_and_cue(toks[-1][0], ""):
         toks.pop()  # "Peskov later confirmed ...": the adverb is not the subject
-    while len(toks) > 1 and toks[-1][0].islower() and (
+    while len(toks) > 1 and toks[-1][0].islower() and toks[-1][0] not in _nouns() and (
         toks[-1][0].endswith("ed") or cue_type_of(toks[-1][0]) is not None
     ):
         toks.pop()  # "The company declined, citing ...": the verb is not the subject
@@ -117,12 +129,42 @@ def _sentence_subject(ctx: Context, lo: int, hi: int) -> NounPhrase | None:
     if (
         caps and caps[-1] < len(toks) - 1 and caps[0] == 0
         and toks[caps[-1]][0].lower() not in NON_NAME_CAPITALS
+        and not _head_noun(toks[caps[-1] + 1][0])  # "The Jeb Bush campaign": a noun heads it
     ):
         toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
     np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
     if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
         return None
     return np
+
+
+#: Finite verbs that end a subject read rightwards (``His campaign put out a statement``).
+_FINITE_VERBS = frozenset(
+    """put puts ran runs released releases issued issues posted posts sent sends made makes
+    launched launches took takes gave gives published publishes aired airs has have had is was
+    are were will would could can should might must""".split()
+)
+
+
+_DOCUMENT_NOUNS = frozenset(
+    """statement report letter post tweet message memo ad ads video editorial article story
+    release""".split()
+)
+
+
+def _head_noun(word: str) -> bool:
+    """A lower-case noun that heads a source after a name (``campaign``, ``official``, ``ad``)."""
+    return (
+        word in ORG_WORDS or word in TITLES or word in GROUP_HEADS or word in ANONYMOUS_HEADS
+        or word in _DOCUMENT_NOUNS
+    )
+
+
+def _verb_form(word: str) -> bool:
+    """A lower-case verb form that cannot belong to a subject noun phrase."""
+    if not word.islower() or word in _nouns():
+        return False
+    return word in _FINITE_VERBS or word.endswith("ed") or cue_type_of(word) is not None
 
 
 def subject(

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from quotes.lexicon import GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES
+from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES
 from quotes.speakers import NounPhrase, tokens
 
 __all__ = ["QUANTITY_HEADS", "FullSubject", "full_subject"]
@@ -111,7 +111,7 @@ def _source_nouns() -> frozenset[str]:
 _VERB_FORMS = frozenset(
     """said says say wrote thought came gave spoke spoken found shot led think speak talk fear
     show rule vote calls backs supports tells told knows know want wants himself herself itself
-    themselves""".split()
+    themselves ran put puts sent took made""".split()
 )
 
 
@@ -131,6 +131,27 @@ def _noun(tok: str) -> bool:
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
     return _source_nouns() | TITLES | GROUP_HEADS | ORG_WORDS | _QUANTITY_HEADS | {"%"}
+
+
+def _modifier(tok: str) -> bool:
+    """``Western``, ``progressive``, ``Current``: an adjective that may modify a following noun."""
+    low = tok.lower()
+    if low in DEMONYMS or low in _ADJECTIVES:
+        return True
+    return (
+        tok.isalpha() and low not in _nouns() and low not in _CLAUSE_WORDS and low not in _OPENERS
+        and low not in PRONOUNS and low not in _PREPOSITIONS
+        and (tok.islower() or low in _ADJECTIVES)
+    )
+
+
+#: Capitalised sentence-initial adjectives read as modifiers, not names (``Current and former``).
+_ADJECTIVES = frozenset(
+    """current former local state federal foreign senior top military civilian public private
+    independent conservative liberal progressive religious political economic social national
+    regional international domestic european western eastern northern southern young older
+    retired active""".split()
+)
 
 
 def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
@@ -161,6 +182,18 @@ def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
         ):
             j += 1  # "journalist and author Hiro Aida"
             continue
+        if j + 3 < n and _low(toks[j + 1][0]) == "and" and _modifier(tok):
+            # "South Korean and Western intelligence agencies", "Current and former
+            # officials": coordinated adjectives before one plural noun name one group.
+            k = _core(toks, j + 2, n)
+            tail = toks[k - 1][0] if k > j + 3 else ""
+            if tail.islower() and tail.isalpha() and (
+                tail.endswith("s") and not tail.endswith("ss")
+                or tail in GROUP_HEADS or tail in ORG_WORDS
+            ):
+                last_head = weak_head = k - 1
+                j = k
+                continue
         if tok in ("-", "%", "&", "'", "’", "/") and j > i:
             j += 1
             continue
@@ -213,6 +246,8 @@ def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
         nxt = _low(toks[j + 1][0]) if j + 1 < n else ""
         if (
             tok.islower() and not low.endswith("ly") and j + 1 < n and nxt not in _OPENERS
+            and low not in _VERB_FORMS
+            and not (low.endswith("ed") and toks[j + 1][0][:1].isupper())  # "responded Friday"
             and (_noun(toks[j + 1][0]) or toks[j + 1][0].islower() and j + 2 < n and _noun(toks[j + 2][0]))
         ):
             j += 1

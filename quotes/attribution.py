@@ -35,7 +35,17 @@ from typing import Optional
 
 from quotes.boilerplate import body_lines
 from quotes.direct import QuotedSpan, find_quoted_spans
-from quotes.lexicon import CUE_AUXILIARIES, NON_NAME_CAPITALS, TITLES, cue_rates, cue_words, source_words
+from quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    CUE_AUXILIARIES,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    TITLES,
+    cue_rates,
+    cue_words,
+    source_words,
+)
 from quotes.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.outlets import find_via
@@ -582,6 +592,13 @@ def _short_close(ctx: Context, b: int, end: int) -> bool:
     )
 
 
+def _compound_noun_next(word: str) -> bool:
+    """A word that goes on a noun phrase: a role (``manager``), a source noun or a name."""
+    if word[:1].isupper():
+        return word.lower() not in NON_NAME_CAPITALS
+    return word in TITLES or word in ANONYMOUS_HEADS or word in GROUP_HEADS or word in ORG_WORDS
+
+
 def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attribution]:
     """Cue and speaker right after the closing mark (``,” Peskov said``)."""
     lo = q.close + 1
@@ -614,6 +631,11 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             break
         if kind is None:
             continue
+        if i > 0 and i + 1 < len(toks) and not _intro_cue(word) and (
+            _compound_noun_next(toks[i + 1][0])
+            or toks[i + 1][0].islower() and _intro_cue(toks[i + 1][0])
+        ):
+            continue  # "Sanders campaign manager X said", "Trump supporters chanted": a noun
         if i >= 14 and "," not in ctx.norm[p:a] or extended and (
             i > 6 and not ctx.norm[p:a].rstrip().endswith(",") or not _intro_cue(word)
         ):

@@ -368,6 +368,9 @@ def _sentence_quotes(
         if low in _NOUN_LIKE_CUES and not _verb_use(toks, k):
             k += 1  # "his home state", "The state is", "secretary of state": a noun
             continue
+        if _plural_noun_use(toks, k):
+            k += 1  # "Initial estimates put ...", "FEC reports show ...": a plural noun
+            continue
         if word[:1].isupper() and k > 0 and not _title_case(toks):
             k += 1  # "The Sunshine State is ...": a capitalised cue word inside a sentence is a name
             continue
@@ -468,6 +471,9 @@ def _sentence_quotes(
         sp, span = found
         sp = widen(ctx, sp, span)
         np_start = span[0] if span else sp.start
+        if low.endswith("ing") and j == k and _predicate_noun(ctx, consumed, np_start, sp.end, a):
+            k += 1  # "X is a propaganda term questioning C": the participle describes a noun
+            continue
         before = ctx.norm[consumed:np_start].rstrip() if np_start >= consumed else ""
         if before.rstrip(_CLOSING).endswith(",") and not before.endswith(","):
             # 'C with a "quoted end," X said': the comma sits inside the closing mark.
@@ -623,6 +629,49 @@ def _verb_use(toks: list[Token], k: int) -> bool:
     nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else ""
     prev = toks[k - 1][0].lower() if k > 0 else ""
     return nxt == "that" or prev in _VERB_BEFORE
+
+
+#: Verbs that agree with a plural subject: after one, an ``-s`` cue word was a plural noun.
+_PLURAL_AGREEMENT = frozenset(
+    """are were have show showed put say said indicate indicated suggest suggested can could will
+    would should may might must do did don't don’t range vary varied""".split()
+)
+
+
+def _plural_noun_use(toks: list[Token], k: int) -> bool:
+    """``Initial estimates put the total``, ``FEC reports show``, ``Lazar's claims``: plural nouns.
+
+    An ``-s`` form of a cue word (``estimates``, ``reports``, ``claims``) is a noun when a
+    verb that agrees with a plural follows it, or when a possessive comes right before it.
+    """
+    low = toks[k][0].lower()
+    if not low.endswith("s") or low.endswith("ss") or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1][0]
+    if nxt.islower() and nxt in _PLURAL_AGREEMENT:
+        return True
+    prev = toks[k - 1][0].lower() if k > 0 else ""
+    if prev == "s" and k > 1 and toks[k - 2][0] in ("'", "’") and toks[k - 2][2] == toks[k - 1][1]:
+        return True  # "Lazar’s claims" (a curly apostrophe splits the token)
+    return prev.endswith(("'s", "’s")) and prev not in _BE
+
+
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became)\s+"
+    r"(?:also\s+|now\s+|still\s+)?$",
+    re.I,
+)
+
+
+def _predicate_noun(ctx: Context, consumed: int, np_start: int, np_end: int, cue_at: int) -> bool:
+    """``X is a propaganda term questioning C``: the noun before a participle is a predicate.
+
+    A participle right after a noun phrase that follows a copula modifies that noun
+    (a reduced relative clause); nobody speaks.
+    """
+    if not consumed <= np_start < np_end or ctx.norm[np_end:cue_at].strip():
+        return False
+    return _COPULA_BEFORE.search(ctx.norm, max(consumed, np_start - 40), np_start) is not None
 
 
 def _title_case(toks: list[Token]) -> bool:

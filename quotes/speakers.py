@@ -122,6 +122,13 @@ def _plural_group(low: str) -> bool:
     return low in GROUP_HEADS or (low.endswith("s") and len(low) > 4 and low[:-1] in DEMONYMS)
 
 
+def _plural_org(low: str) -> bool:
+    """``agencies``, ``organizations``, ``ministries``: the plural of an organisation word."""
+    if not low.endswith("s") or low.endswith("ss") or low in ORG_WORDS:
+        return False
+    return (low[:-3] + "y" if low.endswith("ies") else low[:-1]) in ORG_WORDS
+
+
 @dataclass(frozen=True)
 class NounPhrase:
     """A noun phrase found next to a cue, as offsets into the article text."""
@@ -526,9 +533,7 @@ class SpeakerResolver:
             # into the phrase; the speaker is the phrase before it.
             head = NounPhrase(np.start, words[cut - 1][2], self.norm[np.start:words[cut - 1][2]])
             sp = self.resolve(head, at=at, sentence_starts=sentence_starts, exclude=exclude)
-            if sp is None or sp.mention.lower() in PRONOUNS:
-                return sp
-            return sp.model_copy(update={"mention": mention, "start": np.start, "end": np.end})
+            return sp  # the mention ends before the verb, as the Source does
         if len(words) == 1 and low_words[0] in PRONOUNS:
             return self._resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
         # "Scott Hawkins of Cheyenne": the person is named before "of".
@@ -604,8 +609,10 @@ class SpeakerResolver:
             kind = SpeakerType.ANONYMOUS
         elif head.startswith("source"):
             kind = SpeakerType.ANONYMOUS
-        elif _plural_group(head):
-            kind = SpeakerType.GROUP  # "Senate Democrats", "Ukrainians", "Defense Ministry officials"
+        elif _plural_group(head) or words[-1][0].islower() and _plural_org(head):
+            # "Senate Democrats", "Ukrainians", "Defense Ministry officials",
+            # "South Korean and Western intelligence agencies"
+            kind = SpeakerType.GROUP
         elif any(w in ORG_WORDS for w in low) or head in PLACES or (
             words[-1][0].isupper() and len(words[-1][0]) > 1 and not mention.isupper()
         ):

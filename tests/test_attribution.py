@@ -23,6 +23,15 @@ class TestSpeakerPosition:
         assert q.speaker.type is SpeakerType.PERSON
         assert q.cue.text == "said"
 
+    def test_noun_cue_word_inside_the_speaker_phrase_is_not_the_cue(self, extractor):
+        # "campaign" and "supporters" are rare cue words; here they are nouns before the verb.
+        q = only(extractor, "“We expect to win,” Ferreira campaign manager Ana Ruiz said.")
+        assert q.speaker.name == "Ana Ruiz"
+        assert q.cue.text == "said"
+        q = only(extractor, "“Four more years,” Ferreira supporters chanted outside the hall.")
+        assert q.speaker.mention == "Ferreira supporters"
+        assert q.cue.text == "chanted"
+
     def test_inverted(self, extractor):
         text = "“The vote is final,” said Maria Lopez, a senator from Texas."
         q = only(extractor, text)

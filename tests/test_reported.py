@@ -447,6 +447,16 @@ SUBJECT_CASES = [
      "Okafor and other residents who oppose the pipeline", "the permit was rushed"),
     ("It said the regulators had withheld documents from the committee.", "It",
      "the regulators had withheld documents from the committee"),
+    # Coordinated adjectives before one plural noun: the whole phrase is the source.
+    ("Danish and Baltic customs agencies said the cargo had been relabelled twice.",
+     "Danish and Baltic customs agencies", "the cargo had been relabelled twice"),
+    ("Current and former county officials say the trail was never inspected.",
+     "Current and former county officials", "the trail was never inspected"),
+    # A verb read after the subject is no part of it.
+    ("The Ferreira campaign responded Friday, saying the audit was a stunt by rivals.",
+     "The Ferreira campaign", "the audit was a stunt by rivals"),
+    ("Her union put out a statement claiming that the vote had been rigged.",
+     "Her union", "that the vote had been rigged"),
 ]
 
 
@@ -456,6 +466,32 @@ def test_subject_phrase_and_content(extractor, text, source, content):
     assert _span(text, q.speaker) == source
     assert q.text == content
     assert text[q.start : q.end] == q.text
+
+
+def test_coordinated_adjectives_name_one_group(extractor):
+    text = "According to Danish and Baltic intelligence agencies, the tanker switched off its radio."
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Danish and Baltic intelligence agencies"
+    assert q.speaker.type is SpeakerType.GROUP
+    assert q.text == "the tanker switched off its radio"
+
+
+#: Sentences whose cue-like word reports nothing.
+NOT_REPORT_CASES = [
+    # A participle after a predicate noun describes the noun (a reduced relative clause).
+    "The “river clause” is a legal term questioning the ownership of the northern bank.",
+    "The motto was a slogan calling for lower rents across the whole district.",
+    # A plural noun, not a verb: a plural verb or a possessive shows it.
+    "Early estimates put the number of damaged homes at more than four hundred.",
+    "County reports show that the bridge was inspected twice last spring.",
+    "Contrary to Okafor’s claims, the records show no payment to the firm.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORT_CASES)
+def test_cue_like_word_that_reports_nothing(extractor, text):
+    cues = {q.cue.text for q in reported(extractor, text) if q.cue is not None}
+    assert not cues & {"questioning", "calling for", "estimates", "reports", "claims"}
 
 
 def test_noun_like_cue_words_need_a_verb_use(extractor):
