@@ -87,6 +87,23 @@ class UnionFind:
         self.parent[rb] = ra
         return True
 
+    def roots(self) -> np.ndarray:
+        """Return the root of every element, as an int64 array (no path changes).
+
+        >>> uf = UnionFind(4)
+        >>> uf.union(2, 3); uf.union(1, 3)
+        True
+        True
+        >>> uf.roots().tolist()
+        [0, 1, 1, 1]
+        """
+        parent = np.asarray(self.parent, dtype=np.int64)
+        while True:  # pointer jumping: log(depth) whole-array steps
+            grand = parent[parent]
+            if np.array_equal(grand, parent):
+                return parent
+            parent = grand
+
 
 # -- keys and the rare-key join -----------------------------------------------------
 
@@ -193,7 +210,10 @@ def candidate_pairs(
     change = np.ones(n_rows, dtype=bool)
     change[1:] = rows_item[1:] != rows_item[:-1]
     position = arange - np.maximum.accumulate(np.where(change, arange, 0))
-    order = np.argsort(rows_key)
+    if query_mask is not None:
+        rows_item, rows_key, position = _asked_rows(rows_item, rows_key, position, query_mask)
+        n_rows = len(rows_item)
+    order = _key_order(rows_key)
     key = rows_key[order]
     item = rows_item[order]
     position = position[order]
@@ -244,6 +264,54 @@ def candidate_pairs(
     return np.stack([lo[keep], hi[keep]], axis=1)
 
 
+def _asked_rows(
+    rows_item: np.ndarray, rows_key: np.ndarray, position: np.ndarray, query_mask: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Drop the rows whose key no querying item holds (they cannot make a pair).
+
+    A bitmap over the low bits of the querying items' keys filters the rest in one
+    pass; a few other rows pass by chance, which changes nothing. Every row of a
+    querying item is kept, with its position.
+    """
+    asking = query_mask[rows_item]
+    n_asking = int(asking.sum())
+    if n_asking * 2 > len(rows_item):
+        return rows_item, rows_key, position
+    low = np.uint64((1 << max(16, (8 * n_asking).bit_length())) - 1)
+    bitmap = np.zeros(int(low) + 1, dtype=bool)
+    bitmap[(rows_key[asking] & low).astype(np.intp)] = True
+    keep = bitmap[(rows_key & low).astype(np.intp)]
+    return rows_item[keep], rows_key[keep], position[keep]
+
+
+def _key_order(keys: np.ndarray) -> np.ndarray:
+    """Return a permutation of ``keys`` (uint64) that makes equal keys contiguous.
+
+    Packs the high bits of each key with its row number into one uint64 and sorts
+    that: a plain sort is several times faster than ``argsort``. The few keys that
+    share their high bits with another key are then put apart by their full value.
+    Rows of one key come in row order.
+
+    >>> _key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
+    [1, 3, 0, 2]
+    """
+    n = len(keys)
+    low = np.uint64((1 << max(1, (n - 1).bit_length())) - 1)
+    packed = np.sort((keys & ~low) | np.arange(n, dtype=np.uint64))
+    order = (packed & low).astype(np.int64)
+    high = packed & ~low
+    full = keys[order]
+    clash = np.flatnonzero((high[1:] == high[:-1]) & (full[1:] != full[:-1]))
+    if len(clash):
+        seg_start = np.flatnonzero(np.r_[True, high[1:] != high[:-1]])
+        seg_end = np.r_[seg_start[1:], n]
+        for seg in np.unique(np.searchsorted(seg_start, clash, side="right") - 1).tolist():
+            a, b = int(seg_start[seg]), int(seg_end[seg])
+            rows = order[a:b]
+            order[a:b] = rows[np.argsort(keys[rows], kind="stable")]
+    return order
+
+
 # -- scores ------------------------------------------------------------------------
 
 
@@ -282,26 +350,62 @@ def verbatim_scores(
         return np.zeros(0, np.float32), np.zeros(0, np.float32)
     a = [texts[i] for i in pairs[:, 0]]
     b = [texts[j] for j in pairs[:, 1]]
-    full = process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
-    # Cheaper scores first; the costlier ones only where the verdict is still open.
+    ratio = process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
+    full = ratio.copy()
+    # Cheaper scores first; the costlier ones only where the verdict is still open,
+    # and (unless exact) only where a bound from the lengths and the plain ratio
+    # says the cutoff is within reach.
     cutoff = tuple(0.0 if exact or a > 100 else a for a in accept)
-    todo = np.flatnonzero(full < accept[0])
+    len_a = np.fromiter(map(len, a), np.float64, n)
+    len_b = np.fromiter(map(len, b), np.float64, n)
+    todo = full < accept[0]
+    if cutoff[0]:
+        todo &= _ratio_bound(np.minimum(len_a, len_b), len_a + len_b) >= cutoff[0]
+    todo = np.flatnonzero(todo)
     if len(todo):
         full[todo] = np.maximum(full[todo], _cpdist(a, b, todo, fuzz.token_sort_ratio, cutoff[0]))
     word_arr = np.asarray(words, dtype=np.int64)
     short = np.minimum(word_arr[pairs[:, 0]], word_arr[pairs[:, 1]])
     part = np.zeros(n, dtype=np.float32)
-    eligible = np.flatnonzero((short >= min_partial_words) & (full < accept[0]))
+    eligible = (short >= min_partial_words) & (full < accept[0])
+    if cutoff[1]:
+        common = ratio * (len_a + len_b) / 200.0  # longest common subsequence, in characters
+        eligible &= _partial_bound(common, np.minimum(len_a, len_b)) >= cutoff[1]
+    eligible = np.flatnonzero(eligible)
     if len(eligible):
         part[eligible] = _cpdist(a, b, eligible, fuzz.partial_ratio, cutoff[1])
     if segments:
-        for k in np.flatnonzero((full < accept[0]) & (part < accept[1])).tolist():
-            i, j = int(pairs[k, 0]), int(pairs[k, 1])
-            for cut, other in ((i, j), (j, i)):
-                pieces = segments.get(cut)
-                if pieces and words[cut] >= min_partial_words:
-                    part[k] = max(part[k], _elided_score(pieces, texts[other]))
+        open_ = np.flatnonzero((full < accept[0]) & (part < accept[1]))
+        part[open_] = np.maximum(
+            part[open_],
+            _elided_scores(texts, words, segments, pairs[open_], min_partial_words, cutoff[1]),
+        )
     return full, part
+
+
+# Bounds that let the costlier scorers skip pairs that cannot reach a cutoff. Each is
+# an upper bound of the score, loosened by a hair for floating-point error.
+
+
+def _ratio_bound(shorter: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """Upper bound of ``ratio`` and ``token_sort_ratio`` from the two lengths (0-100).
+
+    ``ratio = 200 * common / total`` and the common subsequence is at most the
+    shorter string; sorting the tokens does not change the lengths.
+    """
+    return 200.0 * shorter / np.maximum(total, 1.0) + 1e-3
+
+
+def _partial_bound(common: np.ndarray, shorter: np.ndarray) -> np.ndarray:
+    """Upper bound of ``partial_ratio`` (0-100) from the longest common subsequence.
+
+    ``partial_ratio`` is the ``ratio`` of the shorter string ``s`` and some window
+    ``w`` of the longer: ``200 * c / (len(s) + len(w))`` with ``c <= len(w)`` and
+    ``c`` at most the common subsequence of the whole strings, ``common``. With
+    ``x = common / len(s)`` the score is at most ``200 * x / (1 + x)``.
+    """
+    x = (common + 0.5) / np.maximum(shorter, 1.0)
+    return np.minimum(200.0 * x / (1.0 + x), 100.0) + 1e-3
 
 
 def _cpdist(a: list[str], b: list[str], rows: np.ndarray, scorer: Any, cutoff: float) -> np.ndarray:
@@ -316,17 +420,69 @@ def _cpdist(a: list[str], b: list[str], rows: np.ndarray, scorer: Any, cutoff: f
     )
 
 
-def _elided_score(pieces: list[str], other: str) -> float:
-    """Length-weighted containment of every piece of an elided quote in ``other``."""
-    total = 0.0
-    weight = 0
-    for piece in pieces:
-        if piece.count(" ") < 1 and len(pieces) > 1:
-            continue
-        score = fuzz.partial_ratio(piece, other) if len(piece) <= len(other) else 0.0
-        total += score * len(piece)
-        weight += len(piece)
-    return total / weight if weight else 0.0
+def _elided_scores(
+    texts: Sequence[str],
+    words: Sequence[int],
+    segments: dict[int, list[str]],
+    pairs: np.ndarray,
+    min_partial_words: int,
+    cutoff: float = 0.0,
+) -> np.ndarray:
+    """Containment of elided quotes in the other side of each pair (0-100).
+
+    A quote cut with an ellipsis is contained in another if each of its pieces is:
+    the score is the length-weighted mean of ``partial_ratio(piece, other)`` over
+    its pieces (one-word pieces of a quote with several are left out; a piece
+    longer than the other text scores 0). Both sides of a pair are tried and the
+    better kept; sides without pieces or shorter than ``min_partial_words`` score 0.
+    All pieces of all pairs are scored in one :func:`rapidfuzz.process.cpdist` call;
+    with a ``cutoff``, only the sides whose bound (see :func:`_partial_bound`) can
+    reach it are, and the others report 0.
+    """
+    pieces_of: dict[int, list[str]] = {}
+    for item, pieces in segments.items():
+        if words[item] >= min_partial_words:
+            kept = [p for p in pieces if len(pieces) == 1 or " " in p]
+            if kept:
+                pieces_of[item] = kept
+    unit: list[int] = []  # (pair, side) of each piece scored
+    piece_texts: list[str] = []
+    other_texts: list[str] = []
+    for k, (i, j) in enumerate(pairs.tolist()):
+        for side, (cut, other) in enumerate(((i, j), (j, i))):
+            pieces = pieces_of.get(cut)
+            if pieces is not None:
+                unit.extend([2 * k + side] * len(pieces))
+                piece_texts.extend(pieces)
+                other_texts.extend([texts[other]] * len(pieces))
+    out = np.zeros(len(pairs), dtype=np.float32)
+    if not unit:
+        return out
+    weight = np.fromiter(map(len, piece_texts), np.float64, len(piece_texts))
+    other_len = np.fromiter(map(len, other_texts), np.float64, len(other_texts))
+    units = np.asarray(unit, dtype=np.int64)
+    mass = np.bincount(units, weights=weight, minlength=2 * len(pairs))
+    todo = np.arange(len(unit))
+    if cutoff:
+        ratio = process.cpdist(piece_texts, other_texts, scorer=fuzz.ratio, workers=-1)
+        bound = np.where(
+            weight > other_len, 0.0, _partial_bound(ratio * (weight + other_len) / 200.0, weight)
+        )
+        reach = np.bincount(units, weights=bound * weight, minlength=2 * len(pairs))
+        todo = np.flatnonzero(reach[units] >= cutoff * mass[units])
+    scores = np.zeros(len(unit), dtype=np.float64)
+    if len(todo):
+        scores[todo] = process.cpdist(
+            [piece_texts[k] for k in todo],
+            [other_texts[k] for k in todo],
+            scorer=fuzz.partial_ratio,
+            workers=-1,
+            dtype=np.float64,
+        )
+    scores[weight > other_len] = 0.0
+    total = np.bincount(units, weights=scores * weight, minlength=2 * len(pairs))
+    mean = np.divide(total, mass, out=np.zeros_like(total), where=mass > 0)
+    return np.maximum(mean[0::2], mean[1::2]).astype(np.float32)
 
 
 def statement_score(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "content_terms",
     "fold_accents",
     "normalize_text",
+    "normalize_texts",
     "person_name_parts",
     "stem",
     "text_segments",
@@ -36,7 +38,19 @@ ELLIPSIS_RE = re.compile(r"[\[(]?\s*(?:…|\.\s?\.\s?\.)\s*[\])]?")
 
 _DROP_APOSTROPHES = {ord(c): None for c in "'’‘`´ʼ"}
 _NON_WORD_RE = re.compile(r"[\W_]+")
-_NON_ALNUM_ASCII_RE = re.compile(r"[^a-z0-9]+")
+# Typographic characters common in news whose general (Unicode) treatment is known:
+# curly apostrophes are dropped, the rest become spaces. Mapping them first lets most
+# non-ASCII quotes take the ASCII path with the same result.
+_TYPOGRAPHIC = str.maketrans({"‘": None, "’": None, "ʼ": None} | {c: " " for c in "“”„«»–—…\u00a0"})
+# ASCII folding as one table: upper case to lower, apostrophes dropped, every other
+# character but letters and digits to a space; the batch table keeps NUL, its separator.
+_ASCII_FOLD = str.maketrans(
+    {
+        chr(i): (chr(i).lower() if chr(i).isalnum() else None if chr(i) in "'`" else " ")
+        for i in range(128)
+    }
+)
+_ASCII_FOLD_BATCH = {**_ASCII_FOLD, 0: "\x00"}
 
 
 def fold_accents(text: str) -> str:
@@ -65,11 +79,35 @@ def normalize_text(text: str) -> str:
     >>> normalize_text(normalize_text(t)) == normalize_text(t)
     True
     """
-    if text.isascii():
-        text = text.lower().replace("'", "").replace("`", "")
-        return _NON_ALNUM_ASCII_RE.sub(" ", text).strip()
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_DROP_APOSTROPHES)
-    return _NON_WORD_RE.sub(" ", text).strip()
+    if not text.isascii():
+        text = text.translate(_TYPOGRAPHIC)
+        if not text.isascii():
+            text = unicodedata.normalize("NFKC", text).casefold().translate(_DROP_APOSTROPHES)
+            return _NON_WORD_RE.sub(" ", text).strip()
+    return " ".join(text.translate(_ASCII_FOLD).split())
+
+
+def normalize_texts(texts: Iterable[str]) -> list[str]:
+    """:func:`normalize_text` of each text, in bulk (several times faster on many texts).
+
+    >>> normalize_texts(["“Not yet,” he said.", "Déjà vu…", ""])
+    ['not yet he said', 'déjà vu', '']
+    """
+    texts = list(texts)
+    out: list[str | None] = [None] * len(texts)
+    batch: list[int] = []
+    for k, text in enumerate(texts):
+        if not text.isascii():
+            text = texts[k] = text.translate(_TYPOGRAPHIC)
+        if text.isascii() and "\x00" not in text:
+            batch.append(k)
+        else:
+            out[k] = normalize_text(text)
+    if batch:
+        folded = "\x00".join([texts[k] for k in batch]).translate(_ASCII_FOLD_BATCH).split("\x00")
+        for k, piece in zip(batch, folded, strict=True):
+            out[k] = " ".join(piece.split())
+    return out  # type: ignore[return-value]
 
 
 def text_segments(text: str) -> list[str]:
