@@ -16,7 +16,7 @@ from quotes.lexicon import REPORTING_VERBS
 from quotes.models import CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
-from quotes.speakers import NounPhrase, scan_left, scan_right
+from quotes.speakers import NounPhrase, not_a_speaker, scan_left, scan_right
 
 MIN_WORDS = 3
 _TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
@@ -47,6 +47,8 @@ def build(
     conf: float,
     min_words: int = MIN_WORDS,
 ) -> Quote | None:
+    if sp is not None and not_a_speaker(sp.mention):
+        return None  # "Hours later, ... saying C": a time is nobody; no speaker, no report
     a, b = _trim(ctx, a, b)
     m = _ACCORDING_TAIL.search(ctx.norm, a, b)
     if m and rule != "according":

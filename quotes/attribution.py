@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from quotes.boilerplate import body_lines
@@ -50,7 +50,14 @@ from quotes.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
-from quotes.speakers import NounPhrase, SpeakerResolver, scan_left, scan_right, tokens
+from quotes.speakers import (
+    NounPhrase,
+    SpeakerResolver,
+    not_a_speaker,
+    scan_left,
+    scan_right,
+    tokens,
+)
 
 __all__ = ["Attribution", "Context", "attribute_article"]
 
@@ -976,6 +983,9 @@ def _build(
     kind: QuoteKind = QuoteKind.DIRECT,
 ) -> Quote:
     art = ctx.article
+    if att is not None and att.speaker is not None and not_a_speaker(att.speaker.mention):
+        # "Minutes later, ...": a time or an adverbial names nobody; the cue stays.
+        att = replace(att, speaker=None, confidence=0.3)
     conf = att.confidence if att else 0.3
     if q.open < 0 or q.close < 0 and not q.continues:
         conf = max(0.0, round(conf - 0.1, 2))

@@ -129,6 +129,45 @@ def _plural_org(low: str) -> bool:
     return (low[:-3] + "y" if low.endswith("ies") else low[:-1]) in ORG_WORDS
 
 
+#: Capitalised words that open an adverbial, never a subject (``Outside, protesters…``).
+_ADVERBIAL_OPENERS = frozenset(
+    """outside amid amidst once whenever perhaps maybe absent contrary despite although though
+    unless whether because since until upon unlike besides beyond throughout meanwhile instead
+    indeed hopefully ironically wow""".split()
+)
+_TIME_WORDS = frozenset(
+    """minute minutes hour hours day days week weeks month months year years decade decades
+    moment moments past morning afternoon evening night weekend""".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def not_a_speaker(mention: str) -> bool:
+    """A mention that names a time or opens an adverbial, so nobody: ``Hours``, ``A few minutes``,
+    ``the past``, ``One Sunday``, ``1977``, ``Outside``, ``Amid``.
+
+    >>> not_a_speaker("A few minutes"), not_a_speaker("Outside"), not_a_speaker("60 Minutes")
+    (True, True, False)
+    """
+    words = re.findall(r"[\w'’\-]+", mention)
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    if first.lower() in _ADVERBIAL_OPENERS and (
+        len(words) == 1 or words[1].lower() in ("the", "a", "an", "his", "her", "their", "its", "most", "of")
+    ):
+        return True  # "Outside", "Perhaps most"; but "Outside experts" are people
+    if re.fullmatch(r"(?:1[89]|20)\d\d", mention.strip()):
+        return True  # a year
+    if "," in mention or len(words) > 4:
+        return False  # "Kim, who was traveling this week": a clause after the name
+    if last.lower() in _TIME_WORDS and (last.islower() or len(words) == 1):
+        return True  # "a couple of years", "the past", "Hours"
+    return last.lower() in _WEEKDAYS and len(words) == 2 and first.lower() in (
+        "one", "last", "that", "this", "next", "every", "on", "by"
+    )
+
+
 @dataclass(frozen=True)
 class NounPhrase:
     """A noun phrase found next to a cue, as offsets into the article text."""
