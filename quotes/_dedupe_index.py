@@ -229,12 +229,7 @@ def candidate_pairs(
     rows = np.flatnonzero(sel)
     if len(rows) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    rank = (
-        (item[rows].astype(np.uint64) << np.uint64(32))
-        | (np.minimum(df[rows], 4095).astype(np.uint64) << np.uint64(20))
-        | np.minimum(position[rows], (1 << 20) - 1).astype(np.uint64)
-    )
-    rows = rows[np.argsort(rank)]
+    rows = rows[_rank_order(item[rows], df[rows], position[rows])]
     q_item = item[rows]
     first = np.ones(len(rows), dtype=bool)
     first[1:] = q_item[1:] != q_item[:-1]
@@ -282,6 +277,29 @@ def _asked_rows(
     bitmap[(rows_key[asking] & low).astype(np.intp)] = True
     keep = bitmap[(rows_key & low).astype(np.intp)]
     return rows_item[keep], rows_key[keep], position[keep]
+
+
+def _rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.ndarray:
+    """Return the order of rows by item, then rarity (``df``), then position.
+
+    The three (non-negative) fields and the row number are packed into one uint64
+    when they fit, and sorted with a plain sort; otherwise a lexicographic sort.
+
+    >>> _rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
+    [1, 2, 0]
+    """
+    n = len(item)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    widths = [int(a.max()).bit_length() for a in (item, df, position)]
+    widths.append(max(1, (n - 1).bit_length()))
+    if sum(widths) > 64:
+        return np.lexsort((position, df, item))
+    packed = np.zeros(n, dtype=np.uint64)
+    for values, width in zip((item, df, position, np.arange(n)), widths, strict=True):
+        packed <<= np.uint64(width)
+        packed |= values.astype(np.uint64)
+    return (np.sort(packed) & np.uint64((1 << widths[-1]) - 1)).astype(np.int64)
 
 
 def _key_order(keys: np.ndarray) -> np.ndarray:
