@@ -22,6 +22,7 @@ from quotes.lexicon import (
     GROUP_HEADS,
     NON_NAME_CAPITALS,
     ORG_WORDS,
+    PRONOUNS,
     TITLES,
 )
 from quotes.models import Speaker, SpeakerType
@@ -167,6 +168,47 @@ def _verb_form(word: str) -> bool:
     return word in _FINITE_VERBS or word.endswith("ed") or cue_type_of(word) is not None
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:for|at|in|by|from|with|to|on|about|against|near|inside|outside|under|over)\s+$", re.I
+)
+_LIST_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|for|at|in|by|from)\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*,\s+$"
+)
+
+
+def _object_of_preposition(ctx: Context, consumed: int, at: int) -> bool:
+    """Whether the noun phrase at ``at`` is the object of a preposition, so no subject.
+
+    ``A producer for Yahoo Studios told``, ``a woman in Worcester, Massachusetts, told``,
+    ``the National Academies of Sciences, Engineering and Medicine noted``.
+    """
+    word = re.match(r"[\w'’]+", ctx.norm[at : at + 40])
+    if word is None or word.group().lower() in PRONOUNS:
+        return False  # "In a speech in Phoenix, he said": a pronoun after an adverbial
+    before = ctx.norm[max(consumed, at - 80) : at]
+    return _PREPOSITION_BEFORE.search(before) is not None or (
+        word.group()[:1].isupper() and _LIST_AFTER_PREPOSITION.search(before) is not None
+    )  # "a woman in Worcester, Massachusetts, said": the place goes on
+
+
+def _described_subject(
+    ctx: Context, toks: list[Token], j: int, consumed: int, hi: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """The whole subject phrase as a speaker of unknown type (``A producer for X``), or ``None``."""
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
+        return None
+    fs = full_subject(ctx.norm, consumed, hi, toks[:j])
+    if fs is None or fs.quantity or _TIME_HEAD.search(fs.core.text):
+        return None
+    words = fs.core.text.split()
+    if words[0].lower() not in _DETERMINER_OPENERS or not words[-1].islower():
+        return None  # "A producer", "the agency": a description, not a name cut short
+    name = re.sub(r"^(?:the|a|an)\s+", "", fs.core.text, flags=re.I)
+    mention = ctx.text[fs.start : fs.end]
+    sp = Speaker(name=name, mention=mention, start=fs.start, end=fs.end, type=SpeakerType.UNKNOWN)
+    return sp, (fs.start, fs.end)
+
+
 def subject(
     ctx: Context, toks: list[Token], j: int, consumed: int, lo: int, cue: str, prev: Speaker | None
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
@@ -188,6 +230,10 @@ def subject(
         whole = _whole_subject(ctx, toks, j, consumed, np_hi, a)
         if whole is not None:
             return whole
+        if np is not None and not cue.endswith("ing") and _object_of_preposition(ctx, consumed, np.start):
+            # "A producer for Northfield Studios said": the studio is no subject of "said";
+            # the whole phrase is the source when it reads as one, else nobody is.
+            return _described_subject(ctx, toks, j, consumed, np_hi)
     elif np is not None:
         found = _head_subject(ctx, toks, j, consumed, lo, cue, prev, np, np_hi, a)
         if found is None and " " in np.text and not np.text.istitle():

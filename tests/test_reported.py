@@ -499,6 +499,21 @@ def test_cue_like_word_that_reports_nothing(extractor, text, cue):
     assert all(q.cue is None or q.cue.text != cue for q in reported(extractor, text))
 
 
+#: Sentences whose cue must not be given this speaker: (sentence, wrong speaker mention).
+NOT_SPEAKER_CASES = [
+    # The object of a preposition is no subject of a finite verb.
+    ("A producer for Northfield Studios told reporters that the film was delayed.",
+     "Northfield Studios"),
+    ("Exit polls taken in North Dakota found that turnout was low.", "North Dakota"),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), NOT_SPEAKER_CASES)
+def test_phrase_that_is_not_the_speaker(extractor, text, wrong):
+    for q in reported(extractor, text):
+        assert q.speaker is None or text[q.speaker.start : q.speaker.end] != wrong
+
+
 def test_noun_like_cue_words_need_a_verb_use(extractor):
     assert reported(extractor, "The state is holding a closed primary next month.") == []
     assert reported(extractor, "She won easily in her home state, beating the incumbent.") == []
