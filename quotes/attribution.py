@@ -184,8 +184,8 @@ _NOT_APPOS = frozenset(
     that this these those there here it he she they we i you his her their its our my""".split()
 )
 _APPOS_STOP = re.compile(r"[,;:()\"\n—–]|\.(?=\s|$)")
-_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
-_PARTY_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)\s*$")
+_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z. ]{1,14})?\)")
+_PARTY_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z. ]{1,14})?\)\s*$")
 _RELATIVE = ("who ", "whose ", "which ", "who's ")
 
 
@@ -599,6 +599,10 @@ def _short_close(ctx: Context, b: int, end: int) -> bool:
     )
 
 
+#: Lower-case cue words that are mostly nouns (``state Sen.``, ``Post reporter``).
+_NOUN_CUES = frozenset("state report note post tweet comment claim remark estimate".split())
+
+
 def _compound_noun_next(word: str) -> bool:
     """A word that goes on a noun phrase: a role (``manager``), a source noun or a name."""
     if word[:1].isupper():
@@ -638,6 +642,8 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
             break
         if kind is None:
             continue
+        if i + 1 < len(toks) and word in _NOUN_CUES and toks[i + 1][0][:1].isupper():
+            continue  # "“…,” state Sen. Ana Ruiz said": a noun modifying a title
         if i > 0 and i + 1 < len(toks) and not _intro_cue(word) and (
             _compound_noun_next(toks[i + 1][0])
             or toks[i + 1][0].islower() and _intro_cue(toks[i + 1][0])

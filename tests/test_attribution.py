@@ -32,6 +32,15 @@ class TestSpeakerPosition:
         assert q.speaker.mention == "Ferreira supporters"
         assert q.cue.text == "chanted"
 
+    def test_noun_cue_word_before_a_title_is_not_the_cue(self, extractor):
+        # "state Sen.": a noun before a title; a bare party tag "(D)" closes the name.
+        text = "“We need a budget,” state Sen. Ana Ruiz (D) said after the vote."
+        q = only(extractor, text)
+        assert q.speaker.name == "Ana Ruiz"
+        assert q.cue.text == "said"
+        assert text[q.speaker.start : q.speaker.end] == "state Sen. Ana Ruiz (D)"
+        assert q.text == "We need a budget"
+
     def test_inverted(self, extractor):
         text = "“The vote is final,” said Maria Lopez, a senator from Texas."
         q = only(extractor, text)
