@@ -572,13 +572,16 @@ class _Work:
             return sims
         arr = np.asarray(pairs, dtype=np.int64)
         full, part = self._verbatim_scores(arr, (DEFAULT_RATIO_THRESHOLD, 101.0), exact=True)
-        best = np.maximum(full, part) / 100.0
-        for k, (item, c) in enumerate(pairs):
-            s = float(best[k])
-            if self.statements is not None and min(self.blocks[item], self.blocks[c]) >= 0:
-                s = max(s, self.statements.score(item, c))
-            sims[item] = round(min(max(s, 0.0), 1.0), 4)
-        return sims
+        best = (np.maximum(full, part) / 100.0).tolist()
+        if self.statements is not None:
+            blocks = self.blocks
+            for k, (item, c) in enumerate(pairs):
+                if blocks[item] >= 0 and blocks[c] >= 0:
+                    best[k] = max(best[k], self.statements.score(item, c))
+        return {
+            item: round(min(max(value, 0.0), 1.0), 4)
+            for item, value in zip(arr[:, 0].tolist(), best, strict=True)
+        }
 
     def _cluster(self, members: list[int], canon_qi: int, sims: dict[int, float]) -> QuoteCluster:
         """Build one cluster from its member quotes (already in member order)."""
@@ -594,36 +597,43 @@ class _Work:
         article, start, end, text = cols.article, cols.start, cols.end, cols.text
         kind, speaker, outlet, published = cols.kind, cols.speaker, cols.outlet, cols.published
         rows = []
+        keys = []
+        outlets = set()
         for qi in members:
             item = quote_item[qi]
+            a, b, e, o = article[qi], start[qi], end[qi], outlet[qi]
             rows.append(
                 _construct(
                     ClusterMember,
                     {
-                        "article": article[qi],
-                        "start": start[qi],
-                        "end": end[qi],
+                        "article": a,
+                        "start": b,
+                        "end": e,
                         "text": text[qi],
                         "kind": kind[qi],
                         "speaker": speaker[qi],
-                        "outlet": outlet[qi],
+                        "outlet": o,
                         "published": published[qi],
                         "similarity": 1.0 if texts[item] == canon_text else sims.get(item, 1.0),
                     },
                 )
             )
-        dates = [m.published for m in rows if m.published is not None]
+            keys.append(_key_line(a, b, e))
+            if o:
+                outlets.add(o)
+        # Members come by date, undated last.
+        dates = [d for qi in members if (d := published[qi]) is not None]
         return _construct(
             QuoteCluster,
             {
-                "id": cluster_id((m.article, m.start, m.end) for m in rows),
+                "id": _hash_key_lines(keys),
                 "text": text[canon_qi],
                 "speaker": self.display[entity] if entity >= 0 else None,
                 "kind": kind[canon_qi],
                 "members": tuple(rows),
-                "first_seen": min(dates) if dates else None,
-                "last_seen": max(dates) if dates else None,
-                "outlets": tuple(sorted({m.outlet for m in rows if m.outlet})),
+                "first_seen": dates[0] if dates else None,
+                "last_seen": dates[-1] if dates else None,
+                "outlets": tuple(sorted(outlets)),
             },
         )
 
@@ -648,5 +658,13 @@ def cluster_id(keys: Iterable[tuple[str | None, int, int]]) -> str:
     >>> cluster_id([("b", 5, 9), ("a", 0, 3)]) == cluster_id([("a", 0, 3), ("b", 5, 9)])
     True
     """
-    lines = sorted(f"{a or ''}\x1e{s}\x1e{e}" for a, s, e in keys)
+    return _hash_key_lines([_key_line(a, s, e) for a, s, e in keys])
+
+
+def _key_line(article: str | None, start: int, end: int) -> str:
+    return f"{article or ''}\x1e{start}\x1e{end}"
+
+
+def _hash_key_lines(lines: list[str]) -> str:
+    lines.sort()
     return hashlib.sha1("\x1f".join(lines).encode("utf-8")).hexdigest()[:16]
