@@ -501,7 +501,10 @@ def _sentence_quotes(
                     and nxt.group(1).lower() not in _CONJUNCTIONS
                 ):
                     parts.append((after, end2, "content-first:split"))
-            opener = re.match(r"\W*([A-Za-z]+)", ctx.norm[consumed : parts[0][1]])
+            opener = re.match(
+                r"\W*(?:(?:[A-Za-z]+ly|soon|long|just|right|even|only)\s+)?([A-Za-z]+)",
+                ctx.norm[consumed : parts[0][1]],
+            )  # "Shortly after the vote, X said": the adverb before the opener counts too
             adverbial = (
                 opener is not None
                 and opener.group(1).lower() in _ADVERBIAL_OPENERS

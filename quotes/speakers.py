@@ -35,6 +35,10 @@ TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
 
 _DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+#: Quantifiers and possessive determiners that open a common-noun phrase (``many analysts``).
+_QUANTIFIERS = frozenset(
+    "many most other few both all these those each every his her their its our my your".split()
+)
 _FUNCTION = frozenset(
     """who which that and or in for to at on from by with as is was has have had were be been
     it you whose like than about more this their him all including now last but not so if when
@@ -269,6 +273,9 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
             chosen.append(toks[i])  # "Sanders campaign manager Jeff Weaver"
             i -= 1
             continue
+        if chosen and low in _QUANTIFIERS and chosen[-1][0][:1].islower() and not all_caps:
+            chosen.append(toks[i])  # "many analysts", "her campaign", "other party leaders"
+            break
         if not tok[0].isalnum() or not _np_token(tok, all_caps):
             # "the transport ministry": an unknown modifier right after a determiner.
             if (
@@ -298,6 +305,9 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
             and not (chosen[-1][0] == "New" and len(chosen) > 1 and _is_cap(chosen[-2][0]))
             and _bare(chosen[-1][0]) not in _DETERMINERS
             and chosen[-1][0].lower() not in _ABBREV_TITLES
+            and not (  # "many analysts", "her campaign": a quantifier opens the phrase
+                _bare(chosen[-1][0]) in _QUANTIFIERS and len(chosen) > 1 and chosen[-2][0][:1].islower()
+            )
         )
     ):
         chosen.pop()

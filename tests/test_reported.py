@@ -459,6 +459,11 @@ SUBJECT_CASES = [
      "Her union", "that the vote had been rigged"),
     ("Outside experts say the dam is safe for another decade.", "Outside experts",
      "the dam is safe for another decade"),
+    # A quantifier or possessive opens the phrase mid-sentence; "Shortly after" is an adverbial.
+    ("It comes as her potential rivals have called for an inquiry into the deal.",
+     "her potential rivals", "an inquiry into the deal"),
+    ("Shortly after the vote, his supporters said the count had been rigged.",
+     "his supporters", "the count had been rigged"),
 ]
 
 
