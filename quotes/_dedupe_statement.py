@@ -197,8 +197,7 @@ class StatementScorer:
             encoder: Text-to-vector function for ``semantic``.
         """
         terms = self.terms
-        n = len(self.texts)
-        roots = np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
+        roots = uf.roots()
         # Rarity over statements: a term counts once per verbatim group.
         per_group: dict[int, set[str]] = {}
         for i in np.flatnonzero(known).tolist():
@@ -222,8 +221,7 @@ class StatementScorer:
             return
         edges.sort()
         rep: dict[int, int] = {}
-        for i in range(n):
-            r = uf.find(i)
+        for i, r in enumerate(uf.roots().tolist()):
             if r not in rep or len(terms[i]) > len(terms[rep[r]]):
                 rep[r] = i
         # A quote that holds several statements links through one of its clauses at
