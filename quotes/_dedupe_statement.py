@@ -213,7 +213,15 @@ class StatementScorer:
         if len(pairs):
             pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
         edges = []
+        clauses = self.clauses
+        inline = not semantic and threshold > 0
         for i, j in pairs.tolist():
+            if inline and i not in clauses and j not in clauses:
+                # The early exits of best_match, inline: most candidates share one
+                # rare term only and score 0.
+                a, b = terms[i], terms[j]
+                if len(a) < _MIN_TERMS or len(b) < _MIN_TERMS or len(a & b) < 2:
+                    continue
             s, x, y = self._score(i, j)
             if s >= threshold:
                 edges.append((-s, i, j, x, y))
