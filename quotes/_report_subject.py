@@ -220,6 +220,11 @@ def subject(
     """
     np_hi = toks[j][1] if j < len(toks) else len(ctx.norm)
     a = toks[j][1]
+    if (
+        cue.endswith("ing") and prev is not None and consumed <= prev.end <= np_hi
+        and ctx.norm[prev.end : np_hi].strip() == ","
+    ):
+        return prev, None  # "said X, a former aide, recalling C": X goes on speaking
     between = _BETWEEN_PHRASE.search(ctx.norm, max(consumed, np_hi - 120), np_hi)
     if between is not None and between.start() > consumed:
         np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"

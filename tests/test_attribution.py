@@ -199,6 +199,12 @@ class TestReportsGoOn:
         assert quote.cue.text == "added"
         assert quote.speaker.mention == "The president"
 
+    def test_participle_after_an_inverted_apposition_keeps_the_speaker(self, extractor):
+        text = "“It was a mess,” said Tom Vale, a former aide to the mayor, recalling the 2010 audit."
+        report = next(q for q in extractor.extract(text) if q.kind is not QuoteKind.DIRECT)
+        assert report.cue.text == "recalling"
+        assert report.speaker.name == "Tom Vale"
+
     def test_participle_cue_takes_the_main_clause_subject(self, extractor):
         text = (
             "Mateen left as soon as prayers were finished, Nefzi said, adding, "
