@@ -22,13 +22,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from quotes._dedupe_index import (
-    UnionFind,
-    candidate_pairs,
-    statement_score,
-    term_rows,
-    term_weights,
-)
+from quotes._dedupe_index import UnionFind, candidate_pairs, term_rows
+from quotes._dedupe_scores import statement_score, term_weights
 from quotes._dedupe_semantic import Encoder, embed
 from quotes._dedupe_text import clause_texts, content_terms
 

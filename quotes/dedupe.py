@@ -36,27 +36,21 @@ Paraphrase scoring and linking live in :mod:`quotes._dedupe_statement`.
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import gc
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from quotes._dedupe_index import (
-    UnionFind,
-    bigram_rows,
-    candidate_pairs,
-    resolve_speakers,
-    salt,
-    verbatim_scores,
-)
+from quotes._dedupe_columns import Columns, read_columns, with_ellipsis
+from quotes._dedupe_index import UnionFind, bigram_rows, candidate_pairs, salt
+from quotes._dedupe_scores import verbatim_scores
 from quotes._dedupe_semantic import Encoder
+from quotes._dedupe_speakers import resolve_speakers
 from quotes._dedupe_statement import StatementScorer
 from quotes._dedupe_text import normalize_texts, text_segments
 from quotes.models import Quote, QuoteKind
@@ -94,7 +88,6 @@ DEFAULT_STATEMENT_THRESHOLD = 0.42
 DEFAULT_SEMANTIC_THRESHOLD = 0.55
 
 _KIND_RANK = {QuoteKind.DIRECT: 2, QuoteKind.MIXED: 1, QuoteKind.INDIRECT: 0}
-_ELLIPSIS_HINT = re.compile(r"…|\.\s?\.\s?\.")
 
 
 class _Frozen(BaseModel):
@@ -187,92 +180,6 @@ class QuoteCluster(_Frozen):
         return tuple(sorted({m.article for m in self.members if m.article is not None}))
 
 
-class _Columns(NamedTuple):
-    """The fields dedupe reads from each quote, one tuple per field, in canonical order.
-
-    Reading every quote once, in input order, and working on these columns after
-    is several times faster on a million quotes than going back to the models in
-    sorted order (each visit to a scattered object is a cache miss).
-    """
-
-    article: tuple[str | None, ...]
-    start: tuple[int, ...]
-    end: tuple[int, ...]
-    text: tuple[str, ...]
-    speaker: tuple[str | None, ...]
-    speaker_type: tuple[str | None, ...]
-    """The speaker's :class:`~quotes.models.SpeakerType` value."""
-    kind: tuple[QuoteKind, ...]
-    outlet: tuple[str | None, ...]
-    published: tuple[_dt.date | None, ...]
-
-
-def _read_columns(qs: list[Quote]) -> _Columns:
-    """Read the quotes into columns, in an order that does not depend on the input's.
-
-    The order is by article, offsets, text, speaker, kind, outlet and date.
-    """
-    rows = []
-    for i, q in enumerate(qs):
-        if not isinstance(q, Quote):
-            raise TypeError(f"dedupe() takes Quote objects, got {type(q).__name__}")
-        spk = q.speaker
-        name, stype = (spk.name, spk.type.value) if spk is not None else (None, None)
-        article, kind, outlet, published = q.article, q.kind, q.outlet, q.published
-        rows.append(
-            (
-                article or "",
-                q.start,
-                q.end,
-                q.text,
-                name or "",
-                stype or "",
-                kind.value,
-                outlet or "",
-                published.toordinal() if published is not None else 0,
-                i,  # the sort key ends here: i is unique, so the fields after it never compare
-                article,
-                name,
-                stype,
-                kind,
-                outlet,
-                published,
-            )
-        )
-    rows.sort()
-    cols = list(zip(*rows, strict=True))
-    del rows
-    return _Columns(
-        article=cols[10],
-        start=cols[1],
-        end=cols[2],
-        text=cols[3],
-        speaker=cols[11],
-        speaker_type=cols[12],
-        kind=cols[13],
-        outlet=cols[14],
-        published=cols[15],
-    )
-
-
-def _with_ellipsis(texts: list[str]) -> list[str]:
-    """The texts with an ellipsis (one regex scan over all of them, NUL-separated)."""
-    joined = "\x00".join(texts)
-    found: list[str] = []
-    starts: list[int] = []
-    offset = 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
-    last = -1
-    for m in _ELLIPSIS_HINT.finditer(joined):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k != last:
-            found.append(texts[k])
-            last = k
-    return found
-
-
 def _check_options(mode: str, **values: float) -> None:
     if mode not in MODES:
         raise ValueError(f"unknown dedupe mode {mode!r}; expected one of {', '.join(MODES)}")
@@ -361,7 +268,7 @@ def dedupe(
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, no cycles: collections would only cost time
     try:
-        work = _Work(_read_columns(qs), ignore_speakers)
+        work = _Work(read_columns(qs), ignore_speakers)
         del qs
         work.link(mode=mode, encoder=encoder, **options)
         return work.clusters()
@@ -373,7 +280,7 @@ def dedupe(
 class _Work:
     """The state of one dedupe run over sorted quotes."""
 
-    def __init__(self, cols: _Columns, ignore_speakers: bool) -> None:
+    def __init__(self, cols: Columns, ignore_speakers: bool) -> None:
         self.cols = cols
         # (name, type) of each quote's speaker; (None, None) for a quote without one.
         pairs = list(zip(cols.speaker, cols.speaker_type, strict=True))
@@ -389,7 +296,7 @@ class _Work:
         distinct = list(dict.fromkeys(cols.text))
         normal = dict(zip(distinct, normalize_texts(distinct), strict=True))
         cut: dict[str, list[str]] = {}
-        for text in _with_ellipsis(distinct):
+        for text in with_ellipsis(distinct):
             if len(pieces := text_segments(text)) > 1:
                 cut[text] = pieces
         item_of: dict[tuple[int, str], int] = {}
@@ -462,7 +369,7 @@ class _Work:
     def _verbatim_scores(
         self, pairs: np.ndarray, accept: tuple[float, float], *, exact: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
-        """:func:`~quotes._dedupe_index.verbatim_scores` of item pairs of this run."""
+        """:func:`~quotes._dedupe_scores.verbatim_scores` of item pairs of this run."""
         return verbatim_scores(
             self.texts,
             self.words,

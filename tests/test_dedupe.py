@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from quotes import _dedupe_cli
-from quotes._dedupe_index import resolve_speakers
+from quotes._dedupe_speakers import resolve_speakers
 from quotes._dedupe_text import normalize_text, person_name_parts
 from quotes.dedupe import ClusterMember, QuoteCluster, cluster_id, dedupe
 from quotes.errors import CorpusFormatError, DependencyError
@@ -576,9 +576,15 @@ def test_normalize_text_folds_marks_case_and_ellipsis() -> None:
 
 
 def test_statement_mode_keeps_a_statement_apart_from_its_denial() -> None:
-    ready = make("Russia is ready to hold direct peace talks with Ukraine next week", "a1", "Kremlin")
-    denial = make("Russia and Ukraine have no direct peace talks scheduled for next week", "a2", "Kremlin")
-    again = make("Russia is prepared to hold direct peace talks with Ukraine next week", "a3", "Kremlin")
+    ready = make(
+        "Russia is ready to hold direct peace talks with Ukraine next week", "a1", "Kremlin"
+    )
+    denial = make(
+        "Russia and Ukraine have no direct peace talks scheduled for next week", "a2", "Kremlin"
+    )
+    again = make(
+        "Russia is prepared to hold direct peace talks with Ukraine next week", "a3", "Kremlin"
+    )
     clusters = dedupe([ready, denial, again], mode="statement")
     groups = sorted(sorted(m.article for m in c.members) for c in clusters)
     assert groups == [["a1", "a3"], ["a2"]]

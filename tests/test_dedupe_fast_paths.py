@@ -13,15 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from quotes._dedupe_index import (
-    _key_order,
-    _partial_bound,
-    _rank_order,
-    _ratio_bound,
-    verbatim_scores,
-)
+from quotes._dedupe_columns import ELLIPSIS_HINT, with_ellipsis
+from quotes._dedupe_index import _key_order, _rank_order
+from quotes._dedupe_scores import _partial_bound, _ratio_bound, verbatim_scores
 from quotes._dedupe_text import normalize_text, normalize_texts, text_segments
-from quotes.dedupe import _ELLIPSIS_HINT, _with_ellipsis
 
 # Few distinct letters, so that random strings are often close to each other.
 WORDS = st.text(alphabet="abcde", min_size=1, max_size=6)
@@ -130,4 +125,4 @@ def test_rank_order_is_a_stable_sort_by_item_rarity_position(
 @given(st.lists(ANY_TEXT, max_size=12))
 def test_ellipsis_scan_finds_the_same_texts(texts: list[str]) -> None:
     texts = list(dict.fromkeys(texts))
-    assert _with_ellipsis(texts) == [t for t in texts if _ELLIPSIS_HINT.search(t)]
+    assert with_ellipsis(texts) == [t for t in texts if ELLIPSIS_HINT.search(t)]
