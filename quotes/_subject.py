@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES
+from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES, place_name
 from quotes.speakers import NounPhrase, tokens
 
 __all__ = ["QUANTITY_HEADS", "FullSubject", "full_subject"]
@@ -383,6 +383,27 @@ def _proper_name(toks: list[Token]) -> bool:
     return bool(words) and all(w[:1].isupper() and w.lower() not in _OPENERS for w in words)
 
 
+def _town_place(norm: str, toks: list[Token], town: int, a: int, b: int) -> bool:
+    """``Dayton, Ohio``: ``toks[a:b]`` names the state or country of the town ``toks[town]``."""
+    return (
+        0 <= town and toks[town][0][:1].isupper() and b > a
+        and place_name(norm[toks[a][1] : toks[b - 1][2]])
+    )
+
+
+def _name_list_tail(toks: list[Token], a: int, b: int) -> bool:
+    """``Letters and Sciences`` after ``of Arts,``: the last items of a list inside a name."""
+    words = [t[0] for t in toks[a:b]]
+    if "and" not in words and "&" not in words:
+        return False
+    if not all(w in ("and", "&") or w[:1].isupper() for w in words):
+        return False
+    k = a - 2  # the words before the comma: "of" and capitalised words ("of Arts", "of Fine Arts")
+    while k >= 0 and toks[k][0][:1].isupper():
+        k -= 1
+    return k >= 0 and k < a - 2 and toks[k][0] == "of"
+
+
 def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -> FullSubject | None:
     """The subject phrase ending right before ``hi`` (where the cue's auxiliaries start).
 
@@ -432,6 +453,10 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         for c in [c for c in commas if c >= i] + [len(toks)]:
             parts.append((prev, c))
             prev = c + 1
+        if s == i and s > 0 and toks[s - 1][0] == "," and _town_place(norm, toks, s - 2, *parts[0]):
+            continue  # "A nurse in Dayton, Ohio,": the state ends the place, no subject of its own
+        if s == i and s > 0 and toks[s - 1][0] == "," and _name_list_tail(toks, s, parts[0][1]):
+            continue  # "the Academy of Arts, Letters and Sciences": the end of a name, no subject
         if len(parts) > 1 and not closed and not _listing(toks, parts):
             continue  # an inner comma with none before the cue: not an apposition
         first_a, first_b = parts[0]
@@ -455,7 +480,10 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         head = toks[first_a:core_end]
         if not head:
             continue
-        named = [toks[a:b] for a, b in parts[1:] if _proper_name(toks[a:b])]
+        named = [
+            toks[a:b] for n, (a, b) in enumerate(parts[1:], 1)
+            if _proper_name(toks[a:b]) and not _town_place(norm, toks, a - 2, a, b)
+        ]
         if named and not _proper_name(head):
             head = named[0]  # "One of his advisers, Tad Devine,": the name speaks
         last = _low(head[-1][0]) if head[-1][0] != "." else _low(head[-2][0])

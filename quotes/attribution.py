@@ -42,8 +42,10 @@ from quotes.lexicon import (
     NON_NAME_CAPITALS,
     ORG_WORDS,
     TITLES,
+    US_STATES,
     cue_rates,
     cue_words,
+    place_name,
     source_words,
 )
 from quotes.marks import FOLD_MARK, fold_double_apostrophes, normalize
@@ -226,15 +228,8 @@ def _abbreviation_before(s: str, dot: int) -> bool:
     return bool(_ABBREV_BEFORE.search(s, max(0, dot - 6), dot))
 
 
-_US_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
-    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
-    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
-    "Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
-)
 #: ", Tennessee" or ", Fla." after a town inside an apposition.
-_STATE = re.compile(r",\s+(?:" + _US_STATES + r"|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=\s*(?:[.,;:)]|$))")
+_STATE = re.compile(r",\s+(?:" + US_STATES + r"|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=\s*(?:[.,;:)]|$))")
 
 
 def _appos_end(ctx: Context, a: int, limit: int) -> int:
@@ -329,6 +324,12 @@ _AGE_ONLY = re.compile(r",\s*\d{1,3},\s*")
 _ASIDE = re.compile(
     r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed|(?:after|before|during|in|at|on)\s+(?:a|an|the|his|her)\s[^,;:\"]{1,40}),\s*"
 )
+def _place_after_town(ctx: Context, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """``Dayton, Ohio`` or ``Lyon, France``: ``b`` names where the town ending ``a`` lies."""
+    town = ctx.norm[a[0]:a[1]].split()
+    return bool(town) and town[-1][:1].isupper() and place_name(ctx.norm[b[0]:b[1]])
+
+
 _ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w\-]*'s)(?:\s+[\w'\-]+){1,6}")
 
 
@@ -347,6 +348,8 @@ def _appositive(ctx: Context, lo: int, hi: int) -> Optional[tuple[NounPhrase, Op
         np_a = NounPhrase(a[0], a[1], ctx.norm[a[0]:a[1]])  # "her senior policy adviser"
     if np_a is None or np_b is None or np_a.start != a[0] or np_b.start != b[0]:
         return None
+    if _place_after_town(ctx, a, b):
+        return None  # "A nurse in Dayton, Ohio,": the state is where the town is, not a name
     a_name = np_a.text[:1].isupper() and not np_a.text.lower().startswith(("the ", "a ", "an "))
     b_name = np_b.text[:1].isupper() and not np_b.text.lower().startswith(("the ", "a ", "an "))
     b_name = b_name and all(w[:1].isupper() for w in np_b.text.split())

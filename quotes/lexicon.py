@@ -8,6 +8,7 @@ with their type, and the lower-case words that occur in source spans
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -21,8 +22,10 @@ __all__ = [
     "PRONOUNS",
     "REPORTING_VERBS",
     "TITLES",
+    "US_STATES",
     "cue_rates",
     "cue_words",
+    "place_name",
     "source_words",
 ]
 
@@ -225,6 +228,30 @@ PLACES = _words(
     istanbul crimea donbas donetsk luhansk kursk kharkiv sumy belgorod bryansk zaporizhzhia
     kherson odesa odessa dnipro lviv mariupol bakhmut vatican nato eu un west east"""
 )
+
+#: US state names, as a regular-expression alternation (``Ohio|New York|...``).
+US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
+    "Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_PLACE_NAME = re.compile(
+    r"(?:" + US_STATES + r"|[A-Z]\.[A-Z]\."
+    r"|(?!(?:Jr|Sr|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Inc|Co|Corp|Ltd)\.)[A-Z][a-z]{1,4}\.)"
+)
+
+
+def place_name(text: str) -> bool:
+    """A state or country as written after a town: ``Ohio``, ``Fla.``, ``D.C.``, ``France``.
+
+    >>> place_name("Ohio"), place_name("Ill."), place_name("France"), place_name("Jones")
+    (True, True, True, False)
+    """
+    text = text.strip()
+    return _PLACE_NAME.fullmatch(text) is not None or text.lower() in PLACES
+
 
 #: Nationality and regional adjectives: part of roles, never of names.
 DEMONYMS = _words(

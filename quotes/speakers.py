@@ -49,9 +49,28 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "."})
 _ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
 
 
+#: Nouns among ``NON_NAME_CAPITALS`` that modify a lower-case compound (``Law enforcement``).
+_NOUN_CAPITALS = frozenset(
+    """law war sea hall square street river lake mountain island bridge palace church airport station
+    region district city county state states world union""".split()
+)
+
+
 def _initial(tok: str) -> bool:
     """A middle initial (``C`` of ``Elaine C. Kamarck``)."""
     return len(tok) == 1 and tok.isupper()
+
+
+_INITIALS_RE = re.compile(r"[A-Z](?:\.[A-Z]){1,2}")
+
+
+def _initials(tok: str) -> bool:
+    """Initials written as one token before their last period (``J.M`` of ``J.M. Berger``)."""
+    return _INITIALS_RE.fullmatch(tok) is not None and tok.lower() not in _PLACE_INITIALS
+
+
+#: Dotted abbreviations of places and bodies, never a person's initials.
+_PLACE_INITIALS = frozenset("u.s u.k u.n e.u d.c u.s.a l.a n.y".split())
 
 
 def _is_cap(tok: str) -> bool:
@@ -247,6 +266,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
         low = _bare(tok)
         if tok == "." and i > 0 and (
             toks[i - 1][0].lower() in _ABBREV_TITLES or _initial(toks[i - 1][0])
+            or _initials(toks[i - 1][0]) and chosen and _name_like(chosen[-1][0])
         ) and toks[i - 1][2] == toks[i][1]:
             chosen.append(toks[i])
             i -= 1
@@ -305,6 +325,10 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
             and not (chosen[-1][0] == "New" and len(chosen) > 1 and _is_cap(chosen[-2][0]))
             and _bare(chosen[-1][0]) not in _DETERMINERS
             and chosen[-1][0].lower() not in _ABBREV_TITLES
+            and not (  # "Law enforcement officials", "City council members": a noun modifier
+                _bare(chosen[-1][0]) in _NOUN_CAPITALS and len(chosen) > 1
+                and chosen[-2][0].isalpha() and chosen[-2][0].islower()
+            )
             and not (  # "many analysts", "her campaign": a quantifier opens the phrase
                 _bare(chosen[-1][0]) in _QUANTIFIERS and len(chosen) > 1 and chosen[-2][0][:1].islower()
             )
@@ -367,7 +391,8 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
 
 _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt))|(?<=\bCapt))\."
 _CAP_RUN = re.compile(
-    r"(?:[A-Z][\w'\-]*(?:" + _ABBR_DOT + r")?\s+(?:(?:de|van|von|al|bin|da|der|la|le)\s+)?)*[A-Z][\w'\-]*"
+    r"(?:(?:[A-Z]\.[A-Z](?:\.[A-Z])?\.|[A-Z][\w'\-]*(?:" + _ABBR_DOT + r")?)\s+(?:(?:de|van|von|al|bin|da|der|la|le)\s+)?)*"
+    r"[A-Z][\w'\-]*"
 )
 
 
@@ -443,7 +468,10 @@ class SpeakerResolver:
             tok, a, b = words[-1]
             words[-1] = (tok[:-2], a, b - 2)
         j = len(words)
-        while j > 0 and (_name_like(words[j - 1][0]) or _given_name(words, j - 1)):
+        while j > 0 and (
+            _name_like(words[j - 1][0]) or _given_name(words, j - 1)
+            or _initials(words[j - 1][0]) and j < len(words) and _name_like(words[j][0])  # "J.M. Berger"
+        ):
             j -= 1
         name_toks = words[j:]
         if not name_toks:
@@ -597,6 +625,8 @@ class SpeakerResolver:
         while j > 0 and (
             _name_like(words[j - 1][0]) or words[j - 1][0] == "." or _given_name(words, j - 1)
             or _initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
+            or _initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
+            and words[j - 1][2] == words[j][1] and _name_like(words[j + 1][0])  # "J.M. Berger"
             or _after_honorific(words, j - 1)
         ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
             j -= 1

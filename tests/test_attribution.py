@@ -454,6 +454,12 @@ class TestSubjectPhrases:
         assert q.speaker.start == 0
         assert text[q.speaker.end - len("state hackers"):q.speaker.end] == "state hackers"
 
+    def test_initials_before_a_surname(self, extractor):
+        text = "The session ended late. G.H. Mwangi told reporters: “We will be back on Monday.”"
+        q = only(extractor, text)
+        assert q.speaker.name == "G.H. Mwangi"
+        assert text[q.speaker.start:q.speaker.end] == "G.H. Mwangi"
+
     def test_role_then_name_after_an_opening_phrase(self, extractor):
         text = (
             "In a statement to the Gazette, her senior policy adviser, Tom Vasquez, said: "

@@ -464,6 +464,12 @@ SUBJECT_CASES = [
      "her potential rivals", "an inquiry into the deal"),
     ("Shortly after the vote, his supporters said the count had been rigged.",
      "his supporters", "the count had been rigged"),
+    # A capitalised noun opening a compound stays in the phrase.
+    ("Law enforcement sources said the convoy was stopped at the border.",
+     "Law enforcement sources", "the convoy was stopped at the border"),
+    # Initials before a surname do not end the sentence (fast splitter).
+    ("The pollster T.R. Okonkwo said the runoff would be close.",
+     "The pollster T.R. Okonkwo", "the runoff would be close"),
 ]
 
 
@@ -510,6 +516,12 @@ NOT_SPEAKER_CASES = [
     ("A producer for Northfield Studios told reporters that the film was delayed.",
      "Northfield Studios"),
     ("Exit polls taken in North Dakota found that turnout was low.", "North Dakota"),
+    # A state or country after a town is where the town lies, not who speaks.
+    ("A welder in Tulsa, Oklahoma, told reporters that the plant would close.", "Oklahoma"),
+    ("A chef from Lyon, France, said the bistro would reopen in May.", "France"),
+    # The last items of a list inside an organisation's name are not the speaker.
+    ("A curator at the Institute of Design, Music and Film noted that visitor numbers had doubled.",
+     "Music and Film"),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quotes._version import __version__
+from quotes.lexicon import NON_NAME_CAPITALS, source_words
 
 __all__ = ["ABBREVIATIONS", "RegexSegmenter"]
 
@@ -28,6 +29,25 @@ _BOUNDARY = re.compile(
     r"""(?<=[^\s])([.!?…]+["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"""
 )
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+#: Two or three initials (``J.M``, ``J.R.R``) before the period that ends them.
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,2}")
+_NEXT_WORD = re.compile(r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\b")
+#: Capitalised words that open a sentence rather than follow initials as a surname.
+_OPENERS = frozenset(
+    """The A An He She It They We I You His Her Its Their Our My This That These Those There Here
+    But And Or So Yet If When While After Before Since As At In On For From By With To Of Not
+    No Now Then Still Also Meanwhile However Why What Who How Where Which Some Many Most All
+    One Two Three Last Next Today Yesterday Mr Mrs Ms Dr""".split()
+)
+
+
+def _surname_after(chunk: str, at: int) -> bool:
+    """A capitalised word at ``at`` that reads as a surname, not a sentence opener."""
+    m = _NEXT_WORD.match(chunk, at)
+    if m is None or m.group(1) in _OPENERS:
+        return False
+    low = m.group(1).lower()
+    return low not in NON_NAME_CAPITALS and low not in source_words()  # "the C.I.A. Officials said"
 
 
 class RegexSegmenter:
@@ -57,6 +77,8 @@ class RegexSegmenter:
                         word = w.group(1).lower().rstrip(".")
                         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                             continue
+                        if _INITIALS.fullmatch(w.group(1)) and _surname_after(chunk, m.end(2)):
+                            continue  # "J.M. Berger said": initials before a surname
                 end = m.end(1)
                 self._add(chunk, base, start, end, append)
                 start = m.end(2)
