@@ -467,7 +467,8 @@ class _Work:
         canonical item; items with the canonical text are left out (similarity 1).
         """
         n_items = len(self.texts)
-        codes = np.unique(items[items != canon_items] * n_items + canon_items[items != canon_items])
+        apart = items != canon_items
+        codes = np.unique(items[apart] * n_items + canon_items[apart])
         texts = self.texts
         pairs = [
             (item, c)

@@ -16,6 +16,7 @@ __all__ = [
     "ANONYMOUS_HEADS",
     "CUE_AUXILIARIES",
     "GROUP_HEADS",
+    "INITIALS",
     "NON_NAME_CAPITALS",
     "ORG_WORDS",
     "PLACES",
@@ -23,8 +24,10 @@ __all__ = [
     "REPORTING_VERBS",
     "TITLES",
     "US_STATES",
+    "WEEKDAYS",
     "cue_rates",
     "cue_words",
+    "initials",
     "place_name",
     "source_words",
 ]
@@ -251,6 +254,25 @@ def place_name(text: str) -> bool:
     """
     text = text.strip()
     return _PLACE_NAME.fullmatch(text) is not None or text.lower() in PLACES
+
+
+#: Days of the week, lower case.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+#: Two or three capitals joined by periods (``J.M``, ``J.R.R``, ``L.A``), as one token.
+INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,2}")
+#: Dotted abbreviations of places and bodies, never a person's initials.
+_PLACE_INITIALS = frozenset("u.s u.k u.n e.u d.c u.s.a l.a n.y".split())
+
+
+def initials(token: str) -> bool:
+    """Two or three initials written as one token before their last period (``J.M`` of
+    ``J.M. Berger``, ``J.R.R``); ``U.S``, ``U.N``, ``D.C`` and the like are places.
+
+    >>> initials("J.M"), initials("J.R.R"), initials("U.S"), initials("JM")
+    (True, True, False, False)
+    """
+    return INITIALS.fullmatch(token) is not None and token.lower() not in _PLACE_INITIALS
 
 
 #: Nationality and regional adjectives: part of roles, never of names.

@@ -52,6 +52,7 @@ from quotes.direct import QuotedSpan
 from quotes.lexicon import (
     CUE_AUXILIARIES,
     REPORTING_VERBS,
+    WEEKDAYS,
     cue_rates,
 )
 from quotes.models import CueType, Quote, Speaker
@@ -211,7 +212,6 @@ _OBJECT_ADJUNCT = re.compile(
     r"|\s+(?:during|before|when|but|via|(?:last|this)\s+(?:week|month|year))\b)",
     re.I,
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_OBJECT_START = frozenset("by that to for of in on with away off down up out".split())
 
 
@@ -421,7 +421,7 @@ def _sentence_quotes(
             a = toks[j][1]
         while j > 0 and between_subject_and_cue(toks[j - 1][0], low):
             j -= 1
-        on_day = j > 2 and toks[j - 1][0].lower() in _WEEKDAYS and toks[j - 2][0].lower() == "on"
+        on_day = j > 2 and toks[j - 1][0].lower() in WEEKDAYS and toks[j - 2][0].lower() == "on"
         if obj_kind is not None and on_day:
             j -= 2  # "Sanders, who on Tuesday endorsed Clinton"
             while j > 0 and between_subject_and_cue(toks[j - 1][0], low):

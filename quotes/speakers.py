@@ -24,6 +24,8 @@ from quotes.lexicon import (
     PLACES,
     PRONOUNS,
     TITLES,
+    WEEKDAYS,
+    initials,
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
@@ -59,18 +61,6 @@ _NOUN_CAPITALS = frozenset(
 def _initial(tok: str) -> bool:
     """A middle initial (``C`` of ``Elaine C. Kamarck``)."""
     return len(tok) == 1 and tok.isupper()
-
-
-_INITIALS_RE = re.compile(r"[A-Z](?:\.[A-Z]){1,2}")
-
-
-def _initials(tok: str) -> bool:
-    """Initials written as one token before their last period (``J.M`` of ``J.M. Berger``)."""
-    return _INITIALS_RE.fullmatch(tok) is not None and tok.lower() not in _PLACE_INITIALS
-
-
-#: Dotted abbreviations of places and bodies, never a person's initials.
-_PLACE_INITIALS = frozenset("u.s u.k u.n e.u d.c u.s.a l.a n.y".split())
 
 
 def _is_cap(tok: str) -> bool:
@@ -162,7 +152,6 @@ _TIME_WORDS = frozenset(
     """minute minutes hour hours day days week weeks month months year years decade decades
     moment moments past morning afternoon evening night weekend""".split()
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def not_a_speaker(mention: str) -> bool:
@@ -186,7 +175,7 @@ def not_a_speaker(mention: str) -> bool:
         return False  # "Kim, who was traveling this week": a clause after the name
     if last.lower() in _TIME_WORDS and (last.islower() or len(words) == 1):
         return True  # "a couple of years", "the past", "Hours"
-    return last.lower() in _WEEKDAYS and len(words) == 2 and first.lower() in (
+    return last.lower() in WEEKDAYS and len(words) == 2 and first.lower() in (
         "one", "last", "that", "this", "next", "every", "on", "by"
     )
 
@@ -266,7 +255,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
         low = _bare(tok)
         if tok == "." and i > 0 and (
             toks[i - 1][0].lower() in _ABBREV_TITLES or _initial(toks[i - 1][0])
-            or _initials(toks[i - 1][0]) and chosen and _name_like(chosen[-1][0])
+            or initials(toks[i - 1][0]) and chosen and _name_like(chosen[-1][0])
         ) and toks[i - 1][2] == toks[i][1]:
             chosen.append(toks[i])
             i -= 1
@@ -470,7 +459,7 @@ class SpeakerResolver:
         j = len(words)
         while j > 0 and (
             _name_like(words[j - 1][0]) or _given_name(words, j - 1)
-            or _initials(words[j - 1][0]) and j < len(words) and _name_like(words[j][0])  # "J.M. Berger"
+            or initials(words[j - 1][0]) and j < len(words) and _name_like(words[j][0])  # "J.M. Berger"
         ):
             j -= 1
         name_toks = words[j:]
@@ -625,7 +614,7 @@ class SpeakerResolver:
         while j > 0 and (
             _name_like(words[j - 1][0]) or words[j - 1][0] == "." or _given_name(words, j - 1)
             or _initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
-            or _initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
+            or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
             and words[j - 1][2] == words[j][1] and _name_like(words[j + 1][0])  # "J.M. Berger"
             or _after_honorific(words, j - 1)
         ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname

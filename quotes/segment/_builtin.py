@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from quotes._version import __version__
-from quotes.lexicon import NON_NAME_CAPITALS, source_words
+from quotes.lexicon import INITIALS, NON_NAME_CAPITALS, source_words
 
 __all__ = ["ABBREVIATIONS", "RegexSegmenter"]
 
@@ -29,8 +29,6 @@ _BOUNDARY = re.compile(
     r"""(?<=[^\s])([.!?…]+["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"""
 )
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
-#: Two or three initials (``J.M``, ``J.R.R``) before the period that ends them.
-_INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,2}")
 _NEXT_WORD = re.compile(r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\b")
 #: Capitalised words that open a sentence rather than follow initials as a surname.
 _OPENERS = frozenset(
@@ -77,7 +75,7 @@ class RegexSegmenter:
                         word = w.group(1).lower().rstrip(".")
                         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                             continue
-                        if _INITIALS.fullmatch(w.group(1)) and _surname_after(chunk, m.end(2)):
+                        if INITIALS.fullmatch(w.group(1)) and _surname_after(chunk, m.end(2)):
                             continue  # "J.M. Berger said": initials before a surname
                 end = m.end(1)
                 self._add(chunk, base, start, end, append)
