@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import quotes
 from quotes import QuoteKind, SpeakerType
 
@@ -843,46 +845,44 @@ class TestLeadIn:
 class TestCanonicalNames:
     """A short mention resolves to the person, never to a venue or a headline run."""
 
-    def test_surname_beats_a_place_named_after_the_person(self, extractor):
-        text = (
-            "Mayor Dana Kowal opened the Kowal Tower Grill on Monday. "
-            "“It is a good day for the city,” Kowal said."
-        )
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            pytest.param(
+                "Mayor Dana Kowal opened the Kowal Tower Grill on Monday. "
+                "“It is a good day for the city,” Kowal said.",
+                "Dana Kowal",
+                id="surname-beats-a-place-named-after-the-person",
+            ),
+            pytest.param(
+                "Rival Priya Natarajan spoke first. Priya Natarajan is a lawyer. "
+                "“We will win this seat,” Natarajan said.",
+                "Priya Natarajan",
+                id="sentence-opening-word-is-not-part-of-the-name",
+            ),
+            pytest.param(
+                "Comedian Lena Abbot joined the rally. The comedian had flown in that morning. "
+                "“Nobody should stay home,” Abbot said.",
+                "Lena Abbot",
+                id="common-word-before-a-full-name-is-dropped",
+            ),
+            pytest.param(
+                "Actress Mira Solberg joined the rally on Monday. “This plan is fair,” Solberg said.",
+                "Mira Solberg",
+                id="role-word-opening-a-headline-is-not-part-of-the-name",
+            ),
+            pytest.param(
+                "Is Tomas Brandt Ready?\n\nTomas Brandt toured the plant on Friday. "
+                "“We are ready,” Brandt said.",
+                "Tomas Brandt",
+                id="question-headline-verb-is-not-a-first-name",
+            ),
+        ],
+    )
+    def test_short_mention_resolves_to_the_person(self, extractor, text, name):
         q = only(extractor, text)
-        assert q.speaker.name == "Dana Kowal"
+        assert q.speaker.name == name
         assert q.speaker.type is SpeakerType.PERSON
-
-    def test_sentence_opening_word_is_not_part_of_the_name(self, extractor):
-        text = (
-            "Rival Priya Natarajan spoke first. Priya Natarajan is a lawyer. "
-            "“We will win this seat,” Natarajan said."
-        )
-        q = only(extractor, text)
-        assert q.speaker.name == "Priya Natarajan"
-
-    def test_common_word_before_a_full_name_is_dropped(self, extractor):
-        text = (
-            "Comedian Lena Abbot joined the rally. The comedian had flown in that morning. "
-            "“Nobody should stay home,” Abbot said."
-        )
-        q = only(extractor, text)
-        assert q.speaker.name == "Lena Abbot"
-
-    def test_role_word_opening_a_headline_is_not_part_of_the_name(self, extractor):
-        text = (
-            "Actress Mira Solberg joined the rally on Monday. "
-            "“This plan is fair,” Solberg said."
-        )
-        q = only(extractor, text)
-        assert q.speaker.name == "Mira Solberg"
-
-    def test_question_headline_verb_is_not_a_first_name(self, extractor):
-        text = (
-            "Is Tomas Brandt Ready?\n\nTomas Brandt toured the plant on Friday. "
-            "“We are ready,” Brandt said."
-        )
-        q = only(extractor, text)
-        assert q.speaker.name == "Tomas Brandt"
 
 
 class TestCommonWordsAreNotPeople:

@@ -219,28 +219,37 @@ def test_subject_with_prepositional_postmodifiers(extractor):
     assert text[q.start : q.end] == q.text
 
 
-def test_subject_with_apposition_chain(extractor):
-    text = "Rep. Maria Olsen, D-Minn., a member of the budget panel, said the deficit would shrink."
+@pytest.mark.parametrize(
+    ("text", "name", "mention", "content"),
+    [
+        pytest.param(
+            "Rep. Maria Olsen, D-Minn., a member of the budget panel, said the deficit would shrink.",
+            "Maria Olsen",
+            "Rep. Maria Olsen, D-Minn., a member of the budget panel",
+            "the deficit would shrink",
+            id="apposition-chain",
+        ),
+        pytest.param(
+            "One of her aides, Paul Brandt, told reporters that the tour would resume in May.",
+            "Paul Brandt",
+            "One of her aides, Paul Brandt",
+            "that the tour would resume in May",
+            id="apposition-with-a-name-names-the-speaker",
+        ),
+        pytest.param(
+            "Dana Pruitt, 44, of Albany, Ga., said she had never voted before.",
+            "Dana Pruitt",
+            "Dana Pruitt, 44, of Albany, Ga.",
+            "she had never voted before",
+            id="age-and-hometown",
+        ),
+    ],
+)
+def test_appositions_stay_in_the_source(extractor, text, name, mention, content):
     (q,) = reported(extractor, text)
-    assert q.speaker.name == "Maria Olsen"
-    assert _span(text, q.speaker) == "Rep. Maria Olsen, D-Minn., a member of the budget panel"
-    assert q.text == "the deficit would shrink"
-
-
-def test_apposition_with_a_name_names_the_speaker(extractor):
-    text = "One of her aides, Paul Brandt, told reporters that the tour would resume in May."
-    (q,) = reported(extractor, text)
-    assert q.speaker.name == "Paul Brandt"
-    assert _span(text, q.speaker) == "One of her aides, Paul Brandt"
-    assert q.text == "that the tour would resume in May"
-
-
-def test_age_and_hometown_appositions(extractor):
-    text = "Dana Pruitt, 44, of Albany, Ga., said she had never voted before."
-    (q,) = reported(extractor, text)
-    assert q.speaker.name == "Dana Pruitt"
-    assert _span(text, q.speaker) == "Dana Pruitt, 44, of Albany, Ga."
-    assert q.text == "she had never voted before"
+    assert q.speaker.name == name
+    assert _span(text, q.speaker) == mention
+    assert q.text == content
 
 
 def test_poll_quantities_are_group_speakers(extractor):
