@@ -443,8 +443,19 @@ def _prepare_outdir(outdir: Path, identity: dict[str, Any], total: int) -> None:
         state.mkdir(parents=True, exist_ok=True)
         with atomic_writer(run_file) as fh:
             json.dump({**identity, "articles": total}, fh, indent=2)
-    for folder in (outdir, state):
-        for stale in folder.glob(".*.tmp"):  # left by a kill -9
+    _remove_temporaries(outdir)
+
+
+def _remove_temporaries(outdir: Path) -> None:
+    """Delete the hidden ``.*.tmp`` files of OUTDIR and its state folder.
+
+    Called before a run (files left by a kill -9) and after an interrupted one: a
+    Ctrl-C can land between the creation of a temporary file and the moment its
+    owner is known (inside a shard's constructor, or half way through a commit),
+    and the folder must hold complete shards only, whatever the timing.
+    """
+    for folder in (outdir, outdir / STATE_DIR):
+        for stale in folder.glob(".*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
 
@@ -690,6 +701,8 @@ def run_batch(
             fut.cancel()
         bar.close(finished)
         pool.shutdown()
+        if not finished:
+            _remove_temporaries(out)
 
 
 def _finish(

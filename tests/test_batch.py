@@ -458,6 +458,45 @@ class TestResume:
         assert folder_snapshot(tmp_path / "out") == folder_snapshot(tmp_path / "ref")
 
 
+    @pytest.mark.parametrize("where", ["open", "commit"])
+    def test_interrupt_at_any_moment_leaves_no_temporary_file(self, tmp_path, monkeypatch, where):
+        """A Ctrl-C can land after a temporary file exists but before its owner is known."""
+        import quotes.batch
+
+        make_folder(tmp_path / "in", 60)
+        real_init, real_commit = quotes.batch._Shard.__init__, quotes.batch._Shard.commit
+        opened = {"n": 0}
+
+        def init(self, *args, **kwargs):
+            real_init(self, *args, **kwargs)  # the hidden shard file now exists
+            opened["n"] += 1
+            if where == "open" and opened["n"] == 2:
+                raise KeyboardInterrupt
+
+        def commit(self):
+            if where == "commit" and self.index == 1:
+                with quotes.batch.atomic_writer(self.state_path) as fh:
+                    fh.write("{}")
+                    raise KeyboardInterrupt  # half way through the commit
+            real_commit(self)
+
+        monkeypatch.setattr(quotes.batch._Shard, "__init__", init)
+        monkeypatch.setattr(quotes.batch._Shard, "commit", commit)
+        with pytest.raises(BatchInterrupted) as info:  # keeps the frames alive, as a
+            run_batch(  # traceback cycle does in a real run
+                [tmp_path / "in"],
+                tmp_path / "out",
+                backend="fast",
+                workers=1,
+                shard_size=20,
+                progress="none",
+            )
+        assert info.value.committed == 1
+        out = tmp_path / "out"
+        assert not list(out.glob(".*.tmp")) and not list((out / ".batch").glob(".*.tmp"))
+        assert sorted(p.name for p in out.glob("quotes-*")) == [shard_name(0)]
+
+
 class _CrashingPool:
     """Stands in for a process pool whose worker dies on articles containing CRASH."""
 
