@@ -57,16 +57,23 @@ FOLD_MARK = "\x7f"
 
 
 def fold_double_apostrophes(text: str) -> str:
-    """Rewrite ``''`` (two apostrophes used as a double quote) as ``\\x7f"``, keeping length.
+    """Rewrite ``''`` and ````` `` ````` (pairs used as a double quote) as ``\\x7f"``, keeping length.
 
-    Archives such as the New York Times' write ``''Yes,'' he said``; after folding,
-    the second character is an ordinary double mark and the first is a filler
-    that detection skips.
+    Archives such as the New York Times' write ``''Yes,'' he said``, and text
+    tokenised the Penn Treebank way opens with two backticks (````` ``Yes,'' `````).
+    After folding, the second character is an ordinary double mark and the first
+    is a filler that detection skips.
 
     >>> fold_double_apostrophes("''Yes,'' he said") == '\x7f"Yes,\x7f" he said'
     True
+    >>> fold_double_apostrophes("``Yes,'' he said") == '\x7f"Yes,\x7f" he said'
+    True
     """
-    return text.replace("''", FOLD_MARK + '"') if "''" in text else text
+    if "''" in text:
+        text = text.replace("''", FOLD_MARK + '"')
+    if "``" in text:
+        text = text.replace("``", FOLD_MARK + '"')
+    return text
 
 
 def normalize(text: str) -> str:

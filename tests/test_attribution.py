@@ -179,6 +179,13 @@ class TestStandalone:
         assert q.speaker.name == "Elaine C. Kamarck"
         assert q.speaker.role == "senior fellow at the Brookings Institution"
 
+    def test_penn_treebank_backtick_quotes(self, extractor):
+        text = "``We will not raise taxes,'' Mary Smith said. ``Not this year.''"
+        found = direct(extractor, text)
+        assert [q.text for q in found] == ["We will not raise taxes", "Not this year."]
+        assert [q.speaker.name for q in found] == ["Mary Smith", "Mary Smith"]
+        assert all(text[q.start:q.end] == q.text for q in found)
+
 
 class TestReportsGoOn:
     def test_quote_after_a_report_in_the_same_paragraph_shares_its_cue(self, extractor):
