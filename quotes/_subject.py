@@ -377,6 +377,23 @@ def _listing(toks: list[Token], parts: list[tuple[int, int]]) -> bool:
     return all(0 < y - x <= 4 and _core(toks, x, y) == y for x, y in firsts)
 
 
+def _name_list(toks: list[Token], parts: list[tuple[int, int]]) -> bool:
+    """Names between commas, the last two joined by ``and``.
+
+    ``Trump and Ryan``, ``Both Cruz and Fiorina``, ``Smith, Jones(,) and Lee``.
+    """
+    *firsts, (a, b) = parts
+    words = [t[0] for t in toks[a:b]]
+    if words.count("and") != 1:
+        return False
+    k = a + words.index("and")
+    names = [*firsts, (a, k), (k + 1, b)] if k > a else [*firsts, (k + 1, b)]  # "Jones, and Lee"
+    x0, y0 = names[0]
+    if toks[x0][0].lower() == "both":
+        names[0] = (x0 + 1, y0)
+    return all(_proper_name(toks[x:y]) for x, y in names)
+
+
 def _proper_name(toks: list[Token]) -> bool:
     """``Tad Devine``, ``Sen. Lindsey Graham``: capitalised words only."""
     words = [t[0] for t in toks if t[0] != "."]
@@ -462,13 +479,14 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         first_a, first_b = parts[0]
         if _phrase(toks, first_a, first_b) != first_b:
             continue
+        listed = len(parts) > 1 and not closed and _name_list(toks, parts)  # "Smith, Jones and Lee"
         subject_first = closed and s == 0 and len(parts) > 1
         # "Trump, speaking at a rally in Wilmington, N.C., warned": the participle phrase is
         # set off like an apposition but is no part of the source.
         cut = next(
             (n for n, (a, b) in enumerate(parts) if n and _participle_phrase(toks[a:b])), len(parts)
         )
-        if not all(_apposition(toks[a:b]) for a, b in parts[1:cut]):
+        if not listed and not all(_apposition(toks[a:b]) for a, b in parts[1:cut]):
             continue
         if cut < len(parts) and not all(
             _apposition(toks[a:b]) or _participle_phrase(toks[a:b]) or _place(toks[a:b])
@@ -478,13 +496,17 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         parts = parts[:cut]
         core_end = _core(toks, first_a, first_b)
         head = toks[first_a:core_end]
+        if listed:
+            head = toks[first_a : parts[-1][1]]  # the whole list speaks
+        elif core_end < first_b and _name_list(toks, [(first_a, first_b)]):
+            head = toks[first_a:first_b]  # "Trump and Ryan", "Both Cruz and Fiorina"
         if not head:
             continue
         named = [
             toks[a:b] for n, (a, b) in enumerate(parts[1:], 1)
             if _proper_name(toks[a:b]) and not _town_place(norm, toks, a - 2, a, b)
         ]
-        if named and not _proper_name(head):
+        if named and not listed and not _proper_name(head):
             head = named[0]  # "One of his advisers, Tad Devine,": the name speaks
         last = _low(head[-1][0]) if head[-1][0] != "." else _low(head[-2][0])
         quantity = last in _QUANTITY_HEADS or last[:1].isdigit()

@@ -844,8 +844,11 @@ def _colon_speaker(ctx: Context, lo: int, hi: int, at: int) -> Optional[Attribut
     if len(words) == 1 and words[0] not in ctx.resolver.full_names:
         return None
     sp = _speaker(ctx, np, at)
-    if sp is None or sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION):
-        return None
+    if sp is None or (
+        sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION)
+        and not ctx.resolver.named_people(sp)
+    ):
+        return None  # "Frank Newport and Jim Harter:" speak; "Republicans:" heads a section
     if m.group("party"):
         sp = sp.model_copy(update={"end": lo + m.end("party"), "mention": ctx.text[sp.start:lo + m.end("party")]})
     return Attribution(sp, None, CueType.SPEECH, None, _confidence(sp, 0.7), "before:colon")

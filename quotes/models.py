@@ -70,7 +70,8 @@ class SpeakerType(str, Enum):
     ORGANIZATION = "organization"
     """An institution, company, government or outlet: ``the Kremlin``, ``KCNA``."""
     GROUP = "group"
-    """A plural, non-institutional source: ``Ukrainian officials``, ``analysts``."""
+    """A plural, non-institutional source: ``Ukrainian officials``, ``analysts``,
+    named people joined by ``and`` (``Donald Trump and Paul Ryan``)."""
     ANONYMOUS = "anonymous"
     """An unnamed individual: ``a senior official``, ``a source``."""
     UNKNOWN = "unknown"

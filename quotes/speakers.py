@@ -26,8 +26,10 @@ from quotes.lexicon import (
     TITLES,
     WEEKDAYS,
     initials,
+    place_name,
     source_words,
 )
+from quotes._speaker_names import coordinated_parts, short_forms
 from quotes.models import Speaker, SpeakerType
 
 __all__ = ["NounPhrase", "SpeakerResolver", "TOKEN_RE", "scan_left", "scan_right", "tokens"]
@@ -84,6 +86,11 @@ def _given_name(words: list, k: int) -> bool:
         and k + 1 < len(words) and _name_like(words[k + 1][0])
     )
 
+
+#: Number words, capitalised at a sentence start (``Six Trump supporters``).
+_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozens hundreds".split()
+)
 
 #: First names that are also common words written in lower case elsewhere.
 _FIRST_NAME_WORDS = frozenset("will mark rose hope grant pat rob sue guy chase joy faith dawn summer frank jack ray earl dean".split())
@@ -403,11 +410,12 @@ class SpeakerResolver:
     def __init__(self, text: str, norm: str, body: list[tuple[int, int]]) -> None:
         self.text = text
         self.norm = norm
-        self.full_names: dict[str, str] = {}  # any single token -> fullest name
+        self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
         self.roles: dict[str, str] = {}  # canonical name -> role
         self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
         self._speakers: list[tuple[int, Speaker]] = []  # resolved speakers by quote offset
         self._titled: set[str] = set()  # single names seen after a title ("President Trump")
+        self._listed: set[str] = set()  # group names of coordinated people ("Trump and Ryan")
         self._lower_words = set(re.findall(r"(?<![A-Za-z.'/@#\-])[a-z][a-z\-]+(?![a-z\-]|\.[a-z])", norm))  # common words
         names: list[tuple[int, int, str, Optional[str]]] = []
         for lo, hi in body:
@@ -419,19 +427,14 @@ class SpeakerResolver:
         # Fullest forms first so that single tokens map to the longest name; a token
         # is a surname before it is a first name ("Trump" is Donald Trump, not the
         # "Trump Tower Grill" a later sentence mentions).
+        # A short form shared by different people maps to itself (quotes._speaker_names).
         ordered = sorted(names, key=lambda n: -len(n[2].split()))
+        self.full_names = short_forms(
+            [n[2] for n in ordered if len(n[2].split()) >= 2], common=self._not_first_name
+        )
         for _a, _b, name, role in ordered:
-            parts = name.split()
-            if len(parts) < 2:
-                continue
-            for key in (parts[-1], name):
-                self.full_names.setdefault(key, name)
-            if role:
+            if role and len(name.split()) >= 2:
                 self.roles.setdefault(name, role)
-        for _a, _b, name, _role in ordered:
-            parts = name.split()
-            if len(parts) >= 2:
-                self.full_names.setdefault(parts[0], name)
         for a, b, name, _role in names:
             if len(name.split()) >= 2 and name not in self.roles:
                 role = self._appositive_role(a, b)
@@ -556,6 +559,10 @@ class SpeakerResolver:
 
     # -- speakers ----------------------------------------------------------------------
 
+    def named_people(self, speaker: Speaker) -> bool:
+        """The group ``speaker`` is named people joined by ``and`` (``Trump and Ryan``)."""
+        return speaker.type is SpeakerType.GROUP and speaker.name in self._listed
+
     def record(self, offset: int, speaker: Speaker) -> None:
         """Remember a resolved speaker at ``offset`` (for later pronouns)."""
         bisect.insort(self._speakers, (offset, speaker), key=lambda x: x[0])
@@ -602,6 +609,12 @@ class SpeakerResolver:
             return sp  # the mention ends before the verb, as the Source does
         if len(words) == 1 and low_words[0] in PRONOUNS:
             return self._resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+        if "and" in low_words or "&" in low_words:
+            listed = self._coordination(
+                np, words, mention, at=at, sentence_starts=sentence_starts, exclude=exclude
+            )
+            if listed is not None:
+                return listed
         # "Scott Hawkins of Cheyenne": the person is named before "of".
         if "of" in low_words[1:] and _is_cap(words[0][0]):
             k = low_words.index("of", 1)
@@ -657,6 +670,85 @@ class SpeakerResolver:
                     type=SpeakerType.PERSON, role=role,
                 )
         return self._describe(np, words, low_words, mention)
+
+    def _coordination(
+        self,
+        np: NounPhrase,
+        words: list[tuple[str, int, int]],
+        mention: str,
+        **context: object,
+    ) -> Optional[Speaker]:
+        """Named speakers joined by ``and``: one group, or one organisation.
+
+        ``Trump and Ryan``, ``Smith, Jones and Lee``, ``Sen. Ted Cruz and Gov. John
+        Kasich``: every conjunct ends in a name and resolves to a person, so the
+        speaker is a group named by the parts' canonical names (``Donald Trump and
+        Paul Ryan``). Names joined by ``&`` (``Ernst & Young``) and lists of places
+        or organisations only (``Georgia and Virginia``, ``Fox News and NBC News``)
+        are one organisation. Anything else (``Trump and his lawyers``, ``Trump and
+        Ryan officials``, ``Secretary of State and candidate Hillary Clinton``) is
+        left to the other rules.
+
+        Args:
+            np: The mention.
+            words: Its tokens.
+            mention: Its original text.
+            **context: ``at``, ``sentence_starts`` and ``exclude`` of :meth:`resolve`.
+        """
+        if mention.isupper() or not _is_cap(words[-1][0]):
+            return None
+        texts = [w[0] for w in words]
+        whole = re.sub(r"^the\s+", "", mention, flags=re.I)
+        org = Speaker(
+            name=whole, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION
+        )
+        if "&" in texts:
+            k = texts.index("&")
+            joins = 0 < k < len(texts) - 1 and _is_cap(texts[k - 1]) and _is_cap(texts[k + 1])
+            return org if joins else None
+        parts = coordinated_parts(texts)
+        people: list[Speaker] = []
+        for a, b in parts:
+            low = [_bare(t) for t in texts[a:b]]
+            if not _is_cap(texts[b - 1]) or (
+                "of" in low and not _name_like(texts[a + low.index("of") - 1])
+            ):
+                return None  # "Ryan officials", "Secretary of State"; but "Isakson of Georgia"
+            lo, hi = words[a][1], words[b - 1][2]
+            part = NounPhrase(lo, hi, self.norm[lo:hi])
+            sp = self.resolve(part, **context)  # type: ignore[arg-type]
+            if sp is None or (sp.start, sp.end) != (lo, hi):
+                return None
+            if b - a == 1 and place_name(texts[a]):
+                sp = sp.model_copy(update={"type": SpeakerType.ORGANIZATION})  # "Georgia"
+            people.append(sp)
+        kinds = {sp.type for sp in people}
+        if kinds == {SpeakerType.ORGANIZATION}:
+            return org
+        if kinds != {SpeakerType.PERSON} or not all(_name_like(texts[b - 1]) for _a, b in parts):
+            return None  # "Clinton and the State Department": a person and an organisation
+        names = [sp.name for sp in people]
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        self._listed.add(name)
+        return Speaker(
+            name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
+        )
+
+    def _not_first_name(self, tok: str) -> bool:
+        """A word opening a capitalised run that is no first name.
+
+        ``Never`` (the article writes it in lower case), ``Bashing`` (a participle),
+        ``Wisconsin``, ``Senators``, ``Six``: ``Never Trump`` is no other person named Trump.
+        """
+        low = _bare(tok)
+        if low in _GIVEN_NAMES or low in _FIRST_NAME_WORDS:
+            return False
+        return (
+            low in self._lower_words or (low.endswith("ing") and len(low) > 5) or place_name(tok)
+            or low in PLACES or low in DEMONYMS or low in NON_NAME_CAPITALS or low in TITLES
+            or low in _ADVERBIAL_OPENERS or low in _NOT_NAME_OPENERS
+            or low in _NUMBERS or _plural_group(low) or (low.endswith("s") and low[:-1] in TITLES)
+        )
 
     def _common_word(self, tok: str) -> bool:
         """A capitalised word the article also writes in lower case, or an adverb/participle."""
