@@ -63,7 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     ex = sub.add_parser("extract", help="extract quotes from .txt files or folders of them")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file or a folder of them")
+    ex.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="a .txt file, a folder of them, or - for one article on standard input",
+    )
     _add_backend_options(ex)
     ex.add_argument("--outlet", help="outlet of every article (overrides metadata)")
     ex.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
@@ -157,10 +160,35 @@ def _metadata_for(path: Path, explicit: Optional[dict[str, dict[str, Any]]]) -> 
     return load_metadata(sidecar) if sidecar.is_file() else {}
 
 
+def _check_date(value: str) -> None:
+    """Refuse a ``--published`` value that is not a date, before any work is done."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        raise QuotesError(f"--published: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+#: Article id of the text read from standard input (``quotes extract -``).
+STDIN_ID = "stdin"
+
+
+def _stdin_article(args: argparse.Namespace) -> Article:
+    """The article piped on standard input: its id is :data:`STDIN_ID`."""
+    from quotes.io import decode_text, make_article
+
+    text = decode_text(sys.stdin.buffer.read(), name="<stdin>")
+    fields = {k: v for k, v in (("outlet", args.outlet), ("published", args.published)) if v}
+    return make_article(text, STDIN_ID, fields, where="<stdin>")
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     from quotes.io import atomic_writer, expand_paths, load_metadata, read_article
     from quotes.pipeline import Extractor
 
+    if args.published is not None:
+        _check_date(args.published)
     explicit = load_metadata(args.metadata) if args.metadata else None
     extractor = Extractor(
         backend=args.backend, stanza_dir=args.stanza_dir, include_beliefs=args.include_beliefs,
@@ -170,6 +198,19 @@ def _run_extract(args: argparse.Namespace) -> int:
     results: list[Quote] = []
     stream = args.format == "jsonl" and not args.output
     for given in args.paths:
+        if given == "-":
+            try:
+                found = extractor.extract_article(_stdin_article(args))
+            except QuotesError as exc:
+                _err(str(exc))
+                failed += 1
+                continue
+            if stream:
+                write_quotes(found, sys.stdout)
+                sys.stdout.flush()
+            else:
+                results.extend(found)
+            continue
         given_path = Path(given)
         if given_path.is_dir() and not any(given_path.glob("*.txt")):
             _err(f"{given_path}: folder has no .txt files")

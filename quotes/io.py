@@ -16,11 +16,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Optional, Union
 
+from pydantic import ValidationError
+
 from quotes.errors import (
     BinaryInputError,
     CorpusFormatError,
     EmptyInputError,
     EncodingError,
+    InputError,
     InputTooLargeError,
     MissingInputError,
 )
@@ -33,6 +36,7 @@ __all__ = [
     "decode_text",
     "expand_paths",
     "load_metadata",
+    "make_article",
     "read_article",
     "read_text_file",
 ]
@@ -170,7 +174,36 @@ def read_article(
         fields["outlet"] = outlet
     if published is not None:
         fields["published"] = published
-    return Article(text=text, id=p.name, **fields)
+    return make_article(text, p.name, fields, where=str(p))
+
+
+def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: str) -> Article:
+    """Build an :class:`~quotes.models.Article`, naming the bad field if one is invalid.
+
+    Args:
+        text: The article text.
+        article_id: Its id.
+        fields: Metadata (``outlet``, ``published``, ``title``, ``url``).
+        where: The input to name in the error (a path, ``<stdin>``).
+
+    Raises:
+        InputError: A field is invalid (``published`` not a date, say).
+
+    >>> make_article("Hi.", "a.txt", {"published": "2025-13-01"}, where="a.txt")
+    Traceback (most recent call last):
+    ...
+    quotes.errors.InputError: a.txt: invalid 'published' in metadata ('2025-13-01': input should be a valid date or datetime, month value is outside expected range of 1-12)
+    """
+    try:
+        return Article(text=text, id=article_id, **fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(x) for x in first.get("loc", ())) or "record"
+        value = str(first.get("input"))[:40]
+        message = first.get("msg", "invalid value")
+        raise InputError(
+            f"{where}: invalid {field!r} in metadata ({value!r}: {message[:1].lower()}{message[1:]})"
+        ) from None
 
 
 def _set_default_mode(path: str) -> None:

@@ -94,3 +94,45 @@ def test_python_dash_m_smoke(folder):
         capture_output=True, text=True, check=True,
     )
     assert json.loads(proc.stdout.splitlines()[0])["speaker"]["name"] == "Lena Fischer"
+
+
+def test_dash_reads_one_article_from_standard_input():
+    proc = subprocess.run(
+        [sys.executable, "-m", "quotes", "extract", "-", "--backend", "fast", "--outlet", "Wire"],
+        input=GOOD, capture_output=True, text=True, check=True,
+    )
+    (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert (record["article"], record["outlet"]) == ("stdin", "Wire")
+    assert record["speaker"]["name"] == "Lena Fischer"
+    assert GOOD[record["start"]:record["end"]] == record["text"]
+
+
+@pytest.mark.parametrize(("data", "words"), [(b"", "empty"), ("Ça".encode("latin-1"), "UTF-8")])
+def test_bad_standard_input_is_one_line(data, words):
+    proc = subprocess.run(
+        [sys.executable, "-m", "quotes", "extract", "-", "--backend", "fast"],
+        input=data, capture_output=True,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert err.startswith("quotes: <stdin>: ") and words in err and len(err.splitlines()) == 1
+
+
+def test_published_that_is_not_a_date_is_a_usage_error(folder, capsys):
+    assert main(["extract", str(folder), "--backend", "fast", "--published", "May 2025"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == "quotes: --published: not a date (YYYY-MM-DD): 'May 2025'\n"
+
+
+def test_bad_date_in_metadata_fails_that_article_only(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "metadata.jsonl").write_text(
+        json.dumps({"id": "a.txt", "published": "2025-02-30"}) + "\n"
+        + json.dumps({"id": "b.txt", "published": "2025-03-01"}) + "\n"
+    )
+    assert main(["extract", str(tmp_path), "--backend", "fast"]) == 1
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["article"] for line in out.splitlines()] == ["b.txt"]
+    assert err.startswith("quotes: ") and "a.txt" in err and "'published'" in err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
