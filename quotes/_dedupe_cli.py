@@ -241,6 +241,8 @@ def run(args: argparse.Namespace) -> int:
             _write_atomic(args.output, clusters, args.format)
         else:
             write_clusters(clusters, sys.stdout, args.format)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the CLI stops quietly, as Unix tools do
     except (QuotesError, ValueError, OSError) as exc:
         print(f"quotes dedupe: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -53,6 +53,7 @@ from quotes._dedupe_semantic import Encoder
 from quotes._dedupe_speakers import resolve_speakers
 from quotes._dedupe_statement import StatementScorer
 from quotes._dedupe_text import normalize_texts, text_segments
+from quotes._version import __version__
 from quotes.models import Quote, QuoteKind
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "DEFAULT_STATEMENT_THRESHOLD",
     "MODES",
     "ClusterMember",
+    "DedupeProvenance",
     "QuoteCluster",
     "cluster_id",
     "dedupe",
@@ -88,6 +90,18 @@ DEFAULT_STATEMENT_THRESHOLD = 0.42
 DEFAULT_SEMANTIC_THRESHOLD = 0.55
 
 _KIND_RANK = {QuoteKind.DIRECT: 2, QuoteKind.MIXED: 1, QuoteKind.INDIRECT: 0}
+
+
+#: Default of every threshold and blocking setting of :func:`dedupe`.
+_DEFAULTS: dict[str, float] = {
+    "ratio_threshold": DEFAULT_RATIO_THRESHOLD,
+    "partial_threshold": DEFAULT_PARTIAL_THRESHOLD,
+    "min_partial_words": DEFAULT_MIN_PARTIAL_WORDS,
+    "statement_threshold": DEFAULT_STATEMENT_THRESHOLD,
+    "semantic_threshold": DEFAULT_SEMANTIC_THRESHOLD,
+    "block_keys": 3,
+    "max_block": 64,
+}
 
 
 class _Frozen(BaseModel):
@@ -133,6 +147,32 @@ class ClusterMember(_Frozen):
     """Closeness to the cluster's canonical text, 0 to 1."""
 
 
+class DedupeProvenance(_Frozen):
+    """How a cluster was made: the mode, the settings and the code.
+
+    Attributes:
+        mode: ``statement``, ``verbatim`` or ``semantic``.
+        ignore_speakers: Whether speakers were ignored.
+        encoder: In the semantic mode, ``all-MiniLM-L6-v2`` (the bundled model) or
+            ``custom`` (an ``encoder`` passed by the caller); ``None`` otherwise.
+        settings: The thresholds and blocking settings that differ from their
+            defaults, as ``(name, value)`` pairs (empty when all are the defaults).
+        library_version: Version of ``quotes``.
+    """
+
+    mode: str
+    """``statement``, ``verbatim`` or ``semantic``."""
+    ignore_speakers: bool = False
+    """Whether speakers were ignored."""
+    encoder: str | None = None
+    """The sentence encoder of the semantic mode, or ``None``."""
+    settings: tuple[tuple[str, float], ...] = ()
+    """Thresholds and blocking settings that differ from their defaults, as
+    ``(name, value)`` pairs in the order of :func:`dedupe`'s arguments."""
+    library_version: str = __version__
+    """Version of ``quotes``."""
+
+
 class QuoteCluster(_Frozen):
     """One statement and every place it appeared.
 
@@ -150,6 +190,7 @@ class QuoteCluster(_Frozen):
         first_seen: Earliest publication date of a member, or ``None``.
         last_seen: Latest publication date of a member, or ``None``.
         outlets: The outlets that published it, sorted.
+        provenance: The mode, settings and library version that made it.
     """
 
     id: str
@@ -168,6 +209,8 @@ class QuoteCluster(_Frozen):
     """Latest publication date of a member."""
     outlets: tuple[str, ...] = ()
     """The outlets that published it, sorted."""
+    provenance: DedupeProvenance | None = None
+    """The mode, settings and library version that made it."""
 
     @property
     def size(self) -> int:
@@ -220,7 +263,7 @@ def dedupe(
         min_partial_words: Words the shorter quote needs for containment to count
             (default 5).
         statement_threshold: Minimum rarity-weighted cosine of content terms (0-1)
-            for two quotes of one speaker to be one statement (default 0.5).
+            for two quotes of one speaker to be one statement (default 0.42).
         semantic_threshold: Minimum blended score (half term cosine, half
             embedding cosine) in the semantic mode (default 0.55).
         block_keys: Rare keys each distinct text is looked up by when blocking
@@ -265,13 +308,19 @@ def dedupe(
     qs = list(quotes)
     if not qs:
         return []
+    provenance = DedupeProvenance(
+        mode=mode,
+        ignore_speakers=ignore_speakers,
+        encoder=None if mode != "semantic" else ("custom" if encoder else "all-MiniLM-L6-v2"),
+        settings=tuple((k, v) for k, v in options.items() if v != _DEFAULTS[k]),
+    )
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, no cycles: collections would only cost time
     try:
         work = _Work(read_columns(qs), ignore_speakers)
         del qs
         work.link(mode=mode, encoder=encoder, **options)
-        return work.clusters()
+        return work.clusters(provenance)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -410,7 +459,7 @@ class _Work:
 
     # -- output ------------------------------------------------------------------
 
-    def clusters(self) -> list[QuoteCluster]:
+    def clusters(self, provenance: DedupeProvenance) -> list[QuoteCluster]:
         n = len(self.quote_item)
         quote_item = np.asarray(self.quote_item, dtype=np.int64)
         root = self.uf.roots()[quote_item]
@@ -428,7 +477,7 @@ class _Work:
         sims = self._similarities(quote_item[order], np.repeat(quote_item[canon], ends - starts))
         members = order.tolist()
         out = [
-            self._cluster(members[a:b], c, sims)
+            self._cluster(members[a:b], c, sims, provenance)
             for a, b, c in zip(starts.tolist(), ends.tolist(), canon.tolist(), strict=True)
         ]
         out.sort(key=lambda c: (-len(c.members), c.speaker or "", c.text, c.id))
@@ -491,7 +540,9 @@ class _Work:
             for item, value in zip(arr[:, 0].tolist(), best, strict=True)
         }
 
-    def _cluster(self, members: list[int], canon_qi: int, sims: dict[int, float]) -> QuoteCluster:
+    def _cluster(
+        self, members: list[int], canon_qi: int, sims: dict[int, float], provenance: DedupeProvenance
+    ) -> QuoteCluster:
         """Build one cluster from its member quotes (already in member order)."""
         cols = self.cols
         quote_item = self.quote_item
@@ -542,6 +593,7 @@ class _Work:
                 "first_seen": dates[0] if dates else None,
                 "last_seen": dates[-1] if dates else None,
                 "outlets": tuple(sorted(outlets)),
+                "provenance": provenance,
             },
         )
 

@@ -325,6 +325,19 @@ class TestClusterModel:
         with pytest.raises(ValidationError):
             ClusterMember(start=0, end=1, text="x", extra=1)  # type: ignore[call-arg]
 
+    def test_provenance_names_mode_and_changed_settings(self) -> None:
+        (first, *_) = dedupe(SEED_CORPUS)
+        assert first.provenance is not None
+        assert (first.provenance.mode, first.provenance.settings) == ("statement", ())
+        assert first.provenance.encoder is None
+        changed = dedupe(SEED_CORPUS, mode="verbatim", ratio_threshold=85, ignore_speakers=True)
+        assert {c.provenance for c in changed} == {changed[0].provenance}
+        assert changed[0].provenance.mode == "verbatim" and changed[0].provenance.ignore_speakers
+        assert changed[0].provenance.settings == (("ratio_threshold", 85),)
+        assert len(set(changed)) == len(changed)  # clusters stay hashable
+        semantic = dedupe(SEED_CORPUS, mode="semantic", encoder=lambda ts: [[1.0, 0.0] for _ in ts])
+        assert semantic[0].provenance.encoder == "custom"
+
     def test_bad_arguments(self) -> None:
         with pytest.raises(ValueError):
             dedupe(SEED_CORPUS, mode="fuzzy")  # type: ignore[arg-type]
@@ -469,6 +482,21 @@ class TestCli:
     def write(self, path: Path, quotes: list[Quote]) -> Path:
         path.write_text("".join(json.dumps(q.to_record()) + "\n" for q in quotes), "utf-8")
         return path
+
+    def test_reader_going_away_is_quiet(self, tmp_path: Path) -> None:
+        import subprocess
+        import sys
+
+        src = self.write(tmp_path / "q.jsonl", SEED_CORPUS * 200)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "quotes", "dedupe", str(src)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.read(10)
+        proc.stdout.close()  # as `| head -c 10` does
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 0 and err == ""
 
     def test_jsonl_to_file(self, tmp_path: Path) -> None:
         src = self.write(tmp_path / "q.jsonl", SEED_CORPUS)
