@@ -35,7 +35,7 @@ from quotes.models import (
     Speaker,
     SpeakerType,
 )
-from quotes.dedupe import ClusterMember, QuoteCluster, dedupe
+from quotes.dedupe import ClusterMember, DedupeProvenance, QuoteCluster, dedupe
 from quotes.frames import to_arrow, to_dataframe, write_parquet
 from quotes.pipeline import Extractor, extract
 
@@ -46,6 +46,7 @@ __all__ = [
     "ClusterMember",
     "CorpusFormatError",
     "CueType",
+    "DedupeProvenance",
     "DependencyError",
     "EmptyInputError",
     "EncodingError",
