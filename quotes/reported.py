@@ -55,6 +55,7 @@ from quotes.lexicon import (
     WEEKDAYS,
     cue_rates,
 )
+from quotes.marks import FOLD_MARK
 from quotes.models import CueType, Quote, Speaker
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
@@ -204,12 +205,34 @@ _BARE_VERB_BEFORE = frozenset(
     """i we you they who that to will would could should can may might must did do does not n't
     also still strongly publicly""".split()
 )
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_TIME_UNITS = (
+    "week|month|year|weekend|night|morning|afternoon|evening|summer|fall|autumn|winter|spring"
+)
+_DAYS = "|".join(sorted(WEEKDAYS))
+#: A time after an object: ``on Monday``, ``Wednesday``, ``in early June``, ``last summer``.
+_TIME_AFTER_OBJECT = "|".join(
+    (
+        rf"(?:on\s+|early\s+|late\s+|last\s+|this\s+|next\s+)?(?:{_DAYS})\b(?!['’])",
+        rf"(?:in|since|until)\s+(?:early\s+|late\s+|mid-?\s*)?(?:{_MONTHS}|\d{{4}})\b",
+        rf"(?:(?:early|late|earlier)\s+)?(?:last|this|next)\s+(?:{_TIME_UNITS})\b",
+        r"(?:yesterday|today|tonight|earlier|recently)\b(?!\s+(?:that|than)\b)",
+    )
+)
+#: Events whose prepositional phrase after an object says where it was said, not what.
+_EVENTS = (
+    "news conference|press conference|conference call|rally|speech|statement|interview|tweet|"
+    "email|e-mail|post|letter|video|appearance|debate|hearing|town hall|op-ed|column|editorial"
+)
 #: Where an object ends: PolNeAR keeps its prepositional phrases (``criticized X for C``,
-#: ``praised X as C``) but not a comma clause, a coordinated verb (``endorsed X and has ...``)
-#: or a time adjunct (``during a rally``, ``last week``; chosen on train).
+#: ``praised X as C``) but not a comma clause, a coordinated verb (``endorsed X and has ...``),
+#: a time adjunct (``during a rally``, ``last week``, ``on Monday``, ``in early June``) or the
+#: event it was said at (``at a news conference``, ``in a statement``; chosen on train).
 _OBJECT_ADJUNCT = re.compile(
     r"\s*(?:[,;?!]|\s(?:—|–|--|-)\s|\s+and\s+(?:has|have|had|was|is|were|are|said|says|later|then)\b"
-    r"|\s+(?:during|before|when|but|via|(?:last|this)\s+(?:week|month|year))\b)",
+    r"|\s+(?:during|before|when|but|via)\b"
+    rf"|(?=\s+(?:here\s+|there\s+)?(?:{_TIME_AFTER_OBJECT}))"
+    rf"|\s+(?:at|in|during|with)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?(?:{_EVENTS})\b)",
     re.I,
 )
 _NOT_OBJECT_START = frozenset("by that to for of in on with away off down up out".split())
@@ -268,6 +291,10 @@ def _content_after(
     (PolNeAR's convention: ``said [that the talks failed]``); so does the first
     word after a time phrase (``said Tuesday the ...``) or right after the cue.
     """
+    going_on = _participle_after(toks, k, len(ctx.norm), toks[k][0].lower())
+    if going_on is not None:  # "reported citing two sources that C": C; else the participle has it
+        that = _that_after(toks, going_on, len(ctx.norm))
+        return that if that is not None and that > toks[going_on][2] + 1 else None
     rest = toks[k + 1 : k + 1 + _SKIP_TOKENS]
     # Jump to a "that" only over an adjunct ("said on Tuesday in a statement that"),
     # never over the subject of the reported clause ("said he doubted that ...").
@@ -347,6 +374,7 @@ def _sentence_quotes(
     direct_in = [q for q in direct if lo <= q.start < hi]
     toks = tokens(ctx.norm, lo, hi)
     here = [(s, e) for s, e in marks + blocked if s < hi and e > lo]
+    carry: tuple[int, Speaker] | None = None  # a participle cue that goes on for a speaker
     k = 0
     while k < len(toks):
         word, a, b = toks[k]
@@ -435,18 +463,25 @@ def _sentence_quotes(
                 last = _index_at(toks, obj.end)
         cue = ctx.span(a, cue_end)
         limit = _content_limit(blocked, cue_end, hi)
-        if "," not in ctx.norm[consumed:a] and _content_after(
+        host = low if low in _TELL else toks[last][0].lower()  # "told Reuters citing": the verb
+        going_on = _participle_after(toks, last, limit, host)
+        if "," not in ctx.norm[consumed:a] and going_on is None and _content_after(
             ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS)
         ) is None:
             k += 1  # no content after the cue and none before it: skip resolving a speaker
             continue
         prev = out[-1].speaker if out else _direct_speaker_before(direct_in, a)
-        found = subject(ctx, toks, j, consumed, lo, low, prev)
+        if carry is not None and carry[0] == a:
+            found: tuple[Speaker, tuple[int, int] | None] | None = (carry[1], None)
+        else:
+            found = subject(ctx, toks, j, consumed, lo, low, prev)
         if found is None:
             # Inverted at the end: "..., said the minister."
             if ctx.norm[consumed:a].rstrip().rstrip(_CLOSING).endswith(","):
                 inv = scan_right(ctx.norm, b, hi)
-                if inv is not None and re.match(r"\s*(?:[,.;]|$)", ctx.norm[inv.end : hi]):
+                cites = _participle_at(ctx, inv.end, hi) if inv is not None else None
+                ends = inv is not None and re.match(r"\s*(?:[,.;]|$)", ctx.norm[inv.end : hi])
+                if inv is not None and (ends or cites is not None):
                     sp = _speaker(ctx, inv, a)
                     comma = ctx.norm.rfind(",", consumed, a)
                     if sp is not None:
@@ -466,6 +501,8 @@ def _sentence_quotes(
                         if q:
                             out.append(q)
                             consumed = inv.end
+                            if cites is not None:  # "C, said Reuters citing Y"
+                                carry = (cites, sp)
             k += 1
             continue
         sp, span = found
@@ -480,6 +517,8 @@ def _sentence_quotes(
             before = before.rstrip(_CLOSING)
         tail_m = re.match(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)", ctx.norm[cue_end:hi])
         tail_text = ctx.norm[cue_end : cue_end + tail_m.end()] if tail_m else ""
+        if going_on is not None and tail_m is not None:  # "C, X reported citing Y": as with a comma
+            tail_text = ctx.norm[cue_end : toks[going_on][1]]
         content_first = (
             obj_kind is None
             and before.endswith(",")
@@ -517,6 +556,8 @@ def _sentence_quotes(
                 ]
                 out.extend(q for q in built if q is not None)
                 consumed = max([after] + [q.end for q in built if q is not None])
+                if going_on is not None and any(q is not None for q in built):
+                    carry = (toks[going_on][1], sp)  # "..., citing Y": the same source cites
                 k += 1
                 continue
             if not adverbial and not _clause_follows(ctx, toks, last, low):
@@ -525,6 +566,20 @@ def _sentence_quotes(
         start = _content_after(
             ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS)
         )
+        if going_on is not None:
+            # "X reported citing Y that C": Y is what X cites (its own report), C what X reports;
+            # "X reported citing Y.": the participle has the content, X its source.
+            if start is None:
+                carry = (toks[going_on][1], sp)
+            else:
+                p_cue = ctx.span(toks[going_on][1], toks[going_on][2])
+                p_kind = reporting_kind(toks[going_on][0]) or CueType.SPEECH
+                p_end = toks[going_on][2]
+                cited = build(
+                    ctx, seg, p_end, start, sp, p_cue, p_kind, None, "cue-first", marks, 0.7, 1
+                )
+                if cited is not None:
+                    out.append(cited)
         if start is None or start >= limit:
             k += 1
             continue
@@ -560,6 +615,8 @@ def _sentence_quotes(
         else:
             # "called Trump “unhinged”": a naming verb with an object and a short quoted name
             short = 2 if low in _NAMING and any(start <= s < end for s, _e in marks) else MIN_WORDS
+            if carry is not None and carry[0] == a:
+                short = 1  # "..., citing precedent": what a source cites may be one word
             q = build(ctx, seg, start, end, sp, cue, kind, via, "cue-first", marks, 0.75, short)
         if q:
             out.append(q)
@@ -683,6 +740,64 @@ def _title_case(toks: list[Token]) -> bool:
     return len(words) > 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _participle_after(toks: list[Token], last: int, limit: int, host: str) -> int | None:
+    """The index of a participle cue that opens a new report right after the cue at ``last``.
+
+    ``CNN reported citing an official``, ``the ministry said, adding that ...``,
+    ``X wrote on Tuesday citing Y``: a comma, or a time phrase of up to three
+    words, may stand between. PolNeAR reads ``citing Y`` as an attribution of its
+    own with the same source. Without a comma the cue ``host`` must be a verb that
+    takes no gerund (``said``, ``reported``), as ``acknowledged urging staff to``
+    or ``denied saying it`` report the gerund itself.
+    """
+    n = last + 1
+    comma = n < len(toks) and toks[n][0] == ","
+    if comma:
+        n += 1
+    elif host not in _NO_GERUND:
+        return None
+    for m in range(n, min(n + 4, len(toks))):
+        word, a, _b = toks[m]
+        if a >= limit:
+            return None
+        if word.islower() and word.endswith("ing") and len(word) > 5 and reporting_kind(word):
+            return m
+        if m > n and word == ",":
+            continue
+        if not (word.lower() in _TIME_WORDS or word.lower() in WEEKDAYS):
+            return None
+    return None
+
+
+def _participle_at(ctx: Context, at: int, hi: int) -> int | None:
+    """The offset of a participle cue right after ``at`` (``said Reuters, citing``), or ``None``."""
+    m = re.match(r"\s*,?\s*([a-z]{3,}ing)\b", ctx.norm[at:hi])
+    if m is None or reporting_kind(m.group(1)) is None:
+        return None
+    return at + m.start(1)
+
+
+#: Cue verbs whose next word, when a participle, opens a new clause (``said citing``).
+_NO_GERUND = frozenset(
+    """say says said report reports reported write writes wrote state states stated add adds
+    added tell tells told tweet tweets tweeted""".split()
+)
+#: Words of a short time phrase between a cue and a participle (``said on Tuesday citing``).
+_TIME_WORDS = frozenset(
+    "on last this late early earlier later today yesterday tonight week night".split()
+)
+
+
+def _that_after(toks: list[Token], at: int, limit: int) -> int | None:
+    """Where a ``that`` clause starts within a few words after the participle at ``at``."""
+    for word, a, _b in toks[at + 1 : at + 1 + _SKIP_TOKENS]:
+        if a >= limit or word in (".", ";", "?", "!", "“", '"'):
+            return None
+        if word.lower() == "that":
+            return a
+    return None
+
+
 def _clause_follows(ctx: Context, toks: list[Token], last: int, low: str) -> bool:
     """``Later, the company said the event was canceled``: a short opener, then a clause."""
     start = _content_after(ctx, toks, last, low in _SAY_LIKE or low in _TELL, low.startswith(_OBJECT_VERBS))
@@ -743,6 +858,9 @@ def attribute_reported(
 ) -> list[Quote]:
     """Reported speech, claims and mixed quotes of the article.
 
+    A reported item never repeats a direct quote that the direct path attributed
+    (see :func:`_repeats_direct`).
+
     Args:
         ctx: The article context built by :func:`quotes.attribution.build_context`.
         segmenter: The backend (for provenance).
@@ -750,25 +868,60 @@ def attribute_reported(
         fragments: Quoted fragments that were not direct quotes.
     """
     marks = [(f.open, f.close + 1) for f in fragments if f.open >= 0 and f.close >= 0]
-    blocked = [_direct_hull(q) for q in direct]
+    blocked = [_direct_hull(ctx, q) for q in direct]
+    attributed = [(q.start, q.end) for q in direct if q.speaker is not None]
     out: list[Quote] = []
     for lo, hi in ctx.sentences:
         line = ctx.line_of(lo)
         if line < 0 or ctx.lines[line][1] < hi:
             continue
-        out.extend(_sentence_quotes(ctx, segmenter, lo, hi, marks, blocked, direct))
+        found = _sentence_quotes(ctx, segmenter, lo, hi, marks, blocked, direct)
+        out.extend(q for q in found if not _repeats_direct(ctx, q, attributed))
     return out
 
 
-def _direct_hull(q: Quote) -> tuple[int, int]:
-    """The span of a direct quote with its cue and speaker mention when they are next to it."""
+def _repeats_direct(ctx: Context, q: Quote, attributed: list[tuple[int, int]]) -> bool:
+    """Whether the content of ``q`` is an attributed direct quote and nothing more.
+
+    ``Stated Stone: "We will not stop."`` or ``''We will not stop,'' the minister
+    wrote``: once the direct quotes' words are taken out, the reported content
+    holds only quotation marks and punctuation.
+    """
+    inside = [(max(s, q.start), min(e, q.end)) for s, e in attributed if s < q.end and e > q.start]
+    if not inside:
+        return False
+    rest = ctx.norm[q.start : q.end]
+    for s, e in sorted(inside, reverse=True):
+        rest = rest[: s - q.start] + rest[e - q.start :]
+    return not any(ch.isalnum() for ch in rest)
+
+
+def _direct_hull(ctx: Context, q: Quote) -> tuple[int, int]:
+    """The span of a direct quote with its marks, and its cue and speaker mention when next to it.
+
+    The hull starts at the opening mark, both characters of a ``''`` pair
+    included, so reported content before the quote stops before it. A part
+    within 80 characters of the quote joins the hull; a part that then touches
+    the hull (nothing but spaces and punctuation between) joins too, so the cue
+    after a long source phrase (``''C,'' Ann Lee, 67, a retired nurse in Dayton,
+    said``) is inside, while a speaker resolved from an earlier paragraph is not.
+    """
     a, b = q.start - 1, q.end + 1
-    for part in (q.cue, q.speaker):
-        if (
-            part is not None
-            and abs(part.start - q.end) < 80
-            or part is not None
-            and abs(q.start - part.end) < 80
-        ):
+    if a > 0 and ctx.norm[a - 1] == FOLD_MARK:
+        a -= 1  # ''C'': the first apostrophe of the pair
+    while b < min(len(ctx.norm), q.end + 4) and ctx.norm[b] in _CLOSING_AFTER:
+        b += 1
+    parts = [p for p in (q.cue, q.speaker) if p is not None]
+    for part in parts:
+        if abs(part.start - q.end) < 80 or abs(q.start - part.end) < 80:
+            a, b = min(a, part.start), max(b, part.end)
+    for part in parts:
+        if 0 <= part.start - b <= _TOUCHING or 0 <= a - part.end <= _TOUCHING:
             a, b = min(a, part.start), max(b, part.end)
     return a, b
+
+
+#: What may follow the content of a direct quote up to its closing mark.
+_CLOSING_AFTER = ",.!?\"'”’" + FOLD_MARK
+#: The widest gap (a comma and spaces, closing marks) between two parts of one attribution.
+_TOUCHING = 4

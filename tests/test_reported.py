@@ -567,8 +567,8 @@ def test_attitude_verb_with_a_short_object(extractor):
 
     text = "Governor Dana Whitfield endorsed Morales on Thursday."
     (q,) = reported(extractor, text)
-    assert q.text == "Morales on Thursday"
-    assert (q.start, q.end) == (text.index("Morales"), text.index("."))
+    assert q.text == "Morales"  # the time is no part of the object (PolNeAR)
+    assert (q.start, q.end) == (text.index("Morales"), text.index(" on Thursday"))
     assert q.speaker.name == "Dana Whitfield"
     assert q.cue.text == "endorsed"
     assert q.cue_type is CueType.SPEECH
@@ -643,4 +643,146 @@ def test_object_ends_before_a_time_adjunct(extractor):
     (q,) = reported(extractor, text)
     assert (q.text, q.start) == ("the firefighters", text.index("the firefighters"))
     assert q.speaker.name == "Lena Ortiz"
+    assert q.cue_type is CueType.SPEECH
+
+
+# "X reported citing Y": PolNeAR reads "citing Y" as an attribution of its own with X as
+# its source; a comma before the participle makes no difference.
+CITING_CASES = [
+    (
+        "Heavy rain will close the northern pass, the Herald reported citing a police spokesman.",
+        [
+            ("reported", "the Herald", "Heavy rain will close the northern pass"),
+            ("citing", "the Herald", "a police spokesman"),
+        ],
+    ),
+    (
+        "Heavy rain will close the northern pass, the Herald reported, citing a police spokesman.",
+        [
+            ("reported", "the Herald", "Heavy rain will close the northern pass"),
+            ("citing", "the Herald", "a police spokesman"),
+        ],
+    ),
+    (
+        "The Tribune reported citing two council members that the vote had been delayed.",
+        [
+            ("citing", "The Tribune", "two council members"),
+            ("reported", "The Tribune", "that the vote had been delayed"),
+        ],
+    ),
+    (
+        "The bridge will stay closed until spring, said the agency citing safety checks.",
+        [
+            ("said", "the agency", "The bridge will stay closed until spring"),
+            ("citing", "the agency", "safety checks"),
+        ],
+    ),
+    (
+        "Turnout fell sharply in the north, the commission said adding that the count "
+        "was not final.",
+        [
+            ("said", "the commission", "Turnout fell sharply in the north"),
+            ("adding", "the commission", "that the count was not final"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CITING_CASES)
+def test_participle_after_a_cue_is_a_report_of_the_same_source(extractor, text, expected):
+    found = reported(extractor, text)
+    assert [(q.cue.text, _span(text, q.speaker), q.text) for q in found] == expected
+    for q in found:
+        assert q.kind is QuoteKind.INDIRECT
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor acknowledged urging aides to delay the report.",
+        "The senator denied saying the program would be cut.",
+    ],
+)
+def test_gerund_object_of_a_cue_is_no_new_report(extractor, text):
+    # Without a comma, a participle after "acknowledged" or "denied" is what was acknowledged.
+    assert all(not q.cue.text.endswith("ing") for q in reported(extractor, text))
+
+
+# A reported item never repeats a direct quote the direct path attributed: colon forms,
+# and a cue far after the quote behind a long source phrase.
+REPEATED_DIRECT_CASES = [
+    ('Mayor Okafor: "We will rebuild the bridge."', "We will rebuild the bridge.", "Mayor Okafor"),
+    ('The mayor said: "We will rebuild the bridge."', "We will rebuild the bridge.", "The mayor"),
+    (
+        "Few residents trust the council.\n\n"
+        "''I just don't believe they will fix the road this year,'' "
+        "Mara Okafor, 61, a retired customer service representative in Springfield, Illinois, said "
+        "in an interview.",
+        "I just don't believe they will fix the road this year",
+        "Mara Okafor, 61, a retired customer service representative in Springfield, Illinois",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), REPEATED_DIRECT_CASES)
+def test_direct_quote_is_not_repeated_as_reported_speech(extractor, text, content, source):
+    found = extractor.extract(text)
+    assert [q.kind for q in found] == [QuoteKind.DIRECT]
+    (q,) = found
+    assert q.text == content == text[q.start : q.end]
+    assert _span(text, q.speaker) == source
+
+
+def test_unattributed_quote_after_a_colon_is_left_alone(extractor):
+    text = 'Her answer: "We will rebuild the bridge."'
+    assert [q.kind for q in extractor.extract(text)] == [QuoteKind.DIRECT]
+
+
+@pytest.mark.parametrize("opening", ["''", "``"])
+def test_reported_clause_stops_before_a_two_character_opening_mark(extractor, opening):
+    text = (
+        f"The council said the road would reopen in June. {opening}We have waited long enough,'' "
+        "the mayor said."
+    )
+    first, second = extractor.extract(text)
+    assert first.kind is QuoteKind.INDIRECT
+    assert (first.text, first.cue.text, _span(text, first.speaker)) == (
+        "the road would reopen in June",
+        "said",
+        "The council",
+    )
+    assert text[first.start : first.end] == first.text
+    assert second.kind is QuoteKind.DIRECT
+    assert (second.text, _span(text, second.speaker)) == ("We have waited long enough", "the mayor")
+
+
+# Attitude and speech-act verbs with a noun-phrase object are attributions in PolNeAR
+# (``endorsed Sanders``, ``announced the deal``); a time or the occasion after the object
+# is not part of the content.
+OBJECT_TIME_CASES = [
+    ("Senator Ana Ruiz endorsed Whitfield on Monday.", "endorsed", "Senator Ana Ruiz", "Whitfield"),
+    ("The union endorsed Okafor last summer.", "endorsed", "The union", "Okafor"),
+    (
+        "Ruiz endorsed her rival in early June, weeks after the primary.",
+        "endorsed",
+        "Ruiz",
+        "her rival",
+    ),
+    ("The mayor denied the report on Tuesday.", "denied", "The mayor", "the report"),
+    (
+        "The governor announced the deal at a news conference in the capital.",
+        "announced",
+        "The governor",
+        "the deal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), OBJECT_TIME_CASES)
+def test_object_ends_before_a_time_or_an_occasion(extractor, text, cue, source, content):
+    (q,) = reported(extractor, text)
+    assert q.kind is QuoteKind.INDIRECT
+    assert (q.cue.text, _span(text, q.speaker), q.text) == (cue, source, content)
+    assert text[q.start : q.end] == q.text
     assert q.cue_type is CueType.SPEECH
