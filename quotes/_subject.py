@@ -133,6 +133,20 @@ def _nouns() -> frozenset[str]:
     return _source_nouns() | TITLES | GROUP_HEADS | ORG_WORDS | _QUANTITY_HEADS | {"%"}
 
 
+def _role_noun(tok: str, first: bool) -> bool:
+    """A lower-case noun, or a role noun capitalised as the phrase's first word (``Treasurer``)."""
+    if tok.islower():
+        return _noun(tok)
+    low = _low(tok)
+    return first and tok[:1].isupper() and not tok.isupper() and (
+        low in TITLES or low in _source_nouns() and low.endswith(_PERSON_ENDINGS)
+    )
+
+
+#: Endings of singular nouns for a person (``treasurer``, ``activist``, ``chairwoman``).
+_PERSON_ENDINGS = ("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee")
+
+
 def _modifier(tok: str) -> bool:
     """``Western``, ``progressive``, ``Current``: an adjective that may modify a following noun."""
     low = tok.lower()
@@ -177,10 +191,10 @@ def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
         if low in _POSSESSIVES and j + 1 < n and (j == i or _low(toks[j - 1][0]) == "and"):
             j += 1  # "Her advisers", "They and their supporters"
             continue
-        if low == "and" and j > i and toks[j - 1][0].islower() and _noun(toks[j - 1][0]) and j + 1 < n and (
+        if low == "and" and j > i and _role_noun(toks[j - 1][0], j - 1 == i) and j + 1 < n and (
             toks[j + 1][0].islower() and _noun(toks[j + 1][0])
         ):
-            j += 1  # "journalist and author Hiro Aida"
+            j += 1  # "journalist and author Hiro Aida", "Treasurer and party chairwoman Ana Ruiz"
             continue
         if j + 3 < n and _low(toks[j + 1][0]) == "and" and _modifier(tok):
             # "South Korean and Western intelligence agencies", "Current and former

@@ -29,6 +29,7 @@ from quotes.lexicon import (
     place_name,
     source_words,
 )
+from quotes._gender import Gender, gender_of, honorific_gender
 from quotes._speaker_names import coordinated_parts, short_forms
 from quotes.models import Speaker, SpeakerType
 
@@ -385,6 +386,76 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
     return NounPhrase(start, end, s[start:end])
 
 
+#: Country names with ``and`` in them (``Bosnia and Herzegovina``): one place, no list.
+_AND_COUNTRY = re.compile(
+    r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|"
+    r"Saint Kitts and Nevis|St\. Kitts and Nevis|Saint Vincent and the Grenadines|"
+    r"Sao Tome and Principe|São Tomé and Príncipe|Heard Island and McDonald Islands|"
+    r"Turks and Caicos|Saint Pierre and Miquelon|Wallis and Futuna)\b"
+)
+
+#: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
+_JOINED = re.compile(r",?\s+and\s+(?:(?:[A-Z][\w'\-]*\.?|[a-z]+)\s+){0,3}")
+
+#: What may open a sentence before its subject (``But``, ``Both``, a title, a quote mark).
+_OPENER = re.compile(
+    r"[\s\"'“‘(]*(?:(?:But|And|Both|So|Then|Later|Together|[A-Z][a-z]{1,4}\.)\s+)*"
+)
+
+#: Abbreviated titles and the role nouns they stand for (``Sen.`` is ``the senator``).
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "pres": "president", "sec": "secretary", "prof": "professor", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
+}
+#: Words of ``TITLES`` that modify a role or are honorifics, never a description's head.
+_NOT_ROLE_HEADS = frozenset(
+    """mr mrs ms miss dr sir lord dame lady vice foreign defense defence deputy acting regional
+    former first state national security council press senior top presidential republican
+    democratic democrat interior economy finance army navy air major crown staff prime head
+    assistant presidents spokesmen official's .""".split()
+)
+#: The gender each personal pronoun refers to.
+_PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
+#: Words that rank a role noun (``Vice President`` is no ``president``).
+_RANKS = frozenset("vice deputy assistant acting associate lieutenant under former ex co".split())
+#: Words after a role noun that end the role's head (``spokesman for the ministry``).
+_ROLE_TAIL = frozenset("for at to with in on from".split())
+
+
+def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
+    """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
+    its words include every one of ``modifiers`` (``{"kremlin"}``).
+
+    >>> _role_matches("Kremlin spokesman", "spokesman", set())
+    True
+    >>> _role_matches("Sen.", "senator", set())
+    True
+    >>> _role_matches("Kremlin spokesman", "spokesman", {"army"})
+    False
+    >>> _role_matches("Vice President", "president", set())
+    False
+    >>> _role_matches("President", "president", {"former"})
+    False
+    >>> _role_matches("Secretary of State", "secretary", set())
+    False
+    """
+    words: list[str] = []
+    for tok in TOKEN_RE.findall(role):
+        low = _bare(tok)
+        if low == "of":
+            return False  # "Secretary of State": a title with a tail the description lacks
+        if low in _ROLE_TAIL or low == ",":
+            break
+        if tok != ".":
+            words.append(_TITLE_ABBREVIATIONS.get(low, low))
+    if not words or words[-1] != head:
+        return False
+    if len(words) > 1 and words[-2] in _RANKS and words[-2] not in modifiers:
+        return False
+    return modifiers <= set(words)
+
+
 _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt))|(?<=\bCapt))\."
 _CAP_RUN = re.compile(
     r"(?:(?:[A-Z]\.[A-Z](?:\.[A-Z])?\.|[A-Z][\w'\-]*(?:" + _ABBR_DOT + r")?)\s+(?:(?:de|van|von|al|bin|da|der|la|le)\s+)?)*"
@@ -415,7 +486,12 @@ class SpeakerResolver:
         self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
         self._speakers: list[tuple[int, Speaker]] = []  # resolved speakers by quote offset
         self._titled: set[str] = set()  # single names seen after a title ("President Trump")
-        self._listed: set[str] = set()  # group names of coordinated people ("Trump and Ryan")
+        self._listed: dict[str, tuple[str, ...]] = {}  # "Donald Trump and Paul Ryan" -> its people
+        self._hon_genders: dict[str, set[Gender]] = {}  # canonical -> genders of titles before it
+        self._genders: dict[str, Optional[Gender]] = {}  # canonical -> gender (cache)
+        self._first_at: dict[str, int] = {}  # canonical -> offset of its first mention
+        self._titles_of: dict[str, list[str]] = {}  # canonical -> roles/titles the article gives
+        self._name_end: dict[int, int] = {}  # start -> end of each person name mention
         self._lower_words = set(re.findall(r"(?<![A-Za-z.'/@#\-])[a-z][a-z\-]+(?![a-z\-]|\.[a-z])", norm))  # common words
         names: list[tuple[int, int, str, Optional[str]]] = []
         for lo, hi in body:
@@ -440,12 +516,24 @@ class SpeakerResolver:
                 role = self._appositive_role(a, b)
                 if role:
                     self.roles[name] = role
-        for a, _b, name, _role in names:
+        for a, b, name, role in names:
             if _INSIDE_ORG.search(norm, max(0, a - 40), a):
                 continue  # "Center for Responsive Politics": the tail of a longer name
             canonical = self._canonical_person(name)
-            if canonical:
-                self._person_at.append((a, canonical))
+            if not canonical:
+                continue
+            hon = honorific_gender(role.split()) if role else None
+            if canonical != name and hon and self._base_gender(canonical) not in (None, hon):
+                canonical = name  # "Mrs. Clinton" is not Bill Clinton
+            if hon:
+                self._hon_genders.setdefault(canonical, set()).add(hon)
+            if role:
+                self._titles_of.setdefault(canonical, []).append(role)
+            self._first_at.setdefault(canonical, a)
+            self._name_end[a] = b
+            self._person_at.append((a, canonical))
+        for canonical, role in self.roles.items():
+            self._titles_of.setdefault(canonical, []).append(role)
         self._person_at.sort()
 
     # -- names -------------------------------------------------------------------------
@@ -557,6 +645,32 @@ class SpeakerResolver:
             return name
         return self.full_names.get(name) or (name if name in self._titled else None)
 
+    def _base_gender(self, canonical: str) -> Optional[Gender]:
+        """Gender from the name's first given name and its role (``Kremlin spokesman``)."""
+        return gender_of(canonical, role=self.roles.get(canonical))
+
+    def _person_gender(self, canonical: str) -> Optional[Gender]:
+        """Gender of a person of the article, from all it says of them; ``None`` if unclear.
+
+        The first given name, the role and the titles written before any of the
+        person's mentions (``Ms. Vasquez``) must agree.
+        """
+        if canonical not in self._genders:
+            evidence = {self._base_gender(canonical), *self._hon_genders.get(canonical, ())}
+            evidence.discard(None)
+            self._genders[canonical] = evidence.pop() if len(evidence) == 1 else None
+        return self._genders[canonical]
+
+    def _speaker_gender(self, sp: Speaker) -> Optional[Gender]:
+        """Gender of a resolved speaker: the person's and that of its own mention and role.
+
+        A speaker found for ``she``/``her`` is taken as a woman, for ``he``/``him`` as a man.
+        """
+        said = _PRONOUN_GENDER.get(sp.mention.lower())
+        evidence = {self._person_gender(sp.name), gender_of(sp.name, sp.mention, sp.role), said}
+        evidence.discard(None)
+        return evidence.pop() if len(evidence) == 1 else None
+
     # -- speakers ----------------------------------------------------------------------
 
     def named_people(self, speaker: Speaker) -> bool:
@@ -657,6 +771,10 @@ class SpeakerResolver:
                     return self._describe(np, words, low_words, mention)
                 else:
                     canonical = name
+            if canonical and canonical != name and j > 0:
+                hon = honorific_gender([w[0] for w in words[:j]])
+                if hon and self._person_gender(canonical) not in (None, hon):
+                    canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
             if canonical and not head_is_org:
                 role = None
                 if j > 0:
@@ -706,10 +824,20 @@ class SpeakerResolver:
             k = texts.index("&")
             joins = 0 < k < len(texts) - 1 and _is_cap(texts[k - 1]) and _is_cap(texts[k + 1])
             return org if joins else None
+        if _AND_COUNTRY.search(whole):
+            return org  # "Bosnia and Herzegovina", "Trinidad and Tobago"
+        low_texts = [_bare(t) for t in texts]
+        k = low_texts.index("and")
+        if k > 1 and any(
+            w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
+        ) and all(_is_cap(t) or t in ("of", "and") for t in texts[1:]):
+            return org  # "The Department of Parks and Recreation": the office owns its tail
         parts = coordinated_parts(texts)
         people: list[Speaker] = []
         for a, b in parts:
             low = [_bare(t) for t in texts[a:b]]
+            if b - a == 1 and (low[0] in TITLES or low[0] in source_words()):
+                return None  # "Treasurer and party chairwoman Maria Lopez": one person's roles
             if not _is_cap(texts[b - 1]) or (
                 "of" in low and not _name_like(texts[a + low.index("of") - 1])
             ):
@@ -729,7 +857,7 @@ class SpeakerResolver:
             return None  # "Clinton and the State Department": a person and an organisation
         names = [sp.name for sp in people]
         name = f"{', '.join(names[:-1])} and {names[-1]}"
-        self._listed.add(name)
+        self._listed[name] = tuple(names)
         return Speaker(
             name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
         )
@@ -765,6 +893,10 @@ class SpeakerResolver:
         """Speakers that are not named people: organisations, groups, anonymous sources."""
         head = low[-1]
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
+        if low[0] == "the" and len(low) > 1:
+            known = self._role_anaphor(np, low, mention)
+            if known is not None:
+                return known
         if head in ANONYMOUS_HEADS and (low[0] in _INDEFINITE or head.startswith("source")):
             kind = SpeakerType.ANONYMOUS
         elif head.startswith("source"):
@@ -792,6 +924,42 @@ class SpeakerResolver:
             return None
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
 
+    def _role_anaphor(self, np: NounPhrase, low: list[str], mention: str) -> Optional[Speaker]:
+        """``the spokesman``, ``the Kremlin spokesman``: the one earlier person with that role.
+
+        The description's head noun must head a role or title the article gives a
+        person named before the mention (``Kremlin spokesman Dmitry Peskov``,
+        ``Sen. Ted Cruz`` for ``the senator``), and every modifier of the description
+        must be a word of that role (``the former president`` is not ``President
+        Barack Obama``). A role whose head is ranked by a word the description lacks
+        (``Vice President``, ``deputy minister``) does not match. With two or more
+        such people (``Russian President Vladimir Putin``, ``US President Donald
+        Trump``: ``the president``) nothing is resolved.
+
+        Args:
+            np: The mention.
+            low: Its tokens, lower case, possessives bare.
+            mention: Its original text.
+        """
+        head = _TITLE_ABBREVIATIONS.get(low[-1], low[-1])
+        modifiers = set(low[1:-1])
+        if head in _NOT_ROLE_HEADS or not (head in TITLES or _person_noun(head)):
+            return None  # "the Associated Press", "the first": no role of a person
+        found: dict[str, str] = {}
+        for canonical, first in self._first_at.items():
+            if first >= np.start or len(canonical.split()) < 2 and canonical not in self._titled:
+                continue
+            for role in self._titles_of.get(canonical, ()):
+                if _role_matches(role, head, modifiers):
+                    found.setdefault(canonical, role)
+        if len(found) != 1:
+            return None
+        ((canonical, role),) = found.items()
+        return Speaker(
+            name=canonical, mention=mention, start=np.start, end=np.end,
+            type=SpeakerType.PERSON, role=self.roles.get(canonical, role),
+        )
+
     def _resolve_pronoun(
         self,
         np: NounPhrase,
@@ -802,7 +970,8 @@ class SpeakerResolver:
     ) -> Optional[Speaker]:
         mention = self.text[np.start:np.end]
         if pronoun in ("he", "she", "him", "her"):
-            target = self._antecedent(min(at, np.start), sentence_starts, exclude)
+            gender = _PRONOUN_GENDER[pronoun]
+            target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender)
             if target is None:
                 return None
             return Speaker(
@@ -822,22 +991,41 @@ class SpeakerResolver:
         return None
 
     def _antecedent(
-        self, at: int, sentence_starts: list[int], exclude: list[tuple[int, int]]
+        self,
+        at: int,
+        sentence_starts: list[int],
+        exclude: list[tuple[int, int]],
+        gender: Optional[Gender] = None,
     ) -> Optional[Speaker]:
         """The person a he/she at ``at`` refers to: the nearest earlier sentence's subject.
 
         Walks back sentence by sentence (at most six); in each, a speaker already
-        attributed there wins, else the first person name outside quotes.
+        attributed there wins, else the first person name outside quotes. A person
+        known to be of the other ``gender`` is passed over (``she`` after
+        ``Emmanuel Macron``); an unknown gender never is. When the sentence's speaker
+        is a group of named people (``Trump and Ryan said``), its members are no
+        antecedent and, with no other person in that sentence, the pronoun stays
+        unresolved.
         """
-        k = bisect.bisect_right(sentence_starts, at) - 1
+        def agrees(person: Optional[Gender]) -> bool:
+            return gender is None or person is None or person == gender
+
+        k0 = k = bisect.bisect_right(sentence_starts, at) - 1
         lo_limit = sentence_starts[max(0, k - 6)] if sentence_starts else 0
         hi = at
         while k >= 0:
             lo = sentence_starts[k]
             if lo < lo_limit:
                 break
+            members: set[str] = set()
             for off, sp in self._speakers:
-                if lo <= off < hi and sp.type is SpeakerType.PERSON:
+                if lo <= off < hi and sp.name in self._listed and sp.type is SpeakerType.GROUP:
+                    members.update(self._listed[sp.name])
+            for off, sp in self._speakers:
+                if (
+                    lo <= off < hi and sp.type is SpeakerType.PERSON and sp.name not in members
+                    and agrees(self._speaker_gender(sp))
+                ):
                     return sp
             first_pronoun = self._first_pronoun(lo, hi, exclude)
             i = bisect.bisect_left(self._person_at, (lo, ""))
@@ -850,15 +1038,37 @@ class SpeakerResolver:
             while i < len(self._person_at) and self._person_at[i][0] < hi:
                 off, name = self._person_at[i]
                 inside = any(a <= off < b for a, b in exclude)
-                if not inside and not self._is_possessive_at(off) and not self._is_modifier_at(off):
+                if (
+                    not inside and name not in members and agrees(self._person_gender(name))
+                    and not self._is_possessive_at(off) and not self._is_modifier_at(off)
+                ):
+                    if k >= k0 - 1 and _OPENER.fullmatch(self.norm, lo, off) and any(
+                        other != name and agrees(self._person_gender(other))
+                        for other in self._coordinated_with(i)
+                    ):
+                        return None  # "Donald Trump and Paul Ryan said ...": "he" could be either
                     return Speaker(
                         name=name, mention=name, start=off, end=off + 1,
                         type=SpeakerType.PERSON, role=self.roles.get(name),
                     )
                 i += 1
+            if members:
+                return None  # "Trump and Ryan said ...": "he" could be either
             hi = lo
             k -= 1
         return None
+
+    def _coordinated_with(self, i: int) -> list[str]:
+        """People whose names are joined by ``and`` to the name ``self._person_at[i]``."""
+        out = []
+        for x, y in ((i - 1, i), (i, i + 1)):
+            if x < 0 or y >= len(self._person_at):
+                continue
+            (a, left), (b, right) = self._person_at[x], self._person_at[y]
+            end = self._name_end.get(a, a)
+            if b - end < 40 and _JOINED.fullmatch(self.norm, end, b):
+                out.append(left if y == i else right)
+        return out
 
     def _first_pronoun(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> Optional[int]:
         for m in _HE_SHE.finditer(self.norm, lo, hi):

@@ -1,7 +1,9 @@
-"""Speaker identity across an article: ambiguous surnames and coordinated speakers.
+"""Speaker identity across an article: surnames, groups, pronouns and role descriptions.
 
 Made-up sentences. A surname shared by two people of the article keeps the mention's
-own name; names joined by ``and`` are one group speaker.
+own name; names joined by ``and`` are one group speaker; ``he``/``she`` never take a
+person known to be of the other gender; ``the spokesman`` is the one person the article
+earlier calls a spokesman; country and office names with ``and`` in them are no person.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import pytest
 
 import quotes
 from quotes._dedupe_speakers import resolve_speakers
+from quotes._gender import gender_of, honorific_gender
 from quotes._speaker_names import coordinated_parts, same_person, short_forms
 from quotes.models import Quote, SpeakerType
 
@@ -207,3 +210,212 @@ class TestDedupeKeepsGroupsApart:
         person = entities.entity[("Chinedu Okafor", "person")]
         assert group != person
         assert entities.entity[("Okafor", "person")] == person
+
+
+class TestPronounGender:
+    @pytest.mark.parametrize(
+        ("text", "content", "expected"),
+        [
+            (  # the only person is a man: "she" stays unresolved
+                'Gregory Lindqvist opened the depot. "The trucks are late," she said.',
+                "The trucks are late",
+                None,
+            ),
+            (  # the nearer man is skipped for the woman before him
+                "Olga Brennan met Victor Hale at the depot on Monday. Victor Hale left early. "
+                '"The trucks are late," she said.',
+                "The trucks are late",
+                ("Olga Brennan", "she", SpeakerType.PERSON),
+            ),
+            (  # a woman named with a title only
+                "Ms. Okonkwo chaired the hearing, and Daniel Frey testified. "
+                '"The audit is done," she said.',
+                "The audit is done",
+                ("Okonkwo", "she", SpeakerType.PERSON),
+            ),
+            (  # unknown gender never blocks
+                'Robin Whitfield opened the depot. "The trucks are late," she said.',
+                "The trucks are late",
+                ("Robin Whitfield", "she", SpeakerType.PERSON),
+            ),
+            (  # a role noun tells the gender
+                "Port spokeswoman Kim Dalby spoke after Peter Lusk. "
+                '"The cranes are fixed," he said.',
+                "The cranes are fixed",
+                ("Peter Lusk", "he", SpeakerType.PERSON),
+            ),
+        ],
+    )
+    def test_pronoun_skips_the_other_gender(self, extractor, text, content, expected):
+        assert _who(_only(extractor, text, content)) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "content", "expected"),
+        [
+            (  # an honorific of the other gender: not the one full name
+                'Walter Brennan opened the depot. "The trucks are late," Mrs. Brennan said.',
+                "The trucks are late",
+                ("Brennan", "Mrs. Brennan", SpeakerType.PERSON),
+            ),
+            (
+                'Susan Okafor opened the depot. "The trucks are late," Mr. Okafor said.',
+                "The trucks are late",
+                ("Okafor", "Mr. Okafor", SpeakerType.PERSON),
+            ),
+            (  # the same gender: still resolved
+                'Susan Okafor opened the depot. "The trucks are late," Ms. Okafor said.',
+                "The trucks are late",
+                ("Susan Okafor", "Ms. Okafor", SpeakerType.PERSON),
+            ),
+        ],
+    )
+    def test_honorific_of_the_other_gender_keeps_the_surname(
+        self, extractor, text, content, expected
+    ):
+        assert _who(_only(extractor, text, content)) == expected
+
+
+class TestGroupAntecedent:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Martin Ekberg and Hugo Lind said the merger was off. "
+            '"It is over," he said.',
+            "Martin Ekberg met Hugo Lind. Ekberg and Lind said the merger was off. "
+            '"It is over," he said.',
+        ],
+    )
+    def test_he_after_two_men_is_unresolved(self, extractor, text):
+        assert _only(extractor, text, "It is over").speaker is None
+
+    def test_gender_tells_the_members_apart(self, extractor):
+        text = 'Martin Ekberg and Helena Lind said the merger was off. "It is over," she said.'
+        q = _only(extractor, text, "It is over")
+        assert _who(q) == ("Helena Lind", "she", SpeakerType.PERSON)
+
+
+class TestRoleAnaphora:
+    @pytest.mark.parametrize(
+        ("text", "mention", "name", "role"),
+        [
+            (
+                "Harbour Authority spokesman Tomas Varga said on Monday that talks had stalled. "
+                '"We are waiting," the spokesman said.',
+                "the spokesman",
+                "Tomas Varga",
+                "Harbour Authority spokesman",
+            ),
+            (
+                "Harbour Authority spokesman Tomas Varga said on Monday that talks had stalled. "
+                '"We are waiting," the Harbour Authority spokesman said.',
+                "the Harbour Authority spokesman",
+                "Tomas Varga",
+                "Harbour Authority spokesman",
+            ),
+            (
+                'Sen. Ruth Adair spoke first. "The bill is dead," the senator said.',
+                "the senator",
+                "Ruth Adair",
+                "Sen.",
+            ),
+            (
+                "Former Governor Ellis Crane toured the dam. "
+                '"It will hold," the former governor said.',
+                "the former governor",
+                "Ellis Crane",
+                "Former Governor",
+            ),
+        ],
+    )
+    def test_description_names_the_one_earlier_person(self, extractor, text, mention, name, role):
+        content = text[text.index('"') + 1 : text.index(',"')]
+        q = _only(extractor, text, content)
+        assert _who(q) == (name, mention, SpeakerType.PERSON)
+        assert q.speaker.role == role
+
+    @pytest.mark.parametrize(
+        ("text", "mention"),
+        [
+            (  # two presidents
+                "Latvian President Ivo Sarkans met Estonian President Mart Kuusk. "
+                '"We agree," the president said.',
+                "the president",
+            ),
+            (  # a vice president is no president
+                'Vice President Nora Quist toured the plant. "It will grow," the president said.',
+                "the president",
+            ),
+            (  # a modifier the role lacks
+                'Port spokesman Tomas Varga spoke first. "We agree," the army spokesman said.',
+                "the army spokesman",
+            ),
+            (  # the person is named only after the description
+                '"We agree," the spokesman said. Port spokesman Tomas Varga spoke later.',
+                "the spokesman",
+            ),
+        ],
+    )
+    def test_ambiguous_or_unmatched_description_is_kept(self, extractor, text, mention):
+        q = _only(extractor, text, text[text.index('"') + 1 : text.index(',"')])
+        assert q.speaker is not None
+        assert q.speaker.mention == mention
+        assert q.speaker.name == mention.removeprefix("the ")
+
+
+class TestNamesWithAnd:
+    @pytest.mark.parametrize(
+        ("subject", "name", "kind"),
+        [
+            ("Bosnia and Herzegovina", "Bosnia and Herzegovina", SpeakerType.ORGANIZATION),
+            ("Trinidad and Tobago", "Trinidad and Tobago", SpeakerType.ORGANIZATION),
+            ("Antigua and Barbuda", "Antigua and Barbuda", SpeakerType.ORGANIZATION),
+            ("Saint Kitts and Nevis", "Saint Kitts and Nevis", SpeakerType.ORGANIZATION),
+            (
+                "The Department of Parks and Recreation",
+                "Department of Parks and Recreation",
+                SpeakerType.ORGANIZATION,
+            ),
+            (
+                "The Office of Budget and Planning",
+                "Office of Budget and Planning",
+                SpeakerType.ORGANIZATION,
+            ),
+        ],
+    )
+    def test_name_with_and_is_one_organisation(self, extractor, subject, name, kind):
+        text = f"{subject} said the audit was clean."
+        q = _only(extractor, text, "the audit was clean")
+        assert _who(q) == (name, subject, kind)
+
+    @pytest.mark.parametrize(
+        ("text", "name", "role"),
+        [
+            (
+                "Treasurer and party chairwoman Lena Marsh said the books were balanced.",
+                "Lena Marsh",
+                "Treasurer and party chairwoman",
+            ),
+            (
+                "Historian and author Paul Okoye said the books were balanced.",
+                "Paul Okoye",
+                "Historian and author",
+            ),
+        ],
+    )
+    def test_two_roles_before_a_name_are_one_person(self, extractor, text, name, role):
+        q = _only(extractor, text, "the books were balanced")
+        assert _who(q) == (name, text[: text.index(" said")], SpeakerType.PERSON)
+        assert q.speaker.role == role
+
+
+class TestGenderOf:
+    def test_success(self):
+        assert gender_of("Martha King") == "female"
+        assert gender_of("Lee", mention="Mr. Lee") == "male"
+        assert gender_of("Hope Dalby", role="spokeswoman for Mr. Varga") == "female"
+        assert honorific_gender(["Mrs."]) == "female"
+
+    def test_fail(self):
+        assert gender_of("Robin Whitfield") is None
+        assert gender_of("Walter Brennan", mention="Mrs. Walter Brennan") is None
+        assert honorific_gender(["Mr.", "and", "Mrs."]) is None
