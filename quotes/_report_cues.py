@@ -87,9 +87,11 @@ _ADJUNCT_START = frozenset(
     repeatedly again also publicly privately recently then yesterday today tonight""".split()
 )
 _TIME_PHRASE = re.compile(
-    r"(?:(?:on|last|this|late|early|earlier|on\s+the)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|yesterday|today|tonight|week|weekend|month|year|night|morning|afternoon|"
-    r"evening)\b(?:\s+(?:night|morning|afternoon|evening))?\s*,?\s*",
+    r"(?:(?:(?:on|last|this|late|early|earlier|on\s+the)\s+)?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|today|tonight|week|weekend|month|year|night|morning|"
+    r"afternoon|evening)\b(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|some|\d+)\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before))\s*,?\s*",
     re.I,
 )
 

@@ -479,6 +479,13 @@ SUBJECT_CASES = [
     # Initials before a surname do not end the sentence (fast splitter).
     ("The pollster T.R. Okonkwo said the runoff would be close.",
      "The pollster T.R. Okonkwo", "the runoff would be close"),
+    # A time before "that" or the clause ("a year ago", "two weeks earlier") is no content.
+    ("The governor said a year ago that the bridge would be rebuilt.",
+     "The governor", "that the bridge would be rebuilt"),
+    ("The governor said two weeks earlier the bridge would be rebuilt.",
+     "The governor", "the bridge would be rebuilt"),
+    ("The governor said years ago that the bridge would be rebuilt.",
+     "The governor", "that the bridge would be rebuilt"),
 ]
 
 
