@@ -15,7 +15,8 @@ import argparse
 import importlib
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, Optional
 
@@ -198,39 +199,32 @@ def _run_extract(args: argparse.Namespace) -> int:
     results: list[Quote] = []
     stream = args.format == "jsonl" and not args.output
     for given in args.paths:
+        loaders: list[tuple[str, Callable[[], Article]]]
         if given == "-":
+            loaders = [("<stdin>", partial(_stdin_article, args))]
+        else:
+            given_path = Path(given)
+            if given_path.is_dir() and not any(given_path.glob("*.txt")):
+                _err(f"{given_path}: folder has no .txt files")
+                failed += 1
+                continue
             try:
-                found = extractor.extract_article(_stdin_article(args))
+                meta = _metadata_for(given_path, explicit)
             except QuotesError as exc:
                 _err(str(exc))
                 failed += 1
                 continue
-            if stream:
-                write_quotes(found, sys.stdout)
-                sys.stdout.flush()
-            else:
-                results.extend(found)
-            continue
-        given_path = Path(given)
-        if given_path.is_dir() and not any(given_path.glob("*.txt")):
-            _err(f"{given_path}: folder has no .txt files")
-            failed += 1
-            continue
-        try:
-            meta = _metadata_for(given_path, explicit)
-        except QuotesError as exc:
-            _err(str(exc))
-            failed += 1
-            continue
-        for path in expand_paths([given_path]):
+            loaders = [
+                (str(path), partial(read_article, path, metadata=meta, outlet=args.outlet,
+                                    published=args.published))
+                for path in expand_paths([given_path])
+            ]
+        for where, load in loaders:
             try:
-                article: Article = read_article(
-                    path, metadata=meta, outlet=args.outlet, published=args.published
-                )
-                found = extractor.extract_article(article)
+                found = extractor.extract_article(load())
             except QuotesError as exc:
                 message = str(exc)
-                _err(message if message.startswith(str(path)) else f"{path}: {message}")
+                _err(message if message.startswith(where) else f"{where}: {message}")
                 failed += 1
                 continue
             if stream:
