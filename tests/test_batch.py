@@ -336,6 +336,13 @@ class TestBadInputs:
         assert result.quotes > 0
 
 
+def _run_small(tmp_path: Path, out: str) -> None:
+    """Run the fast backend in this process over tmp_path/in, 20 articles a shard."""
+    run_batch(
+        [tmp_path / "in"], tmp_path / out, backend="fast", workers=1, shard_size=20, progress="none"
+    )
+
+
 class TestResume:
     def test_rerun_of_a_finished_run_changes_nothing(self, tmp_path):
         make_folder(tmp_path / "in", 60, corrupt_every=7)
@@ -427,34 +434,13 @@ class TestResume:
 
         monkeypatch.setattr(quotes.batch._Shard, "add", add)
         with pytest.raises(BatchInterrupted) as info:
-            run_batch(
-                [tmp_path / "in"],
-                tmp_path / "out",
-                backend="fast",
-                workers=1,
-                shard_size=20,
-                progress="none",
-            )
+            _run_small(tmp_path, "out")
         assert (info.value.committed, info.value.shards) == (2, 5)
         names = sorted(p.name for p in (tmp_path / "out").iterdir())
         assert names == [".batch", shard_name(0), shard_name(1)]
         monkeypatch.setattr(quotes.batch._Shard, "add", real)
-        run_batch(
-            [tmp_path / "in"],
-            tmp_path / "out",
-            backend="fast",
-            workers=1,
-            shard_size=20,
-            progress="none",
-        )
-        run_batch(
-            [tmp_path / "in"],
-            tmp_path / "ref",
-            backend="fast",
-            workers=1,
-            shard_size=20,
-            progress="none",
-        )
+        _run_small(tmp_path, "out")
+        _run_small(tmp_path, "ref")
         assert folder_snapshot(tmp_path / "out") == folder_snapshot(tmp_path / "ref")
 
 
