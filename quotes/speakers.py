@@ -12,9 +12,40 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import Optional
 
+from quotes._gender import Gender, honorific_gender
+from quotes._noun_phrase import (
+    _ADVERBIAL_OPENERS,
+    _COMPASS,
+    _DETERMINERS,
+    _FIRST_NAME_WORDS,
+    _FUNCTION,
+    _GIVEN_NAMES,
+    _HONORIFICS,
+    _INDEFINITE,
+    _NOT_NAME_OPENERS,
+    _NUMBERS,
+    _POSSESSIVES,
+    _PREDICATE_WORDS,
+    TOKEN_RE,
+    NounPhrase,
+    _after_honorific,
+    _bare,
+    _given_name,
+    _initial,
+    _is_cap,
+    _name_like,
+    _person_noun,
+    _plural_group,
+    _plural_org,
+    not_a_speaker,
+    scan_left,
+    scan_right,
+    tokens,
+)
+from quotes._speaker_anaphora import _Anaphora
+from quotes._speaker_names import coordinated_parts, short_forms
 from quotes.lexicon import (
     ANONYMOUS_HEADS,
     DEMONYMS,
@@ -24,366 +55,22 @@ from quotes.lexicon import (
     PLACES,
     PRONOUNS,
     TITLES,
-    WEEKDAYS,
     initials,
     place_name,
     source_words,
 )
-from quotes._gender import Gender, gender_of, honorific_gender
-from quotes._speaker_names import coordinated_parts, short_forms
 from quotes.models import Speaker, SpeakerType
 
-__all__ = ["NounPhrase", "SpeakerResolver", "TOKEN_RE", "scan_left", "scan_right", "tokens"]
+__all__ = [
+    "NounPhrase",
+    "SpeakerResolver",
+    "TOKEN_RE",
+    "not_a_speaker",
+    "scan_left",
+    "scan_right",
+    "tokens",
+]
 
-#: Tokens: words (with inner ``'``, ``-``, ``.``) or single punctuation characters.
-TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
-
-_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
-_INDEFINITE = frozenset({"a", "an", "another", "one"})
-#: Quantifiers and possessive determiners that open a common-noun phrase (``many analysts``).
-_QUANTIFIERS = frozenset(
-    "many most other few both all these those each every his her their its our my your".split()
-)
-_FUNCTION = frozenset(
-    """who which that and or in for to at on from by with as is was has have had were be been
-    it you whose like than about more this their him all including now last but not so if when
-    while also are its his her them they we i he she told said says say after before during
-    there where what how why both those these such other others into over under new first his""".split()
-)
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "."})
-_ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
-
-
-#: Nouns among ``NON_NAME_CAPITALS`` that modify a lower-case compound (``Law enforcement``).
-_NOUN_CAPITALS = frozenset(
-    """law war sea hall square street river lake mountain island bridge palace church airport station
-    region district city county state states world union""".split()
-)
-
-
-def _initial(tok: str) -> bool:
-    """A middle initial (``C`` of ``Elaine C. Kamarck``)."""
-    return len(tok) == 1 and tok.isupper()
-
-
-def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper()
-
-
-def _bare(tok: str) -> str:
-    """Lower-case a token and drop a possessive ``'s``."""
-    low = tok.lower()
-    return low[:-2] if low.endswith("'s") else low.rstrip("'")
-
-
-#: First names that are also capitalised common words (``Bill`` of ``Bill Clinton``).
-_GIVEN_NAMES = frozenset({"bill", "may", "june", "april", "august"})
-
-
-def _given_name(words: list, k: int) -> bool:
-    """Token ``k`` of ``words`` (``(text, start, end)``) is a first name before a name."""
-    return (
-        words[k][0].lower() in _GIVEN_NAMES and words[k][0][:1].isupper()
-        and k + 1 < len(words) and _name_like(words[k + 1][0])
-    )
-
-
-#: Number words, capitalised at a sentence start (``Six Trump supporters``).
-_NUMBERS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve dozens hundreds".split()
-)
-
-#: First names that are also common words written in lower case elsewhere.
-_FIRST_NAME_WORDS = frozenset("will mark rose hope grant pat rob sue guy chase joy faith dawn summer frank jack ray earl dean".split())
-
-#: Capitalised words opening a sentence or headline that never start a name.
-_NOT_NAME_OPENERS = frozenset(
-    "did does do is was has had will would could should can be maybe perhaps certainly clearly using rival".split()
-)
-
-#: Finite verbs, modals and adverbs that end a subject read too far
-#: (``CNN reported``, ``the campaign sent out``, ``The Atlantic recently``).
-_PREDICATE_WORDS = frozenset(
-    """said say reported responded responds sent sends gave gives put puts took takes
-    told tells wrote writes added adds avoids would will could can should might must just also
-    still long has have had is was are were planted published won""".split()
-)
-
-#: Verbs of saying that open a sentence before a name (``Said Comey, “…”``).
-_CUE_CAPITALS = frozenset("said says added continued stated asked wrote replied explained noted".split())
-
-
-def _after_honorific(words: list, k: int) -> bool:
-    """Token ``k`` is the last one and follows ``Mr.``/``Ms.``: a surname (``Mr. Prince``)."""
-    if k != len(words) - 1 or not words[k][0][:1].isupper() or k < 1:
-        return False
-    prev = [w[0].lower() for w in words[max(0, k - 2):k] if w[0] != "."]
-    return bool(prev) and prev[-1] in ("mr", "mrs", "ms", "dr")
-
-
-def _name_like(tok: str) -> bool:
-    """A capitalised token that can be part of a person's name."""
-    if not _is_cap(tok) or not tok[0].isalpha():
-        return False
-    low = tok.lower()
-    if low.endswith("'s"):
-        return False
-    if len(tok) > 1 and tok.isupper() and len(tok) <= 5:
-        return False  # acronyms: KCNA, GUR, US
-    return not (
-        low in TITLES or low in NON_NAME_CAPITALS or low in _CUE_CAPITALS
-        or (low in ORG_WORDS and len(low) > 3)
-        or (low in PLACES and len(low) > 3)
-        or (low in DEMONYMS and len(low) > 3) or low in PRONOUNS or _plural_group(low)
-    )
-
-
-def _plural_group(low: str) -> bool:
-    """``Republicans``, ``Democrats``, ``Ukrainians``: a plural that names a group."""
-    return low in GROUP_HEADS or (low.endswith("s") and len(low) > 4 and low[:-1] in DEMONYMS)
-
-
-def _plural_org(low: str) -> bool:
-    """``agencies``, ``organizations``, ``ministries``: the plural of an organisation word."""
-    if not low.endswith("s") or low.endswith("ss") or low in ORG_WORDS:
-        return False
-    return (low[:-3] + "y" if low.endswith("ies") else low[:-1]) in ORG_WORDS
-
-
-#: Capitalised words that open an adverbial, never a subject (``Outside, protesters…``).
-_ADVERBIAL_OPENERS = frozenset(
-    """outside amid amidst once whenever perhaps maybe absent contrary despite although though
-    unless whether because since until upon unlike besides beyond throughout meanwhile instead
-    indeed hopefully ironically wow""".split()
-)
-_TIME_WORDS = frozenset(
-    """minute minutes hour hours day days week weeks month months year years decade decades
-    moment moments past morning afternoon evening night weekend""".split()
-)
-
-
-def not_a_speaker(mention: str) -> bool:
-    """A mention that names a time or opens an adverbial, so nobody: ``Hours``, ``A few minutes``,
-    ``the past``, ``One Sunday``, ``1977``, ``Outside``, ``Amid``.
-
-    >>> not_a_speaker("A few minutes"), not_a_speaker("Outside"), not_a_speaker("60 Minutes")
-    (True, True, False)
-    """
-    words = re.findall(r"[\w'’\-]+", mention)
-    if not words:
-        return False
-    first, last = words[0], words[-1]
-    if first.lower() in _ADVERBIAL_OPENERS and (
-        len(words) == 1 or words[1].lower() in ("the", "a", "an", "his", "her", "their", "its", "most", "of")
-    ):
-        return True  # "Outside", "Perhaps most"; but "Outside experts" are people
-    if re.fullmatch(r"(?:1[89]|20)\d\d", mention.strip()):
-        return True  # a year
-    if "," in mention or len(words) > 4:
-        return False  # "Kim, who was traveling this week": a clause after the name
-    if last.lower() in _TIME_WORDS and (last.islower() or len(words) == 1):
-        return True  # "a couple of years", "the past", "Hours"
-    return last.lower() in WEEKDAYS and len(words) == 2 and first.lower() in (
-        "one", "last", "that", "this", "next", "every", "on", "by"
-    )
-
-
-@dataclass(frozen=True)
-class NounPhrase:
-    """A noun phrase found next to a cue, as offsets into the article text."""
-
-    start: int
-    end: int
-    text: str
-
-
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
-
-
-_COMPASS = frozenset({"north", "south", "east", "west"})
-_NOT_PERSON_ER = frozenset("letter order paper number center centre matter chapter cover border banner poster flyer".split())
-
-
-def _person_noun(word: str) -> bool:
-    """``prosecutor``, ``activist``, ``businessman``: a noun for a person by its ending."""
-    if word in _NOT_PERSON_ER:
-        return False
-    return word.endswith(("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee"))
-
-
-def _compound_modifier(tok: str, head: str) -> bool:
-    """``campaign`` of ``campaign manager``: a lower-case noun before a role word."""
-    low = tok.lower()
-    return (
-        tok[:1].islower() and tok.replace("-", "").isalpha() and low not in _FUNCTION
-        and low not in _DETERMINERS and not low.endswith(("ly", "ing", "ed")) and head[:1].islower()
-        and (head in TITLES or head in source_words()) and head not in _FUNCTION
-    )
-
-
-def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """Tokens of ``s[lo:hi]`` as ``(text, start, end)`` with offsets into ``s``."""
-    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
-
-
-def _np_token(tok: str, all_caps: bool) -> bool:
-    low = _bare(tok)
-    if low in _FUNCTION and low not in _DETERMINERS:
-        return False
-    if _is_cap(tok) and tok[0].isalpha():
-        return not all_caps or low not in NON_NAME_CAPITALS
-    if tok.isdigit() or low in _DETERMINERS:
-        return True
-    return low in source_words() or low in TITLES or low in GROUP_HEADS or low in ORG_WORDS
-
-
-def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
-    """Read the noun phrase that ends at ``hi`` (the subject before a cue).
-
-    Args:
-        s: Normalised article text.
-        lo: Do not read before this offset (clause start).
-        hi: End of the phrase (the cue's start, auxiliaries already skipped).
-        max_tokens: Longest phrase.
-
-    Returns:
-        The phrase, or ``None`` when the words before ``hi`` are not a noun phrase.
-    """
-    toks = tokens(s, lo, hi)
-    if not toks:
-        return None
-    all_caps = s[lo:hi].isupper()
-    last = toks[-1]
-    if _bare(last[0]) in PRONOUNS:
-        return NounPhrase(last[1], last[2], last[0])
-    chosen: list[tuple[str, int, int]] = []
-    i = len(toks) - 1
-    while i >= 0 and len(chosen) < max_tokens:
-        tok = toks[i][0]
-        low = _bare(tok)
-        if tok == "." and i > 0 and (
-            toks[i - 1][0].lower() in _ABBREV_TITLES or _initial(toks[i - 1][0])
-            or initials(toks[i - 1][0]) and chosen and _name_like(chosen[-1][0])
-        ) and toks[i - 1][2] == toks[i][1]:
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok == "and" and chosen and i > 0 and _is_cap(chosen[-1][0]) and _is_cap(toks[i - 1][0]) and not all_caps:
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok == "of" and chosen and i > 0 and _np_token(toks[i - 1][0], all_caps):
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok in ("-", "&"):
-            if chosen and i > 0 and toks[i - 1][2] == toks[i][1]:
-                chosen.append(toks[i])
-                i -= 1
-                continue
-            break
-        if tok == "New" and chosen and _is_cap(chosen[-1][0]) and not all_caps:
-            chosen.append(toks[i])  # "New York Mayor Bill de Blasio"
-            i -= 1
-            continue
-        if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
-            chosen.append(toks[i])  # "Sanders campaign manager Jeff Weaver"
-            i -= 1
-            continue
-        if chosen and low in _QUANTIFIERS and chosen[-1][0][:1].islower() and not all_caps:
-            chosen.append(toks[i])  # "many analysts", "her campaign", "other party leaders"
-            break
-        if not tok[0].isalnum() or not _np_token(tok, all_caps):
-            # "the transport ministry": an unknown modifier right after a determiner.
-            if (
-                tok[0].isalpha() and chosen and len(chosen) <= 3 and i > 0
-                and toks[i - 1][0].lower() in ("the", "a", "an") and low not in _FUNCTION
-            ):
-                chosen.append(toks[i])
-                i -= 1
-                continue
-            break
-        if _bare(tok) in PRONOUNS:
-            break
-        chosen.append(toks[i])
-        i -= 1
-        if low in _DETERMINERS and not tok.isdigit() and not (
-            _initial(tok) and len(chosen) > 1 and chosen[-2][0] == "." and chosen[-2][1] == toks[i + 1][2]
-        ):  # "James A. Lewis": an initial, not the article "a"
-            break
-    while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
-        chosen.pop()
-    # Drop sentence adverbs picked up at the start: "But", "Meanwhile", "Asked".
-    while chosen and (
-        chosen[-1][0] in ("of", ".")
-        or (
-            _bare(chosen[-1][0]) in NON_NAME_CAPITALS
-            and not (len(chosen) > 1 and _given_name([chosen[-1], chosen[-2]], 0))
-            and not (chosen[-1][0] == "New" and len(chosen) > 1 and _is_cap(chosen[-2][0]))
-            and _bare(chosen[-1][0]) not in _DETERMINERS
-            and chosen[-1][0].lower() not in _ABBREV_TITLES
-            and not (  # "Law enforcement officials", "City council members": a noun modifier
-                _bare(chosen[-1][0]) in _NOUN_CAPITALS and len(chosen) > 1
-                and chosen[-2][0].isalpha() and chosen[-2][0].islower()
-            )
-            and not (  # "many analysts", "her campaign": a quantifier opens the phrase
-                _bare(chosen[-1][0]) in _QUANTIFIERS and len(chosen) > 1 and chosen[-2][0][:1].islower()
-            )
-        )
-    ):
-        chosen.pop()
-    if not chosen:
-        return None
-    chosen.reverse()
-    if all(_bare(t[0]) in _DETERMINERS for t in chosen):
-        return None
-    start, end = chosen[0][1], chosen[-1][2]
-    return NounPhrase(start, end, s[start:end])
-
-
-def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
-    """Read the noun phrase that starts at ``lo`` (the speaker after an inverted cue)."""
-    toks = tokens(s, lo, hi)
-    if not toks:
-        return None
-    all_caps = s[lo:hi].isupper()
-    first = toks[0][0]
-    if first.lower() in _POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
-        _np_token(toks[1][0], all_caps) or _compound_modifier(toks[1][0], toks[2][0] if len(toks) > 2 else "")
-    ):
-        # "added his campaign manager Jeff Weaver": the possessive opens the phrase.
-        rest = scan_right(s, toks[1][1], hi, max_tokens=max_tokens)
-        if rest is not None and rest.start == toks[1][1]:
-            return NounPhrase(toks[0][1], rest.end, s[toks[0][1]:rest.end])
-    if _bare(first) in PRONOUNS:
-        return NounPhrase(toks[0][1], toks[0][2], first)
-    chosen: list[tuple[str, int, int]] = []
-    for idx, (tok, a, b) in enumerate(toks[:max_tokens]):
-        if tok == "." and chosen and (
-            chosen[-1][0].lower() in _ABBREV_TITLES or _initial(chosen[-1][0])
-        ) and chosen[-1][2] == a:
-            chosen.append((tok, a, b))
-            continue
-        if tok == "of" and chosen and idx + 1 < len(toks) and _np_token(toks[idx + 1][0], all_caps):
-            chosen.append((tok, a, b))
-            continue
-        if tok == "New" and idx + 1 < len(toks) and _is_cap(toks[idx + 1][0]) and not all_caps:
-            chosen.append((tok, a, b))  # "one New Hampshire Democrat"
-            continue
-        if chosen and idx + 1 < len(toks) and _compound_modifier(tok, toks[idx + 1][0]) and not all_caps:
-            chosen.append((tok, a, b))  # "said Clinton campaign chairman John Podesta"
-            continue
-        if not tok[0].isalnum() or not _np_token(tok, all_caps) or _bare(tok) in PRONOUNS:
-            break
-        if chosen and _bare(tok) in _DETERMINERS:
-            break
-        chosen.append((tok, a, b))
-    while chosen and chosen[-1][0] in ("of", "."):
-        chosen.pop()
-    if not chosen or all(_bare(t[0]) in _DETERMINERS for t in chosen):
-        return None
-    start, end = chosen[0][1], chosen[-1][2]
-    return NounPhrase(start, end, s[start:end])
 
 
 #: Country names with ``and`` in them (``Bosnia and Herzegovina``): one place, no list.
@@ -393,67 +80,6 @@ _AND_COUNTRY = re.compile(
     r"Sao Tome and Principe|São Tomé and Príncipe|Heard Island and McDonald Islands|"
     r"Turks and Caicos|Saint Pierre and Miquelon|Wallis and Futuna)\b"
 )
-
-#: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
-_JOINED = re.compile(r",?\s+and\s+(?:(?:[A-Z][\w'\-]*\.?|[a-z]+)\s+){0,3}")
-
-#: What may open a sentence before its subject (``But``, ``Both``, a title, a quote mark).
-_OPENER = re.compile(
-    r"[\s\"'“‘(]*(?:(?:But|And|Both|So|Then|Later|Together|[A-Z][a-z]{1,4}\.)\s+)*"
-)
-
-#: Abbreviated titles and the role nouns they stand for (``Sen.`` is ``the senator``).
-_TITLE_ABBREVIATIONS = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-    "pres": "president", "sec": "secretary", "prof": "professor", "lt": "lieutenant",
-    "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
-}
-#: Words of ``TITLES`` that modify a role or are honorifics, never a description's head.
-_NOT_ROLE_HEADS = frozenset(
-    """mr mrs ms miss dr sir lord dame lady vice foreign defense defence deputy acting regional
-    former first state national security council press senior top presidential republican
-    democratic democrat interior economy finance army navy air major crown staff prime head
-    assistant presidents spokesmen official's .""".split()
-)
-#: The gender each personal pronoun refers to.
-_PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
-#: Words that rank a role noun (``Vice President`` is no ``president``).
-_RANKS = frozenset("vice deputy assistant acting associate lieutenant under former ex co".split())
-#: Words after a role noun that end the role's head (``spokesman for the ministry``).
-_ROLE_TAIL = frozenset("for at to with in on from".split())
-
-
-def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
-    """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
-    its words include every one of ``modifiers`` (``{"kremlin"}``).
-
-    >>> _role_matches("Kremlin spokesman", "spokesman", set())
-    True
-    >>> _role_matches("Sen.", "senator", set())
-    True
-    >>> _role_matches("Kremlin spokesman", "spokesman", {"army"})
-    False
-    >>> _role_matches("Vice President", "president", set())
-    False
-    >>> _role_matches("President", "president", {"former"})
-    False
-    >>> _role_matches("Secretary of State", "secretary", set())
-    False
-    """
-    words: list[str] = []
-    for tok in TOKEN_RE.findall(role):
-        low = _bare(tok)
-        if low == "of":
-            return False  # "Secretary of State": a title with a tail the description lacks
-        if low in _ROLE_TAIL or low == ",":
-            break
-        if tok != ".":
-            words.append(_TITLE_ABBREVIATIONS.get(low, low))
-    if not words or words[-1] != head:
-        return False
-    if len(words) > 1 and words[-2] in _RANKS and words[-2] not in modifiers:
-        return False
-    return modifiers <= set(words)
 
 
 _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt))|(?<=\bCapt))\."
@@ -466,10 +92,9 @@ _CAP_RUN = re.compile(
 _APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
 _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
-_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
-class SpeakerResolver:
+class SpeakerResolver(_Anaphora):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:
@@ -645,33 +270,6 @@ class SpeakerResolver:
             return name
         return self.full_names.get(name) or (name if name in self._titled else None)
 
-    def _base_gender(self, canonical: str) -> Optional[Gender]:
-        """Gender from the name's first given name and its role (``Kremlin spokesman``)."""
-        return gender_of(canonical, role=self.roles.get(canonical))
-
-    def _person_gender(self, canonical: str) -> Optional[Gender]:
-        """Gender of a person of the article, from all it says of them; ``None`` if unclear.
-
-        The first given name, the role and the titles written before any of the
-        person's mentions (``Ms. Vasquez``) must agree.
-        """
-        if canonical not in self._genders:
-            evidence = {self._base_gender(canonical), *self._hon_genders.get(canonical, ())}
-            evidence.discard(None)
-            self._genders[canonical] = evidence.pop() if len(evidence) == 1 else None
-        return self._genders[canonical]
-
-    def _speaker_gender(self, sp: Speaker) -> Optional[Gender]:
-        """Gender of a resolved speaker: the person's and that of its own mention and role.
-
-        A speaker found for ``she``/``her`` is taken as a woman, for ``he``/``him`` as a man.
-        """
-        said = _PRONOUN_GENDER.get(sp.mention.lower())
-        evidence = {self._person_gender(sp.name), gender_of(sp.name, sp.mention, sp.role), said}
-        evidence.discard(None)
-        return evidence.pop() if len(evidence) == 1 else None
-
-    # -- speakers ----------------------------------------------------------------------
 
     def named_people(self, speaker: Speaker) -> bool:
         """The group ``speaker`` is named people joined by ``and`` (``Trump and Ryan``)."""
@@ -923,167 +521,3 @@ class SpeakerResolver:
         else:
             return None
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
-
-    def _role_anaphor(self, np: NounPhrase, low: list[str], mention: str) -> Optional[Speaker]:
-        """``the spokesman``, ``the Kremlin spokesman``: the one earlier person with that role.
-
-        The description's head noun must head a role or title the article gives a
-        person named before the mention (``Kremlin spokesman Dmitry Peskov``,
-        ``Sen. Ted Cruz`` for ``the senator``), and every modifier of the description
-        must be a word of that role (``the former president`` is not ``President
-        Barack Obama``). A role whose head is ranked by a word the description lacks
-        (``Vice President``, ``deputy minister``) does not match. With two or more
-        such people (``Russian President Vladimir Putin``, ``US President Donald
-        Trump``: ``the president``) nothing is resolved.
-
-        Args:
-            np: The mention.
-            low: Its tokens, lower case, possessives bare.
-            mention: Its original text.
-        """
-        head = _TITLE_ABBREVIATIONS.get(low[-1], low[-1])
-        modifiers = set(low[1:-1])
-        if head in _NOT_ROLE_HEADS or not (head in TITLES or _person_noun(head)):
-            return None  # "the Associated Press", "the first": no role of a person
-        found: dict[str, str] = {}
-        for canonical, first in self._first_at.items():
-            if first >= np.start or len(canonical.split()) < 2 and canonical not in self._titled:
-                continue
-            for role in self._titles_of.get(canonical, ()):
-                if _role_matches(role, head, modifiers):
-                    found.setdefault(canonical, role)
-        if len(found) != 1:
-            return None
-        ((canonical, role),) = found.items()
-        return Speaker(
-            name=canonical, mention=mention, start=np.start, end=np.end,
-            type=SpeakerType.PERSON, role=self.roles.get(canonical, role),
-        )
-
-    def _resolve_pronoun(
-        self,
-        np: NounPhrase,
-        pronoun: str,
-        at: int,
-        sentence_starts: list[int],
-        exclude: list[tuple[int, int]],
-    ) -> Optional[Speaker]:
-        mention = self.text[np.start:np.end]
-        if pronoun in ("he", "she", "him", "her"):
-            gender = _PRONOUN_GENDER[pronoun]
-            target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender)
-            if target is None:
-                return None
-            return Speaker(
-                name=target.name, mention=mention, start=np.start, end=np.end,
-                type=SpeakerType.PERSON, role=target.role,
-            )
-        if pronoun in ("they", "it", "we"):
-            for _off, sp in reversed(self._speakers):
-                if _off > at:
-                    continue
-                if sp.type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
-                    return Speaker(
-                        name=sp.name, mention=mention, start=np.start, end=np.end,
-                        type=sp.type, role=sp.role,
-                    )
-                break
-        return None
-
-    def _antecedent(
-        self,
-        at: int,
-        sentence_starts: list[int],
-        exclude: list[tuple[int, int]],
-        gender: Optional[Gender] = None,
-    ) -> Optional[Speaker]:
-        """The person a he/she at ``at`` refers to: the nearest earlier sentence's subject.
-
-        Walks back sentence by sentence (at most six); in each, a speaker already
-        attributed there wins, else the first person name outside quotes. A person
-        known to be of the other ``gender`` is passed over (``she`` after
-        ``Emmanuel Macron``); an unknown gender never is. When the sentence's speaker
-        is a group of named people (``Trump and Ryan said``), its members are no
-        antecedent and, with no other person in that sentence, the pronoun stays
-        unresolved.
-        """
-        def agrees(person: Optional[Gender]) -> bool:
-            return gender is None or person is None or person == gender
-
-        k0 = k = bisect.bisect_right(sentence_starts, at) - 1
-        lo_limit = sentence_starts[max(0, k - 6)] if sentence_starts else 0
-        hi = at
-        while k >= 0:
-            lo = sentence_starts[k]
-            if lo < lo_limit:
-                break
-            members: set[str] = set()
-            for off, sp in self._speakers:
-                if lo <= off < hi and sp.name in self._listed and sp.type is SpeakerType.GROUP:
-                    members.update(self._listed[sp.name])
-            for off, sp in self._speakers:
-                if (
-                    lo <= off < hi and sp.type is SpeakerType.PERSON and sp.name not in members
-                    and agrees(self._speaker_gender(sp))
-                ):
-                    return sp
-            first_pronoun = self._first_pronoun(lo, hi, exclude)
-            i = bisect.bisect_left(self._person_at, (lo, ""))
-            if first_pronoun is not None:
-                # "He also repeated ... Joe Biden": the sentence continues an earlier subject.
-                if i >= len(self._person_at) or self._person_at[i][0] > first_pronoun:
-                    hi = lo
-                    k -= 1
-                    continue
-            while i < len(self._person_at) and self._person_at[i][0] < hi:
-                off, name = self._person_at[i]
-                inside = any(a <= off < b for a, b in exclude)
-                if (
-                    not inside and name not in members and agrees(self._person_gender(name))
-                    and not self._is_possessive_at(off) and not self._is_modifier_at(off)
-                ):
-                    if k >= k0 - 1 and _OPENER.fullmatch(self.norm, lo, off) and any(
-                        other != name and agrees(self._person_gender(other))
-                        for other in self._coordinated_with(i)
-                    ):
-                        return None  # "Donald Trump and Paul Ryan said ...": "he" could be either
-                    return Speaker(
-                        name=name, mention=name, start=off, end=off + 1,
-                        type=SpeakerType.PERSON, role=self.roles.get(name),
-                    )
-                i += 1
-            if members:
-                return None  # "Trump and Ryan said ...": "he" could be either
-            hi = lo
-            k -= 1
-        return None
-
-    def _coordinated_with(self, i: int) -> list[str]:
-        """People whose names are joined by ``and`` to the name ``self._person_at[i]``."""
-        out = []
-        for x, y in ((i - 1, i), (i, i + 1)):
-            if x < 0 or y >= len(self._person_at):
-                continue
-            (a, left), (b, right) = self._person_at[x], self._person_at[y]
-            end = self._name_end.get(a, a)
-            if b - end < 40 and _JOINED.fullmatch(self.norm, end, b):
-                out.append(left if y == i else right)
-        return out
-
-    def _first_pronoun(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> Optional[int]:
-        for m in _HE_SHE.finditer(self.norm, lo, hi):
-            if not any(a <= m.start() < b for a, b in exclude):
-                return m.start()
-        return None
-
-    def _is_modifier_at(self, off: int) -> bool:
-        """``Cruz spokeswoman Catherine Frazier``, ``the Clinton campaign``: a name as a modifier."""
-        m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*\s+([a-z][\w\-]*)", self.norm[off:off + 60])
-        if not m:
-            return False
-        nxt = m.group(1)
-        return nxt in TITLES or nxt in ORG_WORDS or nxt in ("campaign", "aide", "aides", "supporters", "administration")
-
-    def _is_possessive_at(self, off: int) -> bool:
-        m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*", self.norm[off:off + 60])
-        return bool(m) and self.norm.startswith("'s", off + m.end())

@@ -1,0 +1,204 @@
+"""The attribution context and cue words: what the rules share.
+
+:class:`Context` holds one article's text, lines, sentences and speaker resolver;
+:class:`Attribution` is what a rule finds for a quote (speaker, cue, rule). The
+cue-word tests decide whether a token is a verb of saying (:func:`cue_type_of`)
+and whether it introduces a quote on its own (``said``, ``wrote``: ``_intro_cue``).
+Split out of :mod:`quotes.attribution`, which re-exports these names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from quotes.direct import QuotedSpan
+from quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    CUE_AUXILIARIES,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    TITLES,
+    cue_rates,
+    cue_words,
+)
+from quotes.marks import FOLD_MARK
+from quotes.models import Article, CueType, Span, Speaker
+from quotes.speakers import NounPhrase, SpeakerResolver, scan_right, tokens
+
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+_PARTICIPLE_RE = re.compile(r"\w+ing$")
+_LEAD = re.compile(r"[\s,;:—–\-\x7f]*")
+
+
+@dataclass
+class Attribution:
+    """Where a quote's cue and speaker were found."""
+
+    speaker: Optional[Speaker]
+    cue: Optional[Span]
+    cue_type: CueType
+    via: Optional[str]
+    confidence: float
+    rule: str
+
+
+@dataclass
+class Context:
+    """Everything the attribution rules need about one article."""
+
+    article: Article
+    text: str
+    norm: str
+    lines: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    resolver: SpeakerResolver
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    line_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.line_starts = [a for a, _ in self.lines]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The sentence span containing ``offset`` (or the nearest one before it)."""
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if k < 0:
+            return (0, 0)
+        return self.sentences[k]
+
+    def line_of(self, offset: int) -> int:
+        """Index of the body line containing ``offset``, or -1."""
+        k = bisect.bisect_right(self.line_starts, offset) - 1
+        if k >= 0 and self.lines[k][0] <= offset <= self.lines[k][1]:
+            return k
+        return -1
+
+    def span(self, a: int, b: int) -> Span:
+        """A :class:`Span` of the original text."""
+        return Span(text=self.text[a:b], start=a, end=b)
+
+
+def cue_type_of(word: str) -> Optional[CueType]:
+    """The :class:`CueType` of a cue word, or ``None`` if it is not one."""
+    kind = cue_words().get(word.lower())
+    return CueType(kind) if kind else None
+
+
+
+def _cue_kind(word: str, line_caps: bool = False) -> Optional[CueType]:
+    """:func:`cue_type_of` for a token in running text: ``Post`` or ``Read`` is a name there."""
+    if word[:1].isupper() and not line_caps and not word.isupper():
+        return None
+    if word.lower() in _SPEECH_VERBS:
+        return CueType.SPEECH
+    return cue_type_of(word)
+
+
+def _aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
+    """Index of the first auxiliary/adverb directly before token ``i``."""
+    j = i
+    while j > 0 and (toks[j - 1][0].lower() in CUE_AUXILIARIES or toks[j - 1][0].lower() in _REFLEXIVE):
+        j -= 1
+    return j
+
+
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+#: Verbs that introduce a quote on their own (``he said, “…”``); learned cue words
+#: of a lower rate (``debate``, ``message``) only attribute with a speaker beside them.
+_INTRO_RATE = 0.3
+_INTRO_EXTRA = frozenset(
+    """say says said saying tell tells told add adds added reply replies replied respond
+    responds responded write writes wrote tweet tweets tweeted post posted ask asks asked
+    declare declared insist insisted warn warned explain explained note noted recall recalled
+    quip quipped joke joked shout shouted continue continues continued conclude concluded
+    whisper whispered yell yelled exclaim exclaimed interject interjected retort retorted
+    chant chanted scream screamed shouted muse mused""".split()
+)
+# Verbs of saying missing from the learned cue list (manner of speaking: "barked", "quipped").
+_SPEECH_VERBS = frozenset(
+    """whisper whispered whispers yell yelled yells exclaim exclaimed exclaims interject
+    interjected interjects retort retorted retorts chant chanted chants scream screamed
+    quip quipped quips muse mused joke joked jokes bragged brags countered counters scoffed
+    scoffs snapped snaps sniped marveled marvelled gushed deadpanned deadpans thundered griped
+    texted messaged hollered begged pleaded demanded repeated testified chimed scolded teased
+    fumed beamed barked growled muttered murmured grumbled confided confessed reasoned
+    protested objected mocked mocks reacted cautioned lamented gloated boomed surmised
+    cracked read""".split()
+)
+_PREPOSITIONS = frozenset(
+    "to for with by at from of in on into about against like than via among toward towards".split()
+)
+
+
+def _intro_cue(word: str) -> bool:
+    """A cue word that introduces a quote by itself (``said``, ``wrote``), not a noun."""
+    low = word.lower()
+    if low in _INTRO_EXTRA or low in _SPEECH_VERBS:
+        return True
+    return cue_type_of(low) is not None and cue_rates().get(low, (0.0, 0))[0] >= _INTRO_RATE
+
+
+_FINITE = frozenset(
+    "is was are were will would could should can may might must has have had did does do".split()
+)
+
+
+def _cue_span(ctx: Context, toks: list[tuple[str, int, int]], i: int, hi: int) -> tuple[Span, Optional[NounPhrase]]:
+    """The cue span for cue token ``i``; ``told X`` includes its object."""
+    word, a, b = toks[i]
+    obj = None
+    if word.lower() in _TELL:
+        obj = scan_right(ctx.norm, b, hi)
+        if obj is not None:
+            return ctx.span(a, obj.end), obj
+    return ctx.span(a, b), obj
+
+
+def _confidence(sp: Optional[Speaker], base: float) -> float:
+    if sp is None:
+        return 0.3
+    if sp.mention.lower() in ("he", "she", "they", "it", "we"):
+        return round(base - 0.1, 2)
+    return base
+
+
+def _inside_end(ctx: Context, q: QuotedSpan) -> str:
+    """The character just inside the closing mark (``?`` of ``''Why?''``), or ``""``."""
+    k = q.close - 1
+    if k >= 0 and ctx.norm[k] == FOLD_MARK:
+        k -= 1
+    return ctx.norm[k] if k >= 0 else ""
+
+
+def _possessive_mark(ctx: Context, i: int) -> bool:
+    """The ``'`` at ``i`` ends a plural possessive (``Sanders' campaign``), not a quote."""
+    return ctx.norm[i - 1:i] == "s" and ctx.norm[i + 1:i + 2] == " " and ctx.norm[i + 2:i + 3].isalpha()
+
+
+def _short_close(ctx: Context, b: int, end: int) -> bool:
+    """The sentence ends a few words after the cue (``Trump said on Monday.``), no clause."""
+    rest = [w for w, _a, _b in tokens(ctx.norm, b, end) if w[0].isalnum()]
+    return len(rest) <= 5 and not any(
+        w.lower() in _FINITE or w.lower() == "that" or cue_type_of(w.lower()) is not None for w in rest
+    )
+
+
+#: Lower-case cue words that are mostly nouns (``state Sen.``, ``Post reporter``).
+_NOUN_CUES = frozenset("state report note post tweet comment claim remark estimate".split())
+
+
+def _compound_noun_next(word: str) -> bool:
+    """A word that goes on a noun phrase: a role (``manager``), a source noun or a name."""
+    if word[:1].isupper():
+        return word.lower() not in NON_NAME_CAPITALS
+    return word in TITLES or word in ANONYMOUS_HEADS or word in GROUP_HEADS or word in ORG_WORDS
+
+
+_PHRASAL_CUES = frozenset({("put", "it"), ("pointed", "out"), ("points", "out")})
+_TO_SAY = frozenset("say ask add announce declare write tell".split())
