@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from quotes.attribution import Context, _speaker, cue_type_of
-from quotes.lexicon import REPORTING_VERBS
+from quotes.lexicon import ORG_WORDS, REPORTING_VERBS
 from quotes.models import CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
@@ -86,7 +86,10 @@ def widen(ctx: Context, sp: Speaker, span: tuple[int, int] | None) -> Speaker:
     if span is None:
         return sp
     a, b = span
-    return sp.model_copy(update={"mention": ctx.text[a:b], "start": a, "end": b})
+    update: dict[str, object] = {"mention": ctx.text[a:b], "start": a, "end": b}
+    if sp.role and b < sp.end and sp.role in ctx.text[b : sp.end]:
+        update["role"] = None  # the role was read from text the source no longer covers
+    return sp.model_copy(update=update)
 
 
 _HEADLINE_STOP = frozenset(
@@ -208,6 +211,66 @@ _OPENING = re.compile(
 _LOOSE_SOURCE = re.compile(r"\s+([A-Za-z0-9][^,;:“”\"()]{1,160}?)(?=\s*(?:,|[.;!?]?\s*$))")
 
 
+_DOCUMENT_NOUN = (
+    r"(?P<noun>statement|report|post|tweet|letter|press\s+release|release|memo|e-?mail|message|"
+    r"filing|notice|video|transcript|poll|survey|study|analysis)"
+)
+_DOCUMENT_MODIFIER = r"(?:(?:new|recent|latest|official|written|joint|brief|short|separate)\s+)?"
+#: ``according to a statement from the ministry``, ``... a report released Friday by X``.
+_DOCUMENT_FROM = re.compile(
+    r"\s+(?:a|an|the)\s+" + _DOCUMENT_MODIFIER + _DOCUMENT_NOUN
+    + r"(?:\s+(?:released|issued|published|posted|sent|put\s+out)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?)?"
+    r"\s+(?:from|by)\s+(?P<owner>[^,;:.“”\"()]{2,80}?)(?=\s*(?:,|[.;!?]?\s*$))"
+)
+#: ``according to the ministry's statement``.
+_DOCUMENT_OWNED = re.compile(
+    r"\s+(?P<owner>[^,;:.“”\"()]{2,60}?)(?:['’]s|s['’])\s+" + _DOCUMENT_MODIFIER + _DOCUMENT_NOUN
+    + r"(?=\s*(?:,|[.;!?]?\s*$))"
+)
+#: Documents that carry a statement (the ``via``); polls and studies are evidence, no channel.
+_DOCUMENT_VIA = {
+    "statement": "a statement", "report": "a report", "post": "a post", "tweet": "a tweet",
+    "letter": "a letter", "press release": "a press release", "release": "a release",
+    "memo": "a memo", "email": "an email", "e-mail": "an email", "message": "a message",
+    "filing": "a filing", "notice": "a notice", "video": "a video", "transcript": "a transcript",
+}
+
+
+def _document_source(
+    ctx: Context, a: int, cue_end: int, hi: int
+) -> tuple[Speaker, int, str | None] | None:
+    """``According to a statement from the ministry``: the ministry speaks through a statement.
+
+    PolNeAR's Source is the whole phrase (``a report from the SITE Intelligence
+    Group``, ``POLITICO's analysis``); the speaker is named after its owner (type and
+    canonical name from the resolver) and the document is the ``via``.
+
+    Returns:
+        The speaker, where its phrase ends and the channel; ``None`` when the phrase
+        names no document or its owner resolves to nobody.
+    """
+    m = _DOCUMENT_FROM.match(ctx.norm, cue_end, hi) or _DOCUMENT_OWNED.match(ctx.norm, cue_end, hi)
+    if m is None:
+        return None
+    owner = scan_right(ctx.norm, m.start("owner"), m.end("owner"))
+    if owner is None or owner.start != m.start("owner") or owner.end != m.end("owner"):
+        return None
+    sp = _speaker(ctx, owner, a, describe=True)
+    if sp is not None and sp.type is SpeakerType.PERSON and any(
+        w[:1].isupper() and w.lower() in ORG_WORDS for w in owner.text.split()
+    ):  # "the Harvard University Institute of Politics" is an institution, not "Politics"
+        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[owner.start : owner.end], flags=re.I)
+        sp = sp.model_copy(update={"name": name, "type": SpeakerType.ORGANIZATION, "role": None})
+    if sp is None or sp.type not in (SpeakerType.ORGANIZATION, SpeakerType.PERSON, SpeakerType.GROUP):
+        return None
+    end = m.end()
+    start = end - len(ctx.norm[m.start() : end].lstrip())
+    noun = re.sub(r"\s+", " ", m.group("noun").lower())
+    role = None if sp.role and sp.role in ctx.text[end:hi] else sp.role  # never the content
+    sp = sp.model_copy(update={"mention": ctx.text[start:end], "start": start, "end": end, "role": role})
+    return sp, end, _DOCUMENT_VIA.get(noun)
+
+
 def according(
     ctx: Context,
     seg: Segmenter,
@@ -220,11 +283,15 @@ def according(
 ) -> Quote | None:
     a = toks[k][1]
     cue_end = toks[k + 1][2]
+    initial = _OPENING.fullmatch(ctx.norm, consumed, a) is not None
+    doc = _document_source(ctx, a, cue_end, hi)
+    if doc is not None:
+        sp, src_end, via = doc
+        return _according_quote(ctx, seg, a, cue_end, consumed, hi, sp, src_end, via, initial, marks)
     np = scan_right(ctx.norm, cue_end, hi)
     if np is None:
         return None
     role = None
-    initial = _OPENING.fullmatch(ctx.norm, consumed, a) is not None
     # "According to South Korean and Western intelligence agencies, C": the whole phrase.
     stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
     gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end : hi])
@@ -273,7 +340,25 @@ def according(
         # "According to X, C": the source ends at the comma, the content follows.
         sp = widen(ctx, sp, (sp.start, min(src_end, comma)))
         src_end = min(src_end, comma)
-    via = find_via(ctx.norm[a:src_end])
+    return _according_quote(
+        ctx, seg, a, cue_end, consumed, hi, sp, src_end, find_via(ctx.norm[a:src_end]), initial, marks
+    )
+
+
+def _according_quote(
+    ctx: Context,
+    seg: Segmenter,
+    a: int,
+    cue_end: int,
+    consumed: int,
+    hi: int,
+    sp: Speaker,
+    src_end: int,
+    via: str | None,
+    initial: bool,
+    marks: list[tuple[int, int]],
+) -> Quote | None:
+    """The claim of ``According to X, C`` (content after ``src_end``) or ``C, according to X``."""
     cue = ctx.span(a, cue_end)
     if initial:  # "According to X, C.", "But, according to X, C."
         return build(ctx, seg, src_end, hi, sp, cue, CueType.CLAIM, via, "according", marks, 0.75)

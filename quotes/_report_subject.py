@@ -22,13 +22,14 @@ from quotes.lexicon import (
     GROUP_HEADS,
     NON_NAME_CAPITALS,
     ORG_WORDS,
+    PERSON_NOUNS,
     PRONOUNS,
     TITLES,
 )
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
 
-__all__ = ["between_subject_and_cue", "subject"]
+__all__ = ["between_subject_and_cue", "possessive_speaker", "subject"]
 
 Token = tuple[str, int, int]
 _NEGATION = frozenset({"not", "never", "n't", "n’t"})
@@ -90,6 +91,97 @@ _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".sp
 _ADVERBS = frozenset(
     "however basically openly then too now again once still even long".split()
 )
+
+
+#: ``Smith's spokeswoman``, ``the company's chief executive``, ``Sanders' lawyers``: an
+#: owner, a possessive and lower-case words up to the head noun.
+_POSSESSIVE = re.compile(
+    r"(?:(?:the|a|an)\s+)?[\w.\- ]*?\w(?:['’]s|s['’])\s+(?:[a-z][\w\-]*\s+){0,3}(?P<head>[a-z][\w\-]*)",
+    re.I,
+)
+
+
+def _possessive_kind(head: str) -> SpeakerType | None:
+    """Person for a role or relation noun (``spokeswoman``), group for its plural (``lawyers``)."""
+    low = head.lower()
+    people = TITLES | ANONYMOUS_HEADS | PERSON_NOUNS
+    if low in people and not low.endswith("s") or low in ("chief", "boss"):
+        return SpeakerType.PERSON
+    if low in GROUP_HEADS or low.endswith("s") and (low[:-1] in people or low[:-2] in people):
+        return SpeakerType.GROUP
+    return None
+
+
+def possessive_speaker(ctx: Context, np: NounPhrase, sp: Speaker | None) -> Speaker | None:
+    """The source of a possessive phrase whose head is a person: ``Smith's spokeswoman said``.
+
+    PolNeAR's Source is the whole phrase (``Ryan's office``, ``Clinton's campaign
+    manager``). When the resolver knows nothing of it, or reads it as the owner's
+    organisation (``the company's chief executive``), the phrase is a described
+    person (a group for a plural head), named by the phrase without its determiner.
+    Any other phrase, or a speaker the resolver found, comes back as ``sp``.
+
+    Args:
+        ctx: The article context.
+        np: The subject phrase before the cue.
+        sp: What the resolver made of it, or ``None``.
+    """
+    if not _POSSESSIVE.fullmatch(np.text) or not np.text.split()[-1].islower():
+        return sp
+    kind = _possessive_kind(np.text.split()[-1])
+    if kind is None or sp is not None and sp.type not in (SpeakerType.ORGANIZATION, SpeakerType.UNKNOWN):
+        return sp
+    if sp is not None and sp.type is SpeakerType.ORGANIZATION and sp.end != np.end:
+        return sp  # the resolver read a different phrase
+    name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np.start : np.end], flags=re.I)
+    return Speaker(
+        name=sp.name if sp is not None else name,
+        mention=ctx.text[np.start : np.end],
+        start=np.start,
+        end=np.end,
+        type=kind,
+        role=sp.role if sp is not None else None,
+    )
+
+
+#: A participle inside a subject phrase with a name after it: ``Groups opposing Clinton``.
+_PARTICIPLE_IN_PHRASE = re.compile(r"\s(?P<part>[a-z]{3,}ing)\s+(?=[A-Z])")
+
+
+def _participle_object(
+    ctx: Context, start: int, end: int, sp: Speaker | None, at: int
+) -> Speaker | None:
+    """The speaker of ``Groups opposing Clinton said``: the head, never the participle's object.
+
+    When the resolver names someone who stands after a participle inside the
+    subject phrase (``Democrats supporting Mrs. Clinton``, ``One pastor backing
+    Mr. Cruz``), that name is what the head does, not who speaks: the head before
+    the participle is resolved instead (a plural head is a group), else nobody
+    speaks. The caller keeps the whole phrase as the mention.
+    """
+    if sp is None or sp.type is not SpeakerType.PERSON or not sp.name:
+        return sp
+    last = sp.name.split()[-1]
+    named = ctx.norm.rfind(last, start, end)
+    part = next(
+        (m for m in _PARTICIPLE_IN_PHRASE.finditer(ctx.norm, start, end)
+         if m.start() < named and m.group("part") not in _nouns()),
+        None,
+    )
+    if named < 0 or part is None or part.group("part") == "including":
+        return sp
+    head_end = start + len(ctx.norm[start : part.start()].rstrip(" ,—–-"))
+    if not any(w.lower() not in _DETERMINER_OPENERS for w in ctx.norm[start:head_end].split()):
+        return sp  # "the leading Democratic ...": an adjective, no head before it
+    head = NounPhrase(start, head_end, ctx.norm[start:head_end])
+    word = head.text.split()[-1]
+    if word.lower() in GROUP_HEADS or word.endswith("s") and not word.endswith("ss") and (
+        word.islower() or len(head.text.split()) == 1
+    ):  # "Democrats supporting ...", "Several delegates backing ...": a group
+        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[head.start : head.end], flags=re.I)
+        return Speaker(name=name, mention=name, start=head.start, end=head.end, type=SpeakerType.GROUP)
+    found = _speaker(ctx, head, at, describe=True)
+    return found if found is not None and found.end <= head.end else None
 
 
 def _relative_subject(ctx: Context, lo: int, hi: int) -> tuple[NounPhrase, int] | None:
@@ -283,7 +375,8 @@ def _head_subject(
             )
             sp = _speaker(ctx, owner, a)
             return (sp, (np.start, np.end)) if sp is not None else None
-        sp = _speaker(ctx, np, a)
+        sp = possessive_speaker(ctx, np, _speaker(ctx, np, a))
+        sp = _participle_object(ctx, np.start, np.end, sp, a)
         if sp is None and np.text.lower() in _UNRESOLVED_OK:
             # "I think ...", "We believe ...", "they say ...": the pronoun is the source as written.
             sp = Speaker(name=np.text, mention=np.text, start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
@@ -352,6 +445,9 @@ def _whole_subject(
     if first in NON_NAME_CAPITALS and first not in _DETERMINER_OPENERS:
         return None
     sp = None if fs.quantity else _speaker(ctx, fs.core, at, describe=True)
+    if fs.core.start == fs.start and fs.core.end == fs.end:
+        sp = possessive_speaker(ctx, fs.core, sp)
+    sp = _participle_object(ctx, fs.start, fs.end, sp, at)
     head = fs.core.text.split()[-1]
     plural = head.islower() and head.endswith("s") and not head.endswith("ss")
     counted = any(w.lower() in QUANTITY_HEADS for w in fs.core.text.split())  # "those surveyed"

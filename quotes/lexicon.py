@@ -285,3 +285,13 @@ DEMONYMS = _words(
     austrian greek irish scottish palestinian lebanese iraqi jordanian kurdish us u.s uk u.k
     soviet nato eu un"""
 )
+
+#: Nouns for a person by relation or occupation that may head a possessive source
+#: (``Smith's lawyer``, ``the senator's wife``); roles in :data:`TITLES` count too.
+PERSON_NOUNS = _words(
+    """lawyer attorney counsel wife husband son daughter father mother brother sister friend
+    partner spouse widow nephew niece cousin uncle aunt grandson granddaughter boss employer
+    deputy successor predecessor rival opponent challenger ally confidant biographer doctor
+    physician publicist representative surrogate lieutenant consultant pollster strategist
+    adviser advisor aide spokesperson spokeswoman spokesman secretary assistant"""
+)

@@ -60,10 +60,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:on|via|to)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?P<ch>Telegram|Twitter|X|Facebook|Instagram|Truth\s+Social|YouTube|TikTok|VKontakte|Weibo|WeChat|social\s+media|state\s+(?:television|TV|media)|television|radio)(?:\s+(?:channel|account|page|post))?(?![\w])", "ch"),
         (r"\b(?:said|says|saying|appeared|appearing|speaking|interviewed)\s+on\s+(?:the\s+)?(?P<ch>" + _CHANNEL_ALT + r")(?![\w'])", "ch"),
         (r"\b(?:broadcast|aired|published|carried)\s+by\s+(?P<ch>" + _OUTLET_NP + r")(?![\w])", "ch"),
+    )
+)
+#: Documents (``in a statement``): the channel only when no outlet or platform is named,
+#: so ``in a post on Telegram`` is Telegram's.
+_DOCUMENT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), group)
+    for p, group in (
         (r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?(?P<ch>statement|post|press\s+release|video\s+address|address|communiqu[eé]|letter|op-ed|tweet)\b", "ch"),
         (r"\b(?:a|an|the)\s+(?P<ch>statement)\s+(?:released|issued|published|posted)\b", "ch"),
     )
 )
+#: Words that open a channel phrase, capitalised at the start of a sentence
+#: (``In a statement,``, ``Speaking to CNN,``, ``During an interview with the BBC,``).
+_LEAD_WORDS = frozenset(
+    "in during speaking spoke talking telling told appearing interviewed according on via".split()
+)
+_FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+)\b")
 _KNOWN = frozenset(KNOWN_CHANNELS)
 _ARTICLE_FOR = {"statement": "a statement", "post": "a post", "press release": "a press release",
                 "video address": "a video address", "address": "an address", "letter": "a letter",
@@ -123,13 +136,22 @@ def find_via(clause: str) -> Optional[str]:
     'a statement'
     >>> find_via("KCNA quoted Kim as saying") , find_via("Peskov told reporters")
     ('KCNA', None)
+    >>> find_via("In a post on Telegram, Zelenskyy said"), find_via("In a statement, the firm said")
+    ('Telegram', 'a statement')
     """
+    first = _FIRST_WORD.match(clause)
+    if first is not None and first.group(1).lower() in _LEAD_WORDS:
+        at = first.start(1)  # "In a statement, ...": the sentence's capital is no name
+        clause = clause[:at] + clause[at].lower() + clause[at + 1 :]
     best: Optional[tuple[int, str]] = None
-    for pattern, group in _PATTERNS:
-        m = pattern.search(clause)
-        if m and (best is None or m.start(group) < best[0]):
-            value = re.sub(r"\s+", " ", m.group(group)).strip()
-            best = (m.start(group), value)
+    for patterns in (_PATTERNS, _DOCUMENT_PATTERNS):
+        for pattern, group in patterns:
+            m = pattern.search(clause)
+            if m and (best is None or m.start(group) < best[0]):
+                value = re.sub(r"\s+", " ", m.group(group)).strip()
+                best = (m.start(group), value)
+        if best is not None:
+            break
     if best is None:
         return None
     value = best[1]

@@ -344,14 +344,18 @@ def _sentence_quotes(
                 ):
                     parts.append((after, end2, "content-first:split"))
             opener = re.match(
-                r"\W*(?:(?:[A-Za-z]+ly|soon|long|just|right|even|only)\s+)?([A-Za-z]+)",
+                r"\W*(?:(?:[A-Za-z]+ly|soon|long|just|right|even|only)\s+)?([A-Za-z]+)(?:\s+([a-z]+))?",
                 ctx.norm[consumed : parts[0][1]],
             )  # "Shortly after the vote, X said": the adverb before the opener counts too
             adverbial = (
                 opener is not None
-                and opener.group(1).lower() in _ADVERBIAL_OPENERS
+                and (
+                    opener.group(1).lower() in _ADVERBIAL_OPENERS
+                    or opener.group(1).lower().endswith("ing")
+                    and opener.group(2) in _PARTICIPLE_PREPOSITIONS
+                )
                 and "," not in ctx.norm[consumed : parts[0][1]]
-            )  # "When he came to Washington, he felt ...": an adverbial, not a report
+            )  # "When he came to Washington, he felt ...", "Writing on Telegram, X said": an adverbial
             if not adverbial and sum(len(ctx.text[x:y].split()) for x, y, _ in parts) >= MIN_WORDS:
                 built = [
                     build(ctx, seg, x, y, sp, cue, kind, via, rule, marks, 0.75, min_words=1)
@@ -386,7 +390,7 @@ def _sentence_quotes(
         if start is None or start >= limit:
             k += 1
             continue
-        via = find_via(ctx.norm[np_start:start])
+        via = find_via(ctx.norm[np_start:start]) or _lead_via(ctx, max(lo, consumed), np_start)
         end = _clause_end(ctx, start, limit)
         if span is not None and ctx.norm[span[0] : span[1]].lower() in ("who", "which"):
             comma = ctx.norm.find(",", start, end)  # "X, who cited C, went on": C ends at the comma
@@ -535,6 +539,23 @@ def _predicate_noun(ctx: Context, consumed: int, np_start: int, np_end: int, cue
     if not consumed <= np_start < np_end or ctx.norm[np_end:cue_at].strip():
         return False
     return _COPULA_BEFORE.search(ctx.norm, max(consumed, np_start - 40), np_start) is not None
+
+
+#: Prepositions after a leading participle that make it an adverbial (``Writing on Telegram,``).
+_PARTICIPLE_PREPOSITIONS = frozenset("on to in at with from before after during about via for".split())
+
+
+def _lead_via(ctx: Context, lo: int, np_start: int) -> str | None:
+    """The channel of a phrase that opens the sentence before the subject.
+
+    ``In a statement, the company said C``, ``Speaking to CNN, X said C``, ``In a
+    post on Telegram, X said C``: a leading phrase closed by a comma right before
+    the subject names the channel of the report.
+    """
+    lead = ctx.norm[lo:np_start].rstrip()
+    if not lead.endswith(",") or lead.count(",") > 2:
+        return None
+    return find_via(lead)
 
 
 def _title_case(toks: list[Token]) -> bool:

@@ -65,3 +65,24 @@ def test_no_channel(clause: str) -> None:
 def test_channel_of_a_direct_quote(extractor: quotes.Extractor, text: str, speaker: str, channel: str) -> None:
     (q,) = extractor.extract(text)
     assert (q.text, q.speaker.name, q.via) == ("We are waiting", speaker, channel)
+
+
+@pytest.mark.parametrize(
+    ("clause", "channel"),
+    [
+        ("In a statement, the firm said", "a statement"),
+        ("Speaking to CNN, the senator said", "CNN"),
+        ("During an interview with the BBC, she said", "BBC"),
+        ("In a post on Telegram, the governor said", "Telegram"),  # the platform over the document
+        ("the governor said in a post on Telegram", "Telegram"),
+        ("In 2019, the firm said", None),
+    ],
+)
+def test_channel_of_a_sentence_opening_phrase(clause: str, channel: str | None) -> None:
+    assert find_via(clause) == channel
+
+
+def test_leading_channel_of_a_direct_quote(extractor: quotes.Extractor) -> None:
+    text = "Speaking to CNN, the senator said: “We will win the vote.”"
+    (q,) = extractor.extract(text)
+    assert (q.text, q.speaker.name, q.via) == ("We will win the vote.", "senator", "CNN")

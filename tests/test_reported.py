@@ -632,17 +632,19 @@ def test_speech_acts_with_a_short_object(extractor):
     assert q.speaker.name == "Dana Whitfield"
 
 
-def test_bare_support_after_a_plural_subject_is_a_belief(extractor):
+def test_plural_subject_with_an_object_belief(extractor):
     import quotes
 
     ex = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True)
-    text = "Most rural voters support the ban."
+    text = "Most rural voters oppose the ban."
     (q,) = reported(ex, text)
     assert (q.text, q.start) == ("the ban", text.index("the ban"))
     assert q.speaker.mention == "Most rural voters"
     assert q.cue_type is CueType.BELIEF
     assert reported(extractor, text) == []  # beliefs are off by default
     assert reported(ex, "Both parties support for the bill faded.") == []
+    # bare "support" is no object cue (right in 17 of its 45 reports on PolNeAR train)
+    assert reported(ex, "Most rural voters support the ban.") == []
 
 
 def test_object_ends_before_a_time_adjunct(extractor):
@@ -793,3 +795,176 @@ def test_object_ends_before_a_time_or_an_occasion(extractor, text, cue, source, 
     assert (q.cue.text, _span(text, q.speaker), q.text) == (cue, source, content)
     assert text[q.start : q.end] == q.text
     assert q.cue_type is CueType.SPEECH
+
+
+def _check(text, q):
+    assert text[q.start : q.end] == q.text
+
+
+POSSESSIVE_CASES = [
+    # text, speaker name, mention, type, content
+    (
+        "Harlow's spokeswoman said the union was ready to sign.",
+        "Harlow's spokeswoman", "Harlow's spokeswoman", SpeakerType.PERSON, "the union was ready to sign",
+    ),
+    (
+        "The bakery's chief executive said flour prices would fall next spring.",
+        "bakery's chief executive", "The bakery's chief executive", SpeakerType.PERSON,
+        "flour prices would fall next spring",
+    ),
+    (
+        "On Friday, Mayor Ollen's lawyers said the audit was flawed from the start.",
+        "Mayor Ollen's lawyers", "Mayor Ollen's lawyers", SpeakerType.GROUP, "the audit was flawed from the start",
+    ),
+    (
+        "Norland's foreign ministry said the border talks had stalled again.",
+        "Norland's foreign ministry", "Norland's foreign ministry", SpeakerType.ORGANIZATION,
+        "the border talks had stalled again",
+    ),
+    (
+        "The agency's statement says the bridge will stay closed until May.",
+        "agency", "The agency's statement", SpeakerType.ORGANIZATION, "the bridge will stay closed until May",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mention", "kind", "content"), POSSESSIVE_CASES)
+def test_possessive_subject_is_the_source(extractor, text, name, mention, kind, content):
+    (q,) = reported(extractor, text)
+    _check(text, q)
+    assert (q.kind, q.text, q.cue.text) == (QuoteKind.INDIRECT, content, q.cue.text)
+    assert (q.speaker.name, q.speaker.mention, q.speaker.type, q.speaker.role) == (name, mention, kind, None)
+
+
+PARTICIPLE_SUBJECT_CASES = [
+    # the name after a participle inside the subject is what the head does, not who speaks
+    ("Groups opposing Vanterpool said the ads would run all month.", "Groups", SpeakerType.GROUP),
+    ("Several delegates opposing Ms. Orrin said the count was wrong.", "Several delegates", SpeakerType.GROUP),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), PARTICIPLE_SUBJECT_CASES)
+def test_participle_object_inside_the_subject_is_not_the_speaker(extractor, text, name, kind):
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
+    _check(text, q)
+    assert (q.speaker.name, q.speaker.type) == (name, kind)
+
+
+LEAD_CHANNEL_CASES = [
+    # text, speaker name, content, via
+    ("In a statement, the bakery said it would appeal the fine.", "bakery", "it would appeal the fine", "a statement"),
+    (
+        "In a post on Telegram, Governor Ilse Marten said the storm had cut power to 900 homes.",
+        "Ilse Marten", "the storm had cut power to 900 homes", "Telegram",
+    ),
+    (
+        "In an interview with the BBC, the minister said the port would reopen.",
+        "minister", "the port would reopen", "BBC",
+    ),
+    ("Speaking to CNN, Senator Ruth Abney said the bill would pass.", "Ruth Abney", "the bill would pass", "CNN"),
+    (
+        "Writing on Telegram, Mayor Oskar Veld said the roads were closed for the night.",
+        "Oskar Veld", "the roads were closed for the night", "Telegram",
+    ),
+    ("In 2019, Mayor Oskar Veld said the roads were closed for the night.", "Oskar Veld",
+     "the roads were closed for the night", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "content", "via"), LEAD_CHANNEL_CASES)
+def test_leading_channel_phrase_gives_via(extractor, text, name, content, via):
+    (q,) = reported(extractor, text)
+    _check(text, q)
+    assert (q.kind, q.speaker.name, q.text, q.cue.text, q.via) == (QuoteKind.INDIRECT, name, content, "said", via)
+
+
+ACCORDING_DOCUMENT_CASES = [
+    # text, name, mention, type, content, via
+    (
+        "According to a statement from the ministry, the strike hit a grain depot.",
+        "ministry", "a statement from the ministry", SpeakerType.ORGANIZATION, "the strike hit a grain depot",
+        "a statement",
+    ),
+    (
+        "According to the ministry's statement, the strike hit a grain depot.",
+        "ministry", "the ministry's statement", SpeakerType.ORGANIZATION, "the strike hit a grain depot",
+        "a statement",
+    ),
+    (
+        "The strike hit a grain depot, according to a post by the regional council.",
+        "regional council", "a post by the regional council", SpeakerType.ORGANIZATION,
+        "The strike hit a grain depot", "a post",
+    ),
+    (
+        "According to a poll by the Vesna Institute of Polling, the mayor leads by ten points.",
+        "Vesna Institute of Polling", "a poll by the Vesna Institute of Polling", SpeakerType.ORGANIZATION,
+        "the mayor leads by ten points", None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mention", "kind", "content", "via"), ACCORDING_DOCUMENT_CASES)
+def test_according_to_a_document_of_a_source(extractor, text, name, mention, kind, content, via):
+    (q,) = reported(extractor, text)
+    _check(text, q)
+    assert (q.cue_type, q.text, q.cue.text.lower(), q.via) == (CueType.CLAIM, content, "according to", via)
+    assert (q.speaker.name, q.speaker.mention, q.speaker.type, q.speaker.role) == (name, mention, kind, None)
+
+
+def test_according_to_never_takes_its_role_from_the_content(extractor):
+    text = "According to the ministry, the ferry sank in shallow water."
+    (q,) = reported(extractor, text)
+    _check(text, q)
+    assert q.text == "the ferry sank in shallow water"
+    assert q.speaker.role is None or q.speaker.role not in q.text
+
+
+QUOTING_CASES = [
+    # text, [(cue, content)] all by the subject
+    (
+        "Grain exports fell sharply last year, the bank reported, quoting its chief economist.",
+        "bank", [("reported", "Grain exports fell sharply last year"), ("quoting", "its chief economist")],
+    ),
+    (
+        "The bank reported, quoting its chief economist, that grain exports fell.",
+        "bank", [("quoting", "its chief economist"), ("reported", "that grain exports fell")],
+    ),
+    ("The senator tweeted, quoting a report on the harbour budget.", "senator",
+     [("quoting", "a report on the harbour budget")]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "items"), QUOTING_CASES)
+def test_quoting_is_a_report_of_its_own_like_citing(extractor, text, name, items):
+    found = reported(extractor, text)
+    for q in found:
+        _check(text, q)
+        assert q.speaker.name == name
+    assert [(q.cue.text, q.text) for q in found] == items
+
+
+WEAK_OBJECT_CUE_CASES = [
+    # attitude verbs that PolNeAR marks in under half of the reports they gave: no object report
+    ("Voters who support Ms. Dell said the race was close.", "support"),
+    ("Ads attacking the mayor ran all week on local radio.", "attacking"),
+    ("The council plans to endorse the new budget on Friday.", "endorse"),
+    ("Farmers supporting the levy gathered outside the hall.", "supporting"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), WEAK_OBJECT_CUE_CASES)
+def test_weak_object_cue_reports_nothing(extractor, text, cue):
+    assert all(q.cue.text != cue for q in reported(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Governor Ann Pyle endorsed the harbour plan.", "endorsed", "the harbour plan"),
+        ("The union is backing the strike.", "backing", "the strike"),
+    ],
+)
+def test_consistent_object_cue_still_reports(extractor, text, cue, content):
+    (q,) = reported(extractor, text)
+    _check(text, q)
+    assert (q.cue.text, q.text) == (cue, content)
