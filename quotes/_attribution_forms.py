@@ -34,6 +34,7 @@ from quotes._attribution_cues import (
     cue_type_of,
 )
 from quotes._attribution_source import _clause_subject, _loose_subject, _speaker, _subject
+from quotes._noun_phrase import _name_like
 from quotes.direct import QuotedSpan
 from quotes.lexicon import CUE_AUXILIARIES, TITLES
 from quotes.models import CueType, Span, SpeakerType
@@ -71,14 +72,17 @@ def attribute_after(ctx: Context, q: QuotedSpan, hi: int) -> Optional[Attributio
                 return Attribution(sp, cue, CueType.CLAIM, find_via(ctx.norm[p:end]), _confidence(sp, 0.8), "after:according")
     toks = tokens(ctx.norm, p, end)[:40]
     caps = ctx.norm[p:end].isupper()
+    relative = False  # inside ", who …," after the subject
     for i, (word, a, b) in enumerate(toks):
         kind = _cue_kind(word, caps or i > 0 and word.lower() in _INTRO_EXTRA and word.endswith("ed"))
         if i > 0 and i + 1 < len(toks) and (word.lower(), toks[i + 1][0]) in _PHRASAL_CUES:
             kind = CueType.SPEECH  # "…,” Mr. Rubel pointed out.
         if word == '"' or word == "'" and not _possessive_mark(ctx, a):
             break
-        if kind is None:
-            continue
+        if word == ",":
+            relative = i + 1 < len(toks) and toks[i + 1][0] in ("who", "which")
+        if kind is None or relative:
+            continue  # "one resident, who declined to give her name, said": not in the clause
         if i + 1 < len(toks) and word in _NOUN_CUES and toks[i + 1][0][:1].isupper():
             continue  # "“…,” state Sen. Ana Ruiz said": a noun modifying a title
         if i > 0 and i + 1 < len(toks) and not _intro_cue(word) and (
@@ -254,6 +258,16 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
     return None
 
 
+#: Capitalised words that label a headline or section before a colon (``Poll: “…”``).
+_HEADLINE_LABELS = frozenset(
+    """update updated related note photo photos video videos watch exclusive breaking opinion
+    analysis live advertisement source sources credit correction clarification disclosure
+    transcript read listen q a warning caption file poll polls survey editorial review verdict
+    quote quotes headline summary statement context background reaction response recap preview
+    explainer fact takeaway lesson lessons bottom highlights results timeline podcast interview
+    chart graphic map spoiler bonus trivia reminder alert comment comments reply question answer
+    tags topics share subscribe sign editor's editor’s""".split()
+)
 _COLON_LEAD = re.compile(r"(?:.*\s[-–—]\s+|)(?P<np>[^:;,\"]{2,60}?)\s*(?P<party>\([A-Z][\w.\- ]{0,12}\))?\s*:$", re.S)
 
 
@@ -261,7 +275,11 @@ def _colon_speaker(ctx: Context, lo: int, hi: int, at: int) -> Optional[Attribut
     """A name and a colon right before the quote, transcript style (``Bush: “…”``).
 
     The name must be all the clause holds (after a dash at most), a known person or
-    a capitalised phrase of two words or more; there is no cue.
+    a capitalised phrase of two words or more; there is no cue. A single unknown
+    word opening the clause (``Okafor: “…”``) is a person only when it reads as a
+    name and is no headline label (``Poll:``, ``Update:``). A verb of saying before
+    the name (``Declared Okafor: “…”``) is an inverted cue, left to
+    :func:`attribute_before`.
     """
     m = _COLON_LEAD.match(ctx.norm[lo:hi])
     if m is None:
@@ -272,10 +290,15 @@ def _colon_speaker(ctx: Context, lo: int, hi: int, at: int) -> Optional[Attribut
         w[:1].isupper() or w.lower().rstrip(".") in TITLES or w.lower() in ("of", "and", "de") for w in words
     ):
         return None
+    if len(words) > 1 and _intro_cue(words[0]) and not words[0].isupper():
+        return None  # "Declared Okafor:": the cue, then the speaker
     np = scan_left(ctx.norm, a, b)
     if np is None or np.start != a or np.end != b:
         return None
-    if len(words) == 1 and words[0] not in ctx.resolver.full_names:
+    lone = len(words) == 1 and words[0] not in ctx.resolver.full_names
+    if lone and (
+        ctx.norm[lo:a].strip() or not _name_like(words[0]) or words[0].lower() in _HEADLINE_LABELS
+    ):
         return None
     sp = _speaker(ctx, np, at)
     if sp is None or (
@@ -283,6 +306,8 @@ def _colon_speaker(ctx: Context, lo: int, hi: int, at: int) -> Optional[Attribut
         and not ctx.resolver.named_people(sp)
     ):
         return None  # "Frank Newport and Jim Harter:" speak; "Republicans:" heads a section
+    if lone and sp.type is not SpeakerType.PERSON:
+        return None  # "Critics:", "Reuters:": a label, or a word the article writes in lower case
     if m.group("party"):
         sp = sp.model_copy(update={"end": lo + m.end("party"), "mention": ctx.text[sp.start:lo + m.end("party")]})
     return Attribution(sp, None, CueType.SPEECH, None, _confidence(sp, 0.7), "before:colon")

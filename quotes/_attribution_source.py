@@ -279,11 +279,16 @@ def _subject(
     for c in commas[:4]:
         tag = _PARTY_END.search(ctx.norm, lo, c)  # "Sen. Richard J. Durbin (D-Ill.), noting …, said"
         head = scan_left(ctx.norm, lo, tag.start() if tag else c)
-        if head is None or not placed(head) or not any(w[:1].isupper() or w.lower() in source_words() for w in head.text.split()):
-            continue
         a = c + 1
         while a < hi and ctx.norm[a].isspace():
             a += 1
+        who = ctx.norm.startswith("who ", a)  # a relative clause on a person follows
+        if who and (head is None or not placed(head)) and _DESCRIPTION.fullmatch(ctx.norm, p, c):
+            head = NounPhrase(p, c, ctx.norm[p:c])  # "one commuter, who declined to give his name,"
+        if head is None or not placed(head) or not (who or any(
+            w[:1].isupper() or w.lower() in source_words() for w in head.text.split()
+        )):
+            continue
         end = _extend_np(ctx, head.end, min(len(ctx.norm), hi + 120), inverted=False)
         if _AGE_ONLY.fullmatch(ctx.norm, end, hi) or _ASIDE.fullmatch(ctx.norm, end, hi):
             return head, None, None  # "Ramos, 58, told AFP", "Fiorina, speaking to Iowans, said"

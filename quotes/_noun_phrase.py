@@ -102,7 +102,11 @@ _PREDICATE_WORDS = frozenset(
 )
 
 #: Verbs of saying that open a sentence before a name (``Said Comey, “…”``).
-_CUE_CAPITALS = frozenset("said says added continued stated asked wrote replied explained noted".split())
+_CUE_CAPITALS = frozenset(
+    """said says added continued stated asked wrote replied explained noted declared insisted
+    warned concluded recalled quipped responded answered countered argued observed remarked
+    announced tweeted exclaimed""".split()
+)
 
 
 def _after_honorific(words: list, k: int) -> bool:

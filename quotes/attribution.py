@@ -231,7 +231,8 @@ def attribute_direct(ctx: Context, segmenter: Segmenter) -> tuple[list[Quote], l
         if _standalone(ctx, q):
             direct.append((q, None))
         elif (that := _that_quote(ctx, q)) >= 0:
-            direct.append((QuotedSpan(q.open, q.close, that, q.end, q.line), None))
+            # "adding that “…”": the content starts at "that", so both marks are in it.
+            direct.append((QuotedSpan(q.open, q.close, that, q.close + 1, q.line), None))
         else:
             fragments.append(q)
     results: list[tuple[QuotedSpan, Optional[Attribution]]] = []

@@ -974,3 +974,116 @@ class TestPluralHeads:
         q = only(extractor, "“The primary will be close,” South Carolina said in a filing.")
         assert q.speaker.name == "South Carolina"
         assert q.speaker.type is SpeakerType.ORGANIZATION
+
+
+# "“Q,” X <adverb> said": the adverb between the speaker and the cue (PolNeAR train:
+# "repeatedly said", "soon noted", "jokingly said") is neither speaker nor a break.
+P, U = SpeakerType.PERSON, SpeakerType.UNKNOWN
+ADVERB_CASES = [
+    ("“We have the votes,” Okafor famously said in 2019.", "Okafor", "Okafor", P, "said"),
+    ("“The plan is dead,” the minister quickly added.", "minister", "the minister", P, "added"),
+    (
+        "“Nobody called us,” Lena Marsh angrily told reporters.",
+        "Lena Marsh", "Lena Marsh", P, "told reporters",
+    ),
+    ("“It was a mistake,” Aiyana Brooks soon noted.", "Aiyana Brooks", "Aiyana Brooks", P, "noted"),
+    ("“We will appeal,” the Harlow family quickly said.", "Harlow family", "the Harlow family", U, "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mention", "kind", "cue"), ADVERB_CASES)
+def test_adverb_between_speaker_and_cue(extractor, text, name, mention, kind, cue):
+    found = extractor.extract(text)
+    assert [q.kind for q in found] == [QuoteKind.DIRECT]  # no reported item repeats the quote
+    (q,) = found
+    assert text[q.start : q.end] == q.text
+    assert (q.speaker.name, q.speaker.mention, q.speaker.type) == (name, mention, kind)
+    assert text[q.speaker.start : q.speaker.end] == mention
+    assert q.cue.text == cue
+
+
+# "“Q,” X, who …, said": the speaker is X, the mention the whole source phrase, and a
+# cue word inside the relative clause ("declined", "asked") is no cue of its own.
+RELATIVE_CLAUSE_CASES = [
+    (
+        "“It is a disgrace,” one commuter, who declined to give his name, said.",
+        "one commuter", "one commuter, who declined to give his name", "said",
+    ),
+    (
+        "“Nobody warned us,” a farmer, who asked not to be identified, told reporters.",
+        "a farmer", "a farmer, who asked not to be identified", "told reporters",
+    ),
+    (
+        "“The rent doubled,” Pilar Ortiz, who has lived on the street since 1990, said.",
+        "Pilar Ortiz", "Pilar Ortiz, who has lived on the street since 1990", "said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mention", "cue"), RELATIVE_CLAUSE_CASES)
+def test_relative_clause_between_speaker_and_cue(extractor, text, name, mention, cue):
+    found = extractor.extract(text)
+    assert [q.kind for q in found] == [QuoteKind.DIRECT]  # the clause makes no report
+    (q,) = found
+    assert text[q.start : q.end] == q.text
+    assert (q.speaker.name, q.speaker.mention) == (name, mention)
+    assert text[q.speaker.start : q.speaker.end] == mention
+    assert q.cue.text == cue
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_that_quote_keeps_both_marks(extractor, opening, closing):
+    # The content starts at "that", so the opening mark is in it; so is the closing one.
+    text = (
+        f"Okafor said the vote would be close, adding that {opening}every ballot counts.{closing}"
+    )
+    q = next(q for q in extractor.extract(text) if q.kind is QuoteKind.DIRECT)
+    assert q.text == f"that {opening}every ballot counts.{closing}"
+    assert text[q.start : q.end] == q.text
+    assert q.speaker.name == "Okafor"
+    assert q.cue.text == "adding"
+
+
+# A name and a colon opening a line: the speaker of the quote (no cue); a verb of saying
+# before the name is the cue. Headline labels and unknown words name nobody.
+COLON_NAME_CASES = [
+    ('Okafor: "We will appeal the ruling."', "Okafor", "Okafor", None),
+    ("The hearing ended late.\n\nOkafor: “We will appeal the ruling.”", "Okafor", "Okafor", None),
+    ('Declared Okafor: "We will appeal the ruling."', "Okafor", "Okafor", "Declared"),
+    ('Stated Lena Marsh: "We will appeal the ruling."', "Lena Marsh", "Lena Marsh", "Stated"),
+    (
+        'Dana Okafor spoke last.\n\nContinued Okafor: "We will appeal the ruling."',
+        "Dana Okafor", "Okafor", "Continued",
+    ),
+    ('Said Okafor: "We will appeal the ruling."', "Okafor", "Okafor", "Said"),
+    ('Added Okafor: "We will appeal the ruling."', "Okafor", "Okafor", "Added"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mention", "cue"), COLON_NAME_CASES)
+def test_name_and_colon_before_a_quote(extractor, text, name, mention, cue):
+    found = extractor.extract(text)
+    assert [q.kind for q in found] == [QuoteKind.DIRECT]  # no reported item with cue ":"
+    (q,) = found
+    assert q.text == text[q.start : q.end] == "We will appeal the ruling."
+    assert (q.speaker.name, q.speaker.mention) == (name, mention)
+    assert q.speaker.type is SpeakerType.PERSON
+    assert text[q.speaker.start : q.speaker.end] == mention
+    assert (q.cue.text if q.cue else None) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Poll: "Most voters want a change of course."',
+        'Analysis: "A turning point for the party."',
+        'Watch: "The moment the crowd turned on the mayor."',
+        "Correction: 'An earlier version misstated the date of the vote.'",
+        'The candidates met.\n\nCritics: "It is a sham and a waste of time."',
+        "The rally ended.\n\n'A change warrior.'\n\nThe mayor spoke next.",
+    ],
+)
+def test_headline_label_before_a_colon_names_nobody(extractor, text):
+    # A subheading or a title-like label line may give no direct quote at all.
+    found = direct(extractor, text)
+    assert all(q.speaker is None and text[q.start : q.end] == q.text for q in found)
