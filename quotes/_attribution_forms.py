@@ -36,7 +36,7 @@ from quotes._attribution_cues import (
 from quotes._attribution_source import _clause_subject, _loose_subject, _speaker, _subject
 from quotes._noun_phrase import _name_like
 from quotes.direct import QuotedSpan
-from quotes.lexicon import CUE_AUXILIARIES, TITLES
+from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
 from quotes.models import CueType, Span, SpeakerType
 from quotes.outlets import find_via
 from quotes.speakers import NounPhrase, scan_left, scan_right, tokens
@@ -258,16 +258,6 @@ def attribute_before(ctx: Context, q: QuotedSpan, lo: int, previous: Optional[At
     return None
 
 
-#: Capitalised words that label a headline or section before a colon (``Poll: “…”``).
-_HEADLINE_LABELS = frozenset(
-    """update updated related note photo photos video videos watch exclusive breaking opinion
-    analysis live advertisement source sources credit correction clarification disclosure
-    transcript read listen q a warning caption file poll polls survey editorial review verdict
-    quote quotes headline summary statement context background reaction response recap preview
-    explainer fact takeaway lesson lessons bottom highlights results timeline podcast interview
-    chart graphic map spoiler bonus trivia reminder alert comment comments reply question answer
-    tags topics share subscribe sign editor's editor’s""".split()
-)
 _COLON_LEAD = re.compile(r"(?:.*\s[-–—]\s+|)(?P<np>[^:;,\"]{2,60}?)\s*(?P<party>\([A-Z][\w.\- ]{0,12}\))?\s*:$", re.S)
 
 
@@ -297,7 +287,7 @@ def _colon_speaker(ctx: Context, lo: int, hi: int, at: int) -> Optional[Attribut
         return None
     lone = len(words) == 1 and words[0] not in ctx.resolver.full_names
     if lone and (
-        ctx.norm[lo:a].strip() or not _name_like(words[0]) or words[0].lower() in _HEADLINE_LABELS
+        ctx.norm[lo:a].strip() or not _name_like(words[0]) or words[0].lower() in HEADLINE_LABELS
     ):
         return None
     sp = _speaker(ctx, np, at)

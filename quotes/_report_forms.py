@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from quotes._attribution_cues import with_verb_group
 from quotes.attribution import Context, _speaker, cue_type_of
-from quotes.lexicon import ORG_WORDS, REPORTING_VERBS
+from quotes.lexicon import HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
+from quotes.marks import FOLD_MARK
 from quotes.models import CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.outlets import find_via
 from quotes.segment import Segmenter
@@ -69,7 +71,7 @@ def build(
         kind=QuoteKind.MIXED if mixed else QuoteKind.INDIRECT,
         cue_type=kind,
         speaker=sp,
-        cue=cue,
+        cue=with_verb_group(ctx.text, cue, (b, sp.end if sp else 0)),
         via=via,
         article=art.id,
         outlet=art.outlet,
@@ -92,17 +94,37 @@ def widen(ctx: Context, sp: Speaker, span: tuple[int, int] | None) -> Speaker:
     return sp.model_copy(update=update)
 
 
-_HEADLINE_STOP = frozenset(
-    """update updated related note editor's editors photo photos video videos watch exclusive
-    breaking opinion analysis live advertisement source sources credit correction disclosure
-    transcript read listen q a warning caption file editor’s""".split()
-)
+#: Marks that open and close a quote (:data:`~quotes.marks.FOLD_MARK` stands for ``''``).
+_OPENING_MARKS = "\"'“‘«" + FOLD_MARK
+_CLOSING_MARKS = "\"'”’»" + FOLD_MARK
+
+
+def _whole_quote(text: str) -> bool:
+    """Whether ``text`` is one quote in marks, its first closing mark at its end.
+
+    A closing mark followed by a letter is an apostrophe (``I’m``).
+
+    >>> _whole_quote(' "Talks collapsed."'), _whole_quote(" ‘No Idea’ If I Had Known")
+    (True, False)
+    """
+    core = text.strip().rstrip(" .!?,;")
+    if len(core) < 2 or core[0] not in _OPENING_MARKS:
+        return False
+    for i in range(1, len(core)):
+        if core[i] in _CLOSING_MARKS and not (i + 1 < len(core) and core[i + 1].isalpha()):
+            return not core[i + 1 :].strip(_CLOSING_MARKS)
+    return False
 
 
 def colon_headline(
     ctx: Context, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> Quote | None:
-    """``Marco Rubio: I'm Not Interested In Being Vice President.``: a name, a colon, a claim."""
+    """``Marco Rubio: I'm Not Interested In Being Vice President.``: a name, a colon, a claim.
+
+    A headline label (``Poll:``, ``Update:``; :data:`~quotes.lexicon.HEADLINE_LABELS`)
+    names nobody, and a claim in quote marks (``Reuters: "Talks collapsed."``) is left
+    to the direct path.
+    """
     colon = ctx.norm.find(":", lo, min(hi, lo + 60))
     if colon < 0 or not ctx.norm[colon + 1 : colon + 2].isspace():
         return None
@@ -112,8 +134,10 @@ def colon_headline(
     np = scan_left(ctx.norm, lo, colon)
     if np is None or np.start != lo or not np.text[:1].isupper() or len(np.text.split()) > 5:
         return None
-    if np.text.lower().split()[0] in _HEADLINE_STOP:
-        return None
+    if np.text.lower().split()[0] in HEADLINE_LABELS:
+        return None  # "Poll: …", "Update: …": a label, not a speaker
+    if _whole_quote(ctx.norm[colon + 1 : hi]):
+        return None  # 'Reuters: "Talks collapsed."': a quote in marks, left to the direct path
     sp = _speaker(ctx, np, colon)
     if sp is None or sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION):
         return None

@@ -39,6 +39,7 @@ from quotes._attribution_cues import (  # noqa: F401  (re-exported: quotes.repor
     _inside_end,
     _intro_cue,
     cue_type_of,
+    with_verb_group,
 )
 from quotes._attribution_forms import (  # noqa: F401  (re-exported)
     _dash_signature,
@@ -175,7 +176,10 @@ def _build(
         kind=kind,
         cue_type=att.cue_type if att else CueType.SPEECH,
         speaker=att.speaker if att else None,
-        cue=att.cue if att else None,
+        # "he has repeatedly said": the cue starts at its verb group, as PolNeAR's do
+        cue=with_verb_group(ctx.text, att.cue, (q.end, att.speaker.end if att.speaker else 0))
+        if att
+        else None,
         via=att.via if att else None,
         article=art.id,
         outlet=art.outlet,

@@ -16,6 +16,7 @@ __all__ = [
     "ANONYMOUS_HEADS",
     "CUE_AUXILIARIES",
     "GROUP_HEADS",
+    "HEADLINE_LABELS",
     "INITIALS",
     "NON_NAME_CAPITALS",
     "ORG_WORDS",
@@ -140,6 +141,18 @@ REPORTING_VERBS = frozenset(
     worried doubt doubts doubted accuse accuses accused urge urges urged dispute disputes
     disputed dismiss dismissed remarked remark remarks declare declares declared estimate
     estimates estimated""".split()
+)
+
+#: Capitalised words that label a headline or section before a colon (``Poll: “…”``,
+#: ``Update:``): never a speaker, in the direct and the reported colon rules.
+HEADLINE_LABELS = _words(
+    """update updated related note photo photos video videos watch exclusive breaking opinion
+    analysis live advertisement source sources credit correction clarification disclosure
+    transcript read listen q a warning caption file poll polls survey editorial review verdict
+    quote quotes headline summary statement context background reaction response recap preview
+    explainer fact takeaway lesson lessons bottom highlights results timeline podcast interview
+    chart graphic map spoiler bonus trivia reminder alert comment comments reply question answer
+    tags topics share subscribe sign editor's editor’s editors"""
 )
 
 #: Auxiliaries and adverbs allowed between a speaker and its cue verb.

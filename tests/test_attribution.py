@@ -977,17 +977,27 @@ class TestPluralHeads:
 
 
 # "“Q,” X <adverb> said": the adverb between the speaker and the cue (PolNeAR train:
-# "repeatedly said", "soon noted", "jokingly said") is neither speaker nor a break.
+# "repeatedly said", "soon noted", "jokingly said") is neither speaker nor a break; like
+# PolNeAR's cue spans, the cue starts at it.
 P, U = SpeakerType.PERSON, SpeakerType.UNKNOWN
 ADVERB_CASES = [
-    ("“We have the votes,” Okafor famously said in 2019.", "Okafor", "Okafor", P, "said"),
-    ("“The plan is dead,” the minister quickly added.", "minister", "the minister", P, "added"),
+    ("“We have the votes,” Okafor famously said in 2019.", "Okafor", "Okafor", P, "famously said"),
+    (
+        "“The plan is dead,” the minister quickly added.",
+        "minister", "the minister", P, "quickly added",
+    ),
     (
         "“Nobody called us,” Lena Marsh angrily told reporters.",
-        "Lena Marsh", "Lena Marsh", P, "told reporters",
+        "Lena Marsh", "Lena Marsh", P, "angrily told reporters",
     ),
-    ("“It was a mistake,” Aiyana Brooks soon noted.", "Aiyana Brooks", "Aiyana Brooks", P, "noted"),
-    ("“We will appeal,” the Harlow family quickly said.", "Harlow family", "the Harlow family", U, "said"),
+    (
+        "“It was a mistake,” Aiyana Brooks soon noted.",
+        "Aiyana Brooks", "Aiyana Brooks", P, "soon noted",
+    ),
+    (
+        "“We will appeal,” the Harlow family quickly said.",
+        "Harlow family", "the Harlow family", U, "quickly said",
+    ),
 ]
 
 
@@ -1087,3 +1097,25 @@ def test_headline_label_before_a_colon_names_nobody(extractor, text):
     # A subheading or a title-like label line may give no direct quote at all.
     found = direct(extractor, text)
     assert all(q.speaker is None and text[q.start : q.end] == q.text for q in found)
+
+
+# The cue starts at its verb group, as PolNeAR's cue spans do ("has said", "also said",
+# "would later say"): auxiliaries, negation and adverbs directly before the verb, never
+# the subject; in "X, who has …, said" the "has" belongs to the relative clause.
+VERB_GROUP_CASES = [
+    ("“We will not back down,” the mayor has repeatedly said.", "the mayor", "has repeatedly said"),
+    ("The senator would later say: “I was wrong about the war.”", "The senator", "would later say"),
+    (
+        "“The contract is fair,” Dana Reyes, who has led the union since 2019, said.",
+        "Dana Reyes, who has led the union since 2019", "said",
+    ),
+    ("“It is over,” said Governor Ann Lee.", "Governor Ann Lee", "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "cue"), VERB_GROUP_CASES)
+def test_cue_starts_at_its_verb_group(extractor, text, mention, cue):
+    q = only(extractor, text)
+    assert q.cue.text == cue
+    assert text[q.cue.start : q.cue.end] == q.cue.text
+    assert q.speaker.mention == mention
