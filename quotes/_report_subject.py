@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from quotes._attribution_cues import _cue_adverb
 from quotes._subject import QUANTITY_HEADS, _nouns, full_subject
 from quotes.attribution import Context, _appositive, _speaker, cue_type_of
 from quotes.lexicon import (
@@ -476,8 +477,6 @@ _DETERMINER_OPENERS = frozenset(
 def between_subject_and_cue(word: str, cue: str) -> bool:
     """Whether ``word`` may stand between a speaker and its cue (``has also said``, ``is touting``)."""
     low = word.lower()
-    if low in CUE_AUXILIARIES or low in _NEGATION or low in _ADVERBS:
-        return True
-    if low.endswith("ly") and len(low) > 4 and word.islower():
-        return True
+    if low in CUE_AUXILIARIES or low in _NEGATION or low in _ADVERBS or _cue_adverb(word):
+        return True  # _cue_adverb: the direct path's adverb test ("often", not "family")
     return low in _PROGRESSIVE and cue.endswith("ing")

@@ -479,6 +479,11 @@ SUBJECT_CASES = [
     # Initials before a surname do not end the sentence (fast splitter).
     ("The pollster T.R. Okonkwo said the runoff would be close.",
      "The pollster T.R. Okonkwo", "the runoff would be close"),
+    # A noun in -ly is no adverb before the cue, and "often" is one (one adverb test for
+    # direct and reported speech).
+    ("The family said the boy was found safe near the river.",
+     "The family", "the boy was found safe near the river"),
+    ("The mayor often said the old bridge was safe.", "The mayor", "the old bridge was safe"),
     # A time before "that" or the clause ("a year ago", "two weeks earlier") is no content.
     ("The governor said a year ago that the bridge would be rebuilt.",
      "The governor", "that the bridge would be rebuilt"),
