@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 import hashlib
+import inspect
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal, TypeVar
@@ -90,18 +91,6 @@ DEFAULT_STATEMENT_THRESHOLD = 0.42
 DEFAULT_SEMANTIC_THRESHOLD = 0.55
 
 _KIND_RANK = {QuoteKind.DIRECT: 2, QuoteKind.MIXED: 1, QuoteKind.INDIRECT: 0}
-
-
-#: Default of every threshold and blocking setting of :func:`dedupe`.
-_DEFAULTS: dict[str, float] = {
-    "ratio_threshold": DEFAULT_RATIO_THRESHOLD,
-    "partial_threshold": DEFAULT_PARTIAL_THRESHOLD,
-    "min_partial_words": DEFAULT_MIN_PARTIAL_WORDS,
-    "statement_threshold": DEFAULT_STATEMENT_THRESHOLD,
-    "semantic_threshold": DEFAULT_SEMANTIC_THRESHOLD,
-    "block_keys": 3,
-    "max_block": 64,
-}
 
 
 class _Frozen(BaseModel):
@@ -324,6 +313,15 @@ def dedupe(
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+#: Default of every threshold and blocking setting, read from :func:`dedupe`'s signature.
+_DEFAULTS: dict[str, Any] = {
+    name: p.default
+    for name, p in inspect.signature(dedupe).parameters.items()
+    if p.kind is inspect.Parameter.KEYWORD_ONLY and isinstance(p.default, (int, float))
+    and not isinstance(p.default, bool)
+}
 
 
 class _Work:
