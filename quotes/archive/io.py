@@ -1,0 +1,263 @@
+"""Reading articles and writing results: files, folders, metadata sidecars, JSON Lines.
+
+Functions here turn paths into :class:`~quotes.models.Article` objects and quotes
+into output files. Every reader raises a :class:`~quotes.errors.InputError` with a
+one-line message a CLI can print; writers never leave a half-written file under
+the final name (:func:`atomic_writer`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Optional, Union
+
+from pydantic import ValidationError
+
+from quotes.errors import (
+    BinaryInputError,
+    CorpusFormatError,
+    EmptyInputError,
+    EncodingError,
+    InputError,
+    InputTooLargeError,
+    MissingInputError,
+)
+from quotes.models import Article
+
+__all__ = [
+    "METADATA_FILE",
+    "atomic_path",
+    "atomic_writer",
+    "decode_text",
+    "expand_paths",
+    "load_metadata",
+    "make_article",
+    "read_article",
+    "read_text_file",
+]
+
+#: Name of the metadata sidecar picked up next to ``.txt`` files.
+METADATA_FILE = "metadata.jsonl"
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def decode_text(data: bytes, *, name: str = "input") -> str:
+    """Decode article bytes as UTF-8, refusing binary data.
+
+    A UTF-8 byte-order mark is dropped; Windows line ends are kept as they are
+    (offsets refer to the decoded text).
+
+    Args:
+        data: The raw bytes.
+        name: What to call the input in error messages.
+
+    Raises:
+        EmptyInputError: No bytes, or only whitespace.
+        BinaryInputError: NUL bytes (an image, a PDF, a zip...).
+        EncodingError: Not valid UTF-8.
+
+    >>> decode_text(b"He said so.")
+    'He said so.'
+    """
+    if b"\x00" in data[:65536] or b"\x00" in data:
+        raise BinaryInputError(f"{name}: binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            f"{name}: not valid UTF-8 (byte {exc.start}); re-encode it, e.g. "
+            f"iconv -f latin1 -t utf-8"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise EmptyInputError(f"{name}: empty file")
+    return text
+
+
+def read_text_file(path: PathLike, *, max_bytes: Optional[int] = None) -> str:
+    """Read one article file as UTF-8 text.
+
+    Args:
+        path: The file.
+        max_bytes: Refuse files larger than this many bytes.
+
+    Raises:
+        MissingInputError: The path does not exist or is not a file.
+        InputTooLargeError: The file is larger than ``max_bytes``.
+        EmptyInputError, BinaryInputError, EncodingError: As :func:`decode_text`.
+    """
+    p = Path(path)
+    if not p.is_file():
+        what = "no such file" if not p.exists() else "not a file"
+        raise MissingInputError(f"{p}: {what}")
+    if max_bytes is not None and p.stat().st_size > max_bytes:
+        raise InputTooLargeError(f"{p}: {p.stat().st_size:,} bytes, more than {max_bytes:,}")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise MissingInputError(f"{p}: cannot read ({exc.strerror})") from None
+    return decode_text(data, name=str(p))
+
+
+def load_metadata(path: PathLike) -> dict[str, dict[str, Any]]:
+    """Load a metadata sidecar: JSON Lines, one object per article with an ``id``.
+
+    Recognised keys: ``id`` (the file name, required), ``outlet``, ``published``,
+    ``title``, ``url``; others are ignored.
+
+    Raises:
+        MissingInputError: The file does not exist.
+        CorpusFormatError: A line is not a JSON object with a string ``id``.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise MissingInputError(f"{p}: no such metadata file")
+    meta: dict[str, dict[str, Any]] = {}
+    with p.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusFormatError(f"{p}:{number}: not JSON ({exc.msg})") from None
+            if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+                raise CorpusFormatError(f"{p}:{number}: expected an object with a string 'id'")
+            meta[obj["id"]] = {
+                k: obj.get(k) for k in ("outlet", "published", "title", "url") if obj.get(k)
+            }
+    return meta
+
+
+def expand_paths(paths: Iterable[PathLike]) -> Iterator[Path]:
+    """Expand files and folders into article files, in a stable order.
+
+    A folder yields its ``.txt`` files (not recursively), sorted by name. A file
+    is yielded as given, whatever its extension; a missing path is yielded too
+    so that the caller reports it in order.
+    """
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from sorted(q for q in p.iterdir() if q.suffix == ".txt" and q.is_file())
+        else:
+            yield p
+
+
+def read_article(
+    path: PathLike,
+    *,
+    metadata: Optional[dict[str, dict[str, Any]]] = None,
+    outlet: Optional[str] = None,
+    published: Optional[str] = None,
+    max_bytes: Optional[int] = None,
+) -> Article:
+    """Read a ``.txt`` file into an :class:`~quotes.models.Article`.
+
+    The article id is the file name. Fields come from ``metadata`` (keyed by file
+    name); ``outlet`` and ``published``, when given, override it.
+
+    Raises:
+        InputError: As :func:`read_text_file`.
+    """
+    p = Path(path)
+    text = read_text_file(p, max_bytes=max_bytes)
+    fields: dict[str, Any] = dict((metadata or {}).get(p.name, {}))
+    if outlet is not None:
+        fields["outlet"] = outlet
+    if published is not None:
+        fields["published"] = published
+    return make_article(text, p.name, fields, where=str(p))
+
+
+def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: str) -> Article:
+    """Build an :class:`~quotes.models.Article`, naming the bad field if one is invalid.
+
+    Args:
+        text: The article text.
+        article_id: Its id.
+        fields: Metadata (``outlet``, ``published``, ``title``, ``url``).
+        where: The input to name in the error (a path, ``<stdin>``).
+
+    Raises:
+        InputError: A field is invalid (``published`` not a date, say).
+
+    >>> make_article("Hi.", "a.txt", {"published": "2025-13-01"}, where="a.txt")
+    Traceback (most recent call last):
+    ...
+    quotes.errors.InputError: a.txt: invalid 'published' in metadata ('2025-13-01': input should be a valid date or datetime, month value is outside expected range of 1-12)
+    """
+    try:
+        return Article(text=text, id=article_id, **fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(x) for x in first.get("loc", ())) or "record"
+        value = str(first.get("input"))[:40]
+        message = first.get("msg", "invalid value")
+        raise InputError(
+            f"{where}: invalid {field!r} in metadata ({value!r}: {message[:1].lower()}{message[1:]})"
+        ) from None
+
+
+def _set_default_mode(path: str) -> None:
+    """Give a temporary file the mode a plain ``open()`` would (mkstemp makes it 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~mask)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: PathLike, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """Open ``path`` for writing so that it appears only when complete.
+
+    Writes go to a temporary file in the same folder, which is renamed over
+    ``path`` when the block ends without an exception and removed otherwise.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> with atomic_writer(os.path.join(d, "out.txt")) as fh:
+    ...     _ = fh.write("done")
+    >>> open(os.path.join(d, "out.txt")).read()
+    'done'
+    """
+    with atomic_path(path) as tmp, open(tmp, "w", encoding=encoding, newline="") as fh:
+        yield fh
+
+
+@contextlib.contextmanager
+def atomic_path(path: PathLike) -> Iterator[Path]:
+    """Give a temporary path to write ``path`` through, for writers that want a path.
+
+    The temporary file sits in the same folder under a hidden name
+    (``.NAME.XXXX.tmp``); it is renamed over ``path`` when the block ends without
+    an exception and removed otherwise, so ``path`` never holds a partial file.
+    Use it for binary writers (Parquet); :func:`atomic_writer` is for text.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> with atomic_path(os.path.join(d, "out.bin")) as tmp:
+    ...     _ = tmp.write_bytes(b"done")
+    >>> open(os.path.join(d, "out.bin"), "rb").read()
+    b'done'
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        _set_default_mode(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

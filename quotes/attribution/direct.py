@@ -1,0 +1,331 @@
+"""Attribution: from quoted spans to :class:`~quotes.models.Quote` objects.
+
+For each quoted span this module decides whether it is a direct quote (a
+stand-alone utterance) or a fragment inside a sentence (a scare quote, a title,
+or the verbatim part of a mixed quote), then looks for its cue and speaker:
+
+1. after the closing mark: ``”, Peskov said``, ``,” said Peskov``,
+   ``,” KCNA quoted Kim as saying``, or on the next line;
+2. before the opening mark: ``Peskov replied, “``, ``But he added: '``, or a
+   previous paragraph ending with a colon;
+3. otherwise from the quote before it: the second half of an interrupted quote
+   (``“A,” he said. “B.”``) shares the first half's cue instance, and a quote
+   that continues in the next paragraph keeps its speaker (lower confidence);
+   a quote that opens the sentence after a report (``X said C. “Q.”``) shares the
+   report's cue.
+
+The speaker's mention covers the whole noun phrase, as PolNeAR's Source spans
+do: appositions and relative clauses (``Rahm Emanuel, his chief of staff,``,
+``Paradis, who has been active in politics,``), party tags (``(D-N.Y.)``) and
+``of``/``to`` attachments after an inverted cue; ``name`` stays the canonical
+name and ``role`` takes the apposition. A participle cue (``saying``,
+``adding``) takes the subject of its clause, and a quote that is the whole
+clause after ``said that`` is direct, its content starting at ``that``.
+
+Fragments are handed to :mod:`quotes.attribution.reported`, which builds mixed quotes from
+the reported clauses that contain them, together with reported speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from quotes.attribution.cues import Attribution, intro_cue, mark_inside_end, with_verb_group
+from quotes.attribution.direct_forms import attribute_after, attribute_before, dash_signature
+from quotes.document import Document
+from quotes.models import CueType, Provenance, Quote, QuoteKind
+from quotes.speakers.resolver import not_a_speaker, tokens
+from quotes.text.marks import FOLD_MARK
+from quotes.text.quoted import QuotedSpan
+from quotes.text.segment import Segmenter
+
+__all__ = ["attribute_direct", "continue_reports"]
+
+
+def _standalone(ctx: Document, q: QuotedSpan) -> bool:
+    """A quote that is a whole utterance, not a fragment inside a sentence."""
+    if q.open < 0 or q.continued:
+        return True
+    s0 = ctx.sentence_of(q.open)[0]
+    line_start = ctx.lines[q.line][0]
+    pre = ctx.norm[max(s0, line_start):q.open].rstrip(" \t" + FOLD_MARK)
+    pre_ok = not pre or pre[-1] in ":,—–-.!?…" or intro_cue(pre.split()[-1])
+    if not pre_ok:
+        return False
+    first = ctx.text[q.start:q.start + 1]
+    last = pre.rstrip(",—–- ").split()[-1:] if pre else []
+    if (
+        pre and pre[-1] not in ":.!?…" and first.islower() and not (last and intro_cue(last[0]))
+        and '"' not in pre and "'" not in pre.replace("'s", "")
+    ):
+        # "..., it's unrealistic to think that if the U.S. pulls back, “our oceans are
+        # going to save us”": the quote goes on with the sentence around it.
+        return False
+    if q.close < 0:
+        return True
+    inside_end = mark_inside_end(ctx, q)  # ''Yes,'' he said
+    post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
+    post_s = post.lstrip()
+    if (
+        pre and _title_like(ctx.text[q.start:q.end]) and not (last and intro_cue(last[0]))
+        and post_s[:1] not in ("", ".") and attribute_after(ctx, q, ctx.lines[q.line][1]) is None
+    ):
+        # "his new book, ''A Time for Truth,'' published in 2015": a title, not a quote.
+        return False
+    if not post_s or post_s[0] in ",.;:!?—–-)":
+        return True
+    if inside_end in ",.!?…":
+        return True
+    return attribute_after(ctx, q, ctx.lines[q.line][1]) is not None
+
+
+def _title_like(text: str) -> bool:
+    """Title Case (``Crippled America: How to Make America Great Again``), a few words long."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", text)]
+    long_words = [w for w in words if len(w) > 3]
+    if not 2 <= len(words) <= 12 or len(long_words) < 2:
+        return False
+    return all(w[:1].isupper() for w in long_words)
+
+
+def _subheading(ctx: Document, q: QuotedSpan) -> bool:
+    """A line that is only a short quote in single marks (``'A change warrior.'``): a subheading."""
+    lo, hi = ctx.lines[q.line]
+    line = ctx.norm[lo:hi].strip()
+    return (
+        q.open >= 0 and q.close >= 0 and ctx.norm[q.open] == "'" and ctx.norm[q.close] == "'"
+        and ctx.norm[lo:q.open].strip() == "" and ctx.norm[q.close + 1:hi].strip() in ("", ".")
+        and len(ctx.norm[q.start:q.end].split()) <= 12
+    )
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+
+
+def _that_quote(ctx: Document, q: QuotedSpan) -> int:
+    """Start of ``that`` in ``Cruz said Tuesday that “the only way … grassroots.”``, or -1.
+
+    A quote that makes up the whole reported clause after a verb of saying and
+    ``that`` is a direct quote; like PolNeAR, its content starts at ``that``.
+    """
+    if q.open < 0 or q.close < 0:
+        return -1
+    s0, s1 = ctx.sentence_of(q.open)
+    lo = max(s0, ctx.lines[q.line][0])
+    m = _THAT_BEFORE.search(ctx.norm, lo, q.open)
+    if m is None:
+        return -1
+    post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
+    inside = ctx.norm[q.close - 1:q.close].replace(FOLD_MARK, "") or ctx.norm[q.close - 2:q.close - 1]
+    if inside == ",":
+        ends = re.match(r"\s+[a-z]+ing\b", post)  # "…together,” suggesting that …"
+    else:
+        ends = inside in ".!?" or re.match(r"\s*(?:[.!?;]|$)", post) or re.match(r",\s+[a-z]+ing\b", post)
+    if not ends:
+        return -1
+    toks = tokens(ctx.norm, lo, m.start())[-5:]
+    if not any(intro_cue(w) and not w[:1].isupper() for w, _a, _b in toks):
+        return -1
+    if any(w in ('"', "'") for w, _a, _b in toks):
+        return -1
+    return m.start()
+
+
+def _build(
+    ctx: Document, q: QuotedSpan, att: Optional[Attribution], prov_rules: tuple[str, ...], segmenter: Segmenter,
+    kind: QuoteKind = QuoteKind.DIRECT,
+) -> Quote:
+    art = ctx.article
+    if att is not None and att.speaker is not None and not_a_speaker(att.speaker.mention):
+        # "Minutes later, ...": a time or an adverbial names nobody; the cue stays.
+        att = replace(att, speaker=None, confidence=0.3)
+    conf = att.confidence if att else 0.3
+    if q.open < 0 or q.close < 0 and not q.continues:
+        conf = max(0.0, round(conf - 0.1, 2))
+    return Quote(
+        text=ctx.text[q.start:q.end],
+        start=q.start,
+        end=q.end,
+        kind=kind,
+        cue_type=att.cue_type if att else CueType.SPEECH,
+        speaker=att.speaker if att else None,
+        # "he has repeatedly said": the cue starts at its verb group, as PolNeAR's do
+        cue=with_verb_group(ctx.text, att.cue, (q.end, att.speaker.end if att.speaker else 0))
+        if att
+        else None,
+        via=att.via if att else None,
+        article=art.id,
+        outlet=art.outlet,
+        published=art.published,
+        confidence=conf,
+        provenance=Provenance(
+            backend=segmenter.name, backend_version=segmenter.version, rules=prov_rules
+        ),
+    )
+
+
+def attribute_direct(ctx: Document, segmenter: Segmenter) -> tuple[list[Quote], list[QuotedSpan]]:
+    """Direct quotes of the article, and the fragments left for mixed quotes."""
+    spans = ctx.quoted_spans
+    direct: list[tuple[QuotedSpan, Optional[Attribution]]] = []
+    fragments: list[QuotedSpan] = []
+    for q in spans:
+        if _subheading(ctx, q):
+            continue
+        if _standalone(ctx, q):
+            direct.append((q, None))
+        elif (that := _that_quote(ctx, q)) >= 0:
+            # "adding that “…”": the content starts at "that", so both marks are in it.
+            direct.append((QuotedSpan(q.open, q.close, that, q.close + 1, q.line), None))
+        else:
+            fragments.append(q)
+    results: list[tuple[QuotedSpan, Optional[Attribution]]] = []
+    for q, _ in direct:
+        line_lo, line_hi = ctx.lines[q.line]
+        previous = results[-1][1] if results and results[-1][0].line == q.line else None
+        att = None
+        if q.close >= 0:
+            att = attribute_after(ctx, q, line_hi)
+            if att is None and mark_inside_end(ctx, q) == "," and ctx.norm[q.close + 1:line_hi].strip() == "" and q.line + 1 < len(ctx.lines):
+                nxt_lo, nxt_hi = ctx.lines[q.line + 1]
+                fake = QuotedSpan(q.open, nxt_lo - 1, q.start, q.end, q.line)  # close = the newline
+                att = attribute_after(ctx, fake, nxt_hi)
+                if att is not None:
+                    att.rule = "after:next-line"
+            if att is None and ctx.norm[q.close + 1:line_hi].strip(" .") == "" and q.line + 1 < len(ctx.lines):
+                att = dash_signature(ctx, q)
+        if att is None:
+            s0 = max(ctx.sentence_of(max(q.open, line_lo))[0], line_lo)
+            if q.open == line_lo and q.line > 0 and ctx.norm[ctx.lines[q.line - 1][1] - 1] == ":":
+                prev_lo, prev_hi = ctx.lines[q.line - 1]
+                s_prev = max(ctx.sentence_of(prev_hi - 1)[0], prev_lo)
+                prev_att = results[-1][1] if results and results[-1][0].line == q.line - 1 else None
+                fake = QuotedSpan(prev_hi, -1, prev_hi, prev_hi, q.line - 1)
+                att = attribute_before(ctx, fake, s_prev, prev_att)
+            else:
+                att = attribute_before(ctx, q, s0, previous)
+        if att is None and results:
+            prev_q, prev_att = results[-1]
+            if prev_att is not None and (prev_att.speaker is not None or prev_att.cue is not None):
+                same_line = prev_q.line == q.line and prev_att.cue is not None and prev_att.cue.start < q.start
+                continued = (
+                    prev_q.line == q.line - 1
+                    and (q.continued or q.open == line_lo)
+                    and ctx.sentence_of(ctx.lines[q.line - 1][1] - 1)[0] <= max(prev_q.end, prev_att.cue.start if prev_att.cue else 0)
+                )
+                if same_line:
+                    att = Attribution(prev_att.speaker, prev_att.cue, prev_att.cue_type, prev_att.via, 0.75, "interrupted")
+                elif continued:
+                    att = Attribution(prev_att.speaker, prev_att.cue, prev_att.cue_type, prev_att.via, 0.6, "continued")
+        if att is not None and att.speaker is not None:
+            ctx.resolver.record(q.start, att.speaker)
+        results.append((q, att))
+    # A quote left open at a paragraph end takes the attribution of the piece that closes it.
+    for k in range(len(results) - 2, -1, -1):
+        q, att = results[k]
+        nq, natt = results[k + 1]
+        if q.continues and att is None and natt is not None and nq.continued:
+            results[k] = (q, Attribution(natt.speaker, natt.cue, natt.cue_type, natt.via, 0.6, "continued"))
+    quotes = []
+    for q, att in results:
+        if att is None and len(ctx.text[q.start:q.end].split()) < 3:
+            continue
+        rules = ("direct", att.rule if att else "unattributed")
+        lead = _lead_in(ctx, q, att)
+        if lead is not None and att is not None:
+            # "Evaluating the candidates by national polls, Stevens said, “is like …”":
+            # the statement begins outside the marks; both parts make one mixed quote.
+            piece = QuotedSpan(-1, -1, lead[0], lead[1], q.line)
+            quotes.append(_build(ctx, piece, att, ("direct", "lead-in"), segmenter, QuoteKind.MIXED))
+            quotes.append(_build(ctx, q, att, ("direct", "lead-in"), segmenter, QuoteKind.MIXED))
+            continue
+        quotes.append(_build(ctx, q, att, rules, segmenter))
+    return quotes, fragments
+
+
+def _lead_in(ctx: Document, q: QuotedSpan, att: Optional[Attribution]) -> Optional[tuple[int, int]]:
+    """The clause that opens the statement before a parenthetical ``X said,``, or ``None``.
+
+    Only when the quote goes on in lower case right after the cue (``…, he added,
+    “it will at least …”``): the words before the speaker are the statement's start.
+    """
+    if att is None or att.speaker is None or att.cue is None or q.open < 0:
+        return None
+    if not ctx.text[q.start:q.start + 1].islower():
+        return None
+    sp, cue = att.speaker, att.cue
+    if not sp.start < cue.start < q.open or ctx.norm[sp.end:cue.start].strip() or ctx.norm[cue.end:q.open].strip(" ,:" + FOLD_MARK):
+        return None
+    line_lo = ctx.lines[q.line][0]
+    s0 = max(ctx.sentence_of(sp.start)[0], line_lo)
+    lead = ctx.norm[s0:sp.start]
+    if not lead.rstrip().endswith(",") or '"' in lead or len(lead.split()) < 3:
+        return None
+    a = s0 + len(lead) - len(lead.lstrip())
+    b = s0 + len(lead.rstrip(" ,"))
+    return (a, b) if b > a else None
+
+
+def _statement_end(ctx: Document, q: Quote) -> int:
+    """Where the sentence that holds ``q`` and its attribution ends."""
+    last = max(q.end, q.cue.end if q.cue else 0, q.speaker.end if q.speaker else 0)
+    return max(ctx.sentence_of(max(0, last - 1))[1], last)
+
+
+def _own_cue_after(ctx: Document, q: Quote) -> bool:
+    """A verb of saying follows the quote in its sentence (``”, Murphy … Tweeted on Friday``).
+
+    The quote has an attribution of its own that the rules could not read; it is not
+    the continuation of an earlier report.
+    """
+    line = ctx.line_of(q.start)
+    hi = ctx.lines[line][1] if line >= 0 else len(ctx.norm)
+    m = re.match(r"[,.!?…]?[\s\x7f]*[\"']", ctx.norm[q.end:hi])
+    if m is None:
+        return False
+    a = q.end + m.end()
+    stop = re.search(r"[\"]|[.!?](?=\s|$)", ctx.norm[a:hi])
+    b = a + stop.start() if stop else hi
+    if ctx.norm[q.end - 1:q.end] == "." and len(tokens(ctx.norm, a, b)) > 8:
+        return False  # a new sentence after a closed one ("…enforcement.” She further announced that …")
+    return any(intro_cue(w.lower()) for w, _a, _b in tokens(ctx.norm, a, b)[:25])
+
+
+def continue_reports(ctx: Document, found: list[Quote]) -> list[Quote]:
+    """A direct quote with no cue of its own that follows a report goes on with it.
+
+    ``Trump is also a “change agent,” Cole said. “That’s exactly what people want.”``
+    and a paragraph opening with a quote after ``…, Clinton said.`` are the same
+    statement as the report before them: the quote takes its speaker and the same
+    cue instance, as a second part of an interrupted quote does.
+    """
+    out = list(found)
+    prev: Optional[Quote] = None
+    for n, q in enumerate(out):
+        if (
+            q.kind is QuoteKind.DIRECT and q.cue is None and prev is not None
+            and prev.kind is not QuoteKind.DIRECT and prev.cue is not None and prev.speaker is not None
+        ):
+            line = ctx.line_of(q.start)
+            prev_line = ctx.line_of(prev.start)
+            stop = _statement_end(ctx, prev)
+            gap = ctx.norm[stop:q.start]
+            opens = q.start - len(ctx.norm[:q.start]) + len(ctx.norm[:q.start].rstrip(' "' + FOLD_MARK))
+            s0 = max(ctx.sentence_of(q.start)[0], ctx.lines[line][0] if line >= 0 else 0)
+            opens_sentence = not ctx.norm[s0:q.start].strip(' "\'' + FOLD_MARK)
+            same = line == prev_line and not gap.strip(' "' + FOLD_MARK) and opens_sentence
+            next_para = (
+                prev_line >= 0 and line == prev_line + 1 and stop >= ctx.lines[prev_line][1] - 1
+                and ctx.lines[line][0] >= opens
+            )
+            if (same or next_para) and not _own_cue_after(ctx, q):
+                out[n] = q.model_copy(update={
+                    "speaker": prev.speaker, "cue": prev.cue, "cue_type": prev.cue_type,
+                    "via": prev.via, "confidence": 0.6,
+                    "provenance": q.provenance.model_copy(update={"rules": ("direct", "continues-report")}),
+                })
+        if q.cue is not None or q.kind is not QuoteKind.DIRECT:
+            prev = out[n]
+    return out

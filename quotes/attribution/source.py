@@ -1,0 +1,455 @@
+"""The source noun phrase next to a cue: subjects, appositions and the full mention.
+
+:func:`read_subject` reads the subject before a cue (``Peskov, the Kremlin's
+spokesman,``), :func:`loose_subject` the looser forms after a closing mark,
+:func:`clause_subject` the subject of a participle's clause, and :func:`resolve_speaker`
+resolves the head and stretches the mention over the whole phrase
+(:func:`extend_noun_phrase`), as PolNeAR's Source spans do. Split out of
+:mod:`quotes.attribution.direct`, which re-exports these names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from quotes.document import Document
+from quotes.attribution.cues import (
+    FINITE,
+    PARTICIPLE_RE,
+    PREPOSITIONS,
+    SPEECH_VERBS,
+    intro_cue,
+    cue_type_of,
+)
+from quotes.lexicon import (
+    CUE_AUXILIARIES,
+    NON_NAME_CAPITALS,
+    TITLES,
+    US_STATES,
+    place_name,
+    source_words,
+)
+from quotes.models import Speaker, SpeakerType
+from quotes.speakers.resolver import NounPhrase, scan_left, scan_right, tokens
+
+# Words that cannot start an apposition (``said Graham, adding that …``, ``Trump, in a tweet,``).
+_NOT_APPOS = frozenset(
+    """in on at by for from to with as and but or so if when while after before during since
+    though although because according adding noting saying citing referring speaking asked
+    told said says not also then later again still just even only already however meanwhile
+    that this these those there here it he she they we i you his her their its our my""".split()
+)
+_APPOS_STOP = re.compile(r"[,;:()\"\n—–]|\.(?=\s|$)")
+_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z. ]{1,14})?\)")
+_PARTY_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z. ]{1,14})?\)\s*$")
+_RELATIVE = ("who ", "whose ", "which ", "who's ")
+
+
+def _appos_ok(ctx: Document, a: int, b: int) -> bool:
+    """``a senior official``, ``who runs the gym``, ``57``, ``director of the FBI``."""
+    words = ctx.norm[a:b].split()
+    if not words or len(words) > 30:
+        return False
+    first = words[0]
+    low = first.lower().rstrip(".")
+    if first[:1].isdigit():
+        return len(words) == 1 or words[1].lower() in ("years", "year-old")
+    if low in _NOT_APPOS or low.endswith("ing") and low != "managing" or low.endswith("ly") or cue_type_of(low) is not None:
+        return False
+    if first[:1].isupper():
+        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]{0,4}\.?", first) and (
+            first.endswith(".") or ctx.norm[b:b + 1] == "."
+        ):
+            return True  # a state after a town: "Allentown, Pa."
+        if re.fullmatch(r"[A-Z][\w.\-]*(?:'s|s')", first.replace("’", "'")) and len(words) > 1:
+            # "Sanders's chief strategist", "Twitter's director of political advertising".
+            return any(w.lower() in TITLES or w.lower() in source_words() for w in words[1:4])
+        if len(words) > 1 and any(w.lower() in TITLES for w in words[1:3]):
+            return True  # "CrowdTangle chief executive", "Europe coordinator at …"
+        # Capitalised: a title, party or role word ("Republican of Alabama", "R-Ky.").
+        return (
+            low in TITLES or low in source_words() or bool(re.match(r"[DRI]-[A-Z]", first))
+            or low in ("democrat", "republican", "former", "chief", "executive")
+        )
+    return True
+
+
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Ft|Mt|Inc|Co|Corp|[A-Z])|\.[A-Za-z])$")
+
+
+def _abbreviation_before(s: str, dot: int) -> bool:
+    """The period at ``dot`` closes an abbreviation or initial, not a sentence."""
+    return bool(_ABBREV_BEFORE.search(s, max(0, dot - 6), dot))
+
+
+#: ", Tennessee" or ", Fla." after a town inside an apposition.
+_STATE = re.compile(r",\s+(?:" + US_STATES + r"|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=\s*(?:[.,;:)]|$))")
+
+
+def _appos_end(ctx: Document, a: int, limit: int) -> int:
+    """End of the apposition starting at ``a`` (before a comma, stop or bracket), or -1."""
+    pos = a
+    while True:
+        m = _APPOS_STOP.search(ctx.norm, pos, limit)
+        if m is not None and ctx.norm[m.start()] == "," and ctx.norm[m.start() - 1:m.start()].isalpha():
+            state = _STATE.match(ctx.norm, m.start(), limit)
+            if state is not None and ctx.norm[a:m.start()].split()[-1][:1].isupper():
+                pos = state.end()  # "a professor at Vanderbilt University in Nashville, Tennessee"
+                continue
+        if m is None or ctx.norm[m.start()] != "." or not _abbreviation_before(ctx.norm, m.start()):
+            break
+        pos = m.end()  # "Mr. Netanyahu", "George W. Bush", "the C.I.A. analyst"
+    b = m.start() if m else limit
+    while b > a and ctx.norm[b - 1].isspace():
+        b -= 1
+    if b <= a or not _appos_ok(ctx, a, b):
+        return -1
+    return b
+
+
+_ATTACHED = re.compile(
+    r"\s+(?:of|to|at|for|with)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’\-.]*|[a-z][\w'’\-]*'s)(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’\-.]*)*"
+)
+
+
+_INFORMED = re.compile(
+    r"\s+(?:familiar\s+with|involved\s+(?:in|with)|close\s+to|known\s+as|with\s+knowledge\s+of|briefed\s+on)"
+    r"\s+[^,.;:!?\"()]{1,80}?(?=\s*(?:[.,;!?]|$))"
+)
+
+
+def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> int:
+    """End of the full noun phrase whose head ends at ``end``: party tags and appositions.
+
+    ``Rahm Emanuel, his chief of staff, said`` and ``said Paradis, who has been active
+    in politics since 25.`` cover the whole phrase, as PolNeAR's Source spans do.
+    """
+    m = _PARTY.match(ctx.norm, end, limit)
+    if m:
+        end = m.end()
+    if inverted:
+        # "said one Democrat familiar with the talks.": the whole phrase to the sentence end.
+        back = re.search(r"\s+(?:familiar|involved|close|known)$", ctx.norm[max(0, end - 12):end])
+        start_at = end - len(back.group()) if back else end
+        m = _INFORMED.match(ctx.norm, start_at, limit)
+        if m is not None:
+            end = m.end()
+        # "said a longtime adviser to Trump.", "said Mr. Burman of the Tax Policy Center."
+        m = _ATTACHED.match(ctx.norm, end, limit)
+        e = m.end() if m else end
+        while m and ctx.norm[e - 1] == "." and not _abbreviation_before(ctx.norm, e - 1):
+            e -= 1
+        if m and re.match(r"\s*(?:[.,;!?]|$)", ctx.norm[e:limit]):
+            end = e
+    for _ in range(4):
+        m = re.match(r",\s+", ctx.norm[end:limit])
+        if not m:
+            break
+        a = end + m.end()
+        b = _appos_end(ctx, a, limit)
+        if b < 0:
+            break
+
+        tail = ctx.norm[b:limit]
+        if ctx.norm[a:b].isdigit() and not (re.match(r",\s+", tail) and _appos_end(ctx, b + len(re.match(r",\s+", tail).group()), limit) > 0):
+            break  # "Renee Gold, 83": an age alone stays out of the phrase
+        if inverted:
+            ok = not tail.strip(" .!?") or bool(re.match(r",\s+(?:[a-z]|\d)", tail)) or tail[:1] == "."
+        else:
+            tail = tail[1:] if tail[:1] == "." and _abbreviation_before(ctx.norm, b) or tail[:2] == ".," else tail
+            t = re.match(r",\s+((?:\w+\s+){0,2}?)(\w+)", tail)
+            ok = bool(t) and (intro_cue(t.group(2)) or cue_type_of(t.group(2)) is not None) and all(
+                w.lower() in CUE_AUXILIARIES for w in t.group(1).split()
+            )
+            nxt = re.match(r",\s+", tail)
+            ok = ok or bool(nxt and _appos_end(ctx, b + nxt.end(), limit) > 0)
+        if not ok:
+            break
+        end = b
+        if ctx.norm[end:end + 2] == ".," and _abbreviation_before(ctx.norm, end) or (
+            ctx.norm[end:end + 2] == ".," and not inverted
+        ):
+            end += 1  # "Allentown, Pa., said": the period belongs to the abbreviation
+    return end
+
+
+_AGE_ONLY = re.compile(r",\s*\d{1,3},\s*")
+#: A participle phrase between a subject and its cue (``, speaking to Iowans,``).
+_ASIDE = re.compile(
+    r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed|(?:after|before|during|in|at|on)\s+(?:a|an|the|his|her)\s[^,;:\"]{1,40}),\s*"
+)
+def _place_after_town(ctx: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """``Dayton, Ohio`` or ``Lyon, France``: ``b`` names where the town ending ``a`` lies."""
+    town = ctx.norm[a[0]:a[1]].split()
+    return bool(town) and town[-1][:1].isupper() and place_name(ctx.norm[b[0]:b[1]])
+
+
+_ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w\-]*'s)(?:\s+[\w'\-]+){1,6}")
+
+
+def appositive_role(ctx: Document, lo: int, hi: int) -> Optional[tuple[NounPhrase, Optional[str]]]:
+    """``Peskov, the Kremlin's spokesman,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""
+    m = re.search(r"(?:^|,)\s*([^,]{2,80}),\s*([^,]{2,80}),\s*$", ctx.norm[lo:hi])
+    if not m:
+        return None
+    a = (lo + m.start(1), lo + m.end(1))
+    b = (lo + m.start(2), lo + m.end(2))
+    np_a = scan_left(ctx.norm, a[0], a[1])
+    np_b = scan_left(ctx.norm, b[0], b[1])
+    if (np_a is None or np_a.start != a[0]) and _ROLE_PHRASE.fullmatch(ctx.norm, a[0], a[1]) and any(
+        w.lower() in TITLES or w.lower() in source_words() for w in ctx.norm[a[0]:a[1]].split()[1:]
+    ):
+        np_a = NounPhrase(a[0], a[1], ctx.norm[a[0]:a[1]])  # "her senior policy adviser"
+    if np_a is None or np_b is None or np_a.start != a[0] or np_b.start != b[0]:
+        return None
+    if _place_after_town(ctx, a, b):
+        return None  # "A nurse in Dayton, Ohio,": the state is where the town is, not a name
+    a_name = np_a.text[:1].isupper() and not np_a.text.lower().startswith(("the ", "a ", "an "))
+    b_name = np_b.text[:1].isupper() and not np_b.text.lower().startswith(("the ", "a ", "an "))
+    b_name = b_name and all(w[:1].isupper() for w in np_b.text.split())
+    if b_name:
+        return np_b, ctx.text[np_a.start:np_a.end]
+    if a_name:
+        return np_a, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np_b.start:np_b.end], flags=re.I)
+    return None
+
+
+_FUNCTION_WORD = r"(?!(?:in|on|at|of|to|for|with|by|from|and|or|but|a|an|the|who|that|which|is|was|has|had)\b)"
+_DESCRIPTION = re.compile(
+    r"(?<![\w'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|[Tt]his)\s+"
+    r"(?:" + _FUNCTION_WORD + r"[\w'’\-]+\s+){0,3}" + _FUNCTION_WORD + r"[a-z0-9][\w\-]*(?<!ing)"
+)
+
+
+def read_subject(
+    ctx: Document, lo: int, hi: int, *, anchored: bool, descriptions: bool = True
+) -> Optional[tuple[NounPhrase, Optional[str], Optional[int]]]:
+    """The subject before a cue that starts at ``hi``: ``(head, role, start)``.
+
+    Reads ``Peskov``, ``Peskov, the Kremlin's spokesman,``, ``Paradis, who has been
+    active in politics,`` and ``Zelenskyy's chief of staff, Andriy Yermak,``. With
+    ``anchored`` the phrase must begin at ``lo`` (the text right after a quote);
+    otherwise anything before it must end with a comma (``Asked about it, Peskov``).
+    ``start`` is the start of the full phrase when it lies before the head.
+    """
+    while hi > lo and ctx.norm[hi - 1].isspace():
+        hi -= 1
+    p = lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip())
+
+    def placed(np: NounPhrase) -> bool:
+        if anchored:
+            return np.start == p
+        pre = ctx.norm[p:np.start].rstrip()
+        return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then", "as")
+
+    def object_of(np: NounPhrase) -> bool:
+        """``speaking to Fox News said``, ``released a memo titled``: an object, not a subject."""
+        pre = ctx.norm[p:np.start].split()
+        if not pre:
+            return False
+        last = pre[-1]
+        return last.lower() in PREPOSITIONS or (
+            last.isalpha() and last.islower() and (last.endswith("ed") or last.endswith("s"))
+            and last not in ("as", "was", "has", "is", "this", "his", "its", "us")
+        )
+
+    party = _PARTY_END.search(ctx.norm, lo, hi)
+    if party is not None:  # "Sen. Chuck Schumer (D-N.Y.) said"
+        hi = party.start()
+    np = scan_left(ctx.norm, lo, hi)
+    if np is None and descriptions:
+        # "the gambling tycoon", "his wife", "the 46-year-old": a description.
+        m = _DESCRIPTION.search(ctx.norm, lo, hi)
+        if m is not None and m.end() == hi:
+            np = NounPhrase(m.start(), m.end(), ctx.norm[m.start():m.end()])
+    if np is not None and (placed(np) or not anchored and not object_of(np)):
+        return np, None, None
+    if not ctx.norm[lo:hi].endswith(","):
+        return None
+    appos = appositive_role(ctx, lo, hi)
+    if appos is not None and appos[0].end == hi - 1:  # "his chief of staff, Rahm Emanuel,"
+        head, role = appos
+        m = re.search(r"(?:^|,)\s*([^,]{2,80}),\s*[^,]{2,80},\s*$", ctx.norm[lo:hi])
+        first = lo + m.start(1) if m else head.start
+        return head, role, first
+    commas = [i for i in range(hi - 2, p, -1) if ctx.norm[i] == ","]
+    if anchored:
+        commas.reverse()
+    for c in commas[:4]:
+        tag = _PARTY_END.search(ctx.norm, lo, c)  # "Sen. Richard J. Durbin (D-Ill.), noting …, said"
+        head = scan_left(ctx.norm, lo, tag.start() if tag else c)
+        a = c + 1
+        while a < hi and ctx.norm[a].isspace():
+            a += 1
+        who = ctx.norm.startswith("who ", a)  # a relative clause on a person follows
+        if who and (head is None or not placed(head)) and _DESCRIPTION.fullmatch(ctx.norm, p, c):
+            head = NounPhrase(p, c, ctx.norm[p:c])  # "one commuter, who declined to give his name,"
+        if head is None or not placed(head) or not (who or any(
+            w[:1].isupper() or w.lower() in source_words() for w in head.text.split()
+        )):
+            continue
+        end = extend_noun_phrase(ctx, head.end, min(len(ctx.norm), hi + 120), inverted=False)
+        if _AGE_ONLY.fullmatch(ctx.norm, end, hi) or _ASIDE.fullmatch(ctx.norm, end, hi):
+            return head, None, None  # "Ramos, 58, told AFP", "Fiorina, speaking to Iowans, said"
+        if ctx.norm[end:hi].strip(" .,"):
+            continue
+        role = ctx.text[a:hi - 1]
+        return head, re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I), None
+    return None
+
+
+_LOOSE_LEAD = frozenset("his her their its our my this the a an".split())
+_LOOSE_DET = frozenset("the a an this his her their one".split())
+_LOOSE_ATTACH = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s+(?:[\w'’\-.]+\s+){0,4}[\w'’\-.]*\w")
+
+
+def _loose_word(w: str) -> bool:
+    low = w.lower()
+    return (
+        w.isalpha() and w.islower() and low not in NON_NAME_CAPITALS and low not in FINITE
+        and not low.endswith(("ly", "ed", "ing")) and cue_type_of(low) is None
+    )
+
+
+def loose_subject(
+    ctx: Document, p: int, hi: int
+) -> Optional[tuple[NounPhrase, Optional[str], Optional[int], Optional[int]]]:
+    """A subject between a closing mark and its cue that :func:`read_subject` does not read.
+
+    ``”, his friend Mahama Ali told CNN``, ``”, screenwriter Cole Haddon tweeted``
+    (lower-case words before a name) and ``”, a spokesman for committee Democrats
+    said`` (a description with an attachment). Returns ``(head, role, start, end)``.
+    """
+    while hi > p and ctx.norm[hi - 1].isspace():
+        hi -= 1
+    p += len(ctx.norm[p:hi]) - len(ctx.norm[p:hi].lstrip())
+    if hi <= p or any(c in ctx.norm[p:hi] for c in ",;:()\"\n"):
+        return None
+    np = scan_left(ctx.norm, p, hi)
+    if np is not None and np.end == hi and np.start > p and any(w[:1].isupper() for w in np.text.split()):
+        pre = ctx.norm[p:np.start].split()
+        lead = pre[0].lower() in _LOOSE_LEAD
+        rest = pre[1:] if lead else pre
+        if 1 <= len(pre) <= 3 and all(_loose_word(w) or _loose_word(w.lower()) for w in rest) and (
+            rest or pre[0].lower() not in ("the", "a", "an", "this")
+        ):
+            return np, None, p, None
+    head = scan_right(ctx.norm, p, hi)
+    if head is not None and head.start == p and head.text[:1].isupper() and _LOOSE_ATTACH.fullmatch(ctx.norm, head.end, hi):
+        return head, None, None, hi  # "James Pethokoukis of the American Enterprise Institute"
+    m = re.fullmatch(r"([^,]{2,60}),\s+([^,]{2,60})", ctx.norm[p:hi])
+    if m is not None:  # "another friend, Mariam Emara told CNN"
+        name = scan_left(ctx.norm, p + m.start(2), hi)
+        role = ctx.norm[p:p + m.end(1)]
+        if (
+            name is not None and name.start == p + m.start(2) and name.text[:1].isupper()
+            and (_ROLE_PHRASE.fullmatch(role) or _DESCRIPTION.fullmatch(role) or re.fullmatch(r"[Aa]nother\s+\w+", role))
+            and any(w.lower() in TITLES or w.lower() in source_words() for w in role.split())
+        ):
+            return name, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[p:p + m.end(1)], flags=re.I), p, None
+    toks = tokens(ctx.norm, p, hi)
+    if len(toks) > 9 or not toks or toks[0][0].lower() not in _LOOSE_DET:
+        return None
+    k = 1
+    while k < len(toks) and k <= 3 and _loose_word(toks[k][0]):
+        k += 1
+    if k == 1:
+        return None
+    head = NounPhrase(p, toks[k - 1][2], ctx.norm[p:toks[k - 1][2]])
+    if k == len(toks):
+        return head, None, None, None  # "this source told the Post"
+    if _LOOSE_ATTACH.fullmatch(ctx.norm, head.end, hi) and not any(
+        w[0].lower() in FINITE or w[0].lower() in ("who", "that", "which") for w in toks[k:]
+    ):
+        return head, None, None, hi
+    return None
+
+
+def resolve_speaker(
+    ctx: Document, np: NounPhrase, at: int, role: Optional[str] = None, *, start: Optional[int] = None,
+    describe: bool = False, end: Optional[int] = None,
+) -> Optional[Speaker]:
+    """Resolve ``np``; the mention covers the full noun phrase (appositions included).
+
+    Args:
+        ctx: The article context.
+        np: The head noun phrase (``Rahm Emanuel``).
+        at: Offset of the quote.
+        role: A role read beside the phrase, used when the resolver knows none.
+        start: Start of the full phrase when it begins before ``np`` (``his chief of
+            staff, Rahm Emanuel``).
+        describe: When the resolver knows nothing of a description (``the gambling
+            tycoon``), return it as a speaker of unknown type rather than ``None``.
+        end: End of the full phrase when it runs past what :func:`extend_noun_phrase` reads
+            (``a spokesman for committee Democrats``).
+    """
+    sp = ctx.resolver.resolve(np, at=at, sentence_starts=ctx.sentence_starts, exclude=ctx.quoted)
+    if sp is None and describe and _DESCRIPTION.fullmatch(ctx.norm, np.start, np.end):
+        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np.start:np.end], flags=re.I)
+        sp = Speaker(name=name, mention=ctx.text[np.start:np.end], start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
+    if sp is None:
+        return None
+    update: dict = {}
+    if role and sp.role is None and not role.startswith(_RELATIVE) and not role[:1].isdigit():
+        update["role"] = role
+    a = np.start if start is None else min(start, np.start)
+    limit = ctx.sentence_of(np.start)[1]
+    before = ctx.norm[max(0, np.start - 30):np.start].split()
+    inverted = bool(before) and (
+        cue_type_of(before[-1]) is not None or before[-1].lower() in SPEECH_VERBS or before[-1].lower() == "to"
+    )
+    b = extend_noun_phrase(ctx, np.end, max(limit, np.end), inverted)
+    if end is not None:
+        b = max(b, end)
+    if (a, b) != (sp.start, sp.end) and sp.mention.lower() not in ("he", "she", "they", "it", "we"):
+        update.update(mention=ctx.text[a:b], start=a, end=b)
+        if role is None and sp.role is None and b > np.end:
+            m = re.match(r"\s*,\s+((?:the|a|an|another)\s+)?", ctx.norm[np.end:b])
+            appos = ctx.text[np.end + m.end():b] if m else ""
+            if appos and not appos.startswith(_RELATIVE) and not appos[:1].isdigit() and "," not in appos:
+                update["role"] = appos
+    return sp.model_copy(update=update) if update else sp
+
+
+_NOT_SUBJECT = frozenset("here there this that these those it's asked speaking when while after".split())
+
+
+def clause_subject(
+    ctx: Document, lo: int, hi: int, *, cue_verbs: bool = False, nearest: bool = False
+) -> Optional[NounPhrase]:
+    """The subject of the main clause in ``norm[lo:hi]``: a phrase followed by a verb.
+
+    Tried at the clause start and after each comma (``At the time, she released…``).
+    With ``cue_verbs`` the verb may be a verb of saying (``Lazar said he … and added``);
+    with ``nearest`` the clause closest to ``hi`` is tried first (``…, he laughed and said``).
+    """
+    starts = [lo] + [lo + m.end() for m in re.finditer(r",\s*", ctx.norm[lo:hi])]
+    if nearest:
+        starts.reverse()
+    for a in starts:
+        np = scan_right(ctx.norm, a, hi)
+        if np is None or np.start != a + len(ctx.norm[a:hi]) - len(ctx.norm[a:hi].lstrip()):
+            continue
+        toks = tokens(ctx.norm, np.start, np.end)
+        for n, (w, _ta, _tb) in enumerate(toks[1:], 1):
+            if w[:1].islower() and (w.endswith("ed") or w in FINITE or cue_type_of(w) is not None):
+                np = NounPhrase(np.start, toks[n - 1][2], ctx.norm[np.start:toks[n - 1][2]])
+                break
+        if np.text.split()[0].lower() in _NOT_SUBJECT or (
+            " " not in np.text and np.text.endswith("ing") and ctx.norm[np.end:np.end + 1] == ","
+        ):
+            continue  # "Smiling, she …"
+        after = np.end
+        age = _AGE_ONLY.match(ctx.norm, after, hi)
+        if age is not None:  # "Suu Kyi, 70, said …"
+            after = age.end()
+        nxt = ctx.norm[after:hi].split()[:1]
+        if not nxt or not nxt[0][:1].islower():
+            continue
+        word = nxt[0].lower().strip(",")
+        said = cue_verbs and intro_cue(word) and not PARTICIPLE_RE.match(word)
+        if word in _NOT_APPOS and word not in CUE_AUXILIARIES and not said or word in ("and", "of", "who", "which", "whose"):
+            continue
+        return np
+    return None

@@ -1,0 +1,249 @@
+"""``quotes dedupe``: cluster the quotes written by ``quotes extract`` or ``quotes batch``.
+
+::
+
+    quotes dedupe QUOTES.jsonl [-o CLUSTERS.jsonl] [--format jsonl|json|table]
+    quotes extract ... | quotes dedupe -
+    quotes dedupe BATCH_OUTPUT_DIR          # reads quotes-*.jsonl / quotes-*.parquet shards
+    quotes dedupe QUOTES.parquet            # a Parquet file of quote records
+
+Bad input prints one line on stderr and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from quotes.dedupe.cluster import (
+    DEFAULT_MIN_PARTIAL_WORDS,
+    DEFAULT_PARTIAL_THRESHOLD,
+    DEFAULT_RATIO_THRESHOLD,
+    DEFAULT_SEMANTIC_THRESHOLD,
+    DEFAULT_STATEMENT_THRESHOLD,
+    MODES,
+    QuoteCluster,
+    dedupe,
+)
+from quotes.errors import CorpusFormatError, DependencyError, MissingInputError, QuotesError
+from quotes.models import Quote
+
+__all__ = ["add_cli_parser", "read_quotes", "run", "write_clusters"]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+ERR_NO_SHARDS = "{path}: no quotes-*.jsonl or quotes-*.parquet shards in this folder"
+ERR_PARQUET = "{path}: cannot read the Parquet file ({reason})"
+ERR_NO_PYARROW = (
+    '{path}: reading Parquet needs pyarrow, which is not installed: pip install "quotes[pandas]"'
+)
+#: File suffixes read as Parquet (anything else is read as JSON Lines).
+PARQUET_SUFFIXES = (".parquet", ".pq")
+ERR_BAD_JSON = "{where}: not a JSON object: {reason}"
+ERR_BAD_RECORD = "{where}: not a quote record: {reason}"
+ERR_NOT_UTF8 = "{where}: the file is not UTF-8 text"
+
+
+# The options of ``dedupe()`` the command line sets (argparse dests of the same name).
+_OPTIONS = (
+    "mode",
+    "ignore_speakers",
+    "ratio_threshold",
+    "partial_threshold",
+    "min_partial_words",
+    "statement_threshold",
+    "semantic_threshold",
+)
+
+
+def add_cli_parser(subparsers: Any) -> None:
+    """Register the ``dedupe`` subcommand on an argparse subparsers object."""
+    p = subparsers.add_parser(
+        "dedupe",
+        help="cluster quotes across articles: one record per statement",
+        description=(
+            "Group the quotes written by 'quotes extract' (or a 'quotes batch' output "
+            "folder) into one cluster per statement, with every occurrence."
+        ),
+    )
+    p.add_argument(
+        "input",
+        help="JSONL or Parquet file of quote records, '-' for stdin, or a 'quotes batch' "
+        "output folder",
+    )
+    p.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    p.add_argument(
+        "--mode",
+        choices=MODES,
+        default="statement",
+        help="verbatim: near-verbatim variants only (fastest); statement (default): "
+        "also same-speaker paraphrases; semantic: adds sentence embeddings "
+        '(pip install "quotes[semantic]")',
+    )
+    p.add_argument(
+        "--ignore-speakers", action="store_true", help="cluster on the words alone, across speakers"
+    )
+    p.add_argument("--ratio-threshold", type=float, default=DEFAULT_RATIO_THRESHOLD)
+    p.add_argument("--partial-threshold", type=float, default=DEFAULT_PARTIAL_THRESHOLD)
+    p.add_argument("--min-partial-words", type=int, default=DEFAULT_MIN_PARTIAL_WORDS)
+    p.add_argument("--statement-threshold", type=float, default=DEFAULT_STATEMENT_THRESHOLD)
+    p.add_argument("--semantic-threshold", type=float, default=DEFAULT_SEMANTIC_THRESHOLD)
+    p.set_defaults(func=run)
+
+
+def _records(stream: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    lineno = 0
+    try:
+        for lineno, line in enumerate(stream, start=1):  # noqa: B007
+            if not line.strip():
+                continue
+            where = f"{name}:{lineno}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusFormatError(ERR_BAD_JSON.format(where=where, reason=exc.msg)) from None
+            if not isinstance(record, dict):
+                raise CorpusFormatError(
+                    ERR_BAD_JSON.format(where=where, reason=type(record).__name__)
+                )
+            yield where, record
+    except UnicodeDecodeError:
+        raise CorpusFormatError(ERR_NOT_UTF8.format(where=f"{name}:{lineno + 1}")) from None
+
+
+def read_quotes(source: str, stdin: IO[str] | None = None) -> list[Quote]:
+    """Read quote records from a JSONL or Parquet file, ``-`` (stdin) or a batch folder.
+
+    Args:
+        source: A path (``.parquet`` files are read as Parquet, anything else as
+            JSON Lines), ``-``, or a ``quotes batch`` output folder holding
+            ``quotes-*.jsonl`` or ``quotes-*.parquet`` shards (read in sorted order).
+        stdin: The stream ``-`` stands for (default ``sys.stdin``).
+
+    Raises:
+        MissingInputError: The path does not exist.
+        CorpusFormatError: A line or row is not a quote record, a file is not JSON
+            Lines or Parquet, or a folder has no shards; the message names the file
+            and the line or row.
+        DependencyError: A Parquet input without pyarrow installed.
+    """
+    if source == "-":
+        return list(_parse(_records(stdin or sys.stdin, "<stdin>")))
+    path = Path(source)
+    if not path.exists():
+        raise MissingInputError(f"{source}: no such file or folder")
+    if path.is_dir():
+        patterns = ("quotes-*.jsonl", *(f"quotes-*{suffix}" for suffix in PARQUET_SUFFIXES))
+        files = sorted(p for pattern in patterns for p in path.glob(pattern))
+        if not files:
+            raise CorpusFormatError(ERR_NO_SHARDS.format(path=source))
+    else:
+        files = [path]
+    quotes: list[Quote] = []
+    for file in files:
+        name = source if file is path else str(file)
+        if file.suffix.lower() in PARQUET_SUFFIXES:
+            quotes.extend(_parse(_parquet_records(file, name)))
+        else:
+            with file.open(encoding="utf-8") as handle:
+                quotes.extend(_parse(_records(handle, name)))
+    return quotes
+
+
+def _parquet_records(path: Path, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(where, record)`` for each row of a Parquet file of quote records."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise DependencyError(ERR_NO_PYARROW.format(path=name)) from None
+    row = 0
+    try:
+        for batch in pq.ParquetFile(path).iter_batches():
+            for record in batch.to_pylist():
+                row += 1
+                yield f"{name}:row {row}", record
+    except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CorpusFormatError(ERR_PARQUET.format(path=name, reason=reason)) from None
+
+
+def _parse(records: Iterator[tuple[str, dict[str, Any]]]) -> Iterator[Quote]:
+    for where, record in records:
+        try:
+            yield Quote.from_record(record)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(x) for x in first.get("loc", ())) or "record"
+            raise CorpusFormatError(
+                ERR_BAD_RECORD.format(where=where, reason=f"{field}: {first.get('msg')}")
+            ) from None
+
+
+def _table(clusters: list[QuoteCluster]) -> str:
+    lines = [f"{'n':>4}  {'speaker':<24}  {'first_seen':<10}  {'outlets':<24}  text"]
+    for c in clusters:
+        text = c.text if len(c.text) <= 90 else c.text[:87] + "..."
+        outlets = ", ".join(c.outlets)
+        outlets = outlets if len(outlets) <= 24 else outlets[:21] + "..."
+        lines.append(
+            f"{c.size:>4}  {(c.speaker or '-')[:24]:<24}  "
+            f"{c.first_seen.isoformat() if c.first_seen else '-':<10}  {outlets:<24}  {text}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_clusters(clusters: list[QuoteCluster], out: IO[str], fmt: str = "jsonl") -> None:
+    """Write clusters as JSON Lines, one JSON array, or a text table."""
+    if fmt == "jsonl":
+        for c in clusters:
+            out.write(c.model_dump_json() + "\n")
+    elif fmt == "json":
+        json.dump([c.model_dump(mode="json") for c in clusters], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "table":
+        out.write(_table(clusters))
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+def _write_atomic(path: str, clusters: list[QuoteCluster], fmt: str) -> None:
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            write_clusters(clusters, handle, fmt)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``quotes dedupe`` with parsed arguments; return the exit status."""
+    try:
+        quotes = read_quotes(args.input)
+        clusters = dedupe(quotes, **{name: getattr(args, name) for name in _OPTIONS})
+        if args.output:
+            _write_atomic(args.output, clusters, args.format)
+        else:
+            write_clusters(clusters, sys.stdout, args.format)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the CLI stops quietly, as Unix tools do
+    except (QuotesError, ValueError, OSError) as exc:
+        print(f"quotes dedupe: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK

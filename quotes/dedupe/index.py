@@ -1,0 +1,312 @@
+"""Blocking and linking for :mod:`quotes.dedupe.cluster`.
+
+Nothing here compares every quote with every other one:
+
+1. :func:`candidate_pairs` is a rare-key join. Each item (a distinct normalised
+   text of one speaker) is indexed under all of its keys (word bigrams for the
+   verbatim matcher, content terms for the statement matcher). Each item then
+   *queries* only its ``per_item`` rarest keys that at least one other item shares
+   (keys held by more than ``max_df`` items are skipped as boilerplate). A quote cut
+   short or with a changed word still shares its rare phrases with the full
+   version, so the pair is found; the cost grows with the number of items times
+   ``per_item`` times the size of the rare postings, not with the square of the
+   corpus. The join runs in numpy, on packed integer sorts.
+2. Candidate pairs are scored in bulk (:mod:`quotes.dedupe.scores`).
+3. :class:`UnionFind` links the accepted pairs.
+
+Speakers are matched across articles by :mod:`quotes.dedupe.speakers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+__all__ = [
+    "UnionFind",
+    "bigram_rows",
+    "candidate_pairs",
+    "salt",
+    "term_rows",
+]
+
+_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+class UnionFind:
+    """Disjoint sets over ``0..n-1`` with path halving; the root is the smallest index.
+
+    Keeping the smallest index as root makes the result independent of the order in
+    which links are added.
+
+    >>> uf = UnionFind(4)
+    >>> uf.union(3, 1); uf.union(1, 2)
+    True
+    True
+    >>> [uf.find(i) for i in range(4)]
+    [0, 1, 1, 1]
+    """
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        """Return the root of ``i``."""
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        """Join the sets of ``a`` and ``b``; return whether they were apart."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        return True
+
+    def roots(self) -> np.ndarray:
+        """Return the root of every element, as an int64 array (no path changes).
+
+        >>> uf = UnionFind(4)
+        >>> uf.union(2, 3); uf.union(1, 3)
+        True
+        True
+        >>> uf.roots().tolist()
+        [0, 1, 1, 1]
+        """
+        parent = np.asarray(self.parent, dtype=np.int64)
+        while True:  # pointer jumping: log(depth) whole-array steps
+            grand = parent[parent]
+            if np.array_equal(grand, parent):
+                return parent
+            parent = grand
+
+
+# -- keys and the rare-key join -----------------------------------------------------
+
+
+def _hash_tokens(tokens: list[str]) -> np.ndarray:
+    return np.fromiter(map(hash, tokens), dtype=np.int64, count=len(tokens)).view(np.uint64)
+
+
+def salt(rows_item: np.ndarray, rows_key: np.ndarray, blocks: Sequence[int]) -> np.ndarray:
+    """Return the keys made specific to the block of each row's item."""
+    block_salt = np.asarray(blocks, dtype=np.int64).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    with np.errstate(over="ignore"):
+        return (rows_key ^ block_salt[rows_item]) & _MASK
+
+
+def bigram_rows(
+    texts: Sequence[str], blocks: Sequence[int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(item, key)`` rows: one per word bigram of each normalised text.
+
+    A text of one word gives its unigram. Keys include the block, so only items of
+    the same block (speaker) share keys.
+
+    Args:
+        texts: Normalised texts (words separated by single spaces).
+        blocks: Block id of each text; ``None`` for keys shared across blocks
+            (see :func:`salt`).
+
+    Returns:
+        Two arrays of equal length: item index (int64) and key (uint64).
+    """
+    lengths = np.fromiter((t.count(" ") + 1 if t else 0 for t in texts), np.int64, len(texts))
+    tokens = " ".join(t for t in texts if t).split(" ") if any(texts) else []
+    hashed = _hash_tokens(tokens)
+    items = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    with np.errstate(over="ignore"):
+        if len(tokens) > 1:
+            same = items[1:] == items[:-1]
+            keys_bi = (hashed[:-1] * np.uint64(1000003)) ^ hashed[1:]
+            rows_item = items[:-1][same]
+            rows_key = keys_bi[same]
+        else:
+            rows_item = np.empty(0, np.int64)
+            rows_key = np.empty(0, np.uint64)
+        singles = np.flatnonzero(lengths == 1)
+        if len(singles):
+            starts = np.cumsum(lengths) - lengths
+            rows_item = np.concatenate([rows_item, singles])
+            rows_key = np.concatenate([rows_key, hashed[starts[singles]] ^ np.uint64(7)])
+    if blocks is not None:
+        rows_key = salt(rows_item, rows_key, blocks)
+    return rows_item, rows_key
+
+
+def term_rows(
+    terms: Sequence[Iterable[str]], blocks: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(item, key)`` rows: one per content term of each item, salted by block."""
+    flat: list[str] = []
+    lengths = np.zeros(len(terms), dtype=np.int64)
+    for i, ts in enumerate(terms):
+        before = len(flat)
+        flat.extend(sorted(ts))
+        lengths[i] = len(flat) - before
+    items = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
+    return items, salt(items, _hash_tokens(flat), blocks)
+
+
+def candidate_pairs(
+    rows_item: np.ndarray,
+    rows_key: np.ndarray,
+    n_items: int,
+    *,
+    per_item: int = 3,
+    max_df: int = 256,
+    query_mask: np.ndarray | None = None,
+    min_hits: int = 1,
+) -> np.ndarray:
+    """Join items on their rarest shared keys.
+
+    Args:
+        rows_item: Item index of each row; the rows of one item are contiguous and
+            in text order (as :func:`bigram_rows` and :func:`term_rows` give them).
+        rows_key: Key of each row.
+        n_items: Number of items.
+        per_item: How many of its rarest shared keys each item queries.
+        max_df: Keys held by more items than this are not queried.
+        query_mask: If given, only items where it is true query (their partners
+            can be any item).
+        min_hits: Keep a pair only if it is linked by this many distinct keys
+            (when both items queried at least two keys; one key is enough for an
+            item with fewer shared keys).
+
+    Returns:
+        An ``(n, 2)`` int64 array of unique pairs ``i < j``, sorted.
+    """
+    if len(rows_item) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    n_rows = len(rows_item)
+    arange = np.arange(n_rows)
+    # Position of each row in its item (rows of one item are contiguous, in text
+    # order): the tie-break between equally rare keys, so that the choice does not
+    # depend on hash values.
+    change = np.ones(n_rows, dtype=bool)
+    change[1:] = rows_item[1:] != rows_item[:-1]
+    position = arange - np.maximum.accumulate(np.where(change, arange, 0))
+    if query_mask is not None:
+        rows_item, rows_key, position = _asked_rows(rows_item, rows_key, position, query_mask)
+        n_rows = len(rows_item)
+    order = _key_order(rows_key)
+    key = rows_key[order]
+    item = rows_item[order]
+    position = position[order]
+    new_group = np.ones(n_rows, dtype=bool)
+    new_group[1:] = key[1:] != key[:-1]
+    starts = np.flatnonzero(new_group)
+    counts = np.diff(np.append(starts, n_rows))
+    df = np.repeat(counts, counts)
+    start_of = np.repeat(starts, counts)
+    sel = (df >= 2) & (df <= max_df)
+    if query_mask is not None:
+        sel &= query_mask[item]
+    rows = np.flatnonzero(sel)
+    if len(rows) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    rows = rows[_rank_order(item[rows], df[rows], position[rows])]
+    q_item = item[rows]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = q_item[1:] != q_item[:-1]
+    group_start = np.maximum.accumulate(np.where(first, np.arange(len(rows)), 0))
+    rows = rows[(np.arange(len(rows)) - group_start) < per_item]
+    sizes = df[rows]
+    total = int(sizes.sum())
+    left = np.repeat(item[rows], sizes)
+    via = np.repeat(key[rows], sizes)
+    offsets = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    right = item[np.repeat(start_of[rows], sizes) + (np.arange(total) - offsets)]
+    lo = np.minimum(left, right)
+    hi = np.maximum(left, right)
+    distinct = lo != hi
+    codes = lo[distinct] * np.int64(n_items) + hi[distinct]
+    via = via[distinct]
+    # How many distinct keys link each pair: variants share several rare phrases,
+    # unrelated texts at most a common one.
+    with np.errstate(over="ignore"):
+        tagged = codes.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ via
+    _, first = np.unique(tagged, return_index=True)
+    codes, hits = np.unique(codes[first], return_counts=True)
+    queried = np.bincount(item[rows], minlength=n_items)
+    lo, hi = codes // n_items, codes % n_items
+    need = np.where(np.minimum(queried[lo], queried[hi]) >= 2, min_hits, 1)
+    keep = hits >= need
+    return np.stack([lo[keep], hi[keep]], axis=1)
+
+
+def _asked_rows(
+    rows_item: np.ndarray, rows_key: np.ndarray, position: np.ndarray, query_mask: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Drop the rows whose key no querying item holds (they cannot make a pair).
+
+    A bitmap over the low bits of the querying items' keys filters the rest in one
+    pass; a few other rows pass by chance, which changes nothing. Every row of a
+    querying item is kept, with its position.
+    """
+    asking = query_mask[rows_item]
+    n_asking = int(asking.sum())
+    if n_asking * 2 > len(rows_item):
+        return rows_item, rows_key, position
+    low = np.uint64((1 << max(16, (8 * n_asking).bit_length())) - 1)
+    bitmap = np.zeros(int(low) + 1, dtype=bool)
+    bitmap[(rows_key[asking] & low).astype(np.intp)] = True
+    keep = bitmap[(rows_key & low).astype(np.intp)]
+    return rows_item[keep], rows_key[keep], position[keep]
+
+
+def _rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.ndarray:
+    """Return the order of rows by item, then rarity (``df``), then position.
+
+    The three (non-negative) fields and the row number are packed into one uint64
+    when they fit, and sorted with a plain sort; otherwise a lexicographic sort.
+
+    >>> _rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
+    [1, 2, 0]
+    """
+    n = len(item)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    widths = [int(a.max()).bit_length() for a in (item, df, position)]
+    widths.append(max(1, (n - 1).bit_length()))
+    if sum(widths) > 64:
+        return np.lexsort((position, df, item))
+    packed = np.zeros(n, dtype=np.uint64)
+    for values, width in zip((item, df, position, np.arange(n)), widths, strict=True):
+        packed <<= np.uint64(width)
+        packed |= values.astype(np.uint64)
+    return (np.sort(packed) & np.uint64((1 << widths[-1]) - 1)).astype(np.int64)
+
+
+def _key_order(keys: np.ndarray) -> np.ndarray:
+    """Return a permutation of ``keys`` (uint64) that makes equal keys contiguous.
+
+    Packs the high bits of each key with its row number into one uint64 and sorts
+    that: a plain sort is several times faster than ``argsort``. The few keys that
+    share their high bits with another key are then put apart by their full value.
+    Rows of one key come in row order.
+
+    >>> _key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
+    [1, 3, 0, 2]
+    """
+    n = len(keys)
+    low = np.uint64((1 << max(1, (n - 1).bit_length())) - 1)
+    packed = np.sort((keys & ~low) | np.arange(n, dtype=np.uint64))
+    order = (packed & low).astype(np.int64)
+    high = packed & ~low
+    full = keys[order]
+    clash = np.flatnonzero((high[1:] == high[:-1]) & (full[1:] != full[:-1]))
+    if len(clash):
+        seg_start = np.flatnonzero(np.r_[True, high[1:] != high[:-1]])
+        seg_end = np.r_[seg_start[1:], n]
+        for seg in np.unique(np.searchsorted(seg_start, clash, side="right") - 1).tolist():
+            a, b = int(seg_start[seg]), int(seg_end[seg])
+            rows = order[a:b]
+            order[a:b] = rows[np.argsort(keys[rows], kind="stable")]
+    return order

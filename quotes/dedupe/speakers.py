@@ -1,0 +1,149 @@
+"""Speaker names of many articles resolved to one entity per person, for :mod:`quotes.dedupe.cluster`.
+
+``Dmitri Peskov``, ``Peskov`` and ``Kremlin spokesman Dmitry Peskov`` are one
+person; organisations and groups match on their normalised names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from quotes.dedupe.index import UnionFind
+from quotes.dedupe.text import normalize_text, person_name_parts
+from quotes.models import SpeakerType
+
+__all__ = ["SpeakerEntities", "resolve_speakers"]
+
+
+class SpeakerEntities:
+    """Speaker names resolved to entities.
+
+    Attributes:
+        entity: Entity id of each ``(name, type)`` given, or ``-1`` for an unknown
+            speaker (no name, a pronoun, an anonymous source).
+        display: Display name of each entity id.
+    """
+
+    def __init__(self, entity: dict[tuple[str, str], int], display: list[str]) -> None:
+        self.entity = entity
+        self.display = display
+
+
+_PRONOUN_NAMES = frozenset("i we you he she it they who him her them us".split())
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[:3] != b[:3]:
+        return False
+    return fuzz.ratio(a, b) >= 85
+
+
+def _same_given(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[0] != b[0]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return fuzz.ratio(a, b) >= 80
+
+
+def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
+    """Group speaker names of many articles into entities.
+
+    Persons are grouped by surname (spelling variants such as ``Zelensky`` and
+    ``Zelenskyy`` join) and then by first given name (``Dmitry``/``Dmitri``; an
+    initial matches). A surname given alone joins the person with that surname who
+    has at least two thirds of the quotes with a first name; if there is none, it is
+    its own entity. Organisations and groups are matched on their normalised name
+    without a leading ``the``. Anonymous sources and pronouns are unknown.
+
+    Args:
+        counts: Number of quotes for each ``(name, type)``; ``type`` is a
+            :class:`~quotes.models.SpeakerType` value.
+
+    Returns:
+        The entities, numbered in sorted order of their keys.
+    """
+    keyed: dict[tuple[str, str], tuple] = {}
+    for name, kind in sorted(counts):
+        if kind == SpeakerType.ANONYMOUS.value:
+            continue
+        parts = None
+        if kind not in (SpeakerType.ORGANIZATION.value, SpeakerType.GROUP.value):
+            parts = person_name_parts(name)
+        if parts is not None:
+            keyed[(name, kind)] = ("p",) + parts
+            continue
+        norm = normalize_text(name)
+        if norm.startswith("the "):
+            norm = norm[4:]
+        if not norm or norm in _PRONOUN_NAMES:
+            continue
+        keyed[(name, kind)] = ("o", norm, name.strip())
+
+    # Surname groups.
+    surnames = sorted({k[2] for k in keyed.values() if k[0] == "p"})
+    sur_uf = UnionFind(len(surnames))
+    by_prefix: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(surnames):
+        by_prefix[s[:3]].append(i)
+    for members in by_prefix.values():
+        if len(members) < 2:
+            continue
+        names = [surnames[m] for m in members]
+        scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=85, workers=-1)
+        for x, y in zip(*np.nonzero(np.triu(scores, 1)), strict=True):
+            if _same_surname(names[x], names[y]):
+                sur_uf.union(members[x], members[y])
+    sur_group = {s: sur_uf.find(i) for i, s in enumerate(surnames)}
+
+    entity_key: dict[tuple[str, str], tuple] = {}
+    group_firsts: dict[int, Counter[str]] = defaultdict(Counter)
+    for nk, k in keyed.items():
+        if k[0] == "p" and k[1]:
+            group_firsts[sur_group[k[2]]][k[1][0]] += counts[nk]
+    first_of: dict[tuple[int, str], str] = {}
+    dominant: dict[int, str] = {}
+    for group, firsts in group_firsts.items():
+        names = sorted(firsts, key=lambda f: (-len(f), f))
+        uf = UnionFind(len(names))
+        for x in range(len(names)):
+            for y in range(x + 1, len(names)):
+                if _same_given(names[x], names[y]):
+                    uf.union(x, y)
+        totals: Counter[str] = Counter()
+        for x, f in enumerate(names):
+            first_of[(group, f)] = names[uf.find(x)]
+            totals[names[uf.find(x)]] += firsts[f]
+        best, best_n = min(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+        if best_n * 3 >= 2 * sum(totals.values()):
+            dominant[group] = best
+    for nk, k in keyed.items():
+        if k[0] == "o":
+            entity_key[nk] = ("o", k[1])
+            continue
+        group = sur_group[k[2]]
+        if k[1]:
+            entity_key[nk] = ("p", group, first_of[(group, k[1][0])])
+        else:
+            entity_key[nk] = ("p", group, dominant.get(group, ""))
+
+    ids = {key: i for i, key in enumerate(sorted(set(entity_key.values()), key=repr))}
+    entity = {nk: -1 for nk in counts}
+    display_votes: list[Counter[str]] = [Counter() for _ in ids]
+    for nk, key in entity_key.items():
+        entity[nk] = ids[key]
+        k = keyed[nk]
+        shown = k[3] if k[0] == "p" else k[2]
+        display_votes[ids[key]][shown] += counts[nk]
+    display = [
+        min(votes.items(), key=lambda kv: (" " not in kv[0], -kv[1], -len(kv[0]), kv[0]))[0]
+        for votes in display_votes
+    ]
+    return SpeakerEntities(entity, display)

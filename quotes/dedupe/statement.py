@@ -1,0 +1,287 @@
+"""Statement-level linking for :mod:`quotes.dedupe.cluster` (the ``statement`` and ``semantic`` modes).
+
+Two quotes of one speaker are one statement when their content terms (see
+:func:`~quotes.dedupe.text.content_terms`), weighted by rarity, overlap enough.
+Long quotes, and reported contents most of all, often hold several statements
+(``they were waiting for a signal from Ukraine ..., but there were no signs of any
+movement``), so a pair is scored by the best match between the clauses of each
+(see :func:`~quotes.dedupe.text.clause_texts`) as well as by their whole texts:
+the statement-level analogue of "one quote is part of a longer one". The
+``semantic`` mode blends in the cosine of sentence embeddings.
+
+Candidates come from a rare-key join on content terms
+(:func:`~quotes.dedupe.index.candidate_pairs`), each clause of a long quote
+looking up its own rarest terms; nothing compares every pair of a block, except
+small blocks in the ``semantic`` mode.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows
+from quotes.dedupe.scores import statement_score, term_weights
+from quotes.dedupe.semantic import Encoder, embed
+from quotes.dedupe.text import clause_texts, content_terms
+
+__all__ = ["StatementScorer"]
+
+# A paraphrase joins a cluster only if it is also at least this fraction of the
+# threshold close to the cluster's fullest member: stops chains A~B~C with A!~C.
+_GUARD = 0.6
+# Quotes with fewer content terms than this join others only by verbatim matching:
+# a short phrase (``radical Islamic terrorism``) recurs inside unrelated statements.
+_MIN_TERMS = 4
+# A clause of a longer quote is scored on its own when it has this many content
+# terms, and a clause-level match needs this many shared terms. Smaller units need
+# more evidence (a whole text needs four terms and two shared; a truncated quote
+# needs ``min_partial_words`` words), and the best of several clause pairs is more
+# often high by chance: on the synthetic corpus of ``bench/bench_dedupe.py`` with
+# multi-sentence statements, three shared terms doubled the wrong same-speaker
+# links, four adds a fifth.
+_MIN_CLAUSE_TERMS = 5
+_CLAUSE_SHARED = 4
+# Weight of the term score in the semantic blend (the rest is embedding cosine).
+_BLEND = 0.5
+# In the semantic mode, blocks of at most this many items are compared all-pairs.
+_SMALL_BLOCK = 64
+# A negator in a normalised text: a statement and its denial are not one statement
+# ("Russia is ready for talks" / "there are no talks scheduled"), however many
+# content terms they share. Only short units are compared for polarity: in a long
+# quote a "not" belongs to one of many clauses ("I do not have -- I am so sick of ...").
+_POLARITY_MAX_TERMS = 12
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|neither|nor|nobody|nothing|none|cannot|dont|doesnt|didnt|isnt|arent|"
+    r"wasnt|werent|wont|cant|couldnt|shouldnt|wouldnt|hasnt|havent|hadnt|aint|mustnt)\b"
+)
+
+Terms = frozenset[str]
+
+
+def negated(normalized: str) -> bool:
+    """Whether a normalised text holds a negator (``not``, ``no``, ``never``, ``n't``...).
+
+    >>> negated("we have not yet received a list"), negated("they dont know"), negated("noted")
+    (True, True, False)
+    >>> negated("no i meant he is the founder")
+    False
+    """
+    if normalized.startswith("no ") and normalized[3:].startswith(("i ", "we ", "he ", "she ")):
+        normalized = normalized[3:]  # "No, I meant ...": an interjection, not a denial
+    return _NEGATION.search(normalized) is not None
+
+
+def _same_polarity(a: Terms, b: Terms, neg_a: bool, neg_b: bool) -> bool:
+    return neg_a == neg_b or max(len(a), len(b)) > _POLARITY_MAX_TERMS
+
+
+class StatementScorer:
+    """Scores and links items (distinct texts of one speaker) as statements.
+
+    Args:
+        texts: Normalised text of each item.
+        raw: One original text of each item (clauses are cut on its punctuation).
+        blocks: Block (speaker entity) of each item; ``-1`` for an unknown speaker.
+    """
+
+    def __init__(self, texts: Sequence[str], raw: Sequence[str], blocks: Sequence[int]) -> None:
+        self.texts = texts
+        self.blocks = blocks
+        cache: dict[str, Terms] = {}
+        #: Content terms of each item's whole text.
+        self.terms: list[Terms] = [cache.setdefault(t, content_terms(t)) for t in texts]
+        #: Polarity of each item's whole text (see :func:`negated`).
+        self.negated: list[bool] = [negated(t) for t in texts]
+        #: Content terms of the clauses of each item that has several (clauses with at
+        #: least ``_MIN_CLAUSE_TERMS`` terms; the whole text is not repeated here).
+        self.clauses: dict[int, tuple[Terms, ...]] = {}
+        #: Polarity of those clauses, in the same order.
+        self.clause_negated: dict[int, tuple[bool, ...]] = {}
+        found: dict[str, tuple[tuple[Terms, bool], ...]] = {}
+        for item, text in enumerate(raw):
+            parts = found.get(text)
+            if parts is None:
+                parts = found[text] = tuple(
+                    (terms, negated(clause))
+                    for clause in clause_texts(text)
+                    if len(terms := content_terms(clause)) >= _MIN_CLAUSE_TERMS
+                )
+            if parts:
+                self.clauses[item] = tuple(terms for terms, _ in parts)
+                self.clause_negated[item] = tuple(neg for _, neg in parts)
+        self.weight: dict[str, float] = {}
+        self._norms: dict[Terms, float] = {}
+        self.vectors: np.ndarray | None = None
+
+    # -- scores --------------------------------------------------------------------
+
+    def best_match(self, i: int, j: int) -> tuple[float, int, int]:
+        """Weighted term cosine of two items: the best over their whole texts and clauses.
+
+        A clause of one quote may be the whole statement the other renders, so every
+        clause of one is scored against the other's whole text and clauses, and the
+        best counts.
+
+        Returns:
+            ``(score, x, y)``: the score, and which part of ``i`` and of ``j`` gave
+            it (``0`` for the whole text, ``k`` for its ``k``-th clause).
+        """
+        a, b = self.terms[i], self.terms[j]
+        if len(a) < _MIN_TERMS or len(b) < _MIN_TERMS:
+            return 0.0, 0, 0
+        weight, norms = self.weight, self._norms
+        best = (0.0, 0, 0)
+        if _same_polarity(a, b, self.negated[i], self.negated[j]):
+            best = (statement_score(a, b, weight, norms=norms), 0, 0)
+        ca, cb = self.clauses.get(i), self.clauses.get(j)
+        if ca is None and cb is None:
+            return best
+        neg_a = (self.negated[i], *self.clause_negated.get(i, ()))
+        neg_b = (self.negated[j], *self.clause_negated.get(j, ()))
+        # A clause pair shares only terms the whole texts share: prune on those first.
+        shared = a & b
+        if len(shared) < _CLAUSE_SHARED:
+            return best
+        need = _CLAUSE_SHARED
+        left = [(x, p) for x, p in enumerate((a, *ca) if ca else (a,)) if len(p & shared) >= need]
+        right = [(y, q) for y, q in enumerate((b, *cb) if cb else (b,)) if len(q & shared) >= need]
+        for x, p in left:
+            for y, q in right:
+                if (x or y) and len(p & q) >= need and _same_polarity(p, q, neg_a[x], neg_b[y]):
+                    s = statement_score(p, q, weight, min_shared=need, norms=norms)
+                    if s > best[0]:
+                        best = (s, x, y)
+        return best
+
+    def score(self, i: int, j: int) -> float:
+        """The pair's score: term score, blended with embedding cosine when there are vectors."""
+        return self._score(i, j)[0]
+
+    def _score(self, i: int, j: int) -> tuple[float, int, int]:
+        s, x, y = self.best_match(i, j)
+        if self.vectors is not None:
+            cos = float(self.vectors[i] @ self.vectors[j])
+            s = _BLEND * s + (1 - _BLEND) * cos
+        return s, x, y
+
+    # -- linking -------------------------------------------------------------------
+
+    def link(
+        self,
+        uf: UnionFind,
+        known: np.ndarray,
+        *,
+        semantic: bool,
+        threshold: float,
+        block_keys: int,
+        max_block: int,
+        encoder: Encoder | None,
+    ) -> None:
+        """Join the sets of ``uf`` whose items (of a known speaker) are one statement.
+
+        Args:
+            uf: The verbatim groups so far; joined in place.
+            known: Mask of the items with a known speaker.
+            semantic: Blend in sentence embeddings (``encoder``, or the bundled model).
+            threshold: Score at which a pair is one statement.
+            block_keys: Rarest terms each unit looks up (plus one).
+            max_block: Terms held by more units are not looked up.
+            encoder: Text-to-vector function for ``semantic``.
+        """
+        terms = self.terms
+        roots = uf.roots()
+        # Rarity over statements: a term counts once per verbatim group.
+        per_group: dict[int, set[str]] = {}
+        for i in np.flatnonzero(known).tolist():
+            per_group.setdefault(int(roots[i]), set()).update(terms[i])
+        self.weight = term_weights(per_group.values())
+        self._norms = {}
+
+        idx = np.flatnonzero(known)
+        pairs = self._candidates(idx, per_item=block_keys + 1, max_df=max_block)
+        if semantic:
+            self.vectors = embed(self.texts, encoder)
+            pairs = np.unique(np.concatenate([pairs, self._small_block_pairs(idx)]), axis=0)
+        if len(pairs):
+            pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
+        edges = []
+        clauses = self.clauses
+        inline = not semantic and threshold > 0
+        for i, j in pairs.tolist():
+            if inline and i not in clauses and j not in clauses:
+                # The early exits of best_match, inline: most candidates share one
+                # rare term only and score 0.
+                a, b = terms[i], terms[j]
+                if len(a) < _MIN_TERMS or len(b) < _MIN_TERMS or len(a & b) < 2:
+                    continue
+            s, x, y = self._score(i, j)
+            if s >= threshold:
+                edges.append((-s, i, j, x, y))
+        if not edges:
+            return
+        edges.sort()
+        rep: dict[int, int] = {}
+        for i, r in enumerate(uf.roots().tolist()):
+            if r not in rep or len(terms[i]) > len(terms[rep[r]]):
+                rep[r] = i
+        # A quote that holds several statements links through one of its clauses at
+        # most (its best match): it must not bridge two statements' clusters.
+        anchor: dict[int, int] = {}
+        for _, i, j, x, y in edges:
+            ri, rj = uf.find(i), uf.find(j)
+            if ri == rj or (x and anchor.get(i, x) != x) or (y and anchor.get(j, y) != y):
+                continue
+            a, b = rep[ri], rep[rj]
+            if (a, b) not in ((i, j), (j, i)) and self.score(a, b) < _GUARD * threshold:
+                continue
+            uf.union(ri, rj)
+            rep[uf.find(ri)] = a if (len(terms[a]), -a) >= (len(terms[b]), -b) else b
+            if x:
+                anchor[i] = x
+            if y:
+                anchor[j] = y
+
+    def _candidates(self, idx: np.ndarray, *, per_item: int, max_df: int) -> np.ndarray:
+        """Candidate pairs of the items ``idx`` from a rare-key join on content terms.
+
+        An item with several clauses is looked up clause by clause (each clause
+        queries its own rarest terms, and the terms of its short clauses form one
+        more unit), so that a statement found in one clause of a long quote is a
+        candidate even when the quote's rarest terms lie in its other clauses.
+        """
+        terms, clauses = self.terms, self.clauses
+        units: list[Terms] = []
+        owner: list[int] = []
+        for i in idx.tolist():
+            parts = clauses.get(i)
+            if parts is None:
+                units.append(terms[i])
+                owner.append(i)
+                continue
+            rest = terms[i].difference(*parts)
+            for unit in (*parts, rest) if rest else parts:
+                units.append(unit)
+                owner.append(i)
+        rows_item, rows_key = term_rows(units, [self.blocks[i] for i in owner])
+        pairs = candidate_pairs(rows_item, rows_key, len(units), per_item=per_item, max_df=max_df)
+        if len(units) == len(idx) or not len(pairs):
+            return idx[pairs] if len(pairs) else pairs
+        items = np.asarray(owner, dtype=np.int64)[pairs]
+        items = items[items[:, 0] != items[:, 1]]
+        return np.unique(np.sort(items, axis=1), axis=0)
+
+    def _small_block_pairs(self, idx: np.ndarray) -> np.ndarray:
+        by_block: dict[int, list[int]] = {}
+        for i in idx.tolist():
+            by_block.setdefault(self.blocks[i], []).append(i)
+        out = [
+            (a, b)
+            for members in by_block.values()
+            if len(members) <= _SMALL_BLOCK
+            for x, a in enumerate(members)
+            for b in members[x + 1 :]
+        ]
+        return np.asarray(out, dtype=np.int64).reshape(-1, 2)

@@ -1,0 +1,299 @@
+"""Anaphora for :class:`quotes.speakers.resolver.SpeakerResolver`: pronouns, role descriptions, gender.
+
+``he``/``she`` go back to the nearest earlier person of a compatible gender,
+``they``/``it``/``we`` to the last organisation or group that spoke, and ``the
+spokesman`` or ``the senator`` to the one earlier person whose role has that
+head noun and every modifier. :class:`AnaphoraMixin` holds these methods; the
+resolver inherits them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from quotes.speakers.gender import Gender, gender_of
+from quotes.speakers.noun_phrase import TOKEN_RE, NounPhrase, bare_phrase, person_noun
+from quotes.lexicon import ORG_WORDS, TITLES
+from quotes.models import Speaker, SpeakerType
+
+#: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
+_JOINED = re.compile(r",?\s+and\s+(?:(?:[A-Z][\w'\-]*\.?|[a-z]+)\s+){0,3}")
+
+#: What may open a sentence before its subject (``But``, ``Both``, a title, a quote mark).
+_OPENER = re.compile(
+    r"[\s\"'“‘(]*(?:(?:But|And|Both|So|Then|Later|Together|[A-Z][a-z]{1,4}\.)\s+)*"
+)
+
+#: Abbreviated titles and the role nouns they stand for (``Sen.`` is ``the senator``).
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "pres": "president", "sec": "secretary", "prof": "professor", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
+}
+#: Words of ``TITLES`` that modify a role or are honorifics, never a description's head.
+_NOT_ROLE_HEADS = frozenset(
+    """mr mrs ms miss dr sir lord dame lady vice foreign defense defence deputy acting regional
+    former first state national security council press senior top presidential republican
+    democratic democrat interior economy finance army navy air major crown staff prime head
+    assistant presidents spokesmen official's .""".split()
+)
+#: The gender each personal pronoun refers to.
+_PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
+#: Words that rank a role noun (``Vice President`` is no ``president``).
+_RANKS = frozenset("vice deputy assistant acting associate lieutenant under former ex co".split())
+#: Words after a role noun that end the role's head (``spokesman for the ministry``).
+_ROLE_TAIL = frozenset("for at to with in on from".split())
+
+
+def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
+    """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
+    its words include every one of ``modifiers`` (``{"kremlin"}``).
+
+    >>> _role_matches("Kremlin spokesman", "spokesman", set())
+    True
+    >>> _role_matches("Sen.", "senator", set())
+    True
+    >>> _role_matches("Kremlin spokesman", "spokesman", {"army"})
+    False
+    >>> _role_matches("Vice President", "president", set())
+    False
+    >>> _role_matches("President", "president", {"former"})
+    False
+    >>> _role_matches("Secretary of State", "secretary", set())
+    False
+    """
+    words: list[str] = []
+    for tok in TOKEN_RE.findall(role):
+        low = bare_phrase(tok)
+        if low == "of":
+            return False  # "Secretary of State": a title with a tail the description lacks
+        if low in _ROLE_TAIL or low == ",":
+            break
+        if tok != ".":
+            words.append(_TITLE_ABBREVIATIONS.get(low, low))
+    if not words or words[-1] != head:
+        return False
+    if len(words) > 1 and words[-2] in _RANKS and words[-2] not in modifiers:
+        return False
+    return modifiers <= set(words)
+
+
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
+
+
+class AnaphoraMixin:
+    """Pronoun, role-description and gender resolution, mixed into the speaker resolver.
+
+    The attributes are those :class:`quotes.speakers.resolver.SpeakerResolver` builds.
+    """
+
+    text: str
+    norm: str
+    roles: dict[str, str]
+    _person_at: list[tuple[int, str]]
+    _speakers: list[tuple[int, Speaker]]
+    _titled: set[str]
+    _listed: dict[str, tuple[str, ...]]
+    _hon_genders: dict[str, set[Gender]]
+    _genders: dict[str, Optional[Gender]]
+    _first_at: dict[str, int]
+    _titles_of: dict[str, list[str]]
+    _name_end: dict[int, int]
+
+    # -- gender ------------------------------------------------------------------------
+
+    def _base_gender(self, canonical: str) -> Optional[Gender]:
+        """Gender from the name's first given name and its role (``Kremlin spokesman``)."""
+        return gender_of(canonical, role=self.roles.get(canonical))
+
+    def _person_gender(self, canonical: str) -> Optional[Gender]:
+        """Gender of a person of the article, from all it says of them; ``None`` if unclear.
+
+        The first given name, the role and the titles written before any of the
+        person's mentions (``Ms. Vasquez``) must agree.
+        """
+        if canonical not in self._genders:
+            evidence = {self._base_gender(canonical), *self._hon_genders.get(canonical, ())}
+            evidence.discard(None)
+            self._genders[canonical] = evidence.pop() if len(evidence) == 1 else None
+        return self._genders[canonical]
+
+    def _speaker_gender(self, sp: Speaker) -> Optional[Gender]:
+        """Gender of a resolved speaker: the person's and that of its own mention and role.
+
+        A speaker found for ``she``/``her`` is taken as a woman, for ``he``/``him`` as a man.
+        """
+        said = _PRONOUN_GENDER.get(sp.mention.lower())
+        evidence = {self._person_gender(sp.name), gender_of(sp.name, sp.mention, sp.role), said}
+        evidence.discard(None)
+        return evidence.pop() if len(evidence) == 1 else None
+
+    # -- speakers ----------------------------------------------------------------------
+
+    # -- anaphora ----------------------------------------------------------------------
+
+    def _role_anaphor(self, np: NounPhrase, low: list[str], mention: str) -> Optional[Speaker]:
+        """``the spokesman``, ``the Kremlin spokesman``: the one earlier person with that role.
+
+        The description's head noun must head a role or title the article gives a
+        person named before the mention (``Kremlin spokesman Dmitry Peskov``,
+        ``Sen. Ted Cruz`` for ``the senator``), and every modifier of the description
+        must be a word of that role (``the former president`` is not ``President
+        Barack Obama``). A role whose head is ranked by a word the description lacks
+        (``Vice President``, ``deputy minister``) does not match. With two or more
+        such people (``Russian President Vladimir Putin``, ``US President Donald
+        Trump``: ``the president``) nothing is resolved.
+
+        Args:
+            np: The mention.
+            low: Its tokens, lower case, possessives bare.
+            mention: Its original text.
+        """
+        head = _TITLE_ABBREVIATIONS.get(low[-1], low[-1])
+        modifiers = set(low[1:-1])
+        if head in _NOT_ROLE_HEADS or not (head in TITLES or person_noun(head)):
+            return None  # "the Associated Press", "the first": no role of a person
+        found: dict[str, str] = {}
+        for canonical, first in self._first_at.items():
+            if first >= np.start or len(canonical.split()) < 2 and canonical not in self._titled:
+                continue
+            for role in self._titles_of.get(canonical, ()):
+                if _role_matches(role, head, modifiers):
+                    found.setdefault(canonical, role)
+        if len(found) != 1:
+            return None
+        ((canonical, role),) = found.items()
+        return Speaker(
+            name=canonical, mention=mention, start=np.start, end=np.end,
+            type=SpeakerType.PERSON, role=self.roles.get(canonical, role),
+        )
+
+    def _resolve_pronoun(
+        self,
+        np: NounPhrase,
+        pronoun: str,
+        at: int,
+        sentence_starts: list[int],
+        exclude: list[tuple[int, int]],
+    ) -> Optional[Speaker]:
+        mention = self.text[np.start:np.end]
+        if pronoun in ("he", "she", "him", "her"):
+            gender = _PRONOUN_GENDER[pronoun]
+            target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender)
+            if target is None:
+                return None
+            return Speaker(
+                name=target.name, mention=mention, start=np.start, end=np.end,
+                type=SpeakerType.PERSON, role=target.role,
+            )
+        if pronoun in ("they", "it", "we"):
+            for _off, sp in reversed(self._speakers):
+                if _off > at:
+                    continue
+                if sp.type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
+                    return Speaker(
+                        name=sp.name, mention=mention, start=np.start, end=np.end,
+                        type=sp.type, role=sp.role,
+                    )
+                break
+        return None
+
+    def _antecedent(
+        self,
+        at: int,
+        sentence_starts: list[int],
+        exclude: list[tuple[int, int]],
+        gender: Optional[Gender] = None,
+    ) -> Optional[Speaker]:
+        """The person a he/she at ``at`` refers to: the nearest earlier sentence's subject.
+
+        Walks back sentence by sentence (at most six); in each, a speaker already
+        attributed there wins, else the first person name outside quotes. A person
+        known to be of the other ``gender`` is passed over (``she`` after
+        ``Emmanuel Macron``); an unknown gender never is. When the sentence's speaker
+        is a group of named people (``Trump and Ryan said``), its members are no
+        antecedent and, with no other person in that sentence, the pronoun stays
+        unresolved.
+        """
+        def agrees(person: Optional[Gender]) -> bool:
+            return gender is None or person is None or person == gender
+
+        k0 = k = bisect.bisect_right(sentence_starts, at) - 1
+        lo_limit = sentence_starts[max(0, k - 6)] if sentence_starts else 0
+        hi = at
+        while k >= 0:
+            lo = sentence_starts[k]
+            if lo < lo_limit:
+                break
+            members: set[str] = set()
+            for off, sp in self._speakers:
+                if lo <= off < hi and sp.name in self._listed and sp.type is SpeakerType.GROUP:
+                    members.update(self._listed[sp.name])
+            for off, sp in self._speakers:
+                if (
+                    lo <= off < hi and sp.type is SpeakerType.PERSON and sp.name not in members
+                    and agrees(self._speaker_gender(sp))
+                ):
+                    return sp
+            first_pronoun = self._first_pronoun(lo, hi, exclude)
+            i = bisect.bisect_left(self._person_at, (lo, ""))
+            if first_pronoun is not None:
+                # "He also repeated ... Joe Biden": the sentence continues an earlier subject.
+                if i >= len(self._person_at) or self._person_at[i][0] > first_pronoun:
+                    hi = lo
+                    k -= 1
+                    continue
+            while i < len(self._person_at) and self._person_at[i][0] < hi:
+                off, name = self._person_at[i]
+                inside = any(a <= off < b for a, b in exclude)
+                if (
+                    not inside and name not in members and agrees(self._person_gender(name))
+                    and not self._is_possessive_at(off) and not self._is_modifier_at(off)
+                ):
+                    if k >= k0 - 1 and _OPENER.fullmatch(self.norm, lo, off) and any(
+                        other != name and agrees(self._person_gender(other))
+                        for other in self._coordinated_with(i)
+                    ):
+                        return None  # "Donald Trump and Paul Ryan said ...": "he" could be either
+                    return Speaker(
+                        name=name, mention=name, start=off, end=off + 1,
+                        type=SpeakerType.PERSON, role=self.roles.get(name),
+                    )
+                i += 1
+            if members:
+                return None  # "Trump and Ryan said ...": "he" could be either
+            hi = lo
+            k -= 1
+        return None
+
+    def _coordinated_with(self, i: int) -> list[str]:
+        """People whose names are joined by ``and`` to the name ``self._person_at[i]``."""
+        out = []
+        for x, y in ((i - 1, i), (i, i + 1)):
+            if x < 0 or y >= len(self._person_at):
+                continue
+            (a, left), (b, right) = self._person_at[x], self._person_at[y]
+            end = self._name_end.get(a, a)
+            if b - end < 40 and _JOINED.fullmatch(self.norm, end, b):
+                out.append(left if y == i else right)
+        return out
+
+    def _first_pronoun(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> Optional[int]:
+        for m in _HE_SHE.finditer(self.norm, lo, hi):
+            if not any(a <= m.start() < b for a, b in exclude):
+                return m.start()
+        return None
+
+    def _is_modifier_at(self, off: int) -> bool:
+        """``Cruz spokeswoman Catherine Frazier``, ``the Clinton campaign``: a name as a modifier."""
+        m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*\s+([a-z][\w\-]*)", self.norm[off:off + 60])
+        if not m:
+            return False
+        nxt = m.group(1)
+        return nxt in TITLES or nxt in ORG_WORDS or nxt in ("campaign", "aide", "aides", "supporters", "administration")
+
+    def _is_possessive_at(self, off: int) -> bool:
+        m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*", self.norm[off:off + 60])
+        return bool(m) and self.norm.startswith("'s", off + m.end())

@@ -1,0 +1,178 @@
+"""Person names of one article: which short forms name exactly one person, and name lists.
+
+:func:`short_forms` maps a surname or first name to the one person of the article
+it can stand for (``Peskov`` is ``Dmitry Peskov``). When the article names two or
+more different people with that surname or first name (``George H.W. Bush`` and
+``Jeb Bush``; ``Donald Trump`` and ``Donald Trump Jr.``) the short form maps to
+itself: the mention keeps its own name rather than a guess.
+
+:func:`coordinated_parts` splits a mention such as ``Smith, Jones and Lee`` into
+its conjuncts, for :class:`quotes.speakers.resolver.SpeakerResolver` to read each as a
+person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+__all__ = ["coordinated_parts", "same_person", "short_forms"]
+
+#: Generational suffixes: part of who a person is (``Donald Trump Jr.`` is not ``Donald Trump``).
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _split(name: str) -> tuple[list[str], str, str]:
+    """``(given names, surname, suffix)`` of a name of two words or more."""
+    parts = name.split()
+    suffix = ""
+    if len(parts) > 2 and parts[-1].lower().rstrip(".") in _SUFFIXES:
+        suffix = parts[-1].lower().rstrip(".")
+        parts = parts[:-1]
+    return parts[:-1], parts[-1], suffix
+
+
+def _initials(tokens: Iterable[str]) -> str:
+    """``H.W.`` -> ``HW``, ``Rodham`` -> ``R``: the initials a run of given names stands for."""
+    out = []
+    for tok in tokens:
+        bare = tok.replace(".", "")
+        out.append(bare if bare.isupper() and "." in tok else bare[:1].upper())
+    return "".join(out)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names that can name the same person.
+
+    The surnames and suffixes are equal, the first given names agree (an initial
+    matches any name with that letter), and the middle names agree when both
+    have some.
+
+    >>> same_person("Donald J. Trump", "Donald Trump"), same_person("Jeb Bush", "George H.W. Bush")
+    (True, False)
+    >>> same_person("George H.W. Bush", "George W. Bush"), same_person("J. Smith", "John Smith")
+    (False, True)
+    >>> same_person("Donald Trump Jr.", "Donald Trump")
+    False
+    """
+    given_a, sur_a, suf_a = _split(a)
+    given_b, sur_b, suf_b = _split(b)
+    if sur_a.lower() != sur_b.lower() or suf_a != suf_b or not given_a or not given_b:
+        return False
+    first_a, first_b = given_a[0].rstrip(".").lower(), given_b[0].rstrip(".").lower()
+    if first_a != first_b and not (
+        (len(first_a) == 1 or len(first_b) == 1) and first_a[:1] == first_b[:1]
+    ):
+        return False
+    mid_a, mid_b = given_a[1:], given_b[1:]
+    return not (mid_a and mid_b) or _initials(mid_a) == _initials(mid_b)
+
+
+def _surname(name: str) -> str:
+    return _split(name)[1]
+
+
+def _run_on(name: str, others: Iterable[str]) -> bool:
+    """Another name of ``others`` with words run on before or after it.
+
+    ``Morton Blackwell Endorses Ted Cruz``, ``Ted Cruz Refuses``: a headline read as
+    one name. A generational suffix (``Harold Brandt Jr.``) is no run-on.
+    """
+    words = name.split()
+    for other in others:
+        short = other.split()
+        n = len(short)
+        if n >= len(words):
+            continue
+        if words[-n:] == short or words[:n] == short and not (
+            len(words) == n + 1 and words[-1].lower().rstrip(".") in _SUFFIXES
+        ):
+            return True
+    return False
+
+
+def short_forms(
+    names: Sequence[str], *, common: Callable[[str], bool] = lambda word: False
+) -> dict[str, str]:
+    """Map surnames, first names and full names to the person they name.
+
+    Args:
+        names: Person names of two words or more, fullest first (the first of
+            several forms of one person is the canonical one).
+        common: Tells a common word written with a capital (``Never`` of ``Never
+            Trump``): a name opening with one stands for nobody else.
+
+    Returns:
+        ``{short form: canonical name}``. A surname or first name shared by two or
+        more different people maps to itself. A word that is a surname wins over
+        the same word as a first name (``Trump`` of ``Donald Trump`` before the
+        ``Trump`` of a ``Trump Tower Grill``). Names that run on past another name
+        and names opening with a common word give no short form.
+
+    >>> forms = short_forms(
+    ...     ["George H.W. Bush", "Jeb Bush", "Dmitry Peskov", "Donald J. Trump", "Donald Trump"]
+    ... )
+    >>> forms["Bush"], forms["Peskov"], forms["Trump"], forms["Jeb"], forms["Donald"]
+    ('Bush', 'Dmitry Peskov', 'Donald J. Trump', 'Jeb Bush', 'Donald J. Trump')
+    >>> names = ["Reason Voters Back Ted Cruz", "Ted Cruz", "Never Cruz"]
+    >>> short_forms(names, common={"Never"}.__contains__)["Cruz"]
+    'Ted Cruz'
+    """
+    by_surname: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    unique = list(dict.fromkeys(names))
+    for name in unique:
+        out.setdefault(name, name)
+        if _run_on(name, unique) or common(name.split()[0]):
+            continue
+        by_surname.setdefault(_surname(name), []).append(name)
+        by_first.setdefault(name.split()[0], []).append(name)
+    for table in (by_surname, by_first):
+        for key, candidates in table.items():
+            if key in out:
+                continue  # a full name of its own, or a surname before a first name
+            people: list[list[str]] = []
+            for name in candidates:
+                group = next((g for g in people if all(same_person(name, n) for n in g)), None)
+                if group is None:
+                    people.append([name])
+                else:
+                    group.append(name)
+            out[key] = people[0][0] if len(people) == 1 else key
+    return out
+
+
+#: Words that join the people of a list.
+_JOINERS = frozenset({",", "and"})
+
+
+def coordinated_parts(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Token ranges of the conjuncts of ``A and B`` or ``A, B(,) and C``; ``[]`` if not a list.
+
+    One ``and`` joins the last two conjuncts; commas (only) join the ones before.
+    A leading ``Both`` is no part of the first conjunct.
+
+    >>> coordinated_parts("Both Trump and Ryan".split())
+    [(1, 2), (3, 4)]
+    >>> coordinated_parts(["Smith", ",", "Jones", ",", "and", "Lee"])
+    [(0, 1), (2, 3), (5, 6)]
+    >>> coordinated_parts("Trump , and".split()), coordinated_parts("A and B and C".split())
+    ([], [])
+    """
+    low = [w.lower() for w in words]
+    ands = [k for k, w in enumerate(low) if w == "and"]
+    if len(ands) != 1 or "," in low[ands[0]:]:
+        return []
+    start = 1 if low and low[0] == "both" else 0
+    parts: list[tuple[int, int]] = []
+    for k in [k for k, w in enumerate(low) if w in _JOINERS] + [len(words)]:
+        if k < start:
+            continue
+        if k == start and low[k:k + 1] == ["and"] and parts and low[k - 1] == ",":
+            start = k + 1  # "Smith, Jones, and Lee": the serial comma
+            continue
+        if k <= start:
+            return []
+        parts.append((start, k))
+        start = k + 1
+    return parts if len(parts) >= 2 else []

@@ -1,0 +1,382 @@
+"""Noun phrases next to a cue: tokens, the phrase before or after it, and word tests.
+
+:func:`scan_left` reads the subject that ends where a cue starts (``Kremlin
+spokesman Dmitry Peskov said``), :func:`scan_right` the speaker after an
+inverted cue (``said Peskov``). The word tests (``name_like``, ``bare_phrase``...) are
+shared with :class:`quotes.speakers.resolver.SpeakerResolver`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from quotes.lexicon import (
+    DEMONYMS,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    PLACES,
+    PRONOUNS,
+    TITLES,
+    WEEKDAYS,
+    initials,
+    source_words,
+)
+
+__all__ = ["NounPhrase", "TOKEN_RE", "not_a_speaker", "scan_left", "scan_right", "tokens"]
+
+#: Tokens: words (with inner ``'``, ``-``, ``.``) or single punctuation characters.
+TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+
+DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
+INDEFINITE = frozenset({"a", "an", "another", "one"})
+#: Quantifiers and possessive determiners that open a common-noun phrase (``many analysts``).
+_QUANTIFIERS = frozenset(
+    "many most other few both all these those each every his her their its our my your".split()
+)
+FUNCTION_WORDS = frozenset(
+    """who which that and or in for to at on from by with as is was has have had were be been
+    it you whose like than about more this their him all including now last but not so if when
+    while also are its his her them they we i he she told said says say after before during
+    there where what how why both those these such other others into over under new first his""".split()
+)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "."})
+_ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
+
+
+#: Nouns among ``NON_NAME_CAPITALS`` that modify a lower-case compound (``Law enforcement``).
+_NOUN_CAPITALS = frozenset(
+    """law war sea hall square street river lake mountain island bridge palace church airport station
+    region district city county state states world union""".split()
+)
+
+
+def is_initial(tok: str) -> bool:
+    """A middle initial (``C`` of ``Elaine C. Kamarck``)."""
+    return len(tok) == 1 and tok.isupper()
+
+
+def is_capitalised(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def bare_phrase(tok: str) -> str:
+    """Lower-case a token and drop a possessive ``'s``."""
+    low = tok.lower()
+    return low[:-2] if low.endswith("'s") else low.rstrip("'")
+
+
+#: First names that are also capitalised common words (``Bill`` of ``Bill Clinton``).
+GIVEN_NAMES = frozenset({"bill", "may", "june", "april", "august"})
+
+
+def given_name(words: list, k: int) -> bool:
+    """Token ``k`` of ``words`` (``(text, start, end)``) is a first name before a name."""
+    return (
+        words[k][0].lower() in GIVEN_NAMES and words[k][0][:1].isupper()
+        and k + 1 < len(words) and name_like(words[k + 1][0])
+    )
+
+
+#: Number words, capitalised at a sentence start (``Six Trump supporters``).
+NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozens hundreds".split()
+)
+
+#: First names that are also common words written in lower case elsewhere.
+FIRST_NAME_WORDS = frozenset("will mark rose hope grant pat rob sue guy chase joy faith dawn summer frank jack ray earl dean".split())
+
+#: Capitalised words opening a sentence or headline that never start a name.
+NOT_NAME_OPENERS = frozenset(
+    "did does do is was has had will would could should can be maybe perhaps certainly clearly using rival".split()
+)
+
+#: Finite verbs, modals and adverbs that end a subject read too far
+#: (``CNN reported``, ``the campaign sent out``, ``The Atlantic recently``).
+PREDICATE_WORDS = frozenset(
+    """said say reported responded responds sent sends gave gives put puts took takes
+    told tells wrote writes added adds avoids would will could can should might must just also
+    still long has have had is was are were planted published won""".split()
+)
+
+#: Verbs of saying that open a sentence before a name (``Said Comey, “…”``).
+_CUE_CAPITALS = frozenset(
+    """said says added continued stated asked wrote replied explained noted declared insisted
+    warned concluded recalled quipped responded answered countered argued observed remarked
+    announced tweeted exclaimed""".split()
+)
+
+
+def after_honorific(words: list, k: int) -> bool:
+    """Token ``k`` is the last one and follows ``Mr.``/``Ms.``: a surname (``Mr. Prince``)."""
+    if k != len(words) - 1 or not words[k][0][:1].isupper() or k < 1:
+        return False
+    prev = [w[0].lower() for w in words[max(0, k - 2):k] if w[0] != "."]
+    return bool(prev) and prev[-1] in ("mr", "mrs", "ms", "dr")
+
+
+def name_like(tok: str) -> bool:
+    """A capitalised token that can be part of a person's name."""
+    if not is_capitalised(tok) or not tok[0].isalpha():
+        return False
+    low = tok.lower()
+    if low.endswith("'s"):
+        return False
+    if len(tok) > 1 and tok.isupper() and len(tok) <= 5:
+        return False  # acronyms: KCNA, GUR, US
+    return not (
+        low in TITLES or low in NON_NAME_CAPITALS or low in _CUE_CAPITALS
+        or (low in ORG_WORDS and len(low) > 3)
+        or (low in PLACES and len(low) > 3)
+        or (low in DEMONYMS and len(low) > 3) or low in PRONOUNS or plural_group(low)
+    )
+
+
+def plural_group(low: str) -> bool:
+    """``Republicans``, ``Democrats``, ``Ukrainians``: a plural that names a group."""
+    return low in GROUP_HEADS or (low.endswith("s") and len(low) > 4 and low[:-1] in DEMONYMS)
+
+
+def plural_org(low: str) -> bool:
+    """``agencies``, ``organizations``, ``ministries``: the plural of an organisation word."""
+    if not low.endswith("s") or low.endswith("ss") or low in ORG_WORDS:
+        return False
+    return (low[:-3] + "y" if low.endswith("ies") else low[:-1]) in ORG_WORDS
+
+
+#: Capitalised words that open an adverbial, never a subject (``Outside, protesters…``).
+ADVERBIAL_OPENERS = frozenset(
+    """outside amid amidst once whenever perhaps maybe absent contrary despite although though
+    unless whether because since until upon unlike besides beyond throughout meanwhile instead
+    indeed hopefully ironically wow""".split()
+)
+_TIME_WORDS = frozenset(
+    """minute minutes hour hours day days week weeks month months year years decade decades
+    moment moments past morning afternoon evening night weekend""".split()
+)
+
+
+def not_a_speaker(mention: str) -> bool:
+    """A mention that names a time or opens an adverbial, so nobody: ``Hours``, ``A few minutes``,
+    ``the past``, ``One Sunday``, ``1977``, ``Outside``, ``Amid``.
+
+    >>> not_a_speaker("A few minutes"), not_a_speaker("Outside"), not_a_speaker("60 Minutes")
+    (True, True, False)
+    """
+    words = re.findall(r"[\w'’\-]+", mention)
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    if first.lower() in ADVERBIAL_OPENERS and (
+        len(words) == 1 or words[1].lower() in ("the", "a", "an", "his", "her", "their", "its", "most", "of")
+    ):
+        return True  # "Outside", "Perhaps most"; but "Outside experts" are people
+    if re.fullmatch(r"(?:1[89]|20)\d\d", mention.strip()):
+        return True  # a year
+    if "," in mention or len(words) > 4:
+        return False  # "Kim, who was traveling this week": a clause after the name
+    if last.lower() in _TIME_WORDS and (last.islower() or len(words) == 1):
+        return True  # "a couple of years", "the past", "Hours"
+    return last.lower() in WEEKDAYS and len(words) == 2 and first.lower() in (
+        "one", "last", "that", "this", "next", "every", "on", "by"
+    )
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A noun phrase found next to a cue, as offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+COMPASS = frozenset({"north", "south", "east", "west"})
+_NOT_PERSON_ER = frozenset("letter order paper number center centre matter chapter cover border banner poster flyer".split())
+
+
+def person_noun(word: str) -> bool:
+    """``prosecutor``, ``activist``, ``businessman``: a noun for a person by its ending."""
+    if word in _NOT_PERSON_ER:
+        return False
+    return word.endswith(("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee"))
+
+
+def _compound_modifier(tok: str, head: str) -> bool:
+    """``campaign`` of ``campaign manager``: a lower-case noun before a role word."""
+    low = tok.lower()
+    return (
+        tok[:1].islower() and tok.replace("-", "").isalpha() and low not in FUNCTION_WORDS
+        and low not in DETERMINERS and not low.endswith(("ly", "ing", "ed")) and head[:1].islower()
+        and (head in TITLES or head in source_words()) and head not in FUNCTION_WORDS
+    )
+
+
+def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """Tokens of ``s[lo:hi]`` as ``(text, start, end)`` with offsets into ``s``."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
+
+
+def _np_token(tok: str, all_caps: bool) -> bool:
+    low = bare_phrase(tok)
+    if low in FUNCTION_WORDS and low not in DETERMINERS:
+        return False
+    if is_capitalised(tok) and tok[0].isalpha():
+        return not all_caps or low not in NON_NAME_CAPITALS
+    if tok.isdigit() or low in DETERMINERS:
+        return True
+    return low in source_words() or low in TITLES or low in GROUP_HEADS or low in ORG_WORDS
+
+
+def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
+    """Read the noun phrase that ends at ``hi`` (the subject before a cue).
+
+    Args:
+        s: Normalised article text.
+        lo: Do not read before this offset (clause start).
+        hi: End of the phrase (the cue's start, auxiliaries already skipped).
+        max_tokens: Longest phrase.
+
+    Returns:
+        The phrase, or ``None`` when the words before ``hi`` are not a noun phrase.
+    """
+    toks = tokens(s, lo, hi)
+    if not toks:
+        return None
+    all_caps = s[lo:hi].isupper()
+    last = toks[-1]
+    if bare_phrase(last[0]) in PRONOUNS:
+        return NounPhrase(last[1], last[2], last[0])
+    chosen: list[tuple[str, int, int]] = []
+    i = len(toks) - 1
+    while i >= 0 and len(chosen) < max_tokens:
+        tok = toks[i][0]
+        low = bare_phrase(tok)
+        if tok == "." and i > 0 and (
+            toks[i - 1][0].lower() in _ABBREV_TITLES or is_initial(toks[i - 1][0])
+            or initials(toks[i - 1][0]) and chosen and name_like(chosen[-1][0])
+        ) and toks[i - 1][2] == toks[i][1]:
+            chosen.append(toks[i])
+            i -= 1
+            continue
+        if tok == "and" and chosen and i > 0 and is_capitalised(chosen[-1][0]) and is_capitalised(toks[i - 1][0]) and not all_caps:
+            chosen.append(toks[i])
+            i -= 1
+            continue
+        if tok == "of" and chosen and i > 0 and _np_token(toks[i - 1][0], all_caps):
+            chosen.append(toks[i])
+            i -= 1
+            continue
+        if tok in ("-", "&"):
+            if chosen and i > 0 and toks[i - 1][2] == toks[i][1]:
+                chosen.append(toks[i])
+                i -= 1
+                continue
+            break
+        if tok == "New" and chosen and is_capitalised(chosen[-1][0]) and not all_caps:
+            chosen.append(toks[i])  # "New York Mayor Bill de Blasio"
+            i -= 1
+            continue
+        if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
+            chosen.append(toks[i])  # "Sanders campaign manager Jeff Weaver"
+            i -= 1
+            continue
+        if chosen and low in _QUANTIFIERS and chosen[-1][0][:1].islower() and not all_caps:
+            chosen.append(toks[i])  # "many analysts", "her campaign", "other party leaders"
+            break
+        if not tok[0].isalnum() or not _np_token(tok, all_caps):
+            # "the transport ministry": an unknown modifier right after a determiner.
+            if (
+                tok[0].isalpha() and chosen and len(chosen) <= 3 and i > 0
+                and toks[i - 1][0].lower() in ("the", "a", "an") and low not in FUNCTION_WORDS
+            ):
+                chosen.append(toks[i])
+                i -= 1
+                continue
+            break
+        if bare_phrase(tok) in PRONOUNS:
+            break
+        chosen.append(toks[i])
+        i -= 1
+        if low in DETERMINERS and not tok.isdigit() and not (
+            is_initial(tok) and len(chosen) > 1 and chosen[-2][0] == "." and chosen[-2][1] == toks[i + 1][2]
+        ):  # "James A. Lewis": an initial, not the article "a"
+            break
+    while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
+        chosen.pop()
+    # Drop sentence adverbs picked up at the start: "But", "Meanwhile", "Asked".
+    while chosen and (
+        chosen[-1][0] in ("of", ".")
+        or (
+            bare_phrase(chosen[-1][0]) in NON_NAME_CAPITALS
+            and not (len(chosen) > 1 and given_name([chosen[-1], chosen[-2]], 0))
+            and not (chosen[-1][0] == "New" and len(chosen) > 1 and is_capitalised(chosen[-2][0]))
+            and bare_phrase(chosen[-1][0]) not in DETERMINERS
+            and chosen[-1][0].lower() not in _ABBREV_TITLES
+            and not (  # "Law enforcement officials", "City council members": a noun modifier
+                bare_phrase(chosen[-1][0]) in _NOUN_CAPITALS and len(chosen) > 1
+                and chosen[-2][0].isalpha() and chosen[-2][0].islower()
+            )
+            and not (  # "many analysts", "her campaign": a quantifier opens the phrase
+                bare_phrase(chosen[-1][0]) in _QUANTIFIERS and len(chosen) > 1 and chosen[-2][0][:1].islower()
+            )
+        )
+    ):
+        chosen.pop()
+    if not chosen:
+        return None
+    chosen.reverse()
+    if all(bare_phrase(t[0]) in DETERMINERS for t in chosen):
+        return None
+    start, end = chosen[0][1], chosen[-1][2]
+    return NounPhrase(start, end, s[start:end])
+
+
+def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
+    """Read the noun phrase that starts at ``lo`` (the speaker after an inverted cue)."""
+    toks = tokens(s, lo, hi)
+    if not toks:
+        return None
+    all_caps = s[lo:hi].isupper()
+    first = toks[0][0]
+    if first.lower() in POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
+        _np_token(toks[1][0], all_caps) or _compound_modifier(toks[1][0], toks[2][0] if len(toks) > 2 else "")
+    ):
+        # "added his campaign manager Jeff Weaver": the possessive opens the phrase.
+        rest = scan_right(s, toks[1][1], hi, max_tokens=max_tokens)
+        if rest is not None and rest.start == toks[1][1]:
+            return NounPhrase(toks[0][1], rest.end, s[toks[0][1]:rest.end])
+    if bare_phrase(first) in PRONOUNS:
+        return NounPhrase(toks[0][1], toks[0][2], first)
+    chosen: list[tuple[str, int, int]] = []
+    for idx, (tok, a, b) in enumerate(toks[:max_tokens]):
+        if tok == "." and chosen and (
+            chosen[-1][0].lower() in _ABBREV_TITLES or is_initial(chosen[-1][0])
+        ) and chosen[-1][2] == a:
+            chosen.append((tok, a, b))
+            continue
+        if tok == "of" and chosen and idx + 1 < len(toks) and _np_token(toks[idx + 1][0], all_caps):
+            chosen.append((tok, a, b))
+            continue
+        if tok == "New" and idx + 1 < len(toks) and is_capitalised(toks[idx + 1][0]) and not all_caps:
+            chosen.append((tok, a, b))  # "one New Hampshire Democrat"
+            continue
+        if chosen and idx + 1 < len(toks) and _compound_modifier(tok, toks[idx + 1][0]) and not all_caps:
+            chosen.append((tok, a, b))  # "said Clinton campaign chairman John Podesta"
+            continue
+        if not tok[0].isalnum() or not _np_token(tok, all_caps) or bare_phrase(tok) in PRONOUNS:
+            break
+        if chosen and bare_phrase(tok) in DETERMINERS:
+            break
+        chosen.append((tok, a, b))
+    while chosen and chosen[-1][0] in ("of", "."):
+        chosen.pop()
+    if not chosen or all(bare_phrase(t[0]) in DETERMINERS for t in chosen):
+        return None
+    start, end = chosen[0][1], chosen[-1][2]
+    return NounPhrase(start, end, s[start:end])

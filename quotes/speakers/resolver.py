@@ -1,0 +1,523 @@
+"""Speakers: reading the noun phrase that names a source, typing it, and resolving it.
+
+A :class:`SpeakerResolver` is built once per article. It indexes the person names
+the article uses (``Dmitry Peskov``) and the roles it gives them (``Kremlin
+spokesman``), then turns a mention at a quote (``Peskov``, ``he``, ``the
+Kremlin``, ``a senior official``) into a :class:`~quotes.models.Speaker` with a
+canonical name, a type and a role. It never guesses: a pronoun with no earlier
+person resolves to nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from quotes.speakers.gender import Gender, honorific_gender
+from quotes.speakers.noun_phrase import (
+    ADVERBIAL_OPENERS,
+    COMPASS,
+    DETERMINERS,
+    FIRST_NAME_WORDS,
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    HONORIFICS,
+    INDEFINITE,
+    NOT_NAME_OPENERS,
+    NUMBERS,
+    POSSESSIVES,
+    PREDICATE_WORDS,
+    TOKEN_RE,
+    NounPhrase,
+    after_honorific,
+    bare_phrase,
+    given_name,
+    is_initial,
+    is_capitalised,
+    name_like,
+    person_noun,
+    plural_group,
+    plural_org,
+    not_a_speaker,
+    scan_left,
+    scan_right,
+    tokens,
+)
+from quotes.speakers.anaphora import AnaphoraMixin
+from quotes.speakers.names import coordinated_parts, short_forms
+from quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    DEMONYMS,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    PLACES,
+    PRONOUNS,
+    TITLES,
+    initials,
+    place_name,
+    source_words,
+)
+from quotes.models import Speaker, SpeakerType
+
+__all__ = [
+    "NounPhrase",
+    "SpeakerResolver",
+    "TOKEN_RE",
+    "not_a_speaker",
+    "scan_left",
+    "scan_right",
+    "tokens",
+]
+
+
+
+#: Country names with ``and`` in them (``Bosnia and Herzegovina``): one place, no list.
+_AND_COUNTRY = re.compile(
+    r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|"
+    r"Saint Kitts and Nevis|St\. Kitts and Nevis|Saint Vincent and the Grenadines|"
+    r"Sao Tome and Principe|São Tomé and Príncipe|Heard Island and McDonald Islands|"
+    r"Turks and Caicos|Saint Pierre and Miquelon|Wallis and Futuna)\b"
+)
+
+
+_ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt))|(?<=\bCapt))\."
+_CAP_RUN = re.compile(
+    r"(?:(?:[A-Z]\.[A-Z](?:\.[A-Z])?\.|[A-Z][\w'\-]*(?:" + _ABBR_DOT + r")?)\s+(?:(?:de|van|von|al|bin|da|der|la|le)\s+)?)*"
+    r"[A-Z][\w'\-]*"
+)
+
+
+_APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
+_APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
+_INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
+
+
+class SpeakerResolver(AnaphoraMixin):
+    """Resolves speaker mentions of one article to canonical speakers.
+
+    Args:
+        text: The original article text.
+        norm: Its normalised form (:func:`quotes.text.marks.normalize`).
+        body: ``(start, end)`` spans of the article body; names are indexed there.
+    """
+
+    def __init__(self, text: str, norm: str, body: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.norm = norm
+        self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
+        self.roles: dict[str, str] = {}  # canonical name -> role
+        self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
+        self._speakers: list[tuple[int, Speaker]] = []  # resolved speakers by quote offset
+        self._titled: set[str] = set()  # single names seen after a title ("President Trump")
+        self._listed: dict[str, tuple[str, ...]] = {}  # "Donald Trump and Paul Ryan" -> its people
+        self._hon_genders: dict[str, set[Gender]] = {}  # canonical -> genders of titles before it
+        self._genders: dict[str, Optional[Gender]] = {}  # canonical -> gender (cache)
+        self._first_at: dict[str, int] = {}  # canonical -> offset of its first mention
+        self._titles_of: dict[str, list[str]] = {}  # canonical -> roles/titles the article gives
+        self._name_end: dict[int, int] = {}  # start -> end of each person name mention
+        self._lower_words = set(re.findall(r"(?<![A-Za-z.'/@#\-])[a-z][a-z\-]+(?![a-z\-]|\.[a-z])", norm))  # common words
+        names: list[tuple[int, int, str, Optional[str]]] = []
+        for lo, hi in body:
+            for m in _CAP_RUN.finditer(norm, lo, hi):
+                found = self._split_name(m.start(), m.end())
+                if found:
+                    names.append(found)
+        names = self._clean_names(names)
+        # Fullest forms first so that single tokens map to the longest name; a token
+        # is a surname before it is a first name ("Trump" is Donald Trump, not the
+        # "Trump Tower Grill" a later sentence mentions).
+        # A short form shared by different people maps to itself (quotes.speakers.names).
+        ordered = sorted(names, key=lambda n: -len(n[2].split()))
+        self.full_names = short_forms(
+            [n[2] for n in ordered if len(n[2].split()) >= 2], common=self._not_first_name
+        )
+        for _a, _b, name, role in ordered:
+            if role and len(name.split()) >= 2:
+                self.roles.setdefault(name, role)
+        for a, b, name, _role in names:
+            if len(name.split()) >= 2 and name not in self.roles:
+                role = self._appositive_role(a, b)
+                if role:
+                    self.roles[name] = role
+        for a, b, name, role in names:
+            if _INSIDE_ORG.search(norm, max(0, a - 40), a):
+                continue  # "Center for Responsive Politics": the tail of a longer name
+            canonical = self._canonical_person(name)
+            if not canonical:
+                continue
+            hon = honorific_gender(role.split()) if role else None
+            if canonical != name and hon and self._base_gender(canonical) not in (None, hon):
+                canonical = name  # "Mrs. Clinton" is not Bill Clinton
+            if hon:
+                self._hon_genders.setdefault(canonical, set()).add(hon)
+            if role:
+                self._titles_of.setdefault(canonical, []).append(role)
+            self._first_at.setdefault(canonical, a)
+            self._name_end[a] = b
+            self._person_at.append((a, canonical))
+        for canonical, role in self.roles.items():
+            self._titles_of.setdefault(canonical, []).append(role)
+        self._person_at.sort()
+
+    # -- names -------------------------------------------------------------------------
+
+    def _split_name(self, a: int, b: int) -> Optional[tuple[int, int, str, Optional[str]]]:
+        """Split a capitalised run into (role, name); return the name if it is a person's."""
+        toks = tokens(self.norm, a, b)
+        words = [t for t in toks if t[0] != "."]
+        if all(w[0].isupper() for w in words):
+            return None  # an all-caps run: shouting, not a name
+        if words and words[-1][0].endswith("'s"):
+            tok, a, b = words[-1]
+            words[-1] = (tok[:-2], a, b - 2)
+        j = len(words)
+        while j > 0 and (
+            name_like(words[j - 1][0]) or given_name(words, j - 1)
+            or initials(words[j - 1][0]) and j < len(words) and name_like(words[j][0])  # "J.M. Berger"
+        ):
+            j -= 1
+        name_toks = words[j:]
+        if not name_toks:
+            return None
+        titled = j > 0 and bare_phrase(words[j - 1][0]) in TITLES
+        if len(name_toks) == 1 and titled:
+            self._titled.add(name_toks[0][0])
+        start, end = name_toks[0][1], name_toks[-1][2]
+        name = self.text[start:end]
+        role = None
+        # Role words right before the name: "Kremlin spokesman", "Russian President".
+        role_start = self._role_start(words[0][1], start)
+        if role_start is not None:
+            role = self.text[role_start:start].strip().rstrip(",")
+        return (start, end, name, role)
+
+    def _clean_names(
+        self, names: list[tuple[int, int, str, Optional[str]]]
+    ) -> list[tuple[int, int, str, Optional[str]]]:
+        """Drop a leading word that is not part of the name from runs of three or more.
+
+        ``Rival Hillary Clinton``, ``Actress Rosario Dawson``, ``Maybe Donald Trump``:
+        a capitalised word opening a sentence or headline before a full name. The
+        word goes when the rest is a name the article uses on its own, or when the
+        article writes the word in lower case elsewhere (a common word).
+        """
+        found = {n[2] for n in names}
+        lower_words = self._lower_words
+        surnames = {n.split()[-1] for n in found if len(n.split()) >= 2 and n.split()[0].lower() != "will"}
+        out = []
+        for a, b, name, role in names:
+            parts = name.split()
+            while len(parts) >= 2 and not is_initial(parts[0].rstrip(".")):
+                first = parts[0]
+                rest = name[len(first):].lstrip()
+                common = (
+                    (first.lower() in lower_words or first.lower() in source_words() or first.lower() in TITLES)
+                    and first.lower() not in GIVEN_NAMES and first.lower() not in FIRST_NAME_WORDS
+                )  # "Comedian Sarah Silverman", "Counsel W. Neil Eggleston"
+                opener = first.lower() in NOT_NAME_OPENERS and (
+                    first.lower() != "will" or rest in surnames
+                )  # "Will Sanders win?" but "Will Doyle" is a name
+                if opener or len(parts) >= 3 and (
+                    (rest in found and not is_initial(parts[1].rstrip("."))) or common
+                ):
+                    a = a + len(name) - len(rest)
+                    name, parts = rest, parts[1:]
+                    continue
+                break
+            if any(p.lower() in NOT_NAME_OPENERS for p in parts[1:]):
+                continue  # a headline clause ("Will Twitter Be Next"), not a name
+            out.append((a, b, name, role))
+        return out
+
+    def _appositive_role(self, a: int, b: int) -> Optional[str]:
+        """``Yermak, Zelenskyy's chief of staff,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""
+        after = _APPOS_AFTER.match(self.norm, b)
+        if after and any(bare_phrase(w) in TITLES for w in after.group(1).split()):
+            return re.sub(r"^(?:the|a|an)\s+", "", self.text[after.start(1):after.end(1)], flags=re.I)
+        before = _APPOS_BEFORE.search(self.norm, max(0, a - 80), a)
+        if before and before.end() == a:
+            words = before.group(1).split()
+            if any(bare_phrase(w) in TITLES for w in words) and self.norm[b:b + 1] == ",":
+                return re.sub(r"^(?:the|a|an)\s+", "", self.text[before.start(1):before.end(1)], flags=re.I)
+        return None
+
+    def _role_start(self, run_start: int, name_start: int) -> Optional[int]:
+        """Start of a role phrase before a name; lower-case title words count too."""
+        lo = max(0, run_start - 60, self.norm.rfind("\n", 0, name_start) + 1)
+        toks = tokens(self.norm, lo, name_start)
+        start = None
+        has_title = False
+        for tok, a, _b in reversed(toks):
+            low = bare_phrase(tok)
+            if tok == "." or tok == "'":
+                continue
+            if low in DETERMINERS or not tok[0].isalnum():
+                break
+            if low == "of" and start is not None:
+                continue
+            if low in TITLES:
+                has_title = True
+            elif not is_capitalised(tok) or low in FUNCTION_WORDS or low in NON_NAME_CAPITALS:
+                break
+            start = a
+        return start if has_title else None
+
+    def _canonical_person(self, name: str) -> Optional[str]:
+        parts = name.split()
+        if len(parts) >= 2:
+            return name
+        return self.full_names.get(name) or (name if name in self._titled else None)
+
+
+    def named_people(self, speaker: Speaker) -> bool:
+        """The group ``speaker`` is named people joined by ``and`` (``Trump and Ryan``)."""
+        return speaker.type is SpeakerType.GROUP and speaker.name in self._listed
+
+    def record(self, offset: int, speaker: Speaker) -> None:
+        """Remember a resolved speaker at ``offset`` (for later pronouns)."""
+        bisect.insort(self._speakers, (offset, speaker), key=lambda x: x[0])
+
+    def resolve(
+        self,
+        np: NounPhrase,
+        *,
+        at: int,
+        sentence_starts: list[int],
+        exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    ) -> Optional[Speaker]:
+        """Turn a noun phrase into a :class:`Speaker`, or ``None`` if it cannot be resolved.
+
+        Args:
+            np: The mention.
+            at: Offset of the quote (pronouns look for people before it).
+            sentence_starts: Sorted sentence start offsets of the article.
+            exclude: Spans (quotes) whose names must not serve as antecedents.
+        """
+        words = [t for t in tokens(self.norm, np.start, np.end)]
+        if not words:
+            return None
+        low_words = [bare_phrase(w[0]) for w in words]
+        mention = self.text[np.start:np.end]
+        cut = next(
+            (k for k in range(1, len(words)) if words[k][0] in PREDICATE_WORDS or (
+                words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
+                and low_words[k] not in source_words()
+            )),
+            None,
+        )
+        if cut is not None and (
+            any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
+            or all(w in DETERMINERS or w in POSSESSIVES for w in low_words[:cut])
+            or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
+        ):
+            cut = None  # a relative clause or a passive participle ("polls reported by CNN")
+        if cut is not None:
+            # "CNN reported", "the Sanders campaign responded Friday": a verb read
+            # into the phrase; the speaker is the phrase before it.
+            head = NounPhrase(np.start, words[cut - 1][2], self.norm[np.start:words[cut - 1][2]])
+            sp = self.resolve(head, at=at, sentence_starts=sentence_starts, exclude=exclude)
+            return sp  # the mention ends before the verb, as the Source does
+        if len(words) == 1 and low_words[0] in PRONOUNS:
+            return self._resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+        if "and" in low_words or "&" in low_words:
+            listed = self._coordination(
+                np, words, mention, at=at, sentence_starts=sentence_starts, exclude=exclude
+            )
+            if listed is not None:
+                return listed
+        # "Scott Hawkins of Cheyenne": the person is named before "of".
+        if "of" in low_words[1:] and is_capitalised(words[0][0]):
+            k = low_words.index("of", 1)
+            head_words = [t for t in words[:k] if t[0] != "."]
+            if head_words and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words) and name_like(head_words[-1][0]):
+                words = words[:k]
+                low_words = low_words[:k]
+        # Person: trailing name tokens.
+        j = len(words)
+        while j > 0 and (
+            name_like(words[j - 1][0]) or words[j - 1][0] == "." or given_name(words, j - 1)
+            or is_initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
+            or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
+            and words[j - 1][2] == words[j][1] and name_like(words[j + 1][0])  # "J.M. Berger"
+            or after_honorific(words, j - 1)
+        ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
+            j -= 1
+        while j < len(words) and words[j][0] == ".":
+            j += 1
+        name_toks = words[j:]
+        is_caps_sentence = mention.isupper() and len(mention) > 3
+        if name_toks and not is_caps_sentence:
+            name = self.text[name_toks[0][1]:name_toks[-1][2]]
+            canonical = self._canonical_person(name)
+            head_is_org = any(w in ORG_WORDS for w in low_words[j:])
+            if canonical is None and len(name_toks) == 1:
+                # An unknown single word: a person only when nothing says otherwise.
+                if low_words[-1] in PLACES or head_is_org:
+                    canonical = None
+                elif j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
+                    # "South Carolina", "North Dakota": a place, not a person "Carolina".
+                    return self._describe(np, words, low_words, mention)
+                elif self._common_word(name_toks[0][0]) and not after_honorific(words, len(words) - 1):
+                    # A capitalised common word is not a person: "Critics", "Poll" are
+                    # described (group, unknown); "Hastily", "Having", "Reached" open a
+                    # clause and name nobody (no speaker beats a wrong one).
+                    low = low_words[-1]
+                    if low.endswith(("ly", "ing", "ed")) and low not in source_words() and low not in GROUP_HEADS:
+                        return None
+                    return self._describe(np, words, low_words, mention)
+                else:
+                    canonical = name
+            if canonical and canonical != name and j > 0:
+                hon = honorific_gender([w[0] for w in words[:j]])
+                if hon and self._person_gender(canonical) not in (None, hon):
+                    canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
+            if canonical and not head_is_org:
+                role = None
+                if j > 0:
+                    role_text = self.text[words[0][1]:name_toks[0][1]].strip()
+                    role_low = [w for w in low_words[:j] if w not in DETERMINERS and w not in HONORIFICS]
+                    if role_text and any(w in TITLES or w in source_words() for w in role_low):
+                        role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
+                role = role or self.roles.get(canonical)
+                return Speaker(
+                    name=canonical, mention=mention, start=np.start, end=np.end,
+                    type=SpeakerType.PERSON, role=role,
+                )
+        return self._describe(np, words, low_words, mention)
+
+    def _coordination(
+        self,
+        np: NounPhrase,
+        words: list[tuple[str, int, int]],
+        mention: str,
+        **context: object,
+    ) -> Optional[Speaker]:
+        """Named speakers joined by ``and``: one group, or one organisation.
+
+        ``Trump and Ryan``, ``Smith, Jones and Lee``, ``Sen. Ted Cruz and Gov. John
+        Kasich``: every conjunct ends in a name and resolves to a person, so the
+        speaker is a group named by the parts' canonical names (``Donald Trump and
+        Paul Ryan``). Names joined by ``&`` (``Ernst & Young``) and lists of places
+        or organisations only (``Georgia and Virginia``, ``Fox News and NBC News``)
+        are one organisation. Anything else (``Trump and his lawyers``, ``Trump and
+        Ryan officials``, ``Secretary of State and candidate Hillary Clinton``) is
+        left to the other rules.
+
+        Args:
+            np: The mention.
+            words: Its tokens.
+            mention: Its original text.
+            **context: ``at``, ``sentence_starts`` and ``exclude`` of :meth:`resolve`.
+        """
+        if mention.isupper() or not is_capitalised(words[-1][0]):
+            return None
+        texts = [w[0] for w in words]
+        whole = re.sub(r"^the\s+", "", mention, flags=re.I)
+        org = Speaker(
+            name=whole, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION
+        )
+        if "&" in texts:
+            k = texts.index("&")
+            joins = 0 < k < len(texts) - 1 and is_capitalised(texts[k - 1]) and is_capitalised(texts[k + 1])
+            return org if joins else None
+        if _AND_COUNTRY.search(whole):
+            return org  # "Bosnia and Herzegovina", "Trinidad and Tobago"
+        low_texts = [bare_phrase(t) for t in texts]
+        k = low_texts.index("and")
+        if k > 1 and any(
+            w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
+        ) and all(is_capitalised(t) or t in ("of", "and") for t in texts[1:]):
+            return org  # "The Department of Parks and Recreation": the office owns its tail
+        parts = coordinated_parts(texts)
+        people: list[Speaker] = []
+        for a, b in parts:
+            low = [bare_phrase(t) for t in texts[a:b]]
+            if b - a == 1 and (low[0] in TITLES or low[0] in source_words()):
+                return None  # "Treasurer and party chairwoman Maria Lopez": one person's roles
+            if not is_capitalised(texts[b - 1]) or (
+                "of" in low and not name_like(texts[a + low.index("of") - 1])
+            ):
+                return None  # "Ryan officials", "Secretary of State"; but "Isakson of Georgia"
+            lo, hi = words[a][1], words[b - 1][2]
+            part = NounPhrase(lo, hi, self.norm[lo:hi])
+            sp = self.resolve(part, **context)  # type: ignore[arg-type]
+            if sp is None or (sp.start, sp.end) != (lo, hi):
+                return None
+            if b - a == 1 and place_name(texts[a]):
+                sp = sp.model_copy(update={"type": SpeakerType.ORGANIZATION})  # "Georgia"
+            people.append(sp)
+        kinds = {sp.type for sp in people}
+        if kinds == {SpeakerType.ORGANIZATION}:
+            return org
+        if kinds != {SpeakerType.PERSON} or not all(name_like(texts[b - 1]) for _a, b in parts):
+            return None  # "Clinton and the State Department": a person and an organisation
+        names = [sp.name for sp in people]
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        self._listed[name] = tuple(names)
+        return Speaker(
+            name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
+        )
+
+    def _not_first_name(self, tok: str) -> bool:
+        """A word opening a capitalised run that is no first name.
+
+        ``Never`` (the article writes it in lower case), ``Bashing`` (a participle),
+        ``Wisconsin``, ``Senators``, ``Six``: ``Never Trump`` is no other person named Trump.
+        """
+        low = bare_phrase(tok)
+        if low in GIVEN_NAMES or low in FIRST_NAME_WORDS:
+            return False
+        return (
+            low in self._lower_words or (low.endswith("ing") and len(low) > 5) or place_name(tok)
+            or low in PLACES or low in DEMONYMS or low in NON_NAME_CAPITALS or low in TITLES
+            or low in ADVERBIAL_OPENERS or low in NOT_NAME_OPENERS
+            or low in NUMBERS or plural_group(low) or (low.endswith("s") and low[:-1] in TITLES)
+        )
+
+    def _common_word(self, tok: str) -> bool:
+        """A capitalised word the article also writes in lower case, or an adverb/participle."""
+        low = tok.lower()
+        if not tok[:1].isupper() or tok.isupper() or low in GIVEN_NAMES or low in FIRST_NAME_WORDS:
+            return False
+        if len(low) > 4 and low.endswith(("ly", "ing", "ed")) and low[:-2] not in self._lower_words:
+            return True
+        return low in self._lower_words
+
+    def _describe(
+        self, np: NounPhrase, words: list[tuple[str, int, int]], low: list[str], mention: str
+    ) -> Optional[Speaker]:
+        """Speakers that are not named people: organisations, groups, anonymous sources."""
+        head = low[-1]
+        name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
+        if low[0] == "the" and len(low) > 1:
+            known = self._role_anaphor(np, low, mention)
+            if known is not None:
+                return known
+        if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
+            kind = SpeakerType.ANONYMOUS
+        elif head.startswith("source"):
+            kind = SpeakerType.ANONYMOUS
+        elif plural_group(head) or words[-1][0].islower() and plural_org(head):
+            # "Senate Democrats", "Ukrainians", "Defense Ministry officials",
+            # "South Korean and Western intelligence agencies"
+            kind = SpeakerType.GROUP
+        elif any(w in ORG_WORDS for w in low) or head in PLACES or (
+            words[-1][0].isupper() and len(words[-1][0]) > 1 and not mention.isupper()
+        ):
+            kind = SpeakerType.ORGANIZATION
+        elif head in GROUP_HEADS or (head.endswith("s") and head in source_words() and not is_capitalised(words[-1][0])):
+            kind = SpeakerType.GROUP
+        elif low[0] in INDEFINITE:
+            # "a senior diplomat" is an anonymous person; "a website", "a propaganda
+            # term" are not people: the mention is kept, its type unknown.
+            kind = SpeakerType.ANONYMOUS if head in TITLES else SpeakerType.UNKNOWN
+        elif low[0] == "the" and (head in TITLES or head in source_words()):
+            # "the city's transport prosecutor" is a person; "the city", "the report" are not.
+            kind = SpeakerType.PERSON if head in TITLES or person_noun(head) else SpeakerType.UNKNOWN
+        elif all(is_capitalised(w[0]) for w in words):
+            kind = SpeakerType.ORGANIZATION if len(words) > 1 else SpeakerType.UNKNOWN
+        else:
+            return None
+        return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
