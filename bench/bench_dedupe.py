@@ -1,4 +1,4 @@
-"""Time and memory of ``quotes.dedupe`` on synthetic corpora of 10k, 100k and 1M quotes.
+"""Time and memory of ``quotes.dedupe.cluster`` on synthetic corpora of 10k, 100k and 1M quotes.
 
 Each corpus is built from realistic variants: statements are word sequences drawn
 (Zipf-like) from the seed articles' vocabulary; speakers follow a Zipf law, are
@@ -140,7 +140,7 @@ def rss_mib() -> float:
 
 def run_one(n: int, mode: str, multi: float = 0.0) -> dict:
     """Build a corpus of ``n`` quotes and dedupe it once; return the figures."""
-    from quotes.dedupe import dedupe
+    from quotes.dedupe.cluster import dedupe
 
     t0 = time.perf_counter()
     gc.disable()  # a million small models, no cycles: collections only cost time
@@ -163,7 +163,7 @@ def run_one(n: int, mode: str, multi: float = 0.0) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark quotes.dedupe on synthetic corpora.")
+    parser = argparse.ArgumentParser(description="Benchmark quotes.dedupe.cluster on synthetic corpora.")
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--modes", default="verbatim,statement")
     parser.add_argument(

@@ -4,7 +4,7 @@ Builds a JSON Lines archive of N articles (the PolNeAR texts of ../shared/polnea
 repeated, 1 % bad records: empty, null or binary text, missing field), then:
 
 * runs `python -m quotes batch archive.jsonl --workers 2` (wall clock);
-* runs `quotes.spark.extract` on Spark in local mode (local[2]): reads the JSONL,
+* runs `quotes.archive.spark.extract` on Spark in local mode (local[2]): reads the JSONL,
   extracts, writes Parquet (timed with and without the session start-up);
 * compares the two quote sets record by record.
 
@@ -111,17 +111,17 @@ def main() -> int:
     # Spark local[2]
     import pyarrow.parquet as pq
 
-    import quotes.spark
+    import quotes.archive.spark
     from quotes.models import RECORD_KEYS
 
     start = time.perf_counter()
-    spark = quotes.spark.session(
+    spark = quotes.archive.spark.session(
         "local[2]", app_name="quotes-bench", config={"spark.ui.enabled": "false"}
     )
     spark.sparkContext.setLogLevel("ERROR")
     session_s = time.perf_counter() - start
     job_start = time.perf_counter()
-    rows = quotes.spark.extract(spark.read.json(str(archive)), backend="fast", errors="column")
+    rows = quotes.archive.spark.extract(spark.read.json(str(archive)), backend="fast", errors="column")
     rows.write.mode("overwrite").parquet(str(work / "spark"))
     job_s = time.perf_counter() - job_start
     spark_s = time.perf_counter() - start

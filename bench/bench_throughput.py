@@ -33,10 +33,11 @@ def measure(extract: Callable[[str], list], texts: list[str], repeat: int) -> tu
 
 def direct_only(extractor: quotes.Extractor) -> Callable[[str], list]:
     """The pipeline without reported speech: direct quotes and their attribution only."""
-    from quotes.attribution import attribute_direct, build_context
+    from quotes.attribution.direct import attribute_direct
+    from quotes.document import Document
 
     def run(text: str) -> list:
-        ctx = build_context(quotes.Article(text=text), extractor.segmenter)
+        ctx = Document.build(quotes.Article(text=text), extractor.segmenter)
         return attribute_direct(ctx, extractor.segmenter)[0]
 
     return run

@@ -1,4 +1,4 @@
-"""Pairwise precision and recall of ``quotes.dedupe`` on a labelled pair set.
+"""Pairwise precision and recall of ``quotes.dedupe.cluster`` on a labelled pair set.
 
 Every quote of ``bench/data/dedupe_pairs.jsonl`` (pairs from the seeds and from
 PolNeAR *train* quotes that recur across articles, each labelled "same statement"
@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from quotes.dedupe import MODES, dedupe
+from quotes.dedupe.cluster import MODES, dedupe
 from quotes.errors import DependencyError
 from quotes.models import Quote, Speaker, SpeakerType
 
@@ -93,7 +93,7 @@ def evaluate(pairs: list[dict[str, Any]], mode: str, **options: Any) -> dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Pairwise P/R/F1 of quotes.dedupe per mode.")
+    parser = argparse.ArgumentParser(description="Pairwise P/R/F1 of quotes.dedupe.cluster per mode.")
     parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--errors", action="store_true", help="list the wrong pairs")

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from quotes._dedupe_text import content_terms, normalize_text
+from quotes.dedupe.text import content_terms, normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")

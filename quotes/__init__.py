@@ -35,8 +35,8 @@ from quotes.models import (
     Speaker,
     SpeakerType,
 )
-from quotes.dedupe import ClusterMember, DedupeProvenance, QuoteCluster, dedupe
-from quotes.frames import to_arrow, to_dataframe, write_parquet
+from quotes.dedupe.cluster import ClusterMember, DedupeProvenance, QuoteCluster, dedupe
+from quotes.archive.frames import to_arrow, to_dataframe, write_parquet
 from quotes.pipeline import Extractor, extract
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 import sys
 
-from quotes.cli import main
+from quotes.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,4 +1,4 @@
-"""The extraction pipeline: ``text -> normalize -> segment -> detect -> attribute -> Quote``.
+"""The extraction pipeline: ``text -> Document -> direct quotes -> reported speech -> (tagger) -> Quote``.
 
 :class:`Extractor` holds a loaded backend and runs the stages on one article at a
 time. Extraction is a pure function of one article (no state is carried between
@@ -12,11 +12,14 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Optional, Union
 
+from quotes.attribution.direct import attribute_direct, continue_reports
+from quotes.attribution.reported import attribute_reported
+from quotes.document import Document
 from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError
 from quotes.models import Article, CueType, Quote, QuoteKind
-from quotes.segment import Segmenter, get_segmenter
+from quotes.text.segment import Segmenter, get_segmenter
 
-__all__ = ["DEFAULT_MAX_CHARS", "Extractor", "check_text", "extract"]
+__all__ = ["DEFAULT_MAX_CHARS", "Extractor", "attribute_article", "check_text", "extract"]
 
 #: Longest article text accepted by default (characters). Longer input raises
 #: :class:`~quotes.errors.InputTooLargeError`; raise the limit with ``max_chars``.
@@ -61,14 +64,14 @@ class Extractor:
     Args:
         backend: ``"stanza"`` (default; Stanza tokenize+mwt) or ``"fast"`` (pure
             Python, for bulk work), or any object implementing
-            :class:`~quotes.segment.Segmenter`.
+            :class:`~quotes.text.segment.Segmenter`.
         stanza_dir: Folder with Stanza's models for the ``stanza`` backend (else
             ``QUOTES_STANZA_DIR``, else Stanza's default).
         kinds: Which quote kinds to return (default: all).
         include_beliefs: Also return attributions of beliefs and intentions
             (``X believes ...``); off by default, so the output is speech and claims.
         max_chars: Longest accepted article text.
-        tagger: Also run the learned span tagger (:mod:`quotes.tagger`) and add
+        tagger: Also run the learned span tagger (:mod:`quotes.model.tagger`) and add
             the confident contents it finds that overlap no rule quote (off by default).
 
     Raises:
@@ -101,7 +104,7 @@ class Extractor:
         # --- learned span tagger (optional; see quotes/tagger.py) ---
         self.tagger = None
         if tagger:
-            from quotes.tagger import load_tagger
+            from quotes.model.tagger import load_tagger
 
             self.tagger = load_tagger()
 
@@ -142,8 +145,6 @@ class Extractor:
             InputError: The article text is empty, binary or too long.
         """
         check_text(article.text, max_chars=self.max_chars)
-        from quotes.attribution import attribute_article
-
         found = attribute_article(article, self.segmenter)
         if self.tagger is not None:  # learned span tagger: add what the rules missed
             found = self.tagger.extend(article, self.segmenter, found)
@@ -162,6 +163,20 @@ class Extractor:
         """
         for article in articles:
             yield self.extract_article(article)
+
+
+def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
+    """All rule-found quotes of one article, in document order.
+
+    The stages run in one direction over one :class:`~quotes.document.Document`:
+    direct quotes first (they teach the speaker resolver who spoke), then reported
+    speech and mixed quotes (which must not repeat a direct quote), then direct
+    quotes with no cue of their own that go on with the report before them.
+    """
+    doc = Document.build(article, segmenter)
+    direct, fragments = attribute_direct(doc, segmenter)
+    reported = attribute_reported(doc, segmenter, direct, fragments)
+    return continue_reports(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
 
 
 @lru_cache(maxsize=4)

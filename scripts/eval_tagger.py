@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_tagger import split_docs  # noqa: E402
 
-from quotes.evaluate import evaluate_documents  # noqa: E402
+from quotes.evaluation.evaluate import evaluate_documents  # noqa: E402
 from quotes.models import Article  # noqa: E402
 from quotes.pipeline import Extractor  # noqa: E402
-from quotes.polnear import read_polnear  # noqa: E402
-from quotes.tagger import VOCAB_PATH, WEIGHTS_PATH, load_tagger  # noqa: E402
+from quotes.evaluation.polnear import read_polnear  # noqa: E402
+from quotes.model.tagger import VOCAB_PATH, WEIGHTS_PATH, load_tagger  # noqa: E402
 
 
 def row(name, rep):

@@ -23,9 +23,9 @@ import sys
 from collections import Counter
 from typing import Any
 
-from quotes.evaluate import MATCH_THRESHOLD, _align, _gold_items, _Item, _pred_items, _Tokens
+from quotes.evaluation.evaluate import MATCH_THRESHOLD, _align, _gold_items, _Item, _pred_items, _Tokens
 from quotes.pipeline import Extractor
-from quotes.polnear import read_polnear
+from quotes.evaluation.polnear import read_polnear
 from quotes.models import Article
 
 
@@ -67,7 +67,7 @@ def _record(text: str, doc: str, status: str, g: _Item | None, p: _Item | None, 
 
 
 def align(text: str, doc: str, preds: list[_Item], golds: list[_Item]) -> list[dict]:
-    """Align as :func:`quotes.evaluate._score` does and describe every item."""
+    """Align as :func:`quotes.evaluation.evaluate._score` does and describe every item."""
     pairs = _align(preds, golds)
     used_p = {i for _, _, i, _ in pairs}
     out = []

@@ -9,7 +9,7 @@ The articles are sorted by name and every tenth one (index % 10 == 9, 84 of
 840) is held out as validation, for model selection and early stopping; the
 other 756 are trained on. The vocabulary comes from the training part only.
 
-Tokens and features are those of :func:`quotes.tagger.featurize` (the package's
+Tokens and features are those of :func:`quotes.model.tagger.featurize` (the package's
 ``TOKEN_RE`` over the normalised text, cut into paragraphs), so inference sees
 exactly what training saw. The rule extractor's output
 (``Extractor(backend="fast", include_beliefs=True)``) is an input feature.
@@ -26,7 +26,7 @@ Model: word embedding (lower-cased, min count 2) + 3-letter suffix embedding
 tags. Adam (lr 3e-3), cross-entropy, batches of 64 chunks of similar length, seeded, deterministic
 algorithms, 2 threads. After each epoch the model is run as the package runs
 it (NumPy, combined with the rules) on the validation articles and scored
-with ``quotes.evaluate``, adding the tagger quotes whose confidence reaches
+with ``quotes.evaluation.evaluate``, adding the tagger quotes whose confidence reaches
 a threshold (tried from THRESHOLDS); the epoch and threshold with the best
 content exact F1 over all attributions are kept (at most 12 epochs, patience 3).
 Weights are saved as float16 in ``quotes/data/tagger.npz``, the vocabulary and
@@ -49,11 +49,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quotes.evaluate import evaluate_documents  # noqa: E402
+from quotes.evaluation.evaluate import evaluate_documents  # noqa: E402
 from quotes.models import Article  # noqa: E402
 from quotes.pipeline import Extractor  # noqa: E402
-from quotes.polnear import read_polnear  # noqa: E402
-from quotes.tagger import FEATURES, TAGS, SpanTagger, _suffix, combine, featurize  # noqa: E402
+from quotes.evaluation.polnear import read_polnear  # noqa: E402
+from quotes.model.tagger import FEATURES, TAGS, SpanTagger, _suffix, combine, featurize  # noqa: E402
 
 VERSION = "1"
 SEED = 13

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from quotes.cli import main
+from quotes.cli.main import main
 from quotes.models import RECORD_KEYS
 
 GOOD = "“The bridge will reopen in May,” Mayor Lena Fischer said on Monday.\n"

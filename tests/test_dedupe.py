@@ -1,4 +1,4 @@
-"""Tests of quotes.dedupe on real statements from the seeds and PolNeAR train."""
+"""Tests of quotes.dedupe.cluster on real statements from the seeds and PolNeAR train."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from quotes import _dedupe_cli
-from quotes._dedupe_speakers import resolve_speakers
-from quotes._dedupe_text import normalize_text, person_name_parts
-from quotes.dedupe import ClusterMember, QuoteCluster, cluster_id, dedupe
+from quotes.cli import dedupe as dedupe_cli
+from quotes.dedupe.speakers import resolve_speakers
+from quotes.dedupe.text import normalize_text, person_name_parts
+from quotes.dedupe.cluster import ClusterMember, QuoteCluster, cluster_id, dedupe
 from quotes.errors import CorpusFormatError, DependencyError
 from quotes.models import Quote, QuoteKind, Speaker, SpeakerType
 
@@ -369,7 +369,7 @@ class TestSemanticMode:
     def test_missing_extra_names_it(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import builtins
 
-        from quotes import _dedupe_semantic
+        from quotes.dedupe import semantic as _dedupe_semantic
 
         _dedupe_semantic._load_model.cache_clear()
         real_import = builtins.__import__
@@ -471,7 +471,7 @@ class TestExtractEndToEnd:
 def _args(path: str, **kw: object) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers()
-    _dedupe_cli.add_cli_parser(sub)
+    dedupe_cli.add_cli_parser(sub)
     argv = ["dedupe", path]
     for k, v in kw.items():
         argv += [f"--{k.replace('_', '-')}", str(v)]
@@ -501,7 +501,7 @@ class TestCli:
     def test_jsonl_to_file(self, tmp_path: Path) -> None:
         src = self.write(tmp_path / "q.jsonl", SEED_CORPUS)
         out = tmp_path / "c.jsonl"
-        assert _dedupe_cli.run(_args(str(src), output=out)) == 0
+        assert dedupe_cli.run(_args(str(src), output=out)) == 0
         rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
         assert sum(len(r["members"]) for r in rows) == len(SEED_CORPUS)
         assert rows[0]["speaker"] == "Dmitry Peskov"
@@ -511,7 +511,7 @@ class TestCli:
         self.write(tmp_path / "quotes-00001.jsonl", SEED_CORPUS[:5])
         self.write(tmp_path / "quotes-00000.jsonl", SEED_CORPUS[5:])
         (tmp_path / "errors.jsonl").write_text("not json\n", "utf-8")
-        assert _dedupe_cli.run(_args(str(tmp_path), format="table")) == 0
+        assert dedupe_cli.run(_args(str(tmp_path), format="table")) == 0
         out = capsys.readouterr().out
         assert out.splitlines()[0].split()[:2] == ["n", "speaker"]
         assert "Dmitry Peskov" in out
@@ -520,32 +520,32 @@ class TestCli:
         self, tmp_path: Path, capsys: pytest.CaptureFixture
     ) -> None:
         pytest.importorskip("pyarrow")
-        from quotes.frames import write_parquet
+        from quotes.archive.frames import write_parquet
 
         write_parquet(SEED_CORPUS[:5], tmp_path / "quotes-00000.parquet")
         write_parquet(SEED_CORPUS[5:], tmp_path / "quotes-00001.parquet")
-        assert _dedupe_cli.run(_args(str(tmp_path), format="json")) == 0
+        assert dedupe_cli.run(_args(str(tmp_path), format="json")) == 0
         from_parquet = json.loads(capsys.readouterr().out)
         assert [c["id"] for c in from_parquet] == [c.id for c in dedupe(SEED_CORPUS)]
         assert from_parquet == [c.model_dump(mode="json") for c in dedupe(SEED_CORPUS)]
 
     def test_quotes_batch_parquet_output(self, tmp_path: Path) -> None:
         pytest.importorskip("pyarrow")
-        from quotes.batch import run_batch
+        from quotes.archive.batch import run_batch
 
         for fmt in ("jsonl", "parquet"):
             run_batch([SEEDS], tmp_path / fmt, backend="fast", workers=1, fmt=fmt, progress="none")
-        from_jsonl = _dedupe_cli.read_quotes(str(tmp_path / "jsonl"))
-        from_parquet = _dedupe_cli.read_quotes(str(tmp_path / "parquet"))
+        from_jsonl = dedupe_cli.read_quotes(str(tmp_path / "jsonl"))
+        from_parquet = dedupe_cli.read_quotes(str(tmp_path / "parquet"))
         assert from_parquet and from_parquet == from_jsonl
         assert dedupe(from_parquet) == dedupe(from_jsonl)
 
     def test_one_parquet_file(self, tmp_path: Path) -> None:
         pytest.importorskip("pyarrow")
-        from quotes.frames import write_parquet
+        from quotes.archive.frames import write_parquet
 
         write_parquet(SEED_CORPUS, tmp_path / "all.parquet")
-        assert _dedupe_cli.read_quotes(str(tmp_path / "all.parquet")) == SEED_CORPUS
+        assert dedupe_cli.read_quotes(str(tmp_path / "all.parquet")) == SEED_CORPUS
 
     def test_bad_parquet_is_one_line_and_status_2(
         self, tmp_path: Path, capsys: pytest.CaptureFixture
@@ -554,9 +554,9 @@ class TestCli:
         import pyarrow.parquet as pq
 
         (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really parquet")
-        assert _dedupe_cli.run(_args(str(tmp_path / "broken.parquet"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "broken.parquet"))) == 2
         pq.write_table(pa.table({"text": ["x"], "start": [0]}), tmp_path / "q.parquet")
-        assert _dedupe_cli.run(_args(str(tmp_path / "q.parquet"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "q.parquet"))) == 2
         err = capsys.readouterr().err.splitlines()
         assert len(err) == 2 and "Traceback" not in "".join(err)
         assert "broken.parquet: cannot read the Parquet file" in err[0]
@@ -565,7 +565,7 @@ class TestCli:
     def test_stdin(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
         text = "".join(json.dumps(q.to_record()) + "\n" for q in SEED_CORPUS)
         monkeypatch.setattr("sys.stdin", io.StringIO(text))
-        assert _dedupe_cli.run(_args("-", format="json")) == 0
+        assert dedupe_cli.run(_args("-", format="json")) == 0
         data = json.loads(capsys.readouterr().out)
         assert sum(len(c["members"]) for c in data) == len(SEED_CORPUS)
 
@@ -581,22 +581,22 @@ class TestCli:
         self, tmp_path: Path, capsys: pytest.CaptureFixture, content: str, message: str
     ) -> None:
         (tmp_path / "q.jsonl").write_text(content, "utf-8")
-        assert _dedupe_cli.run(_args(str(tmp_path / "q.jsonl"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "q.jsonl"))) == 2
         err = capsys.readouterr().err
         assert message in err
         assert err.count("\n") == 1 and "Traceback" not in err
 
     def test_missing_and_empty_inputs(self, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-        assert _dedupe_cli.run(_args(str(tmp_path / "nope.jsonl"))) == 2
-        assert _dedupe_cli.run(_args(str(tmp_path))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "nope.jsonl"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path))) == 2
         (tmp_path / "bin.jsonl").write_bytes(b"\xff\xfe\x00")
-        assert _dedupe_cli.run(_args(str(tmp_path / "bin.jsonl"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "bin.jsonl"))) == 2
         assert len(capsys.readouterr().err.splitlines()) == 3
 
     def test_read_quotes_raises_corpus_format_error(self, tmp_path: Path) -> None:
         (tmp_path / "q.jsonl").write_text("oops\n", "utf-8")
         with pytest.raises(CorpusFormatError):
-            _dedupe_cli.read_quotes(str(tmp_path / "q.jsonl"))
+            dedupe_cli.read_quotes(str(tmp_path / "q.jsonl"))
 
 
 def test_normalize_text_folds_marks_case_and_ellipsis() -> None:

@@ -1,4 +1,4 @@
-"""The fast paths of quotes.dedupe give the same answers as the plain computations.
+"""The fast paths of quotes.dedupe.cluster give the same answers as the plain computations.
 
 Dedupe skips work where a bound proves it cannot change the verdict (costly scorers
 on pairs that cannot reach a threshold), folds texts in bulk and sorts packed
@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from quotes._dedupe_columns import ELLIPSIS_HINT, with_ellipsis
-from quotes._dedupe_index import _key_order, _rank_order
-from quotes._dedupe_scores import _partial_bound, _ratio_bound, verbatim_scores
-from quotes._dedupe_text import normalize_text, normalize_texts, text_segments
+from quotes.dedupe.columns import ELLIPSIS_HINT, with_ellipsis
+from quotes.dedupe.index import _key_order, _rank_order
+from quotes.dedupe.scores import _partial_bound, _ratio_bound, verbatim_scores
+from quotes.dedupe.text import normalize_text, normalize_texts, text_segments
 
 # Few distinct letters, so that random strings are often close to each other.
 WORDS = st.text(alphabet="abcde", min_size=1, max_size=6)

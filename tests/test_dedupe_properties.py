@@ -1,4 +1,4 @@
-"""Hypothesis properties of quotes.dedupe: partition, order independence, idempotence."""
+"""Hypothesis properties of quotes.dedupe.cluster: partition, order independence, idempotence."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotes.dedupe import dedupe
+from quotes.dedupe.cluster import dedupe
 from quotes.models import Quote, QuoteKind, Speaker, SpeakerType
 
 STATEMENTS = [

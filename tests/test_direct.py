@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.direct import find_quoted_spans
+from quotes.text.quoted import find_quoted_spans
 
 
 def spans(text: str) -> list[str]:

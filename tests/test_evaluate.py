@@ -1,4 +1,4 @@
-"""Tests of the PolNeAR reader (quotes.polnear) and the scorer (quotes.evaluate)."""
+"""Tests of the PolNeAR reader (quotes.evaluation.polnear) and the scorer (quotes.evaluation.evaluate)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import quotes.pipeline
-from quotes.cli import main
+from quotes.cli.main import main
 from quotes.errors import CorpusFormatError
-from quotes.evaluate import (
+from quotes.evaluation.evaluate import (
     MATCH_THRESHOLD,
     SUBSETS,
     EvaluationReport,
@@ -21,7 +21,7 @@ from quotes.evaluate import (
     score_document,
 )
 from quotes.models import Article, CueType, Quote, QuoteKind, Span, Speaker
-from quotes.polnear import (
+from quotes.evaluation.polnear import (
     PolnearDocument,
     classify_cue,
     classify_kind,

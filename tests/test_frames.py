@@ -1,4 +1,4 @@
-"""Tests of quotes.frames: the record schema derivation, Arrow, pandas, Parquet."""
+"""Tests of quotes.archive.frames: the record schema derivation, Arrow, pandas, Parquet."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from quotes.errors import DependencyError
-from quotes.frames import column, record_columns
+from quotes.archive.frames import column, record_columns
 from quotes.models import RECORD_KEYS, Quote, Span, Speaker
 from quotes.pipeline import Extractor
 
@@ -51,14 +51,14 @@ class TestRecordColumns:
 
 class TestArrow:
     def test_table_has_the_derived_schema(self, quotes):
-        from quotes.frames import arrow_schema, to_arrow
+        from quotes.archive.frames import arrow_schema, to_arrow
 
         table = to_arrow(quotes)
         assert table.schema == arrow_schema()
         assert table.num_rows == len(quotes)
 
     def test_rows_round_trip_to_records(self, quotes):
-        from quotes.frames import to_arrow
+        from quotes.archive.frames import to_arrow
 
         rows = to_arrow(quotes).to_pylist()
         assert rows[0]["published"] == dt.date(2025, 4, 26)
@@ -67,18 +67,18 @@ class TestArrow:
             assert row == q.to_record()
 
     def test_records_are_accepted_too(self, quotes):
-        from quotes.frames import to_arrow
+        from quotes.archive.frames import to_arrow
 
         assert to_arrow([q.to_record() for q in quotes]) == to_arrow(quotes)
 
     def test_empty(self):
-        from quotes.frames import arrow_schema, to_arrow
+        from quotes.archive.frames import arrow_schema, to_arrow
 
         assert to_arrow([]).schema == arrow_schema()
 
     def test_write_parquet(self, quotes, tmp_path):
         pq = pytest.importorskip("pyarrow.parquet")
-        from quotes.frames import to_arrow, write_parquet
+        from quotes.archive.frames import to_arrow, write_parquet
 
         assert write_parquet(quotes, tmp_path / "q.parquet") == len(quotes)
         assert pq.read_table(tmp_path / "q.parquet") == to_arrow(quotes)
@@ -88,7 +88,7 @@ class TestArrow:
 class TestPandas:
     def test_dataframe_columns(self, quotes):
         pytest.importorskip("pandas")
-        from quotes.frames import to_dataframe
+        from quotes.archive.frames import to_dataframe
 
         df = to_dataframe(quotes)
         assert tuple(df.columns) == RECORD_KEYS
@@ -97,7 +97,7 @@ class TestPandas:
 
     def test_flatten(self, quotes):
         pytest.importorskip("pandas")
-        from quotes.frames import to_dataframe
+        from quotes.archive.frames import to_dataframe
 
         df = to_dataframe(quotes, flatten=True)
         assert "speaker.name" in df.columns and "cue.text" in df.columns
@@ -107,7 +107,7 @@ class TestPandas:
 
 class TestMissingExtra:
     def test_without_pyarrow_the_error_names_the_extra(self, quotes, monkeypatch):
-        from quotes.frames import to_arrow
+        from quotes.archive.frames import to_arrow
 
         monkeypatch.setitem(sys.modules, "pyarrow", None)
         with pytest.raises(DependencyError, match=r"quotes\[pandas\]"):

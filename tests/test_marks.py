@@ -1,4 +1,4 @@
-from quotes.marks import normalize, strip_marks
+from quotes.text.marks import normalize, strip_marks
 
 
 class TestNormalize:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import quotes
-from quotes.outlets import find_via
+from quotes.speakers.channels import find_via
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quotes
-from quotes.marks import normalize
+from quotes.text.marks import normalize
 
 FAST = quotes.Extractor(backend="fast")
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import SEEDS
 from quotes import Article, QuoteKind
-from quotes.io import load_metadata, read_article
+from quotes.archive.io import load_metadata, read_article
 
 
 def articles() -> list[Article]:

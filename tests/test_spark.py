@@ -1,4 +1,4 @@
-"""Tests of quotes.spark, on a real Spark in local mode (local[2]).
+"""Tests of quotes.archive.spark, on a real Spark in local mode (local[2]).
 
 They skip when pyspark or Java 17+ is missing, unless QUOTES_REQUIRE_SPARK=1 (set
 by CI), which turns the skip into a failure so that CI really runs them.
@@ -44,10 +44,10 @@ def pyspark_types():
 
 @pytest.fixture(scope="module")
 def spark(pyspark_types):
-    import quotes.spark
+    import quotes.archive.spark
 
     try:
-        session = quotes.spark.session(
+        session = quotes.archive.spark.session(
             "local[2]",
             app_name="quotes-tests",
             config={"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "2"},
@@ -94,7 +94,7 @@ def key(record: dict) -> tuple:
 
 
 def extract_cli_records(capsys) -> list[dict]:
-    from quotes.cli import main
+    from quotes.cli.main import main
 
     capsys.readouterr()
     assert main(["extract", "--backend", "fast", str(SEEDS)]) == 0
@@ -103,7 +103,7 @@ def extract_cli_records(capsys) -> list[dict]:
 
 class TestSchema:
     def test_columns_come_from_the_models(self, pyspark_types):
-        from quotes.spark import spark_schema
+        from quotes.archive.spark import spark_schema
 
         schema = spark_schema()
         assert tuple(schema.fieldNames()) == RECORD_KEYS
@@ -114,7 +114,7 @@ class TestSchema:
         assert schema["speaker"].nullable and not schema["text"].nullable
 
     def test_error_schema(self, pyspark_types):
-        from quotes.spark import spark_schema
+        from quotes.archive.spark import spark_schema
 
         schema = spark_schema(errors=True)
         assert schema.fieldNames()[-1] == "error"
@@ -128,10 +128,10 @@ class TestExtract:
         (tmp_path / "a.jsonl").write_text(
             "".join(json.dumps(r) + "\n" for r in seed_articles()), encoding="utf-8"
         )
-        import quotes.spark
+        import quotes.archive.spark
 
         df = spark.read.json(str(tmp_path / "a.jsonl"))
-        got = as_records(quotes.spark.extract(df).collect())
+        got = as_records(quotes.archive.spark.extract(df).collect())
         assert sorted(got, key=key) == sorted(expected, key=key)
         # within an article, rows keep document order
         for article in {r["article"] for r in expected}:
@@ -140,7 +140,7 @@ class TestExtract:
             ]
 
     def test_same_quotes_as_quotes_batch(self, spark, tmp_path):
-        from quotes.batch import run_batch
+        from quotes.archive.batch import run_batch
 
         rows = seed_articles()
         pq = pytest.importorskip("pyarrow.parquet")
@@ -160,15 +160,15 @@ class TestExtract:
             for p in sorted((tmp_path / "out").glob("quotes-*.jsonl"))
             for line in p.read_text(encoding="utf-8").splitlines()
         ]
-        import quotes.spark
+        import quotes.archive.spark
 
         got = as_records(
-            quotes.spark.extract(spark.read.parquet(str(tmp_path / "a.parquet"))).collect()
+            quotes.archive.spark.extract(spark.read.parquet(str(tmp_path / "a.parquet"))).collect()
         )
         assert sorted(got, key=key) == sorted(batch, key=key)
 
     def test_bad_rows_become_error_rows_not_a_failed_job(self, spark, pyspark_types):
-        import quotes.spark
+        import quotes.archive.spark
 
         good = seed_articles()[1]["text"]
         rows = [
@@ -179,7 +179,7 @@ class TestExtract:
             ("date", good, "not a date"),
         ]
         df = spark.createDataFrame(rows, "id string, text string, published string")
-        found, failed = quotes.spark.split_errors(quotes.spark.extract(df, errors="column"))
+        found, failed = quotes.archive.spark.split_errors(quotes.archive.spark.extract(df, errors="column"))
         errors = {r["article"]: r["error"] for r in failed.collect()}
         assert set(errors) == {"empty", "null", "binary", "date"}
         assert errors["empty"] == "article empty: the text is empty"
@@ -187,32 +187,32 @@ class TestExtract:
         quotes_rows = found.collect()
         assert quotes_rows and {r["article"] for r in quotes_rows} == {"ok"}
         assert "error" not in found.columns
-        assert quotes.spark.extract(df).count() == len(quotes_rows)  # errors="drop"
+        assert quotes.archive.spark.extract(df).count() == len(quotes_rows)  # errors="drop"
 
     def test_column_names_and_missing_id(self, spark):
-        import quotes.spark
+        import quotes.archive.spark
 
         df = spark.createDataFrame(
             [("“We are ready,” Peskov said.", "Reuters")], "body string, src string"
         )
-        [row] = quotes.spark.extract(df, text="body", outlet="src").collect()
+        [row] = quotes.archive.spark.extract(df, text="body", outlet="src").collect()
         assert row["outlet"] == "Reuters" and row["article"] is not None
         with pytest.raises(QuotesError, match="no column 'text'"):
-            quotes.spark.extract(df)
+            quotes.archive.spark.extract(df)
 
     def test_backend_is_built_once_per_executor_process(self, spark):
-        import quotes.spark
+        import quotes.archive.spark
 
         rows = [(str(i), "“We are ready,” Peskov said.") for i in range(40)]
         df = spark.createDataFrame(rows, "id string, text string").repartition(8)
-        assert quotes.spark.extract(df).count() == 40
+        assert quotes.archive.spark.extract(df).count() == 40
 
         def probe(batches):  # runs in the same (reused) Python workers as extract
             import os
 
             import pyarrow as pa
 
-            import quotes.spark as qs
+            import quotes.archive.spark as qs
 
             for _ in batches:
                 pass
@@ -244,15 +244,15 @@ class TestExtract:
 @pytest.fixture(scope="module")
 def corpus(spark):
     """Quotes of the seeds plus two seeds republished under other ids (on Spark)."""
-    pytest.importorskip("quotes.dedupe")
-    import quotes.spark
+    pytest.importorskip("quotes.dedupe.cluster")
+    import quotes.archive.spark
 
     rows = seed_articles()
     copies = [dict(r, id="copy-" + r["id"], outlet="Wire") for r in rows[1:3]]
     df = spark.createDataFrame(
         rows + copies, "id string, text string, outlet string, published string"
     )
-    found = quotes.spark.extract(df).persist()
+    found = quotes.archive.spark.extract(df).persist()
     yield found, as_records(found.collect())
     found.unpersist()
 
@@ -268,20 +268,20 @@ class TestDedupeAtScale:
         return {frozenset(v) for v in by_id.values()}
 
     def test_spark_dedupe_equals_dedupe_of_each_speaker_block(self, corpus):
-        import quotes.spark
+        import quotes.archive.spark
 
         found, records = corpus
-        out = quotes.spark.dedupe(found).collect()
+        out = quotes.archive.spark.dedupe(found).collect()
         blocks: dict[str, list] = {}
         for r in records:
             sp = r["speaker"] or {}
-            blocks.setdefault(quotes.spark.speaker_key(sp.get("name"), sp.get("type")), []).append(
+            blocks.setdefault(quotes.archive.spark.speaker_key(sp.get("name"), sp.get("type")), []).append(
                 r
             )
         local = [
-            dict(zip(quotes.spark.dedupe_schema().fieldNames(), row, strict=True))
+            dict(zip(quotes.archive.spark.dedupe_schema().fieldNames(), row, strict=True))
             for block, recs in blocks.items()
-            for row in quotes.spark.dedupe_block(block, recs)
+            for row in quotes.archive.spark.dedupe_block(block, recs)
         ]
         assert sorted(map(tuple, (r.asDict().values() for r in out))) == sorted(
             tuple(r.values()) for r in local
@@ -289,13 +289,13 @@ class TestDedupeAtScale:
         assert len(out) == len(records)  # every quote is in exactly one cluster
 
     def test_copies_join_and_match_the_global_verbatim_dedupe(self, corpus):
-        import quotes.spark
-        from quotes.dedupe import dedupe
+        import quotes.archive.spark
+        from quotes.dedupe.cluster import dedupe
         from quotes.models import Quote
 
         found, records = corpus
         spark_clusters = self.clusters(
-            r.asDict() for r in quotes.spark.dedupe(found, mode="verbatim").collect()
+            r.asDict() for r in quotes.archive.spark.dedupe(found, mode="verbatim").collect()
         )
         global_clusters = {
             frozenset((m.article, m.start, m.end) for m in c.members)
@@ -316,7 +316,7 @@ class TestUnitWithoutSpark:
     def test_partition_function_builds_the_extractor_once(self, monkeypatch):
         pa = pytest.importorskip("pyarrow")
         import quotes.pipeline
-        import quotes.spark
+        import quotes.archive.spark
 
         built = []
         real = quotes.pipeline.Extractor
@@ -327,8 +327,8 @@ class TestUnitWithoutSpark:
                 super().__init__(*a, **kw)
 
         monkeypatch.setattr(quotes.pipeline, "Extractor", Counting)
-        quotes.spark._executor_extractor.cache_clear()
-        fn = quotes.spark._ExtractPartition("fast", None, False, True)
+        quotes.archive.spark._executor_extractor.cache_clear()
+        fn = quotes.archive.spark._ExtractPartition("fast", None, False, True)
         batch = pa.RecordBatch.from_pylist(
             [
                 {
@@ -344,18 +344,18 @@ class TestUnitWithoutSpark:
         assert len(built) == 1
         rows = pa.Table.from_batches(out).to_pylist()
         assert [r["error"] is None for r in rows[:2]] == [True, False]
-        quotes.spark._executor_extractor.cache_clear()
+        quotes.archive.spark._executor_extractor.cache_clear()
 
     def test_no_java_is_a_clear_error(self, monkeypatch, tmp_path):
-        import quotes.spark
+        import quotes.archive.spark
 
         monkeypatch.delenv("JAVA_HOME", raising=False)
         monkeypatch.setenv("PATH", str(tmp_path))
         with pytest.raises(DependencyError, match="Java 17 or newer.*default-jre-headless"):
-            quotes.spark.java_version()
+            quotes.archive.spark.java_version()
 
     def test_old_java_is_refused(self, monkeypatch, tmp_path):
-        import quotes.spark
+        import quotes.archive.spark
 
         java = tmp_path / "bin" / "java"
         java.parent.mkdir()
@@ -363,11 +363,11 @@ class TestUnitWithoutSpark:
         java.chmod(0o755)
         monkeypatch.setenv("JAVA_HOME", str(tmp_path))
         with pytest.raises(DependencyError, match="found Java 8"):
-            quotes.spark.java_version()
+            quotes.archive.spark.java_version()
 
     def test_without_pyspark_the_error_names_the_extra(self, monkeypatch):
-        import quotes.spark
+        import quotes.archive.spark
 
         monkeypatch.setitem(sys.modules, "pyspark", None)
         with pytest.raises(DependencyError, match=r"quotes\[spark\]"):
-            quotes.spark.require_spark()
+            quotes.archive.spark.require_spark()

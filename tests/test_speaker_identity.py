@@ -13,9 +13,9 @@ from collections import Counter
 import pytest
 
 import quotes
-from quotes._dedupe_speakers import resolve_speakers
-from quotes._gender import gender_of, honorific_gender
-from quotes._speaker_names import coordinated_parts, same_person, short_forms
+from quotes.dedupe.speakers import resolve_speakers
+from quotes.speakers.gender import gender_of, honorific_gender
+from quotes.speakers.names import coordinated_parts, same_person, short_forms
 from quotes.models import Quote, SpeakerType
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotes import tagger as tagger_mod
+from quotes.model import tagger as tagger_mod
 from quotes.errors import QuotesError, TaggerUnavailableError
 from quotes.models import Article, CueType, QuoteKind
 from quotes.pipeline import Extractor

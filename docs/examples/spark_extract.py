@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 
-import quotes.spark
+import quotes.archive.spark
 
 
 def main(argv: list[str]) -> int:
@@ -26,13 +26,13 @@ def main(argv: list[str]) -> int:
         print("usage: spark_extract.py INPUT OUTDIR", file=sys.stderr)
         return 2
     source, outdir = argv
-    spark = quotes.spark.session(app_name="quotes-extract")
+    spark = quotes.archive.spark.session(app_name="quotes-extract")
     reader = spark.read
     articles = (
         reader.parquet(source) if source.endswith((".parquet", ".pq")) else reader.json(source)
     )
-    rows = quotes.spark.extract(articles, backend="fast", errors="column").persist()
-    found, failed = quotes.spark.split_errors(rows)
+    rows = quotes.archive.spark.extract(articles, backend="fast", errors="column").persist()
+    found, failed = quotes.archive.spark.split_errors(rows)
     found.write.mode("overwrite").parquet(f"{outdir}/quotes")
     failed.write.mode("overwrite").json(f"{outdir}/errors")
     print(f"{found.count()} quotes, {failed.count()} failed articles -> {outdir}", file=sys.stderr)

@@ -441,6 +441,9 @@ class SpanTagger:
         from quotes.document import Document
 
         ctx = Document.build(article, segmenter)
+        # Kept as before the document model: this second document's resolver does
+        # not skip names inside quotation marks (the rules' resolver does).
+        ctx.quoted = []
         chunks = featurize(article.text, ctx.sentences, rule_quotes)
         found: list[Quote] = []
         regions = quoted_regions(article.text)

@@ -1,0 +1,128 @@
+"""The document: one article read once, shared by every pipeline stage.
+
+:class:`Document` is built once per article by :meth:`Document.build` (like
+spaCy's ``Doc``) and then read by every stage in one direction:
+``text -> Document -> direct quotes -> reported speech -> (learned tagger) ->
+speakers -> channel -> Quote``. It holds
+
+* ``text``: the article as given (every offset points into it);
+* ``norm``: the same text with quote marks normalised (same length, so offsets
+  carry over; see :func:`quotes.text.marks.normalize`);
+* ``lines``: the body lines (boilerplate dropped; :func:`quotes.text.boilerplate.body_lines`);
+* ``sentences``: sentence spans from the segmentation backend;
+* ``quoted_spans``: the paired quote marks (:func:`quotes.text.quoted.find_quoted_spans`);
+* ``resolver``: the article's :class:`~quotes.speakers.resolver.SpeakerResolver`,
+  which learns each attributed speaker as the stages find them.
+
+Tokens are computed on demand and memoised per span (:meth:`Document.tokens`),
+so no stage tokenises the same sentence twice.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from quotes.models import Article, Span
+from quotes.speakers.resolver import SpeakerResolver, tokens
+from quotes.text.boilerplate import body_lines
+from quotes.text.marks import FOLD_MARK, fold_double_apostrophes, normalize
+from quotes.text.quoted import QuotedSpan, find_quoted_spans
+from quotes.text.segment import Segmenter
+
+__all__ = ["Document", "Token", "fold_quote_marks"]
+
+#: One token: its text and its start and end offsets.
+Token = tuple[str, int, int]
+
+_TRIPLE_CLOSE = re.compile(r"(?<=\S)'{3}(?=[\s,.;:!?)]|$)")
+_TRIPLE_OPEN = re.compile(r"(?<![\w'])'{3}(?=\w)")
+
+
+def fold_quote_marks(text: str) -> str:
+    """:func:`~quotes.text.marks.fold_double_apostrophes`, reading three apostrophes as a single and a double mark.
+
+    In ``''… 'We'll bomb them,''' said McCain`` the inner quote closes, then the
+    outer. The result has the length of ``text``.
+
+    Example:
+        >>> fold_quote_marks("''Yes,'' he said.").replace(FOLD_MARK, "~")
+        '~"Yes,~" he said.'
+    """
+    if "'" * 3 in text:
+        text = _TRIPLE_CLOSE.sub("'" + FOLD_MARK + '"', text)
+        text = _TRIPLE_OPEN.sub(FOLD_MARK + '"' + "'", text)
+    return fold_double_apostrophes(text)
+
+
+@dataclass
+class Document:
+    """One article, normalised, split into lines and sentences, with its quote marks paired.
+
+    Build it with :meth:`build`; the stages read it and add speakers to its
+    :attr:`resolver`.
+    """
+
+    article: Article
+    text: str
+    norm: str
+    lines: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    resolver: SpeakerResolver
+    quoted_spans: list[QuotedSpan] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    line_starts: list[int] = field(init=False, repr=False)
+    _tokens: dict[tuple[int, int], list[Token]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.line_starts = [a for a, _ in self.lines]
+
+    @classmethod
+    def build(cls, article: Article, segmenter: Segmenter) -> Document:
+        """Normalise, find the body, segment and pair the quote marks of one article."""
+        text = article.text
+        norm = fold_quote_marks(normalize(text))
+        lines = body_lines(text)
+        sentences = segmenter.segment(text)
+        # The marks are paired on the folded original text, the rules read the
+        # normalised one; both have the length of ``text``.
+        spans = find_quoted_spans(fold_quote_marks(text), lines)
+        return cls(
+            article=article,
+            text=text,
+            norm=norm,
+            lines=lines,
+            sentences=sentences,
+            sentence_starts=[a for a, _ in sentences],
+            resolver=SpeakerResolver(text, norm, lines),
+            quoted_spans=spans,
+            quoted=[(q.start, q.end) for q in spans],
+        )
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        """The tokens of ``norm[lo:hi]`` (memoised; do not modify the list)."""
+        key = (lo, hi)
+        found = self._tokens.get(key)
+        if found is None:
+            found = self._tokens[key] = tokens(self.norm, lo, hi)
+        return found
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The sentence span containing ``offset`` (or the nearest one before it)."""
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if k < 0:
+            return (0, 0)
+        return self.sentences[k]
+
+    def line_of(self, offset: int) -> int:
+        """Index of the body line containing ``offset``, or -1."""
+        k = bisect.bisect_right(self.line_starts, offset) - 1
+        if k >= 0 and self.lines[k][0] <= offset <= self.lines[k][1]:
+            return k
+        return -1
+
+    def span(self, a: int, b: int) -> Span:
+        """A :class:`~quotes.models.Span` of the original text."""
+        return Span(text=self.text[a:b], start=a, end=b)

@@ -1,0 +1,28 @@
+"""Speakers: noun phrases, names, pronouns and the channel a statement came through.
+
+:class:`~quotes.speakers.resolver.SpeakerResolver` turns a mention into a
+canonical name, a role and a type, resolving pronouns and short names against
+the article's earlier speakers (:mod:`quotes.speakers.anaphora`,
+:mod:`quotes.speakers.names`, :mod:`quotes.speakers.gender`);
+:mod:`quotes.speakers.channels` finds the channel (``via``).
+"""
+
+from quotes.speakers.resolver import (
+    TOKEN_RE,
+    NounPhrase,
+    SpeakerResolver,
+    not_a_speaker,
+    scan_left,
+    scan_right,
+    tokens,
+)
+
+__all__ = [
+    "TOKEN_RE",
+    "NounPhrase",
+    "SpeakerResolver",
+    "not_a_speaker",
+    "scan_left",
+    "scan_right",
+    "tokens",
+]
