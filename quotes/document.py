@@ -24,7 +24,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from quotes.models import Article, Span
+from typing import Optional
+
+from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
 from quotes.speakers.resolver import SpeakerResolver, tokens
 from quotes.text.boilerplate import body_lines
 from quotes.text.marks import FOLD_MARK, fold_double_apostrophes, normalize
@@ -126,3 +128,39 @@ class Document:
     def span(self, a: int, b: int) -> Span:
         """A :class:`~quotes.models.Span` of the original text."""
         return Span(text=self.text[a:b], start=a, end=b)
+
+    def quote(
+        self,
+        start: int,
+        end: int,
+        *,
+        kind: QuoteKind,
+        cue_type: CueType,
+        speaker: Optional[Speaker],
+        cue: Optional[Span],
+        via: Optional[str],
+        confidence: float,
+        segmenter: Segmenter,
+        rules: tuple[str, ...],
+    ) -> Quote:
+        """The :class:`~quotes.models.Quote` of ``text[start:end]``: the one factory every component uses.
+
+        The article's id, outlet and date and the provenance (backend and its
+        version, the component and rule in ``rules``) are filled in here.
+        """
+        art = self.article
+        return Quote(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            kind=kind,
+            cue_type=cue_type,
+            speaker=speaker,
+            cue=cue,
+            via=via,
+            article=art.id,
+            outlet=art.outlet,
+            published=art.published,
+            confidence=confidence,
+            provenance=Provenance(backend=segmenter.name, backend_version=segmenter.version, rules=rules),
+        )

@@ -35,7 +35,7 @@ from typing import Optional
 from quotes.attribution.cues import Attribution, intro_cue, mark_inside_end, with_verb_group
 from quotes.attribution.direct_forms import attribute_after, attribute_before, dash_signature
 from quotes.document import Document
-from quotes.models import CueType, Provenance, Quote, QuoteKind
+from quotes.models import CueType, Quote, QuoteKind
 from quotes.speakers.resolver import not_a_speaker, tokens
 from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
@@ -137,32 +137,24 @@ def _build(
     ctx: Document, q: QuotedSpan, att: Optional[Attribution], prov_rules: tuple[str, ...], segmenter: Segmenter,
     kind: QuoteKind = QuoteKind.DIRECT,
 ) -> Quote:
-    art = ctx.article
     if att is not None and att.speaker is not None and not_a_speaker(att.speaker.mention):
         # "Minutes later, ...": a time or an adverbial names nobody; the cue stays.
         att = replace(att, speaker=None, confidence=0.3)
     conf = att.confidence if att else 0.3
     if q.open < 0 or q.close < 0 and not q.continues:
         conf = max(0.0, round(conf - 0.1, 2))
-    return Quote(
-        text=ctx.text[q.start:q.end],
-        start=q.start,
-        end=q.end,
+    return ctx.quote(
+        q.start,
+        q.end,
         kind=kind,
         cue_type=att.cue_type if att else CueType.SPEECH,
         speaker=att.speaker if att else None,
         # "he has repeatedly said": the cue starts at its verb group, as PolNeAR's do
-        cue=with_verb_group(ctx.text, att.cue, (q.end, att.speaker.end if att.speaker else 0))
-        if att
-        else None,
+        cue=with_verb_group(ctx.text, att.cue, (q.end, att.speaker.end if att.speaker else 0)) if att else None,
         via=att.via if att else None,
-        article=art.id,
-        outlet=art.outlet,
-        published=art.published,
         confidence=conf,
-        provenance=Provenance(
-            backend=segmenter.name, backend_version=segmenter.version, rules=prov_rules
-        ),
+        segmenter=segmenter,
+        rules=prov_rules,
     )
 
 

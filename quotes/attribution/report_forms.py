@@ -14,10 +14,11 @@ import re
 from quotes.document import Document
 from quotes.attribution.cues import with_verb_group
 from quotes.attribution.cues import cue_type_of
+from quotes.attribution.rules import REPORTED_PRONOUNS
 from quotes.attribution.source import resolve_speaker
 from quotes.lexicon import HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
 from quotes.text.marks import FOLD_MARK
-from quotes.models import CueType, Provenance, Quote, QuoteKind, Span, Speaker, SpeakerType
+from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
 from quotes.text.segment import Segmenter
 from quotes.speakers.resolver import NounPhrase, not_a_speaker, scan_left, scan_right
@@ -64,24 +65,18 @@ def build(
         a <= s < b and (e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’"))
         for s, e in marks
     )  # a fragment inside, or one whose closing mark follows the content's last comma
-    art = ctx.article
-    pronoun = sp is not None and sp.mention.lower() in ("he", "she", "they", "it")
-    return Quote(
-        text=ctx.text[a:b],
-        start=a,
-        end=b,
+    pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS
+    return ctx.quote(
+        a,
+        b,
         kind=QuoteKind.MIXED if mixed else QuoteKind.INDIRECT,
         cue_type=kind,
         speaker=sp,
         cue=with_verb_group(ctx.text, cue, (b, sp.end if sp else 0)),
         via=via,
-        article=art.id,
-        outlet=art.outlet,
-        published=art.published,
         confidence=conf - 0.1 if pronoun else conf,
-        provenance=Provenance(
-            backend=seg.name, backend_version=seg.version, rules=("reported", rule)
-        ),
+        segmenter=seg,
+        rules=("reported", rule),
     )
 
 

@@ -498,24 +498,17 @@ class SpanTagger:
                 sa, sb = toks[src[0]][1], toks[src[1]][2]
                 speaker = _resolve(ctx, sa, sb, a)
             out.append(
-                Quote(
-                    text=text[a:b],
-                    start=a,
-                    end=b,
+                ctx.quote(
+                    a,
+                    b,
                     kind=_kind(regions, toks, i, j, a, b),
                     cue_type=cue_type,
                     speaker=speaker,
                     cue=cue_span,
                     via=None,
-                    article=ctx.article.id,
-                    outlet=ctx.article.outlet,
-                    published=ctx.article.published,
                     confidence=round(max(0.0, min(1.0, conf * (1.0 if speaker else 0.8))), 2),
-                    provenance=Provenance(
-                        backend=segmenter.name,
-                        backend_version=segmenter.version,
-                        rules=("tagger", f"bilstm-{self.version}"),
-                    ),
+                    segmenter=segmenter,
+                    rules=("tagger", f"bilstm-{self.version}"),
                 )
             )
         return out
