@@ -9,7 +9,7 @@ Split out of :mod:`quotes.attribution.direct`, which re-exports these names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from quotes.text.quoted import QuotedSpan
@@ -25,6 +25,7 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.text.marks import FOLD_MARK
+from quotes.attribution.rules import RULES
 from quotes.document import Document
 from quotes.models import CueType, Span, Speaker
 from quotes.speakers.resolver import NounPhrase, SpeakerResolver, scan_right, tokens
@@ -232,12 +233,20 @@ def cue_span(ctx: Document, toks: list[tuple[str, int, int]], i: int, hi: int) -
     return ctx.span(a, b), obj
 
 
-def pronoun_adjusted(sp: Optional[Speaker], base: float) -> float:
-    if sp is None:
-        return 0.3
-    if sp.mention.lower() in ("he", "she", "they", "it", "we"):
-        return round(base - 0.1, 2)
-    return base
+def attributed(
+    name: str, sp: Optional[Speaker], cue: Optional[Span], kind: CueType, via: Optional[str],
+    *, base: Optional[float] = None,
+) -> Attribution:
+    """The :class:`Attribution` that the direct rule ``name`` of the rule table makes.
+
+    The confidence is the rule's (or ``base``, where one rule has two strengths),
+    0.1 lower for a pronoun speaker and 0.3 without one
+    (:meth:`~quotes.attribution.rules.Rule.confidence_for`).
+    """
+    rule = RULES["direct", name]
+    if base is not None:
+        rule = replace(rule, confidence=base)
+    return Attribution(sp, cue, kind, via, rule.confidence_for(sp.mention if sp else None), name)
 
 
 def mark_inside_end(ctx: Document, q: QuotedSpan) -> str:

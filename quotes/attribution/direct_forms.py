@@ -10,9 +10,11 @@ and ``dash_signature`` a quote signed on the next line. Split out of
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
-from quotes.document import Document
+from quotes.attribution.rules import RULES
+from quotes.document import Document, Token
 from quotes.attribution.cues import (
     FINITE,
     INTRO_EXTRA,
@@ -24,7 +26,7 @@ from quotes.attribution.cues import (
     Attribution,
     aux_start,
     compound_noun_next,
-    pronoun_adjusted,
+    attributed,
     cue_kind,
     cue_span,
     mark_inside_end,
@@ -48,30 +50,69 @@ _INVERTED_FOLLOW = frozenset(
 )
 
 
-def attribute_after(ctx: Document, q: QuotedSpan, hi: int) -> Optional[Attribution]:
-    """Cue and speaker right after the closing mark (``,” Peskov said``)."""
+@dataclass(frozen=True)
+class _AfterWindow:
+    """The text after a closing mark that may hold its attribution."""
+
+    lo: int  # just after the closing mark
+    start: int  # the first word after the punctuation that follows the mark
+    end: int  # the end of the sentence (or of the line)
+    extended: bool  # the splitter ended the sentence at the mark ("“Why?” he asked.")
+    full_stop: bool  # the quote ends with a full stop inside the mark
+
+
+def _after_window(ctx: Document, q: QuotedSpan, hi: int) -> _AfterWindow:
+    """Where to look for the cue after ``q``'s closing mark, up to ``hi``."""
     lo = q.close + 1
     sent_end = ctx.sentence_of(q.close)[1]
     if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
         sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
-    extended = full_stop = False
+    extended = False
     if sent_end <= lo + 1 and mark_inside_end(ctx, q) in ("?", "!", "."):
         # "“Why?” he asked.": the splitter ends the sentence at the closing mark.
         sent_end = ctx.sentence_of(lo + 1 + len(ctx.norm[lo + 1:hi]) - len(ctx.norm[lo + 1:hi].lstrip()))[1]
         extended = True
     full_stop = mark_inside_end(ctx, q) == "."
     end = min(hi, max(sent_end, lo))
-    p = lo + LEAD.match(ctx.norm, lo, end).end() - lo  # type: ignore[union-attr]
-    m = re.match(r"([Aa]ccording\s+to)\s+", ctx.norm[p:end])
-    if m is not None and p > lo:  # "…,” according to CNN.
-        np = scan_right(ctx.norm, p + m.end(), end)
-        if np is not None and re.match(r"\s*(?:[.,;!?]|$)", ctx.norm[np.end:end]):
-            sp = resolve_speaker(ctx, np, q.start, describe=True)
-            if sp is not None:
-                cue = ctx.span(p + m.start(1), p + m.end(1))
-                return Attribution(sp, cue, CueType.CLAIM, find_via(ctx.norm[p:end]), pronoun_adjusted(sp, 0.8), "after:according")
-    toks = tokens(ctx.norm, p, end)[:40]
-    caps = ctx.norm[p:end].isupper()
+    start = LEAD.match(ctx.norm, lo, end).end()  # type: ignore[union-attr]
+    return _AfterWindow(lo, start, end, extended, full_stop)
+
+
+def attribute_after(ctx: Document, q: QuotedSpan, hi: int) -> Optional[Attribution]:
+    """Cue and speaker right after the closing mark (``,” Peskov said``), or ``None``.
+
+    Tries the rules ``after:according``, then the first cue word of the
+    clause: ``after:inverted`` when it opens the clause, else ``after`` (or
+    ``after:unresolved`` when its subject names nobody).
+    """
+    w = _after_window(ctx, q, hi)
+    return _after_according(ctx, q, w) or _after_cue(ctx, q, w)
+
+
+@RULES.implements("direct", "after:according")
+def _after_according(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attribution]:
+    """``…,” according to CNN.``"""
+    m = re.match(r"([Aa]ccording\s+to)\s+", ctx.norm[w.start:w.end])
+    if m is None or w.start <= w.lo:
+        return None
+    np = scan_right(ctx.norm, w.start + m.end(), w.end)
+    if np is None or not re.match(r"\s*(?:[.,;!?]|$)", ctx.norm[np.end:w.end]):
+        return None
+    sp = resolve_speaker(ctx, np, q.start, describe=True)
+    if sp is None:
+        return None
+    cue = ctx.span(w.start + m.start(1), w.start + m.end(1))
+    return attributed("after:according", sp, cue, CueType.CLAIM, find_via(ctx.norm[w.start:w.end]))
+
+
+#: Returned by a step that found nothing at this cue word: try the next one.
+_NEXT_WORD = object()
+
+
+def _after_cue(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attribution]:
+    """The first cue word after the quote and its subject (``after``, ``after:inverted``)."""
+    toks = tokens(ctx.norm, w.start, w.end)[:40]
+    caps = ctx.norm[w.start:w.end].isupper()
     relative = False  # inside ", who …," after the subject
     for i, (word, a, b) in enumerate(toks):
         kind = cue_kind(word, caps or i > 0 and word.lower() in INTRO_EXTRA and word.endswith("ed"))
@@ -81,186 +122,298 @@ def attribute_after(ctx: Document, q: QuotedSpan, hi: int) -> Optional[Attributi
             break
         if word == ",":
             relative = i + 1 < len(toks) and toks[i + 1][0] in ("who", "which")
-        if kind is None or relative:
-            continue  # "one resident, who declined to give her name, said": not in the clause
-        if i + 1 < len(toks) and word in NOUN_CUES and toks[i + 1][0][:1].isupper():
-            continue  # "“…,” state Sen. Ana Ruiz said": a noun modifying a title
-        if i > 0 and i + 1 < len(toks) and not intro_cue(word) and (
-            compound_noun_next(toks[i + 1][0])
-            or toks[i + 1][0].islower() and intro_cue(toks[i + 1][0])
-        ):
-            continue  # "Sanders campaign manager X said", "Trump supporters chanted": a noun
-        if i >= 14 and "," not in ctx.norm[p:a] or extended and (
-            i > 6 and not ctx.norm[p:a].rstrip().endswith(",") or not intro_cue(word)
-        ):
-            break
-        if full_stop and not short_close(ctx, b, end):
+        if kind is None or relative or _noun_not_cue(toks, i):
+            continue
+        if _past_the_clause(ctx, w, toks, i) or w.full_stop and not short_close(ctx, b, w.end):
             break  # "“We won.” Trump said the polls were wrong.": a new statement
-        cue, obj = cue_span(ctx, toks, i, end)
+        cue, obj = cue_span(ctx, toks, i, w.end)
         if i + 1 < len(toks) and (word.lower(), toks[i + 1][0]) in PHRASAL_CUES:
             cue = ctx.span(a, toks[i + 1][2])
-        clause = ctx.norm[p:end]
         if i == 0:  # inverted: ", said Peskov"
-            if PARTICIPLE_RE.match(word):  # ", referencing the large number of …"
-                return None
-            np = scan_right(ctx.norm, b, end) if obj is None else None
-            if np is None and obj is None:
-                # ", said the 46-year-old.": a description closing the sentence.
-                m = re.match(r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))", ctx.norm[b:end])
-                if m is not None:
-                    np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
-            if np is None:
-                return None
-            back = re.search(r"\s+(?:familiar|involved|close|known)$", np.text)
-            if back is not None:  # "one Democrat familiar with the talks"
-                np = NounPhrase(np.start, np.end - len(back.group()), np.text[:-len(back.group())])
-            nxt = tokens(ctx.norm, np.end, min(end, np.end + 40))[:1]
-            w = nxt[0][0] if nxt else ""
-            if w[:1].islower() and w not in _INVERTED_FOLLOW and (
-                w in FINITE or w in CUE_AUXILIARIES or w.endswith("ed") or cue_type_of(w) is not None
-            ):
-                return None  # ", said the candidate could be …": a reported clause
-            sp = resolve_speaker(ctx, np, q.start, describe=intro_cue(word))  # the role comes from the apposition
-            return Attribution(sp, cue, kind, find_via(clause), pronoun_adjusted(sp, 0.9), "after:inverted")
-        j = aux_start(toks, i)
-        np_hi = toks[j][1]
-        subj = read_subject(ctx, p, np_hi, anchored=True, descriptions=intro_cue(word))
-        phrase_end = None
-        if subj is None and intro_cue(word):
-            loose = loose_subject(ctx, p, np_hi)
-            if loose is not None:
-                subj, phrase_end = loose[:3], loose[3]
-        if subj is None:
-            if intro_cue(word):
-                return None
-            continue
-        np, role, first = subj
-        via = find_via(clause)
-        if word.lower() == "quoted":  # "KCNA quoted Kim as saying"
-            inner = scan_right(ctx.norm, b, end)
-            if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:end]):
-                via = via or ctx.text[np.start:np.end]
-                np, first = inner, None
-        sp = resolve_speaker(ctx, np, q.start, role, start=first, describe=intro_cue(word), end=phrase_end)
-        if sp is None:  # "“…,” he said." with no one to be "he": the cue stands alone
-            return Attribution(None, cue, kind, via, 0.3, "after:unresolved")
-        return Attribution(sp, cue, kind, via, pronoun_adjusted(sp, 0.9), "after")
+            return _after_inverted(ctx, q, w, toks[0], cue, obj, kind)
+        found = _after_subject(ctx, q, w, toks, i, cue, kind)
+        if found is not _NEXT_WORD:
+            return found  # type: ignore[return-value]
     return None
 
 
+def _noun_not_cue(toks: list[Token], i: int) -> bool:
+    """The cue word at ``i`` is a noun here, not a verb of the attribution."""
+    word = toks[i][0]
+    if i + 1 < len(toks) and word in NOUN_CUES and toks[i + 1][0][:1].isupper():
+        return True  # "“…,” state Sen. Ana Ruiz said": a noun modifying a title
+    return i > 0 and i + 1 < len(toks) and not intro_cue(word) and (
+        compound_noun_next(toks[i + 1][0])
+        or toks[i + 1][0].islower() and intro_cue(toks[i + 1][0])
+    )  # "Sanders campaign manager X said", "Trump supporters chanted": a noun
+
+
+def _past_the_clause(ctx: Document, w: _AfterWindow, toks: list[Token], i: int) -> bool:
+    """The cue word at ``i`` is too far from the quote to be its attribution."""
+    word, a = toks[i][0], toks[i][1]
+    return i >= 14 and "," not in ctx.norm[w.start:a] or w.extended and (
+        i > 6 and not ctx.norm[w.start:a].rstrip().endswith(",") or not intro_cue(word)
+    )
+
+
+@RULES.implements("direct", "after:inverted")
+def _after_inverted(
+    ctx: Document, q: QuotedSpan, w: _AfterWindow, first: Token, cue: Span,
+    obj: Optional[NounPhrase], kind: CueType,
+) -> Optional[Attribution]:
+    """``,” said Peskov``: the speaker follows the cue that opens the clause."""
+    word, _a, b = first
+    if PARTICIPLE_RE.match(word):  # ", referencing the large number of …"
+        return None
+    np = scan_right(ctx.norm, b, w.end) if obj is None else None
+    if np is None and obj is None:
+        # ", said the 46-year-old.": a description closing the sentence.
+        m = re.match(r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))", ctx.norm[b:w.end])
+        if m is not None:
+            np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
+    if np is None:
+        return None
+    back = re.search(r"\s+(?:familiar|involved|close|known)$", np.text)
+    if back is not None:  # "one Democrat familiar with the talks"
+        np = NounPhrase(np.start, np.end - len(back.group()), np.text[:-len(back.group())])
+    nxt = tokens(ctx.norm, np.end, min(w.end, np.end + 40))[:1]
+    follow = nxt[0][0] if nxt else ""
+    if follow[:1].islower() and follow not in _INVERTED_FOLLOW and (
+        follow in FINITE or follow in CUE_AUXILIARIES or follow.endswith("ed") or cue_type_of(follow) is not None
+    ):
+        return None  # ", said the candidate could be …": a reported clause
+    sp = resolve_speaker(ctx, np, q.start, describe=intro_cue(word))  # the role comes from the apposition
+    return attributed("after:inverted", sp, cue, kind, find_via(ctx.norm[w.start:w.end]))
+
+
+@RULES.implements("direct", "after", "after:unresolved")
+def _after_subject(
+    ctx: Document, q: QuotedSpan, w: _AfterWindow, toks: list[Token], i: int, cue: Span, kind: CueType,
+) -> object:
+    """``,” Peskov said``: the subject before the cue word at ``i``.
+
+    Returns the attribution, ``None`` to stop, or :data:`_NEXT_WORD`.
+    """
+    word, _a, b = toks[i]
+    np_hi = toks[aux_start(toks, i)][1]
+    subj = read_subject(ctx, w.start, np_hi, anchored=True, descriptions=intro_cue(word))
+    phrase_end = None
+    if subj is None and intro_cue(word):
+        loose = loose_subject(ctx, w.start, np_hi)
+        if loose is not None:
+            subj, phrase_end = loose[:3], loose[3]
+    if subj is None:
+        return None if intro_cue(word) else _NEXT_WORD
+    np, role, first = subj
+    via = find_via(ctx.norm[w.start:w.end])
+    if word.lower() == "quoted":  # "KCNA quoted Kim as saying"
+        inner = scan_right(ctx.norm, b, w.end)
+        if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:w.end]):
+            via = via or ctx.text[np.start:np.end]
+            np, first = inner, None
+    sp = resolve_speaker(ctx, np, q.start, role, start=first, describe=intro_cue(word), end=phrase_end)
+    if sp is None:  # "“…,” he said." with no one to be "he": the cue stands alone
+        return attributed("after:unresolved", None, cue, kind, via)
+    return attributed("after", sp, cue, kind, via)
+
+
 def attribute_before(ctx: Document, q: QuotedSpan, lo: int, previous: Optional[Attribution]) -> Optional[Attribution]:
-    """Cue and speaker before the opening mark (``Peskov replied, “``)."""
+    """Cue and speaker before the opening mark (``Peskov replied, “``), or ``None``.
+
+    Tries, in order, ``before:according``, ``before:colon``, ``before:inverted``,
+    then the cue words before the quote from the nearest back
+    (``before:participle``, ``before:relative``, ``before:coordinated``, ``before``).
+    ``previous`` is the attribution of the quote before on the same line.
+    """
     end = q.open if q.open >= 0 else q.start
     pre = ctx.norm[lo:end].rstrip()
     if not pre:
         return None
-    m = _ACCORDING.match(ctx.norm, lo, lo + len(pre))
-    if m is not None:  # "According to the Daily Caller, “…”"
-        np = scan_right(ctx.norm, m.end(1), lo + len(pre))
-        if np is not None and not ctx.norm[np.end:lo + len(pre)].strip(" ,:"):
-            sp = resolve_speaker(ctx, np, q.start, describe=True)
-            if sp is not None:
-                cue = ctx.span(m.start(1), m.end(1))
-                return Attribution(sp, cue, CueType.CLAIM, find_via(ctx.norm[lo:end]), pronoun_adjusted(sp, 0.8), "before:according")
-    colon = _colon_speaker(ctx, lo, lo + len(pre), q.start)
-    if colon is not None:  # "Clinton: “Our goal is …”", "Pollsters agree - Carl Bialik: “…”"
-        return colon
-    m = _INVERTED_BEFORE.match(ctx.norm, lo, lo + len(pre))
-    if m is not None and intro_cue(m.group(1)):  # "Said Comey, “…”", "Continued Stone: “…”"
-        np = scan_right(ctx.norm, m.end(1), lo + len(pre))
-        if np is not None:
-            sp = resolve_speaker(ctx, np, q.start, describe=True)
-            if sp is not None and not ctx.norm[sp.end:lo + len(pre)].strip(" ,:"):
-                cue = ctx.span(m.start(1), m.end(1))
-                return Attribution(sp, cue, CueType.SPEECH, None, pronoun_adjusted(sp, 0.85), "before:inverted")
-    toks = tokens(ctx.norm, lo, lo + len(pre))
-    caps = pre.isupper()
-    participle: Optional[tuple[Span, CueType, int]] = None
-    window = 12
-    i = len(toks)
-    while i > 0 and i > len(toks) - window:
-        i -= 1
-        word, a, b = toks[i]
-        if word in ("'", '"'):
-            break
-        put_it = i > 0 and (toks[i - 1][0].lower(), word.lower()) in PHRASAL_CUES and participle is None
-        if put_it:  # "as Tom Ridge put it: “…”", "As Byler pointed out in December, “…”"
+    hi = lo + len(pre)
+    return (
+        _before_according(ctx, q, lo, hi, end)
+        or _colon_speaker(ctx, lo, hi, q.start)
+        or _before_inverted(ctx, q, lo, hi)
+        or _BeforeScan(ctx, q, lo, end, previous, tokens(ctx.norm, lo, hi)).run(pre.isupper())
+    )
+
+
+@RULES.implements("direct", "before:according")
+def _before_according(ctx: Document, q: QuotedSpan, lo: int, hi: int, end: int) -> Optional[Attribution]:
+    """``According to the Daily Caller, “…”``"""
+    m = _ACCORDING.match(ctx.norm, lo, hi)
+    if m is None:
+        return None
+    np = scan_right(ctx.norm, m.end(1), hi)
+    if np is None or ctx.norm[np.end:hi].strip(" ,:"):
+        return None
+    sp = resolve_speaker(ctx, np, q.start, describe=True)
+    if sp is None:
+        return None
+    cue = ctx.span(m.start(1), m.end(1))
+    return attributed("before:according", sp, cue, CueType.CLAIM, find_via(ctx.norm[lo:end]))
+
+
+@RULES.implements("direct", "before:inverted")
+def _before_inverted(ctx: Document, q: QuotedSpan, lo: int, hi: int) -> Optional[Attribution]:
+    """``Said Comey, “…”``, ``Continued Stone: “…”``"""
+    m = _INVERTED_BEFORE.match(ctx.norm, lo, hi)
+    if m is None or not intro_cue(m.group(1)):
+        return None
+    np = scan_right(ctx.norm, m.end(1), hi)
+    if np is None:
+        return None
+    sp = resolve_speaker(ctx, np, q.start, describe=True)
+    if sp is None or ctx.norm[sp.end:hi].strip(" ,:"):
+        return None
+    return attributed("before:inverted", sp, ctx.span(m.start(1), m.end(1)), CueType.SPEECH, None)
+
+
+#: Base confidence of ``before:participle`` when the participle ends the scan
+#: with no subject of its own (``Carson shared …, writing “…”``).
+_PARTICIPLE_FALLBACK = 0.75
+
+
+@dataclass
+class _BeforeScan:
+    """The cue words before an opening mark, read from the nearest back."""
+
+    ctx: Document
+    q: QuotedSpan
+    lo: int
+    end: int
+    previous: Optional[Attribution]
+    toks: list[Token]
+    participle: Optional[tuple[Span, CueType, int]] = None  # "Nefzi said, adding, “…”"
+    window: int = 12
+
+    def run(self, caps: bool) -> Optional[Attribution]:
+        """The attribution read from the words before the quote, or ``None``."""
+        toks = self.toks
+        i = len(toks)
+        while i > 0 and i > len(toks) - self.window:
             i -= 1
-            word, a = toks[i][0], toks[i][1]
-        elif word.lower() in TO_SAY and i > 1 and toks[i - 1][0] == "to" and participle is None:
+            if toks[i][0] in ("'", '"'):
+                break
+            b = toks[i][2]
+            i, put_it = self._phrase_start(i)
+            word = toks[i][0]
+            kind = CueType.SPEECH if put_it else cue_kind(word, caps)
+            if kind is None or self.participle is not None and not intro_cue(word):
+                continue
+            tail = self.ctx.norm[b:self.end]
+            if '"' in tail or "'" in tail.replace("'s", ""):
+                break
+            found = self._at_cue(i, b, kind, put_it)
+            if found is not _NEXT_WORD:
+                return found  # type: ignore[return-value]
+        return self._participle_fallback()
+
+    def _phrase_start(self, i: int) -> tuple[int, bool]:
+        """The first word of a phrasal cue ending at ``i`` (``put it``, ``went on to say``)."""
+        toks = self.toks
+        word = toks[i][0]
+        if i > 0 and (toks[i - 1][0].lower(), word.lower()) in PHRASAL_CUES and self.participle is None:
+            return i - 1, True  # "as Tom Ridge put it: “…”", "As Byler pointed out in December, “…”"
+        if word.lower() in TO_SAY and i > 1 and toks[i - 1][0] == "to" and self.participle is None:
             # "Bryne went on to say, “…”", "O'Malley interjected to say: “…”"
             k = i - 2 if toks[i - 2][0] != "on" or i < 3 else i - 3
             if toks[k][0].islower() and toks[k][0].endswith(("ed", "ent", "ose", "gan")):
-                put_it = True
-                i = k
-                word, a = toks[i][0], toks[i][1]
-        kind = CueType.SPEECH if put_it else cue_kind(word, caps)
-        if kind is None or participle is not None and not intro_cue(word):
-            continue
-        tail = ctx.norm[b:end]
-        if '"' in tail or "'" in tail.replace("'s", ""):
-            break
-        cue, obj = (ctx.span(a, b), None) if put_it else cue_span(ctx, toks, i, end)
-        clause = ctx.norm[toks[max(0, i - 8)][1]:end]
+                return k, True
+        return i, False
+
+    def _at_cue(self, i: int, b: int, kind: CueType, put_it: bool) -> object:
+        """The speaker of the cue word at ``i`` (ending at ``b``); :data:`_NEXT_WORD` to go on."""
+        ctx, toks = self.ctx, self.toks
+        word, a = toks[i][0], toks[i][1]
+        cue, _obj = (ctx.span(a, b), None) if put_it else cue_span(ctx, toks, i, self.end)
+        clause = ctx.norm[toks[max(0, i - 8)][1]:self.end]
         j = aux_start(toks, i)
-        np_hi = toks[j][1]
-        if participle is None and PARTICIPLE_RE.match(word) and not ctx.norm[:a].rstrip().endswith(","):
-            # "she released a statement saying, “…”": the subject of "released".
-            np = clause_subject(ctx, lo, a)
-            if np is not None:
-                sp = resolve_speaker(ctx, np, q.start)
-                if sp is not None:
-                    return Attribution(sp, cue, kind, find_via(clause), pronoun_adjusted(sp, 0.8), "before:participle")
-            if intro_cue(word):
-                return None
-            continue
-        if j > 1 and toks[j - 1][0].lower() == "who" and toks[j - 2][0] == "," and participle is None and intro_cue(word):
-            # "Mike Lee, who declared in the spin room, “…”": the person before the clause.
-            np = scan_left(ctx.norm, lo, toks[j - 2][1])
-            sp = resolve_speaker(ctx, np, q.start) if np is not None and np.text[:1].isupper() else None
-            if sp is not None and sp.type is SpeakerType.PERSON:
-                return Attribution(sp, cue, kind, find_via(clause), pronoun_adjusted(sp, 0.8), "before:relative")
-        if j > 0 and toks[j - 1][0].lower() in ("and", "but") and participle is None:
-            # "The president noted that he taught law, and added: “…”": the clause subject.
-            np = clause_subject(ctx, lo, toks[j - 1][1], cue_verbs=True, nearest=True)
-            sp = resolve_speaker(ctx, np, q.start) if np is not None else None
+        if self.participle is None and PARTICIPLE_RE.match(word) and not ctx.norm[:a].rstrip().endswith(","):
+            return self._participle_subject(word, a, cue, kind, clause)
+        found = self._relative(j, word, cue, kind, clause) or self._coordinated(j, cue, kind, clause)
+        if found is not None:
+            return found
+        return self._subject(toks[j][1], word, a, cue, kind, clause, put_it)
+
+    @RULES.implements("direct", "before:participle")
+    def _participle_subject(self, word: str, a: int, cue: Span, kind: CueType, clause: str) -> object:
+        """``she released a statement saying, “…”``: the subject of ``released``."""
+        np = clause_subject(self.ctx, self.lo, a)
+        if np is not None:
+            sp = resolve_speaker(self.ctx, np, self.q.start)
             if sp is not None:
-                return Attribution(sp, cue, kind, find_via(clause), pronoun_adjusted(sp, 0.8), "before:coordinated")
-        subj = read_subject(ctx, lo, np_hi, anchored=False, descriptions=intro_cue(word) or put_it)
+                return attributed("before:participle", sp, cue, kind, find_via(clause))
+        return None if intro_cue(word) else _NEXT_WORD
+
+    @RULES.implements("direct", "before:relative")
+    def _relative(self, j: int, word: str, cue: Span, kind: CueType, clause: str) -> Optional[Attribution]:
+        """``Mike Lee, who declared in the spin room, “…”``: the person before the clause."""
+        toks = self.toks
+        if not (j > 1 and toks[j - 1][0].lower() == "who" and toks[j - 2][0] == ","
+                and self.participle is None and intro_cue(word)):
+            return None
+        np = scan_left(self.ctx.norm, self.lo, toks[j - 2][1])
+        sp = resolve_speaker(self.ctx, np, self.q.start) if np is not None and np.text[:1].isupper() else None
+        if sp is not None and sp.type is SpeakerType.PERSON:
+            return attributed("before:relative", sp, cue, kind, find_via(clause))
+        return None
+
+    @RULES.implements("direct", "before:coordinated")
+    def _coordinated(self, j: int, cue: Span, kind: CueType, clause: str) -> Optional[Attribution]:
+        """``The president noted that he taught law, and added: “…”``: the clause subject."""
+        toks = self.toks
+        if not (j > 0 and toks[j - 1][0].lower() in ("and", "but") and self.participle is None):
+            return None
+        np = clause_subject(self.ctx, self.lo, toks[j - 1][1], cue_verbs=True, nearest=True)
+        sp = resolve_speaker(self.ctx, np, self.q.start) if np is not None else None
+        if sp is not None:
+            return attributed("before:coordinated", sp, cue, kind, find_via(clause))
+        return None
+
+    @RULES.implements("direct", "before", "before:participle")
+    def _subject(
+        self, np_hi: int, word: str, a: int, cue: Span, kind: CueType, clause: str, put_it: bool,
+    ) -> object:
+        """``Peskov replied, “``: the subject before the cue (or before a held participle)."""
+        ctx = self.ctx
+        subj = read_subject(ctx, self.lo, np_hi, anchored=False, descriptions=intro_cue(word) or put_it)
         if subj is None:
-            if participle is None and PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
-                if previous is not None and previous.speaker is not None:
+            if self.participle is None and PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
+                if self.previous is not None and self.previous.speaker is not None:
                     # "..., Putin responded, adding: “…”": the subject of the sentence.
-                    sp = previous.speaker
-                    return Attribution(sp, cue, kind, find_via(clause) or previous.via, 0.8, "before:participle")
+                    via = find_via(clause) or self.previous.via
+                    return Attribution(self.previous.speaker, cue, kind, via, RULES["direct", "before:participle"].confidence, "before:participle")  # no pronoun penalty
                 # "Nefzi said, adding, “…”": the speaker is the main clause's subject,
                 # the cue stays the participle.
-                participle = (cue, kind, a)
-                window = 30
-                continue
-            if intro_cue(word) and participle is None:
-                return None
-            continue
+                self.participle = (cue, kind, a)
+                self.window = 30
+                return _NEXT_WORD
+            return None if intro_cue(word) and self.participle is None else _NEXT_WORD
         np, role, first = subj
-        sp = resolve_speaker(ctx, np, q.start, role, start=first, describe=intro_cue(word) or put_it)
+        sp = resolve_speaker(ctx, np, self.q.start, role, start=first, describe=intro_cue(word) or put_it)
         if sp is None:
             return None
-        if participle is not None:
-            return Attribution(sp, participle[0], participle[1], find_via(clause), pronoun_adjusted(sp, 0.8), "before:participle")
-        return Attribution(sp, cue, kind, find_via(clause), pronoun_adjusted(sp, 0.88), "before")
-    if participle is not None:
-        # "Carson shared a syllabus on his Facebook page, writing “…”": the sentence subject.
-        np = clause_subject(ctx, lo, participle[2])
-        if np is not None:
-            sp = resolve_speaker(ctx, np, q.start)
-            if sp is not None:
-                return Attribution(sp, participle[0], participle[1], None, pronoun_adjusted(sp, 0.75), "before:participle")
-    return None
+        if self.participle is not None:
+            return attributed("before:participle", sp, self.participle[0], self.participle[1], find_via(clause))
+        return attributed("before", sp, cue, kind, find_via(clause))
+
+    def _participle_fallback(self) -> Optional[Attribution]:
+        """``Carson shared a syllabus on his Facebook page, writing “…”``: the sentence subject."""
+        if self.participle is None:
+            return None
+        np = clause_subject(self.ctx, self.lo, self.participle[2])
+        sp = resolve_speaker(self.ctx, np, self.q.start) if np is not None else None
+        if sp is None:
+            return None
+        cue, kind, _a = self.participle
+        return attributed("before:participle", sp, cue, kind, None, base=_PARTICIPLE_FALLBACK)
 
 
 _COLON_LEAD = re.compile(r"(?:.*\s[-–—]\s+|)(?P<np>[^:;,\"]{2,60}?)\s*(?P<party>\([A-Z][\w.\- ]{0,12}\))?\s*:$", re.S)
 
 
+@RULES.implements("direct", "before:colon")
 def _colon_speaker(ctx: Document, lo: int, hi: int, at: int) -> Optional[Attribution]:
     """A name and a colon right before the quote, transcript style (``Bush: “…”``).
 
@@ -300,13 +453,14 @@ def _colon_speaker(ctx: Document, lo: int, hi: int, at: int) -> Optional[Attribu
         return None  # "Critics:", "Reuters:": a label, or a word the article writes in lower case
     if m.group("party"):
         sp = sp.model_copy(update={"end": lo + m.end("party"), "mention": ctx.text[sp.start:lo + m.end("party")]})
-    return Attribution(sp, None, CueType.SPEECH, None, pronoun_adjusted(sp, 0.7), "before:colon")
+    return attributed("before:colon", sp, None, CueType.SPEECH, None)
 
 
 _INVERTED_BEFORE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?([Aa]ccording\s+to)\s+")
 
 
+@RULES.implements("direct", "after:signature")
 def dash_signature(ctx: Document, q: QuotedSpan) -> Optional[Attribution]:
     """A paragraph quote signed on the next line: ``“…” ⏎ - Clinton.``"""
     lo, hi = ctx.lines[q.line + 1]
@@ -320,4 +474,4 @@ def dash_signature(ctx: Document, q: QuotedSpan) -> Optional[Attribution]:
     sp = resolve_speaker(ctx, np, q.start)
     if sp is None or sp.type is not SpeakerType.PERSON:
         return None
-    return Attribution(sp, None, CueType.SPEECH, None, pronoun_adjusted(sp, 0.7), "after:signature")
+    return attributed("after:signature", sp, None, CueType.SPEECH, None)
