@@ -33,6 +33,7 @@ from dataclasses import replace
 from typing import Optional
 
 from quotes.attribution.cues import Attribution, intro_cue, mark_inside_end, with_verb_group
+from quotes.attribution.rules import RULES
 from quotes.attribution.direct_forms import attribute_after, attribute_before, dash_signature
 from quotes.document import Document
 from quotes.models import CueType, Quote, QuoteKind
@@ -93,7 +94,6 @@ def _title_like(text: str) -> bool:
 def _subheading(ctx: Document, q: QuotedSpan) -> bool:
     """A line that is only a short quote in single marks (``'A change warrior.'``): a subheading."""
     lo, hi = ctx.lines[q.line]
-    line = ctx.norm[lo:hi].strip()
     return (
         q.open >= 0 and q.close >= 0 and ctx.norm[q.open] == "'" and ctx.norm[q.close] == "'"
         and ctx.norm[lo:q.open].strip() == "" and ctx.norm[q.close + 1:hi].strip() in ("", ".")
@@ -140,7 +140,7 @@ def _build(
     if att is not None and att.speaker is not None and not_a_speaker(att.speaker.mention):
         # "Minutes later, ...": a time or an adverbial names nobody; the cue stays.
         att = replace(att, speaker=None, confidence=0.3)
-    conf = att.confidence if att else 0.3
+    conf = att.confidence if att else RULES["direct", "unattributed"].confidence
     if q.open < 0 or q.close < 0 and not q.continues:
         conf = max(0.0, round(conf - 0.1, 2))
     return ctx.quote(
@@ -158,68 +158,124 @@ def _build(
     )
 
 
+#: A direct quote and the attribution found for it (``None``: none yet).
+_Found = tuple[QuotedSpan, Optional[Attribution]]
+
+
 def attribute_direct(ctx: Document, segmenter: Segmenter) -> tuple[list[Quote], list[QuotedSpan]]:
-    """Direct quotes of the article, and the fragments left for mixed quotes."""
-    spans = ctx.quoted_spans
-    direct: list[tuple[QuotedSpan, Optional[Attribution]]] = []
-    fragments: list[QuotedSpan] = []
-    for q in spans:
-        if _subheading(ctx, q):
-            continue
-        if _standalone(ctx, q):
-            direct.append((q, None))
-        elif (that := _that_quote(ctx, q)) >= 0:
-            # "adding that “…”": the content starts at "that", so both marks are in it.
-            direct.append((QuotedSpan(q.open, q.close, that, q.close + 1, q.line), None))
-        else:
-            fragments.append(q)
-    results: list[tuple[QuotedSpan, Optional[Attribution]]] = []
-    for q, _ in direct:
-        line_lo, line_hi = ctx.lines[q.line]
-        previous = results[-1][1] if results and results[-1][0].line == q.line else None
-        att = None
-        if q.close >= 0:
-            att = attribute_after(ctx, q, line_hi)
-            if att is None and mark_inside_end(ctx, q) == "," and ctx.norm[q.close + 1:line_hi].strip() == "" and q.line + 1 < len(ctx.lines):
-                nxt_lo, nxt_hi = ctx.lines[q.line + 1]
-                fake = QuotedSpan(q.open, nxt_lo - 1, q.start, q.end, q.line)  # close = the newline
-                att = attribute_after(ctx, fake, nxt_hi)
-                if att is not None:
-                    att.rule = "after:next-line"
-            if att is None and ctx.norm[q.close + 1:line_hi].strip(" .") == "" and q.line + 1 < len(ctx.lines):
-                att = dash_signature(ctx, q)
-        if att is None:
-            s0 = max(ctx.sentence_of(max(q.open, line_lo))[0], line_lo)
-            if q.open == line_lo and q.line > 0 and ctx.norm[ctx.lines[q.line - 1][1] - 1] == ":":
-                prev_lo, prev_hi = ctx.lines[q.line - 1]
-                s_prev = max(ctx.sentence_of(prev_hi - 1)[0], prev_lo)
-                prev_att = results[-1][1] if results and results[-1][0].line == q.line - 1 else None
-                fake = QuotedSpan(prev_hi, -1, prev_hi, prev_hi, q.line - 1)
-                att = attribute_before(ctx, fake, s_prev, prev_att)
-            else:
-                att = attribute_before(ctx, q, s0, previous)
-        if att is None and results:
-            prev_q, prev_att = results[-1]
-            if prev_att is not None and (prev_att.speaker is not None or prev_att.cue is not None):
-                same_line = prev_q.line == q.line and prev_att.cue is not None and prev_att.cue.start < q.start
-                continued = (
-                    prev_q.line == q.line - 1
-                    and (q.continued or q.open == line_lo)
-                    and ctx.sentence_of(ctx.lines[q.line - 1][1] - 1)[0] <= max(prev_q.end, prev_att.cue.start if prev_att.cue else 0)
-                )
-                if same_line:
-                    att = Attribution(prev_att.speaker, prev_att.cue, prev_att.cue_type, prev_att.via, 0.75, "interrupted")
-                elif continued:
-                    att = Attribution(prev_att.speaker, prev_att.cue, prev_att.cue_type, prev_att.via, 0.6, "continued")
+    """Direct quotes of the article, and the fragments left for mixed quotes.
+
+    Each stand-alone quote is attributed in document order (after its closing
+    mark, then before its opening mark, then from the quote before it); every
+    speaker found is recorded in the document's resolver, so a later ``he said``
+    can refer to it.
+    """
+    direct, fragments = _stand_alone_quotes(ctx)
+    results: list[_Found] = []
+    for q in direct:
+        att = _attribute_one(ctx, q, results)
         if att is not None and att.speaker is not None:
             ctx.resolver.record(q.start, att.speaker)
         results.append((q, att))
-    # A quote left open at a paragraph end takes the attribution of the piece that closes it.
+    _close_open_quotes(results)
+    return _quotes_of(ctx, results, segmenter), fragments
+
+
+def _stand_alone_quotes(ctx: Document) -> tuple[list[QuotedSpan], list[QuotedSpan]]:
+    """The quoted spans that are utterances of their own, and the fragments inside sentences."""
+    direct: list[QuotedSpan] = []
+    fragments: list[QuotedSpan] = []
+    for q in ctx.quoted_spans:
+        if _subheading(ctx, q):
+            continue
+        if _standalone(ctx, q):
+            direct.append(q)
+        elif (that := _that_quote(ctx, q)) >= 0:
+            # "adding that “…”": the content starts at "that", so both marks are in it.
+            direct.append(QuotedSpan(q.open, q.close, that, q.close + 1, q.line))
+        else:
+            fragments.append(q)
+    return direct, fragments
+
+
+def _attribute_one(ctx: Document, q: QuotedSpan, results: list[_Found]) -> Optional[Attribution]:
+    """The attribution of one stand-alone quote, given those of the quotes before it."""
+    att = _after_close(ctx, q) if q.close >= 0 else None
+    if att is None:
+        att = _before_open(ctx, q, results)
+    if att is None and results:
+        att = _from_previous(ctx, q, *results[-1])
+    return att
+
+
+@RULES.implements("direct", "after:next-line")
+def _after_close(ctx: Document, q: QuotedSpan) -> Optional[Attribution]:
+    """The attribution after the closing mark, on the same line or the next one."""
+    line_hi = ctx.lines[q.line][1]
+    att = attribute_after(ctx, q, line_hi)
+    if att is None and mark_inside_end(ctx, q) == "," and ctx.norm[q.close + 1:line_hi].strip() == "" and q.line + 1 < len(ctx.lines):
+        nxt_lo, nxt_hi = ctx.lines[q.line + 1]
+        fake = QuotedSpan(q.open, nxt_lo - 1, q.start, q.end, q.line)  # close = the newline
+        att = attribute_after(ctx, fake, nxt_hi)
+        if att is not None:
+            att.rule = "after:next-line"
+    if att is None and ctx.norm[q.close + 1:line_hi].strip(" .") == "" and q.line + 1 < len(ctx.lines):
+        att = dash_signature(ctx, q)
+    return att
+
+
+def _before_open(ctx: Document, q: QuotedSpan, results: list[_Found]) -> Optional[Attribution]:
+    """The attribution before the opening mark, or at the end of a previous line ending in a colon."""
+    line_lo = ctx.lines[q.line][0]
+    if q.open == line_lo and q.line > 0 and ctx.norm[ctx.lines[q.line - 1][1] - 1] == ":":
+        prev_lo, prev_hi = ctx.lines[q.line - 1]
+        s_prev = max(ctx.sentence_of(prev_hi - 1)[0], prev_lo)
+        prev_att = results[-1][1] if results and results[-1][0].line == q.line - 1 else None
+        fake = QuotedSpan(prev_hi, -1, prev_hi, prev_hi, q.line - 1)
+        return attribute_before(ctx, fake, s_prev, prev_att)
+    s0 = max(ctx.sentence_of(max(q.open, line_lo))[0], line_lo)
+    previous = results[-1][1] if results and results[-1][0].line == q.line else None
+    return attribute_before(ctx, q, s0, previous)
+
+
+@RULES.implements("direct", "interrupted", "continued")
+def _from_previous(
+    ctx: Document, q: QuotedSpan, prev_q: QuotedSpan, prev_att: Optional[Attribution]
+) -> Optional[Attribution]:
+    """The second half of an interrupted quote, or a quote continued in the next paragraph."""
+    if prev_att is None or prev_att.speaker is None and prev_att.cue is None:
+        return None
+    line_lo = ctx.lines[q.line][0]
+    same_line = prev_q.line == q.line and prev_att.cue is not None and prev_att.cue.start < q.start
+    continued = (
+        prev_q.line == q.line - 1
+        and (q.continued or q.open == line_lo)
+        and ctx.sentence_of(ctx.lines[q.line - 1][1] - 1)[0] <= max(prev_q.end, prev_att.cue.start if prev_att.cue else 0)
+    )
+    if same_line:
+        return _shared(prev_att, "interrupted")
+    if continued:
+        return _shared(prev_att, "continued")
+    return None
+
+
+def _shared(att: Attribution, rule: str) -> Attribution:
+    """``att``'s speaker and cue instance, for another piece of the same quote (no pronoun penalty)."""
+    return Attribution(att.speaker, att.cue, att.cue_type, att.via, RULES["direct", rule].confidence, rule)
+
+
+def _close_open_quotes(results: list[_Found]) -> None:
+    """A quote left open at a paragraph end takes the attribution of the piece that closes it."""
     for k in range(len(results) - 2, -1, -1):
         q, att = results[k]
         nq, natt = results[k + 1]
         if q.continues and att is None and natt is not None and nq.continued:
-            results[k] = (q, Attribution(natt.speaker, natt.cue, natt.cue_type, natt.via, 0.6, "continued"))
+            results[k] = (q, _shared(natt, "continued"))
+
+
+@RULES.implements("direct", "lead-in", "unattributed")
+def _quotes_of(ctx: Document, results: list[_Found], segmenter: Segmenter) -> list[Quote]:
+    """The :class:`~quotes.models.Quote` objects of the attributed quotes."""
     quotes = []
     for q, att in results:
         if att is None and len(ctx.text[q.start:q.end].split()) < 3:
@@ -234,7 +290,7 @@ def attribute_direct(ctx: Document, segmenter: Segmenter) -> tuple[list[Quote], 
             quotes.append(_build(ctx, q, att, ("direct", "lead-in"), segmenter, QuoteKind.MIXED))
             continue
         quotes.append(_build(ctx, q, att, rules, segmenter))
-    return quotes, fragments
+    return quotes
 
 
 def _lead_in(ctx: Document, q: QuotedSpan, att: Optional[Attribution]) -> Optional[tuple[int, int]]:
@@ -285,6 +341,7 @@ def _own_cue_after(ctx: Document, q: Quote) -> bool:
     return any(intro_cue(w.lower()) for w, _a, _b in tokens(ctx.norm, a, b)[:25])
 
 
+@RULES.implements("direct", "continues-report")
 def continue_reports(ctx: Document, found: list[Quote]) -> list[Quote]:
     """A direct quote with no cue of its own that follows a report goes on with it.
 
@@ -315,7 +372,7 @@ def continue_reports(ctx: Document, found: list[Quote]) -> list[Quote]:
             if (same or next_para) and not _own_cue_after(ctx, q):
                 out[n] = q.model_copy(update={
                     "speaker": prev.speaker, "cue": prev.cue, "cue_type": prev.cue_type,
-                    "via": prev.via, "confidence": 0.6,
+                    "via": prev.via, "confidence": RULES["direct", "continues-report"].confidence,
                     "provenance": q.provenance.model_copy(update={"rules": ("direct", "continues-report")}),
                 })
         if q.cue is not None or q.kind is not QuoteKind.DIRECT:
