@@ -222,9 +222,12 @@ _DESCRIPTION = re.compile(
 )
 
 
-def read_subject(
-    ctx: Document, lo: int, hi: int, *, anchored: bool, descriptions: bool = True
-) -> Optional[tuple[NounPhrase, Optional[str], Optional[int]]]:
+#: A subject read before a cue: the head noun phrase, a role read beside it, and
+#: the start of the full phrase when it lies before the head.
+Subject = tuple[NounPhrase, Optional[str], Optional[int]]
+
+
+def read_subject(ctx: Document, lo: int, hi: int, *, anchored: bool, descriptions: bool = True) -> Optional[Subject]:
     """The subject before a cue that starts at ``hi``: ``(head, role, start)``.
 
     Reads ``Peskov``, ``Peskov, the Kremlin's spokesman,``, ``Paradis, who has been
@@ -236,24 +239,6 @@ def read_subject(
     while hi > lo and ctx.norm[hi - 1].isspace():
         hi -= 1
     p = lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip())
-
-    def placed(np: NounPhrase) -> bool:
-        if anchored:
-            return np.start == p
-        pre = ctx.norm[p:np.start].rstrip()
-        return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then", "as")
-
-    def object_of(np: NounPhrase) -> bool:
-        """``speaking to Fox News said``, ``released a memo titled``: an object, not a subject."""
-        pre = ctx.norm[p:np.start].split()
-        if not pre:
-            return False
-        last = pre[-1]
-        return last.lower() in PREPOSITIONS or (
-            last.isalpha() and last.islower() and (last.endswith("ed") or last.endswith("s"))
-            and last not in ("as", "was", "has", "is", "this", "his", "its", "us")
-        )
-
     party = _PARTY_END.search(ctx.norm, lo, hi)
     if party is not None:  # "Sen. Chuck Schumer (D-N.Y.) said"
         hi = party.start()
@@ -263,7 +248,7 @@ def read_subject(
         m = _DESCRIPTION.search(ctx.norm, lo, hi)
         if m is not None and m.end() == hi:
             np = NounPhrase(m.start(), m.end(), ctx.norm[m.start():m.end()])
-    if np is not None and (placed(np) or not anchored and not object_of(np)):
+    if np is not None and (_placed(ctx, np, p, anchored) or not anchored and not _object_of(ctx, np, p)):
         return np, None, None
     if not ctx.norm[lo:hi].endswith(","):
         return None
@@ -273,6 +258,31 @@ def read_subject(
         m = re.search(r"(?:^|,)\s*([^,]{2,80}),\s*[^,]{2,80},\s*$", ctx.norm[lo:hi])
         first = lo + m.start(1) if m else head.start
         return head, role, first
+    return _subject_before_comma(ctx, lo, hi, p, anchored)
+
+
+def _placed(ctx: Document, np: NounPhrase, p: int, anchored: bool) -> bool:
+    """``np`` starts the clause at ``p`` (anchored), or follows a comma or a conjunction."""
+    if anchored:
+        return np.start == p
+    pre = ctx.norm[p:np.start].rstrip()
+    return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then", "as")
+
+
+def _object_of(ctx: Document, np: NounPhrase, p: int) -> bool:
+    """``speaking to Fox News said``, ``released a memo titled``: an object, not a subject."""
+    pre = ctx.norm[p:np.start].split()
+    if not pre:
+        return False
+    last = pre[-1]
+    return last.lower() in PREPOSITIONS or (
+        last.isalpha() and last.islower() and (last.endswith("ed") or last.endswith("s"))
+        and last not in ("as", "was", "has", "is", "this", "his", "its", "us")
+    )
+
+
+def _subject_before_comma(ctx: Document, lo: int, hi: int, p: int, anchored: bool) -> Optional[Subject]:
+    """A subject followed by an aside up to the comma before the cue (``Paradis, who …, said``)."""
     commas = [i for i in range(hi - 2, p, -1) if ctx.norm[i] == ","]
     if anchored:
         commas.reverse()
@@ -283,9 +293,9 @@ def read_subject(
         while a < hi and ctx.norm[a].isspace():
             a += 1
         who = ctx.norm.startswith("who ", a)  # a relative clause on a person follows
-        if who and (head is None or not placed(head)) and _DESCRIPTION.fullmatch(ctx.norm, p, c):
+        if who and (head is None or not _placed(ctx, head, p, anchored)) and _DESCRIPTION.fullmatch(ctx.norm, p, c):
             head = NounPhrase(p, c, ctx.norm[p:c])  # "one commuter, who declined to give his name,"
-        if head is None or not placed(head) or not (who or any(
+        if head is None or not _placed(ctx, head, p, anchored) or not (who or any(
             w[:1].isupper() or w.lower() in source_words() for w in head.text.split()
         )):
             continue
