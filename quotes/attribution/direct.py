@@ -264,6 +264,7 @@ def _shared(att: Attribution, rule: str) -> Attribution:
     return Attribution(att.speaker, att.cue, att.cue_type, att.via, RULES["direct", rule].confidence, rule)
 
 
+@RULES.implements("direct", "continued")
 def _close_open_quotes(results: list[_Found]) -> None:
     """A quote left open at a paragraph end takes the attribution of the piece that closes it."""
     for k in range(len(results) - 2, -1, -1):

@@ -398,6 +398,7 @@ class _BeforeScan:
             return attributed("before:participle", sp, self.participle[0], self.participle[1], find_via(clause))
         return attributed("before", sp, cue, kind, find_via(clause))
 
+    @RULES.implements("direct", "before:participle")
     def _participle_fallback(self) -> Optional[Attribution]:
         """``Carson shared a syllabus on his Facebook page, writing “…”``: the sentence subject."""
         if self.participle is None:
