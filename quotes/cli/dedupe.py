@@ -33,13 +33,11 @@ from quotes.dedupe.cluster import (
     QuoteCluster,
     dedupe,
 )
+from quotes.cli.common import EXIT_OK, EXIT_USAGE
 from quotes.errors import CorpusFormatError, DependencyError, MissingInputError, QuotesError
 from quotes.models import Quote
 
 __all__ = ["add_cli_parser", "read_quotes", "run", "write_clusters"]
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 ERR_NO_SHARDS = "{path}: no quotes-*.jsonl or quotes-*.parquet shards in this folder"
 ERR_PARQUET = "{path}: cannot read the Parquet file ({reason})"

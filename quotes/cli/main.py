@@ -12,7 +12,6 @@ for usage errors or when nothing could run.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -21,37 +20,26 @@ from pathlib import Path
 from typing import IO, Any, Optional
 
 from quotes._version import __version__
+from quotes.cli import batch as batch_cli
+from quotes.cli import dedupe as dedupe_cli
+from quotes.cli import evaluate as evaluate_cli
+from quotes.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    add_backend_options,
+    print_error,
+)
 from quotes.errors import QuotesError
 from quotes.models import RECORD_KEYS, Article, Quote
 
 __all__ = ["main", "write_quotes"]
 
-#: Modules that contribute subcommands through ``add_cli_parser(subparsers)``.
-_COMMAND_MODULES: tuple[str, ...] = ("quotes.evaluation.evaluate", "quotes.archive.batch", "quotes.cli.dedupe")
-
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
+#: Modules that contribute subcommands through ``add_cli_parser(subparsers)``, in order.
+_COMMAND_MODULES = (evaluate_cli, batch_cli, dedupe_cli)
 
 SCHEMA_MODELS = ("record", "Quote", "Article", "Speaker", "Span", "Provenance")
-
-
-def _err(message: str) -> None:
-    print(f"quotes: {message}", file=sys.stderr, flush=True)
-
-
-def _add_backend_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--backend",
-        choices=("stanza", "fast"),
-        default="stanza",
-        help="segmentation backend: stanza (default, Stanza tokenize+mwt) or fast (pure Python)",
-    )
-    parser.add_argument(
-        "--stanza-dir",
-        metavar="DIR",
-        help="folder with Stanza's models (default: $QUOTES_STANZA_DIR, else Stanza's own)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="PATH",
         help="a .txt file, a folder of them, or - for one article on standard input",
     )
-    _add_backend_options(ex)
+    add_backend_options(ex)
     ex.add_argument("--outlet", help="outlet of every article (overrides metadata)")
     ex.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
     ex.add_argument(
@@ -103,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     dl.add_argument("--dir", metavar="DIR", help="where to put them (default: Stanza's)")
     dl.set_defaults(func=_run_download)
 
-    for name in _COMMAND_MODULES:
-        importlib.import_module(name).add_cli_parser(sub)
+    for module in _COMMAND_MODULES:
+        module.add_cli_parser(sub)
     return parser
 
 
@@ -205,13 +193,13 @@ def _run_extract(args: argparse.Namespace) -> int:
         else:
             given_path = Path(given)
             if given_path.is_dir() and not any(given_path.glob("*.txt")):
-                _err(f"{given_path}: folder has no .txt files")
+                print_error(f"{given_path}: folder has no .txt files")
                 failed += 1
                 continue
             try:
                 meta = _metadata_for(given_path, explicit)
             except QuotesError as exc:
-                _err(str(exc))
+                print_error(str(exc))
                 failed += 1
                 continue
             loaders = [
@@ -224,7 +212,7 @@ def _run_extract(args: argparse.Namespace) -> int:
                 found = extractor.extract_article(load())
             except QuotesError as exc:
                 message = str(exc)
-                _err(message if message.startswith(where) else f"{where}: {message}")
+                print_error(message if message.startswith(where) else f"{where}: {message}")
                 failed += 1
                 continue
             if stream:
@@ -278,7 +266,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return int(args.func(args))
     except QuotesError as exc:
-        _err(str(exc))
+        print_error(str(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as Unix tools do.
@@ -288,5 +276,5 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        _err("interrupted")
-        return 130
+        print_error("interrupted")
+        return EXIT_INTERRUPTED
