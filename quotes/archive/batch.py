@@ -40,6 +40,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from quotes.archive.inputs import Source, count_articles, iter_sources, plan_inputs
 from quotes.archive.outdir import (
@@ -229,6 +230,38 @@ class _Run:
             self.open_shard.abort()
             self.open_shard = None
 
+    def execute(
+        self,
+        chunks: Iterator[tuple[int, list[Source]]],
+        workers: int,
+        identity: dict[str, Any],
+        result: BatchResult,
+    ) -> BatchResult:
+        """Process every chunk, then write ``errors.jsonl`` and ``manifest.json``.
+
+        Whatever happens, the workers stop and OUTDIR is left with complete shards only.
+
+        Raises:
+            QuotesError: Worker processes kept dying.
+            BatchInterrupted: Ctrl-C (or SIGTERM from the CLI).
+        """
+        n_shards = result.shards
+        finished = False
+        try:
+            self.process(chunks, workers * IN_FLIGHT_PER_WORKER)
+            counts = finish_outdir(self.out, self.total, n_shards, identity, workers)
+            result.quotes, result.failures = counts
+            finished = True
+            return result
+        except BrokenProcessPool:
+            message = WORKER_DIED.format(done=self.committed, total=n_shards, outdir=self.out)
+            raise QuotesError(message) from None
+        except KeyboardInterrupt:
+            self.abort_shard()
+            raise BatchInterrupted(self.committed, n_shards) from None
+        finally:
+            self.close(finished)
+
     def close(self, finished: bool) -> None:
         """Stop everything; after an unfinished run, leave complete shards only."""
         self.abort_shard()
@@ -311,18 +344,5 @@ def run_batch(
     bar = Progress(progress, total, done_articles, resumed.quotes, resumed.failures)
     pool = Workers(workers, (backend, stanza_dir, include_beliefs, fmt))
     run = _Run(out, fmt, total, shard_size, len(resumed.done), bar, pool)
-    finished = False
-    try:
-        chunks = _chunks(iter_sources(specs), total, shard_size, resumed.done)
-        run.process(chunks, workers * IN_FLIGHT_PER_WORKER)
-        result.quotes, result.failures = finish_outdir(out, total, n_shards, identity, workers)
-        finished = True
-        return result
-    except BrokenProcessPool:
-        message = WORKER_DIED.format(done=run.committed, total=n_shards, outdir=out)
-        raise QuotesError(message) from None
-    except KeyboardInterrupt:
-        run.abort_shard()
-        raise BatchInterrupted(run.committed, n_shards) from None
-    finally:
-        run.close(finished)
+    chunks = _chunks(iter_sources(specs), total, shard_size, resumed.done)
+    return run.execute(chunks, workers, identity, result)

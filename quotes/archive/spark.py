@@ -286,6 +286,40 @@ class _ExtractPartition:
                 yield from records_to_arrow(out, schema=schema).to_batches()
 
 
+def _article_rows(
+    F: Any,  # noqa: N803 (pyspark.sql.functions, imported by the caller)
+    df: DataFrame,
+    *,
+    text: str,
+    id: str,  # noqa: A002 (the column is called id)
+    outlet: str,
+    published: str,
+) -> DataFrame:
+    """Select the columns :class:`_ExtractPartition` reads: text, id, outlet, published.
+
+    A missing ``id`` column becomes ``monotonically_increasing_id()``; a missing
+    ``outlet`` or ``published`` column becomes nulls.
+    """
+    columns = set(df.columns)
+
+    def optional(name: str, alias: str) -> Any:
+        if name in columns:
+            return F.col(name).alias(alias)
+        return F.lit(None).cast("string").alias(alias)
+
+    article_id = (
+        F.col(id).cast("string")
+        if id in columns
+        else F.monotonically_increasing_id().cast("string")
+    )
+    return df.select(
+        F.col(text).alias("text"),
+        article_id.alias("id"),
+        optional(outlet, "outlet").cast("string").alias("outlet"),
+        optional(published, "published"),
+    )
+
+
 def extract(
     df: DataFrame,
     *,
@@ -330,26 +364,9 @@ def extract(
         from pyspark.sql import functions as F
     except ImportError:
         raise DependencyError(SPARK_MISSING) from None
-    columns = set(df.columns)
-    if text not in columns:
+    if text not in set(df.columns):
         raise QuotesError(NO_TEXT_COLUMN.format(name=text, columns=", ".join(df.columns)))
-
-    def optional(name: str, alias: str) -> Any:
-        if name in columns:
-            return F.col(name).alias(alias)
-        return F.lit(None).cast("string").alias(alias)
-
-    article_id = (
-        F.col(id).cast("string")
-        if id in columns
-        else F.monotonically_increasing_id().cast("string")
-    )
-    articles = df.select(
-        F.col(text).alias("text"),
-        article_id.alias("id"),
-        optional(outlet, "outlet").cast("string").alias("outlet"),
-        optional(published, "published"),
-    )
+    articles = _article_rows(F, df, text=text, id=id, outlet=outlet, published=published)
     with_errors = errors == "column"
     fn = _ExtractPartition(backend, stanza_dir, include_beliefs, with_errors)
     return articles.mapInArrow(fn, spark_schema(errors=with_errors))
