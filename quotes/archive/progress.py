@@ -69,4 +69,3 @@ class Progress:
             self._bar.close()
         elif self.mode == "lines" and finished:
             self._line()
-

@@ -71,7 +71,9 @@ MIN_JAVA = 17
 #: Name of the error column added by ``extract(..., errors="column")``.
 ERROR_COLUMN = "error"
 
-SPARK_MISSING = 'quotes.archive.spark needs pyspark, which is not installed: pip install "quotes[spark]"'
+SPARK_MISSING = (
+    'quotes.archive.spark needs pyspark, which is not installed: pip install "quotes[spark]"'
+)
 JAVA_MISSING = (
     "Spark needs Java {minimum} or newer{found}: install it (Debian/Ubuntu: "
     "apt-get install default-jre-headless; macOS: brew install openjdk@{minimum}) "
@@ -462,8 +464,8 @@ def dedupe_block(block: str, records: Iterable[dict[str, Any]], **options: Any) 
     Returns:
         One tuple per cluster member, in the column order of :func:`dedupe_schema`.
     """
-    from quotes.dedupe.cluster import ClusterMember
     from quotes.archive.frames import model_columns
+    from quotes.dedupe.cluster import ClusterMember
     from quotes.models import Quote
 
     run_dedupe = _dedupe_function()

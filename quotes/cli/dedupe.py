@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from quotes.cli.common import EXIT_OK, EXIT_USAGE
 from quotes.dedupe.cluster import (
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
@@ -33,7 +34,6 @@ from quotes.dedupe.cluster import (
     QuoteCluster,
     dedupe,
 )
-from quotes.cli.common import EXIT_OK, EXIT_USAGE
 from quotes.errors import CorpusFormatError, DependencyError, MissingInputError, QuotesError
 from quotes.models import Quote
 

@@ -51,9 +51,7 @@ def add_cli_parser(subparsers: Any) -> None:
         "--limit", type=_positive_int, metavar="N", help="score only the first N documents"
     )
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format")
-    p.add_argument(
-        "--tagger", action="store_true", help="add the learned span tagger to the rules"
-    )
+    p.add_argument("--tagger", action="store_true", help="add the learned span tagger to the rules")
     p.set_defaults(func=run)
 
 

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, Optional
+from typing import IO, Any
 
 from quotes._version import __version__
 from quotes.cli import batch as batch_cli
@@ -34,7 +34,7 @@ from quotes.cli.common import (
 from quotes.errors import QuotesError
 from quotes.models import RECORD_KEYS, Article, Quote
 
-__all__ = ["main", "write_quotes"]
+__all__ = ["build_parser", "main", "write_quotes"]
 
 #: Modules that contribute subcommands through ``add_cli_parser(subparsers)``, in order.
 _COMMAND_MODULES = (evaluate_cli, batch_cli, dedupe_cli)
@@ -53,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="extract quotes from .txt files or folders of them")
     ex.add_argument(
-        "paths", nargs="+", metavar="PATH",
+        "paths",
+        nargs="+",
+        metavar="PATH",
         help="a .txt file, a folder of them, or - for one article on standard input",
     )
     add_backend_options(ex)
@@ -66,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     ex.add_argument(
-        "--tagger", action="store_true",
+        "--tagger",
+        action="store_true",
         help="also run the learned span tagger (adds reported speech the rules miss)",
     )
     ex.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
@@ -139,7 +142,7 @@ def write_quotes(quotes: Iterable[Quote], fh: IO[str], fmt: str = "jsonl") -> in
     return len(records)
 
 
-def _metadata_for(path: Path, explicit: Optional[dict[str, dict[str, Any]]]) -> dict:
+def _metadata_for(path: Path, explicit: dict[str, dict[str, Any]] | None) -> dict:
     from quotes.archive.io import METADATA_FILE, load_metadata
 
     if explicit is not None:
@@ -180,7 +183,9 @@ def _run_extract(args: argparse.Namespace) -> int:
         _check_date(args.published)
     explicit = load_metadata(args.metadata) if args.metadata else None
     extractor = Extractor(
-        backend=args.backend, stanza_dir=args.stanza_dir, include_beliefs=args.include_beliefs,
+        backend=args.backend,
+        stanza_dir=args.stanza_dir,
+        include_beliefs=args.include_beliefs,
         tagger=args.tagger,
     )
     failed = 0
@@ -203,8 +208,16 @@ def _run_extract(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             loaders = [
-                (str(path), partial(read_article, path, metadata=meta, outlet=args.outlet,
-                                    published=args.published))
+                (
+                    str(path),
+                    partial(
+                        read_article,
+                        path,
+                        metadata=meta,
+                        outlet=args.outlet,
+                        published=args.published,
+                    ),
+                )
                 for path in expand_paths([given_path])
             ]
         for where, load in loaders:
@@ -255,7 +268,7 @@ def _run_download(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line interface and return the exit status.
 
     Args:
