@@ -420,10 +420,10 @@ class TestResume:
         assert "no batch run recorded" in capsys.readouterr().err
 
     def test_interrupt_leaves_no_partial_shard(self, tmp_path, monkeypatch):
-        import quotes.archive.batch
+        import quotes.archive.shards
 
         make_folder(tmp_path / "in", 100)
-        real = quotes.archive.batch._Shard.add
+        real = quotes.archive.shards.Shard.add
         calls = {"n": 0}
 
         def add(self, outcome):
@@ -432,13 +432,13 @@ class TestResume:
                 raise KeyboardInterrupt
             real(self, outcome)
 
-        monkeypatch.setattr(quotes.archive.batch._Shard, "add", add)
+        monkeypatch.setattr(quotes.archive.shards.Shard, "add", add)
         with pytest.raises(BatchInterrupted) as info:
             _run_small(tmp_path, "out")
         assert (info.value.committed, info.value.shards) == (2, 5)
         names = sorted(p.name for p in (tmp_path / "out").iterdir())
         assert names == [".batch", shard_name(0), shard_name(1)]
-        monkeypatch.setattr(quotes.archive.batch._Shard, "add", real)
+        monkeypatch.setattr(quotes.archive.shards.Shard, "add", real)
         _run_small(tmp_path, "out")
         _run_small(tmp_path, "ref")
         assert folder_snapshot(tmp_path / "out") == folder_snapshot(tmp_path / "ref")
@@ -447,10 +447,10 @@ class TestResume:
     @pytest.mark.parametrize("where", ["open", "commit"])
     def test_interrupt_at_any_moment_leaves_no_temporary_file(self, tmp_path, monkeypatch, where):
         """A Ctrl-C can land after a temporary file exists but before its owner is known."""
-        import quotes.archive.batch
+        import quotes.archive.shards
 
         make_folder(tmp_path / "in", 60)
-        real_init, real_commit = quotes.archive.batch._Shard.__init__, quotes.archive.batch._Shard.commit
+        real_init, real_commit = quotes.archive.shards.Shard.__init__, quotes.archive.shards.Shard.commit
         opened = {"n": 0}
 
         def init(self, *args, **kwargs):
@@ -461,13 +461,13 @@ class TestResume:
 
         def commit(self):
             if where == "commit" and self.index == 1:
-                with quotes.archive.batch.atomic_writer(self.state_path) as fh:
+                with quotes.archive.shards.atomic_writer(self.state_path) as fh:
                     fh.write("{}")
                     raise KeyboardInterrupt  # half way through the commit
             real_commit(self)
 
-        monkeypatch.setattr(quotes.archive.batch._Shard, "__init__", init)
-        monkeypatch.setattr(quotes.archive.batch._Shard, "commit", commit)
+        monkeypatch.setattr(quotes.archive.shards.Shard, "__init__", init)
+        monkeypatch.setattr(quotes.archive.shards.Shard, "commit", commit)
         with pytest.raises(BatchInterrupted) as info:  # keeps the frames alive, as a
             run_batch(  # traceback cycle does in a real run
                 [tmp_path / "in"],
@@ -487,9 +487,9 @@ class _CrashingPool:
     """Stands in for a process pool whose worker dies on articles containing CRASH."""
 
     def __init__(self, workers, initargs):
-        import quotes.archive.batch
+        import quotes.archive.workers
 
-        quotes.archive.batch._init_worker(*initargs, None)
+        quotes.archive.workers._init_worker(*initargs, None)
         self.broken = False
 
     def submit(self, fn, chunk):
@@ -510,7 +510,7 @@ class _CrashingPool:
 
 class TestWorkerDeath:
     def test_only_the_article_that_killed_a_worker_is_lost(self, tmp_path, monkeypatch):
-        import quotes.archive.batch
+        import quotes.archive.workers
 
         make_folder(tmp_path / "in", 80)
         run_batch(
@@ -523,7 +523,7 @@ class TestWorkerDeath:
         )
         killer = tmp_path / "in" / "part00" / "a00033.txt"
         killer.write_text("CRASH " + killer.read_text())
-        monkeypatch.setattr(quotes.archive.batch, "_make_executor", _CrashingPool)
+        monkeypatch.setattr(quotes.archive.workers, "_make_executor", _CrashingPool)
         result = run_batch(
             [tmp_path / "in"],
             tmp_path / "out",
@@ -540,12 +540,12 @@ class TestWorkerDeath:
         assert result.failures == 1
 
     def test_workers_dying_on_everything_stop_the_run(self, tmp_path, monkeypatch):
-        import quotes.archive.batch
+        import quotes.archive.workers
 
         make_folder(tmp_path / "in", 30)
         for p in (tmp_path / "in").rglob("*.txt"):
             p.write_text("CRASH " + p.read_text())
-        monkeypatch.setattr(quotes.archive.batch, "_make_executor", _CrashingPool)
+        monkeypatch.setattr(quotes.archive.workers, "_make_executor", _CrashingPool)
         with pytest.raises(QuotesError, match="worker processes keep dying"):
             run_batch(
                 [tmp_path / "in"],

@@ -21,6 +21,7 @@ from typing import IO, Any, NamedTuple, cast
 
 from pydantic import ValidationError
 
+from quotes.archive.io import METADATA_FILE, decode_text, load_metadata, read_text_file
 from quotes.errors import (
     CorpusFormatError,
     DependencyError,
@@ -28,7 +29,6 @@ from quotes.errors import (
     MissingInputError,
     QuotesError,
 )
-from quotes.archive.io import METADATA_FILE, decode_text, load_metadata, read_text_file
 from quotes.models import Article
 
 __all__ = [
@@ -40,6 +40,8 @@ __all__ = [
     "load_article",
     "plan_inputs",
     "record_to_article",
+    "source_id",
+    "source_where",
 ]
 
 #: Fields of an article record (JSON Lines object or Parquet row) that are read.

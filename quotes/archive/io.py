@@ -14,7 +14,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Optional, Union
+from typing import IO, Any, Union
 
 from pydantic import ValidationError
 
@@ -81,7 +81,7 @@ def decode_text(data: bytes, *, name: str = "input") -> str:
     return text
 
 
-def read_text_file(path: PathLike, *, max_bytes: Optional[int] = None) -> str:
+def read_text_file(path: PathLike, *, max_bytes: int | None = None) -> str:
     """Read one article file as UTF-8 text.
 
     Args:
@@ -154,10 +154,10 @@ def expand_paths(paths: Iterable[PathLike]) -> Iterator[Path]:
 def read_article(
     path: PathLike,
     *,
-    metadata: Optional[dict[str, dict[str, Any]]] = None,
-    outlet: Optional[str] = None,
-    published: Optional[str] = None,
-    max_bytes: Optional[int] = None,
+    metadata: dict[str, dict[str, Any]] | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    max_bytes: int | None = None,
 ) -> Article:
     """Read a ``.txt`` file into an :class:`~quotes.models.Article`.
 
@@ -201,9 +201,8 @@ def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: s
         field = ".".join(str(x) for x in first.get("loc", ())) or "record"
         value = str(first.get("input"))[:40]
         message = first.get("msg", "invalid value")
-        raise InputError(
-            f"{where}: invalid {field!r} in metadata ({value!r}: {message[:1].lower()}{message[1:]})"
-        ) from None
+        detail = f"{value!r}: {message[:1].lower()}{message[1:]}"
+        raise InputError(f"{where}: invalid {field!r} in metadata ({detail})") from None
 
 
 def _set_default_mode(path: str) -> None:

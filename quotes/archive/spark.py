@@ -71,7 +71,9 @@ MIN_JAVA = 17
 #: Name of the error column added by ``extract(..., errors="column")``.
 ERROR_COLUMN = "error"
 
-SPARK_MISSING = 'quotes.archive.spark needs pyspark, which is not installed: pip install "quotes[spark]"'
+SPARK_MISSING = (
+    'quotes.archive.spark needs pyspark, which is not installed: pip install "quotes[spark]"'
+)
 JAVA_MISSING = (
     "Spark needs Java {minimum} or newer{found}: install it (Debian/Ubuntu: "
     "apt-get install default-jre-headless; macOS: brew install openjdk@{minimum}) "
@@ -286,6 +288,40 @@ class _ExtractPartition:
                 yield from records_to_arrow(out, schema=schema).to_batches()
 
 
+def _article_rows(
+    F: Any,  # noqa: N803 (pyspark.sql.functions, imported by the caller)
+    df: DataFrame,
+    *,
+    text: str,
+    id: str,  # noqa: A002 (the column is called id)
+    outlet: str,
+    published: str,
+) -> DataFrame:
+    """Select the columns :class:`_ExtractPartition` reads: text, id, outlet, published.
+
+    A missing ``id`` column becomes ``monotonically_increasing_id()``; a missing
+    ``outlet`` or ``published`` column becomes nulls.
+    """
+    columns = set(df.columns)
+
+    def optional(name: str, alias: str) -> Any:
+        if name in columns:
+            return F.col(name).alias(alias)
+        return F.lit(None).cast("string").alias(alias)
+
+    article_id = (
+        F.col(id).cast("string")
+        if id in columns
+        else F.monotonically_increasing_id().cast("string")
+    )
+    return df.select(
+        F.col(text).alias("text"),
+        article_id.alias("id"),
+        optional(outlet, "outlet").cast("string").alias("outlet"),
+        optional(published, "published"),
+    )
+
+
 def extract(
     df: DataFrame,
     *,
@@ -330,26 +366,9 @@ def extract(
         from pyspark.sql import functions as F
     except ImportError:
         raise DependencyError(SPARK_MISSING) from None
-    columns = set(df.columns)
-    if text not in columns:
+    if text not in set(df.columns):
         raise QuotesError(NO_TEXT_COLUMN.format(name=text, columns=", ".join(df.columns)))
-
-    def optional(name: str, alias: str) -> Any:
-        if name in columns:
-            return F.col(name).alias(alias)
-        return F.lit(None).cast("string").alias(alias)
-
-    article_id = (
-        F.col(id).cast("string")
-        if id in columns
-        else F.monotonically_increasing_id().cast("string")
-    )
-    articles = df.select(
-        F.col(text).alias("text"),
-        article_id.alias("id"),
-        optional(outlet, "outlet").cast("string").alias("outlet"),
-        optional(published, "published"),
-    )
+    articles = _article_rows(F, df, text=text, id=id, outlet=outlet, published=published)
     with_errors = errors == "column"
     fn = _ExtractPartition(backend, stanza_dir, include_beliefs, with_errors)
     return articles.mapInArrow(fn, spark_schema(errors=with_errors))
@@ -445,8 +464,8 @@ def dedupe_block(block: str, records: Iterable[dict[str, Any]], **options: Any) 
     Returns:
         One tuple per cluster member, in the column order of :func:`dedupe_schema`.
     """
-    from quotes.dedupe.cluster import ClusterMember
     from quotes.archive.frames import model_columns
+    from quotes.dedupe.cluster import ClusterMember
     from quotes.models import Quote
 
     run_dedupe = _dedupe_function()

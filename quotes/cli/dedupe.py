@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from quotes.cli.common import EXIT_OK, EXIT_USAGE
 from quotes.dedupe.cluster import (
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
@@ -37,9 +38,6 @@ from quotes.errors import CorpusFormatError, DependencyError, MissingInputError,
 from quotes.models import Quote
 
 __all__ = ["add_cli_parser", "read_quotes", "run", "write_clusters"]
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 ERR_NO_SHARDS = "{path}: no quotes-*.jsonl or quotes-*.parquet shards in this folder"
 ERR_PARQUET = "{path}: cannot read the Parquet file ({reason})"

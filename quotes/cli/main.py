@@ -1,8 +1,10 @@
 """Command line interface: ``python -m quotes`` or ``quotes``.
 
-Subcommands: ``extract`` (quotes of articles as JSON Lines, JSON or a table),
-``schema`` (JSON Schema of the output), ``download`` (Stanza models), and the
-commands contributed by other modules (``evaluate``, ``dedupe``, ``batch``).
+Subcommands: ``extract`` (quotes of articles as JSON Lines, JSON or a table,
+:mod:`quotes.cli.extract`), ``schema`` (JSON Schema of the output), ``download``
+(Stanza models), and ``evaluate``, ``batch`` and ``dedupe`` (:mod:`quotes.cli.evaluate`,
+:mod:`quotes.cli.batch`, :mod:`quotes.cli.dedupe`). Each subcommand module has
+``add_cli_parser(subparsers)`` and a ``run(args)`` that returns the exit status.
 
 Every error is one line on stderr starting with ``quotes:``; the exit status is
 0 on success, 1 when some inputs failed (the others are still processed) and 2
@@ -12,46 +14,26 @@ for usage errors or when nothing could run.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from functools import partial
-from pathlib import Path
-from typing import IO, Any, Optional
+from collections.abc import Sequence
 
 from quotes._version import __version__
+from quotes.cli import batch as batch_cli
+from quotes.cli import dedupe as dedupe_cli
+from quotes.cli import evaluate as evaluate_cli
+from quotes.cli import extract as extract_cli
+from quotes.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, print_error
+from quotes.cli.extract import write_quotes
 from quotes.errors import QuotesError
-from quotes.models import RECORD_KEYS, Article, Quote
+from quotes.models import RECORD_KEYS, Quote
 
-__all__ = ["main", "write_quotes"]
+__all__ = ["build_parser", "main", "write_quotes"]
 
-#: Modules that contribute subcommands through ``add_cli_parser(subparsers)``.
-_COMMAND_MODULES: tuple[str, ...] = ("quotes.evaluation.evaluate", "quotes.archive.batch", "quotes.cli.dedupe")
-
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
+#: Modules that contribute subcommands through ``add_cli_parser(subparsers)``, in order.
+_COMMAND_MODULES = (evaluate_cli, batch_cli, dedupe_cli)
 
 SCHEMA_MODELS = ("record", "Quote", "Article", "Speaker", "Span", "Provenance")
-
-
-def _err(message: str) -> None:
-    print(f"quotes: {message}", file=sys.stderr, flush=True)
-
-
-def _add_backend_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--backend",
-        choices=("stanza", "fast"),
-        default="stanza",
-        help="segmentation backend: stanza (default, Stanza tokenize+mwt) or fast (pure Python)",
-    )
-    parser.add_argument(
-        "--stanza-dir",
-        metavar="DIR",
-        help="folder with Stanza's models (default: $QUOTES_STANZA_DIR, else Stanza's own)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,31 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    ex = sub.add_parser("extract", help="extract quotes from .txt files or folders of them")
-    ex.add_argument(
-        "paths", nargs="+", metavar="PATH",
-        help="a .txt file, a folder of them, or - for one article on standard input",
-    )
-    _add_backend_options(ex)
-    ex.add_argument("--outlet", help="outlet of every article (overrides metadata)")
-    ex.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
-    ex.add_argument(
-        "--metadata",
-        metavar="FILE",
-        help=f"metadata JSON Lines sidecar (default: {'metadata.jsonl'} next to the files)",
-    )
-    ex.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
-    ex.add_argument(
-        "--tagger", action="store_true",
-        help="also run the learned span tagger (adds reported speech the rules miss)",
-    )
-    ex.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
-    ex.add_argument(
-        "--include-beliefs",
-        action="store_true",
-        help="also report beliefs and intentions (X believes/wants ...)",
-    )
-    ex.set_defaults(func=_run_extract)
+    extract_cli.add_cli_parser(sub)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output")
     sc.add_argument(
@@ -103,142 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     dl.add_argument("--dir", metavar="DIR", help="where to put them (default: Stanza's)")
     dl.set_defaults(func=_run_download)
 
-    for name in _COMMAND_MODULES:
-        importlib.import_module(name).add_cli_parser(sub)
+    for module in _COMMAND_MODULES:
+        module.add_cli_parser(sub)
     return parser
-
-
-def _format_table(rows: list[dict[str, Any]]) -> str:
-    headers = ("article", "kind", "speaker", "type", "cue", "via", "text")
-    table = [headers]
-    for r in rows:
-        sp = r["speaker"] or {}
-        text = r["text"].replace("\n", " ")
-        table.append(
-            (
-                str(r["article"] or ""),
-                r["kind"],
-                sp.get("name") or "-",
-                sp.get("type") or "-",
-                (r["cue"] or {}).get("text") or "-",
-                r["via"] or "-",
-                text if len(text) <= 70 else text[:67] + "...",
-            )
-        )
-    widths = [max(len(row[i]) for row in table) for i in range(len(headers) - 1)]
-    lines = []
-    for row in table:
-        cells = [row[i].ljust(widths[i]) for i in range(len(widths))] + [row[-1]]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines) + "\n"
-
-
-def write_quotes(quotes: Iterable[Quote], fh: IO[str], fmt: str = "jsonl") -> int:
-    """Write quotes as ``jsonl``, ``json`` (an array of records) or ``table``.
-
-    Returns:
-        The number of quotes written.
-    """
-    records = [q.to_record() for q in quotes]
-    if fmt == "jsonl":
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        json.dump(records, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    else:
-        fh.write(_format_table(records))
-    return len(records)
-
-
-def _metadata_for(path: Path, explicit: Optional[dict[str, dict[str, Any]]]) -> dict:
-    from quotes.archive.io import METADATA_FILE, load_metadata
-
-    if explicit is not None:
-        return explicit
-    folder = path if path.is_dir() else path.parent
-    sidecar = folder / METADATA_FILE
-    return load_metadata(sidecar) if sidecar.is_file() else {}
-
-
-def _check_date(value: str) -> None:
-    """Refuse a ``--published`` value that is not a date, before any work is done."""
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(value[:10])
-    except ValueError:
-        raise QuotesError(f"--published: not a date (YYYY-MM-DD): {value!r}") from None
-
-
-#: Article id of the text read from standard input (``quotes extract -``).
-STDIN_ID = "stdin"
-
-
-def _stdin_article(args: argparse.Namespace) -> Article:
-    """The article piped on standard input: its id is :data:`STDIN_ID`."""
-    from quotes.archive.io import decode_text, make_article
-
-    text = decode_text(sys.stdin.buffer.read(), name="<stdin>")
-    fields = {k: v for k, v in (("outlet", args.outlet), ("published", args.published)) if v}
-    return make_article(text, STDIN_ID, fields, where="<stdin>")
-
-
-def _run_extract(args: argparse.Namespace) -> int:
-    from quotes.archive.io import atomic_writer, expand_paths, load_metadata, read_article
-    from quotes.pipeline import Extractor
-
-    if args.published is not None:
-        _check_date(args.published)
-    explicit = load_metadata(args.metadata) if args.metadata else None
-    extractor = Extractor(
-        backend=args.backend, stanza_dir=args.stanza_dir, include_beliefs=args.include_beliefs,
-        tagger=args.tagger,
-    )
-    failed = 0
-    results: list[Quote] = []
-    stream = args.format == "jsonl" and not args.output
-    for given in args.paths:
-        loaders: list[tuple[str, Callable[[], Article]]]
-        if given == "-":
-            loaders = [("<stdin>", partial(_stdin_article, args))]
-        else:
-            given_path = Path(given)
-            if given_path.is_dir() and not any(given_path.glob("*.txt")):
-                _err(f"{given_path}: folder has no .txt files")
-                failed += 1
-                continue
-            try:
-                meta = _metadata_for(given_path, explicit)
-            except QuotesError as exc:
-                _err(str(exc))
-                failed += 1
-                continue
-            loaders = [
-                (str(path), partial(read_article, path, metadata=meta, outlet=args.outlet,
-                                    published=args.published))
-                for path in expand_paths([given_path])
-            ]
-        for where, load in loaders:
-            try:
-                found = extractor.extract_article(load())
-            except QuotesError as exc:
-                message = str(exc)
-                _err(message if message.startswith(where) else f"{where}: {message}")
-                failed += 1
-                continue
-            if stream:
-                write_quotes(found, sys.stdout)
-                sys.stdout.flush()
-            else:
-                results.extend(found)
-    if not stream:
-        if args.output:
-            with atomic_writer(args.output) as fh:
-                write_quotes(results, fh, args.format)
-        else:
-            write_quotes(results, sys.stdout, args.format)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def _run_schema(args: argparse.Namespace) -> int:
@@ -267,7 +92,7 @@ def _run_download(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line interface and return the exit status.
 
     Args:
@@ -278,7 +103,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return int(args.func(args))
     except QuotesError as exc:
-        _err(str(exc))
+        print_error(str(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as Unix tools do.
@@ -288,5 +113,5 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        _err("interrupted")
-        return 130
+        print_error("interrupted")
+        return EXIT_INTERRUPTED

@@ -58,9 +58,6 @@ aligned on its own: a gold direct quote predicted as ``mixed`` is a miss for
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -70,9 +67,8 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from quotes.errors import QuotesError
 from quotes.models import Article, CueType, Quote, QuoteKind, Speaker
-from quotes.evaluation.polnear import WORD_RE, SPLITS, GoldAttribution, PolnearDocument, read_polnear
+from quotes.evaluation.polnear import WORD_RE, GoldAttribution, PolnearDocument, read_polnear
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -82,12 +78,10 @@ __all__ = [
     "PRF",
     "QuoteSource",
     "SubsetScores",
-    "add_cli_parser",
     "evaluate",
     "evaluate_documents",
     "format_report",
     "normalize_span",
-    "run",
     "score_document",
 ]
 
@@ -738,83 +732,3 @@ def format_report(report: EvaluationReport) -> str:
         out += ["", f"{len(report.failures)} document(s) failed; their gold counts as missed."]
     return "\n".join(out) + "\n"
 
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return number
-
-
-def add_cli_parser(subparsers: Any) -> None:
-    """Register the ``evaluate`` subcommand.
-
-    Args:
-        subparsers: The object returned by ``ArgumentParser.add_subparsers()``.
-    """
-    p = subparsers.add_parser(
-        "evaluate",
-        help="score the extractor on PolNeAR's gold attributions",
-        description="Run the extractor over a PolNeAR split and report precision, recall "
-        "and F1 for content, source and cue spans (see docs/evaluation.md).",
-    )
-    p.add_argument("path", metavar="PATH", help="the PolNeAR folder (metadata.tsv, train/, dev/)")
-    p.add_argument("--split", choices=SPLITS, default="dev", help="split to score (default: dev)")
-    p.add_argument(
-        "--backend", choices=("fast", "stanza"), default="fast", help="segmenter (default: fast)"
-    )
-    p.add_argument(
-        "--stanza-dir",
-        metavar="DIR",
-        help="folder with Stanza's models (default: $QUOTES_STANZA_DIR, else Stanza's own)",
-    )
-    p.add_argument("--by-outlet", action="store_true", help="add a table per publisher")
-    p.add_argument(
-        "--limit", type=_positive_int, metavar="N", help="score only the first N documents"
-    )
-    p.add_argument("--format", choices=("table", "json"), default="table", help="output format")
-    p.add_argument(
-        "--tagger", action="store_true", help="add the learned span tagger to the rules"
-    )
-    p.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``quotes evaluate`` with parsed arguments.
-
-    Args:
-        args: The namespace built by the parser of :func:`add_cli_parser`.
-
-    Returns:
-        0 on success, 1 when some documents failed to extract (the others are
-        scored), 2 for a bad corpus path or an unusable backend.
-    """
-    try:
-        report = evaluate(
-            args.path,
-            split=args.split,
-            backend=args.backend,
-            stanza_dir=args.stanza_dir,
-            limit=args.limit,
-            by_outlet=args.by_outlet,
-            tagger=getattr(args, "tagger", False),
-        )
-    except QuotesError as exc:
-        print(f"quotes: {exc}", file=sys.stderr, flush=True)
-        return EXIT_USAGE
-    if args.format == "json":
-        print(json.dumps(report.model_dump(mode="json"), indent=2))
-    else:
-        sys.stdout.write(format_report(report))
-    if report.failures:
-        print(
-            f"quotes: {len(report.failures)} of {report.documents} documents failed to "
-            f"extract; first: {report.failures[0]}",
-            file=sys.stderr,
-            flush=True,
-        )
-        return EXIT_SOME_FAILED
-    return 0

@@ -1,0 +1,116 @@
+"""``quotes batch``: the command line of :func:`quotes.archive.batch.run_batch`."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from typing import Any
+
+from quotes.archive.batch import DEFAULT_SHARD_SIZE, FORMATS, BatchInterrupted, run_batch
+from quotes.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    add_backend_options,
+    print_error,
+)
+from quotes.errors import QuotesError
+
+__all__ = ["add_cli_parser", "run"]
+
+INTERRUPTED = (
+    "interrupted: {done:,} of {total:,} shards are complete in {outdir}; "
+    "run the same command again to resume"
+)
+
+
+def add_cli_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``batch`` subcommand to the ``quotes`` command line."""
+    p = subparsers.add_parser(
+        "batch",
+        help="extract the quotes of a whole archive into resumable shards, in parallel",
+        description=(
+            "Extract quotes from folders of .txt files (recursively), JSON Lines or "
+            "Parquet archives into OUTDIR: quotes-NNNNN.jsonl shards, errors.jsonl and "
+            "manifest.json. Run the same command again to resume after an interruption."
+        ),
+    )
+    p.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="folder, .txt, .jsonl[.gz] or .parquet"
+    )
+    p.add_argument(
+        "-o", "--output", dest="outdir", required=True, metavar="OUTDIR", help="output folder"
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the cores)",
+    )
+    p.add_argument(
+        "--format", choices=FORMATS, default="jsonl", help="shard format (default: jsonl)"
+    )
+    p.add_argument(
+        "--shard-size",
+        type=int,
+        default=DEFAULT_SHARD_SIZE,
+        metavar="K",
+        help=f"articles per shard (default: {DEFAULT_SHARD_SIZE})",
+    )
+    add_backend_options(p)
+    p.add_argument(
+        "--include-beliefs",
+        action="store_true",
+        help="also report beliefs and intentions (X believes/wants ...)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    p.set_defaults(func=run)
+    return p
+
+
+def _raise_keyboard_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``quotes batch`` from parsed arguments; return the exit status.
+
+    Returns:
+        0 when every article was read, 1 when some inputs failed (see
+        ``errors.jsonl``), 2 for usage errors, 130 when interrupted.
+    """
+    if args.workers is not None and args.workers < 1:
+        raise QuotesError("--workers must be at least 1")
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    try:
+        result = run_batch(
+            args.inputs,
+            args.outdir,
+            backend=args.backend,
+            stanza_dir=args.stanza_dir,
+            workers=args.workers,
+            fmt=args.format,
+            shard_size=args.shard_size,
+            include_beliefs=args.include_beliefs,
+            progress="none" if args.quiet else "auto",
+        )
+    except BatchInterrupted as exc:
+        print_error(INTERRUPTED.format(done=exc.committed, total=exc.shards, outdir=args.outdir))
+        return EXIT_INTERRUPTED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if not args.quiet:
+        resumed = f", {result.resumed_shards} shards resumed" if result.resumed_shards else ""
+        print(
+            f"quotes: batch: {result.articles:,} articles, {result.quotes:,} quotes, "
+            f"{result.failures:,} failed{resumed}; output in {result.outdir}",
+            file=sys.stderr,
+            flush=True,
+        )
+    return EXIT_SOME_FAILED if result.failures else EXIT_OK

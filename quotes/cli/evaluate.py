@@ -1,0 +1,93 @@
+"""``quotes evaluate``: the command line of :func:`quotes.evaluation.evaluate.evaluate`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from quotes.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, print_error
+from quotes.errors import QuotesError
+from quotes.evaluation.polnear import SPLITS
+
+__all__ = ["add_cli_parser", "run"]
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
+
+
+def add_cli_parser(subparsers: Any) -> None:
+    """Register the ``evaluate`` subcommand.
+
+    Args:
+        subparsers: The object returned by ``ArgumentParser.add_subparsers()``.
+    """
+    p = subparsers.add_parser(
+        "evaluate",
+        help="score the extractor on PolNeAR's gold attributions",
+        description="Run the extractor over a PolNeAR split and report precision, recall "
+        "and F1 for content, source and cue spans (see docs/evaluation.md).",
+    )
+    p.add_argument("path", metavar="PATH", help="the PolNeAR folder (metadata.tsv, train/, dev/)")
+    p.add_argument("--split", choices=SPLITS, default="dev", help="split to score (default: dev)")
+    p.add_argument(
+        "--backend", choices=("fast", "stanza"), default="fast", help="segmenter (default: fast)"
+    )
+    p.add_argument(
+        "--stanza-dir",
+        metavar="DIR",
+        help="folder with Stanza's models (default: $QUOTES_STANZA_DIR, else Stanza's own)",
+    )
+    p.add_argument("--by-outlet", action="store_true", help="add a table per publisher")
+    p.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="score only the first N documents"
+    )
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    p.add_argument("--tagger", action="store_true", help="add the learned span tagger to the rules")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``quotes evaluate`` with parsed arguments.
+
+    Args:
+        args: The namespace built by the parser of :func:`add_cli_parser`.
+
+    Returns:
+        0 on success, 1 when some documents failed to extract (the others are
+        scored), 2 for a bad corpus path or an unusable backend.
+    """
+    from quotes.evaluation.evaluate import evaluate, format_report
+
+    try:
+        report = evaluate(
+            args.path,
+            split=args.split,
+            backend=args.backend,
+            stanza_dir=args.stanza_dir,
+            limit=args.limit,
+            by_outlet=args.by_outlet,
+            tagger=getattr(args, "tagger", False),
+        )
+    except QuotesError as exc:
+        print_error(str(exc))
+        return EXIT_USAGE
+    if args.format == "json":
+        print(json.dumps(report.model_dump(mode="json"), indent=2))
+    else:
+        sys.stdout.write(format_report(report))
+    if report.failures:
+        print_error(
+            f"{len(report.failures)} of {report.documents} documents failed to "
+            f"extract; first: {report.failures[0]}"
+        )
+        return EXIT_SOME_FAILED
+    return EXIT_OK
