@@ -24,10 +24,10 @@ from collections import Counter
 from typing import Any
 
 from quotes.evaluation.alignment import DocumentTokens, EvalItem, align, gold_items, pred_items
-from quotes.evaluation.reports import MATCH_THRESHOLD
-from quotes.pipeline import Extractor
 from quotes.evaluation.polnear import read_polnear
+from quotes.evaluation.reports import MATCH_THRESHOLD
 from quotes.models import Article
+from quotes.pipeline import Extractor
 
 
 def _text(text: str, segs: Any) -> str | None:

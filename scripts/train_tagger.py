@@ -50,10 +50,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quotes.evaluation.evaluate import evaluate_documents  # noqa: E402
+from quotes.evaluation.polnear import read_polnear  # noqa: E402
+from quotes.model.features import FEATURES, featurize, suffix  # noqa: E402
+from quotes.model.tagger import TAGS, SpanTagger, combine  # noqa: E402
 from quotes.models import Article  # noqa: E402
 from quotes.pipeline import Extractor  # noqa: E402
-from quotes.evaluation.polnear import read_polnear  # noqa: E402
-from quotes.model.tagger import FEATURES, TAGS, SpanTagger, _suffix, combine, featurize  # noqa: E402
 
 VERSION = "1"
 SEED = 13
@@ -128,7 +129,7 @@ def build_vocab(prepared, min_count=2):
             for tok, _a, _b in c.tokens:
                 low = tok.lower()
                 words[low] += 1
-                sufs[_suffix(low)] += 1
+                sufs[suffix(low)] += 1
     w = ["<pad>", "<unk>"] + sorted(x for x, n in words.items() if n >= min_count)
     s = ["<pad>", "<unk>"] + sorted(x for x, n in sufs.items() if n >= min_count)
     return w, s
@@ -187,7 +188,7 @@ def main(argv=None):
     def tensors(chunk, tags):
         w = torch.tensor([wid.get(t[0].lower(), 1) for t in chunk.tokens], dtype=torch.long)
         s = torch.tensor(
-            [sid.get(_suffix(t[0].lower()), 1) for t in chunk.tokens], dtype=torch.long
+            [sid.get(suffix(t[0].lower()), 1) for t in chunk.tokens], dtype=torch.long
         )
         f = torch.from_numpy(np.ascontiguousarray(chunk.feats))
         y = torch.tensor(tags, dtype=torch.long)

@@ -85,7 +85,7 @@ class DocumentTokens:
 
     @classmethod
     def of(cls, text: str) -> DocumentTokens:
-        """The word tokens (``\\w+``) of ``text``."""
+        """The word tokens (``WORD_RE`` matches) of ``text``."""
         starts: list[int] = []
         ends: list[int] = []
         for m in WORD_RE.finditer(text):

@@ -76,8 +76,8 @@ from quotes.evaluation.polnear import SPLITS, PolnearDocument, read_polnear
 from quotes.evaluation.report_text import format_report
 from quotes.evaluation.reports import (
     MATCH_THRESHOLD,
-    SUBSETS,
     PRF,
+    SUBSETS,
     Counts,
     EvaluationReport,
     SubsetScores,

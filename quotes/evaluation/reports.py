@@ -1,4 +1,4 @@
-"""The scores of an evaluation: :class:`PRF`, :class:`Counts`, :class:`SubsetScores` and :class:`EvaluationReport`."""
+"""The scores of an evaluation: :class:`PRF`, :class:`Counts`, :class:`SubsetScores`, the report."""
 
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ class Counts:
         source: Matched pairs with the exact source.
         cue: Matched pairs with the exact cue.
         speaker_checked: Matched pairs whose gold has a Source.
-        speaker_right: Of those, pairs whose speaker is right (see :mod:`quotes.evaluation.evaluate`).
+        speaker_right: Of those, pairs whose speaker is right (see
+            :mod:`quotes.evaluation.evaluate`).
     """
 
     documents: int = 0
