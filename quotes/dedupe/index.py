@@ -27,6 +27,8 @@ __all__ = [
     "UnionFind",
     "bigram_rows",
     "candidate_pairs",
+    "key_order",
+    "rank_order",
     "salt",
     "term_rows",
 ]
@@ -187,7 +189,7 @@ def candidate_pairs(
     position = _positions(rows_item)
     if query_mask is not None:
         rows_item, rows_key, position = _asked_rows(rows_item, rows_key, position, query_mask)
-    order = _key_order(rows_key)
+    order = key_order(rows_key)
     key = rows_key[order]
     item = rows_item[order]
     position = position[order]
@@ -231,7 +233,7 @@ def _rarest_rows(
     rows: np.ndarray, item: np.ndarray, df: np.ndarray, position: np.ndarray, per_item: int
 ) -> np.ndarray:
     """The ``per_item`` rarest of ``rows`` of each item, grouped by item."""
-    rows = rows[_rank_order(item[rows], df[rows], position[rows])]
+    rows = rows[rank_order(item[rows], df[rows], position[rows])]
     q_item = item[rows]
     first = np.ones(len(rows), dtype=bool)
     first[1:] = q_item[1:] != q_item[:-1]
@@ -296,13 +298,13 @@ def _asked_rows(
     return rows_item[keep], rows_key[keep], position[keep]
 
 
-def _rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.ndarray:
+def rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.ndarray:
     """Return the order of rows by item, then rarity (``df``), then position.
 
     The three (non-negative) fields and the row number are packed into one uint64
     when they fit, and sorted with a plain sort; otherwise a lexicographic sort.
 
-    >>> _rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
+    >>> rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
     [1, 2, 0]
     """
     n = len(item)
@@ -319,7 +321,7 @@ def _rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.nd
     return (np.sort(packed) & np.uint64((1 << widths[-1]) - 1)).astype(np.int64)
 
 
-def _key_order(keys: np.ndarray) -> np.ndarray:
+def key_order(keys: np.ndarray) -> np.ndarray:
     """Return a permutation of ``keys`` (uint64) that makes equal keys contiguous.
 
     Packs the high bits of each key with its row number into one uint64 and sorts
@@ -327,7 +329,7 @@ def _key_order(keys: np.ndarray) -> np.ndarray:
     share their high bits with another key are then put apart by their full value.
     Rows of one key come in row order.
 
-    >>> _key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
+    >>> key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
     [1, 3, 0, 2]
     """
     n = len(keys)

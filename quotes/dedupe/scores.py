@@ -22,7 +22,14 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-__all__ = ["background_df", "statement_score", "term_weights", "verbatim_scores"]
+__all__ = [
+    "background_df",
+    "partial_bound",
+    "ratio_bound",
+    "statement_score",
+    "term_weights",
+    "verbatim_scores",
+]
 
 
 def verbatim_scores(
@@ -74,7 +81,7 @@ def verbatim_scores(
     eligible = (short >= min_partial_words) & (full < accept[0])
     if cutoff[1]:
         common = ratio * (len_a + len_b) / 200.0  # longest common subsequence, in characters
-        eligible &= _partial_bound(common, np.minimum(len_a, len_b)) >= cutoff[1]
+        eligible &= partial_bound(common, np.minimum(len_a, len_b)) >= cutoff[1]
     eligible = np.flatnonzero(eligible)
     if len(eligible):
         part[eligible] = _cpdist(a, b, eligible, fuzz.partial_ratio, cutoff[1])
@@ -104,7 +111,7 @@ def _full_scores(
     full = ratio.copy()
     todo = full < accept
     if cutoff:
-        todo &= _ratio_bound(np.minimum(len_a, len_b), len_a + len_b) >= cutoff
+        todo &= ratio_bound(np.minimum(len_a, len_b), len_a + len_b) >= cutoff
     todo = np.flatnonzero(todo)
     if len(todo):
         full[todo] = np.maximum(full[todo], _cpdist(a, b, todo, fuzz.token_sort_ratio, cutoff))
@@ -115,7 +122,7 @@ def _full_scores(
 # an upper bound of the score, loosened by a hair for floating-point error.
 
 
-def _ratio_bound(shorter: np.ndarray, total: np.ndarray) -> np.ndarray:
+def ratio_bound(shorter: np.ndarray, total: np.ndarray) -> np.ndarray:
     """Upper bound of ``ratio`` and ``token_sort_ratio`` from the two lengths (0-100).
 
     ``ratio = 200 * common / total`` and the common subsequence is at most the
@@ -124,7 +131,7 @@ def _ratio_bound(shorter: np.ndarray, total: np.ndarray) -> np.ndarray:
     return 200.0 * shorter / np.maximum(total, 1.0) + 1e-3
 
 
-def _partial_bound(common: np.ndarray, shorter: np.ndarray) -> np.ndarray:
+def partial_bound(common: np.ndarray, shorter: np.ndarray) -> np.ndarray:
     """Upper bound of ``partial_ratio`` (0-100) from the longest common subsequence.
 
     ``partial_ratio`` is the ``ratio`` of the shorter string ``s`` and some window
@@ -164,7 +171,7 @@ def _elided_scores(
     longer than the other text scores 0). Both sides of a pair are tried and the
     better kept; sides without pieces or shorter than ``min_partial_words`` score 0.
     All pieces of all pairs are scored in one :func:`rapidfuzz.process.cpdist` call;
-    with a ``cutoff``, only the sides whose bound (see :func:`_partial_bound`) can
+    with a ``cutoff``, only the sides whose bound (see :func:`partial_bound`) can
     reach it are, and the others report 0.
     """
     unit, piece_texts, other_texts = _piece_rows(texts, words, segments, pairs, min_partial_words)
@@ -179,7 +186,7 @@ def _elided_scores(
     if cutoff:
         ratio = process.cpdist(piece_texts, other_texts, scorer=fuzz.ratio, workers=-1)
         bound = np.where(
-            weight > other_len, 0.0, _partial_bound(ratio * (weight + other_len) / 200.0, weight)
+            weight > other_len, 0.0, partial_bound(ratio * (weight + other_len) / 200.0, weight)
         )
         reach = np.bincount(units, weights=bound * weight, minlength=2 * len(pairs))
         todo = np.flatnonzero(reach[units] >= cutoff * mass[units])
