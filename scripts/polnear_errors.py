@@ -23,10 +23,11 @@ import sys
 from collections import Counter
 from typing import Any
 
-from quotes.evaluation.evaluate import MATCH_THRESHOLD, _align, _gold_items, _Item, _pred_items, _Tokens
-from quotes.pipeline import Extractor
+from quotes.evaluation.alignment import DocumentTokens, EvalItem, align, gold_items, pred_items
 from quotes.evaluation.polnear import read_polnear
+from quotes.evaluation.reports import MATCH_THRESHOLD
 from quotes.models import Article
+from quotes.pipeline import Extractor
 
 
 def _text(text: str, segs: Any) -> str | None:
@@ -41,7 +42,9 @@ def _context(text: str, segs: Any, width: int = 160) -> str:
     return text[start:end].replace("\n", " ⏎ ")
 
 
-def _record(text: str, doc: str, status: str, g: _Item | None, p: _Item | None, dice: float) -> dict:
+def _record(
+    text: str, doc: str, status: str, g: EvalItem | None, p: EvalItem | None, dice: float
+) -> dict:
     rec: dict[str, Any] = {"doc": doc, "status": status, "dice": round(dice, 3)}
     if g is not None:
         rec.update(
@@ -66,9 +69,9 @@ def _record(text: str, doc: str, status: str, g: _Item | None, p: _Item | None, 
     return rec
 
 
-def align(text: str, doc: str, preds: list[_Item], golds: list[_Item]) -> list[dict]:
-    """Align as :func:`quotes.evaluation.evaluate._score` does and describe every item."""
-    pairs = _align(preds, golds)
+def describe(text: str, doc: str, preds: list[EvalItem], golds: list[EvalItem]) -> list[dict]:
+    """Align as :func:`quotes.evaluation.alignment.score_document` does and describe every item."""
+    pairs = align(preds, golds)
     used_p = {i for _, _, i, _ in pairs}
     out = []
     by_gold = {j: (i, dice, exact) for dice, exact, i, j in pairs}
@@ -102,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
             break
         article = Article(text=doc.text, id=doc.name, outlet=doc.publisher)
         quotes = extractor.extract_article(article)
-        tokens = _Tokens.of(doc.text)
-        golds = _gold_items(doc, tokens)
+        tokens = DocumentTokens.of(doc.text)
+        golds = gold_items(doc, tokens)
         if not args.beliefs:
             golds = [g for g in golds if g.speech]
-        records.extend(align(doc.text, doc.name, _pred_items(doc, quotes, tokens), golds))
+        records.extend(describe(doc.text, doc.name, pred_items(doc, quotes, tokens), golds))
     status = Counter(r["status"] for r in records)
     print(dict(status), file=sys.stderr)
     keep = records

@@ -1,4 +1,4 @@
-"""Train the learned span tagger (quotes/tagger.py) on PolNeAR train, CPU only.
+"""Train the learned span tagger (quotes/model/tagger.py) on PolNeAR train, CPU only.
 
     .venv/bin/python scripts/train_tagger.py ../shared/polnear [--epochs 12] [--out quotes/data]
 
@@ -9,7 +9,7 @@ The articles are sorted by name and every tenth one (index % 10 == 9, 84 of
 840) is held out as validation, for model selection and early stopping; the
 other 756 are trained on. The vocabulary comes from the training part only.
 
-Tokens and features are those of :func:`quotes.model.tagger.featurize` (the package's
+Tokens and features are those of :func:`quotes.model.features.featurize` (the package's
 ``TOKEN_RE`` over the normalised text, cut into paragraphs), so inference sees
 exactly what training saw. The rule extractor's output
 (``Extractor(backend="fast", include_beliefs=True)``) is an input feature.
@@ -50,10 +50,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quotes.evaluation.evaluate import evaluate_documents  # noqa: E402
+from quotes.evaluation.polnear import read_polnear  # noqa: E402
+from quotes.model.features import FEATURES, featurize, suffix  # noqa: E402
+from quotes.model.tagger import TAGS, SpanTagger, combine  # noqa: E402
 from quotes.models import Article  # noqa: E402
 from quotes.pipeline import Extractor  # noqa: E402
-from quotes.evaluation.polnear import read_polnear  # noqa: E402
-from quotes.model.tagger import FEATURES, TAGS, SpanTagger, _suffix, combine, featurize  # noqa: E402
 
 VERSION = "1"
 SEED = 13
@@ -128,13 +129,14 @@ def build_vocab(prepared, min_count=2):
             for tok, _a, _b in c.tokens:
                 low = tok.lower()
                 words[low] += 1
-                sufs[_suffix(low)] += 1
+                sufs[suffix(low)] += 1
     w = ["<pad>", "<unk>"] + sorted(x for x, n in words.items() if n >= min_count)
     s = ["<pad>", "<unk>"] + sorted(x for x, n in sufs.items() if n >= min_count)
     return w, s
 
 
-def main(argv=None):
+def parse_args(argv=None):
+    """The command line's options."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("polnear", help="the PolNeAR folder")
     ap.add_argument("--epochs", type=int, default=12)
@@ -152,13 +154,11 @@ def main(argv=None):
     ap.add_argument(
         "--limit", type=int, default=None, help="use only the first N train docs (smoke test)"
     )
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
 
-    import torch
-    from torch import nn
-    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-    started = time.perf_counter()
+def seed_everything(torch):
+    """Seed every random generator and make torch deterministic on 2 threads."""
     random.seed(SEED)
     np.random.seed(SEED)
     torch.manual_seed(SEED)
@@ -166,6 +166,9 @@ def main(argv=None):
     torch.use_deterministic_algorithms(True)
     os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
 
+
+def load_data(args, started):
+    """The train and validation articles, prepared (:func:`prepare`), and the vocabulary."""
     docs = list(read_polnear(args.polnear, "train"))
     train_docs, val_docs = split_docs(docs)
     if args.limit:
@@ -175,19 +178,24 @@ def main(argv=None):
     train = prepare(train_docs, extractor)
     val = prepare(val_docs, extractor)
     words, sufs = build_vocab(train)
-    wid = {w: i for i, w in enumerate(words)}
-    sid = {s: i for i, s in enumerate(sufs)}
     print(
         f"{len(train_docs)} train / {len(val_docs)} validation articles; "
         f"vocab {len(words)} words, {len(sufs)} suffixes; "
         f"prep {time.perf_counter() - started:.1f} s",
         flush=True,
     )
+    return extractor, train, val, words, sufs
+
+
+def training_items(torch, train, words, sufs):
+    """``(word ids, suffix ids, features, tag ids)`` tensors of every training chunk."""
+    wid = {w: i for i, w in enumerate(words)}
+    sid = {s: i for i, s in enumerate(sufs)}
 
     def tensors(chunk, tags):
         w = torch.tensor([wid.get(t[0].lower(), 1) for t in chunk.tokens], dtype=torch.long)
         s = torch.tensor(
-            [sid.get(_suffix(t[0].lower()), 1) for t in chunk.tokens], dtype=torch.long
+            [sid.get(suffix(t[0].lower()), 1) for t in chunk.tokens], dtype=torch.long
         )
         f = torch.from_numpy(np.ascontiguousarray(chunk.feats))
         y = torch.tensor(tags, dtype=torch.long)
@@ -205,12 +213,20 @@ def main(argv=None):
         + ", ".join(f"{TAGS[k]} {counts[k]}" for k in range(len(TAGS))),
         flush=True,
     )
+    return items
+
+
+def build_net(args, n_words, n_sufs):
+    """The PyTorch network whose weights the package's NumPy tagger runs."""
+    import torch
+    from torch import nn
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
     class Net(nn.Module):
         def __init__(self):
             super().__init__()
-            self.word_emb = nn.Embedding(len(words), args.word_dim, padding_idx=0)
-            self.suffix_emb = nn.Embedding(len(sufs), args.suffix_dim, padding_idx=0)
+            self.word_emb = nn.Embedding(n_words, args.word_dim, padding_idx=0)
+            self.suffix_emb = nn.Embedding(n_sufs, args.suffix_dim, padding_idx=0)
             self.drop = nn.Dropout(0.3)
             self.lstm = nn.LSTM(
                 args.word_dim + args.suffix_dim + len(FEATURES),
@@ -230,14 +246,12 @@ def main(argv=None):
             h, _ = pad_packed_sequence(h, batch_first=True, total_length=w.shape[1])
             return self.out(self.drop(h))
 
-    net = Net()
-    opt = torch.optim.Adam(net.parameters(), lr=args.lr)
-    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
-    gen = torch.Generator().manual_seed(SEED)
-    # Batches of chunks of similar length (little padding), visited in a seeded random order.
-    by_len = sorted(range(len(items)), key=lambda k: (len(items[k][0]), k))
-    batches = [by_len[b : b + args.batch] for b in range(0, len(by_len), args.batch)]
-    vocab = {
+    return Net()
+
+
+def vocab_record(args, words, sufs):
+    """The ``tagger.json`` contents known before training."""
+    return {
         "version": VERSION,
         "tags": list(TAGS),
         "features": list(FEATURES),
@@ -255,57 +269,101 @@ def main(argv=None):
         "suffixes": sufs,
     }
 
-    def numpy_weights():
-        return {k: v.detach().cpu().numpy().astype(np.float16) for k, v in net.state_dict().items()}
 
-    def score(weights):
-        """Best (F1, threshold, report) of rules + tagger on the validation articles."""
-        tagger = SpanTagger(weights, vocab)
-        found = {
-            art.id: (rules, tagger.quotes(art, extractor.segmenter, rules))
-            for _d, art, rules, _c, _t in val
-        }
-        best = None
-        for th in THRESHOLDS:
-            rep = evaluate_documents(
-                [d for d, *_ in val], lambda a, th=th: combine(*found[a.id], th), split="train-val"
-            )
-            f1 = rep.subsets["all"].content_exact.f1 or 0.0
-            if best is None or f1 > best[0]:
-                best = (f1, th, rep)
-        return best
+def numpy_weights(net):
+    """The network's weights as float16 NumPy arrays, by their PyTorch names."""
+    return {k: v.detach().cpu().numpy().astype(np.float16) for k, v in net.state_dict().items()}
 
+
+def score(weights, vocab, val, extractor):
+    """Best (F1, threshold, report) of rules + tagger on the validation articles."""
+    tagger = SpanTagger(weights, vocab)
+    found = {
+        art.id: (rules, tagger.quotes(art, extractor.segmenter, rules))
+        for _d, art, rules, _c, _t in val
+    }
+    best = None
+    for th in THRESHOLDS:
+        rep = evaluate_documents(
+            [d for d, *_ in val], lambda a, th=th: combine(*found[a.id], th), split="train-val"
+        )
+        f1 = rep.subsets["all"].content_exact.f1 or 0.0
+        if best is None or f1 > best[0]:
+            best = (f1, th, rep)
+    return best
+
+
+def train_epoch(torch, net, opt, loss_fn, items, batches, gen):
+    """One pass over the batches in a seeded random order; returns the summed loss."""
+    from torch import nn
+
+    net.train()
+    total = 0.0
+    for bk in torch.randperm(len(batches), generator=gen).tolist():
+        batch = [items[k] for k in batches[bk]]
+        lengths = torch.tensor([len(it[0]) for it in batch])
+        T = int(lengths.max())
+        w = torch.zeros(len(batch), T, dtype=torch.long)
+        s = torch.zeros(len(batch), T, dtype=torch.long)
+        f = torch.zeros(len(batch), T, len(FEATURES))
+        y = torch.full((len(batch), T), -100, dtype=torch.long)
+        for j, (wi, si, fi, yi) in enumerate(batch):
+            n = len(wi)
+            drop = torch.rand(n, generator=gen) < 0.05  # word dropout: learn the <unk> row
+            w[j, :n] = torch.where(drop, torch.ones_like(wi), wi)
+            s[j, :n] = si
+            f[j, :n] = fi
+            y[j, :n] = yi
+        logits = net(w, s, f, lengths)
+        loss = loss_fn(logits.reshape(-1, len(TAGS)), y.reshape(-1))
+        opt.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+        opt.step()
+        total += float(loss.detach()) * len(batch)
+    return total
+
+
+def save(out, best, vocab, trained):
+    """Write ``tagger.npz`` and ``tagger.json`` of the best epoch to ``out``."""
+    f1, epoch, weights, th = best
+    vocab["threshold"] = th
+    vocab["trained"] = {"best_epoch": epoch, "val_content_exact_f1": round(100 * f1, 2), **trained}
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out / "tagger.npz", **weights)
+    (out / "tagger.json").write_text(
+        json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    return (out / "tagger.npz").stat().st_size + (out / "tagger.json").stat().st_size
+
+
+def main(argv=None):
+    """Train, select the epoch and threshold on validation, and save the weights."""
+    args = parse_args(argv)
+    import torch
+    from torch import nn
+
+    started = time.perf_counter()
+    seed_everything(torch)
+    extractor, train, val, words, sufs = load_data(args, started)
+    items = training_items(torch, train, words, sufs)
+    net = build_net(args, len(words), len(sufs))
+    opt = torch.optim.Adam(net.parameters(), lr=args.lr)
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
+    gen = torch.Generator().manual_seed(SEED)
+    # Batches of chunks of similar length (little padding), visited in a seeded random order.
+    by_len = sorted(range(len(items)), key=lambda k: (len(items[k][0]), k))
+    batches = [by_len[b : b + args.batch] for b in range(0, len(by_len), args.batch)]
+    vocab = vocab_record(args, words, sufs)
     best = (-1.0, -1, None, 0.0)
     bad = 0
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
-        net.train()
-        total = 0.0
-        for bk in torch.randperm(len(batches), generator=gen).tolist():
-            batch = [items[k] for k in batches[bk]]
-            lengths = torch.tensor([len(it[0]) for it in batch])
-            T = int(lengths.max())
-            w = torch.zeros(len(batch), T, dtype=torch.long)
-            s = torch.zeros(len(batch), T, dtype=torch.long)
-            f = torch.zeros(len(batch), T, len(FEATURES))
-            y = torch.full((len(batch), T), -100, dtype=torch.long)
-            for j, (wi, si, fi, yi) in enumerate(batch):
-                n = len(wi)
-                drop = torch.rand(n, generator=gen) < 0.05  # word dropout: learn the <unk> row
-                w[j, :n] = torch.where(drop, torch.ones_like(wi), wi)
-                s[j, :n] = si
-                f[j, :n] = fi
-                y[j, :n] = yi
-            logits = net(w, s, f, lengths)
-            loss = loss_fn(logits.reshape(-1, len(TAGS)), y.reshape(-1))
-            opt.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
-            opt.step()
-            total += float(loss.detach()) * len(batch)
+        total = train_epoch(torch, net, opt, loss_fn, items, batches, gen)
         net.eval()
-        weights = numpy_weights()
-        f1, th, rep = score(weights)
+        weights = numpy_weights(net)
+        f1, th, rep = score(weights, vocab, val, extractor)
         allf = rep.subsets["all"]
         print(
             f"epoch {epoch}: loss {total / len(items):.4f}  val rules+tagger (threshold {th}) "
@@ -323,27 +381,17 @@ def main(argv=None):
             bad += 1
             if bad >= args.patience:
                 break
-    f1, epoch, weights, th = best
-    vocab["threshold"] = th
     seconds = time.perf_counter() - started
-    vocab["trained"] = {
-        "best_epoch": epoch,
-        "val_content_exact_f1": round(100 * f1, 2),
-        "train_articles": len(train_docs),
-        "val_articles": len(val_docs),
+    trained = {
+        "train_articles": len(train),
+        "val_articles": len(val),
         "seconds": round(seconds, 1),
         "torch": torch.__version__,
     }
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / "tagger.npz", **weights)
-    (out / "tagger.json").write_text(
-        json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
-    size = (out / "tagger.npz").stat().st_size + (out / "tagger.json").stat().st_size
+    size = save(args.out, best, vocab, trained)
     print(
-        f"best epoch {epoch}: val combined content exact F1 {100 * f1:.1f}; saved to {out} "
-        f"({size / 1e6:.2f} MB); training took {seconds:.0f} s",
+        f"best epoch {best[1]}: val combined content exact F1 {100 * best[0]:.1f}; saved to "
+        f"{Path(args.out)} ({size / 1e6:.2f} MB); training took {seconds:.0f} s",
         flush=True,
     )
 

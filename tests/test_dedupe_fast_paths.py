@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from quotes.dedupe.columns import ELLIPSIS_HINT, with_ellipsis
-from quotes.dedupe.index import _key_order, _rank_order
-from quotes.dedupe.scores import _partial_bound, _ratio_bound, verbatim_scores
+from quotes.dedupe.index import key_order, rank_order
+from quotes.dedupe.scores import partial_bound, ratio_bound, verbatim_scores
 from quotes.dedupe.text import normalize_text, normalize_texts, text_segments
 
 # Few distinct letters, so that random strings are often close to each other.
@@ -56,8 +56,8 @@ def test_score_bounds_are_upper_bounds(pair: tuple[str, str]) -> None:
     a, b = pair
     shorter, total = min(len(a), len(b)), len(a) + len(b)
     common = fuzz.ratio(a, b) * total / 200.0
-    assert fuzz.partial_ratio(a, b) <= _partial_bound(np.array([common]), np.array([shorter]))[0]
-    bound = _ratio_bound(np.array([shorter]), np.array([total]))[0]
+    assert fuzz.partial_ratio(a, b) <= partial_bound(np.array([common]), np.array([shorter]))[0]
+    bound = ratio_bound(np.array([shorter]), np.array([total]))[0]
     assert fuzz.ratio(a, b) <= bound
     assert fuzz.token_sort_ratio(a, b) <= bound
 
@@ -98,7 +98,7 @@ def test_pruned_scores_give_the_exact_verdicts(
 def test_key_order_groups_equal_keys_in_row_order(values: list[int], shift: int) -> None:
     # Keys that differ only in their low bits share their high bits: the slow path.
     keys = (np.array(values, dtype=np.uint64) >> np.uint64(shift)) & np.uint64(0xF0F)
-    order = _key_order(keys)
+    order = key_order(keys)
     assert sorted(order.tolist()) == list(range(len(keys)))
     grouped = keys[order].tolist()
     runs = [k for i, k in enumerate(grouped) if i == 0 or grouped[i - 1] != k]
@@ -119,7 +119,7 @@ def test_rank_order_is_a_stable_sort_by_item_rarity_position(
 ) -> None:
     table = np.array(rows, dtype=np.int64).reshape(-1, 3)
     expected = sorted(range(len(rows)), key=lambda k: rows[k])
-    assert _rank_order(table[:, 0], table[:, 1], table[:, 2]).tolist() == expected
+    assert rank_order(table[:, 0], table[:, 1], table[:, 2]).tolist() == expected
 
 
 @given(st.lists(ANY_TEXT, max_size=12))

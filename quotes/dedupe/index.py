@@ -27,6 +27,8 @@ __all__ = [
     "UnionFind",
     "bigram_rows",
     "candidate_pairs",
+    "key_order",
+    "rank_order",
     "salt",
     "term_rows",
 ]
@@ -184,39 +186,70 @@ def candidate_pairs(
     """
     if len(rows_item) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    n_rows = len(rows_item)
-    arange = np.arange(n_rows)
-    # Position of each row in its item (rows of one item are contiguous, in text
-    # order): the tie-break between equally rare keys, so that the choice does not
-    # depend on hash values.
-    change = np.ones(n_rows, dtype=bool)
-    change[1:] = rows_item[1:] != rows_item[:-1]
-    position = arange - np.maximum.accumulate(np.where(change, arange, 0))
+    position = _positions(rows_item)
     if query_mask is not None:
         rows_item, rows_key, position = _asked_rows(rows_item, rows_key, position, query_mask)
-        n_rows = len(rows_item)
-    order = _key_order(rows_key)
+    order = key_order(rows_key)
     key = rows_key[order]
     item = rows_item[order]
     position = position[order]
-    new_group = np.ones(n_rows, dtype=bool)
-    new_group[1:] = key[1:] != key[:-1]
-    starts = np.flatnonzero(new_group)
-    counts = np.diff(np.append(starts, n_rows))
-    df = np.repeat(counts, counts)
-    start_of = np.repeat(starts, counts)
+    df, start_of = _key_groups(key)
     sel = (df >= 2) & (df <= max_df)
     if query_mask is not None:
         sel &= query_mask[item]
     rows = np.flatnonzero(sel)
     if len(rows) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    rows = rows[_rank_order(item[rows], df[rows], position[rows])]
+    rows = _rarest_rows(rows, item, df, position, per_item)
+    codes, via = _pair_codes(rows, item, key, df, start_of, n_items)
+    queried = np.bincount(item[rows], minlength=n_items)
+    return _linked_pairs(codes, via, queried, n_items, min_hits)
+
+
+def _positions(rows_item: np.ndarray) -> np.ndarray:
+    """Position of each row in its item (rows of one item are contiguous, in text order).
+
+    The tie-break between equally rare keys, so that the choice does not depend on
+    hash values.
+    """
+    n_rows = len(rows_item)
+    arange = np.arange(n_rows)
+    change = np.ones(n_rows, dtype=bool)
+    change[1:] = rows_item[1:] != rows_item[:-1]
+    return arange - np.maximum.accumulate(np.where(change, arange, 0))
+
+
+def _key_groups(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For rows sorted by key: the number of rows with each row's key, and their first row."""
+    n_rows = len(key)
+    new_group = np.ones(n_rows, dtype=bool)
+    new_group[1:] = key[1:] != key[:-1]
+    starts = np.flatnonzero(new_group)
+    counts = np.diff(np.append(starts, n_rows))
+    return np.repeat(counts, counts), np.repeat(starts, counts)
+
+
+def _rarest_rows(
+    rows: np.ndarray, item: np.ndarray, df: np.ndarray, position: np.ndarray, per_item: int
+) -> np.ndarray:
+    """The ``per_item`` rarest of ``rows`` of each item, grouped by item."""
+    rows = rows[rank_order(item[rows], df[rows], position[rows])]
     q_item = item[rows]
     first = np.ones(len(rows), dtype=bool)
     first[1:] = q_item[1:] != q_item[:-1]
     group_start = np.maximum.accumulate(np.where(first, np.arange(len(rows)), 0))
-    rows = rows[(np.arange(len(rows)) - group_start) < per_item]
+    return rows[(np.arange(len(rows)) - group_start) < per_item]
+
+
+def _pair_codes(
+    rows: np.ndarray,
+    item: np.ndarray,
+    key: np.ndarray,
+    df: np.ndarray,
+    start_of: np.ndarray,
+    n_items: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair of distinct items that a queried row links (``lo * n_items + hi``), and the key."""
     sizes = df[rows]
     total = int(sizes.sum())
     left = np.repeat(item[rows], sizes)
@@ -226,15 +259,19 @@ def candidate_pairs(
     lo = np.minimum(left, right)
     hi = np.maximum(left, right)
     distinct = lo != hi
-    codes = lo[distinct] * np.int64(n_items) + hi[distinct]
-    via = via[distinct]
+    return lo[distinct] * np.int64(n_items) + hi[distinct], via[distinct]
+
+
+def _linked_pairs(
+    codes: np.ndarray, via: np.ndarray, queried: np.ndarray, n_items: int, min_hits: int
+) -> np.ndarray:
+    """The unique pairs linked by enough distinct keys (see :func:`candidate_pairs`)."""
     # How many distinct keys link each pair: variants share several rare phrases,
     # unrelated texts at most a common one.
     with np.errstate(over="ignore"):
         tagged = codes.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ via
     _, first = np.unique(tagged, return_index=True)
     codes, hits = np.unique(codes[first], return_counts=True)
-    queried = np.bincount(item[rows], minlength=n_items)
     lo, hi = codes // n_items, codes % n_items
     need = np.where(np.minimum(queried[lo], queried[hi]) >= 2, min_hits, 1)
     keep = hits >= need
@@ -261,13 +298,13 @@ def _asked_rows(
     return rows_item[keep], rows_key[keep], position[keep]
 
 
-def _rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.ndarray:
+def rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.ndarray:
     """Return the order of rows by item, then rarity (``df``), then position.
 
     The three (non-negative) fields and the row number are packed into one uint64
     when they fit, and sorted with a plain sort; otherwise a lexicographic sort.
 
-    >>> _rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
+    >>> rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
     [1, 2, 0]
     """
     n = len(item)
@@ -284,7 +321,7 @@ def _rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.nd
     return (np.sort(packed) & np.uint64((1 << widths[-1]) - 1)).astype(np.int64)
 
 
-def _key_order(keys: np.ndarray) -> np.ndarray:
+def key_order(keys: np.ndarray) -> np.ndarray:
     """Return a permutation of ``keys`` (uint64) that makes equal keys contiguous.
 
     Packs the high bits of each key with its row number into one uint64 and sorts
@@ -292,7 +329,7 @@ def _key_order(keys: np.ndarray) -> np.ndarray:
     share their high bits with another key are then put apart by their full value.
     Rows of one key come in row order.
 
-    >>> _key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
+    >>> key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
     [1, 3, 0, 2]
     """
     n = len(keys)

@@ -22,7 +22,14 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-__all__ = ["background_df", "statement_score", "term_weights", "verbatim_scores"]
+__all__ = [
+    "background_df",
+    "partial_bound",
+    "ratio_bound",
+    "statement_score",
+    "term_weights",
+    "verbatim_scores",
+]
 
 
 def verbatim_scores(
@@ -61,26 +68,20 @@ def verbatim_scores(
     a = [texts[i] for i in pairs[:, 0]]
     b = [texts[j] for j in pairs[:, 1]]
     ratio = process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
-    full = ratio.copy()
     # Cheaper scores first; the costlier ones only where the verdict is still open,
     # and (unless exact) only where a bound from the lengths and the plain ratio
     # says the cutoff is within reach.
     cutoff = tuple(0.0 if exact or a > 100 else a for a in accept)
     len_a = np.fromiter(map(len, a), np.float64, n)
     len_b = np.fromiter(map(len, b), np.float64, n)
-    todo = full < accept[0]
-    if cutoff[0]:
-        todo &= _ratio_bound(np.minimum(len_a, len_b), len_a + len_b) >= cutoff[0]
-    todo = np.flatnonzero(todo)
-    if len(todo):
-        full[todo] = np.maximum(full[todo], _cpdist(a, b, todo, fuzz.token_sort_ratio, cutoff[0]))
+    full = _full_scores(a, b, ratio, len_a, len_b, accept[0], cutoff[0])
     word_arr = np.asarray(words, dtype=np.int64)
     short = np.minimum(word_arr[pairs[:, 0]], word_arr[pairs[:, 1]])
     part = np.zeros(n, dtype=np.float32)
     eligible = (short >= min_partial_words) & (full < accept[0])
     if cutoff[1]:
         common = ratio * (len_a + len_b) / 200.0  # longest common subsequence, in characters
-        eligible &= _partial_bound(common, np.minimum(len_a, len_b)) >= cutoff[1]
+        eligible &= partial_bound(common, np.minimum(len_a, len_b)) >= cutoff[1]
     eligible = np.flatnonzero(eligible)
     if len(eligible):
         part[eligible] = _cpdist(a, b, eligible, fuzz.partial_ratio, cutoff[1])
@@ -93,11 +94,35 @@ def verbatim_scores(
     return full, part
 
 
+def _full_scores(
+    a: list[str],
+    b: list[str],
+    ratio: np.ndarray,
+    len_a: np.ndarray,
+    len_b: np.ndarray,
+    accept: float,
+    cutoff: float,
+) -> np.ndarray:
+    """The best of ``ratio`` and ``token_sort_ratio`` of each pair (0-100).
+
+    ``token_sort_ratio`` runs only below ``accept`` and (with a ``cutoff``) where
+    its bound can reach the cutoff.
+    """
+    full = ratio.copy()
+    todo = full < accept
+    if cutoff:
+        todo &= ratio_bound(np.minimum(len_a, len_b), len_a + len_b) >= cutoff
+    todo = np.flatnonzero(todo)
+    if len(todo):
+        full[todo] = np.maximum(full[todo], _cpdist(a, b, todo, fuzz.token_sort_ratio, cutoff))
+    return full
+
+
 # Bounds that let the costlier scorers skip pairs that cannot reach a cutoff. Each is
 # an upper bound of the score, loosened by a hair for floating-point error.
 
 
-def _ratio_bound(shorter: np.ndarray, total: np.ndarray) -> np.ndarray:
+def ratio_bound(shorter: np.ndarray, total: np.ndarray) -> np.ndarray:
     """Upper bound of ``ratio`` and ``token_sort_ratio`` from the two lengths (0-100).
 
     ``ratio = 200 * common / total`` and the common subsequence is at most the
@@ -106,7 +131,7 @@ def _ratio_bound(shorter: np.ndarray, total: np.ndarray) -> np.ndarray:
     return 200.0 * shorter / np.maximum(total, 1.0) + 1e-3
 
 
-def _partial_bound(common: np.ndarray, shorter: np.ndarray) -> np.ndarray:
+def partial_bound(common: np.ndarray, shorter: np.ndarray) -> np.ndarray:
     """Upper bound of ``partial_ratio`` (0-100) from the longest common subsequence.
 
     ``partial_ratio`` is the ``ratio`` of the shorter string ``s`` and some window
@@ -146,25 +171,10 @@ def _elided_scores(
     longer than the other text scores 0). Both sides of a pair are tried and the
     better kept; sides without pieces or shorter than ``min_partial_words`` score 0.
     All pieces of all pairs are scored in one :func:`rapidfuzz.process.cpdist` call;
-    with a ``cutoff``, only the sides whose bound (see :func:`_partial_bound`) can
+    with a ``cutoff``, only the sides whose bound (see :func:`partial_bound`) can
     reach it are, and the others report 0.
     """
-    pieces_of: dict[int, list[str]] = {}
-    for item, pieces in segments.items():
-        if words[item] >= min_partial_words:
-            kept = [p for p in pieces if len(pieces) == 1 or " " in p]
-            if kept:
-                pieces_of[item] = kept
-    unit: list[int] = []  # (pair, side) of each piece scored
-    piece_texts: list[str] = []
-    other_texts: list[str] = []
-    for k, (i, j) in enumerate(pairs.tolist()):
-        for side, (cut, other) in enumerate(((i, j), (j, i))):
-            pieces = pieces_of.get(cut)
-            if pieces is not None:
-                unit.extend([2 * k + side] * len(pieces))
-                piece_texts.extend(pieces)
-                other_texts.extend([texts[other]] * len(pieces))
+    unit, piece_texts, other_texts = _piece_rows(texts, words, segments, pairs, min_partial_words)
     out = np.zeros(len(pairs), dtype=np.float32)
     if not unit:
         return out
@@ -176,7 +186,7 @@ def _elided_scores(
     if cutoff:
         ratio = process.cpdist(piece_texts, other_texts, scorer=fuzz.ratio, workers=-1)
         bound = np.where(
-            weight > other_len, 0.0, _partial_bound(ratio * (weight + other_len) / 200.0, weight)
+            weight > other_len, 0.0, partial_bound(ratio * (weight + other_len) / 200.0, weight)
         )
         reach = np.bincount(units, weights=bound * weight, minlength=2 * len(pairs))
         todo = np.flatnonzero(reach[units] >= cutoff * mass[units])
@@ -193,6 +203,33 @@ def _elided_scores(
     total = np.bincount(units, weights=scores * weight, minlength=2 * len(pairs))
     mean = np.divide(total, mass, out=np.zeros_like(total), where=mass > 0)
     return np.maximum(mean[0::2], mean[1::2]).astype(np.float32)
+
+
+def _piece_rows(
+    texts: Sequence[str],
+    words: Sequence[int],
+    segments: dict[int, list[str]],
+    pairs: np.ndarray,
+    min_partial_words: int,
+) -> tuple[list[int], list[str], list[str]]:
+    """The pieces to score for :func:`_elided_scores`: ``(2 * pair + side, piece, other text)``."""
+    pieces_of: dict[int, list[str]] = {}
+    for item, pieces in segments.items():
+        if words[item] >= min_partial_words:
+            kept = [p for p in pieces if len(pieces) == 1 or " " in p]
+            if kept:
+                pieces_of[item] = kept
+    unit: list[int] = []  # (pair, side) of each piece scored
+    piece_texts: list[str] = []
+    other_texts: list[str] = []
+    for k, (i, j) in enumerate(pairs.tolist()):
+        for side, (cut, other) in enumerate(((i, j), (j, i))):
+            pieces = pieces_of.get(cut)
+            if pieces is not None:
+                unit.extend([2 * k + side] * len(pieces))
+                piece_texts.extend(pieces)
+                other_texts.extend([texts[other]] * len(pieces))
+    return unit, piece_texts, other_texts
 
 
 def statement_score(

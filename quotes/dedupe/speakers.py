@@ -70,6 +70,30 @@ def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
     Returns:
         The entities, numbered in sorted order of their keys.
     """
+    keyed = _name_keys(counts)
+    sur_group = _surname_groups(keyed)
+    first_of, dominant = _given_names(keyed, counts, sur_group)
+    entity_key: dict[tuple[str, str], tuple] = {}
+    for nk, k in keyed.items():
+        if k[0] == "o":
+            entity_key[nk] = ("o", k[1])
+            continue
+        group = sur_group[k[2]]
+        if k[1]:
+            entity_key[nk] = ("p", group, first_of[(group, k[1][0])])
+        else:
+            entity_key[nk] = ("p", group, dominant.get(group, ""))
+    return _number_entities(counts, keyed, entity_key)
+
+
+def _name_keys(counts: Counter[tuple[str, str]]) -> dict[tuple[str, str], tuple]:
+    """The key of each known speaker ``(name, type)``, in sorted order.
+
+    A person's key is ``("p", given names, surname, shown name)`` (the parts of
+    :func:`~quotes.dedupe.text.person_name_parts`); another speaker's is ``("o",
+    normalised name without "the", stripped name)``. Anonymous sources and
+    pronouns get none.
+    """
     keyed: dict[tuple[str, str], tuple] = {}
     for name, kind in sorted(counts):
         if kind == SpeakerType.ANONYMOUS.value:
@@ -86,8 +110,11 @@ def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
         if not norm or norm in _PRONOUN_NAMES:
             continue
         keyed[(name, kind)] = ("o", norm, name.strip())
+    return keyed
 
-    # Surname groups.
+
+def _surname_groups(keyed: dict[tuple[str, str], tuple]) -> dict[str, int]:
+    """The group of each person's surname: spelling variants share one."""
     surnames = sorted({k[2] for k in keyed.values() if k[0] == "p"})
     sur_uf = UnionFind(len(surnames))
     by_prefix: dict[str, list[int]] = defaultdict(list)
@@ -101,9 +128,21 @@ def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
         for x, y in zip(*np.nonzero(np.triu(scores, 1)), strict=True):
             if _same_surname(names[x], names[y]):
                 sur_uf.union(members[x], members[y])
-    sur_group = {s: sur_uf.find(i) for i, s in enumerate(surnames)}
+    return {s: sur_uf.find(i) for i, s in enumerate(surnames)}
 
-    entity_key: dict[tuple[str, str], tuple] = {}
+
+def _given_names(
+    keyed: dict[tuple[str, str], tuple],
+    counts: Counter[tuple[str, str]],
+    sur_group: dict[str, int],
+) -> tuple[dict[tuple[int, str], str], dict[int, str]]:
+    """The given names of each surname group, joined by spelling.
+
+    Returns:
+        The canonical first name of each ``(group, first name)``, and the dominant
+        first name of each group that has one (two thirds of its quotes with a
+        first name), which a surname given alone joins.
+    """
     group_firsts: dict[int, Counter[str]] = defaultdict(Counter)
     for nk, k in keyed.items():
         if k[0] == "p" and k[1]:
@@ -124,16 +163,15 @@ def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
         best, best_n = min(totals.items(), key=lambda kv: (-kv[1], kv[0]))
         if best_n * 3 >= 2 * sum(totals.values()):
             dominant[group] = best
-    for nk, k in keyed.items():
-        if k[0] == "o":
-            entity_key[nk] = ("o", k[1])
-            continue
-        group = sur_group[k[2]]
-        if k[1]:
-            entity_key[nk] = ("p", group, first_of[(group, k[1][0])])
-        else:
-            entity_key[nk] = ("p", group, dominant.get(group, ""))
+    return first_of, dominant
 
+
+def _number_entities(
+    counts: Counter[tuple[str, str]],
+    keyed: dict[tuple[str, str], tuple],
+    entity_key: dict[tuple[str, str], tuple],
+) -> SpeakerEntities:
+    """Number the entity keys in sorted order and pick each entity's display name."""
     ids = {key: i for i, key in enumerate(sorted(set(entity_key.values()), key=repr))}
     entity = {nk: -1 for nk in counts}
     display_votes: list[Counter[str]] = [Counter() for _ in ids]

@@ -191,15 +191,8 @@ class StatementScorer:
             max_block: Terms held by more units are not looked up.
             encoder: Text-to-vector function for ``semantic``.
         """
-        terms = self.terms
         roots = uf.roots()
-        # Rarity over statements: a term counts once per verbatim group.
-        per_group: dict[int, set[str]] = {}
-        for i in np.flatnonzero(known).tolist():
-            per_group.setdefault(int(roots[i]), set()).update(terms[i])
-        self.weight = term_weights(per_group.values())
-        self._norms = {}
-
+        self._weigh_terms(roots, known)
         idx = np.flatnonzero(known)
         pairs = self._candidates(idx, per_item=block_keys + 1, max_df=max_block)
         if semantic:
@@ -207,9 +200,29 @@ class StatementScorer:
             pairs = np.unique(np.concatenate([pairs, self._small_block_pairs(idx)]), axis=0)
         if len(pairs):
             pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
+        edges = self._edges(pairs, threshold, inline=not semantic and threshold > 0)
+        if edges:
+            self._join(uf, edges, threshold)
+
+    def _weigh_terms(self, roots: np.ndarray, known: np.ndarray) -> None:
+        """Set the term weights: rarity over statements (a term counts once per group)."""
+        terms = self.terms
+        per_group: dict[int, set[str]] = {}
+        for i in np.flatnonzero(known).tolist():
+            per_group.setdefault(int(roots[i]), set()).update(terms[i])
+        self.weight = term_weights(per_group.values())
+        self._norms = {}
+
+    def _edges(
+        self, pairs: np.ndarray, threshold: float, *, inline: bool
+    ) -> list[tuple[float, int, int, int, int]]:
+        """The pairs scoring at least ``threshold``: ``(-score, i, j, clause of i, clause of j)``.
+
+        With ``inline``, the early exits of :meth:`best_match` run here first.
+        """
+        terms = self.terms
         edges = []
         clauses = self.clauses
-        inline = not semantic and threshold > 0
         for i, j in pairs.tolist():
             if inline and i not in clauses and j not in clauses:
                 # The early exits of best_match, inline: most candidates share one
@@ -220,8 +233,13 @@ class StatementScorer:
             s, x, y = self._score(i, j)
             if s >= threshold:
                 edges.append((-s, i, j, x, y))
-        if not edges:
-            return
+        return edges
+
+    def _join(
+        self, uf: UnionFind, edges: list[tuple[float, int, int, int, int]], threshold: float
+    ) -> None:
+        """Join the edges' groups, best first, guarded by the groups' representatives."""
+        terms = self.terms
         edges.sort()
         rep: dict[int, int] = {}
         for i, r in enumerate(uf.roots().tolist()):

@@ -393,7 +393,23 @@ def parse_ann(
     >>> att.source.text, att.cue.text, att.content.text, att.kind.value
     ('Smith', 'said', 'Taxes will rise', 'indirect')
     """
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    spans, events = _ann_lines(ann, text, name)
+    regions = quoted_regions(text)
+    attributions = [
+        _attribution(event_id, body, spans, text, regions, where=f"{name}:{lineno}")
+        for event_id, body, lineno in events
+    ]
+    discards = tuple(_span(text, segs) for label, segs in spans.values() if label == "Discard")
+    return tuple(attributions), tuple(sorted(discards, key=lambda s: s.segments))
+
+
+#: The spans of an ``.ann`` file: id -> (label, segments).
+_Spans = dict[str, tuple[str, list[tuple[int, int]]]]
+
+
+def _ann_lines(ann: str, text: str, name: str) -> tuple[_Spans, list[tuple[str, str, int]]]:
+    """The span lines (checked against ``text``) and the event lines ``(id, body, line number)``."""
+    spans: _Spans = {}
     events: list[tuple[str, str, int]] = []
     for lineno, raw in enumerate(ann.splitlines(), 1):
         line = raw.rstrip("\r")
@@ -418,35 +434,38 @@ def parse_ann(
             if not m:
                 raise CorpusFormatError(f"{name}:{lineno}: malformed event line: {line[:80]!r}")
             events.append((m.group(1), m.group(2), lineno))
+    return spans, events
 
-    regions = quoted_regions(text)
-    attributions: list[GoldAttribution] = []
-    for event_id, body, lineno in events:
-        parts: dict[str, list[tuple[int, int]]] = {}
-        for arg in body.split():
-            role, sep, ref = arg.partition(":")
-            if not sep or ref not in spans:
-                raise CorpusFormatError(
-                    f"{name}:{lineno}: event {event_id} refers to unknown span {arg!r}"
-                )
-            rm = _ROLE_RE.match(role)
-            base = rm.group(1) if rm else role
-            if base in ("Source", "Cue", "Content"):
-                parts.setdefault(base, []).extend(spans[ref][1])
-        content = _span(text, parts["Content"]) if "Content" in parts else None
-        cue = _span(text, parts["Cue"]) if "Cue" in parts else None
-        attributions.append(
-            GoldAttribution(
-                id=event_id,
-                source=_span(text, parts["Source"]) if "Source" in parts else None,
-                cue=cue,
-                content=content,
-                kind=classify_kind(text, content.segments, regions) if content else None,
-                cue_type=classify_cue(cue.text if cue else None),
-            )
-        )
-    discards = tuple(_span(text, segs) for label, segs in spans.values() if label == "Discard")
-    return tuple(attributions), tuple(sorted(discards, key=lambda s: s.segments))
+
+def _attribution(
+    event_id: str,
+    body: str,
+    spans: _Spans,
+    text: str,
+    regions: list[tuple[int, int]],
+    *,
+    where: str,
+) -> GoldAttribution:
+    """The attribution of one event line (``where`` is ``file:line`` for errors)."""
+    parts: dict[str, list[tuple[int, int]]] = {}
+    for arg in body.split():
+        role, sep, ref = arg.partition(":")
+        if not sep or ref not in spans:
+            raise CorpusFormatError(f"{where}: event {event_id} refers to unknown span {arg!r}")
+        rm = _ROLE_RE.match(role)
+        base = rm.group(1) if rm else role
+        if base in ("Source", "Cue", "Content"):
+            parts.setdefault(base, []).extend(spans[ref][1])
+    content = _span(text, parts["Content"]) if "Content" in parts else None
+    cue = _span(text, parts["Cue"]) if "Cue" in parts else None
+    return GoldAttribution(
+        id=event_id,
+        source=_span(text, parts["Source"]) if "Source" in parts else None,
+        cue=cue,
+        content=content,
+        kind=classify_kind(text, content.segments, regions) if content else None,
+        cue_type=classify_cue(cue.text if cue else None),
+    )
 
 
 def _read_metadata(root: Path) -> dict[str, dict[str, str]]:
@@ -498,6 +517,16 @@ def _split_dir(root: Path, split: str) -> Path:
     return folder
 
 
+def _annotators(folder: Path) -> dict[str, list[str]]:
+    """The annotator codes of each article of a split folder (from ``NAME_CODE.ann``)."""
+    annotations: dict[str, list[str]] = {}
+    for ann in (folder / "attributions").glob("*.ann"):
+        stem, sep, annotator = ann.stem.rpartition("_")
+        if sep:
+            annotations.setdefault(stem, []).append(annotator)
+    return annotations
+
+
 def read_polnear(
     root: str | Path,
     split: str = "dev",
@@ -526,11 +555,7 @@ def read_polnear(
     root = Path(root)
     folder = _split_dir(root, split)
     metadata = _read_metadata(root)
-    annotations: dict[str, list[str]] = {}
-    for ann in (folder / "attributions").glob("*.ann"):
-        stem, sep, annotator = ann.stem.rpartition("_")
-        if sep:
-            annotations.setdefault(stem, []).append(annotator)
+    annotations = _annotators(folder)
     texts = sorted((folder / "text").glob("*.txt"))
     if not texts:
         raise CorpusFormatError(f"{folder / 'text'}: no .txt files")
