@@ -40,6 +40,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from quotes.errors import CorpusFormatError
+from quotes.text.quoted import quoted_regions
 from quotes.models import CueType, QuoteKind
 
 __all__ = [
@@ -117,9 +118,6 @@ _ID_LINE_RE = re.compile(r"^[TERAMN#]\d*\t")
 _ROLE_RE = re.compile(r"^([A-Za-z-]+?)\d*$")
 
 #: Double quotation marks: opening, closing, and ambiguous straight ones.
-_OPEN_DOUBLE = "“„«"
-_CLOSE_DOUBLE = "”»"
-_MARK_RE = re.compile("''|[\"“”„«»\n]")
 
 
 class _Frozen(BaseModel):
@@ -211,65 +209,6 @@ class PolnearDocument(_Frozen):
     text: str
     attributions: tuple[GoldAttribution, ...] = ()
     discards: tuple[GoldSpan, ...] = ()
-
-
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    r"""Return the spans of ``text`` that lie inside double quotation marks.
-
-    Curly marks (``“ ”``, ``« »``, ``„``) open and close; straight ``"`` marks
-    and doubled apostrophes ``''`` (the New York Times' archive format)
-    alternate. A quotation left open is closed at the end of its paragraph (a
-    line), so multi-paragraph quotes that reopen each paragraph work. Single
-    marks are not used: ``’`` is mostly an apostrophe, and single quotes are
-    nested inside double ones. The spans include the marks themselves.
-
-    Args:
-        text: Any text.
-
-    Returns:
-        Non-overlapping ``(start, end)`` spans, in order.
-
-    >>> text = 'He said "yes, “really”" and left.'
-    >>> [text[a:b] for a, b in quoted_regions(text)]
-    ['"yes, “really”"']
-    >>> text = "''We won,'' he said."
-    >>> [text[a:b] for a, b in quoted_regions(text)]
-    ["''We won,''"]
-    >>> quoted_regions("“Open\nNot quoted")
-    [(0, 5)]
-    """
-    regions: list[tuple[int, int]] = []
-    start = -1
-    depth = 0
-    straight_open = False
-    for m in _MARK_RE.finditer(text):
-        mark, i = m.group(), m.start()
-        if mark == "\n":
-            if depth or straight_open:
-                regions.append((start, i))
-            depth, straight_open, start = 0, False, -1
-        elif mark in _OPEN_DOUBLE:
-            if not depth and not straight_open:
-                start = i
-            depth += 1
-        elif mark in _CLOSE_DOUBLE:
-            if depth:
-                depth -= 1
-                if not depth and not straight_open:
-                    regions.append((start, m.end()))
-                    start = -1
-        elif straight_open:
-            straight_open = False
-            if not depth:
-                regions.append((start, m.end()))
-                start = -1
-        else:
-            if not depth:
-                start = i
-            straight_open = True
-    if depth or straight_open:
-        regions.append((start, len(text)))
-    return regions
 
 
 #: Unquoted words a direct quote's content may still carry: a leading

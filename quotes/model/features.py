@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from quotes.evaluation.polnear import quoted_regions
+from quotes.text.quoted import quoted_regions
 from quotes.lexicon import REPORTING_VERBS, cue_rates, source_words
 from quotes.models import CueType, Quote, QuoteKind
 from quotes.speakers.resolver import TOKEN_RE

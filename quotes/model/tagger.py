@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from quotes.errors import TaggerUnavailableError
-from quotes.evaluation.polnear import quoted_regions
+from quotes.text.quoted import quoted_regions
 from quotes.model.decoding import decode_chunk
 from quotes.model.features import FEATURES, MAX_CHUNK_TOKENS, Chunk, featurize, suffix
 from quotes.model.network import TAGS, bilstm_probabilities, one_blas_thread, viterbi

@@ -10,6 +10,7 @@ it. Stray marks produce nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quotes.text.marks import (
@@ -24,7 +25,7 @@ from quotes.text.marks import (
     OPENING_SINGLE,
 )
 
-__all__ = ["QuotedSpan", "find_quoted_spans"]
+__all__ = ["QuotedSpan", "find_quoted_spans", "quoted_regions"]
 
 _OPEN_BEFORE = " \t([{—–-/:;,…" + FOLD_MARK
 _CLOSE_AFTER = " \t,.;:!?)]}—–-…"
@@ -179,3 +180,68 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
             if prev.continues and prev.line == n - 1:
                 found[0].continued = True
     return spans
+
+
+#: Double marks for :func:`quoted_regions` (straight ``"`` and ``''`` alternate).
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_REGION_MARK_RE = re.compile("''|[\"“”„«»\n]")
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    r"""Return the spans of ``text`` that lie inside double quotation marks.
+
+    Curly marks (``“ ”``, ``« »``, ``„``) open and close; straight ``"`` marks
+    and doubled apostrophes ``''`` (the New York Times' archive format)
+    alternate. A quotation left open is closed at the end of its paragraph (a
+    line), so multi-paragraph quotes that reopen each paragraph work. Single
+    marks are not used: ``’`` is mostly an apostrophe, and single quotes are
+    nested inside double ones. The spans include the marks themselves.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        Non-overlapping ``(start, end)`` spans, in order.
+
+    >>> text = 'He said "yes, “really”" and left.'
+    >>> [text[a:b] for a, b in quoted_regions(text)]
+    ['"yes, “really”"']
+    >>> text = "''We won,'' he said."
+    >>> [text[a:b] for a, b in quoted_regions(text)]
+    ["''We won,''"]
+    >>> quoted_regions("“Open\nNot quoted")
+    [(0, 5)]
+    """
+    regions: list[tuple[int, int]] = []
+    start = -1
+    depth = 0
+    straight_open = False
+    for m in _REGION_MARK_RE.finditer(text):
+        mark, i = m.group(), m.start()
+        if mark == "\n":
+            if depth or straight_open:
+                regions.append((start, i))
+            depth, straight_open, start = 0, False, -1
+        elif mark in _OPEN_DOUBLE:
+            if not depth and not straight_open:
+                start = i
+            depth += 1
+        elif mark in _CLOSE_DOUBLE:
+            if depth:
+                depth -= 1
+                if not depth and not straight_open:
+                    regions.append((start, m.end()))
+                    start = -1
+        elif straight_open:
+            straight_open = False
+            if not depth:
+                regions.append((start, m.end()))
+                start = -1
+        else:
+            if not depth:
+                start = i
+            straight_open = True
+    if depth or straight_open:
+        regions.append((start, len(text)))
+    return regions
