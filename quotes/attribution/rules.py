@@ -12,12 +12,13 @@ Adding a pattern is one row here and one function decorated with
 ``@RULES.implements("family", "name")``; ``docs/rules.md`` is generated from this
 table (``python scripts/rules_page.py``) and a test checks it is current.
 
->>> RULES["direct", "after:inverted"].confidence
-0.9
->>> RULES["direct", "after:inverted"].confidence_for("he")
-0.8
->>> [r.name for r in RULES.family("direct")][:3]
-['after', 'after:inverted', 'after:according']
+Examples:
+    >>> RULES["direct", "after:inverted"].confidence
+    0.9
+    >>> RULES["direct", "after:inverted"].confidence_for("he")
+    0.8
+    >>> [r.name for r in RULES.family("direct")][:3]
+    ['after', 'after:inverted', 'after:according']
 """
 
 from __future__ import annotations
