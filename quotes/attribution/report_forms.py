@@ -14,7 +14,7 @@ import re
 from quotes.document import Document
 from quotes.attribution.cues import with_verb_group
 from quotes.attribution.cues import cue_type_of
-from quotes.attribution.rules import REPORTED_PRONOUNS
+from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.lexicon import HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
 from quotes.text.marks import FOLD_MARK
@@ -49,9 +49,32 @@ def build(
     via: str | None,
     rule: str,
     marks: list[tuple[int, int]],
-    conf: float,
+    *,
     min_words: int = MIN_WORDS,
+    confidence: float | None = None,
 ) -> Quote | None:
+    """The reported quote of the content ``a:b``, or ``None`` when there is none to report.
+
+    The content is trimmed of punctuation at both ends and of a trailing
+    ``, according to X`` (whose channel becomes the ``via``); it is ``mixed`` when a
+    quoted fragment lies inside it. A speaker that names nobody (a time, ``Hours
+    later``) gives no quote, nor does content shorter than ``min_words`` words.
+
+    Args:
+        ctx: The article.
+        seg: The backend (for provenance).
+        a: Where the content starts.
+        b: Where the content ends.
+        sp: The speaker, or ``None`` (an impression, an asked question).
+        cue: The cue span, widened to its verb group.
+        kind: The cue type.
+        via: The channel, if known.
+        rule: The name of the ``reported`` rule in :data:`~quotes.attribution.rules.RULES`.
+        marks: The quoted fragments of the article, as ``(open, close + 1)``.
+        min_words: The fewest words content may have.
+        confidence: The base confidence, when not the rule's own (see its call sites).
+    """
+    conf = RULES["reported", rule].confidence if confidence is None else confidence
     if sp is not None and not_a_speaker(sp.mention):
         return None  # "Hours later, ... saying C": a time is nobody; no speaker, no report
     a, b = _trim(ctx, a, b)
@@ -113,6 +136,7 @@ def _whole_quote(text: str) -> bool:
     return False
 
 
+@RULES.implements("reported", "headline-colon")
 def colon_headline(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> Quote | None:
@@ -149,7 +173,6 @@ def colon_headline(
         None,
         "headline-colon",
         marks,
-        0.6,
     )
 
 
@@ -162,6 +185,7 @@ _AS_X = re.compile(
 )
 
 
+@RULES.implements("reported", "as-x-put-it")
 def as_x_put_it(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> list[Quote]:
@@ -191,7 +215,6 @@ def as_x_put_it(
                 find_via(ctx.norm[x:y]),
                 "as-x-put-it",
                 marks,
-                0.7,
                 min_words=1,
             )
             for x, y in parts
@@ -203,6 +226,7 @@ def as_x_put_it(
 _AS_BY = re.compile(r",\s+as\s+(?:was\s+)?(?P<cue>[a-z]+)\s+by\s+")
 
 
+@RULES.implements("reported", "content-first:as-by")
 def as_stated_by(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> Quote | None:
@@ -219,9 +243,7 @@ def as_stated_by(
         if sp is None:
             continue
         cue = ctx.span(m.start("cue"), m.start("cue") + len(word))
-        return build(
-            ctx, seg, lo, m.start(), sp, cue, kind, None, "content-first:as-by", marks, 0.7
-        )
+        return build(ctx, seg, lo, m.start(), sp, cue, kind, None, "content-first:as-by", marks)
     return None
 
 
@@ -292,6 +314,7 @@ def _document_source(
     return sp, end, _DOCUMENT_VIA.get(noun)
 
 
+@RULES.implements("reported", "according")
 def according(
     ctx: Document,
     seg: Segmenter,
@@ -366,6 +389,7 @@ def according(
     )
 
 
+@RULES.implements("reported", "according")
 def _according_quote(
     ctx: Document,
     seg: Segmenter,
@@ -382,12 +406,10 @@ def _according_quote(
     """The claim of ``According to X, C`` (content after ``src_end``) or ``C, according to X``."""
     cue = ctx.span(a, cue_end)
     if initial:  # "According to X, C.", "But, according to X, C."
-        return build(ctx, seg, src_end, hi, sp, cue, CueType.CLAIM, via, "according", marks, 0.75)
+        return build(ctx, seg, src_end, hi, sp, cue, CueType.CLAIM, via, "according", marks)
     if ctx.norm[consumed:a].rstrip(" \"'”’").endswith(","):  # "C, according to X.", "... “C,” according to X."
         comma = ctx.norm.rfind(",", consumed, a)
-        return build(
-            ctx, seg, consumed, comma, sp, cue, CueType.CLAIM, via, "according", marks, 0.75
-        )
+        return build(ctx, seg, consumed, comma, sp, cue, CueType.CLAIM, via, "according", marks)
     return None
 
 
@@ -405,6 +427,7 @@ _ASKED_ADJUNCT = re.compile(
 _QUESTION_WORD = re.compile(r"(?:whether|if|what|why|how|who|whom|which|where|when)\b", re.I)
 
 
+@RULES.implements("reported", "asked-question")
 def asked_question(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> Quote | None:
@@ -435,5 +458,5 @@ def asked_question(
         return None  # the question is itself a quotation
     cue = ctx.span(m.start("cue"), m.end("cue"))
     return build(
-        ctx, seg, start, end, None, cue, CueType.SPEECH, None, "asked-question", marks, 0.6, min_words=1
+        ctx, seg, start, end, None, cue, CueType.SPEECH, None, "asked-question", marks, min_words=1
     )
