@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import Document
-from quotes.attribution.cues import with_verb_group
-from quotes.attribution.cues import cue_type_of
+from quotes.attribution.cues import cue_type_of, with_verb_group
+from quotes.attribution.report_content import clause_end, content_limit
+from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
-from quotes.lexicon import HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
+from quotes.attribution.subject import full_subject
+from quotes.document import Document, Token
+from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
 from quotes.text.marks import FOLD_MARK
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
@@ -460,3 +462,50 @@ def asked_question(
     return build(
         ctx, seg, start, end, None, cue, CueType.SPEECH, None, "asked-question", marks, min_words=1
     )
+
+
+#: Adverbs between the subject and ``seems to`` / ``is expected to`` (``is widely expected to``).
+_IMPRESSION_ADVERBS = frozenset("widely not also still now generally largely n't n’t".split())
+
+
+@RULES.implements("reported", "impression")
+def impression(
+    ctx: Document,
+    seg: Segmenter,
+    toks: list[Token],
+    k: int,
+    consumed: int,
+    hi: int,
+    blocked: list[tuple[int, int]],
+    marks: list[tuple[int, int]],
+) -> Quote | None:
+    """``Trump seemed to suggest C``, ``The bank is expected to raise rates``: nobody says it.
+
+    PolNeAR marks these with no source and with the subject inside the content
+    (``The bank … to raise rates``), so the content runs from the subject to the
+    clause end and the quote has no speaker.
+    """
+    low = toks[k][0].lower()
+    j = k
+    while j > 0 and toks[j - 1][0].lower() in _IMPRESSION_ADVERBS:
+        j -= 1
+    if low == "expected":
+        if j == 0 or toks[j - 1][0].lower() not in BE_FORMS:
+            return None  # "Trump expected to win": an active belief, read elsewhere
+        j -= 1
+    cue_start = toks[j][1]
+    while j > 0 and toks[j - 1][0].lower() in CUE_AUXILIARIES:
+        j -= 1
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
+        start = toks[j - 1][1]
+    else:
+        fs = full_subject(ctx.norm, consumed, toks[j][1], toks[:j])
+        np = scan_left(ctx.norm, consumed, toks[j][1]) if fs is None else None
+        if fs is None and (np is None or np.text.lower() in ("it", "there", "this")):
+            return None  # "It seems to me": no subject to report about
+        start = fs.start if fs is not None else np.start  # type: ignore[union-attr]
+    limit = content_limit(blocked, toks[k][2], hi)
+    end = clause_end(ctx, toks[k + 1][1], limit)
+    kind = reporting_kind(toks[k][0]) or CueType.BELIEF
+    cue = ctx.span(cue_start, toks[k][2])
+    return build(ctx, seg, start, end, None, cue, kind, None, "impression", marks)
