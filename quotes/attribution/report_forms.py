@@ -63,14 +63,10 @@ def build(
     later``) gives no quote, nor does content shorter than ``min_words`` words.
 
     Args:
-        ctx: The article.
-        seg: The backend (for provenance).
-        a: Where the content starts.
-        b: Where the content ends.
-        sp: The speaker, or ``None`` (an impression, an asked question).
-        cue: The cue span, widened to its verb group.
-        kind: The cue type.
-        via: The channel, if known.
+        ctx: The article; ``seg`` the backend (for provenance).
+        a: Where the content starts; ``b`` where it ends.
+        sp: The speaker, or ``None`` (an impression, an asked question); ``cue`` the
+            cue span (widened to its verb group), ``kind`` its type, ``via`` the channel.
         rule: The name of the ``reported`` rule in :data:`~quotes.attribution.rules.RULES`.
         marks: The quoted fragments of the article, as ``(open, close + 1)``.
         min_words: The fewest words content may have.
@@ -320,13 +316,20 @@ def _document_source(
 def according(
     ctx: Document,
     seg: Segmenter,
-    toks: list[tuple[str, int, int]],
+    toks: list[Token],
     k: int,
     lo: int,
     hi: int,
     consumed: int,
     marks: list[tuple[int, int]],
 ) -> Quote | None:
+    """``According to X, C`` / ``C, according to X``, ``according`` at token ``k``: a claim.
+
+    The source is a document's owner (``according to a statement from the
+    ministry``), else the phrase after ``according to`` (with an apposition: ``X,
+    the head of Y``), else, when that resolves to nobody, the phrase as written
+    (``according to state law``).
+    """
     a = toks[k][1]
     cue_end = toks[k + 1][2]
     initial = _OPENING.fullmatch(ctx.norm, consumed, a) is not None
@@ -337,18 +340,26 @@ def according(
     np = scan_right(ctx.norm, cue_end, hi)
     if np is None:
         return None
+    found = _named_source(ctx, np, a, hi, initial) or _loose_source(ctx, cue_end, hi, initial)
+    if found is None:
+        return None
+    sp, src_end = found
+    comma = ctx.norm.find(",", cue_end, hi)
+    if initial and 0 <= comma < sp.end and sp.start < comma:
+        # "According to X, C": the source ends at the comma, the content follows.
+        sp = widen(ctx, sp, (sp.start, min(src_end, comma)))
+        src_end = min(src_end, comma)
+    return _according_quote(
+        ctx, seg, a, cue_end, consumed, hi, sp, src_end, find_via(ctx.norm[a:src_end]), initial, marks
+    )
+
+
+def _named_source(
+    ctx: Document, np: NounPhrase, a: int, hi: int, initial: bool
+) -> tuple[Speaker, int] | None:
+    """The speaker named after ``according to`` (``np``, widened), and where its phrase ends."""
     role = None
-    # "According to South Korean and Western intelligence agencies, C": the whole phrase.
-    stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
-    gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end : hi])
-    wide: NounPhrase | None = None
-    if (
-        gap
-        and gap.group().strip()
-        and len(gap.group().split()) <= 6
-        and stop.match(ctx.norm, np.end + gap.end())
-    ):
-        wide = NounPhrase(np.start, np.end + gap.end(), ctx.norm[np.start : np.end + gap.end()])
+    wide = _wide_source(ctx, np, hi, initial)
     follow = r"(?=\s*,)" if initial else r"(?=\s*(?:[,.;]|$))"
     m = re.match(
         r",\s+((?:the|a|an)\s+[^,.;]{2,80}|(?:head|chief|director|spokesman|spokeswoman|spokesperson)\b[^,.;]{0,80})"
@@ -367,28 +378,41 @@ def according(
             src_end = max(src_end, wide.end)
     else:
         sp = resolve_speaker(ctx, np, a, role)
-    if sp is None:
-        # "according to state law", "according to early results of exit polls conducted
-        # for ...": the phrase after "according to" is the source, whatever it names.
-        loose = _LOOSE_SOURCE.match(ctx.norm, cue_end, hi)
-        if loose is None or (not initial and not re.match(r"\s*(?:[.;!?]|$)", ctx.norm[loose.end() : hi])):
-            return None
-        if initial and not ctx.norm[loose.end() : loose.end() + 1] == ",":
-            return None
-        a0, b0 = loose.start(1), loose.end(1)
-        if len(ctx.norm[a0:b0].split()) > 16:
-            return None
-        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[a0:b0], flags=re.I)
-        sp = Speaker(name=name, mention=ctx.text[a0:b0], start=a0, end=b0, type=SpeakerType.UNKNOWN)
-        src_end = b0
-    comma = ctx.norm.find(",", cue_end, hi)
-    if initial and 0 <= comma < sp.end and sp.start < comma:
-        # "According to X, C": the source ends at the comma, the content follows.
-        sp = widen(ctx, sp, (sp.start, min(src_end, comma)))
-        src_end = min(src_end, comma)
-    return _according_quote(
-        ctx, seg, a, cue_end, consumed, hi, sp, src_end, find_via(ctx.norm[a:src_end]), initial, marks
-    )
+    return (sp, src_end) if sp is not None else None
+
+
+def _wide_source(ctx: Document, np: NounPhrase, hi: int, initial: bool) -> NounPhrase | None:
+    """``According to South Korean and Western intelligence agencies, C``: the whole phrase."""
+    stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
+    gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end : hi])
+    if (
+        gap
+        and gap.group().strip()
+        and len(gap.group().split()) <= 6
+        and stop.match(ctx.norm, np.end + gap.end())
+    ):
+        return NounPhrase(np.start, np.end + gap.end(), ctx.norm[np.start : np.end + gap.end()])
+    return None
+
+
+def _loose_source(ctx: Document, cue_end: int, hi: int, initial: bool) -> tuple[Speaker, int] | None:
+    """``according to state law``: the phrase after ``according to`` is the source, as written.
+
+    Also ``according to early results of exit polls conducted for ...``, whatever it
+    names; at most 16 words, closed by the comma before the content or by the
+    sentence end.
+    """
+    loose = _LOOSE_SOURCE.match(ctx.norm, cue_end, hi)
+    if loose is None or (not initial and not re.match(r"\s*(?:[.;!?]|$)", ctx.norm[loose.end() : hi])):
+        return None
+    if initial and not ctx.norm[loose.end() : loose.end() + 1] == ",":
+        return None
+    a0, b0 = loose.start(1), loose.end(1)
+    if len(ctx.norm[a0:b0].split()) > 16:
+        return None
+    name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[a0:b0], flags=re.I)
+    sp = Speaker(name=name, mention=ctx.text[a0:b0], start=a0, end=b0, type=SpeakerType.UNKNOWN)
+    return sp, b0
 
 
 @RULES.implements("reported", "according")
