@@ -5,7 +5,8 @@ report when it is a verb of saying (:data:`~quotes.lexicon.REPORTING_VERBS`) or 
 word that heads a Cue span in at least :data:`CUE_RATE` of its occurrences in PolNeAR
 train (:func:`reporting_kind`); attitude verbs with an object (``criticized X``,
 ``endorsed X``) are :func:`object_cue`, and the object ends where :func:`object_end`
-says.
+says. In a sentence, :func:`not_a_cue` tells a cue word used as no verb (``the stated
+goal``, ``his home state``) and :func:`report_kind` the type of the report it opens.
 """
 
 from __future__ import annotations
@@ -74,7 +75,6 @@ _PARTICLES = {
     "shot": ("back",),
 }
 #: Words of saying whose complement is a clause, not an object.
-#: (Shared with :mod:`quotes.attribution.reported`, as are the public names below.)
 SAY_LIKE = frozenset(
     """say says said saying add adds added adding claim claims claimed claiming state states
     stated stating note notes noted noting insist insists insisted insisting argue argues argued

@@ -1,10 +1,14 @@
 """Building reported quotes, and the fixed forms of attribution.
 
-Shared by :mod:`quotes.attribution.reported`: :func:`build` turns a content span, a speaker
-and a cue into a :class:`~quotes.models.Quote`; the other functions read forms
-that have a shape of their own rather than a subject and a verb:
-``According to X, C`` / ``C, according to X``, ``C, as stated by X``,
-``C, as X put it``, and headlines such as ``Marco Rubio: I'm Not Interested``.
+Shared by :mod:`quotes.attribution.reported` and :mod:`quotes.attribution.report_scan`:
+:func:`build` turns a content span, a speaker and a cue into a
+:class:`~quotes.models.Quote` (its base confidence from the rule table); the other
+functions read forms that have a shape of their own rather than a subject and a verb,
+each registered for its rule: ``According to X, C`` / ``C, according to X``
+(``according``), ``C, as stated by X`` (``content-first:as-by``), ``C, as X put it``
+(``as-x-put-it``), headlines such as ``Marco Rubio: I'm Not Interested``
+(``headline-colon``), ``Asked whether C`` (``asked-question``) and ``X seems to C``
+(``impression``).
 """
 
 from __future__ import annotations
@@ -25,12 +29,28 @@ from quotes.speakers.channels import find_via
 from quotes.text.segment import Segmenter
 from quotes.speakers.resolver import NounPhrase, not_a_speaker, scan_left, scan_right
 
+__all__ = [
+    "ACCORDING_TAIL",
+    "MIN_WORDS",
+    "according",
+    "as_stated_by",
+    "as_x_put_it",
+    "asked_question",
+    "build",
+    "colon_headline",
+    "impression",
+    "widen",
+]
+
+#: The fewest words of reported content (a form may ask for fewer).
 MIN_WORDS = 3
 _TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
+#: A trailing ``, according to X`` after reported content: not content, its channel.
 ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
 
 
 def _trim(ctx: Document, a: int, b: int) -> tuple[int, int]:
+    """The span ``a:b`` without leading punctuation and trailing punctuation and spaces."""
     seg = ctx.text[a:b]
     lead = len(seg) - len(seg.lstrip(" \t,;:—–-"))
     a += lead

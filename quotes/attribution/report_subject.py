@@ -32,7 +32,7 @@ from quotes.lexicon import (
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.resolver import NounPhrase, scan_left, scan_right, tokens
 
-__all__ = ["between_subject_and_cue", "possessive_speaker", "subject"]
+__all__ = ["between_subject_and_cue", "subject"]
 
 #: Negations between a speaker and its cue (``has not said``).
 _CUE_NEGATIONS = frozenset({"not", "never", "n't", "n’t"})
@@ -115,7 +115,7 @@ def _possessive_kind(head: str) -> SpeakerType | None:
     return None
 
 
-def possessive_speaker(ctx: Document, np: NounPhrase, sp: Speaker | None) -> Speaker | None:
+def _possessive_speaker(ctx: Document, np: NounPhrase, sp: Speaker | None) -> Speaker | None:
     """The source of a possessive phrase whose head is a person: ``Smith's spokeswoman said``.
 
     PolNeAR's Source is the whole phrase (``Ryan's office``, ``Clinton's campaign
@@ -407,7 +407,7 @@ def _named_head(
         owner = NounPhrase(np.start, cut, ctx.norm[np.start : cut])
         sp = resolve_speaker(ctx, owner, a)
         return (sp, (np.start, np.end)) if sp is not None else None
-    sp = possessive_speaker(ctx, np, resolve_speaker(ctx, np, a))
+    sp = _possessive_speaker(ctx, np, resolve_speaker(ctx, np, a))
     sp = _participle_object(ctx, np.start, np.end, sp, a)
     if sp is None and np.text.lower() in _UNRESOLVED_OK:
         # "I think ...", "We believe ...", "they say ...": the pronoun is the source as written.
@@ -472,7 +472,7 @@ def _whole_subject(
         return None
     sp = None if fs.quantity else resolve_speaker(ctx, fs.core, at, describe=True)
     if fs.core.start == fs.start and fs.core.end == fs.end:
-        sp = possessive_speaker(ctx, fs.core, sp)
+        sp = _possessive_speaker(ctx, fs.core, sp)
     sp = _participle_object(ctx, fs.start, fs.end, sp, at)
     head = fs.core.text.split()[-1]
     plural = head.islower() and head.endswith("s") and not head.endswith("ss")
