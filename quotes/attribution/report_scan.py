@@ -241,6 +241,31 @@ class SentenceScan:
             return
         self.cue_first(cue, sp, span, np_start)
 
+    def _build(
+        self,
+        cue: _Cue,
+        a: int,
+        b: int,
+        sp: Speaker,
+        via: str | None,
+        rule: str,
+        min_words: int = MIN_WORDS,
+    ) -> Quote | None:
+        """The quote of the content ``a:b`` reported by ``sp`` with ``cue`` (:func:`build`)."""
+        return build(
+            self.ctx,
+            self.seg,
+            a,
+            b,
+            sp,
+            cue.span,
+            cue.kind,
+            via,
+            rule,
+            self.marks,
+            min_words=min_words,
+        )
+
     @RULES.implements("reported", "content-first:inverted")
     def inverted_at_end(self, cue: _Cue) -> None:
         """``C, said the minister.``: no subject before the cue, the speaker after it."""
@@ -259,18 +284,7 @@ class SentenceScan:
             return
         comma = ctx.norm.rfind(",", self.consumed, cue.a)
         via = find_via(ctx.norm[cue.a : hi])
-        q = build(
-            ctx,
-            self.seg,
-            self.consumed,
-            comma,
-            sp,
-            cue.span,
-            cue.kind,
-            via,
-            "content-first:inverted",
-            self.marks,
-        )
+        q = self._build(cue, self.consumed, comma, sp, via, "content-first:inverted")
         if q:
             self.out.append(q)
             self.consumed = inv.end
@@ -302,12 +316,7 @@ class SentenceScan:
         if sum(len(self.ctx.text[x:y].split()) for x, y, _ in parts) < MIN_WORDS:
             return not _clause_follows(self.ctx, cue.content_start(self.ctx, self.toks))
         via = find_via(self.ctx.norm[np_start:after])
-        built = [
-            build(
-                self.ctx, self.seg, x, y, sp, cue.span, cue.kind, via, rule, self.marks, min_words=1
-            )
-            for x, y, rule in parts
-        ]
+        built = [self._build(cue, x, y, sp, via, rule, min_words=1) for x, y, rule in parts]
         self.out.extend(q for q in built if q is not None)
         self.consumed = max([after] + [q.end for q in built if q is not None])
         if cue.going_on is not None and any(q is not None for q in built):
@@ -360,19 +369,7 @@ class SentenceScan:
             )
             if self.carry is not None and self.carry[0] == cue.a:
                 short = 1  # "..., citing precedent": what a source cites may be one word
-            q = build(
-                self.ctx,
-                self.seg,
-                start,
-                end,
-                sp,
-                cue.span,
-                cue.kind,
-                via,
-                "cue-first",
-                self.marks,
-                min_words=short,
-            )
+            q = self._build(cue, start, end, sp, via, "cue-first", min_words=short)
         if q:
             self.out.append(q)
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.
@@ -456,35 +453,11 @@ class SentenceScan:
         verb = next((t for t in inside if t[0].lower() in REPORTING_VERBS), None)
         if verb is not None and cue.k > 0 and self.toks[cue.k - 1][0].lower() in ("who", "that"):
             # "residents who oppose the pipeline said C": the object ends before the main verb
-            q = build(
-                self.ctx,
-                self.seg,
-                start,
-                verb[1],
-                sp,
-                cue.span,
-                cue.kind,
-                via,
-                "object",
-                self.marks,
-                min_words=1,
-            )
+            q = self._build(cue, start, verb[1], sp, via, "object", min_words=1)
             if q:
                 self.out.append(q)
             return None
-        q = build(
-            self.ctx,
-            self.seg,
-            start,
-            end,
-            sp,
-            cue.span,
-            cue.kind,
-            via,
-            "object",
-            self.marks,
-            min_words=1,
-        )
+        q = self._build(cue, start, end, sp, via, "object", min_words=1)
         if q and span is not None and self.ctx.norm[span[0] : span[1]].lower() in ("who", "that"):
             self.out.append(q)
             return None
