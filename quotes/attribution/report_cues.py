@@ -5,7 +5,8 @@ report when it is a verb of saying (:data:`~quotes.lexicon.REPORTING_VERBS`) or 
 word that heads a Cue span in at least :data:`CUE_RATE` of its occurrences in PolNeAR
 train (:func:`reporting_kind`); attitude verbs with an object (``criticized X``,
 ``endorsed X``) are :func:`object_cue`, and the object ends where :func:`object_end`
-says.
+says. In a sentence, :func:`not_a_cue` tells a cue word used as no verb (``the stated
+goal``, ``his home state``) and :func:`report_kind` the type of the report it opens.
 """
 
 from __future__ import annotations
@@ -13,13 +14,30 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quotes.document import Document
+from quotes.document import Document, Token
 from quotes.attribution.cues import cue_type_of
 from quotes.lexicon import REPORTING_VERBS, WEEKDAYS, cue_rates
 from quotes.models import CueType
 
-SKIP_TOKENS = 12
-Token = tuple[str, int, int]
+__all__ = [
+    "BE_FORMS",
+    "CUE_MIN_COUNT",
+    "CUE_RATE",
+    "LEAD_ADVERBIAL_OPENERS",
+    "LOWERCASE_WORD_RE",
+    "NAMING",
+    "OBJECT_CUE_RATE",
+    "OBJECT_VERBS",
+    "SAY_LIKE",
+    "is_particle",
+    "not_a_cue",
+    "object_cue",
+    "object_end",
+    "report_cue_words",
+    "report_kind",
+    "reporting_kind",
+]
+
 #: A learned cue word is tried when at least this share of its occurrences in
 #: PolNeAR train heads a Cue span (``criticized`` 0.71, ``called`` 0.51; chosen on train) ...
 CUE_RATE = 0.3
@@ -64,10 +82,6 @@ SAY_LIKE = frozenset(
     explained explaining reply replies replied respond responds responded suggest suggests
     suggested suggesting contend contends contended maintain maintains maintained""".split()
 )
-NOT_CLAUSE_START = frozenset(
-    """to for of with by about on in at from into and or but as so than nothing yes no very
-    too""".split()
-)
 #: Verbs whose object comes before the reported content ("told the crowd that", "urged him to").
 OBJECT_VERBS = (
     "tell",
@@ -82,23 +96,10 @@ OBJECT_VERBS = (
     "convinc",
     "encourag",
 )
-OBJECT_PRONOUNS = frozenset("him her them us me you".split())
 #: First words of a leading adverbial, which is not the content of a following "X said".
-ADVERBIAL_OPENERS = frozenset(
+LEAD_ADVERBIAL_OPENERS = frozenset(
     """when if as after before while although though since because speaking asked late early
     last in on at during yet following despite with without from by under once until unless""".split()
-)
-ADJUNCT_START = frozenset(
-    """in on at during after before to for from with via through over earlier later last this late
-    repeatedly again also publicly privately recently then yesterday today tonight""".split()
-)
-TIME_PHRASE = re.compile(
-    r"(?:(?:(?:on|last|this|late|early|earlier|on\s+the)\s+)?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|yesterday|today|tonight|week|weekend|month|year|night|morning|"
-    r"afternoon|evening)\b(?:\s+(?:night|morning|afternoon|evening))?"
-    r"|(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|some|\d+)\s+)?"
-    r"(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before))\s*,?\s*",
-    re.I,
 )
 
 
@@ -126,23 +127,23 @@ def _reporting_kind(low: str) -> CueType | None:
     learned = cue_rates().get(low)
     if learned is None or learned[0] < CUE_RATE or learned[1] < CUE_MIN_COUNT:
         return None
-    if not low.endswith(("ed", "s", "ing")) and low not in IRREGULAR_PAST:
+    if not low.endswith(("ed", "s", "ing")) and low not in _IRREGULAR_PAST:
         return None
     return CueType(learned[2])
 
 
 #: Irregular past forms of cue verbs (regular ones end in -ed).
-IRREGULAR_PAST = frozenset(
+_IRREGULAR_PAST = frozenset(
     "found sought shown known seen thought felt spoke wrote told said knew taught".split()
 )
 #: Nouns of evidence whose ``show`` reports a claim (``polls show``, ``records showing``).
-EVIDENCE = frozenset(
+_EVIDENCE = frozenset(
     """poll polls survey surveys data results numbers figures records documents emails study
     studies research analysis report reports statistics returns filings tally count estimates
     projections documents memos""".split()
 )
 #: Verbs of intention that report a belief when ``to`` follows: ``X wants to C``.
-INTENT_TO = frozenset(
+_INTENT_TO = frozenset(
     """want wants wanted hope hopes hoped plan plans planned seek seeks sought intend intends
     intended expect expects expected aim aims aimed""".split()
 )
@@ -239,20 +240,143 @@ def object_end(ctx: Document, start: int, end: int) -> int:
 
 #: Verbs that name their object: ``called X “Y”`` is one mixed quote, object included (PolNeAR).
 NAMING = frozenset("called calling calls dubbed dubbing labeled labelled labeling branded".split())
-WORD_RE = re.compile(r"[a-z]+")
+#: Runs of lower-case letters: the words of a lower-cased sentence, to test for cue words cheaply.
+LOWERCASE_WORD_RE = re.compile(r"[a-z]+")
 #: Words that open a clause after a verb ("say they believe"): the verb is no modifier.
-CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this these those".split())
+_CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this these those".split())
 
 
 @lru_cache(maxsize=1)
 def report_cue_words() -> frozenset[str]:
     """Every word that can open a report: what :func:`reporting_kind` accepts, and more."""
     accepted = (w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None)
-    return frozenset(accepted) | INTENT_TO | set(_OBJECT_CUES) | {"according", "show", "showing"}
+    return frozenset(accepted) | _INTENT_TO | set(_OBJECT_CUES) | {"according", "show", "showing"}
 
 
 def is_particle(low: str, nxt: str) -> bool:
+    """Whether ``nxt`` is a particle of the cue word ``low`` (``called for``, ``pointed out``)."""
     for stem, parts in _PARTICLES.items():
         if low.startswith(stem) and nxt in parts:
             return True
     return False
+
+
+def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | None:
+    """The cue type of the word at ``k`` as the verb of a report, and as an object cue.
+
+    Besides :func:`reporting_kind`: ``show`` after a noun of evidence is a claim
+    (``polls show C``), an intention before ``to`` a belief (``X wants to C``), an
+    attitude verb with an object its :func:`object_cue` type. A claim word that is no
+    verb of saying counts only as ``show``, ``found``, ``find`` or ``cit...``.
+
+    Returns:
+        The cue type and the object-cue type (``None`` unless the verb takes an
+        object), or ``None`` when the word opens no report here, a modifier included
+        (``state media reported``: the verb comes next).
+    """
+    word = toks[k][0]
+    low = word.lower()
+    to_follows = k + 1 < len(toks) and toks[k + 1][0].lower() == "to"
+    kind = reporting_kind(word)
+    if kind is None and low in ("show", "showing") and k > 0 and toks[k - 1][0].lower() in _EVIDENCE:
+        kind = CueType.CLAIM  # "polls show C", "records showing C"
+    if kind is None and low in _INTENT_TO and to_follows:
+        kind = CueType.BELIEF  # "Trump wants to build a wall": an intention, flagged as a belief
+    obj_kind = object_cue(toks, k)
+    if obj_kind is not None:
+        kind = kind or obj_kind
+    if (
+        kind is None
+        or kind is CueType.CLAIM
+        and low not in REPORTING_VERBS
+        and not low.startswith(("show", "found", "find", "cit"))
+    ):
+        return None
+    if _modifier_before_verb(toks, k):
+        return None  # "state media reported": a modifier, the verb comes next
+    return kind, obj_kind
+
+
+def _modifier_before_verb(toks: list[Token], k: int) -> bool:
+    """Whether the bare cue word at ``k`` modifies a noun before the verb (``state media reported``)."""
+    low = toks[k][0].lower()
+    return (
+        not low.endswith(("ed", "s", "ing"))
+        and low not in _IRREGULAR_PAST
+        and not (k + 1 < len(toks) and toks[k + 1][0].lower() in _CLAUSE_OPENERS)
+        and any(
+            reporting_kind(t[0]) is not None
+            and t[0].lower() != low
+            and not t[0].lower().endswith("ing")
+            for t in toks[k + 1 : k + 3]
+        )
+    )
+
+
+def not_a_cue(toks: list[Token], k: int) -> bool:
+    """Whether the cue word at ``k`` is used as no verb here.
+
+    ``270 pledged delegates``, ``the stated goal``: a modifier after a determiner
+    or a number; ``his home state``, ``secretary of state``: a noun; ``Initial
+    estimates put ...``: a plural noun; ``The Sunshine State is ...``: a capitalised
+    cue word inside a sentence (not a title-case headline) is a name.
+    """
+    word = toks[k][0]
+    low = word.lower()
+    if k > 0 and (toks[k - 1][0].lower() in _MODIFIER_AFTER or toks[k - 1][0].isdigit()):
+        return True
+    if low in _NOUN_LIKE_CUES and not _verb_use(toks, k):
+        return True
+    if _plural_noun_use(toks, k):
+        return True
+    return word[:1].isupper() and k > 0 and not _title_case(toks)
+
+
+#: Words after which a cue word is a modifier or a noun (``the stated goal``, ``his home state``).
+_MODIFIER_AFTER = frozenset("the a an of his her their its our my your this these those".split())
+#: Cue words that are more often nouns: a verb only before "that" or after a pronoun or auxiliary.
+_NOUN_LIKE_CUES = frozenset("state report claim note comment tweet post remark estimate".split())
+#: Words before a noun-like cue word that make it a verb (``they state``, ``will report``).
+_VERB_BEFORE = frozenset(
+    "i we you they he she who also to will would could should can may might must did do does not n't".split()
+)
+#: Forms of ``be`` (a possessive ``'s`` may be one, and it comes before ``expected to``).
+BE_FORMS = frozenset("is are was were be been being 's ’s 're ’re am".split())
+
+
+def _verb_use(toks: list[Token], k: int) -> bool:
+    """Whether a noun-like cue word at ``k`` is a verb: before ``that`` or after a pronoun or auxiliary."""
+    nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else ""
+    prev = toks[k - 1][0].lower() if k > 0 else ""
+    return nxt == "that" or prev in _VERB_BEFORE
+
+
+#: Verbs that agree with a plural subject: after one, an ``-s`` cue word was a plural noun.
+_PLURAL_AGREEMENT = frozenset(
+    """are were have show showed put say said indicate indicated suggest suggested can could will
+    would should may might must do did don't don’t range vary varied""".split()
+)
+
+
+def _plural_noun_use(toks: list[Token], k: int) -> bool:
+    """``Initial estimates put the total``, ``FEC reports show``, ``Lazar's claims``: plural nouns.
+
+    An ``-s`` form of a cue word (``estimates``, ``reports``, ``claims``) is a noun when a
+    verb that agrees with a plural follows it, or when a possessive comes right before it.
+    """
+    low = toks[k][0].lower()
+    if not low.endswith("s") or low.endswith("ss") or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1][0]
+    if nxt.islower() and nxt in _PLURAL_AGREEMENT:
+        return True
+    prev = toks[k - 1][0].lower() if k > 0 else ""
+    if prev == "s" and k > 1 and toks[k - 2][0] in ("'", "’") and toks[k - 2][2] == toks[k - 1][1]:
+        return True  # "Lazar’s claims" (a curly apostrophe splits the token)
+    return prev.endswith(("'s", "’s")) and prev not in BE_FORMS
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """A headline in title case (``Christie Says He Would Issue A Quarantine``)."""
+    words = [t[0] for t in toks if t[0][:1].isalpha()]
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)

@@ -1,34 +1,56 @@
 """Building reported quotes, and the fixed forms of attribution.
 
-Shared by :mod:`quotes.attribution.reported`: :func:`build` turns a content span, a speaker
-and a cue into a :class:`~quotes.models.Quote`; the other functions read forms
-that have a shape of their own rather than a subject and a verb:
-``According to X, C`` / ``C, according to X``, ``C, as stated by X``,
-``C, as X put it``, and headlines such as ``Marco Rubio: I'm Not Interested``.
+Shared by :mod:`quotes.attribution.reported` and :mod:`quotes.attribution.report_scan`:
+:func:`build` turns a content span, a speaker and a cue into a
+:class:`~quotes.models.Quote` (its base confidence from the rule table); the other
+functions read forms that have a shape of their own rather than a subject and a verb,
+each registered for its rule: ``According to X, C`` / ``C, according to X``
+(``according``), ``C, as stated by X`` (``content-first:as-by``), ``C, as X put it``
+(``as-x-put-it``), headlines such as ``Marco Rubio: I'm Not Interested``
+(``headline-colon``), ``Asked whether C`` (``asked-question``) and ``X seems to C``
+(``impression``).
 """
 
 from __future__ import annotations
 
 import re
 
-from quotes.document import Document
-from quotes.attribution.cues import with_verb_group
-from quotes.attribution.cues import cue_type_of
-from quotes.attribution.rules import REPORTED_PRONOUNS
+from quotes.attribution.cues import cue_type_of, with_verb_group
+from quotes.attribution.report_content import clause_end, content_limit
+from quotes.attribution.report_cues import BE_FORMS, reporting_kind
+from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
-from quotes.lexicon import HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
+from quotes.attribution.subject import full_subject
+from quotes.document import Document, Token
+from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
 from quotes.text.marks import FOLD_MARK
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
 from quotes.text.segment import Segmenter
 from quotes.speakers.resolver import NounPhrase, not_a_speaker, scan_left, scan_right
 
+__all__ = [
+    "ACCORDING_TAIL",
+    "MIN_WORDS",
+    "according",
+    "as_stated_by",
+    "as_x_put_it",
+    "asked_question",
+    "build",
+    "colon_headline",
+    "impression",
+    "widen",
+]
+
+#: The fewest words of reported content (a form may ask for fewer).
 MIN_WORDS = 3
 _TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
+#: A trailing ``, according to X`` after reported content: not content, its channel.
 ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
 
 
 def _trim(ctx: Document, a: int, b: int) -> tuple[int, int]:
+    """The span ``a:b`` without leading punctuation and trailing punctuation and spaces."""
     seg = ctx.text[a:b]
     lead = len(seg) - len(seg.lstrip(" \t,;:—–-"))
     a += lead
@@ -49,9 +71,28 @@ def build(
     via: str | None,
     rule: str,
     marks: list[tuple[int, int]],
-    conf: float,
+    *,
     min_words: int = MIN_WORDS,
+    confidence: float | None = None,
 ) -> Quote | None:
+    """The reported quote of the content ``a:b``, or ``None`` when there is none to report.
+
+    The content is trimmed of punctuation at both ends and of a trailing
+    ``, according to X`` (whose channel becomes the ``via``); it is ``mixed`` when a
+    quoted fragment lies inside it. A speaker that names nobody (a time, ``Hours
+    later``) gives no quote, nor does content shorter than ``min_words`` words.
+
+    Args:
+        ctx: The article; ``seg`` the backend (for provenance).
+        a: Where the content starts; ``b`` where it ends.
+        sp: The speaker, or ``None`` (an impression, an asked question); ``cue`` the
+            cue span (widened to its verb group), ``kind`` its type, ``via`` the channel.
+        rule: The name of the ``reported`` rule in :data:`~quotes.attribution.rules.RULES`.
+        marks: The quoted fragments of the article, as ``(open, close + 1)``.
+        min_words: The fewest words content may have.
+        confidence: The base confidence, when not the rule's own (see its call sites).
+    """
+    conf = RULES["reported", rule].confidence if confidence is None else confidence
     if sp is not None and not_a_speaker(sp.mention):
         return None  # "Hours later, ... saying C": a time is nobody; no speaker, no report
     a, b = _trim(ctx, a, b)
@@ -113,6 +154,7 @@ def _whole_quote(text: str) -> bool:
     return False
 
 
+@RULES.implements("reported", "headline-colon")
 def colon_headline(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> Quote | None:
@@ -149,7 +191,6 @@ def colon_headline(
         None,
         "headline-colon",
         marks,
-        0.6,
     )
 
 
@@ -162,6 +203,7 @@ _AS_X = re.compile(
 )
 
 
+@RULES.implements("reported", "as-x-put-it")
 def as_x_put_it(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> list[Quote]:
@@ -191,7 +233,6 @@ def as_x_put_it(
                 find_via(ctx.norm[x:y]),
                 "as-x-put-it",
                 marks,
-                0.7,
                 min_words=1,
             )
             for x, y in parts
@@ -203,6 +244,7 @@ def as_x_put_it(
 _AS_BY = re.compile(r",\s+as\s+(?:was\s+)?(?P<cue>[a-z]+)\s+by\s+")
 
 
+@RULES.implements("reported", "content-first:as-by")
 def as_stated_by(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> Quote | None:
@@ -219,9 +261,7 @@ def as_stated_by(
         if sp is None:
             continue
         cue = ctx.span(m.start("cue"), m.start("cue") + len(word))
-        return build(
-            ctx, seg, lo, m.start(), sp, cue, kind, None, "content-first:as-by", marks, 0.7
-        )
+        return build(ctx, seg, lo, m.start(), sp, cue, kind, None, "content-first:as-by", marks)
     return None
 
 
@@ -292,16 +332,24 @@ def _document_source(
     return sp, end, _DOCUMENT_VIA.get(noun)
 
 
+@RULES.implements("reported", "according")
 def according(
     ctx: Document,
     seg: Segmenter,
-    toks: list[tuple[str, int, int]],
+    toks: list[Token],
     k: int,
     lo: int,
     hi: int,
     consumed: int,
     marks: list[tuple[int, int]],
 ) -> Quote | None:
+    """``According to X, C`` / ``C, according to X``, ``according`` at token ``k``: a claim.
+
+    The source is a document's owner (``according to a statement from the
+    ministry``), else the phrase after ``according to`` (with an apposition: ``X,
+    the head of Y``), else, when that resolves to nobody, the phrase as written
+    (``according to state law``).
+    """
     a = toks[k][1]
     cue_end = toks[k + 1][2]
     initial = _OPENING.fullmatch(ctx.norm, consumed, a) is not None
@@ -312,18 +360,26 @@ def according(
     np = scan_right(ctx.norm, cue_end, hi)
     if np is None:
         return None
+    found = _named_source(ctx, np, a, hi, initial) or _loose_source(ctx, cue_end, hi, initial)
+    if found is None:
+        return None
+    sp, src_end = found
+    comma = ctx.norm.find(",", cue_end, hi)
+    if initial and 0 <= comma < sp.end and sp.start < comma:
+        # "According to X, C": the source ends at the comma, the content follows.
+        sp = widen(ctx, sp, (sp.start, min(src_end, comma)))
+        src_end = min(src_end, comma)
+    return _according_quote(
+        ctx, seg, a, cue_end, consumed, hi, sp, src_end, find_via(ctx.norm[a:src_end]), initial, marks
+    )
+
+
+def _named_source(
+    ctx: Document, np: NounPhrase, a: int, hi: int, initial: bool
+) -> tuple[Speaker, int] | None:
+    """The speaker named after ``according to`` (``np``, widened), and where its phrase ends."""
     role = None
-    # "According to South Korean and Western intelligence agencies, C": the whole phrase.
-    stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
-    gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end : hi])
-    wide: NounPhrase | None = None
-    if (
-        gap
-        and gap.group().strip()
-        and len(gap.group().split()) <= 6
-        and stop.match(ctx.norm, np.end + gap.end())
-    ):
-        wide = NounPhrase(np.start, np.end + gap.end(), ctx.norm[np.start : np.end + gap.end()])
+    wide = _wide_source(ctx, np, hi, initial)
     follow = r"(?=\s*,)" if initial else r"(?=\s*(?:[,.;]|$))"
     m = re.match(
         r",\s+((?:the|a|an)\s+[^,.;]{2,80}|(?:head|chief|director|spokesman|spokeswoman|spokesperson)\b[^,.;]{0,80})"
@@ -342,30 +398,44 @@ def according(
             src_end = max(src_end, wide.end)
     else:
         sp = resolve_speaker(ctx, np, a, role)
-    if sp is None:
-        # "according to state law", "according to early results of exit polls conducted
-        # for ...": the phrase after "according to" is the source, whatever it names.
-        loose = _LOOSE_SOURCE.match(ctx.norm, cue_end, hi)
-        if loose is None or (not initial and not re.match(r"\s*(?:[.;!?]|$)", ctx.norm[loose.end() : hi])):
-            return None
-        if initial and not ctx.norm[loose.end() : loose.end() + 1] == ",":
-            return None
-        a0, b0 = loose.start(1), loose.end(1)
-        if len(ctx.norm[a0:b0].split()) > 16:
-            return None
-        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[a0:b0], flags=re.I)
-        sp = Speaker(name=name, mention=ctx.text[a0:b0], start=a0, end=b0, type=SpeakerType.UNKNOWN)
-        src_end = b0
-    comma = ctx.norm.find(",", cue_end, hi)
-    if initial and 0 <= comma < sp.end and sp.start < comma:
-        # "According to X, C": the source ends at the comma, the content follows.
-        sp = widen(ctx, sp, (sp.start, min(src_end, comma)))
-        src_end = min(src_end, comma)
-    return _according_quote(
-        ctx, seg, a, cue_end, consumed, hi, sp, src_end, find_via(ctx.norm[a:src_end]), initial, marks
-    )
+    return (sp, src_end) if sp is not None else None
 
 
+def _wide_source(ctx: Document, np: NounPhrase, hi: int, initial: bool) -> NounPhrase | None:
+    """``According to South Korean and Western intelligence agencies, C``: the whole phrase."""
+    stop = re.compile(r"\s*,") if initial else re.compile(r"\s*(?:[,.;]|$)")
+    gap = re.match(r"[^,.;:“”\"]{1,80}?(?=\s*(?:[,.;]|$))", ctx.norm[np.end : hi])
+    if (
+        gap
+        and gap.group().strip()
+        and len(gap.group().split()) <= 6
+        and stop.match(ctx.norm, np.end + gap.end())
+    ):
+        return NounPhrase(np.start, np.end + gap.end(), ctx.norm[np.start : np.end + gap.end()])
+    return None
+
+
+def _loose_source(ctx: Document, cue_end: int, hi: int, initial: bool) -> tuple[Speaker, int] | None:
+    """``according to state law``: the phrase after ``according to`` is the source, as written.
+
+    Also ``according to early results of exit polls conducted for ...``, whatever it
+    names; at most 16 words, closed by the comma before the content or by the
+    sentence end.
+    """
+    loose = _LOOSE_SOURCE.match(ctx.norm, cue_end, hi)
+    if loose is None or (not initial and not re.match(r"\s*(?:[.;!?]|$)", ctx.norm[loose.end() : hi])):
+        return None
+    if initial and not ctx.norm[loose.end() : loose.end() + 1] == ",":
+        return None
+    a0, b0 = loose.start(1), loose.end(1)
+    if len(ctx.norm[a0:b0].split()) > 16:
+        return None
+    name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[a0:b0], flags=re.I)
+    sp = Speaker(name=name, mention=ctx.text[a0:b0], start=a0, end=b0, type=SpeakerType.UNKNOWN)
+    return sp, b0
+
+
+@RULES.implements("reported", "according")
 def _according_quote(
     ctx: Document,
     seg: Segmenter,
@@ -382,12 +452,10 @@ def _according_quote(
     """The claim of ``According to X, C`` (content after ``src_end``) or ``C, according to X``."""
     cue = ctx.span(a, cue_end)
     if initial:  # "According to X, C.", "But, according to X, C."
-        return build(ctx, seg, src_end, hi, sp, cue, CueType.CLAIM, via, "according", marks, 0.75)
+        return build(ctx, seg, src_end, hi, sp, cue, CueType.CLAIM, via, "according", marks)
     if ctx.norm[consumed:a].rstrip(" \"'”’").endswith(","):  # "C, according to X.", "... “C,” according to X."
         comma = ctx.norm.rfind(",", consumed, a)
-        return build(
-            ctx, seg, consumed, comma, sp, cue, CueType.CLAIM, via, "according", marks, 0.75
-        )
+        return build(ctx, seg, consumed, comma, sp, cue, CueType.CLAIM, via, "according", marks)
     return None
 
 
@@ -405,6 +473,7 @@ _ASKED_ADJUNCT = re.compile(
 _QUESTION_WORD = re.compile(r"(?:whether|if|what|why|how|who|whom|which|where|when)\b", re.I)
 
 
+@RULES.implements("reported", "asked-question")
 def asked_question(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> Quote | None:
@@ -435,5 +504,52 @@ def asked_question(
         return None  # the question is itself a quotation
     cue = ctx.span(m.start("cue"), m.end("cue"))
     return build(
-        ctx, seg, start, end, None, cue, CueType.SPEECH, None, "asked-question", marks, 0.6, min_words=1
+        ctx, seg, start, end, None, cue, CueType.SPEECH, None, "asked-question", marks, min_words=1
     )
+
+
+#: Adverbs between the subject and ``seems to`` / ``is expected to`` (``is widely expected to``).
+_IMPRESSION_ADVERBS = frozenset("widely not also still now generally largely n't n’t".split())
+
+
+@RULES.implements("reported", "impression")
+def impression(
+    ctx: Document,
+    seg: Segmenter,
+    toks: list[Token],
+    k: int,
+    consumed: int,
+    hi: int,
+    blocked: list[tuple[int, int]],
+    marks: list[tuple[int, int]],
+) -> Quote | None:
+    """``Trump seemed to suggest C``, ``The bank is expected to raise rates``: nobody says it.
+
+    PolNeAR marks these with no source and with the subject inside the content
+    (``The bank … to raise rates``), so the content runs from the subject to the
+    clause end and the quote has no speaker.
+    """
+    low = toks[k][0].lower()
+    j = k
+    while j > 0 and toks[j - 1][0].lower() in _IMPRESSION_ADVERBS:
+        j -= 1
+    if low == "expected":
+        if j == 0 or toks[j - 1][0].lower() not in BE_FORMS:
+            return None  # "Trump expected to win": an active belief, read elsewhere
+        j -= 1
+    cue_start = toks[j][1]
+    while j > 0 and toks[j - 1][0].lower() in CUE_AUXILIARIES:
+        j -= 1
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
+        start = toks[j - 1][1]
+    else:
+        fs = full_subject(ctx.norm, consumed, toks[j][1], toks[:j])
+        np = scan_left(ctx.norm, consumed, toks[j][1]) if fs is None else None
+        if fs is None and (np is None or np.text.lower() in ("it", "there", "this")):
+            return None  # "It seems to me": no subject to report about
+        start = fs.start if fs is not None else np.start  # type: ignore[union-attr]
+    limit = content_limit(blocked, toks[k][2], hi)
+    end = clause_end(ctx, toks[k + 1][1], limit)
+    kind = reporting_kind(toks[k][0]) or CueType.BELIEF
+    cue = ctx.span(cue_start, toks[k][2])
+    return build(ctx, seg, start, end, None, cue, kind, None, "impression", marks)

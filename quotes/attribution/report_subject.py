@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import Document
+from quotes.document import Document, Token
 from quotes.attribution.cues import cue_adverb
 from quotes.attribution.subject import QUANTITY_HEADS, subject_nouns, full_subject
 from quotes.attribution.cues import cue_type_of
@@ -32,10 +32,10 @@ from quotes.lexicon import (
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.resolver import NounPhrase, scan_left, scan_right, tokens
 
-__all__ = ["between_subject_and_cue", "possessive_speaker", "subject"]
+__all__ = ["between_subject_and_cue", "subject"]
 
-Token = tuple[str, int, int]
-_NEGATION = frozenset({"not", "never", "n't", "n’t"})
+#: Negations between a speaker and its cue (``has not said``).
+_CUE_NEGATIONS = frozenset({"not", "never", "n't", "n’t"})
 
 _LEAD_ADVERBIAL = re.compile(
     r"(?:(?:but|and|so|yet|still|meanwhile|however|now|then|instead|later|earlier),?\s+)?"
@@ -115,7 +115,7 @@ def _possessive_kind(head: str) -> SpeakerType | None:
     return None
 
 
-def possessive_speaker(ctx: Document, np: NounPhrase, sp: Speaker | None) -> Speaker | None:
+def _possessive_speaker(ctx: Document, np: NounPhrase, sp: Speaker | None) -> Speaker | None:
     """The source of a possessive phrase whose head is a person: ``Smith's spokeswoman said``.
 
     PolNeAR's Source is the whole phrase (``Ryan's office``, ``Clinton's campaign
@@ -355,35 +355,8 @@ def _head_subject(
     a: int,
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
     """:func:`subject` from the head ``np`` read right before the cue (or from around it)."""
-    if np is not None and cue.endswith("ing") and _ISSUED_DOCUMENT.search(ctx.norm, consumed, np.end):
-        # "X issued a statement saying C": X speaks, not the statement.
-        subj = _sentence_subject(ctx, lo, np.start)
-        sp = resolve_speaker(ctx, subj, a) if subj is not None else None
-        return (sp, None) if sp is not None else None
-    if np is not None and _TIME_HEAD.search(np.text):
-        return None  # "the time", "last week": not a speaker
-    if np is not None and (_SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s"))):
-        return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
     if np is not None:
-        if (
-            j > 0
-            and toks[j - 1][0].lower() in ("who", "which")
-            and np.text.lower() in ("who", "which")
-        ):
-            return None
-        doc = _DOCUMENT.search(np.text)
-        if doc is not None:  # "the ministry's statement says": the ministry speaks
-            owner = NounPhrase(
-                np.start, np.start + doc.start(), ctx.norm[np.start : np.start + doc.start()]
-            )
-            sp = resolve_speaker(ctx, owner, a)
-            return (sp, (np.start, np.end)) if sp is not None else None
-        sp = possessive_speaker(ctx, np, resolve_speaker(ctx, np, a))
-        sp = _participle_object(ctx, np.start, np.end, sp, a)
-        if sp is None and np.text.lower() in _UNRESOLVED_OK:
-            # "I think ...", "We believe ...", "they say ...": the pronoun is the source as written.
-            sp = Speaker(name=np.text, mention=np.text, start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
-        return (sp, None) if sp is not None else None
+        return _named_head(ctx, toks, j, consumed, lo, cue, np, a)
     post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
     if post is not None:  # "sources familiar with the matter said"
         head = scan_left(ctx.norm, consumed, post.end("head"))
@@ -403,6 +376,56 @@ def _head_subject(
             return None
         sp = resolve_speaker(ctx, ante, a)
         return (sp, (who[1], who[2])) if sp is not None else None
+    return _subject_across_comma(ctx, consumed, lo, cue, prev, np_hi, a)
+
+
+def _named_head(
+    ctx: Document,
+    toks: list[Token],
+    j: int,
+    consumed: int,
+    lo: int,
+    cue: str,
+    np: NounPhrase,
+    a: int,
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """:func:`subject` from the noun phrase ``np`` right before the cue."""
+    if cue.endswith("ing") and _ISSUED_DOCUMENT.search(ctx.norm, consumed, np.end):
+        # "X issued a statement saying C": X speaks, not the statement.
+        subj = _sentence_subject(ctx, lo, np.start)
+        sp = resolve_speaker(ctx, subj, a) if subj is not None else None
+        return (sp, None) if sp is not None else None
+    if _TIME_HEAD.search(np.text):
+        return None  # "the time", "last week": not a speaker
+    if _SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s")):
+        return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which") and np.text.lower() in ("who", "which"):
+        return None
+    doc = _DOCUMENT.search(np.text)
+    if doc is not None:  # "the ministry's statement says": the ministry speaks
+        cut = np.start + doc.start()
+        owner = NounPhrase(np.start, cut, ctx.norm[np.start : cut])
+        sp = resolve_speaker(ctx, owner, a)
+        return (sp, (np.start, np.end)) if sp is not None else None
+    sp = _possessive_speaker(ctx, np, resolve_speaker(ctx, np, a))
+    sp = _participle_object(ctx, np.start, np.end, sp, a)
+    if sp is None and np.text.lower() in _UNRESOLVED_OK:
+        # "I think ...", "We believe ...", "they say ...": the pronoun is the source as written.
+        sp = Speaker(
+            name=np.text, mention=np.text, start=np.start, end=np.end, type=SpeakerType.UNKNOWN
+        )
+    return (sp, None) if sp is not None else None
+
+
+def _subject_across_comma(
+    ctx: Document, consumed: int, lo: int, cue: str, prev: Speaker | None, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """The subject before a comma or a coordinator right before the cue.
+
+    ``..., saying C`` / ``... and then says C``: the subject of the sentence (or of the
+    report before) goes on; ``X, a former aide, said``: an apposition; ``Paradis, who
+    has been active in politics since 25, says``: a relative clause.
+    """
     before = ctx.norm[consumed:np_hi].rstrip()
     coordinated = re.search(r"(?:^|[\s,])(?:and|but|then)$", before, re.I) is not None
     if not before.endswith(",") and not coordinated:
@@ -449,7 +472,7 @@ def _whole_subject(
         return None
     sp = None if fs.quantity else resolve_speaker(ctx, fs.core, at, describe=True)
     if fs.core.start == fs.start and fs.core.end == fs.end:
-        sp = possessive_speaker(ctx, fs.core, sp)
+        sp = _possessive_speaker(ctx, fs.core, sp)
     sp = _participle_object(ctx, fs.start, fs.end, sp, at)
     head = fs.core.text.split()[-1]
     plural = head.islower() and head.endswith("s") and not head.endswith("ss")
@@ -479,6 +502,6 @@ _DETERMINER_OPENERS = frozenset(
 def between_subject_and_cue(word: str, cue: str) -> bool:
     """Whether ``word`` may stand between a speaker and its cue (``has also said``, ``is touting``)."""
     low = word.lower()
-    if low in CUE_AUXILIARIES or low in _NEGATION or low in _ADVERBS or cue_adverb(word):
+    if low in CUE_AUXILIARIES or low in _CUE_NEGATIONS or low in _ADVERBS or cue_adverb(word):
         return True  # cue_adverb: the direct path's adverb test ("often", not "family")
     return low in _PROGRESSIVE and cue.endswith("ing")

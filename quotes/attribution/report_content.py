@@ -1,0 +1,206 @@
+"""Where the content of a reported clause starts and ends.
+
+Used by :mod:`quotes.attribution.reported` and :mod:`quotes.attribution.report_forms`.
+:func:`content_after` finds where the content starts after a cue (PolNeAR's
+convention: a complementiser ``that`` opens it, a time or channel phrase before it
+is skipped), :func:`clause_end` where it stops (a clause break, a new report),
+:func:`content_limit` the direct quote it may not run into, and
+:func:`participle_after` / :func:`participle_at` a participle cue (``citing``,
+``adding``) that opens a report of its own right after a cue or a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.attribution.report_cues import reporting_kind
+from quotes.document import Document, Token
+from quotes.lexicon import WEEKDAYS
+
+__all__ = ["clause_end", "content_after", "content_limit", "participle_after", "participle_at"]
+
+#: How many tokens after a cue are searched for the ``that`` that opens its content.
+_SKIP_TOKENS = 12
+#: Words that cannot open the content of a cue (``said to``, ``spoke of``, ``said nothing``).
+_NOT_CLAUSE_START = frozenset(
+    """to for of with by about on in at from into and or but as so than nothing yes no very
+    too""".split()
+)
+#: Object pronouns skipped after a verb that takes an object (``urged him to``).
+_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
+#: First words of an adjunct between a cue and its ``that`` (``said on Tuesday in a statement``).
+_ADJUNCT_START = frozenset(
+    """in on at during after before to for from with via through over earlier later last this late
+    repeatedly again also publicly privately recently then yesterday today tonight""".split()
+)
+#: A time phrase right after a cue (``said Tuesday``, ``said two days ago``), with its comma.
+_TIME_PHRASE = re.compile(
+    r"(?:(?:(?:on|last|this|late|early|earlier|on\s+the)\s+)?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|today|tonight|week|weekend|month|year|night|morning|"
+    r"afternoon|evening)\b(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|some|\d+)\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before))\s*,?\s*",
+    re.I,
+)
+
+
+def content_after(
+    ctx: Document, toks: list[Token], k: int, say_like: bool, object_taking: bool = False
+) -> int | None:
+    """Offset where the reported content starts after the cue, which ends at token ``k``.
+
+    A complementiser ``that`` within the next few words starts the content
+    (PolNeAR's convention: ``said [that the talks failed]``); so does the first
+    word after a time phrase (``said Tuesday the ...``) or right after the cue.
+
+    Args:
+        ctx: The article.
+        toks: The tokens of the sentence.
+        k: The last token of the cue.
+        say_like: Whether the cue is a verb of saying (``said to`` opens no content).
+        object_taking: Whether the cue takes an object first (``told the crowd that``).
+    """
+    going_on = participle_after(toks, k, len(ctx.norm), toks[k][0].lower())
+    if going_on is not None:  # "reported citing two sources that C": C; else the participle has it
+        that = _that_after(toks, going_on, len(ctx.norm))
+        return that if that is not None and that > toks[going_on][2] + 1 else None
+    rest = toks[k + 1 : k + 1 + _SKIP_TOKENS]
+    # Jump to a "that" only over an adjunct ("said on Tuesday in a statement that"),
+    # never over the subject of the reported clause ("said he doubted that ...").
+    if object_taking and rest and rest[0][0].lower() in _OBJECT_PRONOUNS:
+        rest = rest[1:]  # "asked them not to ...", "urged him to ..."
+    adjunct = bool(rest) and (
+        object_taking
+        or rest[0][0].lower() in _ADJUNCT_START
+        or rest[0][0] == ","
+        or _TIME_PHRASE.match(ctx.norm, rest[0][1]) is not None
+    )
+    for n, (word, a, _b) in enumerate(rest):
+        low = word.lower()
+        if low == "that":
+            if n == 0 or adjunct:
+                return a
+            break
+        if (
+            word in (".", ";", "?", "!", "“", '"', "—", "–", "-")
+            or reporting_kind(word) is not None
+        ):
+            break
+    if not rest:
+        return None
+    return _first_content_word(ctx, rest, say_like)
+
+
+def _first_content_word(ctx: Document, rest: list[Token], say_like: bool) -> int | None:
+    """Where content with no ``that`` starts in ``rest``, the tokens after a cue, or ``None``."""
+    m = _TIME_PHRASE.match(ctx.norm, rest[0][1])
+    if m and m.end() > rest[0][1]:
+        after = [t for t in rest if t[1] >= m.end()]
+        if not after or after[0][0] in (".", ";"):
+            return None
+        rest = after
+    first = rest[0][0]
+    low = first.lower()
+    if first in (":", ","):
+        if len(rest) < 2 or not rest[1][0][:1].isalnum() or reporting_kind(rest[1][0]) is not None:
+            return None  # "declined, citing ...": the next cue has the content
+        return rest[1][1]
+    if not first[:1].isalnum() and first not in ("‘", "'", "“", '"'):
+        return None
+    at_least = low == "at" and len(rest) > 1 and rest[1][0].lower() in ("least", "most")
+    if low in _NOT_CLAUSE_START and not (low == "to" and not say_like) and not at_least:
+        return None
+    if reporting_kind(first) is not None:  # "reported citing ...": another cue, not content
+        return None
+    return rest[0][1]
+
+
+def participle_after(toks: list[Token], last: int, limit: int, host: str) -> int | None:
+    """The index of a participle cue that opens a new report right after the cue at ``last``.
+
+    ``CNN reported citing an official``, ``the ministry said, adding that ...``,
+    ``X wrote on Tuesday citing Y``: a comma, or a time phrase of up to three
+    words, may stand between. PolNeAR reads ``citing Y`` as an attribution of its
+    own with the same source. Without a comma the cue ``host`` must be a verb that
+    takes no gerund (``said``, ``reported``), as ``acknowledged urging staff to``
+    or ``denied saying it`` report the gerund itself.
+    """
+    n = last + 1
+    comma = n < len(toks) and toks[n][0] == ","
+    if comma:
+        n += 1
+    elif host not in _NO_GERUND:
+        return None
+    for m in range(n, min(n + 4, len(toks))):
+        word, a, _b = toks[m]
+        if a >= limit:
+            return None
+        if word.islower() and word.endswith("ing") and len(word) > 5 and reporting_kind(word):
+            return m
+        if m > n and word == ",":
+            continue
+        if not (word.lower() in _TIME_BEFORE_PARTICIPLE or word.lower() in WEEKDAYS):
+            return None
+    return None
+
+
+def participle_at(ctx: Document, at: int, hi: int) -> int | None:
+    """The offset of a participle cue right after ``at`` (``said Reuters, citing``), or ``None``."""
+    m = re.match(r"\s*,?\s*([a-z]{3,}ing)\b", ctx.norm[at:hi])
+    if m is None or reporting_kind(m.group(1)) is None:
+        return None
+    return at + m.start(1)
+
+
+#: Cue verbs whose next word, when a participle, opens a new clause (``said citing``).
+_NO_GERUND = frozenset(
+    """say says said report reports reported write writes wrote state states stated add adds
+    added tell tells told tweet tweets tweeted""".split()
+)
+#: Words of a short time phrase between a cue and a participle (``said on Tuesday citing``).
+_TIME_BEFORE_PARTICIPLE = frozenset(
+    "on last this late early earlier later today yesterday tonight week night".split()
+)
+
+
+def _that_after(toks: list[Token], at: int, limit: int) -> int | None:
+    """Where a ``that`` clause starts within a few words after the participle at ``at``."""
+    for word, a, _b in toks[at + 1 : at + 1 + _SKIP_TOKENS]:
+        if a >= limit or word in (".", ";", "?", "!", "“", '"'):
+            return None
+        if word.lower() == "that":
+            return a
+    return None
+
+
+def content_limit(blocked: list[tuple[int, int]], start: int, hi: int) -> int:
+    """Where content that starts at ``start`` must stop: the sentence end or a direct quote."""
+    return min([s for s, _e in blocked if start <= s < hi], default=hi)
+
+
+_CLAUSE_BREAK = re.compile(
+    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+)
+
+
+def clause_end(ctx: Document, start: int, limit: int) -> int:
+    """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and said ...``.
+
+    The breaks after a comma or ``and`` only count when the next word is a
+    reporting verb (a new report by the same speaker), so ``he said taxes and
+    fees would rise`` keeps its content whole.
+    """
+    for m in _CLAUSE_BREAK.finditer(ctx.norm, start, limit):
+        text = m.group()
+        if m.start() - start < 12:
+            continue
+        if (
+            text.startswith(",")
+            and not re.match(r",\s+(?:compared|though|although|even|but|while|which|and)\b", text)
+            or text.lstrip().startswith("and")
+        ):
+            nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
+            if nxt is None or reporting_kind(nxt.group()) is None:
+                continue
+        return m.start()
+    return limit
