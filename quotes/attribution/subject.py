@@ -28,11 +28,10 @@ from functools import lru_cache
 from importlib import resources
 
 from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES, place_name
-from quotes.speakers.resolver import NounPhrase, tokens
+from quotes.speakers.noun_phrase import NounPhrase
+from quotes.text.tokens import Token, tokens
 
 __all__ = ["QUANTITY_HEADS", "FullSubject", "full_subject"]
-
-Token = tuple[str, int, int]
 
 #: Words that open a noun phrase (determiners, quantifiers, demonstratives).
 _OPENERS = frozenset(

@@ -14,9 +14,10 @@ import re
 from typing import Optional
 
 from quotes.speakers.gender import Gender, gender_of
-from quotes.speakers.noun_phrase import TOKEN_RE, NounPhrase, bare_phrase, person_noun
+from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
 from quotes.lexicon import ORG_WORDS, TITLES
 from quotes.models import Speaker, SpeakerType
+from quotes.text.tokens import TOKEN_RE
 
 #: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
 _JOINED = re.compile(r",?\s+and\s+(?:(?:[A-Z][\w'\-]*\.?|[a-z]+)\s+){0,3}")

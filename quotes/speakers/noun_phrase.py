@@ -1,4 +1,4 @@
-"""Noun phrases next to a cue: tokens, the phrase before or after it, and word tests.
+"""Noun phrases next to a cue: the phrase before or after it, and word tests.
 
 :func:`scan_left` reads the subject that ends where a cue starts (``Kremlin
 spokesman Dmitry Peskov said``), :func:`scan_right` the speaker after an
@@ -24,11 +24,9 @@ from quotes.lexicon import (
     initials,
     source_words,
 )
+from quotes.text.tokens import Token, tokens
 
-__all__ = ["NounPhrase", "TOKEN_RE", "not_a_speaker", "scan_left", "scan_right", "tokens"]
-
-#: Tokens: words (with inner ``'``, ``-``, ``.``) or single punctuation characters.
-TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+__all__ = ["NounPhrase", "not_a_speaker", "scan_left", "scan_right"]
 
 DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
 INDEFINITE = frozenset({"a", "an", "another", "one"})
@@ -72,7 +70,7 @@ def bare_phrase(tok: str) -> str:
 GIVEN_NAMES = frozenset({"bill", "may", "june", "april", "august"})
 
 
-def given_name(words: list, k: int) -> bool:
+def given_name(words: list[Token], k: int) -> bool:
     """Token ``k`` of ``words`` (``(text, start, end)``) is a first name before a name."""
     return (
         words[k][0].lower() in GIVEN_NAMES and words[k][0][:1].isupper()
@@ -109,7 +107,7 @@ _CUE_CAPITALS = frozenset(
 )
 
 
-def after_honorific(words: list, k: int) -> bool:
+def after_honorific(words: list[Token], k: int) -> bool:
     """Token ``k`` is the last one and follows ``Mr.``/``Ms.``: a surname (``Mr. Prince``)."""
     if k != len(words) - 1 or not words[k][0][:1].isupper() or k < 1:
         return False
@@ -217,11 +215,6 @@ def _compound_modifier(tok: str, head: str) -> bool:
     )
 
 
-def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """Tokens of ``s[lo:hi]`` as ``(text, start, end)`` with offsets into ``s``."""
-    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
-
-
 def _np_token(tok: str, all_caps: bool) -> bool:
     low = bare_phrase(tok)
     if low in FUNCTION_WORDS and low not in DETERMINERS:
@@ -252,7 +245,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     last = toks[-1]
     if bare_phrase(last[0]) in PRONOUNS:
         return NounPhrase(last[1], last[2], last[0])
-    chosen: list[tuple[str, int, int]] = []
+    chosen: list[Token] = []
     i = len(toks) - 1
     while i >= 0 and len(chosen) < max_tokens:
         tok = toks[i][0]
@@ -353,7 +346,7 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
             return NounPhrase(toks[0][1], rest.end, s[toks[0][1]:rest.end])
     if bare_phrase(first) in PRONOUNS:
         return NounPhrase(toks[0][1], toks[0][2], first)
-    chosen: list[tuple[str, int, int]] = []
+    chosen: list[Token] = []
     for idx, (tok, a, b) in enumerate(toks[:max_tokens]):
         if tok == "." and chosen and (
             chosen[-1][0].lower() in _ABBREV_TITLES or is_initial(chosen[-1][0])

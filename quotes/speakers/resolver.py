@@ -28,7 +28,6 @@ from quotes.speakers.noun_phrase import (
     NUMBERS,
     POSSESSIVES,
     PREDICATE_WORDS,
-    TOKEN_RE,
     NounPhrase,
     after_honorific,
     bare_phrase,
@@ -42,7 +41,6 @@ from quotes.speakers.noun_phrase import (
     not_a_speaker,
     scan_left,
     scan_right,
-    tokens,
 )
 from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.names import coordinated_parts, short_forms
@@ -60,7 +58,9 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
+from quotes.text.tokens import TOKEN_RE, Token, tokens
 
+# TOKEN_RE and tokens are re-exported from quotes.text.tokens for the callers that import them here.
 __all__ = [
     "NounPhrase",
     "SpeakerResolver",
@@ -390,7 +390,7 @@ class SpeakerResolver(AnaphoraMixin):
     def _coordination(
         self,
         np: NounPhrase,
-        words: list[tuple[str, int, int]],
+        words: list[Token],
         mention: str,
         **context: object,
     ) -> Optional[Speaker]:
@@ -486,7 +486,7 @@ class SpeakerResolver(AnaphoraMixin):
         return low in self._lower_words
 
     def _describe(
-        self, np: NounPhrase, words: list[tuple[str, int, int]], low: list[str], mention: str
+        self, np: NounPhrase, words: list[Token], low: list[str], mention: str
     ) -> Optional[Speaker]:
         """Speakers that are not named people: organisations, groups, anonymous sources."""
         head = low[-1]
