@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES, place_name
-from quotes.speakers.noun_phrase import NounPhrase
+from quotes.speakers.noun_phrase import PERSON_ENDINGS, NounPhrase
 from quotes.text.tokens import Token, tokens
 
 __all__ = ["QUANTITY_HEADS", "FullSubject", "full_subject"]
@@ -42,15 +42,17 @@ _OPENERS = frozenset(
     thousand thousands dozens dozen majority majorities half third thirds quarter quarters
     plurality percent""".split()
 )
-#: Heads that stand alone as a quantity or a group (``Many``, ``Nearly half``, ``Others``).
+#: Words that lead a quantity (``Nearly half``, ``About 40``, ``Some 200``).
 _LEADING = frozenset("nearly almost about around roughly only just over under some".split())
-_QUANTITY_HEADS = frozenset(
+#: Heads that stand alone as a quantity or a group (``Many``, ``Nearly half``, ``Others``);
+#: for callers too (``72 percent``, ``those surveyed``).
+QUANTITY_HEADS = frozenset(
     """many most some others half third thirds quarter quarters majority majorities minority
     plurality few several all both those one two three four five six seven eight nine ten
     percent dozens hundreds thousands millions""".split()
 )
 #: Prepositions that attach a phrase to a subject (``delegates at the convention``).
-PREPOSITIONS = frozenset(
+_ATTACHING_PREPOSITIONS = frozenset(
     "of at in for from with on to by among inside outside across around near within over under".split()
 )
 #: Participles that post-modify a subject (``those surveyed``, ``voters polled``).
@@ -58,8 +60,7 @@ _PARTICIPLES = frozenset(
     """surveyed polled interviewed questioned asked contacted involved familiar close briefed
     knowledgeable responsible aware""".split()
 )
-#: Quantity words, for callers (``72 percent``, ``those surveyed``, ``Nearly half``).
-QUANTITY_HEADS = _QUANTITY_HEADS
+#: Words that may follow the head of a subject (``voters nationwide``, ``Democrats alike``).
 _AFTER_HEAD = frozenset(
     "overall nationwide alike themselves himself herself itself here too today yesterday tonight".split()
 )
@@ -70,13 +71,18 @@ _CLAUSE_WORDS = frozenset(
     whether than as so but yet also then later now again still just even however meanwhile i we
     you he she they it there what why how where""".split()
 )
+#: Connectives that open a clause before its subject (``But``, ``Meanwhile``).
 _CONNECTIVES = frozenset(
     """but and so yet still even also meanwhile however now then instead indeed besides though
     although while whereas""".split()
 )
+#: Number words of a ratio (``eight in 10``).
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+#: Relative pronouns that open a clause after the subject (``others who want to ban abortion``).
 _RELATIVE = frozenset({"who", "whose", "that"})
-POSSESSIVES = frozenset("my your his her its our their".split())
+#: Possessives that open a subject or a coordinated part (``Her advisers``, ``They and their supporters``).
+_SUBJECT_POSSESSIVES = frozenset("my your his her its our their".split())
+#: A party and state after a name (``(R-Texas)``), part of the Source.
 _PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
 
 
@@ -101,8 +107,8 @@ def _source_nouns() -> frozenset[str]:
             out.add(parts[0])
     verbs = {w for w in out if w.endswith(("ed", "ing")) and w not in _PARTICIPLES} | _VERB_FORMS
     return frozenset(
-        out - verbs - _CLAUSE_WORDS - PREPOSITIONS - _RELATIVE - _AFTER_HEAD - {"and", "or"}
-        - (_OPENERS - _QUANTITY_HEADS)
+        out - verbs - _CLAUSE_WORDS - _ATTACHING_PREPOSITIONS - _RELATIVE - _AFTER_HEAD - {"and", "or"}
+        - (_OPENERS - QUANTITY_HEADS)
     )
 
 
@@ -129,7 +135,8 @@ def _noun(tok: str) -> bool:
 
 @lru_cache(maxsize=1)
 def subject_nouns() -> frozenset[str]:
-    return _source_nouns() | TITLES | GROUP_HEADS | ORG_WORDS | _QUANTITY_HEADS | {"%"}
+    """Lower-case words that can head or build a subject: source nouns, titles, groups, quantities."""
+    return _source_nouns() | TITLES | GROUP_HEADS | ORG_WORDS | QUANTITY_HEADS | {"%"}
 
 
 def _role_noun(tok: str, first: bool) -> bool:
@@ -138,12 +145,8 @@ def _role_noun(tok: str, first: bool) -> bool:
         return _noun(tok)
     low = _low(tok)
     return first and tok[:1].isupper() and not tok.isupper() and (
-        low in TITLES or low in _source_nouns() and low.endswith(_PERSON_ENDINGS)
+        low in TITLES or low in _source_nouns() and low.endswith(PERSON_ENDINGS)
     )
-
-
-#: Endings of singular nouns for a person (``treasurer``, ``activist``, ``chairwoman``).
-_PERSON_ENDINGS = ("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee")
 
 
 def _modifier(tok: str) -> bool:
@@ -153,7 +156,7 @@ def _modifier(tok: str) -> bool:
         return True
     return (
         tok.isalpha() and low not in subject_nouns() and low not in _CLAUSE_WORDS and low not in _OPENERS
-        and low not in PRONOUNS and low not in PREPOSITIONS
+        and low not in PRONOUNS and low not in _ATTACHING_PREPOSITIONS
         and (tok.islower() or low in _ADJECTIVES)
     )
 
@@ -187,7 +190,7 @@ def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
                 last_head = j
             j += 1  # "Sen.", "U.S.", "Fla."
             continue
-        if low in POSSESSIVES and j + 1 < n and (j == i or _low(toks[j - 1][0]) == "and"):
+        if low in _SUBJECT_POSSESSIVES and j + 1 < n and (j == i or _low(toks[j - 1][0]) == "and"):
             j += 1  # "Her advisers", "They and their supporters"
             continue
         if low == "and" and j > i and _role_noun(toks[j - 1][0], j - 1 == i) and j + 1 < n and (
@@ -216,7 +219,7 @@ def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
             j += 2
             last_head = j - 1
             continue
-        if low in _CLAUSE_WORDS or low in PREPOSITIONS or low in PRONOUNS or low in _RELATIVE:
+        if low in _CLAUSE_WORDS or low in _ATTACHING_PREPOSITIONS or low in PRONOUNS or low in _RELATIVE:
             break
         if tok == "," and 0 < j < n - 1 and toks[j - 1][0].isdigit() and toks[j + 1][0].isdigit() and (
             toks[j - 1][2] == toks[j][1] and toks[j + 1][1] == toks[j][2]
@@ -266,14 +269,14 @@ def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
             j += 1
             continue
         break
-    if last_head < 0 and j > i and _low(toks[j - 1][0]) in _QUANTITY_HEADS:
+    if last_head < 0 and j > i and _low(toks[j - 1][0]) in QUANTITY_HEADS:
         last_head = j - 1  # "Some say", "Most said"
     if last_head < 0:
         return i
     head = toks[last_head - 1][0] if toks[last_head][0] == "." else toks[last_head][0]
     low = _low(head)
     if last_head != weak_head and not (
-        head[:1].isupper() or head[:1].isdigit() or _noun(head) or low in _QUANTITY_HEADS
+        head[:1].isupper() or head[:1].isdigit() or _noun(head) or low in QUANTITY_HEADS
     ):
         return i
     return last_head + 1
@@ -302,7 +305,7 @@ def _phrase(toks: list[Token], i: int, n: int) -> int:
         return -1
     while j < n:
         low = toks[j][0].lower()
-        if low in PREPOSITIONS and j + 1 < n:
+        if low in _ATTACHING_PREPOSITIONS and j + 1 < n:
             k = _loose_np(toks, j + 1, n)
             if k == j + 1:
                 return -1
@@ -522,7 +525,7 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         if named and not listed and not _proper_name(head):
             head = named[0]  # "One of his advisers, Tad Devine,": the name speaks
         last = _low(head[-1][0]) if head[-1][0] != "." else _low(head[-2][0])
-        quantity = last in _QUANTITY_HEADS or last[:1].isdigit()
+        quantity = last in QUANTITY_HEADS or last[:1].isdigit()
         core = NounPhrase(head[0][1], head[-1][2], norm[head[0][1] : head[-1][2]])
         start, stop = toks[first_a][1], toks[parts[-1][1] - 1][2]
         m = _PARTY.match(norm, stop)

@@ -45,7 +45,7 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "femal
 #: Words that rank a role noun (``Vice President`` is no ``president``).
 _RANKS = frozenset("vice deputy assistant acting associate lieutenant under former ex co".split())
 #: Words after a role noun that end the role's head (``spokesman for the ministry``).
-_ROLE_TAIL = frozenset("for at to with in on from".split())
+_AFTER_ROLE_HEAD = frozenset("for at to with in on from".split())
 
 
 def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
@@ -70,7 +70,7 @@ def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
         low = bare_phrase(tok)
         if low == "of":
             return False  # "Secretary of State": a title with a tail the description lacks
-        if low in _ROLE_TAIL or low == ",":
+        if low in _AFTER_ROLE_HEAD or low == ",":
             break
         if tok != ".":
             words.append(_TITLE_ABBREVIATIONS.get(low, low))

@@ -81,7 +81,7 @@ _FEMALE_WORDS = _names(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 #: Words that open the part of a role about someone else (``spokeswoman for Mr. Trump``).
-_ROLE_TAIL = frozenset("for of to at with in on from by who whose".split())
+_ROLE_ABOUT_OTHERS = frozenset("for of to at with in on from by who whose".split())
 
 
 def _word_gender(words: list[str]) -> Optional[Gender]:
@@ -134,7 +134,7 @@ def gender_of(name: str, mention: str = "", role: Optional[str] = None) -> Optio
     else:
         words = [w for w in words if w not in name_words]
     for w in (w.lower() for w in _WORD.findall(role or "")):
-        if w in _ROLE_TAIL:
+        if w in _ROLE_ABOUT_OTHERS:
             break
         words.append(w)
     evidence = {g for g in (_word_gender(words), _first_name_gender(name_words)) if g}

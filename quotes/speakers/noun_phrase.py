@@ -28,19 +28,24 @@ from quotes.text.tokens import Token, tokens
 
 __all__ = ["NounPhrase", "not_a_speaker", "scan_left", "scan_right"]
 
+#: Determiners and small numbers that open a noun phrase (``the``, ``a``, ``several``).
 DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
+#: Indefinite determiners: ``a senior official`` is an unnamed source.
 INDEFINITE = frozenset({"a", "an", "another", "one"})
 #: Quantifiers and possessive determiners that open a common-noun phrase (``many analysts``).
 _QUANTIFIERS = frozenset(
     "many most other few both all these those each every his her their its our my your".split()
 )
+#: Pronouns, prepositions, auxiliaries and conjunctions: never part of a speaker's phrase.
 FUNCTION_WORDS = frozenset(
     """who which that and or in for to at on from by with as is was has have had were be been
     it you whose like than about more this their him all including now last but not so if when
     while also are its his her them they we i he she told said says say after before during
     there where what how why both those these such other others into over under new first his""".split()
 )
+#: Honorifics (and their abbreviation dot) before a name: no role.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "."})
+#: Abbreviations whose dot belongs to the phrase (``Sen.``, ``U.S.``, ``Jr.``).
 _ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
 
 
@@ -57,6 +62,7 @@ def is_initial(tok: str) -> bool:
 
 
 def is_capitalised(tok: str) -> bool:
+    """The token starts with an upper-case letter."""
     return tok[:1].isupper()
 
 
@@ -150,6 +156,7 @@ ADVERBIAL_OPENERS = frozenset(
     unless whether because since until upon unlike besides beyond throughout meanwhile instead
     indeed hopefully ironically wow""".split()
 )
+#: Time nouns: a mention ending in one names a time, not a speaker (``Hours later``).
 _TIME_WORDS = frozenset(
     """minute minutes hour hours day days week weeks month months year years decade decades
     moment moments past morning afternoon evening night weekend""".split()
@@ -191,10 +198,15 @@ class NounPhrase:
     text: str
 
 
-POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+#: Possessive determiners that open a speaker's phrase (``his campaign manager``); never ``your``.
+OPENING_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
+#: Compass words that open a place name (``South Carolina``).
 COMPASS = frozenset({"north", "south", "east", "west"})
+#: Endings of singular nouns for a person (``treasurer``, ``activist``, ``chairwoman``).
+PERSON_ENDINGS = ("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee")
+#: Nouns with a person's ending that name no person (``letter``, ``center``).
 _NOT_PERSON_ER = frozenset("letter order paper number center centre matter chapter cover border banner poster flyer".split())
 
 
@@ -202,7 +214,7 @@ def person_noun(word: str) -> bool:
     """``prosecutor``, ``activist``, ``businessman``: a noun for a person by its ending."""
     if word in _NOT_PERSON_ER:
         return False
-    return word.endswith(("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee"))
+    return word.endswith(PERSON_ENDINGS)
 
 
 def _compound_modifier(tok: str, head: str) -> bool:
@@ -216,6 +228,7 @@ def _compound_modifier(tok: str, head: str) -> bool:
 
 
 def _np_token(tok: str, all_caps: bool) -> bool:
+    """A token that can be part of a speaker's noun phrase (``all_caps``: the text is a headline)."""
     low = bare_phrase(tok)
     if low in FUNCTION_WORDS and low not in DETERMINERS:
         return False
@@ -337,7 +350,7 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
         return None
     all_caps = s[lo:hi].isupper()
     first = toks[0][0]
-    if first.lower() in POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
+    if first.lower() in OPENING_POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
         _np_token(toks[1][0], all_caps) or _compound_modifier(toks[1][0], toks[2][0] if len(toks) > 2 else "")
     ):
         # "added his campaign manager Jeff Weaver": the possessive opens the phrase.

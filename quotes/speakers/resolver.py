@@ -26,7 +26,7 @@ from quotes.speakers.noun_phrase import (
     INDEFINITE,
     NOT_NAME_OPENERS,
     NUMBERS,
-    POSSESSIVES,
+    OPENING_POSSESSIVES,
     PREDICATE_WORDS,
     NounPhrase,
     after_honorific,
@@ -309,7 +309,7 @@ class SpeakerResolver(AnaphoraMixin):
         )
         if cut is not None and (
             any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
-            or all(w in DETERMINERS or w in POSSESSIVES for w in low_words[:cut])
+            or all(w in DETERMINERS or w in OPENING_POSSESSIVES for w in low_words[:cut])
             or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
         ):
             cut = None  # a relative clause or a passive participle ("polls reported by CNN")
