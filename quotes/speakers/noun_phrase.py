@@ -258,81 +258,11 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     last = toks[-1]
     if bare_phrase(last[0]) in PRONOUNS:
         return NounPhrase(last[1], last[2], last[0])
-    chosen: list[Token] = []
-    i = len(toks) - 1
-    while i >= 0 and len(chosen) < max_tokens:
-        tok = toks[i][0]
-        low = bare_phrase(tok)
-        if tok == "." and i > 0 and (
-            toks[i - 1][0].lower() in _ABBREV_TITLES or is_initial(toks[i - 1][0])
-            or initials(toks[i - 1][0]) and chosen and name_like(chosen[-1][0])
-        ) and toks[i - 1][2] == toks[i][1]:
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok == "and" and chosen and i > 0 and is_capitalised(chosen[-1][0]) and is_capitalised(toks[i - 1][0]) and not all_caps:
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok == "of" and chosen and i > 0 and _np_token(toks[i - 1][0], all_caps):
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok in ("-", "&"):
-            if chosen and i > 0 and toks[i - 1][2] == toks[i][1]:
-                chosen.append(toks[i])
-                i -= 1
-                continue
-            break
-        if tok == "New" and chosen and is_capitalised(chosen[-1][0]) and not all_caps:
-            chosen.append(toks[i])  # "New York Mayor Bill de Blasio"
-            i -= 1
-            continue
-        if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
-            chosen.append(toks[i])  # "Sanders campaign manager Jeff Weaver"
-            i -= 1
-            continue
-        if chosen and low in _QUANTIFIERS and chosen[-1][0][:1].islower() and not all_caps:
-            chosen.append(toks[i])  # "many analysts", "her campaign", "other party leaders"
-            break
-        if not tok[0].isalnum() or not _np_token(tok, all_caps):
-            # "the transport ministry": an unknown modifier right after a determiner.
-            if (
-                tok[0].isalpha() and chosen and len(chosen) <= 3 and i > 0
-                and toks[i - 1][0].lower() in ("the", "a", "an") and low not in FUNCTION_WORDS
-            ):
-                chosen.append(toks[i])
-                i -= 1
-                continue
-            break
-        if bare_phrase(tok) in PRONOUNS:
-            break
-        chosen.append(toks[i])
-        i -= 1
-        if low in DETERMINERS and not tok.isdigit() and not (
-            is_initial(tok) and len(chosen) > 1 and chosen[-2][0] == "." and chosen[-2][1] == toks[i + 1][2]
-        ):  # "James A. Lewis": an initial, not the article "a"
-            break
+    chosen = _read_left(toks, all_caps, max_tokens)
     while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
         chosen.pop()
     # Drop sentence adverbs picked up at the start: "But", "Meanwhile", "Asked".
-    while chosen and (
-        chosen[-1][0] in ("of", ".")
-        or (
-            bare_phrase(chosen[-1][0]) in NON_NAME_CAPITALS
-            and not (len(chosen) > 1 and given_name([chosen[-1], chosen[-2]], 0))
-            and not (chosen[-1][0] == "New" and len(chosen) > 1 and is_capitalised(chosen[-2][0]))
-            and bare_phrase(chosen[-1][0]) not in DETERMINERS
-            and chosen[-1][0].lower() not in _ABBREV_TITLES
-            and not (  # "Law enforcement officials", "City council members": a noun modifier
-                bare_phrase(chosen[-1][0]) in _NOUN_CAPITALS and len(chosen) > 1
-                and chosen[-2][0].isalpha() and chosen[-2][0].islower()
-            )
-            and not (  # "many analysts", "her campaign": a quantifier opens the phrase
-                bare_phrase(chosen[-1][0]) in _QUANTIFIERS and len(chosen) > 1 and chosen[-2][0][:1].islower()
-            )
-        )
-    ):
+    while chosen and (chosen[-1][0] in ("of", ".") or _sentence_adverb(chosen)):
         chosen.pop()
     if not chosen:
         return None
@@ -341,6 +271,101 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
         return None
     start, end = chosen[0][1], chosen[-1][2]
     return NounPhrase(start, end, s[start:end])
+
+
+#: What :func:`_left_step` makes of a token: stop before it, take it, or take it and stop.
+_STOP, _TAKE, _TAKE_LAST = 0, 1, 2
+
+
+def _read_left(toks: list[Token], all_caps: bool, max_tokens: int) -> list[Token]:
+    """The tokens of the phrase, read from the end of ``toks`` backwards (last token first)."""
+    chosen: list[Token] = []
+    i = len(toks) - 1
+    while i >= 0 and len(chosen) < max_tokens:
+        step = _left_step(toks, i, chosen, all_caps)
+        if step == _STOP:
+            break
+        chosen.append(toks[i])
+        if step == _TAKE_LAST:
+            break
+        i -= 1
+    return chosen
+
+
+def _left_step(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -> int:
+    """Whether ``toks[i]`` extends the phrase ``chosen`` (read backwards) to the left."""
+    joined = _left_join(toks, i, chosen, all_caps)
+    if joined is not None:
+        return _TAKE if joined else _STOP
+    tok = toks[i][0]
+    low = bare_phrase(tok)
+    if chosen and low in _QUANTIFIERS and chosen[-1][0][:1].islower() and not all_caps:
+        return _TAKE_LAST  # "many analysts", "her campaign", "other party leaders"
+    if not tok[0].isalnum() or not _np_token(tok, all_caps):
+        # "the transport ministry": an unknown modifier right after a determiner.
+        if (
+            tok[0].isalpha() and chosen and len(chosen) <= 3 and i > 0
+            and toks[i - 1][0].lower() in ("the", "a", "an") and low not in FUNCTION_WORDS
+        ):
+            return _TAKE
+        return _STOP
+    if bare_phrase(tok) in PRONOUNS:
+        return _STOP
+    if low in DETERMINERS and not tok.isdigit() and not (
+        is_initial(tok) and chosen and chosen[-1][0] == "." and chosen[-1][1] == toks[i][2]
+    ):  # "James A. Lewis": an initial, not the article "a"
+        return _TAKE_LAST
+    return _TAKE
+
+
+def _left_join(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -> Optional[bool]:
+    """A dot, joiner or modifier before ``chosen``: ``True`` to take it, ``False`` to stop, else ``None``.
+
+    ``Sen.``, ``J.M.``, ``Smith and Jones``, ``Secretary of State``, ``Ernst & Young``,
+    ``New York Mayor Bill de Blasio``, ``Sanders campaign manager Jeff Weaver``.
+    """
+    tok = toks[i][0]
+    if tok == "." and i > 0 and (
+        toks[i - 1][0].lower() in _ABBREV_TITLES or is_initial(toks[i - 1][0])
+        or initials(toks[i - 1][0]) and chosen and name_like(chosen[-1][0])
+    ) and toks[i - 1][2] == toks[i][1]:
+        return True
+    if tok == "and" and chosen and i > 0 and is_capitalised(chosen[-1][0]) and is_capitalised(toks[i - 1][0]) and not all_caps:
+        return True
+    if tok == "of" and chosen and i > 0 and _np_token(toks[i - 1][0], all_caps):
+        return True
+    if tok in ("-", "&"):
+        return bool(chosen and i > 0 and toks[i - 1][2] == toks[i][1])
+    if tok == "New" and chosen and is_capitalised(chosen[-1][0]) and not all_caps:
+        return True  # "New York Mayor Bill de Blasio"
+    if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
+        return True  # "Sanders campaign manager Jeff Weaver"
+    return None
+
+
+def _sentence_adverb(chosen: list[Token]) -> bool:
+    """The phrase's first word (``chosen[-1]``, read backwards) is a capitalised non-name to drop.
+
+    ``But``, ``Meanwhile``, ``Asked``; kept: a given name (``Bill Clinton``), ``New``
+    before a capital, a determiner, an abbreviated title, a noun modifying a
+    lower-case compound (``Law enforcement officials``) and a quantifier (``Many analysts``).
+    """
+    first = chosen[-1][0]
+    low = bare_phrase(first)
+    return (
+        low in NON_NAME_CAPITALS
+        and not (len(chosen) > 1 and given_name([chosen[-1], chosen[-2]], 0))
+        and not (first == "New" and len(chosen) > 1 and is_capitalised(chosen[-2][0]))
+        and low not in DETERMINERS
+        and first.lower() not in _ABBREV_TITLES
+        and not (  # "Law enforcement officials", "City council members": a noun modifier
+            low in _NOUN_CAPITALS and len(chosen) > 1
+            and chosen[-2][0].isalpha() and chosen[-2][0].islower()
+        )
+        and not (  # "many analysts", "her campaign": a quantifier opens the phrase
+            low in _QUANTIFIERS and len(chosen) > 1 and chosen[-2][0][:1].islower()
+        )
+    )
 
 
 def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
