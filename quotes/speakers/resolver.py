@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
+from typing import Literal, Optional
 
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.noun_phrase import (
@@ -148,7 +148,7 @@ class SpeakerResolver(AnaphoraMixin):
             if not canonical:
                 continue
             hon = honorific_gender(role.split()) if role else None
-            if canonical != name and hon and self._base_gender(canonical) not in (None, hon):
+            if canonical != name and hon and self.base_gender(canonical) not in (None, hon):
                 canonical = name  # "Mrs. Clinton" is not Bill Clinton
             if hon:
                 self._hon_genders.setdefault(canonical, set()).add(hon)
@@ -295,24 +295,12 @@ class SpeakerResolver(AnaphoraMixin):
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
-        words = [t for t in tokens(self.norm, np.start, np.end)]
+        words = tokens(self.norm, np.start, np.end)
         if not words:
             return None
         low_words = [bare_phrase(w[0]) for w in words]
         mention = self.text[np.start:np.end]
-        cut = next(
-            (k for k in range(1, len(words)) if words[k][0] in PREDICATE_WORDS or (
-                words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
-                and low_words[k] not in source_words()
-            )),
-            None,
-        )
-        if cut is not None and (
-            any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
-            or all(w in DETERMINERS or w in OPENING_POSSESSIVES for w in low_words[:cut])
-            or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
-        ):
-            cut = None  # a relative clause or a passive participle ("polls reported by CNN")
+        cut = _predicate_cut(words, low_words)
         if cut is not None:
             # "CNN reported", "the Sanders campaign responded Friday": a verb read
             # into the phrase; the speaker is the phrase before it.
@@ -320,72 +308,83 @@ class SpeakerResolver(AnaphoraMixin):
             sp = self.resolve(head, at=at, sentence_starts=sentence_starts, exclude=exclude)
             return sp  # the mention ends before the verb, as the Source does
         if len(words) == 1 and low_words[0] in PRONOUNS:
-            return self._resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+            return self.resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
         if "and" in low_words or "&" in low_words:
             listed = self._coordination(
                 np, words, mention, at=at, sentence_starts=sentence_starts, exclude=exclude
             )
             if listed is not None:
                 return listed
-        # "Scott Hawkins of Cheyenne": the person is named before "of".
-        if "of" in low_words[1:] and is_capitalised(words[0][0]):
-            k = low_words.index("of", 1)
-            head_words = [t for t in words[:k] if t[0] != "."]
-            if head_words and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words) and name_like(head_words[-1][0]):
-                words = words[:k]
-                low_words = low_words[:k]
-        # Person: trailing name tokens.
-        j = len(words)
-        while j > 0 and (
-            name_like(words[j - 1][0]) or words[j - 1][0] == "." or given_name(words, j - 1)
-            or is_initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
-            or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
-            and words[j - 1][2] == words[j][1] and name_like(words[j + 1][0])  # "J.M. Berger"
-            or after_honorific(words, j - 1)
-        ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
-            j -= 1
-        while j < len(words) and words[j][0] == ".":
-            j += 1
-        name_toks = words[j:]
+        words, low_words = _before_of(words, low_words)
+        j = _name_start(words)
         is_caps_sentence = mention.isupper() and len(mention) > 3
-        if name_toks and not is_caps_sentence:
-            name = self.text[name_toks[0][1]:name_toks[-1][2]]
-            canonical = self._canonical_person(name)
-            head_is_org = any(w in ORG_WORDS for w in low_words[j:])
-            if canonical is None and len(name_toks) == 1:
-                # An unknown single word: a person only when nothing says otherwise.
-                if low_words[-1] in PLACES or head_is_org:
-                    canonical = None
-                elif j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
-                    # "South Carolina", "North Dakota": a place, not a person "Carolina".
-                    return self._describe(np, words, low_words, mention)
-                elif self._common_word(name_toks[0][0]) and not after_honorific(words, len(words) - 1):
-                    # A capitalised common word is not a person: "Critics", "Poll" are
-                    # described (group, unknown); "Hastily", "Having", "Reached" open a
-                    # clause and name nobody (no speaker beats a wrong one).
-                    low = low_words[-1]
-                    if low.endswith(("ly", "ing", "ed")) and low not in source_words() and low not in GROUP_HEADS:
-                        return None
-                    return self._describe(np, words, low_words, mention)
-                else:
-                    canonical = name
-            if canonical and canonical != name and j > 0:
-                hon = honorific_gender([w[0] for w in words[:j]])
-                if hon and self._person_gender(canonical) not in (None, hon):
-                    canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
-            if canonical and not head_is_org:
-                role = None
-                if j > 0:
-                    role_text = self.text[words[0][1]:name_toks[0][1]].strip()
-                    role_low = [w for w in low_words[:j] if w not in DETERMINERS and w not in HONORIFICS]
-                    if role_text and any(w in TITLES or w in source_words() for w in role_low):
-                        role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
-                role = role or self.roles.get(canonical)
-                return Speaker(
-                    name=canonical, mention=mention, start=np.start, end=np.end,
-                    type=SpeakerType.PERSON, role=role,
-                )
+        if words[j:] and not is_caps_sentence:
+            return self._person(np, words, low_words, mention, j)
         return self._describe(np, words, low_words, mention)
+
+    def _person(
+        self, np: NounPhrase, words: list[Token], low_words: list[str], mention: str, j: int
+    ) -> Optional[Speaker]:
+        """The person named by ``words[j:]`` (``Kremlin spokesman Dmitry Peskov``), else as :meth:`_describe`.
+
+        A name the article indexed maps to its canonical form; an unknown single
+        word is a person only when nothing says otherwise (:meth:`_unknown_word`).
+        """
+        name_toks = words[j:]
+        name = self.text[name_toks[0][1]:name_toks[-1][2]]
+        canonical = self._canonical_person(name)
+        head_is_org = any(w in ORG_WORDS for w in low_words[j:])
+        if canonical is None and len(name_toks) == 1:
+            kind = self._unknown_word(words, low_words, j, head_is_org)
+            if kind == "nobody":
+                return None
+            if kind == "thing":
+                return self._describe(np, words, low_words, mention)
+            canonical = name
+        if canonical and canonical != name and j > 0:
+            hon = honorific_gender([w[0] for w in words[:j]])
+            if hon and self.person_gender(canonical) not in (None, hon):
+                canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
+        if canonical and not head_is_org:
+            return Speaker(
+                name=canonical, mention=mention, start=np.start, end=np.end,
+                type=SpeakerType.PERSON, role=self._mention_role(words, low_words, j, canonical),
+            )
+        return self._describe(np, words, low_words, mention)
+
+    def _unknown_word(
+        self, words: list[Token], low_words: list[str], j: int, head_is_org: bool
+    ) -> Literal["person", "thing", "nobody"]:
+        """What an unknown single capitalised word ``words[j]`` at the end of a mention names.
+
+        ``thing``: a place or organisation (``South Carolina``), or a capitalised
+        common word (``Critics``, ``Poll``), described by :meth:`_describe`;
+        ``nobody``: a word opening a clause (``Hastily``, ``Having``, ``Reached``);
+        else a ``person``.
+        """
+        if low_words[-1] in PLACES or head_is_org:
+            return "thing"
+        if j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
+            return "thing"  # "South Carolina", "North Dakota": a place, not a person "Carolina".
+        if self._common_word(words[j][0]) and not after_honorific(words, len(words) - 1):
+            # A capitalised common word is not a person: "Critics", "Poll" are
+            # described (group, unknown); "Hastily", "Having", "Reached" open a
+            # clause and name nobody (no speaker beats a wrong one).
+            low = low_words[-1]
+            if low.endswith(("ly", "ing", "ed")) and low not in source_words() and low not in GROUP_HEADS:
+                return "nobody"
+            return "thing"
+        return "person"
+
+    def _mention_role(self, words: list[Token], low_words: list[str], j: int, canonical: str) -> Optional[str]:
+        """The role written before the name ``words[j:]`` (``Kremlin spokesman``), else the article's."""
+        role = None
+        if j > 0:
+            role_text = self.text[words[0][1]:words[j][1]].strip()
+            role_low = [w for w in low_words[:j] if w not in DETERMINERS and w not in HONORIFICS]
+            if role_text and any(w in TITLES or w in source_words() for w in role_low):
+                role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
+        return role or self.roles.get(canonical)
 
     def _coordination(
         self,
@@ -492,7 +491,7 @@ class SpeakerResolver(AnaphoraMixin):
         head = low[-1]
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
-            known = self._role_anaphor(np, low, mention)
+            known = self.role_anaphor(np, low, mention)
             if known is not None:
                 return known
         if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
@@ -521,3 +520,55 @@ class SpeakerResolver(AnaphoraMixin):
         else:
             return None
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
+
+
+def _predicate_cut(words: list[Token], low_words: list[str]) -> Optional[int]:
+    """Index of a verb or adverb read into the phrase (``CNN reported``), or ``None``.
+
+    A relative clause (``officials who said``), a phrase of determiners only and
+    a passive participle (``polls reported by CNN``) are no cut.
+    """
+    cut = next(
+        (k for k in range(1, len(words)) if words[k][0] in PREDICATE_WORDS or (
+            words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
+            and low_words[k] not in source_words()
+        )),
+        None,
+    )
+    if cut is not None and (
+        any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
+        or all(w in DETERMINERS or w in OPENING_POSSESSIVES for w in low_words[:cut])
+        or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
+    ):
+        cut = None  # a relative clause or a passive participle ("polls reported by CNN")
+    return cut
+
+
+def _before_of(words: list[Token], low_words: list[str]) -> tuple[list[Token], list[str]]:
+    """``Scott Hawkins of Cheyenne``: the person is named before ``of``; else the words unchanged."""
+    if "of" in low_words[1:] and is_capitalised(words[0][0]):
+        k = low_words.index("of", 1)
+        head_words = [t for t in words[:k] if t[0] != "."]
+        if head_words and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words) and name_like(head_words[-1][0]):
+            return words[:k], low_words[:k]
+    return words, low_words
+
+
+def _name_start(words: list[Token]) -> int:
+    """Index where the trailing name tokens of a mention start (``len(words)`` if none).
+
+    ``James A. Lewis``: a middle initial; ``J.M. Berger``: initials; ``Mr. Prince``:
+    a title word as a surname. Leading dots are no part of the name.
+    """
+    j = len(words)
+    while j > 0 and (
+        name_like(words[j - 1][0]) or words[j - 1][0] == "." or given_name(words, j - 1)
+        or is_initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
+        or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
+        and words[j - 1][2] == words[j][1] and name_like(words[j + 1][0])  # "J.M. Berger"
+        or after_honorific(words, j - 1)
+    ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
+        j -= 1
+    while j < len(words) and words[j][0] == ".":
+        j += 1
+    return j
