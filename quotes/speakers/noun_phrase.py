@@ -121,6 +121,58 @@ def after_honorific(words: list[Token], k: int) -> bool:
     return bool(prev) and prev[-1] in ("mr", "mrs", "ms", "dr")
 
 
+def predicate_cut(words: list[Token], low_words: list[str]) -> Optional[int]:
+    """Index of a verb or adverb read into the phrase (``CNN reported``), or ``None``.
+
+    A relative clause (``officials who said``), a phrase of determiners only and
+    a passive participle (``polls reported by CNN``) are no cut.
+    """
+    cut = next(
+        (k for k in range(1, len(words)) if words[k][0] in PREDICATE_WORDS or (
+            words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
+            and low_words[k] not in source_words()
+        )),
+        None,
+    )
+    if cut is not None and (
+        any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
+        or all(w in DETERMINERS or w in OPENING_POSSESSIVES for w in low_words[:cut])
+        or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
+    ):
+        cut = None  # a relative clause or a passive participle ("polls reported by CNN")
+    return cut
+
+
+def name_before_of(words: list[Token], low_words: list[str]) -> tuple[list[Token], list[str]]:
+    """``Scott Hawkins of Cheyenne``: the person is named before ``of``; else the words unchanged."""
+    if "of" in low_words[1:] and is_capitalised(words[0][0]):
+        k = low_words.index("of", 1)
+        head_words = [t for t in words[:k] if t[0] != "."]
+        if head_words and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words) and name_like(head_words[-1][0]):
+            return words[:k], low_words[:k]
+    return words, low_words
+
+
+def name_start(words: list[Token]) -> int:
+    """Index where the trailing name tokens of a mention start (``len(words)`` if none).
+
+    ``James A. Lewis``: a middle initial; ``J.M. Berger``: initials; ``Mr. Prince``:
+    a title word as a surname. Leading dots are no part of the name.
+    """
+    j = len(words)
+    while j > 0 and (
+        name_like(words[j - 1][0]) or words[j - 1][0] == "." or given_name(words, j - 1)
+        or is_initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
+        or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
+        and words[j - 1][2] == words[j][1] and name_like(words[j + 1][0])  # "J.M. Berger"
+        or after_honorific(words, j - 1)
+    ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
+        j -= 1
+    while j < len(words) and words[j][0] == ".":
+        j += 1
+    return j
+
+
 def name_like(tok: str) -> bool:
     """A capitalised token that can be part of a person's name."""
     if not is_capitalised(tok) or not tok[0].isalpha():

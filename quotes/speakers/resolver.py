@@ -26,19 +26,20 @@ from quotes.speakers.noun_phrase import (
     INDEFINITE,
     NOT_NAME_OPENERS,
     NUMBERS,
-    OPENING_POSSESSIVES,
-    PREDICATE_WORDS,
     NounPhrase,
     after_honorific,
     bare_phrase,
     given_name,
-    is_initial,
     is_capitalised,
+    is_initial,
+    name_before_of,
     name_like,
+    name_start,
+    not_a_speaker,
     person_noun,
     plural_group,
     plural_org,
-    not_a_speaker,
+    predicate_cut,
     scan_left,
     scan_right,
 )
@@ -72,6 +73,9 @@ __all__ = [
 ]
 
 
+
+#: A person name found in the article: ``(start, end, name, role written before it)``.
+_Name = tuple[int, int, str, Optional[str]]
 
 #: Country names with ``and`` in them (``Bosnia and Herzegovina``): one place, no list.
 _AND_COUNTRY = re.compile(
@@ -118,13 +122,7 @@ class SpeakerResolver(AnaphoraMixin):
         self._titles_of: dict[str, list[str]] = {}  # canonical -> roles/titles the article gives
         self._name_end: dict[int, int] = {}  # start -> end of each person name mention
         self._lower_words = set(re.findall(r"(?<![A-Za-z.'/@#\-])[a-z][a-z\-]+(?![a-z\-]|\.[a-z])", norm))  # common words
-        names: list[tuple[int, int, str, Optional[str]]] = []
-        for lo, hi in body:
-            for m in _CAP_RUN.finditer(norm, lo, hi):
-                found = self._split_name(m.start(), m.end())
-                if found:
-                    names.append(found)
-        names = self._clean_names(names)
+        names = self._clean_names(self._find_names(body))
         # Fullest forms first so that single tokens map to the longest name; a token
         # is a surname before it is a first name ("Trump" is Donald Trump, not the
         # "Trump Tower Grill" a later sentence mentions).
@@ -133,6 +131,21 @@ class SpeakerResolver(AnaphoraMixin):
         self.full_names = short_forms(
             [n[2] for n in ordered if len(n[2].split()) >= 2], common=self._not_first_name
         )
+        self._index_roles(names, ordered)
+        self._index_mentions(names)
+
+    def _find_names(self, body: list[tuple[int, int]]) -> list[_Name]:
+        """Person names in the article body, as ``(start, end, name, role)``, in text order."""
+        names: list[_Name] = []
+        for lo, hi in body:
+            for m in _CAP_RUN.finditer(self.norm, lo, hi):
+                found = self._split_name(m.start(), m.end())
+                if found:
+                    names.append(found)
+        return names
+
+    def _index_roles(self, names: list[_Name], ordered: list[_Name]) -> None:
+        """Roles of full names: written before the name (fullest forms first), else an apposition."""
         for _a, _b, name, role in ordered:
             if role and len(name.split()) >= 2:
                 self.roles.setdefault(name, role)
@@ -141,8 +154,11 @@ class SpeakerResolver(AnaphoraMixin):
                 role = self._appositive_role(a, b)
                 if role:
                     self.roles[name] = role
+
+    def _index_mentions(self, names: list[_Name]) -> None:
+        """Index each person mention: its canonical person, offsets, titles and the genders they imply."""
         for a, b, name, role in names:
-            if _INSIDE_ORG.search(norm, max(0, a - 40), a):
+            if _INSIDE_ORG.search(self.norm, max(0, a - 40), a):
                 continue  # "Center for Responsive Politics": the tail of a longer name
             canonical = self._canonical_person(name)
             if not canonical:
@@ -163,7 +179,7 @@ class SpeakerResolver(AnaphoraMixin):
 
     # -- names -------------------------------------------------------------------------
 
-    def _split_name(self, a: int, b: int) -> Optional[tuple[int, int, str, Optional[str]]]:
+    def _split_name(self, a: int, b: int) -> Optional[_Name]:
         """Split a capitalised run into (role, name); return the name if it is a person's."""
         toks = tokens(self.norm, a, b)
         words = [t for t in toks if t[0] != "."]
@@ -193,9 +209,7 @@ class SpeakerResolver(AnaphoraMixin):
             role = self.text[role_start:start].strip().rstrip(",")
         return (start, end, name, role)
 
-    def _clean_names(
-        self, names: list[tuple[int, int, str, Optional[str]]]
-    ) -> list[tuple[int, int, str, Optional[str]]]:
+    def _clean_names(self, names: list[_Name]) -> list[_Name]:
         """Drop a leading word that is not part of the name from runs of three or more.
 
         ``Rival Hillary Clinton``, ``Actress Rosario Dawson``, ``Maybe Donald Trump``:
@@ -265,6 +279,7 @@ class SpeakerResolver(AnaphoraMixin):
         return start if has_title else None
 
     def _canonical_person(self, name: str) -> Optional[str]:
+        """The canonical name of a person name: a full name itself, a short form its person."""
         parts = name.split()
         if len(parts) >= 2:
             return name
@@ -300,7 +315,7 @@ class SpeakerResolver(AnaphoraMixin):
             return None
         low_words = [bare_phrase(w[0]) for w in words]
         mention = self.text[np.start:np.end]
-        cut = _predicate_cut(words, low_words)
+        cut = predicate_cut(words, low_words)
         if cut is not None:
             # "CNN reported", "the Sanders campaign responded Friday": a verb read
             # into the phrase; the speaker is the phrase before it.
@@ -315,8 +330,8 @@ class SpeakerResolver(AnaphoraMixin):
             )
             if listed is not None:
                 return listed
-        words, low_words = _before_of(words, low_words)
-        j = _name_start(words)
+        words, low_words = name_before_of(words, low_words)
+        j = name_start(words)
         is_caps_sentence = mention.isupper() and len(mention) > 3
         if words[j:] and not is_caps_sentence:
             return self._person(np, words, low_words, mention, j)
@@ -423,13 +438,35 @@ class SpeakerResolver(AnaphoraMixin):
             return org if joins else None
         if _AND_COUNTRY.search(whole):
             return org  # "Bosnia and Herzegovina", "Trinidad and Tobago"
-        low_texts = [bare_phrase(t) for t in texts]
-        k = low_texts.index("and")
-        if k > 1 and any(
-            w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
-        ) and all(is_capitalised(t) or t in ("of", "and") for t in texts[1:]):
+        if _office_with_tail(texts):
             return org  # "The Department of Parks and Recreation": the office owns its tail
         parts = coordinated_parts(texts)
+        people = self._conjuncts(words, parts, **context)
+        if people is None:
+            return None
+        kinds = {sp.type for sp in people}
+        if kinds == {SpeakerType.ORGANIZATION}:
+            return org
+        if kinds != {SpeakerType.PERSON} or not all(name_like(texts[b - 1]) for _a, b in parts):
+            return None  # "Clinton and the State Department": a person and an organisation
+        names = [sp.name for sp in people]
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        self._listed[name] = tuple(names)
+        return Speaker(
+            name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
+        )
+
+    def _conjuncts(
+        self, words: list[Token], parts: list[tuple[int, int]], **context: object
+    ) -> Optional[list[Speaker]]:
+        """The speaker of each conjunct ``words[a:b]``; ``None`` when one is no named speaker.
+
+        A bare role (``Treasurer and party chairwoman Maria Lopez``), a lower-case
+        end (``Ryan officials``), a title with ``of`` (``Secretary of State``) or a
+        part that does not resolve to exactly itself fails; a lone place
+        (``Georgia``) counts as an organisation.
+        """
+        texts = [w[0] for w in words]
         people: list[Speaker] = []
         for a, b in parts:
             low = [bare_phrase(t) for t in texts[a:b]]
@@ -447,17 +484,7 @@ class SpeakerResolver(AnaphoraMixin):
             if b - a == 1 and place_name(texts[a]):
                 sp = sp.model_copy(update={"type": SpeakerType.ORGANIZATION})  # "Georgia"
             people.append(sp)
-        kinds = {sp.type for sp in people}
-        if kinds == {SpeakerType.ORGANIZATION}:
-            return org
-        if kinds != {SpeakerType.PERSON} or not all(name_like(texts[b - 1]) for _a, b in parts):
-            return None  # "Clinton and the State Department": a person and an organisation
-        names = [sp.name for sp in people]
-        name = f"{', '.join(names[:-1])} and {names[-1]}"
-        self._listed[name] = tuple(names)
-        return Speaker(
-            name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
-        )
+        return people
 
     def _not_first_name(self, tok: str) -> bool:
         """A word opening a capitalised run that is no first name.
@@ -522,53 +549,10 @@ class SpeakerResolver(AnaphoraMixin):
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
 
 
-def _predicate_cut(words: list[Token], low_words: list[str]) -> Optional[int]:
-    """Index of a verb or adverb read into the phrase (``CNN reported``), or ``None``.
-
-    A relative clause (``officials who said``), a phrase of determiners only and
-    a passive participle (``polls reported by CNN``) are no cut.
-    """
-    cut = next(
-        (k for k in range(1, len(words)) if words[k][0] in PREDICATE_WORDS or (
-            words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
-            and low_words[k] not in source_words()
-        )),
-        None,
-    )
-    if cut is not None and (
-        any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
-        or all(w in DETERMINERS or w in OPENING_POSSESSIVES for w in low_words[:cut])
-        or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
-    ):
-        cut = None  # a relative clause or a passive participle ("polls reported by CNN")
-    return cut
-
-
-def _before_of(words: list[Token], low_words: list[str]) -> tuple[list[Token], list[str]]:
-    """``Scott Hawkins of Cheyenne``: the person is named before ``of``; else the words unchanged."""
-    if "of" in low_words[1:] and is_capitalised(words[0][0]):
-        k = low_words.index("of", 1)
-        head_words = [t for t in words[:k] if t[0] != "."]
-        if head_words and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words) and name_like(head_words[-1][0]):
-            return words[:k], low_words[:k]
-    return words, low_words
-
-
-def _name_start(words: list[Token]) -> int:
-    """Index where the trailing name tokens of a mention start (``len(words)`` if none).
-
-    ``James A. Lewis``: a middle initial; ``J.M. Berger``: initials; ``Mr. Prince``:
-    a title word as a surname. Leading dots are no part of the name.
-    """
-    j = len(words)
-    while j > 0 and (
-        name_like(words[j - 1][0]) or words[j - 1][0] == "." or given_name(words, j - 1)
-        or is_initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
-        or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
-        and words[j - 1][2] == words[j][1] and name_like(words[j + 1][0])  # "J.M. Berger"
-        or after_honorific(words, j - 1)
-    ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
-        j -= 1
-    while j < len(words) and words[j][0] == ".":
-        j += 1
-    return j
+def _office_with_tail(texts: list[str]) -> bool:
+    """``The Department of Parks and Recreation``: an office word with ``of`` before the ``and``."""
+    low_texts = [bare_phrase(t) for t in texts]
+    k = low_texts.index("and")
+    return k > 1 and any(
+        w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
+    ) and all(is_capitalised(t) or t in ("of", "and") for t in texts[1:])
