@@ -171,115 +171,178 @@ _ADJECTIVES = frozenset(
 
 
 def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
-    """End index (exclusive) of a core noun phrase starting at ``toks[i]``, or ``i``."""
-    j = i
-    # Leading quantifiers: "At least", "More than", "Nearly", "About".
-    while j < n and (
-        _low(toks[j][0]) in _LEADING
-        or _low(toks[j][0]) in ("at", "more", "less", "fewer") and j + 1 < n
-        and _low(toks[j + 1][0]) in ("least", "most", "than")
-    ):
-        j += 2 if _low(toks[j][0]) in ("at", "more", "less", "fewer") else 1
-    # "Nearly eight in 10", "three of four", "58%-33%"
-    last_head = weak_head = -1
-    while j < n:
+    """End index (exclusive) of a core noun phrase starting at ``toks[i]``, or ``i``.
+
+    ``loose``: an unknown lower-case word may open the phrase (after ``and``).
+    """
+    return _CoreReader(toks, i, n, loose).read()
+
+
+class _CoreReader:
+    """Reads one core noun phrase of ``toks[i:n]`` token by token.
+
+    ``j`` is the next token; ``last_head`` the index of the phrase's head so far
+    (``-1`` for none) and ``weak_head`` that of a head taken by position only (an
+    unknown lower-case noun), which need not pass the final head test.
+    """
+
+    __slots__ = ("toks", "i", "n", "loose", "j", "last_head", "weak_head")
+
+    def __init__(self, toks: list[Token], i: int, n: int, loose: bool) -> None:
+        self.toks, self.i, self.n, self.loose = toks, i, n, loose
+        self.j = i
+        self.last_head = self.weak_head = -1
+
+    def read(self) -> int:
+        """Read the phrase; its end index, or ``i`` when there is none."""
+        self._leading_quantifiers()
+        while self.j < self.n and self._step():
+            pass
+        return self._end()
+
+    def _leading_quantifiers(self) -> None:
+        """Skip leading quantifiers: ``At least``, ``More than``, ``Nearly``, ``About``."""
+        toks, n = self.toks, self.n
+        while self.j < n and (
+            _low(toks[self.j][0]) in _LEADING
+            or _low(toks[self.j][0]) in ("at", "more", "less", "fewer") and self.j + 1 < n
+            and _low(toks[self.j + 1][0]) in ("least", "most", "than")
+        ):
+            self.j += 2 if _low(toks[self.j][0]) in ("at", "more", "less", "fewer") else 1
+
+    def _step(self) -> bool:
+        """Take ``toks[j]`` (and maybe more) into the phrase; ``False`` when the phrase ends before it."""
+        if self._joining():
+            return True
+        toks, j, n = self.toks, self.j, self.n
         tok = toks[j][0]
         low = _low(tok)
-        if tok == "." and j > i and toks[j - 1][2] == toks[j][1]:
-            if last_head == j - 1:
-                last_head = j
-            j += 1  # "Sen.", "U.S.", "Fla."
-            continue
-        if low in _SUBJECT_POSSESSIVES and j + 1 < n and (j == i or _low(toks[j - 1][0]) == "and"):
-            j += 1  # "Her advisers", "They and their supporters"
-            continue
-        if low == "and" and j > i and _role_noun(toks[j - 1][0], j - 1 == i) and j + 1 < n and (
-            toks[j + 1][0].islower() and _noun(toks[j + 1][0])
-        ):
-            j += 1  # "journalist and author Hiro Aida", "Treasurer and party chairwoman Ana Ruiz"
-            continue
-        if j + 3 < n and _low(toks[j + 1][0]) == "and" and _modifier(tok):
-            # "South Korean and Western intelligence agencies", "Current and former
-            # officials": coordinated adjectives before one plural noun name one group.
-            k = _core(toks, j + 2, n)
-            tail = toks[k - 1][0] if k > j + 3 else ""
-            if tail.islower() and tail.isalpha() and (
-                tail.endswith("s") and not tail.endswith("ss")
-                or tail in GROUP_HEADS or tail in ORG_WORDS
-            ):
-                last_head = weak_head = k - 1
-                j = k
-                continue
-        if tok in ("-", "%", "&", "'", "’", "/") and j > i:
-            j += 1
-            continue
-        if low == "in" and j + 1 < n and j > i and (
-            toks[j + 1][0].isdigit() or _low(toks[j + 1][0]) in _NUMBER_WORDS
-        ) and (toks[j - 1][0].isdigit() or _low(toks[j - 1][0]) in _NUMBER_WORDS):
-            j += 2
-            last_head = j - 1
-            continue
         if low in _CLAUSE_WORDS or low in _ATTACHING_PREPOSITIONS or low in PRONOUNS or low in _RELATIVE:
-            break
+            return False
         if tok == "," and 0 < j < n - 1 and toks[j - 1][0].isdigit() and toks[j + 1][0].isdigit() and (
             toks[j - 1][2] == toks[j][1] and toks[j + 1][1] == toks[j][2]
         ):
-            j += 1  # "1,409"
-            continue
+            self.j += 1  # "1,409"
+            return True
         if low in ("and", "or", ","):
-            break
+            return False
         if not tok[:1].isalnum():
-            break
+            return False
         if _noun(tok):
-            last_head = j
-            j += 1
-            continue
+            self.last_head = j
+            self.j += 1
+            return True
         if low in _OPENERS:
-            j += 1
-            continue
-        # After a determiner, an unknown lower-case noun can head the phrase ("the airline").
+            self.j += 1
+            return True
+        if self._unknown_head(tok, low):
+            self.last_head = self.weak_head = j
+            self.j += 1
+            return True
+        if self._unknown_modifier(tok, low):
+            self.j += 1
+            return True
+        return False
+
+    def _joining(self) -> bool:
+        """Dots, possessives, coordinated roles or adjectives, symbols and ratios (``eight in 10``)."""
+        toks, i, j, n = self.toks, self.i, self.j, self.n
+        tok = toks[j][0]
+        low = _low(tok)
+        if tok == "." and j > i and toks[j - 1][2] == toks[j][1]:
+            if self.last_head == j - 1:
+                self.last_head = j
+            self.j += 1  # "Sen.", "U.S.", "Fla."
+            return True
+        if low in _SUBJECT_POSSESSIVES and j + 1 < n and (j == i or _low(toks[j - 1][0]) == "and"):
+            self.j += 1  # "Her advisers", "They and their supporters"
+            return True
+        if low == "and" and j > i and _role_noun(toks[j - 1][0], j - 1 == i) and j + 1 < n and (
+            toks[j + 1][0].islower() and _noun(toks[j + 1][0])
+        ):
+            self.j += 1  # "journalist and author Hiro Aida", "Treasurer and party chairwoman Ana Ruiz"
+            return True
+        if j + 3 < n and _low(toks[j + 1][0]) == "and" and _modifier(tok) and self._coordinated_adjectives():
+            return True
+        if tok in ("-", "%", "&", "'", "’", "/") and j > i:
+            self.j += 1
+            return True
+        if low == "in" and j + 1 < n and j > i and (
+            toks[j + 1][0].isdigit() or _low(toks[j + 1][0]) in _NUMBER_WORDS
+        ) and (toks[j - 1][0].isdigit() or _low(toks[j - 1][0]) in _NUMBER_WORDS):
+            self.j += 2
+            self.last_head = self.j - 1
+            return True
+        return False
+
+    def _coordinated_adjectives(self) -> bool:
+        """``South Korean and Western intelligence agencies``, ``Current and former officials``.
+
+        Coordinated adjectives before one plural noun name one group: the phrase
+        after ``and`` is read, and taken when it ends in such a noun.
+        """
+        toks, j = self.toks, self.j
+        k = _core(toks, j + 2, self.n)
+        tail = toks[k - 1][0] if k > j + 3 else ""
+        if tail.islower() and tail.isalpha() and (
+            tail.endswith("s") and not tail.endswith("ss")
+            or tail in GROUP_HEADS or tail in ORG_WORDS
+        ):
+            self.last_head = self.weak_head = k - 1
+            self.j = k
+            return True
+        return False
+
+    def _unknown_head(self, tok: str, low: str) -> bool:
+        """An unknown lower-case word that heads the phrase by its position.
+
+        After a determiner (``the airline``), a possessive (``Santilli's girlfriend``)
+        or first after ``and`` (``co-host``); and a plural right after a noun
+        (``Dairy farmers``, ``Trump backers``).
+        """
+        toks, i, j, n = self.toks, self.i, self.j, self.n
         led = (
-            loose and j == i
-            or j > i and last_head < 0 and _low(toks[i][0]) in _OPENERS
+            self.loose and j == i
+            or j > i and self.last_head < 0 and _low(toks[i][0]) in _OPENERS
             or j > i and toks[j - 1][0].endswith(("'s", "’s"))
         )  # "the airline", "Santilli's girlfriend", "(and) co-host"
         if (
             led and tok.islower() and tok.replace("-", "").isalpha()
             and not low.endswith(("ed", "ing", "ly")) and (j + 1 >= n or not _noun(toks[j + 1][0]))
         ):
-            last_head = weak_head = j
-            j += 1
-            continue
+            return True
         # A plural after a noun heads the phrase: "Dairy farmers", "Trump backers".
-        if (
-            j > i and last_head == j - 1 and tok.islower() and tok.isalpha() and low.endswith("s")
+        return (
+            j > i and self.last_head == j - 1 and tok.islower() and tok.isalpha() and low.endswith("s")
             and not low.endswith(("ss", "us", "is")) and (j + 1 >= n or not _noun(toks[j + 1][0]))
-        ):
-            last_head = weak_head = j
-            j += 1
-            continue
-        # An unknown lower-case modifier: allowed when a noun follows ("prominent Republicans").
+        )
+
+    def _unknown_modifier(self, tok: str, low: str) -> bool:
+        """An unknown lower-case modifier, allowed when a noun follows (``prominent Republicans``)."""
+        toks, j, n = self.toks, self.j, self.n
         nxt = _low(toks[j + 1][0]) if j + 1 < n else ""
-        if (
+        return (
             tok.islower() and not low.endswith("ly") and j + 1 < n and nxt not in _OPENERS
             and low not in _VERB_FORMS
             and not (low.endswith("ed") and toks[j + 1][0][:1].isupper())  # "responded Friday"
             and (_noun(toks[j + 1][0]) or toks[j + 1][0].islower() and j + 2 < n and _noun(toks[j + 2][0]))
+        )
+
+    def _end(self) -> int:
+        """The phrase's end, when it has a head that can head a subject; else ``i``."""
+        toks, i, j = self.toks, self.i, self.j
+        if self.last_head < 0 and j > i and _low(toks[j - 1][0]) in QUANTITY_HEADS:
+            self.last_head = j - 1  # "Some say", "Most said"
+        last_head = self.last_head
+        if last_head < 0:
+            return i
+        head = toks[last_head - 1][0] if toks[last_head][0] == "." else toks[last_head][0]
+        low = _low(head)
+        if last_head != self.weak_head and not (
+            head[:1].isupper() or head[:1].isdigit() or _noun(head) or low in QUANTITY_HEADS
         ):
-            j += 1
-            continue
-        break
-    if last_head < 0 and j > i and _low(toks[j - 1][0]) in QUANTITY_HEADS:
-        last_head = j - 1  # "Some say", "Most said"
-    if last_head < 0:
-        return i
-    head = toks[last_head - 1][0] if toks[last_head][0] == "." else toks[last_head][0]
-    low = _low(head)
-    if last_head != weak_head and not (
-        head[:1].isupper() or head[:1].isdigit() or _noun(head) or low in QUANTITY_HEADS
-    ):
-        return i
-    return last_head + 1
+            return i
+        return last_head + 1
 
 
 def _loose_np(toks: list[Token], i: int, n: int) -> int:
