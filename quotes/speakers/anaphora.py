@@ -13,10 +13,10 @@ import bisect
 import re
 from typing import Optional
 
-from quotes.speakers.gender import Gender, gender_of
-from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
 from quotes.lexicon import ORG_WORDS, TITLES
 from quotes.models import Speaker, SpeakerType
+from quotes.speakers.gender import Gender, gender_of
+from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
 from quotes.text.tokens import TOKEN_RE
 
 #: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
@@ -183,7 +183,7 @@ class AnaphoraMixin:
         sentence_starts: list[int],
         exclude: list[tuple[int, int]],
     ) -> Optional[Speaker]:
-        """Resolve a personal pronoun at ``np``: ``he``/``she`` to an earlier person, ``they``/``it``/``we`` to a group.
+        """Resolve a pronoun: ``he``/``she`` to an earlier person, ``they``/``it``/``we`` to a group.
 
         Args:
             np: The mention.
@@ -287,7 +287,7 @@ class AnaphoraMixin:
         members: set[str],
         gender: Optional[Gender],
     ) -> Optional[tuple[int, int, str]]:
-        """The first person name from ``self._person_at[i]`` on, before ``hi``, that can be the antecedent.
+        """The first name from ``self._person_at[i]`` on, before ``hi``, that can be the antecedent.
 
         Names inside quotes, members of a named group, people of the other gender,
         possessives (``Trump's``) and modifiers (``the Clinton campaign``) are passed

@@ -371,7 +371,7 @@ def _left_step(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -
 
 
 def _left_join(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -> Optional[bool]:
-    """A dot, joiner or modifier before ``chosen``: ``True`` to take it, ``False`` to stop, else ``None``.
+    """A dot, joiner or modifier before ``chosen``: take it (``True``), stop (``False``) or ``None``.
 
     ``Sen.``, ``J.M.``, ``Smith and Jones``, ``Secretary of State``, ``Ernst & Young``,
     ``New York Mayor Bill de Blasio``, ``Sanders campaign manager Jeff Weaver``.

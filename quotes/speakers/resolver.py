@@ -14,7 +14,23 @@ import bisect
 import re
 from typing import Literal, Optional
 
+from quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    DEMONYMS,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    PLACES,
+    PRONOUNS,
+    TITLES,
+    initials,
+    place_name,
+    source_words,
+)
+from quotes.models import Speaker, SpeakerType
+from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.gender import Gender, honorific_gender
+from quotes.speakers.names import coordinated_parts, short_forms
 from quotes.speakers.noun_phrase import (
     ADVERBIAL_OPENERS,
     COMPASS,
@@ -43,22 +59,6 @@ from quotes.speakers.noun_phrase import (
     scan_left,
     scan_right,
 )
-from quotes.speakers.anaphora import AnaphoraMixin
-from quotes.speakers.names import coordinated_parts, short_forms
-from quotes.lexicon import (
-    ANONYMOUS_HEADS,
-    DEMONYMS,
-    GROUP_HEADS,
-    NON_NAME_CAPITALS,
-    ORG_WORDS,
-    PLACES,
-    PRONOUNS,
-    TITLES,
-    initials,
-    place_name,
-    source_words,
-)
-from quotes.models import Speaker, SpeakerType
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
 # TOKEN_RE and tokens are re-exported from quotes.text.tokens for the callers that import them here.
@@ -340,7 +340,7 @@ class SpeakerResolver(AnaphoraMixin):
     def _person(
         self, np: NounPhrase, words: list[Token], low_words: list[str], mention: str, j: int
     ) -> Optional[Speaker]:
-        """The person named by ``words[j:]`` (``Kremlin spokesman Dmitry Peskov``), else as :meth:`_describe`.
+        """The person ``words[j:]`` names (``Kremlin spokesman Dmitry Peskov``), else :meth:`_describe`.
 
         A name the article indexed maps to its canonical form; an unknown single
         word is a person only when nothing says otherwise (:meth:`_unknown_word`).
@@ -391,7 +391,9 @@ class SpeakerResolver(AnaphoraMixin):
             return "thing"
         return "person"
 
-    def _mention_role(self, words: list[Token], low_words: list[str], j: int, canonical: str) -> Optional[str]:
+    def _mention_role(
+        self, words: list[Token], low_words: list[str], j: int, canonical: str
+    ) -> Optional[str]:
         """The role written before the name ``words[j:]`` (``Kremlin spokesman``), else the article's."""
         role = None
         if j > 0:
