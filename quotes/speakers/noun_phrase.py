@@ -26,10 +26,38 @@ from quotes.lexicon import (
 )
 from quotes.text.tokens import Token, tokens
 
-__all__ = ["NounPhrase", "not_a_speaker", "scan_left", "scan_right"]
+__all__ = [
+    "COMPASS",
+    "FIRST_NAME_WORDS",
+    "FUNCTION_WORDS",
+    "GIVEN_NAMES",
+    "HONORIFICS",
+    "INDEFINITE",
+    "NOT_NAME_OPENERS",
+    "NOT_SUBJECT_OPENERS",
+    "NUMBERS",
+    "PERSON_ENDINGS",
+    "SPEAKER_DETERMINERS",
+    "NounPhrase",
+    "after_honorific",
+    "bare_phrase",
+    "given_name",
+    "is_capitalised",
+    "is_initial",
+    "name_before_of",
+    "name_like",
+    "name_start",
+    "not_a_speaker",
+    "person_noun",
+    "plural_group",
+    "plural_org",
+    "predicate_cut",
+    "scan_left",
+    "scan_right",
+]
 
 #: Determiners and small numbers that open a noun phrase (``the``, ``a``, ``several``).
-DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
+SPEAKER_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
 #: Indefinite determiners: ``a senior official`` is an unnamed source.
 INDEFINITE = frozenset({"a", "an", "another", "one"})
 #: Quantifiers and possessive determiners that open a common-noun phrase (``many analysts``).
@@ -99,7 +127,7 @@ NOT_NAME_OPENERS = frozenset(
 
 #: Finite verbs, modals and adverbs that end a subject read too far
 #: (``CNN reported``, ``the campaign sent out``, ``The Atlantic recently``).
-PREDICATE_WORDS = frozenset(
+_PREDICATE_WORDS = frozenset(
     """said say reported responded responds sent sends gave gives put puts took takes
     told tells wrote writes added adds avoids would will could can should might must just also
     still long has have had is was are were planted published won""".split()
@@ -128,7 +156,7 @@ def predicate_cut(words: list[Token], low_words: list[str]) -> Optional[int]:
     a passive participle (``polls reported by CNN``) are no cut.
     """
     cut = next(
-        (k for k in range(1, len(words)) if words[k][0] in PREDICATE_WORDS or (
+        (k for k in range(1, len(words)) if words[k][0] in _PREDICATE_WORDS or (
             words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
             and low_words[k] not in source_words()
         )),
@@ -136,7 +164,7 @@ def predicate_cut(words: list[Token], low_words: list[str]) -> Optional[int]:
     )
     if cut is not None and (
         any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
-        or all(w in DETERMINERS or w in OPENING_POSSESSIVES for w in low_words[:cut])
+        or all(w in SPEAKER_DETERMINERS or w in _OPENING_POSSESSIVES for w in low_words[:cut])
         or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
     ):
         cut = None  # a relative clause or a passive participle ("polls reported by CNN")
@@ -203,7 +231,7 @@ def plural_org(low: str) -> bool:
 
 
 #: Capitalised words that open an adverbial, never a subject (``Outside, protesters…``).
-ADVERBIAL_OPENERS = frozenset(
+NOT_SUBJECT_OPENERS = frozenset(
     """outside amid amidst once whenever perhaps maybe absent contrary despite although though
     unless whether because since until upon unlike besides beyond throughout meanwhile instead
     indeed hopefully ironically wow""".split()
@@ -226,7 +254,7 @@ def not_a_speaker(mention: str) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1]
-    if first.lower() in ADVERBIAL_OPENERS and (
+    if first.lower() in NOT_SUBJECT_OPENERS and (
         len(words) == 1 or words[1].lower() in ("the", "a", "an", "his", "her", "their", "its", "most", "of")
     ):
         return True  # "Outside", "Perhaps most"; but "Outside experts" are people
@@ -251,7 +279,7 @@ class NounPhrase:
 
 
 #: Possessive determiners that open a speaker's phrase (``his campaign manager``); never ``your``.
-OPENING_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+_OPENING_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
 #: Compass words that open a place name (``South Carolina``).
@@ -274,7 +302,7 @@ def _compound_modifier(tok: str, head: str) -> bool:
     low = tok.lower()
     return (
         tok[:1].islower() and tok.replace("-", "").isalpha() and low not in FUNCTION_WORDS
-        and low not in DETERMINERS and not low.endswith(("ly", "ing", "ed")) and head[:1].islower()
+        and low not in SPEAKER_DETERMINERS and not low.endswith(("ly", "ing", "ed")) and head[:1].islower()
         and (head in TITLES or head in source_words()) and head not in FUNCTION_WORDS
     )
 
@@ -282,11 +310,11 @@ def _compound_modifier(tok: str, head: str) -> bool:
 def _np_token(tok: str, all_caps: bool) -> bool:
     """A token that can be part of a speaker's noun phrase (``all_caps``: the text is a headline)."""
     low = bare_phrase(tok)
-    if low in FUNCTION_WORDS and low not in DETERMINERS:
+    if low in FUNCTION_WORDS and low not in SPEAKER_DETERMINERS:
         return False
     if is_capitalised(tok) and tok[0].isalpha():
         return not all_caps or low not in NON_NAME_CAPITALS
-    if tok.isdigit() or low in DETERMINERS:
+    if tok.isdigit() or low in SPEAKER_DETERMINERS:
         return True
     return low in source_words() or low in TITLES or low in GROUP_HEADS or low in ORG_WORDS
 
@@ -319,7 +347,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     if not chosen:
         return None
     chosen.reverse()
-    if all(bare_phrase(t[0]) in DETERMINERS for t in chosen):
+    if all(bare_phrase(t[0]) in SPEAKER_DETERMINERS for t in chosen):
         return None
     start, end = chosen[0][1], chosen[-1][2]
     return NounPhrase(start, end, s[start:end])
@@ -363,7 +391,7 @@ def _left_step(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -
         return _STOP
     if bare_phrase(tok) in PRONOUNS:
         return _STOP
-    if low in DETERMINERS and not tok.isdigit() and not (
+    if low in SPEAKER_DETERMINERS and not tok.isdigit() and not (
         is_initial(tok) and chosen and chosen[-1][0] == "." and chosen[-1][1] == toks[i][2]
     ):  # "James A. Lewis": an initial, not the article "a"
         return _TAKE_LAST
@@ -408,7 +436,7 @@ def _sentence_adverb(chosen: list[Token]) -> bool:
         low in NON_NAME_CAPITALS
         and not (len(chosen) > 1 and given_name([chosen[-1], chosen[-2]], 0))
         and not (first == "New" and len(chosen) > 1 and is_capitalised(chosen[-2][0]))
-        and low not in DETERMINERS
+        and low not in SPEAKER_DETERMINERS
         and first.lower() not in _ABBREV_TITLES
         and not (  # "Law enforcement officials", "City council members": a noun modifier
             low in _NOUN_CAPITALS and len(chosen) > 1
@@ -427,7 +455,7 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
         return None
     all_caps = s[lo:hi].isupper()
     first = toks[0][0]
-    if first.lower() in OPENING_POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
+    if first.lower() in _OPENING_POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
         _np_token(toks[1][0], all_caps) or _compound_modifier(toks[1][0], toks[2][0] if len(toks) > 2 else "")
     ):
         # "added his campaign manager Jeff Weaver": the possessive opens the phrase.
@@ -454,12 +482,12 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
             continue
         if not tok[0].isalnum() or not _np_token(tok, all_caps) or bare_phrase(tok) in PRONOUNS:
             break
-        if chosen and bare_phrase(tok) in DETERMINERS:
+        if chosen and bare_phrase(tok) in SPEAKER_DETERMINERS:
             break
         chosen.append((tok, a, b))
     while chosen and chosen[-1][0] in ("of", "."):
         chosen.pop()
-    if not chosen or all(bare_phrase(t[0]) in DETERMINERS for t in chosen):
+    if not chosen or all(bare_phrase(t[0]) in SPEAKER_DETERMINERS for t in chosen):
         return None
     start, end = chosen[0][1], chosen[-1][2]
     return NounPhrase(start, end, s[start:end])

@@ -32,16 +32,16 @@ from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import coordinated_parts, short_forms
 from quotes.speakers.noun_phrase import (
-    ADVERBIAL_OPENERS,
     COMPASS,
-    DETERMINERS,
     FIRST_NAME_WORDS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
     INDEFINITE,
     NOT_NAME_OPENERS,
+    NOT_SUBJECT_OPENERS,
     NUMBERS,
+    SPEAKER_DETERMINERS,
     NounPhrase,
     after_honorific,
     bare_phrase,
@@ -61,7 +61,8 @@ from quotes.speakers.noun_phrase import (
 )
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
-# TOKEN_RE and tokens are re-exported from quotes.text.tokens for the callers that import them here.
+# Re-exported for the callers that import them here: TOKEN_RE and tokens (quotes.text.tokens),
+# NounPhrase, not_a_speaker, scan_left and scan_right (quotes.speakers.noun_phrase).
 __all__ = [
     "NounPhrase",
     "SpeakerResolver",
@@ -267,7 +268,7 @@ class SpeakerResolver(AnaphoraMixin):
             low = bare_phrase(tok)
             if tok == "." or tok == "'":
                 continue
-            if low in DETERMINERS or not tok[0].isalnum():
+            if low in SPEAKER_DETERMINERS or not tok[0].isalnum():
                 break
             if low == "of" and start is not None:
                 continue
@@ -398,7 +399,7 @@ class SpeakerResolver(AnaphoraMixin):
         role = None
         if j > 0:
             role_text = self.text[words[0][1]:words[j][1]].strip()
-            role_low = [w for w in low_words[:j] if w not in DETERMINERS and w not in HONORIFICS]
+            role_low = [w for w in low_words[:j] if w not in SPEAKER_DETERMINERS and w not in HONORIFICS]
             if role_text and any(w in TITLES or w in source_words() for w in role_low):
                 role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
         return role or self.roles.get(canonical)
@@ -500,7 +501,7 @@ class SpeakerResolver(AnaphoraMixin):
         return (
             low in self._lower_words or (low.endswith("ing") and len(low) > 5) or place_name(tok)
             or low in PLACES or low in DEMONYMS or low in NON_NAME_CAPITALS or low in TITLES
-            or low in ADVERBIAL_OPENERS or low in NOT_NAME_OPENERS
+            or low in NOT_SUBJECT_OPENERS or low in NOT_NAME_OPENERS
             or low in NUMBERS or plural_group(low) or (low.endswith("s") and low[:-1] in TITLES)
         )
 
