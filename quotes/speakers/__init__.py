@@ -9,7 +9,7 @@ the article's earlier speakers (:mod:`quotes.speakers.anaphora`,
 
 from quotes.speakers.noun_phrase import NounPhrase, not_a_speaker, scan_left, scan_right
 from quotes.speakers.resolver import SpeakerResolver
-from quotes.text.tokens import (  # re-exported: their home was here before quotes.text.tokens
+from quotes.text.tokens import (  # re-exported: callers import them from quotes.speakers
     TOKEN_RE,
     tokens,
 )

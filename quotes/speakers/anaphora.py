@@ -334,4 +334,4 @@ class AnaphoraMixin:
     def _is_possessive_at(self, off: int) -> bool:
         """``Trump's``: the name at ``off`` is a possessive."""
         m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*", self.norm[off:off + 60])
-        return bool(m) and self.norm.startswith("'s", off + m.end())
+        return m is not None and self.norm.startswith("'s", off + m.end())
