@@ -18,6 +18,7 @@ Gender = Literal["male", "female"]
 
 
 def _names(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` as a set."""
     return frozenset(text.lower().split())
 
 
@@ -85,6 +86,7 @@ _ROLE_ABOUT_OTHERS = frozenset("for of to at with in on from by who whose".split
 
 
 def _word_gender(words: list[str]) -> Optional[Gender]:
+    """The gender of lower-case honorifics and role nouns among ``words``, if only one."""
     male = any(w in _MALE_WORDS for w in words)
     female = any(w in _FEMALE_WORDS for w in words)
     if male == female:
@@ -142,6 +144,7 @@ def gender_of(name: str, mention: str = "", role: Optional[str] = None) -> Optio
 
 
 def _first_name_gender(name_words: list[str]) -> Optional[Gender]:
+    """The gender of the first given name (lower case), if the lists know it."""
     first = name_words[0] if name_words else ""
     if first in _MALE:
         return "male"
