@@ -86,7 +86,7 @@ def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
     return gender is None or person is None or person == gender
 
 
-#: ``he`` or ``she`` in any case but mixed: a pronoun that continues an earlier subject.
+#: ``he`` or ``she`` (lower case, capitalised or all caps): a pronoun that continues an earlier subject.
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
