@@ -17,67 +17,37 @@ the cue, and accepts it only when it has the shape of a subject:
   Jacksonville, Fla.,``).
 
 It returns the core phrase (which names the speaker) and the span of the whole
-phrase (the Source). Everything is rule-based and works on one clause.
+phrase (the Source). Everything is rule-based and works on one clause. The core
+and post-modifiers are read by :mod:`quotes.attribution.subject_phrase`; this
+module handles the commas, dashes, appositions and lists around them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES, place_name
-from quotes.speakers.resolver import NounPhrase, tokens
+from quotes.attribution.subject_phrase import (
+    PHRASE_OPENERS,
+    QUANTITY_HEADS,
+    bare_lower,
+    core_end,
+    phrase_end,
+    subject_nouns,
+)
+from quotes.lexicon import place_name
+from quotes.speakers.noun_phrase import NounPhrase
+from quotes.text.tokens import Token, tokens
 
-__all__ = ["QUANTITY_HEADS", "FullSubject", "full_subject"]
+# QUANTITY_HEADS and subject_nouns are re-exported from quotes.attribution.subject_phrase.
+__all__ = ["QUANTITY_HEADS", "FullSubject", "full_subject", "subject_nouns"]
 
-Token = tuple[str, int, int]
-
-#: Words that open a noun phrase (determiners, quantifiers, demonstratives).
-_OPENERS = frozenset(
-    """the a an another one some many most all both several few other these those this that each
-    every any no his her their its our my your such more less fewer nearly almost about around
-    roughly only just over under at least some two three four five six seven eight nine ten
-    eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
-    thousand thousands dozens dozen majority majorities half third thirds quarter quarters
-    plurality percent""".split()
-)
-#: Heads that stand alone as a quantity or a group (``Many``, ``Nearly half``, ``Others``).
-_LEADING = frozenset("nearly almost about around roughly only just over under some".split())
-_QUANTITY_HEADS = frozenset(
-    """many most some others half third thirds quarter quarters majority majorities minority
-    plurality few several all both those one two three four five six seven eight nine ten
-    percent dozens hundreds thousands millions""".split()
-)
-#: Prepositions that attach a phrase to a subject (``delegates at the convention``).
-PREPOSITIONS = frozenset(
-    "of at in for from with on to by among inside outside across around near within over under".split()
-)
-#: Participles that post-modify a subject (``those surveyed``, ``voters polled``).
-_PARTICIPLES = frozenset(
-    """surveyed polled interviewed questioned asked contacted involved familiar close briefed
-    knowledgeable responsible aware""".split()
-)
-#: Quantity words, for callers (``72 percent``, ``those surveyed``, ``Nearly half``).
-QUANTITY_HEADS = _QUANTITY_HEADS
-_AFTER_HEAD = frozenset(
-    "overall nationwide alike themselves himself herself itself here too today yesterday tonight".split()
-)
-#: Words that show the stretch is a clause, not a noun phrase.
-_CLAUSE_WORDS = frozenset(
-    """is was are were be been being has have had will would can could should may might must do
-    does did not n't never if when while because although though since after before until unless
-    whether than as so but yet also then later now again still just even however meanwhile i we
-    you he she they it there what why how where""".split()
-)
+#: Connectives that open a clause before its subject (``But``, ``Meanwhile``).
 _CONNECTIVES = frozenset(
     """but and so yet still even also meanwhile however now then instead indeed besides though
     although while whereas""".split()
 )
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
-_RELATIVE = frozenset({"who", "whose", "that"})
-POSSESSIVES = frozenset("my your his her its our their".split())
+#: A party and state after a name (``(R-Texas)``), part of the Source.
 _PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
 
 
@@ -89,248 +59,6 @@ class FullSubject:
     start: int
     end: int
     quantity: bool
-
-
-@lru_cache(maxsize=1)
-def _source_nouns() -> frozenset[str]:
-    """Lower-case words seen at least three times in PolNeAR train Source spans."""
-    data = resources.files("quotes").joinpath("data", "source_words.tsv").read_text("utf-8")
-    out = set()
-    for line in data.splitlines():
-        parts = line.split("\t")
-        if len(parts) == 2 and not line.startswith("#") and parts[1].isdigit() and int(parts[1]) >= 3:
-            out.add(parts[0])
-    verbs = {w for w in out if w.endswith(("ed", "ing")) and w not in _PARTICIPLES} | _VERB_FORMS
-    return frozenset(
-        out - verbs - _CLAUSE_WORDS - PREPOSITIONS - _RELATIVE - _AFTER_HEAD - {"and", "or"}
-        - (_OPENERS - _QUANTITY_HEADS)
-    )
-
-
-#: Verb forms seen inside Source spans (relative clauses) that never head a subject.
-_VERB_FORMS = frozenset(
-    """said says say wrote thought came gave spoke spoken found shot led think speak talk fear
-    show rule vote calls backs supports tells told knows know want wants himself herself itself
-    themselves ran put puts sent took made""".split()
-)
-
-
-def _low(tok: str) -> str:
-    low = tok.lower()
-    return low[:-2] if low.endswith(("'s", "’s")) else low
-
-
-def _noun(tok: str) -> bool:
-    """A word that can head or build a source phrase."""
-    low = _low(tok)
-    if tok[:1].isupper() or tok[:1].isdigit():
-        return low not in _CLAUSE_WORDS
-    return low in subject_nouns()
-
-
-@lru_cache(maxsize=1)
-def subject_nouns() -> frozenset[str]:
-    return _source_nouns() | TITLES | GROUP_HEADS | ORG_WORDS | _QUANTITY_HEADS | {"%"}
-
-
-def _role_noun(tok: str, first: bool) -> bool:
-    """A lower-case noun, or a role noun capitalised as the phrase's first word (``Treasurer``)."""
-    if tok.islower():
-        return _noun(tok)
-    low = _low(tok)
-    return first and tok[:1].isupper() and not tok.isupper() and (
-        low in TITLES or low in _source_nouns() and low.endswith(_PERSON_ENDINGS)
-    )
-
-
-#: Endings of singular nouns for a person (``treasurer``, ``activist``, ``chairwoman``).
-_PERSON_ENDINGS = ("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee")
-
-
-def _modifier(tok: str) -> bool:
-    """``Western``, ``progressive``, ``Current``: an adjective that may modify a following noun."""
-    low = tok.lower()
-    if low in DEMONYMS or low in _ADJECTIVES:
-        return True
-    return (
-        tok.isalpha() and low not in subject_nouns() and low not in _CLAUSE_WORDS and low not in _OPENERS
-        and low not in PRONOUNS and low not in PREPOSITIONS
-        and (tok.islower() or low in _ADJECTIVES)
-    )
-
-
-#: Capitalised sentence-initial adjectives read as modifiers, not names (``Current and former``).
-_ADJECTIVES = frozenset(
-    """current former local state federal foreign senior top military civilian public private
-    independent conservative liberal progressive religious political economic social national
-    regional international domestic european western eastern northern southern young older
-    retired active""".split()
-)
-
-
-def _core(toks: list[Token], i: int, n: int, loose: bool = False) -> int:
-    """End index (exclusive) of a core noun phrase starting at ``toks[i]``, or ``i``."""
-    j = i
-    # Leading quantifiers: "At least", "More than", "Nearly", "About".
-    while j < n and (
-        _low(toks[j][0]) in _LEADING
-        or _low(toks[j][0]) in ("at", "more", "less", "fewer") and j + 1 < n
-        and _low(toks[j + 1][0]) in ("least", "most", "than")
-    ):
-        j += 2 if _low(toks[j][0]) in ("at", "more", "less", "fewer") else 1
-    # "Nearly eight in 10", "three of four", "58%-33%"
-    last_head = weak_head = -1
-    while j < n:
-        tok = toks[j][0]
-        low = _low(tok)
-        if tok == "." and j > i and toks[j - 1][2] == toks[j][1]:
-            if last_head == j - 1:
-                last_head = j
-            j += 1  # "Sen.", "U.S.", "Fla."
-            continue
-        if low in POSSESSIVES and j + 1 < n and (j == i or _low(toks[j - 1][0]) == "and"):
-            j += 1  # "Her advisers", "They and their supporters"
-            continue
-        if low == "and" and j > i and _role_noun(toks[j - 1][0], j - 1 == i) and j + 1 < n and (
-            toks[j + 1][0].islower() and _noun(toks[j + 1][0])
-        ):
-            j += 1  # "journalist and author Hiro Aida", "Treasurer and party chairwoman Ana Ruiz"
-            continue
-        if j + 3 < n and _low(toks[j + 1][0]) == "and" and _modifier(tok):
-            # "South Korean and Western intelligence agencies", "Current and former
-            # officials": coordinated adjectives before one plural noun name one group.
-            k = _core(toks, j + 2, n)
-            tail = toks[k - 1][0] if k > j + 3 else ""
-            if tail.islower() and tail.isalpha() and (
-                tail.endswith("s") and not tail.endswith("ss")
-                or tail in GROUP_HEADS or tail in ORG_WORDS
-            ):
-                last_head = weak_head = k - 1
-                j = k
-                continue
-        if tok in ("-", "%", "&", "'", "’", "/") and j > i:
-            j += 1
-            continue
-        if low == "in" and j + 1 < n and j > i and (
-            toks[j + 1][0].isdigit() or _low(toks[j + 1][0]) in _NUMBER_WORDS
-        ) and (toks[j - 1][0].isdigit() or _low(toks[j - 1][0]) in _NUMBER_WORDS):
-            j += 2
-            last_head = j - 1
-            continue
-        if low in _CLAUSE_WORDS or low in PREPOSITIONS or low in PRONOUNS or low in _RELATIVE:
-            break
-        if tok == "," and 0 < j < n - 1 and toks[j - 1][0].isdigit() and toks[j + 1][0].isdigit() and (
-            toks[j - 1][2] == toks[j][1] and toks[j + 1][1] == toks[j][2]
-        ):
-            j += 1  # "1,409"
-            continue
-        if low in ("and", "or", ","):
-            break
-        if not tok[:1].isalnum():
-            break
-        if _noun(tok):
-            last_head = j
-            j += 1
-            continue
-        if low in _OPENERS:
-            j += 1
-            continue
-        # After a determiner, an unknown lower-case noun can head the phrase ("the airline").
-        led = (
-            loose and j == i
-            or j > i and last_head < 0 and _low(toks[i][0]) in _OPENERS
-            or j > i and toks[j - 1][0].endswith(("'s", "’s"))
-        )  # "the airline", "Santilli's girlfriend", "(and) co-host"
-        if (
-            led and tok.islower() and tok.replace("-", "").isalpha()
-            and not low.endswith(("ed", "ing", "ly")) and (j + 1 >= n or not _noun(toks[j + 1][0]))
-        ):
-            last_head = weak_head = j
-            j += 1
-            continue
-        # A plural after a noun heads the phrase: "Dairy farmers", "Trump backers".
-        if (
-            j > i and last_head == j - 1 and tok.islower() and tok.isalpha() and low.endswith("s")
-            and not low.endswith(("ss", "us", "is")) and (j + 1 >= n or not _noun(toks[j + 1][0]))
-        ):
-            last_head = weak_head = j
-            j += 1
-            continue
-        # An unknown lower-case modifier: allowed when a noun follows ("prominent Republicans").
-        nxt = _low(toks[j + 1][0]) if j + 1 < n else ""
-        if (
-            tok.islower() and not low.endswith("ly") and j + 1 < n and nxt not in _OPENERS
-            and low not in _VERB_FORMS
-            and not (low.endswith("ed") and toks[j + 1][0][:1].isupper())  # "responded Friday"
-            and (_noun(toks[j + 1][0]) or toks[j + 1][0].islower() and j + 2 < n and _noun(toks[j + 2][0]))
-        ):
-            j += 1
-            continue
-        break
-    if last_head < 0 and j > i and _low(toks[j - 1][0]) in _QUANTITY_HEADS:
-        last_head = j - 1  # "Some say", "Most said"
-    if last_head < 0:
-        return i
-    head = toks[last_head - 1][0] if toks[last_head][0] == "." else toks[last_head][0]
-    low = _low(head)
-    if last_head != weak_head and not (
-        head[:1].isupper() or head[:1].isdigit() or _noun(head) or low in _QUANTITY_HEADS
-    ):
-        return i
-    return last_head + 1
-
-
-def _loose_np(toks: list[Token], i: int, n: int) -> int:
-    """End of the object of a preposition: any words but clause words, at least one."""
-    j = i
-    while j < n:
-        tok = toks[j][0]
-        low = _low(tok)
-        if low in _CLAUSE_WORDS or low in PRONOUNS and low not in ("her", "his", "its") or low in ("and", "or"):
-            break
-        if low in _RELATIVE:
-            break
-        if not tok[:1].isalnum() and tok not in (".", "-", "'", "’", "%", "&", "/"):
-            break
-        j += 1
-    return j
-
-
-def _phrase(toks: list[Token], i: int, n: int) -> int:
-    """End of a subject phrase (core plus post-modifiers) that must reach ``n``; or -1."""
-    j = _core(toks, i, n)
-    if j == i:
-        return -1
-    while j < n:
-        low = toks[j][0].lower()
-        if low in PREPOSITIONS and j + 1 < n:
-            k = _loose_np(toks, j + 1, n)
-            if k == j + 1:
-                return -1
-            j = k
-            continue
-        if low in _PARTICIPLES or low in _AFTER_HEAD:
-            j += 1
-            continue
-        if low in ("and", "or") and j + 1 < n:
-            k = _core(toks, j + 1, n, loose=True)
-            if k == j + 1:
-                return -1
-            j = k
-            continue
-        if low in ("who", "that") and j + 1 < n:
-            nxt = toks[j + 1][0]
-            if not nxt.islower() or _low(nxt) in PRONOUNS or _low(nxt) in _OPENERS:
-                return -1
-            return n  # "others who want to ban abortion": the relative clause runs to the cue
-        if toks[j][0] == "(":
-            close = next((k for k in range(j, n) if toks[k][0] == ")"), -1)
-            if close < 0:
-                return -1
-            j = close + 1
-            continue
-        return -1
-    return j
 
 
 def _apposition(toks: list[Token]) -> bool:
@@ -346,10 +74,10 @@ def _apposition(toks: list[Token]) -> bool:
     if low == "of":
         return len(toks) > 1 and toks[1][0][:1].isupper()
     if low == "including":
-        return len(toks) > 1 and _phrase(toks, 1, len(toks)) == len(toks)
+        return len(toks) > 1 and phrase_end(toks, 1, len(toks)) == len(toks)
     if re.match(r"[DRI]-[A-Z]", first):
         return True  # "R-S.C."
-    end = _phrase(toks, 0, len(toks))
+    end = phrase_end(toks, 0, len(toks))
     return end == len(toks)
 
 
@@ -388,7 +116,7 @@ def _listing(toks: list[Token], parts: list[tuple[int, int]]) -> bool:
     *firsts, (a, b) = parts
     if not any(t[0] in ("and", "or") for t in toks[a:b]):
         return False
-    return all(0 < y - x <= 4 and _core(toks, x, y) == y for x, y in firsts)
+    return all(0 < y - x <= 4 and core_end(toks, x, y) == y for x, y in firsts)
 
 
 def _name_list(toks: list[Token], parts: list[tuple[int, int]]) -> bool:
@@ -411,7 +139,7 @@ def _name_list(toks: list[Token], parts: list[tuple[int, int]]) -> bool:
 def _proper_name(toks: list[Token]) -> bool:
     """``Tad Devine``, ``Sen. Lindsey Graham``: capitalised words only."""
     words = [t[0] for t in toks if t[0] != "."]
-    return bool(words) and all(w[:1].isupper() and w.lower() not in _OPENERS for w in words)
+    return bool(words) and all(w[:1].isupper() and w.lower() not in PHRASE_OPENERS for w in words)
 
 
 def _town_place(norm: str, toks: list[Token], town: int, a: int, b: int) -> bool:
@@ -443,17 +171,11 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
     comma (``Hours later,``) are skipped. ``toks`` are the sentence's tokens when
     the caller has them (saves tokenising again).
     """
-    end = hi
-    while end > lo and norm[end - 1].isspace():
-        end -= 1
-    dashed = _CLOSING_DASH.search(norm, lo, end)
-    closed = norm[end - 1 : end] == "," or dashed is not None
-    if closed:
-        end = dashed.start() if dashed is not None else end - 1
+    end, closed, dashed = _clause_end(norm, lo, hi)
     toks = [t for t in toks if lo <= t[1] and t[2] <= end] if toks is not None else tokens(norm, lo, end)
     if not toks or len(toks) > 60:
         return None
-    if dashed is not None:  # "Intelligence officials — including X — have argued": dashes as commas
+    if dashed:  # "Intelligence officials — including X — have argued": dashes as commas
         toks = _dashes_as_commas(norm, toks)
     if toks[-1][0].lower() in ("who", "which", "that"):
         return None
@@ -472,62 +194,122 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
     for s in starts:
         if subject_first:
             return None
-        i = s
-        while i < len(toks) and toks[i][0].lower() in _CONNECTIVES:
-            i += 1
-        if i >= len(toks):
-            continue
-        parts: list[tuple[int, int]] = []
-        prev = i
-        if any(c >= i for c in stops):
-            continue  # a colon inside: not one phrase
-        for c in [c for c in commas if c >= i] + [len(toks)]:
-            parts.append((prev, c))
-            prev = c + 1
-        if s == i and s > 0 and toks[s - 1][0] == "," and _town_place(norm, toks, s - 2, *parts[0]):
-            continue  # "A nurse in Dayton, Ohio,": the state ends the place, no subject of its own
-        if s == i and s > 0 and toks[s - 1][0] == "," and _name_list_tail(toks, s, parts[0][1]):
-            continue  # "the Academy of Arts, Letters and Sciences": the end of a name, no subject
-        if len(parts) > 1 and not closed and not _listing(toks, parts):
-            continue  # an inner comma with none before the cue: not an apposition
-        first_a, first_b = parts[0]
-        if _phrase(toks, first_a, first_b) != first_b:
+        parts = _subject_parts(norm, toks, s, commas, stops, closed)
+        if parts is None:
             continue
         listed = len(parts) > 1 and not closed and _name_list(toks, parts)  # "Smith, Jones and Lee"
         subject_first = closed and s == 0 and len(parts) > 1
-        # "Trump, speaking at a rally in Wilmington, N.C., warned": the participle phrase is
-        # set off like an apposition but is no part of the source.
-        cut = next(
-            (n for n, (a, b) in enumerate(parts) if n and _participle_phrase(toks[a:b])), len(parts)
-        )
-        if not listed and not all(_apposition(toks[a:b]) for a, b in parts[1:cut]):
-            continue
-        if cut < len(parts) and not all(
-            _apposition(toks[a:b]) or _participle_phrase(toks[a:b]) or _place(toks[a:b])
-            for a, b in parts[cut + 1 :]
-        ):
-            continue
-        parts = parts[:cut]
-        core_end = _core(toks, first_a, first_b)
-        head = toks[first_a:core_end]
-        if listed:
-            head = toks[first_a : parts[-1][1]]  # the whole list speaks
-        elif core_end < first_b and _name_list(toks, [(first_a, first_b)]):
-            head = toks[first_a:first_b]  # "Trump and Ryan", "Both Cruz and Fiorina"
-        if not head:
-            continue
-        named = [
-            toks[a:b] for n, (a, b) in enumerate(parts[1:], 1)
-            if _proper_name(toks[a:b]) and not _town_place(norm, toks, a - 2, a, b)
-        ]
-        if named and not listed and not _proper_name(head):
-            head = named[0]  # "One of his advisers, Tad Devine,": the name speaks
-        last = _low(head[-1][0]) if head[-1][0] != "." else _low(head[-2][0])
-        quantity = last in _QUANTITY_HEADS or last[:1].isdigit()
-        core = NounPhrase(head[0][1], head[-1][2], norm[head[0][1] : head[-1][2]])
-        start, stop = toks[first_a][1], toks[parts[-1][1] - 1][2]
-        m = _PARTY.match(norm, stop)
-        if m and m.end() <= hi:
-            stop = m.end()
-        return FullSubject(core, start, stop, quantity)
+        found = _source(norm, toks, parts, listed, hi)
+        if found is not None:
+            return found
     return None
+
+
+def _clause_end(norm: str, lo: int, hi: int) -> tuple[int, bool, bool]:
+    """``(end, closed, dashed)``: where the subject ends, before space and a closing comma or dash.
+
+    ``closed``: a comma or a spaced dash closes the phrase (an apposition before
+    the cue); ``dashed``: a dash does.
+    """
+    end = hi
+    while end > lo and norm[end - 1].isspace():
+        end -= 1
+    dashed = _CLOSING_DASH.search(norm, lo, end)
+    closed = norm[end - 1 : end] == "," or dashed is not None
+    if closed:
+        end = dashed.start() if dashed is not None else end - 1
+    return end, closed, dashed is not None
+
+
+def _subject_parts(
+    norm: str, toks: list[Token], s: int, commas: list[int], stops: list[int], closed: bool
+) -> list[tuple[int, int]] | None:
+    """The comma-separated parts of a subject read from ``toks[s]``, or ``None``.
+
+    Leading connectives are skipped; the first part must be a subject phrase.
+    ``None`` for a colon inside, the end of a place (``Dayton, Ohio,``) or of a
+    name (``Academy of Arts, Letters and Sciences``), or an inner comma that is no
+    apposition and no list.
+    """
+    i = s
+    while i < len(toks) and toks[i][0].lower() in _CONNECTIVES:
+        i += 1
+    if i >= len(toks):
+        return None
+    parts: list[tuple[int, int]] = []
+    prev = i
+    if any(c >= i for c in stops):
+        return None  # a colon inside: not one phrase
+    for c in [c for c in commas if c >= i] + [len(toks)]:
+        parts.append((prev, c))
+        prev = c + 1
+    if s == i and s > 0 and toks[s - 1][0] == "," and _town_place(norm, toks, s - 2, *parts[0]):
+        return None  # "A nurse in Dayton, Ohio,": the state ends the place, no subject of its own
+    if s == i and s > 0 and toks[s - 1][0] == "," and _name_list_tail(toks, s, parts[0][1]):
+        return None  # "the Academy of Arts, Letters and Sciences": the end of a name, no subject
+    if len(parts) > 1 and not closed and not _listing(toks, parts):
+        return None  # an inner comma with none before the cue: not an apposition
+    first_a, first_b = parts[0]
+    if phrase_end(toks, first_a, first_b) != first_b:
+        return None
+    return parts
+
+
+def _source(
+    norm: str, toks: list[Token], parts: list[tuple[int, int]], listed: bool, hi: int
+) -> FullSubject | None:
+    """The subject of ``parts`` when the parts after the first are appositions, else ``None``.
+
+    ``listed``: the parts are a list of names (``Smith, Jones and Lee``), all of
+    which speak. A party and state after the phrase (``(R-Texas)``) belong to it.
+    """
+    # "Trump, speaking at a rally in Wilmington, N.C., warned": the participle phrase is
+    # set off like an apposition but is no part of the source.
+    cut = next(
+        (n for n, (a, b) in enumerate(parts) if n and _participle_phrase(toks[a:b])), len(parts)
+    )
+    if not listed and not all(_apposition(toks[a:b]) for a, b in parts[1:cut]):
+        return None
+    if cut < len(parts) and not all(
+        _apposition(toks[a:b]) or _participle_phrase(toks[a:b]) or _place(toks[a:b])
+        for a, b in parts[cut + 1 :]
+    ):
+        return None
+    parts = parts[:cut]
+    head = _speaker_tokens(norm, toks, parts, listed)
+    if head is None:
+        return None
+    last = bare_lower(head[-1][0]) if head[-1][0] != "." else bare_lower(head[-2][0])
+    quantity = last in QUANTITY_HEADS or last[:1].isdigit()
+    core = NounPhrase(head[0][1], head[-1][2], norm[head[0][1] : head[-1][2]])
+    start, stop = toks[parts[0][0]][1], toks[parts[-1][1] - 1][2]
+    m = _PARTY.match(norm, stop)
+    if m and m.end() <= hi:
+        stop = m.end()
+    return FullSubject(core, start, stop, quantity)
+
+
+def _speaker_tokens(
+    norm: str, toks: list[Token], parts: list[tuple[int, int]], listed: bool
+) -> list[Token] | None:
+    """The tokens that name the speaker: the first part's core, a list, or a name in apposition.
+
+    ``One of his advisers, Tad Devine,``: the name speaks; ``Trump and Ryan``,
+    ``Both Cruz and Fiorina``: the whole list does.
+    """
+    first_a, first_b = parts[0]
+    head_end = core_end(toks, first_a, first_b)
+    head = toks[first_a:head_end]
+    if listed:
+        head = toks[first_a : parts[-1][1]]  # the whole list speaks
+    elif head_end < first_b and _name_list(toks, [(first_a, first_b)]):
+        head = toks[first_a:first_b]  # "Trump and Ryan", "Both Cruz and Fiorina"
+    if not head:
+        return None
+    named = [
+        toks[a:b] for n, (a, b) in enumerate(parts[1:], 1)
+        if _proper_name(toks[a:b]) and not _town_place(norm, toks, a - 2, a, b)
+    ]
+    if named and not listed and not _proper_name(head):
+        head = named[0]  # "One of his advisers, Tad Devine,": the name speaks
+    return head

@@ -7,13 +7,10 @@ the article's earlier speakers (:mod:`quotes.speakers.anaphora`,
 :mod:`quotes.speakers.channels` finds the channel (``via``).
 """
 
-from quotes.speakers.resolver import (
+from quotes.speakers.noun_phrase import NounPhrase, not_a_speaker, scan_left, scan_right
+from quotes.speakers.resolver import SpeakerResolver
+from quotes.text.tokens import (  # re-exported: callers import them from quotes.speakers
     TOKEN_RE,
-    NounPhrase,
-    SpeakerResolver,
-    not_a_speaker,
-    scan_left,
-    scan_right,
     tokens,
 )
 

@@ -13,10 +13,11 @@ import bisect
 import re
 from typing import Optional
 
-from quotes.speakers.gender import Gender, gender_of
-from quotes.speakers.noun_phrase import TOKEN_RE, NounPhrase, bare_phrase, person_noun
 from quotes.lexicon import ORG_WORDS, TITLES
 from quotes.models import Speaker, SpeakerType
+from quotes.speakers.gender import Gender, gender_of
+from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
+from quotes.text.tokens import TOKEN_RE
 
 #: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
 _JOINED = re.compile(r",?\s+and\s+(?:(?:[A-Z][\w'\-]*\.?|[a-z]+)\s+){0,3}")
@@ -44,7 +45,7 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "femal
 #: Words that rank a role noun (``Vice President`` is no ``president``).
 _RANKS = frozenset("vice deputy assistant acting associate lieutenant under former ex co".split())
 #: Words after a role noun that end the role's head (``spokesman for the ministry``).
-_ROLE_TAIL = frozenset("for at to with in on from".split())
+_AFTER_ROLE_HEAD = frozenset("for at to with in on from".split())
 
 
 def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
@@ -69,7 +70,7 @@ def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
         low = bare_phrase(tok)
         if low == "of":
             return False  # "Secretary of State": a title with a tail the description lacks
-        if low in _ROLE_TAIL or low == ",":
+        if low in _AFTER_ROLE_HEAD or low == ",":
             break
         if tok != ".":
             words.append(_TITLE_ABBREVIATIONS.get(low, low))
@@ -80,6 +81,12 @@ def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
     return modifiers <= set(words)
 
 
+def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
+    """A person of gender ``person`` can be the antecedent of a pronoun of ``gender`` (unknown agrees)."""
+    return gender is None or person is None or person == gender
+
+
+#: ``he`` or ``she`` (lower case, capitalised or all caps): a pronoun that continues an earlier subject.
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
@@ -104,18 +111,18 @@ class AnaphoraMixin:
 
     # -- gender ------------------------------------------------------------------------
 
-    def _base_gender(self, canonical: str) -> Optional[Gender]:
+    def base_gender(self, canonical: str) -> Optional[Gender]:
         """Gender from the name's first given name and its role (``Kremlin spokesman``)."""
         return gender_of(canonical, role=self.roles.get(canonical))
 
-    def _person_gender(self, canonical: str) -> Optional[Gender]:
+    def person_gender(self, canonical: str) -> Optional[Gender]:
         """Gender of a person of the article, from all it says of them; ``None`` if unclear.
 
         The first given name, the role and the titles written before any of the
         person's mentions (``Ms. Vasquez``) must agree.
         """
         if canonical not in self._genders:
-            evidence = {self._base_gender(canonical), *self._hon_genders.get(canonical, ())}
+            evidence = {self.base_gender(canonical), *self._hon_genders.get(canonical, ())}
             evidence.discard(None)
             self._genders[canonical] = evidence.pop() if len(evidence) == 1 else None
         return self._genders[canonical]
@@ -126,15 +133,13 @@ class AnaphoraMixin:
         A speaker found for ``she``/``her`` is taken as a woman, for ``he``/``him`` as a man.
         """
         said = _PRONOUN_GENDER.get(sp.mention.lower())
-        evidence = {self._person_gender(sp.name), gender_of(sp.name, sp.mention, sp.role), said}
+        evidence = {self.person_gender(sp.name), gender_of(sp.name, sp.mention, sp.role), said}
         evidence.discard(None)
         return evidence.pop() if len(evidence) == 1 else None
 
-    # -- speakers ----------------------------------------------------------------------
-
     # -- anaphora ----------------------------------------------------------------------
 
-    def _role_anaphor(self, np: NounPhrase, low: list[str], mention: str) -> Optional[Speaker]:
+    def role_anaphor(self, np: NounPhrase, low: list[str], mention: str) -> Optional[Speaker]:
         """``the spokesman``, ``the Kremlin spokesman``: the one earlier person with that role.
 
         The description's head noun must head a role or title the article gives a
@@ -170,7 +175,7 @@ class AnaphoraMixin:
             type=SpeakerType.PERSON, role=self.roles.get(canonical, role),
         )
 
-    def _resolve_pronoun(
+    def resolve_pronoun(
         self,
         np: NounPhrase,
         pronoun: str,
@@ -178,6 +183,15 @@ class AnaphoraMixin:
         sentence_starts: list[int],
         exclude: list[tuple[int, int]],
     ) -> Optional[Speaker]:
+        """Resolve a pronoun: ``he``/``she`` to an earlier person, ``they``/``it``/``we`` to a group.
+
+        Args:
+            np: The mention.
+            pronoun: Its lower-case form.
+            at: Offset of the quote.
+            sentence_starts: Sorted sentence start offsets of the article.
+            exclude: Spans (quotes) whose names must not serve as antecedents.
+        """
         mention = self.text[np.start:np.end]
         if pronoun in ("he", "she", "him", "her"):
             gender = _PRONOUN_GENDER[pronoun]
@@ -217,9 +231,6 @@ class AnaphoraMixin:
         antecedent and, with no other person in that sentence, the pronoun stays
         unresolved.
         """
-        def agrees(person: Optional[Gender]) -> bool:
-            return gender is None or person is None or person == gender
-
         k0 = k = bisect.bisect_right(sentence_starts, at) - 1
         lo_limit = sentence_starts[max(0, k - 6)] if sentence_starts else 0
         hi = at
@@ -227,14 +238,11 @@ class AnaphoraMixin:
             lo = sentence_starts[k]
             if lo < lo_limit:
                 break
-            members: set[str] = set()
-            for off, sp in self._speakers:
-                if lo <= off < hi and sp.name in self._listed and sp.type is SpeakerType.GROUP:
-                    members.update(self._listed[sp.name])
+            members = self._listed_members(lo, hi)
             for off, sp in self._speakers:
                 if (
                     lo <= off < hi and sp.type is SpeakerType.PERSON and sp.name not in members
-                    and agrees(self._speaker_gender(sp))
+                    and _agrees(gender, self._speaker_gender(sp))
                 ):
                     return sp
             first_pronoun = self._first_pronoun(lo, hi, exclude)
@@ -245,27 +253,55 @@ class AnaphoraMixin:
                     hi = lo
                     k -= 1
                     continue
-            while i < len(self._person_at) and self._person_at[i][0] < hi:
-                off, name = self._person_at[i]
-                inside = any(a <= off < b for a, b in exclude)
-                if (
-                    not inside and name not in members and agrees(self._person_gender(name))
-                    and not self._is_possessive_at(off) and not self._is_modifier_at(off)
+            found = self._first_named(i, hi, exclude, members, gender)
+            if found is not None:
+                i, off, name = found
+                if k >= k0 - 1 and _OPENER.fullmatch(self.norm, lo, off) and any(
+                    other != name and _agrees(gender, self.person_gender(other))
+                    for other in self._coordinated_with(i)
                 ):
-                    if k >= k0 - 1 and _OPENER.fullmatch(self.norm, lo, off) and any(
-                        other != name and agrees(self._person_gender(other))
-                        for other in self._coordinated_with(i)
-                    ):
-                        return None  # "Donald Trump and Paul Ryan said ...": "he" could be either
-                    return Speaker(
-                        name=name, mention=name, start=off, end=off + 1,
-                        type=SpeakerType.PERSON, role=self.roles.get(name),
-                    )
-                i += 1
+                    return None  # "Donald Trump and Paul Ryan said ...": "he" could be either
+                return Speaker(
+                    name=name, mention=name, start=off, end=off + 1,
+                    type=SpeakerType.PERSON, role=self.roles.get(name),
+                )
             if members:
                 return None  # "Trump and Ryan said ...": "he" could be either
             hi = lo
             k -= 1
+        return None
+
+    def _listed_members(self, lo: int, hi: int) -> set[str]:
+        """The people of groups of named people (``Trump and Ryan``) that spoke in ``[lo, hi)``."""
+        members: set[str] = set()
+        for off, sp in self._speakers:
+            if lo <= off < hi and sp.name in self._listed and sp.type is SpeakerType.GROUP:
+                members.update(self._listed[sp.name])
+        return members
+
+    def _first_named(
+        self,
+        i: int,
+        hi: int,
+        exclude: list[tuple[int, int]],
+        members: set[str],
+        gender: Optional[Gender],
+    ) -> Optional[tuple[int, int, str]]:
+        """The first name from ``self._person_at[i]`` on, before ``hi``, that can be the antecedent.
+
+        Names inside quotes, members of a named group, people of the other gender,
+        possessives (``Trump's``) and modifiers (``the Clinton campaign``) are passed
+        over. Returns ``(index into _person_at, offset, canonical name)``.
+        """
+        while i < len(self._person_at) and self._person_at[i][0] < hi:
+            off, name = self._person_at[i]
+            inside = any(a <= off < b for a, b in exclude)
+            if (
+                not inside and name not in members and _agrees(gender, self.person_gender(name))
+                and not self._is_possessive_at(off) and not self._is_modifier_at(off)
+            ):
+                return i, off, name
+            i += 1
         return None
 
     def _coordinated_with(self, i: int) -> list[str]:
@@ -281,6 +317,7 @@ class AnaphoraMixin:
         return out
 
     def _first_pronoun(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> Optional[int]:
+        """Offset of the first ``he``/``she`` outside quotes in ``[lo, hi)``."""
         for m in _HE_SHE.finditer(self.norm, lo, hi):
             if not any(a <= m.start() < b for a, b in exclude):
                 return m.start()
@@ -295,5 +332,6 @@ class AnaphoraMixin:
         return nxt in TITLES or nxt in ORG_WORDS or nxt in ("campaign", "aide", "aides", "supporters", "administration")
 
     def _is_possessive_at(self, off: int) -> bool:
+        """``Trump's``: the name at ``off`` is a possessive."""
         m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*", self.norm[off:off + 60])
-        return bool(m) and self.norm.startswith("'s", off + m.end())
+        return m is not None and self.norm.startswith("'s", off + m.end())

@@ -18,6 +18,7 @@ Gender = Literal["male", "female"]
 
 
 def _names(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` as a set."""
     return frozenset(text.lower().split())
 
 
@@ -81,10 +82,11 @@ _FEMALE_WORDS = _names(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 #: Words that open the part of a role about someone else (``spokeswoman for Mr. Trump``).
-_ROLE_TAIL = frozenset("for of to at with in on from by who whose".split())
+_ROLE_ABOUT_OTHERS = frozenset("for of to at with in on from by who whose".split())
 
 
 def _word_gender(words: list[str]) -> Optional[Gender]:
+    """The gender of lower-case honorifics and role nouns among ``words``, if only one."""
     male = any(w in _MALE_WORDS for w in words)
     female = any(w in _FEMALE_WORDS for w in words)
     if male == female:
@@ -134,7 +136,7 @@ def gender_of(name: str, mention: str = "", role: Optional[str] = None) -> Optio
     else:
         words = [w for w in words if w not in name_words]
     for w in (w.lower() for w in _WORD.findall(role or "")):
-        if w in _ROLE_TAIL:
+        if w in _ROLE_ABOUT_OTHERS:
             break
         words.append(w)
     evidence = {g for g in (_word_gender(words), _first_name_gender(name_words)) if g}
@@ -142,6 +144,7 @@ def gender_of(name: str, mention: str = "", role: Optional[str] = None) -> Optio
 
 
 def _first_name_gender(name_words: list[str]) -> Optional[Gender]:
+    """The gender of the first given name (lower case), if the lists know it."""
     first = name_words[0] if name_words else ""
     if first in _MALE:
         return "male"

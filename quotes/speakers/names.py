@@ -68,6 +68,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _surname(name: str) -> str:
+    """The surname of a name of two words or more (``Bush`` of ``George H.W. Bush Jr.``)."""
     return _split(name)[1]
 
 

@@ -1,4 +1,4 @@
-"""Noun phrases next to a cue: tokens, the phrase before or after it, and word tests.
+"""Noun phrases next to a cue: the phrase before or after it, and word tests.
 
 :func:`scan_left` reads the subject that ends where a cue starts (``Kremlin
 spokesman Dmitry Peskov said``), :func:`scan_right` the speaker after an
@@ -24,25 +24,56 @@ from quotes.lexicon import (
     initials,
     source_words,
 )
+from quotes.text.tokens import Token, tokens
 
-__all__ = ["NounPhrase", "TOKEN_RE", "not_a_speaker", "scan_left", "scan_right", "tokens"]
+__all__ = [
+    "COMPASS",
+    "FIRST_NAME_WORDS",
+    "FUNCTION_WORDS",
+    "GIVEN_NAMES",
+    "HONORIFICS",
+    "INDEFINITE",
+    "NOT_NAME_OPENERS",
+    "NOT_SUBJECT_OPENERS",
+    "NUMBERS",
+    "PERSON_ENDINGS",
+    "SPEAKER_DETERMINERS",
+    "NounPhrase",
+    "after_honorific",
+    "bare_phrase",
+    "given_name",
+    "is_capitalised",
+    "is_initial",
+    "name_before_of",
+    "name_like",
+    "name_start",
+    "not_a_speaker",
+    "person_noun",
+    "plural_group",
+    "plural_org",
+    "predicate_cut",
+    "scan_left",
+    "scan_right",
+]
 
-#: Tokens: words (with inner ``'``, ``-``, ``.``) or single punctuation characters.
-TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
-
-DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
+#: Determiners and small numbers that open a noun phrase (``the``, ``a``, ``several``).
+SPEAKER_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
+#: Indefinite determiners: ``a senior official`` is an unnamed source.
 INDEFINITE = frozenset({"a", "an", "another", "one"})
 #: Quantifiers and possessive determiners that open a common-noun phrase (``many analysts``).
 _QUANTIFIERS = frozenset(
     "many most other few both all these those each every his her their its our my your".split()
 )
+#: Pronouns, prepositions, auxiliaries and conjunctions: never part of a speaker's phrase.
 FUNCTION_WORDS = frozenset(
     """who which that and or in for to at on from by with as is was has have had were be been
     it you whose like than about more this their him all including now last but not so if when
     while also are its his her them they we i he she told said says say after before during
     there where what how why both those these such other others into over under new first his""".split()
 )
+#: Honorifics (and their abbreviation dot) before a name: no role.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "."})
+#: Abbreviations whose dot belongs to the phrase (``Sen.``, ``U.S.``, ``Jr.``).
 _ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
 
 
@@ -59,6 +90,7 @@ def is_initial(tok: str) -> bool:
 
 
 def is_capitalised(tok: str) -> bool:
+    """The token starts with an upper-case letter."""
     return tok[:1].isupper()
 
 
@@ -72,7 +104,7 @@ def bare_phrase(tok: str) -> str:
 GIVEN_NAMES = frozenset({"bill", "may", "june", "april", "august"})
 
 
-def given_name(words: list, k: int) -> bool:
+def given_name(words: list[Token], k: int) -> bool:
     """Token ``k`` of ``words`` (``(text, start, end)``) is a first name before a name."""
     return (
         words[k][0].lower() in GIVEN_NAMES and words[k][0][:1].isupper()
@@ -95,7 +127,7 @@ NOT_NAME_OPENERS = frozenset(
 
 #: Finite verbs, modals and adverbs that end a subject read too far
 #: (``CNN reported``, ``the campaign sent out``, ``The Atlantic recently``).
-PREDICATE_WORDS = frozenset(
+_PREDICATE_WORDS = frozenset(
     """said say reported responded responds sent sends gave gives put puts took takes
     told tells wrote writes added adds avoids would will could can should might must just also
     still long has have had is was are were planted published won""".split()
@@ -109,12 +141,64 @@ _CUE_CAPITALS = frozenset(
 )
 
 
-def after_honorific(words: list, k: int) -> bool:
+def after_honorific(words: list[Token], k: int) -> bool:
     """Token ``k`` is the last one and follows ``Mr.``/``Ms.``: a surname (``Mr. Prince``)."""
     if k != len(words) - 1 or not words[k][0][:1].isupper() or k < 1:
         return False
     prev = [w[0].lower() for w in words[max(0, k - 2):k] if w[0] != "."]
     return bool(prev) and prev[-1] in ("mr", "mrs", "ms", "dr")
+
+
+def predicate_cut(words: list[Token], low_words: list[str]) -> Optional[int]:
+    """Index of a verb or adverb read into the phrase (``CNN reported``), or ``None``.
+
+    A relative clause (``officials who said``), a phrase of determiners only and
+    a passive participle (``polls reported by CNN``) are no cut.
+    """
+    cut = next(
+        (k for k in range(1, len(words)) if words[k][0] in _PREDICATE_WORDS or (
+            words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
+            and low_words[k] not in source_words()
+        )),
+        None,
+    )
+    if cut is not None and (
+        any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
+        or all(w in SPEAKER_DETERMINERS or w in _OPENING_POSSESSIVES for w in low_words[:cut])
+        or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
+    ):
+        cut = None  # a relative clause or a passive participle ("polls reported by CNN")
+    return cut
+
+
+def name_before_of(words: list[Token], low_words: list[str]) -> tuple[list[Token], list[str]]:
+    """``Scott Hawkins of Cheyenne``: the person is named before ``of``; else the words unchanged."""
+    if "of" in low_words[1:] and is_capitalised(words[0][0]):
+        k = low_words.index("of", 1)
+        head_words = [t for t in words[:k] if t[0] != "."]
+        if head_words and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words) and name_like(head_words[-1][0]):
+            return words[:k], low_words[:k]
+    return words, low_words
+
+
+def name_start(words: list[Token]) -> int:
+    """Index where the trailing name tokens of a mention start (``len(words)`` if none).
+
+    ``James A. Lewis``: a middle initial; ``J.M. Berger``: initials; ``Mr. Prince``:
+    a title word as a surname. Leading dots are no part of the name.
+    """
+    j = len(words)
+    while j > 0 and (
+        name_like(words[j - 1][0]) or words[j - 1][0] == "." or given_name(words, j - 1)
+        or is_initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
+        or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
+        and words[j - 1][2] == words[j][1] and name_like(words[j + 1][0])  # "J.M. Berger"
+        or after_honorific(words, j - 1)
+    ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
+        j -= 1
+    while j < len(words) and words[j][0] == ".":
+        j += 1
+    return j
 
 
 def name_like(tok: str) -> bool:
@@ -147,11 +231,12 @@ def plural_org(low: str) -> bool:
 
 
 #: Capitalised words that open an adverbial, never a subject (``Outside, protesters…``).
-ADVERBIAL_OPENERS = frozenset(
+NOT_SUBJECT_OPENERS = frozenset(
     """outside amid amidst once whenever perhaps maybe absent contrary despite although though
     unless whether because since until upon unlike besides beyond throughout meanwhile instead
     indeed hopefully ironically wow""".split()
 )
+#: Time nouns: a mention ending in one names a time, not a speaker (``Hours later``).
 _TIME_WORDS = frozenset(
     """minute minutes hour hours day days week weeks month months year years decade decades
     moment moments past morning afternoon evening night weekend""".split()
@@ -169,7 +254,7 @@ def not_a_speaker(mention: str) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1]
-    if first.lower() in ADVERBIAL_OPENERS and (
+    if first.lower() in NOT_SUBJECT_OPENERS and (
         len(words) == 1 or words[1].lower() in ("the", "a", "an", "his", "her", "their", "its", "most", "of")
     ):
         return True  # "Outside", "Perhaps most"; but "Outside experts" are people
@@ -193,10 +278,15 @@ class NounPhrase:
     text: str
 
 
-POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+#: Possessive determiners that open a speaker's phrase (``his campaign manager``); never ``your``.
+_OPENING_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
+#: Compass words that open a place name (``South Carolina``).
 COMPASS = frozenset({"north", "south", "east", "west"})
+#: Endings of singular nouns for a person (``treasurer``, ``activist``, ``chairwoman``).
+PERSON_ENDINGS = ("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee")
+#: Nouns with a person's ending that name no person (``letter``, ``center``).
 _NOT_PERSON_ER = frozenset("letter order paper number center centre matter chapter cover border banner poster flyer".split())
 
 
@@ -204,7 +294,7 @@ def person_noun(word: str) -> bool:
     """``prosecutor``, ``activist``, ``businessman``: a noun for a person by its ending."""
     if word in _NOT_PERSON_ER:
         return False
-    return word.endswith(("or", "er", "ist", "man", "woman", "ian", "ant", "ent", "ee"))
+    return word.endswith(PERSON_ENDINGS)
 
 
 def _compound_modifier(tok: str, head: str) -> bool:
@@ -212,23 +302,19 @@ def _compound_modifier(tok: str, head: str) -> bool:
     low = tok.lower()
     return (
         tok[:1].islower() and tok.replace("-", "").isalpha() and low not in FUNCTION_WORDS
-        and low not in DETERMINERS and not low.endswith(("ly", "ing", "ed")) and head[:1].islower()
+        and low not in SPEAKER_DETERMINERS and not low.endswith(("ly", "ing", "ed")) and head[:1].islower()
         and (head in TITLES or head in source_words()) and head not in FUNCTION_WORDS
     )
 
 
-def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """Tokens of ``s[lo:hi]`` as ``(text, start, end)`` with offsets into ``s``."""
-    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
-
-
 def _np_token(tok: str, all_caps: bool) -> bool:
+    """A token that can be part of a speaker's noun phrase (``all_caps``: the text is a headline)."""
     low = bare_phrase(tok)
-    if low in FUNCTION_WORDS and low not in DETERMINERS:
+    if low in FUNCTION_WORDS and low not in SPEAKER_DETERMINERS:
         return False
     if is_capitalised(tok) and tok[0].isalpha():
         return not all_caps or low not in NON_NAME_CAPITALS
-    if tok.isdigit() or low in DETERMINERS:
+    if tok.isdigit() or low in SPEAKER_DETERMINERS:
         return True
     return low in source_words() or low in TITLES or low in GROUP_HEADS or low in ORG_WORDS
 
@@ -252,89 +338,114 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     last = toks[-1]
     if bare_phrase(last[0]) in PRONOUNS:
         return NounPhrase(last[1], last[2], last[0])
-    chosen: list[tuple[str, int, int]] = []
-    i = len(toks) - 1
-    while i >= 0 and len(chosen) < max_tokens:
-        tok = toks[i][0]
-        low = bare_phrase(tok)
-        if tok == "." and i > 0 and (
-            toks[i - 1][0].lower() in _ABBREV_TITLES or is_initial(toks[i - 1][0])
-            or initials(toks[i - 1][0]) and chosen and name_like(chosen[-1][0])
-        ) and toks[i - 1][2] == toks[i][1]:
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok == "and" and chosen and i > 0 and is_capitalised(chosen[-1][0]) and is_capitalised(toks[i - 1][0]) and not all_caps:
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok == "of" and chosen and i > 0 and _np_token(toks[i - 1][0], all_caps):
-            chosen.append(toks[i])
-            i -= 1
-            continue
-        if tok in ("-", "&"):
-            if chosen and i > 0 and toks[i - 1][2] == toks[i][1]:
-                chosen.append(toks[i])
-                i -= 1
-                continue
-            break
-        if tok == "New" and chosen and is_capitalised(chosen[-1][0]) and not all_caps:
-            chosen.append(toks[i])  # "New York Mayor Bill de Blasio"
-            i -= 1
-            continue
-        if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
-            chosen.append(toks[i])  # "Sanders campaign manager Jeff Weaver"
-            i -= 1
-            continue
-        if chosen and low in _QUANTIFIERS and chosen[-1][0][:1].islower() and not all_caps:
-            chosen.append(toks[i])  # "many analysts", "her campaign", "other party leaders"
-            break
-        if not tok[0].isalnum() or not _np_token(tok, all_caps):
-            # "the transport ministry": an unknown modifier right after a determiner.
-            if (
-                tok[0].isalpha() and chosen and len(chosen) <= 3 and i > 0
-                and toks[i - 1][0].lower() in ("the", "a", "an") and low not in FUNCTION_WORDS
-            ):
-                chosen.append(toks[i])
-                i -= 1
-                continue
-            break
-        if bare_phrase(tok) in PRONOUNS:
-            break
-        chosen.append(toks[i])
-        i -= 1
-        if low in DETERMINERS and not tok.isdigit() and not (
-            is_initial(tok) and len(chosen) > 1 and chosen[-2][0] == "." and chosen[-2][1] == toks[i + 1][2]
-        ):  # "James A. Lewis": an initial, not the article "a"
-            break
+    chosen = _read_left(toks, all_caps, max_tokens)
     while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
         chosen.pop()
     # Drop sentence adverbs picked up at the start: "But", "Meanwhile", "Asked".
-    while chosen and (
-        chosen[-1][0] in ("of", ".")
-        or (
-            bare_phrase(chosen[-1][0]) in NON_NAME_CAPITALS
-            and not (len(chosen) > 1 and given_name([chosen[-1], chosen[-2]], 0))
-            and not (chosen[-1][0] == "New" and len(chosen) > 1 and is_capitalised(chosen[-2][0]))
-            and bare_phrase(chosen[-1][0]) not in DETERMINERS
-            and chosen[-1][0].lower() not in _ABBREV_TITLES
-            and not (  # "Law enforcement officials", "City council members": a noun modifier
-                bare_phrase(chosen[-1][0]) in _NOUN_CAPITALS and len(chosen) > 1
-                and chosen[-2][0].isalpha() and chosen[-2][0].islower()
-            )
-            and not (  # "many analysts", "her campaign": a quantifier opens the phrase
-                bare_phrase(chosen[-1][0]) in _QUANTIFIERS and len(chosen) > 1 and chosen[-2][0][:1].islower()
-            )
-        )
-    ):
+    while chosen and (chosen[-1][0] in ("of", ".") or _sentence_adverb(chosen)):
         chosen.pop()
     if not chosen:
         return None
     chosen.reverse()
-    if all(bare_phrase(t[0]) in DETERMINERS for t in chosen):
+    if all(bare_phrase(t[0]) in SPEAKER_DETERMINERS for t in chosen):
         return None
     start, end = chosen[0][1], chosen[-1][2]
     return NounPhrase(start, end, s[start:end])
+
+
+#: What :func:`_left_step` makes of a token: stop before it, take it, or take it and stop.
+_STOP, _TAKE, _TAKE_LAST = 0, 1, 2
+
+
+def _read_left(toks: list[Token], all_caps: bool, max_tokens: int) -> list[Token]:
+    """The tokens of the phrase, read from the end of ``toks`` backwards (last token first)."""
+    chosen: list[Token] = []
+    i = len(toks) - 1
+    while i >= 0 and len(chosen) < max_tokens:
+        step = _left_step(toks, i, chosen, all_caps)
+        if step == _STOP:
+            break
+        chosen.append(toks[i])
+        if step == _TAKE_LAST:
+            break
+        i -= 1
+    return chosen
+
+
+def _left_step(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -> int:
+    """Whether ``toks[i]`` extends the phrase ``chosen`` (read backwards) to the left."""
+    joined = _left_join(toks, i, chosen, all_caps)
+    if joined is not None:
+        return _TAKE if joined else _STOP
+    tok = toks[i][0]
+    low = bare_phrase(tok)
+    if chosen and low in _QUANTIFIERS and chosen[-1][0][:1].islower() and not all_caps:
+        return _TAKE_LAST  # "many analysts", "her campaign", "other party leaders"
+    if not tok[0].isalnum() or not _np_token(tok, all_caps):
+        # "the transport ministry": an unknown modifier right after a determiner.
+        if (
+            tok[0].isalpha() and chosen and len(chosen) <= 3 and i > 0
+            and toks[i - 1][0].lower() in ("the", "a", "an") and low not in FUNCTION_WORDS
+        ):
+            return _TAKE
+        return _STOP
+    if bare_phrase(tok) in PRONOUNS:
+        return _STOP
+    if low in SPEAKER_DETERMINERS and not tok.isdigit() and not (
+        is_initial(tok) and chosen and chosen[-1][0] == "." and chosen[-1][1] == toks[i][2]
+    ):  # "James A. Lewis": an initial, not the article "a"
+        return _TAKE_LAST
+    return _TAKE
+
+
+def _left_join(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -> Optional[bool]:
+    """A dot, joiner or modifier before ``chosen``: take it (``True``), stop (``False``) or ``None``.
+
+    ``Sen.``, ``J.M.``, ``Smith and Jones``, ``Secretary of State``, ``Ernst & Young``,
+    ``New York Mayor Bill de Blasio``, ``Sanders campaign manager Jeff Weaver``.
+    """
+    tok = toks[i][0]
+    if tok == "." and i > 0 and (
+        toks[i - 1][0].lower() in _ABBREV_TITLES or is_initial(toks[i - 1][0])
+        or initials(toks[i - 1][0]) and chosen and name_like(chosen[-1][0])
+    ) and toks[i - 1][2] == toks[i][1]:
+        return True
+    if tok == "and" and chosen and i > 0 and is_capitalised(chosen[-1][0]) and is_capitalised(toks[i - 1][0]) and not all_caps:
+        return True
+    if tok == "of" and chosen and i > 0 and _np_token(toks[i - 1][0], all_caps):
+        return True
+    if tok in ("-", "&"):
+        return bool(chosen and i > 0 and toks[i - 1][2] == toks[i][1])
+    if tok == "New" and chosen and is_capitalised(chosen[-1][0]) and not all_caps:
+        return True  # "New York Mayor Bill de Blasio"
+    if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
+        return True  # "Sanders campaign manager Jeff Weaver"
+    return None
+
+
+def _sentence_adverb(chosen: list[Token]) -> bool:
+    """The phrase's first word (``chosen[-1]``, read backwards) is a capitalised non-name to drop.
+
+    ``But``, ``Meanwhile``, ``Asked``; kept: a given name (``Bill Clinton``), ``New``
+    before a capital, a determiner, an abbreviated title, a noun modifying a
+    lower-case compound (``Law enforcement officials``) and a quantifier (``Many analysts``).
+    """
+    first = chosen[-1][0]
+    low = bare_phrase(first)
+    return (
+        low in NON_NAME_CAPITALS
+        and not (len(chosen) > 1 and given_name([chosen[-1], chosen[-2]], 0))
+        and not (first == "New" and len(chosen) > 1 and is_capitalised(chosen[-2][0]))
+        and low not in SPEAKER_DETERMINERS
+        and first.lower() not in _ABBREV_TITLES
+        and not (  # "Law enforcement officials", "City council members": a noun modifier
+            low in _NOUN_CAPITALS and len(chosen) > 1
+            and chosen[-2][0].isalpha() and chosen[-2][0].islower()
+        )
+        and not (  # "many analysts", "her campaign": a quantifier opens the phrase
+            low in _QUANTIFIERS and len(chosen) > 1 and chosen[-2][0][:1].islower()
+        )
+    )
 
 
 def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
@@ -344,7 +455,7 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
         return None
     all_caps = s[lo:hi].isupper()
     first = toks[0][0]
-    if first.lower() in POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
+    if first.lower() in _OPENING_POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
         _np_token(toks[1][0], all_caps) or _compound_modifier(toks[1][0], toks[2][0] if len(toks) > 2 else "")
     ):
         # "added his campaign manager Jeff Weaver": the possessive opens the phrase.
@@ -353,7 +464,7 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
             return NounPhrase(toks[0][1], rest.end, s[toks[0][1]:rest.end])
     if bare_phrase(first) in PRONOUNS:
         return NounPhrase(toks[0][1], toks[0][2], first)
-    chosen: list[tuple[str, int, int]] = []
+    chosen: list[Token] = []
     for idx, (tok, a, b) in enumerate(toks[:max_tokens]):
         if tok == "." and chosen and (
             chosen[-1][0].lower() in _ABBREV_TITLES or is_initial(chosen[-1][0])
@@ -371,12 +482,12 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
             continue
         if not tok[0].isalnum() or not _np_token(tok, all_caps) or bare_phrase(tok) in PRONOUNS:
             break
-        if chosen and bare_phrase(tok) in DETERMINERS:
+        if chosen and bare_phrase(tok) in SPEAKER_DETERMINERS:
             break
         chosen.append((tok, a, b))
     while chosen and chosen[-1][0] in ("of", "."):
         chosen.pop()
-    if not chosen or all(bare_phrase(t[0]) in DETERMINERS for t in chosen):
+    if not chosen or all(bare_phrase(t[0]) in SPEAKER_DETERMINERS for t in chosen):
         return None
     start, end = chosen[0][1], chosen[-1][2]
     return NounPhrase(start, end, s[start:end])

@@ -12,40 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
+from typing import Literal, Optional
 
-from quotes.speakers.gender import Gender, honorific_gender
-from quotes.speakers.noun_phrase import (
-    ADVERBIAL_OPENERS,
-    COMPASS,
-    DETERMINERS,
-    FIRST_NAME_WORDS,
-    FUNCTION_WORDS,
-    GIVEN_NAMES,
-    HONORIFICS,
-    INDEFINITE,
-    NOT_NAME_OPENERS,
-    NUMBERS,
-    POSSESSIVES,
-    PREDICATE_WORDS,
-    TOKEN_RE,
-    NounPhrase,
-    after_honorific,
-    bare_phrase,
-    given_name,
-    is_initial,
-    is_capitalised,
-    name_like,
-    person_noun,
-    plural_group,
-    plural_org,
-    not_a_speaker,
-    scan_left,
-    scan_right,
-    tokens,
-)
-from quotes.speakers.anaphora import AnaphoraMixin
-from quotes.speakers.names import coordinated_parts, short_forms
 from quotes.lexicon import (
     ANONYMOUS_HEADS,
     DEMONYMS,
@@ -60,7 +28,41 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
+from quotes.speakers.anaphora import AnaphoraMixin
+from quotes.speakers.gender import Gender, honorific_gender
+from quotes.speakers.names import coordinated_parts, short_forms
+from quotes.speakers.noun_phrase import (
+    COMPASS,
+    FIRST_NAME_WORDS,
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    HONORIFICS,
+    INDEFINITE,
+    NOT_NAME_OPENERS,
+    NOT_SUBJECT_OPENERS,
+    NUMBERS,
+    SPEAKER_DETERMINERS,
+    NounPhrase,
+    after_honorific,
+    bare_phrase,
+    given_name,
+    is_capitalised,
+    is_initial,
+    name_before_of,
+    name_like,
+    name_start,
+    not_a_speaker,
+    person_noun,
+    plural_group,
+    plural_org,
+    predicate_cut,
+    scan_left,
+    scan_right,
+)
+from quotes.text.tokens import TOKEN_RE, Token, tokens
 
+# Re-exported for the callers that import them here: TOKEN_RE and tokens (quotes.text.tokens),
+# NounPhrase, not_a_speaker, scan_left and scan_right (quotes.speakers.noun_phrase).
 __all__ = [
     "NounPhrase",
     "SpeakerResolver",
@@ -72,6 +74,9 @@ __all__ = [
 ]
 
 
+
+#: A person name found in the article: ``(start, end, name, role written before it)``.
+_Name = tuple[int, int, str, Optional[str]]
 
 #: Country names with ``and`` in them (``Bosnia and Herzegovina``): one place, no list.
 _AND_COUNTRY = re.compile(
@@ -118,13 +123,7 @@ class SpeakerResolver(AnaphoraMixin):
         self._titles_of: dict[str, list[str]] = {}  # canonical -> roles/titles the article gives
         self._name_end: dict[int, int] = {}  # start -> end of each person name mention
         self._lower_words = set(re.findall(r"(?<![A-Za-z.'/@#\-])[a-z][a-z\-]+(?![a-z\-]|\.[a-z])", norm))  # common words
-        names: list[tuple[int, int, str, Optional[str]]] = []
-        for lo, hi in body:
-            for m in _CAP_RUN.finditer(norm, lo, hi):
-                found = self._split_name(m.start(), m.end())
-                if found:
-                    names.append(found)
-        names = self._clean_names(names)
+        names = self._clean_names(self._find_names(body))
         # Fullest forms first so that single tokens map to the longest name; a token
         # is a surname before it is a first name ("Trump" is Donald Trump, not the
         # "Trump Tower Grill" a later sentence mentions).
@@ -133,6 +132,21 @@ class SpeakerResolver(AnaphoraMixin):
         self.full_names = short_forms(
             [n[2] for n in ordered if len(n[2].split()) >= 2], common=self._not_first_name
         )
+        self._index_roles(names, ordered)
+        self._index_mentions(names)
+
+    def _find_names(self, body: list[tuple[int, int]]) -> list[_Name]:
+        """Person names in the article body, as ``(start, end, name, role)``, in text order."""
+        names: list[_Name] = []
+        for lo, hi in body:
+            for m in _CAP_RUN.finditer(self.norm, lo, hi):
+                found = self._split_name(m.start(), m.end())
+                if found:
+                    names.append(found)
+        return names
+
+    def _index_roles(self, names: list[_Name], ordered: list[_Name]) -> None:
+        """Roles of full names: written before the name (fullest forms first), else an apposition."""
         for _a, _b, name, role in ordered:
             if role and len(name.split()) >= 2:
                 self.roles.setdefault(name, role)
@@ -141,14 +155,17 @@ class SpeakerResolver(AnaphoraMixin):
                 role = self._appositive_role(a, b)
                 if role:
                     self.roles[name] = role
+
+    def _index_mentions(self, names: list[_Name]) -> None:
+        """Index each person mention: its canonical person, offsets, titles and the genders they imply."""
         for a, b, name, role in names:
-            if _INSIDE_ORG.search(norm, max(0, a - 40), a):
+            if _INSIDE_ORG.search(self.norm, max(0, a - 40), a):
                 continue  # "Center for Responsive Politics": the tail of a longer name
             canonical = self._canonical_person(name)
             if not canonical:
                 continue
             hon = honorific_gender(role.split()) if role else None
-            if canonical != name and hon and self._base_gender(canonical) not in (None, hon):
+            if canonical != name and hon and self.base_gender(canonical) not in (None, hon):
                 canonical = name  # "Mrs. Clinton" is not Bill Clinton
             if hon:
                 self._hon_genders.setdefault(canonical, set()).add(hon)
@@ -163,7 +180,7 @@ class SpeakerResolver(AnaphoraMixin):
 
     # -- names -------------------------------------------------------------------------
 
-    def _split_name(self, a: int, b: int) -> Optional[tuple[int, int, str, Optional[str]]]:
+    def _split_name(self, a: int, b: int) -> Optional[_Name]:
         """Split a capitalised run into (role, name); return the name if it is a person's."""
         toks = tokens(self.norm, a, b)
         words = [t for t in toks if t[0] != "."]
@@ -193,9 +210,7 @@ class SpeakerResolver(AnaphoraMixin):
             role = self.text[role_start:start].strip().rstrip(",")
         return (start, end, name, role)
 
-    def _clean_names(
-        self, names: list[tuple[int, int, str, Optional[str]]]
-    ) -> list[tuple[int, int, str, Optional[str]]]:
+    def _clean_names(self, names: list[_Name]) -> list[_Name]:
         """Drop a leading word that is not part of the name from runs of three or more.
 
         ``Rival Hillary Clinton``, ``Actress Rosario Dawson``, ``Maybe Donald Trump``:
@@ -253,7 +268,7 @@ class SpeakerResolver(AnaphoraMixin):
             low = bare_phrase(tok)
             if tok == "." or tok == "'":
                 continue
-            if low in DETERMINERS or not tok[0].isalnum():
+            if low in SPEAKER_DETERMINERS or not tok[0].isalnum():
                 break
             if low == "of" and start is not None:
                 continue
@@ -265,6 +280,7 @@ class SpeakerResolver(AnaphoraMixin):
         return start if has_title else None
 
     def _canonical_person(self, name: str) -> Optional[str]:
+        """The canonical name of a person name: a full name itself, a short form its person."""
         parts = name.split()
         if len(parts) >= 2:
             return name
@@ -295,24 +311,12 @@ class SpeakerResolver(AnaphoraMixin):
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
-        words = [t for t in tokens(self.norm, np.start, np.end)]
+        words = tokens(self.norm, np.start, np.end)
         if not words:
             return None
         low_words = [bare_phrase(w[0]) for w in words]
         mention = self.text[np.start:np.end]
-        cut = next(
-            (k for k in range(1, len(words)) if words[k][0] in PREDICATE_WORDS or (
-                words[k][0].islower() and words[k][0].endswith("ly") and len(words[k][0]) > 4
-                and low_words[k] not in source_words()
-            )),
-            None,
-        )
-        if cut is not None and (
-            any(w in ("who", "that", "which", "whose") for w in low_words[:cut])
-            or all(w in DETERMINERS or w in POSSESSIVES for w in low_words[:cut])
-            or (cut + 1 < len(words) and low_words[cut + 1] in ("by", "previously"))
-        ):
-            cut = None  # a relative clause or a passive participle ("polls reported by CNN")
+        cut = predicate_cut(words, low_words)
         if cut is not None:
             # "CNN reported", "the Sanders campaign responded Friday": a verb read
             # into the phrase; the speaker is the phrase before it.
@@ -320,77 +324,90 @@ class SpeakerResolver(AnaphoraMixin):
             sp = self.resolve(head, at=at, sentence_starts=sentence_starts, exclude=exclude)
             return sp  # the mention ends before the verb, as the Source does
         if len(words) == 1 and low_words[0] in PRONOUNS:
-            return self._resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+            return self.resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
         if "and" in low_words or "&" in low_words:
             listed = self._coordination(
                 np, words, mention, at=at, sentence_starts=sentence_starts, exclude=exclude
             )
             if listed is not None:
                 return listed
-        # "Scott Hawkins of Cheyenne": the person is named before "of".
-        if "of" in low_words[1:] and is_capitalised(words[0][0]):
-            k = low_words.index("of", 1)
-            head_words = [t for t in words[:k] if t[0] != "."]
-            if head_words and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words) and name_like(head_words[-1][0]):
-                words = words[:k]
-                low_words = low_words[:k]
-        # Person: trailing name tokens.
-        j = len(words)
-        while j > 0 and (
-            name_like(words[j - 1][0]) or words[j - 1][0] == "." or given_name(words, j - 1)
-            or is_initial(words[j - 1][0]) and j < len(words) and words[j][0] == "." and j > 1
-            or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
-            and words[j - 1][2] == words[j][1] and name_like(words[j + 1][0])  # "J.M. Berger"
-            or after_honorific(words, j - 1)
-        ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
-            j -= 1
-        while j < len(words) and words[j][0] == ".":
-            j += 1
-        name_toks = words[j:]
+        words, low_words = name_before_of(words, low_words)
+        j = name_start(words)
         is_caps_sentence = mention.isupper() and len(mention) > 3
-        if name_toks and not is_caps_sentence:
-            name = self.text[name_toks[0][1]:name_toks[-1][2]]
-            canonical = self._canonical_person(name)
-            head_is_org = any(w in ORG_WORDS for w in low_words[j:])
-            if canonical is None and len(name_toks) == 1:
-                # An unknown single word: a person only when nothing says otherwise.
-                if low_words[-1] in PLACES or head_is_org:
-                    canonical = None
-                elif j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
-                    # "South Carolina", "North Dakota": a place, not a person "Carolina".
-                    return self._describe(np, words, low_words, mention)
-                elif self._common_word(name_toks[0][0]) and not after_honorific(words, len(words) - 1):
-                    # A capitalised common word is not a person: "Critics", "Poll" are
-                    # described (group, unknown); "Hastily", "Having", "Reached" open a
-                    # clause and name nobody (no speaker beats a wrong one).
-                    low = low_words[-1]
-                    if low.endswith(("ly", "ing", "ed")) and low not in source_words() and low not in GROUP_HEADS:
-                        return None
-                    return self._describe(np, words, low_words, mention)
-                else:
-                    canonical = name
-            if canonical and canonical != name and j > 0:
-                hon = honorific_gender([w[0] for w in words[:j]])
-                if hon and self._person_gender(canonical) not in (None, hon):
-                    canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
-            if canonical and not head_is_org:
-                role = None
-                if j > 0:
-                    role_text = self.text[words[0][1]:name_toks[0][1]].strip()
-                    role_low = [w for w in low_words[:j] if w not in DETERMINERS and w not in HONORIFICS]
-                    if role_text and any(w in TITLES or w in source_words() for w in role_low):
-                        role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
-                role = role or self.roles.get(canonical)
-                return Speaker(
-                    name=canonical, mention=mention, start=np.start, end=np.end,
-                    type=SpeakerType.PERSON, role=role,
-                )
+        if words[j:] and not is_caps_sentence:
+            return self._person(np, words, low_words, mention, j)
         return self._describe(np, words, low_words, mention)
+
+    def _person(
+        self, np: NounPhrase, words: list[Token], low_words: list[str], mention: str, j: int
+    ) -> Optional[Speaker]:
+        """The person ``words[j:]`` names (``Kremlin spokesman Dmitry Peskov``), else :meth:`_describe`.
+
+        A name the article indexed maps to its canonical form; an unknown single
+        word is a person only when nothing says otherwise (:meth:`_unknown_word`).
+        """
+        name_toks = words[j:]
+        name = self.text[name_toks[0][1]:name_toks[-1][2]]
+        canonical = self._canonical_person(name)
+        head_is_org = any(w in ORG_WORDS for w in low_words[j:])
+        if canonical is None and len(name_toks) == 1:
+            kind = self._unknown_word(words, low_words, j, head_is_org)
+            if kind == "nobody":
+                return None
+            if kind == "thing":
+                return self._describe(np, words, low_words, mention)
+            canonical = name
+        if canonical and canonical != name and j > 0:
+            hon = honorific_gender([w[0] for w in words[:j]])
+            if hon and self.person_gender(canonical) not in (None, hon):
+                canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
+        if canonical and not head_is_org:
+            return Speaker(
+                name=canonical, mention=mention, start=np.start, end=np.end,
+                type=SpeakerType.PERSON, role=self._mention_role(words, low_words, j, canonical),
+            )
+        return self._describe(np, words, low_words, mention)
+
+    def _unknown_word(
+        self, words: list[Token], low_words: list[str], j: int, head_is_org: bool
+    ) -> Literal["person", "thing", "nobody"]:
+        """What an unknown single capitalised word ``words[j]`` at the end of a mention names.
+
+        ``thing``: a place or organisation (``South Carolina``), or a capitalised
+        common word (``Critics``, ``Poll``), described by :meth:`_describe`;
+        ``nobody``: a word opening a clause (``Hastily``, ``Having``, ``Reached``);
+        else a ``person``.
+        """
+        if low_words[-1] in PLACES or head_is_org:
+            return "thing"
+        if j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
+            return "thing"  # "South Carolina", "North Dakota": a place, not a person "Carolina".
+        if self._common_word(words[j][0]) and not after_honorific(words, len(words) - 1):
+            # A capitalised common word is not a person: "Critics", "Poll" are
+            # described (group, unknown); "Hastily", "Having", "Reached" open a
+            # clause and name nobody (no speaker beats a wrong one).
+            low = low_words[-1]
+            if low.endswith(("ly", "ing", "ed")) and low not in source_words() and low not in GROUP_HEADS:
+                return "nobody"
+            return "thing"
+        return "person"
+
+    def _mention_role(
+        self, words: list[Token], low_words: list[str], j: int, canonical: str
+    ) -> Optional[str]:
+        """The role written before the name ``words[j:]`` (``Kremlin spokesman``), else the article's."""
+        role = None
+        if j > 0:
+            role_text = self.text[words[0][1]:words[j][1]].strip()
+            role_low = [w for w in low_words[:j] if w not in SPEAKER_DETERMINERS and w not in HONORIFICS]
+            if role_text and any(w in TITLES or w in source_words() for w in role_low):
+                role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
+        return role or self.roles.get(canonical)
 
     def _coordination(
         self,
         np: NounPhrase,
-        words: list[tuple[str, int, int]],
+        words: list[Token],
         mention: str,
         **context: object,
     ) -> Optional[Speaker]:
@@ -424,13 +441,35 @@ class SpeakerResolver(AnaphoraMixin):
             return org if joins else None
         if _AND_COUNTRY.search(whole):
             return org  # "Bosnia and Herzegovina", "Trinidad and Tobago"
-        low_texts = [bare_phrase(t) for t in texts]
-        k = low_texts.index("and")
-        if k > 1 and any(
-            w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
-        ) and all(is_capitalised(t) or t in ("of", "and") for t in texts[1:]):
+        if _office_with_tail(texts):
             return org  # "The Department of Parks and Recreation": the office owns its tail
         parts = coordinated_parts(texts)
+        people = self._conjuncts(words, parts, **context)
+        if people is None:
+            return None
+        kinds = {sp.type for sp in people}
+        if kinds == {SpeakerType.ORGANIZATION}:
+            return org
+        if kinds != {SpeakerType.PERSON} or not all(name_like(texts[b - 1]) for _a, b in parts):
+            return None  # "Clinton and the State Department": a person and an organisation
+        names = [sp.name for sp in people]
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        self._listed[name] = tuple(names)
+        return Speaker(
+            name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
+        )
+
+    def _conjuncts(
+        self, words: list[Token], parts: list[tuple[int, int]], **context: object
+    ) -> Optional[list[Speaker]]:
+        """The speaker of each conjunct ``words[a:b]``; ``None`` when one is no named speaker.
+
+        A bare role (``Treasurer and party chairwoman Maria Lopez``), a lower-case
+        end (``Ryan officials``), a title with ``of`` (``Secretary of State``) or a
+        part that does not resolve to exactly itself fails; a lone place
+        (``Georgia``) counts as an organisation.
+        """
+        texts = [w[0] for w in words]
         people: list[Speaker] = []
         for a, b in parts:
             low = [bare_phrase(t) for t in texts[a:b]]
@@ -448,17 +487,7 @@ class SpeakerResolver(AnaphoraMixin):
             if b - a == 1 and place_name(texts[a]):
                 sp = sp.model_copy(update={"type": SpeakerType.ORGANIZATION})  # "Georgia"
             people.append(sp)
-        kinds = {sp.type for sp in people}
-        if kinds == {SpeakerType.ORGANIZATION}:
-            return org
-        if kinds != {SpeakerType.PERSON} or not all(name_like(texts[b - 1]) for _a, b in parts):
-            return None  # "Clinton and the State Department": a person and an organisation
-        names = [sp.name for sp in people]
-        name = f"{', '.join(names[:-1])} and {names[-1]}"
-        self._listed[name] = tuple(names)
-        return Speaker(
-            name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
-        )
+        return people
 
     def _not_first_name(self, tok: str) -> bool:
         """A word opening a capitalised run that is no first name.
@@ -472,7 +501,7 @@ class SpeakerResolver(AnaphoraMixin):
         return (
             low in self._lower_words or (low.endswith("ing") and len(low) > 5) or place_name(tok)
             or low in PLACES or low in DEMONYMS or low in NON_NAME_CAPITALS or low in TITLES
-            or low in ADVERBIAL_OPENERS or low in NOT_NAME_OPENERS
+            or low in NOT_SUBJECT_OPENERS or low in NOT_NAME_OPENERS
             or low in NUMBERS or plural_group(low) or (low.endswith("s") and low[:-1] in TITLES)
         )
 
@@ -486,13 +515,13 @@ class SpeakerResolver(AnaphoraMixin):
         return low in self._lower_words
 
     def _describe(
-        self, np: NounPhrase, words: list[tuple[str, int, int]], low: list[str], mention: str
+        self, np: NounPhrase, words: list[Token], low: list[str], mention: str
     ) -> Optional[Speaker]:
         """Speakers that are not named people: organisations, groups, anonymous sources."""
         head = low[-1]
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
-            known = self._role_anaphor(np, low, mention)
+            known = self.role_anaphor(np, low, mention)
             if known is not None:
                 return known
         if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
@@ -521,3 +550,12 @@ class SpeakerResolver(AnaphoraMixin):
         else:
             return None
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
+
+
+def _office_with_tail(texts: list[str]) -> bool:
+    """``The Department of Parks and Recreation``: an office word with ``of`` before the ``and``."""
+    low_texts = [bare_phrase(t) for t in texts]
+    k = low_texts.index("and")
+    return k > 1 and any(
+        w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
+    ) and all(is_capitalised(t) or t in ("of", "and") for t in texts[1:])
