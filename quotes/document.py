@@ -27,16 +27,14 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
-from quotes.speakers.resolver import SpeakerResolver, tokens
+from quotes.speakers.resolver import SpeakerResolver
 from quotes.text.boilerplate import body_lines
 from quotes.text.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.text.quoted import QuotedSpan, find_quoted_spans
 from quotes.text.segment import Segmenter
+from quotes.text.tokens import Token, tokens
 
 __all__ = ["Document", "Token", "fold_quote_marks"]
-
-#: One token: its text and its start and end offsets.
-Token = tuple[str, int, int]
 
 _TRIPLE_CLOSE = re.compile(r"(?<=\S)'{3}(?=[\s,.;:!?)]|$)")
 _TRIPLE_OPEN = re.compile(r"(?<![\w'])'{3}(?=\w)")

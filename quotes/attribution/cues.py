@@ -28,7 +28,8 @@ from quotes.text.marks import FOLD_MARK
 from quotes.attribution.rules import RULES
 from quotes.document import Document
 from quotes.models import CueType, Span, Speaker
-from quotes.speakers.resolver import NounPhrase, SpeakerResolver, scan_right, tokens
+from quotes.speakers.noun_phrase import NounPhrase, scan_right
+from quotes.text.tokens import tokens
 
 TELL = frozenset({"told", "tell", "tells", "telling"})
 PARTICIPLE_RE = re.compile(r"\w+ing$")

@@ -37,7 +37,8 @@ from quotes.attribution.rules import RULES
 from quotes.attribution.direct_forms import attribute_after, attribute_before, dash_signature
 from quotes.document import Document
 from quotes.models import CueType, Quote, QuoteKind
-from quotes.speakers.resolver import not_a_speaker, tokens
+from quotes.speakers.resolver import not_a_speaker
+from quotes.text.tokens import tokens
 from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.text.segment import Segmenter

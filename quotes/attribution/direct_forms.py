@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from quotes.attribution.rules import RULES
-from quotes.document import Document, Token
+from quotes.document import Document
+from quotes.text.tokens import Token, tokens
 from quotes.attribution.cues import (
     FINITE,
     INTRO_EXTRA,
@@ -41,7 +42,7 @@ from quotes.text.quoted import QuotedSpan
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
 from quotes.models import CueType, Span, SpeakerType
 from quotes.speakers.channels import find_via
-from quotes.speakers.resolver import NounPhrase, scan_left, scan_right, tokens
+from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right
 
 #: Words that may follow the speaker of an inverted cue (``said Sanders as he left``).
 _INVERTED_FOLLOW = frozenset(

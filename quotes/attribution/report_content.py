@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.report_cues import reporting_kind
-from quotes.document import Document, Token
+from quotes.document import Document
+from quotes.text.tokens import Token
 from quotes.lexicon import WEEKDAYS
 
 __all__ = ["clause_end", "content_after", "content_limit", "participle_after", "participle_at"]

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quotes.document import Document, Token
+from quotes.document import Document
+from quotes.text.tokens import Token
 from quotes.attribution.cues import cue_type_of
 from quotes.lexicon import REPORTING_VERBS, WEEKDAYS, cue_rates
 from quotes.models import CueType

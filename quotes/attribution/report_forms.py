@@ -21,7 +21,8 @@ from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
-from quotes.document import Document, Token
+from quotes.document import Document
+from quotes.text.tokens import Token
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
 from quotes.text.marks import FOLD_MARK
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType

@@ -49,11 +49,12 @@ from quotes.attribution.report_forms import (
 from quotes.attribution.report_subject import between_subject_and_cue, subject
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import resolve_speaker
-from quotes.document import Document, Token
+from quotes.document import Document
+from quotes.text.tokens import Token, tokens
 from quotes.lexicon import REPORTING_VERBS, WEEKDAYS
 from quotes.models import CueType, Quote, Span, Speaker
 from quotes.speakers.channels import find_via
-from quotes.speakers.resolver import scan_right, tokens
+from quotes.speakers.noun_phrase import scan_right
 from quotes.text.segment import Segmenter
 
 __all__ = ["SentenceScan"]

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import Document, Token
+from quotes.document import Document
+from quotes.text.tokens import Token, tokens
 from quotes.attribution.cues import cue_adverb
 from quotes.attribution.subject import QUANTITY_HEADS, subject_nouns, full_subject
 from quotes.attribution.cues import cue_type_of
@@ -30,7 +31,7 @@ from quotes.lexicon import (
     TITLES,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.resolver import NounPhrase, scan_left, scan_right, tokens
+from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right
 
 __all__ = ["between_subject_and_cue", "subject"]
 

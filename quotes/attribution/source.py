@@ -31,7 +31,8 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.resolver import NounPhrase, scan_left, scan_right, tokens
+from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right
+from quotes.text.tokens import tokens
 
 # Words that cannot start an apposition (``said Graham, adding that …``, ``Trump, in a tweet,``).
 _NOT_APPOS = frozenset(

@@ -16,7 +16,7 @@ import numpy as np
 from quotes.text.quoted import quoted_regions
 from quotes.lexicon import REPORTING_VERBS, cue_rates, source_words
 from quotes.models import CueType, Quote, QuoteKind
-from quotes.speakers.resolver import TOKEN_RE
+from quotes.text.tokens import TOKEN_RE
 from quotes.text.marks import fold_double_apostrophes, normalize
 
 __all__ = ["FEATURES", "MAX_CHUNK_TOKENS", "Chunk", "featurize", "suffix"]
