@@ -12,9 +12,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Optional, Union
 
-from quotes.attribution.direct import attribute_direct, continue_reports
-from quotes.attribution.reported import attribute_reported
-from quotes.document import Document
 from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError
 from quotes.models import Article, CueType, Quote, QuoteKind
 from quotes.text.segment import Segmenter, get_segmenter
@@ -173,6 +170,12 @@ def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
     speech and mixed quotes (which must not repeat a direct quote), then direct
     quotes with no cue of their own that go on with the report before them.
     """
+    # Imported on first use: the rules' lexicons and patterns are most of what
+    # `import quotes` would otherwise cost.
+    from quotes.attribution.direct import attribute_direct, continue_reports
+    from quotes.attribution.reported import attribute_reported
+    from quotes.document import Document
+
     doc = Document.build(article, segmenter)
     direct, fragments = attribute_direct(doc, segmenter)
     reported = attribute_reported(doc, segmenter, direct, fragments)

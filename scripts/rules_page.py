@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import quotes.pipeline  # noqa: F401  (imports every module that registers a rule)
+import quotes.attribution  # noqa: F401  (loads every module that registers a rule)
 from quotes.attribution.rules import rules_markdown
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "rules.md"

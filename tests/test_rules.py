@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 class TestRuleTable:
     def test_every_rule_is_applied_by_some_function(self):
-        import quotes.pipeline  # noqa: F401
+        import quotes.attribution  # noqa: F401
 
         assert [r.name for r in RULES if not r.functions] == []
 

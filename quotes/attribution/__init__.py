@@ -14,3 +14,8 @@ Every pattern is a rule of the table in :mod:`quotes.attribution.rules`.
   (:mod:`quotes.attribution.source`, :mod:`quotes.attribution.subject`,
   :mod:`quotes.attribution.report_subject`).
 """
+
+# Importing the package loads every module that registers a rule, so that the
+# rule table (quotes.attribution.rules.RULES) always says which function applies
+# each rule.
+from quotes.attribution import direct, reported  # noqa: E402, F401
