@@ -131,22 +131,24 @@ class SentenceScan:
             self.consumed = question.end
 
     def run(self) -> None:
-        """Read every token of the sentence."""
+        """Read every token of the sentence; only cue words outside quotes are read further."""
+        toks, cue_words = self.toks, report_cue_words()
         k = 0
-        while k < len(self.toks):
+        while k < len(toks):
+            word, a, _b = toks[k]
+            if (
+                word.lower() not in cue_words
+                or a < self.consumed
+                or self.taken
+                and any(s <= a < e for s, e in self.taken)
+            ):
+                k += 1  # most tokens: no cue word, or one inside a quote or a taken content
+                continue
             k += self.read(k)
 
     def read(self, k: int) -> int:
-        """Read the token at ``k`` as a cue word; return how many tokens to go on by."""
-        word, a, _b = self.toks[k]
-        low = word.lower()
-        if (
-            low not in report_cue_words()
-            or a < self.consumed
-            or self.taken
-            and any(s <= a < e for s, e in self.taken)
-        ):
-            return 1
+        """Read the cue word at ``k``; return how many tokens to go on by."""
+        low = self.toks[k][0].lower()
         if low == "according" and k + 1 < len(self.toks) and self.toks[k + 1][0].lower() == "to":
             self.according(k)
             return 2
