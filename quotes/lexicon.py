@@ -118,6 +118,12 @@ def source_words() -> frozenset[str]:
     return frozenset(row[0] for row in _read_tsv("source_words.tsv"))
 
 
+@lru_cache(maxsize=1)
+def source_word_counts() -> dict[str, int]:
+    """Return how often each lower-case word occurs in PolNeAR train source spans."""
+    return {row[0]: int(row[1]) for row in _read_tsv("source_words.tsv") if len(row) == 2 and row[1].isdigit()}
+
+
 #: Pronouns that can be speakers, lower case.
 PRONOUNS = _words("he she they it we i him her them you")
 

@@ -11,9 +11,8 @@ surveyed``, ``others who want to ban abortion``, ``Hawkins and others``).
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES
+from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES, source_word_counts
 from quotes.speakers.noun_phrase import PERSON_ENDINGS
 from quotes.text.tokens import Token
 
@@ -68,12 +67,7 @@ _SUBJECT_POSSESSIVES = frozenset("my your his her its our their".split())
 @lru_cache(maxsize=1)
 def _source_nouns() -> frozenset[str]:
     """Lower-case words seen at least three times in PolNeAR train Source spans."""
-    data = resources.files("quotes").joinpath("data", "source_words.tsv").read_text("utf-8")
-    out = set()
-    for line in data.splitlines():
-        parts = line.split("\t")
-        if len(parts) == 2 and not line.startswith("#") and parts[1].isdigit() and int(parts[1]) >= 3:
-            out.add(parts[0])
+    out = {word for word, count in source_word_counts().items() if count >= 3}
     verbs = {w for w in out if w.endswith(("ed", "ing")) and w not in _PARTICIPLES} | _VERB_FORMS
     return frozenset(
         out - verbs - _CLAUSE_WORDS - _ATTACHING_PREPOSITIONS - _RELATIVE - _AFTER_HEAD - {"and", "or"}
