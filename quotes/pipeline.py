@@ -10,13 +10,24 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError
 from quotes.models import Article, CueType, Quote, QuoteKind
 from quotes.text.segment import Segmenter, get_segmenter
 
-__all__ = ["DEFAULT_MAX_CHARS", "Extractor", "attribute_article", "check_text", "extract"]
+if TYPE_CHECKING:
+    from quotes.document import Document
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "Extractor",
+    "attribute_article",
+    "attribute_document",
+    "build_document",
+    "check_text",
+    "extract",
+]
 
 #: Longest article text accepted by default (characters). Longer input raises
 #: :class:`~quotes.errors.InputTooLargeError`; raise the limit with ``max_chars``.
@@ -142,9 +153,10 @@ class Extractor:
             InputError: The article text is empty, binary or too long.
         """
         check_text(article.text, max_chars=self.max_chars)
-        found = attribute_article(article, self.segmenter)
+        doc = build_document(article, self.segmenter)
+        found = attribute_document(doc, self.segmenter)
         if self.tagger is not None:  # learned span tagger: add what the rules missed
-            found = self.tagger.extend(article, self.segmenter, found)
+            found = self.tagger.extend(doc, self.segmenter, found)
         return [
             q
             for q in found
@@ -162,24 +174,35 @@ class Extractor:
             yield self.extract_article(article)
 
 
-def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
-    """All rule-found quotes of one article, in document order.
-
-    The stages run in one direction over one :class:`~quotes.document.Document`:
-    direct quotes first (they teach the speaker resolver who spoke), then reported
-    speech and mixed quotes (which must not repeat a direct quote), then direct
-    quotes with no cue of their own that go on with the report before them.
-    """
+def build_document(article: Article, segmenter: Segmenter) -> Document:
+    """The [`Document`][quotes.document.Document] of one article: built once, read by every stage."""
     # Imported on first use: the rules' lexicons and patterns are most of what
     # `import quotes` would otherwise cost.
-    from quotes.attribution.direct import attribute_direct, continue_reports
-    from quotes.attribution.reported import attribute_reported
     from quotes.document import Document
 
-    doc = Document.build(article, segmenter)
+    return Document.build(article, segmenter)
+
+
+def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
+    """All rule-found quotes of one document, in document order.
+
+    The stages run in one direction over the document: direct quotes first (they
+    teach the speaker resolver who spoke), then reported speech and mixed quotes
+    (which must not repeat a direct quote), then direct quotes with no cue of their
+    own that go on with the report before them. A later component (the tagger)
+    reads the same document, its resolver included.
+    """
+    from quotes.attribution.direct import attribute_direct, continue_reports
+    from quotes.attribution.reported import attribute_reported
+
     direct, fragments = attribute_direct(doc, segmenter)
     reported = attribute_reported(doc, segmenter, direct, fragments)
     return continue_reports(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
+
+
+def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
+    """All rule-found quotes of one article, in document order (see [`attribute_document`][quotes.pipeline.attribute_document])."""
+    return attribute_document(build_document(article, segmenter), segmenter)
 
 
 @lru_cache(maxsize=4)

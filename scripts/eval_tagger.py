@@ -23,7 +23,7 @@ from train_tagger import split_docs  # noqa: E402
 
 from quotes.evaluation.evaluate import evaluate_documents  # noqa: E402
 from quotes.models import Article  # noqa: E402
-from quotes.pipeline import Extractor  # noqa: E402
+from quotes.pipeline import Extractor, attribute_document, build_document  # noqa: E402
 from quotes.evaluation.polnear import read_polnear  # noqa: E402
 from quotes.model.tagger import VOCAB_PATH, WEIGHTS_PATH, load_tagger  # noqa: E402
 
@@ -61,8 +61,8 @@ def main(argv=None):
     combined = Extractor(backend="fast", include_beliefs=True, tagger=True)
 
     def tagger_alone(article):
-        found = rules.extract_article(article)
-        return tagger.quotes(article, rules.segmenter, found)
+        doc = build_document(article, rules.segmenter)
+        return tagger.quotes(doc, rules.segmenter, attribute_document(doc, rules.segmenter))
 
     print(
         "| validation (84 train articles) | all exact F1 | direct | indirect | mixed | speech | "

@@ -54,7 +54,7 @@ from quotes.evaluation.polnear import read_polnear  # noqa: E402
 from quotes.model.features import FEATURES, featurize, suffix  # noqa: E402
 from quotes.model.tagger import TAGS, SpanTagger, combine  # noqa: E402
 from quotes.models import Article  # noqa: E402
-from quotes.pipeline import Extractor  # noqa: E402
+from quotes.pipeline import Extractor, attribute_document, build_document  # noqa: E402
 
 VERSION = "1"
 SEED = 13
@@ -275,11 +275,18 @@ def numpy_weights(net):
     return {k: v.detach().cpu().numpy().astype(np.float16) for k, v in net.state_dict().items()}
 
 
+def _read_by_rules(article, segmenter):
+    """The article's Document after the rules have read it (the tagger resolves speakers through it)."""
+    doc = build_document(article, segmenter)
+    attribute_document(doc, segmenter)
+    return doc
+
+
 def score(weights, vocab, val, extractor):
     """Best (F1, threshold, report) of rules + tagger on the validation articles."""
     tagger = SpanTagger(weights, vocab)
     found = {
-        art.id: (rules, tagger.quotes(art, extractor.segmenter, rules))
+        art.id: (rules, tagger.quotes(_read_by_rules(art, extractor.segmenter), extractor.segmenter, rules))
         for _d, art, rules, _c, _t in val
     }
     best = None

@@ -41,7 +41,8 @@ from quotes.text.quoted import quoted_regions
 from quotes.model.decoding import decode_chunk
 from quotes.model.features import FEATURES, MAX_CHUNK_TOKENS, Chunk, featurize, suffix
 from quotes.model.network import TAGS, bilstm_probabilities, one_blas_thread, viterbi
-from quotes.models import Article, Quote
+from quotes.document import Document
+from quotes.models import Quote
 from quotes.text.segment import Segmenter
 
 __all__ = [
@@ -135,41 +136,38 @@ class SpanTagger:
         return viterbi(self.probabilities(chunks))
 
     def extend(
-        self, article: Article, segmenter: Segmenter, rule_quotes: list[Quote]
+        self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]
     ) -> list[Quote]:
         """The rule quotes plus the confident tagger quotes that overlap none of them.
 
         Args:
-            article: The article.
+            doc: The article's document, as the rules read it
+                ([`quotes.pipeline.build_document`][quotes.pipeline.build_document]).
             segmenter: The backend.
             rule_quotes: Every rule quote of the article (beliefs included).
         """
-        return combine(rule_quotes, self.quotes(article, segmenter, rule_quotes), self.threshold)
+        return combine(rule_quotes, self.quotes(doc, segmenter, rule_quotes), self.threshold)
 
     # ------------------------------------------------------------------- decoding
 
     def quotes(
-        self, article: Article, segmenter: Segmenter, rule_quotes: list[Quote]
+        self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]
     ) -> list[Quote]:
         """The tagger's own quotes for one article (no rule quote is returned).
 
         Args:
-            article: The article.
-            segmenter: The backend (sentences, provenance).
+            doc: The article's document after the rules have read it: the tagger's
+                speakers resolve through the same resolver, which has learned the
+                rules' speakers.
+            segmenter: The backend (provenance).
             rule_quotes: The rule extractor's quotes for the article, beliefs included
                 (they are the tagger's input features).
         """
-        from quotes.document import Document
-
-        ctx = Document.build(article, segmenter)
-        # Kept as before the document model: this second document's resolver does
-        # not skip names inside quotation marks (the rules' resolver does).
-        ctx.quoted = []
-        chunks = featurize(article.text, ctx.sentences, rule_quotes)
+        chunks = featurize(doc.text, doc.sentences, rule_quotes)
         found: list[Quote] = []
-        regions = quoted_regions(article.text)
+        regions = quoted_regions(doc.text)
         for chunk, tags in zip(chunks, self.tag(chunks), strict=True):
-            found.extend(decode_chunk(ctx, segmenter, chunk, tags, regions, self.version))
+            found.extend(decode_chunk(doc, segmenter, chunk, tags, regions, self.version))
         return found
 
 
