@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,13 +13,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS, STANZA_DIR
 
 import quotes
 from quotes.cli.main import main
 from quotes.errors import SegmenterUnavailableError
 from quotes.text.segment import _stanza
-
-from conftest import ROOT, SEEDS, STANZA_DIR
 
 GOOD = "“The bridge will reopen in May,” Mayor Lena Fischer said on Monday.\n"
 
@@ -43,14 +44,12 @@ def _run_without_stanza(code: str, tmp_path: Path) -> subprocess.CompletedProces
 
 
 def test_python_api_defaults_to_fast_without_stanza_or_models(tmp_path):
-    proc = _run_without_stanza(
-        """
+    code = f"""
         import quotes
-        q = quotes.extract(%r)[0]
+        q = quotes.extract({GOOD!r})[0]
         print(q.speaker.name, q.provenance.backend, quotes.Extractor().backend)
-        """ % GOOD,
-        tmp_path,
-    )
+        """
+    proc = _run_without_stanza(code, tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["Lena", "Fischer", "fast", "fast"]
 
@@ -106,7 +105,7 @@ def _pyproject() -> dict:
 
 def test_core_dependencies_bring_no_stanza_or_torch():
     project = _pyproject()["project"]
-    names = {d.split(">")[0].split("=")[0].split("<")[0].strip().lower() for d in project["dependencies"]}
+    names = {re.split(r"[<>=!~\[; ]", d)[0].lower() for d in project["dependencies"]}
     assert not names & {"stanza", "torch"}
     extras = project["optional-dependencies"]
     assert extras["stanza"] == ["stanza>=1.8"]
@@ -147,6 +146,13 @@ def test_torch_threads_default_is_small(monkeypatch):
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert _stanza.torch_threads() == max(1, min(4, usable or 1))
+
+
+def test_torch_threads_is_one_in_a_worker_process(monkeypatch):
+    monkeypatch.delenv("QUOTES_TORCH_THREADS", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    with multiprocessing.get_context("spawn").Pool(1) as pool:  # as `quotes batch` workers
+        assert pool.apply(_stanza.torch_threads) == 1
 
 
 @pytest.mark.parametrize("value", ["0", "two", "-1"])
