@@ -83,7 +83,7 @@ class UnknownBackendError(BackendError, ValueError):
 class SegmenterUnavailableError(BackendError, ImportError):
     """The Stanza backend cannot run: the package or its models are missing.
 
-    The message says how to fix it (``pip install stanza``,
+    The message says how to fix it (``pip install quotes[stanza]``,
     ``python -m quotes download`` or ``QUOTES_STANZA_DIR``).
     """
 

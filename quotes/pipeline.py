@@ -70,9 +70,9 @@ class Extractor:
     """Finds and attributes quotes; holds one loaded backend for many articles.
 
     Args:
-        backend: ``"stanza"`` (default; Stanza tokenize+mwt) or ``"fast"`` (pure
-            Python, for bulk work), or any object implementing
-            :class:`~quotes.text.segment.Segmenter`.
+        backend: ``"fast"`` (default; pure Python, no model) or ``"stanza"`` (Stanza
+            tokenize+mwt; needs `pip install quotes[stanza]` and its models), or any
+            object implementing :class:`~quotes.text.segment.Segmenter`.
         stanza_dir: Folder with Stanza's models for the ``stanza`` backend (else
             ``QUOTES_STANZA_DIR``, else Stanza's default).
         kinds: Which quote kinds to return (default: all).
@@ -95,7 +95,7 @@ class Extractor:
 
     def __init__(
         self,
-        backend: Union[str, Segmenter] = "stanza",
+        backend: Union[str, Segmenter] = "fast",
         *,
         stanza_dir: Optional[str] = None,
         kinds: Optional[Iterable[Union[QuoteKind, str]]] = None,
@@ -216,7 +216,7 @@ def extract(
     outlet: Optional[str] = None,
     published: Union[_dt.date, str, None] = None,
     article_id: Optional[str] = None,
-    backend: str = "stanza",
+    backend: str = "fast",
     stanza_dir: Optional[str] = None,
 ) -> list[Quote]:
     """Extract the quotes of one text (the backend is loaded once and cached).
@@ -226,7 +226,7 @@ def extract(
         outlet: Publisher, copied to each quote.
         published: Publication date (``date`` or ISO string), copied to each quote.
         article_id: Identifier copied to each quote's ``article``.
-        backend: ``"stanza"`` (default) or ``"fast"``.
+        backend: ``"fast"`` (default) or ``"stanza"`` (needs `pip install quotes[stanza]`).
         stanza_dir: Folder with Stanza's models.
 
     Returns:

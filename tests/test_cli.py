@@ -76,7 +76,9 @@ def test_table_format_is_aligned(folder, capsys):
 
 
 def test_missing_stanza_models_is_one_clear_line(folder, tmp_path, capsys):
-    code = main(["extract", str(folder), "--stanza-dir", str(tmp_path / "nowhere")])
+    code = main(
+        ["extract", str(folder), "--backend", "stanza", "--stanza-dir", str(tmp_path / "nowhere")]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1 and "python -m quotes download" in err

@@ -290,7 +290,7 @@ def run_batch(
     inputs: Sequence[str | os.PathLike[str]],
     outdir: str | os.PathLike[str],
     *,
-    backend: str = "stanza",
+    backend: str = "fast",
     stanza_dir: str | None = None,
     workers: int | None = None,
     fmt: str = "jsonl",
@@ -308,7 +308,7 @@ def run_batch(
         inputs: Folders of ``.txt`` files (recursively), ``.txt`` files, JSON Lines
             (``.jsonl``, ``.ndjson``, optionally ``.gz``) or Parquet files.
         outdir: The output folder (created if needed).
-        backend: ``"stanza"`` or ``"fast"``.
+        backend: ``"fast"`` (default) or ``"stanza"`` (needs `pip install quotes[stanza]`).
         stanza_dir: Folder with Stanza's models.
         workers: Worker processes (default: the usable cores). ``1`` runs in this
             process.

@@ -30,12 +30,13 @@ def print_error(message: str) -> None:
 
 
 def add_backend_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--backend`` (default stanza) and ``--stanza-dir`` to ``parser``."""
+    """Add ``--backend`` (default fast) and ``--stanza-dir`` to ``parser``."""
     parser.add_argument(
         "--backend",
         choices=("stanza", "fast"),
-        default="stanza",
-        help="segmentation backend: stanza (default, Stanza tokenize+mwt) or fast (pure Python)",
+        default="fast",
+        help="segmentation backend: fast (default, pure Python) or stanza (Stanza tokenize+mwt; "
+        "needs pip install quotes[stanza])",
     )
     parser.add_argument(
         "--stanza-dir",

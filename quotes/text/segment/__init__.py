@@ -4,9 +4,10 @@ A backend is any object with a ``name``, a ``version`` and a
 ``segment(text) -> list[tuple[int, int]]`` method that returns sentence spans
 (character offsets, end exclusive) in document order. Two ship with the library:
 
-* ``fast`` (:class:`~quotes.text.segment._builtin.RegexSegmenter`): pure Python, no models.
+* ``fast`` (:class:`~quotes.text.segment._builtin.RegexSegmenter`): the default; pure
+  Python, no models.
 * ``stanza`` (:class:`~quotes.text.segment._stanza.StanzaSegmenter`): Stanza tokenize+mwt,
-  imported lazily.
+  imported lazily; an optional extra, `pip install quotes[stanza]`.
 
 Sentences never cross a line break: news text puts one paragraph per line.
 """
@@ -21,7 +22,7 @@ from quotes.errors import UnknownBackendError
 __all__ = ["BACKENDS", "Segmenter", "download_stanza_models", "get_segmenter"]
 
 #: Names accepted by :func:`get_segmenter`.
-BACKENDS: tuple[str, ...] = ("stanza", "fast")
+BACKENDS: tuple[str, ...] = ("fast", "stanza")
 
 
 @runtime_checkable
@@ -40,7 +41,7 @@ def get_segmenter(name: str, *, stanza_dir: Optional[str] = None) -> Segmenter:
     """Create the backend called ``name``.
 
     Args:
-        name: ``"stanza"`` or ``"fast"``.
+        name: ``"fast"`` or ``"stanza"``.
         stanza_dir: Models folder for the Stanza backend.
 
     Raises:

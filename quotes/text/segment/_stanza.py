@@ -1,12 +1,20 @@
 """Stanza backend: sentence splitting with Stanza's neural tokenizer (tokenize+mwt).
 
-Stanza is imported only when this backend is created. The models folder is, in
-order: the ``model_dir`` argument, the ``QUOTES_STANZA_DIR`` environment variable,
-then Stanza's own default (``STANZA_RESOURCES_DIR`` or ``~/stanza_resources``).
+Stanza is an optional extra (`pip install quotes[stanza]`, which brings torch); it is
+imported only when this backend is created. The models folder is, in order: the
+``model_dir`` argument, the ``QUOTES_STANZA_DIR`` environment variable, then Stanza's
+own default (``STANZA_RESOURCES_DIR`` or ``~/stanza_resources``).
+
+Torch threads: when the backend loads, torch is set to ``QUOTES_TORCH_THREADS``
+threads if that variable is set; else, unless ``OMP_NUM_THREADS`` is set (then torch
+follows it), to 1 thread in a worker process (`quotes batch --workers N` already runs
+one process per core) and to at most 4 threads (no more than the usable cores)
+otherwise. The thread count changes speed only, never the sentences found.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 from pathlib import Path
@@ -14,10 +22,27 @@ from typing import Any, Optional
 
 from quotes.errors import SegmenterUnavailableError
 
-__all__ = ["ENV_VAR", "StanzaSegmenter", "download_models", "resolve_model_dir"]
+__all__ = [
+    "ENV_VAR",
+    "INSTALL_HINT",
+    "THREADS_VAR",
+    "StanzaSegmenter",
+    "download_models",
+    "resolve_model_dir",
+    "torch_threads",
+]
 
 #: Environment variable naming the Stanza models folder.
 ENV_VAR = "QUOTES_STANZA_DIR"
+
+#: Environment variable setting torch's thread count when the backend loads.
+THREADS_VAR = "QUOTES_TORCH_THREADS"
+
+#: How to install the Stanza backend (it is not part of the core install).
+INSTALL_HINT = "pip install quotes[stanza]"
+
+#: Most torch threads used when neither ``QUOTES_TORCH_THREADS`` nor ``OMP_NUM_THREADS`` is set.
+MAX_DEFAULT_THREADS = 4
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -46,10 +71,49 @@ def _import_stanza() -> Any:
         import stanza
     except ImportError as exc:
         raise SegmenterUnavailableError(
-            f"the stanza backend needs the `stanza` package ({exc}); install it with "
-            "`pip install stanza` or use --backend fast"
+            f"the stanza backend needs the optional `stanza` package ({exc}): install it "
+            f"with `{INSTALL_HINT}`, or use the default fast backend (--backend fast)"
         ) from None
     return stanza
+
+
+def torch_threads() -> Optional[int]:
+    """Return the torch thread count the backend sets, or None to leave torch as it is.
+
+    ``QUOTES_TORCH_THREADS`` wins; a set ``OMP_NUM_THREADS`` is left to torch; else 1
+    in a worker process (a child of `multiprocessing`) and at most 4 (no more than the
+    usable cores) in any other process.
+
+    Raises:
+        SegmenterUnavailableError: ``QUOTES_TORCH_THREADS`` is not a whole number >= 1.
+    """
+    value = os.environ.get(THREADS_VAR, "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise SegmenterUnavailableError(
+                f"{THREADS_VAR} must be a whole number of threads, at least 1, not {value!r}"
+            )
+        return int(value)
+    if os.environ.get("OMP_NUM_THREADS", "").strip():
+        return None
+    if multiprocessing.parent_process() is not None:
+        return 1
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = os.cpu_count() or 1
+    return max(1, min(MAX_DEFAULT_THREADS, usable))
+
+
+def _set_torch_threads() -> None:
+    """Apply [torch_threads][quotes.text.segment._stanza.torch_threads] to torch."""
+    threads = torch_threads()
+    if threads is None:
+        return
+    import torch  # stanza depends on it, so it is there once stanza imported
+
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
 
 
 def download_models(model_dir: Optional[str] = None) -> Path:
@@ -86,8 +150,9 @@ class StanzaSegmenter:
         use_gpu: Let Stanza use a GPU when one is available.
 
     Raises:
-        SegmenterUnavailableError: Stanza is not installed or the English
-            tokenize/mwt models are not in the folder; the message says how to fix it.
+        SegmenterUnavailableError: Stanza is not installed (`pip install quotes[stanza]`),
+            the English tokenize/mwt models are not in the folder, or
+            ``QUOTES_TORCH_THREADS`` is not a number; the message says how to fix it.
     """
 
     name = "stanza"
@@ -103,6 +168,7 @@ class StanzaSegmenter:
                 f"{folder}: " + _FIX.format(var=ENV_VAR)
             )
         self.version: str = str(getattr(stanza, "__version__", "unknown"))
+        _set_torch_threads()
         try:
             self._nlp = stanza.Pipeline(
                 "en",
