@@ -46,7 +46,7 @@ def fold_quote_marks(text: str) -> str:
     In ``''… 'We'll bomb them,''' said McCain`` the inner quote closes, then the
     outer. The result has the length of ``text``.
 
-    Example:
+    Examples:
         >>> fold_quote_marks("''Yes,'' he said.").replace(FOLD_MARK, "~")
         '~"Yes,~" he said.'
     """

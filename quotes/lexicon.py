@@ -76,8 +76,9 @@ _BELIEF_EXTRA = _words(
 def cue_words() -> dict[str, str]:
     """Return ``{word: type}`` for cue words; type is ``speech``, ``claim`` or ``belief``.
 
-    >>> cue_words()["said"], cue_words()["believes"]
-    ('speech', 'belief')
+    Examples:
+        >>> cue_words()["said"], cue_words()["believes"]
+        ('speech', 'belief')
     """
     table: dict[str, str] = {}
     for row in _read_tsv("cues.tsv"):
@@ -101,9 +102,10 @@ def cue_rates() -> dict[str, tuple[float, int, str]]:
 
     ``type`` is ``speech``, ``claim`` or ``belief`` as in :func:`cue_words`.
 
-    >>> rate, count, kind = cue_rates()["said"]
-    >>> rate > 0.8 and count > 1000 and kind
-    'speech'
+    Examples:
+        >>> rate, count, kind = cue_rates()["said"]
+        >>> rate > 0.8 and count > 1000 and kind
+        'speech'
     """
     table: dict[str, tuple[float, int, str]] = {}
     for row in _read_tsv("cues.tsv"):
@@ -262,8 +264,9 @@ _PLACE_NAME = re.compile(
 def place_name(text: str) -> bool:
     """A state or country as written after a town: ``Ohio``, ``Fla.``, ``D.C.``, ``France``.
 
-    >>> place_name("Ohio"), place_name("Ill."), place_name("France"), place_name("Jones")
-    (True, True, True, False)
+    Examples:
+        >>> place_name("Ohio"), place_name("Ill."), place_name("France"), place_name("Jones")
+        (True, True, True, False)
     """
     text = text.strip()
     return _PLACE_NAME.fullmatch(text) is not None or text.lower() in PLACES
@@ -282,8 +285,9 @@ def initials(token: str) -> bool:
     """Two or three initials written as one token before their last period (``J.M`` of
     ``J.M. Berger``, ``J.R.R``); ``U.S``, ``U.N``, ``D.C`` and the like are places.
 
-    >>> initials("J.M"), initials("J.R.R"), initials("U.S"), initials("JM")
-    (True, True, False, False)
+    Examples:
+        >>> initials("J.M"), initials("J.R.R"), initials("U.S"), initials("JM")
+        (True, True, False, False)
     """
     return INITIALS.fullmatch(token) is not None and token.lower() not in _PLACE_INITIALS
 

@@ -38,11 +38,12 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         BinaryInputError: The text contains NUL bytes or is mostly control characters.
         InputTooLargeError: The text is longer than ``max_chars``.
 
-    >>> check_text("He said so.")
-    >>> check_text("   ")
-    Traceback (most recent call last):
-    ...
-    quotes.errors.EmptyInputError: the text is empty
+    Examples:
+        >>> check_text("He said so.")
+        >>> check_text("   ")
+        Traceback (most recent call last):
+        ...
+        quotes.errors.EmptyInputError: the text is empty
     """
     if not text or text.isspace():
         raise EmptyInputError("the text is empty")
@@ -79,7 +80,7 @@ class Extractor:
         SegmenterUnavailableError: Stanza or its models are missing.
         TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
 
-    Example:
+    Examples:
         >>> ex = Extractor(backend="fast")
         >>> [q.text for q in ex.extract('"We are ready," Peskov said.')]
         ['We are ready']
@@ -210,7 +211,7 @@ def extract(
         InputError: The text is empty, binary or too long.
         SegmenterUnavailableError: The Stanza backend was asked for but cannot load.
 
-    Example:
+    Examples:
         >>> q = extract("“We are ready,” Peskov said.", backend="fast")[0]
         >>> q.text, q.speaker.name
         ('We are ready', 'Peskov')

@@ -21,7 +21,7 @@ as ``quotes extract`` and :mod:`quotes.archive.spark`; each worker process build
 extractor once. Memory stays flat: inputs are streamed and at most a few chunks
 of articles are in flight.
 
-Example:
+Examples:
     >>> import tempfile, pathlib
     >>> src = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (src / "a.txt").write_text('"We are ready," Peskov said.')

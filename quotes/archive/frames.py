@@ -9,10 +9,11 @@ Schema, and both the Arrow schema here and the Spark schema of
 
 pandas and pyarrow are optional: ``pip install "quotes[pandas]"``.
 
->>> [(c.name, c.type) for c in record_columns()][:4]
-[('article', 'string'), ('text', 'string'), ('start', 'int64'), ('end', 'int64')]
->>> [f.name for f in column("speaker").fields]
-['name', 'mention', 'start', 'end', 'type', 'role']
+Examples:
+    >>> [(c.name, c.type) for c in record_columns()][:4]
+    [('article', 'string'), ('text', 'string'), ('start', 'int64'), ('end', 'int64')]
+    >>> [f.name for f in column("speaker").fields]
+    ['name', 'mention', 'start', 'end', 'type', 'role']
 """
 
 from __future__ import annotations
@@ -228,7 +229,7 @@ def to_arrow(quotes: Iterable[QuoteLike]) -> pyarrow.Table:
     Raises:
         DependencyError: pyarrow is not installed.
 
-    Example:
+    Examples:
         >>> from quotes import extract
         >>> table = to_arrow(extract('"We are ready," Peskov said.', backend="fast"))
         >>> table.column_names[:4], table.num_rows
@@ -249,7 +250,7 @@ def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> panda
     Raises:
         DependencyError: pandas or pyarrow is not installed.
 
-    Example:
+    Examples:
         >>> from quotes import extract
         >>> df = to_dataframe(extract('"We are ready," Peskov said.', backend="fast"), flatten=True)
         >>> df.loc[0, "speaker.name"]

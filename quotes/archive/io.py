@@ -62,8 +62,9 @@ def decode_text(data: bytes, *, name: str = "input") -> str:
         BinaryInputError: NUL bytes (an image, a PDF, a zip...).
         EncodingError: Not valid UTF-8.
 
-    >>> decode_text(b"He said so.")
-    'He said so.'
+    Examples:
+        >>> decode_text(b"He said so.")
+        'He said so.'
     """
     if b"\x00" in data[:65536] or b"\x00" in data:
         raise BinaryInputError(f"{name}: binary file (contains NUL bytes), not text")
@@ -189,10 +190,11 @@ def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: s
     Raises:
         InputError: A field is invalid (``published`` not a date, say).
 
-    >>> make_article("Hi.", "a.txt", {"published": "2025-13-01"}, where="a.txt")
-    Traceback (most recent call last):
-    ...
-    quotes.errors.InputError: a.txt: invalid 'published' in metadata ('2025-13-01': input should be a valid date or datetime, month value is outside expected range of 1-12)
+    Examples:
+        >>> make_article("Hi.", "a.txt", {"published": "2025-13-01"}, where="a.txt")
+        Traceback (most recent call last):
+        ...
+        quotes.errors.InputError: a.txt: invalid 'published' in metadata ('2025-13-01': input should be a valid date or datetime, month value is outside expected range of 1-12)
     """
     try:
         return Article(text=text, id=article_id, **fields)
@@ -220,12 +222,13 @@ def atomic_writer(path: PathLike, *, encoding: str = "utf-8") -> Iterator[IO[str
     Writes go to a temporary file in the same folder, which is renamed over
     ``path`` when the block ends without an exception and removed otherwise.
 
-    >>> import tempfile, os
-    >>> d = tempfile.mkdtemp()
-    >>> with atomic_writer(os.path.join(d, "out.txt")) as fh:
-    ...     _ = fh.write("done")
-    >>> open(os.path.join(d, "out.txt")).read()
-    'done'
+    Examples:
+        >>> import tempfile, os
+        >>> d = tempfile.mkdtemp()
+        >>> with atomic_writer(os.path.join(d, "out.txt")) as fh:
+        ...     _ = fh.write("done")
+        >>> open(os.path.join(d, "out.txt")).read()
+        'done'
     """
     with atomic_path(path) as tmp, open(tmp, "w", encoding=encoding, newline="") as fh:
         yield fh
@@ -240,12 +243,13 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     an exception and removed otherwise, so ``path`` never holds a partial file.
     Use it for binary writers (Parquet); :func:`atomic_writer` is for text.
 
-    >>> import tempfile, os
-    >>> d = tempfile.mkdtemp()
-    >>> with atomic_path(os.path.join(d, "out.bin")) as tmp:
-    ...     _ = tmp.write_bytes(b"done")
-    >>> open(os.path.join(d, "out.bin"), "rb").read()
-    b'done'
+    Examples:
+        >>> import tempfile, os
+        >>> d = tempfile.mkdtemp()
+        >>> with atomic_path(os.path.join(d, "out.bin")) as tmp:
+        ...     _ = tmp.write_bytes(b"done")
+        >>> open(os.path.join(d, "out.bin"), "rb").read()
+        b'done'
     """
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")

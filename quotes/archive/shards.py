@@ -37,10 +37,11 @@ _PARQUET_ROWS = 50_000
 def shard_name(index: int, fmt: str = "jsonl") -> str:
     """Return the file name of shard ``index``.
 
-    >>> shard_name(3)
-    'quotes-00003.jsonl'
-    >>> shard_name(12, "parquet")
-    'quotes-00012.parquet'
+    Examples:
+        >>> shard_name(3)
+        'quotes-00003.jsonl'
+        >>> shard_name(12, "parquet")
+        'quotes-00012.parquet'
     """
     return f"{SHARD_PREFIX}{index:05d}.{fmt}"
 

@@ -418,12 +418,13 @@ def speaker_key(name: str | None, type: str | None = None) -> str:  # noqa: A002
         name: The speaker's canonical name (``Quote.speaker.name``), or ``None``.
         type: The speaker's type (``person``, ``organization``...), or ``None``.
 
-    >>> speaker_key("Dmitry Peskov", "person"), speaker_key("Peskov"), speaker_key("Zelenskyy")
-    ('peskov', 'peskov', 'zelensky')
-    >>> speaker_key("the Kremlin", "organization"), speaker_key(None)
-    ('kremlin', '')
-    >>> speaker_key("a senior official", "anonymous")
-    ''
+    Examples:
+        >>> speaker_key("Dmitry Peskov", "person"), speaker_key("Peskov"), speaker_key("Zelenskyy")
+        ('peskov', 'peskov', 'zelensky')
+        >>> speaker_key("the Kremlin", "organization"), speaker_key(None)
+        ('kremlin', '')
+        >>> speaker_key("a senior official", "anonymous")
+        ''
     """
     if not name or type == "anonymous":
         return ""

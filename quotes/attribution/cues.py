@@ -67,10 +67,11 @@ def cue_kind(word: str, line_caps: bool = False) -> Optional[CueType]:
 def aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
     """Index of the first auxiliary/adverb directly before token ``i``.
 
-    >>> aux_start([("Nixon", 0, 5), ("famously", 6, 14), ("said", 15, 19)], 2)
-    1
-    >>> aux_start([("the", 0, 3), ("family", 4, 10), ("said", 11, 15)], 2)
-    2
+    Examples:
+        >>> aux_start([("Nixon", 0, 5), ("famously", 6, 14), ("said", 15, 19)], 2)
+        1
+        >>> aux_start([("the", 0, 3), ("family", 4, 10), ("said", 11, 15)], 2)
+        2
     """
     j = i
     while j > 0 and (
@@ -95,8 +96,9 @@ _NOT_ADVERBS = frozenset(
 def cue_adverb(word: str) -> bool:
     """A lower-case adverb between a subject and its cue (``famously``, ``quickly``, ``soon``).
 
-    >>> cue_adverb("famously"), cue_adverb("family"), cue_adverb("Kelly")
-    (True, False, False)
+    Examples:
+        >>> cue_adverb("famously"), cue_adverb("family"), cue_adverb("Kelly")
+        (True, False, False)
     """
     if not word.islower():
         return False
@@ -129,15 +131,16 @@ def cue_group_start(text: str, start: int, floor: int = 0) -> int:
     ``floor`` (the end of the speaker mention or content before the cue). Before a
     capitalised cue (a headline: ``Rubio Just Said``) capitalised words count too.
 
-    >>> s = "He has repeatedly said it"
-    >>> s[cue_group_start(s, 18):22]
-    'has repeatedly said'
-    >>> s = "Smith, who has led the union, said it"
-    >>> s[cue_group_start(s, 30):34]
-    'said'
-    >>> s = "She didn't say"
-    >>> s[cue_group_start(s, 11):14]
-    "didn't say"
+    Examples:
+        >>> s = "He has repeatedly said it"
+        >>> s[cue_group_start(s, 18):22]
+        'has repeatedly said'
+        >>> s = "Smith, who has led the union, said it"
+        >>> s[cue_group_start(s, 30):34]
+        'said'
+        >>> s = "She didn't say"
+        >>> s[cue_group_start(s, 11):14]
+        "didn't say"
     """
     a = start
     title = text[start:start + 1].isupper()  # a headline: "Al Sharpton Just Said"

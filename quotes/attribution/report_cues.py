@@ -111,8 +111,9 @@ def reporting_kind(word: str) -> CueType | None:
     ``endorsed``, ``urged``) when PolNeAR train marks at least :data:`CUE_RATE`
     of their occurrences as cues.
 
-    >>> reporting_kind("said"), reporting_kind("criticized"), reporting_kind("table")
-    (<CueType.SPEECH: 'speech'>, <CueType.SPEECH: 'speech'>, None)
+    Examples:
+        >>> reporting_kind("said"), reporting_kind("criticized"), reporting_kind("table")
+        (<CueType.SPEECH: 'speech'>, <CueType.SPEECH: 'speech'>, None)
     """
     return _reporting_kind(word.lower())
 

@@ -143,8 +143,9 @@ def _whole_quote(text: str) -> bool:
 
     A closing mark followed by a letter is an apostrophe (``I’m``).
 
-    >>> _whole_quote(' "Talks collapsed."'), _whole_quote(" ‘No Idea’ If I Had Known")
-    (True, False)
+    Examples:
+        >>> _whole_quote(' "Talks collapsed."'), _whole_quote(" ‘No Idea’ If I Had Known")
+        (True, False)
     """
     core = text.strip().rstrip(" .!?,;")
     if len(core) < 2 or core[0] not in _OPENING_MARKS:

@@ -35,7 +35,7 @@ Paraphrase scoring and linking live in :mod:`quotes.dedupe.statement`; the run
 itself in :mod:`quotes.dedupe.engine`, loaded (with NumPy and rapidfuzz) on the
 first call. The models are in :mod:`quotes.dedupe.results`.
 
-Example:
+Examples:
     >>> from quotes.models import Quote, Speaker
     >>> def q(text, article, name):
     ...     return Quote(text=text, start=0, end=len(text), article=article,

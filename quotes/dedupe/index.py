@@ -42,12 +42,13 @@ class UnionFind:
     Keeping the smallest index as root makes the result independent of the order in
     which links are added.
 
-    >>> uf = UnionFind(4)
-    >>> uf.union(3, 1); uf.union(1, 2)
-    True
-    True
-    >>> [uf.find(i) for i in range(4)]
-    [0, 1, 1, 1]
+    Examples:
+        >>> uf = UnionFind(4)
+        >>> uf.union(3, 1); uf.union(1, 2)
+        True
+        True
+        >>> [uf.find(i) for i in range(4)]
+        [0, 1, 1, 1]
     """
 
     def __init__(self, n: int) -> None:
@@ -74,12 +75,13 @@ class UnionFind:
     def roots(self) -> np.ndarray:
         """Return the root of every element, as an int64 array (no path changes).
 
-        >>> uf = UnionFind(4)
-        >>> uf.union(2, 3); uf.union(1, 3)
-        True
-        True
-        >>> uf.roots().tolist()
-        [0, 1, 1, 1]
+        Examples:
+            >>> uf = UnionFind(4)
+            >>> uf.union(2, 3); uf.union(1, 3)
+            True
+            True
+            >>> uf.roots().tolist()
+            [0, 1, 1, 1]
         """
         parent = np.asarray(self.parent, dtype=np.int64)
         while True:  # pointer jumping: log(depth) whole-array steps
@@ -304,8 +306,9 @@ def rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.nda
     The three (non-negative) fields and the row number are packed into one uint64
     when they fit, and sorted with a plain sort; otherwise a lexicographic sort.
 
-    >>> rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
-    [1, 2, 0]
+    Examples:
+        >>> rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
+        [1, 2, 0]
     """
     n = len(item)
     if n == 0:
@@ -329,8 +332,9 @@ def key_order(keys: np.ndarray) -> np.ndarray:
     share their high bits with another key are then put apart by their full value.
     Rows of one key come in row order.
 
-    >>> key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
-    [1, 3, 0, 2]
+    Examples:
+        >>> key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
+        [1, 3, 0, 2]
     """
     n = len(keys)
     low = np.uint64((1 << max(1, (n - 1).bit_length())) - 1)

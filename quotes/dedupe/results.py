@@ -159,8 +159,9 @@ def construct(cls: type[_M], values: dict[str, Any]) -> _M:
 def cluster_id(keys: Iterable[tuple[str | None, int, int]]) -> str:
     """Return the id of a cluster with these member keys: 16 hex digits of SHA-1.
 
-    >>> cluster_id([("b", 5, 9), ("a", 0, 3)]) == cluster_id([("a", 0, 3), ("b", 5, 9)])
-    True
+    Examples:
+        >>> cluster_id([("b", 5, 9), ("a", 0, 3)]) == cluster_id([("a", 0, 3), ("b", 5, 9)])
+        True
     """
     return hash_key_lines([key_line(a, s, e) for a, s, e in keys])
 

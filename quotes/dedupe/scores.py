@@ -254,11 +254,12 @@ def statement_score(
         norms: A cache of ``sum(w[terms])`` per term set, filled as it goes (for
             many calls with the same sets and weights).
 
-    >>> w = {"wait": 2.0, "signal": 3.0, "ukraine": 1.0, "talk": 1.0, "list": 3.0}
-    >>> round(statement_score(frozenset(w) - {"list"}, frozenset(w) - {"talk"}, w), 2)
-    0.76
-    >>> statement_score(frozenset({"wait"}), frozenset({"wait", "list"}), w)
-    0.0
+    Examples:
+        >>> w = {"wait": 2.0, "signal": 3.0, "ukraine": 1.0, "talk": 1.0, "list": 3.0}
+        >>> round(statement_score(frozenset(w) - {"list"}, frozenset(w) - {"talk"}, w), 2)
+        0.76
+        >>> statement_score(frozenset({"wait"}), frozenset({"wait", "list"}), w)
+        0.0
     """
     shared = a & b
     if len(shared) < min_shared:

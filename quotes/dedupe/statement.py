@@ -64,10 +64,11 @@ Terms = frozenset[str]
 def negated(normalized: str) -> bool:
     """Whether a normalised text holds a negator (``not``, ``no``, ``never``, ``n't``...).
 
-    >>> negated("we have not yet received a list"), negated("they dont know"), negated("noted")
-    (True, True, False)
-    >>> negated("no i meant he is the founder")
-    False
+    Examples:
+        >>> negated("we have not yet received a list"), negated("they dont know"), negated("noted")
+        (True, True, False)
+        >>> negated("no i meant he is the founder")
+        False
     """
     if normalized.startswith("no ") and normalized[3:].startswith(("i ", "we ", "he ", "she ")):
         normalized = normalized[3:]  # "No, I meant ...": an interjection, not a denial

@@ -47,13 +47,14 @@ def normalize_span(text: str, segments: Iterable[tuple[int, int]]) -> Segments:
     Returns:
         The normalised pieces, in order.
 
-    >>> text = '“We are ready,” he said, “now.”'
-    >>> normalize_span(text, [(0, 15)])
-    ((1, 13),)
-    >>> normalize_span(text, [(0, 15), (25, 31)]) == ((1, 13), (26, 29))
-    True
-    >>> normalize_span("A, B", [(0, 2), (2, 4)])
-    ((0, 4),)
+    Examples:
+        >>> text = '“We are ready,” he said, “now.”'
+        >>> normalize_span(text, [(0, 15)])
+        ((1, 13),)
+        >>> normalize_span(text, [(0, 15), (25, 31)]) == ((1, 13), (26, 29))
+        True
+        >>> normalize_span("A, B", [(0, 2), (2, 4)])
+        ((0, 4),)
     """
     pieces: list[tuple[int, int]] = []
     for a, b in sorted(segments):

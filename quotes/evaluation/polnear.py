@@ -238,11 +238,12 @@ def classify_kind(
     Returns:
         The kind.
 
-    >>> t = 'He said "we will win." She said we will "win big."'
-    >>> classify_kind(t, [(8, 22)]).value, classify_kind(t, [(32, 50)]).value
-    ('direct', 'mixed')
-    >>> classify_kind(t, [(3, 7)]).value
-    'indirect'
+    Examples:
+        >>> t = 'He said "we will win." She said we will "win big."'
+        >>> classify_kind(t, [(8, 22)]).value, classify_kind(t, [(32, 50)]).value
+        ('direct', 'mixed')
+        >>> classify_kind(t, [(3, 7)]).value
+        'indirect'
     """
     if regions is None:
         regions = quoted_regions(text)
@@ -284,8 +285,9 @@ def classify_cue(cue: str | None) -> CueType:
         :data:`SPEECH_OVERRIDE_WORDS`; else ``claim`` when a word is in
         :data:`CLAIM_CUE_WORDS`; else ``speech`` (also for a missing cue).
 
-    >>> [classify_cue(c).value for c in ("said", "According to", "believes", "said he hopes")]
-    ['speech', 'claim', 'belief', 'speech']
+    Examples:
+        >>> [classify_cue(c).value for c in ("said", "According to", "believes", "said he hopes")]
+        ['speech', 'claim', 'belief', 'speech']
     """
     if not cue:
         return CueType.SPEECH
@@ -324,13 +326,14 @@ def parse_ann(
         CorpusFormatError: A span line is malformed or out of the text's bounds,
             or an event refers to an unknown span.
 
-    >>> text = "Taxes will rise, Smith said."
-    >>> ann = "T1\tSource 17 22\tSmith\nT2\tCue 23 27\tsaid\n"
-    >>> ann += "T3\tContent 0 15\tTaxes will rise\n"
-    >>> ann += "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
-    >>> (att,), _ = parse_ann(ann, text)
-    >>> att.source.text, att.cue.text, att.content.text, att.kind.value
-    ('Smith', 'said', 'Taxes will rise', 'indirect')
+    Examples:
+        >>> text = "Taxes will rise, Smith said."
+        >>> ann = "T1\tSource 17 22\tSmith\nT2\tCue 23 27\tsaid\n"
+        >>> ann += "T3\tContent 0 15\tTaxes will rise\n"
+        >>> ann += "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+        >>> (att,), _ = parse_ann(ann, text)
+        >>> att.source.text, att.cue.text, att.content.text, att.kind.value
+        ('Smith', 'said', 'Taxes will rise', 'indirect')
     """
     spans, events = _ann_lines(ann, text, name)
     regions = quoted_regions(text)

@@ -43,8 +43,9 @@ class PRF(_Frozen):
             n_pred: Number of predictions.
             n_gold: Number of gold attributions.
 
-        >>> PRF.from_counts(1, 1, 2, 4)
-        PRF(precision=0.5, recall=0.25, f1=0.3333333333333333)
+        Examples:
+            >>> PRF.from_counts(1, 1, 2, 4)
+            PRF(precision=0.5, recall=0.25, f1=0.3333333333333333)
         """
         p = hits_pred / n_pred if n_pred else 0.0
         r = hits_gold / n_gold if n_gold else 0.0

@@ -52,18 +52,19 @@ def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
     """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
     its words include every one of ``modifiers`` (``{"kremlin"}``).
 
-    >>> _role_matches("Kremlin spokesman", "spokesman", set())
-    True
-    >>> _role_matches("Sen.", "senator", set())
-    True
-    >>> _role_matches("Kremlin spokesman", "spokesman", {"army"})
-    False
-    >>> _role_matches("Vice President", "president", set())
-    False
-    >>> _role_matches("President", "president", {"former"})
-    False
-    >>> _role_matches("Secretary of State", "secretary", set())
-    False
+    Examples:
+        >>> _role_matches("Kremlin spokesman", "spokesman", set())
+        True
+        >>> _role_matches("Sen.", "senator", set())
+        True
+        >>> _role_matches("Kremlin spokesman", "spokesman", {"army"})
+        False
+        >>> _role_matches("Vice President", "president", set())
+        False
+        >>> _role_matches("President", "president", {"former"})
+        False
+        >>> _role_matches("Secretary of State", "secretary", set())
+        False
     """
     words: list[str] = []
     for tok in TOKEN_RE.findall(role):

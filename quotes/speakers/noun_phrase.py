@@ -247,8 +247,9 @@ def not_a_speaker(mention: str) -> bool:
     """A mention that names a time or opens an adverbial, so nobody: ``Hours``, ``A few minutes``,
     ``the past``, ``One Sunday``, ``1977``, ``Outside``, ``Amid``.
 
-    >>> not_a_speaker("A few minutes"), not_a_speaker("Outside"), not_a_speaker("60 Minutes")
-    (True, True, False)
+    Examples:
+        >>> not_a_speaker("A few minutes"), not_a_speaker("Outside"), not_a_speaker("60 Minutes")
+        (True, True, False)
     """
     words = re.findall(r"[\w'’\-]+", mention)
     if not words:

@@ -42,9 +42,10 @@ def body_lines(text: str) -> list[tuple[int, int]]:
     (``Related Articles``, ``You may also like``...) in the last 70 % of the text
     is dropped.
 
-    >>> t = "Big Headline\\nHe said it was fine.\\nRelated Articles\\nOther story said so."
-    >>> [t[a:b] for a, b in body_lines(t)]
-    ['He said it was fine.']
+    Examples:
+        >>> t = "Big Headline\\nHe said it was fine.\\nRelated Articles\\nOther story said so."
+        >>> [t[a:b] for a, b in body_lines(t)]
+        ['He said it was fine.']
     """
     lines: list[tuple[int, int]] = []
     n = len(text)

@@ -151,12 +151,13 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
     Returns:
         Quoted spans in document order.
 
-    >>> t = "“A,” he said. “B and C.”"
-    >>> [t[q.start:q.end] for q in find_quoted_spans(t, [(0, len(t))])]
-    ['A', 'B and C.']
-    >>> t = "'We know what Trump told Putin, we don't know,' Peskov said."
-    >>> [t[q.start:q.end] for q in find_quoted_spans(t, [(0, len(t))])]
-    ["We know what Trump told Putin, we don't know"]
+    Examples:
+        >>> t = "“A,” he said. “B and C.”"
+        >>> [t[q.start:q.end] for q in find_quoted_spans(t, [(0, len(t))])]
+        ['A', 'B and C.']
+        >>> t = "'We know what Trump told Putin, we don't know,' Peskov said."
+        >>> [t[q.start:q.end] for q in find_quoted_spans(t, [(0, len(t))])]
+        ["We know what Trump told Putin, we don't know"]
     """
     spans: list[QuotedSpan] = []
     for n, (lo, hi) in enumerate(lines):
@@ -204,14 +205,15 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     Returns:
         Non-overlapping ``(start, end)`` spans, in order.
 
-    >>> text = 'He said "yes, “really”" and left.'
-    >>> [text[a:b] for a, b in quoted_regions(text)]
-    ['"yes, “really”"']
-    >>> text = "''We won,'' he said."
-    >>> [text[a:b] for a, b in quoted_regions(text)]
-    ["''We won,''"]
-    >>> quoted_regions("“Open\nNot quoted")
-    [(0, 5)]
+    Examples:
+        >>> text = 'He said "yes, “really”" and left.'
+        >>> [text[a:b] for a, b in quoted_regions(text)]
+        ['"yes, “really”"']
+        >>> text = "''We won,'' he said."
+        >>> [text[a:b] for a, b in quoted_regions(text)]
+        ["''We won,''"]
+        >>> quoted_regions("“Open\nNot quoted")
+        [(0, 5)]
     """
     regions: list[tuple[int, int]] = []
     start = -1

@@ -29,7 +29,8 @@ def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     Returns:
         The :data:`TOKEN_RE` matches inside ``s[lo:hi]``.
 
-    >>> tokens("Sen. Ted Cruz said", 0, 13)
-    [('Sen', 0, 3), ('.', 3, 4), ('Ted', 5, 8), ('Cruz', 9, 13)]
+    Examples:
+        >>> tokens("Sen. Ted Cruz said", 0, 13)
+        [('Sen', 0, 3), ('.', 3, 4), ('Ted', 5, 8), ('Cruz', 9, 13)]
     """
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]

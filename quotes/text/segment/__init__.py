@@ -47,8 +47,9 @@ def get_segmenter(name: str, *, stanza_dir: Optional[str] = None) -> Segmenter:
         UnknownBackendError: No backend has that name.
         SegmenterUnavailableError: Stanza or its models are missing.
 
-    >>> get_segmenter("fast").name
-    'fast'
+    Examples:
+        >>> get_segmenter("fast").name
+        'fast'
     """
     if name == "fast":
         from quotes.text.segment._builtin import RegexSegmenter
