@@ -100,7 +100,7 @@ def cue_rates() -> dict[str, tuple[float, int, str]]:
     occurrences in the train texts that do: ``said`` is a cue 88 % of the time,
     ``called`` about half the time (``called for`` versus ``called the police``).
 
-    ``type`` is ``speech``, ``claim`` or ``belief`` as in :func:`cue_words`.
+    ``type`` is ``speech``, ``claim`` or ``belief`` as in `cue_words`.
 
     Examples:
         >>> rate, count, kind = cue_rates()["said"]
@@ -304,7 +304,7 @@ DEMONYMS = _words(
 )
 
 #: Nouns for a person by relation or occupation that may head a possessive source
-#: (``Smith's lawyer``, ``the senator's wife``); roles in :data:`TITLES` count too.
+#: (``Smith's lawyer``, ``the senator's wife``); roles in `TITLES` count too.
 PERSON_NOUNS = _words(
     """lawyer attorney counsel wife husband son daughter father mother brother sister friend
     partner spouse widow nephew niece cousin uncle aunt grandson granddaughter boss employer

@@ -1,8 +1,8 @@
 """The extraction pipeline: ``text -> Document -> direct quotes -> reported speech -> (tagger) -> Quote``.
 
-:class:`Extractor` holds a loaded backend and runs the stages on one article at a
-time. Extraction is a pure function of one article (no state is carried between
-articles), so the batch runner and the Spark integration call exactly this code.
+[`Extractor`][quotes.pipeline.Extractor] holds a loaded backend and runs the stages on one article
+at a time. Extraction is a pure function of one article (no state is carried between articles), so
+the batch runner and the Spark integration call exactly this code.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from quotes.text.segment import Segmenter, get_segmenter
 __all__ = ["DEFAULT_MAX_CHARS", "Extractor", "attribute_article", "check_text", "extract"]
 
 #: Longest article text accepted by default (characters). Longer input raises
-#: :class:`~quotes.errors.InputTooLargeError`; raise the limit with ``max_chars``.
+#: [`InputTooLargeError`][quotes.errors.InputTooLargeError]; raise the limit with ``max_chars``.
 DEFAULT_MAX_CHARS = 2_000_000
 
 
 def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-    """Raise an :class:`~quotes.errors.InputError` if ``text`` cannot be an article.
+    """Raise an [`InputError`][quotes.errors.InputError] if ``text`` cannot be an article.
 
     Args:
         text: The article text.
@@ -65,14 +65,14 @@ class Extractor:
     Args:
         backend: ``"stanza"`` (default; Stanza tokenize+mwt) or ``"fast"`` (pure
             Python, for bulk work), or any object implementing
-            :class:`~quotes.text.segment.Segmenter`.
+            [`Segmenter`][quotes.text.segment.Segmenter].
         stanza_dir: Folder with Stanza's models for the ``stanza`` backend (else
             ``QUOTES_STANZA_DIR``, else Stanza's default).
         kinds: Which quote kinds to return (default: all).
         include_beliefs: Also return attributions of beliefs and intentions
             (``X believes ...``); off by default, so the output is speech and claims.
         max_chars: Longest accepted article text.
-        tagger: Also run the learned span tagger (:mod:`quotes.model.tagger`) and add
+        tagger: Also run the learned span tagger ([`quotes.model.tagger`][]) and add
             the confident contents it finds that overlap no rule quote (off by default).
 
     Raises:
@@ -140,7 +140,7 @@ class Extractor:
         return self.extract_article(article)
 
     def extract_article(self, article: Article) -> list[Quote]:
-        """Extract the quotes of one :class:`~quotes.models.Article`.
+        """Extract the quotes of one [`Article`][quotes.models.Article].
 
         Raises:
             InputError: The article text is empty, binary or too long.
@@ -159,8 +159,9 @@ class Extractor:
         """Extract quotes from many articles, yielding one list per article, in order.
 
         Raises:
-            InputError: On the first bad article; use :meth:`extract_article` in a
-                loop (or ``quotes batch``) to skip bad articles instead.
+            InputError: On the first bad article; use
+                [`extract_article`][quotes.pipeline.Extractor.extract_article] in a loop (or
+                ``quotes batch``) to skip bad articles instead.
         """
         for article in articles:
             yield self.extract_article(article)
@@ -169,7 +170,7 @@ class Extractor:
 def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
     """All rule-found quotes of one article, in document order.
 
-    The stages run in one direction over one :class:`~quotes.document.Document`:
+    The stages run in one direction over one [`Document`][quotes.document.Document]:
     direct quotes first (they teach the speaker resolver who spoke), then reported
     speech and mixed quotes (which must not repeat a direct quote), then direct
     quotes with no cue of their own that go on with the report before them.

@@ -1,9 +1,9 @@
 """Reading articles and writing results: files, folders, metadata sidecars, JSON Lines.
 
-Functions here turn paths into :class:`~quotes.models.Article` objects and quotes
-into output files. Every reader raises a :class:`~quotes.errors.InputError` with a
+Functions here turn paths into [`Article`][quotes.models.Article] objects and quotes
+into output files. Every reader raises a [`InputError`][quotes.errors.InputError] with a
 one-line message a CLI can print; writers never leave a half-written file under
-the final name (:func:`atomic_writer`).
+the final name ([`atomic_writer`][quotes.archive.io.atomic_writer]).
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ def read_text_file(path: PathLike, *, max_bytes: int | None = None) -> str:
     Raises:
         MissingInputError: The path does not exist or is not a file.
         InputTooLargeError: The file is larger than ``max_bytes``.
-        EmptyInputError, BinaryInputError, EncodingError: As :func:`decode_text`.
+        EmptyInputError, BinaryInputError, EncodingError: As
+            [`decode_text`][quotes.archive.io.decode_text].
     """
     p = Path(path)
     if not p.is_file():
@@ -160,13 +161,13 @@ def read_article(
     published: str | None = None,
     max_bytes: int | None = None,
 ) -> Article:
-    """Read a ``.txt`` file into an :class:`~quotes.models.Article`.
+    """Read a ``.txt`` file into an [`Article`][quotes.models.Article].
 
     The article id is the file name. Fields come from ``metadata`` (keyed by file
     name); ``outlet`` and ``published``, when given, override it.
 
     Raises:
-        InputError: As :func:`read_text_file`.
+        InputError: As [`read_text_file`][quotes.archive.io.read_text_file].
     """
     p = Path(path)
     text = read_text_file(p, max_bytes=max_bytes)
@@ -179,7 +180,7 @@ def read_article(
 
 
 def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: str) -> Article:
-    """Build an :class:`~quotes.models.Article`, naming the bad field if one is invalid.
+    """Build an [`Article`][quotes.models.Article], naming the bad field if one is invalid.
 
     Args:
         text: The article text.
@@ -241,7 +242,8 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     The temporary file sits in the same folder under a hidden name
     (``.NAME.XXXX.tmp``); it is renamed over ``path`` when the block ends without
     an exception and removed otherwise, so ``path`` never holds a partial file.
-    Use it for binary writers (Parquet); :func:`atomic_writer` is for text.
+    Use it for binary writers (Parquet); [`atomic_writer`][quotes.archive.io.atomic_writer] is for
+    text.
 
     Examples:
         >>> import tempfile, os

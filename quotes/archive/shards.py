@@ -1,4 +1,4 @@
-"""The shard writer of :mod:`quotes.archive.batch`.
+"""The shard writer of [`quotes.archive.batch`][].
 
 Shard ``i`` of a run holds the quotes of input articles ``[i*K, (i+1)*K)``. It is
 written under a hidden temporary name and renamed when complete, after a small

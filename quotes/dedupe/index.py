@@ -1,8 +1,8 @@
-"""Blocking and linking for :mod:`quotes.dedupe.cluster`.
+"""Blocking and linking for `quotes.dedupe.cluster`.
 
 Nothing here compares every quote with every other one:
 
-1. :func:`candidate_pairs` is a rare-key join. Each item (a distinct normalised
+1. `candidate_pairs` is a rare-key join. Each item (a distinct normalised
    text of one speaker) is indexed under all of its keys (word bigrams for the
    verbatim matcher, content terms for the statement matcher). Each item then
    *queries* only its ``per_item`` rarest keys that at least one other item shares
@@ -11,10 +11,10 @@ Nothing here compares every quote with every other one:
    version, so the pair is found; the cost grows with the number of items times
    ``per_item`` times the size of the rare postings, not with the square of the
    corpus. The join runs in numpy, on packed integer sorts.
-2. Candidate pairs are scored in bulk (:mod:`quotes.dedupe.scores`).
-3. :class:`UnionFind` links the accepted pairs.
+2. Candidate pairs are scored in bulk (`quotes.dedupe.scores`).
+3. `UnionFind` links the accepted pairs.
 
-Speakers are matched across articles by :mod:`quotes.dedupe.speakers`.
+Speakers are matched across articles by `quotes.dedupe.speakers`.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def bigram_rows(
     Args:
         texts: Normalised texts (words separated by single spaces).
         blocks: Block id of each text; ``None`` for keys shared across blocks
-            (see :func:`salt`).
+            (see `salt`).
 
     Returns:
         Two arrays of equal length: item index (int64) and key (uint64).
@@ -172,7 +172,7 @@ def candidate_pairs(
 
     Args:
         rows_item: Item index of each row; the rows of one item are contiguous and
-            in text order (as :func:`bigram_rows` and :func:`term_rows` give them).
+            in text order (as `bigram_rows` and `term_rows` give them).
         rows_key: Key of each row.
         n_items: Number of items.
         per_item: How many of its rarest shared keys each item queries.
@@ -267,7 +267,7 @@ def _pair_codes(
 def _linked_pairs(
     codes: np.ndarray, via: np.ndarray, queried: np.ndarray, n_items: int, min_hits: int
 ) -> np.ndarray:
-    """The unique pairs linked by enough distinct keys (see :func:`candidate_pairs`)."""
+    """The unique pairs linked by enough distinct keys (see `candidate_pairs`)."""
     # How many distinct keys link each pair: variants share several rare phrases,
     # unrelated texts at most a common one.
     with np.errstate(over="ignore"):

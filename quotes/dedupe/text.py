@@ -1,15 +1,15 @@
-"""Text and name normalisation for :mod:`quotes.dedupe.cluster`.
+"""Text and name normalisation for `quotes.dedupe.cluster`.
 
 Pure ``str -> str`` helpers, each idempotent, plus the content-word analysis used
 by the ``statement`` mode:
 
-* :func:`normalize_text` folds the variants a statement picks up when outlets copy
+* `normalize_text` folds the variants a statement picks up when outlets copy
   it: quotation-mark style, case, punctuation, dashes, whitespace and ellipses.
-* :func:`content_terms` keeps the content words of a text, stemmed lightly and
+* `content_terms` keeps the content words of a text, stemmed lightly and
   mapped to a small lexicon of news-reporting synonyms (``talks`` and
   ``negotiations``, ``signal`` and ``indication``, ``Kyiv`` and ``Ukraine``...), so
   that paraphrases of one statement share terms.
-* :func:`person_name_parts` splits a speaker name into given names and surname,
+* `person_name_parts` splits a speaker name into given names and surname,
   without titles or roles (``Kremlin spokesman Dmitry Peskov`` -> ``Dmitry``,
   ``Peskov``).
 """
@@ -90,7 +90,7 @@ def normalize_text(text: str) -> str:
 
 
 def normalize_texts(texts: Iterable[str]) -> list[str]:
-    """:func:`normalize_text` of each text, in bulk (several times faster on many texts).
+    """`normalize_text` of each text, in bulk (several times faster on many texts).
 
     Examples:
         >>> normalize_texts(["“Not yet,” he said.", "Déjà vu…", ""])

@@ -1,8 +1,8 @@
 """Channels: the medium a statement came through (``via``).
 
-:func:`find_via` reads the attribution clause around a cue and returns the
-channel it names: a news agency or outlet (``told Reuters``, ``in comments to
-Interfax``, ``KCNA quoted``), a platform (``wrote on Telegram``) or a document
+[`find_via`][quotes.speakers.channels.find_via] reads the attribution clause around a cue and
+returns the channel it names: a news agency or outlet (``told Reuters``,
+``in comments to Interfax``, ``KCNA quoted``), a platform (``wrote on Telegram``) or a document
 (``in a statement``). Generic audiences (``told reporters``) are not channels.
 """
 

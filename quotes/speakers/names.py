@@ -1,13 +1,13 @@
 """Person names of one article: which short forms name exactly one person, and name lists.
 
-:func:`short_forms` maps a surname or first name to the one person of the article
+`short_forms` maps a surname or first name to the one person of the article
 it can stand for (``Peskov`` is ``Dmitry Peskov``). When the article names two or
 more different people with that surname or first name (``George H.W. Bush`` and
 ``Jeb Bush``; ``Donald Trump`` and ``Donald Trump Jr.``) the short form maps to
 itself: the mention keeps its own name rather than a guess.
 
-:func:`coordinated_parts` splits a mention such as ``Smith, Jones and Lee`` into
-its conjuncts, for :class:`quotes.speakers.resolver.SpeakerResolver` to read each as a
+`coordinated_parts` splits a mention such as ``Smith, Jones and Lee`` into
+its conjuncts, for [`quotes.speakers.resolver.SpeakerResolver`][] to read each as a
 person.
 """
 

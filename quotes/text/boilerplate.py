@@ -1,7 +1,7 @@
 """Telling the article body from what was scraped along with it.
 
 Scraped news comes with navigation, headlines, photo captions, bylines and
-"Related articles" lists. :func:`body_lines` keeps the lines that read as body
+"Related articles" lists. `body_lines` keeps the lines that read as body
 text: they end like a sentence, and they come before a related-content heading
 in the second half of the text. Quotes are only looked for in body lines, so a
 quoted word in an unrelated headline is never attributed.

@@ -1,8 +1,8 @@
 """Quotation marks: their classes and a length-preserving text normalisation.
 
-:func:`normalize` maps every quotation-mark style to ASCII ``"`` or ``'`` and
-exotic spaces to a plain space, one character for one character, so offsets
-found in the normalised text are offsets in the original.
+[`normalize`][quotes.text.marks.normalize] maps every quotation-mark style to ASCII ``"`` or ``'``
+and exotic spaces to a plain space, one character for one character, so offsets found in the
+normalised text are offsets in the original.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ _TABLE = str.maketrans(
 )
 
 
-#: Stand-in for the first character of a ``''`` pair (see :func:`fold_double_apostrophes`).
+#: Stand-in for the first character of a ``''`` pair (see
+#: [`fold_double_apostrophes`][quotes.text.marks.fold_double_apostrophes]).
 FOLD_MARK = "\x7f"
 
 

@@ -1,11 +1,10 @@
 """Direct quotes: pairing quotation marks into quoted spans.
 
-:func:`find_quoted_spans` pairs opening and closing marks of every style line by
-line (``“…”``, ``"…"``, ``‘…’``, ``'…'``, ``«…»``, ``„…“``). It tells apostrophes
-(``don't``, ``Russia's``) from single quotes, accepts a closing mark with no
-opening one at the start of a paragraph (``We are ready,” Putin said``), and
-links a paragraph that leaves its quote open to the next paragraph that reopens
-it. Stray marks produce nothing.
+[`find_quoted_spans`][quotes.text.quoted.find_quoted_spans] pairs opening and closing marks of every
+style line by line (``“…”``, ``"…"``, ``‘…’``, ``'…'``, ``«…»``, ``„…“``). It tells apostrophes
+(``don't``, ``Russia's``) from single quotes, accepts a closing mark with no opening one at the
+start of a paragraph (``We are ready,” Putin said``), and links a paragraph that leaves its quote
+open to the next paragraph that reopens it. Stray marks produce nothing.
 """
 
 from __future__ import annotations
@@ -145,7 +144,8 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
 
     Args:
         text: The article text, normalised by
-            :func:`~quotes.text.marks.fold_double_apostrophes` (``''`` used as a mark).
+            [`fold_double_apostrophes`][quotes.text.marks.fold_double_apostrophes] (``''`` used as a
+            mark).
         lines: ``(start, end)`` of the body lines, in order.
 
     Returns:
@@ -183,7 +183,8 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
     return spans
 
 
-#: Double marks for :func:`quoted_regions` (straight ``"`` and ``''`` alternate).
+#: Double marks for [`quoted_regions`][quotes.text.quoted.quoted_regions] (straight ``"`` and ``''``
+#: alternate).
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _REGION_MARK_RE = re.compile("''|[\"“”„«»\n]")

@@ -1,8 +1,8 @@
 """Tokens of the normalised article text, as ``(text, start, end)`` triples.
 
 One tokenisation serves the whole library: the speaker resolver, the subject
-and cue readers of :mod:`quotes.attribution` and the tagger's features all read
-the same :data:`TOKEN_RE` matches, with offsets into the normalised text.
+and cue readers of `quotes.attribution` and the tagger's features all read
+the same `TOKEN_RE` matches, with offsets into the normalised text.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
         hi: Offset where reading stops.
 
     Returns:
-        The :data:`TOKEN_RE` matches inside ``s[lo:hi]``.
+        The `TOKEN_RE` matches inside ``s[lo:hi]``.
 
     Examples:
         >>> tokens("Sen. Ted Cruz said", 0, 13)

@@ -4,9 +4,10 @@ A backend is any object with a ``name``, a ``version`` and a
 ``segment(text) -> list[tuple[int, int]]`` method that returns sentence spans
 (character offsets, end exclusive) in document order. Two ship with the library:
 
-* ``fast`` (:class:`~quotes.text.segment._builtin.RegexSegmenter`): pure Python, no models.
-* ``stanza`` (:class:`~quotes.text.segment._stanza.StanzaSegmenter`): Stanza tokenize+mwt,
-  imported lazily.
+* ``fast`` ([`RegexSegmenter`][quotes.text.segment._builtin.RegexSegmenter]): pure Python,
+  no models.
+* ``stanza`` ([`StanzaSegmenter`][quotes.text.segment._stanza.StanzaSegmenter]): Stanza
+  tokenize+mwt, imported lazily.
 
 Sentences never cross a line break: news text puts one paragraph per line.
 """
@@ -20,7 +21,7 @@ from quotes.errors import UnknownBackendError
 
 __all__ = ["BACKENDS", "Segmenter", "download_stanza_models", "get_segmenter"]
 
-#: Names accepted by :func:`get_segmenter`.
+#: Names accepted by [`get_segmenter`][quotes.text.segment.get_segmenter].
 BACKENDS: tuple[str, ...] = ("stanza", "fast")
 
 
