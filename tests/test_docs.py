@@ -125,3 +125,34 @@ def test_docstrings_use_the_conventions_the_site_renders() -> None:
         bare += [f"{name}:{line}" for line, doc in _docstrings(path) if _bare_examples(doc)]
     assert roles == [], "use [`Name`][quotes.module.Name] or backticks, not Sphinx roles"
     assert bare == [], "put >>> examples under an indented Examples: section"
+
+
+def test_throughput_benchmark_writes_its_figures(tmp_path: Path) -> None:
+    out = tmp_path / "figures" / "throughput.md"
+    result = subprocess.run(
+        [sys.executable, "bench/bench_throughput.py", "--backends", "fast", "--repeat", "1",
+         "--polnear", str(tmp_path / "no-polnear"), "--markdown", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    command = (f"python bench/bench_throughput.py --backends fast --repeat 1 "
+               f"--polnear {tmp_path / 'no-polnear'} --markdown {out}")
+    assert f"with `{command}` on " in text
+    assert re.search(r"Measured \d{4}-\d\d-\d\d \d\d:\d\d UTC", text)
+    assert re.search(r"^\| fast \(all kinds\) \| \d+\.\d\d M chars/s \|$", text, re.M)
+    assert "| fast, direct quotes only |" in text and "stanza" not in text
+
+
+def test_docs_and_readme_quote_the_generated_figures() -> None:
+    figures = (ROOT / "docs" / "_figures" / "throughput.md").read_text(encoding="utf-8")
+    assert "with `python bench/bench_throughput.py" in figures
+    page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    assert '--8<-- "docs/_figures/throughput.md"' in page
+    assert "chars/s" not in page, "speed figures come from docs/_figures, not typed by hand"
+    check = subprocess.run([sys.executable, "scripts/sync_figures.py", "--check"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert figures in readme
