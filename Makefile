@@ -37,9 +37,10 @@ run: $(VENV)/.core
 	$(BIN)/python -m quotes extract seeds/ -o seeds-quotes.jsonl
 	@echo "JSON Lines written to seeds-quotes.jsonl"
 
+# No -q on mkdocs: it hides the warnings from --strict too, which then exits 0.
 test: setup
 	$(BIN)/python -m pytest
-	$(BIN)/mkdocs build --strict -q
+	$(BIN)/mkdocs build --strict
 
 docs: setup
 	$(BIN)/mkdocs build --strict

@@ -30,7 +30,7 @@ DEFAULT_PAIRS = HERE / "data" / "dedupe_pairs.jsonl"
 
 
 def to_quote(side: dict[str, Any]) -> Quote:
-    """Build a :class:`Quote` from one side of a labelled pair."""
+    """Build a `Quote` from one side of a labelled pair."""
     name = side.get("speaker")
     speaker = None
     if name:

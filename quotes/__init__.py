@@ -5,9 +5,10 @@ text; link each to its speaker, the channel it came through and the outlet that
 published it; deduplicate statements across articles. Results are typed,
 immutable pydantic models.
 
->>> import quotes
->>> [(q.text, q.speaker.name) for q in quotes.extract("“We are waiting,” Peskov said.", backend="fast")]
-[('We are waiting', 'Peskov')]
+Examples:
+    >>> import quotes
+    >>> [(q.text, q.speaker.name) for q in quotes.extract("“We are waiting,” Peskov said.", backend="fast")]
+    [('We are waiting', 'Peskov')]
 """
 
 from quotes._version import __version__

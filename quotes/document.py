@@ -1,21 +1,22 @@
 """The document: one article read once, shared by every pipeline stage.
 
-:class:`Document` is built once per article by :meth:`Document.build` (like
-spaCy's ``Doc``) and then read by every stage in one direction:
-``text -> Document -> direct quotes -> reported speech -> (learned tagger) ->
-speakers -> channel -> Quote``. It holds
+[`Document`][quotes.document.Document] is built once per article by
+[`Document.build`][quotes.document.Document.build] (like spaCy's ``Doc``) and then read by every
+stage in one direction: ``text -> Document -> direct quotes -> reported speech ->
+(learned tagger) -> speakers -> channel -> Quote``. It holds
 
 * ``text``: the article as given (every offset points into it);
 * ``norm``: the same text with quote marks normalised (same length, so offsets
-  carry over; see :func:`quotes.text.marks.normalize`);
-* ``lines``: the body lines (boilerplate dropped; :func:`quotes.text.boilerplate.body_lines`);
+  carry over; see [`quotes.text.marks.normalize`][]);
+* ``lines``: the body lines (boilerplate dropped; `quotes.text.boilerplate.body_lines`);
 * ``sentences``: sentence spans from the segmentation backend;
-* ``quoted_spans``: the paired quote marks (:func:`quotes.text.quoted.find_quoted_spans`);
-* ``resolver``: the article's :class:`~quotes.speakers.resolver.SpeakerResolver`,
+* ``quoted_spans``: the paired quote marks ([`quotes.text.quoted.find_quoted_spans`][]);
+* ``resolver``: the article's [`SpeakerResolver`][quotes.speakers.resolver.SpeakerResolver],
   which learns each attributed speaker as the stages find them.
 
-Tokens are computed on demand and memoised per span (:meth:`Document.tokens`),
-so no stage tokenises the same sentence twice.
+Tokens are computed on demand and memoised per span
+([`Document.tokens`][quotes.document.Document.tokens]), so no stage tokenises the same sentence
+twice.
 """
 
 from __future__ import annotations
@@ -41,12 +42,12 @@ _TRIPLE_OPEN = re.compile(r"(?<![\w'])'{3}(?=\w)")
 
 
 def fold_quote_marks(text: str) -> str:
-    """:func:`~quotes.text.marks.fold_double_apostrophes`, reading three apostrophes as a single and a double mark.
+    """`fold_double_apostrophes`, reading three apostrophes as a single and a double mark.
 
     In ``''… 'We'll bomb them,''' said McCain`` the inner quote closes, then the
     outer. The result has the length of ``text``.
 
-    Example:
+    Examples:
         >>> fold_quote_marks("''Yes,'' he said.").replace(FOLD_MARK, "~")
         '~"Yes,~" he said.'
     """
@@ -60,8 +61,8 @@ def fold_quote_marks(text: str) -> str:
 class Document:
     """One article, normalised, split into lines and sentences, with its quote marks paired.
 
-    Build it with :meth:`build`; the stages read it and add speakers to its
-    :attr:`resolver`.
+    Build it with [`build`][quotes.document.Document.build]; the stages read it and add speakers to
+    its `resolver`.
     """
 
     article: Article
@@ -124,7 +125,7 @@ class Document:
         return -1
 
     def span(self, a: int, b: int) -> Span:
-        """A :class:`~quotes.models.Span` of the original text."""
+        """A [`Span`][quotes.models.Span] of the original text."""
         return Span(text=self.text[a:b], start=a, end=b)
 
     def quote(
@@ -141,7 +142,7 @@ class Document:
         segmenter: Segmenter,
         rules: tuple[str, ...],
     ) -> Quote:
-        """The :class:`~quotes.models.Quote` of ``text[start:end]``: the one factory every component uses.
+        """The `Quote` of ``text[start:end]``: the one factory every component uses.
 
         The article's id, outlet and date and the provenance (backend and its
         version, the component and rule in ``rules``) are filled in here.

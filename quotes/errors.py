@@ -1,8 +1,9 @@
 """Exceptions raised by ``quotes``.
 
-Every exception the library raises on purpose derives from :class:`QuotesError`,
-so one ``except quotes.QuotesError`` catches them all.  Where it makes sense an
-exception also subclasses the matching builtin, so existing handlers keep working::
+Every exception the library raises on purpose derives from
+[`QuotesError`][quotes.errors.QuotesError], so one ``except quotes.QuotesError`` catches them all.
+Where it makes sense an exception also subclasses the matching builtin, so existing handlers keep
+working::
 
     QuotesError
     ├── InputError (ValueError)            bad input: the text or file cannot be used

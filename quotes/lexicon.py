@@ -76,8 +76,9 @@ _BELIEF_EXTRA = _words(
 def cue_words() -> dict[str, str]:
     """Return ``{word: type}`` for cue words; type is ``speech``, ``claim`` or ``belief``.
 
-    >>> cue_words()["said"], cue_words()["believes"]
-    ('speech', 'belief')
+    Examples:
+        >>> cue_words()["said"], cue_words()["believes"]
+        ('speech', 'belief')
     """
     table: dict[str, str] = {}
     for row in _read_tsv("cues.tsv"):
@@ -99,11 +100,12 @@ def cue_rates() -> dict[str, tuple[float, int, str]]:
     occurrences in the train texts that do: ``said`` is a cue 88 % of the time,
     ``called`` about half the time (``called for`` versus ``called the police``).
 
-    ``type`` is ``speech``, ``claim`` or ``belief`` as in :func:`cue_words`.
+    ``type`` is ``speech``, ``claim`` or ``belief`` as in `cue_words`.
 
-    >>> rate, count, kind = cue_rates()["said"]
-    >>> rate > 0.8 and count > 1000 and kind
-    'speech'
+    Examples:
+        >>> rate, count, kind = cue_rates()["said"]
+        >>> rate > 0.8 and count > 1000 and kind
+        'speech'
     """
     table: dict[str, tuple[float, int, str]] = {}
     for row in _read_tsv("cues.tsv"):
@@ -268,8 +270,9 @@ _PLACE_NAME = re.compile(
 def place_name(text: str) -> bool:
     """A state or country as written after a town: ``Ohio``, ``Fla.``, ``D.C.``, ``France``.
 
-    >>> place_name("Ohio"), place_name("Ill."), place_name("France"), place_name("Jones")
-    (True, True, True, False)
+    Examples:
+        >>> place_name("Ohio"), place_name("Ill."), place_name("France"), place_name("Jones")
+        (True, True, True, False)
     """
     text = text.strip()
     return _PLACE_NAME.fullmatch(text) is not None or text.lower() in PLACES
@@ -288,8 +291,9 @@ def initials(token: str) -> bool:
     """Two or three initials written as one token before their last period (``J.M`` of
     ``J.M. Berger``, ``J.R.R``); ``U.S``, ``U.N``, ``D.C`` and the like are places.
 
-    >>> initials("J.M"), initials("J.R.R"), initials("U.S"), initials("JM")
-    (True, True, False, False)
+    Examples:
+        >>> initials("J.M"), initials("J.R.R"), initials("U.S"), initials("JM")
+        (True, True, False, False)
     """
     return INITIALS.fullmatch(token) is not None and token.lower() not in _PLACE_INITIALS
 
@@ -306,7 +310,7 @@ DEMONYMS = _words(
 )
 
 #: Nouns for a person by relation or occupation that may head a possessive source
-#: (``Smith's lawyer``, ``the senator's wife``); roles in :data:`TITLES` count too.
+#: (``Smith's lawyer``, ``the senator's wife``); roles in `TITLES` count too.
 PERSON_NOUNS = _words(
     """lawyer attorney counsel wife husband son daughter father mother brother sister friend
     partner spouse widow nephew niece cousin uncle aunt grandson granddaughter boss employer

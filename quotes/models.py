@@ -226,7 +226,7 @@ class Quote(_Frozen):
     def to_record(self) -> dict[str, Any]:
         """Return the JSON Lines record of this quote (the CLI's output contract).
 
-        The keys are exactly :data:`RECORD_KEYS`; ``speaker`` is
+        The keys are exactly `RECORD_KEYS`; ``speaker`` is
         ``{name, mention, start, end, type, role}`` or ``None`` and ``cue`` is
         ``{text, start, end}`` or ``None``.
         """
@@ -235,7 +235,7 @@ class Quote(_Frozen):
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Quote:
-        """Build a quote from a record written by :meth:`to_record`.
+        """Build a quote from a record written by [`to_record`][quotes.models.Quote.to_record].
 
         Unknown keys are ignored, so richer records (``--format json``) load too.
 

@@ -1,8 +1,8 @@
 """The extraction pipeline: ``text -> Document -> direct quotes -> reported speech -> (tagger) -> Quote``.
 
-:class:`Extractor` holds a loaded backend and runs the stages on one article at a
-time. Extraction is a pure function of one article (no state is carried between
-articles), so the batch runner and the Spark integration call exactly this code.
+[`Extractor`][quotes.pipeline.Extractor] holds a loaded backend and runs the stages on one article
+at a time. Extraction is a pure function of one article (no state is carried between articles), so
+the batch runner and the Spark integration call exactly this code.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ __all__ = [
 ]
 
 #: Longest article text accepted by default (characters). Longer input raises
-#: :class:`~quotes.errors.InputTooLargeError`; raise the limit with ``max_chars``.
+#: [`InputTooLargeError`][quotes.errors.InputTooLargeError]; raise the limit with ``max_chars``.
 DEFAULT_MAX_CHARS = 2_000_000
 
 
 def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-    """Raise an :class:`~quotes.errors.InputError` if ``text`` cannot be an article.
+    """Raise an [`InputError`][quotes.errors.InputError] if ``text`` cannot be an article.
 
     Args:
         text: The article text.
@@ -46,11 +46,12 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         BinaryInputError: The text contains NUL bytes or is mostly control characters.
         InputTooLargeError: The text is longer than ``max_chars``.
 
-    >>> check_text("He said so.")
-    >>> check_text("   ")
-    Traceback (most recent call last):
-    ...
-    quotes.errors.EmptyInputError: the text is empty
+    Examples:
+        >>> check_text("He said so.")
+        >>> check_text("   ")
+        Traceback (most recent call last):
+        ...
+        quotes.errors.EmptyInputError: the text is empty
     """
     if not text or text.isspace():
         raise EmptyInputError("the text is empty")
@@ -72,14 +73,14 @@ class Extractor:
     Args:
         backend: ``"fast"`` (default; pure Python, no model) or ``"stanza"`` (Stanza
             tokenize+mwt; needs `pip install quotes[stanza]` and its models), or any
-            object implementing :class:`~quotes.text.segment.Segmenter`.
+            object implementing [`Segmenter`][quotes.text.segment.Segmenter].
         stanza_dir: Folder with Stanza's models for the ``stanza`` backend (else
             ``QUOTES_STANZA_DIR``, else Stanza's default).
         kinds: Which quote kinds to return (default: all).
         include_beliefs: Also return attributions of beliefs and intentions
             (``X believes ...``); off by default, so the output is speech and claims.
         max_chars: Longest accepted article text.
-        tagger: Also run the learned span tagger (:mod:`quotes.model.tagger`) and add
+        tagger: Also run the learned span tagger ([`quotes.model.tagger`][]) and add
             the confident contents it finds that overlap no rule quote (off by default).
 
     Raises:
@@ -87,7 +88,7 @@ class Extractor:
         SegmenterUnavailableError: Stanza or its models are missing.
         TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
 
-    Example:
+    Examples:
         >>> ex = Extractor(backend="fast")
         >>> [q.text for q in ex.extract('"We are ready," Peskov said.')]
         ['We are ready']
@@ -147,7 +148,7 @@ class Extractor:
         return self.extract_article(article)
 
     def extract_article(self, article: Article) -> list[Quote]:
-        """Extract the quotes of one :class:`~quotes.models.Article`.
+        """Extract the quotes of one [`Article`][quotes.models.Article].
 
         Raises:
             InputError: The article text is empty, binary or too long.
@@ -167,8 +168,9 @@ class Extractor:
         """Extract quotes from many articles, yielding one list per article, in order.
 
         Raises:
-            InputError: On the first bad article; use :meth:`extract_article` in a
-                loop (or ``quotes batch``) to skip bad articles instead.
+            InputError: On the first bad article; use
+                [`extract_article`][quotes.pipeline.Extractor.extract_article] in a loop (or
+                ``quotes batch``) to skip bad articles instead.
         """
         for article in articles:
             yield self.extract_article(article)
@@ -236,7 +238,7 @@ def extract(
         InputError: The text is empty, binary or too long.
         SegmenterUnavailableError: The Stanza backend was asked for but cannot load.
 
-    Example:
+    Examples:
         >>> q = extract("“We are ready,” Peskov said.", backend="fast")[0]
         >>> q.text, q.speaker.name
         ('We are ready', 'Peskov')

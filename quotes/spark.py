@@ -1,4 +1,4 @@
-"""Spark integration (``pip install quotes[spark]``); the code lives in :mod:`quotes.archive.spark`.
+"""Spark integration (``pip install quotes[spark]``); the code lives in [`quotes.archive.spark`][].
 
 ``quotes.spark`` stays the short import path for Spark users.
 """

@@ -70,7 +70,7 @@ def _record(
 
 
 def describe(text: str, doc: str, preds: list[EvalItem], golds: list[EvalItem]) -> list[dict]:
-    """Align as :func:`quotes.evaluation.alignment.score_document` does and describe every item."""
+    """Align as `quotes.evaluation.alignment.score_document` does and describe every item."""
     pairs = align(preds, golds)
     used_p = {i for _, _, i, _ in pairs}
     out = []

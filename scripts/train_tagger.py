@@ -9,7 +9,7 @@ The articles are sorted by name and every tenth one (index % 10 == 9, 84 of
 840) is held out as validation, for model selection and early stopping; the
 other 756 are trained on. The vocabulary comes from the training part only.
 
-Tokens and features are those of :func:`quotes.model.features.featurize` (the package's
+Tokens and features are those of `quotes.model.features.featurize` (the package's
 ``TOKEN_RE`` over the normalised text, cut into paragraphs), so inference sees
 exactly what training saw. The rule extractor's output
 (``Extractor(backend="fast", include_beliefs=True)``) is an input feature.
@@ -168,7 +168,7 @@ def seed_everything(torch):
 
 
 def load_data(args, started):
-    """The train and validation articles, prepared (:func:`prepare`), and the vocabulary."""
+    """The train and validation articles, prepared (`prepare`), and the vocabulary."""
     docs = list(read_polnear(args.polnear, "train"))
     train_docs, val_docs = split_docs(docs)
     if args.limit:

@@ -1,7 +1,7 @@
 """``quotes batch``: extract the quotes of a whole archive, in parallel, resumably.
 
 ``python -m quotes batch INPUT... -o OUTDIR`` reads folders of ``.txt`` files,
-JSON Lines or Parquet archives (see :mod:`quotes.archive.inputs`) and writes into
+JSON Lines or Parquet archives (see `quotes.archive.inputs`) and writes into
 ``OUTDIR``:
 
 * ``quotes-00000.jsonl`` (or ``.parquet``) ...: shard ``i`` holds the quotes of
@@ -16,12 +16,12 @@ JSON Lines or Parquet archives (see :mod:`quotes.archive.inputs`) and writes int
 * ``.batch/``: the run's identity and one small state file per finished shard
   (its counts and errors), from which a re-run resumes.
 
-Extraction calls :meth:`quotes.pipeline.Extractor.extract_article`, the same code
-as ``quotes extract`` and :mod:`quotes.archive.spark`; each worker process builds its
+Extraction calls [`quotes.pipeline.Extractor.extract_article`][], the same code
+as ``quotes extract`` and [`quotes.archive.spark`][]; each worker process builds its
 extractor once. Memory stays flat: inputs are streamed and at most a few chunks
 of articles are in flight.
 
-Example:
+Examples:
     >>> import tempfile, pathlib
     >>> src = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (src / "a.txt").write_text('"We are ready," Peskov said.')
@@ -78,7 +78,7 @@ PARQUET_NEEDS_PYARROW = (
 
 
 class BatchInterrupted(KeyboardInterrupt):
-    """Raised by :func:`run_batch` on Ctrl-C (or SIGTERM from the CLI), after cleaning up.
+    """Raised by `run_batch` on Ctrl-C (or SIGTERM from the CLI), after cleaning up.
 
     Attributes:
         committed: Shards complete in the output folder.
@@ -316,7 +316,7 @@ def run_batch(
         shard_size: Articles per shard.
         include_beliefs: Also report beliefs and intentions, as ``extract`` does.
         progress: ``"auto"`` (a bar on a terminal, else a line every
-            :data:`~quotes.archive.progress.PROGRESS_EVERY` seconds), ``"bar"``,
+            `quotes.archive.progress.PROGRESS_EVERY` seconds), ``"bar"``,
             ``"lines"`` or ``"none"``.
 
     Returns:

@@ -1,18 +1,19 @@
 """Quotes as tables: pandas DataFrames, Arrow tables and Parquet files.
 
 Every table has the columns of one ``quotes extract`` JSON Lines record
-(:data:`~quotes.models.RECORD_KEYS`, in that order), with ``speaker`` and ``cue``
+(`quotes.models.RECORD_KEYS`, in that order), with ``speaker`` and ``cue``
 as structs and ``published`` as a date. The column types are not written out by
-hand: :func:`record_columns` derives them once from the pydantic models' JSON
-Schema, and both the Arrow schema here and the Spark schema of
-:mod:`quotes.archive.spark` are built from that one derivation.
+hand: [`record_columns`][quotes.archive.frames.record_columns] derives them once from the pydantic
+models' JSON Schema, and both the Arrow schema here and the Spark schema of
+[`quotes.archive.spark`][] are built from that one derivation.
 
 pandas and pyarrow are optional: ``pip install "quotes[pandas]"``.
 
->>> [(c.name, c.type) for c in record_columns()][:4]
-[('article', 'string'), ('text', 'string'), ('start', 'int64'), ('end', 'int64')]
->>> [f.name for f in column("speaker").fields]
-['name', 'mention', 'start', 'end', 'type', 'role']
+Examples:
+    >>> [(c.name, c.type) for c in record_columns()][:4]
+    [('article', 'string'), ('text', 'string'), ('start', 'int64'), ('end', 'int64')]
+    >>> [f.name for f in column("speaker").fields]
+    ['name', 'mention', 'start', 'end', 'type', 'role']
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ __all__ = [
     "write_parquet",
 ]
 
-#: What :func:`to_arrow` and friends accept: quotes, or records from ``to_record()``.
+#: What [`to_arrow`][quotes.archive.frames.to_arrow] and friends accept: quotes, or records from
+#: ``to_record()``.
 QuoteLike = Union[Quote, Mapping[str, Any]]  # noqa: UP007 (a runtime alias on 3.9 syntax)
 
 PANDAS_MISSING = (
@@ -119,10 +121,10 @@ def model_columns(
 
 
 def record_columns() -> tuple[Column, ...]:
-    """Return the columns of one record, derived from :class:`~quotes.models.Quote`.
+    """Return the columns of one record, derived from [`Quote`][quotes.models.Quote].
 
-    The keys of :data:`~quotes.models.RECORD_KEYS`, in their order, typed by
-    :func:`model_columns`.
+    The keys of `quotes.models.RECORD_KEYS`, in their order, typed by
+    [`model_columns`][quotes.archive.frames.model_columns].
     """
     return model_columns(Quote, RECORD_KEYS)
 
@@ -173,7 +175,8 @@ def arrow_schema(
 
     Args:
         extra: Additional ``(name, type)`` string-typed columns appended at the end
-            (the Spark error column uses it); ``type`` is a :class:`Column` type.
+            (the Spark error column uses it); ``type`` is a [`Column`][quotes.archive.frames.Column]
+            type.
         all_nullable: Make every top-level column nullable.
 
     Raises:
@@ -201,12 +204,12 @@ def _arrow_row(record: Mapping[str, Any], date_columns: tuple[str, ...]) -> dict
 def records_to_arrow(
     records: Iterable[QuoteLike], *, schema: pyarrow.Schema | None = None
 ) -> pyarrow.Table:
-    """Build an Arrow table from quotes or their records (see :func:`to_arrow`).
+    """Build an Arrow table from quotes or their records (see `to_arrow`).
 
     Args:
-        records: :class:`~quotes.models.Quote` objects or dicts with the record keys
+        records: [`Quote`][quotes.models.Quote] objects or dicts with the record keys
             (``published`` as an ISO date string or a date).
-        schema: The schema to use (default: :func:`arrow_schema`).
+        schema: The schema to use (default: [`arrow_schema`][quotes.archive.frames.arrow_schema]).
 
     Raises:
         DependencyError: pyarrow is not installed.
@@ -222,13 +225,13 @@ def to_arrow(quotes: Iterable[QuoteLike]) -> pyarrow.Table:
     """Return the quotes as an Arrow table with the record columns.
 
     Args:
-        quotes: :class:`~quotes.models.Quote` objects, or records (dicts as written by
+        quotes: [`Quote`][quotes.models.Quote] objects, or records (dicts as written by
             ``quotes extract`` or ``Quote.to_record()``).
 
     Raises:
         DependencyError: pyarrow is not installed.
 
-    Example:
+    Examples:
         >>> from quotes import extract
         >>> table = to_arrow(extract('"We are ready," Peskov said.', backend="fast"))
         >>> table.column_names[:4], table.num_rows
@@ -241,7 +244,7 @@ def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> panda
     """Return the quotes as a pandas DataFrame, one row per quote.
 
     Args:
-        quotes: :class:`~quotes.models.Quote` objects or records.
+        quotes: [`Quote`][quotes.models.Quote] objects or records.
         flatten: Split the ``speaker`` and ``cue`` structs into columns
             ``speaker.name``, ``speaker.type``, ..., ``cue.text`` ... instead of
             keeping them as dicts.
@@ -249,7 +252,7 @@ def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> panda
     Raises:
         DependencyError: pandas or pyarrow is not installed.
 
-    Example:
+    Examples:
         >>> from quotes import extract
         >>> df = to_dataframe(extract('"We are ready," Peskov said.', backend="fast"), flatten=True)
         >>> df.loc[0, "speaker.name"]
@@ -268,8 +271,8 @@ def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> panda
 def write_parquet(quotes: Iterable[QuoteLike], path: str | os.PathLike[str]) -> int:
     """Write the quotes to a Parquet file, atomically; return how many were written.
 
-    The file has the columns of :func:`arrow_schema`; it appears under ``path``
-    only when complete.
+    The file has the columns of [`arrow_schema`][quotes.archive.frames.arrow_schema]; it appears
+    under ``path`` only when complete.
 
     Raises:
         DependencyError: pyarrow is not installed.

@@ -1,12 +1,12 @@
 """Inputs of ``quotes batch``: folders of ``.txt`` files, JSON Lines and Parquet archives.
 
-Enumeration is streaming and deterministic: :func:`iter_sources` yields one light
-:class:`Source` per article (a path, a raw JSON line or a Parquet row) in a fixed
-order, without reading article texts; :func:`load_article` turns a source into an
-:class:`~quotes.models.Article` in the worker process and raises an
-:class:`~quotes.errors.InputError` with a one-line message naming the input when
+Enumeration is streaming and deterministic: `iter_sources` yields one light
+`Source` per article (a path, a raw JSON line or a Parquet row) in a fixed
+order, without reading article texts; `load_article` turns a source into an
+[`Article`][quotes.models.Article] in the worker process and raises an
+[`InputError`][quotes.errors.InputError] with a one-line message naming the input when
 it cannot. The same record rules serve the Spark integration
-(:func:`record_to_article`).
+(`record_to_article`).
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def _open_lines(path: Path) -> IO[bytes]:
 
 
 def _iter_lines(fh: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
-    """Yield ``(line number, raw line)``, ``None`` for a line over :data:`MAX_LINE_BYTES`."""
+    """Yield ``(line number, raw line)``, ``None`` for a line over `MAX_LINE_BYTES`."""
     number = 0
     while True:
         raw = fh.readline(MAX_LINE_BYTES + 1)
@@ -240,13 +240,13 @@ def iter_sources(specs: Sequence[InputSpec]) -> Iterator[Source]:
 
 
 def count_articles(specs: Sequence[InputSpec]) -> int:
-    """Count the articles :func:`iter_sources` will yield (for progress and resume checks).
+    """Count the articles `iter_sources` will yield (for progress and resume checks).
 
     Folders are walked (names only, metadata sidecars validated), JSON lines are
     counted without parsing, Parquet row counts come from the file footer.
 
     Raises:
-        CorpusFormatError: As :func:`iter_sources`.
+        CorpusFormatError: As `iter_sources`.
     """
     total = 0
     for spec in specs:
@@ -353,7 +353,7 @@ def _parse_line(source: Source) -> Article:
 def source_id(source: Source) -> str:
     """The article id of a source as far as it is known without reading it.
 
-    For records this is the line/row number; :func:`load_article` may find an ``id``.
+    For records this is the line/row number; `load_article` may find an ``id``.
     """
     return source.id if source.id is not None else str(source.line)
 
@@ -364,7 +364,7 @@ def source_where(source: Source) -> str:
 
 
 def load_article(source: Source) -> Article:
-    """Read one source into an :class:`~quotes.models.Article`.
+    """Read one source into an [`Article`][quotes.models.Article].
 
     Raises:
         QuotesError: The file or record cannot be an article; the message names it

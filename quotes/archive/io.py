@@ -1,9 +1,9 @@
 """Reading articles and writing results: files, folders, metadata sidecars, JSON Lines.
 
-Functions here turn paths into :class:`~quotes.models.Article` objects and quotes
-into output files. Every reader raises a :class:`~quotes.errors.InputError` with a
+Functions here turn paths into [`Article`][quotes.models.Article] objects and quotes
+into output files. Every reader raises a [`InputError`][quotes.errors.InputError] with a
 one-line message a CLI can print; writers never leave a half-written file under
-the final name (:func:`atomic_writer`).
+the final name ([`atomic_writer`][quotes.archive.io.atomic_writer]).
 """
 
 from __future__ import annotations
@@ -62,8 +62,9 @@ def decode_text(data: bytes, *, name: str = "input") -> str:
         BinaryInputError: NUL bytes (an image, a PDF, a zip...).
         EncodingError: Not valid UTF-8.
 
-    >>> decode_text(b"He said so.")
-    'He said so.'
+    Examples:
+        >>> decode_text(b"He said so.")
+        'He said so.'
     """
     if b"\x00" in data[:65536] or b"\x00" in data:
         raise BinaryInputError(f"{name}: binary file (contains NUL bytes), not text")
@@ -91,7 +92,8 @@ def read_text_file(path: PathLike, *, max_bytes: int | None = None) -> str:
     Raises:
         MissingInputError: The path does not exist or is not a file.
         InputTooLargeError: The file is larger than ``max_bytes``.
-        EmptyInputError, BinaryInputError, EncodingError: As :func:`decode_text`.
+        EmptyInputError, BinaryInputError, EncodingError: As
+            [`decode_text`][quotes.archive.io.decode_text].
     """
     p = Path(path)
     if not p.is_file():
@@ -159,13 +161,13 @@ def read_article(
     published: str | None = None,
     max_bytes: int | None = None,
 ) -> Article:
-    """Read a ``.txt`` file into an :class:`~quotes.models.Article`.
+    """Read a ``.txt`` file into an [`Article`][quotes.models.Article].
 
     The article id is the file name. Fields come from ``metadata`` (keyed by file
     name); ``outlet`` and ``published``, when given, override it.
 
     Raises:
-        InputError: As :func:`read_text_file`.
+        InputError: As [`read_text_file`][quotes.archive.io.read_text_file].
     """
     p = Path(path)
     text = read_text_file(p, max_bytes=max_bytes)
@@ -178,7 +180,7 @@ def read_article(
 
 
 def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: str) -> Article:
-    """Build an :class:`~quotes.models.Article`, naming the bad field if one is invalid.
+    """Build an [`Article`][quotes.models.Article], naming the bad field if one is invalid.
 
     Args:
         text: The article text.
@@ -189,10 +191,11 @@ def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: s
     Raises:
         InputError: A field is invalid (``published`` not a date, say).
 
-    >>> make_article("Hi.", "a.txt", {"published": "2025-13-01"}, where="a.txt")
-    Traceback (most recent call last):
-    ...
-    quotes.errors.InputError: a.txt: invalid 'published' in metadata ('2025-13-01': input should be a valid date or datetime, month value is outside expected range of 1-12)
+    Examples:
+        >>> make_article("Hi.", "a.txt", {"published": "2025-13-01"}, where="a.txt")
+        Traceback (most recent call last):
+        ...
+        quotes.errors.InputError: a.txt: invalid 'published' in metadata ('2025-13-01': input should be a valid date or datetime, month value is outside expected range of 1-12)
     """
     try:
         return Article(text=text, id=article_id, **fields)
@@ -220,12 +223,13 @@ def atomic_writer(path: PathLike, *, encoding: str = "utf-8") -> Iterator[IO[str
     Writes go to a temporary file in the same folder, which is renamed over
     ``path`` when the block ends without an exception and removed otherwise.
 
-    >>> import tempfile, os
-    >>> d = tempfile.mkdtemp()
-    >>> with atomic_writer(os.path.join(d, "out.txt")) as fh:
-    ...     _ = fh.write("done")
-    >>> open(os.path.join(d, "out.txt")).read()
-    'done'
+    Examples:
+        >>> import tempfile, os
+        >>> d = tempfile.mkdtemp()
+        >>> with atomic_writer(os.path.join(d, "out.txt")) as fh:
+        ...     _ = fh.write("done")
+        >>> open(os.path.join(d, "out.txt")).read()
+        'done'
     """
     with atomic_path(path) as tmp, open(tmp, "w", encoding=encoding, newline="") as fh:
         yield fh
@@ -238,14 +242,16 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     The temporary file sits in the same folder under a hidden name
     (``.NAME.XXXX.tmp``); it is renamed over ``path`` when the block ends without
     an exception and removed otherwise, so ``path`` never holds a partial file.
-    Use it for binary writers (Parquet); :func:`atomic_writer` is for text.
+    Use it for binary writers (Parquet); [`atomic_writer`][quotes.archive.io.atomic_writer] is for
+    text.
 
-    >>> import tempfile, os
-    >>> d = tempfile.mkdtemp()
-    >>> with atomic_path(os.path.join(d, "out.bin")) as tmp:
-    ...     _ = tmp.write_bytes(b"done")
-    >>> open(os.path.join(d, "out.bin"), "rb").read()
-    b'done'
+    Examples:
+        >>> import tempfile, os
+        >>> d = tempfile.mkdtemp()
+        >>> with atomic_path(os.path.join(d, "out.bin")) as tmp:
+        ...     _ = tmp.write_bytes(b"done")
+        >>> open(os.path.join(d, "out.bin"), "rb").read()
+        b'done'
     """
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")

@@ -1,8 +1,8 @@
-"""The output folder of :mod:`quotes.archive.batch`: its run identity, resuming and the final files.
+"""The output folder of [`quotes.archive.batch`][]: its run identity, resuming and the final files.
 
-Before a run, :func:`prepare_outdir` records the run's identity in ``.batch/run.json``
-(or checks that OUTDIR holds the same run) and :func:`resumed_shards` finds the
-shards an interrupted run completed. After it, :func:`finish_outdir` writes
+Before a run, `prepare_outdir` records the run's identity in ``.batch/run.json``
+(or checks that OUTDIR holds the same run) and `resumed_shards` finds the
+shards an interrupted run completed. After it, `finish_outdir` writes
 ``errors.jsonl`` from the shard states and ``manifest.json`` last.
 """
 

@@ -1,4 +1,4 @@
-"""The progress report of :mod:`quotes.archive.batch` on stderr."""
+"""The progress report of [`quotes.archive.batch`][] on stderr."""
 
 from __future__ import annotations
 

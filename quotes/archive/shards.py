@@ -1,4 +1,4 @@
-"""The shard writer of :mod:`quotes.archive.batch`.
+"""The shard writer of [`quotes.archive.batch`][].
 
 Shard ``i`` of a run holds the quotes of input articles ``[i*K, (i+1)*K)``. It is
 written under a hidden temporary name and renamed when complete, after a small
@@ -37,10 +37,11 @@ _PARQUET_ROWS = 50_000
 def shard_name(index: int, fmt: str = "jsonl") -> str:
     """Return the file name of shard ``index``.
 
-    >>> shard_name(3)
-    'quotes-00003.jsonl'
-    >>> shard_name(12, "parquet")
-    'quotes-00012.parquet'
+    Examples:
+        >>> shard_name(3)
+        'quotes-00003.jsonl'
+        >>> shard_name(12, "parquet")
+        'quotes-00012.parquet'
     """
     return f"{SHARD_PREFIX}{index:05d}.{fmt}"
 

@@ -1,16 +1,15 @@
 """Extract quotes at cluster scale with Apache Spark.
 
-:func:`extract` turns a DataFrame of articles into a DataFrame of quotes, one row
-per quote with the columns of a ``quotes extract`` JSON Lines record
-(``speaker`` and ``cue`` as structs, ``published`` as a date). The schema comes
-from the pydantic models through :func:`quotes.archive.frames.record_columns`, the same
-derivation as the Arrow schema. Each executor process builds its
-:class:`~quotes.pipeline.Extractor` once and runs the very code of
+[`extract`][quotes.archive.spark.extract] turns a DataFrame of articles into a DataFrame of quotes,
+one row per quote with the columns of a ``quotes extract`` JSON Lines record (``speaker`` and
+``cue`` as structs, ``published`` as a date). The schema comes from the pydantic models through
+[`quotes.archive.frames.record_columns`][], the same derivation as the Arrow schema. Each executor
+process builds its [`Extractor`][quotes.pipeline.Extractor] once and runs the very code of
 ``quotes extract`` and ``quotes batch`` on every article.
 
 Rows whose text cannot be an article (null, empty, binary, not a string, a bad
 date...) never fail the job: they are dropped, or returned as error rows with
-``errors="column"`` (see :func:`split_errors`).
+``errors="column"`` (see [`split_errors`][quotes.archive.spark.split_errors]).
 
 Needs ``pip install "quotes[spark]"`` (pyspark and pyarrow) and Java 17 or newer.
 
@@ -105,7 +104,7 @@ def java_version() -> int:
 
     Raises:
         DependencyError: No Java is found, it does not run, or it is older than
-            :data:`MIN_JAVA`; the message says how to install one.
+            `MIN_JAVA`; the message says how to install one.
     """
     java = _java_executable()
     if java is None:
@@ -297,7 +296,7 @@ def _article_rows(
     outlet: str,
     published: str,
 ) -> DataFrame:
-    """Select the columns :class:`_ExtractPartition` reads: text, id, outlet, published.
+    """Select the columns `_ExtractPartition` reads: text, id, outlet, published.
 
     A missing ``id`` column becomes ``monotonically_increasing_id()``; a missing
     ``outlet`` or ``published`` column becomes nulls.
@@ -350,11 +349,12 @@ def extract(
         include_beliefs: Also report beliefs and intentions.
         errors: ``"drop"``: rows whose text fails give no rows; ``"column"``: they
             give one row with ``article`` and an ``error`` message, every other
-            column null (quote rows have ``error`` null); see :func:`split_errors`.
+            column null (quote rows have ``error`` null); see
+            [`split_errors`][quotes.archive.spark.split_errors].
 
     Returns:
-        A DataFrame with the columns of :func:`spark_schema`, one row per quote,
-        in document order within each article.
+        A DataFrame with the columns of [`spark_schema`][quotes.archive.spark.spark_schema], one row
+        per quote, in document order within each article.
 
     Raises:
         QuotesError: ``df`` has no ``text`` column, or ``errors`` is unknown.
@@ -393,7 +393,8 @@ def split_errors(df: DataFrame) -> tuple[DataFrame, DataFrame]:
 
 # -- cross-article dedupe per speaker block ------------------------------------------
 
-#: Columns that :func:`dedupe` puts before the member columns, with their types.
+#: Columns that [`dedupe`][quotes.archive.spark.dedupe] puts before the member columns, with their
+#: types.
 CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("block", "string"),
     ("cluster", "string"),
@@ -406,7 +407,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def speaker_key(name: str | None, type: str | None = None) -> str:  # noqa: A002
-    """Return the blocking key of a speaker: the quotes :func:`dedupe` compares together.
+    """Return the blocking key of a speaker: the quotes `dedupe` compares together.
 
     Persons (and speakers of unknown type) are keyed by their surname, accents
     and doubled letters removed, so ``Dmitry Peskov``, ``Dmitri Peskov`` and
@@ -418,12 +419,13 @@ def speaker_key(name: str | None, type: str | None = None) -> str:  # noqa: A002
         name: The speaker's canonical name (``Quote.speaker.name``), or ``None``.
         type: The speaker's type (``person``, ``organization``...), or ``None``.
 
-    >>> speaker_key("Dmitry Peskov", "person"), speaker_key("Peskov"), speaker_key("Zelenskyy")
-    ('peskov', 'peskov', 'zelensky')
-    >>> speaker_key("the Kremlin", "organization"), speaker_key(None)
-    ('kremlin', '')
-    >>> speaker_key("a senior official", "anonymous")
-    ''
+    Examples:
+        >>> speaker_key("Dmitry Peskov", "person"), speaker_key("Peskov"), speaker_key("Zelenskyy")
+        ('peskov', 'peskov', 'zelensky')
+        >>> speaker_key("the Kremlin", "organization"), speaker_key(None)
+        ('kremlin', '')
+        >>> speaker_key("a senior official", "anonymous")
+        ''
     """
     if not name or type == "anonymous":
         return ""
@@ -450,19 +452,20 @@ def _dedupe_function() -> Any:
 
 
 def dedupe_block(block: str, records: Iterable[dict[str, Any]], **options: Any) -> list[tuple]:
-    """Dedupe the quotes of one block; return the output rows of :func:`dedupe`.
+    """Dedupe the quotes of one block; return the output rows of `dedupe`.
 
     This is what each Spark task runs; it is plain Python, so the same function
     serves to check a block locally.
 
     Args:
-        block: The block's key (:func:`speaker_key`).
+        block: The block's key ([`speaker_key`][quotes.archive.spark.speaker_key]).
         records: Quote records (dicts with the record keys; dates as dates or
             ISO strings).
-        **options: Passed to :func:`quotes.dedupe.cluster.dedupe`.
+        **options: Passed to [`quotes.dedupe.cluster.dedupe`][].
 
     Returns:
-        One tuple per cluster member, in the column order of :func:`dedupe_schema`.
+        One tuple per cluster member, in the column order of
+        [`dedupe_schema`][quotes.archive.spark.dedupe_schema].
     """
     from quotes.archive.frames import model_columns
     from quotes.dedupe.cluster import ClusterMember
@@ -487,14 +490,14 @@ def dedupe_block(block: str, records: Iterable[dict[str, Any]], **options: Any) 
 
 
 def dedupe_schema() -> StructType:
-    """Return the Spark schema of :func:`dedupe`'s output.
+    """Return the Spark schema of [`dedupe`][quotes.archive.spark.dedupe]'s output.
 
-    :data:`CLUSTER_COLUMNS`, then the fields of :class:`quotes.dedupe.cluster.ClusterMember`
+    `CLUSTER_COLUMNS`, then the fields of [`quotes.dedupe.cluster.ClusterMember`][]
     (derived from the model).
 
     Raises:
         DependencyError: pyspark is not installed.
-        QuotesError: :mod:`quotes.dedupe.cluster` is not available.
+        QuotesError: `quotes.dedupe.cluster` is not available.
     """
     try:
         from pyspark.sql import types as T
@@ -525,19 +528,19 @@ class _DedupeBlocks:
 
 
 def dedupe(df: DataFrame, **options: Any) -> DataFrame:
-    """Cluster the quotes of :func:`extract` across articles, one speaker block at a time.
+    """Cluster the quotes of `extract` across articles, one speaker block at a time.
 
-    The quotes are grouped by :func:`speaker_key` and each group is passed to
-    :func:`quotes.dedupe.cluster.dedupe` on an executor. A statement is only matched
-    within its speaker's block: quotes without a speaker are deduped among
-    themselves (block ``""``), and the ``statement`` mode weighs words by their
-    rarity within the block rather than the whole corpus. Each block must fit in
-    one executor's memory (the largest is usually the ``""`` block: filter it out
-    with ``df.where("speaker is not null")`` if it is too big).
+    The quotes are grouped by [`speaker_key`][quotes.archive.spark.speaker_key] and each group is
+    passed to [`quotes.dedupe.cluster.dedupe`][] on an executor. A statement is only matched within
+    its speaker's block: quotes without a speaker are deduped among themselves (block ``""``), and
+    the ``statement`` mode weighs words by their rarity within the block rather than the whole
+    corpus. Each block must fit in one executor's memory (the largest is usually the ``""`` block:
+    filter it out with ``df.where("speaker is not null")`` if it is too big).
 
     Args:
-        df: Quote rows with the record columns (the output of :func:`extract`).
-        **options: Passed to :func:`quotes.dedupe.cluster.dedupe` (``mode``, thresholds...).
+        df: Quote rows with the record columns (the output of
+            [`extract`][quotes.archive.spark.extract]).
+        **options: Passed to [`quotes.dedupe.cluster.dedupe`][] (``mode``, thresholds...).
 
     Returns:
         One row per cluster member: ``block``, ``cluster`` (the cluster id),
@@ -546,7 +549,7 @@ def dedupe(df: DataFrame, **options: Any) -> DataFrame:
         ``speaker``, ``outlet``, ``published`` and ``similarity``.
 
     Raises:
-        QuotesError: :mod:`quotes.dedupe.cluster` is not available.
+        QuotesError: `quotes.dedupe.cluster` is not available.
         DependencyError: pyspark is not installed.
     """
     from quotes.models import RECORD_KEYS

@@ -1,8 +1,8 @@
-"""The worker pool of :mod:`quotes.archive.batch`: extraction in worker processes.
+"""The worker pool of [`quotes.archive.batch`][]: extraction in worker processes.
 
-Each worker builds its :class:`~quotes.pipeline.Extractor` once and turns chunks of
-:class:`~quotes.archive.inputs.Source` into outcomes, one per article. With one
-worker the same code runs in this process. :class:`Workers` rebuilds the pool when
+Each worker builds its [`Extractor`][quotes.pipeline.Extractor] once and turns chunks of
+`quotes.archive.inputs.Source` into outcomes, one per article. With one
+worker the same code runs in this process. `Workers` rebuilds the pool when
 a worker process dies and finds the article that killed it.
 """
 
@@ -191,7 +191,7 @@ class Workers:
         """Run each article alone; one during which a worker dies becomes an error.
 
         Raises:
-            BrokenProcessPool: Workers died on :data:`MAX_DEATHS_IN_A_ROW` articles in
+            BrokenProcessPool: Workers died on `MAX_DEATHS_IN_A_ROW` articles in
                 a row: the cause is not one article.
         """
         outcomes: list[Outcome] = []

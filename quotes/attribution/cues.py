@@ -1,9 +1,9 @@
 """The attribution context and cue words: what the rules share.
 
-:class:`Attribution` is what a rule finds for a quote (speaker, cue, rule). The
-cue-word tests decide whether a token is a verb of saying (:func:`cue_type_of`)
+`Attribution` is what a rule finds for a quote (speaker, cue, rule). The
+cue-word tests decide whether a token is a verb of saying (`cue_type_of`)
 and whether it introduces a quote on its own (``said``, ``wrote``: ``intro_cue``).
-Split out of :mod:`quotes.attribution.direct`, which re-exports these names.
+Split out of [`quotes.attribution.direct`][], which re-exports these names.
 """
 
 from __future__ import annotations
@@ -49,14 +49,14 @@ class Attribution:
 
 
 def cue_type_of(word: str) -> Optional[CueType]:
-    """The :class:`CueType` of a cue word, or ``None`` if it is not one."""
+    """The [`CueType`][quotes.models.CueType] of a cue word, or ``None`` if it is not one."""
     kind = cue_words().get(word.lower())
     return CueType(kind) if kind else None
 
 
 
 def cue_kind(word: str, line_caps: bool = False) -> Optional[CueType]:
-    """:func:`cue_type_of` for a token in running text: ``Post`` or ``Read`` is a name there."""
+    """`cue_type_of` for a token in running text: ``Post`` or ``Read`` is a name there."""
     if word[:1].isupper() and not line_caps and not word.isupper():
         return None
     if word.lower() in SPEECH_VERBS:
@@ -67,10 +67,11 @@ def cue_kind(word: str, line_caps: bool = False) -> Optional[CueType]:
 def aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
     """Index of the first auxiliary/adverb directly before token ``i``.
 
-    >>> aux_start([("Nixon", 0, 5), ("famously", 6, 14), ("said", 15, 19)], 2)
-    1
-    >>> aux_start([("the", 0, 3), ("family", 4, 10), ("said", 11, 15)], 2)
-    2
+    Examples:
+        >>> aux_start([("Nixon", 0, 5), ("famously", 6, 14), ("said", 15, 19)], 2)
+        1
+        >>> aux_start([("the", 0, 3), ("family", 4, 10), ("said", 11, 15)], 2)
+        2
     """
     j = i
     while j > 0 and (
@@ -95,8 +96,9 @@ _NOT_ADVERBS = frozenset(
 def cue_adverb(word: str) -> bool:
     """A lower-case adverb between a subject and its cue (``famously``, ``quickly``, ``soon``).
 
-    >>> cue_adverb("famously"), cue_adverb("family"), cue_adverb("Kelly")
-    (True, False, False)
+    Examples:
+        >>> cue_adverb("famously"), cue_adverb("family"), cue_adverb("Kelly")
+        (True, False, False)
     """
     if not word.islower():
         return False
@@ -111,7 +113,7 @@ def cue_adverb(word: str) -> bool:
 
 #: Words that open a cue's verb group in PolNeAR train gold cues right before our cue verb
 #: (``has said``, ``also said``, ``is calling``, ``did not say``, ``would later say``), beside
-#: ``CUE_AUXILIARIES``, adverbs (:func:`cue_adverb`) and ``n't`` contractions. Counted on the
+#: ``CUE_AUXILIARIES``, adverbs (`cue_adverb`) and ``n't`` contractions. Counted on the
 #: aligned train items: no such word stood just outside a gold cue more than 6 times
 #: (``also`` 129 inside against 6, ``then`` 14 against 4, the others 0 or 1).
 _CUE_GROUP = frozenset(
@@ -129,15 +131,16 @@ def cue_group_start(text: str, start: int, floor: int = 0) -> int:
     ``floor`` (the end of the speaker mention or content before the cue). Before a
     capitalised cue (a headline: ``Rubio Just Said``) capitalised words count too.
 
-    >>> s = "He has repeatedly said it"
-    >>> s[cue_group_start(s, 18):22]
-    'has repeatedly said'
-    >>> s = "Smith, who has led the union, said it"
-    >>> s[cue_group_start(s, 30):34]
-    'said'
-    >>> s = "She didn't say"
-    >>> s[cue_group_start(s, 11):14]
-    "didn't say"
+    Examples:
+        >>> s = "He has repeatedly said it"
+        >>> s[cue_group_start(s, 18):22]
+        'has repeatedly said'
+        >>> s = "Smith, who has led the union, said it"
+        >>> s[cue_group_start(s, 30):34]
+        'said'
+        >>> s = "She didn't say"
+        >>> s[cue_group_start(s, 11):14]
+        "didn't say"
     """
     a = start
     title = text[start:start + 1].isupper()  # a headline: "Al Sharpton Just Said"
@@ -163,7 +166,7 @@ def cue_group_start(text: str, start: int, floor: int = 0) -> int:
 
 
 def with_verb_group(text: str, cue: Span | None, before: tuple[int, ...] = ()) -> Span | None:
-    """``cue`` widened to start at its verb group (:func:`cue_group_start`).
+    """``cue`` widened to start at its verb group (`cue_group_start`).
 
     Args:
         text: The article text the offsets refer to.
@@ -238,11 +241,11 @@ def attributed(
     name: str, sp: Optional[Speaker], cue: Optional[Span], kind: CueType, via: Optional[str],
     *, base: Optional[float] = None,
 ) -> Attribution:
-    """The :class:`Attribution` that the direct rule ``name`` of the rule table makes.
+    """The `Attribution` that the direct rule ``name`` of the rule table makes.
 
     The confidence is the rule's (or ``base``, where one rule has two strengths),
     0.1 lower for a pronoun speaker and 0.3 without one
-    (:meth:`~quotes.attribution.rules.Rule.confidence_for`).
+    ([`confidence_for`][quotes.attribution.rules.Rule.confidence_for]).
     """
     rule = RULES["direct", name]
     if base is not None:

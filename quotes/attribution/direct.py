@@ -1,4 +1,4 @@
-"""Attribution: from quoted spans to :class:`~quotes.models.Quote` objects.
+"""Attribution: from quoted spans to [`Quote`][quotes.models.Quote] objects.
 
 For each quoted span this module decides whether it is a direct quote (a
 stand-alone utterance) or a fragment inside a sentence (a scare quote, a title,
@@ -22,7 +22,7 @@ name and ``role`` takes the apposition. A participle cue (``saying``,
 ``adding``) takes the subject of its clause, and a quote that is the whole
 clause after ``said that`` is direct, its content starting at ``that``.
 
-Fragments are handed to :mod:`quotes.attribution.reported`, which builds mixed quotes from
+Fragments are handed to [`quotes.attribution.reported`][], which builds mixed quotes from
 the reported clauses that contain them, together with reported speech.
 """
 
@@ -277,7 +277,7 @@ def _close_open_quotes(results: list[_Found]) -> None:
 
 @RULES.implements("direct", "lead-in", "unattributed")
 def _quotes_of(ctx: Document, results: list[_Found], segmenter: Segmenter) -> list[Quote]:
-    """The :class:`~quotes.models.Quote` objects of the attributed quotes."""
+    """The [`Quote`][quotes.models.Quote] objects of the attributed quotes."""
     quotes = []
     for q, att in results:
         if att is None and len(ctx.text[q.start:q.end].split()) < 3:

@@ -1,10 +1,10 @@
 """Where a direct quote's cue and speaker are: after it, before it, or after a colon.
 
-:func:`attribute_after` reads ``”, Peskov said`` and ``,” said Peskov``;
-:func:`attribute_before` reads ``Peskov replied, “``, ``Said Comey, “`` and
+`attribute_after` reads ``”, Peskov said`` and ``,” said Peskov``;
+`attribute_before` reads ``Peskov replied, “``, ``Said Comey, “`` and
 ``According to CNN, “``; ``_colon_speaker`` the transcript form ``Bush: “…”``
 and ``dash_signature`` a quote signed on the next line. Split out of
-:mod:`quotes.attribution.direct`, which re-exports these names.
+[`quotes.attribution.direct`][], which re-exports these names.
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def _after_subject(
 ) -> object:
     """``,” Peskov said``: the subject before the cue word at ``i``.
 
-    Returns the attribution, ``None`` to stop, or :data:`_NEXT_WORD`.
+    Returns the attribution, ``None`` to stop, or `_NEXT_WORD`.
     """
     word, _a, b = toks[i]
     np_hi = toks[aux_start(toks, i)][1]
@@ -324,7 +324,7 @@ class _BeforeScan:
         return i, False
 
     def _at_cue(self, i: int, b: int, kind: CueType, put_it: bool) -> object:
-        """The speaker of the cue word at ``i`` (ending at ``b``); :data:`_NEXT_WORD` to go on."""
+        """The speaker of the cue word at ``i`` (ending at ``b``); `_NEXT_WORD` to go on."""
         ctx, toks = self.ctx, self.toks
         word, a = toks[i][0], toks[i][1]
         cue, _obj = (ctx.span(a, b), None) if put_it else cue_span(ctx, toks, i, self.end)
@@ -424,7 +424,7 @@ def _colon_speaker(ctx: Document, lo: int, hi: int, at: int) -> Optional[Attribu
     word opening the clause (``Okafor: “…”``) is a person only when it reads as a
     name and is no headline label (``Poll:``, ``Update:``). A verb of saying before
     the name (``Declared Okafor: “…”``) is an inverted cue, left to
-    :func:`attribute_before`.
+    `attribute_before`.
     """
     m = _COLON_LEAD.match(ctx.norm[lo:hi])
     if m is None:

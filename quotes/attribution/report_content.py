@@ -1,11 +1,11 @@
 """Where the content of a reported clause starts and ends.
 
-Used by :mod:`quotes.attribution.reported` and :mod:`quotes.attribution.report_forms`.
-:func:`content_after` finds where the content starts after a cue (PolNeAR's
+Used by [`quotes.attribution.reported`][] and `quotes.attribution.report_forms`.
+`content_after` finds where the content starts after a cue (PolNeAR's
 convention: a complementiser ``that`` opens it, a time or channel phrase before it
-is skipped), :func:`clause_end` where it stops (a clause break, a new report),
-:func:`content_limit` the direct quote it may not run into, and
-:func:`participle_after` / :func:`participle_at` a participle cue (``citing``,
+is skipped), `clause_end` where it stops (a clause break, a new report),
+`content_limit` the direct quote it may not run into, and
+`participle_after` / `participle_at` a participle cue (``citing``,
 ``adding``) that opens a report of its own right after a cue or a speaker.
 """
 

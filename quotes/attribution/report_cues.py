@@ -1,12 +1,12 @@
 """Cue words of reported speech: which words open a report, and what their object is.
 
-Split out of :mod:`quotes.attribution.reported`, which applies these to sentences. A word opens a
-report when it is a verb of saying (:data:`~quotes.lexicon.REPORTING_VERBS`) or a cue
-word that heads a Cue span in at least :data:`CUE_RATE` of its occurrences in PolNeAR
-train (:func:`reporting_kind`); attitude verbs with an object (``criticized X``,
-``endorsed X``) are :func:`object_cue`, and the object ends where :func:`object_end`
-says. In a sentence, :func:`not_a_cue` tells a cue word used as no verb (``the stated
-goal``, ``his home state``) and :func:`report_kind` the type of the report it opens.
+Split out of [`quotes.attribution.reported`][], which applies these to sentences. A word opens a
+report when it is a verb of saying (`quotes.lexicon.REPORTING_VERBS`) or a cue
+word that heads a Cue span in at least `CUE_RATE` of its occurrences in PolNeAR
+train ([`reporting_kind`][quotes.attribution.report_cues.reporting_kind]); attitude verbs with an
+object (``criticized X``, ``endorsed X``) are `object_cue`, and the object ends where `object_end`
+says. In a sentence, `not_a_cue` tells a cue word used as no verb (``the stated goal``,
+``his home state``) and `report_kind` the type of the report it opens.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ _NOT_REPORTING = frozenset(
     titled named listed sided quoted chants chanted""".split()
 )
 #: Participles that PolNeAR marks as a cue of their own but that are too rare in train to
-#: pass :data:`CUE_MIN_COUNT`: ``quoting`` heads a Cue span in 3 of its 4 uses, always as a
+#: pass `CUE_MIN_COUNT`: ``quoting`` heads a Cue span in 3 of its 4 uses, always as a
 #: report of its own by the subject (``Trump tweeted, quoting Comey's statement``), as
 #: ``citing`` does.
 _RARE_PARTICIPLE_CUES: dict[str, CueType] = {"quoting": CueType.SPEECH}
@@ -105,14 +105,15 @@ LEAD_ADVERBIAL_OPENERS = frozenset(
 
 
 def reporting_kind(word: str) -> CueType | None:
-    """The :class:`CueType` of a word that can introduce a report, or ``None``.
+    """The [`CueType`][quotes.models.CueType] of a word that can introduce a report, or ``None``.
 
     Verbs of saying always can; other learned cue words (``criticized``,
-    ``endorsed``, ``urged``) when PolNeAR train marks at least :data:`CUE_RATE`
+    ``endorsed``, ``urged``) when PolNeAR train marks at least `CUE_RATE`
     of their occurrences as cues.
 
-    >>> reporting_kind("said"), reporting_kind("criticized"), reporting_kind("table")
-    (<CueType.SPEECH: 'speech'>, <CueType.SPEECH: 'speech'>, None)
+    Examples:
+        >>> reporting_kind("said"), reporting_kind("criticized"), reporting_kind("table")
+        (<CueType.SPEECH: 'speech'>, <CueType.SPEECH: 'speech'>, None)
     """
     return _reporting_kind(word.lower())
 
@@ -153,7 +154,7 @@ _INTENT_TO = frozenset(
 #: An object cue is kept when at least this share of the reports it gave on PolNeAR train
 #: were right: a Cue span at the word and the predicted source inside the gold Source (a
 #: wrong speaker is worse than none, so a cue must be right more often than wrong). Forms
-#: with fewer than :data:`CUE_MIN_COUNT` reports keep the verdict of their verb. Measured
+#: with fewer than `CUE_MIN_COUNT` reports keep the verdict of their verb. Measured
 #: (fast backend, right/reports): ``support`` 17/45, ``supporting`` 13/37, ``attacking``
 #: 4/14, ``endorse`` 3/10 and ``favored`` 3/8 (and ``favoured``) fall below and are not object cues;
 #: ``backing`` 12/22, ``backed`` 11/17, ``opposes`` 3/6, ``supported`` 26/34,
@@ -161,7 +162,7 @@ _INTENT_TO = frozenset(
 OBJECT_CUE_RATE = 0.5
 #: Verbs of attitude or stance whose content is a short object (``X endorsed Clinton``,
 #: ``criticized Trump for C``), with their cue type: the words PolNeAR counts as beliefs
-#: are beliefs, the others speech (as in its cue classes). See :data:`OBJECT_CUE_RATE`
+#: are beliefs, the others speech (as in its cue classes). See `OBJECT_CUE_RATE`
 #: for the forms left out (``voters who support Sanders``, ``ads attacking Trump``).
 _OBJECT_CUES: dict[str, CueType] = {
     **dict.fromkeys(
@@ -249,7 +250,7 @@ _CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this th
 
 @lru_cache(maxsize=1)
 def report_cue_words() -> frozenset[str]:
-    """Every word that can open a report: what :func:`reporting_kind` accepts, and more."""
+    """Every word that can open a report: what `reporting_kind` accepts, and more."""
     accepted = (w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None)
     return frozenset(accepted) | _INTENT_TO | set(_OBJECT_CUES) | {"according", "show", "showing"}
 
@@ -265,10 +266,10 @@ def is_particle(low: str, nxt: str) -> bool:
 def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | None:
     """The cue type of the word at ``k`` as the verb of a report, and as an object cue.
 
-    Besides :func:`reporting_kind`: ``show`` after a noun of evidence is a claim
-    (``polls show C``), an intention before ``to`` a belief (``X wants to C``), an
-    attitude verb with an object its :func:`object_cue` type. A claim word that is no
-    verb of saying counts only as ``show``, ``found``, ``find`` or ``cit...``.
+    Besides [`reporting_kind`][quotes.attribution.report_cues.reporting_kind]: ``show`` after a noun
+    of evidence is a claim (``polls show C``), an intention before ``to`` a belief
+    (``X wants to C``), an attitude verb with an object its `object_cue` type. A claim word that is
+    no verb of saying counts only as ``show``, ``found``, ``find`` or ``cit...``.
 
     Returns:
         The cue type and the object-cue type (``None`` unless the verb takes an

@@ -1,8 +1,8 @@
 """Building reported quotes, and the fixed forms of attribution.
 
-Shared by :mod:`quotes.attribution.reported` and :mod:`quotes.attribution.report_scan`:
-:func:`build` turns a content span, a speaker and a cue into a
-:class:`~quotes.models.Quote` (its base confidence from the rule table); the other
+Shared by [`quotes.attribution.reported`][] and `quotes.attribution.report_scan`:
+`build` turns a content span, a speaker and a cue into a
+[`Quote`][quotes.models.Quote] (its base confidence from the rule table); the other
 functions read forms that have a shape of their own rather than a subject and a verb,
 each registered for its rule: ``According to X, C`` / ``C, according to X``
 (``according``), ``C, as stated by X`` (``content-first:as-by``), ``C, as X put it``
@@ -88,7 +88,7 @@ def build(
         a: Where the content starts; ``b`` where it ends.
         sp: The speaker, or ``None`` (an impression, an asked question); ``cue`` the
             cue span (widened to its verb group), ``kind`` its type, ``via`` the channel.
-        rule: The name of the ``reported`` rule in :data:`~quotes.attribution.rules.RULES`.
+        rule: The name of the ``reported`` rule in `quotes.attribution.rules.RULES`.
         marks: The quoted fragments of the article, as ``(open, close + 1)``.
         min_words: The fewest words content may have.
         confidence: The base confidence, when not the rule's own (see its call sites).
@@ -133,7 +133,7 @@ def widen(ctx: Document, sp: Speaker, span: tuple[int, int] | None) -> Speaker:
     return sp.model_copy(update=update)
 
 
-#: Marks that open and close a quote (:data:`~quotes.text.marks.FOLD_MARK` stands for ``''``).
+#: Marks that open and close a quote (`quotes.text.marks.FOLD_MARK` stands for ``''``).
 _OPENING_MARKS = "\"'“‘«" + FOLD_MARK
 _CLOSING_MARKS = "\"'”’»" + FOLD_MARK
 
@@ -143,8 +143,9 @@ def _whole_quote(text: str) -> bool:
 
     A closing mark followed by a letter is an apostrophe (``I’m``).
 
-    >>> _whole_quote(' "Talks collapsed."'), _whole_quote(" ‘No Idea’ If I Had Known")
-    (True, False)
+    Examples:
+        >>> _whole_quote(' "Talks collapsed."'), _whole_quote(" ‘No Idea’ If I Had Known")
+        (True, False)
     """
     core = text.strip().rstrip(" .!?,;")
     if len(core) < 2 or core[0] not in _OPENING_MARKS:
@@ -161,7 +162,7 @@ def colon_headline(
 ) -> Quote | None:
     """``Marco Rubio: I'm Not Interested In Being Vice President.``: a name, a colon, a claim.
 
-    A headline label (``Poll:``, ``Update:``; :data:`~quotes.lexicon.HEADLINE_LABELS`)
+    A headline label (``Poll:``, ``Update:``; `quotes.lexicon.HEADLINE_LABELS`)
     names nobody, and a claim in quote marks (``Reuters: "Talks collapsed."``) is left
     to the direct path.
     """

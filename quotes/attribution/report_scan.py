@@ -1,12 +1,12 @@
 """Reading one sentence for reports, cue word by cue word.
 
-:class:`SentenceScan` is the state of :func:`quotes.attribution.reported.attribute_reported`
+`SentenceScan` is the state of [`quotes.attribution.reported.attribute_reported`][]
 over one sentence, once the forms that take the whole sentence have not read and
 ``asked-question`` has been tried: for each cue word left to right it reads
 ``according``, skips a word that is no verb here, reads ``impression``, then the cue
-(:class:`_Cue`) and its speaker, and places the content by the rules
+(`_Cue`) and its speaker, and places the content by the rules
 ``content-first:inverted``, ``content-first`` / ``content-first:split``, ``cue-first``
-and ``object`` of :data:`~quotes.attribution.rules.RULES`. ``consumed`` is where the
+and ``object`` of `quotes.attribution.rules.RULES`. ``consumed`` is where the
 content not yet taken starts; ``carry`` hands a speaker to a participle cue that
 follows (``X reported, citing Y``).
 """
@@ -66,7 +66,7 @@ _CITED_CONFIDENCE = 0.7
 
 @dataclass
 class _Cue:
-    """A cue word of a report, as :meth:`SentenceScan.read_cue` read it."""
+    """A cue word of a report, as `SentenceScan.read_cue` read it."""
 
     k: int  #: its token
     low: str  #: the cue word, lower-cased
@@ -82,7 +82,7 @@ class _Cue:
     going_on: int | None  #: a participle cue right after it (``reported citing``), or ``None``
 
     def content_start(self, ctx: Document, toks: list[Token]) -> int | None:
-        """Where the content starts after the cue (:func:`content_after`)."""
+        """Where the content starts after the cue (`content_after`)."""
         say_like = self.low in SAY_LIKE or self.low in TELL
         return content_after(ctx, toks, self.last, say_like, self.low.startswith(OBJECT_VERBS))
 
@@ -254,7 +254,7 @@ class SentenceScan:
         rule: str,
         min_words: int = MIN_WORDS,
     ) -> Quote | None:
-        """The quote of the content ``a:b`` reported by ``sp`` with ``cue`` (:func:`build`)."""
+        """The quote of the content ``a:b`` reported by ``sp`` with ``cue`` (`build`)."""
         return build(
             self.ctx,
             self.seg,

@@ -1,7 +1,7 @@
 """The speaker of a reported clause: the subject before its cue.
 
-Used by :mod:`quotes.attribution.reported`. :func:`subject` reads the noun phrase before a
-cue and resolves it: the whole subject phrase first (:mod:`quotes.attribution.subject`:
+Used by [`quotes.attribution.reported`][]. `subject` reads the noun phrase before a
+cue and resolves it: the whole subject phrase first (`quotes.attribution.subject`:
 ``Some delegates at the convention in Philadelphia``, ``72 percent of
 Democrats``), then the head right before the cue, a document's owner (``the
 ministry's statement says``), anonymous sources with a post-modifier (``people
@@ -355,7 +355,7 @@ def _head_subject(
     np_hi: int,
     a: int,
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
-    """:func:`subject` from the head ``np`` read right before the cue (or from around it)."""
+    """`subject` from the head ``np`` read right before the cue (or from around it)."""
     if np is not None:
         return _named_head(ctx, toks, j, consumed, lo, cue, np, a)
     post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
@@ -390,7 +390,7 @@ def _named_head(
     np: NounPhrase,
     a: int,
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
-    """:func:`subject` from the noun phrase ``np`` right before the cue."""
+    """`subject` from the noun phrase ``np`` right before the cue."""
     if cue.endswith("ing") and _ISSUED_DOCUMENT.search(ctx.norm, consumed, np.end):
         # "X issued a statement saying C": X speaks, not the statement.
         subj = _sentence_subject(ctx, lo, np.start)

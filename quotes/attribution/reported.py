@@ -2,15 +2,15 @@
 
 Rules over one sentence at a time, using the same cue lexicon and speaker
 resolution as direct quotes. A word opens a report when it is a verb of saying
-(:data:`REPORTING_VERBS`) or a cue word that heads a Cue span in at least
-:data:`CUE_RATE` of its occurrences in PolNeAR train (``criticized``,
-``endorsed``, ``urged``; see :func:`reporting_kind`).
+(`REPORTING_VERBS`) or a cue word that heads a Cue span in at least
+`CUE_RATE` of its occurrences in PolNeAR train (``criticized``,
+``endorsed``, ``urged``; see [`reporting_kind`][quotes.attribution.reported.reporting_kind]).
 
 The forms are tried in this order, named by their rule in
-:data:`~quotes.attribution.rules.RULES` (family ``reported``):
+`quotes.attribution.rules.RULES` (family ``reported``):
 
 1. Forms that take the whole sentence, each ending the sentence when it reads
-   (:mod:`quotes.attribution.report_forms`): ``content-first:as-by`` (``C, as
+   (`quotes.attribution.report_forms`): ``content-first:as-by`` (``C, as
    stated by X``), ``headline-colon`` (``Marco Rubio: I'm Not Interested``, a line
    of its own), ``as-x-put-it`` (``C, as X put it``).
 2. A sentence with no cue word holds no report. ``asked-question`` (``Asked
@@ -119,10 +119,10 @@ def attribute_reported(
     """Reported speech, claims and mixed quotes of the article.
 
     A reported item never repeats a direct quote that the direct path attributed
-    (see :func:`_repeats_direct`).
+    (see `_repeats_direct`).
 
     Args:
-        ctx: The article context built by :func:`quotes.attribution.direct.build_context`.
+        ctx: The article context built by `quotes.attribution.direct.build_context`.
         segmenter: The backend (for provenance).
         direct: Direct quotes already found; their sentences are not re-read.
         fragments: Quoted fragments that were not direct quotes.

@@ -1,12 +1,13 @@
 """The attribution rules, declared in one ordered table.
 
-Every pattern that can attribute a quote is a :class:`Rule`: its ``name`` is what
-a quote's :attr:`~quotes.models.Provenance.rules` says (``("direct",
-"after:inverted")``), its ``family`` the component that applies it, its
-``confidence`` the base confidence of the quotes it makes (before the pronoun
-penalty, see :meth:`Rule.confidence_for`), and its ``summary`` what it reads, with
-an example. The function that applies a rule registers itself with
-:meth:`RuleTable.implements`, so the table also says where each rule lives.
+Every pattern that can attribute a quote is a [`Rule`][quotes.attribution.rules.Rule]: its ``name``
+is what a quote's `quotes.models.Provenance.rules` says (``("direct", "after:inverted")``), its
+``family`` the component that applies it, its ``confidence`` the base confidence of the quotes it
+makes (before the pronoun penalty, see
+[`Rule.confidence_for`][quotes.attribution.rules.Rule.confidence_for]), and its ``summary`` what it
+reads, with an example. The function that applies a rule registers itself with
+[`RuleTable.implements`][quotes.attribution.rules.RuleTable.implements], so the table also says
+where each rule lives.
 
 Adding a pattern is one row here and one function decorated with
 ``@RULES.implements("family", "name")``; ``docs/rules.md`` is generated from this
@@ -47,7 +48,7 @@ class Rule:
 
     Attributes:
         family: The component that applies it (``direct`` or ``reported``).
-        name: Its name in :attr:`~quotes.models.Provenance.rules`.
+        name: Its name in `quotes.models.Provenance.rules`.
         confidence: Base confidence of what it finds.
         summary: What it reads, with an example.
         functions: Qualified names of the functions that apply it.

@@ -1,11 +1,11 @@
 """The source noun phrase next to a cue: subjects, appositions and the full mention.
 
-:func:`read_subject` reads the subject before a cue (``Peskov, the Kremlin's
-spokesman,``), :func:`loose_subject` the looser forms after a closing mark,
-:func:`clause_subject` the subject of a participle's clause, and :func:`resolve_speaker`
+`read_subject` reads the subject before a cue (``Peskov, the Kremlin's
+spokesman,``), `loose_subject` the looser forms after a closing mark,
+`clause_subject` the subject of a participle's clause, and `resolve_speaker`
 resolves the head and stretches the mention over the whole phrase
-(:func:`extend_noun_phrase`), as PolNeAR's Source spans do. Split out of
-:mod:`quotes.attribution.direct`, which re-exports these names.
+(`extend_noun_phrase`), as PolNeAR's Source spans do. Split out of
+[`quotes.attribution.direct`][], which re-exports these names.
 """
 
 from __future__ import annotations
@@ -326,7 +326,7 @@ def _loose_word(w: str) -> bool:
 def loose_subject(
     ctx: Document, p: int, hi: int
 ) -> Optional[tuple[NounPhrase, Optional[str], Optional[int], Optional[int]]]:
-    """A subject between a closing mark and its cue that :func:`read_subject` does not read.
+    """A subject between a closing mark and its cue that `read_subject` does not read.
 
     ``”, his friend Mahama Ali told CNN``, ``”, screenwriter Cole Haddon tweeted``
     (lower-case words before a name) and ``”, a spokesman for committee Democrats
@@ -392,7 +392,7 @@ def resolve_speaker(
             staff, Rahm Emanuel``).
         describe: When the resolver knows nothing of a description (``the gambling
             tycoon``), return it as a speaker of unknown type rather than ``None``.
-        end: End of the full phrase when it runs past what :func:`extend_noun_phrase` reads
+        end: End of the full phrase when it runs past what `extend_noun_phrase` reads
             (``a spokesman for committee Democrats``).
     """
     sp = ctx.resolver.resolve(np, at=at, sentence_starts=ctx.sentence_starts, exclude=ctx.quoted)

@@ -1,6 +1,6 @@
 """The full subject noun phrase before a reporting verb, as PolNeAR marks Sources.
 
-:func:`full_subject` reads the whole phrase between the start of the clause and
+`full_subject` reads the whole phrase between the start of the clause and
 the cue, and accepts it only when it has the shape of a subject:
 
 * a core noun phrase: names, titles and source nouns, with determiners and
@@ -18,7 +18,7 @@ the cue, and accepts it only when it has the shape of a subject:
 
 It returns the core phrase (which names the speaker) and the span of the whole
 phrase (the Source). Everything is rule-based and works on one clause. The core
-and post-modifiers are read by :mod:`quotes.attribution.subject_phrase`; this
+and post-modifiers are read by `quotes.attribution.subject_phrase`; this
 module handles the commas, dashes, appositions and lists around them.
 """
 

@@ -1,11 +1,11 @@
 """Noun phrases that can be a subject: the core and its post-modifiers.
 
-:func:`core_end` reads a core noun phrase (names, titles and source nouns, with
+`core_end` reads a core noun phrase (names, titles and source nouns, with
 determiners and quantifiers: ``Some delegates``, ``72 percent of Democrats``,
-``Nearly eight in 10 Democratic voters``); :func:`phrase_end` adds the
+``Nearly eight in 10 Democratic voters``); `phrase_end` adds the
 post-modifiers without commas (``at the convention in Philadelphia``, ``those
 surveyed``, ``others who want to ban abortion``, ``Hawkins and others``).
-:mod:`quotes.attribution.subject` assembles these into a whole subject.
+`quotes.attribution.subject` assembles these into a whole subject.
 """
 
 from __future__ import annotations

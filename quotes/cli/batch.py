@@ -1,4 +1,4 @@
-"""``quotes batch``: the command line of :func:`quotes.archive.batch.run_batch`."""
+"""``quotes batch``: the command line of [`quotes.archive.batch.run_batch`][]."""
 
 from __future__ import annotations
 

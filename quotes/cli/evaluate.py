@@ -1,4 +1,4 @@
-"""``quotes evaluate``: the command line of :func:`quotes.evaluation.evaluate.evaluate`."""
+"""``quotes evaluate``: the command line of [`quotes.evaluation.evaluate.evaluate`][]."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``quotes evaluate`` with parsed arguments.
 
     Args:
-        args: The namespace built by the parser of :func:`add_cli_parser`.
+        args: The namespace built by the parser of `add_cli_parser`.
 
     Returns:
         0 on success, 1 when some documents failed to extract (the others are

@@ -130,7 +130,7 @@ def _check_date(value: str) -> None:
 
 
 def _stdin_article(args: argparse.Namespace) -> Article:
-    """The article piped on standard input: its id is :data:`STDIN_ID`."""
+    """The article piped on standard input: its id is `STDIN_ID`."""
     from quotes.archive.io import decode_text, make_article
 
     text = decode_text(sys.stdin.buffer.read(), name="<stdin>")

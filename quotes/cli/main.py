@@ -1,9 +1,9 @@
 """Command line interface: ``python -m quotes`` or ``quotes``.
 
 Subcommands: ``extract`` (quotes of articles as JSON Lines, JSON or a table,
-:mod:`quotes.cli.extract`), ``schema`` (JSON Schema of the output), ``download``
-(Stanza models), and ``evaluate``, ``batch`` and ``dedupe`` (:mod:`quotes.cli.evaluate`,
-:mod:`quotes.cli.batch`, :mod:`quotes.cli.dedupe`). Each subcommand module has
+`quotes.cli.extract`), ``schema`` (JSON Schema of the output), ``download``
+(Stanza models), and ``evaluate``, ``batch`` and ``dedupe`` (`quotes.cli.evaluate`,
+`quotes.cli.batch`, `quotes.cli.dedupe`). Each subcommand module has
 ``add_cli_parser(subparsers)`` and a ``run(args)`` that returns the exit status.
 
 Every error is one line on stderr starting with ``quotes:``; the exit status is

@@ -1,6 +1,6 @@
 """Dedupe: cluster the statements that recur across articles.
 
-:func:`dedupe` is the entry point (:mod:`quotes.dedupe.cluster`); the text
+[`dedupe`][quotes.dedupe.dedupe] is the entry point (`quotes.dedupe.cluster`); the text
 normalisation, blocking index, scorers and speaker keys it uses are private to
 this package.
 """

@@ -1,8 +1,8 @@
 """Cross-article dedupe: one statement, one cluster, every occurrence.
 
-:func:`dedupe` groups the quotes of many articles into clusters (:class:`QuoteCluster`),
-one per statement of one speaker, with every place it appeared
-(:class:`ClusterMember`). Three modes:
+[`dedupe`][quotes.dedupe.cluster.dedupe] groups the quotes of many articles into clusters
+([`QuoteCluster`][quotes.dedupe.cluster.QuoteCluster]), one per statement of one speaker, with every
+place it appeared ([`ClusterMember`][quotes.dedupe.cluster.ClusterMember]). Three modes:
 
 ``verbatim``
     Near-verbatim variants only: quotation-mark style, case, punctuation,
@@ -30,12 +30,12 @@ never join unless ``ignore_speakers=True``; a quote without a known speaker join
 a cluster only on a near-verbatim match, and at most one cluster.
 
 Nothing compares every quote with every other: candidates come from a rare-key
-join (see :mod:`quotes.dedupe.index`), so time and memory grow about linearly.
-Paraphrase scoring and linking live in :mod:`quotes.dedupe.statement`; the run
-itself in :mod:`quotes.dedupe.engine`, loaded (with NumPy and rapidfuzz) on the
-first call. The models are in :mod:`quotes.dedupe.results`.
+join (see `quotes.dedupe.index`), so time and memory grow about linearly.
+Paraphrase scoring and linking live in `quotes.dedupe.statement`; the run
+itself in `quotes.dedupe.engine`, loaded (with NumPy and rapidfuzz) on the
+first call. The models are in `quotes.dedupe.results`.
 
-Example:
+Examples:
     >>> from quotes.models import Quote, Speaker
     >>> def q(text, article, name):
     ...     return Quote(text=text, start=0, end=len(text), article=article,
@@ -110,7 +110,7 @@ def dedupe(
     """Group quotes from many articles into one cluster per statement.
 
     Every input quote lands in exactly one cluster; the result depends only on the
-    multiset of quotes, not on their order (example in :mod:`quotes.dedupe.cluster`).
+    multiset of quotes, not on their order (example in `quotes.dedupe.cluster`).
 
     Args:
         quotes: Quotes from any number of articles.
@@ -130,7 +130,7 @@ def dedupe(
         The clusters, largest first (then by speaker, text and id).
 
     Raises:
-        TypeError: An item is not a :class:`~quotes.models.Quote`.
+        TypeError: An item is not a [`Quote`][quotes.models.Quote].
         ValueError: An unknown mode or a negative threshold.
         DependencyError: ``mode="semantic"`` without an ``encoder`` or the extra.
     """
@@ -167,7 +167,8 @@ def _provenance(
     )
 
 
-#: Default of every threshold and blocking setting, read from :func:`dedupe`'s signature.
+#: Default of every threshold and blocking setting, read from
+#: [`dedupe`][quotes.dedupe.cluster.dedupe]'s signature.
 _DEFAULTS: dict[str, Any] = {
     name: p.default
     for name, p in inspect.signature(dedupe).parameters.items()

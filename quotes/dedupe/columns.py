@@ -1,8 +1,8 @@
-"""The quote fields :mod:`quotes.dedupe.cluster` works on, read once into columns.
+"""The quote fields `quotes.dedupe.cluster` works on, read once into columns.
 
-A million :class:`~quotes.models.Quote` models are scattered in memory; visiting
+A million [`Quote`][quotes.models.Quote] models are scattered in memory; visiting
 them again and again in sorted order is mostly cache misses. Dedupe reads each
-quote once, in input order, into one tuple per field (:func:`read_columns`), and
+quote once, in input order, into one tuple per field (`read_columns`), and
 works on those.
 """
 
@@ -35,7 +35,7 @@ class Columns(NamedTuple):
     text: tuple[str, ...]
     speaker: tuple[str | None, ...]
     speaker_type: tuple[str | None, ...]
-    """The speaker's :class:`~quotes.models.SpeakerType` value."""
+    """The speaker's [`SpeakerType`][quotes.models.SpeakerType] value."""
     kind: tuple[QuoteKind, ...]
     outlet: tuple[str | None, ...]
     published: tuple[_dt.date | None, ...]

@@ -1,4 +1,4 @@
-"""The dedupe modes and the default thresholds of :func:`~quotes.dedupe.cluster.dedupe`."""
+"""The dedupe modes and the default thresholds of [`dedupe`][quotes.dedupe.cluster.dedupe]."""
 
 from __future__ import annotations
 

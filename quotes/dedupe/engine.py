@@ -1,6 +1,6 @@
 """One dedupe run: link the quotes' texts, then build the clusters (NumPy and rapidfuzz).
 
-:func:`~quotes.dedupe.cluster.dedupe` imports this module on its first call, so
+[`dedupe`][quotes.dedupe.cluster.dedupe] imports this module on its first call, so
 that ``import quotes`` does not load NumPy and rapidfuzz.
 """
 
@@ -58,7 +58,7 @@ def run_dedupe(
         ignore_speakers: Cluster on the words alone, across speakers.
         encoder: The semantic mode's encoder, or ``None`` for the bundled one.
         options: The thresholds and blocking settings of
-            :func:`~quotes.dedupe.cluster.dedupe`.
+            [`dedupe`][quotes.dedupe.cluster.dedupe].
 
     Returns:
         The clusters, largest first (then by speaker, text and id).
@@ -135,7 +135,7 @@ class DedupeRun:
         max_block: int,
         encoder: Encoder | None,
     ) -> None:
-        """Join the items that are one statement (arguments as in :func:`run_dedupe`)."""
+        """Join the items that are one statement (arguments as in `run_dedupe`)."""
         self.accept = (ratio_threshold, partial_threshold)
         self.min_partial_words = min_partial_words
         n = len(self.texts)
@@ -168,7 +168,7 @@ class DedupeRun:
     def _verbatim_scores(
         self, pairs: np.ndarray, accept: tuple[float, float], *, exact: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
-        """:func:`~quotes.dedupe.scores.verbatim_scores` of item pairs of this run."""
+        """`quotes.dedupe.scores.verbatim_scores` of item pairs of this run."""
         return verbatim_scores(
             self.texts,
             self.words,

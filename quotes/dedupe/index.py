@@ -1,8 +1,8 @@
-"""Blocking and linking for :mod:`quotes.dedupe.cluster`.
+"""Blocking and linking for `quotes.dedupe.cluster`.
 
 Nothing here compares every quote with every other one:
 
-1. :func:`candidate_pairs` is a rare-key join. Each item (a distinct normalised
+1. `candidate_pairs` is a rare-key join. Each item (a distinct normalised
    text of one speaker) is indexed under all of its keys (word bigrams for the
    verbatim matcher, content terms for the statement matcher). Each item then
    *queries* only its ``per_item`` rarest keys that at least one other item shares
@@ -11,10 +11,10 @@ Nothing here compares every quote with every other one:
    version, so the pair is found; the cost grows with the number of items times
    ``per_item`` times the size of the rare postings, not with the square of the
    corpus. The join runs in numpy, on packed integer sorts.
-2. Candidate pairs are scored in bulk (:mod:`quotes.dedupe.scores`).
-3. :class:`UnionFind` links the accepted pairs.
+2. Candidate pairs are scored in bulk (`quotes.dedupe.scores`).
+3. `UnionFind` links the accepted pairs.
 
-Speakers are matched across articles by :mod:`quotes.dedupe.speakers`.
+Speakers are matched across articles by `quotes.dedupe.speakers`.
 """
 
 from __future__ import annotations
@@ -42,12 +42,13 @@ class UnionFind:
     Keeping the smallest index as root makes the result independent of the order in
     which links are added.
 
-    >>> uf = UnionFind(4)
-    >>> uf.union(3, 1); uf.union(1, 2)
-    True
-    True
-    >>> [uf.find(i) for i in range(4)]
-    [0, 1, 1, 1]
+    Examples:
+        >>> uf = UnionFind(4)
+        >>> uf.union(3, 1); uf.union(1, 2)
+        True
+        True
+        >>> [uf.find(i) for i in range(4)]
+        [0, 1, 1, 1]
     """
 
     def __init__(self, n: int) -> None:
@@ -74,12 +75,13 @@ class UnionFind:
     def roots(self) -> np.ndarray:
         """Return the root of every element, as an int64 array (no path changes).
 
-        >>> uf = UnionFind(4)
-        >>> uf.union(2, 3); uf.union(1, 3)
-        True
-        True
-        >>> uf.roots().tolist()
-        [0, 1, 1, 1]
+        Examples:
+            >>> uf = UnionFind(4)
+            >>> uf.union(2, 3); uf.union(1, 3)
+            True
+            True
+            >>> uf.roots().tolist()
+            [0, 1, 1, 1]
         """
         parent = np.asarray(self.parent, dtype=np.int64)
         while True:  # pointer jumping: log(depth) whole-array steps
@@ -114,7 +116,7 @@ def bigram_rows(
     Args:
         texts: Normalised texts (words separated by single spaces).
         blocks: Block id of each text; ``None`` for keys shared across blocks
-            (see :func:`salt`).
+            (see `salt`).
 
     Returns:
         Two arrays of equal length: item index (int64) and key (uint64).
@@ -170,7 +172,7 @@ def candidate_pairs(
 
     Args:
         rows_item: Item index of each row; the rows of one item are contiguous and
-            in text order (as :func:`bigram_rows` and :func:`term_rows` give them).
+            in text order (as `bigram_rows` and `term_rows` give them).
         rows_key: Key of each row.
         n_items: Number of items.
         per_item: How many of its rarest shared keys each item queries.
@@ -265,7 +267,7 @@ def _pair_codes(
 def _linked_pairs(
     codes: np.ndarray, via: np.ndarray, queried: np.ndarray, n_items: int, min_hits: int
 ) -> np.ndarray:
-    """The unique pairs linked by enough distinct keys (see :func:`candidate_pairs`)."""
+    """The unique pairs linked by enough distinct keys (see `candidate_pairs`)."""
     # How many distinct keys link each pair: variants share several rare phrases,
     # unrelated texts at most a common one.
     with np.errstate(over="ignore"):
@@ -304,8 +306,9 @@ def rank_order(item: np.ndarray, df: np.ndarray, position: np.ndarray) -> np.nda
     The three (non-negative) fields and the row number are packed into one uint64
     when they fit, and sorted with a plain sort; otherwise a lexicographic sort.
 
-    >>> rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
-    [1, 2, 0]
+    Examples:
+        >>> rank_order(np.array([1, 0, 1]), np.array([2, 5, 2]), np.array([3, 0, 1])).tolist()
+        [1, 2, 0]
     """
     n = len(item)
     if n == 0:
@@ -329,8 +332,9 @@ def key_order(keys: np.ndarray) -> np.ndarray:
     share their high bits with another key are then put apart by their full value.
     Rows of one key come in row order.
 
-    >>> key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
-    [1, 3, 0, 2]
+    Examples:
+        >>> key_order(np.array([5, 3, 5, 3], dtype=np.uint64)).tolist()
+        [1, 3, 0, 2]
     """
     n = len(keys)
     low = np.uint64((1 << max(1, (n - 1).bit_length())) - 1)

@@ -1,4 +1,4 @@
-"""The result models of dedupe (:class:`QuoteCluster`, :class:`ClusterMember`) and cluster ids."""
+"""The result models of dedupe (`QuoteCluster`, `ClusterMember`) and cluster ids."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ class DedupeProvenance(_Frozen):
     """The sentence encoder of the semantic mode, or ``None``."""
     settings: tuple[tuple[str, float], ...] = ()
     """Thresholds and blocking settings that differ from their defaults, as
-    ``(name, value)`` pairs in the order of :func:`dedupe`'s arguments."""
+    ``(name, value)`` pairs in the order of [`dedupe`][quotes.dedupe.dedupe]'s arguments."""
     library_version: str = __version__
     """Version of ``quotes``."""
 
@@ -159,8 +159,9 @@ def construct(cls: type[_M], values: dict[str, Any]) -> _M:
 def cluster_id(keys: Iterable[tuple[str | None, int, int]]) -> str:
     """Return the id of a cluster with these member keys: 16 hex digits of SHA-1.
 
-    >>> cluster_id([("b", 5, 9), ("a", 0, 3)]) == cluster_id([("a", 0, 3), ("b", 5, 9)])
-    True
+    Examples:
+        >>> cluster_id([("b", 5, 9), ("a", 0, 3)]) == cluster_id([("a", 0, 3), ("b", 5, 9)])
+        True
     """
     return hash_key_lines([key_line(a, s, e) for a, s, e in keys])
 
@@ -171,6 +172,6 @@ def key_line(article: str | None, start: int, end: int) -> str:
 
 
 def hash_key_lines(lines: list[str]) -> str:
-    """The cluster id of these member lines (:func:`key_line`); sorts ``lines`` in place."""
+    """The cluster id of these member lines (`key_line`); sorts ``lines`` in place."""
     lines.sort()
     return hashlib.sha1("\x1f".join(lines).encode("utf-8")).hexdigest()[:16]

@@ -1,13 +1,13 @@
-"""Pair scores for :mod:`quotes.dedupe.cluster`.
+"""Pair scores for `quotes.dedupe.cluster`.
 
-* :func:`verbatim_scores` scores candidate pairs as near-verbatim variants with
+* `verbatim_scores` scores candidate pairs as near-verbatim variants with
   rapidfuzz (``ratio``, ``token_sort_ratio``, ``partial_ratio`` and the pieces of
-  quotes cut with an ellipsis), in bulk with :func:`rapidfuzz.process.cpdist`. The
+  quotes cut with an ellipsis), in bulk with `rapidfuzz.process.cpdist`. The
   costlier scorers run only where an upper bound from the lengths and the plain
   ratio says the threshold is within reach, so the verdicts are those of scoring
   every pair in full.
-* :func:`statement_score` is the rarity-weighted cosine of two quotes' content
-  terms; :func:`term_weights` gives the rarity weights.
+* `statement_score` is the rarity-weighted cosine of two quotes' content
+  terms; `term_weights` gives the rarity weights.
 """
 
 from __future__ import annotations
@@ -170,8 +170,8 @@ def _elided_scores(
     its pieces (one-word pieces of a quote with several are left out; a piece
     longer than the other text scores 0). Both sides of a pair are tried and the
     better kept; sides without pieces or shorter than ``min_partial_words`` score 0.
-    All pieces of all pairs are scored in one :func:`rapidfuzz.process.cpdist` call;
-    with a ``cutoff``, only the sides whose bound (see :func:`partial_bound`) can
+    All pieces of all pairs are scored in one `rapidfuzz.process.cpdist` call;
+    with a ``cutoff``, only the sides whose bound (see `partial_bound`) can
     reach it are, and the others report 0.
     """
     unit, piece_texts, other_texts = _piece_rows(texts, words, segments, pairs, min_partial_words)
@@ -212,7 +212,7 @@ def _piece_rows(
     pairs: np.ndarray,
     min_partial_words: int,
 ) -> tuple[list[int], list[str], list[str]]:
-    """The pieces to score for :func:`_elided_scores`: ``(2 * pair + side, piece, other text)``."""
+    """The pieces to score for `_elided_scores`: ``(2 * pair + side, piece, other text)``."""
     pieces_of: dict[int, list[str]] = {}
     for item, pieces in segments.items():
         if words[item] >= min_partial_words:
@@ -248,17 +248,18 @@ def statement_score(
     Args:
         a: Content terms of one quote.
         b: Content terms of the other.
-        weight: Rarity weight of each term (see :func:`term_weights`); a missing
+        weight: Rarity weight of each term (see `term_weights`); a missing
             term weighs 1.
         min_shared: Fewer shared terms than this score 0.
         norms: A cache of ``sum(w[terms])`` per term set, filled as it goes (for
             many calls with the same sets and weights).
 
-    >>> w = {"wait": 2.0, "signal": 3.0, "ukraine": 1.0, "talk": 1.0, "list": 3.0}
-    >>> round(statement_score(frozenset(w) - {"list"}, frozenset(w) - {"talk"}, w), 2)
-    0.76
-    >>> statement_score(frozenset({"wait"}), frozenset({"wait", "list"}), w)
-    0.0
+    Examples:
+        >>> w = {"wait": 2.0, "signal": 3.0, "ukraine": 1.0, "talk": 1.0, "list": 3.0}
+        >>> round(statement_score(frozenset(w) - {"list"}, frozenset(w) - {"talk"}, w), 2)
+        0.76
+        >>> statement_score(frozenset({"wait"}), frozenset({"wait", "list"}), w)
+        0.0
     """
     shared = a & b
     if len(shared) < min_shared:

@@ -1,4 +1,4 @@
-"""Speaker names of many articles resolved to one entity per person, for :mod:`quotes.dedupe.cluster`.
+"""Speaker names of many articles resolved to one entity per person, for `quotes.dedupe.cluster`.
 
 ``Dmitri Peskov``, ``Peskov`` and ``Kremlin spokesman Dmitry Peskov`` are one
 person; organisations and groups match on their normalised names.
@@ -65,7 +65,7 @@ def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
 
     Args:
         counts: Number of quotes for each ``(name, type)``; ``type`` is a
-            :class:`~quotes.models.SpeakerType` value.
+            [`SpeakerType`][quotes.models.SpeakerType] value.
 
     Returns:
         The entities, numbered in sorted order of their keys.
@@ -90,7 +90,7 @@ def _name_keys(counts: Counter[tuple[str, str]]) -> dict[tuple[str, str], tuple]
     """The key of each known speaker ``(name, type)``, in sorted order.
 
     A person's key is ``("p", given names, surname, shown name)`` (the parts of
-    :func:`~quotes.dedupe.text.person_name_parts`); another speaker's is ``("o",
+    `quotes.dedupe.text.person_name_parts`); another speaker's is ``("o",
     normalised name without "the", stripped name)``. Anonymous sources and
     pronouns get none.
     """

@@ -1,16 +1,16 @@
-"""Statement-level linking for :mod:`quotes.dedupe.cluster` (the ``statement`` and ``semantic`` modes).
+"""Statement-level linking for `quotes.dedupe.cluster` (the ``statement`` and ``semantic`` modes).
 
 Two quotes of one speaker are one statement when their content terms (see
-:func:`~quotes.dedupe.text.content_terms`), weighted by rarity, overlap enough.
+`quotes.dedupe.text.content_terms`), weighted by rarity, overlap enough.
 Long quotes, and reported contents most of all, often hold several statements
 (``they were waiting for a signal from Ukraine ..., but there were no signs of any
 movement``), so a pair is scored by the best match between the clauses of each
-(see :func:`~quotes.dedupe.text.clause_texts`) as well as by their whole texts:
+(see `quotes.dedupe.text.clause_texts`) as well as by their whole texts:
 the statement-level analogue of "one quote is part of a longer one". The
 ``semantic`` mode blends in the cosine of sentence embeddings.
 
 Candidates come from a rare-key join on content terms
-(:func:`~quotes.dedupe.index.candidate_pairs`), each clause of a long quote
+(`quotes.dedupe.index.candidate_pairs`), each clause of a long quote
 looking up its own rarest terms; nothing compares every pair of a block, except
 small blocks in the ``semantic`` mode.
 """
@@ -64,10 +64,11 @@ Terms = frozenset[str]
 def negated(normalized: str) -> bool:
     """Whether a normalised text holds a negator (``not``, ``no``, ``never``, ``n't``...).
 
-    >>> negated("we have not yet received a list"), negated("they dont know"), negated("noted")
-    (True, True, False)
-    >>> negated("no i meant he is the founder")
-    False
+    Examples:
+        >>> negated("we have not yet received a list"), negated("they dont know"), negated("noted")
+        (True, True, False)
+        >>> negated("no i meant he is the founder")
+        False
     """
     if normalized.startswith("no ") and normalized[3:].startswith(("i ", "we ", "he ", "she ")):
         normalized = normalized[3:]  # "No, I meant ...": an interjection, not a denial
@@ -93,7 +94,7 @@ class StatementScorer:
         cache: dict[str, Terms] = {}
         #: Content terms of each item's whole text.
         self.terms: list[Terms] = [cache.setdefault(t, content_terms(t)) for t in texts]
-        #: Polarity of each item's whole text (see :func:`negated`).
+        #: Polarity of each item's whole text (see `negated`).
         self.negated: list[bool] = [negated(t) for t in texts]
         #: Content terms of the clauses of each item that has several (clauses with at
         #: least ``_MIN_CLAUSE_TERMS`` terms; the whole text is not repeated here).
@@ -218,7 +219,7 @@ class StatementScorer:
     ) -> list[tuple[float, int, int, int, int]]:
         """The pairs scoring at least ``threshold``: ``(-score, i, j, clause of i, clause of j)``.
 
-        With ``inline``, the early exits of :meth:`best_match` run here first.
+        With ``inline``, the early exits of `best_match` run here first.
         """
         terms = self.terms
         edges = []

@@ -1,15 +1,15 @@
-"""Text and name normalisation for :mod:`quotes.dedupe.cluster`.
+"""Text and name normalisation for `quotes.dedupe.cluster`.
 
 Pure ``str -> str`` helpers, each idempotent, plus the content-word analysis used
 by the ``statement`` mode:
 
-* :func:`normalize_text` folds the variants a statement picks up when outlets copy
+* `normalize_text` folds the variants a statement picks up when outlets copy
   it: quotation-mark style, case, punctuation, dashes, whitespace and ellipses.
-* :func:`content_terms` keeps the content words of a text, stemmed lightly and
+* `content_terms` keeps the content words of a text, stemmed lightly and
   mapped to a small lexicon of news-reporting synonyms (``talks`` and
   ``negotiations``, ``signal`` and ``indication``, ``Kyiv`` and ``Ukraine``...), so
   that paraphrases of one statement share terms.
-* :func:`person_name_parts` splits a speaker name into given names and surname,
+* `person_name_parts` splits a speaker name into given names and surname,
   without titles or roles (``Kremlin spokesman Dmitry Peskov`` -> ``Dmitry``,
   ``Peskov``).
 """
@@ -56,8 +56,9 @@ _ASCII_FOLD_BATCH = {**_ASCII_FOLD, 0: "\x00"}
 def fold_accents(text: str) -> str:
     """Return ``text`` without combining accents (``Calderón`` -> ``Calderon``).
 
-    >>> fold_accents("Calderón, Zelenskyy")
-    'Calderon, Zelenskyy'
+    Examples:
+        >>> fold_accents("Calderón, Zelenskyy")
+        'Calderon, Zelenskyy'
     """
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -71,13 +72,14 @@ def normalize_text(text: str) -> str:
     punctuation, quotation marks, dashes, ellipses or whitespace into one space,
     and strips the ends. Idempotent.
 
-    >>> normalize_text("“We have NOT yet received — a counter list…” ")
-    'we have not yet received a counter list'
-    >>> normalize_text("'We don’t know,'") == normalize_text('"we dont know"')
-    True
-    >>> t = "Il a dit: « C'est fini. »"
-    >>> normalize_text(normalize_text(t)) == normalize_text(t)
-    True
+    Examples:
+        >>> normalize_text("“We have NOT yet received — a counter list…” ")
+        'we have not yet received a counter list'
+        >>> normalize_text("'We don’t know,'") == normalize_text('"we dont know"')
+        True
+        >>> t = "Il a dit: « C'est fini. »"
+        >>> normalize_text(normalize_text(t)) == normalize_text(t)
+        True
     """
     if not text.isascii():
         text = text.translate(_TYPOGRAPHIC)
@@ -88,10 +90,11 @@ def normalize_text(text: str) -> str:
 
 
 def normalize_texts(texts: Iterable[str]) -> list[str]:
-    """:func:`normalize_text` of each text, in bulk (several times faster on many texts).
+    """`normalize_text` of each text, in bulk (several times faster on many texts).
 
-    >>> normalize_texts(["“Not yet,” he said.", "Déjà vu…", ""])
-    ['not yet he said', 'déjà vu', '']
+    Examples:
+        >>> normalize_texts(["“Not yet,” he said.", "Déjà vu…", ""])
+        ['not yet he said', 'déjà vu', '']
     """
     texts = list(texts)
     out: list[str | None] = [None] * len(texts)
@@ -115,10 +118,11 @@ def text_segments(text: str) -> list[str]:
 
     A quote cut with ``…`` is matched against a longer one piece by piece.
 
-    >>> text_segments("We are ready … to talk. [...] Without conditions")
-    ['we are ready', 'to talk', 'without conditions']
-    >>> text_segments("No ellipsis here.")
-    ['no ellipsis here']
+    Examples:
+        >>> text_segments("We are ready … to talk. [...] Without conditions")
+        ['we are ready', 'to talk', 'without conditions']
+        >>> text_segments("No ellipsis here.")
+        ['no ellipsis here']
     """
     pieces = (normalize_text(p) for p in ELLIPSIS_RE.split(text))
     return [p for p in pieces if p]
@@ -152,12 +156,13 @@ def clause_texts(text: str) -> list[str]:
     comma before ``and`` with a new subject. Returns ``[]`` when there is only one
     clause.
 
-    >>> clause_texts("They wait for a signal, but there is no movement; we will see.")
-    ['they wait for a signal', 'there is no movement', 'we will see']
-    >>> clause_texts("Cats and dogs, and birds; Mr. Smith and the U.S. Army")
-    ['cats and dogs and birds', 'mr smith and the u s army']
-    >>> clause_texts("The talks went well, and they will meet again. Good.")
-    ['the talks went well', 'they will meet again', 'good']
+    Examples:
+        >>> clause_texts("They wait for a signal, but there is no movement; we will see.")
+        ['they wait for a signal', 'there is no movement', 'we will see']
+        >>> clause_texts("Cats and dogs, and birds; Mr. Smith and the U.S. Army")
+        ['cats and dogs and birds', 'mr smith and the u s army']
+        >>> clause_texts("The talks went well, and they will meet again. Good.")
+        ['the talks went well', 'they will meet again', 'good']
     """
     if not _CLAUSE_HINT.search(text):
         return []
@@ -255,10 +260,11 @@ def stem(word: str) -> str:
     Crude on purpose (no dictionary, no dependency): it only has to give the forms
     of one word the same key.
 
-    >>> [stem(w) for w in ("signals", "waiting", "received", "receive", "talks")]
-    ['signal', 'wait', 'receiv', 'receiv', 'talk']
-    >>> stem("readiness") == stem("ready")
-    True
+    Examples:
+        >>> [stem(w) for w in ("signals", "waiting", "received", "receive", "talks")]
+        ['signal', 'wait', 'receiv', 'receiv', 'talk']
+        >>> stem("readiness") == stem("ready")
+        True
     """
     return _stem_raw(word)
 
@@ -289,10 +295,11 @@ def content_terms(normalized: str) -> frozenset[str]:
     Stopwords and verbs of saying are dropped, the rest is stemmed and mapped
     through the synonym lexicon.
 
-    >>> sorted(content_terms(normalize_text("waiting for indications from Kyiv")))
-    ['signal', 'ukraine', 'wait']
-    >>> sorted(content_terms("we need to receive some signals"))
-    ['receive', 'signal']
+    Examples:
+        >>> sorted(content_terms(normalize_text("waiting for indications from Kyiv")))
+        ['signal', 'ukraine', 'wait']
+        >>> sorted(content_terms("we need to receive some signals"))
+        ['receive', 'signal']
     """
     terms = set()
     for word in normalized.split():
@@ -333,16 +340,17 @@ def person_name_parts(name: str) -> tuple[tuple[str, ...], str, str] | None:
     not end in a name (a description such as ``the Clinton campaign``) or is a
     pronoun.
 
-    >>> person_name_parts("Kremlin spokesman Dmitry Peskov")
-    (('dmitry',), 'peskov', 'Dmitry Peskov')
-    >>> person_name_parts("Former Secretary of State Madeleine Albright")[1:]
-    ('albright', 'Madeleine Albright')
-    >>> person_name_parts("Mr. Trump’s")
-    ((), 'trump', 'Trump')
-    >>> person_name_parts("Russian President Vladimir Putin")
-    (('vladimir',), 'putin', 'Vladimir Putin')
-    >>> person_name_parts("the Clinton campaign") is None
-    True
+    Examples:
+        >>> person_name_parts("Kremlin spokesman Dmitry Peskov")
+        (('dmitry',), 'peskov', 'Dmitry Peskov')
+        >>> person_name_parts("Former Secretary of State Madeleine Albright")[1:]
+        ('albright', 'Madeleine Albright')
+        >>> person_name_parts("Mr. Trump’s")
+        ((), 'trump', 'Trump')
+        >>> person_name_parts("Russian President Vladimir Putin")
+        (('vladimir',), 'putin', 'Vladimir Putin')
+        >>> person_name_parts("the Clinton campaign") is None
+        True
     """
     text = re.sub(r"\([^)]*\)", " ", unicodedata.normalize("NFKC", name))
     tokens = _NAME_TOKEN_RE.findall(text)

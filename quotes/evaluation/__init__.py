@@ -1,1 +1,1 @@
-"""Evaluation on PolNeAR: the corpus reader (:mod:`quotes.evaluation.polnear`) and the scorer (:mod:`quotes.evaluation.evaluate`)."""
+"""Evaluation on PolNeAR: the corpus reader (`quotes.evaluation.polnear`) and the scorer (`quotes.evaluation.evaluate`)."""

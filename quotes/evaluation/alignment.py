@@ -1,7 +1,7 @@
 """Align predicted quotes with gold attributions and count the hits of one document.
 
 The rules (edge normalisation, statements, alignment, discards) are described in
-:mod:`quotes.evaluation.evaluate`.
+[`quotes.evaluation.evaluate`][].
 """
 
 from __future__ import annotations
@@ -47,13 +47,14 @@ def normalize_span(text: str, segments: Iterable[tuple[int, int]]) -> Segments:
     Returns:
         The normalised pieces, in order.
 
-    >>> text = '“We are ready,” he said, “now.”'
-    >>> normalize_span(text, [(0, 15)])
-    ((1, 13),)
-    >>> normalize_span(text, [(0, 15), (25, 31)]) == ((1, 13), (26, 29))
-    True
-    >>> normalize_span("A, B", [(0, 2), (2, 4)])
-    ((0, 4),)
+    Examples:
+        >>> text = '“We are ready,” he said, “now.”'
+        >>> normalize_span(text, [(0, 15)])
+        ((1, 13),)
+        >>> normalize_span(text, [(0, 15), (25, 31)]) == ((1, 13), (26, 29))
+        True
+        >>> normalize_span("A, B", [(0, 2), (2, 4)])
+        ((0, 4),)
     """
     pieces: list[tuple[int, int]] = []
     for a, b in sorted(segments):
@@ -229,8 +230,8 @@ def align(preds: list[EvalItem], golds: list[EvalItem]) -> list[tuple[float, boo
     """Pair predictions and gold one-to-one, greedily by token F1 (exact matches first on ties).
 
     Args:
-        preds: The predicted statements (:func:`pred_items`).
-        golds: The gold attributions (:func:`gold_items`).
+        preds: The predicted statements (`pred_items`).
+        golds: The gold attributions (`gold_items`).
 
     Returns:
         ``(dice, exact, pred index, gold index)`` for every aligned pair.
@@ -291,7 +292,7 @@ def score_document(doc: PolnearDocument, quotes: Sequence[Quote]) -> dict[str, C
         quotes: The extractor's quotes for ``doc.text``.
 
     Returns:
-        Counts per subset, keyed by the names in :data:`SUBSETS`.
+        Counts per subset, keyed by the names in `SUBSETS`.
     """
     tokens = DocumentTokens.of(doc.text)
     golds = gold_items(doc, tokens)

@@ -1,8 +1,8 @@
 r"""Score an extractor against the gold attributions of PolNeAR.
 
-``python -m quotes evaluate PATH`` (or :func:`evaluate`) runs an
-:class:`~quotes.pipeline.Extractor` over the articles of one PolNeAR split (read
-by :mod:`quotes.evaluation.polnear`) and compares its quotes with the gold attributions.
+``python -m quotes evaluate PATH`` (or [`evaluate`][quotes.evaluation.evaluate.evaluate]) runs an
+[`Extractor`][quotes.pipeline.Extractor] over the articles of one PolNeAR split (read
+by [`quotes.evaluation.polnear`][]) and compares its quotes with the gold attributions.
 
 How a prediction is compared with a gold attribution:
 
@@ -34,7 +34,7 @@ Metrics, each as precision (over predictions), recall (over gold) and F1:
     the sum by the number of predictions, recall by the number of gold
     attributions (a perfect prediction scores 1, a half-overlapping one about 0.5).
 ``source exact``
-    Matched pairs (aligned with token F1 of at least :data:`MATCH_THRESHOLD`)
+    Matched pairs (aligned with token F1 of at least `MATCH_THRESHOLD`)
     whose speaker mention (``quote.speaker.start/end``) equals the gold Source
     span after normalisation (both missing also counts). ``source acc`` is the
     same count over matched pairs only: the speaker accuracy of found quotes.
@@ -48,16 +48,16 @@ Metrics, each as precision (over predictions), recall (over gold) and F1:
     partial mentions that ``source exact`` does not.
 
 Scores are reported for all attributions and per subset: gold kind
-(``direct``/``indirect``/``mixed``, see :func:`~quotes.evaluation.polnear.classify_kind`,
+(``direct``/``indirect``/``mixed``, see [`classify_kind`][quotes.evaluation.polnear.classify_kind],
 against ``quote.kind`` for predictions) and ``speech`` (gold cues that are not
 beliefs, against predictions whose ``cue_type`` is not ``belief``). A subset is
 aligned on its own: a gold direct quote predicted as ``mixed`` is a miss for
 ``direct`` and a false alarm for ``mixed``. Counts are summed over documents
 (micro-averages).
 
-The alignment and counting live in :mod:`quotes.evaluation.alignment`, the
-report models in :mod:`quotes.evaluation.reports` and the text tables in
-:mod:`quotes.evaluation.report_text`; this module re-exports their public names.
+The alignment and counting live in `quotes.evaluation.alignment`, the
+report models in `quotes.evaluation.reports` and the text tables in
+`quotes.evaluation.report_text`; this module re-exports their public names.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ __all__ = [
 ]
 
 class QuoteSource(Protocol):
-    """Anything that extracts quotes from an article, like :class:`~quotes.pipeline.Extractor`."""
+    """Anything that extracts quotes from an article, like [`Extractor`][quotes.Extractor]."""
 
     def extract_article(self, article: Article) -> list[Quote]:
         """Return the quotes of ``article``."""
@@ -115,9 +115,10 @@ def evaluate_documents(
     """Run ``extractor`` on gold documents and score it.
 
     Args:
-        documents: The gold documents (e.g. from :func:`~quotes.evaluation.polnear.read_polnear`).
+        documents: The gold documents (e.g. from
+            [`read_polnear`][quotes.evaluation.polnear.read_polnear]).
         extractor: An object with ``extract_article(article)`` or a callable
-            taking an :class:`~quotes.models.Article`.
+            taking an [`Article`][quotes.models.Article].
         split: Split name recorded in the report.
         backend: Backend name recorded in the report.
         by_outlet: Also score each publisher separately.
@@ -182,7 +183,7 @@ def evaluate(
         stanza_dir: Folder with Stanza's models.
         limit: Score only the first ``limit`` documents (sorted by name).
         by_outlet: Also score each publisher separately.
-        extractor: Use this instead of a new :class:`~quotes.pipeline.Extractor`
+        extractor: Use this instead of a new [`Extractor`][quotes.pipeline.Extractor]
             (which is created with ``include_beliefs=True``: beliefs are part of
             PolNeAR and scored in ``all``).
         keep_going: Record failing documents instead of stopping.

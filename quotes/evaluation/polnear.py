@@ -16,13 +16,14 @@ end exclusive; a discontinuous span is written ``115 120;130 140``) and events
 that tie the parts of one attribution together
 (``E1<TAB>Attribution:T4 Content:T3 Cue:T2 Source:T1``; ``Content2`` adds another
 piece of content). ``Discard`` spans mark text outside the article body. When
-several annotators annotated an article, :func:`read_polnear` uses the file of
-the alphabetically first annotator, so runs are reproducible.
+several annotators annotated an article, [`read_polnear`][quotes.evaluation.polnear.read_polnear]
+uses the file of the alphabetically first annotator, so runs are reproducible.
 
-Each gold attribution is given a :class:`~quotes.models.QuoteKind` from the
-quotation marks around its content (:func:`classify_kind`) and a
-:class:`~quotes.models.CueType` from its cue (:func:`classify_cue`): beliefs,
-intentions and perceptions (:data:`BELIEF_CUE_WORDS`) versus speech and claims.
+Each gold attribution is given a [`QuoteKind`][quotes.models.QuoteKind] from the
+quotation marks around its content ([`classify_kind`][quotes.evaluation.polnear.classify_kind]) and
+a [`CueType`][quotes.models.CueType] from its cue
+([`classify_cue`][quotes.evaluation.polnear.classify_cue]): beliefs, intentions and perceptions
+(`BELIEF_CUE_WORDS`) versus speech and claims.
 
 Only the text of the ``.txt`` files is used; the span texts repeated in the
 ``.ann`` files are ignored (they are cut at line breaks).
@@ -62,7 +63,7 @@ __all__ = [
 SPLITS: tuple[str, ...] = ("train", "dev")
 
 #: Cue words of thought, belief, intention, attitude or perception. A gold cue
-#: containing one of them (and no word of :data:`SPEECH_OVERRIDE_WORDS`) is a
+#: containing one of them (and no word of `SPEECH_OVERRIDE_WORDS`) is a
 #: ``belief`` attribution; every other cue is speech or a claim. The list
 #: follows the extractor's notion of a belief (``include_beliefs``): what a
 #: source thinks, wants, expects, perceives, supports or opposes, as opposed to
@@ -163,10 +164,11 @@ class GoldAttribution(_Frozen):
             or ``None`` for the few incomplete annotations.
         kind: ``direct`` when the content is inside quotation marks, ``mixed``
             when it holds a quoted fragment and unquoted words, ``indirect``
-            otherwise (see :func:`classify_kind`); ``None`` without content.
+            otherwise (see [`classify_kind`][quotes.evaluation.polnear.classify_kind]); ``None``
+            without content.
         cue_type: ``belief`` for cues of thought or intention, ``claim`` for
             ``according to`` and evidence cues, else ``speech``
-            (see :func:`classify_cue`).
+            (see [`classify_cue`][quotes.evaluation.polnear.classify_cue]).
     """
 
     id: str
@@ -224,11 +226,10 @@ def classify_kind(
     """Classify content as direct, mixed or indirect from its quotation marks.
 
     A word of the content counts as quoted when it lies inside a quoted region
-    of the article (:func:`quoted_regions`), so a content span that leaves the
-    marks out is still direct. The content is ``direct`` when every word is
-    quoted, except at most one leading filler word (``that``, ``and``, ``but``...)
-    before the first quoted word; ``mixed`` when some words are quoted and
-    others not; ``indirect`` when no word is quoted.
+    of the article ([`quoted_regions`][quotes.evaluation.polnear.quoted_regions]), so a content span
+    that leaves the marks out is still direct. The content is ``direct`` when every word is quoted,
+    except at most one leading filler word (``that``, ``and``, ``but``...) before the first quoted
+    word; ``mixed`` when some words are quoted and others not; ``indirect`` when no word is quoted.
 
     Args:
         text: The article text.
@@ -238,11 +239,12 @@ def classify_kind(
     Returns:
         The kind.
 
-    >>> t = 'He said "we will win." She said we will "win big."'
-    >>> classify_kind(t, [(8, 22)]).value, classify_kind(t, [(32, 50)]).value
-    ('direct', 'mixed')
-    >>> classify_kind(t, [(3, 7)]).value
-    'indirect'
+    Examples:
+        >>> t = 'He said "we will win." She said we will "win big."'
+        >>> classify_kind(t, [(8, 22)]).value, classify_kind(t, [(32, 50)]).value
+        ('direct', 'mixed')
+        >>> classify_kind(t, [(3, 7)]).value
+        'indirect'
     """
     if regions is None:
         regions = quoted_regions(text)
@@ -280,12 +282,13 @@ def classify_cue(cue: str | None) -> CueType:
         cue: The cue text (``said``, ``according to``, ``believes``), or ``None``.
 
     Returns:
-        ``belief`` when a word is in :data:`BELIEF_CUE_WORDS` and none is in
-        :data:`SPEECH_OVERRIDE_WORDS`; else ``claim`` when a word is in
-        :data:`CLAIM_CUE_WORDS`; else ``speech`` (also for a missing cue).
+        ``belief`` when a word is in `BELIEF_CUE_WORDS` and none is in
+        `SPEECH_OVERRIDE_WORDS`; else ``claim`` when a word is in
+        `CLAIM_CUE_WORDS`; else ``speech`` (also for a missing cue).
 
-    >>> [classify_cue(c).value for c in ("said", "According to", "believes", "said he hopes")]
-    ['speech', 'claim', 'belief', 'speech']
+    Examples:
+        >>> [classify_cue(c).value for c in ("said", "According to", "believes", "said he hopes")]
+        ['speech', 'claim', 'belief', 'speech']
     """
     if not cue:
         return CueType.SPEECH
@@ -324,13 +327,14 @@ def parse_ann(
         CorpusFormatError: A span line is malformed or out of the text's bounds,
             or an event refers to an unknown span.
 
-    >>> text = "Taxes will rise, Smith said."
-    >>> ann = "T1\tSource 17 22\tSmith\nT2\tCue 23 27\tsaid\n"
-    >>> ann += "T3\tContent 0 15\tTaxes will rise\n"
-    >>> ann += "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
-    >>> (att,), _ = parse_ann(ann, text)
-    >>> att.source.text, att.cue.text, att.content.text, att.kind.value
-    ('Smith', 'said', 'Taxes will rise', 'indirect')
+    Examples:
+        >>> text = "Taxes will rise, Smith said."
+        >>> ann = "T1\tSource 17 22\tSmith\nT2\tCue 23 27\tsaid\n"
+        >>> ann += "T3\tContent 0 15\tTaxes will rise\n"
+        >>> ann += "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+        >>> (att,), _ = parse_ann(ann, text)
+        >>> att.source.text, att.cue.text, att.content.text, att.kind.value
+        ('Smith', 'said', 'Taxes will rise', 'indirect')
     """
     spans, events = _ann_lines(ann, text, name)
     regions = quoted_regions(text)
@@ -483,7 +487,7 @@ def read_polnear(
         limit: Stop after this many documents.
 
     Yields:
-        One :class:`PolnearDocument` per annotated article.
+        One [`PolnearDocument`][quotes.evaluation.polnear.PolnearDocument] per annotated article.
 
     Raises:
         CorpusFormatError: The folder is missing or not laid out as PolNeAR, or a

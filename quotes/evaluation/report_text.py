@@ -1,4 +1,4 @@
-"""Plain-text rendering of an :class:`~quotes.evaluation.reports.EvaluationReport`."""
+"""Plain-text rendering of an [`EvaluationReport`][quotes.evaluation.reports.EvaluationReport]."""
 
 from __future__ import annotations
 

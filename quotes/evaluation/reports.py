@@ -1,4 +1,4 @@
-"""The scores of an evaluation: :class:`PRF`, :class:`Counts`, :class:`SubsetScores`, the report."""
+"""The scores of an evaluation: `PRF`, `Counts`, `SubsetScores`, the report."""
 
 from __future__ import annotations
 
@@ -43,8 +43,9 @@ class PRF(_Frozen):
             n_pred: Number of predictions.
             n_gold: Number of gold attributions.
 
-        >>> PRF.from_counts(1, 1, 2, 4)
-        PRF(precision=0.5, recall=0.25, f1=0.3333333333333333)
+        Examples:
+            >>> PRF.from_counts(1, 1, 2, 4)
+            PRF(precision=0.5, recall=0.25, f1=0.3333333333333333)
         """
         p = hits_pred / n_pred if n_pred else 0.0
         r = hits_gold / n_gold if n_gold else 0.0
@@ -60,14 +61,14 @@ class Counts:
         n_gold: Gold attributions (with content).
         n_pred: Predictions (statements, after merging parts and dropping discards).
         aligned: Aligned prediction/gold pairs (token F1 above 0).
-        matched: Aligned pairs with token F1 of at least :data:`MATCH_THRESHOLD`.
+        matched: Aligned pairs with token F1 of at least `MATCH_THRESHOLD`.
         exact: Aligned pairs with identical normalised content.
         overlap: Sum of the token F1 of the aligned pairs.
         source: Matched pairs with the exact source.
         cue: Matched pairs with the exact cue.
         speaker_checked: Matched pairs whose gold has a Source.
         speaker_right: Of those, pairs whose speaker is right (see
-            :mod:`quotes.evaluation.evaluate`).
+            [`quotes.evaluation.evaluate`][]).
     """
 
     documents: int = 0
@@ -88,7 +89,7 @@ class Counts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def scores(self) -> SubsetScores:
-        """Turn the counts into :class:`SubsetScores`."""
+        """Turn the counts into [`SubsetScores`][quotes.evaluation.reports.SubsetScores]."""
         return SubsetScores(
             documents=self.documents,
             n_gold=self.n_gold,
@@ -113,7 +114,7 @@ class SubsetScores(_Frozen):
         documents: Documents scored.
         n_gold: Gold attributions in the subset.
         n_pred: Predictions in the subset.
-        n_matched: Aligned pairs with token F1 of at least :data:`MATCH_THRESHOLD`.
+        n_matched: Aligned pairs with token F1 of at least `MATCH_THRESHOLD`.
         content_exact: Content spans identical after edge normalisation.
         content_overlap: Soft content match (token F1 of aligned pairs).
         source_exact: Found and given the exact source span.
@@ -137,13 +138,13 @@ class SubsetScores(_Frozen):
 
 
 class EvaluationReport(_Frozen):
-    """The result of :func:`~quotes.evaluation.evaluate.evaluate`.
+    """The result of [`evaluate`][quotes.evaluation.evaluate.evaluate].
 
     Attributes:
         split: The PolNeAR split scored.
         backend: The extractor's backend name.
         documents: Documents scored.
-        subsets: Scores per subset, keyed by the names in :data:`SUBSETS`.
+        subsets: Scores per subset, keyed by the names in `SUBSETS`.
         by_outlet: Scores of all attributions per publisher (empty unless asked for).
         failures: ``NAME: error`` for each document whose extraction raised; its
             gold attributions count as missed.

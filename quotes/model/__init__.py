@@ -1,1 +1,1 @@
-"""The optional learned span tagger (:mod:`quotes.model.tagger`), a pipeline component after the rules."""
+"""The optional learned span tagger (`quotes.model.tagger`), a pipeline component after the rules."""

@@ -1,7 +1,7 @@
 """From the tagger's tags to quotes: BIO spans, content edges, the nearest cue and source.
 
 The source is resolved through the rules' speaker code
-(:func:`quotes.attribution.source.resolve_speaker`).
+(`quotes.attribution.source.resolve_speaker`).
 """
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ def decode_chunk(
     """The quotes of one chunk: a quote per tagged content of at least two words.
 
     Args:
-        ctx: The article's :class:`~quotes.document.Document`.
+        ctx: The article's [`Document`][quotes.document.Document].
         segmenter: The backend (provenance).
         chunk: The chunk.
-        tags: The tag index and probability of each token (:func:`~quotes.model.network.viterbi`).
+        tags: The tag index and probability of each token (`quotes.model.network.viterbi`).
         regions: The article's quoted regions (for the quote kind).
         version: The model version, recorded in the provenance.
     """

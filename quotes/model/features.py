@@ -1,7 +1,7 @@
 """The tagger's input: chunks of an article and the features of each token.
 
-Tokens are :data:`quotes.speakers.resolver.TOKEN_RE` matches over the normalised
-text; each gets the binary and real features of :data:`FEATURES` (its shape, the
+Tokens are `quotes.speakers.resolver.TOKEN_RE` matches over the normalised
+text; each gets the binary and real features of `FEATURES` (its shape, the
 cue lexicon, and the rule extractor's quotes, cues and speakers).
 """
 
@@ -96,7 +96,7 @@ def _mark_spans(
 def featurize(text: str, sentences: list[tuple[int, int]], rule_quotes: list[Quote]) -> list[Chunk]:
     """Cut ``text`` into chunks and compute each token's features.
 
-    Tokens are :data:`quotes.speakers.resolver.TOKEN_RE` matches over the normalised text
+    Tokens are `quotes.speakers.resolver.TOKEN_RE` matches over the normalised text
     (quotation marks and apostrophes folded, same length), as the rules read it.
 
     Args:
@@ -186,7 +186,7 @@ def _chunks(
     lines: list[tuple[int, int]],
     sentences: list[tuple[int, int]],
 ) -> list[Chunk]:
-    """The chunks: lines, cut at sentence starts when longer than :data:`MAX_CHUNK_TOKENS`."""
+    """The chunks: lines, cut at sentence starts when longer than `MAX_CHUNK_TOKENS`."""
     starts = [t[1] for t in toks]
     sent_starts = sorted({bisect.bisect_left(starts, a) for a, _ in sentences})
     chunks: list[Chunk] = []

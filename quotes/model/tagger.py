@@ -19,12 +19,12 @@ Use it through the extractor::
 
 which keeps every rule quote and adds the tagger's contents that overlap no
 rule quote and whose confidence reaches the threshold chosen on the held-out
-validation articles (see :meth:`SpanTagger.extend`). Tagger quotes say so in their provenance:
-``rules == ("tagger", "bilstm-<version>")``.
+validation articles (see [`SpanTagger.extend`][quotes.model.tagger.SpanTagger.extend]). Tagger
+quotes say so in their provenance: ``rules == ("tagger", "bilstm-<version>")``.
 
-The features are in :mod:`quotes.model.features`, the network in
-:mod:`quotes.model.network` and the decoding of tags into quotes in
-:mod:`quotes.model.decoding`; this module loads the weights and runs them.
+The features are in `quotes.model.features`, the network in
+`quotes.model.network` and the decoding of tags into quotes in
+`quotes.model.decoding`; this module loads the weights and runs them.
 """
 
 from __future__ import annotations
@@ -66,8 +66,9 @@ class SpanTagger:
 
     Attributes:
         version: Model version, recorded in each tagger quote's provenance.
-        threshold: Least confidence of a tagger quote that :meth:`extend` adds to
-            the rules' quotes (chosen on the validation articles by the training script).
+        threshold: Least confidence of a tagger quote that
+            [`extend`][quotes.model.tagger.SpanTagger.extend] adds to the rules' quotes (chosen on
+            the validation articles by the training script).
         meta: Training settings and validation figures stored with the weights.
     """
 
@@ -102,7 +103,7 @@ class SpanTagger:
             return self._probabilities(chunks)
 
     def _probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
-        """:meth:`probabilities`, run on the chunks sorted longest first."""
+        """`probabilities`, run on the chunks sorted longest first."""
         order = sorted(range(len(chunks)), key=lambda j: -len(chunks[j].tokens))
         probs = self._sorted_probabilities([chunks[j] for j in order])
         out: list[np.ndarray] = [probs[0]] * len(chunks)
@@ -111,7 +112,7 @@ class SpanTagger:
         return out
 
     def _sorted_probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
-        """:meth:`probabilities` of chunks sorted longest first."""
+        """`probabilities` of chunks sorted longest first."""
         lengths = np.array([len(c.tokens) for c in chunks], dtype=np.int64)
         steps = int(lengths.max())
         bsz = len(chunks)
@@ -186,7 +187,8 @@ def combine(
 
     Args:
         rule_quotes: The rule extractor's quotes.
-        tagger_quotes: :meth:`SpanTagger.quotes` for the same article.
+        tagger_quotes: [`SpanTagger.quotes`][quotes.model.tagger.SpanTagger.quotes] for the same
+            article.
         threshold: Least confidence of an added tagger quote.
 
     Returns:

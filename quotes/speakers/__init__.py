@@ -1,10 +1,10 @@
 """Speakers: noun phrases, names, pronouns and the channel a statement came through.
 
-:class:`~quotes.speakers.resolver.SpeakerResolver` turns a mention into a
+[`SpeakerResolver`][quotes.speakers.resolver.SpeakerResolver] turns a mention into a
 canonical name, a role and a type, resolving pronouns and short names against
-the article's earlier speakers (:mod:`quotes.speakers.anaphora`,
-:mod:`quotes.speakers.names`, :mod:`quotes.speakers.gender`);
-:mod:`quotes.speakers.channels` finds the channel (``via``).
+the article's earlier speakers (`quotes.speakers.anaphora`,
+`quotes.speakers.names`, `quotes.speakers.gender`);
+[`quotes.speakers.channels`][] finds the channel (``via``).
 """
 
 from quotes.speakers.noun_phrase import NounPhrase, not_a_speaker, scan_left, scan_right

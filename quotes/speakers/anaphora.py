@@ -1,9 +1,9 @@
-"""Anaphora for :class:`quotes.speakers.resolver.SpeakerResolver`: pronouns, role descriptions, gender.
+"""Anaphora for [`quotes.speakers.resolver.SpeakerResolver`][]: pronouns, role descriptions, gender.
 
 ``he``/``she`` go back to the nearest earlier person of a compatible gender,
 ``they``/``it``/``we`` to the last organisation or group that spoke, and ``the
 spokesman`` or ``the senator`` to the one earlier person whose role has that
-head noun and every modifier. :class:`AnaphoraMixin` holds these methods; the
+head noun and every modifier. `AnaphoraMixin` holds these methods; the
 resolver inherits them.
 """
 
@@ -52,18 +52,19 @@ def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
     """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
     its words include every one of ``modifiers`` (``{"kremlin"}``).
 
-    >>> _role_matches("Kremlin spokesman", "spokesman", set())
-    True
-    >>> _role_matches("Sen.", "senator", set())
-    True
-    >>> _role_matches("Kremlin spokesman", "spokesman", {"army"})
-    False
-    >>> _role_matches("Vice President", "president", set())
-    False
-    >>> _role_matches("President", "president", {"former"})
-    False
-    >>> _role_matches("Secretary of State", "secretary", set())
-    False
+    Examples:
+        >>> _role_matches("Kremlin spokesman", "spokesman", set())
+        True
+        >>> _role_matches("Sen.", "senator", set())
+        True
+        >>> _role_matches("Kremlin spokesman", "spokesman", {"army"})
+        False
+        >>> _role_matches("Vice President", "president", set())
+        False
+        >>> _role_matches("President", "president", {"former"})
+        False
+        >>> _role_matches("Secretary of State", "secretary", set())
+        False
     """
     words: list[str] = []
     for tok in TOKEN_RE.findall(role):
@@ -93,7 +94,7 @@ _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 class AnaphoraMixin:
     """Pronoun, role-description and gender resolution, mixed into the speaker resolver.
 
-    The attributes are those :class:`quotes.speakers.resolver.SpeakerResolver` builds.
+    The attributes are those [`quotes.speakers.resolver.SpeakerResolver`][] builds.
     """
 
     text: str

@@ -1,8 +1,8 @@
 """Channels: the medium a statement came through (``via``).
 
-:func:`find_via` reads the attribution clause around a cue and returns the
-channel it names: a news agency or outlet (``told Reuters``, ``in comments to
-Interfax``, ``KCNA quoted``), a platform (``wrote on Telegram``) or a document
+[`find_via`][quotes.speakers.channels.find_via] reads the attribution clause around a cue and
+returns the channel it names: a news agency or outlet (``told Reuters``,
+``in comments to Interfax``, ``KCNA quoted``), a platform (``wrote on Telegram``) or a document
 (``in a statement``). Generic audiences (``told reporters``) are not channels.
 """
 
@@ -128,16 +128,19 @@ def find_via(clause: str) -> Optional[str]:
         clause: The text of the attribution (speaker, cue and what follows them),
             normalised; the quote's own content must not be part of it.
 
-    >>> find_via("Yermak wrote on Telegram, referring to the drones.")
-    'Telegram'
-    >>> find_via("he told Russia's Interfax news agency")
-    'Interfax'
-    >>> find_via("Putin said in a statement released by the Kremlin.")
-    'a statement'
-    >>> find_via("KCNA quoted Kim as saying") , find_via("Peskov told reporters")
-    ('KCNA', None)
-    >>> find_via("In a post on Telegram, Zelenskyy said"), find_via("In a statement, the firm said")
-    ('Telegram', 'a statement')
+    Examples:
+        >>> find_via("Yermak wrote on Telegram, referring to the drones.")
+        'Telegram'
+        >>> find_via("he told Russia's Interfax news agency")
+        'Interfax'
+        >>> find_via("Putin said in a statement released by the Kremlin.")
+        'a statement'
+        >>> find_via("KCNA quoted Kim as saying") , find_via("Peskov told reporters")
+        ('KCNA', None)
+        >>> find_via("In a post on Telegram, Zelenskyy said")
+        'Telegram'
+        >>> find_via("In a statement, the firm said")
+        'a statement'
     """
     first = _FIRST_WORD.match(clause)
     if first is not None and first.group(1).lower() in _LEAD_WORDS:

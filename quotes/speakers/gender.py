@@ -97,10 +97,11 @@ def _word_gender(words: list[str]) -> Optional[Gender]:
 def honorific_gender(words: list[str]) -> Optional[Gender]:
     """The gender of a run of words before a name (``Mrs.``, ``Kremlin spokesman``).
 
-    >>> honorific_gender(["Mrs."]), honorific_gender(["Kremlin", "spokesman"])
-    ('female', 'male')
-    >>> honorific_gender(["Sen."]) is None
-    True
+    Examples:
+        >>> honorific_gender(["Mrs."]), honorific_gender(["Kremlin", "spokesman"])
+        ('female', 'male')
+        >>> honorific_gender(["Sen."]) is None
+        True
     """
     return _word_gender([w.lower() for w in words])
 
@@ -118,16 +119,17 @@ def gender_of(name: str, mention: str = "", role: Optional[str] = None) -> Optio
         mention: The mention as written (``Ms. Merkel``), for honorifics.
         role: The role the article gives (``spokeswoman for the ministry``).
 
-    >>> gender_of("Angela Merkel"), gender_of("Emmanuel Macron"), gender_of("Kim Jong Un")
-    ('female', 'male', None)
-    >>> gender_of("Smith", mention="Ms. Smith"), gender_of("Lee", role="Pentagon spokesman")
-    ('female', 'male')
-    >>> gender_of("Martha King", mention="Martha King")
-    'female'
-    >>> gender_of("Bill Clinton", mention="Mrs. Bill Clinton") is None
-    True
-    >>> gender_of("Hope Hicks", role="spokeswoman for Mr. Trump")
-    'female'
+    Examples:
+        >>> gender_of("Angela Merkel"), gender_of("Emmanuel Macron"), gender_of("Kim Jong Un")
+        ('female', 'male', None)
+        >>> gender_of("Smith", mention="Ms. Smith"), gender_of("Lee", role="Pentagon spokesman")
+        ('female', 'male')
+        >>> gender_of("Martha King", mention="Martha King")
+        'female'
+        >>> gender_of("Bill Clinton", mention="Mrs. Bill Clinton") is None
+        True
+        >>> gender_of("Hope Hicks", role="spokeswoman for Mr. Trump")
+        'female'
     """
     name_words = [w.lower() for w in _WORD.findall(name)]
     words = [w.lower() for w in _WORD.findall(mention)]

@@ -1,13 +1,13 @@
 """Person names of one article: which short forms name exactly one person, and name lists.
 
-:func:`short_forms` maps a surname or first name to the one person of the article
+`short_forms` maps a surname or first name to the one person of the article
 it can stand for (``Peskov`` is ``Dmitry Peskov``). When the article names two or
 more different people with that surname or first name (``George H.W. Bush`` and
 ``Jeb Bush``; ``Donald Trump`` and ``Donald Trump Jr.``) the short form maps to
 itself: the mention keeps its own name rather than a guess.
 
-:func:`coordinated_parts` splits a mention such as ``Smith, Jones and Lee`` into
-its conjuncts, for :class:`quotes.speakers.resolver.SpeakerResolver` to read each as a
+`coordinated_parts` splits a mention such as ``Smith, Jones and Lee`` into
+its conjuncts, for [`quotes.speakers.resolver.SpeakerResolver`][] to read each as a
 person.
 """
 
@@ -47,12 +47,15 @@ def same_person(a: str, b: str) -> bool:
     matches any name with that letter), and the middle names agree when both
     have some.
 
-    >>> same_person("Donald J. Trump", "Donald Trump"), same_person("Jeb Bush", "George H.W. Bush")
-    (True, False)
-    >>> same_person("George H.W. Bush", "George W. Bush"), same_person("J. Smith", "John Smith")
-    (False, True)
-    >>> same_person("Donald Trump Jr.", "Donald Trump")
-    False
+    Examples:
+        >>> same_person("Donald J. Trump", "Donald Trump")
+        True
+        >>> same_person("Jeb Bush", "George H.W. Bush")
+        False
+        >>> same_person("George H.W. Bush", "George W. Bush"), same_person("J. Smith", "John Smith")
+        (False, True)
+        >>> same_person("Donald Trump Jr.", "Donald Trump")
+        False
     """
     given_a, sur_a, suf_a = _split(a)
     given_b, sur_b, suf_b = _split(b)
@@ -109,14 +112,15 @@ def short_forms(
         ``Trump`` of a ``Trump Tower Grill``). Names that run on past another name
         and names opening with a common word give no short form.
 
-    >>> forms = short_forms(
-    ...     ["George H.W. Bush", "Jeb Bush", "Dmitry Peskov", "Donald J. Trump", "Donald Trump"]
-    ... )
-    >>> forms["Bush"], forms["Peskov"], forms["Trump"], forms["Jeb"], forms["Donald"]
-    ('Bush', 'Dmitry Peskov', 'Donald J. Trump', 'Jeb Bush', 'Donald J. Trump')
-    >>> names = ["Reason Voters Back Ted Cruz", "Ted Cruz", "Never Cruz"]
-    >>> short_forms(names, common={"Never"}.__contains__)["Cruz"]
-    'Ted Cruz'
+    Examples:
+        >>> forms = short_forms(
+        ...     ["George H.W. Bush", "Jeb Bush", "Dmitry Peskov", "Donald J. Trump", "Donald Trump"]
+        ... )
+        >>> forms["Bush"], forms["Peskov"], forms["Trump"], forms["Jeb"], forms["Donald"]
+        ('Bush', 'Dmitry Peskov', 'Donald J. Trump', 'Jeb Bush', 'Donald J. Trump')
+        >>> names = ["Reason Voters Back Ted Cruz", "Ted Cruz", "Never Cruz"]
+        >>> short_forms(names, common={"Never"}.__contains__)["Cruz"]
+        'Ted Cruz'
     """
     by_surname: dict[str, list[str]] = {}
     by_first: dict[str, list[str]] = {}
@@ -153,12 +157,13 @@ def coordinated_parts(words: Sequence[str]) -> list[tuple[int, int]]:
     One ``and`` joins the last two conjuncts; commas (only) join the ones before.
     A leading ``Both`` is no part of the first conjunct.
 
-    >>> coordinated_parts("Both Trump and Ryan".split())
-    [(1, 2), (3, 4)]
-    >>> coordinated_parts(["Smith", ",", "Jones", ",", "and", "Lee"])
-    [(0, 1), (2, 3), (5, 6)]
-    >>> coordinated_parts("Trump , and".split()), coordinated_parts("A and B and C".split())
-    ([], [])
+    Examples:
+        >>> coordinated_parts("Both Trump and Ryan".split())
+        [(1, 2), (3, 4)]
+        >>> coordinated_parts(["Smith", ",", "Jones", ",", "and", "Lee"])
+        [(0, 1), (2, 3), (5, 6)]
+        >>> coordinated_parts("Trump , and".split()), coordinated_parts("A and B and C".split())
+        ([], [])
     """
     low = [w.lower() for w in words]
     ands = [k for k, w in enumerate(low) if w == "and"]

@@ -1,9 +1,9 @@
 """Noun phrases next to a cue: the phrase before or after it, and word tests.
 
-:func:`scan_left` reads the subject that ends where a cue starts (``Kremlin
-spokesman Dmitry Peskov said``), :func:`scan_right` the speaker after an
-inverted cue (``said Peskov``). The word tests (``name_like``, ``bare_phrase``...) are
-shared with :class:`quotes.speakers.resolver.SpeakerResolver`.
+[`scan_left`][quotes.speakers.noun_phrase.scan_left] reads the subject that ends where a cue starts
+(``Kremlin spokesman Dmitry Peskov said``), [`scan_right`][quotes.speakers.noun_phrase.scan_right]
+the speaker after an inverted cue (``said Peskov``). The word tests (``name_like``,
+``bare_phrase``...) are shared with [`quotes.speakers.resolver.SpeakerResolver`][].
 """
 
 from __future__ import annotations
@@ -247,8 +247,9 @@ def not_a_speaker(mention: str) -> bool:
     """A mention that names a time or opens an adverbial, so nobody: ``Hours``, ``A few minutes``,
     ``the past``, ``One Sunday``, ``1977``, ``Outside``, ``Amid``.
 
-    >>> not_a_speaker("A few minutes"), not_a_speaker("Outside"), not_a_speaker("60 Minutes")
-    (True, True, False)
+    Examples:
+        >>> not_a_speaker("A few minutes"), not_a_speaker("Outside"), not_a_speaker("60 Minutes")
+        (True, True, False)
     """
     words = re.findall(r"[\w'’\-]+", mention)
     if not words:
@@ -353,7 +354,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     return NounPhrase(start, end, s[start:end])
 
 
-#: What :func:`_left_step` makes of a token: stop before it, take it, or take it and stop.
+#: What `_left_step` makes of a token: stop before it, take it, or take it and stop.
 _STOP, _TAKE, _TAKE_LAST = 0, 1, 2
 
 

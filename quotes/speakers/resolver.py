@@ -1,11 +1,10 @@
 """Speakers: reading the noun phrase that names a source, typing it, and resolving it.
 
-A :class:`SpeakerResolver` is built once per article. It indexes the person names
-the article uses (``Dmitry Peskov``) and the roles it gives them (``Kremlin
-spokesman``), then turns a mention at a quote (``Peskov``, ``he``, ``the
-Kremlin``, ``a senior official``) into a :class:`~quotes.models.Speaker` with a
-canonical name, a type and a role. It never guesses: a pronoun with no earlier
-person resolves to nothing.
+A [`SpeakerResolver`][quotes.speakers.resolver.SpeakerResolver] is built once per article. It
+indexes the person names the article uses (``Dmitry Peskov``) and the roles it gives them
+(``Kremlin spokesman``), then turns a mention at a quote (``Peskov``, ``he``, ``the Kremlin``,
+``a senior official``) into a [`Speaker`][quotes.models.Speaker] with a canonical name, a type and a
+role. It never guesses: a pronoun with no earlier person resolves to nothing.
 """
 
 from __future__ import annotations
@@ -104,7 +103,7 @@ class SpeakerResolver(AnaphoraMixin):
 
     Args:
         text: The original article text.
-        norm: Its normalised form (:func:`quotes.text.marks.normalize`).
+        norm: Its normalised form ([`quotes.text.marks.normalize`][]).
         body: ``(start, end)`` spans of the article body; names are indexed there.
     """
 
@@ -303,7 +302,7 @@ class SpeakerResolver(AnaphoraMixin):
         sentence_starts: list[int],
         exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> Optional[Speaker]:
-        """Turn a noun phrase into a :class:`Speaker`, or ``None`` if it cannot be resolved.
+        """Turn a noun phrase into a `Speaker`, or ``None`` if it cannot be resolved.
 
         Args:
             np: The mention.
@@ -341,10 +340,10 @@ class SpeakerResolver(AnaphoraMixin):
     def _person(
         self, np: NounPhrase, words: list[Token], low_words: list[str], mention: str, j: int
     ) -> Optional[Speaker]:
-        """The person ``words[j:]`` names (``Kremlin spokesman Dmitry Peskov``), else :meth:`_describe`.
+        """The person ``words[j:]`` names (``Kremlin spokesman Dmitry Peskov``), else `_describe`.
 
         A name the article indexed maps to its canonical form; an unknown single
-        word is a person only when nothing says otherwise (:meth:`_unknown_word`).
+        word is a person only when nothing says otherwise (`_unknown_word`).
         """
         name_toks = words[j:]
         name = self.text[name_toks[0][1]:name_toks[-1][2]]
@@ -374,7 +373,7 @@ class SpeakerResolver(AnaphoraMixin):
         """What an unknown single capitalised word ``words[j]`` at the end of a mention names.
 
         ``thing``: a place or organisation (``South Carolina``), or a capitalised
-        common word (``Critics``, ``Poll``), described by :meth:`_describe`;
+        common word (``Critics``, ``Poll``), described by `_describe`;
         ``nobody``: a word opening a clause (``Hastily``, ``Having``, ``Reached``);
         else a ``person``.
         """
@@ -426,7 +425,8 @@ class SpeakerResolver(AnaphoraMixin):
             np: The mention.
             words: Its tokens.
             mention: Its original text.
-            **context: ``at``, ``sentence_starts`` and ``exclude`` of :meth:`resolve`.
+            **context: ``at``, ``sentence_starts`` and ``exclude`` of
+                [`resolve`][quotes.speakers.resolver.SpeakerResolver.resolve].
         """
         if mention.isupper() or not is_capitalised(words[-1][0]):
             return None

@@ -1,7 +1,7 @@
 """Telling the article body from what was scraped along with it.
 
 Scraped news comes with navigation, headlines, photo captions, bylines and
-"Related articles" lists. :func:`body_lines` keeps the lines that read as body
+"Related articles" lists. `body_lines` keeps the lines that read as body
 text: they end like a sentence, and they come before a related-content heading
 in the second half of the text. Quotes are only looked for in body lines, so a
 quoted word in an unrelated headline is never attributed.
@@ -42,9 +42,10 @@ def body_lines(text: str) -> list[tuple[int, int]]:
     (``Related Articles``, ``You may also like``...) in the last 70 % of the text
     is dropped.
 
-    >>> t = "Big Headline\\nHe said it was fine.\\nRelated Articles\\nOther story said so."
-    >>> [t[a:b] for a, b in body_lines(t)]
-    ['He said it was fine.']
+    Examples:
+        >>> t = "Big Headline\\nHe said it was fine.\\nRelated Articles\\nOther story said so."
+        >>> [t[a:b] for a, b in body_lines(t)]
+        ['He said it was fine.']
     """
     lines: list[tuple[int, int]] = []
     n = len(text)

@@ -1,8 +1,8 @@
 """Quotation marks: their classes and a length-preserving text normalisation.
 
-:func:`normalize` maps every quotation-mark style to ASCII ``"`` or ``'`` and
-exotic spaces to a plain space, one character for one character, so offsets
-found in the normalised text are offsets in the original.
+[`normalize`][quotes.text.marks.normalize] maps every quotation-mark style to ASCII ``"`` or ``'``
+and exotic spaces to a plain space, one character for one character, so offsets found in the
+normalised text are offsets in the original.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ _TABLE = str.maketrans(
 )
 
 
-#: Stand-in for the first character of a ``''`` pair (see :func:`fold_double_apostrophes`).
+#: Stand-in for the first character of a ``''`` pair (see
+#: [`fold_double_apostrophes`][quotes.text.marks.fold_double_apostrophes]).
 FOLD_MARK = "\x7f"
 
 
@@ -64,10 +65,11 @@ def fold_double_apostrophes(text: str) -> str:
     After folding, the second character is an ordinary double mark and the first
     is a filler that detection skips.
 
-    >>> fold_double_apostrophes("''Yes,'' he said") == '\x7f"Yes,\x7f" he said'
-    True
-    >>> fold_double_apostrophes("``Yes,'' he said") == '\x7f"Yes,\x7f" he said'
-    True
+    Examples:
+        >>> fold_double_apostrophes("''Yes,'' he said") == '\x7f"Yes,\x7f" he said'
+        True
+        >>> fold_double_apostrophes("``Yes,'' he said") == '\x7f"Yes,\x7f" he said'
+        True
     """
     if "''" in text:
         text = text.replace("''", FOLD_MARK + '"')
@@ -81,10 +83,11 @@ def normalize(text: str) -> str:
 
     Idempotent, and ``len(normalize(t)) == len(t)``.
 
-    >>> normalize("«Да», — сказал он. “Yes,” he said, ‘OK’ and Russia’s.")
-    '"Да", — сказал он. "Yes," he said, \\'OK\\' and Russia\\'s.'
-    >>> normalize(normalize("„Ja“")) == normalize("„Ja“")
-    True
+    Examples:
+        >>> normalize("«Да», — сказал он. “Yes,” he said, ‘OK’ and Russia’s.")
+        '"Да", — сказал он. "Yes," he said, \\'OK\\' and Russia\\'s.'
+        >>> normalize(normalize("„Ja“")) == normalize("„Ja“")
+        True
     """
     return text.translate(_TABLE)
 
@@ -95,7 +98,8 @@ _EDGE = re.compile(r"^[\s\"'“”„‟«»‘’‚‛‹›〝〞❝❞＂]+|
 def strip_marks(text: str) -> str:
     """Remove quotation marks and whitespace from both ends.
 
-    >>> strip_marks(' “We are ready.” ')
-    'We are ready.'
+    Examples:
+        >>> strip_marks(' “We are ready.” ')
+        'We are ready.'
     """
     return _EDGE.sub("", text)

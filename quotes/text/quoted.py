@@ -1,11 +1,10 @@
 """Direct quotes: pairing quotation marks into quoted spans.
 
-:func:`find_quoted_spans` pairs opening and closing marks of every style line by
-line (``“…”``, ``"…"``, ``‘…’``, ``'…'``, ``«…»``, ``„…“``). It tells apostrophes
-(``don't``, ``Russia's``) from single quotes, accepts a closing mark with no
-opening one at the start of a paragraph (``We are ready,” Putin said``), and
-links a paragraph that leaves its quote open to the next paragraph that reopens
-it. Stray marks produce nothing.
+[`find_quoted_spans`][quotes.text.quoted.find_quoted_spans] pairs opening and closing marks of every
+style line by line (``“…”``, ``"…"``, ``‘…’``, ``'…'``, ``«…»``, ``„…“``). It tells apostrophes
+(``don't``, ``Russia's``) from single quotes, accepts a closing mark with no opening one at the
+start of a paragraph (``We are ready,” Putin said``), and links a paragraph that leaves its quote
+open to the next paragraph that reopens it. Stray marks produce nothing.
 """
 
 from __future__ import annotations
@@ -145,18 +144,20 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
 
     Args:
         text: The article text, normalised by
-            :func:`~quotes.text.marks.fold_double_apostrophes` (``''`` used as a mark).
+            [`fold_double_apostrophes`][quotes.text.marks.fold_double_apostrophes] (``''`` used as a
+            mark).
         lines: ``(start, end)`` of the body lines, in order.
 
     Returns:
         Quoted spans in document order.
 
-    >>> t = "“A,” he said. “B and C.”"
-    >>> [t[q.start:q.end] for q in find_quoted_spans(t, [(0, len(t))])]
-    ['A', 'B and C.']
-    >>> t = "'We know what Trump told Putin, we don't know,' Peskov said."
-    >>> [t[q.start:q.end] for q in find_quoted_spans(t, [(0, len(t))])]
-    ["We know what Trump told Putin, we don't know"]
+    Examples:
+        >>> t = "“A,” he said. “B and C.”"
+        >>> [t[q.start:q.end] for q in find_quoted_spans(t, [(0, len(t))])]
+        ['A', 'B and C.']
+        >>> t = "'We know what Trump told Putin, we don't know,' Peskov said."
+        >>> [t[q.start:q.end] for q in find_quoted_spans(t, [(0, len(t))])]
+        ["We know what Trump told Putin, we don't know"]
     """
     spans: list[QuotedSpan] = []
     for n, (lo, hi) in enumerate(lines):
@@ -182,7 +183,8 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
     return spans
 
 
-#: Double marks for :func:`quoted_regions` (straight ``"`` and ``''`` alternate).
+#: Double marks for [`quoted_regions`][quotes.text.quoted.quoted_regions] (straight ``"`` and ``''``
+#: alternate).
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _REGION_MARK_RE = re.compile("''|[\"“”„«»\n]")
@@ -204,14 +206,15 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     Returns:
         Non-overlapping ``(start, end)`` spans, in order.
 
-    >>> text = 'He said "yes, “really”" and left.'
-    >>> [text[a:b] for a, b in quoted_regions(text)]
-    ['"yes, “really”"']
-    >>> text = "''We won,'' he said."
-    >>> [text[a:b] for a, b in quoted_regions(text)]
-    ["''We won,''"]
-    >>> quoted_regions("“Open\nNot quoted")
-    [(0, 5)]
+    Examples:
+        >>> text = 'He said "yes, “really”" and left.'
+        >>> [text[a:b] for a, b in quoted_regions(text)]
+        ['"yes, “really”"']
+        >>> text = "''We won,'' he said."
+        >>> [text[a:b] for a, b in quoted_regions(text)]
+        ["''We won,''"]
+        >>> quoted_regions("“Open\nNot quoted")
+        [(0, 5)]
     """
     regions: list[tuple[int, int]] = []
     start = -1

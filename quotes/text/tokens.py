@@ -1,8 +1,8 @@
 """Tokens of the normalised article text, as ``(text, start, end)`` triples.
 
 One tokenisation serves the whole library: the speaker resolver, the subject
-and cue readers of :mod:`quotes.attribution` and the tagger's features all read
-the same :data:`TOKEN_RE` matches, with offsets into the normalised text.
+and cue readers of `quotes.attribution` and the tagger's features all read
+the same `TOKEN_RE` matches, with offsets into the normalised text.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
         hi: Offset where reading stops.
 
     Returns:
-        The :data:`TOKEN_RE` matches inside ``s[lo:hi]``.
+        The `TOKEN_RE` matches inside ``s[lo:hi]``.
 
-    >>> tokens("Sen. Ted Cruz said", 0, 13)
-    [('Sen', 0, 3), ('.', 3, 4), ('Ted', 5, 8), ('Cruz', 9, 13)]
+    Examples:
+        >>> tokens("Sen. Ted Cruz said", 0, 13)
+        [('Sen', 0, 3), ('.', 3, 4), ('Ted', 5, 8), ('Cruz', 9, 13)]
     """
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]

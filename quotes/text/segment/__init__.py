@@ -4,9 +4,9 @@ A backend is any object with a ``name``, a ``version`` and a
 ``segment(text) -> list[tuple[int, int]]`` method that returns sentence spans
 (character offsets, end exclusive) in document order. Two ship with the library:
 
-* ``fast`` (:class:`~quotes.text.segment._builtin.RegexSegmenter`): the default; pure
+* ``fast`` ([`RegexSegmenter`][quotes.text.segment._builtin.RegexSegmenter]): the default; pure
   Python, no models.
-* ``stanza`` (:class:`~quotes.text.segment._stanza.StanzaSegmenter`): Stanza tokenize+mwt,
+* ``stanza`` ([`StanzaSegmenter`][quotes.text.segment._stanza.StanzaSegmenter]): Stanza tokenize+mwt,
   imported lazily; an optional extra, `pip install quotes[stanza]`.
 
 Sentences never cross a line break: news text puts one paragraph per line.
@@ -21,7 +21,7 @@ from quotes.errors import UnknownBackendError
 
 __all__ = ["BACKENDS", "Segmenter", "download_stanza_models", "get_segmenter"]
 
-#: Names accepted by :func:`get_segmenter`.
+#: Names accepted by [`get_segmenter`][quotes.text.segment.get_segmenter].
 BACKENDS: tuple[str, ...] = ("fast", "stanza")
 
 
@@ -48,8 +48,9 @@ def get_segmenter(name: str, *, stanza_dir: Optional[str] = None) -> Segmenter:
         UnknownBackendError: No backend has that name.
         SegmenterUnavailableError: Stanza or its models are missing.
 
-    >>> get_segmenter("fast").name
-    'fast'
+    Examples:
+        >>> get_segmenter("fast").name
+        'fast'
     """
     if name == "fast":
         from quotes.text.segment._builtin import RegexSegmenter

@@ -57,9 +57,10 @@ class RegexSegmenter:
     def segment(self, text: str) -> list[tuple[int, int]]:
         """Return sentence spans of ``text``, never crossing a line break.
 
-        >>> t = "Mr. Peskov spoke. He said “No.” Then he left."
-        >>> [t[a:b] for a, b in RegexSegmenter().segment(t)]
-        ['Mr. Peskov spoke.', 'He said “No.”', 'Then he left.']
+        Examples:
+            >>> t = "Mr. Peskov spoke. He said “No.” Then he left."
+            >>> [t[a:b] for a, b in RegexSegmenter().segment(t)]
+            ['Mr. Peskov spoke.', 'He said “No.”', 'Then he left.']
         """
         spans: list[tuple[int, int]] = []
         append = spans.append

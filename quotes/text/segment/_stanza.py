@@ -120,7 +120,8 @@ def download_models(model_dir: Optional[str] = None) -> Path:
     """Download Stanza's English tokenize and mwt models.
 
     Args:
-        model_dir: Target folder (default as :func:`resolve_model_dir`).
+        model_dir: Target folder (default as
+            [`resolve_model_dir`][quotes.text.segment._stanza.resolve_model_dir]).
 
     Returns:
         The folder the models are in.
@@ -146,7 +147,8 @@ class StanzaSegmenter:
     break and offsets are exact.
 
     Args:
-        model_dir: Folder with Stanza's models (see :func:`resolve_model_dir`).
+        model_dir: Folder with Stanza's models (see
+            [`resolve_model_dir`][quotes.text.segment._stanza.resolve_model_dir]).
         use_gpu: Let Stanza use a GPU when one is available.
 
     Raises:
