@@ -15,7 +15,7 @@ from typing import Optional, Union
 from quotes.attribution.direct import attribute_direct, continue_reports
 from quotes.attribution.reported import attribute_reported
 from quotes.document import Document
-from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError, NotTextError
 from quotes.models import Article, CueType, Quote, QuoteKind
 from quotes.text.segment import Segmenter, get_segmenter
 
@@ -37,6 +37,7 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         EmptyInputError: The text is empty or whitespace only.
         BinaryInputError: The text contains NUL bytes or is mostly control characters.
         InputTooLargeError: The text is longer than ``max_chars``.
+        NotTextError: The text is not a ``str`` (bytes must be decoded first).
 
     >>> check_text("He said so.")
     >>> check_text("   ")
@@ -44,6 +45,12 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
     ...
     quotes.errors.EmptyInputError: the text is empty
     """
+    if not isinstance(text, str):
+        raise NotTextError(
+            "the text is bytes, not str: decode it first (data.decode('utf-8'))"
+            if isinstance(text, (bytes, bytearray))
+            else f"the text must be a str, not {type(text).__name__}"
+        )
     if not text or text.isspace():
         raise EmptyInputError("the text is empty")
     if len(text) > max_chars:
@@ -134,6 +141,7 @@ class Extractor:
 
         Raises:
             InputError: The text is empty, binary or too long.
+            NotTextError: The text is not a ``str`` (bytes must be decoded first).
         """
         article = Article(text=text, id=article_id, outlet=outlet, published=published)
         return self.extract_article(article)
@@ -208,6 +216,7 @@ def extract(
 
     Raises:
         InputError: The text is empty, binary or too long.
+        NotTextError: The text is not a ``str`` (bytes must be decoded first).
         SegmenterUnavailableError: The Stanza backend was asked for but cannot load.
 
     Example:

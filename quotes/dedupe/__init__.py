@@ -1,8 +1,9 @@
 """Dedupe: cluster the statements that recur across articles.
 
 :func:`dedupe` is the entry point (:mod:`quotes.dedupe.cluster`); the text
-normalisation, blocking index, scorers and speaker keys it uses are private to
-this package.
+normalisation, blocking index and scorers it uses are private to this package.
+:func:`~quotes.dedupe.speakers.speaker_keys` gives the speaker key ``dedupe``
+merges speakers by (``quotes.to_dataframe`` adds it as the ``speaker_key`` column).
 """
 
 from quotes.dedupe.cluster import (
@@ -18,6 +19,7 @@ from quotes.dedupe.cluster import (
     cluster_id,
     dedupe,
 )
+from quotes.dedupe.speakers import speaker_keys
 
 __all__ = [
     "DEFAULT_MIN_PARTIAL_WORDS",
@@ -31,4 +33,5 @@ __all__ = [
     "QuoteCluster",
     "cluster_id",
     "dedupe",
+    "speaker_keys",
 ]
