@@ -56,7 +56,7 @@ PANDAS_MISSING = (
     '{what} needs pandas and pyarrow, which are not installed: pip install "quotes[pandas]"'
 )
 
-#: The column of :func:`to_dataframe` and :func:`write_csv` that holds each quote's
+#: The column of `to_dataframe` and `write_csv` that holds each quote's
 #: speaker key: one name per person across articles (``Zelenskyy`` and
 #: ``Volodymyr Zelenskyy`` share it), as ``dedupe`` resolves them.
 SPEAKER_KEY = "speaker_key"
@@ -256,10 +256,10 @@ def _speaker_keys(records: list[Mapping[str, Any]]) -> list[str | None]:
 
 
 def flat_column_names() -> list[str]:
-    """The columns of ``to_dataframe(flatten=True)`` and of :func:`write_csv`, in order.
+    """The columns of ``to_dataframe(flatten=True)`` and of `write_csv`, in order.
 
     The record keys, with ``speaker`` and ``cue`` split into ``speaker.name``,
-    ``speaker.mention``, ... ``cue.text`` ..., then :data:`SPEAKER_KEY`.
+    ``speaker.mention``, ... ``cue.text`` ..., then `SPEAKER_KEY`.
 
     Examples:
         >>> flat_column_names()[-2:]
@@ -311,7 +311,7 @@ def write_csv(quotes: Iterable[QuoteLike], fh: IO[str]) -> int:
 def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> pandas.DataFrame:
     """Return the quotes as a pandas DataFrame, one row per quote.
 
-    The last column, :data:`SPEAKER_KEY`, names each quote's speaker the same way
+    The last column, `SPEAKER_KEY` (`speaker_key`), names each quote's speaker the same way
     across articles (``Zelenskyy`` and ``Volodymyr Zelenskyy`` get one key, as
     ``dedupe`` resolves them; ``None`` for an anonymous or missing speaker):
     group by it to count one person's quotes.
@@ -320,7 +320,7 @@ def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> panda
         quotes: :class:`~quotes.models.Quote` objects or records.
         flatten: Split the ``speaker`` and ``cue`` structs into columns
             ``speaker.name``, ``speaker.type``, ..., ``cue.text`` ... instead of
-            keeping them as dicts (the columns of :func:`flat_column_names`).
+            keeping them as dicts (the columns of `flat_column_names`).
 
     Raises:
         DependencyError: pandas or pyarrow is not installed.

@@ -230,7 +230,7 @@ def iter_sources(
     streamed (blank lines are skipped, line numbers stay physical).
 
     Args:
-        specs: The inputs, from [plan_inputs][quotes.archive.inputs.plan_inputs].
+        specs: The inputs, from `plan_inputs`.
         metadata: Metadata of the ``.txt`` files keyed by file name or by path
             relative to the folder given (``--metadata``), instead of the
             ``metadata.jsonl`` sidecars.

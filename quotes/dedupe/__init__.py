@@ -2,8 +2,9 @@
 
 :func:`dedupe` is the entry point (:mod:`quotes.dedupe.cluster`); the text
 normalisation, blocking index and scorers it uses are private to this package.
-:func:`~quotes.dedupe.speakers.speaker_keys` gives the speaker key ``dedupe``
-merges speakers by (``quotes.to_dataframe`` adds it as the ``speaker_key`` column).
+`speaker_keys` gives the speaker key ``dedupe``
+merges speakers by (``quotes.to_dataframe`` adds it as the ``speaker_key`` column);
+`quote_from_record` reads a plain dict record as ``dedupe`` does.
 """
 
 from quotes.dedupe.cluster import (
@@ -19,6 +20,7 @@ from quotes.dedupe.cluster import (
     cluster_id,
     dedupe,
 )
+from quotes.dedupe.records import quote_from_record
 from quotes.dedupe.speakers import speaker_keys
 
 __all__ = [
@@ -33,5 +35,6 @@ __all__ = [
     "QuoteCluster",
     "cluster_id",
     "dedupe",
+    "quote_from_record",
     "speaker_keys",
 ]

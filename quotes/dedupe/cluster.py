@@ -126,7 +126,7 @@ def dedupe(
         quotes: Quotes from any number of articles: [Quote][quotes.models.Quote]
             objects or their records as plain dicts (as `quotes extract` writes them
             and `to_dataframe` accepts; a speaker may lack its mention's offsets, see
-            [quote_from_record][quotes.dedupe.records.quote_from_record]).
+            [quote_from_record][quotes.dedupe.quote_from_record]).
         mode: ``"statement"`` (verbatim variants and same-speaker paraphrases),
             ``"verbatim"`` (fastest) or ``"semantic"`` (needs ``quotes[semantic]``).
         ignore_speakers: Cluster on the words alone, across speakers.

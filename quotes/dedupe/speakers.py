@@ -191,7 +191,7 @@ def _number_entities(
 def speaker_keys(speakers: Iterable[tuple[str, str] | None]) -> list[str | None]:
     """One stable key per quote's speaker: the name of the person or body it resolves to.
 
-    The same resolution as ``dedupe`` (:func:`resolve_speakers` over all the
+    The same resolution as ``dedupe`` (`resolve_speakers` over all the
     speakers given): ``Zelenskyy`` and ``Volodymyr Zelenskyy`` get one key, the
     fullest common form of the name. Anonymous sources, pronouns and quotes without
     a speaker get ``None``. The key depends only on the multiset of speakers, not on
