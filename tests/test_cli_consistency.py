@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 import quotes
+import quotes.archive.io
 from quotes.archive.frames import SPEAKER_KEY, flat_column_names, write_csv
 from quotes.cli.main import main
 
@@ -124,6 +125,25 @@ def test_an_output_that_cannot_be_written_names_the_output_not_a_temporary(
     assert proc.stderr.startswith(f"quotes: {out}: ") and len(proc.stderr.splitlines()) == 1
     assert ".tmp" not in proc.stderr and "Traceback" not in proc.stderr
     assert proc.stdout == ""
+
+
+def test_the_one_atomic_writer_names_the_output_it_cannot_write(tmp_path: Path):
+    from quotes.archive.io import atomic_writer
+
+    (tmp_path / "blocker").write_text("a file\n")
+    out = tmp_path / "blocker" / "out.jsonl"
+    with pytest.raises(quotes.OutputError) as caught, atomic_writer(out) as fh:
+        fh.write("never")
+    assert str(caught.value).startswith(f"{out}: cannot write") and ".tmp" not in str(caught.value)
+    assert isinstance(caught.value, OSError)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker"]
+
+
+def test_dedupe_cli_has_no_writer_of_its_own():
+    import quotes.cli.dedupe as dedupe_cli
+
+    assert not hasattr(dedupe_cli, "_write_atomic")
+    assert dedupe_cli.atomic_writer is quotes.archive.io.atomic_writer
 
 
 def test_dedupe_output_into_a_missing_folder_is_written_whole(tmp_path: Path, quotes_file: Path):
