@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any, Union
@@ -246,7 +246,7 @@ def to_arrow(quotes: Iterable[QuoteLike]) -> pyarrow.Table:
     return records_to_arrow(quotes)
 
 
-def _speaker_keys(records: list[Mapping[str, Any]]) -> list[str | None]:
+def _speaker_keys(records: Sequence[Mapping[str, Any]]) -> list[str | None]:
     from quotes.dedupe.speakers import speaker_keys
 
     return speaker_keys(
