@@ -16,7 +16,9 @@ working::
     ├── BackendError                       a segmentation backend failed
     │   ├── UnknownBackendError (ValueError)   no backend of that name
     │   └── SegmenterUnavailableError (ImportError)  stanza or its models are missing
+    ├── NotTextError (TypeError)           the text is not a str (bytes: decode them first)
     ├── DependencyError (ImportError)      an optional extra (pandas, pyspark, Java...) is missing
+    ├── OutputError (OSError)              an output file cannot be written
     └── TaggerUnavailableError (FileNotFoundError)  the learned tagger's weights are missing
 
 Messy text is not an error: text without quotes simply yields no quotes.
@@ -34,6 +36,8 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "MissingInputError",
+    "NotTextError",
+    "OutputError",
     "QuotesError",
     "SegmenterUnavailableError",
     "TaggerUnavailableError",
@@ -98,4 +102,20 @@ class TaggerUnavailableError(QuotesError, FileNotFoundError):
 
     Rebuild them with ``python scripts/train_tagger.py``; the rule extractor
     (``Extractor(tagger=False)``, the default) does not need them.
+    """
+
+
+class NotTextError(QuotesError, TypeError):
+    """The article text is not a ``str`` (``bytes``, a number, ``None``...).
+
+    Bytes are refused rather than guessed at: decode them first
+    (``data.decode("utf-8")``, or ``quotes.archive.io.decode_text`` which also
+    refuses binary data).
+    """
+
+
+class OutputError(QuotesError, OSError):
+    """An output file cannot be written (its folder is missing or read-only, the disk is full).
+
+    The message names the output as the user gave it, never a temporary file.
     """

@@ -16,6 +16,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from quotes._version import __version__
+from quotes.errors import NotTextError
 
 __all__ = [
     "RECORD_KEYS",
@@ -160,11 +161,23 @@ class Provenance(_Frozen):
     rules: tuple[str, ...] = ()
 
 
+def _require_text(value: Any) -> Any:
+    """Refuse an article text that is not a ``str``, rather than coerce bytes or numbers."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        raise NotTextError(
+            "the text is bytes, not str: decode it first (data.decode('utf-8'))"
+        )
+    raise NotTextError(f"the text must be a str, not {type(value).__name__}")
+
+
 class Article(_Frozen):
     """One news article.
 
     Attributes:
-        text: The full article text. Offsets of every result refer to it.
+        text: The full article text (a ``str``; bytes raise
+            [NotTextError][quotes.errors.NotTextError]). Offsets of every result refer to it.
         id: An identifier (file name, URL hash...), copied to each quote's ``article``.
         outlet: The publisher (``Reuters``, ``DW``).
         published: Publication date.
@@ -180,6 +193,7 @@ class Article(_Frozen):
     url: Optional[str] = None
 
     _date = field_validator("published", mode="before")(_to_date)
+    _text = field_validator("text", mode="before")(_require_text)
 
 
 class Quote(_Frozen):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Union
 
-from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError, NotTextError
 from quotes.models import Article, CueType, Quote, QuoteKind
 from quotes.text.segment import Segmenter, get_segmenter
 
@@ -45,6 +45,7 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         EmptyInputError: The text is empty or whitespace only.
         BinaryInputError: The text contains NUL bytes or is mostly control characters.
         InputTooLargeError: The text is longer than ``max_chars``.
+        NotTextError: The text is not a ``str`` (bytes must be decoded first).
 
     Examples:
         >>> check_text("He said so.")
@@ -53,6 +54,12 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         ...
         quotes.errors.EmptyInputError: the text is empty
     """
+    if not isinstance(text, str):
+        raise NotTextError(
+            "the text is bytes, not str: decode it first (data.decode('utf-8'))"
+            if isinstance(text, (bytes, bytearray))
+            else f"the text must be a str, not {type(text).__name__}"
+        )
     if not text or text.isspace():
         raise EmptyInputError("the text is empty")
     if len(text) > max_chars:
@@ -143,6 +150,7 @@ class Extractor:
 
         Raises:
             InputError: The text is empty, binary or too long.
+            NotTextError: The text is not a ``str`` (bytes must be decoded first).
         """
         article = Article(text=text, id=article_id, outlet=outlet, published=published)
         return self.extract_article(article)
@@ -236,6 +244,7 @@ def extract(
 
     Raises:
         InputError: The text is empty, binary or too long.
+        NotTextError: The text is not a ``str`` (bytes must be decoded first).
         SegmenterUnavailableError: The Stanza backend was asked for but cannot load.
 
     Examples:

@@ -207,7 +207,7 @@ class TestInputs:
         )
         assert read_shards(tmp_path / "p") == read_shards(tmp_path / "j")
 
-    def test_unreadable_parquet_is_a_one_line_usage_error(self, tmp_path, capsys):
+    def test_unreadable_parquet_is_a_one_line_data_error(self, tmp_path, capsys):
         pytest.importorskip("pyarrow")
         (tmp_path / "bad.parquet").write_bytes(b"PAR1 this is not parquet")
         status = main(
@@ -221,16 +221,16 @@ class TestInputs:
             ]
         )
         err = capsys.readouterr().err
-        assert status == 2
+        assert status == 1
         assert err.count("\n") == 1 and "cannot read the Parquet file" in err
         assert not (tmp_path / "out").exists()
 
-    def test_unsupported_and_missing_inputs_are_usage_errors(self, tmp_path, capsys):
+    def test_unsupported_and_missing_inputs_are_data_errors(self, tmp_path, capsys):
         (tmp_path / "a.csv").write_text("text\nhello\n")
-        assert main(["batch", str(tmp_path / "a.csv"), "-o", str(tmp_path / "o")]) == 2
+        assert main(["batch", str(tmp_path / "a.csv"), "-o", str(tmp_path / "o")]) == 1
         assert "unsupported input" in capsys.readouterr().err
-        assert main(["batch", str(tmp_path / "nope"), "-o", str(tmp_path / "o")]) == 2
-        assert "no such file" in capsys.readouterr().err
+        assert main(["batch", str(tmp_path / "nope"), "-o", str(tmp_path / "o")]) == 1
+        assert "no such file or folder" in capsys.readouterr().err
 
 
 class TestBadInputs:
@@ -406,17 +406,17 @@ class TestResume:
             "--quiet",
         ]
         assert main(args) == 0
-        assert main([*args, "--shard-size", "3"]) == 2
+        assert main([*args, "--shard-size", "3"]) == 1
         assert "other inputs or options (shard_size)" in capsys.readouterr().err
         (tmp_path / "in" / "part00" / "new.txt").write_text(article_text(99))
-        assert main(args) == 2
+        assert main(args) == 1
         assert "inputs changed" in capsys.readouterr().err
 
     def test_a_folder_with_foreign_shards_is_refused(self, tmp_path, capsys):
         make_folder(tmp_path / "in", 3)
         (tmp_path / "out").mkdir()
         (tmp_path / "out" / "quotes-00000.jsonl").write_text("")
-        assert main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 2
+        assert main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 1
         assert "no batch run recorded" in capsys.readouterr().err
 
     def test_interrupt_leaves_no_partial_shard(self, tmp_path, monkeypatch):

@@ -547,16 +547,16 @@ class TestCli:
         write_parquet(SEED_CORPUS, tmp_path / "all.parquet")
         assert dedupe_cli.read_quotes(str(tmp_path / "all.parquet")) == SEED_CORPUS
 
-    def test_bad_parquet_is_one_line_and_status_2(
+    def test_bad_parquet_is_one_line_and_status_1(
         self, tmp_path: Path, capsys: pytest.CaptureFixture
     ) -> None:
         pa = pytest.importorskip("pyarrow")
         import pyarrow.parquet as pq
 
         (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really parquet")
-        assert dedupe_cli.run(_args(str(tmp_path / "broken.parquet"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "broken.parquet"))) == 1
         pq.write_table(pa.table({"text": ["x"], "start": [0]}), tmp_path / "q.parquet")
-        assert dedupe_cli.run(_args(str(tmp_path / "q.parquet"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "q.parquet"))) == 1
         err = capsys.readouterr().err.splitlines()
         assert len(err) == 2 and "Traceback" not in "".join(err)
         assert "broken.parquet: cannot read the Parquet file" in err[0]
@@ -577,20 +577,20 @@ class TestCli:
             ("[1, 2]\n", "q.jsonl:1: not a JSON object"),
         ],
     )
-    def test_bad_input_is_one_line_and_status_2(
+    def test_bad_input_is_one_line_and_status_1(
         self, tmp_path: Path, capsys: pytest.CaptureFixture, content: str, message: str
     ) -> None:
         (tmp_path / "q.jsonl").write_text(content, "utf-8")
-        assert dedupe_cli.run(_args(str(tmp_path / "q.jsonl"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "q.jsonl"))) == 1
         err = capsys.readouterr().err
-        assert message in err
+        assert err.startswith("quotes: ") and message in err
         assert err.count("\n") == 1 and "Traceback" not in err
 
     def test_missing_and_empty_inputs(self, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-        assert dedupe_cli.run(_args(str(tmp_path / "nope.jsonl"))) == 2
-        assert dedupe_cli.run(_args(str(tmp_path))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "nope.jsonl"))) == 1
+        assert dedupe_cli.run(_args(str(tmp_path))) == 1
         (tmp_path / "bin.jsonl").write_bytes(b"\xff\xfe\x00")
-        assert dedupe_cli.run(_args(str(tmp_path / "bin.jsonl"))) == 2
+        assert dedupe_cli.run(_args(str(tmp_path / "bin.jsonl"))) == 1
         assert len(capsys.readouterr().err.splitlines()) == 3
 
     def test_read_quotes_raises_corpus_format_error(self, tmp_path: Path) -> None:

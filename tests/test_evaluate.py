@@ -508,8 +508,8 @@ class TestEvaluate:
 
 
 class TestCli:
-    def test_bad_path_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        assert main(["evaluate", str(tmp_path / "missing")]) == 2
+    def test_bad_path_exits_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["evaluate", str(tmp_path / "missing")]) == 1
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "no such folder" in err
 

@@ -91,7 +91,7 @@ class TestPandas:
         from quotes.archive.frames import to_dataframe
 
         df = to_dataframe(quotes)
-        assert tuple(df.columns) == RECORD_KEYS
+        assert tuple(df.columns) == (*RECORD_KEYS, "speaker_key")
         assert len(df) == len(quotes)
         assert df.loc[0, "speaker"]["name"] == quotes[0].speaker.name
 

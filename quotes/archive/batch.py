@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from quotes.archive.inputs import Source, count_articles, iter_sources, plan_inputs
+from quotes.archive.io import load_metadata
 from quotes.archive.outdir import (
     finish_outdir,
     prepare_outdir,
@@ -296,6 +297,9 @@ def run_batch(
     fmt: str = "jsonl",
     shard_size: int = DEFAULT_SHARD_SIZE,
     include_beliefs: bool = False,
+    tagger: bool = False,
+    outlet: str | None = None,
+    metadata: str | os.PathLike[str] | None = None,
     progress: str = "auto",
 ) -> BatchResult:
     """Extract the quotes of every article of ``inputs`` into shards in ``outdir``.
@@ -315,6 +319,11 @@ def run_batch(
         fmt: Shard format, ``"jsonl"`` or ``"parquet"``.
         shard_size: Articles per shard.
         include_beliefs: Also report beliefs and intentions, as ``extract`` does.
+        tagger: Also run the learned span tagger, as ``extract --tagger`` does.
+        outlet: The outlet of every article (overrides metadata and records).
+        metadata: A metadata JSON Lines file for the ``.txt`` files (keyed by file
+            name or path relative to the folder given), instead of the
+            ``metadata.jsonl`` sidecars.
         progress: ``"auto"`` (a bar on a terminal, else a line every
             `quotes.archive.progress.PROGRESS_EVERY` seconds), ``"bar"``,
             ``"lines"`` or ``"none"``.
@@ -331,10 +340,15 @@ def run_batch(
     workers = workers or _default_workers()
     out = Path(outdir)
     specs = plan_inputs(inputs)
+    explicit = load_metadata(metadata) if metadata is not None else None
     total = count_articles(specs)
     if total == 0:
         raise QuotesError(NO_ARTICLES.format(inputs=", ".join(str(p) for p in inputs)))
-    identity = run_identity(specs, backend, fmt, shard_size, include_beliefs)
+    meta_path = os.path.abspath(metadata) if metadata is not None else None
+    identity = run_identity(
+        specs, backend, fmt, shard_size, include_beliefs,
+        tagger=tagger, outlet=outlet, metadata=meta_path,
+    )  # fmt: skip
     prepare_outdir(out, identity, total)
 
     n_shards = shard_count(total, shard_size)
@@ -342,7 +356,8 @@ def run_batch(
     done_articles = sum(shard_length(i, total, shard_size) for i in resumed.done)
     result = BatchResult(out, articles=total, shards=n_shards, resumed_shards=len(resumed.done))
     bar = Progress(progress, total, done_articles, resumed.quotes, resumed.failures)
-    pool = Workers(workers, (backend, stanza_dir, include_beliefs, fmt))
+    pool = Workers(workers, (backend, stanza_dir, include_beliefs, fmt, tagger, outlet))
     run = _Run(out, fmt, total, shard_size, len(resumed.done), bar, pool)
-    chunks = _chunks(iter_sources(specs), total, shard_size, resumed.done)
+    sources = iter_sources(specs, metadata=explicit)
+    chunks = _chunks(sources, total, shard_size, resumed.done)
     return run.execute(chunks, workers, identity, result)

@@ -18,12 +18,13 @@ Examples:
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Union
+from typing import IO, TYPE_CHECKING, Any, Union
 
 from pydantic import BaseModel
 
@@ -35,14 +36,17 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
 
 __all__ = [
+    "SPEAKER_KEY",
     "Column",
     "arrow_schema",
     "column",
+    "flat_column_names",
     "model_columns",
     "record_columns",
     "records_to_arrow",
     "to_arrow",
     "to_dataframe",
+    "write_csv",
     "write_parquet",
 ]
 
@@ -53,6 +57,11 @@ QuoteLike = Union[Quote, Mapping[str, Any]]  # noqa: UP007 (a runtime alias on 3
 PANDAS_MISSING = (
     '{what} needs pandas and pyarrow, which are not installed: pip install "quotes[pandas]"'
 )
+
+#: The column of `to_dataframe` and `write_csv` that holds each quote's
+#: speaker key: one name per person across articles (``Zelenskyy`` and
+#: ``Volodymyr Zelenskyy`` share it), as ``dedupe`` resolves them.
+SPEAKER_KEY = "speaker_key"
 
 _JSON_TYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}
 
@@ -240,14 +249,81 @@ def to_arrow(quotes: Iterable[QuoteLike]) -> pyarrow.Table:
     return records_to_arrow(quotes)
 
 
+def _speaker_keys(records: Sequence[Mapping[str, Any]]) -> list[str | None]:
+    from quotes.dedupe.speakers import speaker_keys
+
+    return speaker_keys(
+        (r["speaker"]["name"], r["speaker"].get("type") or "unknown") if r.get("speaker") else None
+        for r in records
+    )
+
+
+def flat_column_names() -> list[str]:
+    """The columns of ``to_dataframe(flatten=True)`` and of `write_csv`, in order.
+
+    The record keys, with ``speaker`` and ``cue`` split into ``speaker.name``,
+    ``speaker.mention``, ... ``cue.text`` ..., then `SPEAKER_KEY`.
+
+    Examples:
+        >>> flat_column_names()[-2:]
+        ['confidence', 'speaker_key']
+    """
+    names: list[str] = []
+    for col in record_columns():
+        if col.type == "struct":
+            names += [f"{col.name}.{field.name}" for field in col.fields]
+        else:
+            names.append(col.name)
+    return names + [SPEAKER_KEY]
+
+
+def write_csv(quotes: Iterable[QuoteLike], fh: IO[str]) -> int:
+    """Write the quotes as CSV with the columns of ``to_dataframe(flatten=True)``.
+
+    Needs neither pandas nor pyarrow. A missing value is an empty cell, a date
+    is ISO ``YYYY-MM-DD``. ``fh`` should be opened with ``newline=""``.
+
+    Returns:
+        The number of quotes written.
+
+    Examples:
+        >>> import io
+        >>> from quotes import extract
+        >>> out = io.StringIO()
+        >>> write_csv(extract('"We are ready," Peskov said.', backend="fast"), out)
+        1
+        >>> out.getvalue().splitlines()[1].split(",")[:2]
+        ['', 'We are ready']
+    """
+    records = [dict(_as_record(q)) for q in quotes]
+    keys = _speaker_keys(records)
+    writer = csv.writer(fh)
+    writer.writerow(flat_column_names())
+    for record, key in zip(records, keys, strict=True):
+        row: list[Any] = []
+        for col in record_columns():
+            value = record.get(col.name)
+            if col.type == "struct":
+                row += [(value or {}).get(field.name) for field in col.fields]
+            else:
+                row.append(value.isoformat() if isinstance(value, _dt.date) else value)
+        writer.writerow(["" if v is None else v for v in [*row, key]])
+    return len(records)
+
+
 def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> pandas.DataFrame:
     """Return the quotes as a pandas DataFrame, one row per quote.
+
+    The last column, `SPEAKER_KEY` (`speaker_key`), names each quote's speaker the same way
+    across articles (``Zelenskyy`` and ``Volodymyr Zelenskyy`` get one key, as
+    ``dedupe`` resolves them; ``None`` for an anonymous or missing speaker):
+    group by it to count one person's quotes.
 
     Args:
         quotes: [`Quote`][quotes.models.Quote] objects or records.
         flatten: Split the ``speaker`` and ``cue`` structs into columns
             ``speaker.name``, ``speaker.type``, ..., ``cue.text`` ... instead of
-            keeping them as dicts.
+            keeping them as dicts (the columns of `flat_column_names`).
 
     Raises:
         DependencyError: pandas or pyarrow is not installed.
@@ -262,10 +338,13 @@ def to_dataframe(quotes: Iterable[QuoteLike], *, flatten: bool = False) -> panda
         import pandas  # noqa: F401
     except ImportError:
         raise DependencyError(PANDAS_MISSING.format(what="to_dataframe()")) from None
-    table = to_arrow(quotes)
+    records = [_as_record(q) for q in quotes]
+    table = records_to_arrow(records)
     if flatten:
         table = table.flatten()
-    return table.to_pandas()
+    frame = table.to_pandas()
+    frame[SPEAKER_KEY] = _speaker_keys(records)
+    return frame
 
 
 def write_parquet(quotes: Iterable[QuoteLike], path: str | os.PathLike[str]) -> int:

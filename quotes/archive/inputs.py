@@ -151,8 +151,13 @@ def _open_parquet(path: Path) -> Any:
 # -- enumeration ---------------------------------------------------------------
 
 
-def _walk_txt(root: Path) -> Iterator[tuple[Path, str, dict[str, Any] | None]]:
-    """Yield ``(file, relative id, metadata)`` for the ``.txt`` files under ``root``."""
+def _walk_txt(
+    root: Path, *, sidecars: bool = True
+) -> Iterator[tuple[Path, str, dict[str, Any] | None]]:
+    """Yield ``(file, relative id, metadata)`` for the ``.txt`` files under ``root``.
+
+    With ``sidecars=False`` the ``metadata.jsonl`` files are not read (metadata is None).
+    """
     for folder, dirnames, filenames in os.walk(root):
         dirnames.sort()
         names = sorted(n for n in filenames if n.endswith(".txt") and not n.startswith("."))
@@ -160,7 +165,7 @@ def _walk_txt(root: Path) -> Iterator[tuple[Path, str, dict[str, Any] | None]]:
             continue
         here = Path(folder)
         sidecar = here / METADATA_FILE
-        meta = load_metadata(sidecar) if sidecar.is_file() else {}
+        meta = load_metadata(sidecar) if sidecars and sidecar.is_file() else {}
         for name in names:
             rel = (here / name).relative_to(root).as_posix()
             yield here / name, rel, meta.get(name) or meta.get(rel)
@@ -216,11 +221,19 @@ def _parquet_sources(path: Path, display: str) -> Iterator[Source]:
         ) from None
 
 
-def iter_sources(specs: Sequence[InputSpec]) -> Iterator[Source]:
+def iter_sources(
+    specs: Sequence[InputSpec], *, metadata: Mapping[str, dict[str, Any]] | None = None
+) -> Iterator[Source]:
     """Yield every article of the inputs, in a deterministic order, without reading texts.
 
     Folders are walked recursively in sorted order; JSON Lines and Parquet files are
     streamed (blank lines are skipped, line numbers stay physical).
+
+    Args:
+        specs: The inputs, from `plan_inputs`.
+        metadata: Metadata of the ``.txt`` files keyed by file name or by path
+            relative to the folder given (``--metadata``), instead of the
+            ``metadata.jsonl`` sidecars.
 
     Raises:
         CorpusFormatError: A file stops being readable midway (truncated gzip,
@@ -229,10 +242,13 @@ def iter_sources(specs: Sequence[InputSpec]) -> Iterator[Source]:
     for spec in specs:
         p = Path(spec.path)
         if spec.kind == "folder":
-            for file, rel, meta in _walk_txt(p):
+            for file, rel, meta in _walk_txt(p, sidecars=metadata is None):
+                if metadata is not None:
+                    meta = metadata.get(rel) or metadata.get(file.name)
                 yield Source("file", str(file), rel, None, None, meta)
         elif spec.kind == "txt":
-            yield Source("file", spec.path, p.name, None, None, None)
+            meta = metadata.get(p.name) if metadata is not None else None
+            yield Source("file", spec.path, p.name, None, None, meta)
         elif spec.kind == "jsonl":
             yield from _jsonl_sources(p, spec.path)
         else:

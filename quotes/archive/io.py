@@ -26,6 +26,7 @@ from quotes.errors import (
     InputError,
     InputTooLargeError,
     MissingInputError,
+    OutputError,
 )
 from quotes.models import Article
 
@@ -90,14 +91,17 @@ def read_text_file(path: PathLike, *, max_bytes: int | None = None) -> str:
         max_bytes: Refuse files larger than this many bytes.
 
     Raises:
-        MissingInputError: The path does not exist or is not a file.
+        MissingInputError: The path does not exist or is a folder.
         InputTooLargeError: The file is larger than ``max_bytes``.
         EmptyInputError, BinaryInputError, EncodingError: As
             [`decode_text`][quotes.archive.io.decode_text].
     """
     p = Path(path)
     if not p.is_file():
-        what = "no such file" if not p.exists() else "not a file"
+        if not p.exists():
+            what = "no such file or folder"
+        else:
+            what = "a folder, not a file" if p.is_dir() else "not a regular file"
         raise MissingInputError(f"{p}: {what}")
     if max_bytes is not None and p.stat().st_size > max_bytes:
         raise InputTooLargeError(f"{p}: {p.stat().st_size:,} bytes, more than {max_bytes:,}")
@@ -254,14 +258,22 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
         b'done'
     """
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
+        )
+    except OSError as exc:  # name the output the user gave, not the temporary file
+        raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
     os.close(fd)
     try:
         yield Path(tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         _set_default_mode(tmp)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -52,10 +52,20 @@ INPUTS_CHANGED = (
 
 
 def run_identity(
-    specs: Sequence[InputSpec], backend: str, fmt: str, shard_size: int, include_beliefs: bool
+    specs: Sequence[InputSpec],
+    backend: str,
+    fmt: str,
+    shard_size: int,
+    include_beliefs: bool,
+    **options: Any,
 ) -> dict[str, Any]:
-    """Return what a re-run must repeat to resume: the inputs, the options, the version."""
+    """Return what a re-run must repeat to resume: the inputs, the options, the version.
+
+    ``options`` (``tagger``, ``outlet``, ``metadata``) are recorded only when set,
+    so a run recorded before they existed still resumes.
+    """
     return {
+        **{name: value for name, value in options.items() if value},
         "inputs": [os.path.abspath(s.path) for s in specs],
         "backend": backend,
         "format": fmt,

@@ -32,8 +32,9 @@ WORKER_DIED_ON_ARTICLE = "the worker process died on this article (a crash or ou
 #: One article's result: ("ok", n_quotes, payload) or ("error", error record).
 Outcome = tuple[Any, ...]
 
-#: What each worker needs to build its extractor: (backend, stanza_dir, include_beliefs, format).
-WorkerOptions = tuple[str, str | None, bool, str]
+#: What each worker needs to build its extractor and name its articles:
+#: (backend, stanza_dir, include_beliefs, format, tagger, outlet).
+WorkerOptions = tuple[str, str | None, bool, str, bool, str | None]
 
 _WORKER: dict[str, Any] = {}
 
@@ -43,9 +44,14 @@ def _init_worker(
     stanza_dir: str | None,
     include_beliefs: bool,
     fmt: str,
+    tagger: bool,
+    outlet: str | None,
     parent: int | None,
 ) -> None:
-    """Build this process's extractor, once; in a pool child also detach from Ctrl-C."""
+    """Build this process's extractor, once; in a pool child also detach from Ctrl-C.
+
+    ``outlet``, when given, replaces the outlet of every article (``--outlet``).
+    """
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
         _watch_parent(parent)
@@ -53,9 +59,10 @@ def _init_worker(
 
     _WORKER.clear()
     _WORKER["format"] = fmt
+    _WORKER["outlet"] = outlet
     try:
         _WORKER["extractor"] = Extractor(
-            backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs
+            backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs, tagger=tagger
         )
     except QuotesError as exc:  # reported with the first chunk, as a clear message
         _WORKER["startup_error"] = exc
@@ -87,6 +94,8 @@ def _process_one(source: Source) -> Outcome:
     article_id: str | None = source_id(source)
     try:
         article = load_article(source)
+        if _WORKER.get("outlet") is not None:
+            article = article.model_copy(update={"outlet": _WORKER["outlet"]})
         article_id = article.id
         found = extractor.extract_article(article)
     except QuotesError as exc:
@@ -125,8 +134,7 @@ class _InlineExecutor:
     """Runs chunks in this process (``--workers 1``): no pickling, same code."""
 
     def __init__(self, initargs: WorkerOptions) -> None:
-        backend, stanza_dir, include_beliefs, fmt = initargs
-        _init_worker(backend, stanza_dir, include_beliefs, fmt, None)
+        _init_worker(*initargs, None)
 
     def submit(self, fn: Callable[[list[Source]], list[Outcome]], chunk: list[Source]) -> Future:
         fut: Future = Future()
@@ -142,11 +150,42 @@ class _InlineExecutor:
         _WORKER.clear()
 
 
+#: Warnings filter for multiprocessing's resource tracker (see `_start_resource_tracker`).
+_TRACKER_WARNINGS = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker so that it does not warn of leaks it cleans up.
+
+    The "spawn" pool's queues hold named semaphores, registered with a tracker
+    process that unlinks them if their owner dies. After ``kill -9`` of the batch
+    process it does just that, and says so on the terminal ("There appear to be 5
+    leaked semaphore objects to clean up at shutdown"), which reads like a bug of
+    ``quotes``. The tracker is started here, before the pool would start it, with
+    its own ``UserWarning``s filtered: it still cleans up, silently. A tracker
+    already running (started by the caller's own code) is left as it is.
+    """
+    from multiprocessing import resource_tracker
+
+    previous = os.environ.get("PYTHONWARNINGS")
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, (previous, _TRACKER_WARNINGS)))
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if previous is None:
+            del os.environ["PYTHONWARNINGS"]
+        else:
+            os.environ["PYTHONWARNINGS"] = previous
+
+
 class _PoolExecutor:
     """Runs chunks in a pool of spawned worker processes."""
 
     def __init__(self, workers: int, initargs: WorkerOptions) -> None:
         import multiprocessing
+
+        if os.name == "posix":
+            _start_resource_tracker()
 
         # "spawn": children do not inherit threads or a loaded backend from the parent.
         self._pool = ProcessPoolExecutor(

@@ -14,9 +14,10 @@ from quotes.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     add_backend_options,
+    positive_int,
     print_error,
 )
-from quotes.errors import QuotesError
+from quotes.cli.extract import add_article_options
 
 __all__ = ["add_cli_parser", "run"]
 
@@ -45,22 +46,27 @@ def add_cli_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--workers",
-        type=int,
+        type=positive_int,
         default=None,
         metavar="N",
         help="worker processes (default: the cores)",
     )
     p.add_argument(
-        "--format", choices=FORMATS, default="jsonl", help="shard format (default: jsonl)"
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help="shard format: jsonl (default; the records of 'quotes extract') or parquet "
+        '(the columns of to_arrow(); pip install "quotes[pandas]")',
     )
     p.add_argument(
         "--shard-size",
-        type=int,
+        type=positive_int,
         default=DEFAULT_SHARD_SIZE,
         metavar="K",
         help=f"articles per shard (default: {DEFAULT_SHARD_SIZE})",
     )
     add_backend_options(p)
+    add_article_options(p)
     p.add_argument(
         "--include-beliefs",
         action="store_true",
@@ -80,10 +86,10 @@ def run(args: argparse.Namespace) -> int:
 
     Returns:
         0 when every article was read, 1 when some inputs failed (see
-        ``errors.jsonl``), 2 for usage errors, 130 when interrupted.
+        ``errors.jsonl``), 130 when interrupted. A data error that stops the run
+        (a missing input, OUTDIR holding another run) raises a QuotesError, which
+        ``main`` prints as one line with status 1.
     """
-    if args.workers is not None and args.workers < 1:
-        raise QuotesError("--workers must be at least 1")
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
@@ -97,6 +103,9 @@ def run(args: argparse.Namespace) -> int:
             fmt=args.format,
             shard_size=args.shard_size,
             include_beliefs=args.include_beliefs,
+            tagger=args.tagger,
+            outlet=args.outlet,
+            metadata=args.metadata,
             progress="none" if args.quiet else "auto",
         )
     except BatchInterrupted as exc:

@@ -2,28 +2,27 @@
 
 ::
 
-    quotes dedupe QUOTES.jsonl [-o CLUSTERS.jsonl] [--format jsonl|json|table]
+    quotes dedupe QUOTES.jsonl [-o CLUSTERS.jsonl] [--format jsonl|json|table|csv]
     quotes extract ... | quotes dedupe -
     quotes dedupe BATCH_OUTPUT_DIR          # reads quotes-*.jsonl / quotes-*.parquet shards
     quotes dedupe QUOTES.parquet            # a Parquet file of quote records
 
-Bad input prints one line on stderr and exits with status 2.
+Bad input prints one line on stderr (``quotes: ...``) and exits with status 1;
+argparse's usage errors exit with status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from pydantic import ValidationError
-
-from quotes.cli.common import EXIT_OK, EXIT_USAGE
+from quotes.archive.io import atomic_writer
+from quotes.cli.common import EXIT_DATA_ERROR, EXIT_OK, positive_int, prepare_output, print_error
 from quotes.dedupe.cluster import (
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
@@ -34,6 +33,7 @@ from quotes.dedupe.cluster import (
     QuoteCluster,
     dedupe,
 )
+from quotes.dedupe.records import quote_from_record
 from quotes.errors import CorpusFormatError, DependencyError, MissingInputError, QuotesError
 from quotes.models import Quote
 
@@ -47,7 +47,6 @@ ERR_NO_PYARROW = (
 #: File suffixes read as Parquet (anything else is read as JSON Lines).
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ERR_BAD_JSON = "{where}: not a JSON object: {reason}"
-ERR_BAD_RECORD = "{where}: not a quote record: {reason}"
 ERR_NOT_UTF8 = "{where}: the file is not UTF-8 text"
 
 
@@ -60,6 +59,15 @@ _OPTIONS = (
     "min_partial_words",
     "statement_threshold",
     "semantic_threshold",
+    "block_keys",
+    "max_block",
+)
+
+#: Output formats of ``quotes dedupe``.
+FORMATS = ("jsonl", "json", "table", "csv")
+#: Columns of ``--format csv``: one row per cluster.
+CSV_COLUMNS = (
+    "id", "size", "speaker", "kind", "text", "first_seen", "last_seen", "outlets", "articles"
 )
 
 
@@ -78,8 +86,20 @@ def add_cli_parser(subparsers: Any) -> None:
         help="JSONL or Parquet file of quote records, '-' for stdin, or a 'quotes batch' "
         "output folder",
     )
-    p.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
-    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here (atomically; its folder is created) instead of stdout",
+    )
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help="jsonl (default): one cluster per line with its members; json: one array; "
+        "table: a text table; csv: one row per cluster (id, size, speaker, kind, text, "
+        "first_seen, last_seen, outlets, articles)",
+    )
     p.add_argument(
         "--mode",
         choices=MODES,
@@ -91,12 +111,67 @@ def add_cli_parser(subparsers: Any) -> None:
     p.add_argument(
         "--ignore-speakers", action="store_true", help="cluster on the words alone, across speakers"
     )
-    p.add_argument("--ratio-threshold", type=float, default=DEFAULT_RATIO_THRESHOLD)
-    p.add_argument("--partial-threshold", type=float, default=DEFAULT_PARTIAL_THRESHOLD)
-    p.add_argument("--min-partial-words", type=int, default=DEFAULT_MIN_PARTIAL_WORDS)
-    p.add_argument("--statement-threshold", type=float, default=DEFAULT_STATEMENT_THRESHOLD)
-    p.add_argument("--semantic-threshold", type=float, default=DEFAULT_SEMANTIC_THRESHOLD)
+    _add_thresholds(p)
+    p.add_argument(
+        "--block-keys",
+        type=positive_int,
+        default=3,
+        metavar="N",
+        help="rare word keys each distinct text is looked up by (default: 3; more finds "
+        "more candidate pairs, slower)",
+    )
+    p.add_argument(
+        "--max-block",
+        type=positive_int,
+        default=64,
+        metavar="N",
+        help="a key shared by more distinct texts than this is not looked up (default: 64)",
+    )
     p.set_defaults(func=run)
+
+
+def _add_thresholds(p: argparse.ArgumentParser) -> None:
+    """The similarity thresholds of ``dedupe()``, with their defaults in the help."""
+    p.add_argument(
+        "--ratio-threshold",
+        type=float,
+        default=DEFAULT_RATIO_THRESHOLD,
+        metavar="X",
+        help="minimum similarity (0-100) of two near-verbatim variants "
+        f"(default: {DEFAULT_RATIO_THRESHOLD:g})",
+    )
+    p.add_argument(
+        "--partial-threshold",
+        type=float,
+        default=DEFAULT_PARTIAL_THRESHOLD,
+        metavar="X",
+        help="minimum similarity (0-100) of a truncated quote inside a longer one "
+        f"(default: {DEFAULT_PARTIAL_THRESHOLD:g})",
+    )
+    p.add_argument(
+        "--min-partial-words",
+        type=int,
+        default=DEFAULT_MIN_PARTIAL_WORDS,
+        metavar="N",
+        help="words a truncated quote needs for containment to count "
+        f"(default: {DEFAULT_MIN_PARTIAL_WORDS})",
+    )
+    p.add_argument(
+        "--statement-threshold",
+        type=float,
+        default=DEFAULT_STATEMENT_THRESHOLD,
+        metavar="X",
+        help="minimum word similarity (0-1) of two paraphrases of one statement "
+        f"(default: {DEFAULT_STATEMENT_THRESHOLD:g})",
+    )
+    p.add_argument(
+        "--semantic-threshold",
+        type=float,
+        default=DEFAULT_SEMANTIC_THRESHOLD,
+        metavar="X",
+        help="minimum blended similarity (0-1) in --mode semantic "
+        f"(default: {DEFAULT_SEMANTIC_THRESHOLD:g})",
+    )
 
 
 def _records(stream: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -177,14 +252,7 @@ def _parquet_records(path: Path, name: str) -> Iterator[tuple[str, dict[str, Any
 
 def _parse(records: Iterator[tuple[str, dict[str, Any]]]) -> Iterator[Quote]:
     for where, record in records:
-        try:
-            yield Quote.from_record(record)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(x) for x in first.get("loc", ())) or "record"
-            raise CorpusFormatError(
-                ERR_BAD_RECORD.format(where=where, reason=f"{field}: {first.get('msg')}")
-            ) from None
+        yield quote_from_record(record, where=where)
 
 
 def _table(clusters: list[QuoteCluster]) -> str:
@@ -200,8 +268,17 @@ def _table(clusters: list[QuoteCluster]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _csv(clusters: list[QuoteCluster], out: IO[str]) -> None:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for c in clusters:
+        seen = [d.isoformat() if d else "" for d in (c.first_seen, c.last_seen)]
+        text = (c.id, c.size, c.speaker or "", c.kind.value, c.text)
+        writer.writerow([*text, *seen, "; ".join(c.outlets), "; ".join(c.articles)])
+
+
 def write_clusters(clusters: list[QuoteCluster], out: IO[str], fmt: str = "jsonl") -> None:
-    """Write clusters as JSON Lines, one JSON array, or a text table."""
+    """Write clusters as JSON Lines, one JSON array, a text table or CSV (see `CSV_COLUMNS`)."""
     if fmt == "jsonl":
         for c in clusters:
             out.write(c.model_dump_json() + "\n")
@@ -210,38 +287,32 @@ def write_clusters(clusters: list[QuoteCluster], out: IO[str], fmt: str = "jsonl
         out.write("\n")
     elif fmt == "table":
         out.write(_table(clusters))
+    elif fmt == "csv":
+        _csv(clusters, out)
     else:
         raise ValueError(f"unknown format {fmt!r}")
 
 
-def _write_atomic(path: str, clusters: list[QuoteCluster], fmt: str) -> None:
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            write_clusters(clusters, handle, fmt)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
-    """Run ``quotes dedupe`` with parsed arguments; return the exit status."""
+    """Run ``quotes dedupe`` with parsed arguments; return the exit status.
+
+    Returns:
+        0 on success, 1 for bad input (one line on stderr); no output file is
+        written then.
+    """
     try:
         quotes = read_quotes(args.input)
+        if args.output:
+            prepare_output(args.output)
         clusters = dedupe(quotes, **{name: getattr(args, name) for name in _OPTIONS})
         if args.output:
-            _write_atomic(args.output, clusters, args.format)
+            with atomic_writer(args.output) as handle:
+                write_clusters(clusters, handle, args.format)
         else:
             write_clusters(clusters, sys.stdout, args.format)
     except BrokenPipeError:
         raise  # the reader went away (`| head`): the CLI stops quietly, as Unix tools do
-    except (QuotesError, ValueError, OSError) as exc:
-        print(f"quotes dedupe: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except (QuotesError, ValueError) as exc:  # ValueError: a threshold out of range
+        print_error(str(exc))
+        return EXIT_DATA_ERROR
     return EXIT_OK

@@ -7,21 +7,17 @@ import json
 import sys
 from typing import Any
 
-from quotes.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, print_error
+from quotes.cli.common import (
+    EXIT_DATA_ERROR,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    positive_int,
+    print_error,
+)
 from quotes.errors import QuotesError
 from quotes.evaluation.polnear import SPLITS
 
 __all__ = ["add_cli_parser", "run"]
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return number
 
 
 def add_cli_parser(subparsers: Any) -> None:
@@ -48,7 +44,7 @@ def add_cli_parser(subparsers: Any) -> None:
     )
     p.add_argument("--by-outlet", action="store_true", help="add a table per publisher")
     p.add_argument(
-        "--limit", type=_positive_int, metavar="N", help="score only the first N documents"
+        "--limit", type=positive_int, metavar="N", help="score only the first N documents"
     )
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     p.add_argument("--tagger", action="store_true", help="add the learned span tagger to the rules")
@@ -62,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
         args: The namespace built by the parser of `add_cli_parser`.
 
     Returns:
-        0 on success, 1 when some documents failed to extract (the others are
-        scored), 2 for a bad corpus path or an unusable backend.
+        0 on success, 1 for a bad corpus path or an unusable backend, or when
+        some documents failed to extract (the others are scored).
     """
     from quotes.evaluation.evaluate import evaluate, format_report
 
@@ -79,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except QuotesError as exc:
         print_error(str(exc))
-        return EXIT_USAGE
+        return EXIT_DATA_ERROR
     if args.format == "json":
         print(json.dumps(report.model_dump(mode="json"), indent=2))
     else:

@@ -1,7 +1,9 @@
 """``quotes extract``: the quotes of ``.txt`` files, folders of them or stdin.
 
-The output is JSON Lines (streamed, one record per quote), a JSON array or a table,
-on stdout or (atomically) in a file.
+The output is JSON Lines (streamed, one record per quote), a JSON array, CSV (the
+columns of ``to_dataframe(flatten=True)``) or a table, on stdout or (atomically) in
+a file. Over more than one file a progress bar is shown when stderr is a terminal
+and tqdm is installed (``quotes[batch]``).
 """
 
 from __future__ import annotations
@@ -14,9 +16,17 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from quotes.cli.common import EXIT_OK, EXIT_SOME_FAILED, add_backend_options, print_error
+from quotes.cli.common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    add_backend_options,
+    positive_int,
+    prepare_output,
+    print_error,
+)
 from quotes.errors import QuotesError
 from quotes.models import Article, Quote
+from quotes.pipeline import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
     from quotes.pipeline import Extractor
@@ -25,6 +35,9 @@ __all__ = ["STDIN_ID", "add_cli_parser", "run", "write_quotes"]
 
 #: Article id of the text read from standard input (``quotes extract -``).
 STDIN_ID = "stdin"
+
+#: Output formats of ``quotes extract``.
+FORMATS = ("jsonl", "json", "csv", "table")
 
 #: How to load one article, with where it comes from (for error messages).
 _Loader = tuple[str, Callable[[], Article]]
@@ -44,26 +57,67 @@ def add_cli_parser(subparsers: Any) -> None:
         help="a .txt file, a folder of them, or - for one article on standard input",
     )
     add_backend_options(ex)
-    ex.add_argument("--outlet", help="outlet of every article (overrides metadata)")
-    ex.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
+    add_article_options(ex)
     ex.add_argument(
-        "--metadata",
+        "--published",
+        metavar="DATE",
+        type=_date,
+        help="publication date of every article, YYYY-MM-DD",
+    )
+    ex.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help="jsonl (default): one JSON record per quote, streamed; json: one array; "
+        "csv: the columns of to_dataframe(flatten=True); table: for reading",
+    )
+    ex.add_argument(
+        "--max-chars",
+        type=positive_int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"longest article accepted, in characters (default: {DEFAULT_MAX_CHARS:,}); "
+        "a longer one fails with a message",
+    )
+    ex.add_argument(
+        "-o",
+        "--output",
         metavar="FILE",
-        help=f"metadata JSON Lines sidecar (default: {'metadata.jsonl'} next to the files)",
+        help="write here (atomically; its folder is created), not stdout",
     )
-    ex.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
-    ex.add_argument(
-        "--tagger",
-        action="store_true",
-        help="also run the learned span tagger (adds reported speech the rules miss)",
-    )
-    ex.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
     ex.add_argument(
         "--include-beliefs",
         action="store_true",
         help="also report beliefs and intentions (X believes/wants ...)",
     )
     ex.set_defaults(func=run)
+
+
+def add_article_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--outlet``, ``--metadata`` and ``--tagger``, shared by ``extract`` and ``batch``."""
+    parser.add_argument("--outlet", help="outlet of every article (overrides metadata)")
+    parser.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="metadata JSON Lines (id, outlet, published, title, url per article; the id is "
+        "the file name) for the .txt files, instead of a metadata.jsonl next to them",
+    )
+    parser.add_argument(
+        "--tagger",
+        action="store_true",
+        help="also run the learned span tagger (adds reported speech the rules miss)",
+    )
+
+
+def _date(value: str) -> str:
+    """An argparse ``type=`` for ``--published``: a YYYY-MM-DD date (else status 2)."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    return value
 
 
 def _format_table(rows: list[dict[str, Any]]) -> str:
@@ -92,11 +146,18 @@ def _format_table(rows: list[dict[str, Any]]) -> str:
 
 
 def write_quotes(quotes: Iterable[Quote], fh: IO[str], fmt: str = "jsonl") -> int:
-    """Write quotes as ``jsonl``, ``json`` (an array of records) or ``table``.
+    """Write quotes as ``jsonl``, ``json`` (an array of records), ``csv`` or ``table``.
+
+    CSV has the columns of ``to_dataframe(flatten=True)``
+    ([flat_column_names][quotes.archive.frames.flat_column_names]).
 
     Returns:
         The number of quotes written.
     """
+    if fmt == "csv":
+        from quotes.archive.frames import write_csv
+
+        return write_csv(quotes, fh)
     records = [q.to_record() for q in quotes]
     if fmt == "jsonl":
         for r in records:
@@ -117,16 +178,6 @@ def _metadata_for(path: Path, explicit: dict[str, dict[str, Any]] | None) -> dic
     folder = path if path.is_dir() else path.parent
     sidecar = folder / METADATA_FILE
     return load_metadata(sidecar) if sidecar.is_file() else {}
-
-
-def _check_date(value: str) -> None:
-    """Refuse a ``--published`` value that is not a date, before any work is done."""
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(value[:10])
-    except ValueError:
-        raise QuotesError(f"--published: not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _stdin_article(args: argparse.Namespace) -> Article:
@@ -182,6 +233,34 @@ def _extract_one(
         return None
 
 
+def _progress(loaders: list[_Loader]) -> Iterable[_Loader]:
+    """The loaders, behind a tqdm bar when stderr is a terminal and there are several."""
+    if len(loaders) < 2 or not sys.stderr.isatty():
+        return loaders
+    try:
+        from tqdm import tqdm
+    except ImportError:  # tqdm is the batch extra: no bar without it, and no error
+        return loaders
+    return tqdm(
+        loaders, desc="quotes extract", unit="art", file=sys.stderr, dynamic_ncols=True, leave=False
+    )
+
+
+def _all_loaders(
+    args: argparse.Namespace, explicit: dict[str, dict[str, Any]] | None
+) -> tuple[list[_Loader], int]:
+    """The articles of every PATH, and how many PATHs had none (already reported)."""
+    loaders: list[_Loader] = []
+    failed = 0
+    for given in args.paths:
+        found = _loaders(given, args, explicit)
+        if found is None:
+            failed += 1
+        else:
+            loaders += found
+    return loaders, failed
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``quotes extract`` from parsed arguments; return the exit status.
 
@@ -191,32 +270,28 @@ def run(args: argparse.Namespace) -> int:
     from quotes.archive.io import atomic_writer, load_metadata
     from quotes.pipeline import Extractor
 
-    if args.published is not None:
-        _check_date(args.published)
     explicit = load_metadata(args.metadata) if args.metadata else None
+    if args.output:
+        prepare_output(args.output)
     extractor = Extractor(
         backend=args.backend,
         stanza_dir=args.stanza_dir,
         include_beliefs=args.include_beliefs,
+        max_chars=args.max_chars,
         tagger=args.tagger,
     )
-    failed = 0
+    loaders, failed = _all_loaders(args, explicit)
     results: list[Quote] = []
     stream = args.format == "jsonl" and not args.output
-    for given in args.paths:
-        loaders = _loaders(given, args, explicit)
-        if loaders is None:
+    for where, load in _progress(loaders):
+        found = _extract_one(extractor, where, load)
+        if found is None:
             failed += 1
-            continue
-        for where, load in loaders:
-            found = _extract_one(extractor, where, load)
-            if found is None:
-                failed += 1
-            elif stream:
-                write_quotes(found, sys.stdout)
-                sys.stdout.flush()
-            else:
-                results.extend(found)
+        elif stream:
+            write_quotes(found, sys.stdout)
+            sys.stdout.flush()
+        else:
+            results.extend(found)
     if not stream:
         if args.output:
             with atomic_writer(args.output) as fh:

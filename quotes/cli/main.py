@@ -7,8 +7,9 @@ Subcommands: ``extract`` (quotes of articles as JSON Lines, JSON or a table,
 ``add_cli_parser(subparsers)`` and a ``run(args)`` that returns the exit status.
 
 Every error is one line on stderr starting with ``quotes:``; the exit status is
-0 on success, 1 when some inputs failed (the others are still processed) and 2
-for usage errors or when nothing could run.
+0 on success, 1 for a data error (a missing or malformed input, a missing model;
+when some inputs failed the others are still processed), 2 for usage errors
+found by argparse (their message is argparse's own), 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from quotes.cli import batch as batch_cli
 from quotes.cli import dedupe as dedupe_cli
 from quotes.cli import evaluate as evaluate_cli
 from quotes.cli import extract as extract_cli
-from quotes.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, print_error
+from quotes.cli.common import EXIT_DATA_ERROR, EXIT_INTERRUPTED, EXIT_OK, print_error
 from quotes.cli.extract import write_quotes
 from quotes.errors import QuotesError
 from quotes.models import RECORD_KEYS, Quote
@@ -104,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except QuotesError as exc:
         print_error(str(exc))
-        return EXIT_USAGE
+        return EXIT_DATA_ERROR
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as Unix tools do.
         import os

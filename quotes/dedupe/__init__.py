@@ -1,8 +1,10 @@
 """Dedupe: cluster the statements that recur across articles.
 
 [`dedupe`][quotes.dedupe.dedupe] is the entry point (`quotes.dedupe.cluster`); the text
-normalisation, blocking index, scorers and speaker keys it uses are private to
-this package.
+normalisation, blocking index and scorers it uses are private to this package.
+`speaker_keys` gives the speaker key `dedupe` merges speakers by (`quotes.to_dataframe`
+adds it as the `speaker_key` column); `quote_from_record` reads a plain dict record as
+`dedupe` does.
 """
 
 from quotes.dedupe.cluster import (
@@ -18,6 +20,8 @@ from quotes.dedupe.cluster import (
     cluster_id,
     dedupe,
 )
+from quotes.dedupe.records import quote_from_record
+from quotes.dedupe.speakers import speaker_keys
 
 __all__ = [
     "DEFAULT_MIN_PARTIAL_WORDS",
@@ -31,4 +35,6 @@ __all__ = [
     "QuoteCluster",
     "cluster_id",
     "dedupe",
+    "quote_from_record",
+    "speaker_keys",
 ]

@@ -52,7 +52,7 @@ Examples:
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from quotes.dedupe.defaults import (
@@ -93,8 +93,18 @@ def _check_options(mode: str, **values: float) -> None:
             raise ValueError(f"{name} must be >= 0, got {value}")
 
 
+def _as_quotes(quotes: Iterable[Quote | Mapping[str, Any]]) -> list[Quote]:
+    """The quotes, with plain dict records converted (see `quote_from_record`)."""
+    from quotes.dedupe.records import quote_from_record
+
+    return [
+        quote_from_record(q, where=f"quotes[{i}]") if isinstance(q, Mapping) else q
+        for i, q in enumerate(quotes)
+    ]
+
+
 def dedupe(
-    quotes: Iterable[Quote],
+    quotes: Iterable[Quote | Mapping[str, Any]],
     *,
     mode: Literal["statement", "verbatim", "semantic"] = "statement",
     ignore_speakers: bool = False,
@@ -113,7 +123,10 @@ def dedupe(
     multiset of quotes, not on their order (example in `quotes.dedupe.cluster`).
 
     Args:
-        quotes: Quotes from any number of articles.
+        quotes: Quotes from any number of articles: [Quote][quotes.models.Quote]
+            objects or their records as plain dicts (as `quotes extract` writes them
+            and `to_dataframe` accepts; a speaker may lack its mention's offsets, see
+            [quote_from_record][quotes.dedupe.quote_from_record]).
         mode: ``"statement"`` (verbatim variants and same-speaker paraphrases),
             ``"verbatim"`` (fastest) or ``"semantic"`` (needs ``quotes[semantic]``).
         ignore_speakers: Cluster on the words alone, across speakers.
@@ -130,7 +143,9 @@ def dedupe(
         The clusters, largest first (then by speaker, text and id).
 
     Raises:
-        TypeError: An item is not a [`Quote`][quotes.models.Quote].
+        TypeError: An item is neither a [Quote][quotes.models.Quote] nor a dict.
+        CorpusFormatError: A dict is not a usable quote record (the message names
+            its index and field).
         ValueError: An unknown mode or a negative threshold.
         DependencyError: ``mode="semantic"`` without an ``encoder`` or the extra.
     """
@@ -144,7 +159,7 @@ def dedupe(
         "max_block": max_block,
     }
     _check_options(mode, **options)
-    qs = list(quotes)
+    qs = _as_quotes(quotes)
     if not qs:
         return []
     from quotes.dedupe.engine import run_dedupe  # loads NumPy and rapidfuzz on first use

@@ -49,7 +49,7 @@ def read_columns(qs: list[Quote]) -> Columns:
     rows = []
     for i, q in enumerate(qs):
         if not isinstance(q, Quote):
-            raise TypeError(f"dedupe() takes Quote objects, got {type(q).__name__}")
+            raise TypeError(f"dedupe() takes Quote objects or dicts, got {type(q).__name__}")
         spk = q.speaker
         name, stype = (spk.name, spk.type.value) if spk is not None else (None, None)
         article, kind, outlet, published = q.article, q.kind, q.outlet, q.published
