@@ -91,7 +91,7 @@ def test_missing_stanza_names_the_extra(monkeypatch):
 def test_cli_with_missing_stanza_is_one_line_naming_the_extra(monkeypatch, tmp_path, capsys):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     monkeypatch.setitem(sys.modules, "stanza", None)
-    assert main(["extract", str(tmp_path / "a.txt"), "--backend", "stanza"]) == 2
+    assert main(["extract", str(tmp_path / "a.txt"), "--backend", "stanza"]) == 1  # a missing model is a data error (1), not a usage error (2)
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and captured.err.startswith("quotes: ")
