@@ -16,6 +16,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,3 +157,31 @@ def test_docs_and_readme_quote_the_generated_figures() -> None:
     assert check.returncode == 0, check.stderr
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert figures in readme
+
+
+def test_accuracy_figures_are_the_evaluation_reports() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from accuracy_figures import table
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    from quotes.evaluation.evaluate import evaluate
+
+    polnear = ROOT.parent / "shared" / "polnear"
+    if not polnear.is_dir():
+        pytest.skip("PolNeAR is not beside the checkout")
+    rules = evaluate(polnear, "dev", backend="fast", limit=3)
+    tagged = evaluate(polnear, "dev", backend="fast", limit=3, tagger=True)
+    rows = table(rules, tagged)
+    first = rules.subsets["all"]
+    assert rows[2].startswith(f"| all attributions, rules | {first.n_gold} | {first.n_pred} |")
+    assert f"**{100 * first.content_exact.f1:.1f}**" in rows[2]
+    assert sum(r.startswith("| all attributions, rules + tagger |") for r in rows) == (
+        tagged.subsets["all"] != first
+    )
+
+
+def test_readme_quotes_the_accuracy_figures() -> None:
+    figures = (ROOT / "docs" / "_figures" / "accuracy.md").read_text(encoding="utf-8")
+    assert figures.startswith("`python bench/accuracy_figures.py --markdown docs/_figures/accuracy.md`")
+    assert figures in (ROOT / "README.md").read_text(encoding="utf-8")
