@@ -40,6 +40,7 @@ from quotes.models import (
 )
 from quotes.dedupe.cluster import ClusterMember, DedupeProvenance, QuoteCluster, dedupe
 from quotes.archive.frames import to_arrow, to_dataframe, write_parquet
+from quotes.archive.io import read_folder
 from quotes.pipeline import Extractor, extract
 
 __all__ = [
@@ -72,6 +73,7 @@ __all__ = [
     "__version__",
     "dedupe",
     "extract",
+    "read_folder",
     "to_arrow",
     "to_dataframe",
     "write_parquet",

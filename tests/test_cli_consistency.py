@@ -405,3 +405,23 @@ def test_kill_9_of_batch_leaves_no_leaked_semaphore_warning(tmp_path: Path):
     err = proc.stderr.read().decode()  # EOF once the workers and the tracker are gone
     proc.wait()
     assert "leaked semaphore" not in err and "resource_tracker" not in err
+
+
+class TestReadFolder:
+    def test_reads_the_folder_with_its_sidecar_as_extract_does(self, tmp_path):
+        (tmp_path / "b.txt").write_text("“We are ready,” Peskov said.", encoding="utf-8")
+        (tmp_path / "a.txt").write_text("“No,” Lavrov said.", encoding="utf-8")
+        (tmp_path / "metadata.jsonl").write_text(
+            '{"id": "b.txt", "outlet": "TASS", "published": "2025-05-01"}\n', encoding="utf-8"
+        )
+        articles = list(quotes.read_folder(tmp_path))
+        assert [a.id for a in articles] == ["a.txt", "b.txt"]
+        assert (articles[1].outlet, str(articles[1].published)) == ("TASS", "2025-05-01")
+        assert articles[0].outlet is None
+        assert [a.outlet for a in quotes.read_folder(tmp_path, outlet="DW")] == ["DW", "DW"]
+
+    def test_a_missing_or_empty_folder_is_an_input_error(self, tmp_path):
+        with pytest.raises(quotes.MissingInputError, match="no such folder"):
+            list(quotes.read_folder(tmp_path / "nope"))
+        with pytest.raises(quotes.EmptyInputError, match="no .txt files"):
+            list(quotes.read_folder(tmp_path))

@@ -38,7 +38,9 @@ __all__ = [
     "expand_paths",
     "load_metadata",
     "make_article",
+    "metadata_for",
     "read_article",
+    "read_folder",
     "read_text_file",
 ]
 
@@ -181,6 +183,53 @@ def read_article(
     if published is not None:
         fields["published"] = published
     return make_article(text, p.name, fields, where=str(p))
+
+
+def metadata_for(path: PathLike) -> dict[str, dict[str, Any]]:
+    """The metadata sidecar ([`METADATA_FILE`][quotes.archive.io.METADATA_FILE]) of a folder or of a file's folder, or ``{}``.
+
+    Raises:
+        InputError: The sidecar exists but is malformed.
+    """
+    p = Path(path)
+    sidecar = (p if p.is_dir() else p.parent) / METADATA_FILE
+    return load_metadata(sidecar) if sidecar.is_file() else {}
+
+
+def read_folder(
+    folder: PathLike,
+    *,
+    metadata: dict[str, dict[str, Any]] | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+) -> Iterator[Article]:
+    """The articles of a folder's ``.txt`` files, in name order, with their metadata.
+
+    The metadata comes from ``metadata`` when given, else from the folder's
+    ``metadata.jsonl`` sidecar (as ``quotes extract FOLDER`` reads it); each file is
+    read by [`read_article`][quotes.archive.io.read_article].
+
+    Raises:
+        InputError: The folder is missing or holds no ``.txt`` file, the sidecar is
+            malformed, or a file cannot be an article (raised when that file is
+            reached, so the articles before it have been yielded; ``quotes batch``
+            skips such files instead).
+
+    Examples:
+        >>> [a.id for a in read_folder("seeds")][:2]
+        ['000_e40974758e321cae.txt', '001_41379cef77bc6775.txt']
+        >>> next(read_folder("seeds", outlet="DW")).outlet
+        'DW'
+    """
+    p = Path(folder)
+    if not p.is_dir():
+        raise MissingInputError(f"{p}: no such folder")
+    paths = list(expand_paths([p]))
+    if not paths:
+        raise EmptyInputError(f"{p}: folder has no .txt files")
+    meta = metadata_for(p) if metadata is None else metadata
+    for path in paths:
+        yield read_article(path, metadata=meta, outlet=outlet, published=published)
 
 
 def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: str) -> Article:

@@ -171,13 +171,9 @@ def write_quotes(quotes: Iterable[Quote], fh: IO[str], fmt: str = "jsonl") -> in
 
 
 def _metadata_for(path: Path, explicit: dict[str, dict[str, Any]] | None) -> dict:
-    from quotes.archive.io import METADATA_FILE, load_metadata
+    from quotes.archive.io import metadata_for
 
-    if explicit is not None:
-        return explicit
-    folder = path if path.is_dir() else path.parent
-    sidecar = folder / METADATA_FILE
-    return load_metadata(sidecar) if sidecar.is_file() else {}
+    return explicit if explicit is not None else metadata_for(path)
 
 
 def _stdin_article(args: argparse.Namespace) -> Article:
