@@ -42,11 +42,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quotes.archive.inputs import Source, count_articles, iter_sources, plan_inputs
+from quotes.archive.inputs import InputSpec, Source, count_articles, iter_sources, plan_inputs
 from quotes.archive.io import load_metadata
 from quotes.archive.outdir import (
     finish_outdir,
     prepare_outdir,
+    Resumed,
     remove_temporaries,
     resumed_shards,
     run_identity,
@@ -287,6 +288,27 @@ def _check_options(fmt: str, shard_size: int) -> None:
             raise DependencyError(PARQUET_NEEDS_PYARROW) from None
 
 
+def _count(inputs: Sequence[str | os.PathLike[str]]) -> tuple[list[InputSpec], int]:
+    """The planned inputs and their number of articles; none at all is an error."""
+    specs = plan_inputs(inputs)
+    total = count_articles(specs)
+    if total == 0:
+        raise QuotesError(NO_ARTICLES.format(inputs=", ".join(str(p) for p in inputs)))
+    return specs, total
+
+
+def _resume(
+    out: Path, total: int, shard_size: int, fmt: str, progress: str
+) -> tuple[BatchResult, Resumed, Progress]:
+    """The shards an earlier run completed, the result so far and the progress display."""
+    n_shards = shard_count(total, shard_size)
+    resumed = resumed_shards(out, n_shards, fmt)
+    done_articles = sum(shard_length(i, total, shard_size) for i in resumed.done)
+    result = BatchResult(out, articles=total, shards=n_shards, resumed_shards=len(resumed.done))
+    bar = Progress(progress, total, done_articles, resumed.quotes, resumed.failures)
+    return result, resumed, bar
+
+
 def run_batch(
     inputs: Sequence[str | os.PathLike[str]],
     outdir: str | os.PathLike[str],
@@ -305,28 +327,22 @@ def run_batch(
     """Extract the quotes of every article of ``inputs`` into shards in ``outdir``.
 
     Run it again with the same arguments after an interruption and it resumes:
-    complete shards are skipped and the output ends identical to an
-    uninterrupted run.
+    complete shards are skipped; the output ends identical to an uninterrupted run.
 
     Args:
-        inputs: Folders of ``.txt`` files (recursively), ``.txt`` files, JSON Lines
-            (``.jsonl``, ``.ndjson``, optionally ``.gz``) or Parquet files.
+        inputs: Folders of ``.txt`` files (recursively), ``.txt``, JSON Lines or Parquet files.
         outdir: The output folder (created if needed).
         backend: ``"fast"`` (default) or ``"stanza"`` (needs `pip install quotes[stanza]`).
         stanza_dir: Folder with Stanza's models.
-        workers: Worker processes (default: the usable cores). ``1`` runs in this
-            process.
-        fmt: Shard format, ``"jsonl"`` or ``"parquet"``.
-        shard_size: Articles per shard.
+        workers: Worker processes (default: the usable cores); ``1`` runs in this process.
+        fmt: Shard format, ``"jsonl"`` or ``"parquet"``; shard_size: articles per shard.
         include_beliefs: Also report beliefs and intentions, as ``extract`` does.
         tagger: Also run the learned span tagger, as ``extract --tagger`` does.
         outlet: The outlet of every article (overrides metadata and records).
-        metadata: A metadata JSON Lines file for the ``.txt`` files (keyed by file
-            name or path relative to the folder given), instead of the
-            ``metadata.jsonl`` sidecars.
-        progress: ``"auto"`` (a bar on a terminal, else a line every
-            `quotes.archive.progress.PROGRESS_EVERY` seconds), ``"bar"``,
-            ``"lines"`` or ``"none"``.
+        metadata: A metadata JSON Lines file for the ``.txt`` files (keyed by file name
+            or relative path) instead of the ``metadata.jsonl`` sidecars.
+        progress: ``"auto"`` (a bar on a terminal, else a line now and then),
+            ``"bar"``, ``"lines"`` or ``"none"``.
 
     Returns:
         The counts of the whole run (resumed shards included).
@@ -339,23 +355,15 @@ def run_batch(
     _check_options(fmt, shard_size)
     workers = workers or _default_workers()
     out = Path(outdir)
-    specs = plan_inputs(inputs)
+    specs, total = _count(inputs)
     explicit = load_metadata(metadata) if metadata is not None else None
-    total = count_articles(specs)
-    if total == 0:
-        raise QuotesError(NO_ARTICLES.format(inputs=", ".join(str(p) for p in inputs)))
     meta_path = os.path.abspath(metadata) if metadata is not None else None
     identity = run_identity(
         specs, backend, fmt, shard_size, include_beliefs,
         tagger=tagger, outlet=outlet, metadata=meta_path,
     )  # fmt: skip
     prepare_outdir(out, identity, total)
-
-    n_shards = shard_count(total, shard_size)
-    resumed = resumed_shards(out, n_shards, fmt)
-    done_articles = sum(shard_length(i, total, shard_size) for i in resumed.done)
-    result = BatchResult(out, articles=total, shards=n_shards, resumed_shards=len(resumed.done))
-    bar = Progress(progress, total, done_articles, resumed.quotes, resumed.failures)
+    result, resumed, bar = _resume(out, total, shard_size, fmt, progress)
     pool = Workers(workers, (backend, stanza_dir, include_beliefs, fmt, tagger, outlet))
     run = _Run(out, fmt, total, shard_size, len(resumed.done), bar, pool)
     sources = iter_sources(specs, metadata=explicit)

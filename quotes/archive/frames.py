@@ -250,7 +250,7 @@ def to_arrow(quotes: Iterable[QuoteLike]) -> pyarrow.Table:
 
 
 def _speaker_keys(records: Sequence[Mapping[str, Any]]) -> list[str | None]:
-    from quotes.dedupe.speakers import speaker_keys
+    from quotes.dedupe.keys import speaker_keys
 
     return speaker_keys(
         (r["speaker"]["name"], r["speaker"].get("type") or "unknown") if r.get("speaker") else None

@@ -21,7 +21,7 @@ from quotes.dedupe.cluster import (
     dedupe,
 )
 from quotes.dedupe.records import quote_from_record
-from quotes.dedupe.speakers import speaker_keys
+from quotes.dedupe.keys import speaker_keys
 
 __all__ = [
     "DEFAULT_MIN_PARTIAL_WORDS",

@@ -123,10 +123,8 @@ def dedupe(
     multiset of quotes, not on their order (example in `quotes.dedupe.cluster`).
 
     Args:
-        quotes: Quotes from any number of articles: [Quote][quotes.models.Quote]
-            objects or their records as plain dicts (as `quotes extract` writes them
-            and `to_dataframe` accepts; a speaker may lack its mention's offsets, see
-            [quote_from_record][quotes.dedupe.quote_from_record]).
+        quotes: Quotes from any number of articles, as [Quote][quotes.models.Quote]s or
+            plain dict records ([quote_from_record][quotes.dedupe.quote_from_record]).
         mode: ``"statement"`` (verbatim variants and same-speaker paraphrases),
             ``"verbatim"`` (fastest) or ``"semantic"`` (needs ``quotes[semantic]``).
         ignore_speakers: Cluster on the words alone, across speakers.
@@ -144,20 +142,15 @@ def dedupe(
 
     Raises:
         TypeError: An item is neither a [Quote][quotes.models.Quote] nor a dict.
-        CorpusFormatError: A dict is not a usable quote record (the message names
-            its index and field).
+        CorpusFormatError: A dict is not a usable quote record (named in the message).
         ValueError: An unknown mode or a negative threshold.
         DependencyError: ``mode="semantic"`` without an ``encoder`` or the extra.
     """
-    options = {
-        "ratio_threshold": ratio_threshold,
-        "partial_threshold": partial_threshold,
-        "min_partial_words": min_partial_words,
-        "statement_threshold": statement_threshold,
-        "semantic_threshold": semantic_threshold,
-        "block_keys": block_keys,
-        "max_block": max_block,
-    }
+    options = dict(
+        ratio_threshold=ratio_threshold, partial_threshold=partial_threshold,
+        min_partial_words=min_partial_words, statement_threshold=statement_threshold,
+        semantic_threshold=semantic_threshold, block_keys=block_keys, max_block=max_block,
+    )  # fmt: skip
     _check_options(mode, **options)
     qs = _as_quotes(quotes)
     if not qs:

@@ -7,7 +7,6 @@ person; organisations and groups match on their normalised names.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -16,7 +15,7 @@ from quotes.dedupe.index import UnionFind
 from quotes.dedupe.text import normalize_text, person_name_parts
 from quotes.models import SpeakerType
 
-__all__ = ["SpeakerEntities", "resolve_speakers", "speaker_keys"]
+__all__ = ["SpeakerEntities", "resolve_speakers"]
 
 
 class SpeakerEntities:
@@ -186,32 +185,3 @@ def _number_entities(
         for votes in display_votes
     ]
     return SpeakerEntities(entity, display)
-
-
-def speaker_keys(speakers: Iterable[tuple[str, str] | None]) -> list[str | None]:
-    """One stable key per quote's speaker: the name of the person or body it resolves to.
-
-    The same resolution as ``dedupe`` (`resolve_speakers` over all the
-    speakers given): ``Zelenskyy`` and ``Volodymyr Zelenskyy`` get one key, the
-    fullest common form of the name. Anonymous sources, pronouns and quotes without
-    a speaker get ``None``. The key depends only on the multiset of speakers, not on
-    their order.
-
-    Args:
-        speakers: ``(name, type)`` of each quote's speaker (``type`` a
-            [SpeakerType][quotes.models.SpeakerType] value), or ``None``.
-
-    Returns:
-        The key of each speaker, in the order given.
-
-    Examples:
-        >>> speaker_keys([("Volodymyr Zelenskyy", "person"), ("Zelenskyy", "person"), None])
-        ['Volodymyr Zelenskyy', 'Volodymyr Zelenskyy', None]
-    """
-    given = list(speakers)
-    counts = Counter(s for s in given if s is not None)
-    entities = resolve_speakers(counts)
-    return [
-        None if s is None or entities.entity[s] < 0 else entities.display[entities.entity[s]]
-        for s in given
-    ]
