@@ -186,7 +186,7 @@ def read_article(
 
 
 def metadata_for(path: PathLike) -> dict[str, dict[str, Any]]:
-    """The metadata sidecar ([`METADATA_FILE`][quotes.archive.io.METADATA_FILE]) of a folder or of a file's folder, or ``{}``.
+    """The metadata sidecar (`METADATA_FILE`, ``metadata.jsonl``) of a folder or of a file's folder, or ``{}``.
 
     Raises:
         InputError: The sidecar exists but is malformed.
