@@ -117,7 +117,7 @@ def cue_rates() -> dict[str, tuple[float, int, str]]:
 @lru_cache(maxsize=1)
 def source_words() -> frozenset[str]:
     """Return lower-case words seen in PolNeAR train source spans (roles, groups...)."""
-    return frozenset(row[0] for row in _read_tsv("source_words.tsv"))
+    return frozenset(source_word_counts())
 
 
 @lru_cache(maxsize=1)
