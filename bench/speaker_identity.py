@@ -81,7 +81,7 @@ DESCRIPTION_WORDS = frozenset(
     """.split()
 )
 #: Pronouns: a name that is one of them resolved nothing.
-PRONOUNS = frozenset("he she it they i we you who which him her them us me one".split())
+PRONOUNS = frozenset("he she it they i we you who which him her them us me one his its their".split())
 #: Endings of a contracted pronoun (``I've``, ``he'd``).
 CONTRACTIONS = frozenset({"ve", "m", "ll", "d", "s", "re"})
 #: Lower-case words a proper name may hold (``Committee for a Responsible Federal Budget``).
@@ -274,9 +274,11 @@ class Outcome:
         if words and words[0] in PRONOUNS and (len(words) == 1 or words[1] in CONTRACTIONS):
             return "pronoun kept as name"
         norm = normalize_name(name)
+        accepted = [normalize_name(n) for n in (self.label.speaker, *self.label.aliases)]
+        if norm and any(f" {a} " in f" {norm} " for a in accepted if a):
+            return "role or other words kept in name"
         if not norm or is_description(self.predicted):
             return "description kept as name"
-        accepted = [normalize_name(n) for n in (self.label.speaker, *self.label.aliases)]
         if any(a.endswith(" " + norm) for a in accepted):
             return "partial name"
         return "wrong name"

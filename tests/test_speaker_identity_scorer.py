@@ -267,6 +267,8 @@ def test_score_article_judges_each_label() -> None:
         ("mayor", "description kept as name"),
         ("Mayor", "description kept as name"),
         ("Bob Kovac", "wrong name"),
+        ("Kingstown Mayor Ann Kovac (D)", "role or other words kept in name"),
+        ("his", "pronoun kept as name"),
     ],
 )
 def test_error_categories(name: str | None, error: str) -> None:
