@@ -18,10 +18,11 @@ the statement's speaker against the label:
   trailing Jr./Sr./II dropped), equals the label or one of its aliases, also after
   dropping single-letter initials (``Charles B. Rangel`` = ``Charles Rangel``);
 * an ``unresolved`` label (the article never names the source) is right when the
-  prediction names nobody: no speaker, an empty name, or a description
-  (`is_description`: a pronoun, a lower-case or determiner-led phrase, an ``anonymous``
-  speaker, or the head of the labelled description or gold source text). A named
-  entity there is wrong: it names someone the article does not.
+  prediction names nobody (`names_nobody`): no speaker, an empty name, a pronoun, an
+  ``anonymous`` speaker, the head of the labelled description or gold source text, or a
+  description (lower-case or determiner-led, ``McConnell aides``) whose mention overlaps
+  the gold source. A named entity there is wrong (it names someone the article does
+  not), and so is a stray word taken from elsewhere (``perhaps``).
 
 It prints, for direct quotes and for all attributions (and indirect, mixed), how many are
 labelled, matched and right, with "right" as a share of the matched and of all labelled.
@@ -81,7 +82,9 @@ DESCRIPTION_WORDS = frozenset(
     """.split()
 )
 #: Pronouns: a name that is one of them resolved nothing.
-PRONOUNS = frozenset("he she it they i we you who which him her them us me one his its their".split())
+PRONOUNS = frozenset(
+    "he she it they i we you who which him her them us me one his its their".split()
+)
 #: Endings of a contracted pronoun (``I've``, ``he'd``).
 CONTRACTIONS = frozenset({"ve", "m", "ll", "d", "s", "re"})
 #: Lower-case words a proper name may hold (``Committee for a Responsible Federal Budget``).
@@ -160,14 +163,24 @@ def _has_common_noun(name: str) -> bool:
     return any(w[:1].islower() and w.lower() not in NAME_FUNCTION_WORDS for w in words)
 
 
-def is_description(speaker: Speaker | None, descriptions: Iterable[str | None] = ()) -> bool:
-    """Whether a predicted speaker names nobody (so it fits an ``unresolved`` label).
+def is_pronoun(name: str | None) -> bool:
+    """Whether a name is just a pronoun (``he``, ``I've``, ``their``).
+
+    Examples:
+        >>> is_pronoun("I've"), is_pronoun("They"), is_pronoun("Their leaders")
+        (True, True, False)
+    """
+    words = re.findall(r"\w+", (name or "").lower())
+    return bool(words) and words[0] in PRONOUNS and (len(words) == 1 or words[1] in CONTRACTIONS)
+
+
+def is_description(speaker: Speaker | None) -> bool:
+    """Whether a predicted speaker's name is a description rather than a name.
 
     True for no speaker, an empty name, an ``anonymous`` speaker, a name whose first word
-    is lower case, a pronoun or a determiner (``a source``, ``Another 19 percent``), a name
-    with a lower-case content word (``Democratic leaders``, ``McConnell aides``; a last word
-    such as ``campaign`` or ``administration`` does not count), and a name that starts the
-    labelled description or the gold source text (``Polls``, ``Voting rights advocates``).
+    is lower case, a pronoun or a determiner (``a source``, ``Another 19 percent``), and a
+    name with a lower-case content word (``Democratic leaders``, ``McConnell aides``; a
+    last word such as ``campaign`` or ``administration`` does not count).
 
     Examples:
         >>> s = Speaker(name="Foreign policy analysts", mention="x", start=0, end=1)
@@ -186,10 +199,40 @@ def is_description(speaker: Speaker | None, descriptions: Iterable[str | None] =
     words = re.findall(r"\w+", name)
     if not words or not words[0][:1].isupper() or words[0].lower() in DESCRIPTION_WORDS:
         return True
-    if _has_common_noun(name):
+    return _has_common_noun(name)
+
+
+def names_nobody(
+    speaker: Speaker | None,
+    source: tuple[int, int] | None = None,
+    descriptions: Iterable[str | None] = (),
+) -> bool:
+    """Whether a predicted speaker fits an ``unresolved`` label: it names no one.
+
+    True for no speaker, an empty name, a pronoun, an ``anonymous`` speaker, a name that
+    starts the labelled description or the gold source text (``Polls``, ``Political
+    observers``), and a description (`is_description`) whose mention overlaps the gold
+    ``source`` span. A named entity is not, and neither is a stray word elsewhere in the
+    text (``perhaps``, ``implication``): that is a wrong speaker, not a kept description.
+
+    Examples:
+        >>> s = Speaker(name="Foreign policy analysts", mention="Foreign policy analysts",
+        ...             start=10, end=33)
+        >>> names_nobody(s, (10, 33)), names_nobody(s, (50, 60)), names_nobody(None)
+        (True, False, True)
+        >>> names_nobody(s.model_copy(update={"name": "Mitch McConnell"}), (10, 33))
+        False
+    """
+    name = getattr(speaker, "name", None) if speaker is not None else None
+    if speaker is None or not name or not name.strip() or is_pronoun(name):
+        return True
+    if speaker.type is SpeakerType.ANONYMOUS:
         return True
     norm = normalize_name(name)
-    return any((normalize_name(d) + " ").startswith(norm + " ") for d in descriptions if d)
+    if norm and any((normalize_name(d) + " ").startswith(norm + " ") for d in descriptions if d):
+        return True
+    overlaps = source is not None and speaker.start < source[1] and source[0] < speaker.end
+    return overlaps and is_description(speaker)
 
 
 @dataclass(frozen=True)
@@ -213,8 +256,10 @@ class Label:
     def accepts(self, speaker: Speaker | None) -> bool:
         """Whether ``speaker`` is the right identity for this label."""
         if self.unresolved:
-            source_text = self.source["text"] if self.source else None
-            return is_description(speaker, [self.description, source_text])
+            if self.source is None:
+                return names_nobody(speaker, None, [self.description])
+            span = (self.source["start"], self.source["end"])
+            return names_nobody(speaker, span, [self.description, self.source["text"]])
         name = getattr(speaker, "name", None) if speaker is not None else None
         return names_match(name, (self.speaker, *self.aliases))
 
@@ -266,16 +311,17 @@ class Outcome:
         if not self.matched or self.right:
             return ""
         if self.label.unresolved:
+            if is_description(self.predicted):
+                return "stray word or description from elsewhere"
             return "named an entity the article does not name"
         name = getattr(self.predicted, "name", None) if self.predicted else None
         if not name or not name.strip():
             return "no speaker"
-        words = re.findall(r"\w+", name.lower())
-        if words and words[0] in PRONOUNS and (len(words) == 1 or words[1] in CONTRACTIONS):
+        if is_pronoun(name):
             return "pronoun kept as name"
         norm = normalize_name(name)
         accepted = [normalize_name(n) for n in (self.label.speaker, *self.label.aliases)]
-        if norm and any(f" {a} " in f" {norm} " for a in accepted if a):
+        if norm and any(f" {a} " in f" {norm} " for a in accepted if " " in a):
             return "role or other words kept in name"
         if not norm or is_description(self.predicted):
             return "description kept as name"

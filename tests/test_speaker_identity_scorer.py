@@ -87,35 +87,53 @@ def test_normalisation_is_idempotent_and_case_blind(name: str) -> None:
         assert si.names_match(name, [name.swapcase()])
 
 
+def _at(name: str, start: int, kind: SpeakerType = SpeakerType.PERSON) -> Speaker:
+    """A speaker whose mention is ``name`` at ``start``."""
+    return Speaker(name=name, mention=name, start=start, end=start + len(name), type=kind)
+
+
 @pytest.mark.parametrize(
-    ("speaker", "descriptions", "description"),
+    ("speaker", "description"),
     [
-        (None, [], True),
-        (_speaker(""), [], True),
-        (_speaker("he"), [], True),
-        (_speaker("I've"), [], True),
-        (_speaker("a source", SpeakerType.ANONYMOUS), [], True),
-        (_speaker("Senior Official", SpeakerType.ANONYMOUS), [], True),
-        (_speaker("Another 19 percent"), [], True),
-        (_speaker("20 million experts"), [], True),
-        (_speaker("Foreign policy analysts", SpeakerType.GROUP), [], True),
-        (_speaker("McConnell aides", SpeakerType.GROUP), [], True),
-        (_speaker("Polls"), ["Polls"], True),
-        (_speaker("Protesters"), ["Small groups of protesters"], False),  # not its head
-        (_speaker("Protesters"), [], False),
-        (_speaker("Mitch McConnell"), ["those close to him"], False),
-        (_speaker("Obama administration", SpeakerType.ORGANIZATION), [], False),
-        (
-            _speaker("Committee for a Responsible Federal Budget", SpeakerType.ORGANIZATION),
-            [],
-            False,
-        ),
+        (None, True),
+        (_speaker(""), True),
+        (_speaker("a source", SpeakerType.ANONYMOUS), True),
+        (_speaker("Senior Official", SpeakerType.ANONYMOUS), True),
+        (_speaker("Another 19 percent"), True),
+        (_speaker("20 million experts"), True),
+        (_speaker("perhaps"), True),
+        (_speaker("Foreign policy analysts", SpeakerType.GROUP), True),
+        (_speaker("McConnell aides", SpeakerType.GROUP), True),
+        (_speaker("Protesters"), False),  # a capitalised plural reads as a name
+        (_speaker("Mitch McConnell"), False),
+        (_speaker("Obama administration", SpeakerType.ORGANIZATION), False),
+        (_speaker("Committee for a Responsible Federal Budget", SpeakerType.ORGANIZATION), False),
     ],
 )
-def test_is_description(
-    speaker: Speaker | None, descriptions: list[str], description: bool
-) -> None:
-    assert si.is_description(speaker, descriptions) is description
+def test_is_description(speaker: Speaker | None, description: bool) -> None:
+    assert si.is_description(speaker) is description
+
+
+# The gold source of these cases is the span 100-130.
+@pytest.mark.parametrize(
+    ("speaker", "descriptions", "nobody"),
+    [
+        (None, [], True),
+        (_at("he", 5), [], True),  # a pronoun anywhere names nobody
+        (_at("I've", 5), [], True),
+        (_at("a source", 5, SpeakerType.ANONYMOUS), [], True),
+        (_at("Polls", 300), ["Polls"], True),  # the head of the description
+        (_at("Political observers", 300), ["Political observers in Ohio"], True),
+        (_at("Foreign policy analysts", 100, SpeakerType.GROUP), [], True),  # at the source
+        (_at("Foreign policy analysts", 300, SpeakerType.GROUP), [], False),  # elsewhere
+        (_at("perhaps", 40), [], False),  # a stray word is no kept description
+        (_at("Protesters", 100), ["Small groups of protesters"], False),
+        (_at("Mitch McConnell", 100), ["those close to him"], False),
+        (_at("Obama", 110), ["advisers to Mr. Obama"], False),  # not the head
+    ],
+)
+def test_names_nobody(speaker: Speaker | None, descriptions: list[str], nobody: bool) -> None:
+    assert si.names_nobody(speaker, (100, 130), descriptions) is nobody
 
 
 def test_unresolved_label_is_right_unless_someone_is_named() -> None:
@@ -132,6 +150,13 @@ def test_unresolved_label_is_right_unless_someone_is_named() -> None:
     assert label.accepts(_speaker("sources", SpeakerType.GROUP))
     assert label.accepts(_speaker("they"))
     assert not label.accepts(_speaker("Jane Roe"))
+    no_source = si.Label("a", "E2", "indirect", si.UNRESOLVED, description="(no source)")
+    assert no_source.accepts(None) and no_source.accepts(_speaker("it"))
+    assert not no_source.accepts(_speaker("implication"))
+    stray = si.Outcome(no_source, matched=True, right=False, predicted=_speaker("implication"))
+    assert stray.error == "stray word or description from elsewhere"
+    named = si.Outcome(no_source, matched=True, right=False, predicted=_speaker("Jane Roe"))
+    assert named.error == "named an entity the article does not name"
 
 
 def test_named_label_accepts_aliases_only() -> None:
