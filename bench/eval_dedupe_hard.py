@@ -173,7 +173,7 @@ def evaluate(pairs: Sequence[dict[str, Any]], mode: str, **options: Any) -> Pair
     """
     quotes = split_quotes(pairs)
     cluster_of: dict[MemberKey, str] = {}
-    for cluster in dedupe(list(quotes.values()), mode=mode, **options):
+    for cluster in dedupe(list(quotes.values()), mode=mode, **options):  # type: ignore[arg-type]
         for m in cluster.members:
             cluster_of[(m.article or "", m.start, m.end)] = cluster.id
     return score_clusters(pairs, cluster_of, mode)
@@ -214,7 +214,8 @@ def format_table(
         lines += ["| " + " | ".join(r) + " |" for r in rows]
         return "\n".join(lines)
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in [header, *rows])
+    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in [header, *rows]]
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def run(

@@ -80,7 +80,8 @@ def test_the_whole_split_is_deduped_together(hard: ModuleType) -> None:
     assert dict(together.counts) == {"tp": 1, "fp": 1}
     # the same words from another speaker are not the same statement
     stranger = side("z-1", LINE, speaker="Boris Lindqvist")
-    score = hard.evaluate([pair("3", "different", "other-speaker", side("w-1", LINE), stranger)], "verbatim")
+    apart = pair("3", "different", "other-speaker", side("w-1", LINE), stranger)
+    score = hard.evaluate([apart], "verbatim")
     assert score.counts["tn"] == 1
 
 
@@ -102,7 +103,8 @@ def test_load_pairs_filters_the_split_and_names_bad_lines(hard: ModuleType, tmp_
         hard.load_pairs(path, "dev")
     bad = dict(good[0], label="maybe")
     path.write_text(json.dumps(good[0]) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
-    with pytest.raises(CorpusFormatError, match=r"pairs.jsonl:2: not a labelled pair: label 'maybe'"):
+    expected = r"pairs.jsonl:2: not a labelled pair: label 'maybe'"
+    with pytest.raises(CorpusFormatError, match=expected):
         hard.load_pairs(path)
 
 
@@ -119,6 +121,9 @@ def test_table_reports_rates_per_category_and_skipped_modes(hard: ModuleType) ->
     table = hard.format_table(scores, hard.category_labels(pairs), markdown=True).splitlines()
     assert table[0] == ("| mode | precision | recall | F1 | tp | fp | fn | tn "
                         "| verbatim merged | other-claim apart |")
-    assert table[2] == "| verbatim | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 | 1 | 1.00 (1/1) | 1.00 (1/1) |"
-    assert table[3].startswith("| semantic | skipped: semantic mode needs: pip install quotes[semantic] |")
+    assert table[2] == (
+        "| verbatim | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 | 1 | 1.00 (1/1) | 1.00 (1/1) |"
+    )
+    skipped = "| semantic | skipped: semantic mode needs: pip install quotes[semantic] |"
+    assert table[3].startswith(skipped)
     assert "split tune: 2 pairs on 3 quotes (1 same, 1 different" in hard.summary(pairs, "tune")
