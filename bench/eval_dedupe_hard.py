@@ -14,7 +14,10 @@ quotes land in one cluster. Tune on ``--split tune``; report on ``--split report
 Usage::
 
     python bench/eval_dedupe_hard.py [--split tune|report|all] [--pairs FILE]
-        [--modes verbatim,statement,semantic] [--markdown] [--errors]
+        [--modes verbatim,statement,semantic] [--cross-article] [--markdown] [--errors]
+
+``--cross-article`` scores only the pairs whose quotes come from two articles (the
+quotes of the other pairs are still deduped with them).
 
 The ``semantic`` mode is reported as skipped when the ``quotes[semantic]`` extra is
 missing.
@@ -27,6 +30,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -160,12 +164,15 @@ def score_clusters(
     return result
 
 
-def evaluate(pairs: Sequence[dict[str, Any]], mode: str, **options: Any) -> PairScore:
+def evaluate(
+    pairs: Sequence[dict[str, Any]], mode: str, *, cross_article: bool = False, **options: Any
+) -> PairScore:
     """Dedupe all quotes of ``pairs`` together in ``mode`` and score the pairs.
 
     Args:
         pairs: Labelled pairs (one split).
         mode: A mode of `quotes.dedupe.dedupe`.
+        cross_article: Score only the pairs whose quotes come from two articles.
         **options: Passed to `dedupe` (thresholds, ``encoder``).
 
     Raises:
@@ -176,6 +183,8 @@ def evaluate(pairs: Sequence[dict[str, Any]], mode: str, **options: Any) -> Pair
     for cluster in dedupe(list(quotes.values()), mode=mode, **options):  # type: ignore[arg-type]
         for m in cluster.members:
             cluster_of[(m.article or "", m.start, m.end)] = cluster.id
+    if cross_article:
+        pairs = [p for p in pairs if p["a"]["article"] != p["b"]["article"]]
     return score_clusters(pairs, cluster_of, mode)
 
 
@@ -251,13 +260,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
     parser.add_argument("--split", choices=SPLITS, default="tune")
     parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument(
+        "--cross-article", action="store_true", help="score only pairs from two articles"
+    )
     parser.add_argument("--markdown", action="store_true", help="a Markdown table")
     parser.add_argument("--errors", action="store_true", help="list the wrong pairs")
     args = parser.parse_args(argv)
     pairs = load_pairs(args.pairs, args.split)
     print(summary(pairs, args.split))
     print()
-    scores = run(pairs, args.modes.split(","))
+    if args.cross_article:
+        scored = [p for p in pairs if p["a"]["article"] != p["b"]["article"]]
+        print(f"scoring the {len(scored)} pairs whose quotes come from two articles")
+    scores = run(pairs, args.modes.split(","), partial(evaluate, cross_article=args.cross_article))
     print(format_table(scores, category_labels(pairs), args.markdown))
     if args.errors:
         for s in scores:

@@ -85,6 +85,18 @@ def test_the_whole_split_is_deduped_together(hard: ModuleType) -> None:
     assert score.counts["tn"] == 1
 
 
+def test_cross_article_scores_only_pairs_of_two_articles(hard: ModuleType) -> None:
+    """The quotes of same-article pairs are still deduped, only their pairs go unscored."""
+    words = LINE.split()
+    first = side("x-1", " ".join(words[:8]))
+    second = side("y-1", " ".join(words[8:]))
+    full = side("x-1", LINE, start=200)
+    pairs = [pair("1", "same", "partial", full, first),
+             pair("2", "different", "other-claim", first, second)]
+    score = hard.evaluate(pairs, "verbatim", cross_article=True)
+    assert dict(score.counts) == {"fp": 1}
+
+
 def test_speaker_type_is_kept_when_building_quotes(hard: ModuleType) -> None:
     body = side("w-1", LINE, speaker="Harbour Authority")
     body["speaker_type"] = "organization"
