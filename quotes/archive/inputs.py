@@ -386,7 +386,7 @@ def _parse_line(source: Source) -> Article:
     assert isinstance(raw, bytes)
     line = decode_text(raw, name=where)
     try:
-        obj = json.loads(line)
+        obj = json.loads(line.rstrip("\r\n"))  # an error then points into the record
     except json.JSONDecodeError as exc:  # the message gives the line, column and character
         raise CorpusFormatError(f"{where}: not JSON ({exc})") from None
     if not isinstance(obj, dict):
