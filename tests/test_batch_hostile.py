@@ -200,3 +200,13 @@ def test_a_bad_budget_is_a_usage_error(tmp_path: Path, value: str):
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60,
     )  # fmt: skip
     assert proc.returncode == 2 and "--article-timeout" in proc.stderr
+
+
+def test_a_corrupt_run_identity_is_one_clear_error(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "out" / ".batch").mkdir(parents=True)
+    (tmp_path / "out" / ".batch" / "run.json").write_bytes(b"{\"inputs\": [\xff")
+    with pytest.raises(quotes.QuotesError, match="unreadable run identity; use another OUTDIR"):
+        run_batch([folder], tmp_path / "out", workers=1, progress="none")

@@ -137,3 +137,30 @@ def test_a_text_with_a_lone_surrogate_is_always_refused(text: str):
     text = text + "\udc80"
     with pytest.raises(quotes.QuotesError):
         quotes.extract(text, backend="fast")
+
+
+def test_json_errors_give_the_line_and_column(tmp_path):
+    import io
+
+    from quotes.archive.io import load_metadata
+    from quotes.cli.dedupe import read_quotes
+
+    with pytest.raises(quotes.CorpusFormatError) as caught:
+        read_quotes("-", stdin=io.StringIO('{"text": "a", "start": 0, "end": 1}\n{"text": "b" "start"}\n'))
+    assert str(caught.value) == (
+        "<stdin>:2: not a JSON object: Expecting ',' delimiter: line 1 column 14 (char 13)"
+    )
+    sidecar = tmp_path / "metadata.jsonl"
+    sidecar.write_text('{"id": "a.txt", "outlet": "DW",}\n', encoding="utf-8")
+    with pytest.raises(quotes.CorpusFormatError, match=r"line 1 column 32 \(char 31\)"):
+        load_metadata(sidecar)
+
+
+def test_a_metadata_sidecar_that_is_not_utf8_is_one_clear_error(tmp_path):
+    from quotes.archive.io import load_metadata
+
+    sidecar = tmp_path / "metadata.jsonl"
+    sidecar.write_bytes(b'{"id": "a.txt", "outlet": "DW"}\n{"id": "b.txt", "outlet": "Caf\xe9"}\n')
+    with pytest.raises(quotes.CorpusFormatError) as caught:
+        load_metadata(sidecar)
+    assert str(caught.value) == f"{sidecar}:2: not valid UTF-8 (byte 30); re-encode the file"

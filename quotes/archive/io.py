@@ -125,18 +125,24 @@ def load_metadata(path: PathLike) -> dict[str, dict[str, Any]]:
 
     Raises:
         MissingInputError: The file does not exist.
-        CorpusFormatError: A line is not a JSON object with a string ``id``.
+        CorpusFormatError: A line is not UTF-8, or not a JSON object with a string ``id``.
     """
     p = Path(path)
     if not p.is_file():
         raise MissingInputError(f"{p}: no such metadata file")
     meta: dict[str, dict[str, Any]] = {}
-    with p.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
+    with p.open("rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise CorpusFormatError(
+                    f"{p}:{number}: not valid UTF-8 (byte {exc.start}); re-encode the file"
+                ) from None
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
                 raise CorpusFormatError(f"{p}:{number}: not JSON ({exc})") from None
             if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):

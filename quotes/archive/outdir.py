@@ -107,7 +107,12 @@ def _prepare_outdir(outdir: Path, identity: dict[str, Any], total: int) -> None:
     state = outdir / STATE_DIR
     run_file = state / RUN_FILE
     if run_file.is_file():
-        recorded = json.loads(run_file.read_text(encoding="utf-8"))
+        try:
+            recorded = json.loads(run_file.read_text(encoding="utf-8"))
+        except ValueError:  # not JSON, not UTF-8: not a file this library wrote whole
+            raise QuotesError(
+                f"{run_file}: unreadable run identity; use another OUTDIR or delete {outdir}"
+            ) from None
         then_total = recorded.pop("articles", None)
         differing = sorted(
             k for k in set(identity) | set(recorded) if identity.get(k) != recorded.get(k)

@@ -315,9 +315,9 @@ def run(args: argparse.Namespace) -> int:
         written then.
     """
     try:
-        quotes = read_quotes(args.input)
-        if args.output:
+        if args.output:  # before the work: an unwritable destination fails at once
             prepare_output(args.output)
+        quotes = read_quotes(args.input)
         clusters = dedupe(quotes, **{name: getattr(args, name) for name in _OPTIONS})
         if args.output:
             with atomic_writer(args.output) as handle:

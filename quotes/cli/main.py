@@ -35,6 +35,7 @@ from quotes.cli.common import (
     EXIT_STATUS_HELP,
     os_error_message,
     print_error,
+    writing_stdout,
 )
 from quotes.cli.extract import write_quotes
 from quotes.errors import OutputError, QuotesError
@@ -117,8 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status = int(args.func(args))
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
-        return status
+        with writing_stdout():  # flushes: a full disk or a closed pipe shows here, not at exit
+            return status
     except BrokenPipeError:
         return _quiet_stdout()
     except OutputError as exc:
