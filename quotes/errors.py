@@ -76,10 +76,10 @@ class BinaryInputError(InputError):
 
 
 class EncodingError(InputError):
-    """The file is not valid UTF-8, or the text holds lone surrogates.
+    r"""The file is not valid UTF-8, or the text holds lone surrogates.
 
-    A lone surrogate (``"\\ud800"``) is what a ``str`` holds after a lossy decode
-    (``errors="surrogateescape"``) or a JSON ``"\\ud800"`` escape; it cannot be
+    A lone surrogate (``"\ud800"``) is what a ``str`` holds after a lossy decode
+    (``errors="surrogateescape"``) or a JSON ``"\ud800"`` escape; it cannot be
     written as UTF-8, so no result could be serialised. The message gives its
     position; decode the bytes with ``errors="replace"`` to keep the rest.
     """

@@ -54,15 +54,15 @@ RECORD_KEYS: tuple[str, ...] = (
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def find_surrogate(text: str) -> Optional[int]:
-    """The offset of the first lone surrogate of ``text``, or ``None`` if it has none.
+def find_surrogate(text: str) -> int | None:
+    r"""The offset of the first lone surrogate of ``text``, or ``None`` if it has none.
 
     A ``str`` holding one (after ``bytes.decode(errors="surrogateescape")``, or a
-    JSON ``"\\ud800"`` escape) cannot be written as UTF-8, so no result built
+    JSON ``"\ud800"`` escape) cannot be written as UTF-8, so no result built
     from it could be serialised.
 
     Examples:
-        >>> find_surrogate("ok"), find_surrogate("ab\\ud800")
+        >>> find_surrogate("ok"), find_surrogate("ab\ud800")
         (None, 2)
     """
     if text.isascii():
@@ -72,14 +72,14 @@ def find_surrogate(text: str) -> Optional[int]:
 
 
 def escape_surrogates(text: str) -> str:
-    """``text`` with each lone surrogate written as its escape (``\\udcff``): always UTF-8 writable.
+    r"""``text`` with each lone surrogate written as its escape (``\udcff``), UTF-8 writable.
 
     For names the library must write whatever they hold (a file name with bytes
     that are not UTF-8, the id of a refused record in ``errors.jsonl``).
 
     Examples:
-        >>> escape_surrogates("caf\\udce9.txt")
-        'caf\\\\udce9.txt'
+        >>> escape_surrogates("caf\udce9.txt")
+        'caf\\udce9.txt'
     """
     if find_surrogate(text) is None:
         return text
@@ -87,7 +87,7 @@ def escape_surrogates(text: str) -> str:
 
 
 def validation_summary(exc: ValidationError) -> tuple[str, str, str]:
-    """``(field, reason, value)`` of the first error of a pydantic ``ValidationError``, each one line.
+    """``(field, reason, value)`` of a pydantic ``ValidationError``'s first error, one line each.
 
     The reason starts in lower case; the value is its ``repr``, cut at 40 characters.
     """

@@ -138,7 +138,8 @@ def _kinds(kinds: Optional[Iterable[Union[QuoteKind, str]]]) -> frozenset[QuoteK
             chosen.add(QuoteKind(kind))
         except ValueError:
             known = ", ".join(k.value for k in QuoteKind)
-            raise InvalidArgumentError(f"unknown quote kind {kind!r}; choose from {known}") from None
+            message = f"unknown quote kind {kind!r}; choose from {known}"
+            raise InvalidArgumentError(message) from None
     return frozenset(chosen)
 
 
@@ -182,7 +183,9 @@ class Extractor:
     ) -> None:
         self.kinds = _kinds(kinds)
         if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
-            raise InvalidArgumentError(f"max_chars must be an integer of at least 1, not {max_chars!r}")
+            raise InvalidArgumentError(
+                f"max_chars must be an integer of at least 1, not {max_chars!r}"
+            )
         self.segmenter: Segmenter = (
             get_segmenter(backend, stanza_dir=stanza_dir) if isinstance(backend, str) else backend
         )

@@ -58,7 +58,9 @@ def test_hostile_records_become_errors_and_the_run_goes_on(tmp_path: Path):
     assert by_line[1]["article"] == "s\\ud800"  # the id, escaped so that it can be written
     assert "'id' holds a lone surrogate (U+D800 at character 1" in by_line[1]["error"]
     assert "the text holds a lone surrogate (U+DC00" in by_line[2]["error"]
-    assert by_line[3]["error"] == "a.jsonl:3: 'id' must be a string or an integer, not an array ([\"x\"])".replace(
+    assert by_line[3][
+        "error"
+    ] == "a.jsonl:3: 'id' must be a string or an integer, not an array ([\"x\"])".replace(
         "a.jsonl", str(archive)
     )
     assert by_line[3]["article"] == "3"
@@ -66,7 +68,10 @@ def test_hostile_records_become_errors_and_the_run_goes_on(tmp_path: Path):
     assert "'url' must be a string, not a number" in by_line[5]["error"]
     assert "invalid 'published'" in by_line[6]["error"] and "notadate" in by_line[6]["error"]
     assert "'outlet' holds a lone surrogate" in by_line[7]["error"]
-    assert "not JSON (Unterminated string starting at: line 1 column 22 (char 21))" in by_line[8]["error"]
+    assert (
+        "not JSON (Unterminated string starting at: line 1 column 22 (char 21))"
+        in by_line[8]["error"]
+    )
     quotes_written = read_jsonl(out / "quotes-00000.jsonl")
     assert [q["article"] for q in quotes_written] == ["9", "10"]
 
@@ -207,6 +212,6 @@ def test_a_corrupt_run_identity_is_one_clear_error(tmp_path: Path):
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "out" / ".batch").mkdir(parents=True)
-    (tmp_path / "out" / ".batch" / "run.json").write_bytes(b"{\"inputs\": [\xff")
+    (tmp_path / "out" / ".batch" / "run.json").write_bytes(b'{"inputs": [\xff')
     with pytest.raises(quotes.QuotesError, match="unreadable run identity; use another OUTDIR"):
         run_batch([folder], tmp_path / "out", workers=1, progress="none")

@@ -116,7 +116,9 @@ def test_surrogate_helpers_find_and_escape():
 # Any str at all: every code point, surrogates included, in short and article-like shapes.
 ANY_CHAR = st.characters(blacklist_categories=())
 ANY_TEXT = st.text(ANY_CHAR, max_size=80)
-QUOTE_PIECES = st.sampled_from(['"', "“", "”", "'", " said ", " Peskov", ".", ",", "\n", "\ud800", "\udcff"])
+QUOTE_PIECES = st.sampled_from(
+    ['"', "“", "”", "'", " said ", " Peskov", ".", ",", "\n", "\ud800", "\udcff"]
+)
 ARTICLE_LIKE = st.lists(st.one_of(QUOTE_PIECES, ANY_TEXT), max_size=20).map("".join)
 
 
@@ -146,7 +148,9 @@ def test_json_errors_give_the_line_and_column(tmp_path):
     from quotes.cli.dedupe import read_quotes
 
     with pytest.raises(quotes.CorpusFormatError) as caught:
-        read_quotes("-", stdin=io.StringIO('{"text": "a", "start": 0, "end": 1}\n{"text": "b" "start"}\n'))
+        read_quotes(
+            "-", stdin=io.StringIO('{"text": "a", "start": 0, "end": 1}\n{"text": "b" "start"}\n')
+        )
     assert str(caught.value) == (
         "<stdin>:2: not a JSON object: Expecting ',' delimiter: line 1 column 14 (char 13)"
     )

@@ -174,7 +174,10 @@ def test_batch_under_a_file(tmp_path: Path, articles: Path):
 
 
 def test_batch_into_a_read_only_folder(
-    tmp_path: Path, articles: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    articles: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ):
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -186,7 +189,9 @@ def test_batch_into_a_read_only_folder(
     assert list(locked.iterdir()) == []
 
 
-def test_batch_on_a_disk_that_fills_up_keeps_whole_shards_and_resumes(tmp_path: Path, articles: Path):
+def test_batch_on_a_disk_that_fills_up_keeps_whole_shards_and_resumes(
+    tmp_path: Path, articles: Path
+):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
     common = ("-q", "--workers", "1", "--shard-size", "4")
     proc = run_cli("batch", str(articles), "-o", str(out), *common, file_limit=2500)
@@ -222,7 +227,9 @@ class _FullDisk:
         self._fh.close()
 
 
-def test_batch_on_a_full_disk_in_process(tmp_path: Path, articles: Path, monkeypatch: pytest.MonkeyPatch):
+def test_batch_on_a_full_disk_in_process(
+    tmp_path: Path, articles: Path, monkeypatch: pytest.MonkeyPatch
+):
     import builtins
 
     from quotes.archive import io as archive_io
@@ -237,7 +244,9 @@ def test_batch_on_a_full_disk_in_process(tmp_path: Path, articles: Path, monkeyp
     with pytest.raises(quotes.OutputError) as caught:
         run_batch([articles], out, workers=1, shard_size=4, progress="none")
     message = str(caught.value)
-    assert message.startswith(f"{out / 'quotes-00001.jsonl'}: cannot write (No space left on device)")
+    assert message.startswith(
+        f"{out / 'quotes-00001.jsonl'}: cannot write (No space left on device)"
+    )
     assert "1 of 3 shards are complete" in message
     assert sorted(p.name for p in out.glob("quotes-*")) == ["quotes-00000.jsonl"]
     assert not list(out.glob(".*.tmp"))

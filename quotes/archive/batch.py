@@ -292,7 +292,7 @@ class _Run:
 
 
 def _check_options(fmt: str, shard_size: int, article_timeout: float | None) -> None:
-    """Refuse an unknown format, a shard size below 1, a negative or NaN budget, or parquet without pyarrow."""
+    """Refuse an unknown format, a shard size below 1, a bad budget, or parquet without pyarrow."""
     if fmt not in FORMATS:
         raise InvalidArgumentError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if shard_size < 1:

@@ -23,7 +23,6 @@ from quotes.errors import (
     CorpusFormatError,
     EmptyInputError,
     EncodingError,
-    InputError,
     InputTooLargeError,
     InvalidFieldError,
     MissingInputError,
@@ -176,10 +175,10 @@ def read_article(
     published: str | None = None,
     max_bytes: int | None = None,
 ) -> Article:
-    """Read a ``.txt`` file into an [`Article`][quotes.models.Article].
+    r"""Read a ``.txt`` file into an [`Article`][quotes.models.Article].
 
     The article id is the file name (a byte that is not UTF-8 in it is written as
-    its escape, ``\\udcff``, so that the quotes can be written). Fields come from
+    its escape, ``\udcff``, so that the quotes can be written). Fields come from
     ``metadata`` (keyed by file name); ``outlet`` and ``published``, when given,
     override it.
 
@@ -265,7 +264,8 @@ def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: s
         return Article(text=text, id=article_id, **fields)
     except ValidationError as exc:
         field, reason, value = validation_summary(exc)
-        raise InvalidFieldError(f"{where}: invalid {field!r} in metadata ({value}: {reason})") from None
+        message = f"{where}: invalid {field!r} in metadata ({value}: {reason})"
+        raise InvalidFieldError(message) from None
 
 
 def check_folder_writable(folder: PathLike, output: PathLike) -> None:

