@@ -164,6 +164,7 @@ class Extractor:
         SegmenterUnavailableError: Stanza or its models are missing.
         TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
         InvalidArgumentError: ``kinds`` names an unknown kind, or ``max_chars`` is below 1.
+        WrongTypeError: ``backend`` is neither a name nor a segmenter.
 
     Examples:
         >>> ex = Extractor(backend="fast")
@@ -181,6 +182,11 @@ class Extractor:
         max_chars: int = DEFAULT_MAX_CHARS,
         tagger: bool = False,
     ) -> None:
+        if not isinstance(backend, str) and not callable(getattr(backend, "segment", None)):
+            raise WrongTypeError(
+                "backend must be a name ('fast', 'stanza') or a Segmenter, "
+                f"not {type(backend).__name__}"
+            )
         self.kinds = _kinds(kinds)
         if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
             raise InvalidArgumentError(

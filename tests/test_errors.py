@@ -38,6 +38,8 @@ API_ERRORS: list[tuple[str, Callable[[], Any], type, type, str]] = [
      quotes.InvalidFieldError, ValueError, "'article_id'"),
     ("unknown kind", lambda: quotes.Extractor(kinds=["bogus"]),
      quotes.InvalidArgumentError, ValueError, "bogus"),
+    ("backend not a segmenter", lambda: quotes.Extractor(backend=3),
+     quotes.WrongTypeError, TypeError, "backend must be a name"),
     ("max_chars zero", lambda: quotes.Extractor(max_chars=0),
      quotes.InvalidArgumentError, ValueError, "max_chars"),
     ("articles as dicts", lambda: list(quotes.Extractor().extract_articles([{"text": "x"}])),
