@@ -13,6 +13,7 @@ Examples:
 
 from quotes._version import __version__
 from quotes.errors import (
+    ArticleTimeoutError,
     BackendError,
     BinaryInputError,
     CorpusFormatError,
@@ -21,12 +22,15 @@ from quotes.errors import (
     EncodingError,
     InputError,
     InputTooLargeError,
+    InvalidArgumentError,
+    InvalidFieldError,
     MissingInputError,
     NotTextError,
     OutputError,
     QuotesError,
     SegmenterUnavailableError,
     UnknownBackendError,
+    WrongTypeError,
 )
 from quotes.models import (
     Article,
@@ -45,6 +49,7 @@ from quotes.pipeline import Extractor, extract
 
 __all__ = [
     "Article",
+    "ArticleTimeoutError",
     "BackendError",
     "BinaryInputError",
     "ClusterMember",
@@ -57,6 +62,8 @@ __all__ = [
     "Extractor",
     "InputError",
     "InputTooLargeError",
+    "InvalidArgumentError",
+    "InvalidFieldError",
     "MissingInputError",
     "NotTextError",
     "OutputError",
@@ -70,6 +77,7 @@ __all__ = [
     "Speaker",
     "SpeakerType",
     "UnknownBackendError",
+    "WrongTypeError",
     "__version__",
     "dedupe",
     "extract",

@@ -10,10 +10,11 @@ exclusive, so ``article.text[q.start:q.end] == q.text`` holds for every quote.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from enum import Enum
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from quotes._version import __version__
 from quotes.errors import NotTextError
@@ -28,6 +29,9 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerType",
+    "escape_surrogates",
+    "find_surrogate",
+    "validation_summary",
 ]
 
 #: The keys of one JSON Lines record written by ``quotes extract``, in order.
@@ -44,6 +48,56 @@ RECORD_KEYS: tuple[str, ...] = (
     "published",
     "confidence",
 )
+
+
+#: A lone surrogate code point: a ``str`` can hold one, UTF-8 cannot encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def find_surrogate(text: str) -> int | None:
+    r"""The offset of the first lone surrogate of ``text``, or ``None`` if it has none.
+
+    A ``str`` holding one (after ``bytes.decode(errors="surrogateescape")``, or a
+    JSON ``"\ud800"`` escape) cannot be written as UTF-8, so no result built
+    from it could be serialised.
+
+    Examples:
+        >>> find_surrogate("ok"), find_surrogate("ab\ud800")
+        (None, 2)
+    """
+    if text.isascii():
+        return None
+    match = _SURROGATE.search(text)
+    return match.start() if match else None
+
+
+def escape_surrogates(text: str) -> str:
+    r"""``text`` with each lone surrogate written as its escape (``\udcff``), UTF-8 writable.
+
+    For names the library must write whatever they hold (a file name with bytes
+    that are not UTF-8, the id of a refused record in ``errors.jsonl``).
+
+    Examples:
+        >>> escape_surrogates("caf\udce9.txt")
+        'caf\\udce9.txt'
+    """
+    if find_surrogate(text) is None:
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def validation_summary(exc: ValidationError) -> tuple[str, str, str]:
+    """``(field, reason, value)`` of a pydantic ``ValidationError``'s first error, one line each.
+
+    The reason starts in lower case; the value is its ``repr``, cut at 40 characters.
+    """
+    first = exc.errors()[0]
+    field = ".".join(str(x) for x in first.get("loc", ())) or "record"
+    message = " ".join(str(first.get("msg", "invalid value")).split())
+    value = repr(first.get("input"))
+    if len(value) > 40:
+        value = value[:37] + "..."
+    return field, message[:1].lower() + message[1:], escape_surrogates(value)
 
 
 class _Frozen(BaseModel):
@@ -236,6 +290,12 @@ class Quote(_Frozen):
     provenance: Optional[Provenance] = None
 
     _date = field_validator("published", mode="before")(_to_date)
+
+    @model_validator(mode="after")
+    def _check_order(self) -> Quote:
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
 
     def to_record(self) -> dict[str, Any]:
         """Return the JSON Lines record of this quote (the CLI's output contract).

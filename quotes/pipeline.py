@@ -12,8 +12,19 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Union
 
-from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError, NotTextError
-from quotes.models import Article, CueType, Quote, QuoteKind
+from pydantic import ValidationError
+
+from quotes.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputTooLargeError,
+    InvalidArgumentError,
+    InvalidFieldError,
+    NotTextError,
+    WrongTypeError,
+)
+from quotes.models import Article, CueType, Quote, QuoteKind, find_surrogate, validation_summary
 from quotes.text.segment import Segmenter, get_segmenter
 
 if TYPE_CHECKING:
@@ -25,6 +36,7 @@ __all__ = [
     "attribute_article",
     "attribute_document",
     "build_document",
+    "check_article",
     "check_text",
     "extract",
 ]
@@ -45,6 +57,7 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         EmptyInputError: The text is empty or whitespace only.
         BinaryInputError: The text contains NUL bytes or is mostly control characters.
         InputTooLargeError: The text is longer than ``max_chars``.
+        EncodingError: The text holds a lone surrogate, which cannot be written as UTF-8.
         NotTextError: The text is not a ``str`` (bytes must be decoded first).
 
     Examples:
@@ -72,6 +85,62 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
     controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
     if controls > max(8, len(sample) // 20):
         raise BinaryInputError("the text is mostly control characters: it looks like a binary file")
+    at = find_surrogate(text)
+    if at is not None:
+        raise EncodingError(_surrogate_message("the text", text, at))
+
+
+def _surrogate_message(what: str, text: str, at: int) -> str:
+    return (
+        f"{what} holds a lone surrogate (U+{ord(text[at]):04X} at character {at}, left by a "
+        "lossy decode or a JSON \\ud800 escape), which cannot be written as UTF-8: "
+        "replace it first, e.g. text.encode('utf-8', 'replace').decode()"
+    )
+
+
+#: The string fields of an article besides its text, checked by `check_article`.
+_ARTICLE_STRINGS = ("id", "outlet", "title", "url")
+
+
+def check_article(article: Article, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Raise a [`QuotesError`][quotes.errors.QuotesError] if ``article`` cannot be extracted.
+
+    [`check_text`][quotes.pipeline.check_text] on its text, and no lone surrogate in its
+    other fields (the quotes copy ``id`` and ``outlet``; none could be written).
+
+    Raises:
+        WrongTypeError: ``article`` is not an [`Article`][quotes.models.Article].
+        InputError: As [`check_text`][quotes.pipeline.check_text].
+        EncodingError: A field holds a lone surrogate.
+    """
+    if not isinstance(article, Article):
+        raise WrongTypeError(
+            f"expected an Article, not {type(article).__name__}"
+            + (": build one with Article(**record)" if isinstance(article, dict) else "")
+        )
+    check_text(article.text, max_chars=max_chars)
+    for name in _ARTICLE_STRINGS:
+        value = getattr(article, name)
+        at = find_surrogate(value) if value is not None else None
+        if at is not None:
+            raise EncodingError(_surrogate_message(f"the article's {name!r}", value, at))
+
+
+def _kinds(kinds: Optional[Iterable[Union[QuoteKind, str]]]) -> frozenset[QuoteKind]:
+    """The quote kinds asked for (all when None); an unknown one is an InvalidArgumentError."""
+    if kinds is None:
+        return frozenset(QuoteKind)
+    if isinstance(kinds, (str, QuoteKind)):
+        kinds = [kinds]
+    chosen = set()
+    for kind in kinds:
+        try:
+            chosen.add(QuoteKind(kind))
+        except ValueError:
+            known = ", ".join(k.value for k in QuoteKind)
+            message = f"unknown quote kind {kind!r}; choose from {known}"
+            raise InvalidArgumentError(message) from None
+    return frozenset(chosen)
 
 
 class Extractor:
@@ -94,6 +163,8 @@ class Extractor:
         UnknownBackendError: ``backend`` names no backend.
         SegmenterUnavailableError: Stanza or its models are missing.
         TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
+        InvalidArgumentError: ``kinds`` names an unknown kind, or ``max_chars`` is below 1.
+        WrongTypeError: ``backend`` is neither a name nor a segmenter.
 
     Examples:
         >>> ex = Extractor(backend="fast")
@@ -111,10 +182,19 @@ class Extractor:
         max_chars: int = DEFAULT_MAX_CHARS,
         tagger: bool = False,
     ) -> None:
+        if not isinstance(backend, str) and not callable(getattr(backend, "segment", None)):
+            raise WrongTypeError(
+                "backend must be a name ('fast', 'stanza') or a Segmenter, "
+                f"not {type(backend).__name__}"
+            )
+        self.kinds = _kinds(kinds)
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+            raise InvalidArgumentError(
+                f"max_chars must be an integer of at least 1, not {max_chars!r}"
+            )
         self.segmenter: Segmenter = (
             get_segmenter(backend, stanza_dir=stanza_dir) if isinstance(backend, str) else backend
         )
-        self.kinds = frozenset(QuoteKind(k) for k in kinds) if kinds is not None else frozenset(QuoteKind)
         self.include_beliefs = include_beliefs
         self.max_chars = max_chars
         # --- learned span tagger (optional; see quotes/tagger.py) ---
@@ -149,19 +229,28 @@ class Extractor:
             The quotes in document order.
 
         Raises:
-            InputError: The text is empty, binary or too long.
+            InputError: The text is empty, binary or too long, or holds a lone surrogate.
+            InvalidFieldError: ``outlet``, ``published`` or ``article_id`` is invalid
+                (``published`` not a date, ``outlet`` not a string...).
             NotTextError: The text is not a ``str`` (bytes must be decoded first).
         """
-        article = Article(text=text, id=article_id, outlet=outlet, published=published)
+        try:
+            article = Article(text=text, id=article_id, outlet=outlet, published=published)
+        except ValidationError as exc:
+            field, reason, value = validation_summary(exc)
+            field = {"id": "article_id"}.get(field, field)
+            raise InvalidFieldError(f"invalid {field!r} ({value}: {reason})") from None
         return self.extract_article(article)
 
     def extract_article(self, article: Article) -> list[Quote]:
         """Extract the quotes of one [`Article`][quotes.models.Article].
 
         Raises:
-            InputError: The article text is empty, binary or too long.
+            InputError: The article text is empty, binary or too long, or a field
+                holds a lone surrogate.
+            WrongTypeError: ``article`` is not an [`Article`][quotes.models.Article].
         """
-        check_text(article.text, max_chars=self.max_chars)
+        check_article(article, max_chars=self.max_chars)
         doc = build_document(article, self.segmenter)
         found = attribute_document(doc, self.segmenter)
         if self.tagger is not None:  # learned span tagger: add what the rules missed
@@ -176,6 +265,7 @@ class Extractor:
         """Extract quotes from many articles, yielding one list per article, in order.
 
         Raises:
+            WrongTypeError: An item is not an [`Article`][quotes.models.Article].
             InputError: On the first bad article; use
                 [`extract_article`][quotes.pipeline.Extractor.extract_article] in a loop (or
                 ``quotes batch``) to skip bad articles instead.
@@ -243,7 +333,8 @@ def extract(
         The quotes in document order.
 
     Raises:
-        InputError: The text is empty, binary or too long.
+        InputError: The text is empty, binary or too long, or holds a lone surrogate.
+        InvalidFieldError: ``outlet``, ``published`` or ``article_id`` is invalid.
         NotTextError: The text is not a ``str`` (bytes must be decoded first).
         SegmenterUnavailableError: The Stanza backend was asked for but cannot load.
 

@@ -121,7 +121,7 @@ def test_an_output_that_cannot_be_written_names_the_output_not_a_temporary(
     out = tmp_path / "blocker" / "out.jsonl"
     source = [str(folder), "--backend", "fast"] if command == "extract" else [str(quotes_file)]
     proc = run_cli(command, *source, "-o", str(out))
-    assert proc.returncode == 1
+    assert proc.returncode == 3  # EXIT_OUTPUT_ERROR
     assert proc.stderr.startswith(f"quotes: {out}: ") and len(proc.stderr.splitlines()) == 1
     assert ".tmp" not in proc.stderr and "Traceback" not in proc.stderr
     assert proc.stdout == ""

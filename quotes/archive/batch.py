@@ -9,7 +9,9 @@ JSON Lines or Parquet archives (see `quotes.archive.inputs`) and writes into
   per quote. A shard is written under a hidden temporary name and renamed when
   complete, so a shard under its final name is always whole.
 * ``errors.jsonl``: one line per input that failed (``article``, ``path``,
-  ``line``, ``error``), in input order.
+  ``line``, ``error``), in input order: unreadable or malformed inputs, articles
+  the extractor refused, and articles that ran past the per-article time budget
+  (``article_timeout``).
 * ``manifest.json``: counts of articles, quotes and failures, the library version,
   the backend and the options. It is written last: its presence means the run
   finished.
@@ -45,6 +47,7 @@ from typing import Any
 from quotes.archive.inputs import InputSpec, Source, count_articles, iter_sources, plan_inputs
 from quotes.archive.io import load_metadata
 from quotes.archive.outdir import (
+    check_outdir,
     finish_outdir,
     prepare_outdir,
     Resumed,
@@ -55,7 +58,7 @@ from quotes.archive.outdir import (
 from quotes.archive.progress import Progress
 from quotes.archive.shards import Shard, shard_count, shard_length, shard_name
 from quotes.archive.workers import Outcome, Workers
-from quotes.errors import DependencyError, QuotesError
+from quotes.errors import DependencyError, InvalidArgumentError, OutputError, QuotesError
 
 __all__ = ["BatchInterrupted", "BatchResult", "run_batch", "shard_name"]
 
@@ -67,12 +70,19 @@ CHUNK_SIZE = 16
 IN_FLIGHT_PER_WORKER = 4
 #: The shard formats.
 FORMATS = ("jsonl", "parquet")
+#: Default time budget of one article, in seconds: a hundred times what a long
+#: article takes on the Stanza backend, so only a pathological text reaches it.
+DEFAULT_ARTICLE_TIMEOUT = 120.0
 
 WORKER_DIED = (
     "worker processes keep dying (out of memory?); {done:,} of {total:,} shards are "
     "complete in {outdir}: run the same command again to resume, with fewer --workers"
 )
 NO_ARTICLES = "no articles found in {inputs}"
+OUTPUT_FAILED = (
+    "{error}; {done:,} of {total:,} shards are complete in {outdir}: "
+    "make room (or fix the folder) and run the same command again to resume"
+)
 INPUTS_SHRANK = "the inputs changed while the run read them (fewer articles than counted)"
 PARQUET_NEEDS_PYARROW = (
     'the parquet format needs pyarrow, which is not installed: pip install "quotes[pandas]"'
@@ -245,6 +255,7 @@ class _Run:
 
         Raises:
             QuotesError: Worker processes kept dying.
+            OutputError: A shard or the final files cannot be written (a full disk).
             BatchInterrupted: Ctrl-C (or SIGTERM from the CLI).
         """
         n_shards = result.shards
@@ -258,6 +269,11 @@ class _Run:
         except BrokenProcessPool:
             message = WORKER_DIED.format(done=self.committed, total=n_shards, outdir=self.out)
             raise QuotesError(message) from None
+        except OutputError as exc:  # a full disk mid-run: complete shards stay, resumable
+            message = OUTPUT_FAILED.format(
+                error=exc, done=self.committed, total=n_shards, outdir=self.out
+            )
+            raise OutputError(message) from None
         except KeyboardInterrupt:
             self.abort_shard()
             raise BatchInterrupted(self.committed, n_shards) from None
@@ -275,12 +291,16 @@ class _Run:
             remove_temporaries(self.out)
 
 
-def _check_options(fmt: str, shard_size: int) -> None:
-    """Refuse an unknown format, a shard size below 1, or parquet without pyarrow."""
+def _check_options(fmt: str, shard_size: int, article_timeout: float | None) -> None:
+    """Refuse an unknown format, a shard size below 1, a bad budget, or parquet without pyarrow."""
     if fmt not in FORMATS:
-        raise QuotesError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        raise InvalidArgumentError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if shard_size < 1:
-        raise QuotesError("--shard-size must be at least 1")
+        raise InvalidArgumentError("--shard-size must be at least 1")
+    if article_timeout is not None and not 0 <= article_timeout < float("inf"):
+        raise InvalidArgumentError(
+            f"--article-timeout must be a number of seconds >= 0 (0: none), not {article_timeout}"
+        )
     if fmt == "parquet":
         try:
             import pyarrow.parquet  # noqa: F401
@@ -323,6 +343,7 @@ def run_batch(
     outlet: str | None = None,
     metadata: str | os.PathLike[str] | None = None,
     progress: str = "auto",
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> BatchResult:
     """Extract the quotes of every article of ``inputs`` into shards in ``outdir``.
 
@@ -343,6 +364,10 @@ def run_batch(
             or relative path) instead of the ``metadata.jsonl`` sidecars.
         progress: ``"auto"`` (a bar on a terminal, else a line now and then),
             ``"bar"``, ``"lines"`` or ``"none"``.
+        article_timeout: Time budget of one article, in seconds (`DEFAULT_ARTICLE_TIMEOUT`;
+            None or 0: none). An article that runs past it is stopped and recorded in
+            ``errors.jsonl``; the run goes on. It is not part of the run's identity: a
+            re-run with another budget resumes.
 
     Returns:
         The counts of the whole run (resumed shards included).
@@ -350,11 +375,15 @@ def run_batch(
     Raises:
         QuotesError: A usage problem (missing input, unreadable Parquet, OUTDIR
             holding another run); nothing was written then.
+        OutputError: OUTDIR cannot be written (a file, a read-only folder: found
+            before any work), or the disk filled up during the run (complete shards
+            are kept; run again to resume).
         KeyboardInterrupt: Interrupted; complete shards are kept, none is partial.
     """
-    _check_options(fmt, shard_size)
+    _check_options(fmt, shard_size, article_timeout)
     workers = workers or _default_workers()
     out = Path(outdir)
+    check_outdir(out)
     specs, total = _count(inputs)
     explicit = load_metadata(metadata) if metadata is not None else None
     meta_path = os.path.abspath(metadata) if metadata is not None else None
@@ -364,8 +393,9 @@ def run_batch(
     )  # fmt: skip
     prepare_outdir(out, identity, total)
     result, resumed, bar = _resume(out, total, shard_size, fmt, progress)
-    pool = Workers(workers, (backend, stanza_dir, include_beliefs, fmt, tagger, outlet))
+    options = (backend, stanza_dir, include_beliefs, fmt, tagger, outlet, article_timeout)
+    pool = Workers(workers, options)
     run = _Run(out, fmt, total, shard_size, len(resumed.done), bar, pool)
     sources = iter_sources(specs, metadata=explicit)
     chunks = _chunks(sources, total, shard_size, resumed.done)
-    return run.execute(chunks, workers, identity, result)
+    return run.execute(chunks, workers, {**identity, "article_timeout": article_timeout}, result)

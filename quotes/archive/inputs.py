@@ -26,10 +26,11 @@ from quotes.errors import (
     CorpusFormatError,
     DependencyError,
     InputError,
+    InvalidFieldError,
     MissingInputError,
     QuotesError,
 )
-from quotes.models import Article
+from quotes.models import Article, escape_surrogates, validation_summary
 
 __all__ = [
     "ARTICLE_FIELDS",
@@ -245,10 +246,10 @@ def iter_sources(
             for file, rel, meta in _walk_txt(p, sidecars=metadata is None):
                 if metadata is not None:
                     meta = metadata.get(rel) or metadata.get(file.name)
-                yield Source("file", str(file), rel, None, None, meta)
+                yield Source("file", str(file), escape_surrogates(rel), None, None, meta)
         elif spec.kind == "txt":
             meta = metadata.get(p.name) if metadata is not None else None
-            yield Source("file", spec.path, p.name, None, None, meta)
+            yield Source("file", spec.path, escape_surrogates(p.name), None, None, meta)
         elif spec.kind == "jsonl":
             yield from _jsonl_sources(p, spec.path)
         else:
@@ -286,34 +287,71 @@ def _locate(message: str, where: str) -> str:
     return message if message.startswith(where) else f"{where}: {message}"
 
 
-def _optional_str(obj: Mapping[str, Any], key: str) -> str | None:
+def _field_str(obj: Mapping[str, Any], key: str, where: str) -> str | None:
+    """A string field of a record, stripped (None when absent or blank).
+
+    Bytes (a Parquet binary column) are decoded; an ``id`` may also be an integer.
+    Anything else (an object, a list, a number, true/false) is refused rather than
+    written as its Python ``str()``.
+
+    Raises:
+        InvalidFieldError: The value has another type.
+    """
     value = obj.get(key)
     if value is None:
         return None
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", errors="replace")
-    text = str(value).strip()
-    return text or None
+    if isinstance(value, (bytes, bytearray)):
+        value = bytes(value).decode("utf-8", errors="replace")
+    elif key == "id" and isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    elif not isinstance(value, str):
+        shown = escape_surrogates(json.dumps(value, ensure_ascii=False, default=str))
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        expected = "a string or an integer" if key == "id" else "a string"
+        raise InvalidFieldError(
+            f"{where}: {key!r} must be {expected}, not {_json_type(value)} ({shown})"
+        )
+    return value.strip() or None
+
+
+def _json_type(value: Any) -> str:
+    """How JSON would call the type of ``value`` (object, array, number, boolean)."""
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}"
 
 
 def record_to_article(obj: Mapping[str, Any], *, default_id: str | None, where: str) -> Article:
     """Build an article from a record (a JSON object or a Parquet/Spark row).
 
     Args:
-        obj: The record: ``text`` (required), optional ``id``, ``outlet``,
-            ``published``, ``title``, ``url``.
+        obj: The record: ``text`` (required), optional ``id`` (a string or an
+            integer), ``outlet``, ``published``, ``title``, ``url`` (strings).
         default_id: The id to use when the record has none (its line or row number).
         where: How to name the record in error messages (``archive.jsonl:12``).
 
     Raises:
         InputError: ``text`` is missing, not a string, not UTF-8 or binary, or a
-            field has an invalid value; the message starts with ``where``.
+            field has an invalid value or type (an ``outlet`` object, a list ``id``:
+            [`InvalidFieldError`][quotes.errors.InvalidFieldError]); the message
+            starts with ``where``. The error's ``article_id`` attribute is the id
+            to report, with any lone surrogate escaped.
     """
-    article_id = _optional_str(obj, "id") or default_id
+    try:
+        article_id = _field_str(obj, "id", where) or default_id
+    except QuotesError as exc:
+        exc.article_id = default_id  # type: ignore[attr-defined]
+        raise
     try:
         return _record_to_article(obj, article_id, where)
     except QuotesError as exc:
-        exc.article_id = article_id  # type: ignore[attr-defined]
+        exc.article_id = escape_surrogates(article_id) if article_id else article_id  # type: ignore[attr-defined]
         raise
 
 
@@ -330,24 +368,14 @@ def _record_to_article(obj: Mapping[str, Any], article_id: str | None, where: st
     published = obj.get("published")
     if isinstance(published, (bytes, bytearray)):
         published = published.decode("utf-8", errors="replace")
+    fields = {key: _field_str(obj, key, where) for key in ("outlet", "title", "url")}
     try:
         return Article.model_validate(
-            {
-                "text": text,
-                "id": article_id,
-                "outlet": _optional_str(obj, "outlet"),
-                "published": published,
-                "title": _optional_str(obj, "title"),
-                "url": _optional_str(obj, "url"),
-            }
+            {"text": text, "id": article_id, "published": published, **fields}
         )
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(x) for x in first.get("loc", ())) or "record"
-        raise InputError(
-            f"{where}: invalid {field!r} ({first.get('msg', 'invalid value')}: "
-            f"{str(first.get('input'))[:40]!r})"
-        ) from None
+        field, reason, value = validation_summary(exc)
+        raise InvalidFieldError(f"{where}: invalid {field!r} ({reason}: {value})") from None
 
 
 def _parse_line(source: Source) -> Article:
@@ -358,9 +386,9 @@ def _parse_line(source: Source) -> Article:
     assert isinstance(raw, bytes)
     line = decode_text(raw, name=where)
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise CorpusFormatError(f"{where}: not JSON ({exc.msg})") from None
+        obj = json.loads(line.rstrip("\r\n"))  # an error then points into the record
+    except json.JSONDecodeError as exc:  # the message gives the line, column and character
+        raise CorpusFormatError(f"{where}: not JSON ({exc})") from None
     if not isinstance(obj, dict):
         raise CorpusFormatError(f"{where}: expected a JSON object, got {type(obj).__name__}")
     return record_to_article(obj, default_id=str(source.line), where=where)
@@ -402,6 +430,7 @@ def load_article(source: Source) -> Article:
         located.article_id = getattr(exc, "article_id", None)  # type: ignore[attr-defined]
         raise located from None
     except ValidationError as exc:  # bad metadata in a sidecar
-        raise InputError(
-            _locate(f"invalid metadata ({exc.errors()[0]['msg']})", source.path)
+        field, reason, value = validation_summary(exc)
+        raise InvalidFieldError(
+            _locate(f"invalid {field!r} in metadata ({value}: {reason})", source.path)
         ) from None

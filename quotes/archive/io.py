@@ -23,17 +23,19 @@ from quotes.errors import (
     CorpusFormatError,
     EmptyInputError,
     EncodingError,
-    InputError,
     InputTooLargeError,
+    InvalidFieldError,
     MissingInputError,
     OutputError,
+    QuotesError,
 )
-from quotes.models import Article
+from quotes.models import Article, escape_surrogates, validation_summary
 
 __all__ = [
     "METADATA_FILE",
     "atomic_path",
     "atomic_writer",
+    "check_folder_writable",
     "decode_text",
     "expand_paths",
     "load_metadata",
@@ -122,20 +124,26 @@ def load_metadata(path: PathLike) -> dict[str, dict[str, Any]]:
 
     Raises:
         MissingInputError: The file does not exist.
-        CorpusFormatError: A line is not a JSON object with a string ``id``.
+        CorpusFormatError: A line is not UTF-8, or not a JSON object with a string ``id``.
     """
     p = Path(path)
     if not p.is_file():
         raise MissingInputError(f"{p}: no such metadata file")
     meta: dict[str, dict[str, Any]] = {}
-    with p.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
+    with p.open("rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise CorpusFormatError(
+                    f"{p}:{number}: not valid UTF-8 (byte {exc.start}); re-encode the file"
+                ) from None
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
-                raise CorpusFormatError(f"{p}:{number}: not JSON ({exc.msg})") from None
+                raise CorpusFormatError(f"{p}:{number}: not JSON ({exc})") from None
             if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
                 raise CorpusFormatError(f"{p}:{number}: expected an object with a string 'id'")
             meta[obj["id"]] = {
@@ -167,10 +175,12 @@ def read_article(
     published: str | None = None,
     max_bytes: int | None = None,
 ) -> Article:
-    """Read a ``.txt`` file into an [`Article`][quotes.models.Article].
+    r"""Read a ``.txt`` file into an [`Article`][quotes.models.Article].
 
-    The article id is the file name. Fields come from ``metadata`` (keyed by file
-    name); ``outlet`` and ``published``, when given, override it.
+    The article id is the file name (a byte that is not UTF-8 in it is written as
+    its escape, ``\udcff``, so that the quotes can be written). Fields come from
+    ``metadata`` (keyed by file name); ``outlet`` and ``published``, when given,
+    override it.
 
     Raises:
         InputError: As [`read_text_file`][quotes.archive.io.read_text_file].
@@ -182,7 +192,7 @@ def read_article(
         fields["outlet"] = outlet
     if published is not None:
         fields["published"] = published
-    return make_article(text, p.name, fields, where=str(p))
+    return make_article(text, escape_surrogates(p.name), fields, where=str(p))
 
 
 def metadata_for(path: PathLike) -> dict[str, dict[str, Any]]:
@@ -242,23 +252,42 @@ def make_article(text: str, article_id: str, fields: dict[str, Any], *, where: s
         where: The input to name in the error (a path, ``<stdin>``).
 
     Raises:
-        InputError: A field is invalid (``published`` not a date, say).
+        InvalidFieldError: A field is invalid (``published`` not a date, say).
 
     Examples:
         >>> make_article("Hi.", "a.txt", {"published": "2025-13-01"}, where="a.txt")
         Traceback (most recent call last):
         ...
-        quotes.errors.InputError: a.txt: invalid 'published' in metadata ('2025-13-01': input should be a valid date or datetime, month value is outside expected range of 1-12)
+        quotes.errors.InvalidFieldError: a.txt: invalid 'published' in metadata ('2025-13-01': input should be a valid date or datetime, month value is outside expected range of 1-12)
     """
     try:
         return Article(text=text, id=article_id, **fields)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(x) for x in first.get("loc", ())) or "record"
-        value = str(first.get("input"))[:40]
-        message = first.get("msg", "invalid value")
-        detail = f"{value!r}: {message[:1].lower()}{message[1:]}"
-        raise InputError(f"{where}: invalid {field!r} in metadata ({detail})") from None
+        field, reason, value = validation_summary(exc)
+        message = f"{where}: invalid {field!r} in metadata ({value}: {reason})"
+        raise InvalidFieldError(message) from None
+
+
+def check_folder_writable(folder: PathLike, output: PathLike) -> None:
+    """Check that ``folder`` is, or can be created as, a folder this process can write in.
+
+    The nearest part of ``folder`` that exists decides: it must be a folder with
+    write permission. Nothing is created.
+
+    Args:
+        folder: The folder to write in.
+        output: The output the user gave, named in the error.
+
+    Raises:
+        OutputError: A file is in the way, or the folder is not writable.
+    """
+    existing = Path(folder)
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputError(f"{output}: cannot create a folder there: {existing} is a file")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"{output}: cannot write in {existing} (permission denied)")
 
 
 def _set_default_mode(path: str) -> None:
@@ -295,6 +324,8 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     The temporary file sits in the same folder under a hidden name
     (``.NAME.XXXX.tmp``); it is renamed over ``path`` when the block ends without
     an exception and removed otherwise, so ``path`` never holds a partial file.
+    An ``OSError`` while writing (a full disk) becomes an
+    [`OutputError`][quotes.errors.OutputError] naming ``path``.
     Use it for binary writers (Parquet); [`atomic_writer`][quotes.archive.io.atomic_writer] is for
     text.
 
@@ -319,11 +350,11 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         _set_default_mode(tmp)
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
-    except BaseException:
+        os.replace(tmp, target)
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, QuotesError):
+            # a full disk, a quota, a folder gone read-only: name the output, not the temporary
+            raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
         raise

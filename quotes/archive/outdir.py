@@ -18,14 +18,15 @@ from typing import IO, Any
 
 from quotes._version import __version__
 from quotes.archive.inputs import InputSpec
-from quotes.archive.io import atomic_writer
+from quotes.archive.io import atomic_writer, check_folder_writable
 from quotes.archive.shards import SHARD_PREFIX, STATE_DIR, load_state, shard_name, state_path
-from quotes.errors import QuotesError
+from quotes.errors import OutputError, QuotesError
 
 __all__ = [
     "ERRORS_FILE",
     "MANIFEST_FILE",
     "Resumed",
+    "check_outdir",
     "finish_outdir",
     "prepare_outdir",
     "remove_temporaries",
@@ -75,12 +76,43 @@ def run_identity(
     }
 
 
+def check_outdir(outdir: Path) -> None:
+    """Check, before any work, that OUTDIR is a folder (or can be one) this process can write.
+
+    Raises:
+        OutputError: OUTDIR is a file, or it (or the nearest folder above it that
+            exists) is not writable, or a file is in the way of its creation.
+    """
+    if outdir.exists() and not outdir.is_dir():
+        raise OutputError(f"{outdir}: is a file, not a folder; give a folder for the output")
+    check_folder_writable(outdir, outdir)
+
+
 def prepare_outdir(outdir: Path, identity: dict[str, Any], total: int) -> None:
-    """Create OUTDIR or check that it holds the same run; remove stale temporary files."""
+    """Create OUTDIR or check that it holds the same run; remove stale temporary files.
+
+    Raises:
+        QuotesError: OUTDIR holds another run, or shards no run recorded.
+        OutputError: OUTDIR cannot be created or written (its message names OUTDIR).
+    """
+    try:
+        _prepare_outdir(outdir, identity, total)
+    except OSError as exc:
+        if isinstance(exc, QuotesError):
+            raise
+        raise OutputError(f"{outdir}: cannot write ({exc.strerror or exc})") from None
+
+
+def _prepare_outdir(outdir: Path, identity: dict[str, Any], total: int) -> None:
     state = outdir / STATE_DIR
     run_file = state / RUN_FILE
     if run_file.is_file():
-        recorded = json.loads(run_file.read_text(encoding="utf-8"))
+        try:
+            recorded = json.loads(run_file.read_text(encoding="utf-8"))
+        except ValueError:  # not JSON, not UTF-8: not a file this library wrote whole
+            raise QuotesError(
+                f"{run_file}: unreadable run identity; use another OUTDIR or delete {outdir}"
+            ) from None
         then_total = recorded.pop("articles", None)
         differing = sorted(
             k for k in set(identity) | set(recorded) if identity.get(k) != recorded.get(k)
@@ -179,6 +211,7 @@ def finish_outdir(
             "shard_size": identity["shard_size"],
             "include_beliefs": identity["include_beliefs"],
             "workers": workers,
+            "article_timeout": identity.get("article_timeout"),
         },
         "files": {"quotes": f"{SHARD_PREFIX}*.{fmt}", "errors": ERRORS_FILE},
     }

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from quotes.archive.io import atomic_path, atomic_writer
 from quotes.archive.workers import Outcome
+from quotes.errors import OutputError
 
 __all__ = [
     "SHARD_PREFIX",
@@ -98,18 +99,25 @@ class Shard:
             self._stack.callback(self._parquet.close)
 
     def add(self, outcome: Outcome) -> None:
-        """Add one article's outcome: its quotes, or its error."""
+        """Add one article's outcome: its quotes, or its error.
+
+        Raises:
+            OutputError: The shard cannot be written (a full disk); it names the shard.
+        """
         self.seen += 1
         if outcome[0] == "error":
             self.errors.append(outcome[1])
             return
         self.quotes += outcome[1]
-        if self._fh is not None:
-            self._fh.write(outcome[2])
-        else:
-            self._rows.extend(outcome[2])
-            if len(self._rows) >= _PARQUET_ROWS:
-                self._flush_rows()
+        try:
+            if self._fh is not None:
+                self._fh.write(outcome[2])
+            else:
+                self._rows.extend(outcome[2])
+                if len(self._rows) >= _PARQUET_ROWS:
+                    self._flush_rows()
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
 
     def _flush_rows(self) -> None:
         from quotes.archive.frames import records_to_arrow
@@ -124,9 +132,16 @@ class Shard:
         return self.seen == self.articles
 
     def commit(self) -> None:
-        """Write the state file, then rename the shard to its final name."""
+        """Write the state file, then rename the shard to its final name.
+
+        Raises:
+            OutputError: The shard or its state cannot be written (a full disk).
+        """
         if self._parquet is not None:
-            self._flush_rows()
+            try:
+                self._flush_rows()
+            except OSError as exc:
+                raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
         state = {"articles": self.articles, "quotes": self.quotes, "errors": self.errors}
         with atomic_writer(self.state_path) as fh:
             json.dump(state, fh, ensure_ascii=False)

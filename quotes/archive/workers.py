@@ -4,6 +4,11 @@ Each worker builds its [`Extractor`][quotes.pipeline.Extractor] once and turns c
 `quotes.archive.inputs.Source` into outcomes, one per article. With one
 worker the same code runs in this process. `Workers` rebuilds the pool when
 a worker process dies and finds the article that killed it.
+
+Each article runs under a time budget (`article_budget`): a ``SIGALRM`` timer
+that raises [`ArticleTimeoutError`][quotes.errors.ArticleTimeoutError] inside the
+extraction, so one pathological article becomes a line of ``errors.jsonl`` and
+the worker goes on with the next one.
 """
 
 from __future__ import annotations
@@ -14,27 +19,37 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from quotes.archive.inputs import Source, load_article, source_id, source_where
-from quotes.errors import QuotesError
+from quotes.errors import ArticleTimeoutError, QuotesError
+from quotes.models import escape_surrogates, find_surrogate
 
-__all__ = ["MAX_DEATHS_IN_A_ROW", "Outcome", "WorkerOptions", "Workers"]
+__all__ = ["MAX_DEATHS_IN_A_ROW", "Outcome", "WorkerOptions", "Workers", "article_budget"]
 
 #: Articles in a row on which a worker may die before the run gives up.
 MAX_DEATHS_IN_A_ROW = 3
 
 WORKER_DIED_ON_ARTICLE = "the worker process died on this article (a crash or out of memory)"
+ARTICLE_TIMED_OUT = (
+    "took longer than the per-article budget of {seconds:g} s (--article-timeout): "
+    "extraction stopped, the run went on"
+)
+UNWRITABLE = (
+    "internal error: a quote holds a lone surrogate and cannot be written as UTF-8; "
+    "please report it"
+)
 
 #: One article's result: ("ok", n_quotes, payload) or ("error", error record).
 Outcome = tuple[Any, ...]
 
 #: What each worker needs to build its extractor and name its articles:
-#: (backend, stanza_dir, include_beliefs, format, tagger, outlet).
-WorkerOptions = tuple[str, str | None, bool, str, bool, str | None]
+#: (backend, stanza_dir, include_beliefs, format, tagger, outlet, article timeout in
+#: seconds or None).
+WorkerOptions = tuple[str, str | None, bool, str, bool, str | None, float | None]
 
 _WORKER: dict[str, Any] = {}
 
@@ -46,11 +61,13 @@ def _init_worker(
     fmt: str,
     tagger: bool,
     outlet: str | None,
+    timeout: float | None,
     parent: int | None,
 ) -> None:
     """Build this process's extractor, once; in a pool child also detach from Ctrl-C.
 
-    ``outlet``, when given, replaces the outlet of every article (``--outlet``).
+    ``outlet``, when given, replaces the outlet of every article (``--outlet``);
+    ``timeout`` is each article's time budget in seconds (None: no budget).
     """
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
@@ -60,10 +77,13 @@ def _init_worker(
     _WORKER.clear()
     _WORKER["format"] = fmt
     _WORKER["outlet"] = outlet
+    _WORKER["timeout"] = timeout
     try:
         _WORKER["extractor"] = Extractor(
             backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs, tagger=tagger
         )
+        # The rules load on the first extraction: do it here, outside any article's budget.
+        _WORKER["extractor"].extract('"We are ready," Peskov said.')
     except QuotesError as exc:  # reported with the first chunk, as a clear message
         _WORKER["startup_error"] = exc
 
@@ -84,40 +104,101 @@ def _watch_parent(parent: int) -> None:
 
 
 def _error_record(article: str | None, source: Source, message: str) -> dict[str, Any]:
-    """One line of ``errors.jsonl``."""
-    return {"article": article, "path": source.path, "line": source.line, "error": message}
+    """One line of ``errors.jsonl``; a lone surrogate anywhere is written as its escape."""
+    return {
+        "article": escape_surrogates(article) if article is not None else None,
+        "path": escape_surrogates(source.path),
+        "line": source.line,
+        "error": escape_surrogates(message),
+    }
+
+
+#: The state of the article budget of this process: its length and whether it is armed.
+_BUDGET: dict[str, Any] = {"seconds": 0.0, "armed": False}
+
+
+def _raise_timeout(signum: int, frame: Any) -> None:
+    if _BUDGET["armed"]:
+        raise ArticleTimeoutError(ARTICLE_TIMED_OUT.format(seconds=_BUDGET["seconds"]))
+
+
+def _disarm() -> None:
+    """Stop the budget's timer, if armed (a caller's own timer is left alone)."""
+    if _BUDGET["armed"]:
+        _BUDGET["armed"] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+@contextlib.contextmanager
+def article_budget(seconds: float | None) -> Iterator[None]:
+    """Raise an [`ArticleTimeoutError`][quotes.errors.ArticleTimeoutError] once ``seconds`` pass.
+
+    A ``SIGALRM`` interval timer, armed for the block and restored after it; it
+    fires again every ``seconds`` until the block ends, so a timeout that some code
+    caught and ignored comes back. It interrupts Python code and ``time.sleep``,
+    but one long call into C code (a model's forward pass) is only interrupted
+    when it returns. Without a budget (None or 0), off the main thread or where
+    ``setitimer`` does not exist (Windows), the block runs unbounded.
+
+    Examples:
+        >>> import time
+        >>> try:
+        ...     with article_budget(0.05):
+        ...         time.sleep(5)
+        ... except ArticleTimeoutError as timeout:
+        ...     print(timeout)
+        took longer than the per-article budget of 0.05 s (--article-timeout): extraction ...
+    """
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    _BUDGET["seconds"], _BUDGET["armed"] = seconds, True
+    signal.setitimer(signal.ITIMER_REAL, seconds, seconds)
+    try:
+        yield
+    finally:
+        _disarm()
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _failure(exc: BaseException, source: Source, article_id: str | None) -> Outcome:
+    """The error outcome of an article that raised ``exc``."""
+    where = source_where(source)
+    if isinstance(exc, QuotesError):
+        article_id = getattr(exc, "article_id", None) or article_id
+        message = " ".join(str(exc).split())
+        if not message.startswith(where):
+            message = f"{where}: {message}"
+    else:  # a bug must not stop the archive: report it, go on
+        detail = " ".join(str(exc).split())[:200]
+        message = f"{where}: internal error ({type(exc).__name__}: {detail}); please report it"
+    return ("error", _error_record(article_id, source, message))
 
 
 def _process_one(source: Source) -> Outcome:
-    """Extract the quotes of one article; a failure becomes an error outcome."""
+    """Extract the quotes of one article; a failure (or a timeout) becomes an error outcome."""
     extractor = _WORKER["extractor"]
     article_id: str | None = source_id(source)
     try:
-        article = load_article(source)
-        if _WORKER.get("outlet") is not None:
-            article = article.model_copy(update={"outlet": _WORKER["outlet"]})
-        article_id = article.id
-        found = extractor.extract_article(article)
-    except QuotesError as exc:
-        article_id = getattr(exc, "article_id", None) or article_id
-        message = " ".join(str(exc).split())
-        where = source_where(source)
-        if not message.startswith(where):
-            message = f"{where}: {message}"
-        return ("error", _error_record(article_id, source, message))
-    except Exception as exc:  # a bug must not stop the archive: report it, go on
-        detail = " ".join(str(exc).split())[:200]
-        message = (
-            f"{source_where(source)}: internal error ({type(exc).__name__}: {detail}); "
-            "please report it"
-        )
-        return ("error", _error_record(article_id, source, message))
-    records = [q.to_record() for q in found]
-    if _WORKER["format"] == "jsonl":
-        payload: Any = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    else:
-        payload = records
-    return ("ok", len(records), payload)
+        with article_budget(_WORKER.get("timeout")):
+            article = load_article(source)
+            if _WORKER.get("outlet") is not None:
+                article = article.model_copy(update={"outlet": _WORKER["outlet"]})
+            article_id = article.id
+            found = extractor.extract_article(article)
+            records = [q.to_record() for q in found]
+            lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    except Exception as exc:
+        _disarm()  # in case the timer fired while the budget's own cleanup ran
+        return _failure(exc, source, article_id)
+    if find_surrogate(lines) is not None:  # never hand the shard a line it cannot write
+        return ("error", _error_record(article_id, source, f"{source_where(source)}: {UNWRITABLE}"))
+    return ("ok", len(records), lines if _WORKER["format"] == "jsonl" else records)
 
 
 def _process_chunk(chunk: list[Source]) -> list[Outcome]:

@@ -8,12 +8,19 @@ import sys
 import threading
 from typing import Any
 
-from quotes.archive.batch import DEFAULT_SHARD_SIZE, FORMATS, BatchInterrupted, run_batch
+from quotes.archive.batch import (
+    DEFAULT_ARTICLE_TIMEOUT,
+    DEFAULT_SHARD_SIZE,
+    FORMATS,
+    BatchInterrupted,
+    run_batch,
+)
 from quotes.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_SOME_FAILED,
     add_backend_options,
+    bounded_float,
     positive_int,
     print_error,
 )
@@ -65,6 +72,14 @@ def add_cli_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="K",
         help=f"articles per shard (default: {DEFAULT_SHARD_SIZE})",
     )
+    p.add_argument(
+        "--article-timeout",
+        type=bounded_float(0, 86400),
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        metavar="SECONDS",
+        help="time budget of one article: one that runs longer is stopped and recorded in "
+        f"errors.jsonl, the run goes on (default: {DEFAULT_ARTICLE_TIMEOUT:g}; 0: no budget)",
+    )
     add_backend_options(p)
     add_article_options(p)
     p.add_argument(
@@ -88,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
         0 when every article was read, 1 when some inputs failed (see
         ``errors.jsonl``), 130 when interrupted. A data error that stops the run
         (a missing input, OUTDIR holding another run) raises a QuotesError, which
-        ``main`` prints as one line with status 1.
+        ``main`` prints as one line with status 1; an OUTDIR that cannot be
+        written (a file, read-only, a full disk) raises an OutputError: status 3.
     """
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -107,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
             outlet=args.outlet,
             metadata=args.metadata,
             progress="none" if args.quiet else "auto",
+            article_timeout=args.article_timeout or None,
         )
     except BatchInterrupted as exc:
         print_error(INTERRUPTED.format(done=exc.committed, total=exc.shards, outdir=args.outdir))

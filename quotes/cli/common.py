@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import math
 import sys
+from collections.abc import Callable, Iterator
 
 __all__ = [
     "EXIT_DATA_ERROR",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "EXIT_OUTPUT_ERROR",
     "EXIT_SOME_FAILED",
+    "EXIT_STATUS_HELP",
     "EXIT_USAGE",
     "add_backend_options",
+    "bounded_float",
+    "os_error_message",
     "positive_int",
     "prepare_output",
     "print_error",
+    "writing_stdout",
 ]
 
 #: Exit status on success.
@@ -26,8 +34,19 @@ EXIT_SOME_FAILED = 1
 EXIT_DATA_ERROR = 1
 #: Exit status for usage errors found by argparse (an unknown option, a bad value).
 EXIT_USAGE = 2
+#: Exit status when an output cannot be written or the system refused an operation
+#: (a read-only or missing folder, a file in the way, a full disk); no output file
+#: is left half-written.
+EXIT_OUTPUT_ERROR = 3
 #: Exit status after Ctrl-C (or SIGTERM).
 EXIT_INTERRUPTED = 130
+
+#: The exit statuses, as the ``--help`` of every subcommand ends.
+EXIT_STATUS_HELP = (
+    "exit status: 0 success; 1 some inputs failed or a data error (a missing or malformed "
+    "input, a missing model); 2 usage error; 3 an output cannot be written (read-only or "
+    "missing folder, a file in the way, disk full); 130 interrupted"
+)
 
 
 def print_error(message: str) -> None:
@@ -62,23 +81,82 @@ def positive_int(value: str) -> int:
     return number
 
 
+def bounded_float(low: float, high: float) -> Callable[[str], float]:
+    """An argparse ``type=``: a finite number in ``[low, high]`` (else a usage error, status 2).
+
+    Examples:
+        >>> bounded_float(0, 1)("0.5")
+        0.5
+    """
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if not math.isfinite(number) or not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be a number from {low:g} to {high:g}: {value}")
+        return number
+
+    parse.__name__ = f"number from {low:g} to {high:g}"
+    return parse
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line for an operating-system error: the file it concerns and the reason."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+@contextlib.contextmanager
+def writing_stdout() -> Iterator[None]:
+    """Turn an ``OSError`` while writing standard output (a full disk) into an `OutputError`.
+
+    A ``BrokenPipeError`` (the reader went away: ``| head``) passes through: the
+    command line stops quietly on it.
+    """
+    from quotes.errors import OutputError
+
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        raise OutputError(f"<stdout>: cannot write ({os_error_message(exc)})") from None
+
+
 def prepare_output(path: str) -> None:
-    """Create the folder of an output file before any work is done.
+    """Check an output file's destination and create its folder, before any work is done.
+
+    The destination must not be a folder and its folder must accept a new file
+    (checked by creating and removing an empty temporary file there), so that a
+    read-only folder fails now rather than after the whole extraction.
 
     Raises:
-        OutputError: The folder cannot be created (a file is in the way, no
-            permission); the message names ``path``, not a temporary file.
+        OutputError: The path is a folder, its folder cannot be created (a file is
+            in the way, no permission) or is not writable; the message names
+            ``path``, not a temporary file.
     """
+    import os
+    import tempfile
     from pathlib import Path
 
+    from quotes.archive.io import check_folder_writable
     from quotes.errors import OutputError
 
     target = Path(path)
     if target.is_dir():
         raise OutputError(f"{path}: is a folder; give a file name to write to")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"{path}: is not a regular file; give a file name to write to")
+    check_folder_writable(target.parent, path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError(
-            f"{path}: cannot create its folder {target.parent} ({exc.strerror})"
-        ) from None
+        raise OutputError(f"{path}: cannot write in {target.parent} ({exc.strerror})") from None
+    os.close(fd)
+    os.unlink(probe)

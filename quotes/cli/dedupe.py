@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from quotes.archive.io import atomic_writer
-from quotes.cli.common import EXIT_DATA_ERROR, EXIT_OK, positive_int, prepare_output, print_error
+from quotes.cli.common import (
+    EXIT_DATA_ERROR,
+    EXIT_OK,
+    bounded_float,
+    positive_int,
+    prepare_output,
+    print_error,
+    writing_stdout,
+)
 from quotes.dedupe.cluster import (
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
@@ -34,7 +42,13 @@ from quotes.dedupe.cluster import (
     dedupe,
 )
 from quotes.dedupe.records import quote_from_record
-from quotes.errors import CorpusFormatError, DependencyError, MissingInputError, QuotesError
+from quotes.errors import (
+    CorpusFormatError,
+    DependencyError,
+    MissingInputError,
+    OutputError,
+    QuotesError,
+)
 from quotes.models import Quote
 
 __all__ = ["add_cli_parser", "read_quotes", "run", "write_clusters"]
@@ -134,7 +148,7 @@ def _add_thresholds(p: argparse.ArgumentParser) -> None:
     """The similarity thresholds of ``dedupe()``, with their defaults in the help."""
     p.add_argument(
         "--ratio-threshold",
-        type=float,
+        type=bounded_float(0, 100),
         default=DEFAULT_RATIO_THRESHOLD,
         metavar="X",
         help="minimum similarity (0-100) of two near-verbatim variants "
@@ -142,7 +156,7 @@ def _add_thresholds(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--partial-threshold",
-        type=float,
+        type=bounded_float(0, 100),
         default=DEFAULT_PARTIAL_THRESHOLD,
         metavar="X",
         help="minimum similarity (0-100) of a truncated quote inside a longer one "
@@ -158,7 +172,7 @@ def _add_thresholds(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--statement-threshold",
-        type=float,
+        type=bounded_float(0, 1),
         default=DEFAULT_STATEMENT_THRESHOLD,
         metavar="X",
         help="minimum word similarity (0-1) of two paraphrases of one statement "
@@ -166,7 +180,7 @@ def _add_thresholds(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--semantic-threshold",
-        type=float,
+        type=bounded_float(0, 1),
         default=DEFAULT_SEMANTIC_THRESHOLD,
         metavar="X",
         help="minimum blended similarity (0-1) in --mode semantic "
@@ -184,7 +198,7 @@ def _records(stream: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any]]]
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise CorpusFormatError(ERR_BAD_JSON.format(where=where, reason=exc.msg)) from None
+                raise CorpusFormatError(ERR_BAD_JSON.format(where=where, reason=exc)) from None
             if not isinstance(record, dict):
                 raise CorpusFormatError(
                     ERR_BAD_JSON.format(where=where, reason=type(record).__name__)
@@ -301,18 +315,19 @@ def run(args: argparse.Namespace) -> int:
         written then.
     """
     try:
-        quotes = read_quotes(args.input)
-        if args.output:
+        if args.output:  # before the work: an unwritable destination fails at once
             prepare_output(args.output)
+        quotes = read_quotes(args.input)
         clusters = dedupe(quotes, **{name: getattr(args, name) for name in _OPTIONS})
         if args.output:
             with atomic_writer(args.output) as handle:
                 write_clusters(clusters, handle, args.format)
         else:
-            write_clusters(clusters, sys.stdout, args.format)
-    except BrokenPipeError:
-        raise  # the reader went away (`| head`): the CLI stops quietly, as Unix tools do
-    except (QuotesError, ValueError) as exc:  # ValueError: a threshold out of range
+            with writing_stdout():
+                write_clusters(clusters, sys.stdout, args.format)
+    except (BrokenPipeError, OutputError):
+        raise  # `| head` stops quietly; an unwritable output has its own exit status (main)
+    except QuotesError as exc:
         print_error(str(exc))
         return EXIT_DATA_ERROR
     return EXIT_OK

@@ -23,6 +23,7 @@ from quotes.cli.common import (
     positive_int,
     prepare_output,
     print_error,
+    writing_stdout,
 )
 from quotes.errors import QuotesError
 from quotes.models import Article, Quote
@@ -262,6 +263,8 @@ def run(args: argparse.Namespace) -> int:
 
     Returns:
         0 when every article was read, 1 when some failed (the others are written).
+        An output that cannot be written raises an OutputError (status 3 in
+        ``main``); ``-o FILE`` is checked before any extraction.
     """
     from quotes.archive.io import atomic_writer, load_metadata
     from quotes.pipeline import Extractor
@@ -284,8 +287,8 @@ def run(args: argparse.Namespace) -> int:
         if found is None:
             failed += 1
         elif stream:
-            write_quotes(found, sys.stdout)
-            sys.stdout.flush()
+            with writing_stdout():
+                write_quotes(found, sys.stdout)
         else:
             results.extend(found)
     if not stream:
@@ -293,5 +296,6 @@ def run(args: argparse.Namespace) -> int:
             with atomic_writer(args.output) as fh:
                 write_quotes(results, fh, args.format)
         else:
-            write_quotes(results, sys.stdout, args.format)
+            with writing_stdout():
+                write_quotes(results, sys.stdout, args.format)
     return EXIT_SOME_FAILED if failed else EXIT_OK

@@ -9,7 +9,10 @@ Subcommands: ``extract`` (quotes of articles as JSON Lines, JSON or a table,
 Every error is one line on stderr starting with ``quotes:``; the exit status is
 0 on success, 1 for a data error (a missing or malformed input, a missing model;
 when some inputs failed the others are still processed), 2 for usage errors
-found by argparse (their message is argparse's own), 130 when interrupted.
+found by argparse (their message is argparse's own), 3 when an output cannot be
+written (a read-only or missing folder, a file in the way, a full disk: no output
+file is left half-written), 130 when interrupted. When the reader of stdout goes
+away (``| head``) the command stops quietly with status 0.
 """
 
 from __future__ import annotations
@@ -24,9 +27,18 @@ from quotes.cli import batch as batch_cli
 from quotes.cli import dedupe as dedupe_cli
 from quotes.cli import evaluate as evaluate_cli
 from quotes.cli import extract as extract_cli
-from quotes.cli.common import EXIT_DATA_ERROR, EXIT_INTERRUPTED, EXIT_OK, print_error
+from quotes.cli.common import (
+    EXIT_DATA_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OUTPUT_ERROR,
+    EXIT_STATUS_HELP,
+    os_error_message,
+    print_error,
+    writing_stdout,
+)
 from quotes.cli.extract import write_quotes
-from quotes.errors import QuotesError
+from quotes.errors import OutputError, QuotesError
 from quotes.models import RECORD_KEYS, Quote
 
 __all__ = ["build_parser", "main", "write_quotes"]
@@ -40,7 +52,8 @@ SCHEMA_MODELS = ("record", "Quote", "Article", "Speaker", "Span", "Provenance")
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="quotes", description="Quote and claim attribution for news text."
+        prog="quotes", description="Quote and claim attribution for news text.",
+        epilog=EXIT_STATUS_HELP,
     )
     parser.add_argument("--version", action="version", version=f"quotes {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -64,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in _COMMAND_MODULES:
         module.add_cli_parser(sub)
+    for command in sub.choices.values():
+        command.epilog = command.epilog or EXIT_STATUS_HELP
     return parser
 
 
@@ -102,17 +117,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        with writing_stdout():  # flushes: a full disk or a closed pipe shows here, not at exit
+            return status
+    except BrokenPipeError:
+        return _quiet_stdout()
+    except OutputError as exc:
+        print_error(str(exc))
+        return EXIT_OUTPUT_ERROR
     except QuotesError as exc:
         print_error(str(exc))
         return EXIT_DATA_ERROR
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, as Unix tools do.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+    except OSError as exc:  # writing stdout on a full disk, a system refusal
+        print_error(os_error_message(exc))
+        _quiet_stdout()
+        return EXIT_OUTPUT_ERROR
     except KeyboardInterrupt:
         print_error("interrupted")
         return EXIT_INTERRUPTED
+
+
+def _quiet_stdout() -> int:
+    """Point stdout at /dev/null so that Python's flush at exit cannot fail again.
+
+    After a broken pipe (the reader went away: ``| head``) the command stops
+    quietly, as Unix tools do: status 0.
+    """
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_OK

@@ -52,6 +52,7 @@ Examples:
 from __future__ import annotations
 
 import inspect
+import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -64,6 +65,7 @@ from quotes.dedupe.defaults import (
     MODES,
 )
 from quotes.dedupe.results import ClusterMember, DedupeProvenance, QuoteCluster, cluster_id
+from quotes.errors import InvalidArgumentError, WrongTypeError
 from quotes.models import Quote
 
 if TYPE_CHECKING:
@@ -84,23 +86,56 @@ __all__ = [
 ]
 
 
+#: The range of each numeric setting of `dedupe`: (low, high); None is unbounded.
+_RANGES: dict[str, tuple[float, float | None]] = {
+    "ratio_threshold": (0.0, 100.0),
+    "partial_threshold": (0.0, 100.0),
+    "statement_threshold": (0.0, 1.0),
+    "semantic_threshold": (0.0, 1.0),
+    "min_partial_words": (0, None),
+    "block_keys": (0, None),
+    "max_block": (0, None),
+}
+
+
 def _check_options(mode: str, **values: float) -> None:
-    """Raise ``ValueError`` for an unknown mode or a negative setting."""
+    """Raise `InvalidArgumentError` for an unknown mode or a setting outside its range (or NaN)."""
     if mode not in MODES:
-        raise ValueError(f"unknown dedupe mode {mode!r}; expected one of {', '.join(MODES)}")
+        raise InvalidArgumentError(
+            f"unknown dedupe mode {mode!r}; expected one of {', '.join(MODES)}"
+        )
     for name, value in values.items():
-        if value < 0:
-            raise ValueError(f"{name} must be >= 0, got {value}")
+        low, high = _RANGES[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise WrongTypeError(f"{name} must be a number, not {type(value).__name__}")
+        if not math.isfinite(value) or value < low or (high is not None and value > high):
+            where = f"between {low:g} and {high:g}" if high is not None else f">= {low:g}"
+            raise InvalidArgumentError(f"{name} must be a finite number {where}, got {value}")
 
 
 def _as_quotes(quotes: Iterable[Quote | Mapping[str, Any]]) -> list[Quote]:
-    """The quotes, with plain dict records converted (see `quote_from_record`)."""
+    """The quotes, with plain dict records converted (see `quote_from_record`).
+
+    Raises:
+        WrongTypeError: An item is neither a Quote nor a dict (``quotes`` itself may
+            not be a string or a single Quote either).
+    """
     from quotes.dedupe.records import quote_from_record
 
-    return [
-        quote_from_record(q, where=f"quotes[{i}]") if isinstance(q, Mapping) else q
-        for i, q in enumerate(quotes)
-    ]
+    if isinstance(quotes, (str, bytes, Quote, Mapping)):
+        raise WrongTypeError(
+            f"dedupe() takes an iterable of quotes, not one {type(quotes).__name__}"
+        )
+    out: list[Quote] = []
+    for i, q in enumerate(quotes):
+        if isinstance(q, Mapping):
+            q = quote_from_record(q, where=f"quotes[{i}]")
+        elif not isinstance(q, Quote):
+            raise WrongTypeError(
+                f"quotes[{i}]: dedupe() takes Quote objects or dicts, got {type(q).__name__}"
+            )
+        out.append(q)
+    return out
 
 
 def dedupe(
@@ -141,9 +176,14 @@ def dedupe(
         The clusters, largest first (then by speaker, text and id).
 
     Raises:
-        TypeError: An item is neither a [Quote][quotes.models.Quote] nor a dict.
-        CorpusFormatError: A dict is not a usable quote record (named in the message).
-        ValueError: An unknown mode or a negative threshold.
+        WrongTypeError: An item is neither a [Quote][quotes.models.Quote] nor a dict
+            (a ``TypeError`` too).
+        CorpusFormatError: A dict is not a usable quote record (named in the message),
+            ``end`` before ``start`` included.
+        InvalidArgumentError: An unknown mode, or a setting outside its range or not
+            finite: ``ratio_threshold`` and ``partial_threshold`` in 0-100,
+            ``statement_threshold`` and ``semantic_threshold`` in 0-1, the counts
+            >= 0 (a ``ValueError`` too).
         DependencyError: ``mode="semantic"`` without an ``encoder`` or the extra.
     """
     options = dict(
