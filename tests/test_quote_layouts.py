@@ -252,6 +252,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def spans(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quoted_spans(fold_quote_marks(text), _lines(text))]
+
+
+def test_nested_curly_marks_pair_outside_in() -> None:
+    assert spans("“I asked “how are you” and “why” twice,” she said.") == [
+        "I asked “how are you” and “why” twice"
+    ]
+
+
+def test_a_typed_opening_mark_for_a_closing_one_does_not_nest() -> None:
+    # Only one closing mark follows the second opening one: it closes, it does not nest.
+    text = "He wants an “expedited review“ of the pipes and a “health check” of the town."
+    found = spans(text)
+    assert "health check" in found
+    assert not any("of the pipes" in span for span in found)
+
+
 @settings(max_examples=400)
 @given(st.lists(_PIECES, min_size=1, max_size=60).map("".join))
 def test_paired_marks_never_cross(text: str) -> None:

@@ -96,17 +96,33 @@ def _single_role(text: str, i: int, lo: int, hi: int, pending: int) -> str:
     return "apostrophe"
 
 
+def _closers_after(text: str, doubles: list[int]) -> list[int]:
+    """For each double mark, how many closing curly marks come after it in the line."""
+    counts = [0] * len(doubles)
+    seen = 0
+    for k in range(len(doubles) - 1, -1, -1):
+        counts[k] = seen
+        seen += text[doubles[k]] in CLOSING_DOUBLE
+    return counts
+
+
 def _line_quotes(text: str, lo: int, hi: int, line: int) -> tuple[list[QuotedSpan], int]:
     """Quotes of one line, and the offset of an opening mark left unclosed (or -1)."""
     found: list[QuotedSpan] = []
     marks = [m.start() for m in MARK_RE.finditer(text, lo, hi)]
     doubles = [i for i in marks if text[i] in DOUBLE_MARKS]
     pending = -1
+    nested = 0  # curly marks opened inside the pending quote and not closed yet
+    closers_after = _closers_after(text, doubles)
     covered: list[tuple[int, int]] = []
-    for i in doubles:
+    for k, i in enumerate(doubles):
         direction = _double_direction(text, i, lo, hi, pending)
-        if direction == "open":
+        if direction == "open" and pending >= 0 and text[i] in OPENING_DOUBLE and closers_after[k] > nested + 1:
+            nested += 1  # “how “are” you”: enough closing marks follow for both
+        elif direction == "open":
             pending = i
+        elif nested:
+            nested -= 1
         elif pending >= 0:
             a, b = _content(text, pending + 1, i)
             if b > a:
