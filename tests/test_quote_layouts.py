@@ -57,6 +57,11 @@ LAYOUTS = [
         f"Mayor Anna Berg said: “{BRIDGE}\n“{SCHOOL}.”\nThe council voted later.",
         [(f"{BRIDGE}\n“{SCHOOL}.", "Anna Berg")],
     ),
+    Layout(
+        "open-paragraph-then-another-speaker",
+        "“The grid is stable,” Olena Koval said. “We have reserves.\n\n“We do not,” Dan Ortiz said.",
+        [("The grid is stable", "Olena Koval"), ("We have reserves.", "Olena Koval"), ("We do not", "Dan Ortiz")],
+    ),
     # A quote running across single line breaks (hard-wrapped copy).
     Layout(
         "across-line-break",
