@@ -66,8 +66,8 @@ def _double_direction(text: str, i: int, lo: int, hi: int, pending: int) -> str:
     if ch in OPENING_DOUBLE:
         if ch == "“" and pending >= 0 and text[pending] == "„":
             return "close"
-        if ch == "“" and pending >= 0 and i > lo and text[i - 1] in ",.!?…" and (i + 1 >= hi or text[i + 1].isspace()):
-            return "close"  # “It's unusual,“ said Noble: a typo'd closing mark
+        if ch == "“" and pending >= 0 and i > lo and text[i - 1] in ",.!?…" and (i + 1 >= hi or not text[i + 1].isalnum()):
+            return "close"  # “It's unusual,“ said Noble, “… stand.“[HuffPost.]: a typo'd closing mark
         return "open"
     if ch in CLOSING_DOUBLE:
         return "close"
@@ -184,6 +184,7 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
         if unclosed >= 0:
             nxt = lines[n + 1][0] if n + 1 < len(lines) else -1
             reopens = nxt >= 0 and text[nxt] in OPENING_DOUBLE + AMBIGUOUS_DOUBLE
+            # The mark opens the line, follows a colon or comma, or opens a sentence.
             at_start = not text[lo:unclosed].strip() or text[lo:unclosed].rstrip()[-1:] in ":,"
             if reopens or at_start:
                 a, b = _content(text, unclosed + 1, hi)
