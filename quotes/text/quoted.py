@@ -185,7 +185,7 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
             nxt = lines[n + 1][0] if n + 1 < len(lines) else -1
             reopens = nxt >= 0 and text[nxt] in OPENING_DOUBLE + AMBIGUOUS_DOUBLE
             # The mark opens the line, follows a colon or comma, or opens a sentence.
-            at_start = not text[lo:unclosed].strip() or text[lo:unclosed].rstrip()[-1:] in ":,"
+            at_start = not text[lo:unclosed].strip() or text[lo:unclosed].rstrip()[-1:] in ":,.!?…"
             if reopens or at_start:
                 a, b = _content(text, unclosed + 1, hi)
                 if b > a:
