@@ -169,6 +169,11 @@ LAYOUTS = [
         "Dan Ortiz arrived late. \"Where are the horses' carrots?\" he asked.",
         [("Where are the horses' carrots?", "Dan Ortiz")],
     ),
+    Layout(
+        "role-noun-that-is-also-a-verb-after-the-mark",
+        '"The early states matter," campaign manager Robby Mook said. "Most delegates are chosen in March."',
+        [("The early states matter", "Robby Mook"), ("Most delegates are chosen in March.", "Robby Mook")],
+    ),
     # A channel with an article.
     Layout(
         "channel-with-article",
