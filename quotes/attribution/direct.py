@@ -10,7 +10,8 @@ or the verbatim part of a mixed quote), then looks for its cue and speaker:
    previous paragraph ending with a colon;
 3. otherwise from the quote before it: the second half of an interrupted quote
    (``“A,” he said. “B.”``) shares the first half's cue instance, and a quote
-   that continues in the next paragraph keeps its speaker (lower confidence);
+   that continues in the next paragraph keeps its speaker (lower confidence) and
+   is joined with it into one quote (`join_paragraphs`);
    a quote that opens the sentence after a report (``X said C. “Q.”``) shares the
    report's cue.
 

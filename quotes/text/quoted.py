@@ -4,7 +4,9 @@
 style line by line (``“…”``, ``"…"``, ``‘…’``, ``'…'``, ``«…»``, ``„…“``). It tells apostrophes
 (``don't``, ``Russia's``) from single quotes, accepts a closing mark with no opening one at the
 start of a paragraph (``We are ready,” Putin said``), and links a paragraph that leaves its quote
-open to the next paragraph that reopens it. Stray marks produce nothing.
+open to the next paragraph that reopens it. Curly marks nest (``“how “are” you”``) when enough
+closing marks follow; a quote never closed runs to the end of its paragraph when its mark opens
+the line, a sentence, or follows a colon or comma. Stray marks produce nothing.
 """
 
 from __future__ import annotations
