@@ -158,6 +158,11 @@ LAYOUTS = [
         'The coach spoke last.\n\n"We will win," Dan Ortiz said. "We will win it well.\n\nThe crowd cheered.',
         [("We will win", "Dan Ortiz"), ("We will win it well.", "Dan Ortiz")],
     ),
+    Layout(
+        "unclosed-doubled-apostrophes",
+        "Dan Ortiz said: ''We will win this race. We will win it well.",
+        [("We will win this race. We will win it well.", "Dan Ortiz")],
+    ),
     # Cues and apostrophes around the quote.
     Layout(
         "told-everyone-before",

@@ -187,7 +187,8 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
             nxt = lines[n + 1][0] if n + 1 < len(lines) else -1
             reopens = nxt >= 0 and text[nxt] in OPENING_DOUBLE + AMBIGUOUS_DOUBLE
             # The mark opens the line, follows a colon or comma, or opens a sentence.
-            at_start = not text[lo:unclosed].strip() or text[lo:unclosed].rstrip()[-1:] in ":,.!?…"
+            before = text[lo:unclosed].rstrip(" \t" + FOLD_MARK)  # ''C: the pair's first apostrophe
+            at_start = not before or before[-1] in ":,.!?…"
             if reopens or at_start:
                 a, b = _content(text, unclosed + 1, hi)
                 if b > a:
