@@ -108,6 +108,16 @@ LAYOUTS = [
         [("I asked him “how are you” and he walked away.", "Maria Lopez")],
     ),
     Layout(
+        "same-mark-nested-straight",
+        '"If someone says "I want ten boxes," you might ask why," Maria Lopez said.',
+        [('If someone says "I want ten boxes," you might ask why', "Maria Lopez")],
+    ),
+    Layout(
+        "same-mark-nested-straight-never-closed",
+        'Dan Ortiz said: "We will win this race. They call it "the comeback" here.',
+        [('We will win this race. They call it "the comeback" here.', "Dan Ortiz")],
+    ),
+    Layout(
         "single-inside-double",
         "\"He called it 'a total disaster' and walked out,\" said Tom Reed.",
         [("He called it 'a total disaster' and walked out", "Tom Reed")],

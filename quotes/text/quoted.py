@@ -119,7 +119,10 @@ def _line_quotes(text: str, lo: int, hi: int, line: int) -> tuple[list[QuotedSpa
     covered: list[tuple[int, int]] = []
     for k, i in enumerate(doubles):
         direction = _double_direction(text, i, lo, hi, pending)
-        if direction == "open" and pending >= 0 and text[i] in OPENING_DOUBLE and closers_after[k] > nested + 1:
+        if direction == "open" and pending >= 0 and (
+            text[i] in OPENING_DOUBLE and closers_after[k] > nested + 1
+            or text[i] in AMBIGUOUS_DOUBLE and text[pending] in AMBIGUOUS_DOUBLE and not nested and k + 1 < len(doubles)
+        ):
             nested += 1  # “how “are” you”: enough closing marks follow for both
         elif direction == "open":
             pending = i
