@@ -10,7 +10,8 @@ or the verbatim part of a mixed quote), then looks for its cue and speaker:
    previous paragraph ending with a colon;
 3. otherwise from the quote before it: the second half of an interrupted quote
    (``“A,” he said. “B.”``) shares the first half's cue instance, and a quote
-   that continues in the next paragraph keeps its speaker (lower confidence);
+   that continues in the next paragraph keeps its speaker (lower confidence) and
+   is joined with it into one quote (`join_paragraphs`);
    a quote that opens the sentence after a report (``X said C. “Q.”``) shares the
    report's cue.
 
@@ -43,7 +44,7 @@ from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.text.segment import Segmenter
 
-__all__ = ["attribute_direct", "continue_reports"]
+__all__ = ["attribute_direct", "continue_reports", "join_paragraphs"]
 
 
 def _standalone(ctx: Document, q: QuotedSpan) -> bool:
@@ -279,7 +280,7 @@ def _close_open_quotes(results: list[_Found]) -> None:
 def _quotes_of(ctx: Document, results: list[_Found], segmenter: Segmenter) -> list[Quote]:
     """The [`Quote`][quotes.models.Quote] objects of the attributed quotes."""
     quotes = []
-    for q, att in results:
+    for q, att in join_paragraphs(results):
         if att is None and len(ctx.text[q.start:q.end].split()) < 3:
             continue
         rules = ("direct", att.rule if att else "unattributed")
@@ -293,6 +294,48 @@ def _quotes_of(ctx: Document, results: list[_Found], segmenter: Segmenter) -> li
             continue
         quotes.append(_build(ctx, q, att, rules, segmenter))
     return quotes
+
+
+def join_paragraphs(results: list[_Found]) -> list[_Found]:
+    """One quote for the pieces of a quote that goes on over several paragraphs.
+
+    A paragraph that leaves its quote open, followed by one that reopens (or just
+    closes) it, holds one statement: the pieces become one span from the first
+    content character to the last, with the attribution of the piece that had its
+    own (the others share it). Pieces whose own attributions name different
+    speakers stay apart.
+
+    Examples:
+        >>> a = QuotedSpan(0, -1, 1, 10, 0, continues=True)
+        >>> b = QuotedSpan(12, 30, 13, 29, 1, continued=True)
+        >>> [(q.start, q.end, q.open, q.close) for q, _att in join_paragraphs([(a, None), (b, None)])]
+        [(1, 29, 0, 30)]
+    """
+    out: list[_Found] = []
+    for q, att in results:
+        if out and _goes_on(*out[-1], q, att):
+            first, first_att = out[-1]
+            joined = QuotedSpan(first.open, q.close, first.start, q.end, first.line, q.continues, first.continued)
+            out[-1] = (joined, _own(first_att, att))
+        else:
+            out.append((q, att))
+    return out
+
+
+def _goes_on(prev: QuotedSpan, prev_att: Optional[Attribution], q: QuotedSpan, att: Optional[Attribution]) -> bool:
+    """``q`` is the next paragraph's piece of the quote ``prev`` leaves open."""
+    if not (prev.continues and q.continued and prev.close < 0):
+        return False
+    if prev_att is None or att is None or prev_att.speaker is None or att.speaker is None:
+        return True
+    return prev_att.speaker.name == att.speaker.name
+
+
+def _own(a: Optional[Attribution], b: Optional[Attribution]) -> Optional[Attribution]:
+    """The attribution a piece found itself, rather than one shared from another piece."""
+    if a is None or a.rule == "continued" and b is not None:
+        return b
+    return a
 
 
 def _lead_in(ctx: Document, q: QuotedSpan, att: Optional[Attribution]) -> Optional[tuple[int, int]]:

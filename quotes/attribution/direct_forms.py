@@ -143,6 +143,8 @@ def _noun_not_cue(toks: list[Token], i: int) -> bool:
     word = toks[i][0]
     if i + 1 < len(toks) and word in NOUN_CUES and toks[i + 1][0][:1].isupper():
         return True  # "“…,” state Sen. Ana Ruiz said": a noun modifying a title
+    if i == 0 and i + 1 < len(toks) and not intro_cue(word) and toks[i + 1][0].islower():
+        return compound_noun_next(toks[i + 1][0])  # "“…,” campaign manager Robby Mook said"
     return i > 0 and i + 1 < len(toks) and not intro_cue(word) and (
         compound_noun_next(toks[i + 1][0])
         or toks[i + 1][0].islower() and intro_cue(toks[i + 1][0])

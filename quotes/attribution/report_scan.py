@@ -310,6 +310,8 @@ class SentenceScan:
         tail = self._attribution_tail(cue)
         if tail is None or not _content_first_form(cue, before, tail):
             return False
+        if any(self.consumed <= s < np_start and _closed_off(self.ctx.norm, e) for s, e in self.blocked):
+            return False  # '"Down with the tax"—In what …, the mayor said': the quote is no content of X
         after = cue.cue_end + len(tail)
         parts = [(self.consumed, self.consumed + len(before) - 1, "content-first")]
         if tail.endswith(","):  # "C1, X said, C2."
@@ -507,6 +509,14 @@ def _adverbial_lead(lead: str) -> bool:
         )
         and "," not in lead
     )
+
+
+_CLOSED_OFF = re.compile(r"\s*(?:—|–|--)")
+
+
+def _closed_off(norm: str, end: int) -> bool:
+    """A dash follows the direct quote ending at ``end``: what comes after is not its sentence."""
+    return _CLOSED_OFF.match(norm, end) is not None
 
 
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())

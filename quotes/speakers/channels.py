@@ -41,10 +41,18 @@ _NAMED_OUTLET = (
     + _DESCRIPTOR
     + r"\s+(?P<name>(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
 )
+#: Words that end a newspaper's or broadcaster's name (``the Observer``, ``the Boston Globe``).
+_MASTHEAD_WORDS = (
+    "Observer|Times|Post|Journal|Herald|Tribune|Guardian|Telegraph|Gazette|Independent|Globe|Chronicle|"
+    "News|Mail|Mirror|Express|Examiner|Inquirer|Enquirer|Courier|Dispatch|Sentinel|Monitor|Bulletin|"
+    "Standard|Register|Star|Sun|Press|Review|Magazine|Daily|Weekly|Spectator|Economist|Telegram|Radio|TV"
+)
+#: A masthead after ``the``: up to three capitalised words ending in a masthead word.
+_MASTHEAD = r"(?:[A-Z][\w\-]*\s+){0,3}(?:" + _MASTHEAD_WORDS + r")(?![\w\-]|\s+[A-Z])"
 _OUTLET_NP = (
     r"(?:" + _NAMED_OUTLET + r"|(?:the\s+)?(?:" + _CHANNEL_ALT + r")"
     r"|(?:(?:the|an?)\s+)?(?:(?:[A-Z][\w'\-]*|state(?:-\w+)?|local|national|public|private)\s+){0,3}"
-    + _DESCRIPTOR + r")"
+    + _DESCRIPTOR + r"|[Tt]he\s+" + _MASTHEAD + r")"
 )
 _TOLD = r"\b(?:told|telling|tells|tell|speaking|spoke|speaks|talking|talked|talks)\s+(?:to\s+|with\s+)?"
 _INTERVIEW = r"\b(?:in|during)\s+(?:an?\s+)?(?:[\w\-]+\s+)?(?:interview|comments?|remarks|conversation)\s+(?:to|with)\s+"
@@ -82,6 +90,7 @@ _ARTICLE_FOR = {"statement": "a statement", "post": "a post", "press release": "
                 "video address": "a video address", "address": "an address", "letter": "a letter",
                 "tweet": "a tweet", "op-ed": "an op-ed"}
 _NAMED = re.compile(_NAMED_OUTLET + r"$")
+_MASTHEAD_NAME = re.compile(r"[Tt]he\s+(?P<paper>" + _MASTHEAD + r")")
 _TRAILING_DESCRIPTOR = re.compile(r"\s+" + _DESCRIPTOR + r"$")
 #: Capitalised words after a descriptor that are not the outlet's name.
 _NOT_A_NAME = frozenset(
@@ -141,6 +150,8 @@ def find_via(clause: str) -> Optional[str]:
         'Telegram'
         >>> find_via("In a statement, the firm said")
         'a statement'
+        >>> find_via("Ortiz told the Observer"), find_via("in an interview with the Boston Globe")
+        ('Observer', 'Boston Globe')
     """
     first = _FIRST_WORD.match(clause)
     if first is not None and first.group(1).lower() in _LEAD_WORDS:
@@ -163,4 +174,7 @@ def find_via(clause: str) -> Optional[str]:
     bare = re.sub(r"^the\s+", "", value)
     if bare in _KNOWN:
         return bare
+    masthead = _MASTHEAD_NAME.fullmatch(value)
+    if masthead:
+        return masthead.group("paper")  # "told the Observer": the paper's name, without the article
     return _channel_name(value)

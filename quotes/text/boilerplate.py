@@ -33,6 +33,35 @@ _SENTENCE_END = re.compile(r"(?:[.!?…:;]|[.!?…:;,][\"'”’»)\]]+)\s*$")
 _MIN_TAIL_FRACTION = 0.3
 
 
+_OPEN_DOUBLE_MARK = re.compile("[\"“”„«»]")
+
+
+def _wrapped_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the non-blank lines, a hard-wrapped line joined with the next one.
+
+    A line that does not end like a sentence goes on in the next line, after a single
+    line break, when that line starts in lower case (``…the bridge first⏎and then…``)
+    or the line leaves a double quotation open that the next line does not reopen.
+    """
+    out: list[tuple[int, int]] = []
+    wrapped = False  # the last line goes on in the next one
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            wrapped = False
+            continue
+        a = m.start() + (len(raw) - len(raw.lstrip()))
+        b = a + len(stripped)
+        if wrapped and (stripped[0].islower() or open_quote and stripped[0] not in "\"“„«"):
+            a = out.pop()[0]
+        out.append((a, b))
+        line = text[a:b]
+        open_quote = len(_OPEN_DOUBLE_MARK.findall(line)) % 2 == 1
+        wrapped = not _SENTENCE_END.search(line) and text[b:b + 1] == "\n" and not text[b + 1:b + 2].isspace()
+    return out
+
+
 def body_lines(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the lines that belong to the article body.
 
@@ -49,13 +78,8 @@ def body_lines(text: str) -> list[tuple[int, int]]:
     """
     lines: list[tuple[int, int]] = []
     n = len(text)
-    for m in _LINE.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        a = m.start() + (len(raw) - len(raw.lstrip()))
-        b = a + len(stripped)
+    for a, b in _wrapped_lines(text):
+        stripped = text[a:b]
         if len(stripped) < 80 and _TAIL_HEADING.match(stripped) and a >= n * _MIN_TAIL_FRACTION:
             break
         if _SKIP_LINE.match(stripped):

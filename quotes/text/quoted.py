@@ -4,7 +4,9 @@
 style line by line (``“…”``, ``"…"``, ``‘…’``, ``'…'``, ``«…»``, ``„…“``). It tells apostrophes
 (``don't``, ``Russia's``) from single quotes, accepts a closing mark with no opening one at the
 start of a paragraph (``We are ready,” Putin said``), and links a paragraph that leaves its quote
-open to the next paragraph that reopens it. Stray marks produce nothing.
+open to the next paragraph that reopens it. Curly marks nest (``“how “are” you”``) when enough
+closing marks follow; a quote never closed runs to the end of its paragraph when its mark opens
+the line, a sentence, or follows a colon or comma. Stray marks produce nothing.
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ def _double_direction(text: str, i: int, lo: int, hi: int, pending: int) -> str:
     if ch in OPENING_DOUBLE:
         if ch == "“" and pending >= 0 and text[pending] == "„":
             return "close"
-        if ch == "“" and pending >= 0 and i > lo and text[i - 1] in ",.!?…" and (i + 1 >= hi or text[i + 1].isspace()):
-            return "close"  # “It's unusual,“ said Noble: a typo'd closing mark
+        if ch == "“" and pending >= 0 and i > lo and text[i - 1] in ",.!?…" and (i + 1 >= hi or not text[i + 1].isalnum()):
+            return "close"  # “It's unusual,“ said Noble, “… stand.“[HuffPost.]: a typo'd closing mark
         return "open"
     if ch in CLOSING_DOUBLE:
         return "close"
@@ -96,17 +98,36 @@ def _single_role(text: str, i: int, lo: int, hi: int, pending: int) -> str:
     return "apostrophe"
 
 
+def _closers_after(text: str, doubles: list[int]) -> list[int]:
+    """For each double mark, how many closing curly marks come after it in the line."""
+    counts = [0] * len(doubles)
+    seen = 0
+    for k in range(len(doubles) - 1, -1, -1):
+        counts[k] = seen
+        seen += text[doubles[k]] in CLOSING_DOUBLE
+    return counts
+
+
 def _line_quotes(text: str, lo: int, hi: int, line: int) -> tuple[list[QuotedSpan], int]:
     """Quotes of one line, and the offset of an opening mark left unclosed (or -1)."""
     found: list[QuotedSpan] = []
     marks = [m.start() for m in MARK_RE.finditer(text, lo, hi)]
     doubles = [i for i in marks if text[i] in DOUBLE_MARKS]
     pending = -1
+    nested = 0  # curly marks opened inside the pending quote and not closed yet
+    closers_after = _closers_after(text, doubles)
     covered: list[tuple[int, int]] = []
-    for i in doubles:
+    for k, i in enumerate(doubles):
         direction = _double_direction(text, i, lo, hi, pending)
-        if direction == "open":
+        if direction == "open" and pending >= 0 and (
+            text[i] in OPENING_DOUBLE and closers_after[k] > nested + 1
+            or text[i] in AMBIGUOUS_DOUBLE and text[pending] in AMBIGUOUS_DOUBLE and not nested and k + 1 < len(doubles)
+        ):
+            nested += 1  # “how “are” you”: enough closing marks follow for both
+        elif direction == "open":
             pending = i
+        elif nested:
+            nested -= 1
         elif pending >= 0:
             a, b = _content(text, pending + 1, i)
             if b > a:
@@ -168,7 +189,9 @@ def find_quoted_spans(text: str, lines: list[tuple[int, int]]) -> list[QuotedSpa
         if unclosed >= 0:
             nxt = lines[n + 1][0] if n + 1 < len(lines) else -1
             reopens = nxt >= 0 and text[nxt] in OPENING_DOUBLE + AMBIGUOUS_DOUBLE
-            at_start = not text[lo:unclosed].strip() or text[lo:unclosed].rstrip()[-1:] in ":,"
+            # The mark opens the line, follows a colon or comma, or opens a sentence.
+            before = text[lo:unclosed].rstrip(" \t" + FOLD_MARK)  # ''C: the pair's first apostrophe
+            at_start = not before or before[-1] in ":,.!?…"
             if reopens or at_start:
                 a, b = _content(text, unclosed + 1, hi)
                 if b > a:
