@@ -144,7 +144,13 @@ class DedupeRun:
         self._bigram_items = rows_item
         rows_key = salt(rows_item, self._bigram_keys, self.blocks)
         pairs = candidate_pairs(
-            rows_item, rows_key, n, per_item=block_keys, max_df=max_block, min_hits=2
+            rows_item,
+            rows_key,
+            n,
+            per_item=block_keys,
+            max_df=max_block,
+            min_hits=2,
+            sort_texts=self.texts,
         )
         for i, j in self._verbatim_matches(pairs)[0].tolist():
             self.uf.union(i, j)
@@ -195,6 +201,7 @@ class DedupeRun:
             max_df=max_block,
             query_mask=unknown,
             min_hits=2,
+            sort_texts=self.texts,
         )
         if len(pairs) == 0:
             return
