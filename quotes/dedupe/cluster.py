@@ -56,6 +56,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from quotes.dedupe.defaults import (
+    DEFAULT_MAX_DAYS,
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
     DEFAULT_RATIO_THRESHOLD,
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
     from quotes.dedupe.semantic import Encoder
 
 __all__ = [
+    "DEFAULT_MAX_DAYS",
     "DEFAULT_MIN_PARTIAL_WORDS",
     "DEFAULT_PARTIAL_THRESHOLD",
     "DEFAULT_RATIO_THRESHOLD",
@@ -84,12 +86,12 @@ __all__ = [
 ]
 
 
-def _check_options(mode: str, **values: float) -> None:
+def _check_options(mode: str, **values: float | None) -> None:
     """Raise ``ValueError`` for an unknown mode or a negative setting."""
     if mode not in MODES:
         raise ValueError(f"unknown dedupe mode {mode!r}; expected one of {', '.join(MODES)}")
     for name, value in values.items():
-        if value < 0:
+        if value is not None and value < 0:
             raise ValueError(f"{name} must be >= 0, got {value}")
 
 
@@ -115,6 +117,7 @@ def dedupe(
     semantic_threshold: float = DEFAULT_SEMANTIC_THRESHOLD,
     block_keys: int = 3,
     max_block: int = 64,
+    max_days: int | None = DEFAULT_MAX_DAYS,
     encoder: Encoder | None = None,
 ) -> list[QuoteCluster]:
     """Group quotes from many articles into one cluster per statement.
@@ -135,6 +138,9 @@ def dedupe(
         semantic_threshold: Minimum blend of term and embedding cosines (semantic).
         block_keys: Rare keys each distinct text is looked up by when blocking.
         max_block: Keys shared by more distinct texts than this are not looked up.
+        max_days: Quotes published more than this many days apart never link (the
+            same words months later are a new statement); ``None``: no limit.
+            Undated quotes link across any dates.
         encoder: Text-to-vector function of the semantic mode (bundled model if None).
 
     Returns:
@@ -150,6 +156,7 @@ def dedupe(
         ratio_threshold=ratio_threshold, partial_threshold=partial_threshold,
         min_partial_words=min_partial_words, statement_threshold=statement_threshold,
         semantic_threshold=semantic_threshold, block_keys=block_keys, max_block=max_block,
+        max_days=max_days,
     )  # fmt: skip
     _check_options(mode, **options)
     qs = _as_quotes(quotes)

@@ -18,7 +18,7 @@ small blocks in the ``semantic`` mode.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -180,6 +180,7 @@ class StatementScorer:
         block_keys: int,
         max_block: int,
         encoder: Encoder | None,
+        keep: Callable[[np.ndarray], np.ndarray] | None = None,
     ) -> None:
         """Join the sets of ``uf`` whose items (of a known speaker) are one statement.
 
@@ -191,6 +192,7 @@ class StatementScorer:
             block_keys: Rarest terms each unit looks up (plus one).
             max_block: Terms held by more units are not looked up.
             encoder: Text-to-vector function for ``semantic``.
+            keep: Filters the candidate pairs (the run's date limit).
         """
         roots = uf.roots()
         self._weigh_terms(roots, known)
@@ -201,6 +203,8 @@ class StatementScorer:
             pairs = np.unique(np.concatenate([pairs, self._small_block_pairs(idx)]), axis=0)
         if len(pairs):
             pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
+        if keep is not None:
+            pairs = keep(pairs)
         edges = self._edges(pairs, threshold, inline=not semantic and threshold > 0)
         if edges:
             self._join(uf, edges, threshold)
