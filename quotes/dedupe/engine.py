@@ -28,11 +28,17 @@ from quotes.dedupe.results import (
     hash_key_lines,
     key_line,
 )
-from quotes.dedupe.periods import NO_DATE_HIGH, NO_DATE_LOW, date_periods, far_apart
+from quotes.dedupe.periods import (
+    LONG_REPEAT_WORDS,
+    NO_DATE_HIGH,
+    NO_DATE_LOW,
+    date_periods,
+    far_apart,
+)
 from quotes.dedupe.scores import verbatim_scores
 from quotes.dedupe.semantic import Encoder
 from quotes.dedupe.speakers import resolve_speakers
-from quotes.dedupe.statement import StatementScorer
+from quotes.dedupe.statement import StatementScorer, numbers_in
 from quotes.dedupe.text import normalize_texts, text_segments
 from quotes.models import Quote, QuoteKind
 
@@ -104,6 +110,7 @@ class DedupeRun:
         self.words = [t.count(" ") + 1 if t else 0 for t in self.texts]
         self.uf = UnionFind(len(self.texts))
         self.statements: StatementScorer | None = None
+        self._numbers: dict[int, frozenset[str]] = {}
         self.accept = (DEFAULT_RATIO_THRESHOLD, DEFAULT_PARTIAL_THRESHOLD)
         self.min_partial_words = DEFAULT_MIN_PARTIAL_WORDS
 
@@ -152,11 +159,20 @@ class DedupeRun:
             np.minimum.at(self.low, items, days)
             np.maximum.at(self.high, items, days)
 
-    def in_time(self, pairs: np.ndarray) -> np.ndarray:
-        """The item pairs whose dates are at most ``max_days`` apart (see `far_apart`)."""
+    def in_time(self, pairs: np.ndarray, *, long_words: int | None = None) -> np.ndarray:
+        """The item pairs whose dates are at most ``max_days`` apart (see `far_apart`).
+
+        With ``long_words``, pairs whose shorter text has that many words are kept
+        at any distance: a long passage repeated word for word months later is the
+        old quote quoted again, not a new statement (a short line is a slogan).
+        """
         if self.max_days is None or len(pairs) == 0:
             return pairs
-        return pairs[~far_apart(pairs, self.low, self.high, self.max_days)]
+        far = far_apart(pairs, self.low, self.high, self.max_days)
+        if long_words is not None:
+            words = np.asarray(self.words, dtype=np.int64)
+            far &= np.minimum(words[pairs[:, 0]], words[pairs[:, 1]]) < long_words
+        return pairs[~far]
 
     # -- linking -----------------------------------------------------------------
 
@@ -190,7 +206,8 @@ class DedupeRun:
             min_hits=2,
             sort_texts=self.texts,
         )
-        for i, j in self._verbatim_matches(self.in_time(pairs))[0].tolist():
+        pairs = self.in_time(pairs, long_words=LONG_REPEAT_WORDS)
+        for i, j in self._verbatim_matches(pairs)[0].tolist():
             self.uf.union(i, j)
 
         known = blocks >= 0
@@ -228,7 +245,29 @@ class DedupeRun:
         """The pairs that are near-verbatim variants, and their best score (0-100)."""
         full, part = self._verbatim_scores(pairs, self.accept)
         ok = (full >= self.accept[0]) | (part >= self.accept[1])
-        return pairs[ok], np.maximum(full[ok], part[ok])
+        pairs, best = pairs[ok], np.maximum(full[ok], part[ok])
+        agree = self._numbers_agree(pairs)
+        return pairs[agree], best[agree]
+
+    def _numbers_agree(self, pairs: np.ndarray) -> np.ndarray:
+        """Mask of the pairs whose numbers agree: not both with digits and none shared.
+
+        ``22 emails`` and ``2,093 emails`` are two claims however close the words.
+        """
+        numbers = self._numbers
+        raw = self.raw
+        out = np.ones(len(pairs), dtype=bool)
+        for k, (i, j) in enumerate(pairs.tolist()):
+            a = numbers.get(i)
+            if a is None:
+                a = numbers[i] = numbers_in(raw[i])
+            if not a:
+                continue
+            b = numbers.get(j)
+            if b is None:
+                b = numbers[j] = numbers_in(raw[j])
+            out[k] = not b or bool(a & b)
+        return out
 
     def _attach_unknown(self, unknown: np.ndarray, *, block_keys: int, max_block: int) -> None:
         """Join each item without a known speaker to its best near-verbatim match, if any."""
@@ -242,7 +281,7 @@ class DedupeRun:
             min_hits=2,
             sort_texts=self.texts,
         )
-        pairs = self.in_time(pairs)
+        pairs = self.in_time(pairs, long_words=LONG_REPEAT_WORDS)
         if len(pairs) == 0:
             return
         pairs, scores = self._verbatim_matches(pairs[unknown[pairs[:, 0]] != unknown[pairs[:, 1]]])

@@ -4,7 +4,8 @@ A speaker who repeats a line months later makes a new statement (a stump line, a
 slogan, a position restated). Dedupe splits the quotes of one text into *periods*:
 its dated quotes sorted by date, cut wherever two consecutive dates are more than
 ``max_days`` apart. Each period is its own item, with the span of its dates, and two
-items whose spans are more than ``max_days`` apart never link (see `far_apart`).
+items whose spans are more than ``max_days`` apart never link (see `far_apart`), except near-verbatim repeats of
+at least `LONG_REPEAT_WORDS` words.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["NO_DATE_HIGH", "NO_DATE_LOW", "date_periods", "far_apart"]
+__all__ = ["LONG_REPEAT_WORDS", "NO_DATE_HIGH", "NO_DATE_LOW", "date_periods", "far_apart"]
+
+#: A near-verbatim repeat whose shorter text has at least this many words links
+#: across any dates: a long passage repeated months later is the old quote quoted
+#: again (a look back); a shorter line (a slogan, a stump line) is a new statement.
+LONG_REPEAT_WORDS = 12
 
 #: Date span (ordinals) of an item without any date: it is near every date.
 NO_DATE_LOW = -(1 << 40)
