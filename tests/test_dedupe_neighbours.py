@@ -104,3 +104,22 @@ def test_long_repeat_links_across_months_but_a_slogan_does_not() -> None:
     qs += [quote(slogan, "c", day=day), quote(slogan, "d", day=later)]
     sizes = sorted(c.size for c in dedupe(qs, mode="verbatim"))
     assert sizes == [1, 1, 2]
+
+
+def test_direct_indirect_and_mixed_forms_merge_under_the_direct_text() -> None:
+    from quotes.models import QuoteKind
+
+    forms = [
+        ("that the ministry would close the northern coal plant before the winter", QuoteKind.INDIRECT),
+        ("“We will close the northern coal plant before the winter,”", QuoteKind.DIRECT),
+        ("the ministry would “close the northern coal plant” before the winter", QuoteKind.MIXED),
+    ]
+    qs = [
+        quote(text, f"art{k}").model_copy(update={"kind": kind})
+        for k, (text, kind) in enumerate(forms)
+    ]
+    for mode in ("statement", "semantic"):
+        clusters = dedupe(qs, mode=mode, encoder=meaning_encoder([]))  # type: ignore[arg-type]
+        assert [c.size for c in clusters] == [3], mode
+        assert clusters[0].kind == QuoteKind.DIRECT
+        assert clusters[0].text == forms[1][0]
