@@ -62,7 +62,8 @@ _NEGATION = re.compile(
 Terms = frozenset[str]
 
 
-_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+# A number on its own: not the digits inside a word or code (``H-1B``, ``G7``, ``x12``).
+_NUMBER = re.compile(r"(?<![\w])\d(?:[\d,.]*\d)?(?![\w])")
 
 
 def numbers_in(text: str) -> frozenset[str]:
@@ -71,6 +72,8 @@ def numbers_in(text: str) -> frozenset[str]:
     Examples:
         >>> sorted(numbers_in("2,093 of 30,000 emails; 22 top secret, $5.5 million"))
         ['2093', '22', '30000', '5.5']
+        >>> sorted(numbers_in("H-1B visas for the G7, 2 of them"))
+        ['2']
     """
     return frozenset(m.replace(",", "") for m in _NUMBER.findall(text))
 
