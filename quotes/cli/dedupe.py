@@ -32,6 +32,7 @@ from quotes.cli.common import (
     writing_stdout,
 )
 from quotes.dedupe.cluster import (
+    DEFAULT_MAX_DAYS,
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
     DEFAULT_RATIO_THRESHOLD,
@@ -51,7 +52,7 @@ from quotes.errors import (
 )
 from quotes.models import Quote
 
-__all__ = ["add_cli_parser", "read_quotes", "run", "write_clusters"]
+__all__ = ["add_cli_parser", "days_or_none", "read_quotes", "run", "write_clusters"]
 
 ERR_NO_SHARDS = "{path}: no quotes-*.jsonl or quotes-*.parquet shards in this folder"
 ERR_PARQUET = "{path}: cannot read the Parquet file ({reason})"
@@ -75,6 +76,7 @@ _OPTIONS = (
     "semantic_threshold",
     "block_keys",
     "max_block",
+    "max_days",
 )
 
 #: Output formats of ``quotes dedupe``.
@@ -141,7 +143,28 @@ def add_cli_parser(subparsers: Any) -> None:
         metavar="N",
         help="a key shared by more distinct texts than this is not looked up (default: 64)",
     )
+    p.add_argument(
+        "--max-days",
+        type=days_or_none,
+        default=DEFAULT_MAX_DAYS,
+        metavar="N",
+        help="quotes published more than N days apart are different statements "
+        f"(default: {DEFAULT_MAX_DAYS}; 'none' for no limit)",
+    )
     p.set_defaults(func=run)
+
+
+def days_or_none(value: str) -> int | None:
+    """``--max-days``: a number of days (0 or more), or ``none``."""
+    if value.strip().lower() == "none":
+        return None
+    try:
+        days = int(value)
+    except ValueError:
+        days = -1
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of days >= 0 or 'none', got {value!r}")
+    return days
 
 
 def _add_thresholds(p: argparse.ArgumentParser) -> None:

@@ -8,6 +8,7 @@ adds it as the `speaker_key` column); `quote_from_record` reads a plain dict rec
 """
 
 from quotes.dedupe.cluster import (
+    DEFAULT_MAX_DAYS,
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
     DEFAULT_RATIO_THRESHOLD,
@@ -24,6 +25,7 @@ from quotes.dedupe.records import quote_from_record
 from quotes.dedupe.keys import speaker_keys
 
 __all__ = [
+    "DEFAULT_MAX_DAYS",
     "DEFAULT_MIN_PARTIAL_WORDS",
     "DEFAULT_PARTIAL_THRESHOLD",
     "DEFAULT_RATIO_THRESHOLD",

@@ -57,6 +57,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from quotes.dedupe.defaults import (
+    DEFAULT_MAX_DAYS,
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
     DEFAULT_RATIO_THRESHOLD,
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
     from quotes.dedupe.semantic import Encoder
 
 __all__ = [
+    "DEFAULT_MAX_DAYS",
     "DEFAULT_MIN_PARTIAL_WORDS",
     "DEFAULT_PARTIAL_THRESHOLD",
     "DEFAULT_RATIO_THRESHOLD",
@@ -95,16 +97,22 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "min_partial_words": (0, None),
     "block_keys": (0, None),
     "max_block": (0, None),
+    "max_days": (0, None),
 }
 
 
-def _check_options(mode: str, **values: float) -> None:
-    """Raise `InvalidArgumentError` for an unknown mode or a setting outside its range (or NaN)."""
+def _check_options(mode: str, **values: float | None) -> None:
+    """Raise `InvalidArgumentError` for an unknown mode or a setting outside its range (or NaN).
+
+    A ``None`` value (``max_days=None``: no date limit) is always accepted.
+    """
     if mode not in MODES:
         raise InvalidArgumentError(
             f"unknown dedupe mode {mode!r}; expected one of {', '.join(MODES)}"
         )
     for name, value in values.items():
+        if value is None:
+            continue
         low, high = _RANGES[name]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise WrongTypeError(f"{name} must be a number, not {type(value).__name__}")
@@ -150,6 +158,7 @@ def dedupe(
     semantic_threshold: float = DEFAULT_SEMANTIC_THRESHOLD,
     block_keys: int = 3,
     max_block: int = 64,
+    max_days: int | None = DEFAULT_MAX_DAYS,
     encoder: Encoder | None = None,
 ) -> list[QuoteCluster]:
     """Group quotes from many articles into one cluster per statement.
@@ -170,6 +179,9 @@ def dedupe(
         semantic_threshold: Minimum blend of term and embedding cosines (semantic).
         block_keys: Rare keys each distinct text is looked up by when blocking.
         max_block: Keys shared by more distinct texts than this are not looked up.
+        max_days: Quotes published more than this many days apart never link (the
+            same words months later are a new statement); ``None``: no limit.
+            Undated quotes link across any dates.
         encoder: Text-to-vector function of the semantic mode (bundled model if None).
 
     Returns:
@@ -190,6 +202,7 @@ def dedupe(
         ratio_threshold=ratio_threshold, partial_threshold=partial_threshold,
         min_partial_words=min_partial_words, statement_threshold=statement_threshold,
         semantic_threshold=semantic_threshold, block_keys=block_keys, max_block=max_block,
+        max_days=max_days,
     )  # fmt: skip
     _check_options(mode, **options)
     qs = _as_quotes(quotes)

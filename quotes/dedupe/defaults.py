@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "DEFAULT_MAX_DAYS",
     "DEFAULT_MIN_PARTIAL_WORDS",
     "DEFAULT_PARTIAL_THRESHOLD",
     "DEFAULT_RATIO_THRESHOLD",
@@ -29,3 +30,6 @@ DEFAULT_STATEMENT_THRESHOLD = 0.42
 #: Blend of term cosine and embedding cosine (0-1) above which two quotes of one
 #: speaker are one statement (``semantic`` mode).
 DEFAULT_SEMANTIC_THRESHOLD = 0.55
+#: Quotes published more than this many days apart are not one statement (a line
+#: repeated months later is a new statement); ``max_days=None`` lifts the limit.
+DEFAULT_MAX_DAYS = 30

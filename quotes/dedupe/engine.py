@@ -28,10 +28,17 @@ from quotes.dedupe.results import (
     hash_key_lines,
     key_line,
 )
+from quotes.dedupe.periods import (
+    LONG_REPEAT_WORDS,
+    NO_DATE_HIGH,
+    NO_DATE_LOW,
+    date_periods,
+    far_apart,
+)
 from quotes.dedupe.scores import verbatim_scores
 from quotes.dedupe.semantic import Encoder
 from quotes.dedupe.speakers import resolve_speakers
-from quotes.dedupe.statement import StatementScorer
+from quotes.dedupe.statement import StatementScorer, numbers_in
 from quotes.dedupe.text import normalize_texts, text_segments
 from quotes.models import Quote, QuoteKind
 
@@ -66,9 +73,10 @@ def run_dedupe(
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, no cycles: collections would only cost time
     try:
-        work = DedupeRun(read_columns(quotes), ignore_speakers)
+        link_options = {k: v for k, v in options.items() if k != "max_days"}
+        work = DedupeRun(read_columns(quotes), ignore_speakers, options.get("max_days"))
         quotes.clear()
-        work.link(mode=mode, encoder=encoder, **options)
+        work.link(mode=mode, encoder=encoder, **link_options)
         return work.clusters(provenance)
     finally:
         if gc_was_enabled:
@@ -78,8 +86,9 @@ def run_dedupe(
 class DedupeRun:
     """The state of one dedupe run over sorted quotes."""
 
-    def __init__(self, cols: Columns, ignore_speakers: bool) -> None:
+    def __init__(self, cols: Columns, ignore_speakers: bool, max_days: int | None = None) -> None:
         self.cols = cols
+        self.max_days = max_days
         # (name, type) of each quote's speaker; (None, None) for a quote without one.
         pairs = list(zip(cols.speaker, cols.speaker_type, strict=True))
         counts = Counter(pairs)
@@ -97,28 +106,73 @@ class DedupeRun:
         for text in with_ellipsis(distinct):
             if len(pieces := text_segments(text)) > 1:
                 cut[text] = pieces
-        item_of: dict[tuple[int, str], int] = {}
+        self._build_items(blocks, normal, cut, max_days)
+        self.words = [t.count(" ") + 1 if t else 0 for t in self.texts]
+        self.uf = UnionFind(len(self.texts))
+        self.statements: StatementScorer | None = None
+        self._numbers: dict[int, frozenset[str]] = {}
+        self.accept = (DEFAULT_RATIO_THRESHOLD, DEFAULT_PARTIAL_THRESHOLD)
+        self.min_partial_words = DEFAULT_MIN_PARTIAL_WORDS
+
+    def _build_items(
+        self,
+        blocks: list[int],
+        normal: dict[str, str],
+        cut: dict[str, list[str]],
+        max_days: int | None,
+    ) -> None:
+        """Group the quotes into items: one per speaker block, normalised text and period.
+
+        A period (see `quotes.dedupe.periods`) keeps the same words months apart in
+        two items; each item gets the span of its dates (``low``, ``high``).
+        """
+        text, published = self.cols.text, self.cols.published
+        periods = [0] * len(text)
+        if max_days is not None and any(d is not None for d in published):
+            group_of: dict[tuple[int, str], int] = {}
+            groups = [group_of.setdefault((b, normal[t]), len(group_of)) for b, t in zip(blocks, text, strict=True)]
+            periods = date_periods(groups, published, max_days)
+        item_of: dict[tuple[int, str, int], int] = {}
         self.texts: list[str] = []
         self.raw: list[str] = []
         self.blocks: list[int] = []
         self.quote_item: list[int] = []
         self.segments: dict[int, list[str]] = {}
         texts, quote_item, segments = self.texts, self.quote_item, self.segments
-        for block, text in zip(blocks, cols.text, strict=True):
-            norm = normal[text]
-            item = item_of.setdefault((block, norm), len(texts))
+        for block, raw, period in zip(blocks, text, periods, strict=True):
+            norm = normal[raw]
+            item = item_of.setdefault((block, norm, period), len(texts))
             if item == len(texts):
                 texts.append(norm)
-                self.raw.append(text)
+                self.raw.append(raw)
                 self.blocks.append(block)
             quote_item.append(item)
-            if text in cut and item not in segments:
-                segments[item] = cut[text]
-        self.words = [t.count(" ") + 1 if t else 0 for t in self.texts]
-        self.uf = UnionFind(len(self.texts))
-        self.statements: StatementScorer | None = None
-        self.accept = (DEFAULT_RATIO_THRESHOLD, DEFAULT_PARTIAL_THRESHOLD)
-        self.min_partial_words = DEFAULT_MIN_PARTIAL_WORDS
+            if raw in cut and item not in segments:
+                segments[item] = cut[raw]
+        self.low = np.full(len(texts), NO_DATE_LOW, dtype=np.int64)
+        self.high = np.full(len(texts), NO_DATE_HIGH, dtype=np.int64)
+        dated = [(item, d.toordinal()) for item, d in zip(quote_item, published, strict=True) if d is not None]
+        if dated:
+            items, days = np.asarray(dated, dtype=np.int64).T
+            self.high[items] = NO_DATE_LOW
+            self.low[items] = NO_DATE_HIGH
+            np.minimum.at(self.low, items, days)
+            np.maximum.at(self.high, items, days)
+
+    def in_time(self, pairs: np.ndarray, *, long_words: int | None = None) -> np.ndarray:
+        """The item pairs whose dates are at most ``max_days`` apart (see `far_apart`).
+
+        With ``long_words``, pairs whose shorter text has that many words are kept
+        at any distance: a long passage repeated word for word months later is the
+        old quote quoted again, not a new statement (a short line is a slogan).
+        """
+        if self.max_days is None or len(pairs) == 0:
+            return pairs
+        far = far_apart(pairs, self.low, self.high, self.max_days)
+        if long_words is not None:
+            words = np.asarray(self.words, dtype=np.int64)
+            far &= np.minimum(words[pairs[:, 0]], words[pairs[:, 1]]) < long_words
+        return pairs[~far]
 
     # -- linking -----------------------------------------------------------------
 
@@ -144,8 +198,15 @@ class DedupeRun:
         self._bigram_items = rows_item
         rows_key = salt(rows_item, self._bigram_keys, self.blocks)
         pairs = candidate_pairs(
-            rows_item, rows_key, n, per_item=block_keys, max_df=max_block, min_hits=2
+            rows_item,
+            rows_key,
+            n,
+            per_item=block_keys,
+            max_df=max_block,
+            min_hits=2,
+            sort_texts=self.texts,
         )
+        pairs = self.in_time(pairs, long_words=LONG_REPEAT_WORDS)
         for i, j in self._verbatim_matches(pairs)[0].tolist():
             self.uf.union(i, j)
 
@@ -160,6 +221,7 @@ class DedupeRun:
                 block_keys=block_keys,
                 max_block=max_block,
                 encoder=encoder,
+                keep=self.in_time,
             )
         unknown = ~known
         if unknown.any() and known.any():
@@ -183,7 +245,29 @@ class DedupeRun:
         """The pairs that are near-verbatim variants, and their best score (0-100)."""
         full, part = self._verbatim_scores(pairs, self.accept)
         ok = (full >= self.accept[0]) | (part >= self.accept[1])
-        return pairs[ok], np.maximum(full[ok], part[ok])
+        pairs, best = pairs[ok], np.maximum(full[ok], part[ok])
+        agree = self._numbers_agree(pairs)
+        return pairs[agree], best[agree]
+
+    def _numbers_agree(self, pairs: np.ndarray) -> np.ndarray:
+        """Mask of the pairs whose numbers agree: not both with digits and none shared.
+
+        ``22 emails`` and ``2,093 emails`` are two claims however close the words.
+        """
+        numbers = self._numbers
+        raw = self.raw
+        out = np.ones(len(pairs), dtype=bool)
+        for k, (i, j) in enumerate(pairs.tolist()):
+            a = numbers.get(i)
+            if a is None:
+                a = numbers[i] = numbers_in(raw[i])
+            if not a:
+                continue
+            b = numbers.get(j)
+            if b is None:
+                b = numbers[j] = numbers_in(raw[j])
+            out[k] = not b or bool(a & b)
+        return out
 
     def _attach_unknown(self, unknown: np.ndarray, *, block_keys: int, max_block: int) -> None:
         """Join each item without a known speaker to its best near-verbatim match, if any."""
@@ -195,7 +279,9 @@ class DedupeRun:
             max_df=max_block,
             query_mask=unknown,
             min_hits=2,
+            sort_texts=self.texts,
         )
+        pairs = self.in_time(pairs, long_words=LONG_REPEAT_WORDS)
         if len(pairs) == 0:
             return
         pairs, scores = self._verbatim_matches(pairs[unknown[pairs[:, 0]] != unknown[pairs[:, 1]]])

@@ -85,9 +85,10 @@ class DedupeProvenance(_Frozen):
     """Whether speakers were ignored."""
     encoder: str | None = None
     """The sentence encoder of the semantic mode, or ``None``."""
-    settings: tuple[tuple[str, float], ...] = ()
+    settings: tuple[tuple[str, float | None], ...] = ()
     """Thresholds and blocking settings that differ from their defaults, as
-    ``(name, value)`` pairs in the order of [`dedupe`][quotes.dedupe.dedupe]'s arguments."""
+    ``(name, value)`` pairs in the order of [`dedupe`][quotes.dedupe.dedupe]'s arguments
+    (``("max_days", None)`` when the date limit is lifted)."""
     library_version: str = __version__
     """Version of ``quotes``."""
 

@@ -12,22 +12,25 @@ the statement-level analogue of "one quote is part of a longer one". The
 Candidates come from a rare-key join on content terms
 (`quotes.dedupe.index.candidate_pairs`), each clause of a long quote
 looking up its own rarest terms; nothing compares every pair of a block, except
-small blocks in the ``semantic`` mode.
+small blocks in the ``semantic`` mode, which also takes each text's nearest
+neighbours in embedding space within its speaker's block
+(`quotes.dedupe.neighbours`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows
+from quotes.dedupe.neighbours import neighbour_pairs
 from quotes.dedupe.scores import statement_score, term_weights
 from quotes.dedupe.semantic import Encoder, embed
 from quotes.dedupe.text import clause_texts, content_terms
 
-__all__ = ["StatementScorer"]
+__all__ = ["StatementScorer", "earlier_occasion", "negated", "numbers_in"]
 
 # A paraphrase joins a cluster only if it is also at least this fraction of the
 # threshold close to the cluster's fullest member: stops chains A~B~C with A!~C.
@@ -45,9 +48,7 @@ _MIN_TERMS = 4
 _MIN_CLAUSE_TERMS = 5
 _CLAUSE_SHARED = 4
 # Weight of the term score in the semantic blend (the rest is embedding cosine).
-_BLEND = 0.5
-# In the semantic mode, blocks of at most this many items are compared all-pairs.
-_SMALL_BLOCK = 64
+_BLEND = 0.4
 # A negator in a normalised text: a statement and its denial are not one statement
 # ("Russia is ready for talks" / "there are no talks scheduled"), however many
 # content terms they share. Only short units are compared for polarity: in a long
@@ -59,6 +60,42 @@ _NEGATION = re.compile(
 )
 
 Terms = frozenset[str]
+
+
+# A number on its own: not the digits inside a word or code (``H-1B``, ``G7``, ``x12``).
+_NUMBER = re.compile(r"(?<![\w])\d(?:[\d,.]*\d)?(?![\w])")
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The numbers written with digits in a text, without thousands separators.
+
+    Examples:
+        >>> sorted(numbers_in("2,093 of 30,000 emails; 22 top secret, $5.5 million"))
+        ['2093', '22', '30000', '5.5']
+        >>> sorted(numbers_in("H-1B visas for the G7, 2 of them"))
+        ['2']
+    """
+    return frozenset(m.replace(",", "") for m in _NUMBER.findall(text))
+
+
+# A reference to an earlier occasion in a text ("a Russian offensive at the time aimed
+# to create a buffer zone"): such a text reports an old statement, not a new one.
+_EARLIER = re.compile(
+    r"\b(?:at the time|at that time|back then|last (?:year|month|spring|summer|autumn|fall|winter)"
+    r"|(?:a|one|two|three|several|many|\d+) (?:years?|months?) (?:ago|earlier|before))\b"
+)
+
+
+def earlier_occasion(normalized: str) -> bool:
+    """Whether a normalised text refers to an earlier occasion (``at the time``, ``a year ago``).
+
+    Examples:
+        >>> earlier_occasion("a russian offensive at the time aimed to create a buffer zone")
+        True
+        >>> earlier_occasion("russian forces have orders to create a buffer zone")
+        False
+    """
+    return _EARLIER.search(normalized) is not None
 
 
 def negated(normalized: str) -> bool:
@@ -90,12 +127,15 @@ class StatementScorer:
 
     def __init__(self, texts: Sequence[str], raw: Sequence[str], blocks: Sequence[int]) -> None:
         self.texts = texts
+        self.raw = raw
         self.blocks = blocks
         cache: dict[str, Terms] = {}
         #: Content terms of each item's whole text.
         self.terms: list[Terms] = [cache.setdefault(t, content_terms(t)) for t in texts]
         #: Polarity of each item's whole text (see `negated`).
         self.negated: list[bool] = [negated(t) for t in texts]
+        #: Whether each item's text refers to an earlier occasion (see `earlier_occasion`).
+        self.earlier: list[bool] = [earlier_occasion(t) for t in texts]
         #: Content terms of the clauses of each item that has several (clauses with at
         #: least ``_MIN_CLAUSE_TERMS`` terms; the whole text is not repeated here).
         self.clauses: dict[int, tuple[Terms, ...]] = {}
@@ -115,6 +155,9 @@ class StatementScorer:
                 self.clause_negated[item] = tuple(neg for _, neg in parts)
         self.weight: dict[str, float] = {}
         self._norms: dict[Terms, float] = {}
+        #: Embedding of each item (semantic mode): its row in ``vectors``, or -1.
+        self.vector_row: np.ndarray | None = None
+        self._numbers: dict[int, frozenset[str]] = {}
         self.vectors: np.ndarray | None = None
 
     # -- scores --------------------------------------------------------------------
@@ -162,11 +205,24 @@ class StatementScorer:
         return self._score(i, j)[0]
 
     def _score(self, i: int, j: int) -> tuple[float, int, int]:
+        if not self._numbers_agree(i, j) or self.earlier[i] != self.earlier[j]:
+            return 0.0, 0, 0
         s, x, y = self.best_match(i, j)
-        if self.vectors is not None:
-            cos = float(self.vectors[i] @ self.vectors[j])
+        if self.vectors is not None and self.vector_row is not None:
+            cos = float(self.vectors[self.vector_row[i]] @ self.vectors[self.vector_row[j]])
             s = _BLEND * s + (1 - _BLEND) * cos
         return s, x, y
+
+    def _numbers_agree(self, i: int, j: int) -> bool:
+        """False when both items hold numbers and share none (``22 emails`` / ``2,093 emails``)."""
+        numbers = self._numbers
+        a = numbers.get(i)
+        if a is None:
+            a = numbers[i] = numbers_in(self.raw[i])
+        b = numbers.get(j)
+        if b is None:
+            b = numbers[j] = numbers_in(self.raw[j])
+        return not (a and b) or bool(a & b)
 
     # -- linking -------------------------------------------------------------------
 
@@ -180,6 +236,7 @@ class StatementScorer:
         block_keys: int,
         max_block: int,
         encoder: Encoder | None,
+        keep: Callable[[np.ndarray], np.ndarray] | None = None,
     ) -> None:
         """Join the sets of ``uf`` whose items (of a known speaker) are one statement.
 
@@ -191,19 +248,33 @@ class StatementScorer:
             block_keys: Rarest terms each unit looks up (plus one).
             max_block: Terms held by more units are not looked up.
             encoder: Text-to-vector function for ``semantic``.
+            keep: Filters the candidate pairs (the run's date limit).
         """
         roots = uf.roots()
         self._weigh_terms(roots, known)
         idx = np.flatnonzero(known)
         pairs = self._candidates(idx, per_item=block_keys + 1, max_df=max_block)
         if semantic:
-            self.vectors = embed(self.texts, encoder)
-            pairs = np.unique(np.concatenate([pairs, self._small_block_pairs(idx)]), axis=0)
+            self._embed(idx, encoder)
+            assert self.vectors is not None and self.vector_row is not None
+            near = neighbour_pairs(self.vectors[self.vector_row[idx]], idx, self.blocks)
+            pairs = np.unique(np.concatenate([pairs, near]), axis=0)
         if len(pairs):
             pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
+        if keep is not None:
+            pairs = keep(pairs)
         edges = self._edges(pairs, threshold, inline=not semantic and threshold > 0)
         if edges:
             self._join(uf, edges, threshold)
+
+    def _embed(self, idx: np.ndarray, encoder: Encoder | None) -> None:
+        """Embed the items ``idx``: each distinct original text once, in one batched call."""
+        row_of: dict[str, int] = {}
+        rows = np.full(len(self.texts), -1, dtype=np.int64)
+        for i in idx.tolist():
+            rows[i] = row_of.setdefault(self.raw[i], len(row_of))
+        self.vectors = embed(list(row_of), encoder)
+        self.vector_row = rows
 
     def _weigh_terms(self, roots: np.ndarray, known: np.ndarray) -> None:
         """Set the term weights: rarity over statements (a term counts once per group)."""
@@ -291,16 +362,3 @@ class StatementScorer:
         items = np.asarray(owner, dtype=np.int64)[pairs]
         items = items[items[:, 0] != items[:, 1]]
         return np.unique(np.sort(items, axis=1), axis=0)
-
-    def _small_block_pairs(self, idx: np.ndarray) -> np.ndarray:
-        by_block: dict[int, list[int]] = {}
-        for i in idx.tolist():
-            by_block.setdefault(self.blocks[i], []).append(i)
-        out = [
-            (a, b)
-            for members in by_block.values()
-            if len(members) <= _SMALL_BLOCK
-            for x, a in enumerate(members)
-            for b in members[x + 1 :]
-        ]
-        return np.asarray(out, dtype=np.int64).reshape(-1, 2)
