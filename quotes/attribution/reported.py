@@ -119,7 +119,9 @@ def attribute_reported(
     """Reported speech, claims and mixed quotes of the article.
 
     A reported item never repeats a direct quote that the direct path attributed
-    (see `_repeats_direct`).
+    (see `_repeats_direct`). Each speaker found is recorded in the document's
+    resolver, as the direct path does, so a later ``he said`` or ``it said`` can
+    refer to the source of an earlier report.
 
     Args:
         ctx: The article context built by `quotes.attribution.direct.build_context`.
@@ -136,7 +138,12 @@ def attribute_reported(
         if line < 0 or ctx.lines[line][1] < hi:
             continue
         found = _sentence_quotes(ctx, segmenter, lo, hi, marks, blocked, direct)
-        out.extend(q for q in found if not _repeats_direct(ctx, q, attributed))
+        for q in found:
+            if _repeats_direct(ctx, q, attributed):
+                continue
+            out.append(q)
+            if q.speaker is not None:
+                ctx.resolver.record(q.start, q.speaker)  # a later "he said" can refer to it
     return out
 
 
