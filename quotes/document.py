@@ -135,9 +135,12 @@ class Document:
         """The `Quote` of ``text[start:end]``: the one factory every component uses.
 
         The article's id, outlet and date and the provenance (backend and its
-        version, the component and rule in ``rules``) are filled in here.
+        version, the component and rule in ``rules``) are filled in here. A
+        speaker with no name (an unresolved pronoun) costs 0.1 of confidence.
         """
         art = self.article
+        if speaker is not None and speaker.name is None:
+            confidence = max(0.0, round(confidence - 0.1, 2))
         return Quote(
             text=self.text[start:end],
             start=start,

@@ -126,8 +126,12 @@ class Speaker(_Frozen):
 
     Attributes:
         name: Canonical name: the fullest form of the name in the article, without
-            titles (``Dmitry Peskov`` for ``Peskov`` or ``he``); for descriptions,
-            the description itself (``Ukrainian officials``).
+            titles (``Dmitry Peskov`` for ``Peskov``, ``he`` or ``the Kremlin
+            spokesman``; ``Russian Defense Ministry`` for ``the ministry``); for a
+            description the article does not tie to a name, the description itself
+            (``Ukrainian officials``, ``spokesman``); ``None`` for a pronoun with no
+            antecedent (``"...," he said.`` opening an article): the speaker is then
+            known only by its ``mention``, and the quote's confidence is 0.1 lower.
         mention: The text that names the speaker at this quote, as written.
         start: Offset of the mention in the article text.
         end: Offset just past the mention.
@@ -136,7 +140,7 @@ class Speaker(_Frozen):
             or ``None``.
     """
 
-    name: str
+    name: Optional[str]
     mention: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -241,7 +245,8 @@ class Quote(_Frozen):
         """Return the JSON Lines record of this quote (the CLI's output contract).
 
         The keys are exactly `RECORD_KEYS`; ``speaker`` is
-        ``{name, mention, start, end, type, role}`` or ``None`` and ``cue`` is
+        ``{name, mention, start, end, type, role}`` (``name`` is ``None`` for an
+        unresolved pronoun) or ``None`` and ``cue`` is
         ``{text, start, end}`` or ``None``.
         """
         data = self.model_dump(mode="json", include=set(RECORD_KEYS))

@@ -348,7 +348,8 @@ class TestDescriptions:
 
     def test_unresolved_pronoun_keeps_the_cue_for_both_parts(self, extractor):
         first, second = direct(extractor, "“We will not stop,” he said. “Never, not for a day.”")
-        assert first.speaker is None and second.speaker is None
+        assert first.speaker.name is None and first.speaker.mention == "he"
+        assert second.speaker == first.speaker
         assert first.cue.text == "said"
         assert (first.cue.start, first.cue.end) == (second.cue.start, second.cue.end)
 
@@ -373,9 +374,9 @@ class TestResolution:
         assert q.speaker.name == "Emmanuel Macron"
         assert q.speaker.mention == "he"
 
-    def test_unresolvable_pronoun_gives_no_speaker(self, extractor):
+    def test_unresolvable_pronoun_keeps_its_mention(self, extractor):
         q = only(extractor, "“We will not stop,” he said.")
-        assert q.speaker is None
+        assert (q.speaker.name, q.speaker.mention, q.speaker.start, q.speaker.end) == (None, "he", 20, 22)
 
     def test_appositive_role(self, extractor):
         text = "Jake Sullivan, the national security adviser, said: “We have been clear.”"

@@ -133,6 +133,24 @@ def attribute_reported(
     blocked = [_direct_hull(ctx, q) for q in direct]
     attributed = [(q.start, q.end) for q in direct if q.speaker is not None]
     out: list[Quote] = []
+    ctx.resolver.keep_unresolved_people = False  # a report needs a resolved he/she
+    try:
+        _read_sentences(ctx, segmenter, marks, blocked, direct, attributed, out)
+    finally:
+        ctx.resolver.keep_unresolved_people = True
+    return out
+
+
+def _read_sentences(
+    ctx: Document,
+    segmenter: Segmenter,
+    marks: list[tuple[int, int]],
+    blocked: list[tuple[int, int]],
+    direct: list[Quote],
+    attributed: list[tuple[int, int]],
+    out: list[Quote],
+) -> None:
+    """Append the reports of each body sentence to ``out``, recording their speakers."""
     for lo, hi in ctx.sentences:
         line = ctx.line_of(lo)
         if line < 0 or ctx.lines[line][1] < hi:
@@ -144,7 +162,6 @@ def attribute_reported(
             out.append(q)
             if q.speaker is not None:
                 ctx.resolver.record(q.start, q.speaker)  # a later "he said" can refer to it
-    return out
 
 
 def _repeats_direct(ctx: Document, q: Quote, attributed: list[tuple[int, int]]) -> bool:

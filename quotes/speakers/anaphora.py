@@ -91,6 +91,11 @@ def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
+def _unresolved(np: NounPhrase, mention: str, kind: SpeakerType) -> Speaker:
+    """The speaker of a pronoun with no antecedent: the mention, no name."""
+    return Speaker(name=None, mention=mention, start=np.start, end=np.end, type=kind)
+
+
 class AnaphoraMixin:
     """Pronoun, role-description and gender resolution, mixed into the speaker resolver.
 
@@ -99,6 +104,7 @@ class AnaphoraMixin:
 
     text: str
     norm: str
+    keep_unresolved_people: bool
     roles: dict[str, str]
     _person_at: list[tuple[int, str]]
     _speakers: list[tuple[int, Speaker]]
@@ -186,6 +192,11 @@ class AnaphoraMixin:
     ) -> Optional[Speaker]:
         """Resolve a pronoun: ``he``/``she`` to an earlier person, ``they``/``it``/``we`` to a group.
 
+        A subject pronoun with no antecedent is kept as the speaker's mention with
+        ``name=None`` (``"...," he said.`` opening an article); ``him``/``her``
+        with none give ``None``, and so do ``he``/``she`` while
+        ``keep_unresolved_people`` is false (reported speech reads them so).
+
         Args:
             np: The mention.
             pronoun: Its lower-case form.
@@ -198,7 +209,8 @@ class AnaphoraMixin:
             gender = _PRONOUN_GENDER[pronoun]
             target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender)
             if target is None:
-                return None
+                keep = pronoun in ("he", "she") and self.keep_unresolved_people
+                return _unresolved(np, mention, SpeakerType.PERSON) if keep else None
             return Speaker(
                 name=target.name, mention=mention, start=np.start, end=np.end,
                 type=SpeakerType.PERSON, role=target.role,
@@ -213,6 +225,7 @@ class AnaphoraMixin:
                         type=sp.type, role=sp.role,
                     )
                 break
+            return _unresolved(np, mention, SpeakerType.UNKNOWN)
         return None
 
     def _antecedent(

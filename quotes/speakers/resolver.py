@@ -4,7 +4,7 @@ A [`SpeakerResolver`][quotes.speakers.resolver.SpeakerResolver] is built once pe
 indexes the person names the article uses (``Dmitry Peskov``) and the roles it gives them
 (``Kremlin spokesman``), then turns a mention at a quote (``Peskov``, ``he``, ``the Kremlin``,
 ``a senior official``) into a [`Speaker`][quotes.models.Speaker] with a canonical name, a type and a
-role. It never guesses: a pronoun with no earlier person resolves to nothing.
+role. It never guesses: a pronoun with no earlier person stays its mention, with no name.
 """
 
 from __future__ import annotations
@@ -110,6 +110,9 @@ class SpeakerResolver(AnaphoraMixin):
     def __init__(self, text: str, norm: str, body: list[tuple[int, int]]) -> None:
         self.text = text
         self.norm = norm
+        # An unresolved he/she is kept as a nameless speaker; reported speech turns this off
+        # while it reads (no resolved source, no report: "He called it X, according to Y").
+        self.keep_unresolved_people = True
         self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
         self.roles: dict[str, str] = {}  # canonical name -> role
         self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
@@ -291,7 +294,9 @@ class SpeakerResolver(AnaphoraMixin):
         return speaker.type is SpeakerType.GROUP and speaker.name in self._listed
 
     def record(self, offset: int, speaker: Speaker) -> None:
-        """Remember a resolved speaker at ``offset`` (for later pronouns)."""
+        """Remember a resolved speaker at ``offset`` (for later pronouns); an unresolved one is no antecedent."""
+        if speaker.name is None:
+            return
         bisect.insort(self._speakers, (offset, speaker), key=lambda x: x[0])
 
     def resolve(
@@ -302,7 +307,9 @@ class SpeakerResolver(AnaphoraMixin):
         sentence_starts: list[int],
         exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> Optional[Speaker]:
-        """Turn a noun phrase into a `Speaker`, or ``None`` if it cannot be resolved.
+        """Turn a noun phrase into a `Speaker`, or ``None`` if it names no speaker.
+
+        A subject pronoun with no antecedent gives a `Speaker` with ``name=None``.
 
         Args:
             np: The mention.
@@ -482,7 +489,7 @@ class SpeakerResolver(AnaphoraMixin):
             lo, hi = words[a][1], words[b - 1][2]
             part = NounPhrase(lo, hi, self.norm[lo:hi])
             sp = self.resolve(part, **context)  # type: ignore[arg-type]
-            if sp is None or (sp.start, sp.end) != (lo, hi):
+            if sp is None or sp.name is None or (sp.start, sp.end) != (lo, hi):
                 return None
             if b - a == 1 and place_name(texts[a]):
                 sp = sp.model_copy(update={"type": SpeakerType.ORGANIZATION})  # "Georgia"
