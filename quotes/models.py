@@ -69,12 +69,17 @@ class SpeakerType(str, Enum):
     PERSON = "person"
     """A named or described individual: ``Dmitry Peskov``, ``he``."""
     ORGANIZATION = "organization"
-    """An institution, company, government or outlet: ``the Kremlin``, ``KCNA``."""
+    """An institution, company, government or outlet: ``the Kremlin``, ``KCNA``. One
+    organisation has one name per article (the fullest form: ``Russian Defense Ministry``
+    for ``Defense Ministry`` and ``the ministry``); a description the article does not
+    resolve (``the company``) keeps the description as ``name``, confidence 0.1 lower."""
     GROUP = "group"
     """A plural, non-institutional source: ``Ukrainian officials``, ``analysts``,
     named people joined by ``and`` (``Donald Trump and Paul Ryan``)."""
     ANONYMOUS = "anonymous"
-    """An unnamed individual: ``a senior official``, ``a source``."""
+    """An unnamed individual: ``a senior official``, ``a source``, or a role description
+    the article does not tie to a named person (``the spokesman`` with no spokesman
+    named; its ``name`` is the description and the quote's confidence 0.1 lower)."""
     UNKNOWN = "unknown"
     """The type could not be determined."""
 

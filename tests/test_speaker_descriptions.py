@@ -100,3 +100,114 @@ class TestUnresolvedPronoun:
         write_csv(fast.extract('"We are ready," he said.'), buf)
         (row,) = csv.DictReader(io.StringIO(buf.getvalue()))
         assert (row["speaker.mention"], row["speaker.name"], row["speaker_key"]) == ("he", "", "")
+
+
+class TestOrganisationDescriptions:
+    def test_the_company_is_the_named_company(self, extractor):
+        text = 'Northvale Railways said the line was closed. "We are working on it," the company said.'
+        q = _only(extractor, text, "We are working")
+        assert _who(q) == ("Northvale Railways", "the company", SpeakerType.ORGANIZATION)
+        assert q.speaker.role == "company"
+        assert (q.speaker.start, q.speaker.end) == (text.index("the company"), text.index("the company") + 11)
+
+    def test_the_company_skips_an_organisation_that_is_no_company(self, extractor):
+        text = (
+            "Brenmoor Motors opened a plant. The Labour Ministry praised it. "
+            '"We will hire 300 people," the company said.'
+        )
+        q = _only(extractor, text, "We will hire")
+        assert _who(q) == ("Brenmoor Motors", "the company", SpeakerType.ORGANIZATION)
+
+    def test_the_ministry_takes_the_fullest_name(self, extractor):
+        text = (
+            "Russia's Defense Ministry said 20 drones were downed. Russian Defense Ministry "
+            'officials gave no details. "All targets were hit," the ministry said.'
+        )
+        q = _only(extractor, text, "All targets were hit")
+        assert _who(q) == ("Russian Defense Ministry", "the ministry", SpeakerType.ORGANIZATION)
+
+    def test_short_form_takes_the_canonical_name(self, extractor):
+        text = (
+            "Russia's Defense Ministry reported strikes on Monday. "
+            "Defense Ministry spokesman Igor Konashenkov was not available. "
+            '"The strikes hit depots," the Defense Ministry said.'
+        )
+        q = _only(extractor, text, "The strikes hit depots")
+        assert _who(q) == ("Russia's Defense Ministry", "the Defense Ministry", SpeakerType.ORGANIZATION)
+
+    def test_two_countries_keep_the_bare_name(self, extractor):
+        text = (
+            "Russia's Defense Ministry and Ukraine's Defense Ministry traded claims. "
+            '"We hold the bridge," the Defense Ministry said.'
+        )
+        q = _only(extractor, text, "We hold the bridge")
+        assert _who(q) == ("Defense Ministry", "the Defense Ministry", SpeakerType.ORGANIZATION)
+
+    def test_two_ministries_just_before_stay_a_description(self, extractor):
+        text = (
+            "The Finance Ministry and the Energy Ministry met on Monday. "
+            '"Prices will fall," the ministry said.'
+        )
+        q = _only(extractor, text, "Prices will fall")
+        assert _who(q) == ("ministry", "the ministry", SpeakerType.ORGANIZATION)
+        named = _only(extractor, 'The Energy Ministry met on Monday. "Prices will fall," the ministry said.', "Prices")
+        assert q.confidence == round(named.confidence - 0.1, 2)
+
+    def test_it_is_the_organisation_in_subject_position(self, extractor):
+        text = 'The Harbour Authority said it closed the pier. "We found cracks," it said.'
+        q = _only(extractor, text, "We found cracks")
+        assert _who(q) == ("Harbour Authority", "it", SpeakerType.ORGANIZATION)
+
+    def test_it_after_a_person_spoke_stays_unresolved(self, extractor):
+        text = (
+            "The Harbour Authority closed the pier. Mayor Ann Lee said the town would pay. "
+            '"The cracks are deep," it said.'
+        )
+        q = _only(extractor, text, "The cracks are deep")
+        assert _who(q) == (None, "it", SpeakerType.UNKNOWN)
+
+    def test_organisation_as_modifier_is_no_subject(self, extractor):
+        text = 'The Harbour Authority chief quit. "It is a sad day," it said.'
+        q = _only(extractor, text, "It is a sad day")
+        assert q.speaker is None or q.speaker.name is None
+
+
+class TestPersonDescriptions:
+    def test_country_modifier_matches_a_role_without_country(self, extractor):
+        text = (
+            "President Donald Trump met Russian President Vladimir Putin. "
+            '"It was a good meeting," the U.S. president said.'
+        )
+        q = _only(extractor, text, "It was a good meeting")
+        assert _who(q) == ("Donald Trump", "the U.S. president", SpeakerType.PERSON)
+
+    def test_leader_is_the_head_of_state(self, extractor):
+        text = (
+            "Ukrainian President Volodymyr Zelenskyy met the press. "
+            '"We will not give up," the Ukrainian leader said.'
+        )
+        q = _only(extractor, text, "We will not give up")
+        assert _who(q) == ("Volodymyr Zelenskyy", "the Ukrainian leader", SpeakerType.PERSON)
+        assert q.speaker.role == "Ukrainian President"
+
+    def test_leader_of_another_country_is_not_taken(self, extractor):
+        text = (
+            "Ukrainian President Volodymyr Zelenskyy met the press. "
+            '"We will not give up," the Russian leader said.'
+        )
+        q = _only(extractor, text, "We will not give up")
+        assert _who(q) == ("Russian leader", "the Russian leader", SpeakerType.ANONYMOUS)
+
+    def test_unresolved_role_is_an_unnamed_person(self, extractor):
+        q = _only(extractor, '"We are ready," the spokesman said.', "We are ready")
+        assert _who(q) == ("spokesman", "the spokesman", SpeakerType.ANONYMOUS)
+
+    def test_apposition_names_the_spokesman(self, extractor):
+        text = '"We will respond," a Kremlin spokesman, Dmitry Peskov, told reporters.'
+        q = _only(extractor, text, "We will respond")
+        assert q.speaker.name == "Dmitry Peskov" and "Kremlin spokesman" in q.speaker.role
+
+    def test_he_after_an_unnamed_official(self, extractor):
+        text = 'A senior official said the talks stalled. "We need more time," he said.'
+        q = _only(extractor, text, "We need more time")
+        assert _who(q) == ("A senior official", "he", SpeakerType.ANONYMOUS)

@@ -30,6 +30,7 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import coordinated_parts, short_forms
+from quotes.speakers.organisations import DESCRIPTION_HEADS, OrganisationIndex, country_key
 from quotes.speakers.noun_phrase import (
     COMPASS,
     FIRST_NAME_WORDS,
@@ -65,6 +66,7 @@ from quotes.text.tokens import TOKEN_RE, Token, tokens
 __all__ = [
     "NounPhrase",
     "SpeakerResolver",
+    "is_description",
     "TOKEN_RE",
     "not_a_speaker",
     "scan_left",
@@ -113,6 +115,8 @@ class SpeakerResolver(AnaphoraMixin):
         # An unresolved he/she is kept as a nameless speaker; reported speech turns this off
         # while it reads (no resolved source, no report: "He called it X, according to Y").
         self.keep_unresolved_people = True
+        self.orgs = OrganisationIndex(norm, body)  # organisation names, canonical forms, "the ministry"
+        self.sentence_starts: list[int] = []  # set by each resolve()
         self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
         self.roles: dict[str, str] = {}  # canonical name -> role
         self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
@@ -317,6 +321,7 @@ class SpeakerResolver(AnaphoraMixin):
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
+        self.sentence_starts = sentence_starts
         words = tokens(self.norm, np.start, np.end)
         if not words:
             return None
@@ -528,7 +533,7 @@ class SpeakerResolver(AnaphoraMixin):
         head = low[-1]
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
-            known = self.role_anaphor(np, low, mention)
+            known = self.role_anaphor(np, low, mention) or self._org_description(np, words, low, mention)
             if known is not None:
                 return known
         if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
@@ -550,13 +555,39 @@ class SpeakerResolver(AnaphoraMixin):
             # term" are not people: the mention is kept, its type unknown.
             kind = SpeakerType.ANONYMOUS if head in TITLES else SpeakerType.UNKNOWN
         elif low[0] == "the" and (head in TITLES or head in source_words()):
-            # "the city's transport prosecutor" is a person; "the city", "the report" are not.
-            kind = SpeakerType.PERSON if head in TITLES or person_noun(head) else SpeakerType.UNKNOWN
+            # "the city's transport prosecutor" is an unnamed person (no earlier person has
+            # that role: `role_anaphor`); "the city", "the report" are not people.
+            kind = SpeakerType.ANONYMOUS if head in TITLES or person_noun(head) else SpeakerType.UNKNOWN
         elif all(is_capitalised(w[0]) for w in words):
             kind = SpeakerType.ORGANIZATION if len(words) > 1 else SpeakerType.UNKNOWN
         else:
             return None
+        if kind is SpeakerType.ORGANIZATION:
+            name = self.orgs.canonical(name)  # "Defense Ministry" -> "Russian Defense Ministry"
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
+
+    def _org_description(
+        self, np: NounPhrase, words: list[Token], low: list[str], mention: str
+    ) -> Optional[Speaker]:
+        """``the ministry``, ``the company``: the organisation the article named for it, else ``None``.
+
+        Only a description in lower case (country adjectives aside: ``the Russian
+        ministry``) is read; the organisation is chosen by
+        [`OrganisationIndex.describe`][quotes.speakers.organisations.OrganisationIndex.describe].
+        The description becomes the speaker's role.
+        """
+        head = low[-1]
+        if head not in DESCRIPTION_HEADS or len(low) > 5:
+            return None
+        if any(is_capitalised(w[0]) and country_key(w[0]) is None for w in words[1:]):
+            return None  # "the Defense Ministry": a name, not a description
+        target = self.orgs.describe(head, low[1:-1], np.start, self.sentence_starts)
+        if target is None:
+            return None
+        role = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
+        return Speaker(
+            name=target, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION, role=role
+        )
 
 
 def _office_with_tail(texts: list[str]) -> bool:
@@ -566,3 +597,20 @@ def _office_with_tail(texts: list[str]) -> bool:
     return k > 1 and any(
         w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
     ) and all(is_capitalised(t) or t in ("of", "and") for t in texts[1:])
+
+
+def is_description(speaker: Speaker) -> bool:
+    """The speaker's name is a definite description the article does not resolve (``the spokesman``).
+
+    Such a speaker keeps the description as its name (``spokesman``); a quote of it
+    costs 0.1 of confidence (`quotes.document.Document.quote`).
+
+    Examples:
+        >>> sp = Speaker(name="spokesman", mention="the spokesman", start=0, end=13, type="anonymous")
+        >>> is_description(sp), is_description(sp.model_copy(update={"name": "Dmitry Peskov"}))
+        (True, False)
+    """
+    if speaker.name is None or not speaker.name.split()[-1][:1].islower():
+        return False
+    m = re.match(r"(?:the|The|THE)\s+", speaker.mention)
+    return m is not None and speaker.mention[m.end():] == speaker.name
