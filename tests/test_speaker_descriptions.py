@@ -211,3 +211,25 @@ class TestPersonDescriptions:
         text = 'A senior official said the talks stalled. "We need more time," he said.'
         q = _only(extractor, text, "We need more time")
         assert _who(q) == ("A senior official", "he", SpeakerType.ANONYMOUS)
+
+
+class TestPlaceIsNoSpeaker:
+    def test_person_of_a_state_is_the_person(self, extractor):
+        text = "House Speaker Paul Ryan of Wisconsin said the race was close."
+        (q,) = extractor.extract(text)
+        assert _who(q) == ("Paul Ryan", "House Speaker Paul Ryan of Wisconsin", SpeakerType.PERSON)
+        assert q.speaker.role == "House Speaker"
+
+    def test_person_of_a_state_after_a_lower_case_title(self, extractor):
+        text = '"We are ready," said former Gov. Jeb Bush of Florida.'
+        q = _only(extractor, text, "We are ready")
+        assert q.speaker.name == "Jeb Bush"
+
+    def test_a_state_is_no_person(self, extractor):
+        text = "But Nevada offered a unique opportunity, analysts said."
+        for q in extractor.extract(text):
+            assert q.speaker is None or q.speaker.type is not SpeakerType.PERSON
+
+    def test_state_section_label_is_no_speaker(self, extractor):
+        text = "Survey panel.\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron.\n"
+        assert all(q.speaker is None or q.speaker.name != "Iowa" for q in extractor.extract(text))

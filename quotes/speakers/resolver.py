@@ -389,8 +389,8 @@ class SpeakerResolver(AnaphoraMixin):
         ``nobody``: a word opening a clause (``Hastily``, ``Having``, ``Reached``);
         else a ``person``.
         """
-        if low_words[-1] in PLACES or head_is_org:
-            return "thing"
+        if low_words[-1] in PLACES or head_is_org or (j == len(words) - 1 and place_name(words[j][0])):
+            return "thing"  # "California offered ...": a place is no person
         if j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
             return "thing"  # "South Carolina", "North Dakota": a place, not a person "Carolina".
         if self._common_word(words[j][0]) and not after_honorific(words, len(words) - 1):
