@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES
+from quotes.models import Speaker, SpeakerType
+from quotes.speakers.noun_phrase import NounPhrase, is_capitalised
+from quotes.text.tokens import Token
 
 __all__ = ["COMPANY_HEADS", "DESCRIPTION_HEADS", "OrgMention", "OrganisationIndex"]
 
@@ -198,6 +201,35 @@ class OrganisationIndex:
         if len(near) > 1 or not near and len(names) > 1:
             return None  # two ministries named just before: not guessed
         return self._canonical[last.name]
+
+    def speaker_for(
+        self, np: NounPhrase, words: list[Token], low: list[str], mention: str, sentence_starts: list[int]
+    ) -> Optional[Speaker]:
+        """``the ministry``, ``the company``: the organisation the article named for it, else ``None``.
+
+        Only a description in lower case (country adjectives aside: ``the Russian
+        ministry``) is read; the organisation is chosen by `describe`. The
+        description becomes the speaker's role.
+
+        Args:
+            np: The mention.
+            words: Its tokens.
+            low: Its tokens, lower case, possessives bare (``low[0]`` is ``the``).
+            mention: Its original text.
+            sentence_starts: Sorted sentence start offsets of the article.
+        """
+        head = low[-1]
+        if head not in DESCRIPTION_HEADS or len(low) > 5:
+            return None
+        if any(is_capitalised(w[0]) and country_key(w[0]) is None for w in words[1:]):
+            return None  # "the Defense Ministry": a name, not a description
+        target = self.describe(head, low[1:-1], np.start, sentence_starts)
+        if target is None:
+            return None
+        role = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
+        return Speaker(
+            name=target, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION, role=role
+        )
 
     def last_subject(self, before: int, after: int) -> Optional[tuple[int, str]]:
         """``(offset, canonical name)`` of the last organisation opening a sentence in ``[after, before)``."""

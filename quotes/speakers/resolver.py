@@ -27,10 +27,10 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.anaphora import AnaphoraMixin
+from quotes.speakers.anaphora import AnaphoraMixin, is_description
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import coordinated_parts, short_forms
-from quotes.speakers.organisations import DESCRIPTION_HEADS, OrganisationIndex, country_key
+from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
     COMPASS,
     FIRST_NAME_WORDS,
@@ -61,7 +61,8 @@ from quotes.speakers.noun_phrase import (
 )
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
-# Re-exported for the callers that import them here: TOKEN_RE and tokens (quotes.text.tokens),
+# Re-exported for the callers that import them here: is_description (quotes.speakers.anaphora),
+# TOKEN_RE and tokens (quotes.text.tokens),
 # NounPhrase, not_a_speaker, scan_left and scan_right (quotes.speakers.noun_phrase).
 __all__ = [
     "NounPhrase",
@@ -533,7 +534,7 @@ class SpeakerResolver(AnaphoraMixin):
         head = low[-1]
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
-            known = self.role_anaphor(np, low, mention) or self._org_description(np, words, low, mention)
+            known = self.role_anaphor(np, low, mention) or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
             if known is not None:
                 return known
         if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
@@ -566,29 +567,6 @@ class SpeakerResolver(AnaphoraMixin):
             name = self.orgs.canonical(name)  # "Defense Ministry" -> "Russian Defense Ministry"
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
 
-    def _org_description(
-        self, np: NounPhrase, words: list[Token], low: list[str], mention: str
-    ) -> Optional[Speaker]:
-        """``the ministry``, ``the company``: the organisation the article named for it, else ``None``.
-
-        Only a description in lower case (country adjectives aside: ``the Russian
-        ministry``) is read; the organisation is chosen by
-        [`OrganisationIndex.describe`][quotes.speakers.organisations.OrganisationIndex.describe].
-        The description becomes the speaker's role.
-        """
-        head = low[-1]
-        if head not in DESCRIPTION_HEADS or len(low) > 5:
-            return None
-        if any(is_capitalised(w[0]) and country_key(w[0]) is None for w in words[1:]):
-            return None  # "the Defense Ministry": a name, not a description
-        target = self.orgs.describe(head, low[1:-1], np.start, self.sentence_starts)
-        if target is None:
-            return None
-        role = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
-        return Speaker(
-            name=target, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION, role=role
-        )
-
 
 def _office_with_tail(texts: list[str]) -> bool:
     """``The Department of Parks and Recreation``: an office word with ``of`` before the ``and``."""
@@ -597,20 +575,3 @@ def _office_with_tail(texts: list[str]) -> bool:
     return k > 1 and any(
         w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
     ) and all(is_capitalised(t) or t in ("of", "and") for t in texts[1:])
-
-
-def is_description(speaker: Speaker) -> bool:
-    """The speaker's name is a definite description the article does not resolve (``the spokesman``).
-
-    Such a speaker keeps the description as its name (``spokesman``); a quote of it
-    costs 0.1 of confidence (`quotes.document.Document.quote`).
-
-    Examples:
-        >>> sp = Speaker(name="spokesman", mention="the spokesman", start=0, end=13, type="anonymous")
-        >>> is_description(sp), is_description(sp.model_copy(update={"name": "Dmitry Peskov"}))
-        (True, False)
-    """
-    if speaker.name is None or not speaker.name.split()[-1][:1].islower():
-        return False
-    m = re.match(r"(?:the|The|THE)\s+", speaker.mention)
-    return m is not None and speaker.mention[m.end():] == speaker.name
