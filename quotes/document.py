@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
-from quotes.speakers.resolver import SpeakerResolver
+from quotes.speakers.resolver import SpeakerResolver, is_description
 from quotes.text.boilerplate import body_lines
 from quotes.text.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.text.quoted import QuotedSpan, find_quoted_spans
@@ -135,9 +135,13 @@ class Document:
         """The `Quote` of ``text[start:end]``: the one factory every component uses.
 
         The article's id, outlet and date and the provenance (backend and its
-        version, the component and rule in ``rules``) are filled in here.
+        version, the component and rule in ``rules``) are filled in here. A
+        speaker with no name (an unresolved pronoun) or named by a description the
+        article does not resolve (``the spokesman``) costs 0.1 of confidence.
         """
         art = self.article
+        if speaker is not None and (speaker.name is None or is_description(speaker)):
+            confidence = max(0.0, round(confidence - 0.1, 2))
         return Quote(
             text=self.text[start:end],
             start=start,

@@ -123,12 +123,17 @@ class SpeakerType(str, Enum):
     PERSON = "person"
     """A named or described individual: ``Dmitry Peskov``, ``he``."""
     ORGANIZATION = "organization"
-    """An institution, company, government or outlet: ``the Kremlin``, ``KCNA``."""
+    """An institution, company, government or outlet: ``the Kremlin``, ``KCNA``. One
+    organisation has one name per article (the fullest form: ``Russian Defense Ministry``
+    for ``Defense Ministry`` and ``the ministry``); a description the article does not
+    resolve (``the company``) keeps the description as ``name``, confidence 0.1 lower."""
     GROUP = "group"
     """A plural, non-institutional source: ``Ukrainian officials``, ``analysts``,
     named people joined by ``and`` (``Donald Trump and Paul Ryan``)."""
     ANONYMOUS = "anonymous"
-    """An unnamed individual: ``a senior official``, ``a source``."""
+    """An unnamed individual: ``a senior official``, ``a source``, or a role description
+    the article does not tie to a named person (``the spokesman`` with no spokesman
+    named; its ``name`` is the description and the quote's confidence 0.1 lower)."""
     UNKNOWN = "unknown"
     """The type could not be determined."""
 
@@ -180,8 +185,12 @@ class Speaker(_Frozen):
 
     Attributes:
         name: Canonical name: the fullest form of the name in the article, without
-            titles (``Dmitry Peskov`` for ``Peskov`` or ``he``); for descriptions,
-            the description itself (``Ukrainian officials``).
+            titles (``Dmitry Peskov`` for ``Peskov``, ``he`` or ``the Kremlin
+            spokesman``; ``Russian Defense Ministry`` for ``the ministry``); for a
+            description the article does not tie to a name, the description itself
+            (``Ukrainian officials``, ``spokesman``); ``None`` for a pronoun with no
+            antecedent (``"...," he said.`` opening an article): the speaker is then
+            known only by its ``mention``, and the quote's confidence is 0.1 lower.
         mention: The text that names the speaker at this quote, as written.
         start: Offset of the mention in the article text.
         end: Offset just past the mention.
@@ -190,7 +199,7 @@ class Speaker(_Frozen):
             or ``None``.
     """
 
-    name: str
+    name: Optional[str]
     mention: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -301,7 +310,8 @@ class Quote(_Frozen):
         """Return the JSON Lines record of this quote (the CLI's output contract).
 
         The keys are exactly `RECORD_KEYS`; ``speaker`` is
-        ``{name, mention, start, end, type, role}`` or ``None`` and ``cue`` is
+        ``{name, mention, start, end, type, role}`` (``name`` is ``None`` for an
+        unresolved pronoun) or ``None`` and ``cue`` is
         ``{text, start, end}`` or ``None``.
         """
         data = self.model_dump(mode="json", include=set(RECORD_KEYS))

@@ -288,16 +288,19 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
 
     The stages run in one direction over the document: direct quotes first (they
     teach the speaker resolver who spoke), then reported speech and mixed quotes
-    (which must not repeat a direct quote), then direct quotes with no cue of their
+    (which must not repeat a direct quote; each report's source is recorded in the
+    resolver too), then the pronoun speakers left unresolved are tried again now
+    that the reports' sources are known, then direct quotes with no cue of their
     own that go on with the report before them. A later component (the tagger)
     reads the same document, its resolver included.
     """
-    from quotes.attribution.direct import attribute_direct, continue_reports
+    from quotes.attribution.direct import attribute_direct, continue_reports, resolve_late_pronouns
     from quotes.attribution.reported import attribute_reported
 
     direct, fragments = attribute_direct(doc, segmenter)
     reported = attribute_reported(doc, segmenter, direct, fragments)
-    return continue_reports(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
+    found = resolve_late_pronouns(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
+    return continue_reports(doc, found)
 
 
 def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:

@@ -348,7 +348,8 @@ class TestDescriptions:
 
     def test_unresolved_pronoun_keeps_the_cue_for_both_parts(self, extractor):
         first, second = direct(extractor, "“We will not stop,” he said. “Never, not for a day.”")
-        assert first.speaker is None and second.speaker is None
+        assert first.speaker.name is None and first.speaker.mention == "he"
+        assert second.speaker == first.speaker
         assert first.cue.text == "said"
         assert (first.cue.start, first.cue.end) == (second.cue.start, second.cue.end)
 
@@ -373,9 +374,9 @@ class TestResolution:
         assert q.speaker.name == "Emmanuel Macron"
         assert q.speaker.mention == "he"
 
-    def test_unresolvable_pronoun_gives_no_speaker(self, extractor):
+    def test_unresolvable_pronoun_keeps_its_mention(self, extractor):
         q = only(extractor, "“We will not stop,” he said.")
-        assert q.speaker is None
+        assert (q.speaker.name, q.speaker.mention, q.speaker.start, q.speaker.end) == (None, "he", 20, 22)
 
     def test_appositive_role(self, extractor):
         text = "Jake Sullivan, the national security adviser, said: “We have been clear.”"
@@ -920,10 +921,10 @@ class TestDescriptionTypes:
             if q.speaker is not None and q.speaker.name == "city":
                 assert q.speaker.type is not SpeakerType.PERSON
 
-    def test_a_prosecutor_description_is_a_person(self, extractor):
+    def test_a_prosecutor_description_is_an_unnamed_person(self, extractor):
         text = "The county's chief prosecutor said the charges would be dropped."
         found = [q for q in extractor.extract(text) if q.speaker is not None]
-        assert found and found[0].speaker.type is SpeakerType.PERSON
+        assert found and found[0].speaker.type is SpeakerType.ANONYMOUS
 
     def test_verb_read_into_the_subject_is_not_part_of_the_name(self, extractor):
         text = "The Kessler campaign sent out a statement saying the audit was a partisan stunt."
@@ -979,12 +980,12 @@ class TestPluralHeads:
 # "“Q,” X <adverb> said": the adverb between the speaker and the cue (PolNeAR train:
 # "repeatedly said", "soon noted", "jokingly said") is neither speaker nor a break; like
 # PolNeAR's cue spans, the cue starts at it.
-P, U = SpeakerType.PERSON, SpeakerType.UNKNOWN
+P, U, A = SpeakerType.PERSON, SpeakerType.UNKNOWN, SpeakerType.ANONYMOUS
 ADVERB_CASES = [
     ("“We have the votes,” Okafor famously said in 2019.", "Okafor", "Okafor", P, "famously said"),
     (
         "“The plan is dead,” the minister quickly added.",
-        "minister", "the minister", P, "quickly added",
+        "minister", "the minister", A, "quickly added",  # no minister named: an unnamed person
     ),
     (
         "“Nobody called us,” Lena Marsh angrily told reporters.",

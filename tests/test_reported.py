@@ -814,7 +814,7 @@ POSSESSIVE_CASES = [
     ),
     (
         "The bakery's chief executive said flour prices would fall next spring.",
-        "bakery's chief executive", "The bakery's chief executive", SpeakerType.PERSON,
+        "bakery's chief executive", "The bakery's chief executive", SpeakerType.ANONYMOUS,
         "flour prices would fall next spring",
     ),
     (

@@ -253,7 +253,9 @@ def _speaker_keys(records: Sequence[Mapping[str, Any]]) -> list[str | None]:
     from quotes.dedupe.keys import speaker_keys
 
     return speaker_keys(
-        (r["speaker"]["name"], r["speaker"].get("type") or "unknown") if r.get("speaker") else None
+        (r["speaker"]["name"], r["speaker"].get("type") or "unknown")
+        if r.get("speaker") and r["speaker"].get("name") is not None
+        else None  # no speaker, or an unresolved pronoun: no key
         for r in records
     )
 

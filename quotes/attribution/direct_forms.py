@@ -215,7 +215,7 @@ def _after_subject(
             via = via or ctx.text[np.start:np.end]
             np, first = inner, None
     sp = resolve_speaker(ctx, np, q.start, role, start=first, describe=intro_cue(word), end=phrase_end)
-    if sp is None:  # "“…,” he said." with no one to be "he": the cue stands alone
+    if sp is None:  # a subject that names no speaker: the cue stands alone
         return attributed("after:unresolved", None, cue, kind, via)
     return attributed("after", sp, cue, kind, via)
 

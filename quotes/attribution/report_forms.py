@@ -23,7 +23,7 @@ from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
 from quotes.text.tokens import Token
-from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
+from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS, place_name
 from quotes.text.marks import FOLD_MARK
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
@@ -182,6 +182,8 @@ def colon_headline(
     sp = resolve_speaker(ctx, np, colon)
     if sp is None or sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION):
         return None
+    if " " not in np.text and place_name(np.text):
+        return None  # "Iowa: Tim Albrecht, Brad Anderson, ...": a section label, not a speaker
     return build(
         ctx,
         seg,

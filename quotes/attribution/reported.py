@@ -119,7 +119,9 @@ def attribute_reported(
     """Reported speech, claims and mixed quotes of the article.
 
     A reported item never repeats a direct quote that the direct path attributed
-    (see `_repeats_direct`).
+    (see `_repeats_direct`). Each speaker found is recorded in the document's
+    resolver, as the direct path does, so a later ``he said`` or ``it said`` can
+    refer to the source of an earlier report.
 
     Args:
         ctx: The article context built by `quotes.attribution.direct.build_context`.
@@ -131,13 +133,35 @@ def attribute_reported(
     blocked = [_direct_hull(ctx, q) for q in direct]
     attributed = [(q.start, q.end) for q in direct if q.speaker is not None]
     out: list[Quote] = []
+    ctx.resolver.keep_unresolved_people = False  # a report needs a resolved he/she
+    try:
+        _read_sentences(ctx, segmenter, marks, blocked, direct, attributed, out)
+    finally:
+        ctx.resolver.keep_unresolved_people = True
+    return out
+
+
+def _read_sentences(
+    ctx: Document,
+    segmenter: Segmenter,
+    marks: list[tuple[int, int]],
+    blocked: list[tuple[int, int]],
+    direct: list[Quote],
+    attributed: list[tuple[int, int]],
+    out: list[Quote],
+) -> None:
+    """Append the reports of each body sentence to ``out``, recording their speakers."""
     for lo, hi in ctx.sentences:
         line = ctx.line_of(lo)
         if line < 0 or ctx.lines[line][1] < hi:
             continue
         found = _sentence_quotes(ctx, segmenter, lo, hi, marks, blocked, direct)
-        out.extend(q for q in found if not _repeats_direct(ctx, q, attributed))
-    return out
+        for q in found:
+            if _repeats_direct(ctx, q, attributed):
+                continue
+            out.append(q)
+            if q.speaker is not None:
+                ctx.resolver.record(q.start, q.speaker)  # a later "he said" can refer to it
 
 
 def _repeats_direct(ctx: Document, q: Quote, attributed: list[tuple[int, int]]) -> bool:

@@ -121,6 +121,13 @@ def _date(value: str) -> str:
     return value
 
 
+def _speaker_cell(sp: dict[str, Any]) -> str:
+    """The table's speaker: the name, ``he (unresolved)`` for a pronoun with no name, or ``-``."""
+    if not sp:
+        return "-"
+    return sp.get("name") or f"{sp.get('mention')} (unresolved)"
+
+
 def _format_table(rows: list[dict[str, Any]]) -> str:
     headers = ("article", "kind", "speaker", "type", "cue", "via", "text")
     table = [headers]
@@ -131,7 +138,7 @@ def _format_table(rows: list[dict[str, Any]]) -> str:
             (
                 str(r["article"] or ""),
                 r["kind"],
-                sp.get("name") or "-",
+                _speaker_cell(sp),
                 sp.get("type") or "-",
                 (r["cue"] or {}).get("text") or "-",
                 r["via"] or "-",

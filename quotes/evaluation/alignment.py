@@ -222,7 +222,7 @@ def _speaker_right(pred: EvalItem, gold: EvalItem) -> bool:
         return False
     if pred.source and _overlaps(pred.source, gold.source):
         return True
-    last = _last_word(pred.speaker.name)
+    last = _last_word(pred.speaker.name or "")
     return bool(last) and last == _last_word(gold.source_text)
 
 

@@ -17,6 +17,7 @@ from quotes.lexicon import ORG_WORDS, TITLES
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.gender import Gender, gender_of
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
+from quotes.speakers.organisations import OrganisationIndex, country_key
 from quotes.text.tokens import TOKEN_RE
 
 #: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
@@ -46,11 +47,18 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "femal
 _RANKS = frozenset("vice deputy assistant acting associate lieutenant under former ex co".split())
 #: Words after a role noun that end the role's head (``spokesman for the ministry``).
 _AFTER_ROLE_HEAD = frozenset("for at to with in on from".split())
+#: Role heads a ``leader`` can stand for (``the Ukrainian leader``: ``Ukrainian President``).
+_LEADER_HEADS = frozenset("leader president premier chancellor king queen monarch ruler emir".split())
 
 
-def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
+def _role_matches(role: str, head: str, modifiers: set[str], *, loose_country: bool = False) -> bool:
     """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
     its words include every one of ``modifiers`` (``{"kremlin"}``).
+
+    ``leader`` heads any head of state or government (``President``, ``Prime
+    Minister``). A country modifier matches a word of the same country (``U.S.`` and
+    ``American``); with ``loose_country`` it also matches a role that names no country
+    (``the U.S. president`` for ``President Donald Trump``), never another country.
 
     Examples:
         >>> _role_matches("Kremlin spokesman", "spokesman", set())
@@ -75,11 +83,28 @@ def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
             break
         if tok != ".":
             words.append(_TITLE_ABBREVIATIONS.get(low, low))
-    if not words or words[-1] != head:
+    if not words:
+        return False
+    if head == "leader":
+        if not (words[-1] in _LEADER_HEADS or words[-2:] == ["prime", "minister"]):
+            return False
+    elif words[-1] != head:
         return False
     if len(words) > 1 and words[-2] in _RANKS and words[-2] not in modifiers:
         return False
-    return modifiers <= set(words)
+    countries = {country_key(w) for w in words} - {None}
+    for word in modifiers:
+        country = country_key(word)
+        if country is None:
+            if word not in words:
+                return False
+        elif country not in countries and (countries or not loose_country):
+            return False
+    return True
+
+
+#: Speaker types a ``he``/``she`` can refer to: a named person, or an unnamed one (``the woman``).
+_INDIVIDUALS = (SpeakerType.PERSON, SpeakerType.ANONYMOUS)
 
 
 def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
@@ -87,8 +112,30 @@ def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
     return gender is None or person is None or person == gender
 
 
+def is_description(speaker: Speaker) -> bool:
+    """The speaker's name is a definite description the article does not resolve (``the spokesman``).
+
+    Such a speaker keeps the description as its name (``spokesman``); a quote of it
+    costs 0.1 of confidence (`quotes.document.Document.quote`).
+
+    Examples:
+        >>> sp = Speaker(name="spokesman", mention="the spokesman", start=0, end=13, type="anonymous")
+        >>> is_description(sp), is_description(sp.model_copy(update={"name": "Dmitry Peskov"}))
+        (True, False)
+    """
+    if speaker.name is None or not speaker.name.split()[-1][:1].islower():
+        return False
+    m = re.match(r"(?:the|The|THE)\s+", speaker.mention)
+    return m is not None and speaker.mention[m.end():] == speaker.name
+
+
 #: ``he`` or ``she`` (lower case, capitalised or all caps): a pronoun that continues an earlier subject.
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
+
+
+def _unresolved(np: NounPhrase, mention: str, kind: SpeakerType) -> Speaker:
+    """The speaker of a pronoun with no antecedent: the mention, no name."""
+    return Speaker(name=None, mention=mention, start=np.start, end=np.end, type=kind)
 
 
 class AnaphoraMixin:
@@ -99,6 +146,8 @@ class AnaphoraMixin:
 
     text: str
     norm: str
+    keep_unresolved_people: bool
+    orgs: OrganisationIndex
     roles: dict[str, str]
     _person_at: list[tuple[int, str]]
     _speakers: list[tuple[int, Speaker]]
@@ -158,16 +207,12 @@ class AnaphoraMixin:
             mention: Its original text.
         """
         head = _TITLE_ABBREVIATIONS.get(low[-1], low[-1])
-        modifiers = set(low[1:-1])
+        modifiers = set(low[1:-1]) - {"."}
         if head in _NOT_ROLE_HEADS or not (head in TITLES or person_noun(head)):
             return None  # "the Associated Press", "the first": no role of a person
-        found: dict[str, str] = {}
-        for canonical, first in self._first_at.items():
-            if first >= np.start or len(canonical.split()) < 2 and canonical not in self._titled:
-                continue
-            for role in self._titles_of.get(canonical, ()):
-                if _role_matches(role, head, modifiers):
-                    found.setdefault(canonical, role)
+        found = self._people_with_role(np.start, head, modifiers, loose_country=False)
+        if not found and any(country_key(w) for w in modifiers):
+            found = self._people_with_role(np.start, head, modifiers, loose_country=True)
         if len(found) != 1:
             return None
         ((canonical, role),) = found.items()
@@ -175,6 +220,19 @@ class AnaphoraMixin:
             name=canonical, mention=mention, start=np.start, end=np.end,
             type=SpeakerType.PERSON, role=self.roles.get(canonical, role),
         )
+
+    def _people_with_role(
+        self, before: int, head: str, modifiers: set[str], *, loose_country: bool
+    ) -> dict[str, str]:
+        """``{canonical: role}`` of the people named before ``before`` with a matching role."""
+        found: dict[str, str] = {}
+        for canonical, first in self._first_at.items():
+            if first >= before or len(canonical.split()) < 2 and canonical not in self._titled:
+                continue
+            for role in self._titles_of.get(canonical, ()):
+                if _role_matches(role, head, modifiers, loose_country=loose_country):
+                    found.setdefault(canonical, role)
+        return found
 
     def resolve_pronoun(
         self,
@@ -185,6 +243,11 @@ class AnaphoraMixin:
         exclude: list[tuple[int, int]],
     ) -> Optional[Speaker]:
         """Resolve a pronoun: ``he``/``she`` to an earlier person, ``they``/``it``/``we`` to a group.
+
+        A subject pronoun with no antecedent is kept as the speaker's mention with
+        ``name=None`` (``"...," he said.`` opening an article); ``him``/``her``
+        with none give ``None``, and so do ``he``/``she`` while
+        ``keep_unresolved_people`` is false (reported speech reads them so).
 
         Args:
             np: The mention.
@@ -198,22 +261,51 @@ class AnaphoraMixin:
             gender = _PRONOUN_GENDER[pronoun]
             target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender)
             if target is None:
-                return None
+                keep = pronoun in ("he", "she") and self.keep_unresolved_people
+                return _unresolved(np, mention, SpeakerType.PERSON) if keep else None
             return Speaker(
                 name=target.name, mention=mention, start=np.start, end=np.end,
-                type=SpeakerType.PERSON, role=target.role,
+                type=target.type, role=target.role,
             )
         if pronoun in ("they", "it", "we"):
-            for _off, sp in reversed(self._speakers):
-                if _off > at:
-                    continue
-                if sp.type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
-                    return Speaker(
-                        name=sp.name, mention=mention, start=np.start, end=np.end,
-                        type=sp.type, role=sp.role,
-                    )
-                break
+            recent = next(((off, sp) for off, sp in reversed(self._speakers) if off <= at), None)
+            subject = self._subject_org(np.start, sentence_starts, recent) if pronoun == "it" else None
+            if subject is not None:
+                return Speaker(
+                    name=subject, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION
+                )
+            if recent is not None and recent[1].type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
+                sp = recent[1]
+                return Speaker(
+                    name=sp.name, mention=mention, start=np.start, end=np.end, type=sp.type, role=sp.role
+                )
+            return _unresolved(np, mention, SpeakerType.UNKNOWN)
         return None
+
+    def _subject_org(
+        self, at: int, sentence_starts: list[int], recent: Optional[tuple[int, Speaker]]
+    ) -> Optional[str]:
+        """The organisation an ``it`` at ``at`` refers to: the last one opening a sentence.
+
+        Only one named in the two sentences before ``it`` (or its own), and only when
+        no speaker was recorded in a later sentence than that organisation's and no
+        person is named between the two (``Mayor Ann Lee said ...``).
+        """
+        k = bisect.bisect_right(sentence_starts, at) - 1
+        window = sentence_starts[max(0, k - 2)] if sentence_starts else 0
+        found = self.orgs.last_subject(at, window)
+        if found is None:
+            return None
+        i = bisect.bisect_right(self._person_at, (found[0], "\uffff"))
+        if i < len(self._person_at) and self._person_at[i][0] < at:
+            return None  # a person named since: "it" is not clearly the organisation
+        if recent is not None:
+            said_at = bisect.bisect_right(sentence_starts, recent[0])
+            if said_at > bisect.bisect_right(sentence_starts, found[0]):
+                return None  # someone spoke after the organisation was the subject
+            if said_at == bisect.bisect_right(sentence_starts, found[0]) and recent[1].name != found[1]:
+                return None
+        return found[1]
 
     def _antecedent(
         self,
@@ -224,8 +316,8 @@ class AnaphoraMixin:
     ) -> Optional[Speaker]:
         """The person a he/she at ``at`` refers to: the nearest earlier sentence's subject.
 
-        Walks back sentence by sentence (at most six); in each, a speaker already
-        attributed there wins, else the first person name outside quotes. A person
+        Walks back sentence by sentence (at most six); in each, a person speaker
+        already attributed there (named, or unnamed: ``a senior official``) wins, else the first person name outside quotes. A person
         known to be of the other ``gender`` is passed over (``she`` after
         ``Emmanuel Macron``); an unknown gender never is. When the sentence's speaker
         is a group of named people (``Trump and Ryan said``), its members are no
@@ -242,7 +334,7 @@ class AnaphoraMixin:
             members = self._listed_members(lo, hi)
             for off, sp in self._speakers:
                 if (
-                    lo <= off < hi and sp.type is SpeakerType.PERSON and sp.name not in members
+                    lo <= off < hi and sp.type in _INDIVIDUALS and sp.name not in members
                     and _agrees(gender, self._speaker_gender(sp))
                 ):
                     return sp

@@ -22,6 +22,7 @@ from quotes.lexicon import (
     TITLES,
     WEEKDAYS,
     initials,
+    place_name,
     source_words,
 )
 from quotes.text.tokens import Token, tokens
@@ -172,11 +173,19 @@ def predicate_cut(words: list[Token], low_words: list[str]) -> Optional[int]:
 
 
 def name_before_of(words: list[Token], low_words: list[str]) -> tuple[list[Token], list[str]]:
-    """``Scott Hawkins of Cheyenne``: the person is named before ``of``; else the words unchanged."""
-    if "of" in low_words[1:] and is_capitalised(words[0][0]):
+    """``Scott Hawkins of Cheyenne``: the person is named before ``of``; else the words unchanged.
+
+    Before a place (``former Gov. Jeb Bush of Florida``, ``House Speaker Paul Ryan of
+    Wisconsin``) any words may open the phrase: a place is never the speaker.
+    """
+    if "of" in low_words[1:]:
         k = low_words.index("of", 1)
         head_words = [t for t in words[:k] if t[0] != "."]
-        if head_words and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words) and name_like(head_words[-1][0]):
+        if not head_words or not name_like(head_words[-1][0]):
+            return words, low_words
+        if is_capitalised(words[0][0]) and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words):
+            return words[:k], low_words[:k]
+        if k + 1 < len(words) and (place_name(words[k + 1][0]) or low_words[k + 1] in PLACES):
             return words[:k], low_words[:k]
     return words, low_words
 

@@ -4,7 +4,7 @@ A [`SpeakerResolver`][quotes.speakers.resolver.SpeakerResolver] is built once pe
 indexes the person names the article uses (``Dmitry Peskov``) and the roles it gives them
 (``Kremlin spokesman``), then turns a mention at a quote (``Peskov``, ``he``, ``the Kremlin``,
 ``a senior official``) into a [`Speaker`][quotes.models.Speaker] with a canonical name, a type and a
-role. It never guesses: a pronoun with no earlier person resolves to nothing.
+role. It never guesses: a pronoun with no earlier person stays its mention, with no name.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.anaphora import AnaphoraMixin
+from quotes.speakers.anaphora import AnaphoraMixin, is_description
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import coordinated_parts, short_forms
+from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
     COMPASS,
     FIRST_NAME_WORDS,
@@ -60,11 +61,13 @@ from quotes.speakers.noun_phrase import (
 )
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
-# Re-exported for the callers that import them here: TOKEN_RE and tokens (quotes.text.tokens),
+# Re-exported for the callers that import them here: is_description (quotes.speakers.anaphora),
+# TOKEN_RE and tokens (quotes.text.tokens),
 # NounPhrase, not_a_speaker, scan_left and scan_right (quotes.speakers.noun_phrase).
 __all__ = [
     "NounPhrase",
     "SpeakerResolver",
+    "is_description",
     "TOKEN_RE",
     "not_a_speaker",
     "scan_left",
@@ -110,6 +113,11 @@ class SpeakerResolver(AnaphoraMixin):
     def __init__(self, text: str, norm: str, body: list[tuple[int, int]]) -> None:
         self.text = text
         self.norm = norm
+        # An unresolved he/she is kept as a nameless speaker; reported speech turns this off
+        # while it reads (no resolved source, no report: "He called it X, according to Y").
+        self.keep_unresolved_people = True
+        self.orgs = OrganisationIndex(norm, body)  # organisation names, canonical forms, "the ministry"
+        self.sentence_starts: list[int] = []  # set by each resolve()
         self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
         self.roles: dict[str, str] = {}  # canonical name -> role
         self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
@@ -291,7 +299,9 @@ class SpeakerResolver(AnaphoraMixin):
         return speaker.type is SpeakerType.GROUP and speaker.name in self._listed
 
     def record(self, offset: int, speaker: Speaker) -> None:
-        """Remember a resolved speaker at ``offset`` (for later pronouns)."""
+        """Remember a resolved speaker at ``offset`` (for later pronouns); an unresolved one is no antecedent."""
+        if speaker.name is None:
+            return
         bisect.insort(self._speakers, (offset, speaker), key=lambda x: x[0])
 
     def resolve(
@@ -302,7 +312,9 @@ class SpeakerResolver(AnaphoraMixin):
         sentence_starts: list[int],
         exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> Optional[Speaker]:
-        """Turn a noun phrase into a `Speaker`, or ``None`` if it cannot be resolved.
+        """Turn a noun phrase into a `Speaker`, or ``None`` if it names no speaker.
+
+        A subject pronoun with no antecedent gives a `Speaker` with ``name=None``.
 
         Args:
             np: The mention.
@@ -310,6 +322,7 @@ class SpeakerResolver(AnaphoraMixin):
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
+        self.sentence_starts = sentence_starts
         words = tokens(self.norm, np.start, np.end)
         if not words:
             return None
@@ -377,8 +390,8 @@ class SpeakerResolver(AnaphoraMixin):
         ``nobody``: a word opening a clause (``Hastily``, ``Having``, ``Reached``);
         else a ``person``.
         """
-        if low_words[-1] in PLACES or head_is_org:
-            return "thing"
+        if low_words[-1] in PLACES or head_is_org or (j == len(words) - 1 and place_name(words[j][0])):
+            return "thing"  # "California offered ...": a place is no person
         if j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
             return "thing"  # "South Carolina", "North Dakota": a place, not a person "Carolina".
         if self._common_word(words[j][0]) and not after_honorific(words, len(words) - 1):
@@ -482,7 +495,7 @@ class SpeakerResolver(AnaphoraMixin):
             lo, hi = words[a][1], words[b - 1][2]
             part = NounPhrase(lo, hi, self.norm[lo:hi])
             sp = self.resolve(part, **context)  # type: ignore[arg-type]
-            if sp is None or (sp.start, sp.end) != (lo, hi):
+            if sp is None or sp.name is None or (sp.start, sp.end) != (lo, hi):
                 return None
             if b - a == 1 and place_name(texts[a]):
                 sp = sp.model_copy(update={"type": SpeakerType.ORGANIZATION})  # "Georgia"
@@ -521,7 +534,7 @@ class SpeakerResolver(AnaphoraMixin):
         head = low[-1]
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
-            known = self.role_anaphor(np, low, mention)
+            known = self.role_anaphor(np, low, mention) or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
             if known is not None:
                 return known
         if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
@@ -543,12 +556,15 @@ class SpeakerResolver(AnaphoraMixin):
             # term" are not people: the mention is kept, its type unknown.
             kind = SpeakerType.ANONYMOUS if head in TITLES else SpeakerType.UNKNOWN
         elif low[0] == "the" and (head in TITLES or head in source_words()):
-            # "the city's transport prosecutor" is a person; "the city", "the report" are not.
-            kind = SpeakerType.PERSON if head in TITLES or person_noun(head) else SpeakerType.UNKNOWN
+            # "the city's transport prosecutor" is an unnamed person (no earlier person has
+            # that role: `role_anaphor`); "the city", "the report" are not people.
+            kind = SpeakerType.ANONYMOUS if head in TITLES or person_noun(head) else SpeakerType.UNKNOWN
         elif all(is_capitalised(w[0]) for w in words):
             kind = SpeakerType.ORGANIZATION if len(words) > 1 else SpeakerType.UNKNOWN
         else:
             return None
+        if kind is SpeakerType.ORGANIZATION:
+            name = self.orgs.canonical(name)  # "Defense Ministry" -> "Russian Defense Ministry"
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
 
 

@@ -1,0 +1,257 @@
+"""Organisations of one article: one canonical name each, and what ``the ministry`` or ``it`` refers to.
+
+An [`OrganisationIndex`][quotes.speakers.organisations.OrganisationIndex] is built once per
+article from the capitalised names whose head is an organisation word (``Russia's Defense
+Ministry``, ``Russian Railways``, ``Ministry of Defence``). Forms that differ only by a
+country qualifier or its absence (``Russia's Defense Ministry``, ``Russian Defense Ministry``,
+``Defense Ministry``) are one organisation named by the fullest form; when the article
+qualifies the same core with two countries (``Russia's`` and ``Ukraine's Defense Ministry``)
+the bare ``Defense Ministry`` keeps its own name.
+
+A description (``the ministry``, ``the company``, ``the defense ministry``) refers to the
+organisation the article named last with a compatible head noun (``the company`` to a
+company-like name), when no other compatible organisation was named in the sentences just
+before it; otherwise it stays a description. ``it`` as the subject of a cue refers to the
+organisation last named at the start of a sentence (its subject).
+
+Cost: one regex pass over the body, then a bisect per question.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES
+from quotes.models import Speaker, SpeakerType
+from quotes.speakers.noun_phrase import NounPhrase, is_capitalised
+from quotes.text.tokens import Token
+
+__all__ = ["COMPANY_HEADS", "DESCRIPTION_HEADS", "OrgMention", "OrganisationIndex"]
+
+#: Head words of a company name (``Russian Railways``, ``Acme Corp.``): ``the company`` refers to one.
+COMPANY_HEADS = frozenset(
+    """company companies corp corporation inc ltd llc plc co railways railway airlines airways
+    group holdings motors industries enterprises technologies systems energy""".split()
+)
+#: Head nouns of a description that can refer to a named organisation (``the ministry``).
+DESCRIPTION_HEADS = frozenset(
+    """ministry company firm agency committee commission department council bureau authority
+    embassy corporation bank airline railway railways service court""".split()
+)
+#: Country adjectives whose country name does not start with the same five letters.
+_COUNTRY_OF = {
+    "u.s": "us", "u.s.": "us", "us": "us", "american": "us", "america": "us", "united": "us",
+    "chinese": "china", "french": "france", "british": "uk", "britain": "uk", "uk": "uk",
+    "german": "germany", "israeli": "israel", "iranian": "iran", "japanese": "japan",
+    "turkish": "turkey", "polish": "poland", "dutch": "netherlands", "swiss": "switzerland",
+}
+
+#: One capitalised word of a name: initials (``U.S.``), an abbreviation (``Corp.``), a word.
+_WORD = r"(?:(?:[A-Z]\.){2,}|(?:Corp|Inc|Co|Ltd|Bros|Dept|Jr|St)\.|[A-Z][\w'’&\-]*)"
+#: A capitalised name, with ``of``/``for`` joining capitalised words (``Ministry of Defence``).
+_NAME = re.compile(_WORD + r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?" + _WORD + r")*")
+#: What follows an organisation that is the subject of its sentence: a verb (``said``, ``has``).
+_VERB_AFTER = re.compile(
+    r"\s*(?:,[^,]{0,80},\s*)?(?:also\s+|later\s+|then\s+)?"
+    r"(?:said|says|has|have|had|is|was|will|would|did|does|could|can|may|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
+#: The end of a sentence: an organisation named right after it is in subject position.
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)(?:(?:The|But|And|Meanwhile|Later|Separately)\s+)?$")
+
+
+def country_key(word: str) -> Optional[str]:
+    """The country a qualifier names (``Russia's`` and ``Russian``: ``russi``), or ``None``.
+
+    Examples:
+        >>> country_key("Russia's"), country_key("Russian"), country_key("U.S."), country_key("Defense")
+        ('russi', 'russi', 'us', None)
+    """
+    low = re.sub(r"['’]s$", "", word.lower()).rstrip(".")
+    if low in _COUNTRY_OF or low + "." in _COUNTRY_OF:
+        return _COUNTRY_OF.get(low, _COUNTRY_OF.get(low + "."))
+    if low in PLACES or low in DEMONYMS:
+        return low[:5]
+    return None
+
+
+def _bare(word: str) -> str:
+    """A word lower case, its possessive and final dot dropped: ``Ministry's`` -> ``ministry``."""
+    return re.sub(r"['’]s$", "", word.lower()).rstrip(".")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """One organisation name in the article.
+
+    Attributes:
+        start: Offset of the name (after a leading ``The``).
+        end: Offset just past it.
+        name: The name as written (``Russia's Defense Ministry``).
+        head: Its head noun, lower case (``ministry``).
+        words: Its words, lower case, possessives bare.
+        country: The country its qualifier names (``russi``), or ``None``.
+        core: The name without its qualifier, lower case (``defense ministry``).
+        subject: The name opens a sentence and a verb follows it (its subject).
+    """
+
+    start: int
+    end: int
+    name: str
+    head: str
+    words: frozenset[str]
+    country: Optional[str]
+    core: str
+    subject: bool
+
+
+def _read_mention(norm: str, start: int, end: int) -> Optional[OrgMention]:
+    """The organisation named by the capitalised run ``norm[start:end]``, or ``None``."""
+    words = norm[start:end].split()
+    while words and _bare(words[0]) in NON_NAME_CAPITALS:
+        start = norm.index(words[0], start) + len(words[0])
+        start += len(norm[start:end]) - len(norm[start:end].lstrip())
+        words = words[1:]
+    if not words:
+        return None
+    bare = [_bare(w) for w in words]
+    if "of" in bare:
+        k = bare.index("of")
+        head = bare[k - 1] if k > 0 else ""
+    else:
+        head = bare[-1]
+    if head not in ORG_WORDS and head not in COMPANY_HEADS:
+        return None
+    country = country_key(words[0]) if len(words) > 1 else None
+    core = " ".join(bare[1:] if country else bare)
+    opens = (_SENTENCE_OPEN.search(norm, max(0, start - 40), start) is not None or start == 0) and (
+        _VERB_AFTER.match(norm, end) is not None  # "The GOP presidential candidate": a modifier
+    )
+    return OrgMention(start, end, " ".join(words), head, frozenset(bare), country, core, opens)
+
+
+class OrganisationIndex:
+    """The organisations one article names, their canonical names, and descriptions of them.
+
+    Args:
+        norm: The normalised article text.
+        body: ``(start, end)`` spans of the article body.
+
+    Examples:
+        >>> text = "Russia's Defense Ministry said it hit 20 drones. The Defense Ministry gave no details."
+        >>> index = OrganisationIndex(text, [(0, len(text))])
+        >>> index.canonical("Defense Ministry"), index.describe("ministry", [], len(text), [0])
+        ("Russia's Defense Ministry", "Russia's Defense Ministry")
+    """
+
+    def __init__(self, norm: str, body: list[tuple[int, int]]) -> None:
+        self.mentions: list[OrgMention] = []
+        for lo, hi in body:
+            for m in _NAME.finditer(norm, lo, hi):
+                found = _read_mention(norm, m.start(), m.end())
+                if found is not None:
+                    self.mentions.append(found)
+        self._starts = [m.start for m in self.mentions]
+        self._canonical = self._canonical_names()
+
+    def _canonical_names(self) -> dict[str, str]:
+        """``{name as written: canonical name}``: per core, the fullest form of one country."""
+        by_core: dict[str, list[OrgMention]] = {}
+        for m in self.mentions:
+            by_core.setdefault(m.core, []).append(m)
+        out: dict[str, str] = {}
+        for forms in by_core.values():
+            countries = {m.country for m in forms if m.country}
+            for m in forms:
+                same = [f for f in forms if f.country == m.country or (not m.country and len(countries) == 1)]
+                if not m.country and len(countries) > 1:
+                    same = [m]  # "Defense Ministry" beside Russia's and Ukraine's: not guessed
+                best = max(same, key=lambda f: (len(f.words), "'" not in f.name and "’" not in f.name, -f.start))
+                out[m.name] = best.name
+        return out
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of an organisation name as written (itself when unknown)."""
+        name = re.sub(r"^[Tt]he\s+", "", name)
+        return self._canonical.get(name, name)
+
+    def describe(
+        self, head: str, modifiers: list[str], before: int, sentence_starts: list[int]
+    ) -> Optional[str]:
+        """The canonical organisation a description (``the ministry``) refers to, or ``None``.
+
+        Args:
+            head: The description's head noun, lower case (``ministry``, ``company``).
+            modifiers: Its other words, lower case (``["defense"]``).
+            before: Offset of the description: organisations named before it count.
+            sentence_starts: Sorted sentence start offsets of the article.
+        """
+        if head not in DESCRIPTION_HEADS:
+            return None
+        found = [m for m in self.mentions[: bisect.bisect_left(self._starts, before)] if _compatible(m, head, modifiers)]
+        if not found:
+            return None
+        names = {self._canonical[m.name] for m in found}
+        last = found[-1]
+        k = bisect.bisect_right(sentence_starts, before) - 1
+        window = sentence_starts[max(0, k - 2)] if sentence_starts else 0
+        near = {self._canonical[m.name] for m in found if m.start >= window}
+        if len(near) > 1 or not near and len(names) > 1:
+            return None  # two ministries named just before: not guessed
+        return self._canonical[last.name]
+
+    def speaker_for(
+        self, np: NounPhrase, words: list[Token], low: list[str], mention: str, sentence_starts: list[int]
+    ) -> Optional[Speaker]:
+        """``the ministry``, ``the company``: the organisation the article named for it, else ``None``.
+
+        Only a description in lower case (country adjectives aside: ``the Russian
+        ministry``) is read; the organisation is chosen by `describe`. The
+        description becomes the speaker's role.
+
+        Args:
+            np: The mention.
+            words: Its tokens.
+            low: Its tokens, lower case, possessives bare (``low[0]`` is ``the``).
+            mention: Its original text.
+            sentence_starts: Sorted sentence start offsets of the article.
+        """
+        head = low[-1]
+        if head not in DESCRIPTION_HEADS or len(low) > 5:
+            return None
+        if any(is_capitalised(w[0]) and country_key(w[0]) is None for w in words[1:]):
+            return None  # "the Defense Ministry": a name, not a description
+        target = self.describe(head, low[1:-1], np.start, sentence_starts)
+        if target is None:
+            return None
+        role = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
+        return Speaker(
+            name=target, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION, role=role
+        )
+
+    def last_subject(self, before: int, after: int) -> Optional[tuple[int, str]]:
+        """``(offset, canonical name)`` of the last organisation opening a sentence in ``[after, before)``."""
+        for m in reversed(self.mentions[: bisect.bisect_left(self._starts, before)]):
+            if m.start < after:
+                return None
+            if m.subject:
+                return m.start, self._canonical[m.name]
+        return None
+
+
+def _compatible(m: OrgMention, head: str, modifiers: list[str]) -> bool:
+    """The organisation ``m`` can be what a description with ``head`` and ``modifiers`` names."""
+    if head in ("company", "firm"):
+        fits = m.head in COMPANY_HEADS
+    else:
+        fits = m.head == head or m.head.rstrip("s") == head.rstrip("s")
+    if not fits:
+        return False
+    for word in modifiers:
+        country = country_key(word)
+        if word in m.words or (country is not None and country == m.country):
+            continue
+        return False
+    return True

@@ -1,0 +1,235 @@
+"""Speakers named by a description, a pronoun or an earlier report resolve to the entity the article names.
+
+Made-up sentences. ``the ministry``, ``the company``, ``the spokesman``, ``the U.S.
+president`` take the name the article gives that entity; a description the article does
+not resolve stays the description (``resolved`` false, lower confidence); a pronoun with
+no antecedent stays the speaker mention with no name; a report's source is an antecedent
+for a later ``he said`` / ``it said`` like a direct quote's speaker is.
+"""
+
+from __future__ import annotations
+
+import quotes
+from quotes.models import Quote, SpeakerType
+
+
+def _only(extractor: quotes.Extractor, text: str, content: str) -> Quote:
+    """The one quote whose text contains ``content``; every quote's offsets are checked."""
+    found = extractor.extract(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert q.speaker is None or text[q.speaker.start : q.speaker.end] == q.speaker.mention
+    matching = [q for q in found if content in q.text]
+    assert len(matching) == 1, [q.text for q in found]
+    return matching[0]
+
+
+def _who(q: Quote) -> tuple[str | None, str, SpeakerType] | None:
+    """``(name, mention, type)`` of the quote's speaker."""
+    return None if q.speaker is None else (q.speaker.name, q.speaker.mention, q.speaker.type)
+
+
+class TestReportedSpeakerIsAntecedent:
+    def test_it_after_an_organisation_report(self, extractor):
+        text = (
+            "The Harbour Authority said in a statement that the pier had collapsed. "
+            "It said that it would investigate the cause."
+        )
+        q = _only(extractor, text, "would investigate")
+        assert _who(q) == ("Harbour Authority", "It", SpeakerType.ORGANIZATION)
+        assert (q.speaker.start, q.speaker.end) == (text.index("It said"), text.index("It said") + 2)
+
+    def test_he_after_a_reported_surname(self, extractor):
+        text = 'Okafor said the bridge would reopen. "It will be safe," he said.'
+        q = _only(extractor, text, "It will be safe")
+        assert _who(q) == ("Okafor", "he", SpeakerType.PERSON)
+
+    def test_it_said_after_a_reported_organisation(self, extractor):
+        text = 'The Harbour Authority said the pier had collapsed. "We are inspecting it," it said.'
+        q = _only(extractor, text, "We are inspecting")
+        assert _who(q) == ("Harbour Authority", "it", SpeakerType.ORGANIZATION)
+
+
+class TestUnresolvedPronoun:
+    def test_he_with_no_antecedent_keeps_the_mention(self, extractor):
+        text = '"We are ready," he said.'
+        q = _only(extractor, text, "We are ready")
+        assert _who(q) == (None, "he", SpeakerType.PERSON)
+        assert (q.speaker.start, q.speaker.end) == (16, 18)
+        assert q.cue is not None and q.cue.text == "said"
+
+    def test_unresolved_costs_confidence(self, fast):
+        unresolved = _only(fast, '"We are ready," he said.', "We are ready")
+        named = _only(fast, 'Grace Okafor arrived. "We are ready," she said.', "We are ready")
+        assert named.speaker.name == "Grace Okafor"
+        assert unresolved.confidence == round(named.confidence - 0.1, 2)
+
+    def test_she_opening_the_article_before_the_quote(self, extractor):
+        text = 'She said: "The vote is over." Officials left the hall.'
+        q = _only(extractor, text, "The vote is over")
+        assert _who(q) == (None, "She", SpeakerType.PERSON)
+        assert (q.speaker.start, q.speaker.end) == (0, 3)
+
+    def test_record_and_json_round_trip(self, fast):
+        q = _only(fast, '"We are ready," he said.', "We are ready")
+        assert q.to_record()["speaker"]["name"] is None
+        assert Quote.model_validate_json(q.model_dump_json()) == q
+
+    def test_unresolved_speaker_is_no_dedupe_speaker(self, fast):
+        a = fast.extract('"The bridge will reopen in May," he said.', article_id="a")
+        b = fast.extract('"The bridge will reopen in May," Okafor said.', article_id="b")
+        clusters = quotes.dedupe(a + b)
+        assert sorted(c.size for c in clusters) in ([1, 1], [2])
+        assert all(c.speaker in (None, "Okafor") for c in clusters)
+
+    def test_table_shows_the_mention(self, tmp_path, capsys):
+        from quotes.cli import main
+
+        path = tmp_path / "a.txt"
+        path.write_text('"We are ready," he said.\n', encoding="utf-8")
+        assert main(["extract", str(path), "--format", "table"]) == 0
+        assert "he (unresolved)" in capsys.readouterr().out
+
+    def test_csv_has_no_speaker_key(self, fast):
+        import csv
+        import io
+
+        from quotes.archive.frames import write_csv
+
+        buf = io.StringIO()
+        write_csv(fast.extract('"We are ready," he said.'), buf)
+        (row,) = csv.DictReader(io.StringIO(buf.getvalue()))
+        assert (row["speaker.mention"], row["speaker.name"], row["speaker_key"]) == ("he", "", "")
+
+
+class TestOrganisationDescriptions:
+    def test_the_company_is_the_named_company(self, extractor):
+        text = 'Northvale Railways said the line was closed. "We are working on it," the company said.'
+        q = _only(extractor, text, "We are working")
+        assert _who(q) == ("Northvale Railways", "the company", SpeakerType.ORGANIZATION)
+        assert q.speaker.role == "company"
+        assert (q.speaker.start, q.speaker.end) == (text.index("the company"), text.index("the company") + 11)
+
+    def test_the_company_skips_an_organisation_that_is_no_company(self, extractor):
+        text = (
+            "Brenmoor Motors opened a plant. The Labour Ministry praised it. "
+            '"We will hire 300 people," the company said.'
+        )
+        q = _only(extractor, text, "We will hire")
+        assert _who(q) == ("Brenmoor Motors", "the company", SpeakerType.ORGANIZATION)
+
+    def test_the_ministry_takes_the_fullest_name(self, extractor):
+        text = (
+            "Russia's Defense Ministry said 20 drones were downed. Russian Defense Ministry "
+            'officials gave no details. "All targets were hit," the ministry said.'
+        )
+        q = _only(extractor, text, "All targets were hit")
+        assert _who(q) == ("Russian Defense Ministry", "the ministry", SpeakerType.ORGANIZATION)
+
+    def test_short_form_takes_the_canonical_name(self, extractor):
+        text = (
+            "Russia's Defense Ministry reported strikes on Monday. "
+            "Defense Ministry spokesman Igor Konashenkov was not available. "
+            '"The strikes hit depots," the Defense Ministry said.'
+        )
+        q = _only(extractor, text, "The strikes hit depots")
+        assert _who(q) == ("Russia's Defense Ministry", "the Defense Ministry", SpeakerType.ORGANIZATION)
+
+    def test_two_countries_keep_the_bare_name(self, extractor):
+        text = (
+            "Russia's Defense Ministry and Ukraine's Defense Ministry traded claims. "
+            '"We hold the bridge," the Defense Ministry said.'
+        )
+        q = _only(extractor, text, "We hold the bridge")
+        assert _who(q) == ("Defense Ministry", "the Defense Ministry", SpeakerType.ORGANIZATION)
+
+    def test_two_ministries_just_before_stay_a_description(self, extractor):
+        text = (
+            "The Finance Ministry and the Energy Ministry met on Monday. "
+            '"Prices will fall," the ministry said.'
+        )
+        q = _only(extractor, text, "Prices will fall")
+        assert _who(q) == ("ministry", "the ministry", SpeakerType.ORGANIZATION)
+        named = _only(extractor, 'The Energy Ministry met on Monday. "Prices will fall," the ministry said.', "Prices")
+        assert q.confidence == round(named.confidence - 0.1, 2)
+
+    def test_it_is_the_organisation_in_subject_position(self, extractor):
+        text = 'The Harbour Authority said it closed the pier. "We found cracks," it said.'
+        q = _only(extractor, text, "We found cracks")
+        assert _who(q) == ("Harbour Authority", "it", SpeakerType.ORGANIZATION)
+
+    def test_it_after_a_person_spoke_stays_unresolved(self, extractor):
+        text = (
+            "The Harbour Authority closed the pier. Mayor Ann Lee said the town would pay. "
+            '"The cracks are deep," it said.'
+        )
+        q = _only(extractor, text, "The cracks are deep")
+        assert _who(q) == (None, "it", SpeakerType.UNKNOWN)
+
+    def test_organisation_as_modifier_is_no_subject(self, extractor):
+        text = 'The Harbour Authority chief quit. "It is a sad day," it said.'
+        q = _only(extractor, text, "It is a sad day")
+        assert q.speaker is None or q.speaker.name is None
+
+
+class TestPersonDescriptions:
+    def test_country_modifier_matches_a_role_without_country(self, extractor):
+        text = (
+            "President Donald Trump met Russian President Vladimir Putin. "
+            '"It was a good meeting," the U.S. president said.'
+        )
+        q = _only(extractor, text, "It was a good meeting")
+        assert _who(q) == ("Donald Trump", "the U.S. president", SpeakerType.PERSON)
+
+    def test_leader_is_the_head_of_state(self, extractor):
+        text = (
+            "Ukrainian President Volodymyr Zelenskyy met the press. "
+            '"We will not give up," the Ukrainian leader said.'
+        )
+        q = _only(extractor, text, "We will not give up")
+        assert _who(q) == ("Volodymyr Zelenskyy", "the Ukrainian leader", SpeakerType.PERSON)
+        assert q.speaker.role == "Ukrainian President"
+
+    def test_leader_of_another_country_is_not_taken(self, extractor):
+        text = (
+            "Ukrainian President Volodymyr Zelenskyy met the press. "
+            '"We will not give up," the Russian leader said.'
+        )
+        q = _only(extractor, text, "We will not give up")
+        assert _who(q) == ("Russian leader", "the Russian leader", SpeakerType.ANONYMOUS)
+
+    def test_unresolved_role_is_an_unnamed_person(self, extractor):
+        q = _only(extractor, '"We are ready," the spokesman said.', "We are ready")
+        assert _who(q) == ("spokesman", "the spokesman", SpeakerType.ANONYMOUS)
+
+    def test_apposition_names_the_spokesman(self, extractor):
+        text = '"We will respond," a Kremlin spokesman, Dmitry Peskov, told reporters.'
+        q = _only(extractor, text, "We will respond")
+        assert q.speaker.name == "Dmitry Peskov" and "Kremlin spokesman" in q.speaker.role
+
+    def test_he_after_an_unnamed_official(self, extractor):
+        text = 'A senior official said the talks stalled. "We need more time," he said.'
+        q = _only(extractor, text, "We need more time")
+        assert _who(q) == ("A senior official", "he", SpeakerType.ANONYMOUS)
+
+
+class TestPlaceIsNoSpeaker:
+    def test_person_of_a_state_is_the_person(self, extractor):
+        text = "House Speaker Paul Ryan of Wisconsin said the race was close."
+        (q,) = extractor.extract(text)
+        assert _who(q) == ("Paul Ryan", "House Speaker Paul Ryan of Wisconsin", SpeakerType.PERSON)
+        assert q.speaker.role == "House Speaker"
+
+    def test_person_of_a_state_after_a_lower_case_title(self, extractor):
+        text = '"We are ready," said former Gov. Jeb Bush of Florida.'
+        q = _only(extractor, text, "We are ready")
+        assert q.speaker.name == "Jeb Bush"
+
+    def test_a_state_is_no_person(self, extractor):
+        text = "But Nevada offered a unique opportunity, analysts said."
+        for q in extractor.extract(text):
+            assert q.speaker is None or q.speaker.type is not SpeakerType.PERSON
+
+    def test_state_section_label_is_no_speaker(self, extractor):
+        text = "Survey panel.\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron.\n"
+        assert all(q.speaker is None or q.speaker.name != "Iowa" for q in extractor.extract(text))
