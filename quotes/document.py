@@ -74,6 +74,9 @@ class Document:
     quoted_spans: list[QuotedSpan] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     line_starts: list[int] = field(init=False, repr=False)
+    #: Per-article indexes that many calls of a step share, built on first use
+    #: (`quotes.text.intervals.cover_of`).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.line_starts = [a for a, _ in self.lines]

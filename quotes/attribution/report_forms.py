@@ -267,9 +267,10 @@ def as_stated_by(
     return None
 
 
-#: What may stand before an opening "According to": nothing, a connective, a line up to a colon.
+#: What may stand before an opening "According to": nothing, a connective; or a line up to
+#: a colon (`_opens_clause`).
 _OPENING = re.compile(
-    r"(?:[^\n]*:\s*|\s*(?:(?:but|and|so|yet|still|now|however|meanwhile|instead)\s*,?\s*)?)", re.I
+    r"\s*(?:(?:but|and|so|yet|still|now|however|meanwhile|instead)\s*,?\s*)?", re.I
 )
 _LOOSE_SOURCE = re.compile(r"\s+([A-Za-z0-9][^,;:“”\"()]{1,160}?)(?=\s*(?:,|[.;!?]?\s*$))")
 
@@ -334,6 +335,20 @@ def _document_source(
     return sp, end, _DOCUMENT_VIA.get(noun)
 
 
+def _opens_clause(norm: str, consumed: int, a: int) -> bool:
+    """Whether ``norm[consumed:a]`` is only a conjunction, or ends with a colon on its line.
+
+    The colon is found by reading back over spaces from ``a``, not by matching from
+    ``consumed``, which would cost the length of the sentence for every ``according``.
+    """
+    if _OPENING.fullmatch(norm, consumed, a) is not None:
+        return True
+    c = a
+    while c > consumed and norm[c - 1].isspace():
+        c -= 1
+    return c > consumed and norm[c - 1] == ":" and norm.find("\n", consumed, c - 1) < 0
+
+
 @RULES.implements("reported", "according")
 def according(
     ctx: Document,
@@ -354,7 +369,7 @@ def according(
     """
     a = toks[k][1]
     cue_end = toks[k + 1][2]
-    initial = _OPENING.fullmatch(ctx.norm, consumed, a) is not None
+    initial = _opens_clause(ctx.norm, consumed, a)
     doc = _document_source(ctx, a, cue_end, hi)
     if doc is not None:
         sp, src_end, via = doc
@@ -366,7 +381,7 @@ def according(
     if found is None:
         return None
     sp, src_end = found
-    comma = ctx.norm.find(",", cue_end, hi)
+    comma = ctx.norm.find(",", cue_end, min(hi, sp.end))  # only a comma before sp.end counts
     if initial and 0 <= comma < sp.end and sp.start < comma:
         # "According to X, C": the source ends at the comma, the content follows.
         sp = widen(ctx, sp, (sp.start, min(src_end, comma)))

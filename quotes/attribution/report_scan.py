@@ -13,6 +13,7 @@ follows (``X reported, citing Y``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ from quotes.attribution.report_subject import between_subject_and_cue, subject
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.document import Document
+from quotes.text.intervals import SpanCover, cover_of
 from quotes.text.tokens import Token, tokens
 from quotes.lexicon import REPORTING_VERBS, WEEKDAYS
 from quotes.models import CueType, Quote, Span, Speaker
@@ -99,7 +101,7 @@ class SentenceScan:
     blocked: list[tuple[int, int]]  #: the direct quotes of the article, with their cues
     direct: list[Quote]  #: the direct quotes that start in the sentence
     toks: list[Token]
-    taken: list[tuple[int, int]]  #: fragments and direct quotes in the sentence: no cue there
+    taken: SpanCover  #: fragments and direct quotes of the article: no cue there
     out: list[Quote] = field(default_factory=list)
     consumed: int = 0  #: content before this offset is taken
     carry: tuple[int, Speaker] | None = None  #: a participle cue that goes on for a speaker
@@ -116,9 +118,9 @@ class SentenceScan:
         direct: list[Quote],
     ) -> SentenceScan:
         """The scan of the sentence ``lo:hi``, nothing taken yet."""
-        direct_in = [q for q in direct if lo <= q.start < hi]
+        direct_in = _starting_in(ctx, direct, lo, hi)
         toks = tokens(ctx.norm, lo, hi)
-        taken = [(s, e) for s, e in marks + blocked if s < hi and e > lo]
+        taken = cover_of(marks, blocked, cache=ctx.memo)
         return cls(ctx, seg, lo, hi, marks, blocked, direct_in, toks, taken, consumed=lo)
 
     def asked_question(self) -> None:
@@ -140,7 +142,7 @@ class SentenceScan:
                 word.lower() not in cue_words
                 or a < self.consumed
                 or self.taken
-                and any(s <= a < e for s, e in self.taken)
+                and a in self.taken
             ):
                 k += 1  # most tokens: no cue word, or one inside a quote or a taken content
                 continue
@@ -557,6 +559,22 @@ def _clause_follows(ctx: Document, start: int | None) -> bool:
         return False
     words = LOWERCASE_WORD_RE.findall(ctx.norm[start : start + 80].lower())
     return len(words) >= MIN_WORDS
+
+
+def _starting_in(ctx: Document, direct: list[Quote], lo: int, hi: int) -> list[Quote]:
+    """The quotes of ``direct`` that start in ``[lo, hi)``, in their order in ``direct``.
+
+    Bisects an index of ``direct`` by start, built once per article (`Document.memo`),
+    instead of reading every quote of the article for every sentence.
+    """
+    kept = ctx.memo.get("direct by start")
+    if kept is None or kept[0] is not direct or kept[1] != len(direct):
+        order = sorted(range(len(direct)), key=lambda n: direct[n].start)
+        kept = (direct, len(direct), order, [direct[n].start for n in order])
+        ctx.memo["direct by start"] = kept
+    _d, _n, order, starts = kept
+    picked = order[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    return [direct[n] for n in sorted(picked)]
 
 
 def _direct_speaker_before(direct: list[Quote], at: int) -> Speaker | None:

@@ -17,6 +17,7 @@ from quotes.lexicon import ORG_WORDS, TITLES
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.gender import Gender, gender_of
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
+from quotes.text.intervals import SpanCover, cover_of
 from quotes.text.tokens import TOKEN_RE
 
 #: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
@@ -240,9 +241,9 @@ class AnaphoraMixin:
             if lo < lo_limit:
                 break
             members = self._listed_members(lo, hi)
-            for off, sp in self._speakers:
+            for _off, sp in self._speakers_in(lo, hi):
                 if (
-                    lo <= off < hi and sp.type is SpeakerType.PERSON and sp.name not in members
+                    sp.type is SpeakerType.PERSON and sp.name not in members
                     and _agrees(gender, self._speaker_gender(sp))
                 ):
                     return sp
@@ -275,10 +276,21 @@ class AnaphoraMixin:
     def _listed_members(self, lo: int, hi: int) -> set[str]:
         """The people of groups of named people (``Trump and Ryan``) that spoke in ``[lo, hi)``."""
         members: set[str] = set()
-        for off, sp in self._speakers:
-            if lo <= off < hi and sp.name in self._listed and sp.type is SpeakerType.GROUP:
+        for _off, sp in self._speakers_in(lo, hi):
+            if sp.name in self._listed and sp.type is SpeakerType.GROUP:
                 members.update(self._listed[sp.name])
         return members
+
+    def _speakers_in(self, lo: int, hi: int) -> list[tuple[int, Speaker]]:
+        """The recorded speakers at offsets in ``[lo, hi)``, in order (``_speakers`` is sorted)."""
+        first = bisect.bisect_left(self._speakers, lo, key=lambda x: x[0])
+        last = bisect.bisect_left(self._speakers, hi, lo=first, key=lambda x: x[0])
+        return self._speakers[first:last]
+
+    def _exclude_cover(self, exclude: list[tuple[int, int]]) -> SpanCover:
+        """``exclude`` as a `SpanCover`, built once per list (every call passes the article's quotes)."""
+        cache = self.__dict__.setdefault("_exclude_covers", {})
+        return cover_of(exclude, cache=cache)
 
     def _first_named(
         self,
@@ -294,9 +306,10 @@ class AnaphoraMixin:
         possessives (``Trump's``) and modifiers (``the Clinton campaign``) are passed
         over. Returns ``(index into _person_at, offset, canonical name)``.
         """
+        cover = self._exclude_cover(exclude)
         while i < len(self._person_at) and self._person_at[i][0] < hi:
             off, name = self._person_at[i]
-            inside = any(a <= off < b for a, b in exclude)
+            inside = off in cover
             if (
                 not inside and name not in members and _agrees(gender, self.person_gender(name))
                 and not self._is_possessive_at(off) and not self._is_modifier_at(off)
@@ -319,8 +332,9 @@ class AnaphoraMixin:
 
     def _first_pronoun(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> Optional[int]:
         """Offset of the first ``he``/``she`` outside quotes in ``[lo, hi)``."""
+        cover = self._exclude_cover(exclude)
         for m in _HE_SHE.finditer(self.norm, lo, hi):
-            if not any(a <= m.start() < b for a, b in exclude):
+            if m.start() not in cover:
                 return m.start()
         return None
 

@@ -8,14 +8,18 @@ the same `TOKEN_RE` matches, with offsets into the normalised text.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-__all__ = ["TOKEN_RE", "Token", "tokens"]
+__all__ = ["TOKEN_RE", "Token", "first_tokens", "last_tokens", "tokens"]
 
 #: One token: its text and its ``start``/``end`` offsets into the text it was read from.
 Token = tuple[str, int, int]
 
 #: Tokens: words (with inner ``'``, ``-``, ``.``) or single punctuation characters.
 TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+_SPACE = re.compile(r"\s")
+#: Characters read first for `last_tokens`, per token wanted (the window grows when short).
+_CHARS_PER_TOKEN = 16
 
 
 def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -34,3 +38,40 @@ def tokens(s: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
         [('Sen', 0, 3), ('.', 3, 4), ('Ted', 5, 8), ('Cruz', 9, 13)]
     """
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(s, lo, hi)]
+
+
+def first_tokens(s: str, lo: int, hi: int, count: int) -> list[tuple[str, int, int]]:
+    """``tokens(s, lo, hi)[:count]``, reading no further than the ``count``-th token.
+
+    Examples:
+        >>> first_tokens("Sen. Ted Cruz said", 0, 18, 2)
+        [('Sen', 0, 3), ('.', 3, 4)]
+    """
+    return [(m.group(), m.start(), m.end()) for m in islice(TOKEN_RE.finditer(s, lo, hi), count)]
+
+
+def last_tokens(s: str, lo: int, hi: int, count: int) -> list[tuple[str, int, int]]:
+    """``tokens(s, lo, hi)[-count:]``, reading back from ``hi`` only as far as needed.
+
+    No token holds whitespace, so the tokens after a whitespace character are the
+    same whether reading starts there or at ``lo``: the window read starts at a
+    whitespace character and doubles until it holds ``count`` tokens or reaches ``lo``.
+    The cost is the length of those tokens, not of ``s[lo:hi]``.
+
+    Examples:
+        >>> last_tokens("Sen. Ted Cruz said", 0, 18, 2)
+        [('Cruz', 9, 13), ('said', 14, 18)]
+    """
+    width = _CHARS_PER_TOKEN * max(count, 1)
+    while True:
+        start = max(lo, hi - width)
+        if start > lo:
+            space = _SPACE.search(s, start, hi)
+            if space is None:
+                width *= 2
+                continue
+            start = space.start()
+        found = tokens(s, start, hi)
+        if len(found) >= count or start == lo:
+            return found[-count:] if count > 0 else []
+        width *= 2
