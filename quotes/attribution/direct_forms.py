@@ -15,7 +15,7 @@ from typing import Optional
 
 from quotes.attribution.rules import RULES
 from quotes.document import Document
-from quotes.text.tokens import Token, tokens
+from quotes.text.tokens import Token, skip_spaces, tokens
 from quotes.attribution.cues import (
     FINITE,
     INTRO_EXTRA,
@@ -67,11 +67,11 @@ def _after_window(ctx: Document, q: QuotedSpan, hi: int) -> _AfterWindow:
     lo = q.close + 1
     sent_end = ctx.sentence_of(q.close)[1]
     if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
-        sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
+        sent_end = ctx.sentence_of(skip_spaces(ctx.norm, lo, hi))[1]
     extended = False
     if sent_end <= lo + 1 and mark_inside_end(ctx, q) in ("?", "!", "."):
         # "“Why?” he asked.": the splitter ends the sentence at the closing mark.
-        sent_end = ctx.sentence_of(lo + 1 + len(ctx.norm[lo + 1:hi]) - len(ctx.norm[lo + 1:hi].lstrip()))[1]
+        sent_end = ctx.sentence_of(skip_spaces(ctx.norm, lo + 1, hi))[1]
         extended = True
     full_stop = mark_inside_end(ctx, q) == "."
     end = min(hi, max(sent_end, lo))

@@ -15,6 +15,7 @@ import re
 
 from quotes.attribution.report_cues import reporting_kind
 from quotes.document import Document
+from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
 from quotes.lexicon import WEEKDAYS
 
@@ -174,8 +175,15 @@ def _that_after(toks: list[Token], at: int, limit: int) -> int | None:
     return None
 
 
-def content_limit(blocked: list[tuple[int, int]], start: int, hi: int) -> int:
-    """Where content that starts at ``start`` must stop: the sentence end or a direct quote."""
+def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dict | None = None) -> int:
+    """Where content that starts at ``start`` must stop: the sentence end or a direct quote.
+
+    With ``memo`` (`Document.memo`) the starts of ``blocked`` are sorted once per article
+    and bisected, instead of read in full for every cue.
+    """
+    if memo is not None:
+        inside = starting_in(blocked, start, hi, memo)
+        return inside[0][0] if inside else hi
     return min([s for s, _e in blocked if start <= s < hi], default=hi)
 
 

@@ -22,6 +22,7 @@ from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
+from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
 from quotes.text.marks import FOLD_MARK
@@ -104,8 +105,8 @@ def build(
     if b <= a or len(ctx.text[a:b].split()) < min_words:
         return None
     mixed = any(
-        a <= s < b and (e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’"))
-        for s, e in marks
+        e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’")
+        for s, e in starting_in(marks, a, b, ctx.memo)
     )  # a fragment inside, or one whose closing mark follows the content's last comma
     pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS
     return ctx.quote(
@@ -565,7 +566,7 @@ def impression(
         if fs is None and (np is None or np.text.lower() in ("it", "there", "this")):
             return None  # "It seems to me": no subject to report about
         start = fs.start if fs is not None else np.start  # type: ignore[union-attr]
-    limit = content_limit(blocked, toks[k][2], hi)
+    limit = content_limit(blocked, toks[k][2], hi, ctx.memo)
     end = clause_end(ctx, toks[k + 1][1], limit)
     kind = reporting_kind(toks[k][0]) or CueType.BELIEF
     cue = ctx.span(cue_start, toks[k][2])

@@ -165,7 +165,7 @@ class SentenceScan:
             return 1
         cue = self.read_cue(k, *kinds)
         if (
-            "," in self.ctx.norm[self.consumed : cue.a]
+            _comma_between(self.ctx, self.consumed, cue.a)
             or cue.going_on is not None
             or (cue.content_start(self.ctx, self.toks) is not None)
         ):  # else no content after the cue and none before it: skip resolving a speaker
@@ -217,7 +217,7 @@ class SentenceScan:
             if obj is not None:
                 cue_end = obj.end
                 last = _index_at(toks, obj.end)
-        limit = content_limit(self.blocked, cue_end, self.hi)
+        limit = content_limit(self.blocked, cue_end, self.hi, self.ctx.memo)
         host = low if low in TELL else toks[last][0].lower()  # "told Reuters citing": the verb
         going_on = participle_after(toks, last, limit, host)
         span = self.ctx.span(a, cue_end)
@@ -275,13 +275,13 @@ class SentenceScan:
     def inverted_at_end(self, cue: _Cue) -> None:
         """``C, said the minister.``: no subject before the cue, the speaker after it."""
         ctx, hi = self.ctx, self.hi
-        if not ctx.norm[self.consumed : cue.a].rstrip().rstrip(_CLOSING).endswith(","):
+        if not _comma_before(ctx.norm, self.consumed, cue.a):
             return
         inv = scan_right(ctx.norm, cue.b, hi)
         if inv is None:
             return
         cites = participle_at(ctx, inv.end, hi)
-        ends = re.match(r"\s*(?:[,.;]|$)", ctx.norm[inv.end : hi])
+        ends = _ENDS.match(ctx.norm, inv.end, hi)
         if not (ends or cites is not None):
             return
         sp = resolve_speaker(ctx, inv, cue.a)
@@ -331,18 +331,16 @@ class SentenceScan:
     def _attribution_tail(self, cue: _Cue) -> str | None:
         """What follows the cue up to a comma or a stop (``, X said Tuesday,``), or ``None``."""
         norm = self.ctx.norm
-        tail_m = re.match(
-            r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)", norm[cue.cue_end : self.hi]
-        )
+        tail_m = _TAIL.match(norm, cue.cue_end, self.hi)
         if tail_m is None:
             return None
         if cue.going_on is not None:  # "C, X reported citing Y": as with a comma
             return norm[cue.cue_end : self.toks[cue.going_on][1]]
-        return norm[cue.cue_end : cue.cue_end + tail_m.end()]
+        return norm[cue.cue_end : tail_m.end()]
 
     def _second_part(self, after: int) -> list[tuple[int, int, str]]:
         """``C1, X said, C2.``: the part after the attribution, when it goes on with the content."""
-        end = clause_end(self.ctx, after, content_limit(self.blocked, after, self.hi))
+        end = clause_end(self.ctx, after, content_limit(self.blocked, after, self.hi, self.ctx.memo))
         nxt = re.match(r"\s*([A-Za-z]+)", self.ctx.norm[after:end])
         if (
             nxt
@@ -513,6 +511,29 @@ def _adverbial_lead(lead: str) -> bool:
 
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
 _CLOSING = "\"'”’"
+#: What may follow an inverted speaker: a comma or stop, or the sentence end.
+_ENDS = re.compile(r"\s*(?:[,.;]|$)")
+#: The rest of an attribution after its cue, up to a comma, a stop or a dash.
+_TAIL = re.compile(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)")
+
+
+def _comma_between(ctx: Document, a: int, b: int) -> bool:
+    """Whether ``ctx.norm[a:b]`` holds a comma (bisecting the article's commas, kept in ``memo``)."""
+    commas = ctx.memo.get("commas")
+    if commas is None:
+        commas = ctx.memo["commas"] = [m.start() for m in re.finditer(",", ctx.norm)]
+    k = bisect.bisect_left(commas, a)
+    return k < len(commas) and commas[k] < b
+
+
+def _comma_before(norm: str, lo: int, at: int) -> bool:
+    """``norm[lo:at].rstrip().rstrip(_CLOSING).endswith(",")``, reading back from ``at`` only."""
+    k = at
+    while k > lo and norm[k - 1].isspace():
+        k -= 1
+    while k > lo and norm[k - 1] in _CLOSING:
+        k -= 1
+    return k > lo and norm[k - 1] == ","
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from itertools import accumulate
 
-__all__ = ["SpanCover", "cover_of"]
+__all__ = ["SpanCover", "cover_of", "overlapping", "sorted_spans", "starting_in"]
 
 
 class SpanCover:
@@ -60,3 +61,54 @@ def cover_of(*lists: list[tuple[int, int]], cache: dict) -> SpanCover:
     cover = SpanCover(span for x in lists for span in x)
     cache[key] = ([(x, len(x)) for x in lists], cover)
     return cover
+
+
+def sorted_spans(spans: list[tuple[int, int]], cache: dict) -> tuple[list[tuple[int, int]], list[int]]:
+    """``spans`` sorted, and their starts, kept in ``cache`` while the same list is passed.
+
+    Examples:
+        >>> sorted_spans([(5, 9), (1, 2)], {})
+        ([(1, 2), (5, 9)], [1, 5])
+    """
+    key = ("sorted", id(spans))
+    kept = cache.get(key)
+    if kept is not None and kept[0] is spans and kept[1] == len(spans):
+        return kept[2], kept[3]
+    ordered = sorted(spans)
+    reach = list(accumulate((b for _a, b in ordered), max))
+    cache[key] = (spans, len(spans), ordered, [a for a, _b in ordered], reach)
+    return ordered, cache[key][3]
+
+
+def starting_in(spans: list[tuple[int, int]], lo: int, hi: int, cache: dict) -> list[tuple[int, int]]:
+    """The spans of ``spans`` that start in ``[lo, hi)``, by start (bisected, see `sorted_spans`).
+
+    Examples:
+        >>> starting_in([(5, 9), (1, 2), (7, 8)], 2, 7, {})
+        [(5, 9)]
+    """
+    ordered, starts = sorted_spans(spans, cache)
+    return ordered[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+def overlapping(spans: list[tuple[int, int]], lo: int, hi: int, cache: dict) -> list[tuple[int, int]]:
+    """The spans of ``spans`` that overlap ``[lo, hi)`` (``a < hi and b > lo``), by start.
+
+    Reads back from the last span that starts before ``hi`` while the furthest end so
+    far reaches past ``lo``: the cost is the number of overlapping spans (plus those
+    nested in one long span), not of all spans.
+
+    Examples:
+        >>> overlapping([(0, 4), (5, 9), (10, 12)], 3, 6, {})
+        [(0, 4), (5, 9)]
+    """
+    ordered, starts = sorted_spans(spans, cache)
+    reach = cache[("sorted", id(spans))][4]
+    k = bisect.bisect_left(starts, hi) - 1
+    found = []
+    while k >= 0 and reach[k] > lo:
+        if ordered[k][1] > lo:
+            found.append(ordered[k])
+        k -= 1
+    found.reverse()
+    return found

@@ -9,6 +9,7 @@ open to the next paragraph that reopens it. Stray marks produce nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -96,6 +97,12 @@ def _single_role(text: str, i: int, lo: int, hi: int, pending: int) -> str:
     return "apostrophe"
 
 
+def _inside(covered: list[tuple[int, int]], i: int) -> bool:
+    """Whether ``a <= i <= b`` for a span of ``covered`` (sorted, disjoint: bisected)."""
+    k = bisect.bisect_right(covered, (i, float("inf"))) - 1
+    return k >= 0 and covered[k][0] <= i <= covered[k][1]
+
+
 def _line_quotes(text: str, lo: int, hi: int, line: int) -> tuple[list[QuotedSpan], int]:
     """Quotes of one line, and the offset of an opening mark left unclosed (or -1)."""
     found: list[QuotedSpan] = []
@@ -125,7 +132,7 @@ def _line_quotes(text: str, lo: int, hi: int, line: int) -> tuple[list[QuotedSpa
     # Single marks, outside double-quoted text.
     pending = -1
     for i in marks:
-        if text[i] in DOUBLE_MARKS or any(a <= i <= b for a, b in covered):
+        if text[i] in DOUBLE_MARKS or _inside(covered, i):
             continue
         role = _single_role(text, i, lo, hi, pending)
         if role == "open":

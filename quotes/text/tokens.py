@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-__all__ = ["TOKEN_RE", "Token", "first_tokens", "last_tokens", "tokens"]
+__all__ = ["TOKEN_RE", "Token", "first_tokens", "last_tokens", "skip_spaces", "tokens"]
 
 #: One token: its text and its ``start``/``end`` offsets into the text it was read from.
 Token = tuple[str, int, int]
@@ -18,6 +18,7 @@ Token = tuple[str, int, int]
 #: Tokens: words (with inner ``'``, ``-``, ``.``) or single punctuation characters.
 TOKEN_RE = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
 _SPACE = re.compile(r"\s")
+_SPACES = re.compile(r"\s*")
 #: Characters read first for `last_tokens`, per token wanted (the window grows when short).
 _CHARS_PER_TOKEN = 16
 
@@ -75,3 +76,18 @@ def last_tokens(s: str, lo: int, hi: int, count: int) -> list[tuple[str, int, in
         if len(found) >= count or start == lo:
             return found[-count:] if count > 0 else []
         width *= 2
+
+
+def skip_spaces(s: str, lo: int, hi: int) -> int:
+    """The first offset from ``lo`` that is no whitespace (at most ``hi``).
+
+    The same as ``lo + len(s[lo:hi]) - len(s[lo:hi].lstrip())``, without copying
+    ``s[lo:hi]`` (a copy to the line end for every quote is quadratic on one long line).
+
+    Examples:
+        >>> skip_spaces("a   b", 1, 5), skip_spaces("a   b", 1, 3)
+        (4, 3)
+    """
+    if lo >= min(hi, len(s)):
+        return lo
+    return _SPACES.match(s, lo, hi).end()  # type: ignore[union-attr]
