@@ -66,7 +66,7 @@ def _after_window(ctx: Document, q: QuotedSpan, hi: int) -> _AfterWindow:
     """Where to look for the cue after ``q``'s closing mark, up to ``hi``."""
     lo = q.close + 1
     sent_end = ctx.sentence_of(q.close)[1]
-    if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
+    if sent_end <= lo and "\n" in ctx.norm[q.close:lo + 1]:  # speaker on the next line
         sent_end = ctx.sentence_of(skip_spaces(ctx.norm, lo, hi))[1]
     extended = False
     if sent_end <= lo + 1 and mark_inside_end(ctx, q) in ("?", "!", "."):

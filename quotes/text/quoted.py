@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from quotes.text.linebreaks import unify_line_breaks
 from quotes.text.marks import (
     AMBIGUOUS_DOUBLE,
     AMBIGUOUS_SINGLE,
@@ -223,6 +224,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
         >>> quoted_regions("“Open\nNot quoted")
         [(0, 5)]
     """
+    text = unify_line_breaks(text)  # every line break ends a paragraph (same length)
     regions: list[tuple[int, int]] = []
     start = -1
     depth = 0
