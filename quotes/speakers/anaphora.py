@@ -10,6 +10,7 @@ resolver inherits them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Optional
 
@@ -67,20 +68,31 @@ def _role_matches(role: str, head: str, modifiers: set[str]) -> bool:
         >>> _role_matches("Secretary of State", "secretary", set())
         False
     """
-    words: list[str] = []
-    for tok in TOKEN_RE.findall(role):
-        low = bare_phrase(tok)
-        if low == "of":
-            return False  # "Secretary of State": a title with a tail the description lacks
-        if low in _AFTER_ROLE_HEAD or low == ",":
-            break
-        if tok != ".":
-            words.append(_TITLE_ABBREVIATIONS.get(low, low))
+    words = _role_words(role)
     if not words or words[-1] != head:
         return False
     if len(words) > 1 and words[-2] in _RANKS and words[-2] not in modifiers:
         return False
     return modifiers <= set(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_words(role: str) -> tuple[str, ...]:
+    """The words of ``role`` up to its head (abbreviations spelt out); empty with an ``of`` tail.
+
+    Cached: a description is compared with every earlier person's roles, so each role
+    is read many times.
+    """
+    words: list[str] = []
+    for tok in TOKEN_RE.findall(role):
+        low = bare_phrase(tok)
+        if low == "of":
+            return ()  # "Secretary of State": a title with a tail the description lacks
+        if low in _AFTER_ROLE_HEAD or low == ",":
+            break
+        if tok != ".":
+            words.append(_TITLE_ABBREVIATIONS.get(low, low))
+    return tuple(words)
 
 
 def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
