@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from quotes.attribution.cues import TELL
 from quotes.attribution.report_content import (
     clause_end,
+    comma_before,
+    comma_between,
     content_after,
     content_limit,
     participle_after,
@@ -165,7 +167,7 @@ class SentenceScan:
             return 1
         cue = self.read_cue(k, *kinds)
         if (
-            _comma_between(self.ctx, self.consumed, cue.a)
+            comma_between(self.ctx, self.consumed, cue.a)
             or cue.going_on is not None
             or (cue.content_start(self.ctx, self.toks) is not None)
         ):  # else no content after the cue and none before it: skip resolving a speaker
@@ -275,7 +277,7 @@ class SentenceScan:
     def inverted_at_end(self, cue: _Cue) -> None:
         """``C, said the minister.``: no subject before the cue, the speaker after it."""
         ctx, hi = self.ctx, self.hi
-        if not _comma_before(ctx.norm, self.consumed, cue.a):
+        if not comma_before(ctx.norm, self.consumed, cue.a, _CLOSING):
             return
         inv = scan_right(ctx.norm, cue.b, hi)
         if inv is None:
@@ -516,24 +518,6 @@ _ENDS = re.compile(r"\s*(?:[,.;]|$)")
 #: The rest of an attribution after its cue, up to a comma, a stop or a dash.
 _TAIL = re.compile(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)")
 
-
-def _comma_between(ctx: Document, a: int, b: int) -> bool:
-    """Whether ``ctx.norm[a:b]`` holds a comma (bisecting the article's commas, kept in ``memo``)."""
-    commas = ctx.memo.get("commas")
-    if commas is None:
-        commas = ctx.memo["commas"] = [m.start() for m in re.finditer(",", ctx.norm)]
-    k = bisect.bisect_left(commas, a)
-    return k < len(commas) and commas[k] < b
-
-
-def _comma_before(norm: str, lo: int, at: int) -> bool:
-    """``norm[lo:at].rstrip().rstrip(_CLOSING).endswith(",")``, reading back from ``at`` only."""
-    k = at
-    while k > lo and norm[k - 1].isspace():
-        k -= 1
-    while k > lo and norm[k - 1] in _CLOSING:
-        k -= 1
-    return k > lo and norm[k - 1] == ","
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
 
 
