@@ -35,6 +35,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "according to": lambda n: repeated("according to ", n),
     "quotes with a pronoun": lambda n: repeated('"Yes," he said. ', n),
     "said": lambda n: repeated("said ", n),
+    "capitalised cues": lambda n: repeated("Asked ", n),
     "news on one line": lambda n: repeated(NEWS, n),
     "news in paragraphs": lambda n: repeated(NEWS.replace(". ", ".\n"), n),
 }
@@ -77,10 +78,25 @@ def cpu_seconds(text: str) -> float:
     return best
 
 
-@pytest.mark.parametrize("name", ["long word", "titles"])
+CPU_HOSTILE: dict[str, Callable[[int], str]] = {
+    "long word": HOSTILE["long word"],
+    "titles": HOSTILE["titles"],
+    "a run of stops": lambda n: "!" * n,
+}
+
+
+@pytest.mark.parametrize("name", list(CPU_HOSTILE))
 def test_hostile_text_costs_no_more_than_news_of_its_length(name):
     n = 40_000
     ordinary = cpu_seconds(repeated(NEWS.replace(". ", ".\n"), n))
-    # A sentence splitter that rescans the line per candidate stop took 15 s on these
+    # A sentence splitter that rescans the line per candidate stop took 15-30 s on these
     # (hundreds of times the news); linear work costs less than the news.
-    assert cpu_seconds(HOSTILE[name](n)) <= 3 * ordinary + 0.05
+    assert cpu_seconds(CPU_HOSTILE[name](n)) <= 3 * ordinary + 0.05
+
+
+@pytest.mark.parametrize("unit", ["He said ", '"Yes," he said, '])
+def test_cpu_time_grows_linearly_where_the_work_is_in_c(unit):
+    # A search from the clause start per cue, or the channel read to the sentence end per
+    # quote: x40-x100 from 5 k to 50 k characters; linear work x10 (x15 with fixed costs).
+    small, large = cpu_seconds(repeated(unit, 5_000)), cpu_seconds(repeated(unit, 50_000))
+    assert large <= 25 * small, (small, large)

@@ -27,6 +27,7 @@ from quotes.lexicon import (
 from quotes.text.tokens import Token, first_tokens, last_tokens
 
 __all__ = [
+    "CAPS_WINDOW",
     "COMPASS",
     "FIRST_NAME_WORDS",
     "FUNCTION_WORDS",

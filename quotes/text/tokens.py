@@ -7,10 +7,11 @@ the same `TOKEN_RE` matches, with offsets into the normalised text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import islice
 
-__all__ = ["TOKEN_RE", "Token", "first_tokens", "last_tokens", "skip_spaces", "tokens"]
+__all__ = ["TOKEN_RE", "Token", "first_tokens", "last_tokens", "skip_spaces", "tokens", "tokens_within"]
 
 #: One token: its text and its ``start``/``end`` offsets into the text it was read from.
 Token = tuple[str, int, int]
@@ -91,3 +92,17 @@ def skip_spaces(s: str, lo: int, hi: int) -> int:
     if lo >= min(hi, len(s)):
         return lo
     return _SPACES.match(s, lo, hi).end()  # type: ignore[union-attr]
+
+
+def tokens_within(toks: list[Token], lo: int, hi: int) -> list[Token]:
+    """The tokens of ``toks`` (in order, not overlapping) that lie inside ``[lo, hi)``.
+
+    The same as ``[t for t in toks if lo <= t[1] and t[2] <= hi]``, found by bisection.
+
+    Examples:
+        >>> tokens_within(tokens("Sen. Ted Cruz said", 0, 18), 4, 13)
+        [('Ted', 5, 8), ('Cruz', 9, 13)]
+    """
+    first = bisect.bisect_left(toks, lo, key=lambda t: t[1])
+    last = bisect.bisect_right(toks, hi, lo=first, key=lambda t: t[2])
+    return toks[first:last]
