@@ -30,6 +30,7 @@ from typing import Optional
 from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
 from quotes.speakers.resolver import SpeakerResolver, is_description
 from quotes.text.boilerplate import body_lines
+from quotes.text.linebreaks import unify_line_breaks
 from quotes.text.marks import FOLD_MARK, fold_double_apostrophes, normalize
 from quotes.text.quoted import QuotedSpan, find_quoted_spans
 from quotes.text.segment import Segmenter
@@ -74,6 +75,9 @@ class Document:
     quoted_spans: list[QuotedSpan] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     line_starts: list[int] = field(init=False, repr=False)
+    #: Per-article indexes that many calls of a step share, built on first use
+    #: (`quotes.text.intervals.cover_of`).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.line_starts = [a for a, _ in self.lines]
@@ -82,12 +86,14 @@ class Document:
     def build(cls, article: Article, segmenter: Segmenter) -> Document:
         """Normalise, find the body, segment and pair the quote marks of one article."""
         text = article.text
-        norm = fold_quote_marks(normalize(text))
-        lines = body_lines(text)
-        sentences = segmenter.segment(text)
+        # Lines, sentences and quote pairs read every line break as "\n" (same length).
+        lined = unify_line_breaks(text)
+        norm = fold_quote_marks(normalize(lined))
+        lines = body_lines(lined)
+        sentences = segmenter.segment(lined)
         # The marks are paired on the folded original text, the rules read the
         # normalised one; both have the length of ``text``.
-        spans = find_quoted_spans(fold_quote_marks(text), lines)
+        spans = find_quoted_spans(fold_quote_marks(lined), lines)
         return cls(
             article=article,
             text=text,

@@ -39,7 +39,7 @@ from quotes.attribution.direct_forms import attribute_after, attribute_before, d
 from quotes.document import Document
 from quotes.models import CueType, Quote, QuoteKind
 from quotes.speakers.resolver import NounPhrase, not_a_speaker
-from quotes.text.tokens import tokens
+from quotes.text.tokens import last_tokens, skip_spaces, tokens
 from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.text.segment import Segmenter
@@ -69,8 +69,9 @@ def _standalone(ctx: Document, q: QuotedSpan) -> bool:
     if q.close < 0:
         return True
     inside_end = mark_inside_end(ctx, q)  # ''Yes,'' he said
-    post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
-    post_s = post.lstrip()
+    line_end = ctx.lines[q.line][1]
+    k = skip_spaces(ctx.norm, q.close + 1, line_end)
+    post_s = ctx.norm[k:min(k + 1, line_end)]  # the first character after the mark, or ""
     if (
         pre and _title_like(ctx.text[q.start:q.end]) and not (last and intro_cue(last[0]))
         and post_s[:1] not in ("", ".") and attribute_after(ctx, q, ctx.lines[q.line][1]) is None
@@ -119,15 +120,18 @@ def _that_quote(ctx: Document, q: QuotedSpan) -> int:
     m = _THAT_BEFORE.search(ctx.norm, lo, q.open)
     if m is None:
         return -1
-    post = ctx.norm[q.close + 1:ctx.lines[q.line][1]]
+    post = (ctx.norm, q.close + 1, ctx.lines[q.line][1])  # the rest of the line, not copied
     inside = ctx.norm[q.close - 1:q.close].replace(FOLD_MARK, "") or ctx.norm[q.close - 2:q.close - 1]
     if inside == ",":
-        ends = re.match(r"\s+[a-z]+ing\b", post)  # "…together,” suggesting that …"
+        ends = re.compile(r"\s+[a-z]+ing\b").match(*post)  # "…together,” suggesting that …"
     else:
-        ends = inside in ".!?" or re.match(r"\s*(?:[.!?;]|$)", post) or re.match(r",\s+[a-z]+ing\b", post)
+        ends = (
+            inside in ".!?" or re.compile(r"\s*(?:[.!?;]|$)").match(*post)
+            or re.compile(r",\s+[a-z]+ing\b").match(*post)
+        )
     if not ends:
         return -1
-    toks = tokens(ctx.norm, lo, m.start())[-5:]
+    toks = last_tokens(ctx.norm, lo, m.start(), 5)
     if not any(intro_cue(w) and not w[:1].isupper() for w, _a, _b in toks):
         return -1
     if any(w in ('"', "'") for w, _a, _b in toks):

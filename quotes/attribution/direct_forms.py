@@ -15,7 +15,7 @@ from typing import Optional
 
 from quotes.attribution.rules import RULES
 from quotes.document import Document
-from quotes.text.tokens import Token, tokens
+from quotes.text.tokens import Token, first_tokens, skip_spaces, tokens
 from quotes.attribution.cues import (
     FINITE,
     INTRO_EXTRA,
@@ -42,13 +42,21 @@ from quotes.text.quoted import QuotedSpan
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
 from quotes.models import CueType, Span, SpeakerType
 from quotes.speakers.channels import find_via
-from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right
+from quotes.speakers.noun_phrase import CAPS_WINDOW, NounPhrase, scan_left, scan_right
 
 #: Words that may follow the speaker of an inverted cue (``said Sanders as he left``).
 _INVERTED_FOLLOW = frozenset(
     """in on at during after before from to of as when while who whose which that via
     about outside inside near since until with without familiar involved close known""".split()
 )
+
+
+#: ``…,” according to X``.
+_ACCORDING = re.compile(r"([Aa]ccording\s+to)\s+")
+#: Characters after a quote read for its channel (``said on Telegram``): the attribution
+#: is within a few words of the quote (its cue within 40 tokens); reading to the end of
+#: a sentence that runs on for pages would cost the sentence for every quote in it.
+VIA_WINDOW = 1000
 
 
 @dataclass(frozen=True)
@@ -66,12 +74,12 @@ def _after_window(ctx: Document, q: QuotedSpan, hi: int) -> _AfterWindow:
     """Where to look for the cue after ``q``'s closing mark, up to ``hi``."""
     lo = q.close + 1
     sent_end = ctx.sentence_of(q.close)[1]
-    if sent_end <= lo and "\n" in ctx.text[q.close:lo + 1]:  # speaker on the next line
-        sent_end = ctx.sentence_of(lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip()))[1]
+    if sent_end <= lo and "\n" in ctx.norm[q.close:lo + 1]:  # speaker on the next line
+        sent_end = ctx.sentence_of(skip_spaces(ctx.norm, lo, hi))[1]
     extended = False
     if sent_end <= lo + 1 and mark_inside_end(ctx, q) in ("?", "!", "."):
         # "“Why?” he asked.": the splitter ends the sentence at the closing mark.
-        sent_end = ctx.sentence_of(lo + 1 + len(ctx.norm[lo + 1:hi]) - len(ctx.norm[lo + 1:hi].lstrip()))[1]
+        sent_end = ctx.sentence_of(skip_spaces(ctx.norm, lo + 1, hi))[1]
         extended = True
     full_stop = mark_inside_end(ctx, q) == "."
     end = min(hi, max(sent_end, lo))
@@ -93,16 +101,16 @@ def attribute_after(ctx: Document, q: QuotedSpan, hi: int) -> Optional[Attributi
 @RULES.implements("direct", "after:according")
 def _after_according(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attribution]:
     """``…,” according to CNN.``"""
-    m = re.match(r"([Aa]ccording\s+to)\s+", ctx.norm[w.start:w.end])
+    m = _ACCORDING.match(ctx.norm, w.start, w.end)  # not a copy of the window per quote
     if m is None or w.start <= w.lo:
         return None
-    np = scan_right(ctx.norm, w.start + m.end(), w.end)
+    np = scan_right(ctx.norm, m.end(), w.end)
     if np is None or not re.match(r"\s*(?:[.,;!?]|$)", ctx.norm[np.end:w.end]):
         return None
     sp = resolve_speaker(ctx, np, q.start, describe=True)
     if sp is None:
         return None
-    cue = ctx.span(w.start + m.start(1), w.start + m.end(1))
+    cue = ctx.span(m.start(1), m.end(1))
     return attributed("after:according", sp, cue, CueType.CLAIM, find_via(ctx.norm[w.start:w.end]))
 
 
@@ -112,8 +120,8 @@ _NEXT_WORD = object()
 
 def _after_cue(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attribution]:
     """The first cue word after the quote and its subject (``after``, ``after:inverted``)."""
-    toks = tokens(ctx.norm, w.start, w.end)[:40]
-    caps = ctx.norm[w.start:w.end].isupper()
+    toks = first_tokens(ctx.norm, w.start, w.end, 40)
+    caps = ctx.norm[w.start:min(w.end, w.start + CAPS_WINDOW)].isupper()
     relative = False  # inside ", who …," after the subject
     for i, (word, a, b) in enumerate(toks):
         kind = cue_kind(word, caps or i > 0 and word.lower() in INTRO_EXTRA and word.endswith("ed"))
@@ -208,7 +216,7 @@ def _after_subject(
     if subj is None:
         return None if intro_cue(word) else _NEXT_WORD
     np, role, first = subj
-    via = find_via(ctx.norm[w.start:w.end])
+    via = find_via(ctx.norm[w.start:min(w.end, w.start + VIA_WINDOW)])
     if word.lower() == "quoted":  # "KCNA quoted Kim as saying"
         inner = scan_right(ctx.norm, b, w.end)
         if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:w.end]):

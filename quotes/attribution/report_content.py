@@ -11,14 +11,24 @@ is skipped), `clause_end` where it stops (a clause break, a new report),
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from quotes.attribution.report_cues import reporting_kind
 from quotes.document import Document
+from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
 from quotes.lexicon import WEEKDAYS
 
-__all__ = ["clause_end", "content_after", "content_limit", "participle_after", "participle_at"]
+__all__ = [
+    "clause_end",
+    "comma_before",
+    "comma_between",
+    "content_after",
+    "content_limit",
+    "participle_after",
+    "participle_at",
+]
 
 #: How many tokens after a cue are searched for the ``that`` that opens its content.
 _SKIP_TOKENS = 12
@@ -174,8 +184,15 @@ def _that_after(toks: list[Token], at: int, limit: int) -> int | None:
     return None
 
 
-def content_limit(blocked: list[tuple[int, int]], start: int, hi: int) -> int:
-    """Where content that starts at ``start`` must stop: the sentence end or a direct quote."""
+def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dict | None = None) -> int:
+    """Where content that starts at ``start`` must stop: the sentence end or a direct quote.
+
+    With ``memo`` (`Document.memo`) the starts of ``blocked`` are sorted once per article
+    and bisected, instead of read in full for every cue.
+    """
+    if memo is not None:
+        inside = starting_in(blocked, start, hi, memo)
+        return inside[0][0] if inside else hi
     return min([s for s, _e in blocked if start <= s < hi], default=hi)
 
 
@@ -205,3 +222,22 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
                 continue
         return m.start()
     return limit
+
+
+def comma_between(ctx: Document, a: int, b: int) -> bool:
+    """Whether ``ctx.norm[a:b]`` holds a comma (bisecting the article's commas, kept in ``memo``)."""
+    commas = ctx.memo.get("commas")
+    if commas is None:
+        commas = ctx.memo["commas"] = [m.start() for m in re.finditer(",", ctx.norm)]
+    k = bisect.bisect_left(commas, a)
+    return k < len(commas) and commas[k] < b
+
+
+def comma_before(norm: str, lo: int, at: int, closing: str) -> bool:
+    """``norm[lo:at].rstrip().rstrip(closing).endswith(",")``, reading back from ``at`` only."""
+    k = at
+    while k > lo and norm[k - 1].isspace():
+        k -= 1
+    while k > lo and norm[k - 1] in closing:
+        k -= 1
+    return k > lo and norm[k - 1] == ","

@@ -379,6 +379,21 @@ def _plural_noun_use(toks: list[Token], k: int) -> bool:
 
 
 def _title_case(toks: list[Token]) -> bool:
-    """A headline in title case (``Christie Says He Would Issue A Quarantine``)."""
+    """A headline in title case (``Christie Says He Would Issue A Quarantine``).
+
+    Asked for every capitalised cue word of a sentence with the sentence's tokens: the
+    answer for the last list read is kept (a list of a million tokens and a cue word in
+    every other one would otherwise cost its square).
+    """
+    global _LAST_TITLE_CASE
+    kept = _LAST_TITLE_CASE  # one read: (list, length, answer), safe across threads
+    if kept[0] is toks and kept[1] == len(toks):
+        return kept[2]
     words = [t[0] for t in toks if t[0][:1].isalpha()]
-    return len(words) > 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+    answer = len(words) > 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+    _LAST_TITLE_CASE = (toks, len(toks), answer)
+    return answer
+
+
+#: The last answer of `_title_case`, with the token list it was for.
+_LAST_TITLE_CASE: tuple[object, int, bool] = (None, -1, False)

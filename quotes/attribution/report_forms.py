@@ -22,6 +22,7 @@ from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
+from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS, place_name
 from quotes.text.marks import FOLD_MARK
@@ -104,8 +105,8 @@ def build(
     if b <= a or len(ctx.text[a:b].split()) < min_words:
         return None
     mixed = any(
-        a <= s < b and (e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’"))
-        for s, e in marks
+        e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’")
+        for s, e in starting_in(marks, a, b, ctx.memo)
     )  # a fragment inside, or one whose closing mark follows the content's last comma
     pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS
     return ctx.quote(
@@ -269,9 +270,10 @@ def as_stated_by(
     return None
 
 
-#: What may stand before an opening "According to": nothing, a connective, a line up to a colon.
+#: What may stand before an opening "According to": nothing, a connective; or a line up to
+#: a colon (`_opens_clause`).
 _OPENING = re.compile(
-    r"(?:[^\n]*:\s*|\s*(?:(?:but|and|so|yet|still|now|however|meanwhile|instead)\s*,?\s*)?)", re.I
+    r"\s*(?:(?:but|and|so|yet|still|now|however|meanwhile|instead)\s*,?\s*)?", re.I
 )
 _LOOSE_SOURCE = re.compile(r"\s+([A-Za-z0-9][^,;:“”\"()]{1,160}?)(?=\s*(?:,|[.;!?]?\s*$))")
 
@@ -336,6 +338,20 @@ def _document_source(
     return sp, end, _DOCUMENT_VIA.get(noun)
 
 
+def _opens_clause(norm: str, consumed: int, a: int) -> bool:
+    """Whether ``norm[consumed:a]`` is only a conjunction, or ends with a colon on its line.
+
+    The colon is found by reading back over spaces from ``a``, not by matching from
+    ``consumed``, which would cost the length of the sentence for every ``according``.
+    """
+    if _OPENING.fullmatch(norm, consumed, a) is not None:
+        return True
+    c = a
+    while c > consumed and norm[c - 1].isspace():
+        c -= 1
+    return c > consumed and norm[c - 1] == ":" and norm.find("\n", consumed, c - 1) < 0
+
+
 @RULES.implements("reported", "according")
 def according(
     ctx: Document,
@@ -356,7 +372,7 @@ def according(
     """
     a = toks[k][1]
     cue_end = toks[k + 1][2]
-    initial = _OPENING.fullmatch(ctx.norm, consumed, a) is not None
+    initial = _opens_clause(ctx.norm, consumed, a)
     doc = _document_source(ctx, a, cue_end, hi)
     if doc is not None:
         sp, src_end, via = doc
@@ -368,7 +384,7 @@ def according(
     if found is None:
         return None
     sp, src_end = found
-    comma = ctx.norm.find(",", cue_end, hi)
+    comma = ctx.norm.find(",", cue_end, min(hi, sp.end))  # only a comma before sp.end counts
     if initial and 0 <= comma < sp.end and sp.start < comma:
         # "According to X, C": the source ends at the comma, the content follows.
         sp = widen(ctx, sp, (sp.start, min(src_end, comma)))
@@ -552,7 +568,7 @@ def impression(
         if fs is None and (np is None or np.text.lower() in ("it", "there", "this")):
             return None  # "It seems to me": no subject to report about
         start = fs.start if fs is not None else np.start  # type: ignore[union-attr]
-    limit = content_limit(blocked, toks[k][2], hi)
+    limit = content_limit(blocked, toks[k][2], hi, ctx.memo)
     end = clause_end(ctx, toks[k + 1][1], limit)
     kind = reporting_kind(toks[k][0]) or CueType.BELIEF
     cue = ctx.span(cue_start, toks[k][2])

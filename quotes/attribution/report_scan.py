@@ -13,12 +13,15 @@ follows (``X reported, citing Y``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from quotes.attribution.cues import TELL
 from quotes.attribution.report_content import (
     clause_end,
+    comma_before,
+    comma_between,
     content_after,
     content_limit,
     participle_after,
@@ -50,6 +53,7 @@ from quotes.attribution.report_subject import between_subject_and_cue, subject
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.document import Document
+from quotes.text.intervals import SpanCover, cover_of
 from quotes.text.tokens import Token, tokens
 from quotes.lexicon import REPORTING_VERBS, WEEKDAYS
 from quotes.models import CueType, Quote, Span, Speaker
@@ -99,7 +103,7 @@ class SentenceScan:
     blocked: list[tuple[int, int]]  #: the direct quotes of the article, with their cues
     direct: list[Quote]  #: the direct quotes that start in the sentence
     toks: list[Token]
-    taken: list[tuple[int, int]]  #: fragments and direct quotes in the sentence: no cue there
+    taken: SpanCover  #: fragments and direct quotes of the article: no cue there
     out: list[Quote] = field(default_factory=list)
     consumed: int = 0  #: content before this offset is taken
     carry: tuple[int, Speaker] | None = None  #: a participle cue that goes on for a speaker
@@ -116,9 +120,9 @@ class SentenceScan:
         direct: list[Quote],
     ) -> SentenceScan:
         """The scan of the sentence ``lo:hi``, nothing taken yet."""
-        direct_in = [q for q in direct if lo <= q.start < hi]
+        direct_in = _starting_in(ctx, direct, lo, hi)
         toks = tokens(ctx.norm, lo, hi)
-        taken = [(s, e) for s, e in marks + blocked if s < hi and e > lo]
+        taken = cover_of(marks, blocked, cache=ctx.memo)
         return cls(ctx, seg, lo, hi, marks, blocked, direct_in, toks, taken, consumed=lo)
 
     def asked_question(self) -> None:
@@ -140,7 +144,7 @@ class SentenceScan:
                 word.lower() not in cue_words
                 or a < self.consumed
                 or self.taken
-                and any(s <= a < e for s, e in self.taken)
+                and a in self.taken
             ):
                 k += 1  # most tokens: no cue word, or one inside a quote or a taken content
                 continue
@@ -163,7 +167,7 @@ class SentenceScan:
             return 1
         cue = self.read_cue(k, *kinds)
         if (
-            "," in self.ctx.norm[self.consumed : cue.a]
+            comma_between(self.ctx, self.consumed, cue.a)
             or cue.going_on is not None
             or (cue.content_start(self.ctx, self.toks) is not None)
         ):  # else no content after the cue and none before it: skip resolving a speaker
@@ -215,7 +219,7 @@ class SentenceScan:
             if obj is not None:
                 cue_end = obj.end
                 last = _index_at(toks, obj.end)
-        limit = content_limit(self.blocked, cue_end, self.hi)
+        limit = content_limit(self.blocked, cue_end, self.hi, self.ctx.memo)
         host = low if low in TELL else toks[last][0].lower()  # "told Reuters citing": the verb
         going_on = participle_after(toks, last, limit, host)
         span = self.ctx.span(a, cue_end)
@@ -273,13 +277,13 @@ class SentenceScan:
     def inverted_at_end(self, cue: _Cue) -> None:
         """``C, said the minister.``: no subject before the cue, the speaker after it."""
         ctx, hi = self.ctx, self.hi
-        if not ctx.norm[self.consumed : cue.a].rstrip().rstrip(_CLOSING).endswith(","):
+        if not comma_before(ctx.norm, self.consumed, cue.a, _CLOSING):
             return
         inv = scan_right(ctx.norm, cue.b, hi)
         if inv is None:
             return
         cites = participle_at(ctx, inv.end, hi)
-        ends = re.match(r"\s*(?:[,.;]|$)", ctx.norm[inv.end : hi])
+        ends = _ENDS.match(ctx.norm, inv.end, hi)
         if not (ends or cites is not None):
             return
         sp = resolve_speaker(ctx, inv, cue.a)
@@ -331,18 +335,16 @@ class SentenceScan:
     def _attribution_tail(self, cue: _Cue) -> str | None:
         """What follows the cue up to a comma or a stop (``, X said Tuesday,``), or ``None``."""
         norm = self.ctx.norm
-        tail_m = re.match(
-            r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)", norm[cue.cue_end : self.hi]
-        )
+        tail_m = _TAIL.match(norm, cue.cue_end, self.hi)
         if tail_m is None:
             return None
         if cue.going_on is not None:  # "C, X reported citing Y": as with a comma
             return norm[cue.cue_end : self.toks[cue.going_on][1]]
-        return norm[cue.cue_end : cue.cue_end + tail_m.end()]
+        return norm[cue.cue_end : tail_m.end()]
 
     def _second_part(self, after: int) -> list[tuple[int, int, str]]:
         """``C1, X said, C2.``: the part after the attribution, when it goes on with the content."""
-        end = clause_end(self.ctx, after, content_limit(self.blocked, after, self.hi))
+        end = clause_end(self.ctx, after, content_limit(self.blocked, after, self.hi, self.ctx.memo))
         nxt = re.match(r"\s*([A-Za-z]+)", self.ctx.norm[after:end])
         if (
             nxt
@@ -521,6 +523,11 @@ def _closed_off(norm: str, end: int) -> bool:
 
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
 _CLOSING = "\"'”’"
+#: What may follow an inverted speaker: a comma or stop, or the sentence end.
+_ENDS = re.compile(r"\s*(?:[,.;]|$)")
+#: The rest of an attribution after its cue, up to a comma, a stop or a dash.
+_TAIL = re.compile(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)")
+
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
 
 
@@ -567,6 +574,22 @@ def _clause_follows(ctx: Document, start: int | None) -> bool:
         return False
     words = LOWERCASE_WORD_RE.findall(ctx.norm[start : start + 80].lower())
     return len(words) >= MIN_WORDS
+
+
+def _starting_in(ctx: Document, direct: list[Quote], lo: int, hi: int) -> list[Quote]:
+    """The quotes of ``direct`` that start in ``[lo, hi)``, in their order in ``direct``.
+
+    Bisects an index of ``direct`` by start, built once per article (`Document.memo`),
+    instead of reading every quote of the article for every sentence.
+    """
+    kept = ctx.memo.get("direct by start")
+    if kept is None or kept[0] is not direct or kept[1] != len(direct):
+        order = sorted(range(len(direct)), key=lambda n: direct[n].start)
+        kept = (direct, len(direct), order, [direct[n].start for n in order])
+        ctx.memo["direct by start"] = kept
+    _d, _n, order, starts = kept
+    picked = order[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    return [direct[n] for n in sorted(picked)]
 
 
 def _direct_speaker_before(direct: list[Quote], at: int) -> Speaker | None:

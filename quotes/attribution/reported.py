@@ -60,6 +60,7 @@ from quotes.document import Document
 from quotes.lexicon import REPORTING_VERBS
 from quotes.models import Quote
 from quotes.text.marks import FOLD_MARK
+from quotes.text.intervals import overlapping
 from quotes.text.quoted import QuotedSpan
 from quotes.text.segment import Segmenter
 
@@ -171,7 +172,7 @@ def _repeats_direct(ctx: Document, q: Quote, attributed: list[tuple[int, int]]) 
     wrote``: once the direct quotes' words are taken out, the reported content
     holds only quotation marks and punctuation.
     """
-    inside = [(max(s, q.start), min(e, q.end)) for s, e in attributed if s < q.end and e > q.start]
+    inside = [(max(s, q.start), min(e, q.end)) for s, e in overlapping(attributed, q.start, q.end, ctx.memo)]
     if not inside:
         return False
     rest = ctx.norm[q.start : q.end]

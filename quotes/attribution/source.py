@@ -32,7 +32,7 @@ from quotes.lexicon import (
 )
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right
-from quotes.text.tokens import tokens
+from quotes.text.tokens import skip_spaces, tokens
 
 # Words that cannot start an apposition (``said Graham, adding that …``, ``Trump, in a tweet,``).
 _NOT_APPOS = frozenset(
@@ -239,7 +239,7 @@ def read_subject(ctx: Document, lo: int, hi: int, *, anchored: bool, description
     """
     while hi > lo and ctx.norm[hi - 1].isspace():
         hi -= 1
-    p = lo + len(ctx.norm[lo:hi]) - len(ctx.norm[lo:hi].lstrip())
+    p = skip_spaces(ctx.norm, lo, hi)
     party = _PARTY_END.search(ctx.norm, lo, hi)
     if party is not None:  # "Sen. Chuck Schumer (D-N.Y.) said"
         hi = party.start()
@@ -334,7 +334,7 @@ def loose_subject(
     """
     while hi > p and ctx.norm[hi - 1].isspace():
         hi -= 1
-    p += len(ctx.norm[p:hi]) - len(ctx.norm[p:hi].lstrip())
+    p = skip_spaces(ctx.norm, p, hi)
     if hi <= p or any(c in ctx.norm[p:hi] for c in ",;:()\"\n"):
         return None
     np = scan_left(ctx.norm, p, hi)
@@ -440,7 +440,7 @@ def clause_subject(
         starts.reverse()
     for a in starts:
         np = scan_right(ctx.norm, a, hi)
-        if np is None or np.start != a + len(ctx.norm[a:hi]) - len(ctx.norm[a:hi].lstrip()):
+        if np is None or np.start != skip_spaces(ctx.norm, a, hi):
             continue
         toks = tokens(ctx.norm, np.start, np.end)
         for n, (w, _ta, _tb) in enumerate(toks[1:], 1):

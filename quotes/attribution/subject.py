@@ -37,7 +37,7 @@ from quotes.attribution.subject_phrase import (
 )
 from quotes.lexicon import place_name
 from quotes.speakers.noun_phrase import NounPhrase
-from quotes.text.tokens import Token, tokens
+from quotes.text.tokens import Token, tokens, tokens_within
 
 # QUANTITY_HEADS and subject_nouns are re-exported from quotes.attribution.subject_phrase.
 __all__ = ["QUANTITY_HEADS", "FullSubject", "full_subject", "subject_nouns"]
@@ -172,7 +172,7 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
     the caller has them (saves tokenising again).
     """
     end, closed, dashed = _clause_end(norm, lo, hi)
-    toks = [t for t in toks if lo <= t[1] and t[2] <= end] if toks is not None else tokens(norm, lo, end)
+    toks = tokens_within(toks, lo, end) if toks is not None else tokens(norm, lo, end)
     if not toks or len(toks) > 60:
         return None
     if dashed:  # "Intelligence officials — including X — have argued": dashes as commas
@@ -214,11 +214,27 @@ def _clause_end(norm: str, lo: int, hi: int) -> tuple[int, bool, bool]:
     end = hi
     while end > lo and norm[end - 1].isspace():
         end -= 1
-    dashed = _CLOSING_DASH.search(norm, lo, end)
+    dashed = _closing_dash(norm, lo, end)
     closed = norm[end - 1 : end] == "," or dashed is not None
     if closed:
         end = dashed.start() if dashed is not None else end - 1
     return end, closed, dashed is not None
+
+
+def _closing_dash(norm: str, lo: int, end: int) -> re.Match[str] | None:
+    """``_CLOSING_DASH.search(norm, lo, end)``, read from the end of the span.
+
+    The match ends at ``end``, so it is looked for in the last 64 characters, and further
+    back only while the spaces before the dash reach the start of what was read (a search
+    from ``lo`` would cost the clause for every cue).
+    """
+    width = 64
+    while True:
+        start = max(lo, end - width)
+        m = _CLOSING_DASH.search(norm, start, end)
+        if m is None or m.start() > start or start == lo:
+            return m
+        width *= 2
 
 
 def _subject_parts(

@@ -16,6 +16,7 @@ import numpy as np
 from quotes.text.quoted import quoted_regions
 from quotes.lexicon import REPORTING_VERBS, cue_rates, source_words
 from quotes.models import CueType, Quote, QuoteKind
+from quotes.text.linebreaks import unify_line_breaks
 from quotes.text.tokens import TOKEN_RE
 from quotes.text.marks import fold_double_apostrophes, normalize
 
@@ -107,6 +108,7 @@ def featurize(text: str, sentences: list[tuple[int, int]], rule_quotes: list[Quo
     Returns:
         The chunks in document order; empty lines give none.
     """
+    text = unify_line_breaks(text)  # lines as the rules read them (same length)
     norm = fold_double_apostrophes(normalize(text))
     toks = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(norm)]
     n = len(toks)

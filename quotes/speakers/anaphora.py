@@ -10,6 +10,7 @@ resolver inherits them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Optional
 
@@ -18,6 +19,7 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.gender import Gender, gender_of
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
 from quotes.speakers.organisations import OrganisationIndex, country_key
+from quotes.text.intervals import SpanCover, cover_of
 from quotes.text.tokens import TOKEN_RE
 
 #: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
@@ -74,15 +76,7 @@ def _role_matches(role: str, head: str, modifiers: set[str], *, loose_country: b
         >>> _role_matches("Secretary of State", "secretary", set())
         False
     """
-    words: list[str] = []
-    for tok in TOKEN_RE.findall(role):
-        low = bare_phrase(tok)
-        if low == "of":
-            return False  # "Secretary of State": a title with a tail the description lacks
-        if low in _AFTER_ROLE_HEAD or low == ",":
-            break
-        if tok != ".":
-            words.append(_TITLE_ABBREVIATIONS.get(low, low))
+    words = list(_role_words(role))
     if not words:
         return False
     if head == "leader":
@@ -105,6 +99,25 @@ def _role_matches(role: str, head: str, modifiers: set[str], *, loose_country: b
 
 #: Speaker types a ``he``/``she`` can refer to: a named person, or an unnamed one (``the woman``).
 _INDIVIDUALS = (SpeakerType.PERSON, SpeakerType.ANONYMOUS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_words(role: str) -> tuple[str, ...]:
+    """The words of ``role`` up to its head (abbreviations spelt out); empty with an ``of`` tail.
+
+    Cached: a description is compared with every earlier person's roles, so each role
+    is read many times.
+    """
+    words: list[str] = []
+    for tok in TOKEN_RE.findall(role):
+        low = bare_phrase(tok)
+        if low == "of":
+            return ()  # "Secretary of State": a title with a tail the description lacks
+        if low in _AFTER_ROLE_HEAD or low == ",":
+            break
+        if tok != ".":
+            words.append(_TITLE_ABBREVIATIONS.get(low, low))
+    return tuple(words)
 
 
 def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
@@ -332,9 +345,9 @@ class AnaphoraMixin:
             if lo < lo_limit:
                 break
             members = self._listed_members(lo, hi)
-            for off, sp in self._speakers:
+            for _off, sp in self._speakers_in(lo, hi):
                 if (
-                    lo <= off < hi and sp.type in _INDIVIDUALS and sp.name not in members
+                    sp.type in _INDIVIDUALS and sp.name not in members
                     and _agrees(gender, self._speaker_gender(sp))
                 ):
                     return sp
@@ -367,10 +380,21 @@ class AnaphoraMixin:
     def _listed_members(self, lo: int, hi: int) -> set[str]:
         """The people of groups of named people (``Trump and Ryan``) that spoke in ``[lo, hi)``."""
         members: set[str] = set()
-        for off, sp in self._speakers:
-            if lo <= off < hi and sp.name in self._listed and sp.type is SpeakerType.GROUP:
+        for _off, sp in self._speakers_in(lo, hi):
+            if sp.name in self._listed and sp.type is SpeakerType.GROUP:
                 members.update(self._listed[sp.name])
         return members
+
+    def _speakers_in(self, lo: int, hi: int) -> list[tuple[int, Speaker]]:
+        """The recorded speakers at offsets in ``[lo, hi)``, in order (``_speakers`` is sorted)."""
+        first = bisect.bisect_left(self._speakers, lo, key=lambda x: x[0])
+        last = bisect.bisect_left(self._speakers, hi, lo=first, key=lambda x: x[0])
+        return self._speakers[first:last]
+
+    def _exclude_cover(self, exclude: list[tuple[int, int]]) -> SpanCover:
+        """``exclude`` as a `SpanCover`, built once per list (every call passes the article's quotes)."""
+        cache = self.__dict__.setdefault("_exclude_covers", {})
+        return cover_of(exclude, cache=cache)
 
     def _first_named(
         self,
@@ -386,9 +410,10 @@ class AnaphoraMixin:
         possessives (``Trump's``) and modifiers (``the Clinton campaign``) are passed
         over. Returns ``(index into _person_at, offset, canonical name)``.
         """
+        cover = self._exclude_cover(exclude)
         while i < len(self._person_at) and self._person_at[i][0] < hi:
             off, name = self._person_at[i]
-            inside = any(a <= off < b for a, b in exclude)
+            inside = off in cover
             if (
                 not inside and name not in members and _agrees(gender, self.person_gender(name))
                 and not self._is_possessive_at(off) and not self._is_modifier_at(off)
@@ -411,8 +436,9 @@ class AnaphoraMixin:
 
     def _first_pronoun(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> Optional[int]:
         """Offset of the first ``he``/``she`` outside quotes in ``[lo, hi)``."""
+        cover = self._exclude_cover(exclude)
         for m in _HE_SHE.finditer(self.norm, lo, hi):
-            if not any(a <= m.start() < b for a, b in exclude):
+            if m.start() not in cover:
                 return m.start()
         return None
 

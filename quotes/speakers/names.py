@@ -79,19 +79,23 @@ def _run_on(name: str, others: Iterable[str]) -> bool:
     """Another name of ``others`` with words run on before or after it.
 
     ``Morton Blackwell Endorses Ted Cruz``, ``Ted Cruz Refuses``: a headline read as
-    one name. A generational suffix (``Harold Brandt Jr.``) is no run-on.
+    one name. A generational suffix (``Harold Brandt Jr.``) is no run-on. ``others``
+    may be a set of word tuples (`_word_tuples`): then each check costs the name's
+    length, not the number of names.
     """
     words = name.split()
-    for other in others:
-        short = other.split()
-        n = len(short)
-        if n >= len(words):
-            continue
-        if words[-n:] == short or words[:n] == short and not (
+    table = others if isinstance(others, (set, frozenset)) else _word_tuples(others)
+    for n in range(len(words)):  # n == 0: an empty name is a prefix of every name
+        if n and tuple(words[-n:]) in table or tuple(words[:n]) in table and not (
             len(words) == n + 1 and words[-1].lower().rstrip(".") in _SUFFIXES
         ):
             return True
     return False
+
+
+def _word_tuples(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """The words of each name, as tuples (what `_run_on` looks up)."""
+    return {tuple(other.split()) for other in names}
 
 
 def short_forms(
@@ -126,9 +130,10 @@ def short_forms(
     by_first: dict[str, list[str]] = {}
     out: dict[str, str] = {}
     unique = list(dict.fromkeys(names))
+    word_tuples = _word_tuples(unique)
     for name in unique:
         out.setdefault(name, name)
-        if _run_on(name, unique) or common(name.split()[0]):
+        if _run_on(name, word_tuples) or common(name.split()[0]):
             continue
         by_surname.setdefault(_surname(name), []).append(name)
         by_first.setdefault(name.split()[0], []).append(name)

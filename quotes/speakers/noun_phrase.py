@@ -25,9 +25,10 @@ from quotes.lexicon import (
     place_name,
     source_words,
 )
-from quotes.text.tokens import Token, tokens
+from quotes.text.tokens import Token, first_tokens, last_tokens
 
 __all__ = [
+    "CAPS_WINDOW",
     "COMPASS",
     "FIRST_NAME_WORDS",
     "FUNCTION_WORDS",
@@ -329,6 +330,12 @@ def _np_token(tok: str, all_caps: bool) -> bool:
     return low in source_words() or low in TITLES or low in GROUP_HEADS or low in ORG_WORDS
 
 
+#: Characters next to a phrase that decide whether its clause is set in capitals (a
+#: headline). A noun phrase is a few words long; reading the whole clause would cost its
+#: length for every cue (quadratic on a long line full of cues).
+CAPS_WINDOW = 2000
+
+
 def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
     """Read the noun phrase that ends at ``hi`` (the subject before a cue).
 
@@ -341,10 +348,10 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     Returns:
         The phrase, or ``None`` when the words before ``hi`` are not a noun phrase.
     """
-    toks = tokens(s, lo, hi)
+    toks = last_tokens(s, lo, hi, max_tokens + 1)  # _read_left looks one token further
     if not toks:
         return None
-    all_caps = s[lo:hi].isupper()
+    all_caps = s[max(lo, hi - CAPS_WINDOW):hi].isupper()
     last = toks[-1]
     if bare_phrase(last[0]) in PRONOUNS:
         return NounPhrase(last[1], last[2], last[0])
@@ -460,10 +467,10 @@ def _sentence_adverb(chosen: list[Token]) -> bool:
 
 def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[NounPhrase]:
     """Read the noun phrase that starts at ``lo`` (the speaker after an inverted cue)."""
-    toks = tokens(s, lo, hi)
+    toks = first_tokens(s, lo, hi, max(max_tokens + 1, 3))  # one token of lookahead
     if not toks:
         return None
-    all_caps = s[lo:hi].isupper()
+    all_caps = s[lo:min(hi, lo + CAPS_WINDOW)].isupper()
     first = toks[0][0]
     if first.lower() in _OPENING_POSSESSIVES and len(toks) > 1 and toks[1][0][:1].isalpha() and (
         _np_token(toks[1][0], all_caps) or _compound_modifier(toks[1][0], toks[2][0] if len(toks) > 2 else "")

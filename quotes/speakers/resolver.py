@@ -267,7 +267,8 @@ class SpeakerResolver(AnaphoraMixin):
 
     def _role_start(self, run_start: int, name_start: int) -> Optional[int]:
         """Start of a role phrase before a name; lower-case title words count too."""
-        lo = max(0, run_start - 60, self.norm.rfind("\n", 0, name_start) + 1)
+        window = max(0, run_start - 60)  # a line break before it cannot matter: read back no further
+        lo = max(window, self.norm.rfind("\n", window, name_start) + 1)
         toks = tokens(self.norm, lo, name_start)
         start = None
         has_title = False

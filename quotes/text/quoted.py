@@ -11,9 +11,11 @@ the line, a sentence, or follows a colon or comma. Stray marks produce nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
+from quotes.text.linebreaks import unify_line_breaks
 from quotes.text.marks import (
     AMBIGUOUS_DOUBLE,
     AMBIGUOUS_SINGLE,
@@ -108,6 +110,12 @@ def _closers_after(text: str, doubles: list[int]) -> list[int]:
     return counts
 
 
+def _inside(covered: list[tuple[int, int]], i: int) -> bool:
+    """Whether ``a <= i <= b`` for a span of ``covered`` (sorted, disjoint: bisected)."""
+    k = bisect.bisect_right(covered, (i, float("inf"))) - 1
+    return k >= 0 and covered[k][0] <= i <= covered[k][1]
+
+
 def _line_quotes(text: str, lo: int, hi: int, line: int) -> tuple[list[QuotedSpan], int]:
     """Quotes of one line, and the offset of an opening mark left unclosed (or -1)."""
     found: list[QuotedSpan] = []
@@ -146,7 +154,7 @@ def _line_quotes(text: str, lo: int, hi: int, line: int) -> tuple[list[QuotedSpa
     # Single marks, outside double-quoted text.
     pending = -1
     for i in marks:
-        if text[i] in DOUBLE_MARKS or any(a <= i <= b for a, b in covered):
+        if text[i] in DOUBLE_MARKS or _inside(covered, i):
             continue
         role = _single_role(text, i, lo, hi, pending)
         if role == "open":
@@ -239,6 +247,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
         >>> quoted_regions("“Open\nNot quoted")
         [(0, 5)]
     """
+    text = unify_line_breaks(text)  # every line break ends a paragraph (same length)
     regions: list[tuple[int, int]] = []
     start = -1
     depth = 0

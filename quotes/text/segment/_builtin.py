@@ -25,10 +25,16 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 _LINE = re.compile(r"[^\n]+")
+#: A stop after a non-space character, then space and a sentence opener. A run of stops is
+#: tried only where it starts (or one in, after a space), not at each of its characters:
+#: every start inside the run ends the same way, and trying each costs the run's square.
 _BOUNDARY = re.compile(
-    r"""(?<=[^\s])([.!?…]+["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"""
+    r"""(?:(?<=[^\s.!?…])|(?<=^[.!?…])|(?<=\s[.!?…]))"""
+    r"""([.!?…]+["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"""
 )
-_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+#: The word before a stop, matched on the reversed line: a ``$``-anchored search from the
+#: line's start would rescan the line for every candidate stop (quadratic in a long word).
+_WORD_REVERSED = re.compile(r"[\w.\-]+")
 _NEXT_WORD = re.compile(r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\b")
 #: Capitalised words that open a sentence rather than follow initials as a surname.
 _OPENERS = frozenset(
@@ -46,6 +52,15 @@ def _surname_after(chunk: str, at: int) -> bool:
         return False
     low = m.group(1).lower()
     return low not in NON_NAME_CAPITALS and low not in source_words()  # "the C.I.A. Officials said"
+
+
+def _word_before(chunk: str, reversed_chunk: str, end: int) -> str:
+    """The longest run of word characters, ``.`` and ``-`` ending at ``end`` (may be empty).
+
+    Read on ``reversed_chunk`` (``chunk[::-1]``), so it costs the length of the word.
+    """
+    m = _WORD_REVERSED.match(reversed_chunk, len(chunk) - end)
+    return "" if m is None else chunk[end - (m.end() - m.start()):end]
 
 
 class RegexSegmenter:
@@ -68,15 +83,17 @@ class RegexSegmenter:
             chunk = line.group()
             base = line.start()
             start = 0
+            reversed_chunk = ""
             for m in _BOUNDARY.finditer(chunk):
                 stop = m.group(1)
                 if stop[0] == ".":
-                    w = _WORD_BEFORE.search(chunk, 0, m.start(1))
-                    if w is not None:
-                        word = w.group(1).lower().rstrip(".")
+                    reversed_chunk = reversed_chunk or chunk[::-1]
+                    before = _word_before(chunk, reversed_chunk, m.start(1))
+                    if before:
+                        word = before.lower().rstrip(".")
                         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                             continue
-                        if INITIALS.fullmatch(w.group(1)) and _surname_after(chunk, m.end(2)):
+                        if INITIALS.fullmatch(before) and _surname_after(chunk, m.end(2)):
                             continue  # "J.M. Berger said": initials before a surname
                 end = m.end(1)
                 self._add(chunk, base, start, end, append)
