@@ -37,6 +37,7 @@ from quotes.models import (
     Span,
     Speaker,
     SpeakerType,
+    Stance,
 )
 from quotes.dedupe.cluster import ClusterMember, DedupeProvenance, QuoteCluster, dedupe
 from quotes.archive.frames import to_arrow, to_dataframe, write_parquet
@@ -69,6 +70,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerType",
+    "Stance",
     "UnknownBackendError",
     "__version__",
     "dedupe",

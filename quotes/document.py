@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from typing import Optional
 
-from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
+from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker, Stance
 from quotes.speakers.resolver import SpeakerResolver
 from quotes.text.boilerplate import body_lines
 from quotes.text.marks import FOLD_MARK, fold_double_apostrophes, normalize
@@ -131,6 +131,7 @@ class Document:
         confidence: float,
         segmenter: Segmenter,
         rules: tuple[str, ...],
+        stance: Stance = Stance.ASSERTS,
     ) -> Quote:
         """The `Quote` of ``text[start:end]``: the one factory every component uses.
 
@@ -144,6 +145,7 @@ class Document:
             end=end,
             kind=kind,
             cue_type=cue_type,
+            stance=stance,
             speaker=speaker,
             cue=cue,
             via=via,

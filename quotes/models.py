@@ -28,6 +28,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerType",
+    "Stance",
 ]
 
 #: The keys of one JSON Lines record written by ``quotes extract``, in order.
@@ -39,6 +40,7 @@ RECORD_KEYS: tuple[str, ...] = (
     "kind",
     "speaker",
     "cue",
+    "stance",
     "via",
     "outlet",
     "published",
@@ -99,6 +101,26 @@ class CueType(str, Enum):
     """An attribution without a verb of saying: ``according to``, ``in a statement``."""
     BELIEF = "belief"
     """A thought, belief or intention: ``believes``, ``wants``, ``hopes``."""
+
+
+class Stance(str, Enum):
+    """What the speaker does with the content: assert it, deny it, or put it in question.
+
+    Set from the cue (the word list ``quotes/data/stances.tsv``): filter on
+    ``stance == "asserts"`` for the statements a speaker makes. Direct quotes are the
+    speaker's own words, so they always assert them (``"That is false," he denied``
+    asserts ``That is false``).
+    """
+
+    ASSERTS = "asserts"
+    """The speaker says the content is so: ``said``, ``claimed``, ``according to``."""
+    DENIES = "denies"
+    """The speaker says the content is not so, or rejects it: ``Peskov denied that C``,
+    ``disputed a report that C``, ``rejected claims that C``. The content is never
+    the speaker's claim."""
+    QUESTIONS = "questions"
+    """The content is a question or a doubt, not a claim: ``asked whether C``,
+    ``wondered if C``, ``questioned whether C``."""
 
 
 class Span(_Frozen):
@@ -206,6 +228,9 @@ class Quote(_Frozen):
         end: Offset just past the content.
         kind: ``direct``, ``indirect`` or ``mixed``.
         cue_type: ``speech``, ``claim`` or ``belief``.
+        stance: ``asserts`` (the default), ``denies`` or ``questions``: whether the
+            speaker asserts the content, denies it (``denied that C``) or puts it in
+            question (``asked whether C``); see `Stance`.
         speaker: Who said it, or ``None`` when the library cannot tell (a wrong
             speaker is worse than none).
         cue: The verb or phrase that attributes the content (``said``,
@@ -226,6 +251,7 @@ class Quote(_Frozen):
     end: int = Field(ge=0)
     kind: QuoteKind = QuoteKind.DIRECT
     cue_type: CueType = CueType.SPEECH
+    stance: Stance = Stance.ASSERTS
     speaker: Optional[Speaker] = None
     cue: Optional[Span] = None
     via: Optional[str] = None
@@ -240,7 +266,7 @@ class Quote(_Frozen):
     def to_record(self) -> dict[str, Any]:
         """Return the JSON Lines record of this quote (the CLI's output contract).
 
-        The keys are exactly `RECORD_KEYS`; ``speaker`` is
+        The keys are exactly `RECORD_KEYS` (``stance`` included); ``speaker`` is
         ``{name, mention, start, end, type, role}`` or ``None`` and ``cue`` is
         ``{text, start, end}`` or ``None``.
         """

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.cues import cue_type_of, with_verb_group
+from quotes.attribution.cues import cue_type_of, stance_of, with_verb_group
 from quotes.attribution.report_content import clause_end, content_limit
 from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
@@ -25,7 +25,7 @@ from quotes.document import Document
 from quotes.text.tokens import Token
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
 from quotes.text.marks import FOLD_MARK
-from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType
+from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType, Stance
 from quotes.speakers.channels import find_via
 from quotes.text.segment import Segmenter
 from quotes.speakers.resolver import NounPhrase, not_a_speaker, scan_left, scan_right
@@ -75,6 +75,7 @@ def build(
     *,
     min_words: int = MIN_WORDS,
     confidence: float | None = None,
+    stance: Stance | None = None,
 ) -> Quote | None:
     """The reported quote of the content ``a:b``, or ``None`` when there is none to report.
 
@@ -92,6 +93,7 @@ def build(
         marks: The quoted fragments of the article, as ``(open, close + 1)``.
         min_words: The fewest words content may have.
         confidence: The base confidence, when not the rule's own (see its call sites).
+        stance: The stance, when not the cue's own (`quotes.attribution.cues.stance_of`).
     """
     conf = RULES["reported", rule].confidence if confidence is None else confidence
     if sp is not None and not_a_speaker(sp.mention):
@@ -108,6 +110,8 @@ def build(
         for s, e in marks
     )  # a fragment inside, or one whose closing mark follows the content's last comma
     pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS
+    if stance is None:
+        stance = stance_of(cue.text, ctx.norm[a:b])
     return ctx.quote(
         a,
         b,
@@ -119,6 +123,7 @@ def build(
         confidence=conf - 0.1 if pronoun else conf,
         segmenter=seg,
         rules=("reported", rule),
+        stance=stance,
     )
 
 
@@ -482,7 +487,8 @@ def asked_question(
     """``Asked whether he would run, Mayor X said ...`` / ``X was asked about the deal``: the question.
 
     The one who asked is not named (a reporter, a moderator), so the question is
-    reported with no speaker; its cue is ``asked`` (``asked about``, ``was asked``).
+    reported with no speaker and the stance ``questions`` (never a claim); its cue is
+    ``asked`` (``asked about``, ``was asked``).
     """
     m = _ASKED_OPEN.match(ctx.norm, lo, hi)
     initial = m is not None
@@ -506,7 +512,18 @@ def asked_question(
         return None  # the question is itself a quotation
     cue = ctx.span(m.start("cue"), m.end("cue"))
     return build(
-        ctx, seg, start, end, None, cue, CueType.SPEECH, None, "asked-question", marks, min_words=1
+        ctx,
+        seg,
+        start,
+        end,
+        None,
+        cue,
+        CueType.SPEECH,
+        None,
+        "asked-question",
+        marks,
+        min_words=1,
+        stance=Stance.QUESTIONS,
     )
 
 

@@ -121,7 +121,7 @@ def _date(value: str) -> str:
 
 
 def _format_table(rows: list[dict[str, Any]]) -> str:
-    headers = ("article", "kind", "speaker", "type", "cue", "via", "text")
+    headers = ("article", "kind", "speaker", "type", "cue", "stance", "via", "text")
     table = [headers]
     for r in rows:
         sp = r["speaker"] or {}
@@ -133,6 +133,7 @@ def _format_table(rows: list[dict[str, Any]]) -> str:
                 sp.get("name") or "-",
                 sp.get("type") or "-",
                 (r["cue"] or {}).get("text") or "-",
+                r.get("stance") or "asserts",
                 r["via"] or "-",
                 text if len(text) <= 70 else text[:67] + "...",
             )

@@ -1,0 +1,96 @@
+"""Statements only: what a speaker asserts, denies or asks, and what is no statement at all."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotes import Quote, QuoteKind, Stance, dedupe
+from quotes.attribution.cues import stance_of
+from quotes.cli.extract import write_quotes
+
+
+def reported(extractor, text):
+    return [q for q in extractor.extract(text) if q.kind is not QuoteKind.DIRECT]
+
+
+class TestStance:
+    def test_a_denial_is_never_asserted(self, extractor):
+        text = "Minister Olga Brandt denied that the army had crossed the river on Friday."
+        (q,) = reported(extractor, text)
+        assert q.text == "that the army had crossed the river on Friday"
+        assert q.speaker.name == "Olga Brandt"
+        assert q.stance is Stance.DENIES
+
+    def test_disputing_a_report_denies_it(self, extractor):
+        text = "Spokesman Karl Wendt disputed a report in the Daily Ledger that the mayor planned to resign."
+        found = reported(extractor, text)
+        assert found and all(q.stance is Stance.DENIES for q in found)
+
+    def test_a_plain_report_asserts(self, extractor):
+        (q,) = reported(extractor, "Minister Olga Brandt said that the army had crossed the river.")
+        assert q.stance is Stance.ASSERTS
+
+    def test_a_direct_quote_asserts_its_own_words_even_with_a_denial_cue(self, extractor):
+        (q,) = extractor.extract("“That story is false,” Olga Brandt denied.")
+        assert q.kind is QuoteKind.DIRECT and q.stance is Stance.ASSERTS
+
+    def test_an_asked_question_questions(self, extractor):
+        text = "Asked whether the bridge would reopen in May, the mayor said repairs were on schedule."
+        found = reported(extractor, text)
+        question = [q for q in found if q.text.startswith("whether")]
+        assert question and question[0].stance is Stance.QUESTIONS
+        assert [q.stance for q in found if q.speaker is not None] == [Stance.ASSERTS]
+
+    @pytest.mark.parametrize(
+        ("cue", "content", "stance"),
+        [
+            ("denied", "that he met her", Stance.DENIES),
+            ("has flatly rejected", "claims that the vote was rigged", Stance.DENIES),
+            ("refuted", "the idea that prices rose", Stance.DENIES),
+            ("wondered", "if the plan would work", Stance.QUESTIONS),
+            ("asked", "whether talks were planned", Stance.QUESTIONS),
+            ("asked", "voters to stay home", Stance.ASSERTS),
+            ("told Reuters", "that talks were planned", Stance.ASSERTS),
+        ],
+    )
+    def test_stance_of_cue_words(self, cue, content, stance):
+        assert stance_of(cue, content) is stance
+
+    def test_stance_is_in_every_output(self, extractor):
+        import io
+
+        import pandas as pd
+        from quotes import to_dataframe
+
+        (q,) = reported(extractor, "Minister Olga Brandt denied that the army had crossed the river.")
+        record = q.to_record()
+        assert record["stance"] == "denies"
+        assert Quote.from_record(json.loads(json.dumps(record))).stance is Stance.DENIES
+        assert Quote.model_validate_json(q.model_dump_json()) == q
+        assert to_dataframe([q], flatten=True)["stance"].tolist() == ["denies"]
+        assert isinstance(to_dataframe([q]), pd.DataFrame)
+        for fmt in ("csv", "table"):
+            out = io.StringIO()
+            write_quotes([q], out, fmt)
+            assert "denies" in out.getvalue()
+            assert "stance" in out.getvalue().splitlines()[0]
+
+    def test_an_old_record_without_stance_asserts(self):
+        q = Quote.from_record({"text": "Talks failed", "start": 0, "end": 12})
+        assert q.stance is Stance.ASSERTS
+
+    def test_dedupe_keeps_a_claim_and_its_denial_apart(self):
+        from quotes import Speaker
+
+        sp = Speaker(name="Olga Brandt", mention="Olga Brandt", start=0, end=11, type="person")
+        text = "that the army had crossed the river on Friday near the old bridge"
+        claim = Quote(text=text, start=20, end=20 + len(text), kind="indirect", speaker=sp, article="a")
+        again = claim.model_copy(update={"article": "b"})
+        denial = claim.model_copy(update={"article": "c", "stance": Stance.DENIES})
+        clusters = dedupe([claim, again, denial])
+        sizes = sorted(len(c.members) for c in clusters)
+        assert sizes == [1, 2]
+        (single,) = [c for c in clusters if len(c.members) == 1]
+        assert single.members[0].article == "c"
