@@ -104,12 +104,14 @@ class CueType(str, Enum):
 
 
 class Stance(str, Enum):
-    """What the speaker does with the content: assert it, deny it, or put it in question.
+    """What the speaker does with the content: assert it, deny it, question it, or name it.
 
-    Set from the cue (the word list ``quotes/data/stances.tsv``): filter on
-    ``stance == "asserts"`` for the statements a speaker makes. Direct quotes are the
-    speaker's own words, so they always assert them (``"That is false," he denied``
-    asserts ``That is false``).
+    Set from the cue (the word list ``quotes/data/stances.tsv``) and the content's
+    form: filter on ``stance == "asserts"`` for the statements a speaker makes.
+    Direct quotes are the speaker's own words, so they always assert them (``"That is
+    false," he denied`` asserts ``That is false``). An
+    [`Extractor`][quotes.pipeline.Extractor] leaves ``refers`` out unless asked
+    (``stances=``).
     """
 
     ASSERTS = "asserts"
@@ -121,6 +123,12 @@ class Stance(str, Enum):
     QUESTIONS = "questions"
     """The content is a question or a doubt, not a claim: ``asked whether C``,
     ``wondered if C``, ``questioned whether C``."""
+    REFERS = "refers"
+    """No statement: the content is a noun phrase the speaker talks about, criticizes,
+    praises, confirms or cites (``X criticized Y``, ``X later confirmed Putin's
+    statements``, ``CNN reported citing an official``: ``Y``, ``Putin's statements``,
+    ``an official``), with no clause and no quoted words. PolNeAR annotates these as
+    attributions; an `Extractor` returns them only with ``stances=`` including it."""
 
 
 class Span(_Frozen):
@@ -228,9 +236,10 @@ class Quote(_Frozen):
         end: Offset just past the content.
         kind: ``direct``, ``indirect`` or ``mixed``.
         cue_type: ``speech``, ``claim`` or ``belief``.
-        stance: ``asserts`` (the default), ``denies`` or ``questions``: whether the
-            speaker asserts the content, denies it (``denied that C``) or puts it in
-            question (``asked whether C``); see `Stance`.
+        stance: ``asserts`` (the default), ``denies``, ``questions`` or ``refers``:
+            whether the speaker asserts the content, denies it (``denied that C``),
+            puts it in question (``asked whether C``) or only names it (``criticized
+            Y``: no statement, left out by default); see `Stance`.
         speaker: Who said it, or ``None`` when the library cannot tell (a wrong
             speaker is worse than none).
         cue: The verb or phrase that attributes the content (``said``,

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Union
 
 from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError, NotTextError
-from quotes.models import Article, CueType, Quote, QuoteKind
+from quotes.models import Article, CueType, Quote, QuoteKind, Stance
 from quotes.text.segment import Segmenter, get_segmenter
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
+    "DEFAULT_STANCES",
     "Extractor",
     "attribute_article",
     "attribute_document",
@@ -32,6 +33,9 @@ __all__ = [
 #: Longest article text accepted by default (characters). Longer input raises
 #: [`InputTooLargeError`][quotes.errors.InputTooLargeError]; raise the limit with ``max_chars``.
 DEFAULT_MAX_CHARS = 2_000_000
+#: The stances an `Extractor` returns by default: statements asserted, denied or
+#: questioned; not ``refers`` (``X criticized Y``: a noun phrase, no statement).
+DEFAULT_STANCES = frozenset(s for s in Stance if s is not Stance.REFERS)
 
 
 def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
@@ -86,6 +90,9 @@ class Extractor:
         kinds: Which quote kinds to return (default: all).
         include_beliefs: Also return attributions of beliefs and intentions
             (``X believes ...``); off by default, so the output is speech and claims.
+        stances: Which [`Stance`][quotes.models.Stance] values to return (default
+            `DEFAULT_STANCES`: every one but ``refers``, so ``X criticized Y`` gives no
+            quote; ``stances=Stance`` returns them all, as PolNeAR annotates them).
         max_chars: Longest accepted article text.
         tagger: Also run the learned span tagger ([`quotes.model.tagger`][]) and add
             the confident contents it finds that overlap no rule quote (off by default).
@@ -108,6 +115,7 @@ class Extractor:
         stanza_dir: Optional[str] = None,
         kinds: Optional[Iterable[Union[QuoteKind, str]]] = None,
         include_beliefs: bool = False,
+        stances: Optional[Iterable[Union[Stance, str]]] = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         tagger: bool = False,
     ) -> None:
@@ -116,6 +124,9 @@ class Extractor:
         )
         self.kinds = frozenset(QuoteKind(k) for k in kinds) if kinds is not None else frozenset(QuoteKind)
         self.include_beliefs = include_beliefs
+        self.stances = (
+            frozenset(Stance(s) for s in stances) if stances is not None else DEFAULT_STANCES
+        )
         self.max_chars = max_chars
         # --- learned span tagger (optional; see quotes/tagger.py) ---
         self.tagger = None
@@ -169,7 +180,9 @@ class Extractor:
         return [
             q
             for q in found
-            if q.kind in self.kinds and (self.include_beliefs or q.cue_type is not CueType.BELIEF)
+            if q.kind in self.kinds
+            and q.stance in self.stances
+            and (self.include_beliefs or q.cue_type is not CueType.BELIEF)
         ]
 
     def extract_articles(self, articles: Iterable[Article]) -> Iterator[list[Quote]]:

@@ -94,3 +94,54 @@ class TestStance:
         assert sizes == [1, 2]
         (single,) = [c for c in clusters if len(c.members) == 1]
         assert single.members[0].article == "c"
+
+
+class TestReferences:
+    """A cue whose complement is a bare noun phrase states nothing (``Stance.REFERS``)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Governor Ann Walsh criticized Mayor Tom Price.",
+            "Spokesman Karl Wendt later confirmed the minister’s statements.",
+            "The senator emphasized the need for more fire engines.",
+            "Lena Ortiz was referring to the new tax on imported steel.",
+        ],
+    )
+    def test_a_noun_phrase_object_is_no_quote_by_default(self, extractor, text):
+        assert reported(extractor, text) == []
+
+    def test_a_reference_comes_back_when_asked_for(self, extractor):
+        import quotes
+
+        ex = quotes.Extractor(backend=extractor.segmenter, stances=Stance)
+        (q,) = reported(ex, "Governor Ann Walsh criticized Mayor Tom Price.")
+        assert q.text == "Mayor Tom Price" and q.stance is Stance.REFERS
+
+    def test_what_a_source_cites_is_not_its_statement(self, extractor):
+        text = (
+            "The city will close the bridge for a month, the Daily Ledger reported citing a "
+            "city official familiar with the plan."
+        )
+        found = reported(extractor, text)
+        assert [q.text for q in found] == ["The city will close the bridge for a month"]
+
+    def test_a_cited_reason_is_still_a_claim(self, extractor):
+        text = "The council declined, citing budget shortfalls and the cost of new staff."
+        (q,) = reported(extractor, text)
+        assert q.text == "budget shortfalls and the cost of new staff"
+        assert q.stance is Stance.ASSERTS
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Governor Ann Walsh criticized Mayor Tom Price for cutting school budgets.",
+                "Mayor Tom Price for cutting school budgets",
+            ),
+            ("Governor Ann Walsh urged Mayor Tom Price to resign.", "Mayor Tom Price to resign"),
+        ],
+    )
+    def test_an_object_with_a_clause_is_still_reported(self, extractor, text, content):
+        (q,) = reported(extractor, text)
+        assert q.text == content and q.stance is Stance.ASSERTS

@@ -18,7 +18,14 @@ from quotes.document import Document
 from quotes.text.tokens import Token
 from quotes.lexicon import WEEKDAYS
 
-__all__ = ["clause_end", "content_after", "content_limit", "participle_after", "participle_at"]
+__all__ = [
+    "clause_end",
+    "content_after",
+    "content_limit",
+    "names_no_clause",
+    "participle_after",
+    "participle_at",
+]
 
 #: How many tokens after a cue are searched for the ``that`` that opens its content.
 _SKIP_TOKENS = 12
@@ -205,3 +212,38 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
                 continue
         return m.start()
     return limit
+
+
+#: How a clause opens: a complementiser, a wh-word, a subject pronoun.
+_CLAUSE_OPENER = re.compile(
+    r"\W*(?:that|whether|if|what|why|how|who|whom|whose|which|where|when|he|she|they|it|we|i|you"
+    r"|there)\b",
+    re.I,
+)
+#: A verb inside: an auxiliary, a modal or a copula; an infinitive (``to`` before a word
+#: that opens no noun phrase: ``him to resign``, not ``to the drones``); a gerund after a
+#: preposition (``accused X of lying``, ``criticized X for seeking C``).
+_CLAUSE_INSIDE = re.compile(
+    r"\bto\s+(?!(?:the|an?|his|her|their|its|our|my|your|this|these|those|him|them|us|me)\b)(?-i:[a-z])"
+    r"|\b(?:is|are|was|were|be|been|being|am|will|would|can|could|should|shall|may|might|must|has"
+    r"|have|had|do|does|did|won['’]t|can['’]t|[a-z]+n['’]t)\b"
+    r"|\b(?:of|for|by|about|from|against|without|after|before)\s+(?:not\s+)?[a-z]{3,}ing\b",
+    re.I,
+)
+
+
+def names_no_clause(content: str) -> bool:
+    """Whether ``content`` is a bare noun phrase: no clause opens it and none is inside.
+
+    ``Russian President Vladimir Putin``, ``Putin's statements``, ``four regions of
+    Ukraine its own``, ``to the Iranian-made drones``: nothing is stated. ``that talks
+    failed``, ``him to resign``, ``Trump of inciting violence``, ``the plan would
+    fail``: a clause.
+
+    Examples:
+        >>> names_no_clause("Putin's statements"), names_no_clause("to the Iranian-made drones")
+        (True, True)
+        >>> names_no_clause("him to resign"), names_no_clause("Trump of inciting violence")
+        (False, False)
+    """
+    return _CLAUSE_OPENER.match(content) is None and _CLAUSE_INSIDE.search(content) is None
