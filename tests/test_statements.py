@@ -145,3 +145,22 @@ class TestReferences:
     def test_an_object_with_a_clause_is_still_reported(self, extractor, text, content):
         (q,) = reported(extractor, text)
         assert q.text == content and q.stance is Stance.ASSERTS
+
+
+class TestNarration:
+    def test_a_time_phrase_after_the_attribution_is_no_content(self, extractor):
+        text = (
+            "No talks on the harbour are scheduled, the ministry said Thursday, nearly a week "
+            "after the first session and days after Mayor Tom Price said they would start 'at once.'"
+        )
+        found = reported(extractor, text)
+        ministry = [q for q in found if q.speaker and q.speaker.name == "ministry"]
+        assert [q.text for q in ministry] == ["No talks on the harbour are scheduled"]
+        assert not any("nearly a week" in q.text for q in found)
+        mayor = [q for q in found if q.speaker and q.speaker.name == "Tom Price"]
+        assert mayor and "at once" in mayor[0].text  # the quoted words are the mayor's
+
+    def test_the_second_part_of_a_split_content_is_kept(self, extractor):
+        text = "The plan, the minister said, would cut costs by a third."
+        found = reported(extractor, text)
+        assert [q.text for q in found] == ["The plan", "would cut costs by a third"]

@@ -342,6 +342,8 @@ class SentenceScan:
         """``C1, X said, C2.``: the part after the attribution, when it goes on with the content."""
         end = clause_end(self.ctx, after, content_limit(self.blocked, after, self.hi))
         nxt = re.match(r"\s*([A-Za-z]+)", self.ctx.norm[after:end])
+        if _TIME_DISTANCE.match(self.ctx.norm, after, end):
+            return []  # "C, the Kremlin said Thursday, nearly a week after ...": narration
         if (
             nxt
             and reporting_kind(nxt.group(1)) is None
@@ -509,6 +511,14 @@ def _adverbial_lead(lead: str) -> bool:
     )
 
 
+#: A time measured from an event (``nearly a week after their first session``, ``two days
+#: before the vote``, ``hours later``): the narration goes on, the content does not.
+_TIME_DISTANCE = re.compile(
+    r"\s*(?:(?:nearly|almost|about|around|just|only|barely|some|more\s+than|less\s+than)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|\d+)\s+)?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before|since|later|earlier|ago)\b",
+    re.I,
+)
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
 _CLOSING = "\"'”’"
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
