@@ -164,3 +164,28 @@ class TestNarration:
         text = "The plan, the minister said, would cut costs by a third."
         found = reported(extractor, text)
         assert [q.text for q in found] == ["The plan", "would cut costs by a third"]
+
+
+class TestGluedStatements:
+    def test_a_second_subject_and_cue_after_and_is_a_second_statement(self, extractor):
+        text = (
+            'Ukrainian officials described the talks in the basilica as "useful" and '
+            'Zelenskyy himself said they could prove "historic."'
+        )
+        found = reported(extractor, text)
+        assert [(q.speaker.name, q.text) for q in found] == [
+            ("Ukrainian officials", 'the talks in the basilica as "useful"'),
+            ("Zelenskyy", 'they could prove "historic."'),
+        ]
+
+    def test_two_reports_joined_by_and(self, extractor):
+        text = "Officials said the bridge would reopen and Governor Ann Walsh said the talks would resume."
+        found = reported(extractor, text)
+        assert [(q.speaker.name, q.text) for q in found] == [
+            ("Officials", "the bridge would reopen"),
+            ("Ann Walsh", "the talks would resume"),
+        ]
+
+    def test_and_inside_one_content_is_not_a_second_statement(self, extractor):
+        (q,) = reported(extractor, "Officials said taxes and Fees Board charges would rise sharply.")
+        assert q.text == "taxes and Fees Board charges would rise sharply"

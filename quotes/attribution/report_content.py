@@ -16,12 +16,13 @@ import re
 from quotes.attribution.report_cues import reporting_kind
 from quotes.document import Document
 from quotes.text.tokens import Token
-from quotes.lexicon import WEEKDAYS
+from quotes.lexicon import REPORTING_VERBS, WEEKDAYS
 
 __all__ = [
     "clause_end",
     "content_after",
     "content_limit",
+    "coordinated_report",
     "names_no_clause",
     "participle_after",
     "participle_at",
@@ -191,13 +192,42 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+#: ``and`` with a new subject and a verb of saying: ``and Zelenskyy himself said``, ``and
+#: Governor Ann Walsh told reporters``, ``and she added``.
+_COORDINATED_REPORT = re.compile(
+    r"\s+and\s+(?:(?-i:[A-Z][\w'’.-]*)\s+){1,4}?(?:(?:himself|herself|themselves|itself|also|later|"
+    r"then|too)\s+)?(?P<cue>[a-z]+)\b"
+    r"|\s+and\s+(?:he|she|they|we|I)\s+(?:(?:also|later|then)\s+)?(?P<cue2>[a-z]+)\b"
+)
+
+
+def coordinated_report(ctx: Document, start: int, limit: int) -> int:
+    """Where a second report with a subject of its own is glued on by ``and``, else ``limit``.
+
+    ``X described it as "constructive" and Zelenskyy himself said it could prove
+    "historic."``: two statements, two speakers; the first content ends before ``and``.
+    Only a verb of saying after the new subject counts (``and Walsh said``), so ``taxes and
+    Fees rose`` is left whole.
+    """
+    for m in _COORDINATED_REPORT.finditer(ctx.norm, start, limit):
+        if m.start() - start < 12:
+            continue
+        cue = m.group("cue") or m.group("cue2")
+        if cue in REPORTING_VERBS:
+            return m.start()
+    return limit
+
+
 def clause_end(ctx: Document, start: int, limit: int) -> int:
     """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and said ...``.
 
     The breaks after a comma or ``and`` only count when the next word is a
     reporting verb (a new report by the same speaker), so ``he said taxes and
-    fees would rise`` keeps its content whole.
+    fees would rise`` keeps its content whole. A report glued on with ``and`` and a
+    subject of its own (``... as "constructive" and Zelenskyy himself said C``) ends it too
+    (`coordinated_report`).
     """
+    limit = coordinated_report(ctx, start, limit)
     for m in _CLAUSE_BREAK.finditer(ctx.norm, start, limit):
         text = m.group()
         if m.start() - start < 12:
