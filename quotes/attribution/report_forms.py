@@ -594,12 +594,12 @@ def impression(
     hi: int,
     blocked: list[tuple[int, int]],
     marks: list[tuple[int, int]],
-) -> Quote | None:
+) -> list[Quote]:
     """``Trump seemed to suggest C``, ``The bank is expected to raise rates``: nobody says it.
 
-    PolNeAR marks these with no source and with the subject inside the content
-    (``The bank … to raise rates``), so the content runs from the subject to the
-    clause end and the quote has no speaker.
+    PolNeAR marks these with no source and with the subject inside the content but
+    not the cue (``The bank … to raise rates``), so the content is two quotes that
+    share the cue: the subject, and ``to`` up to the clause end; neither has a speaker.
     """
     low = toks[k][0].lower()
     j = k
@@ -607,7 +607,7 @@ def impression(
         j -= 1
     if low == "expected":
         if j == 0 or toks[j - 1][0].lower() not in BE_FORMS:
-            return None  # "Trump expected to win": an active belief, read elsewhere
+            return []  # "Trump expected to win": an active belief, read elsewhere
         j -= 1
     cue_start = toks[j][1]
     while j > 0 and toks[j - 1][0].lower() in CUE_AUXILIARIES:
@@ -618,10 +618,14 @@ def impression(
         fs = full_subject(ctx.norm, consumed, toks[j][1], toks[:j])
         np = scan_left(ctx.norm, consumed, toks[j][1]) if fs is None else None
         if fs is None and (np is None or np.text.lower() in ("it", "there", "this")):
-            return None  # "It seems to me": no subject to report about
+            return []  # "It seems to me": no subject to report about
         start = fs.start if fs is not None else np.start  # type: ignore[union-attr]
     limit = content_limit(blocked, toks[k][2], hi)
     end = clause_end(ctx, toks[k + 1][1], limit)
     kind = reporting_kind(toks[k][0]) or CueType.BELIEF
     cue = ctx.span(cue_start, toks[k][2])
-    return build(ctx, seg, start, end, None, cue, kind, None, "impression", marks)
+    parts = [(start, cue_start), (toks[k + 1][1], end)]
+    if sum(len(ctx.text[a:b].split()) for a, b in parts) < MIN_WORDS:
+        return []
+    built = [build(ctx, seg, a, b, None, cue, kind, None, "impression", marks, min_words=1) for a, b in parts]
+    return [q for q in built if q is not None] if built[1] is not None else []

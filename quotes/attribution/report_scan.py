@@ -179,13 +179,13 @@ class SentenceScan:
 
     def impression(self, k: int) -> bool:
         """``X seems to C`` at token ``k``; whether it read."""
-        q = impression(
+        parts = impression(
             self.ctx, self.seg, self.toks, k, self.consumed, self.hi, self.blocked, self.marks
         )
-        if q is None:
+        if not parts:
             return False
-        self.out.append(q)
-        self.consumed = max(self.consumed, q.end)
+        self.out.extend(parts)
+        self.consumed = max(self.consumed, parts[-1].end)
         return True
 
     def read_cue(self, k: int, kind: CueType, obj_kind: CueType | None) -> _Cue:
