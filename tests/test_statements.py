@@ -189,3 +189,30 @@ class TestGluedStatements:
     def test_and_inside_one_content_is_not_a_second_statement(self, extractor):
         (q,) = reported(extractor, "Officials said taxes and Fees Board charges would rise sharply.")
         assert q.text == "taxes and Fees Board charges would rise sharply"
+
+
+class TestBoundaries:
+    """Where PolNeAR puts a content's edges, on made-up sentences."""
+
+    def test_an_impression_is_its_subject_and_the_to_clause_without_the_cue(self, extractor):
+        import quotes
+
+        ex = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True)
+        found = reported(ex, "The harbour board is expected to raise the fees next month.")
+        assert [q.text for q in found] == ["The harbour board", "to raise the fees next month"]
+        assert len({(q.cue.start, q.cue.end) for q in found}) == 1  # one statement, one cue
+        assert all(q.speaker is None for q in found)
+        assert reported(extractor, "The harbour board is expected to raise the fees next month.") == []
+
+    def test_referring_to_takes_the_preposition_into_the_cue(self, extractor):
+        import quotes
+
+        ex = quotes.Extractor(backend=extractor.segmenter, stances=Stance)
+        found = reported(ex, "Walsh said the winter was hard, referring to the storms of January.")
+        refer = [q for q in found if q.cue.text.startswith("referring")]
+        assert refer and refer[0].text == "the storms of January" and refer[0].cue.text == "referring to"
+
+    def test_the_one_asked_is_not_the_question(self, extractor):
+        found = reported(extractor, "Reporters asked Governor Ann Walsh whether the harbour would reopen.")
+        assert [q.text for q in found] == ["whether the harbour would reopen"]
+        assert found[0].stance is Stance.QUESTIONS

@@ -74,6 +74,10 @@ def content_after(
         that = _that_after(toks, going_on, len(ctx.norm))
         return that if that is not None and that > toks[going_on][2] + 1 else None
     rest = toks[k + 1 : k + 1 + _SKIP_TOKENS]
+    if object_taking and toks[k][0].lower().startswith("ask"):
+        question = _question_after_object(rest)
+        if question is not None:  # "asked Sanders how he was feeling": the question
+            return question
     # Jump to a "that" only over an adjunct ("said on Tuesday in a statement that"),
     # never over the subject of the reported clause ("said he doubted that ...").
     if object_taking and rest and rest[0][0].lower() in _OBJECT_PRONOUNS:
@@ -98,6 +102,24 @@ def content_after(
     if not rest:
         return None
     return _first_content_word(ctx, rest, say_like)
+
+
+#: Words that open an indirect question (``asked them whether``, ``asked Sanders how``).
+_QUESTION_WORDS = frozenset("whether if how why what when where who which".split())
+
+
+def _question_after_object(rest: list[Token]) -> int | None:
+    """Where a question starts after the object of ``asked`` (``asked Sanders how C``), or ``None``.
+
+    The object (up to five words, no punctuation or cue word) is the one asked, not the
+    content, as in PolNeAR.
+    """
+    for n, (word, a, _b) in enumerate(rest[:6]):
+        if word.lower() in _QUESTION_WORDS:
+            return a if n > 0 else None
+        if not word[:1].isalnum() or reporting_kind(word) is not None:
+            return None
+    return None
 
 
 def _first_content_word(ctx: Document, rest: list[Token], say_like: bool) -> int | None:
