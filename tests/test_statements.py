@@ -216,3 +216,14 @@ class TestBoundaries:
         found = reported(extractor, "Reporters asked Governor Ann Walsh whether the harbour would reopen.")
         assert [q.text for q in found] == ["whether the harbour would reopen"]
         assert found[0].stance is Stance.QUESTIONS
+
+
+class TestClauses:
+    def test_a_past_tense_clause_after_a_cue_is_a_statement(self, extractor):
+        (q,) = reported(extractor, "The ministry confirmed Russia sent troops to the border.")
+        assert q.text == "Russia sent troops to the border" and q.stance is Stance.ASSERTS
+
+    def test_a_phrase_before_the_attribution_is_no_content(self, extractor):
+        text = "For the first time, Governor Ann Walsh said the harbour would close."
+        found = reported(extractor, text)
+        assert [q.text for q in found] == ["the harbour would close"]

@@ -21,6 +21,7 @@ from quotes.attribution.report_content import (
     clause_end,
     content_after,
     content_limit,
+    names_no_clause,
     participle_after,
     participle_at,
 )
@@ -316,6 +317,8 @@ class SentenceScan:
             parts += self._second_part(after)
         if _adverbial_lead(self.ctx.norm[self.consumed : parts[0][1]]):
             return False  # "When he came to Washington, he felt ...": not the content
+        if self._no_clause(parts):
+            return False  # "For the first time, X said ...": a phrase, no statement
         if sum(len(self.ctx.text[x:y].split()) for x, y, _ in parts) < MIN_WORDS:
             return not _clause_follows(self.ctx, cue.content_start(self.ctx, self.toks))
         via = find_via(self.ctx.norm[np_start:after])
@@ -325,6 +328,11 @@ class SentenceScan:
         if cue.going_on is not None and any(q is not None for q in built):
             self.carry = (self.toks[cue.going_on][1], sp)  # "..., citing Y": the same source cites
         return True
+
+    def _no_clause(self, parts: list[tuple[int, int, str]]) -> bool:
+        """Whether content-first ``parts`` hold no clause and no quoted words (`names_no_clause`)."""
+        quoted = any(x <= s < y for x, y, _r in parts for s, _e in self.marks)
+        return not quoted and all(names_no_clause(self.ctx.norm[x:y].strip(" ,")) for x, y, _r in parts)
 
     def _attribution_tail(self, cue: _Cue) -> str | None:
         """What follows the cue up to a comma or a stop (``, X said Tuesday,``), or ``None``."""
