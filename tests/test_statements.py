@@ -227,3 +227,11 @@ class TestClauses:
         text = "For the first time, Governor Ann Walsh said the harbour would close."
         found = reported(extractor, text)
         assert [q.text for q in found] == ["the harbour would close"]
+
+    def test_a_trailing_relative_clause_or_apposition_is_no_part_of_the_content(self, extractor):
+        text = "Officials said the vote favoured Governor Ann Walsh, who will face a recount next week."
+        (q,) = reported(extractor, text)
+        assert q.text == "the vote favoured Governor Ann Walsh"
+        text = "Pollsters said the governor led by 16 points, a margin not seen since 1990."
+        (q,) = reported(extractor, text)
+        assert q.text == "the governor led by 16 points"

@@ -210,7 +210,7 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int) -> int:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which|who|whose|an?)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
 )
 
 
@@ -243,6 +243,9 @@ def coordinated_report(ctx: Document, start: int, limit: int) -> int:
 def clause_end(ctx: Document, start: int, limit: int) -> int:
     """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and said ...``.
 
+    A relative clause or an apposition after a comma at the end (``, who will face C``, ``,
+    a 16-point margin``) is no part of the content either (PolNeAR; chosen on train).
+
     The breaks after a comma or ``and`` only count when the next word is a
     reporting verb (a new report by the same speaker), so ``he said taxes and
     fees would rise`` keeps its content whole. A report glued on with ``and`` and a
@@ -256,7 +259,7 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
             continue
         if (
             text.startswith(",")
-            and not re.match(r",\s+(?:compared|though|although|even|but|while|which|and)\b", text)
+            and not re.match(r",\s+(?:compared|though|although|even|but|while|which|who|whose|an?|and)\b", text)
             or text.lstrip().startswith("and")
         ):
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
