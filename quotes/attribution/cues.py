@@ -56,7 +56,9 @@ def cue_type_of(word: str) -> Optional[CueType]:
 
 
 #: A content that is a question: it opens with ``whether``, ``if`` or a wh-word.
-_QUESTION_OPENER = re.compile(r"\W*(?:whether|if|what|why|how|who|whom|whose|which|where|when)\b", re.I)
+_QUESTION_OPENER = re.compile(
+    r"\W*(?:whether|if|what|why|how|who|whom|whose|which|where|when)\b", re.I
+)
 
 
 def stance_of(cue: str, content: str) -> Stance:
@@ -68,10 +70,14 @@ def stance_of(cue: str, content: str) -> Stance:
     leave``). No listed word: the content is asserted.
 
     Examples:
-        >>> stance_of("denied", "that he met Trump").value, stance_of("has disputed", "a report").value
-        ('denies', 'denies')
-        >>> stance_of("asked", "whether talks were planned").value, stance_of("asked", "them to leave").value
-        ('questions', 'asserts')
+        >>> stance_of("denied", "that he met Trump").value
+        'denies'
+        >>> stance_of("has disputed", "a report").value
+        'denies'
+        >>> stance_of("asked", "whether talks were planned").value
+        'questions'
+        >>> stance_of("asked", "them to leave").value
+        'asserts'
     """
     table = cue_stances()
     for word in re.findall(r"[a-z]+", cue.lower()):

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.report_cues import reporting_kind
+from quotes.attribution.cues import TELL
+from quotes.attribution.report_cues import SAY_LIKE, reporting_kind
 from quotes.document import Document
 from quotes.text.tokens import Token
-from quotes.lexicon import REPORTING_VERBS, WEEKDAYS
+from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, REPORTING_VERBS, WEEKDAYS
 
 __all__ = [
     "clause_end",
     "content_after",
     "content_limit",
     "coordinated_report",
+    "is_reference",
     "names_no_clause",
     "participle_after",
     "participle_at",
@@ -223,6 +225,10 @@ _COORDINATED_REPORT = re.compile(
 )
 
 
+#: The words after a comma that end a content without a reporting verb after them.
+_BREAK_WORD = re.compile(r",\s+(?:compared|though|although|even|but|while|which|who|whose|an?|and)\b")
+
+
 def coordinated_report(ctx: Document, start: int, limit: int) -> int:
     """Where a second report with a subject of its own is glued on by ``and``, else ``limit``.
 
@@ -259,7 +265,7 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
             continue
         if (
             text.startswith(",")
-            and not re.match(r",\s+(?:compared|though|although|even|but|while|which|who|whose|an?|and)\b", text)
+            and not _BREAK_WORD.match(text)
             or text.lstrip().startswith("and")
         ):
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
@@ -330,3 +336,49 @@ _DETERMINERS = frozenset(
     very""".split()
 )
 _NOT_PAST = frozenset("need bed red shed speed seed feed breed hundred embed deed indeed".split())
+
+
+#: The rules whose content is the cue's complement: a noun phrase there is a reference.
+_COMPLEMENT_RULES = frozenset({"cue-first", "object"})
+#: Cues of evidence, whose noun phrase is a finding (``polls show Clinton leading``).
+_EVIDENCE_CUES = ("show", "found", "find")
+
+
+def is_reference(rule: str, cue: str, content: str) -> bool:
+    """Whether the content of a cue is only named, not stated (`quotes.models.Stance.REFERS`).
+
+    ``rule`` is the ``reported`` rule that read it, ``cue`` the cue's text.
+
+    The complement of a cue that is no verb of saying (``criticized``, ``confirmed``,
+    ``declared``, ``citing``) and holds no clause (`names_no_clause`): ``X criticized
+    Y``, ``CNN reported citing an official``. Claims of evidence (``polls show C``)
+    and verbs of saying (``said``, ``told``) keep their content.
+    """
+    if rule not in _COMPLEMENT_RULES:
+        return False
+    words = cue.lower().split()
+    if any(w in SAY_LIKE or w in TELL or w.startswith(_EVIDENCE_CUES) for w in words):
+        return False
+    if any(w.startswith(("cit", "quot")) for w in words):  # "citing an official": a source
+        return names_no_clause(content) and _names_a_source(content)
+    return names_no_clause(content)
+
+
+#: Nouns of documents and outlets that a report cites as its source.
+_CITED_DOCUMENTS = frozenset(
+    """report reports statement statements document documents survey poll data study media
+    outlet outlets newspaper agency agencies interview interviews""".split()
+)
+
+
+def _names_a_source(content: str) -> bool:
+    """Whether what a cue cites is a source (``an official``, ``Reuters``), not a reason.
+
+    ``citing budget shortfalls`` gives the speaker's reason, a claim of its own.
+    """
+    words = re.findall(r"[A-Za-z]+", content)
+    return any(
+        w[:1].isupper() or w.lower() in ANONYMOUS_HEADS or w.lower() in GROUP_HEADS
+        or w.lower() in _CITED_DOCUMENTS
+        for w in words
+    )

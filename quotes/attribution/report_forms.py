@@ -15,22 +15,15 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.cues import TELL, cue_type_of, stance_of, with_verb_group
-from quotes.attribution.report_content import clause_end, content_limit, names_no_clause
-from quotes.attribution.report_cues import BE_FORMS, SAY_LIKE, reporting_kind
+from quotes.attribution.cues import cue_type_of, stance_of, with_verb_group
+from quotes.attribution.report_content import clause_end, content_limit, is_reference
+from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
 from quotes.text.tokens import Token
-from quotes.lexicon import (
-    ANONYMOUS_HEADS,
-    CUE_AUXILIARIES,
-    GROUP_HEADS,
-    HEADLINE_LABELS,
-    ORG_WORDS,
-    REPORTING_VERBS,
-)
+from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS
 from quotes.text.marks import FOLD_MARK
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType, Stance
 from quotes.speakers.channels import find_via
@@ -119,7 +112,7 @@ def build(
     pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS
     if stance is None:
         stance = stance_of(cue.text, ctx.norm[a:b])
-        if stance is Stance.ASSERTS and not mixed and _reference(rule, cue.text, kind, ctx.norm[a:b]):
+        if stance is Stance.ASSERTS and not mixed and is_reference(rule, cue.text, ctx.norm[a:b]):
             stance = Stance.REFERS
     return ctx.quote(
         a,
@@ -133,50 +126,6 @@ def build(
         segmenter=seg,
         rules=("reported", rule),
         stance=stance,
-    )
-
-
-#: The rules whose content is the cue's complement: a noun phrase there is a reference.
-_COMPLEMENT_RULES = frozenset({"cue-first", "object"})
-#: Cues of evidence, whose noun phrase is a finding (``polls show Clinton leading``).
-_EVIDENCE_CUES = ("show", "found", "find")
-
-
-def _reference(rule: str, cue: str, kind: CueType, content: str) -> bool:
-    """Whether the content of a cue is only named, not stated (`Stance.REFERS`).
-
-    The complement of a cue that is no verb of saying (``criticized``, ``confirmed``,
-    ``declared``, ``citing``) and holds no clause (`names_no_clause`): ``X criticized
-    Y``, ``CNN reported citing an official``. Claims of evidence (``polls show C``)
-    and verbs of saying (``said``, ``told``) keep their content.
-    """
-    if rule not in _COMPLEMENT_RULES:
-        return False
-    words = cue.lower().split()
-    if any(w in SAY_LIKE or w in TELL or w.startswith(_EVIDENCE_CUES) for w in words):
-        return False
-    if any(w.startswith(("cit", "quot")) for w in words):  # "citing an official": a source
-        return names_no_clause(content) and _names_a_source(content)
-    return names_no_clause(content)
-
-
-#: Nouns of documents and outlets that a report cites as its source.
-_CITED_DOCUMENTS = frozenset(
-    """report reports statement statements document documents survey poll data study media
-    outlet outlets newspaper agency agencies interview interviews""".split()
-)
-
-
-def _names_a_source(content: str) -> bool:
-    """Whether what a cue cites is a source (``an official``, ``Reuters``), not a reason.
-
-    ``citing budget shortfalls`` gives the speaker's reason, a claim of its own.
-    """
-    words = re.findall(r"[A-Za-z]+", content)
-    return any(
-        w[:1].isupper() or w.lower() in ANONYMOUS_HEADS or w.lower() in GROUP_HEADS
-        or w.lower() in _CITED_DOCUMENTS
-        for w in words
     )
 
 
@@ -627,5 +576,8 @@ def impression(
     parts = [(start, cue_start), (toks[k + 1][1], end)]
     if sum(len(ctx.text[a:b].split()) for a, b in parts) < MIN_WORDS:
         return []
-    built = [build(ctx, seg, a, b, None, cue, kind, None, "impression", marks, min_words=1) for a, b in parts]
+    built = [
+        build(ctx, seg, a, b, None, cue, kind, None, "impression", marks, min_words=1)
+        for a, b in parts
+    ]
     return [q for q in built if q is not None] if built[1] is not None else []

@@ -331,8 +331,9 @@ class SentenceScan:
 
     def _no_clause(self, parts: list[tuple[int, int, str]]) -> bool:
         """Whether content-first ``parts`` hold no clause and no quoted words (`names_no_clause`)."""
+        norm = self.ctx.norm
         quoted = any(x <= s < y for x, y, _r in parts for s, _e in self.marks)
-        return not quoted and all(names_no_clause(self.ctx.norm[x:y].strip(" ,")) for x, y, _r in parts)
+        return not quoted and all(names_no_clause(norm[x:y].strip(" ,")) for x, y, _r in parts)
 
     def _attribution_tail(self, cue: _Cue) -> str | None:
         """What follows the cue up to a comma or a stop (``, X said Tuesday,``), or ``None``."""
