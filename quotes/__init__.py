@@ -41,6 +41,7 @@ from quotes.models import (
     Span,
     Speaker,
     SpeakerType,
+    Stance,
 )
 from quotes.dedupe.cluster import ClusterMember, DedupeProvenance, QuoteCluster, dedupe
 from quotes.archive.frames import to_arrow, to_dataframe, write_parquet
@@ -76,6 +77,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerType",
+    "Stance",
     "UnknownBackendError",
     "WrongTypeError",
     "__version__",

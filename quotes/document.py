@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from typing import Optional
 
-from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker
+from quotes.models import Article, CueType, Provenance, Quote, QuoteKind, Span, Speaker, Stance
 from quotes.speakers.resolver import SpeakerResolver, is_description
 from quotes.text.boilerplate import body_lines
 from quotes.text.linebreaks import unify_line_breaks
@@ -137,6 +137,7 @@ class Document:
         confidence: float,
         segmenter: Segmenter,
         rules: tuple[str, ...],
+        stance: Stance = Stance.ASSERTS,
     ) -> Quote:
         """The `Quote` of ``text[start:end]``: the one factory every component uses.
 
@@ -154,6 +155,7 @@ class Document:
             end=end,
             kind=kind,
             cue_type=cue_type,
+            stance=stance,
             speaker=speaker,
             cue=cue,
             via=via,

@@ -27,6 +27,7 @@ __all__ = [
     "US_STATES",
     "WEEKDAYS",
     "cue_rates",
+    "cue_stances",
     "cue_words",
     "initials",
     "place_name",
@@ -124,6 +125,25 @@ def source_words() -> frozenset[str]:
 def source_word_counts() -> dict[str, int]:
     """Return how often each lower-case word occurs in PolNeAR train source spans."""
     return {row[0]: int(row[1]) for row in _read_tsv("source_words.tsv") if len(row) == 2 and row[1].isdigit()}
+
+
+@lru_cache(maxsize=1)
+def cue_stances() -> dict[str, tuple[str, str]]:
+    """Return ``{word: (stance, when)}`` for cue words that do not assert their content.
+
+    Read from ``quotes/data/stances.tsv``: ``stance`` is a `quotes.models.Stance`
+    value (``denies``, ``questions``); ``when`` is ``question`` for words that
+    question only a content opening with ``whether``, ``if`` or a wh-word (``asked
+    whether C``, not ``asked him to C``), else empty.
+
+    Examples:
+        >>> cue_stances()["denied"], cue_stances()["asked"]
+        (('denies', ''), ('questions', 'question'))
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for row in _read_tsv("stances.tsv"):
+        table[row[0]] = (row[1], row[2] if len(row) > 2 else "")
+    return table
 
 
 #: Pronouns that can be speakers, lower case.

@@ -29,6 +29,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerType",
+    "Stance",
     "escape_surrogates",
     "find_surrogate",
     "validation_summary",
@@ -43,6 +44,7 @@ RECORD_KEYS: tuple[str, ...] = (
     "kind",
     "speaker",
     "cue",
+    "stance",
     "via",
     "outlet",
     "published",
@@ -160,6 +162,34 @@ class CueType(str, Enum):
     """A thought, belief or intention: ``believes``, ``wants``, ``hopes``."""
 
 
+class Stance(str, Enum):
+    """What the speaker does with the content: assert it, deny it, question it, or name it.
+
+    Set from the cue (the word list ``quotes/data/stances.tsv``) and the content's
+    form: filter on ``stance == "asserts"`` for the statements a speaker makes.
+    Direct quotes are the speaker's own words, so they always assert them (``"That is
+    false," he denied`` asserts ``That is false``). An
+    [`Extractor`][quotes.pipeline.Extractor] leaves ``refers`` out unless asked
+    (``stances=``).
+    """
+
+    ASSERTS = "asserts"
+    """The speaker says the content is so: ``said``, ``claimed``, ``according to``."""
+    DENIES = "denies"
+    """The speaker says the content is not so, or rejects it: ``Peskov denied that C``,
+    ``disputed a report that C``, ``rejected claims that C``. The content is never
+    the speaker's claim."""
+    QUESTIONS = "questions"
+    """The content is a question or a doubt, not a claim: ``asked whether C``,
+    ``wondered if C``, ``questioned whether C``."""
+    REFERS = "refers"
+    """No statement: the content is a noun phrase the speaker talks about, criticizes,
+    praises, confirms or cites (``X criticized Y``, ``X later confirmed Putin's
+    statements``, ``CNN reported citing an official``: ``Y``, ``Putin's statements``,
+    ``an official``), with no clause and no quoted words. PolNeAR annotates these as
+    attributions; an `Extractor` returns them only with ``stances=`` including it."""
+
+
 class Span(_Frozen):
     """A piece of the article text with its character offsets.
 
@@ -269,6 +299,10 @@ class Quote(_Frozen):
         end: Offset just past the content.
         kind: ``direct``, ``indirect`` or ``mixed``.
         cue_type: ``speech``, ``claim`` or ``belief``.
+        stance: ``asserts`` (the default), ``denies``, ``questions`` or ``refers``:
+            whether the speaker asserts the content, denies it (``denied that C``),
+            puts it in question (``asked whether C``) or only names it (``criticized
+            Y``: no statement, left out by default); see `Stance`.
         speaker: Who said it, or ``None`` when the library cannot tell (a wrong
             speaker is worse than none).
         cue: The verb or phrase that attributes the content (``said``,
@@ -289,6 +323,7 @@ class Quote(_Frozen):
     end: int = Field(ge=0)
     kind: QuoteKind = QuoteKind.DIRECT
     cue_type: CueType = CueType.SPEECH
+    stance: Stance = Stance.ASSERTS
     speaker: Optional[Speaker] = None
     cue: Optional[Span] = None
     via: Optional[str] = None
@@ -309,7 +344,7 @@ class Quote(_Frozen):
     def to_record(self) -> dict[str, Any]:
         """Return the JSON Lines record of this quote (the CLI's output contract).
 
-        The keys are exactly `RECORD_KEYS`; ``speaker`` is
+        The keys are exactly `RECORD_KEYS` (``stance`` included); ``speaker`` is
         ``{name, mention, start, end, type, role}`` (``name`` is ``None`` for an
         unresolved pronoun) or ``None`` and ``cue`` is
         ``{text, start, end}`` or ``None``.

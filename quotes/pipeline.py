@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional, Union
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
 
 from pydantic import ValidationError
 
@@ -24,7 +25,15 @@ from quotes.errors import (
     NotTextError,
     WrongTypeError,
 )
-from quotes.models import Article, CueType, Quote, QuoteKind, find_surrogate, validation_summary
+from quotes.models import (
+    Article,
+    CueType,
+    Quote,
+    QuoteKind,
+    Stance,
+    find_surrogate,
+    validation_summary,
+)
 from quotes.text.segment import Segmenter, get_segmenter
 
 if TYPE_CHECKING:
@@ -32,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
+    "DEFAULT_STANCES",
     "Extractor",
     "attribute_article",
     "attribute_document",
@@ -44,6 +54,9 @@ __all__ = [
 #: Longest article text accepted by default (characters). Longer input raises
 #: [`InputTooLargeError`][quotes.errors.InputTooLargeError]; raise the limit with ``max_chars``.
 DEFAULT_MAX_CHARS = 2_000_000
+#: The stances an `Extractor` returns by default: statements asserted, denied or
+#: questioned; not ``refers`` (``X criticized Y``: a noun phrase, no statement).
+DEFAULT_STANCES = frozenset(s for s in Stance if s is not Stance.REFERS)
 
 
 def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
@@ -126,19 +139,22 @@ def check_article(article: Article, *, max_chars: int = DEFAULT_MAX_CHARS) -> No
             raise EncodingError(_surrogate_message(f"the article's {name!r}", value, at))
 
 
-def _kinds(kinds: Optional[Iterable[Union[QuoteKind, str]]]) -> frozenset[QuoteKind]:
-    """The quote kinds asked for (all when None); an unknown one is an InvalidArgumentError."""
-    if kinds is None:
-        return frozenset(QuoteKind)
-    if isinstance(kinds, (str, QuoteKind)):
-        kinds = [kinds]
+E = TypeVar("E", bound=Enum)
+
+
+def _choices(values: Optional[Iterable[Any]], enum: type[E], name: str, default: frozenset[E]) -> frozenset[E]:
+    """The ``enum`` members asked for (``default`` when None); an unknown one is an InvalidArgumentError."""
+    if values is None:
+        return default
+    if isinstance(values, (str, enum)):
+        values = [values]
     chosen = set()
-    for kind in kinds:
+    for value in values:
         try:
-            chosen.add(QuoteKind(kind))
+            chosen.add(enum(value))
         except ValueError:
-            known = ", ".join(k.value for k in QuoteKind)
-            message = f"unknown quote kind {kind!r}; choose from {known}"
+            known = ", ".join(member.value for member in enum)
+            message = f"unknown {name} {value!r}; choose from {known}"
             raise InvalidArgumentError(message) from None
     return frozenset(chosen)
 
@@ -155,6 +171,9 @@ class Extractor:
         kinds: Which quote kinds to return (default: all).
         include_beliefs: Also return attributions of beliefs and intentions
             (``X believes ...``); off by default, so the output is speech and claims.
+        stances: Which [`Stance`][quotes.models.Stance] values to return (default
+            `DEFAULT_STANCES`: every one but ``refers``, so ``X criticized Y`` gives no
+            quote; ``stances=Stance`` returns them all, as PolNeAR annotates them).
         max_chars: Longest accepted article text.
         tagger: Also run the learned span tagger ([`quotes.model.tagger`][]) and add
             the confident contents it finds that overlap no rule quote (off by default).
@@ -163,7 +182,7 @@ class Extractor:
         UnknownBackendError: ``backend`` names no backend.
         SegmenterUnavailableError: Stanza or its models are missing.
         TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
-        InvalidArgumentError: ``kinds`` names an unknown kind, or ``max_chars`` is below 1.
+        InvalidArgumentError: ``kinds`` or ``stances`` names an unknown value, or ``max_chars`` is below 1.
         WrongTypeError: ``backend`` is neither a name nor a segmenter.
 
     Examples:
@@ -179,6 +198,7 @@ class Extractor:
         stanza_dir: Optional[str] = None,
         kinds: Optional[Iterable[Union[QuoteKind, str]]] = None,
         include_beliefs: bool = False,
+        stances: Optional[Iterable[Union[Stance, str]]] = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         tagger: bool = False,
     ) -> None:
@@ -187,7 +207,7 @@ class Extractor:
                 "backend must be a name ('fast', 'stanza') or a Segmenter, "
                 f"not {type(backend).__name__}"
             )
-        self.kinds = _kinds(kinds)
+        self.kinds = _choices(kinds, QuoteKind, "quote kind", frozenset(QuoteKind))
         if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
             raise InvalidArgumentError(
                 f"max_chars must be an integer of at least 1, not {max_chars!r}"
@@ -196,6 +216,7 @@ class Extractor:
             get_segmenter(backend, stanza_dir=stanza_dir) if isinstance(backend, str) else backend
         )
         self.include_beliefs = include_beliefs
+        self.stances = _choices(stances, Stance, "stance", DEFAULT_STANCES)
         self.max_chars = max_chars
         # --- learned span tagger (optional; see quotes/tagger.py) ---
         self.tagger = None
@@ -258,7 +279,9 @@ class Extractor:
         return [
             q
             for q in found
-            if q.kind in self.kinds and (self.include_beliefs or q.cue_type is not CueType.BELIEF)
+            if q.kind in self.kinds
+            and q.stance in self.stances
+            and (self.include_beliefs or q.cue_type is not CueType.BELIEF)
         ]
 
     def extract_articles(self, articles: Iterable[Article]) -> Iterator[list[Quote]]:

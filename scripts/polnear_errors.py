@@ -26,7 +26,7 @@ from typing import Any
 from quotes.evaluation.alignment import DocumentTokens, EvalItem, align, gold_items, pred_items
 from quotes.evaluation.polnear import read_polnear
 from quotes.evaluation.reports import MATCH_THRESHOLD
-from quotes.models import Article
+from quotes.models import Article, Stance
 from quotes.pipeline import Extractor
 
 
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--beliefs", action="store_true", help="extract beliefs too (as the 'all' row)")
     ap.add_argument("-o", "--output", help="write JSONL here (default stdout)")
     args = ap.parse_args(argv)
-    extractor = Extractor(backend="fast", include_beliefs=args.beliefs)
+    extractor = Extractor(backend="fast", include_beliefs=args.beliefs, stances=Stance)
     records: list[dict] = []
     for k, doc in enumerate(read_polnear(args.path, args.split)):
         if args.limit is not None and k >= args.limit:

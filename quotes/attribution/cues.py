@@ -21,13 +21,14 @@ from quotes.lexicon import (
     ORG_WORDS,
     TITLES,
     cue_rates,
+    cue_stances,
     cue_words,
     source_words,
 )
 from quotes.text.marks import FOLD_MARK
 from quotes.attribution.rules import RULES
 from quotes.document import Document
-from quotes.models import CueType, Span, Speaker
+from quotes.models import CueType, Span, Speaker, Stance
 from quotes.speakers.noun_phrase import NounPhrase, scan_right
 from quotes.text.tokens import tokens
 
@@ -53,6 +54,41 @@ def cue_type_of(word: str) -> Optional[CueType]:
     kind = cue_words().get(word.lower())
     return CueType(kind) if kind else None
 
+
+#: A content that is a question: it opens with ``whether``, ``if`` or a wh-word.
+_QUESTION_OPENER = re.compile(
+    r"\W*(?:whether|if|what|why|how|who|whom|whose|which|where|when)\b", re.I
+)
+
+
+def stance_of(cue: str, content: str) -> Stance:
+    """The [`Stance`][quotes.models.Stance] a reported cue gives its content.
+
+    The first word of ``cue`` listed in ``quotes/data/stances.tsv`` decides; a
+    word listed for questions only (``asked``) questions a content that opens with
+    ``whether``, ``if`` or a wh-word, and asserts any other (``asked them to
+    leave``). No listed word: the content is asserted.
+
+    Examples:
+        >>> stance_of("denied", "that he met Trump").value
+        'denies'
+        >>> stance_of("has disputed", "a report").value
+        'denies'
+        >>> stance_of("asked", "whether talks were planned").value
+        'questions'
+        >>> stance_of("asked", "them to leave").value
+        'asserts'
+    """
+    table = cue_stances()
+    for word in re.findall(r"[a-z]+", cue.lower()):
+        found = table.get(word)
+        if found is None:
+            continue
+        stance, when = found
+        if when == "question" and not _QUESTION_OPENER.match(content):
+            return Stance.ASSERTS
+        return Stance(stance)
+    return Stance.ASSERTS
 
 
 def cue_kind(word: str, line_caps: bool = False) -> Optional[CueType]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from quotes.attribution.report_cues import reporting_kind
+from quotes.attribution.cues import TELL
+from quotes.attribution.report_cues import SAY_LIKE, reporting_kind
 from quotes.document import Document
 from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
-from quotes.lexicon import WEEKDAYS
+from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, REPORTING_VERBS, WEEKDAYS
 
 __all__ = [
     "clause_end",
@@ -26,6 +27,9 @@ __all__ = [
     "comma_between",
     "content_after",
     "content_limit",
+    "coordinated_report",
+    "is_reference",
+    "names_no_clause",
     "participle_after",
     "participle_at",
 ]
@@ -76,6 +80,10 @@ def content_after(
         that = _that_after(toks, going_on, len(ctx.norm))
         return that if that is not None and that > toks[going_on][2] + 1 else None
     rest = toks[k + 1 : k + 1 + _SKIP_TOKENS]
+    if object_taking and toks[k][0].lower().startswith("ask"):
+        question = _question_after_object(rest)
+        if question is not None:  # "asked Sanders how he was feeling": the question
+            return question
     # Jump to a "that" only over an adjunct ("said on Tuesday in a statement that"),
     # never over the subject of the reported clause ("said he doubted that ...").
     if object_taking and rest and rest[0][0].lower() in _OBJECT_PRONOUNS:
@@ -100,6 +108,24 @@ def content_after(
     if not rest:
         return None
     return _first_content_word(ctx, rest, say_like)
+
+
+#: Words that open an indirect question (``asked them whether``, ``asked Sanders how``).
+_QUESTION_WORDS = frozenset("whether if how why what when where who which".split())
+
+
+def _question_after_object(rest: list[Token]) -> int | None:
+    """Where a question starts after the object of ``asked`` (``asked Sanders how C``), or ``None``.
+
+    The object (up to five words, no punctuation or cue word) is the one asked, not the
+    content, as in PolNeAR.
+    """
+    for n, (word, a, _b) in enumerate(rest[:6]):
+        if word.lower() in _QUESTION_WORDS:
+            return a if n > 0 else None
+        if not word[:1].isalnum() or reporting_kind(word) is not None:
+            return None
+    return None
 
 
 def _first_content_word(ctx: Document, rest: list[Token], say_like: bool) -> int | None:
@@ -197,24 +223,60 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dic
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which|who|whose|an?)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
 )
+
+
+#: ``and`` with a new subject and a verb of saying: ``and Zelenskyy himself said``, ``and
+#: Governor Ann Walsh told reporters``, ``and she added``.
+_COORDINATED_REPORT = re.compile(
+    r"\s+and\s+(?:(?-i:[A-Z][\w'’.-]*)\s+){1,4}?(?:(?:himself|herself|themselves|itself|also|later|"
+    r"then|too)\s+)?(?P<cue>[a-z]+)\b"
+    r"|\s+and\s+(?:he|she|they|we|I)\s+(?:(?:also|later|then)\s+)?(?P<cue2>[a-z]+)\b"
+)
+
+
+#: The words after a comma that end a content without a reporting verb after them.
+_BREAK_WORD = re.compile(r",\s+(?:compared|though|although|even|but|while|which|who|whose|an?|and)\b")
+
+
+def coordinated_report(ctx: Document, start: int, limit: int) -> int:
+    """Where a second report with a subject of its own is glued on by ``and``, else ``limit``.
+
+    ``X described it as "constructive" and Zelenskyy himself said it could prove
+    "historic."``: two statements, two speakers; the first content ends before ``and``.
+    Only a verb of saying after the new subject counts (``and Walsh said``), so ``taxes and
+    Fees rose`` is left whole.
+    """
+    for m in _COORDINATED_REPORT.finditer(ctx.norm, start, limit):
+        if m.start() - start < 12:
+            continue
+        cue = m.group("cue") or m.group("cue2")
+        if cue in REPORTING_VERBS:
+            return m.start()
+    return limit
 
 
 def clause_end(ctx: Document, start: int, limit: int) -> int:
     """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and said ...``.
 
+    A relative clause or an apposition after a comma at the end (``, who will face C``, ``,
+    a 16-point margin``) is no part of the content either (PolNeAR; chosen on train).
+
     The breaks after a comma or ``and`` only count when the next word is a
     reporting verb (a new report by the same speaker), so ``he said taxes and
-    fees would rise`` keeps its content whole.
+    fees would rise`` keeps its content whole. A report glued on with ``and`` and a
+    subject of its own (``... as "constructive" and Zelenskyy himself said C``) ends it too
+    (`coordinated_report`).
     """
+    limit = coordinated_report(ctx, start, limit)
     for m in _CLAUSE_BREAK.finditer(ctx.norm, start, limit):
         text = m.group()
         if m.start() - start < 12:
             continue
         if (
             text.startswith(",")
-            and not re.match(r",\s+(?:compared|though|although|even|but|while|which|and)\b", text)
+            and not _BREAK_WORD.match(text)
             or text.lstrip().startswith("and")
         ):
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
@@ -241,3 +303,112 @@ def comma_before(norm: str, lo: int, at: int, closing: str) -> bool:
     while k > lo and norm[k - 1] in closing:
         k -= 1
     return k > lo and norm[k - 1] == ","
+
+
+#: How a clause opens: a complementiser, a wh-word, a subject pronoun.
+_CLAUSE_OPENER = re.compile(
+    r"\W*(?:that|whether|if|what|why|how|who|whom|whose|which|where|when|he|she|they|it|we|i|you"
+    r"|there)\b",
+    re.I,
+)
+#: A verb inside: an auxiliary, a modal or a copula; an infinitive (``to`` before a word
+#: that opens no noun phrase: ``him to resign``, not ``to the drones``); a gerund after a
+#: preposition (``accused X of lying``, ``criticized X for seeking C``).
+_CLAUSE_INSIDE = re.compile(
+    r"\bto\s+(?!(?:the|an?|his|her|their|its|our|my|your|this|these|those|him|them|us|me)\b)(?-i:[a-z])"
+    r"|\b(?:is|are|was|were|be|been|being|am|will|would|can|could|should|shall|may|might|must|has"
+    r"|have|had|do|does|did|won['’]t|can['’]t|[a-z]+n['’]t)\b"
+    r"|\b(?:of|for|by|about|from|against|without|after|before)\s+(?:not\s+)?[a-z]{3,}ing\b",
+    re.I,
+)
+
+
+def names_no_clause(content: str) -> bool:
+    """Whether ``content`` is a bare noun phrase: no clause opens it and none is inside.
+
+    ``Russian President Vladimir Putin``, ``Putin's statements``, ``four regions of
+    Ukraine its own``, ``to the Iranian-made drones``: nothing is stated. ``that talks
+    failed``, ``him to resign``, ``Trump of inciting violence``, ``the plan would
+    fail``: a clause.
+
+    Examples:
+        >>> names_no_clause("Putin's statements"), names_no_clause("to the Iranian-made drones")
+        (True, True)
+        >>> names_no_clause("Russia sent troops"), names_no_clause("the proposed plan")
+        (False, True)
+        >>> names_no_clause("him to resign"), names_no_clause("Trump of inciting violence")
+        (False, False)
+    """
+    if _CLAUSE_OPENER.match(content) is not None or _CLAUSE_INSIDE.search(content) is not None:
+        return False
+    return not any(
+        m.group(1).lower() not in _DETERMINERS
+        and not m.group(1).lower().endswith("ly")
+        and m.group(2).lower() not in _NOT_PAST
+        for m in _PAST_VERB.finditer(content)
+    )
+
+
+#: A past form after another word (``Russia sent troops``, ``Clinton led``): a verb, unless a
+#: determiner makes it a modifier (``the proposed plan``); hyphenated forms are modifiers
+#: (``Iranian-made drones``).
+_PAST_VERB = re.compile(
+    r"(?<![\w'’-])([\w'’]+)\s+((?-i:[a-z]+ed|sent|won|lost|led|made|took|gave|went|came|told|knew|"
+    r"thought|found|held|left|met|paid|ran|saw|spent|wrote|began|brought|built|bought|fell|felt|"
+    r"fought|got|grew|heard|kept|rose|sold|spoke|struck|threw|became|chose|drew|drove|forgot|"
+    r"froze|hid|rode|sang|stole|swore|tore|woke|won))\b(?!-)"
+)
+#: Words after which a past form is a modifier (``the proposed plan``, ``a tax on imported
+#: steel``, ``widely used``: an adverb in -ly too), and words in -ed that are no verbs.
+_DETERMINERS = frozenset(
+    """the a an his her their its our my your this that these those some any no each every so
+    on in of for with by from to at about into over under against without and or more less most
+    very""".split()
+)
+_NOT_PAST = frozenset("need bed red shed speed seed feed breed hundred embed deed indeed".split())
+
+
+#: The rules whose content is the cue's complement: a noun phrase there is a reference.
+_COMPLEMENT_RULES = frozenset({"cue-first", "object"})
+#: Cues of evidence, whose noun phrase is a finding (``polls show Clinton leading``).
+_EVIDENCE_CUES = ("show", "found", "find")
+
+
+def is_reference(rule: str, cue: str, content: str) -> bool:
+    """Whether the content of a cue is only named, not stated (`quotes.models.Stance.REFERS`).
+
+    ``rule`` is the ``reported`` rule that read it, ``cue`` the cue's text.
+
+    The complement of a cue that is no verb of saying (``criticized``, ``confirmed``,
+    ``declared``, ``citing``) and holds no clause (`names_no_clause`): ``X criticized
+    Y``, ``CNN reported citing an official``. Claims of evidence (``polls show C``)
+    and verbs of saying (``said``, ``told``) keep their content.
+    """
+    if rule not in _COMPLEMENT_RULES:
+        return False
+    words = cue.lower().split()
+    if any(w in SAY_LIKE or w in TELL or w.startswith(_EVIDENCE_CUES) for w in words):
+        return False
+    if any(w.startswith(("cit", "quot")) for w in words):  # "citing an official": a source
+        return names_no_clause(content) and _names_a_source(content)
+    return names_no_clause(content)
+
+
+#: Nouns of documents and outlets that a report cites as its source.
+_CITED_DOCUMENTS = frozenset(
+    """report reports statement statements document documents survey poll data study media
+    outlet outlets newspaper agency agencies interview interviews""".split()
+)
+
+
+def _names_a_source(content: str) -> bool:
+    """Whether what a cue cites is a source (``an official``, ``Reuters``), not a reason.
+
+    ``citing budget shortfalls`` gives the speaker's reason, a claim of its own.
+    """
+    words = re.findall(r"[A-Za-z]+", content)
+    return any(
+        w[:1].isupper() or w.lower() in ANONYMOUS_HEADS or w.lower() in GROUP_HEADS
+        or w.lower() in _CITED_DOCUMENTS
+        for w in words
+    )

@@ -56,7 +56,8 @@ _NOT_REPORTING = frozenset(
 _RARE_PARTICIPLE_CUES: dict[str, CueType] = {"quoting": CueType.SPEECH}
 #: Prepositions that belong to the cue (``called for``, ``pointed out``), by verb stem.
 _PARTICLES = {
-    "call": ("for", "on"),
+    "call": ("for", "on", "out"),
+    "refer": ("to",),
     "point": ("out", "to"),
     "talk": ("about",),
     "spoke": ("about", "of"),

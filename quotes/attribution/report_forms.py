@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.cues import cue_type_of, with_verb_group
-from quotes.attribution.report_content import clause_end, content_limit
+from quotes.attribution.cues import cue_type_of, stance_of, with_verb_group
+from quotes.attribution.report_content import clause_end, content_limit, is_reference
 from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
@@ -26,7 +26,7 @@ from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, ORG_WORDS, REPORTING_VERBS, place_name
 from quotes.text.marks import FOLD_MARK
-from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType
+from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType, Stance
 from quotes.speakers.channels import find_via
 from quotes.text.segment import Segmenter
 from quotes.speakers.resolver import NounPhrase, not_a_speaker, scan_left, scan_right
@@ -76,6 +76,7 @@ def build(
     *,
     min_words: int = MIN_WORDS,
     confidence: float | None = None,
+    stance: Stance | None = None,
 ) -> Quote | None:
     """The reported quote of the content ``a:b``, or ``None`` when there is none to report.
 
@@ -93,6 +94,7 @@ def build(
         marks: The quoted fragments of the article, as ``(open, close + 1)``.
         min_words: The fewest words content may have.
         confidence: The base confidence, when not the rule's own (see its call sites).
+        stance: The stance, when not the cue's own (`quotes.attribution.cues.stance_of`).
     """
     conf = RULES["reported", rule].confidence if confidence is None else confidence
     if sp is not None and not_a_speaker(sp.mention):
@@ -109,6 +111,10 @@ def build(
         for s, e in starting_in(marks, a, b, ctx.memo)
     )  # a fragment inside, or one whose closing mark follows the content's last comma
     pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS
+    if stance is None:
+        stance = stance_of(cue.text, ctx.norm[a:b])
+        if stance is Stance.ASSERTS and not mixed and is_reference(rule, cue.text, ctx.norm[a:b]):
+            stance = Stance.REFERS
     return ctx.quote(
         a,
         b,
@@ -120,6 +126,7 @@ def build(
         confidence=conf - 0.1 if pronoun else conf,
         segmenter=seg,
         rules=("reported", rule),
+        stance=stance,
     )
 
 
@@ -500,7 +507,8 @@ def asked_question(
     """``Asked whether he would run, Mayor X said ...`` / ``X was asked about the deal``: the question.
 
     The one who asked is not named (a reporter, a moderator), so the question is
-    reported with no speaker; its cue is ``asked`` (``asked about``, ``was asked``).
+    reported with no speaker and the stance ``questions`` (never a claim); its cue is
+    ``asked`` (``asked about``, ``was asked``).
     """
     m = _ASKED_OPEN.match(ctx.norm, lo, hi)
     initial = m is not None
@@ -524,7 +532,18 @@ def asked_question(
         return None  # the question is itself a quotation
     cue = ctx.span(m.start("cue"), m.end("cue"))
     return build(
-        ctx, seg, start, end, None, cue, CueType.SPEECH, None, "asked-question", marks, min_words=1
+        ctx,
+        seg,
+        start,
+        end,
+        None,
+        cue,
+        CueType.SPEECH,
+        None,
+        "asked-question",
+        marks,
+        min_words=1,
+        stance=Stance.QUESTIONS,
     )
 
 
@@ -542,12 +561,12 @@ def impression(
     hi: int,
     blocked: list[tuple[int, int]],
     marks: list[tuple[int, int]],
-) -> Quote | None:
+) -> list[Quote]:
     """``Trump seemed to suggest C``, ``The bank is expected to raise rates``: nobody says it.
 
-    PolNeAR marks these with no source and with the subject inside the content
-    (``The bank … to raise rates``), so the content runs from the subject to the
-    clause end and the quote has no speaker.
+    PolNeAR marks these with no source and with the subject inside the content but
+    not the cue (``The bank … to raise rates``), so the content is two quotes that
+    share the cue: the subject, and ``to`` up to the clause end; neither has a speaker.
     """
     low = toks[k][0].lower()
     j = k
@@ -555,7 +574,7 @@ def impression(
         j -= 1
     if low == "expected":
         if j == 0 or toks[j - 1][0].lower() not in BE_FORMS:
-            return None  # "Trump expected to win": an active belief, read elsewhere
+            return []  # "Trump expected to win": an active belief, read elsewhere
         j -= 1
     cue_start = toks[j][1]
     while j > 0 and toks[j - 1][0].lower() in CUE_AUXILIARIES:
@@ -566,10 +585,17 @@ def impression(
         fs = full_subject(ctx.norm, consumed, toks[j][1], toks[:j])
         np = scan_left(ctx.norm, consumed, toks[j][1]) if fs is None else None
         if fs is None and (np is None or np.text.lower() in ("it", "there", "this")):
-            return None  # "It seems to me": no subject to report about
+            return []  # "It seems to me": no subject to report about
         start = fs.start if fs is not None else np.start  # type: ignore[union-attr]
     limit = content_limit(blocked, toks[k][2], hi, ctx.memo)
     end = clause_end(ctx, toks[k + 1][1], limit)
     kind = reporting_kind(toks[k][0]) or CueType.BELIEF
     cue = ctx.span(cue_start, toks[k][2])
-    return build(ctx, seg, start, end, None, cue, kind, None, "impression", marks)
+    parts = [(start, cue_start), (toks[k + 1][1], end)]
+    if sum(len(ctx.text[a:b].split()) for a, b in parts) < MIN_WORDS:
+        return []
+    built = [
+        build(ctx, seg, a, b, None, cue, kind, None, "impression", marks, min_words=1)
+        for a, b in parts
+    ]
+    return [q for q in built if q is not None] if built[1] is not None else []

@@ -24,6 +24,7 @@ from quotes.attribution.report_content import (
     comma_between,
     content_after,
     content_limit,
+    names_no_clause,
     participle_after,
     participle_at,
 )
@@ -183,13 +184,13 @@ class SentenceScan:
 
     def impression(self, k: int) -> bool:
         """``X seems to C`` at token ``k``; whether it read."""
-        q = impression(
+        parts = impression(
             self.ctx, self.seg, self.toks, k, self.consumed, self.hi, self.blocked, self.marks
         )
-        if q is None:
+        if not parts:
             return False
-        self.out.append(q)
-        self.consumed = max(self.consumed, q.end)
+        self.out.extend(parts)
+        self.consumed = max(self.consumed, parts[-1].end)
         return True
 
     def read_cue(self, k: int, kind: CueType, obj_kind: CueType | None) -> _Cue:
@@ -322,6 +323,8 @@ class SentenceScan:
             parts += self._second_part(after)
         if _adverbial_lead(self.ctx.norm[self.consumed : parts[0][1]]):
             return False  # "When he came to Washington, he felt ...": not the content
+        if self._no_clause(parts):
+            return False  # "For the first time, X said ...": a phrase, no statement
         if sum(len(self.ctx.text[x:y].split()) for x, y, _ in parts) < MIN_WORDS:
             return not _clause_follows(self.ctx, cue.content_start(self.ctx, self.toks))
         via = find_via(self.ctx.norm[np_start:after])
@@ -331,6 +334,12 @@ class SentenceScan:
         if cue.going_on is not None and any(q is not None for q in built):
             self.carry = (self.toks[cue.going_on][1], sp)  # "..., citing Y": the same source cites
         return True
+
+    def _no_clause(self, parts: list[tuple[int, int, str]]) -> bool:
+        """Whether content-first ``parts`` hold no clause and no quoted words (`names_no_clause`)."""
+        norm = self.ctx.norm
+        quoted = any(x <= s < y for x, y, _r in parts for s, _e in self.marks)
+        return not quoted and all(names_no_clause(norm[x:y].strip(" ,")) for x, y, _r in parts)
 
     def _attribution_tail(self, cue: _Cue) -> str | None:
         """What follows the cue up to a comma or a stop (``, X said Tuesday,``), or ``None``."""
@@ -346,6 +355,8 @@ class SentenceScan:
         """``C1, X said, C2.``: the part after the attribution, when it goes on with the content."""
         end = clause_end(self.ctx, after, content_limit(self.blocked, after, self.hi, self.ctx.memo))
         nxt = re.match(r"\s*([A-Za-z]+)", self.ctx.norm[after:end])
+        if _TIME_DISTANCE.match(self.ctx.norm, after, end):
+            return []  # "C, the Kremlin said Thursday, nearly a week after ...": narration
         if (
             nxt
             and reporting_kind(nxt.group(1)) is None
@@ -521,6 +532,14 @@ def _closed_off(norm: str, end: int) -> bool:
     return _CLOSED_OFF.match(norm, end) is not None
 
 
+#: A time measured from an event (``nearly a week after their first session``, ``two days
+#: before the vote``, ``hours later``): the narration goes on, the content does not.
+_TIME_DISTANCE = re.compile(
+    r"\s*(?:(?:nearly|almost|about|around|just|only|barely|some|more\s+than|less\s+than)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|\d+)\s+)?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before|since|later|earlier|ago)\b",
+    re.I,
+)
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
 _CLOSING = "\"'”’"
 #: What may follow an inverted speaker: a comma or stop, or the sentence end.

@@ -41,6 +41,14 @@ briefed on the talks``; ``the ministry's statement says`` is the ministry's.
 The content ends at the sentence end, a direct quote, or a clause break
 (``;``, a dash, ``, but``, ``, which``, a new cue).
 
+Statements only: the stance of each content (`quotes.models.Stance`) comes from its cue
+(``denied that C`` denies, ``asked whether C`` questions; ``quotes/data/stances.tsv``), and
+the complement of a cue that is no verb of saying with no clause in it (``X criticized Y``,
+``reported citing an official``) is a reference (``refers``), which the extractor leaves out
+by default. A content-first phrase with no clause (``For the first time, X said C``) is no
+content; a time measured from an event after ``C, X said,`` is narration; ``and`` with a new
+subject and a verb of saying (``... and Zelenskyy himself said C``) starts a second statement.
+
 A nested report belongs to the outer speaker (``Peskov said Putin had told
 Trump ...`` is Peskov's). No speaker, no quote: content is only reported when its
 source resolves.

@@ -129,7 +129,7 @@ def _speaker_cell(sp: dict[str, Any]) -> str:
 
 
 def _format_table(rows: list[dict[str, Any]]) -> str:
-    headers = ("article", "kind", "speaker", "type", "cue", "via", "text")
+    headers = ("article", "kind", "speaker", "type", "cue", "stance", "via", "text")
     table = [headers]
     for r in rows:
         sp = r["speaker"] or {}
@@ -141,6 +141,7 @@ def _format_table(rows: list[dict[str, Any]]) -> str:
                 _speaker_cell(sp),
                 sp.get("type") or "-",
                 (r["cue"] or {}).get("text") or "-",
+                r.get("stance") or "asserts",
                 r["via"] or "-",
                 text if len(text) <= 70 else text[:67] + "...",
             )

@@ -13,9 +13,9 @@ import datetime as _dt
 import re
 from typing import NamedTuple
 
-from quotes.models import Quote, QuoteKind
+from quotes.models import Quote, QuoteKind, Stance
 
-__all__ = ["ELLIPSIS_HINT", "Columns", "read_columns", "with_ellipsis"]
+__all__ = ["ELLIPSIS_HINT", "Columns", "read_columns", "stance_blocks", "with_ellipsis"]
 
 #: An ellipsis somewhere in a quote: ``…`` or three dots, spaced or not.
 ELLIPSIS_HINT = re.compile(r"…|\.\s?\.\s?\.")
@@ -39,6 +39,9 @@ class Columns(NamedTuple):
     kind: tuple[QuoteKind, ...]
     outlet: tuple[str | None, ...]
     published: tuple[_dt.date | None, ...]
+    stance: tuple[Stance, ...]
+    """Whether each quote asserts, denies or questions its content: a claim and its
+    denial are never one statement."""
 
 
 def read_columns(qs: list[Quote]) -> Columns:
@@ -72,6 +75,7 @@ def read_columns(qs: list[Quote]) -> Columns:
                 kind,
                 outlet,
                 published,
+                q.stance,
             )
         )
     rows.sort()
@@ -87,7 +91,29 @@ def read_columns(qs: list[Quote]) -> Columns:
         kind=cols[13],
         outlet=cols[14],
         published=cols[15],
+        stance=cols[16],
     )
+
+
+def stance_blocks(blocks: list[int], stances: tuple[Stance, ...]) -> list[int]:
+    """The linking blocks with the quotes that deny or question their content set apart.
+
+    Dedupe links quotes within a block (one speaker, or one block for all when
+    speakers are ignored; ``-1`` for no speaker). A quote that does not assert its
+    content gets a block of its own per stance, so ``Peskov said C`` and ``Peskov
+    denied C`` (or ``Asked whether C``) are never one statement. Those blocks are
+    never ``-1``, so a question with no speaker is not attached to a speaker's claim.
+
+    Examples:
+        >>> stance_blocks([0, 0, -1], (Stance.ASSERTS, Stance.DENIES, Stance.QUESTIONS))
+        [0, 3, 4]
+    """
+    order = [s for s in Stance if s is not Stance.ASSERTS]
+    stride = max(blocks, default=0) + 2
+    return [
+        b if s is Stance.ASSERTS else stride * (order.index(s) + 1) + b + 1
+        for b, s in zip(blocks, stances, strict=True)
+    ]
 
 
 def with_ellipsis(texts: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from quotes.dedupe.columns import Columns, read_columns, with_ellipsis
+from quotes.dedupe.columns import Columns, read_columns, stance_blocks, with_ellipsis
 from quotes.dedupe.defaults import (
     DEFAULT_MIN_PARTIAL_WORDS,
     DEFAULT_PARTIAL_THRESHOLD,
@@ -98,6 +98,7 @@ class DedupeRun:
         self.display = entities.display
         self.entity_of_quote = list(map(entity_of.__getitem__, pairs))
         blocks = [0] * len(pairs) if ignore_speakers else self.entity_of_quote
+        blocks = stance_blocks(blocks, cols.stance)
         self.ignore_speakers = ignore_speakers
         # Per distinct text: its normalised form and, if cut with an ellipsis, pieces.
         distinct = list(dict.fromkeys(cols.text))

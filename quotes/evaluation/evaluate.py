@@ -78,7 +78,7 @@ from quotes.evaluation.reports import (
     EvaluationReport,
     SubsetScores,
 )
-from quotes.models import Article, Quote
+from quotes.models import Article, Quote, Stance
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -184,8 +184,9 @@ def evaluate(
         limit: Score only the first ``limit`` documents (sorted by name).
         by_outlet: Also score each publisher separately.
         extractor: Use this instead of a new [`Extractor`][quotes.pipeline.Extractor]
-            (which is created with ``include_beliefs=True``: beliefs are part of
-            PolNeAR and scored in ``all``).
+            (which is created with ``include_beliefs=True`` and every stance:
+            beliefs and references such as ``X criticized Y`` are part of PolNeAR
+            and scored in ``all``).
         keep_going: Record failing documents instead of stopping.
         tagger: Add the learned span tagger to the new extractor
             (``Extractor(tagger=True)``); ignored when ``extractor`` is given.
@@ -203,7 +204,13 @@ def evaluate(
     if extractor is None:
         from quotes.pipeline import Extractor
 
-        made = Extractor(backend=backend, stanza_dir=stanza_dir, include_beliefs=True, tagger=tagger)
+        made = Extractor(
+            backend=backend,
+            stanza_dir=stanza_dir,
+            include_beliefs=True,
+            stances=Stance,
+            tagger=tagger,
+        )
         name = made.backend
         extractor = made
     else:
