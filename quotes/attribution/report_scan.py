@@ -28,9 +28,16 @@ from quotes.attribution.report_content import (
     participle_after,
     participle_at,
 )
+from quotes.attribution.report_context import (
+    TIME_DISTANCE,
+    adverbial_lead,
+    clause_follows,
+    closed_off,
+    lead_via,
+    predicate_noun,
+)
 from quotes.attribution.report_cues import (
     LEAD_ADVERBIAL_OPENERS,
-    LOWERCASE_WORD_RE,
     NAMING,
     OBJECT_VERBS,
     SAY_LIKE,
@@ -242,7 +249,7 @@ class SentenceScan:
         if (
             cue.low.endswith("ing")
             and cue.j == cue.k
-            and _predicate_noun(self.ctx, self.consumed, np_start, sp.end, cue.a)
+            and predicate_noun(self.ctx, self.consumed, np_start, sp.end, cue.a)
         ):
             return  # "X is a propaganda term questioning C": the participle describes a noun
         if self.content_first(cue, sp, np_start):
@@ -315,18 +322,18 @@ class SentenceScan:
         tail = self._attribution_tail(cue)
         if tail is None or not _content_first_form(cue, before, tail):
             return False
-        if any(self.consumed <= s < np_start and _closed_off(self.ctx.norm, e) for s, e in self.blocked):
+        if any(self.consumed <= s < np_start and closed_off(self.ctx.norm, e) for s, e in self.blocked):
             return False  # '"Down with the tax"—In what …, the mayor said': the quote is no content of X
         after = cue.cue_end + len(tail)
         parts = [(self.consumed, self.consumed + len(before) - 1, "content-first")]
         if tail.endswith(","):  # "C1, X said, C2."
             parts += self._second_part(after)
-        if _adverbial_lead(self.ctx.norm[self.consumed : parts[0][1]]):
+        if adverbial_lead(self.ctx.norm[self.consumed : parts[0][1]]):
             return False  # "When he came to Washington, he felt ...": not the content
         if self._no_clause(parts):
             return False  # "For the first time, X said ...": a phrase, no statement
         if sum(len(self.ctx.text[x:y].split()) for x, y, _ in parts) < MIN_WORDS:
-            return not _clause_follows(self.ctx, cue.content_start(self.ctx, self.toks))
+            return not clause_follows(self.ctx, cue.content_start(self.ctx, self.toks))
         via = find_via(self.ctx.norm[np_start:after])
         built = [self._build(cue, x, y, sp, via, rule, min_words=1) for x, y, rule in parts]
         self.out.extend(q for q in built if q is not None)
@@ -355,7 +362,7 @@ class SentenceScan:
         """``C1, X said, C2.``: the part after the attribution, when it goes on with the content."""
         end = clause_end(self.ctx, after, content_limit(self.blocked, after, self.hi, self.ctx.memo))
         nxt = re.match(r"\s*([A-Za-z]+)", self.ctx.norm[after:end])
-        if _TIME_DISTANCE.match(self.ctx.norm, after, end):
+        if TIME_DISTANCE.match(self.ctx.norm, after, end):
             return []  # "C, the Kremlin said Thursday, nearly a week after ...": narration
         if (
             nxt
@@ -427,7 +434,7 @@ class SentenceScan:
     ) -> tuple[str | None, int, bool]:
         """The channel, the end of the content at ``start``, whether ``, according to`` ends it."""
         ctx = self.ctx
-        via = find_via(ctx.norm[np_start:start]) or _lead_via(
+        via = find_via(ctx.norm[np_start:start]) or lead_via(
             ctx, max(self.lo, self.consumed), np_start
         )
         end = clause_end(ctx, start, cue.limit)
@@ -504,42 +511,6 @@ def _content_first_form(cue: _Cue, before: str, tail: str) -> bool:
     )
 
 
-#: The first words of a leading adverbial before ``X said`` (``Shortly after the vote``).
-_LEAD_OPENER = re.compile(
-    r"\W*(?:(?:[A-Za-z]+ly|soon|long|just|right|even|only)\s+)?([A-Za-z]+)(?:\s+([a-z]+))?"
-)
-
-
-def _adverbial_lead(lead: str) -> bool:
-    """``When he came to Washington``, ``Writing on Telegram``: an adverbial, not content."""
-    opener = _LEAD_OPENER.match(lead)
-    return (
-        opener is not None
-        and (
-            opener.group(1).lower() in LEAD_ADVERBIAL_OPENERS
-            or opener.group(1).lower().endswith("ing")
-            and opener.group(2) in _PARTICIPLE_PREPOSITIONS
-        )
-        and "," not in lead
-    )
-
-
-_CLOSED_OFF = re.compile(r"\s*(?:—|–|--)")
-
-
-def _closed_off(norm: str, end: int) -> bool:
-    """A dash follows the direct quote ending at ``end``: what comes after is not its sentence."""
-    return _CLOSED_OFF.match(norm, end) is not None
-
-
-#: A time measured from an event (``nearly a week after their first session``, ``two days
-#: before the vote``, ``hours later``): the narration goes on, the content does not.
-_TIME_DISTANCE = re.compile(
-    r"\s*(?:(?:nearly|almost|about|around|just|only|barely|some|more\s+than|less\s+than)\s+)?"
-    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|\d+)\s+)?"
-    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before|since|later|earlier|ago)\b",
-    re.I,
-)
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
 _CLOSING = "\"'”’"
 #: What may follow an inverted speaker: a comma or stop, or the sentence end.
@@ -548,51 +519,6 @@ _ENDS = re.compile(r"\s*(?:[,.;]|$)")
 _TAIL = re.compile(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)")
 
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
-
-
-_COPULA_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became)\s+"
-    r"(?:also\s+|now\s+|still\s+)?$",
-    re.I,
-)
-
-
-def _predicate_noun(ctx: Document, consumed: int, np_start: int, np_end: int, cue_at: int) -> bool:
-    """``X is a propaganda term questioning C``: the noun before a participle is a predicate.
-
-    A participle right after a noun phrase that follows a copula modifies that noun
-    (a reduced relative clause); nobody speaks.
-    """
-    if not consumed <= np_start < np_end or ctx.norm[np_end:cue_at].strip():
-        return False
-    return _COPULA_BEFORE.search(ctx.norm, max(consumed, np_start - 40), np_start) is not None
-
-
-#: Prepositions after a leading participle that make it an adverbial (``Writing on Telegram,``).
-_PARTICIPLE_PREPOSITIONS = frozenset(
-    "on to in at with from before after during about via for".split()
-)
-
-
-def _lead_via(ctx: Document, lo: int, np_start: int) -> str | None:
-    """The channel of a phrase that opens the sentence before the subject.
-
-    ``In a statement, the company said C``, ``Speaking to CNN, X said C``, ``In a
-    post on Telegram, X said C``: a leading phrase closed by a comma right before
-    the subject names the channel of the report.
-    """
-    lead = ctx.norm[lo:np_start].rstrip()
-    if not lead.endswith(",") or lead.count(",") > 2:
-        return None
-    return find_via(lead)
-
-
-def _clause_follows(ctx: Document, start: int | None) -> bool:
-    """``Later, the company said the event was canceled``: a clause at ``start`` after the cue."""
-    if start is None:
-        return False
-    words = LOWERCASE_WORD_RE.findall(ctx.norm[start : start + 80].lower())
-    return len(words) >= MIN_WORDS
 
 
 def _starting_in(ctx: Document, direct: list[Quote], lo: int, hi: int) -> list[Quote]:
