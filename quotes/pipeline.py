@@ -18,6 +18,7 @@ from quotes.text.segment import Segmenter, get_segmenter
 
 if TYPE_CHECKING:
     from quotes.document import Document
+    from quotes.model.tagger import SpanTagger
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -89,11 +90,16 @@ class Extractor:
         max_chars: Longest accepted article text.
         tagger: Also run the learned span tagger ([`quotes.model.tagger`][]) and add
             the confident contents it finds that overlap no rule quote (off by default).
+        accurate: Accurate mode: run the span tagger that reads a pretrained encoder
+            ([`quotes.model.accurate`][]; needs ``pip install 'quotes[model]'``) and add
+            its confident contents that overlap no rule quote (off by default). It
+            takes the place of ``tagger`` when both are asked for.
 
     Raises:
         UnknownBackendError: ``backend`` names no backend.
         SegmenterUnavailableError: Stanza or its models are missing.
         TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
+        DependencyError: ``accurate=True`` but the ``model`` extra is not installed.
 
     Examples:
         >>> ex = Extractor(backend="fast")
@@ -110,6 +116,7 @@ class Extractor:
         include_beliefs: bool = False,
         max_chars: int = DEFAULT_MAX_CHARS,
         tagger: bool = False,
+        accurate: bool = False,
     ) -> None:
         self.segmenter: Segmenter = (
             get_segmenter(backend, stanza_dir=stanza_dir) if isinstance(backend, str) else backend
@@ -117,12 +124,21 @@ class Extractor:
         self.kinds = frozenset(QuoteKind(k) for k in kinds) if kinds is not None else frozenset(QuoteKind)
         self.include_beliefs = include_beliefs
         self.max_chars = max_chars
-        # --- learned span tagger (optional; see quotes/tagger.py) ---
-        self.tagger = None
-        if tagger:
+        # --- learned span tagger (optional; see quotes/model/) ---
+        self.tagger: SpanTagger | None = None
+        if accurate:
+            from quotes.model.accurate import load_accurate
+
+            self.tagger = load_accurate()
+        elif tagger:
             from quotes.model.tagger import load_tagger
 
             self.tagger = load_tagger()
+
+    @property
+    def accurate(self) -> bool:
+        """Whether accurate mode (the encoder-based span tagger) runs after the rules."""
+        return self.tagger is not None and self.tagger.component[0] == "accurate"
 
     @property
     def backend(self) -> str:
@@ -216,8 +232,8 @@ def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
 
 
 @lru_cache(maxsize=4)
-def _cached_extractor(backend: str, stanza_dir: Optional[str]) -> Extractor:
-    return Extractor(backend=backend, stanza_dir=stanza_dir)
+def _cached_extractor(backend: str, stanza_dir: Optional[str], accurate: bool = False) -> Extractor:
+    return Extractor(backend=backend, stanza_dir=stanza_dir, accurate=accurate)
 
 
 def extract(
@@ -228,6 +244,7 @@ def extract(
     article_id: Optional[str] = None,
     backend: str = "fast",
     stanza_dir: Optional[str] = None,
+    accurate: bool = False,
 ) -> list[Quote]:
     """Extract the quotes of one text (the backend is loaded once and cached).
 
@@ -238,6 +255,8 @@ def extract(
         article_id: Identifier copied to each quote's ``article``.
         backend: ``"fast"`` (default) or ``"stanza"`` (needs `pip install quotes[stanza]`).
         stanza_dir: Folder with Stanza's models.
+        accurate: Accurate mode (``Extractor(accurate=True)``; needs
+            ``pip install 'quotes[model]'``); the model is loaded once and cached.
 
     Returns:
         The quotes in document order.
@@ -246,11 +265,12 @@ def extract(
         InputError: The text is empty, binary or too long.
         NotTextError: The text is not a ``str`` (bytes must be decoded first).
         SegmenterUnavailableError: The Stanza backend was asked for but cannot load.
+        DependencyError: ``accurate=True`` but the ``model`` extra is not installed.
 
     Examples:
         >>> q = extract("“We are ready,” Peskov said.", backend="fast")[0]
         >>> q.text, q.speaker.name
         ('We are ready', 'Peskov')
     """
-    extractor = _cached_extractor(backend, stanza_dir)
+    extractor = _cached_extractor(backend, stanza_dir, accurate)
     return extractor.extract(text, outlet=outlet, published=published, article_id=article_id)

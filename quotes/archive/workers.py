@@ -33,8 +33,8 @@ WORKER_DIED_ON_ARTICLE = "the worker process died on this article (a crash or ou
 Outcome = tuple[Any, ...]
 
 #: What each worker needs to build its extractor and name its articles:
-#: (backend, stanza_dir, include_beliefs, format, tagger, outlet).
-WorkerOptions = tuple[str, str | None, bool, str, bool, str | None]
+#: (backend, stanza_dir, include_beliefs, format, tagger, accurate, outlet).
+WorkerOptions = tuple[str, str | None, bool, str, bool, bool, str | None]
 
 _WORKER: dict[str, Any] = {}
 
@@ -45,6 +45,7 @@ def _init_worker(
     include_beliefs: bool,
     fmt: str,
     tagger: bool,
+    accurate: bool,
     outlet: str | None,
     parent: int | None,
 ) -> None:
@@ -62,7 +63,11 @@ def _init_worker(
     _WORKER["outlet"] = outlet
     try:
         _WORKER["extractor"] = Extractor(
-            backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs, tagger=tagger
+            backend=backend,
+            stanza_dir=stanza_dir,
+            include_beliefs=include_beliefs,
+            tagger=tagger,
+            accurate=accurate,
         )
     except QuotesError as exc:  # reported with the first chunk, as a clear message
         _WORKER["startup_error"] = exc

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 __all__ = [
+    "ACCURATE_HELP",
     "EXIT_DATA_ERROR",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
@@ -16,6 +17,12 @@ __all__ = [
     "prepare_output",
     "print_error",
 ]
+
+#: Help of ``--accurate`` (``extract``, ``batch``, ``evaluate``).
+ACCURATE_HELP = (
+    "accurate mode: add the span model on a pretrained encoder to the rules "
+    "(needs pip install 'quotes[model]'; slower)"
+)
 
 #: Exit status on success.
 EXIT_OK = 0

@@ -173,6 +173,7 @@ def evaluate(
     extractor: QuoteSource | Callable[[Article], list[Quote]] | None = None,
     keep_going: bool = True,
     tagger: bool = False,
+    accurate: bool = False,
 ) -> EvaluationReport:
     """Evaluate an extractor on one split of PolNeAR.
 
@@ -189,6 +190,8 @@ def evaluate(
         keep_going: Record failing documents instead of stopping.
         tagger: Add the learned span tagger to the new extractor
             (``Extractor(tagger=True)``); ignored when ``extractor`` is given.
+        accurate: Accurate mode in the new extractor (``Extractor(accurate=True)``);
+            ignored when ``extractor`` is given.
 
     Returns:
         The report.
@@ -203,7 +206,13 @@ def evaluate(
     if extractor is None:
         from quotes.pipeline import Extractor
 
-        made = Extractor(backend=backend, stanza_dir=stanza_dir, include_beliefs=True, tagger=tagger)
+        made = Extractor(
+            backend=backend,
+            stanza_dir=stanza_dir,
+            include_beliefs=True,
+            tagger=tagger,
+            accurate=accurate,
+        )
         name = made.backend
         extractor = made
     else:
