@@ -17,12 +17,19 @@ Steps (each resumable):
    encoder's vectors of its tokens, cached as float16 ``.npy`` files under
    ``build/accurate/L<layers>/`` (one per article; existing files are kept, so
    an interrupted run goes on where it stopped).
-2. ``train``: the head, a few epochs, seeded, 2 threads; a checkpoint after each
+2. ``train``: the head (the tagger's word, suffix and feature inputs plus the encoder
+   vectors projected to ``--proj`` values, a 1-layer BiLSTM; the projection is folded
+   into the LSTM's input weights on export, so the package's NumPy BiLSTM runs it), a few
+   epochs, seeded, one torch thread (two threads were 8 times slower on the busy 2-core
+   machine); a checkpoint after each
    epoch in ``build/accurate/checkpoints``. After each epoch the model runs as
    the package runs it (combined with the rules) on the held-back tenth of
    TRAIN (the tagger's split: every tenth article by name) and is scored with
    ``quotes.evaluation.evaluate``; the epoch and confidence threshold with the
    best content exact F1 are kept. The ``dev`` split is never read.
+``--max-train N`` trains on the first N training articles in encoding order (a spread
+over outlets); the shipped head used ``--max-train 579 --epochs 2 --patience 1``.
+
 3. The kept weights go to ``quotes/data/accurate.npz`` (float16) and the
    vocabulary and settings to ``quotes/data/accurate.json``.
 """
@@ -275,7 +282,7 @@ def train_head(args, torch, extractor, train, val, started):
     vocab["config"].update(
         encoder="all-MiniLM-L6-v2", encoder_layers=args.layers, encoder_dim=dim, proj=args.proj
     )
-    checkpoints = Path(args.cache) / "checkpoints"
+    checkpoints = Path(args.cache) / "checkpoints" / f"train{len(train)}"
     checkpoints.mkdir(parents=True, exist_ok=True)
     best, bad = (-1.0, -1, None, 0.0), 0
     for epoch in range(1, args.epochs + 1):
