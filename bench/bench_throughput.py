@@ -1,10 +1,11 @@
 """Throughput of each backend in characters per second (model loading excluded).
 
 Usage: python bench/bench_throughput.py [--polnear ../shared/polnear] [--repeat 3]
-           [--backends fast tagger stanza] [--markdown docs/_figures/throughput.md]
+           [--backends fast tagger accurate stanza] [--markdown docs/_figures/throughput.md]
 
-``fast`` rows are the best of ``--repeat`` runs; ``tagger`` (fast + the learned tagger)
-and ``stanza`` rows one run each (Stanza is slow). With ``--markdown FILE`` the figures
+``fast`` rows are the best of ``--repeat`` runs; ``tagger`` (fast + the learned tagger),
+``accurate`` (fast + accurate mode, the ``quotes[model]`` extra) and ``stanza`` rows one run
+each (they are slow). Each row prints its model load time. With ``--markdown FILE`` the figures
 are also written to FILE with the command, the machine and the date; the docs and the
 README quote that file (``python scripts/sync_figures.py`` copies it into the README).
 """
@@ -25,11 +26,12 @@ from pathlib import Path
 import quotes
 
 ROOT = Path(__file__).resolve().parents[1]
-BACKENDS = ("fast", "tagger", "stanza")
+BACKENDS = ("fast", "tagger", "accurate", "stanza")
 LABELS = {
     "fast": "fast (all kinds)",
     "direct": "fast, direct quotes only",
     "tagger": "fast + tagger (`--tagger`)",
+    "accurate": "fast + accurate mode (`--accurate`)",
     "stanza": "stanza (tokenize + mwt)",
 }
 
@@ -78,7 +80,9 @@ def pipelines(backend: str, stanza_dir: str) -> tuple[dict[str, Callable[[str], 
     if backend == "stanza":
         ex = quotes.Extractor(backend="stanza", stanza_dir=stanza_dir)
     else:
-        ex = quotes.Extractor(backend="fast", tagger=backend == "tagger")
+        ex = quotes.Extractor(
+            backend="fast", tagger=backend == "tagger", accurate=backend == "accurate"
+        )
     load = time.perf_counter() - t0
     if backend == "fast":
         return {"fast": ex.extract, "direct": direct_only(ex)}, load

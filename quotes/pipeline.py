@@ -38,6 +38,7 @@ from quotes.text.segment import Segmenter, get_segmenter
 
 if TYPE_CHECKING:
     from quotes.document import Document
+    from quotes.model.tagger import SpanTagger
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -177,6 +178,10 @@ class Extractor:
         max_chars: Longest accepted article text.
         tagger: Also run the learned span tagger ([`quotes.model.tagger`][]) and add
             the confident contents it finds that overlap no rule quote (off by default).
+        accurate: Accurate mode: run the span tagger that reads a pretrained encoder
+            ([`quotes.model.accurate`][]; needs ``pip install 'quotes[model]'``) and add
+            its confident contents that overlap no rule quote (off by default). It
+            takes the place of ``tagger`` when both are asked for.
 
     Raises:
         UnknownBackendError: ``backend`` names no backend.
@@ -184,6 +189,7 @@ class Extractor:
         TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
         InvalidArgumentError: ``kinds`` or ``stances`` names an unknown value, or ``max_chars`` is below 1.
         WrongTypeError: ``backend`` is neither a name nor a segmenter.
+        DependencyError: ``accurate=True`` but the ``model`` extra is not installed.
 
     Examples:
         >>> ex = Extractor(backend="fast")
@@ -201,6 +207,7 @@ class Extractor:
         stances: Optional[Iterable[Union[Stance, str]]] = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         tagger: bool = False,
+        accurate: bool = False,
     ) -> None:
         if not isinstance(backend, str) and not callable(getattr(backend, "segment", None)):
             raise WrongTypeError(
@@ -218,12 +225,21 @@ class Extractor:
         self.include_beliefs = include_beliefs
         self.stances = _choices(stances, Stance, "stance", DEFAULT_STANCES)
         self.max_chars = max_chars
-        # --- learned span tagger (optional; see quotes/tagger.py) ---
-        self.tagger = None
-        if tagger:
+        # --- learned span tagger (optional; see quotes/model/) ---
+        self.tagger: SpanTagger | None = None
+        if accurate:
+            from quotes.model.accurate import load_accurate
+
+            self.tagger = load_accurate()
+        elif tagger:
             from quotes.model.tagger import load_tagger
 
             self.tagger = load_tagger()
+
+    @property
+    def accurate(self) -> bool:
+        """Whether accurate mode (the encoder-based span tagger) runs after the rules."""
+        return self.tagger is not None and self.tagger.component[0] == "accurate"
 
     @property
     def backend(self) -> str:
@@ -332,8 +348,8 @@ def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:
 
 
 @lru_cache(maxsize=4)
-def _cached_extractor(backend: str, stanza_dir: Optional[str]) -> Extractor:
-    return Extractor(backend=backend, stanza_dir=stanza_dir)
+def _cached_extractor(backend: str, stanza_dir: Optional[str], accurate: bool = False) -> Extractor:
+    return Extractor(backend=backend, stanza_dir=stanza_dir, accurate=accurate)
 
 
 def extract(
@@ -344,6 +360,7 @@ def extract(
     article_id: Optional[str] = None,
     backend: str = "fast",
     stanza_dir: Optional[str] = None,
+    accurate: bool = False,
 ) -> list[Quote]:
     """Extract the quotes of one text (the backend is loaded once and cached).
 
@@ -354,6 +371,8 @@ def extract(
         article_id: Identifier copied to each quote's ``article``.
         backend: ``"fast"`` (default) or ``"stanza"`` (needs `pip install quotes[stanza]`).
         stanza_dir: Folder with Stanza's models.
+        accurate: Accurate mode (``Extractor(accurate=True)``; needs
+            ``pip install 'quotes[model]'``); the model is loaded once and cached.
 
     Returns:
         The quotes in document order.
@@ -363,11 +382,12 @@ def extract(
         InvalidFieldError: ``outlet``, ``published`` or ``article_id`` is invalid.
         NotTextError: The text is not a ``str`` (bytes must be decoded first).
         SegmenterUnavailableError: The Stanza backend was asked for but cannot load.
+        DependencyError: ``accurate=True`` but the ``model`` extra is not installed.
 
     Examples:
         >>> q = extract("“We are ready,” Peskov said.", backend="fast")[0]
         >>> q.text, q.speaker.name
         ('We are ready', 'Peskov')
     """
-    extractor = _cached_extractor(backend, stanza_dir)
+    extractor = _cached_extractor(backend, stanza_dir, accurate)
     return extractor.extract(text, outlet=outlet, published=published, article_id=article_id)

@@ -312,7 +312,7 @@ def train_epoch(torch, net, opt, loss_fn, items, batches, gen):
         T = int(lengths.max())
         w = torch.zeros(len(batch), T, dtype=torch.long)
         s = torch.zeros(len(batch), T, dtype=torch.long)
-        f = torch.zeros(len(batch), T, len(FEATURES))
+        f = torch.zeros(len(batch), T, batch[0][2].shape[1])  # features (+ encoder vectors)
         y = torch.full((len(batch), T), -100, dtype=torch.long)
         for j, (wi, si, fi, yi) in enumerate(batch):
             n = len(wi)

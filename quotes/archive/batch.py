@@ -340,6 +340,7 @@ def run_batch(
     shard_size: int = DEFAULT_SHARD_SIZE,
     include_beliefs: bool = False,
     tagger: bool = False,
+    accurate: bool = False,
     outlet: str | None = None,
     metadata: str | os.PathLike[str] | None = None,
     progress: str = "auto",
@@ -359,6 +360,7 @@ def run_batch(
         fmt: Shard format, ``"jsonl"`` or ``"parquet"``; shard_size: articles per shard.
         include_beliefs: Also report beliefs and intentions, as ``extract`` does.
         tagger: Also run the learned span tagger, as ``extract --tagger`` does.
+        accurate: Accurate mode, as ``extract --accurate`` does (one model per worker).
         outlet: The outlet of every article (overrides metadata and records).
         metadata: A metadata JSON Lines file for the ``.txt`` files (keyed by file name
             or relative path) instead of the ``metadata.jsonl`` sidecars.
@@ -389,11 +391,11 @@ def run_batch(
     meta_path = os.path.abspath(metadata) if metadata is not None else None
     identity = run_identity(
         specs, backend, fmt, shard_size, include_beliefs,
-        tagger=tagger, outlet=outlet, metadata=meta_path,
+        tagger=tagger, accurate=accurate, outlet=outlet, metadata=meta_path,
     )  # fmt: skip
     prepare_outdir(out, identity, total)
     result, resumed, bar = _resume(out, total, shard_size, fmt, progress)
-    options = (backend, stanza_dir, include_beliefs, fmt, tagger, outlet, article_timeout)
+    options = (backend, stanza_dir, include_beliefs, fmt, tagger, accurate, outlet, article_timeout)
     pool = Workers(workers, options)
     run = _Run(out, fmt, total, shard_size, len(resumed.done), bar, pool)
     sources = iter_sources(specs, metadata=explicit)

@@ -62,7 +62,7 @@ def run_identity(
 ) -> dict[str, Any]:
     """Return what a re-run must repeat to resume: the inputs, the options, the version.
 
-    ``options`` (``tagger``, ``outlet``, ``metadata``) are recorded only when set,
+    ``options`` (``tagger``, ``accurate``, ``outlet``, ``metadata``) are recorded only when set,
     so a run recorded before they existed still resumes.
     """
     return {

@@ -231,20 +231,30 @@ def spark_schema(*, errors: bool = False) -> StructType:
 
 
 @lru_cache(maxsize=4)
-def _executor_extractor(backend: str, stanza_dir: str | None, include_beliefs: bool) -> Extractor:
+def _executor_extractor(
+    backend: str, stanza_dir: str | None, include_beliefs: bool, accurate: bool = False
+) -> Extractor:
     """The extractor of this executor process: built on first use, then reused."""
     from quotes.pipeline import Extractor
 
-    return Extractor(backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs)
+    return Extractor(
+        backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs, accurate=accurate
+    )
 
 
 class _ExtractPartition:
     """The function Spark runs on each partition (picklable; state is just options)."""
 
     def __init__(
-        self, backend: str, stanza_dir: str | None, include_beliefs: bool, with_errors: bool
+        self,
+        backend: str,
+        stanza_dir: str | None,
+        include_beliefs: bool,
+        with_errors: bool,
+        accurate: bool = False,
     ) -> None:
         self.backend = backend
+        self.accurate = accurate
         self.stanza_dir = stanza_dir
         self.include_beliefs = include_beliefs
         self.with_errors = with_errors
@@ -258,7 +268,7 @@ class _ExtractPartition:
         try:
             article = record_to_article(row, default_id=article_id, where=where)
             found = _executor_extractor(
-                self.backend, self.stanza_dir, self.include_beliefs
+                self.backend, self.stanza_dir, self.include_beliefs, self.accurate
             ).extract_article(article)
         except QuotesError as exc:
             message = " ".join(str(exc).split())
@@ -332,6 +342,7 @@ def extract(
     stanza_dir: str | None = None,
     include_beliefs: bool = False,
     errors: str = "drop",
+    accurate: bool = False,
 ) -> DataFrame:
     """Extract the quotes of every article row of ``df``; lazily, as Spark does.
 
@@ -351,6 +362,9 @@ def extract(
             give one row with ``article`` and an ``error`` message, every other
             column null (quote rows have ``error`` null); see
             [`split_errors`][quotes.archive.spark.split_errors].
+        accurate: Accurate mode (``Extractor(accurate=True)``): the ``model`` extra
+            must be installed on the driver and every executor; each executor
+            process loads the model once.
 
     Returns:
         A DataFrame with the columns of [`spark_schema`][quotes.archive.spark.spark_schema], one row
@@ -358,7 +372,8 @@ def extract(
 
     Raises:
         QuotesError: ``df`` has no ``text`` column, or ``errors`` is unknown.
-        DependencyError: pyspark is not installed.
+        DependencyError: pyspark is not installed, or ``accurate=True`` and the
+            ``model`` extra is not.
     """
     if errors not in ("drop", "column"):
         raise QuotesError(BAD_ERRORS_MODE.format(mode=errors))
@@ -366,11 +381,15 @@ def extract(
         from pyspark.sql import functions as F
     except ImportError:
         raise DependencyError(SPARK_MISSING) from None
+    if accurate:  # fail here, not on every row of the executors
+        from quotes.model.encoder import require_model_extra
+
+        require_model_extra()
     if text not in set(df.columns):
         raise QuotesError(NO_TEXT_COLUMN.format(name=text, columns=", ".join(df.columns)))
     articles = _article_rows(F, df, text=text, id=id, outlet=outlet, published=published)
     with_errors = errors == "column"
-    fn = _ExtractPartition(backend, stanza_dir, include_beliefs, with_errors)
+    fn = _ExtractPartition(backend, stanza_dir, include_beliefs, with_errors, accurate)
     return articles.mapInArrow(fn, spark_schema(errors=with_errors))
 
 

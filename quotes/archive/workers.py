@@ -47,9 +47,9 @@ UNWRITABLE = (
 Outcome = tuple[Any, ...]
 
 #: What each worker needs to build its extractor and name its articles:
-#: (backend, stanza_dir, include_beliefs, format, tagger, outlet, article timeout in
-#: seconds or None).
-WorkerOptions = tuple[str, str | None, bool, str, bool, str | None, float | None]
+#: (backend, stanza_dir, include_beliefs, format, tagger, accurate, outlet, article
+#: timeout in seconds or None).
+WorkerOptions = tuple[str, str | None, bool, str, bool, bool, str | None, float | None]
 
 _WORKER: dict[str, Any] = {}
 
@@ -60,6 +60,7 @@ def _init_worker(
     include_beliefs: bool,
     fmt: str,
     tagger: bool,
+    accurate: bool,
     outlet: str | None,
     timeout: float | None,
     parent: int | None,
@@ -80,7 +81,11 @@ def _init_worker(
     _WORKER["timeout"] = timeout
     try:
         _WORKER["extractor"] = Extractor(
-            backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs, tagger=tagger
+            backend=backend,
+            stanza_dir=stanza_dir,
+            include_beliefs=include_beliefs,
+            tagger=tagger,
+            accurate=accurate,
         )
         # The rules load on the first extraction: do it here, outside any article's budget.
         _WORKER["extractor"].extract('"We are ready," Peskov said.')

@@ -120,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
             shard_size=args.shard_size,
             include_beliefs=args.include_beliefs,
             tagger=args.tagger,
+            accurate=args.accurate,
             outlet=args.outlet,
             metadata=args.metadata,
             progress="none" if args.quiet else "auto",

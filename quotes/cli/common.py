@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 __all__ = [
+    "ACCURATE_HELP",
     "EXIT_DATA_ERROR",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
@@ -24,6 +25,12 @@ __all__ = [
     "print_error",
     "writing_stdout",
 ]
+
+#: Help of ``--accurate`` (``extract``, ``batch``, ``evaluate``).
+ACCURATE_HELP = (
+    "accurate mode: add the span model on a pretrained encoder to the rules "
+    "(needs pip install 'quotes[model]'; slower)"
+)
 
 #: Exit status on success.
 EXIT_OK = 0

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from quotes.cli.common import (
+    ACCURATE_HELP,
     EXIT_DATA_ERROR,
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -48,6 +49,7 @@ def add_cli_parser(subparsers: Any) -> None:
     )
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     p.add_argument("--tagger", action="store_true", help="add the learned span tagger to the rules")
+    p.add_argument("--accurate", action="store_true", help=ACCURATE_HELP)
     p.set_defaults(func=run)
 
 
@@ -72,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
             limit=args.limit,
             by_outlet=args.by_outlet,
             tagger=getattr(args, "tagger", False),
+            accurate=getattr(args, "accurate", False),
         )
     except QuotesError as exc:
         print_error(str(exc))

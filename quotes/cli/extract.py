@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from quotes.cli.common import (
+    ACCURATE_HELP,
     EXIT_OK,
     EXIT_SOME_FAILED,
     add_backend_options,
@@ -95,7 +96,7 @@ def add_cli_parser(subparsers: Any) -> None:
 
 
 def add_article_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--outlet``, ``--metadata`` and ``--tagger``, shared by ``extract`` and ``batch``."""
+    """Add ``--outlet``, ``--metadata``, ``--tagger``, ``--accurate`` (``extract``, ``batch``)."""
     parser.add_argument("--outlet", help="outlet of every article (overrides metadata)")
     parser.add_argument(
         "--metadata",
@@ -108,6 +109,7 @@ def add_article_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also run the learned span tagger (adds reported speech the rules miss)",
     )
+    parser.add_argument("--accurate", action="store_true", help=ACCURATE_HELP)
 
 
 def _date(value: str) -> str:
@@ -286,6 +288,7 @@ def run(args: argparse.Namespace) -> int:
         include_beliefs=args.include_beliefs,
         max_chars=args.max_chars,
         tagger=args.tagger,
+        accurate=args.accurate,
     )
     loaders, failed = _all_loaders(args, explicit)
     results: list[Quote] = []

@@ -173,6 +173,7 @@ def evaluate(
     extractor: QuoteSource | Callable[[Article], list[Quote]] | None = None,
     keep_going: bool = True,
     tagger: bool = False,
+    accurate: bool = False,
 ) -> EvaluationReport:
     """Evaluate an extractor on one split of PolNeAR.
 
@@ -190,6 +191,8 @@ def evaluate(
         keep_going: Record failing documents instead of stopping.
         tagger: Add the learned span tagger to the new extractor
             (``Extractor(tagger=True)``); ignored when ``extractor`` is given.
+        accurate: Accurate mode in the new extractor (``Extractor(accurate=True)``);
+            ignored when ``extractor`` is given.
 
     Returns:
         The report.
@@ -210,6 +213,7 @@ def evaluate(
             include_beliefs=True,
             stances=Stance,
             tagger=tagger,
+            accurate=accurate,
         )
         name = made.backend
         extractor = made

@@ -34,6 +34,7 @@ def decode_chunk(
     tags: list[tuple[int, float]],
     regions: list[tuple[int, int]],
     version: str,
+    component: tuple[str, str] | None = None,
 ) -> list[Quote]:
     """The quotes of one chunk: a quote per tagged content of at least two words.
 
@@ -44,7 +45,10 @@ def decode_chunk(
         tags: The tag index and probability of each token (`quotes.model.network.viterbi`).
         regions: The article's quoted regions (for the quote kind).
         version: The model version, recorded in the provenance.
+        component: The provenance ``rules`` of each quote (default
+            ``("tagger", "bilstm-<version>")``).
     """
+    component = component or ("tagger", f"bilstm-{version}")
     spans = _tagged_spans(tags)
     toks = chunk.tokens
     text = ctx.text
@@ -70,7 +74,8 @@ def decode_chunk(
             sa, sb = toks[src[0]][1], toks[src[1]][2]
             speaker = _resolve(ctx, sa, sb, a)
         kind = _kind(regions, toks, i, j, a, b)
-        out.append(_quote(ctx, segmenter, version, (a, b), kind, cue_type, speaker, cue_span, conf))
+        found = (a, b), kind, cue_type, speaker, cue_span, conf
+        out.append(_quote(ctx, segmenter, component, *found))
     return out
 
 
@@ -97,7 +102,7 @@ def _tagged_spans(tags: list[tuple[int, float]]) -> dict[str, list[_Tagged]]:
 def _quote(
     ctx: Any,
     segmenter: Segmenter,
-    version: str,
+    component: tuple[str, str],
     content: tuple[int, int],
     kind: QuoteKind,
     cue_type: CueType,
@@ -117,7 +122,7 @@ def _quote(
         via=None,
         confidence=round(max(0.0, min(1.0, conf * (1.0 if speaker else 0.8))), 2),
         segmenter=segmenter,
-        rules=("tagger", f"bilstm-{version}"),
+        rules=component,
     )
 
 

