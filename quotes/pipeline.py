@@ -187,7 +187,8 @@ class Extractor:
         UnknownBackendError: ``backend`` names no backend.
         SegmenterUnavailableError: Stanza or its models are missing.
         TaggerUnavailableError: ``tagger=True`` but the tagger's weights are missing.
-        InvalidArgumentError: ``kinds`` or ``stances`` names an unknown value, or ``max_chars`` is below 1.
+        InvalidArgumentError: ``kinds`` or ``stances`` names an unknown value, ``max_chars`` is
+            below 1, or both ``tagger`` and ``accurate`` are asked for.
         WrongTypeError: ``backend`` is neither a name nor a segmenter.
         DependencyError: ``accurate=True`` but the ``model`` extra is not installed.
 
@@ -227,6 +228,11 @@ class Extractor:
         self.max_chars = max_chars
         # --- learned span tagger (optional; see quotes/model/) ---
         self.tagger: SpanTagger | None = None
+        if accurate and tagger:
+            raise InvalidArgumentError(
+                "choose tagger=True (the BiLSTM tagger) or accurate=True (the encoder "
+                "model), not both: accurate mode already includes the tagger's features"
+            )
         if accurate:
             from quotes.model.accurate import load_accurate
 

@@ -149,3 +149,9 @@ def test_extract_function_takes_accurate():
     assert [q.model_dump() for q in found] == [
         q.model_dump() for q in Extractor(backend="fast", accurate=True).extract(REPORTED)
     ]
+
+
+def test_tagger_and_accurate_together_is_an_error() -> None:
+    """Both learned paths at once is refused with a message, not one silently dropped."""
+    with pytest.raises(QuotesError, match="not both"):
+        Extractor(tagger=True, accurate=True)
