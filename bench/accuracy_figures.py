@@ -1,10 +1,11 @@
-"""PolNeAR dev accuracy of the rules and of rules + tagger, as the README table.
+"""PolNeAR dev accuracy of the rules, rules + tagger and rules + accurate mode, as the README table.
 
 Usage: python bench/accuracy_figures.py [--polnear ../shared/polnear] [--split dev]
            [--markdown docs/_figures/accuracy.md]
 
 Runs ``quotes.evaluation.evaluate`` (the same code as ``python -m quotes evaluate
-../shared/polnear --split dev`` and its ``--tagger`` run) on the fast backend and
+../shared/polnear --split dev`` and its ``--tagger`` and ``--accurate`` runs) on the fast
+backend (accurate mode needs ``quotes[model]``) and
 prints the table; with ``--markdown FILE`` it also writes it, with the command and the
 date, for README (``python scripts/sync_figures.py``) and the docs to quote.
 """
@@ -41,18 +42,21 @@ def _prf(prf: PRF) -> str:
     return f"{_pct(prf.precision)} / {_pct(prf.recall)} / **{_pct(prf.f1)}**"
 
 
-def table(rules: EvaluationReport, tagged: EvaluationReport) -> list[str]:
-    """The README table: one row per subset and extractor (the tagger row only where it differs)."""
+def table(
+    rules: EvaluationReport, tagged: EvaluationReport, accurate: EvaluationReport
+) -> list[str]:
+    """The README table: one row per subset and extractor (a learned row only where it differs)."""
     out = [
         "| subset | gold | pred | content exact P / R / F1 | content overlap F1 | source exact F1 "
         "| cue exact F1 | speaker right |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for key, label in ROWS:
-        for name, report in (("rules", rules), ("rules + tagger", tagged)):
+        runs = (("rules", rules), ("rules + tagger", tagged), ("rules + accurate", accurate))
+        for name, report in runs:
             s = report.subsets[key]
             if name != "rules" and s == rules.subsets[key]:
-                continue  # the tagger leaves this subset as the rules find it
+                continue  # the model leaves this subset as the rules find it
             out.append(
                 f"| {label}, {name} | {s.n_gold} | {s.n_pred} | {_prf(s.content_exact)} "
                 f"| {_pct(s.content_overlap.f1)} | {_pct(s.source_exact.f1)} "
@@ -69,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rules = evaluate(args.polnear, args.split, backend="fast")
     tagged = evaluate(args.polnear, args.split, backend="fast", tagger=True)
-    lines = table(rules, tagged)
+    accurate = evaluate(args.polnear, args.split, backend="fast", accurate=True)
+    lines = table(rules, tagged, accurate)
     print("\n".join(lines))
     if args.markdown:
         header = [
