@@ -24,7 +24,6 @@ provenance: ``rules == ("accurate", "minilm<layers>-bilstm-<version>")``.
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -33,10 +32,9 @@ from typing import Any
 import numpy as np
 
 from quotes.document import Document
-from quotes.errors import TaggerUnavailableError
 from quotes.model.encoder import load_encoder
 from quotes.model.features import Chunk
-from quotes.model.tagger import SpanTagger
+from quotes.model.tagger import SpanTagger, read_weights
 from quotes.models import Quote
 from quotes.text.segment import Segmenter
 
@@ -116,16 +114,7 @@ def load_accurate() -> AccurateTagger:
         TaggerUnavailableError: The head's weights are missing or unreadable.
         DependencyError: The ``model`` extra (torch, transformers, the encoder) is missing.
     """
-    if not ACCURATE_PATH.is_file() or not ACCURATE_META_PATH.is_file():
-        raise TaggerUnavailableError(
-            f"accurate mode's weights are missing ({ACCURATE_PATH.name}, "
-            f"{ACCURATE_META_PATH.name} in {ACCURATE_PATH.parent}); "
-            "train them with scripts/train_accurate.py"
-        )
-    try:
-        with np.load(ACCURATE_PATH) as data:
-            weights = {k: data[k] for k in data.files}
-        vocab = json.loads(ACCURATE_META_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError) as exc:
-        raise TaggerUnavailableError(f"cannot read accurate mode's weights: {exc}") from exc
+    weights, vocab = read_weights(
+        ACCURATE_PATH, ACCURATE_META_PATH, "accurate mode", "scripts/train_accurate.py"
+    )
     return AccurateTagger(weights, vocab)

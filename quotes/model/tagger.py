@@ -54,6 +54,7 @@ __all__ = [
     "combine",
     "featurize",
     "load_tagger",
+    "read_weights",
 ]
 
 #: Where the weights (``tagger.npz``) and vocabulary (``tagger.json``) live.
@@ -139,9 +140,7 @@ class SpanTagger:
         """
         return viterbi(self.probabilities(chunks))
 
-    def extend(
-        self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]
-    ) -> list[Quote]:
+    def extend(self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
         """The rule quotes plus the confident tagger quotes that overlap none of them.
 
         Args:
@@ -154,9 +153,7 @@ class SpanTagger:
 
     # ------------------------------------------------------------------- decoding
 
-    def quotes(
-        self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]
-    ) -> list[Quote]:
+    def quotes(self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
         """The tagger's own quotes for one article (no rule quote is returned).
 
         Args:
@@ -175,7 +172,6 @@ class SpanTagger:
                 decode_chunk(doc, segmenter, chunk, tags, regions, self.version, self.component)
             )
         return found
-
 
 
 # --------------------------------------------------------------------------- combining
@@ -204,6 +200,34 @@ def combine(
     return sorted(rule_quotes + extra, key=lambda q: (q.start, q.end))
 
 
+def read_weights(
+    weights_path: Path, vocab_path: Path, what: str, script: str
+) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """Read a learned model's weights (``.npz``) and vocabulary (``.json``).
+
+    Args:
+        weights_path: The ``.npz`` file.
+        vocab_path: The ``.json`` file.
+        what: The model's name in messages (``"the tagger"``).
+        script: The training script a message points to.
+
+    Raises:
+        TaggerUnavailableError: A file is missing or unreadable.
+    """
+    if not weights_path.is_file() or not vocab_path.is_file():
+        raise TaggerUnavailableError(
+            f"{what}'s weights are missing ({weights_path.name}, {vocab_path.name} in "
+            f"{weights_path.parent}); train them with {script}"
+        )
+    try:
+        with np.load(weights_path) as data:
+            weights = {k: data[k] for k in data.files}
+        vocab = json.loads(vocab_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError) as exc:
+        raise TaggerUnavailableError(f"cannot read {what}'s weights: {exc}") from exc
+    return weights, vocab
+
+
 @lru_cache(maxsize=1)
 def load_tagger() -> SpanTagger:
     """Load the shipped weights (once; later calls return the same object).
@@ -211,15 +235,5 @@ def load_tagger() -> SpanTagger:
     Raises:
         TaggerUnavailableError: The weight or vocabulary file is missing or unreadable.
     """
-    if not WEIGHTS_PATH.is_file() or not VOCAB_PATH.is_file():
-        raise TaggerUnavailableError(
-            f"the tagger's weights are missing ({WEIGHTS_PATH.name}, {VOCAB_PATH.name} in "
-            f"{WEIGHTS_PATH.parent}); train them with scripts/train_tagger.py"
-        )
-    try:
-        with np.load(WEIGHTS_PATH) as data:
-            weights = {k: data[k] for k in data.files}
-        vocab = json.loads(VOCAB_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError) as exc:
-        raise TaggerUnavailableError(f"cannot read the tagger's weights: {exc}") from exc
+    weights, vocab = read_weights(WEIGHTS_PATH, VOCAB_PATH, "the tagger", "scripts/train_tagger.py")
     return SpanTagger(weights, vocab)
