@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from quotes.errors import DependencyError
+from quotes.text.segment import torch_threads
 
 __all__ = ["MAX_PIECES", "MODEL_EXTRA", "TokenEncoder", "load_encoder", "require_model_extra"]
 
@@ -65,6 +66,9 @@ class TokenEncoder:
 
     def __init__(self, layers: int) -> None:
         torch, transformers, package = require_model_extra()
+        threads = torch_threads()  # as for Stanza: 1 per batch worker, at most 4 elsewhere
+        if threads is not None and torch.get_num_threads() != threads:
+            torch.set_num_threads(threads)
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         path = str(package.get_model_path())

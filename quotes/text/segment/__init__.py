@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Optional, Protocol, runtime_checkable
 
 from quotes.errors import UnknownBackendError
+from quotes.text.segment._stanza import torch_threads
 
-__all__ = ["BACKENDS", "Segmenter", "download_stanza_models", "get_segmenter"]
+__all__ = ["BACKENDS", "Segmenter", "download_stanza_models", "get_segmenter", "torch_threads"]
 
 #: Names accepted by [`get_segmenter`][quotes.text.segment.get_segmenter].
 BACKENDS: tuple[str, ...] = ("fast", "stanza")
