@@ -419,3 +419,49 @@ class TestGenderOf:
         assert gender_of("Robin Whitfield") is None
         assert gender_of("Walter Brennan", mention="Mrs. Walter Brennan") is None
         assert honorific_gender(["Mr.", "and", "Mrs."]) is None
+
+
+class TestSurnameTakesTheFullName:
+    """A surname or first name that is a short form of exactly one earlier full name."""
+
+    @pytest.mark.parametrize(
+        ("opening", "mention", "name"),
+        [
+            ("The mayor met William A. Pardoe on Monday. ", "Pardoe", "William A. Pardoe"),
+            ("The museum hired Charlie King last spring. ", "King", "Charlie King"),
+            ("The board thanked Matthew Prince for the gift. ", "Prince", "Matthew Prince"),
+            ("The panel included Rep. Steve Israel of Ohio. ", "Steve Israel", "Steve Israel"),
+            (
+                "Ted Cruz toured the farm. Neither Cruz nor Team Cruz answered questions. ",
+                "Cruz",
+                "Ted Cruz",
+            ),
+            (
+                "Oscar-winning actress Susan Marlowe visited. Oscar-winner Marlowe waved. ",
+                "Marlowe",
+                "Susan Marlowe",
+            ),
+        ],
+    )
+    def test_short_form_takes_the_one_full_name(self, extractor, opening, mention, name):
+        text = opening + f'"The budget is too small," {mention} said.'
+        q = _only(extractor, text, "The budget is too small")
+        assert _who(q) == (name, mention, SpeakerType.PERSON)
+
+    def test_two_people_with_one_title_surname_keep_the_mention(self, extractor):
+        text = (
+            "Charlie King opened the hall. His sister Laura King spoke after him. "
+            '"The budget is too small," King said.'
+        )
+        q = _only(extractor, text, "The budget is too small")
+        assert q.speaker is not None and q.speaker.name == "King"
+
+    def test_a_place_alone_is_not_the_person_with_that_surname(self):
+        resolver_text = "Rep. Steve Israel spoke. Israel closed its border."
+        from quotes.speakers.resolver import SpeakerResolver
+        from quotes.text.marks import normalize
+
+        norm = normalize(resolver_text)
+        resolver = SpeakerResolver(resolver_text, norm, [(0, len(norm))])
+        assert resolver.full_names.get("Steve Israel") == "Steve Israel"
+        assert "Israel" not in resolver.full_names
