@@ -15,7 +15,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["coordinated_parts", "same_person", "short_forms"]
+from quotes.lexicon import PLACES, TITLES
+from quotes.speakers.gender import known_given_name
+from quotes.speakers.noun_phrase import bare_phrase, is_capitalised, is_initial, name_like
+from quotes.text.tokens import Token
+
+__all__ = [
+    "coordinated_parts",
+    "group_opener",
+    "indexed_name_start",
+    "middle_initial",
+    "same_person",
+    "short_forms",
+    "word_surname",
+]
+
+#: Quantifiers and collective words before a surname: ``Neither Cruz``, ``Team Trump``.
+_GROUP_OPENERS = frozenset("neither either both each every all team camp".split())
 
 #: Generational suffixes: part of who a person is (``Donald Trump Jr.`` is not ``Donald Trump``).
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -187,3 +203,76 @@ def coordinated_parts(words: Sequence[str]) -> list[tuple[int, int]]:
         parts.append((start, k))
         start = k + 1
     return parts if len(parts) >= 2 else []
+
+
+def word_surname(first: str, last: str) -> bool:
+    """``last`` is a title or place word used as the surname after a known given name.
+
+    Examples:
+        >>> word_surname("Charlie", "King"), word_surname("Steve", "Israel")
+        (True, True)
+        >>> word_surname("Georgia", "State"), word_surname("Donald", "Trump")
+        (False, False)
+    """
+    low = bare_phrase(last)
+    return (
+        not name_like(last) and is_capitalised(last) and last[:1].isalpha()
+        and not last.isupper() and (low in TITLES or low in PLACES)
+        and known_given_name(first) and name_like(first)
+    )
+
+
+def middle_initial(text: str, words: Sequence[Token], k: int) -> bool:
+    """Token ``k`` of ``words`` is a middle initial with its period between two name words.
+
+    ``text`` is the text the token offsets point into (``A.`` of ``William A. Ackman``).
+
+    Examples:
+        >>> text = "William A. Ackman"
+        >>> words = [("William", 0, 7), ("A", 8, 9), ("Ackman", 11, 17)]
+        >>> middle_initial(text, words, 1), middle_initial("A Trump", [("A", 0, 1), ("Trump", 2, 7)], 0)
+        (True, False)
+    """
+    tok, _start, end = words[k]
+    return (
+        is_initial(tok) and text[end:end + 1] == "."
+        and 0 < k < len(words) - 1 and name_like(words[k - 1][0]) and name_like(words[k + 1][0])
+    )
+
+
+def group_opener(word: str) -> bool:
+    """A word before a surname that makes no other person of that surname.
+
+    A quantifier or collective word, or a hyphenated descriptor with a lower-case part.
+
+    Examples:
+        >>> group_opener("Neither"), group_opener("Team"), group_opener("Oscar-winner")
+        (True, True, True)
+        >>> group_opener("Jean-Claude"), group_opener("Ted")
+        (False, False)
+    """
+    return word.lower() in _GROUP_OPENERS or any(
+        part[:1].islower() for part in word.split("-")[1:]
+    )
+
+
+def indexed_name_start(
+    text: str, words: Sequence[Token], full_names: dict[str, str], default: int
+) -> int:
+    """Start of the longest tail of ``words`` that is a full name of the article, else ``default``.
+
+    For a name whose last word is a title or place word (``Charlie King``, ``Steve
+    Israel``) that the mention scan reads as no name. ``full_names`` is `short_forms`.
+
+    Examples:
+        >>> forms = short_forms(["Charlie King"])
+        >>> text = "Rep. Charlie King"
+        >>> indexed_name_start(text, [("Rep", 0, 3), ("Charlie", 5, 12), ("King", 13, 17)], forms, 3)
+        1
+        >>> indexed_name_start("King", [("King", 0, 4)], forms, 1), indexed_name_start("Queen", [("Queen", 0, 5)], forms, 1)
+        (0, 1)
+    """
+    for k in range(len(words)):
+        if " " in full_names.get(text[words[k][1]:words[-1][2]], ""):
+            return k
+    return default

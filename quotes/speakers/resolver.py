@@ -28,8 +28,15 @@ from quotes.lexicon import (
 )
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin, is_description
-from quotes.speakers.gender import Gender, honorific_gender, known_given_name
-from quotes.speakers.names import coordinated_parts, short_forms
+from quotes.speakers.gender import Gender, honorific_gender
+from quotes.speakers.names import (
+    coordinated_parts,
+    group_opener,
+    indexed_name_start,
+    middle_initial,
+    short_forms,
+    word_surname,
+)
 from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
     COMPASS,
@@ -98,8 +105,6 @@ _CAP_RUN = re.compile(
 
 _APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
 _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
-#: Quantifiers and collective words before a surname: ``Neither Cruz``, ``Team Trump`` are no other person.
-_SURNAME_GROUP_WORDS = frozenset("neither either both each every all team camp".split())
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
@@ -201,12 +206,12 @@ class SpeakerResolver(AnaphoraMixin):
             tok, a, b = words[-1]
             words[-1] = (tok[:-2], a, b - 2)
         j = len(words)
-        if len(words) >= 2 and self._word_surname(words[-2][0], words[-1][0]):
+        if len(words) >= 2 and word_surname(words[-2][0], words[-1][0]):
             j -= 1  # "Charlie King", "Steve Israel": a title or place word as a surname
         while j > 0 and (
             name_like(words[j - 1][0]) or given_name(words, j - 1)
             or initials(words[j - 1][0]) and j < len(words) and name_like(words[j][0])  # "J.M. Berger"
-            or self._middle_initial(words, j - 1)  # "William A. Ackman"
+            or middle_initial(self.norm, words, j - 1)  # "William A. Ackman"
         ):
             j -= 1
         name_toks = words[j:]
@@ -223,28 +228,6 @@ class SpeakerResolver(AnaphoraMixin):
         if role_start is not None:
             role = self.text[role_start:start].strip().rstrip(",")
         return (start, end, name, role)
-
-    @staticmethod
-    def _word_surname(first: str, last: str) -> bool:
-        """``last`` is a title or place word used as the surname after a known given name.
-
-        ``Charlie King``, ``Matthew Prince``, ``Steve Israel``; not ``Georgia State``
-        (a given name that is also a place) nor ``Donald Trump`` (an ordinary surname).
-        """
-        low = bare_phrase(last)
-        return (
-            not name_like(last) and is_capitalised(last) and last[:1].isalpha()
-            and not last.isupper() and (low in TITLES or low in PLACES)
-            and known_given_name(first) and name_like(first)
-        )
-
-    def _middle_initial(self, words: list[Token], k: int) -> bool:
-        """Token ``k`` is a middle initial with its period between two name words (``A.``)."""
-        tok, _a, end = words[k]
-        return (
-            is_initial(tok) and self.norm[end:end + 1] == "."
-            and 0 < k < len(words) - 1 and name_like(words[k - 1][0]) and name_like(words[k + 1][0])
-        )
 
     def _clean_names(self, names: list[_Name]) -> list[_Name]:
         """Drop a leading word that is not part of the name from runs of three or more.
@@ -376,23 +359,11 @@ class SpeakerResolver(AnaphoraMixin):
         words, low_words = name_before_of(words, low_words)
         j = name_start(words)
         if j >= len(words):
-            j = self._indexed_name_start(words, j)  # "King" of Charlie King, "Steve Israel"
+            j = indexed_name_start(self.text, words, self.full_names, j)  # "King" of Charlie King
         is_caps_sentence = mention.isupper() and len(mention) > 3
         if words[j:] and not is_caps_sentence:
             return self._person(np, words, low_words, mention, j)
         return self._describe(np, words, low_words, mention)
-
-    def _indexed_name_start(self, words: list[Token], default: int) -> int:
-        """Start of the longest tail of ``words`` that is a full name of the article, else ``default``.
-
-        For a name whose last word is a title or place word (``Charlie King``, ``Steve
-        Israel``) that the mention scan reads as no name.
-        """
-        for k in range(len(words)):
-            tail = self.text[words[k][1]:words[-1][2]]
-            if " " in self.full_names.get(tail, ""):
-                return k
-        return default
 
     def _person(
         self, np: NounPhrase, words: list[Token], low_words: list[str], mention: str, j: int
@@ -556,8 +527,8 @@ class SpeakerResolver(AnaphoraMixin):
         low = bare_phrase(tok)
         if low in GIVEN_NAMES or low in FIRST_NAME_WORDS:
             return False
-        if low in _SURNAME_GROUP_WORDS or any(part[:1].islower() for part in tok.split("-")[1:]):
-            return True  # "Neither Cruz", "Team Trump"; "Oscar-winner Sarandon" (not "Jean-Claude")
+        if group_opener(tok):
+            return True  # "Neither Cruz", "Team Trump", "Oscar-winner Sarandon"
         return (
             low in self._lower_words or (low.endswith("ing") and len(low) > 5) or place_name(tok)
             or low in PLACES or low in DEMONYMS or low in NON_NAME_CAPITALS or low in TITLES
