@@ -465,3 +465,29 @@ class TestSurnameTakesTheFullName:
         resolver = SpeakerResolver(resolver_text, norm, [(0, len(norm))])
         assert resolver.full_names.get("Steve Israel") == "Steve Israel"
         assert "Israel" not in resolver.full_names
+
+
+class TestTitleIsTheRole:
+    """Abbreviated titles (``Rev.``, ``Hon.``) and party tags are no part of the name."""
+
+    @pytest.mark.parametrize(
+        ("text", "name", "role"),
+        [
+            ('"We pray for them," said the Rev. Alma Frisby.', "Alma Frisby", "Rev."),
+            ('"We pray for them," Rev. Alma Frisby said.', "Alma Frisby", "Rev."),
+            (
+                "The Rev. Alma Frisby led the service. " '"We pray for them," Frisby said.',
+                "Alma Frisby",
+                "Rev.",
+            ),
+            (
+                '"We pray for them," House Speaker Carl T. Brandt (R-Ohio) said on Tuesday.',
+                "Carl T. Brandt",
+                "House Speaker",
+            ),
+        ],
+    )
+    def test_title_goes_to_role(self, extractor, text, name, role):
+        q = _only(extractor, text, "We pray for them")
+        assert q.speaker is not None
+        assert (q.speaker.name, q.speaker.role, q.speaker.type) == (name, role, SpeakerType.PERSON)
