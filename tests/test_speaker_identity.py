@@ -448,6 +448,27 @@ class TestSurnameTakesTheFullName:
         q = _only(extractor, text, "The budget is too small")
         assert _who(q) == (name, mention, SpeakerType.PERSON)
 
+    @pytest.mark.parametrize(
+        ("opening", "name"),
+        [
+            ("The novel by Harold Penwick III sold well. ", "Harold Penwick III"),
+            ("South Korean-born Monte Penwick runs the shop. ", "Monte Penwick"),
+            ("Post Editor-in-Chief Martin Penwick, the editor, spoke first. ", "Martin Penwick"),
+        ],
+    )
+    def test_suffix_and_descriptor_around_a_name(self, extractor, opening, name):
+        text = opening + '"The budget is too small," Penwick said.'
+        q = _only(extractor, text, "The budget is too small")
+        assert _who(q) == (name, "Penwick", SpeakerType.PERSON)
+
+    def test_father_and_son_keep_the_surname(self, extractor):
+        text = (
+            "Charles Penwick Jr. opened the hall. His son Charles Penwick III spoke after him. "
+            '"The budget is too small," Penwick said.'
+        )
+        q = _only(extractor, text, "The budget is too small")
+        assert q.speaker is not None and q.speaker.name == "Penwick"
+
     def test_two_people_with_one_title_surname_keep_the_mention(self, extractor):
         text = (
             "Charlie King opened the hall. His sister Laura King spoke after him. "

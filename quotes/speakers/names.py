@@ -22,6 +22,7 @@ from quotes.text.tokens import Token
 
 __all__ = [
     "coordinated_parts",
+    "generational_suffix",
     "group_opener",
     "indexed_name_start",
     "middle_initial",
@@ -59,9 +60,10 @@ def _initials(tokens: Iterable[str]) -> str:
 def same_person(a: str, b: str) -> bool:
     """Two full names that can name the same person.
 
-    The surnames and suffixes are equal, the first given names agree (an initial
-    matches any name with that letter), and the middle names agree when both
-    have some.
+    The surnames and suffixes are equal (a numeral suffix such as ``III`` may be
+    left out: ``Brent Bozell III`` is ``Brent Bozell``; ``Jr.``/``Sr.`` may not), the
+    first given names agree (an initial matches any name with that letter), and the
+    middle names agree when both have some.
 
     Examples:
         >>> same_person("Donald J. Trump", "Donald Trump")
@@ -70,12 +72,15 @@ def same_person(a: str, b: str) -> bool:
         False
         >>> same_person("George H.W. Bush", "George W. Bush"), same_person("J. Smith", "John Smith")
         (False, True)
-        >>> same_person("Donald Trump Jr.", "Donald Trump")
-        False
+        >>> same_person("Donald Trump Jr.", "Donald Trump"), same_person("Harry Hurt III", "Harry Hurt")
+        (False, True)
     """
     given_a, sur_a, suf_a = _split(a)
     given_b, sur_b, suf_b = _split(b)
-    if sur_a.lower() != sur_b.lower() or suf_a != suf_b or not given_a or not given_b:
+    numeral_left_out = not (suf_a and suf_b) and (suf_a or suf_b) not in ("jr", "sr")
+    if sur_a.lower() != sur_b.lower() or (suf_a != suf_b and not numeral_left_out):
+        return False
+    if not given_a or not given_b:
         return False
     first_a, first_b = given_a[0].rstrip(".").lower(), given_b[0].rstrip(".").lower()
     if first_a != first_b and not (
@@ -276,3 +281,13 @@ def indexed_name_start(
         if " " in full_names.get(text[words[k][1]:words[-1][2]], ""):
             return k
     return default
+
+
+def generational_suffix(word: str) -> bool:
+    """``Jr.``, ``Sr``, ``II``, ``III``, ``IV``: part of who a person is.
+
+    Examples:
+        >>> generational_suffix("III"), generational_suffix("Jr."), generational_suffix("Hurt")
+        (True, True, False)
+    """
+    return word.lower().rstrip(".") in _SUFFIXES

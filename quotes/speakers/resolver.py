@@ -31,6 +31,7 @@ from quotes.speakers.anaphora import AnaphoraMixin, is_description
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
     coordinated_parts,
+    generational_suffix,
     group_opener,
     indexed_name_start,
     middle_initial,
@@ -206,7 +207,9 @@ class SpeakerResolver(AnaphoraMixin):
             tok, a, b = words[-1]
             words[-1] = (tok[:-2], a, b - 2)
         j = len(words)
-        if len(words) >= 2 and word_surname(words[-2][0], words[-1][0]):
+        if len(words) >= 3 and generational_suffix(words[-1][0]) and name_like(words[-2][0]):
+            j -= 1  # "Harry Hurt III": the suffix is part of the name
+        if j >= 2 and word_surname(words[j - 2][0], words[j - 1][0]):
             j -= 1  # "Charlie King", "Steve Israel": a title or place word as a surname
         while j > 0 and (
             name_like(words[j - 1][0]) or given_name(words, j - 1)
@@ -255,6 +258,7 @@ class SpeakerResolver(AnaphoraMixin):
                 )  # "Will Sanders win?" but "Will Doyle" is a name
                 if opener or len(parts) >= 3 and (
                     (rest in found and not is_initial(parts[1].rstrip("."))) or common
+                    or group_opener(first)  # "Korean-born Monte Haines", "Editor-in-Chief Martin Baron"
                 ):
                     a = a + len(name) - len(rest)
                     name, parts = rest, parts[1:]
