@@ -461,6 +461,19 @@ class TestSurnameTakesTheFullName:
         q = _only(extractor, text, "The budget is too small")
         assert _who(q) == (name, "Penwick", SpeakerType.PERSON)
 
+    def test_first_surname_after_a_title_takes_the_double_surname(self, extractor):
+        text = (
+            "The bank hired Marisol Ortega Quintana in June. "
+            '"The budget is too small," Ms. Ortega said.'
+        )
+        q = _only(extractor, text, "The budget is too small")
+        assert q.speaker is not None and q.speaker.name == "Marisol Ortega Quintana"
+
+    def test_middle_word_without_a_title_is_not_a_short_form(self):
+        forms = short_forms(["Rachel Maddow Show"], titled=set())
+        assert "Maddow" not in forms
+        assert short_forms(["Melba Acosta Febo"], titled={"Acosta"})["Acosta"] == "Melba Acosta Febo"
+
     def test_father_and_son_keep_the_surname(self, extractor):
         text = (
             "Charles Penwick Jr. opened the hall. His son Charles Penwick III spoke after him. "

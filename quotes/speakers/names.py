@@ -13,7 +13,7 @@ person.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from quotes.lexicon import PLACES, TITLES
 from quotes.speakers.gender import known_given_name
@@ -120,7 +120,10 @@ def _word_tuples(names: Iterable[str]) -> set[tuple[str, ...]]:
 
 
 def short_forms(
-    names: Sequence[str], *, common: Callable[[str], bool] = lambda word: False
+    names: Sequence[str],
+    *,
+    common: Callable[[str], bool] = lambda word: False,
+    titled: Collection[str] = (),
 ) -> dict[str, str]:
     """Map surnames, first names and full names to the person they name.
 
@@ -129,13 +132,17 @@ def short_forms(
             several forms of one person is the canonical one).
         common: Tells a common word written with a capital (``Never`` of ``Never
             Trump``): a name opening with one stands for nobody else.
+        titled: Single words the article writes after a title (``Ms. Acosta``): only
+            these stand for a name whose middle word they are.
 
     Returns:
         ``{short form: canonical name}``. A surname or first name shared by two or
         more different people maps to itself. A word that is a surname wins over
         the same word as a first name (``Trump`` of ``Donald Trump`` before the
-        ``Trump`` of a ``Trump Tower Grill``). Names that run on past another name
-        and names opening with a common word give no short form.
+        ``Trump`` of a ``Trump Tower Grill``). The middle one of three words
+        (``Acosta`` of ``Melba Acosta Febo``, a first surname) comes last, and only
+        when ``titled`` has it (not ``Maddow`` of ``Rachel Maddow Show``). Names that run
+        on past another name and names opening with a common word give no short form.
 
     Examples:
         >>> forms = short_forms(
@@ -149,6 +156,7 @@ def short_forms(
     """
     by_surname: dict[str, list[str]] = {}
     by_first: dict[str, list[str]] = {}
+    by_middle: dict[str, list[str]] = {}  # second of two given names: a first surname
     out: dict[str, str] = {}
     unique = list(dict.fromkeys(names))
     word_tuples = _word_tuples(unique)
@@ -158,7 +166,10 @@ def short_forms(
             continue
         by_surname.setdefault(_surname(name), []).append(name)
         by_first.setdefault(name.split()[0], []).append(name)
-    for table in (by_surname, by_first):
+        given, surname, suffix = _split(name)
+        if len(given) == 2 and not suffix and given[1] in titled and not common(surname):
+            by_middle.setdefault(given[1], []).append(name)  # "Acosta" of "Melba Acosta Febo"
+    for table in (by_surname, by_first, by_middle):
         for key, candidates in table.items():
             if key in out:
                 continue  # a full name of its own, or a surname before a first name

@@ -145,7 +145,8 @@ class SpeakerResolver(AnaphoraMixin):
         # A short form shared by different people maps to itself (quotes.speakers.names).
         ordered = sorted(names, key=lambda n: -len(n[2].split()))
         self.full_names = short_forms(
-            [n[2] for n in ordered if len(n[2].split()) >= 2], common=self._not_first_name
+            [n[2] for n in ordered if len(n[2].split()) >= 2],
+            common=self._not_first_name, titled=self._titled,
         )
         for word in [w for w in self.full_names if " " not in w and bare_phrase(w) in PLACES]:
             del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
