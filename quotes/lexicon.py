@@ -201,7 +201,8 @@ TITLES = _words(
     republican democratic democrat senior top assistant press aide sultan crown interior
     economy finance state national security council presidents ceo founder executive manager
     strategist analyst pollster host anchor correspondent reporter editor columnist coach
-    spokesmen official's army navy air lieutenant colonel major sergeant captain brig"""
+    spokesmen official's army navy air lieutenant colonel major sergeant captain brig
+    rev reverend hon"""
 )
 
 #: Head words of organisations (lower case).

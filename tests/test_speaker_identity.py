@@ -419,3 +419,109 @@ class TestGenderOf:
         assert gender_of("Robin Whitfield") is None
         assert gender_of("Walter Brennan", mention="Mrs. Walter Brennan") is None
         assert honorific_gender(["Mr.", "and", "Mrs."]) is None
+
+
+class TestSurnameTakesTheFullName:
+    """A surname or first name that is a short form of exactly one earlier full name."""
+
+    @pytest.mark.parametrize(
+        ("opening", "mention", "name"),
+        [
+            ("The mayor met William A. Pardoe on Monday. ", "Pardoe", "William A. Pardoe"),
+            ("The museum hired Charlie King last spring. ", "King", "Charlie King"),
+            ("The board thanked Matthew Prince for the gift. ", "Prince", "Matthew Prince"),
+            ("The panel included Rep. Steve Israel of Ohio. ", "Steve Israel", "Steve Israel"),
+            (
+                "Ted Cruz toured the farm. Neither Cruz nor Team Cruz answered questions. ",
+                "Cruz",
+                "Ted Cruz",
+            ),
+            (
+                "Oscar-winning actress Susan Marlowe visited. Oscar-winner Marlowe waved. ",
+                "Marlowe",
+                "Susan Marlowe",
+            ),
+        ],
+    )
+    def test_short_form_takes_the_one_full_name(self, extractor, opening, mention, name):
+        text = opening + f'"The budget is too small," {mention} said.'
+        q = _only(extractor, text, "The budget is too small")
+        assert _who(q) == (name, mention, SpeakerType.PERSON)
+
+    @pytest.mark.parametrize(
+        ("opening", "name"),
+        [
+            ("The novel by Harold Penwick III sold well. ", "Harold Penwick III"),
+            ("South Korean-born Monte Penwick runs the shop. ", "Monte Penwick"),
+            ("Post Editor-in-Chief Martin Penwick, the editor, spoke first. ", "Martin Penwick"),
+        ],
+    )
+    def test_suffix_and_descriptor_around_a_name(self, extractor, opening, name):
+        text = opening + '"The budget is too small," Penwick said.'
+        q = _only(extractor, text, "The budget is too small")
+        assert _who(q) == (name, "Penwick", SpeakerType.PERSON)
+
+    def test_first_surname_after_a_title_takes_the_double_surname(self, extractor):
+        text = (
+            "The bank hired Marisol Ortega Quintana in June. "
+            '"The budget is too small," Ms. Ortega said.'
+        )
+        q = _only(extractor, text, "The budget is too small")
+        assert q.speaker is not None and q.speaker.name == "Marisol Ortega Quintana"
+
+    def test_middle_word_without_a_title_is_not_a_short_form(self):
+        forms = short_forms(["Rachel Maddow Show"], titled=set())
+        assert "Maddow" not in forms
+        assert short_forms(["Melba Acosta Febo"], titled={"Acosta"})["Acosta"] == "Melba Acosta Febo"
+
+    def test_father_and_son_keep_the_surname(self, extractor):
+        text = (
+            "Charles Penwick Jr. opened the hall. His son Charles Penwick III spoke after him. "
+            '"The budget is too small," Penwick said.'
+        )
+        q = _only(extractor, text, "The budget is too small")
+        assert q.speaker is not None and q.speaker.name == "Penwick"
+
+    def test_two_people_with_one_title_surname_keep_the_mention(self, extractor):
+        text = (
+            "Charlie King opened the hall. His sister Laura King spoke after him. "
+            '"The budget is too small," King said.'
+        )
+        q = _only(extractor, text, "The budget is too small")
+        assert q.speaker is not None and q.speaker.name == "King"
+
+    def test_a_place_alone_is_not_the_person_with_that_surname(self):
+        resolver_text = "Rep. Steve Israel spoke. Israel closed its border."
+        from quotes.speakers.resolver import SpeakerResolver
+        from quotes.text.marks import normalize
+
+        norm = normalize(resolver_text)
+        resolver = SpeakerResolver(resolver_text, norm, [(0, len(norm))])
+        assert resolver.full_names.get("Steve Israel") == "Steve Israel"
+        assert "Israel" not in resolver.full_names
+
+
+class TestTitleIsTheRole:
+    """Abbreviated titles (``Rev.``, ``Hon.``) and party tags are no part of the name."""
+
+    @pytest.mark.parametrize(
+        ("text", "name", "role"),
+        [
+            ('"We pray for them," said the Rev. Alma Frisby.', "Alma Frisby", "Rev."),
+            ('"We pray for them," Rev. Alma Frisby said.', "Alma Frisby", "Rev."),
+            (
+                "The Rev. Alma Frisby led the service. " '"We pray for them," Frisby said.',
+                "Alma Frisby",
+                "Rev.",
+            ),
+            (
+                '"We pray for them," House Speaker Carl T. Brandt (R-Ohio) said on Tuesday.',
+                "Carl T. Brandt",
+                "House Speaker",
+            ),
+        ],
+    )
+    def test_title_goes_to_role(self, extractor, text, name, role):
+        q = _only(extractor, text, "We pray for them")
+        assert q.speaker is not None
+        assert (q.speaker.name, q.speaker.role, q.speaker.type) == (name, role, SpeakerType.PERSON)

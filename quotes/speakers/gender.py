@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal, Optional
 
-__all__ = ["Gender", "gender_of", "honorific_gender"]
+__all__ = ["Gender", "gender_of", "honorific_gender", "known_given_name"]
 
 Gender = Literal["male", "female"]
 
@@ -153,3 +153,14 @@ def _first_name_gender(name_words: list[str]) -> Optional[Gender]:
     if first in _FEMALE:
         return "female"
     return None
+
+
+def known_given_name(word: str) -> bool:
+    """``word`` is a given name the gender lists know (``Charlie``, ``Steve``; any case).
+
+    Examples:
+        >>> known_given_name("Charlie"), known_given_name("King")
+        (True, False)
+    """
+    low = word.lower()
+    return low in _MALE or low in _FEMALE

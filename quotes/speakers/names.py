@@ -13,9 +13,26 @@ person.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
-__all__ = ["coordinated_parts", "same_person", "short_forms"]
+from quotes.lexicon import PLACES, TITLES
+from quotes.speakers.gender import known_given_name
+from quotes.speakers.noun_phrase import bare_phrase, is_capitalised, is_initial, name_like
+from quotes.text.tokens import Token
+
+__all__ = [
+    "coordinated_parts",
+    "generational_suffix",
+    "group_opener",
+    "indexed_name_start",
+    "middle_initial",
+    "same_person",
+    "short_forms",
+    "word_surname",
+]
+
+#: Quantifiers and collective words before a surname: ``Neither Cruz``, ``Team Trump``.
+_GROUP_OPENERS = frozenset("neither either both each every all team camp".split())
 
 #: Generational suffixes: part of who a person is (``Donald Trump Jr.`` is not ``Donald Trump``).
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -43,9 +60,10 @@ def _initials(tokens: Iterable[str]) -> str:
 def same_person(a: str, b: str) -> bool:
     """Two full names that can name the same person.
 
-    The surnames and suffixes are equal, the first given names agree (an initial
-    matches any name with that letter), and the middle names agree when both
-    have some.
+    The surnames and suffixes are equal (a numeral suffix such as ``III`` may be
+    left out: ``Brent Bozell III`` is ``Brent Bozell``; ``Jr.``/``Sr.`` may not), the
+    first given names agree (an initial matches any name with that letter), and the
+    middle names agree when both have some.
 
     Examples:
         >>> same_person("Donald J. Trump", "Donald Trump")
@@ -54,12 +72,15 @@ def same_person(a: str, b: str) -> bool:
         False
         >>> same_person("George H.W. Bush", "George W. Bush"), same_person("J. Smith", "John Smith")
         (False, True)
-        >>> same_person("Donald Trump Jr.", "Donald Trump")
-        False
+        >>> same_person("Donald Trump Jr.", "Donald Trump"), same_person("Harry Hurt III", "Harry Hurt")
+        (False, True)
     """
     given_a, sur_a, suf_a = _split(a)
     given_b, sur_b, suf_b = _split(b)
-    if sur_a.lower() != sur_b.lower() or suf_a != suf_b or not given_a or not given_b:
+    numeral_left_out = not (suf_a and suf_b) and (suf_a or suf_b) not in ("jr", "sr")
+    if sur_a.lower() != sur_b.lower() or (suf_a != suf_b and not numeral_left_out):
+        return False
+    if not given_a or not given_b:
         return False
     first_a, first_b = given_a[0].rstrip(".").lower(), given_b[0].rstrip(".").lower()
     if first_a != first_b and not (
@@ -99,7 +120,10 @@ def _word_tuples(names: Iterable[str]) -> set[tuple[str, ...]]:
 
 
 def short_forms(
-    names: Sequence[str], *, common: Callable[[str], bool] = lambda word: False
+    names: Sequence[str],
+    *,
+    common: Callable[[str], bool] = lambda word: False,
+    titled: Collection[str] = (),
 ) -> dict[str, str]:
     """Map surnames, first names and full names to the person they name.
 
@@ -108,13 +132,17 @@ def short_forms(
             several forms of one person is the canonical one).
         common: Tells a common word written with a capital (``Never`` of ``Never
             Trump``): a name opening with one stands for nobody else.
+        titled: Single words the article writes after a title (``Ms. Acosta``): only
+            these stand for a name whose middle word they are.
 
     Returns:
         ``{short form: canonical name}``. A surname or first name shared by two or
         more different people maps to itself. A word that is a surname wins over
         the same word as a first name (``Trump`` of ``Donald Trump`` before the
-        ``Trump`` of a ``Trump Tower Grill``). Names that run on past another name
-        and names opening with a common word give no short form.
+        ``Trump`` of a ``Trump Tower Grill``). The middle one of three words
+        (``Acosta`` of ``Melba Acosta Febo``, a first surname) comes last, and only
+        when ``titled`` has it (not ``Maddow`` of ``Rachel Maddow Show``). Names that run
+        on past another name and names opening with a common word give no short form.
 
     Examples:
         >>> forms = short_forms(
@@ -128,6 +156,7 @@ def short_forms(
     """
     by_surname: dict[str, list[str]] = {}
     by_first: dict[str, list[str]] = {}
+    by_middle: dict[str, list[str]] = {}  # second of two given names: a first surname
     out: dict[str, str] = {}
     unique = list(dict.fromkeys(names))
     word_tuples = _word_tuples(unique)
@@ -137,7 +166,10 @@ def short_forms(
             continue
         by_surname.setdefault(_surname(name), []).append(name)
         by_first.setdefault(name.split()[0], []).append(name)
-    for table in (by_surname, by_first):
+        given, surname, suffix = _split(name)
+        if len(given) == 2 and not suffix and given[1] in titled and not common(surname):
+            by_middle.setdefault(given[1], []).append(name)  # "Acosta" of "Melba Acosta Febo"
+    for table in (by_surname, by_first, by_middle):
         for key, candidates in table.items():
             if key in out:
                 continue  # a full name of its own, or a surname before a first name
@@ -187,3 +219,86 @@ def coordinated_parts(words: Sequence[str]) -> list[tuple[int, int]]:
         parts.append((start, k))
         start = k + 1
     return parts if len(parts) >= 2 else []
+
+
+def word_surname(first: str, last: str) -> bool:
+    """``last`` is a title or place word used as the surname after a known given name.
+
+    Examples:
+        >>> word_surname("Charlie", "King"), word_surname("Steve", "Israel")
+        (True, True)
+        >>> word_surname("Georgia", "State"), word_surname("Donald", "Trump")
+        (False, False)
+    """
+    low = bare_phrase(last)
+    return (
+        not name_like(last) and is_capitalised(last) and last[:1].isalpha()
+        and not last.isupper() and (low in TITLES or low in PLACES)
+        and known_given_name(first) and name_like(first)
+    )
+
+
+def middle_initial(text: str, words: Sequence[Token], k: int) -> bool:
+    """Token ``k`` of ``words`` is a middle initial with its period between two name words.
+
+    ``text`` is the text the token offsets point into (``A.`` of ``William A. Ackman``).
+
+    Examples:
+        >>> text = "William A. Ackman"
+        >>> words = [("William", 0, 7), ("A", 8, 9), ("Ackman", 11, 17)]
+        >>> middle_initial(text, words, 1), middle_initial("A Trump", [("A", 0, 1), ("Trump", 2, 7)], 0)
+        (True, False)
+    """
+    tok, _start, end = words[k]
+    return (
+        is_initial(tok) and text[end:end + 1] == "."
+        and 0 < k < len(words) - 1 and name_like(words[k - 1][0]) and name_like(words[k + 1][0])
+    )
+
+
+def group_opener(word: str) -> bool:
+    """A word before a surname that makes no other person of that surname.
+
+    A quantifier or collective word, or a hyphenated descriptor with a lower-case part.
+
+    Examples:
+        >>> group_opener("Neither"), group_opener("Team"), group_opener("Oscar-winner")
+        (True, True, True)
+        >>> group_opener("Jean-Claude"), group_opener("Ted")
+        (False, False)
+    """
+    return word.lower() in _GROUP_OPENERS or any(
+        part[:1].islower() for part in word.split("-")[1:]
+    )
+
+
+def indexed_name_start(
+    text: str, words: Sequence[Token], full_names: dict[str, str], default: int
+) -> int:
+    """Start of the longest tail of ``words`` that is a full name of the article, else ``default``.
+
+    For a name whose last word is a title or place word (``Charlie King``, ``Steve
+    Israel``) that the mention scan reads as no name. ``full_names`` is `short_forms`.
+
+    Examples:
+        >>> forms = short_forms(["Charlie King"])
+        >>> text = "Rep. Charlie King"
+        >>> indexed_name_start(text, [("Rep", 0, 3), ("Charlie", 5, 12), ("King", 13, 17)], forms, 3)
+        1
+        >>> indexed_name_start("King", [("King", 0, 4)], forms, 1), indexed_name_start("Queen", [("Queen", 0, 5)], forms, 1)
+        (0, 1)
+    """
+    for k in range(len(words)):
+        if " " in full_names.get(text[words[k][1]:words[-1][2]], ""):
+            return k
+    return default
+
+
+def generational_suffix(word: str) -> bool:
+    """``Jr.``, ``Sr``, ``II``, ``III``, ``IV``: part of who a person is.
+
+    Examples:
+        >>> generational_suffix("III"), generational_suffix("Jr."), generational_suffix("Hurt")
+        (True, True, False)
+    """
+    return word.lower().rstrip(".") in _SUFFIXES

@@ -76,7 +76,7 @@ FUNCTION_WORDS = frozenset(
 #: Honorifics (and their abbreviation dot) before a name: no role.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "."})
 #: Abbreviations whose dot belongs to the phrase (``Sen.``, ``U.S.``, ``Jr.``).
-_ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "u.s", "u.k", "jr", "sr"})
+_ABBREV_TITLES = frozenset({"gov", "sen", "rep", "gen", "lt", "col", "dr", "mr", "mrs", "ms", "st", "prof", "sgt", "capt", "adm", "rev", "hon", "maj", "u.s", "u.k", "jr", "sr"})
 
 
 #: Nouns among ``NON_NAME_CAPITALS`` that modify a lower-case compound (``Law enforcement``).

@@ -29,7 +29,15 @@ from quotes.lexicon import (
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin, is_description
 from quotes.speakers.gender import Gender, honorific_gender
-from quotes.speakers.names import coordinated_parts, short_forms
+from quotes.speakers.names import (
+    coordinated_parts,
+    generational_suffix,
+    group_opener,
+    indexed_name_start,
+    middle_initial,
+    short_forms,
+    word_surname,
+)
 from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
     COMPASS,
@@ -89,7 +97,7 @@ _AND_COUNTRY = re.compile(
 )
 
 
-_ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt))|(?<=\bCapt))\."
+_ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt|Rev|Hon|Maj))|(?<=\bCapt))\."
 _CAP_RUN = re.compile(
     r"(?:(?:[A-Z]\.[A-Z](?:\.[A-Z])?\.|[A-Z][\w'\-]*(?:" + _ABBR_DOT + r")?)\s+(?:(?:de|van|von|al|bin|da|der|la|le)\s+)?)*"
     r"[A-Z][\w'\-]*"
@@ -137,8 +145,11 @@ class SpeakerResolver(AnaphoraMixin):
         # A short form shared by different people maps to itself (quotes.speakers.names).
         ordered = sorted(names, key=lambda n: -len(n[2].split()))
         self.full_names = short_forms(
-            [n[2] for n in ordered if len(n[2].split()) >= 2], common=self._not_first_name
+            [n[2] for n in ordered if len(n[2].split()) >= 2],
+            common=self._not_first_name, titled=self._titled,
         )
+        for word in [w for w in self.full_names if " " not in w and bare_phrase(w) in PLACES]:
+            del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
         self._index_roles(names, ordered)
         self._index_mentions(names)
 
@@ -197,9 +208,14 @@ class SpeakerResolver(AnaphoraMixin):
             tok, a, b = words[-1]
             words[-1] = (tok[:-2], a, b - 2)
         j = len(words)
+        if len(words) >= 3 and generational_suffix(words[-1][0]) and name_like(words[-2][0]):
+            j -= 1  # "Harry Hurt III": the suffix is part of the name
+        if j >= 2 and word_surname(words[j - 2][0], words[j - 1][0]):
+            j -= 1  # "Charlie King", "Steve Israel": a title or place word as a surname
         while j > 0 and (
             name_like(words[j - 1][0]) or given_name(words, j - 1)
             or initials(words[j - 1][0]) and j < len(words) and name_like(words[j][0])  # "J.M. Berger"
+            or middle_initial(self.norm, words, j - 1)  # "William A. Ackman"
         ):
             j -= 1
         name_toks = words[j:]
@@ -243,6 +259,7 @@ class SpeakerResolver(AnaphoraMixin):
                 )  # "Will Sanders win?" but "Will Doyle" is a name
                 if opener or len(parts) >= 3 and (
                     (rest in found and not is_initial(parts[1].rstrip("."))) or common
+                    or group_opener(first)  # "Korean-born Monte Haines", "Editor-in-Chief Martin Baron"
                 ):
                     a = a + len(name) - len(rest)
                     name, parts = rest, parts[1:]
@@ -346,6 +363,8 @@ class SpeakerResolver(AnaphoraMixin):
                 return listed
         words, low_words = name_before_of(words, low_words)
         j = name_start(words)
+        if j >= len(words):
+            j = indexed_name_start(self.text, words, self.full_names, j)  # "King" of Charlie King
         is_caps_sentence = mention.isupper() and len(mention) > 3
         if words[j:] and not is_caps_sentence:
             return self._person(np, words, low_words, mention, j)
@@ -507,11 +526,14 @@ class SpeakerResolver(AnaphoraMixin):
         """A word opening a capitalised run that is no first name.
 
         ``Never`` (the article writes it in lower case), ``Bashing`` (a participle),
-        ``Wisconsin``, ``Senators``, ``Six``: ``Never Trump`` is no other person named Trump.
+        ``Wisconsin``, ``Senators``, ``Six``, ``Neither``, ``Team``, ``Oscar-winner``:
+        ``Never Trump`` is no other person named Trump.
         """
         low = bare_phrase(tok)
         if low in GIVEN_NAMES or low in FIRST_NAME_WORDS:
             return False
+        if group_opener(tok):
+            return True  # "Neither Cruz", "Team Trump", "Oscar-winner Sarandon"
         return (
             low in self._lower_words or (low.endswith("ing") and len(low) > 5) or place_name(tok)
             or low in PLACES or low in DEMONYMS or low in NON_NAME_CAPITALS or low in TITLES
