@@ -172,12 +172,16 @@ def test_accuracy_figures_are_the_evaluation_reports() -> None:
         pytest.skip("PolNeAR is not beside the checkout")
     rules = evaluate(polnear, "dev", backend="fast", limit=3)
     tagged = evaluate(polnear, "dev", backend="fast", limit=3, tagger=True)
-    rows = table(rules, tagged)
+    accurate = evaluate(polnear, "dev", backend="fast", limit=3, accurate=True)
+    rows = table(rules, tagged, accurate)
     first = rules.subsets["all"]
     assert rows[2].startswith(f"| all attributions, rules | {first.n_gold} | {first.n_pred} |")
     assert f"**{100 * first.content_exact.f1:.1f}**" in rows[2]
     assert sum(r.startswith("| all attributions, rules + tagger |") for r in rows) == (
         tagged.subsets["all"] != first
+    )
+    assert sum(r.startswith("| all attributions, rules + accurate |") for r in rows) == (
+        accurate.subsets["all"] != first
     )
 
 
