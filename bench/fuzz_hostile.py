@@ -26,6 +26,7 @@ import argparse
 import random
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +103,7 @@ class Tally:
     quotes: int = 0
     worst_ratio: float = 0.0
     worst_len: int = 0
+    worst_text: str = ""
     examples: list[str] = field(default_factory=list)
 
 
@@ -154,7 +156,7 @@ def run(backend: str, n: int, seed: int, max_chars: int) -> Tally:
             reference[bucket] = (time.process_time() - r0) / 3 * len(text) / bucket
         ratio = spent / max(reference[bucket], 1e-4)
         if ratio > tally.worst_ratio:
-            tally.worst_ratio, tally.worst_len = ratio, len(text)
+            tally.worst_ratio, tally.worst_len, tally.worst_text = ratio, len(text), text
     return tally
 
 
@@ -175,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{t.unwritable} unwritable records; slowest text {t.worst_ratio:.1f}x the CPU time "
             f"of news of its length ({t.worst_len} chars)"
         )
+        if t.worst_text:  # time it again: one slow run may be the machine, not the text
+            r0 = time.process_time()
+            quotes.Extractor(backend=backend).extract(t.worst_text)
+            again = time.process_time() - r0
+            common = Counter(t.worst_text).most_common(3)
+            print(f"  slowest text again: {again:.3f} CPU s; its commonest characters: {common}")
         for example in t.examples:
             print("  crash:", example)
     return 0
