@@ -121,7 +121,7 @@ def normalize_name(name: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
     text = _PARENS_RE.sub(" ", text)
-    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"'s\b", "", text, flags=re.I)
     words = _NON_WORD_RE.sub(" ", text.lower()).split()
     while words and words[0] in TITLE_WORDS:
         words.pop(0)
