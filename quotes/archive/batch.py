@@ -358,28 +358,22 @@ def run_batch(
         stanza_dir: Folder with Stanza's models.
         workers: Worker processes (default: the usable cores); ``1`` runs in this process.
         fmt: Shard format, ``"jsonl"`` or ``"parquet"``; shard_size: articles per shard.
-        include_beliefs: Also report beliefs and intentions, as ``extract`` does.
-        tagger: Also run the learned span tagger, as ``extract --tagger`` does.
-        accurate: Accurate mode, as ``extract --accurate`` does (one model per worker).
+        include_beliefs, tagger, accurate: As for ``extract`` (one model per worker).
         outlet: The outlet of every article (overrides metadata and records).
         metadata: A metadata JSON Lines file for the ``.txt`` files (keyed by file name
             or relative path) instead of the ``metadata.jsonl`` sidecars.
-        progress: ``"auto"`` (a bar on a terminal, else a line now and then),
-            ``"bar"``, ``"lines"`` or ``"none"``.
-        article_timeout: Time budget of one article, in seconds (`DEFAULT_ARTICLE_TIMEOUT`;
-            None or 0: none). An article that runs past it is stopped and recorded in
-            ``errors.jsonl``; the run goes on. It is not part of the run's identity: a
-            re-run with another budget resumes.
+        progress: ``"auto"`` (a bar on a terminal, else lines), ``"bar"``, ``"lines"``, ``"none"``.
+        article_timeout: Seconds one article may take (None or 0: no limit); a slower one is
+            recorded in ``errors.jsonl`` and the run goes on. A re-run with another value resumes.
 
     Returns:
         The counts of the whole run (resumed shards included).
 
     Raises:
-        QuotesError: A usage problem (missing input, unreadable Parquet, OUTDIR
-            holding another run); nothing was written then.
-        OutputError: OUTDIR cannot be written (a file, a read-only folder: found
-            before any work), or the disk filled up during the run (complete shards
-            are kept; run again to resume).
+        QuotesError: A usage problem (missing input, unreadable Parquet, OUTDIR holding
+            another run); nothing was written then.
+        OutputError: OUTDIR cannot be written (found before any work), or the disk filled
+            up (complete shards are kept; run again to resume).
         KeyboardInterrupt: Interrupted; complete shards are kept, none is partial.
     """
     _check_options(fmt, shard_size, article_timeout)

@@ -277,8 +277,7 @@ def as_stated_by(
     return None
 
 
-#: What may stand before an opening "According to": nothing, a connective; or a line up to
-#: a colon (`_opens_clause`).
+#: What may open a line before "According to": nothing, a connective, a line to a colon.
 _OPENING = re.compile(
     r"\s*(?:(?:but|and|so|yet|still|now|however|meanwhile|instead)\s*,?\s*)?", re.I
 )

@@ -177,13 +177,11 @@ def candidate_pairs(
 ) -> np.ndarray:
     """Join items on their rarest shared keys.
 
-    A key held by more than ``max_df`` items is not joined in full. Without
-    ``sort_texts`` it is not queried at all; with them, an item that has fewer than
-    ``per_item`` rarer shared keys queries it too, and pairs with its ``window``
-    nearest neighbours in that key's postings sorted by text and by reversed text
-    (the sorted-neighbourhood method, see `window_pairs`): a statement repeated
-    with small changes in thousands of articles still links, at a cost of
-    ``4 * window`` pairs per query.
+    A key held by more than ``max_df`` items is not joined in full: without
+    ``sort_texts`` it is not queried; with them, an item short of ``per_item`` rarer
+    keys pairs with its ``window`` nearest neighbours in the key's postings sorted by
+    text and by reversed text (`window_pairs`; ``4 * window`` pairs per query), so a
+    statement repeated with small changes in thousands of articles still links.
 
     Args:
         rows_item: Item index of each row; the rows of one item are contiguous and
@@ -194,9 +192,8 @@ def candidate_pairs(
         max_df: Keys held by more items than this are not queried.
         query_mask: If given, only items where it is true query (their partners
             can be any item).
-        min_hits: Keep a pair only if it is linked by this many distinct keys
-            (when both items queried at least two keys; one key is enough for an
-            item with fewer shared keys).
+        min_hits: Distinct keys a pair needs (one is enough for an item that queried
+            fewer than two).
         sort_texts: A text per item to sort the postings of frequent keys by.
         window: Neighbours on each side paired in a frequent key's sorted postings.
 

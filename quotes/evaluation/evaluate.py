@@ -162,6 +162,22 @@ def evaluate_documents(
     )
 
 
+def _scoring_extractor(
+    backend: str, stanza_dir: str | None, *, tagger: bool, accurate: bool
+) -> QuoteSource:
+    """The extractor `evaluate` builds: beliefs and every stance, as PolNeAR annotates them."""
+    from quotes.pipeline import Extractor
+
+    return Extractor(
+        backend=backend,
+        stanza_dir=stanza_dir,
+        include_beliefs=True,
+        stances=Stance,
+        tagger=tagger,
+        accurate=accurate,
+    )
+
+
 def evaluate(
     path: str | Path,
     split: str = "dev",
@@ -203,22 +219,9 @@ def evaluate(
     """
     documents = read_polnear(path, split, limit=limit)
     first = next(documents, None)  # check the folder before loading a backend
-    name = backend
     if extractor is None:
-        from quotes.pipeline import Extractor
-
-        made = Extractor(
-            backend=backend,
-            stanza_dir=stanza_dir,
-            include_beliefs=True,
-            stances=Stance,
-            tagger=tagger,
-            accurate=accurate,
-        )
-        name = made.backend
-        extractor = made
-    else:
-        name = getattr(extractor, "backend", None) or "custom"
+        extractor = _scoring_extractor(backend, stanza_dir, tagger=tagger, accurate=accurate)
+    name = getattr(extractor, "backend", None) or "custom"
 
     def chained() -> Iterable[PolnearDocument]:
         if first is not None:
