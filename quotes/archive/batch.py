@@ -358,7 +358,9 @@ def run_batch(
         stanza_dir: Folder with Stanza's models.
         workers: Worker processes (default: the usable cores); ``1`` runs in this process.
         fmt: Shard format, ``"jsonl"`` or ``"parquet"``; shard_size: articles per shard.
-        include_beliefs, tagger, accurate: As for ``extract`` (one model per worker).
+        include_beliefs: As for ``extract``.
+        tagger: As ``extract --tagger``.
+        accurate: As ``extract --accurate`` (one model per worker).
         outlet: The outlet of every article (overrides metadata and records).
         metadata: A metadata JSON Lines file for the ``.txt`` files (keyed by file name
             or relative path) instead of the ``metadata.jsonl`` sidecars.
