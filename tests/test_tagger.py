@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quotes.model import tagger as tagger_mod
 from quotes.errors import QuotesError, TaggerUnavailableError
-from quotes.models import Article, CueType, QuoteKind
+from quotes.models import Article, CueType, QuoteKind, Stance
 from quotes.pipeline import Extractor
 
 
@@ -106,6 +106,29 @@ def test_tagger_adds_content_the_rules_miss(combined, rules):
     # An attitude is a belief: the default extractor (speech and claims) leaves it out.
     assert q.cue_type is CueType.BELIEF
     assert Extractor(backend="fast", tagger=True).extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "stance"),
+    [
+        (
+            "Union leaders rejected claims that the strike had cost the city millions.\n",
+            "that the strike had cost the city millions",
+            Stance.DENIES,
+        ),
+        (
+            "Local farmers have cast doubt on the council's plan to widen the river road.\n",
+            "the council's plan to widen the river road",
+            Stance.QUESTIONS,
+        ),
+    ],
+)
+def test_tagger_content_takes_its_cue_stance(combined, rules, text, content, stance):
+    # Content only the tagger finds: a denied or doubted content is never presented as asserted.
+    assert rules.extract(text) == []
+    found = combined.extract(text)
+    assert [(q.text, q.stance) for q in found] == [(content, stance)]
+    assert found[0].provenance is not None and found[0].provenance.rules[0] == "tagger"
 
 
 def test_direct_quote_kind_and_offsets(combined):

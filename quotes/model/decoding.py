@@ -12,9 +12,10 @@ from typing import Any
 
 import numpy as np
 
+from quotes.attribution.cues import cue_type_of, stance_of
 from quotes.model.features import Chunk
 from quotes.model.network import TAGS
-from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType
+from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType, Stance
 from quotes.text.segment import Segmenter
 
 __all__ = ["decode_chunk"]
@@ -110,8 +111,14 @@ def _quote(
     cue_span: Span | None,
     conf: float,
 ) -> Quote:
-    """A tagger quote; without a speaker its confidence is cut by a fifth."""
+    """A tagger quote; without a speaker its confidence is cut by a fifth.
+
+    Its stance comes from its cue as for the rules' reported speech
+    (`quotes.attribution.cues.stance_of`): a denied or questioned content is
+    never presented as asserted.
+    """
     a, b = content
+    stance = stance_of(cue_span.text, ctx.norm[a:b]) if cue_span is not None else Stance.ASSERTS
     return ctx.quote(
         a,
         b,
@@ -123,6 +130,7 @@ def _quote(
         confidence=round(max(0.0, min(1.0, conf * (1.0 if speaker else 0.8))), 2),
         segmenter=segmenter,
         rules=component,
+        stance=stance,
     )
 
 
@@ -139,8 +147,6 @@ def _nearest(spans: list[tuple[int, int, float]], i: int, j: int) -> tuple[int, 
 
 def _cue_type(cue: str) -> CueType:
     """The cue type of a tagged cue's words (``according`` is a claim; speech first)."""
-    from quotes.attribution.cues import cue_type_of
-
     words = re.findall(r"[A-Za-z]+", cue)
     if any(w.lower() == "according" for w in words):
         return CueType.CLAIM
