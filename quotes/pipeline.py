@@ -50,6 +50,7 @@ __all__ = [
     "check_article",
     "check_text",
     "extract",
+    "stance_values",
 ]
 
 #: Longest article text accepted by default (characters). Longer input raises
@@ -158,6 +159,26 @@ def _choices(values: Optional[Iterable[Any]], enum: type[E], name: str, default:
             message = f"unknown {name} {value!r}; choose from {known}"
             raise InvalidArgumentError(message) from None
     return frozenset(chosen)
+
+
+def stance_values(stances: Optional[Iterable[Union[Stance, str]]]) -> Optional[tuple[str, ...]]:
+    """The names of the stances asked for, sorted; None for the default (`DEFAULT_STANCES`).
+
+    What a batch run records and hands to its workers: a plain, comparable value.
+
+    Raises:
+        InvalidArgumentError: A name is not a [`Stance`][quotes.models.Stance].
+
+    Examples:
+        >>> stance_values(["refers", "asserts"])
+        ('asserts', 'refers')
+        >>> stance_values(None) is None
+        True
+    """
+    chosen = _choices(stances, Stance, "stance", DEFAULT_STANCES)
+    if chosen == DEFAULT_STANCES:
+        return None
+    return tuple(sorted(s.value for s in chosen))
 
 
 class Extractor:

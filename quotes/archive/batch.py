@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -59,6 +59,8 @@ from quotes.archive.progress import Progress
 from quotes.archive.shards import Shard, shard_count, shard_length, shard_name
 from quotes.archive.workers import Outcome, Workers
 from quotes.errors import DependencyError, InvalidArgumentError, OutputError, QuotesError
+from quotes.models import Stance
+from quotes.pipeline import stance_values
 
 __all__ = ["BatchInterrupted", "BatchResult", "run_batch", "shard_name"]
 
@@ -339,6 +341,7 @@ def run_batch(
     fmt: str = "jsonl",
     shard_size: int = DEFAULT_SHARD_SIZE,
     include_beliefs: bool = False,
+    stances: Iterable[Stance | str] | None = None,
     tagger: bool = False,
     accurate: bool = False,
     outlet: str | None = None,
@@ -359,6 +362,7 @@ def run_batch(
         workers: Worker processes (default: the usable cores); ``1`` runs in this process.
         fmt: Shard format, ``"jsonl"`` or ``"parquet"``; shard_size: articles per shard.
         include_beliefs: As for ``extract``.
+        stances: The stances reported, as for `Extractor` (default: all but ``refers``).
         tagger: As ``extract --tagger``.
         accurate: As ``extract --accurate`` (one model per worker).
         outlet: The outlet of every article (overrides metadata and records).
@@ -379,6 +383,7 @@ def run_batch(
         KeyboardInterrupt: Interrupted; complete shards are kept, none is partial.
     """
     _check_options(fmt, shard_size, article_timeout)
+    stance_names = stance_values(stances)
     workers = workers or _default_workers()
     out = Path(outdir)
     check_outdir(out)
@@ -388,10 +393,14 @@ def run_batch(
     identity = run_identity(
         specs, backend, fmt, shard_size, include_beliefs,
         tagger=tagger, accurate=accurate, outlet=outlet, metadata=meta_path,
+        stances=list(stance_names or ()),
     )  # fmt: skip
     prepare_outdir(out, identity, total)
     result, resumed, bar = _resume(out, total, shard_size, fmt, progress)
-    options = (backend, stanza_dir, include_beliefs, fmt, tagger, accurate, outlet, article_timeout)
+    options = (
+        backend, stanza_dir, include_beliefs, fmt, tagger, accurate, outlet, article_timeout,
+        stance_names,
+    )  # fmt: skip
     pool = Workers(workers, options)
     run = _Run(out, fmt, total, shard_size, len(resumed.done), bar, pool)
     sources = iter_sources(specs, metadata=explicit)

@@ -21,6 +21,7 @@ from quotes.archive.inputs import InputSpec
 from quotes.archive.io import atomic_writer, check_folder_writable
 from quotes.archive.shards import SHARD_PREFIX, STATE_DIR, load_state, shard_name, state_path
 from quotes.errors import OutputError, QuotesError
+from quotes.pipeline import DEFAULT_STANCES
 
 __all__ = [
     "ERRORS_FILE",
@@ -62,7 +63,8 @@ def run_identity(
 ) -> dict[str, Any]:
     """Return what a re-run must repeat to resume: the inputs, the options, the version.
 
-    ``options`` (``tagger``, ``accurate``, ``outlet``, ``metadata``) are recorded only when set,
+    ``options`` (``tagger``, ``accurate``, ``outlet``, ``metadata``, ``stances``) are recorded
+    only when set,
     so a run recorded before they existed still resumes.
     """
     return {
@@ -210,6 +212,7 @@ def finish_outdir(
             "format": fmt,
             "shard_size": identity["shard_size"],
             "include_beliefs": identity["include_beliefs"],
+            "stances": identity.get("stances") or sorted(s.value for s in DEFAULT_STANCES),
             "workers": workers,
             "article_timeout": identity.get("article_timeout"),
         },

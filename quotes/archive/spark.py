@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from pyspark.sql.types import DataType, StructType
 
     from quotes.archive.frames import Column
+    from quotes.models import Stance
     from quotes.pipeline import Extractor
 
 __all__ = [
@@ -232,13 +233,21 @@ def spark_schema(*, errors: bool = False) -> StructType:
 
 @lru_cache(maxsize=4)
 def _executor_extractor(
-    backend: str, stanza_dir: str | None, include_beliefs: bool, accurate: bool = False
+    backend: str,
+    stanza_dir: str | None,
+    include_beliefs: bool,
+    accurate: bool = False,
+    stances: tuple[str, ...] | None = None,
 ) -> Extractor:
     """The extractor of this executor process: built on first use, then reused."""
     from quotes.pipeline import Extractor
 
     return Extractor(
-        backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs, accurate=accurate
+        backend=backend,
+        stanza_dir=stanza_dir,
+        include_beliefs=include_beliefs,
+        accurate=accurate,
+        stances=stances,
     )
 
 
@@ -252,9 +261,11 @@ class _ExtractPartition:
         include_beliefs: bool,
         with_errors: bool,
         accurate: bool = False,
+        stances: tuple[str, ...] | None = None,
     ) -> None:
         self.backend = backend
         self.accurate = accurate
+        self.stances = stances
         self.stanza_dir = stanza_dir
         self.include_beliefs = include_beliefs
         self.with_errors = with_errors
@@ -268,7 +279,7 @@ class _ExtractPartition:
         try:
             article = record_to_article(row, default_id=article_id, where=where)
             found = _executor_extractor(
-                self.backend, self.stanza_dir, self.include_beliefs, self.accurate
+                self.backend, self.stanza_dir, self.include_beliefs, self.accurate, self.stances
             ).extract_article(article)
         except QuotesError as exc:
             message = " ".join(str(exc).split())
@@ -343,6 +354,7 @@ def extract(
     include_beliefs: bool = False,
     errors: str = "drop",
     accurate: bool = False,
+    stances: Iterable[Stance | str] | None = None,
 ) -> DataFrame:
     """Extract the quotes of every article row of ``df``; lazily, as Spark does.
 
@@ -365,6 +377,8 @@ def extract(
         accurate: Accurate mode (``Extractor(accurate=True)``): the ``model`` extra
             must be installed on the driver and every executor; each executor
             process loads the model once.
+        stances: The stances reported, as for [`Extractor`][quotes.pipeline.Extractor]
+            (default: all but ``refers``).
 
     Returns:
         A DataFrame with the columns of [`spark_schema`][quotes.archive.spark.spark_schema], one row
@@ -377,6 +391,9 @@ def extract(
     """
     if errors not in ("drop", "column"):
         raise QuotesError(BAD_ERRORS_MODE.format(mode=errors))
+    from quotes.pipeline import stance_values
+
+    stance_names = stance_values(stances)  # an unknown one fails here, on the driver
     try:
         from pyspark.sql import functions as F
     except ImportError:
@@ -389,7 +406,7 @@ def extract(
         raise QuotesError(NO_TEXT_COLUMN.format(name=text, columns=", ".join(df.columns)))
     articles = _article_rows(F, df, text=text, id=id, outlet=outlet, published=published)
     with_errors = errors == "column"
-    fn = _ExtractPartition(backend, stanza_dir, include_beliefs, with_errors, accurate)
+    fn = _ExtractPartition(backend, stanza_dir, include_beliefs, with_errors, accurate, stance_names)
     return articles.mapInArrow(fn, spark_schema(errors=with_errors))
 
 

@@ -48,8 +48,10 @@ Outcome = tuple[Any, ...]
 
 #: What each worker needs to build its extractor and name its articles:
 #: (backend, stanza_dir, include_beliefs, format, tagger, accurate, outlet, article
-#: timeout in seconds or None).
-WorkerOptions = tuple[str, str | None, bool, str, bool, bool, str | None, float | None]
+#: timeout in seconds or None, stance names or None for the default).
+WorkerOptions = tuple[
+    str, str | None, bool, str, bool, bool, str | None, float | None, tuple[str, ...] | None
+]
 
 _WORKER: dict[str, Any] = {}
 
@@ -63,12 +65,14 @@ def _init_worker(
     accurate: bool,
     outlet: str | None,
     timeout: float | None,
+    stances: tuple[str, ...] | None,
     parent: int | None,
 ) -> None:
     """Build this process's extractor, once; in a pool child also detach from Ctrl-C.
 
     ``outlet``, when given, replaces the outlet of every article (``--outlet``);
-    ``timeout`` is each article's time budget in seconds (None: no budget).
+    ``timeout`` is each article's time budget in seconds (None: no budget);
+    ``stances`` the stances reported (None: the extractor's default).
     """
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
@@ -86,6 +90,7 @@ def _init_worker(
             include_beliefs=include_beliefs,
             tagger=tagger,
             accurate=accurate,
+            stances=stances,
         )
         # The rules load on the first extraction: do it here, outside any article's budget.
         _WORKER["extractor"].extract('"We are ready," Peskov said.')

@@ -20,6 +20,7 @@ from quotes.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     add_backend_options,
+    add_selection_options,
     bounded_float,
     positive_int,
     print_error,
@@ -82,11 +83,7 @@ def add_cli_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     add_backend_options(p)
     add_article_options(p)
-    p.add_argument(
-        "--include-beliefs",
-        action="store_true",
-        help="also report beliefs and intentions (X believes/wants ...)",
-    )
+    add_selection_options(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=run)
     return p
@@ -118,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
             workers=args.workers,
             fmt=args.format,
             shard_size=args.shard_size,
-            include_beliefs=args.include_beliefs,
+                include_beliefs=args.include_beliefs,
+            stances=args.stances,
             tagger=args.tagger,
             accurate=args.accurate,
             outlet=args.outlet,

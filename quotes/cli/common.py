@@ -109,6 +109,48 @@ def bounded_float(low: float, high: float) -> Callable[[str], float]:
     return parse
 
 
+def stance_list(value: str) -> tuple[str, ...]:
+    """An argparse ``type=``: stance names separated by commas, or ``all`` (else status 2).
+
+    Examples:
+        >>> stance_list("asserts,refers")
+        ('asserts', 'refers')
+        >>> stance_list("all")
+        ('asserts', 'denies', 'questions', 'refers')
+    """
+    from quotes.models import Stance
+
+    known = [s.value for s in Stance]
+    if value.strip().lower() == "all":
+        return tuple(known)
+    names = tuple(dict.fromkeys(n.strip().lower() for n in value.split(",") if n.strip()))
+    unknown = [n for n in names if n not in known]
+    if not names or unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown stance {', '.join(map(repr, unknown)) or repr(value)}: "
+            f"give some of {', '.join(known)} (separated by commas), or all"
+        )
+    return names
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--include-beliefs`` and ``--stances`` (``extract``, ``batch``): which quotes come out."""
+    parser.add_argument(
+        "--include-beliefs",
+        action="store_true",
+        help="also report beliefs and intentions (X believes/wants ...)",
+    )
+    parser.add_argument(
+        "--stances",
+        type=stance_list,
+        default=None,
+        metavar="LIST",
+        help="the stances to report, separated by commas, or all (default: "
+        "asserts,denies,questions; refers is a noun phrase the speaker talks about, "
+        "as in 'X criticized Y')",
+    )
+
+
 def os_error_message(exc: OSError) -> str:
     """One line for an operating-system error: the file it concerns and the reason."""
     reason = exc.strerror or str(exc) or type(exc).__name__

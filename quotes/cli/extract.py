@@ -21,6 +21,7 @@ from quotes.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     add_backend_options,
+    add_selection_options,
     positive_int,
     prepare_output,
     print_error,
@@ -87,11 +88,7 @@ def add_cli_parser(subparsers: Any) -> None:
         metavar="FILE",
         help="write here (atomically; its folder is created), not stdout",
     )
-    ex.add_argument(
-        "--include-beliefs",
-        action="store_true",
-        help="also report beliefs and intentions (X believes/wants ...)",
-    )
+    add_selection_options(ex)
     ex.set_defaults(func=run)
 
 
@@ -286,6 +283,7 @@ def run(args: argparse.Namespace) -> int:
         backend=args.backend,
         stanza_dir=args.stanza_dir,
         include_beliefs=args.include_beliefs,
+        stances=args.stances,
         max_chars=args.max_chars,
         tagger=args.tagger,
         accurate=args.accurate,
