@@ -483,7 +483,7 @@ class TestEvaluate:
             return perfect(docs[article.id])
 
         report = evaluate(corpus, "dev", extractor=extractor, by_outlet=True)
-        assert isinstance(report, EvaluationReport)
+        assert isinstance(report, EvaluationReport) and report.pipeline == "custom"
         assert report.documents == 2
         assert report.subsets["all"].n_gold == 5
         assert report.subsets["all"].content_exact.f1 == 1.0
@@ -525,7 +525,7 @@ class TestCli:
         assert main(["evaluate", str(corpus), "--format", "json", "--limit", "1"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert data["documents"] == 1
-        assert data["backend"] == "fast"
+        assert data["backend"] == "fast" and data["pipeline"] == "rules"
         assert data["subsets"]["all"]["content_exact"]["f1"] == 1.0
 
     def test_table_output_by_outlet(
@@ -535,6 +535,35 @@ class TestCli:
         assert main(["evaluate", str(corpus), "--by-outlet"]) == 0
         out = capsys.readouterr().out
         assert "By outlet" in out and "nyt" in out
+
+
+    def test_compare_prints_rules_and_tagger_side_by_side(
+        self, corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        # The rules find nothing, the tagger finds every gold content: the rows must differ.
+        docs = {d.name: d for d in read_polnear(corpus, "dev")}
+
+        def fake(self: quotes.pipeline.Extractor, article: Article) -> list[Quote]:
+            return perfect(docs[article.id]) if self.tagger else []
+
+        monkeypatch.setattr(quotes.pipeline.Extractor, "extract_article", fake)
+        assert main(["evaluate", str(corpus), "--tagger", "--compare"]) == 0
+        out = capsys.readouterr().out
+        side = out[out.index("Side by side") :].splitlines()
+        rows = {tuple(line.split()[:4]): line.split() for line in side[3:]}
+        assert rows[("all", "rules", "5", "0")][4:7] == ["0.0", "0.0", "0.0"]
+        assert rows[("all", "rules", "+", "tagger")][4:9] == ["5", "5", "100.0", "100.0", "100.0"]
+        assert main(["evaluate", str(corpus), "--tagger", "--compare", "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert list(data) == ["rules", "rules + tagger"]
+        assert data["rules"]["subsets"]["all"]["content_exact"]["recall"] == 0.0
+        assert data["rules + tagger"]["subsets"]["all"]["content_exact"]["f1"] == 1.0
+
+    def test_compare_without_a_learned_component_is_a_usage_error(
+        self, corpus: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["evaluate", str(corpus), "--compare"]) == 2
+        assert "--compare needs --tagger or --accurate" in capsys.readouterr().err
 
 
 # ---------------------------------------------------------------- real data

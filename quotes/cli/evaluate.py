@@ -12,6 +12,7 @@ from quotes.cli.common import (
     EXIT_DATA_ERROR,
     EXIT_OK,
     EXIT_SOME_FAILED,
+    EXIT_USAGE,
     positive_int,
     print_error,
 )
@@ -50,6 +51,12 @@ def add_cli_parser(subparsers: Any) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     p.add_argument("--tagger", action="store_true", help="add the learned span tagger to the rules")
     p.add_argument("--accurate", action="store_true", help=ACCURATE_HELP)
+    p.add_argument(
+        "--compare",
+        action="store_true",
+        help="with --tagger or --accurate: also score the rules alone and print both side by side "
+        "(JSON: an object keyed by pipeline)",
+    )
     p.set_defaults(func=run)
 
 
@@ -61,32 +68,48 @@ def run(args: argparse.Namespace) -> int:
 
     Returns:
         0 on success, 1 for a bad corpus path or an unusable backend, or when
-        some documents failed to extract (the others are scored).
+        some documents failed to extract (the others are scored); 2 for
+        ``--compare`` without a learned component.
     """
-    from quotes.evaluation.evaluate import evaluate, format_report
+    from quotes.evaluation.evaluate import evaluate, format_comparison, format_report
 
+    tagger, accurate = getattr(args, "tagger", False), getattr(args, "accurate", False)
+    compare = getattr(args, "compare", False)
+    if compare and not (tagger or accurate):
+        print_error("--compare needs --tagger or --accurate (it compares them with the rules)")
+        return EXIT_USAGE
+    settings = [(False, False)] if compare else []
+    settings.append((tagger, accurate))
     try:
-        report = evaluate(
-            args.path,
-            split=args.split,
-            backend=args.backend,
-            stanza_dir=args.stanza_dir,
-            limit=args.limit,
-            by_outlet=args.by_outlet,
-            tagger=getattr(args, "tagger", False),
-            accurate=getattr(args, "accurate", False),
-        )
+        reports = [
+            evaluate(
+                args.path,
+                split=args.split,
+                backend=args.backend,
+                stanza_dir=args.stanza_dir,
+                limit=args.limit,
+                by_outlet=args.by_outlet,
+                tagger=use_tagger,
+                accurate=use_accurate,
+            )
+            for use_tagger, use_accurate in settings
+        ]
     except QuotesError as exc:
         print_error(str(exc))
         return EXIT_DATA_ERROR
+    report = reports[-1]
     if args.format == "json":
-        print(json.dumps(report.model_dump(mode="json"), indent=2))
+        data = [r.model_dump(mode="json") for r in reports]
+        print(json.dumps({r["pipeline"]: r for r in data} if compare else data[0], indent=2))
     else:
         sys.stdout.write(format_report(report))
-    if report.failures:
+        if compare:
+            sys.stdout.write("\n" + format_comparison(reports))
+    failures = [f for r in reports for f in r.failures]
+    if failures:
         print_error(
             f"{len(report.failures)} of {report.documents} documents failed to "
-            f"extract; first: {report.failures[0]}"
+            f"extract; first: {failures[0]}"
         )
         return EXIT_SOME_FAILED
     return EXIT_OK

@@ -69,7 +69,7 @@ from typing import Protocol
 
 from quotes.evaluation.alignment import normalize_span, score_document
 from quotes.evaluation.polnear import PolnearDocument, read_polnear
-from quotes.evaluation.report_text import format_report
+from quotes.evaluation.report_text import format_comparison, format_report
 from quotes.evaluation.reports import (
     MATCH_THRESHOLD,
     PRF,
@@ -90,8 +90,10 @@ __all__ = [
     "SubsetScores",
     "evaluate",
     "evaluate_documents",
+    "format_comparison",
     "format_report",
     "normalize_span",
+    "pipeline_name",
     "score_document",
 ]
 
@@ -109,6 +111,7 @@ def evaluate_documents(
     *,
     split: str = "dev",
     backend: str = "custom",
+    pipeline: str = "custom",
     by_outlet: bool = False,
     keep_going: bool = True,
 ) -> EvaluationReport:
@@ -121,6 +124,7 @@ def evaluate_documents(
             taking an [`Article`][quotes.models.Article].
         split: Split name recorded in the report.
         backend: Backend name recorded in the report.
+        pipeline: Pipeline name recorded in the report (``rules + tagger``, ...).
         by_outlet: Also score each publisher separately.
         keep_going: Record a document whose extraction raises as a failure (its
             gold counts as missed) instead of stopping.
@@ -154,12 +158,23 @@ def evaluate_documents(
     return EvaluationReport(
         split=split,
         backend=backend,
+        pipeline=pipeline,
         documents=n_docs,
         subsets={name: totals[name].scores() for name in SUBSETS},
         by_outlet={name: outlets[name].scores() for name in sorted(outlets)},
         failures=tuple(failures),
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def pipeline_name(*, tagger: bool = False, accurate: bool = False) -> str:
+    """How a report names the pipeline of ``Extractor(tagger=..., accurate=...)``.
+
+    Examples:
+        >>> pipeline_name(accurate=True)
+        'rules + accurate'
+    """
+    return "rules + accurate" if accurate else ("rules + tagger" if tagger else "rules")
 
 
 def _scoring_extractor(
@@ -219,8 +234,10 @@ def evaluate(
     """
     documents = read_polnear(path, split, limit=limit)
     first = next(documents, None)  # check the folder before loading a backend
+    pipeline = "custom"
     if extractor is None:
         extractor = _scoring_extractor(backend, stanza_dir, tagger=tagger, accurate=accurate)
+        pipeline = pipeline_name(tagger=tagger, accurate=accurate)
     name = getattr(extractor, "backend", None) or "custom"
 
     def chained() -> Iterable[PolnearDocument]:
@@ -233,6 +250,7 @@ def evaluate(
         extractor,
         split=split,
         backend=str(name),
+        pipeline=pipeline,
         by_outlet=by_outlet,
         keep_going=keep_going,
     )

@@ -6,19 +6,20 @@ from collections.abc import Sequence
 
 from quotes.evaluation.reports import MATCH_THRESHOLD, PRF, EvaluationReport, SubsetScores
 
-__all__ = ["format_report"]
+__all__ = ["format_comparison", "format_report"]
 
 
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}"
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], left: int = 1) -> str:
+    """Aligned columns: the first ``left`` ones flush left, the others flush right."""
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
     lines = []
     for k, row in enumerate([headers, *rows]):
         cells = [
-            str(c).ljust(widths[i]) if i == 0 else str(c).rjust(widths[i])
+            str(c).ljust(widths[i]) if i < left else str(c).rjust(widths[i])
             for i, c in enumerate(row)
         ]
         lines.append("  ".join(cells).rstrip())
@@ -59,6 +60,39 @@ def format_report(report: EvaluationReport) -> str:
     if report.failures:
         out += ["", f"{len(report.failures)} document(s) failed; their gold counts as missed."]
     return "\n".join(out) + "\n"
+
+
+def format_comparison(reports: Sequence[EvaluationReport]) -> str:
+    """Render several reports of one split side by side: a row per subset and pipeline.
+
+    Each row gives the predictions, content exact P/R/F1, content overlap F1, source
+    and cue exact F1 and speaker right (in %), so that ``rules`` and ``rules +
+    accurate`` (say) read one above the other.
+
+    Args:
+        reports: The reports, in the order their rows are wanted within a subset.
+
+    Returns:
+        The text, ending with a newline.
+    """
+    first = reports[0]
+    rows = []
+    for name in first.subsets:
+        for report in reports:
+            v = report.subsets[name]
+            rows.append(
+                [name, report.pipeline, str(v.n_gold), str(v.n_pred)]
+                + _prf_cells(v.content_exact)
+                + [_pct(v.content_overlap.f1), _pct(v.source_exact.f1), _pct(v.cue_exact.f1)]
+                + [_pct(v.speaker_right)]
+            )
+    headers = ["subset", "pipeline", "gold", "pred", "exact P", "R", "F1"]
+    headers += ["overlap F1", "source F1", "cue F1", "speaker right"]
+    title = (
+        f"Side by side: PolNeAR {first.split}, {first.documents} documents, backend "
+        f"{first.backend} (content exact P/R/F1, overlap F1, source and cue exact F1, in %)"
+    )
+    return f"{title}\n{_table(headers, rows, left=2)}\n"
 
 
 def _content_table(subsets: dict[str, SubsetScores]) -> str:

@@ -143,6 +143,8 @@ class EvaluationReport(_Frozen):
     Attributes:
         split: The PolNeAR split scored.
         backend: The extractor's backend name.
+        pipeline: What extracted: ``rules``, ``rules + tagger``, ``rules + accurate``,
+            or ``custom`` for an extractor given by the caller.
         documents: Documents scored.
         subsets: Scores per subset, keyed by the names in `SUBSETS`.
         by_outlet: Scores of all attributions per publisher (empty unless asked for).
@@ -153,6 +155,7 @@ class EvaluationReport(_Frozen):
 
     split: str
     backend: str
+    pipeline: str = "custom"
     documents: int
     subsets: dict[str, SubsetScores]
     by_outlet: dict[str, SubsetScores] = {}
