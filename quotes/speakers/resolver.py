@@ -27,16 +27,12 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.anaphora import AnaphoraMixin, is_description
+from quotes.speakers.anaphora import is_description
+from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
-    coordinated_parts,
-    generational_suffix,
-    group_opener,
-    indexed_name_start,
-    middle_initial,
-    short_forms,
-    word_surname,
+    coordinated_parts, generational_suffix, group_opener, indexed_name_start, middle_initial,
+    short_forms, word_surname,
 )
 from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
@@ -84,7 +80,6 @@ __all__ = [
 ]
 
 
-
 #: A person name found in the article: ``(start, end, name, role written before it)``.
 _Name = tuple[int, int, str, Optional[str]]
 
@@ -109,7 +104,7 @@ _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
-class SpeakerResolver(AnaphoraMixin):
+class SpeakerResolver(EpithetMixin):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:
@@ -125,7 +120,8 @@ class SpeakerResolver(AnaphoraMixin):
         # while it reads (no resolved source, no report: "He called it X, according to Y").
         self.keep_unresolved_people = True
         self.orgs = OrganisationIndex(norm, body)  # organisation names, canonical forms, "the ministry"
-        self.sentence_starts: list[int] = []  # set by each resolve()
+        self.sentence_starts: list[int] = []  # set by each resolve(), like quoted_spans
+        self.quoted_spans: list[tuple[int, int]] = []
         self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
         self.roles: dict[str, str] = {}  # canonical name -> role
         self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
@@ -340,7 +336,7 @@ class SpeakerResolver(AnaphoraMixin):
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
-        self.sentence_starts = sentence_starts
+        self.sentence_starts, self.quoted_spans = sentence_starts, exclude
         words = tokens(self.norm, np.start, np.end)
         if not words:
             return None
@@ -557,7 +553,10 @@ class SpeakerResolver(AnaphoraMixin):
         head = low[-1]
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
-            known = self.role_anaphor(np, low, mention) or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
+            known = (
+                self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
+                or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
+            )
             if known is not None:
                 return known
         if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
