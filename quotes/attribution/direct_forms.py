@@ -114,6 +114,12 @@ def _after_according(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[
     return attributed("after:according", sp, cue, CueType.CLAIM, find_via(ctx.norm[w.start:w.end]))
 
 
+#: A name in apposition closing the clause after a description (``, Tom Becker.`` of
+#: ``said a neighbor, Tom Becker.``).
+_NAME_AFTER_DESCRIPTION = re.compile(
+    r",\s+([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3})\s*(?:[.;!?]|$)"
+)
+
 #: Returned by a step that found nothing at this cue word: try the next one.
 _NEXT_WORD = object()
 
@@ -184,6 +190,11 @@ def _after_inverted(
             np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
     if np is None:
         return None
+    start = role = None
+    named = _NAME_AFTER_DESCRIPTION.match(ctx.norm, np.end, w.end)
+    if named is not None and np.text[:1].islower():  # ", said a neighbor, Tom Becker.": the name
+        start, role = np.start, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np.start:np.end], flags=re.I)
+        np = NounPhrase(named.start(1), named.end(1), named.group(1))
     back = re.search(r"\s+(?:familiar|involved|close|known)$", np.text)
     if back is not None:  # "one Democrat familiar with the talks"
         np = NounPhrase(np.start, np.end - len(back.group()), np.text[:-len(back.group())])
@@ -193,7 +204,7 @@ def _after_inverted(
         follow in FINITE or follow in CUE_AUXILIARIES or follow.endswith("ed") or cue_type_of(follow) is not None
     ):
         return None  # ", said the candidate could be …": a reported clause
-    sp = resolve_speaker(ctx, np, q.start, describe=intro_cue(word))  # the role comes from the apposition
+    sp = resolve_speaker(ctx, np, q.start, role, start=start, describe=intro_cue(word))  # role: the apposition
     return attributed("after:inverted", sp, cue, kind, find_via(ctx.norm[w.start:w.end]))
 
 

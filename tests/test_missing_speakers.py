@@ -1,0 +1,70 @@
+"""Quotes whose speaker is written in a less common layout get that speaker.
+
+Made-up sentences, one row per layout: a description in apposition before the name
+after the quote (with or without the comma that closes the apposition), after an
+inverted cue, and the passive ``is quoted as saying``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.models import Quote, SpeakerType
+
+
+def _quote(extractor: quotes.Extractor, text: str, content: str) -> Quote:
+    """The one quote whose text contains ``content``; offsets checked."""
+    found = extractor.extract(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert q.speaker is None or text[q.speaker.start : q.speaker.end] == q.speaker.mention
+    matching = [q for q in found if content in q.text]
+    assert len(matching) == 1, [q.text for q in found]
+    return matching[0]
+
+
+#: (layout, text, quote content, name, mention, role)
+LAYOUTS = [
+    (
+        "description, name, cue after the quote",
+        '"We were all afraid," a neighbor, Tom Becker, told CNN.',
+        "We were all afraid", "Tom Becker", "a neighbor, Tom Becker", "a neighbor",
+    ),
+    (
+        "description, name without the closing comma",
+        '"We were all afraid," another friend, Mariam Emara told CNN.',
+        "We were all afraid", "Mariam Emara", "another friend, Mariam Emara", "another friend",
+    ),
+    (
+        "inverted cue, description, name",
+        '"We were all afraid," said a neighbor, Tom Becker.',
+        "We were all afraid", "Tom Becker", "a neighbor, Tom Becker", "neighbor",
+    ),
+    (
+        "is quoted as saying",
+        'Mayor Ann Lee is quoted as saying: "The bridge will reopen in May."',
+        "The bridge will reopen", "Ann Lee", "Mayor Ann Lee", "Mayor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("layout", "text", "content", "name", "mention", "role"), LAYOUTS, ids=[r[0] for r in LAYOUTS])
+def test_speaker_in_layout(extractor, layout, text, content, name, mention, role):
+    q = _quote(extractor, text, content)
+    assert q.kind.value == "direct", layout
+    assert q.speaker is not None, layout
+    assert (q.speaker.name, q.speaker.mention, q.speaker.type) == (name, mention, SpeakerType.PERSON)
+    assert q.speaker.role == role
+
+
+def test_apposition_without_comma_leaves_no_reported_copy(fast):
+    text = '"We were all afraid," another friend, Mariam Emara told CNN.'
+    found = fast.extract(text)
+    assert [q.kind.value for q in found] == ["direct"]
+
+
+def test_inverted_description_without_a_name_stays(fast):
+    q = _quote(fast, '"We were all afraid," said a neighbor.', "We were all afraid")
+    assert q.speaker is not None and q.speaker.mention == "a neighbor"
+    assert q.speaker.type is not SpeakerType.PERSON  # no name invented
