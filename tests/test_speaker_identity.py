@@ -46,7 +46,7 @@ class TestAmbiguousSurname:
         ("mention", "name"),
         [
             ("Halloran", "Halloran"),
-            ("Mr. Halloran", "Halloran"),
+            ("Mr. Halloran", "Peter Halloran"),  # the one man of the two: no guess (Mrs./Ms.: Margaret)
             ("Governor Halloran", "Halloran"),
             ("Peter Halloran", "Peter Halloran"),
             ("Peter", "Peter Halloran"),

@@ -171,6 +171,7 @@ class AnaphoraMixin:
     _first_at: dict[str, int]
     _titles_of: dict[str, list[str]]
     _name_end: dict[int, int]
+    surname_people: dict[str, list[str]]
 
     # -- gender ------------------------------------------------------------------------
 
@@ -189,6 +190,16 @@ class AnaphoraMixin:
             evidence.discard(None)
             self._genders[canonical] = evidence.pop() if len(evidence) == 1 else None
         return self._genders[canonical]
+
+    def honorific_person(self, surname: str, gender: Gender) -> Optional[str]:
+        """``Mrs. Clinton`` where the article names Hillary and Bill Clinton: the one of that gender.
+
+        ``None`` unless exactly one person of the shared ``surname`` is of ``gender`` by
+        the given name or role (``Mr. Trump`` with Donald Trump and Donald Trump Jr.
+        stays ``Trump``).
+        """
+        fits = [n for n in self.surname_people.get(surname, ()) if self.base_gender(n) == gender]
+        return fits[0] if len(fits) == 1 else None
 
     def _speaker_gender(self, sp: Speaker) -> Optional[Gender]:
         """Gender of a resolved speaker: the person's and that of its own mention and role.

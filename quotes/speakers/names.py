@@ -28,6 +28,7 @@ __all__ = [
     "middle_initial",
     "same_person",
     "short_forms",
+    "surname_people",
     "word_surname",
 ]
 
@@ -173,15 +174,48 @@ def short_forms(
         for key, candidates in table.items():
             if key in out:
                 continue  # a full name of its own, or a surname before a first name
-            people: list[list[str]] = []
-            for name in candidates:
-                group = next((g for g in people if all(same_person(name, n) for n in g)), None)
-                if group is None:
-                    people.append([name])
-                else:
-                    group.append(name)
+            people = _people_of(candidates)
             out[key] = people[0][0] if len(people) == 1 else key
     return out
+
+
+def _people_of(candidates: Sequence[str]) -> list[list[str]]:
+    """``candidates`` grouped by person (`same_person`), each group fullest form first."""
+    people: list[list[str]] = []
+    for name in candidates:
+        group = next((g for g in people if all(same_person(name, n) for n in g)), None)
+        if group is None:
+            people.append([name])
+        else:
+            group.append(name)
+    return people
+
+
+def surname_people(
+    names: Sequence[str], *, common: Callable[[str], bool] = lambda word: False
+) -> dict[str, list[str]]:
+    """Surnames that two or more people of the article share, and those people.
+
+    Args:
+        names: Person names of two words or more, fullest first (as for `short_forms`).
+        common: Tells a capitalised common word; a name opening with one is left out.
+
+    Returns:
+        ``{surname: [canonical name of each person]}``, only for shared surnames:
+        ``Mrs. Clinton`` can then be told from ``Mr. Clinton`` by gender.
+
+    Examples:
+        >>> surname_people(["Hillary Rodham Clinton", "Hillary Clinton", "Bill Clinton", "Jeb Bush"])
+        {'Clinton': ['Hillary Rodham Clinton', 'Bill Clinton']}
+    """
+    by_surname: dict[str, list[str]] = {}
+    unique = list(dict.fromkeys(names))
+    word_tuples = _word_tuples(unique)
+    for name in unique:
+        if not _run_on(name, word_tuples) and not common(name.split()[0]):
+            by_surname.setdefault(_surname(name), []).append(name)
+    shared = {key: _people_of(candidates) for key, candidates in by_surname.items()}
+    return {key: [group[0] for group in people] for key, people in shared.items() if len(people) > 1}
 
 
 #: Words that join the people of a list.

@@ -32,7 +32,7 @@ from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
     coordinated_parts, generational_suffix, group_opener, indexed_name_start, middle_initial,
-    short_forms, word_surname,
+    short_forms, surname_people, word_surname,
 )
 from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
@@ -66,17 +66,11 @@ from quotes.speakers.noun_phrase import (
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
 # Re-exported for the callers that import them here: is_description (quotes.speakers.anaphora),
-# TOKEN_RE and tokens (quotes.text.tokens),
-# NounPhrase, not_a_speaker, scan_left and scan_right (quotes.speakers.noun_phrase).
+# TOKEN_RE and tokens (quotes.text.tokens), NounPhrase, not_a_speaker, scan_left and scan_right
+# (quotes.speakers.noun_phrase).
 __all__ = [
-    "NounPhrase",
-    "SpeakerResolver",
-    "is_description",
-    "TOKEN_RE",
-    "not_a_speaker",
-    "scan_left",
-    "scan_right",
-    "tokens",
+    "NounPhrase", "SpeakerResolver", "is_description", "TOKEN_RE", "not_a_speaker", "scan_left",
+    "scan_right", "tokens",
 ]
 
 
@@ -140,10 +134,9 @@ class SpeakerResolver(EpithetMixin):
         # "Trump Tower Grill" a later sentence mentions).
         # A short form shared by different people maps to itself (quotes.speakers.names).
         ordered = sorted(names, key=lambda n: -len(n[2].split()))
-        self.full_names = short_forms(
-            [n[2] for n in ordered if len(n[2].split()) >= 2],
-            common=self._not_first_name, titled=self._titled,
-        )
+        full = [n[2] for n in ordered if len(n[2].split()) >= 2]
+        self.full_names = short_forms(full, common=self._not_first_name, titled=self._titled)
+        self.surname_people = surname_people(full, common=self._not_first_name)  # "Clinton": Hillary, Bill
         for word in [w for w in self.full_names if " " not in w and bare_phrase(w) in PLACES]:
             del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
         self._index_roles(names, ordered)
@@ -181,6 +174,8 @@ class SpeakerResolver(EpithetMixin):
             hon = honorific_gender(role.split()) if role else None
             if canonical != name and hon and self.base_gender(canonical) not in (None, hon):
                 canonical = name  # "Mrs. Clinton" is not Bill Clinton
+            elif canonical == name and hon:
+                canonical = self.honorific_person(name, hon) or name  # Hillary, not Bill Clinton
             if hon:
                 self._hon_genders.setdefault(canonical, set()).add(hon)
             if role:
@@ -385,10 +380,11 @@ class SpeakerResolver(EpithetMixin):
             if kind == "thing":
                 return self._describe(np, words, low_words, mention)
             canonical = name
-        if canonical and canonical != name and j > 0:
-            hon = honorific_gender([w[0] for w in words[:j]])
-            if hon and self.person_gender(canonical) not in (None, hon):
-                canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
+        hon = honorific_gender([w[0] for w in words[:j]]) if canonical and j > 0 else None
+        if hon and canonical != name and self.person_gender(canonical) not in (None, hon):
+            canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
+        elif hon and canonical == name:
+            canonical = self.honorific_person(name, hon) or name  # "Mrs. Clinton": Hillary, not Bill
         if canonical and not head_is_org:
             return Speaker(
                 name=canonical, mention=mention, start=np.start, end=np.end,

@@ -1,0 +1,51 @@
+"""A surname two people of the article share resolves by the honorific's gender.
+
+Made-up sentences: ``Mrs. Clinton`` where the article names Hillary and Bill Clinton is
+Hillary Clinton, ``Mr. Clinton`` Bill Clinton, and a later ``she`` follows; a bare
+``Clinton``, or ``Mr. Trump`` with two men named Trump, stays the surname.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.speakers.names import surname_people
+
+COUPLE = "Hillary Clinton and Bill Clinton arrived in Ohio on Sunday. "
+
+#: (pattern, text, quote content, expected name)
+ROWS = [
+    ("Mrs. picks the woman", COUPLE + '"We will win," Mrs. Clinton said.', "We will win", "Hillary Clinton"),
+    ("Mr. picks the man", COUPLE + '"We will win," Mr. Clinton said.', "We will win", "Bill Clinton"),
+    (
+        "a pronoun after the honorific mention",
+        COUPLE + 'Mrs. Clinton spoke first. "It was a long day," she said.',
+        "It was a long day", "Hillary Clinton",
+    ),
+    ("no honorific: the surname stays", COUPLE + '"We will win," Clinton said.', "We will win", "Clinton"),
+    (
+        "two men: the surname stays",
+        'Donald Trump and Donald Trump Jr. arrived in Ohio. "We will win," Mr. Trump said.',
+        "We will win", "Trump",
+    ),
+    (
+        "a title with no gender: the surname stays",
+        COUPLE + '"We will win," Sen. Clinton said.',
+        "We will win", "Clinton",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name"), ROWS, ids=[r[0] for r in ROWS])
+def test_shared_surname(extractor, pattern, text, content, name):
+    found = [q for q in extractor.extract(text) if content in q.text]
+    assert len(found) == 1, pattern
+    q = found[0]
+    assert text[q.start : q.end] == q.text
+    assert q.speaker is not None and q.speaker.name == name, pattern
+
+
+def test_surname_people_groups_forms_of_one_person():
+    people = surname_people(["Hillary Rodham Clinton", "Hillary Clinton", "Bill Clinton", "Jeb Bush"])
+    assert people == {"Clinton": ["Hillary Rodham Clinton", "Bill Clinton"]}
+    assert surname_people(["Jeb Bush", "Jeb Bush"]) == {}
