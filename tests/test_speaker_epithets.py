@@ -56,6 +56,12 @@ RESOLVED = [
         "The bill is dead", "Rosa Ibarra", "the senator",
     ),
     (
+        "office with an of tail and its modifier",
+        "Former Secretary of State Hillary Clinton spoke in Ohio on Monday. "
+        '"We will win," the former secretary of state said.',
+        "We will win", "Hillary Clinton", "the former secretary of state",
+    ),
+    (
         "description as the subject of a report",
         "Gina Morales spoke at the gala. The actress said the industry had to change.",
         "the industry had to change", "Gina Morales", "The actress",
@@ -95,6 +101,11 @@ KEPT = [
         "We will win this", "senator",
     ),
     (
+        "an of tail needs the modifier in the title (former)",
+        'Secretary of State John Kerry spoke in Ohio on Monday. "We will win," the former secretary of state said.',
+        "We will win", "former secretary of state",
+    ),
+    (
         "someone else's person (possessive)",
         'Tom Becker spoke on Sunday. "We will win this," the congressman\'s spokesman said.',
         "We will win this", "congressman's spokesman",
@@ -129,7 +140,7 @@ def test_resolved_description_keeps_itself_as_role(fast):
 
 
 def test_description_head_reads_an_of_tail():
-    assert description_head(["the", "former", "secretary", "of", "state"]) == ("secretary", ["former", "state"])
+    assert description_head(["the", "former", "secretary", "of", "state"]) == ("secretary", ["former"], ["state"])
     assert description_head(["the"]) is None
 
 

@@ -46,17 +46,20 @@ _BEFORE_SUBJECT = re.compile(
 )
 
 
-def description_head(low: list[str]) -> Optional[tuple[str, list[str]]]:
-    """The head noun and modifiers of ``the [modifiers] <noun> [of <tail>]``, else ``None``.
+def description_head(low: list[str]) -> Optional[tuple[str, list[str], list[str]]]:
+    """The head noun, modifiers and ``of`` tail of ``the [modifiers] <noun> [of <tail>]``.
 
     Args:
         low: The description's tokens, lower case, possessives bare, ``the`` first.
 
+    Returns:
+        ``(head, modifiers, tail)``, or ``None`` for a list or an empty tail.
+
     Examples:
         >>> description_head(["the", "vermont", "senator"])
-        ('senator', ['vermont'])
+        ('senator', ['vermont'], [])
         >>> description_head(["the", "former", "secretary", "of", "state"])
-        ('secretary', ['former', 'state'])
+        ('secretary', ['former'], ['state'])
         >>> description_head(["the", "senator", "and", "the", "governor"]) is None
         True
     """
@@ -67,8 +70,8 @@ def description_head(low: list[str]) -> Optional[tuple[str, list[str]]]:
         k = words.index("of")
         if k == 0 or k == len(words) - 1:
             return None
-        return words[k - 1], words[: k - 1] + words[k + 1:]
-    return words[-1], words[:-1]
+        return words[k - 1], words[: k - 1], words[k + 1:]
+    return words[-1], words[:-1], []
 
 
 class EpithetMixin(AnaphoraMixin):
@@ -92,11 +95,12 @@ class EpithetMixin(AnaphoraMixin):
         found = description_head(low)
         if found is None or re.search(r"['’]s\b", mention):
             return None  # "the congressman's spokesman": someone else's person
-        head, _modifiers = found
+        head, modifiers, tail = found
         entry = epithet_nouns().get(head)
         if entry is None:
             return None
         gender, kind = entry
+        office = (head, modifiers, tail) if tail else None  # "former secretary of state"
         k = bisect.bisect_right(self.sentence_starts, np.start) - 1
         if self._introduced_unnamed(head, k, np.start):
             return None
@@ -107,7 +111,7 @@ class EpithetMixin(AnaphoraMixin):
         window_start = self.sentence_starts[max(0, k - SENTENCES_BACK)]
         compatible = {
             name for off, name in self._people_between(window_start, np.start)
-            if self._fits(name, head, gender, kind)
+            if self._fits(name, head, gender, kind, office)
             and (name == canonical or not _NOT_PERSON_BEFORE.search(self.norm, max(0, off - 40), off))
         }
         if compatible != {canonical}:
@@ -118,16 +122,23 @@ class EpithetMixin(AnaphoraMixin):
             type=SpeakerType.PERSON, role=self.roles.get(canonical, description),
         )
 
-    def _fits(self, canonical: str, head: str, gender: str, kind: str) -> bool:
+    def _fits(
+        self, canonical: str, head: str, gender: str, kind: str,
+        office: Optional[tuple[str, list[str], list[str]]] = None,
+    ) -> bool:
         """The person can be the description: of its gender, and for an office holding it.
 
         An ``office`` must head one of the person's titles (``Sen.`` for ``senator``);
-        an ``occupation`` fits no one the article gives an office (``the businessman``
-        is not ``President Obama``); an ``epithet`` fits anyone.
+        one with an ``of`` tail (``the former secretary of state``) must be a title
+        with that tail and every modifier (``Former Secretary of State``); an
+        ``occupation`` fits no one the article gives an office (``the businessman`` is
+        not ``President Obama``); an ``epithet`` fits anyone.
         """
         if gender and self.person_gender(canonical) not in (None, gender):
             return False
         titles = self._titles_of.get(canonical, ())
+        if office is not None:
+            return kind == "office" and any(_office_title(title, *office) for title in titles)
         if kind == "office":  # "Sen." for "the senator"; not "Vice President" for "the president"
             return any(role_matches(title, head, set()) for title in titles)
         heads = {role_words(title)[-1:] for title in titles}
@@ -174,7 +185,22 @@ class EpithetMixin(AnaphoraMixin):
         start = off
         for m in reversed(list(TOKEN_RE.finditer(self.norm, lo, off))):
             tok = m.group()
-            if not (tok == "." or tok[:1].isupper() or bare_phrase(tok) in TITLES):
+            if not (tok in (".", "of") or tok[:1].isupper() or bare_phrase(tok) in TITLES):
                 break
-            start = m.start()  # "Ohio Gov. John Kasich", "Republican nominee Donald Trump"
+            start = m.start()  # "Ohio Gov. John Kasich", "Former Secretary of State Hillary Clinton"
         return _BEFORE_SUBJECT.fullmatch(self.norm, lo, start) is not None
+
+
+def _office_title(title: str, head: str, modifiers: list[str], tail: list[str]) -> bool:
+    """``title`` holds ``<head> of <tail>`` and every modifier (``former``) before it.
+
+    Examples:
+        >>> _office_title("Former Secretary of State", "secretary", ["former"], ["state"])
+        True
+        >>> _office_title("Secretary of State", "secretary", ["former"], ["state"])
+        False
+    """
+    words = [bare_phrase(w) for w in TOKEN_RE.findall(title)]
+    phrase = [head, "of", *tail]
+    k = next((i for i in range(len(words)) if words[i:i + len(phrase)] == phrase), None)
+    return k is not None and set(modifiers) <= set(words[:k])
