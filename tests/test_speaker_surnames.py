@@ -1,15 +1,17 @@
-"""A surname two people of the article share resolves by the honorific's gender.
+"""A surname alone resolves to the person the article names, when only one can be meant.
 
 Made-up sentences: ``Mrs. Clinton`` where the article names Hillary and Bill Clinton is
 Hillary Clinton, ``Mr. Clinton`` Bill Clinton, and a later ``she`` follows; a bare
-``Clinton``, or ``Mr. Trump`` with two men named Trump, stays the surname.
+``Clinton``, or ``Mr. Trump`` with two men named Trump, stays the surname. A word
+opening a clause before a surname (``Like Corker, ...``, ``Interestingly Blocher``) is
+no second person of that surname.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from quotes.speakers.names import surname_people
+from quotes.speakers.names import clause_opener, surname_people
 
 COUPLE = "Hillary Clinton and Bill Clinton arrived in Ohio on Sunday. "
 
@@ -49,3 +51,32 @@ def test_surname_people_groups_forms_of_one_person():
     people = surname_people(["Hillary Rodham Clinton", "Hillary Clinton", "Bill Clinton", "Jeb Bush"])
     assert people == {"Clinton": ["Hillary Rodham Clinton", "Bill Clinton"]}
     assert surname_people(["Jeb Bush", "Jeb Bush"]) == {}
+
+
+#: (pattern, text, quote content, expected name)
+OPENERS = [
+    (
+        "a preposition before the surname",
+        "Sen. Bob Corker spoke on Monday. Like Corker, Sen. Ana Ruiz rejected the deal. "
+        '"It is a bad deal," Corker said.',
+        "It is a bad deal", "Bob Corker",
+    ),
+    (
+        "an adverb before the surname",
+        "Christoph Blocher led the party for years. Interestingly Blocher, a wealthy industrialist, "
+        'stayed out of the race. "We will win," Blocher said.',
+        "We will win", "Christoph Blocher",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name"), OPENERS, ids=[r[0] for r in OPENERS])
+def test_clause_opener_is_no_second_person(extractor, pattern, text, content, name):
+    found = [q for q in extractor.extract(text) if content in q.text]
+    assert len(found) == 1, pattern
+    assert found[0].speaker is not None and found[0].speaker.name == name, pattern
+
+
+def test_clause_opener_keeps_given_names():
+    assert clause_opener("Reportedly") and clause_opener("Without")
+    assert not any(clause_opener(w) for w in ["Beverly", "Kelly", "Rasheed", "Ted", "Reed"])

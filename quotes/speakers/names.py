@@ -21,6 +21,7 @@ from quotes.speakers.noun_phrase import bare_phrase, is_capitalised, is_initial,
 from quotes.text.tokens import Token
 
 __all__ = [
+    "clause_opener",
     "coordinated_parts",
     "generational_suffix",
     "group_opener",
@@ -34,6 +35,13 @@ __all__ = [
 
 #: Quantifiers and collective words before a surname: ``Neither Cruz``, ``Team Trump``.
 _GROUP_OPENERS = frozenset("neither either both each every all team camp".split())
+
+#: Prepositions and adverbs that open a clause before a name (``Like Corker, Menendez said``).
+_CLAUSE_OPENERS = frozenset(
+    "like unlike now whatever without despite unless until though although while whereas".split()
+)
+#: Endings of adverbs (``Interestingly``, ``Reportedly``), not of given names (``Beverly``).
+_ADVERB_ENDINGS = ("ingly", "ally", "ously", "ently", "antly", "edly", "ively", "fully", "ately")
 
 #: Generational suffixes: part of who a person is (``Donald Trump Jr.`` is not ``Donald Trump``).
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -293,16 +301,39 @@ def middle_initial(text: str, words: Sequence[Token], k: int) -> bool:
 def group_opener(word: str) -> bool:
     """A word before a surname that makes no other person of that surname.
 
-    A quantifier or collective word, or a hyphenated descriptor with a lower-case part.
+    A quantifier or collective word, a hyphenated descriptor with a lower-case part,
+    or a word opening a clause (`clause_opener`: ``Like Corker, Menendez ...``).
 
     Examples:
         >>> group_opener("Neither"), group_opener("Team"), group_opener("Oscar-winner")
         (True, True, True)
-        >>> group_opener("Jean-Claude"), group_opener("Ted")
-        (False, False)
+        >>> group_opener("Jean-Claude"), group_opener("Ted"), group_opener("Like")
+        (False, False, True)
     """
-    return word.lower() in _GROUP_OPENERS or any(
+    return word.lower() in _GROUP_OPENERS or clause_opener(word) or any(
         part[:1].islower() for part in word.split("-")[1:]
+    )
+
+
+def clause_opener(word: str) -> bool:
+    """A capitalised word that opens a clause before a name, never a given name.
+
+    A preposition or adverb (``Like``, ``Without``, ``Now``), an adverb in ``-ly``
+    (``Interestingly``) or a participle in ``-ted``/``-sed`` of eight letters or more
+    (``Understated``, ``Endorsed``); a given name the gender lists know is none
+    (``Beverly``, ``Mohammed``), nor ``Rasheed`` or ``Muhammed``.
+
+    Examples:
+        >>> [clause_opener(w) for w in ["Like", "Interestingly", "Understated", "Whatever"]]
+        [True, True, True, True]
+        >>> [clause_opener(w) for w in ["Beverly", "Mohammed", "Muhammed", "Rasheed", "Holly"]]
+        [False, False, False, False, False]
+    """
+    low = word.lower()
+    if known_given_name(word):
+        return False
+    return low in _CLAUSE_OPENERS or len(low) > 6 and low.endswith(_ADVERB_ENDINGS) or (
+        len(low) > 7 and low.endswith(("ted", "sed"))  # not "Rasheed", "Muhammed"
     )
 
 
