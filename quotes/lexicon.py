@@ -30,6 +30,7 @@ __all__ = [
     "cue_stances",
     "cue_words",
     "epithet_nouns",
+    "given_name_forms",
     "initials",
     "place_name",
     "source_words",
@@ -163,6 +164,26 @@ def epithet_nouns() -> dict[str, tuple[str, str]]:
         False
     """
     return {row[0]: (row[1], row[2]) for row in _read_tsv("epithets.tsv")}
+
+
+@lru_cache(maxsize=1)
+def given_name_forms() -> dict[str, frozenset[str]]:
+    """Return ``{lower-case given name or nickname: the given names it can stand for}``.
+
+    Read from ``quotes/data/nicknames.tsv``: a nickname stands for its given names, a
+    given name for itself. Two first names can name one person when their sets meet.
+
+    Examples:
+        >>> sorted(given_name_forms()["chuck"]), sorted(given_name_forms()["charles"])
+        (['charles'], ['charles'])
+        >>> sorted(given_name_forms()["steve"])
+        ['stephen', 'steven']
+    """
+    table: dict[str, set[str]] = {}
+    for nickname, given in _read_tsv("nicknames.tsv"):
+        table.setdefault(nickname, set()).add(given)
+        table.setdefault(given, set()).add(given)
+    return {name: frozenset(forms) for name, forms in table.items()}
 
 
 #: Pronouns that can be speakers, lower case.

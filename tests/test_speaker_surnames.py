@@ -4,7 +4,8 @@ Made-up sentences: ``Mrs. Clinton`` where the article names Hillary and Bill Cli
 Hillary Clinton, ``Mr. Clinton`` Bill Clinton, and a later ``she`` follows; a bare
 ``Clinton``, or ``Mr. Trump`` with two men named Trump, stays the surname. A word
 opening a clause before a surname (``Like Corker, ...``, ``Interestingly Blocher``) is
-no second person of that surname.
+no second person of that surname, and a nickname (``Chuck Grassley``) names the same
+person as the given name (``Charles Grassley``).
 """
 
 from __future__ import annotations
@@ -80,3 +81,18 @@ def test_clause_opener_is_no_second_person(extractor, pattern, text, content, na
 def test_clause_opener_keeps_given_names():
     assert clause_opener("Reportedly") and clause_opener("Without")
     assert not any(clause_opener(w) for w in ["Beverly", "Kelly", "Rasheed", "Ted", "Reed"])
+
+
+def test_nickname_and_given_name_are_one_person(extractor):
+    text = (
+        "Sen. Charles Grassley chairs the committee. Chuck Grassley has held the seat since 1981. "
+        '"We will hold hearings," Grassley said.'
+    )
+    found = [q for q in extractor.extract(text) if "hold hearings" in q.text]
+    assert len(found) == 1
+    assert found[0].speaker is not None and found[0].speaker.name == "Charles Grassley"
+
+
+def test_surname_people_joins_a_nickname_to_its_given_name():
+    assert surname_people(["Bill Clinton", "William Clinton"]) == {}
+    assert surname_people(["Bill Clinton", "Hillary Clinton"]) == {"Clinton": ["Bill Clinton", "Hillary Clinton"]}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from quotes.lexicon import PLACES, TITLES
+from quotes.lexicon import PLACES, TITLES, given_name_forms
 from quotes.speakers.gender import known_given_name
 from quotes.speakers.noun_phrase import bare_phrase, is_capitalised, is_initial, name_like
 from quotes.text.tokens import Token
@@ -71,7 +71,8 @@ def same_person(a: str, b: str) -> bool:
 
     The surnames and suffixes are equal (a numeral suffix such as ``III`` may be
     left out: ``Brent Bozell III`` is ``Brent Bozell``; ``Jr.``/``Sr.`` may not), the
-    first given names agree (an initial matches any name with that letter), and the
+    first given names agree (an initial matches any name with that letter, a nickname
+    its given name: ``Chuck``, ``Charles``), and the
     middle names agree when both have some.
 
     Examples:
@@ -83,6 +84,8 @@ def same_person(a: str, b: str) -> bool:
         (False, True)
         >>> same_person("Donald Trump Jr.", "Donald Trump"), same_person("Harry Hurt III", "Harry Hurt")
         (False, True)
+        >>> same_person("Chuck Grassley", "Charles Grassley"), same_person("Bill Clinton", "Hillary Clinton")
+        (True, False)
     """
     given_a, sur_a, suf_a = _split(a)
     given_b, sur_b, suf_b = _split(b)
@@ -94,10 +97,16 @@ def same_person(a: str, b: str) -> bool:
     first_a, first_b = given_a[0].rstrip(".").lower(), given_b[0].rstrip(".").lower()
     if first_a != first_b and not (
         (len(first_a) == 1 or len(first_b) == 1) and first_a[:1] == first_b[:1]
-    ):
+    ) and not _nickname_of(first_a, first_b):
         return False
     mid_a, mid_b = given_a[1:], given_b[1:]
     return not (mid_a and mid_b) or _initials(mid_a) == _initials(mid_b)
+
+
+def _nickname_of(first_a: str, first_b: str) -> bool:
+    """Two lower-case first names one person goes by (``chuck``, ``charles``; data/nicknames.tsv)."""
+    forms = given_name_forms()
+    return bool(forms.get(first_a, frozenset()) & forms.get(first_b, frozenset()))
 
 
 def _surname(name: str) -> str:
