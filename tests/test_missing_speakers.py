@@ -2,7 +2,8 @@
 
 Made-up sentences, one row per layout: a description in apposition before the name
 after the quote (with or without the comma that closes the apposition), after an
-inverted cue, and the passive ``is quoted as saying``.
+inverted cue, the passive ``is quoted as saying``, and a signature inside the closing
+mark (``“… rebuilt. -- Ann Lee”``).
 """
 
 from __future__ import annotations
@@ -68,3 +69,23 @@ def test_inverted_description_without_a_name_stays(fast):
     q = _quote(fast, '"We were all afraid," said a neighbor.', "We were all afraid")
     assert q.speaker is not None and q.speaker.mention == "a neighbor"
     assert q.speaker.type is not SpeakerType.PERSON  # no name invented
+
+
+def test_signature_inside_the_closing_mark(extractor):
+    text = 'Residents gathered on Monday. "We will not stop until the bridge is rebuilt. -- Ann Lee" The crowd cheered.'
+    q = _quote(extractor, text, "We will not stop")
+    assert q.text == "We will not stop until the bridge is rebuilt."
+    assert q.speaker is not None and (q.speaker.name, q.speaker.mention) == ("Ann Lee", "Ann Lee")
+    assert q.provenance.rules == ("direct", "after:signature")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We need a leader -- Donald Trump," the mayor said.',  # no sentence end before the dash
+        '"We need a leader. -- not a talker," the mayor said.',  # no name after it
+    ],
+)
+def test_dash_inside_a_quote_is_no_signature(fast, text):
+    q = _quote(fast, text, "We need a leader")
+    assert q.speaker is not None and q.speaker.mention == "the mayor"

@@ -10,7 +10,7 @@ and ``dash_signature`` a quote signed on the next line. Split out of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from quotes.attribution.rules import RULES
@@ -498,3 +498,33 @@ def dash_signature(ctx: Document, q: QuotedSpan) -> Optional[Attribution]:
     if sp is None or sp.type is not SpeakerType.PERSON:
         return None
     return attributed("after:signature", sp, None, CueType.SPEECH, None)
+
+
+#: A signature closing the quote inside its marks: ``“… rebuilt. -- Ann Lee”``.
+_INSIDE_SIGNATURE = re.compile(r"(?<=[.!?])\s*(?:--|[—–])\s*([A-Z][^.,;:!?\"“”]{1,50}?)\s*\.?\s*$")
+
+
+def signed_inside(ctx: Document, q: QuotedSpan) -> bool:
+    """The quote ends with a dash and a capitalised signature after a sentence's end."""
+    return _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end) is not None
+
+
+@RULES.implements("direct", "after:signature")
+def inside_signature(ctx: Document, q: QuotedSpan) -> Optional[tuple[QuotedSpan, Attribution]]:
+    """A quote signed inside its closing mark: ``“We will not stop. -- Ann Lee”``.
+
+    The signature must follow a sentence's end and name a person; the quote then
+    ends before it. Returns the shortened quote and its attribution, or ``None``.
+    """
+    m = _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end)
+    if m is None or len(ctx.norm[q.start:m.start()].split()) < 3:
+        return None
+    a, b = m.start(1), m.end(1)
+    np = scan_left(ctx.norm, a, b)
+    if np is None or np.start != a or np.end != b:
+        return None
+    sp = resolve_speaker(ctx, np, q.start)
+    if sp is None or sp.type is not SpeakerType.PERSON:
+        return None
+    shortened = replace(q, end=m.start())
+    return shortened, attributed("after:signature", sp, None, CueType.SPEECH, None)
