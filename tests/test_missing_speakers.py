@@ -9,21 +9,9 @@ mark (``“… rebuilt. -- Ann Lee”``).
 from __future__ import annotations
 
 import pytest
+from conftest import only_quote
 
-import quotes
-from quotes.models import Quote, SpeakerType
-
-
-def _quote(extractor: quotes.Extractor, text: str, content: str) -> Quote:
-    """The one quote whose text contains ``content``; offsets checked."""
-    found = extractor.extract(text)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-        assert q.speaker is None or text[q.speaker.start : q.speaker.end] == q.speaker.mention
-    matching = [q for q in found if content in q.text]
-    assert len(matching) == 1, [q.text for q in found]
-    return matching[0]
-
+from quotes.models import SpeakerType
 
 #: (layout, text, quote content, name, mention, role)
 LAYOUTS = [
@@ -52,7 +40,7 @@ LAYOUTS = [
 
 @pytest.mark.parametrize(("layout", "text", "content", "name", "mention", "role"), LAYOUTS, ids=[r[0] for r in LAYOUTS])
 def test_speaker_in_layout(extractor, layout, text, content, name, mention, role):
-    q = _quote(extractor, text, content)
+    q = only_quote(extractor, text, content)
     assert q.kind.value == "direct", layout
     assert q.speaker is not None, layout
     assert (q.speaker.name, q.speaker.mention, q.speaker.type) == (name, mention, SpeakerType.PERSON)
@@ -66,14 +54,14 @@ def test_apposition_without_comma_leaves_no_reported_copy(fast):
 
 
 def test_inverted_description_without_a_name_stays(fast):
-    q = _quote(fast, '"We were all afraid," said a neighbor.', "We were all afraid")
+    q = only_quote(fast, '"We were all afraid," said a neighbor.', "We were all afraid")
     assert q.speaker is not None and q.speaker.mention == "a neighbor"
     assert q.speaker.type is not SpeakerType.PERSON  # no name invented
 
 
 def test_signature_inside_the_closing_mark(extractor):
     text = 'Residents gathered on Monday. "We will not stop until the bridge is rebuilt. -- Ann Lee" The crowd cheered.'
-    q = _quote(extractor, text, "We will not stop")
+    q = only_quote(extractor, text, "We will not stop")
     assert q.text == "We will not stop until the bridge is rebuilt."
     assert q.speaker is not None and (q.speaker.name, q.speaker.mention) == ("Ann Lee", "Ann Lee")
     assert q.provenance.rules == ("direct", "after:signature")
@@ -87,5 +75,5 @@ def test_signature_inside_the_closing_mark(extractor):
     ],
 )
 def test_dash_inside_a_quote_is_no_signature(fast, text):
-    q = _quote(fast, text, "We need a leader")
+    q = only_quote(fast, text, "We need a leader")
     assert q.speaker is not None and q.speaker.mention == "the mayor"

@@ -9,23 +9,11 @@ person of the other gender or without the office, it stays the description.
 from __future__ import annotations
 
 import pytest
+from conftest import only_quote
 
-import quotes
 from quotes.lexicon import epithet_nouns
-from quotes.models import Quote, SpeakerType
+from quotes.models import SpeakerType
 from quotes.speakers.epithets import description_head
-
-
-def _speaker_of(extractor: quotes.Extractor, text: str, content: str) -> Quote:
-    """The one quote whose text contains ``content``; offsets checked."""
-    found = extractor.extract(text)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-        assert q.speaker is None or text[q.speaker.start : q.speaker.end] == q.speaker.mention
-    matching = [q for q in found if content in q.text]
-    assert len(matching) == 1, [q.text for q in found]
-    return matching[0]
-
 
 #: (pattern, text, quote content, expected name, expected mention)
 RESOLVED = [
@@ -120,7 +108,7 @@ KEPT = [
 
 @pytest.mark.parametrize(("pattern", "text", "content", "name", "mention"), RESOLVED, ids=[r[0] for r in RESOLVED])
 def test_description_resolves_to_the_named_person(extractor, pattern, text, content, name, mention):
-    q = _speaker_of(extractor, text, content)
+    q = only_quote(extractor, text, content)
     assert q.speaker is not None, pattern
     assert (q.speaker.name, q.speaker.mention, q.speaker.type) == (name, mention, SpeakerType.PERSON)
     assert q.speaker.role  # the description, or the title the article gives
@@ -128,14 +116,14 @@ def test_description_resolves_to_the_named_person(extractor, pattern, text, cont
 
 @pytest.mark.parametrize(("pattern", "text", "content", "kept"), KEPT, ids=[r[0] for r in KEPT])
 def test_description_stays_when_the_person_is_not_certain(extractor, pattern, text, content, kept):
-    q = _speaker_of(extractor, text, content)
+    q = only_quote(extractor, text, content)
     assert q.speaker is not None, pattern
     assert q.speaker.name == kept
 
 
 def test_resolved_description_keeps_itself_as_role(fast):
     text = 'Mark Delaney toured the plant. "Jobs are coming back," the billionaire investor said.'
-    q = _speaker_of(fast, text, "Jobs are coming back")
+    q = only_quote(fast, text, "Jobs are coming back")
     assert (q.speaker.name, q.speaker.role) == ("Mark Delaney", "billionaire investor")
 
 

@@ -40,7 +40,7 @@ from quotes.attribution.source import clause_subject, loose_subject, resolve_spe
 from quotes.speakers.noun_phrase import name_like
 from quotes.text.quoted import QuotedSpan
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
-from quotes.models import CueType, Span, SpeakerType
+from quotes.models import CueType, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
 from quotes.speakers.noun_phrase import CAPS_WINDOW, NounPhrase, scan_left, scan_right
 
@@ -490,14 +490,17 @@ def dash_signature(ctx: Document, q: QuotedSpan) -> Optional[Attribution]:
     m = re.fullmatch(r"\s*[-–—]+\s*([^.,;:!?\"]{2,50}?)\.?\s*", ctx.norm[lo:hi])
     if m is None:
         return None
-    a, b = lo + m.start(1), lo + m.end(1)
+    sp = _signer(ctx, lo + m.start(1), lo + m.end(1), q.start)
+    return None if sp is None else attributed("after:signature", sp, None, CueType.SPEECH, None)
+
+
+def _signer(ctx: Document, a: int, b: int, at: int) -> Optional[Speaker]:
+    """The person a signature ``ctx.norm[a:b]`` names (exactly one noun phrase), else ``None``."""
     np = scan_left(ctx.norm, a, b)
     if np is None or np.start != a or np.end != b:
         return None
-    sp = resolve_speaker(ctx, np, q.start)
-    if sp is None or sp.type is not SpeakerType.PERSON:
-        return None
-    return attributed("after:signature", sp, None, CueType.SPEECH, None)
+    sp = resolve_speaker(ctx, np, at)
+    return sp if sp is not None and sp.type is SpeakerType.PERSON else None
 
 
 #: A signature closing the quote inside its marks: ``“… rebuilt. -- Ann Lee”``.
@@ -519,12 +522,7 @@ def inside_signature(ctx: Document, q: QuotedSpan) -> Optional[tuple[QuotedSpan,
     m = _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end)
     if m is None or len(ctx.norm[q.start:m.start()].split()) < 3:
         return None
-    a, b = m.start(1), m.end(1)
-    np = scan_left(ctx.norm, a, b)
-    if np is None or np.start != a or np.end != b:
+    sp = _signer(ctx, m.start(1), m.end(1), q.start)
+    if sp is None:
         return None
-    sp = resolve_speaker(ctx, np, q.start)
-    if sp is None or sp.type is not SpeakerType.PERSON:
-        return None
-    shortened = replace(q, end=m.start())
-    return shortened, attributed("after:signature", sp, None, CueType.SPEECH, None)
+    return replace(q, end=m.start()), attributed("after:signature", sp, None, CueType.SPEECH, None)
