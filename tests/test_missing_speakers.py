@@ -2,8 +2,9 @@
 
 Made-up sentences, one row per layout: a description in apposition before the name
 after the quote (with or without the comma that closes the apposition), after an
-inverted cue, the passive ``is quoted as saying``, and a signature inside the closing
-mark (``“… rebuilt. -- Ann Lee”``).
+inverted cue, a day between the subject and the cue before a quote (``Priebus on
+Thursday told Fox News: “…”``), the passive ``is quoted as saying``, and a signature
+inside the closing mark (``“… rebuilt. -- Ann Lee”``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ LAYOUTS = [
         "inverted cue, description, name",
         '"We were all afraid," said a neighbor, Tom Becker.',
         "We were all afraid", "Tom Becker", "a neighbor, Tom Becker", "neighbor",
+    ),
+    (
+        "a day between subject and cue before the quote",
+        'Tom Becker on Thursday told Fox News: "Both teams are meeting next week."',
+        "Both teams are meeting", "Tom Becker", "Tom Becker", None,
+    ),
+    (
+        "a bare weekday is no part of the name",
+        'Tom Becker Thursday said: "The plan will fail."',
+        "The plan will fail", "Tom Becker", "Tom Becker", None,
     ),
     (
         "is quoted as saying",

@@ -350,7 +350,7 @@ class _BeforeScan:
         word, a = toks[i][0], toks[i][1]
         cue, _obj = (ctx.span(a, b), None) if put_it else cue_span(ctx, toks, i, self.end)
         clause = ctx.norm[toks[max(0, i - 8)][1]:self.end]
-        j = aux_start(toks, i)
+        j = aux_start(toks, i, days=True)
         if self.participle is None and PARTICIPLE_RE.match(word) and not ctx.norm[:a].rstrip().endswith(","):
             return self._participle_subject(word, a, cue, kind, clause)
         found = self._relative(j, word, cue, kind, clause) or self._coordinated(j, cue, kind, clause)
