@@ -29,6 +29,8 @@ __all__ = [
     "cue_rates",
     "cue_stances",
     "cue_words",
+    "epithet_nouns",
+    "given_name_forms",
     "initials",
     "place_name",
     "source_words",
@@ -144,6 +146,44 @@ def cue_stances() -> dict[str, tuple[str, str]]:
     for row in _read_tsv("stances.tsv"):
         table[row[0]] = (row[1], row[2] if len(row) > 2 else "")
     return table
+
+
+@lru_cache(maxsize=1)
+def epithet_nouns() -> dict[str, tuple[str, str]]:
+    """Return ``{noun: (gender, kind)}`` for heads of descriptions that can name a person.
+
+    Read from ``quotes/data/epithets.tsv``: ``the New York businessman``, ``the
+    Vermont senator``. ``gender`` is ``male``, ``female`` or empty; ``kind`` is
+    ``office`` (a title the article must give the person), ``occupation`` (a person
+    the article gives no office) or ``epithet`` (any person).
+
+    Examples:
+        >>> epithet_nouns()["businessman"], epithet_nouns()["senator"]
+        (('male', 'occupation'), ('', 'office'))
+        >>> "official" in epithet_nouns()
+        False
+    """
+    return {row[0]: (row[1], row[2]) for row in _read_tsv("epithets.tsv")}
+
+
+@lru_cache(maxsize=1)
+def given_name_forms() -> dict[str, frozenset[str]]:
+    """Return ``{lower-case given name or nickname: the given names it can stand for}``.
+
+    Read from ``quotes/data/nicknames.tsv``: a nickname stands for its given names, a
+    given name for itself. Two first names can name one person when their sets meet.
+
+    Examples:
+        >>> sorted(given_name_forms()["chuck"]), sorted(given_name_forms()["charles"])
+        (['charles'], ['charles'])
+        >>> sorted(given_name_forms()["steve"])
+        ['stephen', 'steven']
+    """
+    table: dict[str, set[str]] = {}
+    for nickname, given in _read_tsv("nicknames.tsv"):
+        table.setdefault(nickname, set()).add(given)
+        table.setdefault(given, set()).add(given)
+    return {name: frozenset(forms) for name, forms in table.items()}
 
 
 #: Pronouns that can be speakers, lower case.

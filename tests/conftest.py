@@ -44,3 +44,14 @@ def extractor(request: pytest.FixtureRequest) -> quotes.Extractor:
     """Each test using this runs on both backends."""
     name = "fast" if request.param == "fast" else "stanza_extractor"
     return request.getfixturevalue(name)
+
+
+def only_quote(extractor: quotes.Extractor, text: str, content: str) -> quotes.Quote:
+    """The one quote of ``text`` whose text contains ``content``; every quote's offsets checked."""
+    found = extractor.extract(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert q.speaker is None or text[q.speaker.start : q.speaker.end] == q.speaker.mention
+    matching = [q for q in found if content in q.text]
+    assert len(matching) == 1, [q.text for q in found]
+    return matching[0]

@@ -9,19 +9,12 @@ for a later ``he said`` / ``it said`` like a direct quote's speaker is.
 
 from __future__ import annotations
 
+from conftest import only_quote
+
 import quotes
 from quotes.models import Quote, SpeakerType
 
-
-def _only(extractor: quotes.Extractor, text: str, content: str) -> Quote:
-    """The one quote whose text contains ``content``; every quote's offsets are checked."""
-    found = extractor.extract(text)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-        assert q.speaker is None or text[q.speaker.start : q.speaker.end] == q.speaker.mention
-    matching = [q for q in found if content in q.text]
-    assert len(matching) == 1, [q.text for q in found]
-    return matching[0]
+_only = only_quote  # the one quote containing a text, offsets checked (tests/conftest.py)
 
 
 def _who(q: Quote) -> tuple[str | None, str, SpeakerType] | None:

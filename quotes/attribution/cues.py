@@ -20,6 +20,7 @@ from quotes.lexicon import (
     NON_NAME_CAPITALS,
     ORG_WORDS,
     TITLES,
+    WEEKDAYS,
     cue_rates,
     cue_stances,
     cue_words,
@@ -100,8 +101,12 @@ def cue_kind(word: str, line_caps: bool = False) -> Optional[CueType]:
     return cue_type_of(word)
 
 
-def aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
+def aux_start(toks: list[tuple[str, int, int]], i: int, *, days: bool = False) -> int:
     """Index of the first auxiliary/adverb directly before token ``i``.
+
+    With ``days``, a day between the subject and the cue is skipped too (``Priebus on
+    Thursday told Fox News: “…”``): used before a quote only, where the cue ends the
+    clause; after a quote a day there more often ends a title read as a quote.
 
     Examples:
         >>> aux_start([("Nixon", 0, 5), ("famously", 6, 14), ("said", 15, 19)], 2)
@@ -112,10 +117,30 @@ def aux_start(toks: list[tuple[str, int, int]], i: int) -> int:
     j = i
     while j > 0 and (
         toks[j - 1][0].lower() in CUE_AUXILIARIES or toks[j - 1][0].lower() in _REFLEXIVE
-        or cue_adverb(toks[j - 1][0])
+        or cue_adverb(toks[j - 1][0]) or days and _day_word(toks, j - 1)
     ):
         j -= 1
     return j
+
+
+#: Parts of a day after a weekday (``Thursday night``).
+_DAY_PARTS = frozenset("night morning afternoon evening".split())
+
+
+def _day_word(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Token ``k`` is part of a day before a cue: ``Trump (on) Thursday (night) said``.
+
+    Examples:
+        >>> toks = [("Becker", 0, 6), ("on", 7, 9), ("Thursday", 10, 18), ("night", 19, 24)]
+        >>> [_day_word(toks, k) for k in range(4)]
+        [False, True, True, True]
+    """
+    low = toks[k][0].lower()
+    if low in WEEKDAYS:
+        return True
+    if low in _DAY_PARTS:
+        return k > 0 and toks[k - 1][0].lower() in WEEKDAYS
+    return low == "on" and k + 1 < len(toks) and toks[k + 1][0].lower() in WEEKDAYS
 
 
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})

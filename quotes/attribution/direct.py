@@ -35,7 +35,9 @@ from typing import Optional
 
 from quotes.attribution.cues import Attribution, intro_cue, mark_inside_end, with_verb_group
 from quotes.attribution.rules import RULES
-from quotes.attribution.direct_forms import attribute_after, attribute_before, dash_signature
+from quotes.attribution.direct_forms import (
+    attribute_after, attribute_before, dash_signature, inside_signature, signed_inside,
+)
 from quotes.document import Document
 from quotes.models import CueType, Quote, QuoteKind
 from quotes.speakers.resolver import NounPhrase, not_a_speaker
@@ -80,7 +82,7 @@ def _standalone(ctx: Document, q: QuotedSpan) -> bool:
         return False
     if not post_s or post_s[0] in ",.;:!?—–-)":
         return True
-    if inside_end in ",.!?…":
+    if inside_end in ",.!?…" or signed_inside(ctx, q):  # "… rebuilt. -- Ann Lee”"
         return True
     return attribute_after(ctx, q, ctx.lines[q.line][1]) is not None
 
@@ -179,7 +181,11 @@ def attribute_direct(ctx: Document, segmenter: Segmenter) -> tuple[list[Quote], 
     direct, fragments = _stand_alone_quotes(ctx)
     results: list[_Found] = []
     for q in direct:
-        att = _attribute_one(ctx, q, results)
+        signed = inside_signature(ctx, q) if q.close >= 0 else None  # "… rebuilt. -- Ann Lee”
+        if signed is not None:
+            q, att = signed
+        else:
+            att = _attribute_one(ctx, q, results)
         if att is not None and att.speaker is not None:
             ctx.resolver.record(q.start, att.speaker)
         results.append((q, att))

@@ -10,7 +10,7 @@ and ``dash_signature`` a quote signed on the next line. Split out of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from quotes.attribution.rules import RULES
@@ -40,7 +40,7 @@ from quotes.attribution.source import clause_subject, loose_subject, resolve_spe
 from quotes.speakers.noun_phrase import name_like
 from quotes.text.quoted import QuotedSpan
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
-from quotes.models import CueType, Span, SpeakerType
+from quotes.models import CueType, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
 from quotes.speakers.noun_phrase import CAPS_WINDOW, NounPhrase, scan_left, scan_right
 
@@ -114,6 +114,12 @@ def _after_according(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[
     return attributed("after:according", sp, cue, CueType.CLAIM, find_via(ctx.norm[w.start:w.end]))
 
 
+#: A name in apposition closing the clause after a description (``, Tom Becker.`` of
+#: ``said a neighbor, Tom Becker.``).
+_NAME_AFTER_DESCRIPTION = re.compile(
+    r",\s+([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3})\s*(?:[.;!?]|$)"
+)
+
 #: Returned by a step that found nothing at this cue word: try the next one.
 _NEXT_WORD = object()
 
@@ -184,6 +190,11 @@ def _after_inverted(
             np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
     if np is None:
         return None
+    start = role = None
+    named = _NAME_AFTER_DESCRIPTION.match(ctx.norm, np.end, w.end)
+    if named is not None and np.text[:1].islower():  # ", said a neighbor, Tom Becker.": the name
+        start, role = np.start, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np.start:np.end], flags=re.I)
+        np = NounPhrase(named.start(1), named.end(1), named.group(1))
     back = re.search(r"\s+(?:familiar|involved|close|known)$", np.text)
     if back is not None:  # "one Democrat familiar with the talks"
         np = NounPhrase(np.start, np.end - len(back.group()), np.text[:-len(back.group())])
@@ -193,7 +204,7 @@ def _after_inverted(
         follow in FINITE or follow in CUE_AUXILIARIES or follow.endswith("ed") or cue_type_of(follow) is not None
     ):
         return None  # ", said the candidate could be …": a reported clause
-    sp = resolve_speaker(ctx, np, q.start, describe=intro_cue(word))  # the role comes from the apposition
+    sp = resolve_speaker(ctx, np, q.start, role, start=start, describe=intro_cue(word))  # role: the apposition
     return attributed("after:inverted", sp, cue, kind, find_via(ctx.norm[w.start:w.end]))
 
 
@@ -339,7 +350,7 @@ class _BeforeScan:
         word, a = toks[i][0], toks[i][1]
         cue, _obj = (ctx.span(a, b), None) if put_it else cue_span(ctx, toks, i, self.end)
         clause = ctx.norm[toks[max(0, i - 8)][1]:self.end]
-        j = aux_start(toks, i)
+        j = aux_start(toks, i, days=True)
         if self.participle is None and PARTICIPLE_RE.match(word) and not ctx.norm[:a].rstrip().endswith(","):
             return self._participle_subject(word, a, cue, kind, clause)
         found = self._relative(j, word, cue, kind, clause) or self._coordinated(j, cue, kind, clause)
@@ -479,11 +490,39 @@ def dash_signature(ctx: Document, q: QuotedSpan) -> Optional[Attribution]:
     m = re.fullmatch(r"\s*[-–—]+\s*([^.,;:!?\"]{2,50}?)\.?\s*", ctx.norm[lo:hi])
     if m is None:
         return None
-    a, b = lo + m.start(1), lo + m.end(1)
+    sp = _signer(ctx, lo + m.start(1), lo + m.end(1), q.start)
+    return None if sp is None else attributed("after:signature", sp, None, CueType.SPEECH, None)
+
+
+def _signer(ctx: Document, a: int, b: int, at: int) -> Optional[Speaker]:
+    """The person a signature ``ctx.norm[a:b]`` names (exactly one noun phrase), else ``None``."""
     np = scan_left(ctx.norm, a, b)
     if np is None or np.start != a or np.end != b:
         return None
-    sp = resolve_speaker(ctx, np, q.start)
-    if sp is None or sp.type is not SpeakerType.PERSON:
+    sp = resolve_speaker(ctx, np, at)
+    return sp if sp is not None and sp.type is SpeakerType.PERSON else None
+
+
+#: A signature closing the quote inside its marks: ``“… rebuilt. -- Ann Lee”``.
+_INSIDE_SIGNATURE = re.compile(r"(?<=[.!?])\s*(?:--|[—–])\s*([A-Z][^.,;:!?\"“”]{1,50}?)\s*\.?\s*$")
+
+
+def signed_inside(ctx: Document, q: QuotedSpan) -> bool:
+    """The quote ends with a dash and a capitalised signature after a sentence's end."""
+    return _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end) is not None
+
+
+@RULES.implements("direct", "after:signature")
+def inside_signature(ctx: Document, q: QuotedSpan) -> Optional[tuple[QuotedSpan, Attribution]]:
+    """A quote signed inside its closing mark: ``“We will not stop. -- Ann Lee”``.
+
+    The signature must follow a sentence's end and name a person; the quote then
+    ends before it. Returns the shortened quote and its attribution, or ``None``.
+    """
+    m = _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end)
+    if m is None or len(ctx.norm[q.start:m.start()].split()) < 3:
         return None
-    return attributed("after:signature", sp, None, CueType.SPEECH, None)
+    sp = _signer(ctx, m.start(1), m.end(1), q.start)
+    if sp is None:
+        return None
+    return replace(q, end=m.start()), attributed("after:signature", sp, None, CueType.SPEECH, None)

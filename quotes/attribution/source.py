@@ -186,6 +186,12 @@ def _place_after_town(ctx: Document, a: tuple[int, int], b: tuple[int, int]) -> 
     return bool(town) and town[-1][:1].isupper() and place_name(ctx.norm[b[0]:b[1]])
 
 
+#: A person's full name: two to four capitalised words (``Tom Becker``, ``Mariam K. Emara``).
+_FULL_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}")
+#: A description and a comma right before a name (``another friend, `` of ``another friend, Mariam Emara``).
+_ROLE_BEFORE_NAME = re.compile(
+    r"((?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w'’\-]+){1,4}(?<=[a-z])),\s+"
+)
 _ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w\-]*'s)(?:\s+[\w'\-]+){1,6}")
 
 
@@ -198,10 +204,11 @@ def appositive_role(ctx: Document, lo: int, hi: int) -> Optional[tuple[NounPhras
     b = (lo + m.start(2), lo + m.end(2))
     np_a = scan_left(ctx.norm, a[0], a[1])
     np_b = scan_left(ctx.norm, b[0], b[1])
-    if (np_a is None or np_a.start != a[0]) and _ROLE_PHRASE.fullmatch(ctx.norm, a[0], a[1]) and any(
-        w.lower() in TITLES or w.lower() in source_words() for w in ctx.norm[a[0]:a[1]].split()[1:]
+    if (np_a is None or np_a.start != a[0]) and _ROLE_PHRASE.fullmatch(ctx.norm, a[0], a[1]) and (
+        any(w.lower() in TITLES or w.lower() in source_words() for w in ctx.norm[a[0]:a[1]].split()[1:])
+        or _FULL_NAME.fullmatch(ctx.norm, b[0], b[1]) and ctx.norm[a[1] - 1].islower()
     ):
-        np_a = NounPhrase(a[0], a[1], ctx.norm[a[0]:a[1]])  # "her senior policy adviser"
+        np_a = NounPhrase(a[0], a[1], ctx.norm[a[0]:a[1]])  # "her senior policy adviser", "a neighbor, Tom Becker,"
     if np_a is None or np_b is None or np_a.start != a[0] or np_b.start != b[0]:
         return None
     if _place_after_town(ctx, a, b):
@@ -251,6 +258,10 @@ def read_subject(ctx: Document, lo: int, hi: int, *, anchored: bool, description
             np = NounPhrase(m.start(), m.end(), ctx.norm[m.start():m.end()])
     if np is not None and (_placed(ctx, np, p, anchored) or not anchored and not _object_of(ctx, np, p)):
         return np, None, None
+    if np is not None and anchored and _FULL_NAME.fullmatch(ctx.norm, np.start, np.end):
+        role = _ROLE_BEFORE_NAME.fullmatch(ctx.norm, p, np.start)
+        if role is not None:  # "…,” another friend, Mariam Emara told CNN: no comma after the name
+            return np, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[role.start(1):role.end(1)], flags=re.I), p
     if not ctx.norm[lo:hi].endswith(","):
         return None
     appos = appositive_role(ctx, lo, hi)

@@ -53,7 +53,7 @@ _AFTER_ROLE_HEAD = frozenset("for at to with in on from".split())
 _LEADER_HEADS = frozenset("leader president premier chancellor king queen monarch ruler emir".split())
 
 
-def _role_matches(role: str, head: str, modifiers: set[str], *, loose_country: bool = False) -> bool:
+def role_matches(role: str, head: str, modifiers: set[str], *, loose_country: bool = False) -> bool:
     """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
     its words include every one of ``modifiers`` (``{"kremlin"}``).
 
@@ -63,20 +63,20 @@ def _role_matches(role: str, head: str, modifiers: set[str], *, loose_country: b
     (``the U.S. president`` for ``President Donald Trump``), never another country.
 
     Examples:
-        >>> _role_matches("Kremlin spokesman", "spokesman", set())
+        >>> role_matches("Kremlin spokesman", "spokesman", set())
         True
-        >>> _role_matches("Sen.", "senator", set())
+        >>> role_matches("Sen.", "senator", set())
         True
-        >>> _role_matches("Kremlin spokesman", "spokesman", {"army"})
+        >>> role_matches("Kremlin spokesman", "spokesman", {"army"})
         False
-        >>> _role_matches("Vice President", "president", set())
+        >>> role_matches("Vice President", "president", set())
         False
-        >>> _role_matches("President", "president", {"former"})
+        >>> role_matches("President", "president", {"former"})
         False
-        >>> _role_matches("Secretary of State", "secretary", set())
+        >>> role_matches("Secretary of State", "secretary", set())
         False
     """
-    words = list(_role_words(role))
+    words = list(role_words(role))
     if not words:
         return False
     if head == "leader":
@@ -102,7 +102,7 @@ _INDIVIDUALS = (SpeakerType.PERSON, SpeakerType.ANONYMOUS)
 
 
 @functools.lru_cache(maxsize=4096)
-def _role_words(role: str) -> tuple[str, ...]:
+def role_words(role: str) -> tuple[str, ...]:
     """The words of ``role`` up to its head (abbreviations spelt out); empty with an ``of`` tail.
 
     Cached: a description is compared with every earlier person's roles, so each role
@@ -171,6 +171,7 @@ class AnaphoraMixin:
     _first_at: dict[str, int]
     _titles_of: dict[str, list[str]]
     _name_end: dict[int, int]
+    surname_people: dict[str, list[str]]
 
     # -- gender ------------------------------------------------------------------------
 
@@ -189,6 +190,16 @@ class AnaphoraMixin:
             evidence.discard(None)
             self._genders[canonical] = evidence.pop() if len(evidence) == 1 else None
         return self._genders[canonical]
+
+    def honorific_person(self, surname: str, gender: Gender) -> Optional[str]:
+        """``Mrs. Clinton`` where the article names Hillary and Bill Clinton: the one of that gender.
+
+        ``None`` unless exactly one person of the shared ``surname`` is of ``gender`` by
+        the given name or role (``Mr. Trump`` with Donald Trump and Donald Trump Jr.
+        stays ``Trump``).
+        """
+        fits = [n for n in self.surname_people.get(surname, ()) if self.base_gender(n) == gender]
+        return fits[0] if len(fits) == 1 else None
 
     def _speaker_gender(self, sp: Speaker) -> Optional[Gender]:
         """Gender of a resolved speaker: the person's and that of its own mention and role.
@@ -243,7 +254,7 @@ class AnaphoraMixin:
             if first >= before or len(canonical.split()) < 2 and canonical not in self._titled:
                 continue
             for role in self._titles_of.get(canonical, ()):
-                if _role_matches(role, head, modifiers, loose_country=loose_country):
+                if role_matches(role, head, modifiers, loose_country=loose_country):
                     found.setdefault(canonical, role)
         return found
 

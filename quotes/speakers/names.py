@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from quotes.lexicon import PLACES, TITLES
+from quotes.lexicon import PLACES, TITLES, given_name_forms
 from quotes.speakers.gender import known_given_name
 from quotes.speakers.noun_phrase import bare_phrase, is_capitalised, is_initial, name_like
 from quotes.text.tokens import Token
 
 __all__ = [
+    "clause_opener",
     "coordinated_parts",
     "generational_suffix",
     "group_opener",
@@ -28,11 +29,19 @@ __all__ = [
     "middle_initial",
     "same_person",
     "short_forms",
+    "surname_people",
     "word_surname",
 ]
 
 #: Quantifiers and collective words before a surname: ``Neither Cruz``, ``Team Trump``.
 _GROUP_OPENERS = frozenset("neither either both each every all team camp".split())
+
+#: Prepositions and adverbs that open a clause before a name (``Like Corker, Menendez said``).
+_CLAUSE_OPENERS = frozenset(
+    "like unlike now whatever without despite unless until though although while whereas".split()
+)
+#: Endings of adverbs (``Interestingly``, ``Reportedly``), not of given names (``Beverly``).
+_ADVERB_ENDINGS = ("ingly", "ally", "ously", "ently", "antly", "edly", "ively", "fully", "ately")
 
 #: Generational suffixes: part of who a person is (``Donald Trump Jr.`` is not ``Donald Trump``).
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -62,7 +71,8 @@ def same_person(a: str, b: str) -> bool:
 
     The surnames and suffixes are equal (a numeral suffix such as ``III`` may be
     left out: ``Brent Bozell III`` is ``Brent Bozell``; ``Jr.``/``Sr.`` may not), the
-    first given names agree (an initial matches any name with that letter), and the
+    first given names agree (an initial matches any name with that letter, a nickname
+    its given name: ``Chuck``, ``Charles``), and the
     middle names agree when both have some.
 
     Examples:
@@ -74,6 +84,8 @@ def same_person(a: str, b: str) -> bool:
         (False, True)
         >>> same_person("Donald Trump Jr.", "Donald Trump"), same_person("Harry Hurt III", "Harry Hurt")
         (False, True)
+        >>> same_person("Chuck Grassley", "Charles Grassley"), same_person("Bill Clinton", "Hillary Clinton")
+        (True, False)
     """
     given_a, sur_a, suf_a = _split(a)
     given_b, sur_b, suf_b = _split(b)
@@ -85,10 +97,16 @@ def same_person(a: str, b: str) -> bool:
     first_a, first_b = given_a[0].rstrip(".").lower(), given_b[0].rstrip(".").lower()
     if first_a != first_b and not (
         (len(first_a) == 1 or len(first_b) == 1) and first_a[:1] == first_b[:1]
-    ):
+    ) and not _nickname_of(first_a, first_b):
         return False
     mid_a, mid_b = given_a[1:], given_b[1:]
     return not (mid_a and mid_b) or _initials(mid_a) == _initials(mid_b)
+
+
+def _nickname_of(first_a: str, first_b: str) -> bool:
+    """Two lower-case first names one person goes by (``chuck``, ``charles``; data/nicknames.tsv)."""
+    forms = given_name_forms()
+    return bool(forms.get(first_a, frozenset()) & forms.get(first_b, frozenset()))
 
 
 def _surname(name: str) -> str:
@@ -173,15 +191,48 @@ def short_forms(
         for key, candidates in table.items():
             if key in out:
                 continue  # a full name of its own, or a surname before a first name
-            people: list[list[str]] = []
-            for name in candidates:
-                group = next((g for g in people if all(same_person(name, n) for n in g)), None)
-                if group is None:
-                    people.append([name])
-                else:
-                    group.append(name)
+            people = _people_of(candidates)
             out[key] = people[0][0] if len(people) == 1 else key
     return out
+
+
+def _people_of(candidates: Sequence[str]) -> list[list[str]]:
+    """``candidates`` grouped by person (`same_person`), each group fullest form first."""
+    people: list[list[str]] = []
+    for name in candidates:
+        group = next((g for g in people if all(same_person(name, n) for n in g)), None)
+        if group is None:
+            people.append([name])
+        else:
+            group.append(name)
+    return people
+
+
+def surname_people(
+    names: Sequence[str], *, common: Callable[[str], bool] = lambda word: False
+) -> dict[str, list[str]]:
+    """Surnames that two or more people of the article share, and those people.
+
+    Args:
+        names: Person names of two words or more, fullest first (as for `short_forms`).
+        common: Tells a capitalised common word; a name opening with one is left out.
+
+    Returns:
+        ``{surname: [canonical name of each person]}``, only for shared surnames:
+        ``Mrs. Clinton`` can then be told from ``Mr. Clinton`` by gender.
+
+    Examples:
+        >>> surname_people(["Hillary Rodham Clinton", "Hillary Clinton", "Bill Clinton", "Jeb Bush"])
+        {'Clinton': ['Hillary Rodham Clinton', 'Bill Clinton']}
+    """
+    by_surname: dict[str, list[str]] = {}
+    unique = list(dict.fromkeys(names))
+    word_tuples = _word_tuples(unique)
+    for name in unique:
+        if not _run_on(name, word_tuples) and not common(name.split()[0]):
+            by_surname.setdefault(_surname(name), []).append(name)
+    shared = {key: _people_of(candidates) for key, candidates in by_surname.items()}
+    return {key: [group[0] for group in people] for key, people in shared.items() if len(people) > 1}
 
 
 #: Words that join the people of a list.
@@ -259,16 +310,39 @@ def middle_initial(text: str, words: Sequence[Token], k: int) -> bool:
 def group_opener(word: str) -> bool:
     """A word before a surname that makes no other person of that surname.
 
-    A quantifier or collective word, or a hyphenated descriptor with a lower-case part.
+    A quantifier or collective word, a hyphenated descriptor with a lower-case part,
+    or a word opening a clause (`clause_opener`: ``Like Corker, Menendez ...``).
 
     Examples:
         >>> group_opener("Neither"), group_opener("Team"), group_opener("Oscar-winner")
         (True, True, True)
-        >>> group_opener("Jean-Claude"), group_opener("Ted")
-        (False, False)
+        >>> group_opener("Jean-Claude"), group_opener("Ted"), group_opener("Like")
+        (False, False, True)
     """
-    return word.lower() in _GROUP_OPENERS or any(
+    return word.lower() in _GROUP_OPENERS or clause_opener(word) or any(
         part[:1].islower() for part in word.split("-")[1:]
+    )
+
+
+def clause_opener(word: str) -> bool:
+    """A capitalised word that opens a clause before a name, never a given name.
+
+    A preposition or adverb (``Like``, ``Without``, ``Now``), an adverb in ``-ly``
+    (``Interestingly``) or a participle in ``-ted``/``-sed`` of eight letters or more
+    (``Understated``, ``Endorsed``); a given name the gender lists know is none
+    (``Beverly``, ``Mohammed``), nor ``Rasheed`` or ``Muhammed``.
+
+    Examples:
+        >>> [clause_opener(w) for w in ["Like", "Interestingly", "Understated", "Whatever"]]
+        [True, True, True, True]
+        >>> [clause_opener(w) for w in ["Beverly", "Mohammed", "Muhammed", "Rasheed", "Holly"]]
+        [False, False, False, False, False]
+    """
+    low = word.lower()
+    if known_given_name(word):
+        return False
+    return low in _CLAUSE_OPENERS or len(low) > 6 and low.endswith(_ADVERB_ENDINGS) or (
+        len(low) > 7 and low.endswith(("ted", "sed"))  # not "Rasheed", "Muhammed"
     )
 
 

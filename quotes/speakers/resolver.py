@@ -27,16 +27,12 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.anaphora import AnaphoraMixin, is_description
+from quotes.speakers.anaphora import is_description
+from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
-    coordinated_parts,
-    generational_suffix,
-    group_opener,
-    indexed_name_start,
-    middle_initial,
-    short_forms,
-    word_surname,
+    coordinated_parts, generational_suffix, group_opener, indexed_name_start, middle_initial,
+    short_forms, surname_people, word_surname,
 )
 from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
@@ -70,19 +66,12 @@ from quotes.speakers.noun_phrase import (
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
 # Re-exported for the callers that import them here: is_description (quotes.speakers.anaphora),
-# TOKEN_RE and tokens (quotes.text.tokens),
-# NounPhrase, not_a_speaker, scan_left and scan_right (quotes.speakers.noun_phrase).
+# TOKEN_RE and tokens (quotes.text.tokens), NounPhrase, not_a_speaker, scan_left and scan_right
+# (quotes.speakers.noun_phrase).
 __all__ = [
-    "NounPhrase",
-    "SpeakerResolver",
-    "is_description",
-    "TOKEN_RE",
-    "not_a_speaker",
-    "scan_left",
-    "scan_right",
-    "tokens",
+    "NounPhrase", "SpeakerResolver", "is_description", "TOKEN_RE", "not_a_speaker", "scan_left",
+    "scan_right", "tokens",
 ]
-
 
 
 #: A person name found in the article: ``(start, end, name, role written before it)``.
@@ -109,7 +98,7 @@ _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
-class SpeakerResolver(AnaphoraMixin):
+class SpeakerResolver(EpithetMixin):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:
@@ -125,7 +114,8 @@ class SpeakerResolver(AnaphoraMixin):
         # while it reads (no resolved source, no report: "He called it X, according to Y").
         self.keep_unresolved_people = True
         self.orgs = OrganisationIndex(norm, body)  # organisation names, canonical forms, "the ministry"
-        self.sentence_starts: list[int] = []  # set by each resolve()
+        self.sentence_starts: list[int] = []  # set by each resolve(), like quoted_spans
+        self.quoted_spans: list[tuple[int, int]] = []
         self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
         self.roles: dict[str, str] = {}  # canonical name -> role
         self._person_at: list[tuple[int, str]] = []  # (offset, canonical) of name mentions
@@ -144,10 +134,9 @@ class SpeakerResolver(AnaphoraMixin):
         # "Trump Tower Grill" a later sentence mentions).
         # A short form shared by different people maps to itself (quotes.speakers.names).
         ordered = sorted(names, key=lambda n: -len(n[2].split()))
-        self.full_names = short_forms(
-            [n[2] for n in ordered if len(n[2].split()) >= 2],
-            common=self._not_first_name, titled=self._titled,
-        )
+        full = [n[2] for n in ordered if len(n[2].split()) >= 2]
+        self.full_names = short_forms(full, common=self._not_first_name, titled=self._titled)
+        self.surname_people = surname_people(full, common=self._not_first_name)  # "Clinton": Hillary, Bill
         for word in [w for w in self.full_names if " " not in w and bare_phrase(w) in PLACES]:
             del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
         self._index_roles(names, ordered)
@@ -185,6 +174,8 @@ class SpeakerResolver(AnaphoraMixin):
             hon = honorific_gender(role.split()) if role else None
             if canonical != name and hon and self.base_gender(canonical) not in (None, hon):
                 canonical = name  # "Mrs. Clinton" is not Bill Clinton
+            elif canonical == name and hon:
+                canonical = self.honorific_person(name, hon) or name  # Hillary, not Bill Clinton
             if hon:
                 self._hon_genders.setdefault(canonical, set()).add(hon)
             if role:
@@ -340,7 +331,7 @@ class SpeakerResolver(AnaphoraMixin):
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
-        self.sentence_starts = sentence_starts
+        self.sentence_starts, self.quoted_spans = sentence_starts, exclude
         words = tokens(self.norm, np.start, np.end)
         if not words:
             return None
@@ -389,10 +380,11 @@ class SpeakerResolver(AnaphoraMixin):
             if kind == "thing":
                 return self._describe(np, words, low_words, mention)
             canonical = name
-        if canonical and canonical != name and j > 0:
-            hon = honorific_gender([w[0] for w in words[:j]])
-            if hon and self.person_gender(canonical) not in (None, hon):
-                canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
+        hon = honorific_gender([w[0] for w in words[:j]]) if canonical and j > 0 else None
+        if hon and canonical != name and self.person_gender(canonical) not in (None, hon):
+            canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
+        elif hon and canonical == name:
+            canonical = self.honorific_person(name, hon) or name  # "Mrs. Clinton": Hillary, not Bill
         if canonical and not head_is_org:
             return Speaker(
                 name=canonical, mention=mention, start=np.start, end=np.end,
@@ -557,7 +549,10 @@ class SpeakerResolver(AnaphoraMixin):
         head = low[-1]
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
-            known = self.role_anaphor(np, low, mention) or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
+            known = (
+                self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
+                or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
+            )
             if known is not None:
                 return known
         if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):

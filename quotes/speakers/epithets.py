@@ -1,0 +1,206 @@
+"""Descriptions of a named person: ``the New York businessman``, ``the Vermont senator``.
+
+News names a person, then refers to them by a description: ``Donald Trump is taking
+questions in Salem. The billionaire businessman began by ...``. `EpithetMixin` resolves
+such a description (``the [modifiers] <noun>``, the noun listed in
+``quotes/data/epithets.tsv``) to that person, and only when the text leaves no doubt:
+
+* the most recent sentence (of the mention's own and the two before it) whose first
+  person name outside quotes is its subject gives the antecedent;
+* in those three sentences, it is the only person named who is compatible:
+  of the noun's gender (``businessman``: not Hillary Clinton); for an office
+  (``senator``, ``governor``), holding that title in the article (``Sen. Bernie
+  Sanders``); for an occupation (``businessman``, ``actress``), holding no office
+  (not ``President Obama``);
+* no one is introduced without a name by the same noun (``A judge in Ohio ruled ...
+  The judge said``: the judge is not named);
+* the description has no possessive (``the congressman's spokesman``).
+
+Otherwise the description stays the speaker's name (a wrong speaker is worse than none).
+The resolver tries the titles the whole article gives first
+([`role_anaphor`][quotes.speakers.anaphora.AnaphoraMixin.role_anaphor]).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from quotes.lexicon import TITLES, epithet_nouns
+from quotes.models import Speaker, SpeakerType
+from quotes.speakers.anaphora import AnaphoraMixin, role_matches, role_words
+from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
+from quotes.text.tokens import TOKEN_RE
+
+#: Sentences read back from a description for its antecedent: its own and two before.
+SENTENCES_BACK = 2
+#: Sentences read back for an unnamed person introduced by the same noun (``a judge``).
+INTRODUCED_BACK = 6
+#: What may stand between a sentence start and its subject: openers and a fronted phrase
+#: ending in a comma (``On Thursday, Trump said``), or nothing.
+#: A word before a capitalised run that makes it no person (``in an Elks Lodge``, ``at the Trump Tower``).
+_NOT_PERSON_BEFORE = re.compile(r"\b(?i:a|an|the|in|at|near|inside)\s+(?:[A-Z][\w'\-]*\s+)*$")
+_BEFORE_SUBJECT = re.compile(
+    r"[\s\"'“‘(]*(?:(?:But|And|So|Then|Later|Now|Still|Meanwhile)\s+)?(?:[^\"“”.;:]*,\s+)?"
+)
+
+
+def description_head(low: list[str]) -> Optional[tuple[str, list[str], list[str]]]:
+    """The head noun, modifiers and ``of`` tail of ``the [modifiers] <noun> [of <tail>]``.
+
+    Args:
+        low: The description's tokens, lower case, possessives bare, ``the`` first.
+
+    Returns:
+        ``(head, modifiers, tail)``, or ``None`` for a list or an empty tail.
+
+    Examples:
+        >>> description_head(["the", "vermont", "senator"])
+        ('senator', ['vermont'], [])
+        >>> description_head(["the", "former", "secretary", "of", "state"])
+        ('secretary', ['former'], ['state'])
+        >>> description_head(["the", "senator", "and", "the", "governor"]) is None
+        True
+    """
+    words = [w for w in low[1:] if w not in (".", "-")]
+    if not words or "and" in words or "," in words:
+        return None
+    if "of" in words:
+        k = words.index("of")
+        if k == 0 or k == len(words) - 1:
+            return None
+        return words[k - 1], words[: k - 1], words[k + 1:]
+    return words[-1], words[:-1], []
+
+
+class EpithetMixin(AnaphoraMixin):
+    """Descriptions (``the New York businessman``) resolved to the person the article names.
+
+    Mixed into [`quotes.speakers.resolver.SpeakerResolver`][], which sets
+    ``sentence_starts`` and ``quoted_spans`` on each ``resolve``.
+    """
+
+    sentence_starts: list[int]
+    quoted_spans: list[tuple[int, int]]
+
+    def epithet_anaphor(self, np: NounPhrase, low: list[str], mention: str) -> Optional[Speaker]:
+        """The one person a description names, by the rules of the module; else ``None``.
+
+        Args:
+            np: The mention (``the New York businessman``).
+            low: Its tokens, lower case, possessives bare (``the`` first).
+            mention: Its original text.
+        """
+        found = description_head(low)
+        if found is None or re.search(r"['’]s\b", mention):
+            return None  # "the congressman's spokesman": someone else's person
+        head, modifiers, tail = found
+        entry = epithet_nouns().get(head)
+        if entry is None:
+            return None
+        gender, kind = entry
+        office = (head, modifiers, tail) if tail else None  # "former secretary of state"
+        k = bisect.bisect_right(self.sentence_starts, np.start) - 1
+        if self._introduced_unnamed(head, k, np.start):
+            return None
+        subject = self._recent_subject(k, np.start)
+        if subject is None:
+            return None
+        canonical = subject
+        window_start = self.sentence_starts[max(0, k - SENTENCES_BACK)]
+        compatible = {
+            name for off, name in self._people_between(window_start, np.start)
+            if self._fits(name, head, gender, kind, office)
+            and (name == canonical or not _NOT_PERSON_BEFORE.search(self.norm, max(0, off - 40), off))
+        }
+        if compatible != {canonical}:
+            return None
+        description = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
+        return Speaker(
+            name=canonical, mention=mention, start=np.start, end=np.end,
+            type=SpeakerType.PERSON, role=self.roles.get(canonical, description),
+        )
+
+    def _fits(
+        self, canonical: str, head: str, gender: str, kind: str,
+        office: Optional[tuple[str, list[str], list[str]]] = None,
+    ) -> bool:
+        """The person can be the description: of its gender, and for an office holding it.
+
+        An ``office`` must head one of the person's titles (``Sen.`` for ``senator``);
+        one with an ``of`` tail (``the former secretary of state``) must be a title
+        with that tail and every modifier (``Former Secretary of State``); an
+        ``occupation`` fits no one the article gives an office (``the businessman`` is
+        not ``President Obama``); an ``epithet`` fits anyone.
+        """
+        if gender and self.person_gender(canonical) not in (None, gender):
+            return False
+        titles = self._titles_of.get(canonical, ())
+        if office is not None:
+            return kind == "office" and any(_office_title(title, *office) for title in titles)
+        if kind == "office":  # "Sen." for "the senator"; not "Vice President" for "the president"
+            return any(role_matches(title, head, set()) for title in titles)
+        heads = {role_words(title)[-1:] for title in titles}
+        if kind == "occupation":
+            return not any(
+                epithet_nouns().get(h[0], ("", ""))[1] == "office" for h in heads if h
+            )
+        return True
+
+    def _introduced_unnamed(self, head: str, k: int, before: int) -> bool:
+        """``A judge in Ohio ruled ...``: an unnamed person with the same noun shortly before."""
+        lo = self.sentence_starts[max(0, k - INTRODUCED_BACK)] if self.sentence_starts else 0
+        pattern = rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’\-]+\s+){{0,3}}{re.escape(head)}s?\b"
+        return re.search(pattern, self.norm[lo:before], flags=re.I) is not None
+
+    def _people_between(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """Person name mentions at offsets in ``[lo, hi)`` outside quotes, in text order."""
+        cover = self._exclude_cover(self.quoted_spans)
+        i = bisect.bisect_left(self._person_at, (lo, ""))
+        out = []
+        while i < len(self._person_at) and self._person_at[i][0] < hi:
+            if self._person_at[i][0] not in cover:
+                out.append(self._person_at[i])
+            i += 1
+        return out
+
+    def _recent_subject(self, k: int, before: int) -> Optional[str]:
+        """The person named as subject by the nearest sentence from ``k`` back (``SENTENCES_BACK`` at most)."""
+        hi = before
+        for j in range(k, max(-1, k - SENTENCES_BACK - 1), -1):
+            lo = self.sentence_starts[j] if j >= 0 and self.sentence_starts else 0
+            people = self._people_between(lo, hi)
+            if people:
+                off, name = people[0]
+                if self._subject_at(lo, off):
+                    return name
+            hi = lo
+        return None
+
+    def _subject_at(self, lo: int, off: int) -> bool:
+        """The name at ``off`` opens its sentence (from ``lo``), after any title words: a subject."""
+        if self._is_possessive_at(off) or self._is_modifier_at(off):
+            return False
+        start = off
+        for m in reversed(list(TOKEN_RE.finditer(self.norm, lo, off))):
+            tok = m.group()
+            if not (tok in (".", "of") or tok[:1].isupper() or bare_phrase(tok) in TITLES):
+                break
+            start = m.start()  # "Ohio Gov. John Kasich", "Former Secretary of State Hillary Clinton"
+        return _BEFORE_SUBJECT.fullmatch(self.norm, lo, start) is not None
+
+
+def _office_title(title: str, head: str, modifiers: list[str], tail: list[str]) -> bool:
+    """``title`` holds ``<head> of <tail>`` and every modifier (``former``) before it.
+
+    Examples:
+        >>> _office_title("Former Secretary of State", "secretary", ["former"], ["state"])
+        True
+        >>> _office_title("Secretary of State", "secretary", ["former"], ["state"])
+        False
+    """
+    words = [bare_phrase(w) for w in TOKEN_RE.findall(title)]
+    phrase = [head, "of", *tail]
+    k = next((i for i in range(len(words)) if words[i:i + len(phrase)] == phrase), None)
+    return k is not None and set(modifiers) <= set(words[:k])

@@ -1,0 +1,90 @@
+"""Quotes whose speaker is written in a less common layout get that speaker.
+
+Made-up sentences, one row per layout: a description in apposition before the name
+after the quote (with or without the comma that closes the apposition), after an
+inverted cue, a day between the subject and the cue before a quote (``Priebus on
+Thursday told Fox News: “…”``), the passive ``is quoted as saying``, and a signature
+inside the closing mark (``“… rebuilt. -- Ann Lee”``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import only_quote
+
+from quotes.models import SpeakerType
+
+#: (layout, text, quote content, name, mention, role)
+LAYOUTS = [
+    (
+        "description, name, cue after the quote",
+        '"We were all afraid," a neighbor, Tom Becker, told CNN.',
+        "We were all afraid", "Tom Becker", "a neighbor, Tom Becker", "a neighbor",
+    ),
+    (
+        "description, name without the closing comma",
+        '"We were all afraid," another friend, Mariam Emara told CNN.',
+        "We were all afraid", "Mariam Emara", "another friend, Mariam Emara", "another friend",
+    ),
+    (
+        "inverted cue, description, name",
+        '"We were all afraid," said a neighbor, Tom Becker.',
+        "We were all afraid", "Tom Becker", "a neighbor, Tom Becker", "neighbor",
+    ),
+    (
+        "a day between subject and cue before the quote",
+        'Tom Becker on Thursday told Fox News: "Both teams are meeting next week."',
+        "Both teams are meeting", "Tom Becker", "Tom Becker", None,
+    ),
+    (
+        "a bare weekday is no part of the name",
+        'Tom Becker Thursday said: "The plan will fail."',
+        "The plan will fail", "Tom Becker", "Tom Becker", None,
+    ),
+    (
+        "is quoted as saying",
+        'Mayor Ann Lee is quoted as saying: "The bridge will reopen in May."',
+        "The bridge will reopen", "Ann Lee", "Mayor Ann Lee", "Mayor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("layout", "text", "content", "name", "mention", "role"), LAYOUTS, ids=[r[0] for r in LAYOUTS])
+def test_speaker_in_layout(extractor, layout, text, content, name, mention, role):
+    q = only_quote(extractor, text, content)
+    assert q.kind.value == "direct", layout
+    assert q.speaker is not None, layout
+    assert (q.speaker.name, q.speaker.mention, q.speaker.type) == (name, mention, SpeakerType.PERSON)
+    assert q.speaker.role == role
+
+
+def test_apposition_without_comma_leaves_no_reported_copy(fast):
+    text = '"We were all afraid," another friend, Mariam Emara told CNN.'
+    found = fast.extract(text)
+    assert [q.kind.value for q in found] == ["direct"]
+
+
+def test_inverted_description_without_a_name_stays(fast):
+    q = only_quote(fast, '"We were all afraid," said a neighbor.', "We were all afraid")
+    assert q.speaker is not None and q.speaker.mention == "a neighbor"
+    assert q.speaker.type is not SpeakerType.PERSON  # no name invented
+
+
+def test_signature_inside_the_closing_mark(extractor):
+    text = 'Residents gathered on Monday. "We will not stop until the bridge is rebuilt. -- Ann Lee" The crowd cheered.'
+    q = only_quote(extractor, text, "We will not stop")
+    assert q.text == "We will not stop until the bridge is rebuilt."
+    assert q.speaker is not None and (q.speaker.name, q.speaker.mention) == ("Ann Lee", "Ann Lee")
+    assert q.provenance.rules == ("direct", "after:signature")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We need a leader -- Donald Trump," the mayor said.',  # no sentence end before the dash
+        '"We need a leader. -- not a talker," the mayor said.',  # no name after it
+    ],
+)
+def test_dash_inside_a_quote_is_no_signature(fast, text):
+    q = only_quote(fast, text, "We need a leader")
+    assert q.speaker is not None and q.speaker.mention == "the mayor"

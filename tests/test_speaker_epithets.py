@@ -1,0 +1,138 @@
+"""A description of a named person (``the New York businessman``) resolves to that person.
+
+Made-up sentences, one row per pattern (`quotes.speakers.epithets`): the description
+takes the name of the one compatible person the nearby text makes its subject, and keeps
+itself as ``role``; with two candidates, an unnamed person introduced by the same noun, a
+person of the other gender or without the office, it stays the description.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import only_quote
+
+from quotes.lexicon import epithet_nouns
+from quotes.models import SpeakerType
+from quotes.speakers.epithets import description_head
+
+#: (pattern, text, quote content, expected name, expected mention)
+RESOLVED = [
+    (
+        "occupation after the subject of the sentence before",
+        "Donald Trump is taking questions in an Elks Lodge in Salem. "
+        '"The crisis is terrible," the billionaire businessman said.',
+        "The crisis is terrible", "Donald Trump", "the billionaire businessman",
+    ),
+    (
+        "state and office: the title before the name",
+        'Sen. Bernie Sanders (I-Vt.) spoke on Sunday. "We will win this," the Vermont senator said.',
+        "We will win this", "Bernie Sanders", "the Vermont senator",
+    ),
+    (
+        "fronted phrase before the subject",
+        'On Thursday, Mark Delaney toured the plant. "Jobs are coming back," the investor said.',
+        "Jobs are coming back", "Mark Delaney", "the investor",
+    ),
+    (
+        "party epithet after a titled name",
+        'Republican Sen. Walter Brandt visited the base. "The troops deserve better," the Ohio Republican said.',
+        "The troops deserve better", "Walter Brandt", "the Ohio Republican",
+    ),
+    (
+        "office with the title in the same article, two people but one senator",
+        'Gov. Alan Pierce met Sen. Rosa Ibarra in Denver. "The bill is dead," the senator said.',
+        "The bill is dead", "Rosa Ibarra", "the senator",
+    ),
+    (
+        "office with an of tail and its modifier",
+        "Former Secretary of State Hillary Clinton spoke in Ohio on Monday. "
+        '"We will win," the former secretary of state said.',
+        "We will win", "Hillary Clinton", "the former secretary of state",
+    ),
+    (
+        "description as the subject of a report",
+        "Gina Morales spoke at the gala. The actress said the industry had to change.",
+        "the industry had to change", "Gina Morales", "The actress",
+    ),
+]
+
+#: (pattern, text, quote content, expected description kept as name)
+KEPT = [
+    (
+        "two senators: the description stays",
+        'Sen. Rosa Ibarra spoke on Sunday. Sen. Tom Becker also came. "We will win this," the senator said.',
+        "We will win this", "senator",
+    ),
+    (
+        "an unnamed person introduced by the same noun",
+        'A judge in Ohio ruled on Friday, after Tom Becker appealed. "The law is clear," the judge said.',
+        "The law is clear", "judge",
+    ),
+    (
+        "a person of the other gender",
+        'Hillary Clinton spoke on Sunday. "We will win this," the businessman said.',
+        "We will win this", "businessman",
+    ),
+    (
+        "another person named between the subject and the description",
+        'Jeb Bush went after Donald Trump at the debate. "He is a chaos candidate," the former Florida governor said.',
+        "He is a chaos candidate", "former Florida governor",
+    ),
+    (
+        "an occupation does not fit a person with an office",
+        'Gov. Alan Pierce toured the plant. "Jobs are coming back," the investor said.',
+        "Jobs are coming back", "investor",
+    ),
+    (
+        "an office needs the title",
+        'Rosa Ibarra spoke on Sunday. "We will win this," the senator said.',
+        "We will win this", "senator",
+    ),
+    (
+        "an of tail needs the modifier in the title (former)",
+        'Secretary of State John Kerry spoke in Ohio on Monday. "We will win," the former secretary of state said.',
+        "We will win", "former secretary of state",
+    ),
+    (
+        "someone else's person (possessive)",
+        'Tom Becker spoke on Sunday. "We will win this," the congressman\'s spokesman said.',
+        "We will win this", "congressman's spokesman",
+    ),
+    (
+        "a generic noun is not listed",
+        'Tom Becker spoke on Sunday. "We will win this," the man said.',
+        "We will win this", "man",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name", "mention"), RESOLVED, ids=[r[0] for r in RESOLVED])
+def test_description_resolves_to_the_named_person(extractor, pattern, text, content, name, mention):
+    q = only_quote(extractor, text, content)
+    assert q.speaker is not None, pattern
+    assert (q.speaker.name, q.speaker.mention, q.speaker.type) == (name, mention, SpeakerType.PERSON)
+    assert q.speaker.role  # the description, or the title the article gives
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "kept"), KEPT, ids=[r[0] for r in KEPT])
+def test_description_stays_when_the_person_is_not_certain(extractor, pattern, text, content, kept):
+    q = only_quote(extractor, text, content)
+    assert q.speaker is not None, pattern
+    assert q.speaker.name == kept
+
+
+def test_resolved_description_keeps_itself_as_role(fast):
+    text = 'Mark Delaney toured the plant. "Jobs are coming back," the billionaire investor said.'
+    q = only_quote(fast, text, "Jobs are coming back")
+    assert (q.speaker.name, q.speaker.role) == ("Mark Delaney", "billionaire investor")
+
+
+def test_description_head_reads_an_of_tail():
+    assert description_head(["the", "former", "secretary", "of", "state"]) == ("secretary", ["former"], ["state"])
+    assert description_head(["the"]) is None
+
+
+def test_epithet_table_leaves_out_generic_nouns():
+    table = epithet_nouns()
+    assert not {"man", "woman", "official", "spokesman", "source", "aide"} & set(table)
+    assert {kind for _gender, kind in table.values()} == {"office", "occupation", "epithet"}

@@ -1,0 +1,98 @@
+"""A surname alone resolves to the person the article names, when only one can be meant.
+
+Made-up sentences: ``Mrs. Clinton`` where the article names Hillary and Bill Clinton is
+Hillary Clinton, ``Mr. Clinton`` Bill Clinton, and a later ``she`` follows; a bare
+``Clinton``, or ``Mr. Trump`` with two men named Trump, stays the surname. A word
+opening a clause before a surname (``Like Corker, ...``, ``Interestingly Blocher``) is
+no second person of that surname, and a nickname (``Chuck Grassley``) names the same
+person as the given name (``Charles Grassley``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.speakers.names import clause_opener, surname_people
+
+COUPLE = "Hillary Clinton and Bill Clinton arrived in Ohio on Sunday. "
+
+#: (pattern, text, quote content, expected name)
+ROWS = [
+    ("Mrs. picks the woman", COUPLE + '"We will win," Mrs. Clinton said.', "We will win", "Hillary Clinton"),
+    ("Mr. picks the man", COUPLE + '"We will win," Mr. Clinton said.', "We will win", "Bill Clinton"),
+    (
+        "a pronoun after the honorific mention",
+        COUPLE + 'Mrs. Clinton spoke first. "It was a long day," she said.',
+        "It was a long day", "Hillary Clinton",
+    ),
+    ("no honorific: the surname stays", COUPLE + '"We will win," Clinton said.', "We will win", "Clinton"),
+    (
+        "two men: the surname stays",
+        'Donald Trump and Donald Trump Jr. arrived in Ohio. "We will win," Mr. Trump said.',
+        "We will win", "Trump",
+    ),
+    (
+        "a title with no gender: the surname stays",
+        COUPLE + '"We will win," Sen. Clinton said.',
+        "We will win", "Clinton",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name"), ROWS, ids=[r[0] for r in ROWS])
+def test_shared_surname(extractor, pattern, text, content, name):
+    found = [q for q in extractor.extract(text) if content in q.text]
+    assert len(found) == 1, pattern
+    q = found[0]
+    assert text[q.start : q.end] == q.text
+    assert q.speaker is not None and q.speaker.name == name, pattern
+
+
+def test_surname_people_groups_forms_of_one_person():
+    people = surname_people(["Hillary Rodham Clinton", "Hillary Clinton", "Bill Clinton", "Jeb Bush"])
+    assert people == {"Clinton": ["Hillary Rodham Clinton", "Bill Clinton"]}
+    assert surname_people(["Jeb Bush", "Jeb Bush"]) == {}
+
+
+#: (pattern, text, quote content, expected name)
+OPENERS = [
+    (
+        "a preposition before the surname",
+        "Sen. Bob Corker spoke on Monday. Like Corker, Sen. Ana Ruiz rejected the deal. "
+        '"It is a bad deal," Corker said.',
+        "It is a bad deal", "Bob Corker",
+    ),
+    (
+        "an adverb before the surname",
+        "Christoph Blocher led the party for years. Interestingly Blocher, a wealthy industrialist, "
+        'stayed out of the race. "We will win," Blocher said.',
+        "We will win", "Christoph Blocher",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name"), OPENERS, ids=[r[0] for r in OPENERS])
+def test_clause_opener_is_no_second_person(extractor, pattern, text, content, name):
+    found = [q for q in extractor.extract(text) if content in q.text]
+    assert len(found) == 1, pattern
+    assert found[0].speaker is not None and found[0].speaker.name == name, pattern
+
+
+def test_clause_opener_keeps_given_names():
+    assert clause_opener("Reportedly") and clause_opener("Without")
+    assert not any(clause_opener(w) for w in ["Beverly", "Kelly", "Rasheed", "Ted", "Reed"])
+
+
+def test_nickname_and_given_name_are_one_person(extractor):
+    text = (
+        "Sen. Charles Grassley chairs the committee. Chuck Grassley has held the seat since 1981. "
+        '"We will hold hearings," Grassley said.'
+    )
+    found = [q for q in extractor.extract(text) if "hold hearings" in q.text]
+    assert len(found) == 1
+    assert found[0].speaker is not None and found[0].speaker.name == "Charles Grassley"
+
+
+def test_surname_people_joins_a_nickname_to_its_given_name():
+    assert surname_people(["Bill Clinton", "William Clinton"]) == {}
+    assert surname_people(["Bill Clinton", "Hillary Clinton"]) == {"Clinton": ["Bill Clinton", "Hillary Clinton"]}
