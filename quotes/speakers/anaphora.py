@@ -16,6 +16,7 @@ from typing import Optional
 
 from quotes.lexicon import ORG_WORDS, TITLES
 from quotes.models import Speaker, SpeakerType
+from quotes.speakers.fronted import fronted_phrase_end
 from quotes.speakers.gender import Gender, gender_of
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
 from quotes.speakers.organisations import OrganisationIndex, country_key
@@ -362,8 +363,9 @@ class AnaphoraMixin:
                     and _agrees(gender, self._speaker_gender(sp))
                 ):
                     return sp
-            first_pronoun = self._first_pronoun(lo, hi, exclude)
-            i = bisect.bisect_left(self._person_at, (lo, ""))
+            subject_lo = self._subject_start(lo, hi, exclude)  # after "According to X,"
+            first_pronoun = self._first_pronoun(subject_lo, hi, exclude)
+            i = bisect.bisect_left(self._person_at, (subject_lo, ""))
             if first_pronoun is not None:
                 # "He also repeated ... Joe Biden": the sentence continues an earlier subject.
                 if i >= len(self._person_at) or self._person_at[i][0] > first_pronoun:
@@ -371,9 +373,13 @@ class AnaphoraMixin:
                     k -= 1
                     continue
             found = self._first_named(i, hi, exclude, members, gender)
+            if found is None and subject_lo > lo and self._first_named(
+                bisect.bisect_left(self._person_at, (lo, "")), subject_lo, exclude, members, gender
+            ):
+                return None  # "In an interview with Tapper, the senator said": no named subject
             if found is not None:
                 i, off, name = found
-                if k >= k0 - 1 and _OPENER.fullmatch(self.norm, lo, off) and any(
+                if k >= k0 - 1 and _OPENER.fullmatch(self.norm, subject_lo, off) and any(
                     other != name and _agrees(gender, self.person_gender(other))
                     for other in self._coordinated_with(i)
                 ):
@@ -387,6 +393,22 @@ class AnaphoraMixin:
             hi = lo
             k -= 1
         return None
+
+    def _subject_start(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> int:
+        """Where the subject of the sentence at ``lo`` may start: after a phrase that opens it.
+
+        ``According to ProPublica, Clinton said``, ``Speaking with Tapper, Cruz
+        said``: the people in the opening phrase are no subject
+        (`quotes.speakers.fronted.fronted_phrase_end`). An opening ``-ing`` word that is
+        a name the article indexes (``Irving said``) opens no phrase.
+        """
+        end = fronted_phrase_end(self.norm, lo, hi, self._exclude_cover(exclude))
+        if end is None:
+            return lo
+        i = bisect.bisect_left(self._person_at, (lo, ""))
+        if i < len(self._person_at) and not self.norm[lo:self._person_at[i][0]].strip(" \t\n\"'“‘("):
+            return lo  # the sentence opens with a name
+        return end
 
     def _listed_members(self, lo: int, hi: int) -> set[str]:
         """The people of groups of named people (``Trump and Ryan``) that spoke in ``[lo, hi)``."""

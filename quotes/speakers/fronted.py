@@ -1,0 +1,96 @@
+"""Sentence-opening phrases that hold no subject: ``According to ProPublica, Clinton said ...``.
+
+A pronoun goes back to the subject of an earlier sentence
+([`quotes.speakers.anaphora.AnaphoraMixin`][]). A person named in a prepositional or
+participial phrase that opens the sentence and ends at a comma (``At the Democratic
+National Convention,``, ``Speaking with Jake Tapper,``, ``Asked about Trump,``) is no
+subject: the subject follows the comma. Clauses opened by a conjunction (``When
+Smith spoke, he said``) are left alone, since their subject is often the one a
+pronoun after them refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from quotes.text.intervals import SpanCover
+
+#: Prepositions that open a phrase before the subject (``According to``, ``In an interview with``).
+#: ``for`` and ``to`` are left out: ``For Smith, the race is personal`` makes Smith the topic.
+FRONTED_PREPOSITIONS = frozenset(
+    """according at in during under from unlike like despite following amid amidst with without
+    throughout on by regarding among against beyond besides outside inside over across through
+    toward towards upon via""".split()
+)
+#: Past participles that open a phrase before the subject (``Asked about Trump, Cruz said``).
+FRONTED_PARTICIPLES = frozenset(
+    """asked pressed reached contacted questioned interviewed quoted challenged confronted""".split()
+)
+
+#: Quote marks, brackets and sentence connectives before the first word of a sentence.
+_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?:But|And|So|Then|Later|Yet),?\s+)*")
+#: A subject, a finite verb or a name with a past-tense verb: the words before the comma are a clause
+#: (``In June he launched``, ``Clinching it is out of reach for Sanders``, ``On Sunday Mr. Trump wrote``).
+_CLAUSE = re.compile(
+    r"\b(?:he|she|they|we|I|is|was|are|were|has|had|have|made|said|says|told|wrote|took|gave)\b"
+    r"|[A-Z][\w'’\-]*\s+[a-z]+ed\b"
+)
+#: The comma of a date (``Jan. 17, 2013``): it does not close the phrase.
+_DATE_COMMA = re.compile(r",\s*\d{4}\b")
+#: The first word of the sentence after `_LEAD`.
+_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
+def fronted_phrase_end(norm: str, lo: int, hi: int, quoted: SpanCover) -> Optional[int]:
+    """Offset right after the comma that closes a phrase opening the sentence at ``lo``.
+
+    The phrase starts with a preposition (`FRONTED_PREPOSITIONS`), a past participle
+    (`FRONTED_PARTICIPLES`) or a capitalised ``-ing`` word, and ends at its first
+    comma outside quotes before ``hi``. ``None`` when the sentence opens otherwise
+    (a quote, a conjunction: ``When Smith spoke, he said``), when no such comma is
+    found, or when the words before it are a clause (`_CLAUSE`: ``In June he
+    launched ...,``, ``Choosing Smith is ...,``). The caller checks that the
+    ``-ing`` word is no name (``Irving said ...``).
+
+    Args:
+        norm: The normalised article text.
+        lo: Start of the sentence.
+        hi: End of the part of the sentence to read.
+        quoted: Spans inside quotes (a comma there, or one of a date, does not close the phrase).
+
+    Examples:
+        >>> cover = SpanCover([])
+        >>> text = "According to ProPublica, Clinton praised her donors."
+        >>> text[fronted_phrase_end(text, 0, len(text), cover):].split()[0]
+        'Clinton'
+        >>> fronted_phrase_end("Speaking with Tapper, Cruz said so.", 0, 35, cover)
+        21
+        >>> fronted_phrase_end("When Smith spoke, he said so.", 0, 29, cover) is None
+        True
+        >>> fronted_phrase_end("In June he sold it, Smith said.", 0, 31, cover) is None
+        True
+        >>> fronted_phrase_end("In a Jan. 17, 2013 email, Clinton asks.", 0, 40, cover)
+        25
+    """
+    lead = _LEAD.match(norm, lo, hi)
+    word = _WORD.match(norm, lead.end() if lead else lo, hi)
+    if word is None or word.start() in quoted:
+        return None  # a quote opens the sentence: "Regarding the foundation, ..." is its speaker's
+    low = word.group().lower()
+    opens = low in FRONTED_PREPOSITIONS or low in FRONTED_PARTICIPLES or (
+        low.endswith("ing") and len(low) > 5 and word.group()[0].isupper()
+    )
+    if not opens:
+        return None
+    comma = norm.find(",", word.end(), hi)
+    while comma != -1 and (comma in quoted or _is_date_comma(norm, comma)):
+        comma = norm.find(",", comma + 1, hi)
+    if comma == -1 or _CLAUSE.search(norm, word.end(), comma):
+        return None
+    return comma + 1
+
+
+def _is_date_comma(norm: str, comma: int) -> bool:
+    """The comma at ``comma`` sits between a day and a year (``Jan. 7, 2013``)."""
+    return norm[comma - 1:comma].isdigit() and _DATE_COMMA.match(norm, comma) is not None

@@ -1,0 +1,143 @@
+"""``he``/``she`` go to the subject of the sentence, not to a person in a phrase that opens it.
+
+Made-up sentences: a prepositional or participial phrase before the subject
+(``According to Maria Lopez, Tom Baker ...``, ``Speaking with Ann Grey, ...``, ``At
+the Harbor National Convention, ...``) names no subject, so a later pronoun goes to
+the person after its comma. A clause opened by a conjunction (``When ... ,``), a
+phrase that is itself a clause (``In June he ...``) and a quote that opens the
+sentence are left alone. When the only person named is inside the opening phrase
+and no subject follows, the pronoun stays unresolved (``name`` is ``None``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.speakers.fronted import fronted_phrase_end
+from quotes.text.intervals import SpanCover
+
+QUOTE = '"We will build the bridge," he said.'
+QUOTE_SHE = '"We will build the bridge," she said.'
+
+#: (pattern, text, expected speaker name of the quote ``We will build the bridge``)
+ROWS = [
+    (
+        "according to: the subject follows the comma",
+        "Lucas Moreno runs the port. According to Peter Grant, Tom Baker wants a new bridge. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "a participle phrase names an object",
+        "Speaking with Peter Grant on Monday, Tom Baker praised the plan. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "an asked phrase names an object",
+        "Asked about Peter Grant, Tom Baker smiled. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "the tail of an event name in an opening phrase",
+        "At the Harbor National Convention last week, Tom Baker spoke for an hour. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "a connective before the opening phrase",
+        "But like Peter Grant, Tom Baker opposed the tax. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "she: the woman after the comma, not the one in the phrase",
+        "In an interview with Ann Grey, Maria Lopez criticized the plan. " + QUOTE_SHE,
+        "Maria Lopez",
+    ),
+    (
+        "a conjunction clause is left alone",
+        "When Tom Baker arrived, the crowd cheered. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "a phrase that is a clause is left alone",
+        "In the morning Tom Baker visited the port, and the crowd cheered. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "a date comma does not close the phrase",
+        "In a Jan. 17, 2013 email, Tom Baker praised Peter Grant. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "an -ing name opens the sentence: no opening phrase",
+        "Irving Stone, the port chief, met Tom Baker. " + QUOTE,
+        "Irving Stone",
+    ),
+    (
+        "a pronoun subject after the phrase goes to the sentence before",
+        "Tom Baker runs the port. According to Peter Grant, he wants a new bridge. " + QUOTE,
+        "Tom Baker",
+    ),
+]
+
+#: (pattern, text): the pronoun cannot be resolved, so the speaker has no name.
+UNRESOLVED = [
+    (
+        "only an object person, no subject after the comma",
+        "Lucas Moreno runs the port. In an interview with Peter Grant, the mayor drove to the port. "
+        + QUOTE,
+    ),
+    (
+        "a participle phrase and a description subject",
+        "Speaking with Peter Grant on Monday, the governor toured the port. " + QUOTE,
+    ),
+]
+
+
+def _speaker_of_bridge(extractor, text):
+    found = [q for q in extractor.extract(text) if "We will build the bridge" in q.text]
+    assert len(found) == 1
+    q = found[0]
+    assert text[q.start : q.end] == q.text
+    return q.speaker
+
+
+@pytest.mark.parametrize(("pattern", "text", "name"), ROWS, ids=[r[0] for r in ROWS])
+def test_pronoun_goes_to_the_subject(extractor, pattern, text, name):
+    speaker = _speaker_of_bridge(extractor, text)
+    assert speaker is not None and speaker.name == name, pattern
+    assert speaker.mention.lower() in ("he", "she"), pattern
+
+
+@pytest.mark.parametrize(("pattern", "text"), UNRESOLVED, ids=[r[0] for r in UNRESOLVED])
+def test_pronoun_stays_unresolved(extractor, pattern, text):
+    speaker = _speaker_of_bridge(extractor, text)
+    assert speaker is not None, pattern
+    assert speaker.name is None and speaker.mention == "he", pattern
+    assert text[speaker.start : speaker.end] == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("According to Peter Grant, Tom Baker left.", " Tom Baker left."),
+        ("Asked about it, Tom Baker left.", " Tom Baker left."),
+        ('"At home," Tom Baker said, "we rest."', None),  # a quote opens the sentence
+        ("Irving Stone, the chief, left.", " the chief, left."),  # the caller sees the name
+        ("Clinching it is hard for Tom Baker, he said.", None),  # a gerund subject: a clause
+        ("In June he sold it, Tom Baker said.", None),
+        ("For Tom Baker, the race is personal.", None),  # "for" makes a topic, left alone
+    ],
+)
+def test_fronted_phrase_end(text, rest):
+    quoted = SpanCover([(1, 8)]) if text.startswith('"') else SpanCover([])
+    end = fronted_phrase_end(text, 0, len(text), quoted)
+    assert (None if end is None else text[end:]) == rest
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="AaIn ,.\"'bcdSingh1720", max_size=60), st.integers(0, 60))
+def test_fronted_phrase_end_stays_in_range(text, hi):
+    hi = min(hi, len(text))
+    end = fronted_phrase_end(text, 0, hi, SpanCover([]))
+    assert end is None or (0 < end <= hi and text[end - 1] == ",")
