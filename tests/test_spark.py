@@ -200,19 +200,6 @@ class TestExtract:
         with pytest.raises(QuotesError, match="no column 'text'"):
             quotes.archive.spark.extract(df)
 
-    def test_stances_choose_the_rows(self, spark):
-        import quotes.archive.spark
-        from quotes.errors import InvalidArgumentError
-
-        text = "The mayor criticized the new parking rules.\n\nTaxes will rise, the mayor said.\n"
-        df = spark.createDataFrame([("a", text)], "id string, text string")
-        default = quotes.archive.spark.extract(df).collect()
-        assert [(r["text"], r["stance"]) for r in default] == [("Taxes will rise", "asserts")]
-        refers = quotes.archive.spark.extract(df, stances=["refers"]).collect()
-        assert [(r["text"], r["stance"]) for r in refers] == [("the new parking rules", "refers")]
-        with pytest.raises(InvalidArgumentError, match="unknown stance"):
-            quotes.archive.spark.extract(df, stances=["maybe"])
-
     def test_backend_is_built_once_per_executor_process(self, spark):
         import quotes.archive.spark
 
@@ -252,6 +239,21 @@ class TestExtract:
         assert written.count() > 0 and tuple(written.columns) == RECORD_KEYS
         [error] = spark.read.json(str(tmp_path / "out" / "errors")).collect()
         assert error["article"] == "x"
+
+    # Last in the class: it builds extractors with other stances in the reused Python
+    # workers, which test_backend_is_built_once_per_executor_process counts.
+    def test_stances_choose_the_rows(self, spark):
+        import quotes.archive.spark
+        from quotes.errors import InvalidArgumentError
+
+        text = "The mayor criticized the new parking rules.\n\nTaxes will rise, the mayor said.\n"
+        df = spark.createDataFrame([("a", text)], "id string, text string")
+        default = quotes.archive.spark.extract(df).collect()
+        assert [(r["text"], r["stance"]) for r in default] == [("Taxes will rise", "asserts")]
+        refers = quotes.archive.spark.extract(df, stances=["refers"]).collect()
+        assert [(r["text"], r["stance"]) for r in refers] == [("the new parking rules", "refers")]
+        with pytest.raises(InvalidArgumentError, match="unknown stance"):
+            quotes.archive.spark.extract(df, stances=["maybe"])
 
 
 @pytest.fixture(scope="module")
