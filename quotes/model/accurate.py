@@ -24,7 +24,9 @@ provenance: ``rules == ("accurate", "minilm<layers>-bilstm-<version>")``.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+import hashlib
+import io
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,13 +34,21 @@ from typing import Any
 import numpy as np
 
 from quotes.document import Document
-from quotes.model.encoder import load_encoder
+from quotes.errors import TaggerUnavailableError
+from quotes.model.encoder import TokenEncoder, load_encoder
 from quotes.model.features import Chunk
 from quotes.model.tagger import SpanTagger, read_weights
 from quotes.models import Quote
 from quotes.text.segment import Segmenter
 
-__all__ = ["ACCURATE_PATH", "AccurateTagger", "ChunkEncoder", "in_body", "load_accurate"]
+__all__ = [
+    "ACCURATE_PATH",
+    "AccurateTagger",
+    "ChunkEncoder",
+    "in_body",
+    "load_accurate",
+    "read_encoder_overrides",
+]
 
 #: Where the head's weights (``accurate.npz``) and settings (``accurate.json``) live.
 ACCURATE_PATH = Path(__file__).parents[1] / "data" / "accurate.npz"
@@ -56,6 +66,8 @@ class AccurateTagger(SpanTagger):
         vocab: The settings, vocabulary and threshold (``accurate.json``).
         encoder: Gives each chunk's token vectors; by default the first
             ``config.encoder_layers`` layers of all-MiniLM-L6-v2 (loaded once per process).
+        overrides: The fine-tuned encoder layers (``accurate_encoder.npz``) loaded over
+            the base encoder's weights when no ``encoder`` is given.
 
     Raises:
         DependencyError: No ``encoder`` is given and the ``model`` extra is missing.
@@ -66,12 +78,14 @@ class AccurateTagger(SpanTagger):
         weights: dict[str, np.ndarray],
         vocab: dict[str, Any],
         encoder: ChunkEncoder | None = None,
+        overrides: Mapping[str, np.ndarray] | None = None,
     ) -> None:
         super().__init__(weights, vocab)
         layers = int(vocab["config"]["encoder_layers"])
-        self.component = ("accurate", f"minilm{layers}-bilstm-{self.version}")
+        tuned = "ft" if vocab["config"].get("encoder_finetuned") else ""
+        self.component = ("accurate", f"minilm{layers}{tuned}-bilstm-{self.version}")
         if encoder is None:
-            model = load_encoder(layers)
+            model = TokenEncoder(layers, overrides) if overrides else load_encoder(layers)
 
             def encoder(chunks: list[Chunk]) -> list[np.ndarray]:
                 return model.encode([[t[0] for t in c.tokens] for c in chunks])
@@ -117,4 +131,34 @@ def load_accurate() -> AccurateTagger:
     weights, vocab = read_weights(
         ACCURATE_PATH, ACCURATE_META_PATH, "accurate mode", "scripts/train_accurate.py"
     )
-    return AccurateTagger(weights, vocab)
+    return AccurateTagger(weights, vocab, overrides=read_encoder_overrides(vocab))
+
+
+def read_encoder_overrides(vocab: dict[str, Any]) -> dict[str, np.ndarray] | None:
+    """The fine-tuned encoder layers ``accurate.json`` names, checked against its sha256.
+
+    Returns:
+        None when the head was trained on the frozen encoder.
+
+    Raises:
+        TaggerUnavailableError: The file is missing, unreadable or not the one trained.
+    """
+    config = vocab["config"]
+    if not config.get("encoder_finetuned"):
+        return None
+    path = ACCURATE_PATH.parent / str(config.get("encoder_file", "accurate_encoder.npz"))
+    fix = "reinstall quotes[model] or retrain with scripts/train_accurate.py --finetune"
+    if not path.is_file():
+        raise TaggerUnavailableError(
+            f"accurate mode's fine-tuned encoder layers are missing ({path}); {fix}"
+        )
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != config.get("encoder_sha256"):
+        raise TaggerUnavailableError(
+            f"{path.name} is not the file accurate.json was trained with (sha256 differs); {fix}"
+        )
+    try:
+        with np.load(io.BytesIO(data)) as arrays:
+            return {k: arrays[k] for k in arrays.files}
+    except (OSError, ValueError) as exc:
+        raise TaggerUnavailableError(f"cannot read {path.name}: {exc}") from exc

