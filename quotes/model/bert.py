@@ -1,0 +1,232 @@
+"""A BERT encoder in a few lines of PyTorch, loading a transformers ``BertModel``'s weights.
+
+Accurate mode runs the first layers of all-MiniLM-L6-v2, a BERT model. Importing
+``transformers`` to run it costs seconds; this module is the same network (token,
+position and type embeddings, then post-norm transformer layers with exact GELU)
+with the same state-dict names as ``transformers.BertModel``
+(``embeddings.word_embeddings.weight``, ``encoder.layer.0.attention.self.query.weight``,
+...), so the weights load straight from the package's ``model.safetensors`` and a
+fine-tuned delta saved under those names loads over them.
+
+Only inference is needed: no dropout, no pooler, no cache. Importing this module
+imports ``torch``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn import functional
+
+__all__ = ["BertConfig", "BertEncoder"]
+
+
+@dataclass(frozen=True)
+class BertConfig:
+    """The sizes of a BERT model, read from its ``config.json``.
+
+    Attributes:
+        vocab_size: Word pieces in the vocabulary.
+        hidden_size: Width of every token vector.
+        heads: Attention heads per layer.
+        intermediate_size: Width of the feed-forward layer.
+        layers: Transformer layers to build (the first ones of the model).
+        max_positions: Longest input, in pieces.
+        type_vocab_size: Segment types (2 for BERT).
+        eps: The layer norms' epsilon.
+    """
+
+    vocab_size: int
+    hidden_size: int
+    heads: int
+    intermediate_size: int
+    layers: int
+    max_positions: int = 512
+    type_vocab_size: int = 2
+    eps: float = 1e-12
+
+    @classmethod
+    def from_json(cls, config: Mapping[str, Any], layers: int) -> BertConfig:
+        """The sizes from a transformers ``config.json`` (as a dict), keeping ``layers`` layers.
+
+        Raises:
+            ValueError: The model is not a plain BERT with GELU and absolute positions,
+                or has fewer than ``layers`` layers.
+
+        Examples:
+            >>> BertConfig.from_json({"vocab_size": 10, "hidden_size": 8,
+            ...     "num_attention_heads": 2, "intermediate_size": 16,
+            ...     "num_hidden_layers": 6}, layers=3).layers
+            3
+        """
+        if config.get("hidden_act", "gelu") != "gelu" or config.get(
+            "position_embedding_type", "absolute"
+        ) != "absolute":
+            raise ValueError("only BERT models with GELU and absolute positions are supported")
+        if not 1 <= layers <= int(config["num_hidden_layers"]):
+            raise ValueError(f"the model has {config['num_hidden_layers']} layers, not {layers}")
+        return cls(
+            vocab_size=int(config["vocab_size"]),
+            hidden_size=int(config["hidden_size"]),
+            heads=int(config["num_attention_heads"]),
+            intermediate_size=int(config["intermediate_size"]),
+            layers=layers,
+            max_positions=int(config.get("max_position_embeddings", 512)),
+            type_vocab_size=int(config.get("type_vocab_size", 2)),
+            eps=float(config.get("layer_norm_eps", 1e-12)),
+        )
+
+
+class _Dense(nn.Module):
+    """``dense`` then (for an output block) a residual ``LayerNorm``: transformers' names."""
+
+    def __init__(self, inputs: int, outputs: int, eps: float | None) -> None:
+        super().__init__()
+        self.dense = nn.Linear(inputs, outputs)
+        self.LayerNorm = nn.LayerNorm(outputs, eps=eps) if eps is not None else None  # noqa: N815
+
+    def forward(self, x: torch.Tensor, residual: torch.Tensor | None = None) -> torch.Tensor:
+        out = self.dense(x)
+        if self.LayerNorm is None or residual is None:
+            return out
+        return self.LayerNorm(out + residual)
+
+
+class _SelfAttention(nn.Module):
+    def __init__(self, cfg: BertConfig) -> None:
+        super().__init__()
+        self.heads = cfg.heads
+        self.query = nn.Linear(cfg.hidden_size, cfg.hidden_size)
+        self.key = nn.Linear(cfg.hidden_size, cfg.hidden_size)
+        self.value = nn.Linear(cfg.hidden_size, cfg.hidden_size)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        bsz, steps, width = x.shape
+
+        def split(t: torch.Tensor) -> torch.Tensor:
+            return t.view(bsz, steps, self.heads, width // self.heads).transpose(1, 2)
+
+        q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
+        out = functional.scaled_dot_product_attention(
+            q, k, v, attn_mask=mask, scale=1.0 / math.sqrt(width // self.heads)
+        )
+        return out.transpose(1, 2).reshape(bsz, steps, width)
+
+
+class _Attention(nn.Module):
+    def __init__(self, cfg: BertConfig) -> None:
+        super().__init__()
+        self.self = _SelfAttention(cfg)
+        self.output = _Dense(cfg.hidden_size, cfg.hidden_size, cfg.eps)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.output(self.self(x, mask), x)
+
+
+class _Layer(nn.Module):
+    def __init__(self, cfg: BertConfig) -> None:
+        super().__init__()
+        self.attention = _Attention(cfg)
+        self.intermediate = _Dense(cfg.hidden_size, cfg.intermediate_size, None)
+        self.output = _Dense(cfg.intermediate_size, cfg.hidden_size, cfg.eps)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        x = self.attention(x, mask)
+        return self.output(functional.gelu(self.intermediate(x)), x)
+
+
+class _Embeddings(nn.Module):
+    def __init__(self, cfg: BertConfig) -> None:
+        super().__init__()
+        self.word_embeddings = nn.Embedding(cfg.vocab_size, cfg.hidden_size)
+        self.position_embeddings = nn.Embedding(cfg.max_positions, cfg.hidden_size)
+        self.token_type_embeddings = nn.Embedding(cfg.type_vocab_size, cfg.hidden_size)
+        self.LayerNorm = nn.LayerNorm(cfg.hidden_size, eps=cfg.eps)  # noqa: N815
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        positions = self.position_embeddings.weight[: ids.shape[1]]
+        x = self.word_embeddings(ids) + positions + self.token_type_embeddings.weight[0]
+        return self.LayerNorm(x)
+
+
+class _Stack(nn.Module):
+    def __init__(self, cfg: BertConfig) -> None:
+        super().__init__()
+        self.layer = nn.ModuleList(_Layer(cfg) for _ in range(cfg.layers))
+
+
+class BertEncoder(nn.Module):
+    """The embeddings and the first ``cfg.layers`` layers of a BERT model, for inference.
+
+    Its state-dict names are those of ``transformers.BertModel`` (without the pooler),
+    so ``load(weights)`` takes the arrays of the model's ``model.safetensors``.
+
+    Args:
+        cfg: The model's sizes.
+
+    Examples:
+        >>> cfg = BertConfig(vocab_size=10, hidden_size=8, heads=2, intermediate_size=16,
+        ...                  layers=1)
+        >>> model = BertEncoder(cfg)
+        >>> "encoder.layer.0.attention.self.query.weight" in model.state_dict()
+        True
+        >>> ids = torch.tensor([[1, 2, 3, 0]]); mask = torch.tensor([[1, 1, 1, 0]])
+        >>> tuple(model(ids, mask).shape)
+        (1, 4, 8)
+    """
+
+    def __init__(self, cfg: BertConfig) -> None:
+        super().__init__()
+        self.cfg = cfg
+        self.embeddings = _Embeddings(cfg)
+        self.encoder = _Stack(cfg)
+        self.eval()
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """Last-layer vectors ``(B, T, hidden)`` of padded piece ids ``(B, T)``.
+
+        Args:
+            ids: Word-piece ids, padded.
+            mask: 1 for a real piece, 0 for padding (no piece attends to padding).
+        """
+        keep = mask.bool()[:, None, None, :]  # (B, 1, 1, T): the keys each query may see
+        x = self.embeddings(ids)
+        for layer in self.encoder.layer:
+            x = layer(x, keep)
+        return x
+
+    def load(self, weights: Mapping[str, np.ndarray | torch.Tensor]) -> list[str]:
+        """Copy the arrays named like this model's parameters into it.
+
+        Names this model does not have (the pooler, later layers, ``position_ids``)
+        are ignored.
+
+        Args:
+            weights: Arrays by their transformers state-dict names.
+
+        Returns:
+            The parameter names that were set.
+
+        Raises:
+            ValueError: An array's shape differs from the parameter's.
+        """
+        own = self.state_dict()
+        done = []
+        with torch.no_grad():
+            for name, value in weights.items():
+                if name not in own:
+                    continue
+                tensor = torch.as_tensor(np.asarray(value, dtype=np.float32))
+                if tuple(tensor.shape) != tuple(own[name].shape):
+                    raise ValueError(
+                        f"{name}: shape {tuple(tensor.shape)}, the model has {tuple(own[name].shape)}"
+                    )
+                own[name].copy_(tensor)
+                done.append(name)
+        return done
