@@ -83,6 +83,25 @@ class BertConfig:
         )
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where the pieces of windows given back to back sit in a padded ``(windows, steps)`` grid."""
+
+    windows: int
+    steps: int
+    slots: torch.Tensor  # (N,): each piece's index in the flattened grid
+    positions: torch.Tensor  # (N,): each piece's position in its window
+    keys: torch.Tensor  # (windows, 1, 1, steps): the keys a query may attend to
+
+    @classmethod
+    def of(cls, lengths: torch.Tensor) -> _Layout:
+        windows, steps = len(lengths), int(lengths.max())
+        grid = torch.arange(steps).expand(windows, steps)
+        real = grid < lengths[:, None]
+        slots = real.reshape(-1).nonzero().squeeze(1)
+        return cls(windows, steps, slots, grid.reshape(-1)[slots], real[:, None, None, :])
+
+
 class _Dense(nn.Module):
     """``dense`` then (for an output block) a residual ``LayerNorm``: transformers' names."""
 
@@ -106,17 +125,20 @@ class _SelfAttention(nn.Module):
         self.key = nn.Linear(cfg.hidden_size, cfg.hidden_size)
         self.value = nn.Linear(cfg.hidden_size, cfg.hidden_size)
 
-    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        bsz, steps, width = x.shape
+    def forward(self, x: torch.Tensor, layout: _Layout) -> torch.Tensor:
+        width = x.shape[1]
+        size = width // self.heads
 
-        def split(t: torch.Tensor) -> torch.Tensor:
-            return t.view(bsz, steps, self.heads, width // self.heads).transpose(1, 2)
+        def padded(t: torch.Tensor) -> torch.Tensor:  # (N, width) -> (B, heads, T, size)
+            out = t.new_zeros((layout.windows * layout.steps, width))
+            out[layout.slots] = t
+            return out.view(layout.windows, layout.steps, self.heads, size).transpose(1, 2)
 
-        q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
+        q, k, v = padded(self.query(x)), padded(self.key(x)), padded(self.value(x))
         out = functional.scaled_dot_product_attention(
-            q, k, v, attn_mask=mask, scale=1.0 / math.sqrt(width // self.heads)
+            q, k, v, attn_mask=layout.keys, scale=1.0 / math.sqrt(size)
         )
-        return out.transpose(1, 2).reshape(bsz, steps, width)
+        return out.transpose(1, 2).reshape(-1, width)[layout.slots]
 
 
 class _Attention(nn.Module):
@@ -125,8 +147,8 @@ class _Attention(nn.Module):
         self.self = _SelfAttention(cfg)
         self.output = _Dense(cfg.hidden_size, cfg.hidden_size, cfg.eps)
 
-    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        return self.output(self.self(x, mask), x)
+    def forward(self, x: torch.Tensor, layout: _Layout) -> torch.Tensor:
+        return self.output(self.self(x, layout), x)
 
 
 class _Layer(nn.Module):
@@ -136,8 +158,8 @@ class _Layer(nn.Module):
         self.intermediate = _Dense(cfg.hidden_size, cfg.intermediate_size, None)
         self.output = _Dense(cfg.intermediate_size, cfg.hidden_size, cfg.eps)
 
-    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        x = self.attention(x, mask)
+    def forward(self, x: torch.Tensor, layout: _Layout) -> torch.Tensor:
+        x = self.attention(x, layout)
         return self.output(functional.gelu(self.intermediate(x)), x)
 
 
@@ -149,10 +171,9 @@ class _Embeddings(nn.Module):
         self.token_type_embeddings = nn.Embedding(cfg.type_vocab_size, cfg.hidden_size)
         self.LayerNorm = nn.LayerNorm(cfg.hidden_size, eps=cfg.eps)  # noqa: N815
 
-    def forward(self, ids: torch.Tensor) -> torch.Tensor:
-        positions = self.position_embeddings.weight[: ids.shape[1]]
-        x = self.word_embeddings(ids) + positions + self.token_type_embeddings.weight[0]
-        return self.LayerNorm(x)
+    def forward(self, ids: torch.Tensor, positions: torch.Tensor) -> torch.Tensor:
+        x = self.word_embeddings(ids) + self.position_embeddings(positions)
+        return self.LayerNorm(x + self.token_type_embeddings.weight[0])
 
 
 class _Stack(nn.Module):
@@ -176,9 +197,9 @@ class BertEncoder(nn.Module):
         >>> model = BertEncoder(cfg)
         >>> "encoder.layer.0.attention.self.query.weight" in model.state_dict()
         True
-        >>> ids = torch.tensor([[1, 2, 3, 0]]); mask = torch.tensor([[1, 1, 1, 0]])
-        >>> tuple(model(ids, mask).shape)
-        (1, 4, 8)
+        >>> ids = torch.tensor([1, 2, 3, 4, 5]); lengths = torch.tensor([3, 2])
+        >>> tuple(model(ids, lengths).shape)
+        (5, 8)
     """
 
     def __init__(self, cfg: BertConfig) -> None:
@@ -188,17 +209,21 @@ class BertEncoder(nn.Module):
         self.encoder = _Stack(cfg)
         self.eval()
 
-    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        """Last-layer vectors ``(B, T, hidden)`` of padded piece ids ``(B, T)``.
+    def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Last-layer vectors ``(N, hidden)`` of windows given back to back.
+
+        The windows are not padded: every layer but attention works on the ``N`` pieces
+        as one matrix, and attention sees each window alone (a padded copy, with the
+        padding masked). The vectors are those each window would get by itself.
 
         Args:
-            ids: Word-piece ids, padded.
-            mask: 1 for a real piece, 0 for padding (no piece attends to padding).
+            ids: The word-piece ids of all windows, one after the other ``(N,)``.
+            lengths: Each window's length ``(B,)``, summing to ``N``.
         """
-        keep = mask.bool()[:, None, None, :]  # (B, 1, 1, T): the keys each query may see
-        x = self.embeddings(ids)
+        layout = _Layout.of(lengths)
+        x = self.embeddings(ids, layout.positions)
         for layer in self.encoder.layer:
-            x = layer(x, keep)
+            x = layer(x, layout)
         return x
 
     def load(self, weights: Mapping[str, np.ndarray | torch.Tensor]) -> list[str]:

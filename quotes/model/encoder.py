@@ -166,24 +166,22 @@ class TokenEncoder:
         for b in range(0, len(order), BATCH_WINDOWS):
             batch = [items[k] for k in order[b : b + BATCH_WINDOWS]]
             hidden = self._run([w[0] for _c, w in batch])
-            for j, (c, (ids, owners)) in enumerate(batch):
-                add_pieces(out[c], counts[c], owners, hidden[j, 1 : len(ids) + 1])
+            for j, (c, (_ids, owners)) in enumerate(batch):
+                add_pieces(out[c], counts[c], owners, hidden[j][1:-1])
         for vec, n in zip(out, counts, strict=True):
             vec /= np.maximum(n, 1.0)[:, None]
         return out
 
-    def _run(self, windows: list[list[int]]) -> np.ndarray:
-        """Last-layer vectors ``(B, T, dim)`` of padded windows, each framed by [CLS] ... [SEP]."""
+    def _run(self, windows: list[list[int]]) -> list[np.ndarray]:
+        """Last-layer vectors ``(len(w) + 2, dim)`` of each window, framed by [CLS] ... [SEP]."""
         torch = self.torch
-        steps = max(len(w) for w in windows) + 2
-        ids = np.zeros((len(windows), steps), dtype=np.int64)
-        mask = np.zeros((len(windows), steps), dtype=np.int64)
-        for j, w in enumerate(windows):
-            ids[j, : len(w) + 2] = [self.cls_id, *w, self.sep_id]
-            mask[j, : len(w) + 2] = 1
+        ids = np.fromiter(
+            (p for w in windows for p in (self.cls_id, *w, self.sep_id)), dtype=np.int64
+        )
+        lengths = np.array([len(w) + 2 for w in windows], dtype=np.int64)
         with torch.inference_mode():
-            hidden = self.model(torch.from_numpy(ids), torch.from_numpy(mask))
-        return hidden.float().numpy()
+            hidden = self.model(torch.from_numpy(ids), torch.from_numpy(lengths)).numpy()
+        return np.split(hidden, np.cumsum(lengths)[:-1])
 
 
 def add_pieces(total: np.ndarray, counts: np.ndarray, owners: list[int], vectors: np.ndarray) -> None:
