@@ -1,4 +1,4 @@
-"""Doctest collection: modules that import an optional extra at import time are skipped without it."""
+"""Doctest collection: a module importing an optional extra at its top is skipped without it."""
 
 from importlib.util import find_spec
 

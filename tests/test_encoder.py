@@ -90,7 +90,7 @@ def test_long_chunks_are_cut_between_words(encoder):
     windows = encoder.windows(words)
     assert len(windows) > 1
     assert all(len(ids) <= MAX_PIECES for ids, _ in windows)
-    for (_, before), (_, after) in zip(windows, windows[1:]):
+    for (_, before), (_, after) in zip(windows, windows[1:], strict=False):
         assert before[-1] < after[0]  # no word is split over two windows
     assert [o for _, owners in windows for o in owners][-1] == len(words) - 1
 
@@ -153,7 +153,7 @@ def test_each_missing_part_of_the_extra_names_the_install_command(monkeypatch, m
 
 
 def test_accurate_mode_does_not_import_transformers() -> None:
-    """Loading accurate mode in a fresh process leaves transformers unimported (it costs seconds)."""
+    """A fresh process running accurate mode never imports transformers (it costs seconds)."""
     import subprocess
     import sys
 

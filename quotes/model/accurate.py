@@ -112,7 +112,8 @@ def load_accurate() -> AccurateTagger:
 
     Raises:
         TaggerUnavailableError: The head's weights are missing or unreadable.
-        DependencyError: The ``model`` extra (torch, tokenizers, safetensors, the encoder) is missing.
+        DependencyError: The ``model`` extra (torch, tokenizers, safetensors, the encoder)
+            is missing.
     """
     weights, vocab = read_weights(
         ACCURATE_PATH, ACCURATE_META_PATH, "accurate mode", "scripts/train_accurate.py"

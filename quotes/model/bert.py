@@ -250,7 +250,8 @@ class BertEncoder(nn.Module):
                 tensor = torch.as_tensor(np.asarray(value, dtype=np.float32))
                 if tuple(tensor.shape) != tuple(own[name].shape):
                     raise ValueError(
-                        f"{name}: shape {tuple(tensor.shape)}, the model has {tuple(own[name].shape)}"
+                        f"{name}: shape {tuple(tensor.shape)}, "
+                        f"the model has {tuple(own[name].shape)}"
                     )
                 own[name].copy_(tensor)
                 done.append(name)

@@ -184,7 +184,9 @@ class TokenEncoder:
         return np.split(hidden, np.cumsum(lengths)[:-1])
 
 
-def add_pieces(total: np.ndarray, counts: np.ndarray, owners: list[int], vectors: np.ndarray) -> None:
+def add_pieces(
+    total: np.ndarray, counts: np.ndarray, owners: list[int], vectors: np.ndarray
+) -> None:
     """Add each piece's vector to its token's row of ``total`` and count it.
 
     ``owners`` (the token of each piece) never decreases, so the pieces of a token
@@ -203,7 +205,9 @@ def add_pieces(total: np.ndarray, counts: np.ndarray, owners: list[int], vectors
     counts[tokens] += np.diff(np.r_[starts, len(own)]).astype(np.float32)
 
 
-def _load_model(files: dict[str, Path], layers: int, overrides: Mapping[str, np.ndarray] | None) -> Any:
+def _load_model(
+    files: dict[str, Path], layers: int, overrides: Mapping[str, np.ndarray] | None
+) -> Any:
     """The `BertEncoder` with the package's weights, then ``overrides``, loaded."""
     from safetensors import safe_open
 
