@@ -128,7 +128,8 @@ def textacy_rows(python: str, model: str, folders: dict[str, Path]) -> list[Row]
     rows = []
     for name, row in result["corpora"].items():
         rows.append(Row("textacy", name, row["chars"], row["quotes"], row["rate"]))
-        print(f"{'textacy':8} {name:12} {row['chars']:9,} {row['quotes']:7,} {row['rate']:12,.0f}")
+        print(f"{'textacy':8} {name:12} {row['chars']:9,} {row['quotes']:7,} {row['rate']:12,.0f}"
+              f"  ({row['refused']} articles refused: unbalanced quotation marks)")
     load, model_name = result["load"], result["model"]
     print(f"{'textacy':8} (load {load:.2f} s; {model_name}, spaCy {result['spacy']})")
     return rows

@@ -158,10 +158,9 @@ class TokenEncoder:
         """
         out = [np.zeros((len(words), self.dim), dtype=np.float32) for words in chunks]
         counts = [np.zeros(len(words), dtype=np.float32) for words in chunks]
-        encoded = self.tokenizer.encode_batch(
-            [list(words) for words in chunks], is_pretokenized=True, add_special_tokens=False
-        )
-        items = [(c, w) for c, enc in enumerate(encoded) for w in self._cut(enc)]
+        # one chunk at a time: encode_batch would start the tokenizers' thread pool, which
+        # then warns in every process forked after it (batch workers, Spark executors)
+        items = [(c, w) for c, words in enumerate(chunks) for w in self.windows(words)]
         order = sorted(range(len(items)), key=lambda k: -len(items[k][1][0]))
         for b in range(0, len(order), BATCH_WINDOWS):
             batch = [items[k] for k in order[b : b + BATCH_WINDOWS]]
