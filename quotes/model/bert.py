@@ -85,21 +85,17 @@ class BertConfig:
 
 @dataclass(frozen=True)
 class _Layout:
-    """Where the pieces of windows given back to back sit in a padded ``(windows, steps)`` grid."""
+    """Where each of the windows given back to back starts and stops, and each piece's position."""
 
-    windows: int
-    steps: int
-    slots: torch.Tensor  # (N,): each piece's index in the flattened grid
+    bounds: list[tuple[int, int]]
     positions: torch.Tensor  # (N,): each piece's position in its window
-    keys: torch.Tensor  # (windows, 1, 1, steps): the keys a query may attend to
 
     @classmethod
     def of(cls, lengths: torch.Tensor) -> _Layout:
-        windows, steps = len(lengths), int(lengths.max())
-        grid = torch.arange(steps).expand(windows, steps)
-        real = grid < lengths[:, None]
-        slots = real.reshape(-1).nonzero().squeeze(1)
-        return cls(windows, steps, slots, grid.reshape(-1)[slots], real[:, None, None, :])
+        stops = torch.cumsum(lengths, 0)
+        starts = stops - lengths
+        positions = torch.arange(int(stops[-1])) - torch.repeat_interleave(starts, lengths)
+        return cls(list(zip(starts.tolist(), stops.tolist(), strict=True)), positions)
 
 
 class _Dense(nn.Module):
@@ -128,17 +124,17 @@ class _SelfAttention(nn.Module):
     def forward(self, x: torch.Tensor, layout: _Layout) -> torch.Tensor:
         width = x.shape[1]
         size = width // self.heads
-
-        def padded(t: torch.Tensor) -> torch.Tensor:  # (N, width) -> (B, heads, T, size)
-            out = t.new_zeros((layout.windows * layout.steps, width))
-            out[layout.slots] = t
-            return out.view(layout.windows, layout.steps, self.heads, size).transpose(1, 2)
-
-        q, k, v = padded(self.query(x)), padded(self.key(x)), padded(self.value(x))
-        out = functional.scaled_dot_product_attention(
-            q, k, v, attn_mask=layout.keys, scale=1.0 / math.sqrt(size)
-        )
-        return out.transpose(1, 2).reshape(-1, width)[layout.slots]
+        # (N, width) -> (heads, N, size): a window's rows are then a view of each head
+        q, k, v = (t.view(-1, self.heads, size).transpose(0, 1) for t in
+                   (self.query(x), self.key(x), self.value(x)))
+        out = []
+        for start, stop in layout.bounds:  # each window alone: no padding, no mask
+            seen = functional.scaled_dot_product_attention(
+                q[None, :, start:stop], k[None, :, start:stop], v[None, :, start:stop],
+                scale=1.0 / math.sqrt(size),
+            )
+            out.append(seen[0].transpose(0, 1).reshape(stop - start, width))
+        return torch.cat(out)
 
 
 class _Attention(nn.Module):
@@ -213,8 +209,8 @@ class BertEncoder(nn.Module):
         """Last-layer vectors ``(N, hidden)`` of windows given back to back.
 
         The windows are not padded: every layer but attention works on the ``N`` pieces
-        as one matrix, and attention sees each window alone (a padded copy, with the
-        padding masked). The vectors are those each window would get by itself.
+        as one matrix, and attention sees each window alone. The vectors are those each
+        window would get by itself.
 
         Args:
             ids: The word-piece ids of all windows, one after the other ``(N,)``.
