@@ -15,7 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.errors import DependencyError, InvalidArgumentError, QuotesError
-from quotes.model.encoder import MAX_PIECES, TokenEncoder, add_pieces, load_encoder
+from quotes.model.encoder import (
+    MAX_PIECES,
+    PRECISION_VAR,
+    TokenEncoder,
+    add_pieces,
+    default_precision,
+    load_encoder,
+)
 
 pytest.importorskip("torch")
 
@@ -32,7 +39,8 @@ WORDS = TEXT.split()
 
 @pytest.fixture(scope="module")
 def encoder() -> TokenEncoder:
-    return load_encoder(LAYERS)
+    """float32, as transformers runs it (the default is bfloat16 on a CPU that has it)."""
+    return TokenEncoder(LAYERS, precision="float32")
 
 
 @pytest.fixture(scope="module")
@@ -109,9 +117,10 @@ def test_add_pieces_sums_like_add_at(steps, first):
     assert np.array_equal(total, want) and np.array_equal(counts, want_counts)
 
 
-def test_overrides_load_over_the_base_weights(encoder):
+def test_overrides_load_over_the_base_weights():
+    encoder = load_encoder(LAYERS)
     name = "encoder.layer.0.output.dense.bias"
-    base = encoder.model.state_dict()[name].numpy()
+    base = encoder.model.state_dict()[name].float().numpy()
     same = load_encoder(LAYERS, {name: base.copy()})
     shift = np.random.default_rng(0).normal(0.0, 0.5, base.shape).astype(np.float32)
     moved = load_encoder(LAYERS, {name: base + shift})  # not uniform: a layer norm follows
@@ -119,7 +128,7 @@ def test_overrides_load_over_the_base_weights(encoder):
     chunk = [WORDS[:12]]
     assert np.array_equal(same.encode(chunk)[0], encoder.encode(chunk)[0])
     assert np.abs(moved.encode(chunk)[0] - encoder.encode(chunk)[0]).max() > 1e-3
-    assert np.array_equal(encoder.model.state_dict()[name].numpy(), base)
+    assert np.array_equal(encoder.model.state_dict()[name].float().numpy(), base)
 
 
 @pytest.mark.parametrize(
@@ -163,3 +172,24 @@ def test_accurate_mode_does_not_import_transformers() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_bfloat16_stays_close_to_float32(encoder):
+    half = TokenEncoder(LAYERS, precision="bfloat16")
+    chunks = [WORDS, WORDS[5:20]]
+    for full, low in zip(encoder.encode(chunks), half.encode(chunks), strict=True):
+        assert low.dtype == np.float32
+        assert np.abs(full - low).mean() < 0.02 * np.abs(full).mean() + 1e-3
+        assert not np.array_equal(full, low)  # it did run in bfloat16
+
+
+def test_precision_follows_the_environment(monkeypatch):
+    monkeypatch.setenv(PRECISION_VAR, "Float32")
+    assert default_precision() == "float32"
+    monkeypatch.setenv(PRECISION_VAR, "bfloat16")
+    assert TokenEncoder(1).precision == "bfloat16"
+    monkeypatch.setenv(PRECISION_VAR, "int4")
+    with pytest.raises(InvalidArgumentError, match=PRECISION_VAR):
+        default_precision()
+    with pytest.raises(InvalidArgumentError):
+        TokenEncoder(1, precision="float64")

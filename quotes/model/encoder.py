@@ -20,6 +20,7 @@ Nothing is imported until accurate mode is used.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -34,8 +35,11 @@ __all__ = [
     "MAX_PIECES",
     "MODEL_EXTRA",
     "TokenEncoder",
+    "PRECISIONS",
+    "PRECISION_VAR",
     "add_pieces",
     "base_encoder",
+    "default_precision",
     "load_encoder",
     "model_files",
     "require_model_extra",
@@ -49,6 +53,37 @@ MAX_PIECES = 254
 
 #: Windows run through the encoder together.
 BATCH_WINDOWS = 32
+
+#: Environment variable choosing the encoder's number format (``float32`` or ``bfloat16``).
+PRECISION_VAR = "QUOTES_ENCODER_PRECISION"
+
+#: The number formats the encoder runs in.
+PRECISIONS = ("float32", "bfloat16")
+
+
+def default_precision() -> str:
+    """``bfloat16`` where the CPU multiplies it natively (AVX512-BF16 or AMX), else ``float32``.
+
+    `PRECISION_VAR` overrides the choice. bfloat16 halves the encoder's time on such a
+    CPU; on the held-back tenth of PolNeAR train it moved content exact F1 by -0.04 points
+    (source exact +0.2). Elsewhere it would be emulated, and slower than float32.
+
+    Raises:
+        InvalidArgumentError: `PRECISION_VAR` names neither format.
+    """
+    value = os.environ.get(PRECISION_VAR, "").strip().lower()
+    if value:
+        if value not in PRECISIONS:
+            raise InvalidArgumentError(
+                f"{PRECISION_VAR} must be one of {', '.join(PRECISIONS)}, not {value!r}"
+            )
+        return value
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            flags = next((ln.split(":", 1)[1].split() for ln in fh if ln.startswith("flags")), [])
+    except OSError:  # not Linux: stay with float32
+        return "float32"
+    return "bfloat16" if {"avx512_bf16", "amx_bf16"} & set(flags) else "float32"
 
 
 def require_model_extra() -> tuple[Any, Any, Any]:
@@ -97,14 +132,24 @@ class TokenEncoder:
         overrides: Arrays loaded over the package's weights, by their transformers
             state-dict names (``encoder.layer.0.attention.self.query.weight``): a
             fine-tuned encoder shipped as a delta.
+        precision: ``float32`` or ``bfloat16``; by default `default_precision`.
 
     Raises:
         DependencyError: The ``model`` extra is not installed.
         InvalidArgumentError: ``layers`` is out of range, or an override names no
-            parameter of the first ``layers`` layers or has the wrong shape.
+            parameter of the first ``layers`` layers or has the wrong shape, or
+            ``precision`` is not one of `PRECISIONS`.
     """
 
-    def __init__(self, layers: int, overrides: Mapping[str, np.ndarray] | None = None) -> None:
+    def __init__(
+        self,
+        layers: int,
+        overrides: Mapping[str, np.ndarray] | None = None,
+        precision: str | None = None,
+    ) -> None:
+        self.precision = precision or default_precision()
+        if self.precision not in PRECISIONS:
+            raise InvalidArgumentError(f"precision must be one of {PRECISIONS}, not {precision!r}")
         torch, tokenizers, package = require_model_extra()
         threads = torch_threads()  # as for Stanza: 1 per batch worker, at most 4 elsewhere
         if threads is not None and torch.get_num_threads() != threads:
@@ -115,7 +160,7 @@ class TokenEncoder:
         self.tokenizer.no_padding()
         self.cls_id = self.tokenizer.token_to_id("[CLS]")
         self.sep_id = self.tokenizer.token_to_id("[SEP]")
-        self.model = _load_model(files, layers, overrides)
+        self.model = _load_model(files, layers, overrides).to(getattr(torch, self.precision))
         self.torch = torch
         self.layers = layers
         self.dim = self.model.cfg.hidden_size
@@ -179,7 +224,7 @@ class TokenEncoder:
         )
         lengths = np.array([len(w) + 2 for w in windows], dtype=np.int64)
         with torch.inference_mode():
-            hidden = self.model(torch.from_numpy(ids), torch.from_numpy(lengths)).numpy()
+            hidden = self.model(torch.from_numpy(ids), torch.from_numpy(lengths)).float().numpy()
         return np.split(hidden, np.cumsum(lengths)[:-1])
 
 
