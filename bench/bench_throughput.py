@@ -2,10 +2,15 @@
 
 Usage: python bench/bench_throughput.py [--polnear ../shared/polnear] [--repeat 3]
            [--backends fast tagger accurate stanza] [--markdown docs/_figures/throughput.md]
+           [--textacy-python /tmp/textacy-venv/bin/python [--textacy-model en_core_web_sm]]
 
 ``fast`` rows are the best of ``--repeat`` runs; ``tagger`` (fast + the learned tagger),
 ``accurate`` (fast + accurate mode, the ``quotes[model]`` extra) and ``stanza`` rows one run
-each (they are slow). Each row prints its model load time. With ``--markdown FILE`` the figures
+each (they are slow). Each row prints its model load time. With ``--textacy-python PYTHON``
+the same run also measures textacy's direct quotations on spaCy's small English pipeline
+(one run) in that Python, a separate virtual environment with spaCy, textacy and the model
+(``bench/textacy_quotes.py``; nothing of it is installed beside ``quotes``).
+With ``--markdown FILE`` the figures
 are also written to FILE with the command, the machine and the date; the docs and the
 README quote that file (``python scripts/sync_figures.py`` copies it into the README).
 """
@@ -14,9 +19,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import shlex
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -33,6 +40,7 @@ LABELS = {
     "tagger": "fast + tagger (`--tagger`)",
     "accurate": "fast + accurate mode (`--accurate`)",
     "stanza": "stanza (tokenize + mwt)",
+    "textacy": "textacy + spaCy sm (direct quotes only)",
 }
 
 
@@ -105,6 +113,28 @@ def run(
     return rows
 
 
+def textacy_rows(python: str, model: str, folders: dict[str, Path]) -> list[Row]:
+    """textacy's direct quotations with spaCy ``model``, run by ``python`` (another venv).
+
+    Raises:
+        SystemExit: The script failed (no spaCy, textacy or model there): its error is shown.
+    """
+    script = ROOT / "bench" / "textacy_quotes.py"
+    args = [python, str(script), model, *(f"{name}={path}" for name, path in folders.items())]
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"textacy run failed ({' '.join(args)}):\n{done.stderr[-2000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    rows = []
+    for name, row in result["corpora"].items():
+        rows.append(Row("textacy", name, row["chars"], row["quotes"], row["rate"]))
+        print(f"{'textacy':8} {name:12} {row['chars']:9,} {row['quotes']:7,} {row['rate']:12,.0f}"
+              f"  ({row['refused']} articles refused: unbalanced quotation marks)")
+    load, model_name = result["load"], result["model"]
+    print(f"{'textacy':8} (load {load:.2f} s; {model_name}, spaCy {result['spacy']})")
+    return rows
+
+
 def rate_text(rate: float) -> str:
     """``0.92 M chars/s``, ``43 k chars/s`` or ``0.7 k chars/s``."""
     if rate >= 1e5:
@@ -158,14 +188,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--backends", nargs="+", choices=BACKENDS, default=list(BACKENDS))
     parser.add_argument("--markdown", metavar="FILE", help="also write the figures to FILE")
+    parser.add_argument("--textacy-python", metavar="PYTHON",
+                        help="also run textacy + spaCy in this Python (a separate venv)")
+    parser.add_argument("--textacy-model", default="en_core_web_sm",
+                        help="the spaCy pipeline textacy reads (default: en_core_web_sm)")
     args = parser.parse_args(argv)
-    corpora = {"seeds": texts_from(ROOT / "seeds")}
+    folders = {"seeds": ROOT / "seeds"}
     dev = Path(args.polnear) / "dev" / "text"
     if dev.is_dir():
-        corpora["PolNeAR dev"] = texts_from(dev)
+        folders["PolNeAR dev"] = dev
+    corpora = {name: texts_from(folder) for name, folder in folders.items()}
     default_stanza = ROOT.parent / "shared" / "stanza_resources"
     stanza_dir = os.environ.get("QUOTES_STANZA_DIR", str(default_stanza))
     rows = run(corpora, args.backends, args.repeat, stanza_dir)
+    if args.textacy_python:
+        rows += textacy_rows(args.textacy_python, args.textacy_model, folders)
     if args.markdown:
         command = shlex.join(["python", "bench/bench_throughput.py", *(argv or sys.argv[1:])])
         Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)

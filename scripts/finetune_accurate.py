@@ -60,23 +60,22 @@ def ft_items(torch, encoder, train, words, sufs):
     return items
 
 
-def token_vectors(torch, model, tokenizer, batch, steps):
-    """Mean piece vectors ``(B, steps, dim)`` of each chunk's tokens, with gradients."""
+def token_vectors(torch, model, encoder, batch, steps):
+    """Mean piece vectors ``(B, steps, dim)`` of each chunk's tokens, with gradients.
+
+    The windows go through the package's encoder module back to back, unpadded, as
+    `quotes.model.encoder.TokenEncoder` runs them, each framed by [CLS] ... [SEP].
+    """
     windows = [(j, ids, owners) for j, it in enumerate(batch) for ids, owners in it[4]]
-    width = max(len(ids) for _j, ids, _o in windows) + 2
-    ids_t = torch.zeros((len(windows), width), dtype=torch.long)
-    mask = torch.zeros((len(windows), width), dtype=torch.long)
-    rows, slots = [], []
-    for k, (j, ids, owners) in enumerate(windows):
-        ids_t[k, : len(ids) + 2] = torch.tensor(
-            [tokenizer.cls_token_id, *ids, tokenizer.sep_token_id]
-        )
-        mask[k, : len(ids) + 2] = 1
-        rows.extend(k * width + 1 + p for p in range(len(ids)))
+    packed, lengths, rows, slots = [], [], [], []
+    for j, ids, owners in windows:
+        rows.extend(len(packed) + 1 + p for p in range(len(ids)))
+        packed.extend([encoder.cls_id, *ids, encoder.sep_id])
+        lengths.append(len(ids) + 2)
         slots.extend(j * steps + o for o in owners)
-    hidden = model(input_ids=ids_t, attention_mask=mask).last_hidden_state
+    hidden = model(torch.tensor(packed, dtype=torch.long), torch.tensor(lengths))
     dim = hidden.shape[-1]
-    picked = hidden.reshape(-1, dim)[torch.tensor(rows)]
+    picked = hidden[torch.tensor(rows)]
     slots_t = torch.tensor(slots)
     sums = torch.zeros((len(batch) * steps, dim)).index_add(0, slots_t, picked)
     counts = torch.zeros(len(batch) * steps).index_add(0, slots_t, torch.ones(len(slots)))
@@ -87,7 +86,7 @@ def train_step(torch, parts, batch, gen):
     """One optimiser step on one batch; returns its loss."""
     from torch import nn
 
-    head, model, tokenizer, opt, sched = parts
+    head, model, encoder, opt, sched = parts
     lengths = torch.tensor([len(it[0]) for it in batch])
     steps = int(lengths.max())
     n_feats = batch[0][2].shape[1]
@@ -100,7 +99,7 @@ def train_step(torch, parts, batch, gen):
         drop = torch.rand(n, generator=gen) < 0.05  # word dropout: learn the <unk> row
         w[j, :n] = torch.where(drop, torch.ones_like(wi), wi)
         s[j, :n], f[j, :n], y[j, :n] = si, fi, yi
-    vectors = token_vectors(torch, model, tokenizer, batch, steps)
+    vectors = token_vectors(torch, model, encoder, batch, steps)
     logits = head(w, s, torch.cat([f, vectors], dim=2), lengths)
     loss = nn.CrossEntropyLoss(ignore_index=-100)(logits.reshape(-1, len(TAGS)), y.reshape(-1))
     opt.zero_grad()
@@ -223,7 +222,7 @@ def resume(torch, last, head, model, opt, sched, gen):
 def setup(args, torch, train):
     """Encoder, head, training items, batches (sorted by pieces), optimiser and vocabulary."""
     words, sufs = base.build_vocab(train)
-    encoder = TokenEncoder(args.layers)
+    encoder = TokenEncoder(args.layers, precision="float32")  # trained in float32
     model = trainable_encoder(encoder, args.train_from_layer)
     items = ft_items(torch, encoder, train, words, sufs)
     settings = acc.head_settings(args)
@@ -254,7 +253,7 @@ def finetune(args, torch, extractor, train, val, started):
     if args.resume and last.is_file():
         step, best = resume(torch, last, head, model, opt, sched, gen)
     context = (head, model, vocab, extractor, val, len(train), started)
-    parts = (head, model, encoder.tokenizer, opt, sched)
+    parts = (head, model, encoder, opt, sched)
     head.train()
     t0, pieces = time.perf_counter(), 0
     while step < total:

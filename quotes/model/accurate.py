@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from quotes.document import Document
-from quotes.errors import TaggerUnavailableError
+from quotes.errors import InvalidArgumentError, TaggerUnavailableError
 from quotes.model.encoder import TokenEncoder, load_encoder
 from quotes.model.features import Chunk
 from quotes.model.tagger import SpanTagger, read_weights
@@ -56,6 +56,17 @@ ACCURATE_META_PATH = Path(__file__).parents[1] / "data" / "accurate.json"
 
 #: A function giving the encoder vectors ``(len(tokens), dim)`` of each chunk.
 ChunkEncoder = Callable[[list[Chunk]], list[np.ndarray]]
+
+
+def _encoder_with(layers: int, overrides: Mapping[str, np.ndarray]) -> TokenEncoder:
+    """The encoder with the shipped fine-tuned weights; weights that do not fit are a model error."""
+    try:
+        return TokenEncoder(layers, overrides)
+    except InvalidArgumentError as exc:
+        raise TaggerUnavailableError(
+            f"the fine-tuned encoder weights fit no weight of the {layers}-layer encoder ({exc}); "
+            "reinstall quotes or retrain with scripts/train_accurate.py --finetune"
+        ) from exc
 
 
 class AccurateTagger(SpanTagger):
@@ -85,7 +96,7 @@ class AccurateTagger(SpanTagger):
         tuned = "ft" if vocab["config"].get("encoder_finetuned") else ""
         self.component = ("accurate", f"minilm{layers}{tuned}-bilstm-{self.version}")
         if encoder is None:
-            model = TokenEncoder(layers, overrides) if overrides else load_encoder(layers)
+            model = _encoder_with(layers, overrides) if overrides else load_encoder(layers)
 
             def encoder(chunks: list[Chunk]) -> list[np.ndarray]:
                 return model.encode([[t[0] for t in c.tokens] for c in chunks])
@@ -126,7 +137,8 @@ def load_accurate() -> AccurateTagger:
 
     Raises:
         TaggerUnavailableError: The head's weights are missing or unreadable.
-        DependencyError: The ``model`` extra (torch, transformers, the encoder) is missing.
+        DependencyError: The ``model`` extra (torch, tokenizers, safetensors, the encoder)
+            is missing.
     """
     weights, vocab = read_weights(
         ACCURATE_PATH, ACCURATE_META_PATH, "accurate mode", "scripts/train_accurate.py"
