@@ -19,12 +19,13 @@ neighbours in embedding space within its speaker's block
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows
+from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows, unique_pairs
 from quotes.dedupe.neighbours import neighbour_pairs
 from quotes.dedupe.scores import statement_score, term_weights
 from quotes.dedupe.semantic import Encoder, embed
@@ -60,6 +61,10 @@ _NEGATION = re.compile(
 )
 
 Terms = frozenset[str]
+
+# Candidate pairs are scored this many at a time: the Python objects of one chunk
+# only, whatever the corpus size (millions of pairs at 1M quotes).
+_CHUNK = 1 << 16
 
 
 # A number on its own: not the digits inside a word or code (``H-1B``, ``G7``, ``x12``).
@@ -116,6 +121,13 @@ def _same_polarity(a: Terms, b: Terms, neg_a: bool, neg_b: bool) -> bool:
     return neg_a == neg_b or max(len(a), len(b)) > _POLARITY_MAX_TERMS
 
 
+class _Weights(dict[str, float]):
+    """Term weights where a term without one weighs 1 (as in `statement_score`)."""
+
+    def __missing__(self, term: str) -> float:
+        return 1.0
+
+
 class StatementScorer:
     """Scores and links items (distinct texts of one speaker) as statements.
 
@@ -155,6 +167,10 @@ class StatementScorer:
                 self.clause_negated[item] = tuple(neg for _, neg in parts)
         self.weight: dict[str, float] = {}
         self._norms: dict[Terms, float] = {}
+        # For `may_reach`: term-set size, clauses or not, and weight sum of each item.
+        self._sizes: np.ndarray | None = None
+        self._has_clauses = np.zeros(0, dtype=bool)
+        self._item_norm: dict[int, float] = {}
         #: Embedding of each item (semantic mode): its row in ``vectors``, or -1.
         self.vector_row: np.ndarray | None = None
         self._numbers: dict[int, frozenset[str]] = {}
@@ -258,7 +274,7 @@ class StatementScorer:
             self._embed(idx, encoder)
             assert self.vectors is not None and self.vector_row is not None
             near = neighbour_pairs(self.vectors[self.vector_row[idx]], idx, self.blocks)
-            pairs = np.unique(np.concatenate([pairs, near]), axis=0)
+            pairs = unique_pairs(np.concatenate([pairs, near]))
         if len(pairs):
             pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
         if keep is not None:
@@ -284,28 +300,61 @@ class StatementScorer:
             per_group.setdefault(int(roots[i]), set()).update(terms[i])
         self.weight = term_weights(per_group.values())
         self._norms = {}
+        self._item_norm = {}
 
     def _edges(
         self, pairs: np.ndarray, threshold: float, *, inline: bool
     ) -> list[tuple[float, int, int, int, int]]:
         """The pairs scoring at least ``threshold``: ``(-score, i, j, clause of i, clause of j)``.
 
-        With ``inline``, the early exits of `best_match` run here first.
+        With ``inline``, `may_reach` drops first the pairs that cannot reach it.
+        The pairs are scored a chunk at a time, so that the Python objects of
+        millions of candidate pairs never exist at once.
         """
-        terms = self.terms
         edges = []
-        clauses = self.clauses
-        for i, j in pairs.tolist():
-            if inline and i not in clauses and j not in clauses:
-                # The early exits of best_match, inline: most candidates share one
-                # rare term only and score 0.
-                a, b = terms[i], terms[j]
-                if len(a) < _MIN_TERMS or len(b) < _MIN_TERMS or len(a & b) < 2:
-                    continue
-            s, x, y = self._score(i, j)
-            if s >= threshold:
-                edges.append((-s, i, j, x, y))
+        for start in range(0, len(pairs), _CHUNK):
+            chunk = pairs[start : start + _CHUNK]
+            if inline:
+                chunk = self.may_reach(chunk, threshold)
+            for i, j in chunk.tolist():
+                s, x, y = self._score(i, j)
+                if s >= threshold:
+                    edges.append((-s, i, j, x, y))
         return edges
+
+    def may_reach(self, pairs: np.ndarray, threshold: float) -> np.ndarray:
+        """The pairs that may score ``threshold`` on their term score (a superset).
+
+        A pair of two texts without clauses scores their whole texts only: fewer
+        than ``_MIN_TERMS`` terms on a side, fewer than two shared terms, or a
+        weighted cosine below ``threshold`` (with a margin for rounding) cannot
+        reach it, so such pairs are dropped before the full score (numbers,
+        occasion, polarity, the cached norms of `best_match`). Pairs with clauses
+        are all kept. Most candidates of a large block share one rare term only.
+        """
+        if self._sizes is None:
+            self._sizes = np.fromiter(map(len, self.terms), np.int64, len(self.terms))
+            self._has_clauses = np.zeros(len(self.terms), dtype=bool)
+            self._has_clauses[list(self.clauses)] = True
+        sizes, has_clauses = self._sizes, self._has_clauses
+        i, j = pairs[:, 0], pairs[:, 1]
+        plain = ~(has_clauses[i] | has_clauses[j])
+        pairs = pairs[~plain | ((sizes[i] >= _MIN_TERMS) & (sizes[j] >= _MIN_TERMS))]
+        terms, norm = self.terms, self._item_norm
+        weight = _Weights(self.weight)
+        get = weight.__getitem__
+        floor = threshold * (1.0 - 1e-9)
+        keep = has_clauses[pairs[:, 0]] | has_clauses[pairs[:, 1]]
+        for k, (i, j) in enumerate(pairs.tolist()):
+            if keep[k]:
+                continue
+            shared = terms[i] & terms[j]
+            if len(shared) < 2:
+                continue
+            ni = norm.get(i) or norm.setdefault(i, sum(map(get, terms[i])))
+            nj = norm.get(j) or norm.setdefault(j, sum(map(get, terms[j])))
+            keep[k] = sum(map(get, shared)) >= floor * math.sqrt(ni * nj)
+        return pairs[keep]
 
     def _join(
         self, uf: UnionFind, edges: list[tuple[float, int, int, int, int]], threshold: float
@@ -361,4 +410,4 @@ class StatementScorer:
             return idx[pairs] if len(pairs) else pairs
         items = np.asarray(owner, dtype=np.int64)[pairs]
         items = items[items[:, 0] != items[:, 1]]
-        return np.unique(np.sort(items, axis=1), axis=0)
+        return unique_pairs(np.sort(items, axis=1))
