@@ -31,7 +31,13 @@ from quotes.dedupe.scores import statement_score, term_weights
 from quotes.dedupe.semantic import Encoder, embed
 from quotes.dedupe.text import clause_texts, content_terms
 
-__all__ = ["StatementScorer", "earlier_occasion", "negated", "numbers_in"]
+__all__ = [
+    "StatementScorer",
+    "denies_saying",
+    "earlier_occasion",
+    "negated",
+    "numbers_in",
+]
 
 # A paraphrase joins a cluster only if it is also at least this fraction of the
 # threshold close to the cluster's fullest member: stops chains A~B~C with A!~C.
@@ -103,6 +109,28 @@ def earlier_occasion(normalized: str) -> bool:
     return _EARLIER.search(normalized) is not None
 
 
+# A content that denies having said something: a statement about a statement.
+_SAYING_DENIED = re.compile(
+    r"\b(?:never|not|didnt|doesnt|dont)(?: \w+)? (?:said|say|says|pledged|pledge|promised|"
+    r"claimed|suggested|proposed|called for)\b|\bdenie[sd] (?:saying|having said|that he|that she)\b"
+)
+
+
+def denies_saying(normalized: str) -> bool:
+    """Whether a normalised text denies having said something (``he never said he wanted ...``).
+
+    ``I never said X`` is another claim than ``X`` (or a softened ``not necessarily X``):
+    it is a claim about what was said.
+
+    Examples:
+        >>> denies_saying("he never actually said he wanted to kill the families")
+        True
+        >>> denies_saying("he doesnt necessarily want to kill the families")
+        False
+    """
+    return _SAYING_DENIED.search(normalized) is not None
+
+
 def negated(normalized: str) -> bool:
     """Whether a normalised text holds a negator (``not``, ``no``, ``never``, ``n't``...).
 
@@ -148,6 +176,8 @@ class StatementScorer:
         self.negated: list[bool] = [negated(t) for t in texts]
         #: Whether each item's text refers to an earlier occasion (see `earlier_occasion`).
         self.earlier: list[bool] = [earlier_occasion(t) for t in texts]
+        #: Whether each item's text denies having said something (see `denies_saying`).
+        self.denial_of_saying: list[bool] = [denies_saying(t) for t in texts]
         #: Content terms of the clauses of each item that has several (clauses with at
         #: least ``_MIN_CLAUSE_TERMS`` terms; the whole text is not repeated here).
         self.clauses: dict[int, tuple[Terms, ...]] = {}
@@ -221,7 +251,11 @@ class StatementScorer:
         return self._score(i, j)[0]
 
     def _score(self, i: int, j: int) -> tuple[float, int, int]:
-        if not self._numbers_agree(i, j) or self.earlier[i] != self.earlier[j]:
+        if (
+            self.earlier[i] != self.earlier[j]
+            or self.denial_of_saying[i] != self.denial_of_saying[j]
+            or not self._numbers_agree(i, j)
+        ):
             return 0.0, 0, 0
         s, x, y = self.best_match(i, j)
         if self.vectors is not None and self.vector_row is not None:
