@@ -201,6 +201,9 @@ class StatementScorer:
         self._sizes: np.ndarray | None = None
         self._has_clauses = np.zeros(0, dtype=bool)
         self._item_norm: dict[int, float] = {}
+        # Pairs far apart in time that link on their term score only (see `link`).
+        self._lexical: set[tuple[int, int]] = set()
+        self._term_threshold = 0.0
         #: Embedding of each item (semantic mode): its row in ``vectors``, or -1.
         self.vector_row: np.ndarray | None = None
         self._numbers: dict[int, frozenset[str]] = {}
@@ -287,6 +290,8 @@ class StatementScorer:
         max_block: int,
         encoder: Encoder | None,
         keep: Callable[[np.ndarray], np.ndarray] | None = None,
+        far: Callable[[np.ndarray], np.ndarray] | None = None,
+        term_threshold: float = 0.0,
     ) -> None:
         """Join the sets of ``uf`` whose items (of a known speaker) are one statement.
 
@@ -299,6 +304,11 @@ class StatementScorer:
             max_block: Terms held by more units are not looked up.
             encoder: Text-to-vector function for ``semantic``.
             keep: Filters the candidate pairs (the run's date limit).
+            far: Mask of the kept pairs that are far apart in time (long direct
+                passages, see ``DedupeRun.statements_in_time``): these link only
+                on shared words, a term score of ``term_threshold``, since the
+                embeddings of two long quotes on one topic are close anyway.
+            term_threshold: The term score ``far`` pairs need.
         """
         roots = uf.roots()
         self._weigh_terms(roots, known)
@@ -313,6 +323,10 @@ class StatementScorer:
             pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
         if keep is not None:
             pairs = keep(pairs)
+        self._lexical = set()
+        if far is not None and len(pairs):
+            self._lexical = set(map(tuple, pairs[far(pairs)].tolist()))
+            self._term_threshold = term_threshold
         edges = self._edges(pairs, threshold, inline=not semantic and threshold > 0)
         if edges:
             self._join(uf, edges, threshold)
@@ -346,13 +360,16 @@ class StatementScorer:
         millions of candidate pairs never exist at once.
         """
         edges = []
+        lexical = self._lexical
         for start in range(0, len(pairs), _CHUNK):
             chunk = pairs[start : start + _CHUNK]
             if inline:
                 chunk = self.may_reach(chunk, threshold)
             for i, j in chunk.tolist():
                 s, x, y = self._score(i, j)
-                if s >= threshold:
+                if s >= threshold and (
+                    (i, j) not in lexical or self.best_match(i, j)[0] >= self._term_threshold
+                ):
                     edges.append((-s, i, j, x, y))
         return edges
 
