@@ -111,6 +111,7 @@ def test_cli_max_days(tmp_path) -> None:
 
 
 # A long direct passage and its reworded repeat months later (not near-verbatim).
+FIVE_MONTHS_LATER = dt.date(2023, 11, 20)
 PASSAGE = (
     "We are going to create a security buffer zone along the whole border, "
     "so that the shelling of our towns stops for good."
@@ -122,13 +123,13 @@ PASSAGE_AGAIN = (
 
 
 def test_a_long_direct_passage_quoted_again_months_later_is_the_old_statement() -> None:
-    qs = [quote(PASSAGE, "a", dt.date(2023, 6, 1)), quote(PASSAGE_AGAIN, "b", dt.date(2023, 11, 20))]
+    qs = [quote(PASSAGE, "a", dt.date(2023, 6, 1)), quote(PASSAGE_AGAIN, "b", FIVE_MONTHS_LATER)]
     assert len(dedupe(qs, mode="statement")) == 1
     assert len(dedupe(qs, mode="verbatim")) == 2  # not near-verbatim: only the term score joins
 
 
 def test_an_indirect_content_months_later_is_another_occasion() -> None:
-    qs = [quote(PASSAGE, "a", dt.date(2023, 6, 1)), quote(PASSAGE_AGAIN, "b", dt.date(2023, 11, 20))]
+    qs = [quote(PASSAGE, "a", dt.date(2023, 6, 1)), quote(PASSAGE_AGAIN, "b", FIVE_MONTHS_LATER)]
     indirect = [q.model_copy(update={"kind": QuoteKind.INDIRECT}) for q in qs]
     assert len(dedupe(indirect, mode="statement")) == 2
     assert len(dedupe(indirect, mode="statement", max_days=None)) == 1
@@ -140,7 +141,7 @@ def test_semantic_mode_joins_passages_months_apart_on_their_words_only() -> None
     def alike(texts: list[str]) -> np.ndarray:
         return np.ones((len(texts), 4), dtype=np.float32) / 2.0
 
-    other = "We are going to build new schools and new hospitals in every single town of the region."
+    other = "We are going to build new schools and new hospitals in every town of the region."
     near = [quote(PASSAGE, "a", dt.date(2023, 6, 1)), quote(other, "b", dt.date(2023, 6, 2))]
     far = [near[0], quote(other, "b", dt.date(2023, 11, 20))]
     assert len(dedupe(near, mode="semantic", encoder=alike)) == 1

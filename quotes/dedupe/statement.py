@@ -33,6 +33,8 @@ from quotes.dedupe.text import clause_texts, content_terms
 
 __all__ = [
     "StatementScorer",
+    "bucket_bound",
+    "bucket_weights",
     "denies_saying",
     "earlier_occasion",
     "negated",
@@ -71,6 +73,10 @@ Terms = frozenset[str]
 # Candidate pairs are scored this many at a time: the Python objects of one chunk
 # only, whatever the corpus size (millions of pairs at 1M quotes).
 _CHUNK = 1 << 16
+# Hash buckets of the term weights for the upper bound of `bucket_bound`, and the
+# relative margin that covers its float32 rounding.
+_BUCKETS = 64
+_BOUND_MARGIN = 1e-4
 
 
 # A number on its own: not the digits inside a word or code (``H-1B``, ``G7``, ``x12``).
@@ -112,7 +118,8 @@ def earlier_occasion(normalized: str) -> bool:
 # A content that denies having said something: a statement about a statement.
 _SAYING_DENIED = re.compile(
     r"\b(?:never|not|didnt|doesnt|dont)(?: \w+)? (?:said|say|says|pledged|pledge|promised|"
-    r"claimed|suggested|proposed|called for)\b|\bdenie[sd] (?:saying|having said|that he|that she)\b"
+    r"claimed|suggested|proposed|called for)\b"
+    r"|\bdenie[sd] (?:saying|having said|that he|that she)\b"
 )
 
 
@@ -200,6 +207,8 @@ class StatementScorer:
         # For `may_reach`: term-set size, clauses or not, and weight sum of each item.
         self._sizes: np.ndarray | None = None
         self._has_clauses = np.zeros(0, dtype=bool)
+        self._buckets = np.zeros((0, _BUCKETS), dtype=np.float32)
+        self._weight_of: Callable[[str], float] = _Weights().__getitem__
         self._item_norm: dict[int, float] = {}
         # Pairs far apart in time that link on their term score only (see `link`).
         self._lexical: set[tuple[int, int]] = set()
@@ -349,6 +358,7 @@ class StatementScorer:
         self.weight = term_weights(per_group.values())
         self._norms = {}
         self._item_norm = {}
+        self._sizes = None
 
     def _edges(
         self, pairs: np.ndarray, threshold: float, *, inline: bool
@@ -381,19 +391,18 @@ class StatementScorer:
         weighted cosine below ``threshold`` (with a margin for rounding) cannot
         reach it, so such pairs are dropped before the full score (numbers,
         occasion, polarity, the cached norms of `best_match`). Pairs with clauses
-        are all kept. Most candidates of a large block share one rare term only.
+        are all kept. Most candidates of a large block share one rare term only;
+        an upper bound of the cosine in numpy (`bucket_bound`) drops most of them
+        before the exact check in Python.
         """
-        if self._sizes is None:
-            self._sizes = np.fromiter(map(len, self.terms), np.int64, len(self.terms))
-            self._has_clauses = np.zeros(len(self.terms), dtype=bool)
-            self._has_clauses[list(self.clauses)] = True
-        sizes, has_clauses = self._sizes, self._has_clauses
+        sizes = self._sizes if self._sizes is not None else self._prepare_bounds()
+        has_clauses = self._has_clauses
         i, j = pairs[:, 0], pairs[:, 1]
         plain = ~(has_clauses[i] | has_clauses[j])
-        pairs = pairs[~plain | ((sizes[i] >= _MIN_TERMS) & (sizes[j] >= _MIN_TERMS))]
-        terms, norm = self.terms, self._item_norm
-        weight = _Weights(self.weight)
-        get = weight.__getitem__
+        fit = (sizes[i] >= _MIN_TERMS) & (sizes[j] >= _MIN_TERMS)
+        fit &= bucket_bound(self._buckets, pairs) >= threshold * (1.0 - _BOUND_MARGIN)
+        pairs = pairs[~plain | fit]
+        terms, norm, get = self.terms, self._item_norm, self._weight_of
         floor = threshold * (1.0 - 1e-9)
         keep = has_clauses[pairs[:, 0]] | has_clauses[pairs[:, 1]]
         for k, (i, j) in enumerate(pairs.tolist()):
@@ -406,6 +415,17 @@ class StatementScorer:
             nj = norm.get(j) or norm.setdefault(j, sum(map(get, terms[j])))
             keep[k] = sum(map(get, shared)) >= floor * math.sqrt(ni * nj)
         return pairs[keep]
+
+    def _prepare_bounds(self) -> np.ndarray:
+        """Set the term-set sizes (returned), clause flags and bucketed weights, for `may_reach`."""
+        terms = self.terms
+        self._sizes = sizes = np.fromiter(map(len, terms), np.int64, len(terms))
+        self._has_clauses = np.zeros(len(terms), dtype=bool)
+        self._has_clauses[list(self.clauses)] = True
+        self._weight_of = _Weights(self.weight).__getitem__
+        self._buckets = bucket_weights(terms, self._weight_of, sizes)
+        return sizes
+
 
     def _join(
         self, uf: UnionFind, edges: list[tuple[float, int, int, int, int]], threshold: float
@@ -462,3 +482,42 @@ class StatementScorer:
         items = np.asarray(owner, dtype=np.int64)[pairs]
         items = items[items[:, 0] != items[:, 1]]
         return unique_pairs(np.sort(items, axis=1))
+
+
+def bucket_weights(
+    terms: Sequence[Terms], weight_of: Callable[[str], float], sizes: np.ndarray | None = None
+) -> np.ndarray:
+    """The term weights of each set added up in ``_BUCKETS`` hash buckets (float32 rows).
+
+    Examples:
+        >>> float(bucket_weights([frozenset({"a", "b"})], {"a": 1.0, "b": 2.0}.__getitem__).sum())
+        3.0
+    """
+    if sizes is None:
+        sizes = np.fromiter(map(len, terms), np.int64, len(terms))
+    flat = [t for ts in terms for t in ts]
+    weights = np.fromiter(map(weight_of, flat), np.float64, len(flat))
+    bucket = np.fromiter(map(hash, flat), np.int64, len(flat)) & (_BUCKETS - 1)
+    items = np.repeat(np.arange(len(terms), dtype=np.int64), sizes)
+    cells = len(terms) * _BUCKETS
+    table = np.bincount(items * _BUCKETS + bucket, weights=weights, minlength=cells)
+    return table.reshape(len(terms), _BUCKETS).astype(np.float32)
+
+
+def bucket_bound(buckets: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """An upper bound of the weighted term cosine of each pair, from bucketed weights.
+
+    Each term's weight is added to one of ``buckets.shape[1]`` buckets (by its hash);
+    the weight two term sets share is at most the sum over buckets of the smaller of
+    their two bucket weights, and the norms are the row sums. Exact up to float32
+    rounding (callers allow a relative margin).
+
+    Examples:
+        >>> b = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 2.0]], dtype=np.float32)
+        >>> bucket_bound(b, np.array([[0, 1]])).round(3).tolist()
+        [0.408]
+    """
+    a, b = buckets[pairs[:, 0]], buckets[pairs[:, 1]]
+    shared = np.minimum(a, b).sum(axis=1, dtype=np.float64)
+    norms = a.sum(axis=1, dtype=np.float64) * b.sum(axis=1, dtype=np.float64)
+    return np.divide(shared, np.sqrt(norms), out=np.ones(len(pairs)), where=norms > 0)
