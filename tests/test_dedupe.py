@@ -622,3 +622,17 @@ def test_statement_mode_ignores_polarity_of_an_interjection() -> None:
     a = make("No, I meant he is the founder of the militant group and its leader", "a1", "Trump")
     b = make("I meant he is the founder of the militant group and its leader", "a2", "Trump")
     assert len(dedupe([a, b], mode="statement")) == 1
+
+
+def test_statement_mode_keeps_a_denial_of_saying_apart_from_the_claim() -> None:
+    # "I never said X" is a claim about what was said, not X (nor "not necessarily X").
+    softened = make(
+        "he does not necessarily want to kill the families of the terrorists", "a1", "Trump"
+    )
+    never_said = make(
+        "he never actually said he wanted to kill the families of the terrorists", "a2", "Trump"
+    )
+    again = make("he never said that he wanted to kill the families of terrorists", "a3", "Trump")
+    clusters = dedupe([softened, never_said, again], mode="statement")
+    groups = sorted(sorted(m.article for m in c.members) for c in clusters)
+    assert groups == [["a1"], ["a2", "a3"]]

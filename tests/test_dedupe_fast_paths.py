@@ -126,3 +126,26 @@ def test_rank_order_is_a_stable_sort_by_item_rarity_position(
 def test_ellipsis_scan_finds_the_same_texts(texts: list[str]) -> None:
     texts = list(dict.fromkeys(texts))
     assert with_ellipsis(texts) == [t for t in texts if ELLIPSIS_HINT.search(t)]
+
+
+TERM_SETS = st.frozensets(st.sampled_from([f"t{k}" for k in range(40)]), max_size=16)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(TERM_SETS, min_size=2, max_size=8),
+    st.lists(st.floats(0.05, 9.0), min_size=40, max_size=40),
+)
+def test_bucket_bound_is_never_below_the_term_cosine(
+    sets: list[frozenset[str]], w: list[float]
+) -> None:
+    # may_reach drops a candidate pair only when this bound is below the threshold.
+    from quotes.dedupe.scores import statement_score
+    from quotes.dedupe.statement import bucket_bound, bucket_weights
+
+    weight = {f"t{k}": w[k] for k in range(40)}
+    pairs = np.array([(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))])
+    bound = bucket_bound(bucket_weights(sets, weight.__getitem__), pairs)
+    for (i, j), b in zip(pairs.tolist(), bound.tolist(), strict=True):
+        exact = statement_score(sets[i], sets[j], weight, min_shared=1)
+        assert b >= exact * (1 - 1e-4)

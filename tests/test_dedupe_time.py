@@ -7,11 +7,12 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from quotes.dedupe import DEFAULT_MAX_DAYS, dedupe
 from quotes.dedupe.periods import date_periods
-from quotes.models import Quote, Speaker
+from quotes.models import Quote, QuoteKind, Speaker
 
 # Shorter than LONG_REPEAT_WORDS: a long passage repeated months later is the old
 # quote quoted again (see test_dedupe_neighbours), a short line a new statement.
@@ -107,3 +108,43 @@ def test_cli_max_days(tmp_path) -> None:
         capture_output=True, text=True,
     )  # fmt: skip
     assert bad.returncode == 2 and "none" in bad.stderr
+
+
+# A long direct passage and its reworded repeat months later (not near-verbatim).
+FIVE_MONTHS_LATER = dt.date(2023, 11, 20)
+PASSAGE = (
+    "We are going to create a security buffer zone along the whole border, "
+    "so that the shelling of our towns stops for good."
+)
+PASSAGE_AGAIN = (
+    "We will create a security buffer zone on the border so the shelling of our border "
+    "towns finally stops."
+)
+
+
+def test_a_long_direct_passage_quoted_again_months_later_is_the_old_statement() -> None:
+    qs = [quote(PASSAGE, "a", dt.date(2023, 6, 1)), quote(PASSAGE_AGAIN, "b", FIVE_MONTHS_LATER)]
+    assert len(dedupe(qs, mode="statement")) == 1
+    assert len(dedupe(qs, mode="verbatim")) == 2  # not near-verbatim: only the term score joins
+
+
+def test_an_indirect_content_months_later_is_another_occasion() -> None:
+    qs = [quote(PASSAGE, "a", dt.date(2023, 6, 1)), quote(PASSAGE_AGAIN, "b", FIVE_MONTHS_LATER)]
+    indirect = [q.model_copy(update={"kind": QuoteKind.INDIRECT}) for q in qs]
+    assert len(dedupe(indirect, mode="statement")) == 2
+    assert len(dedupe(indirect, mode="statement", max_days=None)) == 1
+
+
+def test_semantic_mode_joins_passages_months_apart_on_their_words_only() -> None:
+    # An encoder that finds every text alike: within days the blend joins two
+    # unrelated long quotes; months apart they need the term score.
+    def alike(texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+    other = "We are going to build new schools and new hospitals in every town of the region."
+    near = [quote(PASSAGE, "a", dt.date(2023, 6, 1)), quote(other, "b", dt.date(2023, 6, 2))]
+    far = [near[0], quote(other, "b", dt.date(2023, 11, 20))]
+    assert len(dedupe(near, mode="semantic", encoder=alike)) == 1
+    assert len(dedupe(far, mode="semantic", encoder=alike)) == 2
+    again = [near[0], quote(PASSAGE_AGAIN, "c", dt.date(2023, 11, 20))]
+    assert len(dedupe(again, mode="semantic", encoder=alike)) == 1

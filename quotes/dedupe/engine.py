@@ -160,19 +160,43 @@ class DedupeRun:
             np.minimum.at(self.low, items, days)
             np.maximum.at(self.high, items, days)
 
-    def in_time(self, pairs: np.ndarray, *, long_words: int | None = None) -> np.ndarray:
+    def statements_in_time(self, pairs: np.ndarray) -> np.ndarray:
+        """The paraphrase candidates that may link: dates at most ``max_days`` apart.
+
+        Two direct quotes whose shorter text has `LONG_REPEAT_WORDS` words or more
+        may link at any distance: a long passage in quotation marks that recurs
+        (whole, in part or with small changes) months later is the old quote quoted
+        again. An indirect content or a short line restated months later (a
+        position, a stump line) is another occasion.
+        """
+        return self.in_time(pairs, long_words=LONG_REPEAT_WORDS, direct_only=True)
+
+    def far(self, pairs: np.ndarray) -> np.ndarray:
+        """Mask of the item pairs whose dates are more than ``max_days`` apart."""
+        return far_apart(pairs, self.low, self.high, self.max_days)
+
+    def in_time(
+        self, pairs: np.ndarray, *, long_words: int | None = None, direct_only: bool = False
+    ) -> np.ndarray:
         """The item pairs whose dates are at most ``max_days`` apart (see `far_apart`).
 
         With ``long_words``, pairs whose shorter text has that many words are kept
         at any distance: a long passage repeated word for word months later is the
         old quote quoted again, not a new statement (a short line is a slogan).
+        With ``direct_only``, only where both items were quoted directly.
         """
         if self.max_days is None or len(pairs) == 0:
             return pairs
         far = far_apart(pairs, self.low, self.high, self.max_days)
         if long_words is not None:
             words = np.asarray(self.words, dtype=np.int64)
-            far &= np.minimum(words[pairs[:, 0]], words[pairs[:, 1]]) < long_words
+            long = np.minimum(words[pairs[:, 0]], words[pairs[:, 1]]) >= long_words
+            if direct_only:
+                direct = np.zeros(len(self.texts), dtype=bool)
+                kinds = zip(self.quote_item, self.cols.kind, strict=True)
+                direct[[item for item, kind in kinds if kind == QuoteKind.DIRECT]] = True
+                long &= direct[pairs[:, 0]] & direct[pairs[:, 1]]
+            far &= ~long
         return pairs[~far]
 
     # -- linking -----------------------------------------------------------------
@@ -222,7 +246,9 @@ class DedupeRun:
                 block_keys=block_keys,
                 max_block=max_block,
                 encoder=encoder,
-                keep=self.in_time,
+                keep=self.statements_in_time,
+                far=self.far if mode == "semantic" else None,
+                term_threshold=statement_threshold,
             )
         unknown = ~known
         if unknown.any() and known.any():

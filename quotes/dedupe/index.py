@@ -32,6 +32,7 @@ __all__ = [
     "rank_order",
     "salt",
     "term_rows",
+    "unique_pairs",
     "window_pairs",
 ]
 
@@ -94,6 +95,27 @@ class UnionFind:
             if np.array_equal(grand, parent):
                 return parent
             parent = grand
+
+
+def unique_pairs(pairs: np.ndarray) -> np.ndarray:
+    """Return the distinct rows of an ``(n, 2)`` array of non-negative pairs, sorted.
+
+    The same as ``np.unique(pairs, axis=0)``, but each pair is packed into one
+    int64 and sorted as a plain array (``axis=0`` sorts rows through a slow
+    structured view: seconds on the millions of candidate pairs of a large corpus).
+
+    Examples:
+        >>> unique_pairs(np.array([[2, 3], [0, 5], [2, 3], [0, 1]])).tolist()
+        [[0, 1], [0, 5], [2, 3]]
+    """
+    if len(pairs) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.asarray(pairs, dtype=np.int64)
+    width = int(pairs[:, 1].max()) + 1
+    if int(pairs[:, 0].max()) >= (1 << 62) // width:
+        return np.unique(pairs, axis=0)
+    codes = np.unique(pairs[:, 0] * width + pairs[:, 1])
+    return np.stack([codes // width, codes % width], axis=1)
 
 
 # -- keys and the rare-key join -----------------------------------------------------
@@ -226,7 +248,7 @@ def candidate_pairs(
     pairs = _linked_pairs(codes, via, queried, n_items, min_hits)
     if len(big) and sort_texts is not None:
         near = window_pairs(big, item, df, start_of, sort_texts, window)
-        pairs = np.unique(np.concatenate([pairs, near]), axis=0)
+        pairs = unique_pairs(np.concatenate([pairs, near]))
     return pairs
 
 
@@ -344,7 +366,11 @@ def _linked_pairs(
     # unrelated texts at most a common one.
     with np.errstate(over="ignore"):
         tagged = codes.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ via
-    _, first = np.unique(tagged, return_index=True)
+    # One row per distinct (pair, key): `key_order` rather than ``np.unique(...,
+    # return_index=True)``, whose stable argsort grew to seconds at 1M quotes.
+    order = key_order(tagged)
+    ordered = tagged[order]
+    first = order[np.r_[True, ordered[1:] != ordered[:-1]]] if len(order) else order
     codes, hits = np.unique(codes[first], return_counts=True)
     lo, hi = codes // n_items, codes % n_items
     need = np.where(np.minimum(queried[lo], queried[hi]) >= 2, min_hits, 1)

@@ -19,18 +19,27 @@ neighbours in embedding space within its speaker's block
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows
+from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows, unique_pairs
 from quotes.dedupe.neighbours import neighbour_pairs
 from quotes.dedupe.scores import statement_score, term_weights
 from quotes.dedupe.semantic import Encoder, embed
 from quotes.dedupe.text import clause_texts, content_terms
 
-__all__ = ["StatementScorer", "earlier_occasion", "negated", "numbers_in"]
+__all__ = [
+    "StatementScorer",
+    "bucket_bound",
+    "bucket_weights",
+    "denies_saying",
+    "earlier_occasion",
+    "negated",
+    "numbers_in",
+]
 
 # A paraphrase joins a cluster only if it is also at least this fraction of the
 # threshold close to the cluster's fullest member: stops chains A~B~C with A!~C.
@@ -60,6 +69,14 @@ _NEGATION = re.compile(
 )
 
 Terms = frozenset[str]
+
+# Candidate pairs are scored this many at a time: the Python objects of one chunk
+# only, whatever the corpus size (millions of pairs at 1M quotes).
+_CHUNK = 1 << 16
+# Hash buckets of the term weights for the upper bound of `bucket_bound`, and the
+# relative margin that covers its float32 rounding.
+_BUCKETS = 64
+_BOUND_MARGIN = 1e-4
 
 
 # A number on its own: not the digits inside a word or code (``H-1B``, ``G7``, ``x12``).
@@ -98,6 +115,29 @@ def earlier_occasion(normalized: str) -> bool:
     return _EARLIER.search(normalized) is not None
 
 
+# A content that denies having said something: a statement about a statement.
+_SAYING_DENIED = re.compile(
+    r"\b(?:never|not|didnt|doesnt|dont)(?: \w+)? (?:said|say|says|pledged|pledge|promised|"
+    r"claimed|suggested|proposed|called for)\b"
+    r"|\bdenie[sd] (?:saying|having said|that he|that she)\b"
+)
+
+
+def denies_saying(normalized: str) -> bool:
+    """Whether a normalised text denies having said something (``he never said he wanted ...``).
+
+    ``I never said X`` is another claim than ``X`` (or a softened ``not necessarily X``):
+    it is a claim about what was said.
+
+    Examples:
+        >>> denies_saying("he never actually said he wanted to kill the families")
+        True
+        >>> denies_saying("he doesnt necessarily want to kill the families")
+        False
+    """
+    return _SAYING_DENIED.search(normalized) is not None
+
+
 def negated(normalized: str) -> bool:
     """Whether a normalised text holds a negator (``not``, ``no``, ``never``, ``n't``...).
 
@@ -114,6 +154,13 @@ def negated(normalized: str) -> bool:
 
 def _same_polarity(a: Terms, b: Terms, neg_a: bool, neg_b: bool) -> bool:
     return neg_a == neg_b or max(len(a), len(b)) > _POLARITY_MAX_TERMS
+
+
+class _Weights(dict[str, float]):
+    """Term weights where a term without one weighs 1 (as in `statement_score`)."""
+
+    def __missing__(self, term: str) -> float:
+        return 1.0
 
 
 class StatementScorer:
@@ -136,6 +183,8 @@ class StatementScorer:
         self.negated: list[bool] = [negated(t) for t in texts]
         #: Whether each item's text refers to an earlier occasion (see `earlier_occasion`).
         self.earlier: list[bool] = [earlier_occasion(t) for t in texts]
+        #: Whether each item's text denies having said something (see `denies_saying`).
+        self.denial_of_saying: list[bool] = [denies_saying(t) for t in texts]
         #: Content terms of the clauses of each item that has several (clauses with at
         #: least ``_MIN_CLAUSE_TERMS`` terms; the whole text is not repeated here).
         self.clauses: dict[int, tuple[Terms, ...]] = {}
@@ -155,6 +204,15 @@ class StatementScorer:
                 self.clause_negated[item] = tuple(neg for _, neg in parts)
         self.weight: dict[str, float] = {}
         self._norms: dict[Terms, float] = {}
+        # For `may_reach`: term-set size, clauses or not, and weight sum of each item.
+        self._sizes: np.ndarray | None = None
+        self._has_clauses = np.zeros(0, dtype=bool)
+        self._buckets = np.zeros((0, _BUCKETS), dtype=np.float32)
+        self._weight_of: Callable[[str], float] = _Weights().__getitem__
+        self._item_norm: dict[int, float] = {}
+        # Pairs far apart in time that link on their term score only (see `link`).
+        self._lexical: set[tuple[int, int]] = set()
+        self._term_threshold = 0.0
         #: Embedding of each item (semantic mode): its row in ``vectors``, or -1.
         self.vector_row: np.ndarray | None = None
         self._numbers: dict[int, frozenset[str]] = {}
@@ -205,7 +263,11 @@ class StatementScorer:
         return self._score(i, j)[0]
 
     def _score(self, i: int, j: int) -> tuple[float, int, int]:
-        if not self._numbers_agree(i, j) or self.earlier[i] != self.earlier[j]:
+        if (
+            self.earlier[i] != self.earlier[j]
+            or self.denial_of_saying[i] != self.denial_of_saying[j]
+            or not self._numbers_agree(i, j)
+        ):
             return 0.0, 0, 0
         s, x, y = self.best_match(i, j)
         if self.vectors is not None and self.vector_row is not None:
@@ -237,6 +299,8 @@ class StatementScorer:
         max_block: int,
         encoder: Encoder | None,
         keep: Callable[[np.ndarray], np.ndarray] | None = None,
+        far: Callable[[np.ndarray], np.ndarray] | None = None,
+        term_threshold: float = 0.0,
     ) -> None:
         """Join the sets of ``uf`` whose items (of a known speaker) are one statement.
 
@@ -249,6 +313,11 @@ class StatementScorer:
             max_block: Terms held by more units are not looked up.
             encoder: Text-to-vector function for ``semantic``.
             keep: Filters the candidate pairs (the run's date limit).
+            far: Mask of the kept pairs that are far apart in time (long direct
+                passages, see ``DedupeRun.statements_in_time``): these link only
+                on shared words, a term score of ``term_threshold``, since the
+                embeddings of two long quotes on one topic are close anyway.
+            term_threshold: The term score ``far`` pairs need.
         """
         roots = uf.roots()
         self._weigh_terms(roots, known)
@@ -258,11 +327,15 @@ class StatementScorer:
             self._embed(idx, encoder)
             assert self.vectors is not None and self.vector_row is not None
             near = neighbour_pairs(self.vectors[self.vector_row[idx]], idx, self.blocks)
-            pairs = np.unique(np.concatenate([pairs, near]), axis=0)
+            pairs = unique_pairs(np.concatenate([pairs, near]))
         if len(pairs):
             pairs = pairs[roots[pairs[:, 0]] != roots[pairs[:, 1]]]
         if keep is not None:
             pairs = keep(pairs)
+        self._lexical = set()
+        if far is not None and len(pairs):
+            self._lexical = set(map(tuple, pairs[far(pairs)].tolist()))
+            self._term_threshold = term_threshold
         edges = self._edges(pairs, threshold, inline=not semantic and threshold > 0)
         if edges:
             self._join(uf, edges, threshold)
@@ -284,28 +357,75 @@ class StatementScorer:
             per_group.setdefault(int(roots[i]), set()).update(terms[i])
         self.weight = term_weights(per_group.values())
         self._norms = {}
+        self._item_norm = {}
+        self._sizes = None
 
     def _edges(
         self, pairs: np.ndarray, threshold: float, *, inline: bool
     ) -> list[tuple[float, int, int, int, int]]:
         """The pairs scoring at least ``threshold``: ``(-score, i, j, clause of i, clause of j)``.
 
-        With ``inline``, the early exits of `best_match` run here first.
+        With ``inline``, `may_reach` drops first the pairs that cannot reach it.
+        The pairs are scored a chunk at a time, so that the Python objects of
+        millions of candidate pairs never exist at once.
         """
-        terms = self.terms
         edges = []
-        clauses = self.clauses
-        for i, j in pairs.tolist():
-            if inline and i not in clauses and j not in clauses:
-                # The early exits of best_match, inline: most candidates share one
-                # rare term only and score 0.
-                a, b = terms[i], terms[j]
-                if len(a) < _MIN_TERMS or len(b) < _MIN_TERMS or len(a & b) < 2:
-                    continue
-            s, x, y = self._score(i, j)
-            if s >= threshold:
-                edges.append((-s, i, j, x, y))
+        lexical = self._lexical
+        for start in range(0, len(pairs), _CHUNK):
+            chunk = pairs[start : start + _CHUNK]
+            if inline:
+                chunk = self.may_reach(chunk, threshold)
+            for i, j in chunk.tolist():
+                s, x, y = self._score(i, j)
+                if s >= threshold and (
+                    (i, j) not in lexical or self.best_match(i, j)[0] >= self._term_threshold
+                ):
+                    edges.append((-s, i, j, x, y))
         return edges
+
+    def may_reach(self, pairs: np.ndarray, threshold: float) -> np.ndarray:
+        """The pairs that may score ``threshold`` on their term score (a superset).
+
+        A pair of two texts without clauses scores their whole texts only: fewer
+        than ``_MIN_TERMS`` terms on a side, fewer than two shared terms, or a
+        weighted cosine below ``threshold`` (with a margin for rounding) cannot
+        reach it, so such pairs are dropped before the full score (numbers,
+        occasion, polarity, the cached norms of `best_match`). Pairs with clauses
+        are all kept. Most candidates of a large block share one rare term only;
+        an upper bound of the cosine in numpy (`bucket_bound`) drops most of them
+        before the exact check in Python.
+        """
+        sizes = self._sizes if self._sizes is not None else self._prepare_bounds()
+        has_clauses = self._has_clauses
+        i, j = pairs[:, 0], pairs[:, 1]
+        plain = ~(has_clauses[i] | has_clauses[j])
+        fit = (sizes[i] >= _MIN_TERMS) & (sizes[j] >= _MIN_TERMS)
+        fit &= bucket_bound(self._buckets, pairs) >= threshold * (1.0 - _BOUND_MARGIN)
+        pairs = pairs[~plain | fit]
+        terms, norm, get = self.terms, self._item_norm, self._weight_of
+        floor = threshold * (1.0 - 1e-9)
+        keep = has_clauses[pairs[:, 0]] | has_clauses[pairs[:, 1]]
+        for k, (i, j) in enumerate(pairs.tolist()):
+            if keep[k]:
+                continue
+            shared = terms[i] & terms[j]
+            if len(shared) < 2:
+                continue
+            ni = norm.get(i) or norm.setdefault(i, sum(map(get, terms[i])))
+            nj = norm.get(j) or norm.setdefault(j, sum(map(get, terms[j])))
+            keep[k] = sum(map(get, shared)) >= floor * math.sqrt(ni * nj)
+        return pairs[keep]
+
+    def _prepare_bounds(self) -> np.ndarray:
+        """Set the term-set sizes (returned), clause flags and bucketed weights, for `may_reach`."""
+        terms = self.terms
+        self._sizes = sizes = np.fromiter(map(len, terms), np.int64, len(terms))
+        self._has_clauses = np.zeros(len(terms), dtype=bool)
+        self._has_clauses[list(self.clauses)] = True
+        self._weight_of = _Weights(self.weight).__getitem__
+        self._buckets = bucket_weights(terms, self._weight_of, sizes)
+        return sizes
+
 
     def _join(
         self, uf: UnionFind, edges: list[tuple[float, int, int, int, int]], threshold: float
@@ -361,4 +481,43 @@ class StatementScorer:
             return idx[pairs] if len(pairs) else pairs
         items = np.asarray(owner, dtype=np.int64)[pairs]
         items = items[items[:, 0] != items[:, 1]]
-        return np.unique(np.sort(items, axis=1), axis=0)
+        return unique_pairs(np.sort(items, axis=1))
+
+
+def bucket_weights(
+    terms: Sequence[Terms], weight_of: Callable[[str], float], sizes: np.ndarray | None = None
+) -> np.ndarray:
+    """The term weights of each set added up in ``_BUCKETS`` hash buckets (float32 rows).
+
+    Examples:
+        >>> float(bucket_weights([frozenset({"a", "b"})], {"a": 1.0, "b": 2.0}.__getitem__).sum())
+        3.0
+    """
+    if sizes is None:
+        sizes = np.fromiter(map(len, terms), np.int64, len(terms))
+    flat = [t for ts in terms for t in ts]
+    weights = np.fromiter(map(weight_of, flat), np.float64, len(flat))
+    bucket = np.fromiter(map(hash, flat), np.int64, len(flat)) & (_BUCKETS - 1)
+    items = np.repeat(np.arange(len(terms), dtype=np.int64), sizes)
+    cells = len(terms) * _BUCKETS
+    table = np.bincount(items * _BUCKETS + bucket, weights=weights, minlength=cells)
+    return table.reshape(len(terms), _BUCKETS).astype(np.float32)
+
+
+def bucket_bound(buckets: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """An upper bound of the weighted term cosine of each pair, from bucketed weights.
+
+    Each term's weight is added to one of ``buckets.shape[1]`` buckets (by its hash);
+    the weight two term sets share is at most the sum over buckets of the smaller of
+    their two bucket weights, and the norms are the row sums. Exact up to float32
+    rounding (callers allow a relative margin).
+
+    Examples:
+        >>> b = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 2.0]], dtype=np.float32)
+        >>> bucket_bound(b, np.array([[0, 1]])).round(3).tolist()
+        [0.408]
+    """
+    a, b = buckets[pairs[:, 0]], buckets[pairs[:, 1]]
+    shared = np.minimum(a, b).sum(axis=1, dtype=np.float64)
+    norms = a.sum(axis=1, dtype=np.float64) * b.sum(axis=1, dtype=np.float64)
+    return np.divide(shared, np.sqrt(norms), out=np.ones(len(pairs)), where=norms > 0)
