@@ -137,6 +137,17 @@ def test_headlines_link_lines_and_related_lists_stay_silent(accurate):
     assert [q for q in found if q.start >= tail] == []
 
 
+def test_the_tagger_stays_silent_on_boilerplate_too():
+    # The NumPy tagger shares the body-line gate: it tagged 6 spans in these headlines
+    # and related links before.
+    tagger = Extractor(backend="fast", tagger=True, include_beliefs=True)
+    found = tagger.extract(BOILERPLATE)
+    assert [q.text for q in found] == ["the city would balance its books by June"]
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert _outside_body(text, tagger.extract(text)) == [], path.name
+
+
 def test_seed_boilerplate_stays_silent(accurate):
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

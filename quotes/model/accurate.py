@@ -23,7 +23,6 @@ provenance: ``rules == ("accurate", "minilm<layers>-bilstm-<version>")``.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import io
 from collections.abc import Callable, Mapping
@@ -33,19 +32,15 @@ from typing import Any
 
 import numpy as np
 
-from quotes.document import Document
 from quotes.errors import InvalidArgumentError, TaggerUnavailableError
 from quotes.model.encoder import TokenEncoder, load_encoder
 from quotes.model.features import Chunk
 from quotes.model.tagger import SpanTagger, read_weights
-from quotes.models import Quote
-from quotes.text.segment import Segmenter
 
 __all__ = [
     "ACCURATE_PATH",
     "AccurateTagger",
     "ChunkEncoder",
-    "in_body",
     "load_accurate",
     "read_encoder_overrides",
 ]
@@ -113,22 +108,6 @@ class AccurateTagger(SpanTagger):
             for c, v in zip(chunks, vectors, strict=True)
         ]
         return super().probabilities(wide)
-
-    def quotes(self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
-        """The model's own quotes in the article's body lines (no rule quote is returned).
-
-        Args:
-            doc: The article's document after the rules have read it.
-            segmenter: The backend (provenance).
-            rule_quotes: The rule extractor's quotes, beliefs included (input features).
-        """
-        return [q for q in super().quotes(doc, segmenter, rule_quotes) if in_body(doc, q)]
-
-
-def in_body(doc: Document, quote: Quote) -> bool:
-    """Whether the quote's content lies within one of the article's body lines."""
-    k = bisect.bisect_right(doc.line_starts, quote.start) - 1
-    return k >= 0 and quote.end <= doc.lines[k][1]
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ The features are in `quotes.model.features`, the network in
 
 from __future__ import annotations
 
+import bisect
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +54,7 @@ __all__ = [
     "SpanTagger",
     "combine",
     "featurize",
+    "in_body",
     "load_tagger",
     "read_weights",
 ]
@@ -154,7 +156,7 @@ class SpanTagger:
     # ------------------------------------------------------------------- decoding
 
     def quotes(self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
-        """The tagger's own quotes for one article (no rule quote is returned).
+        """The tagger's own quotes in the article's body lines (no rule quote is returned).
 
         Args:
             doc: The article's document after the rules have read it: the tagger's
@@ -171,7 +173,17 @@ class SpanTagger:
             found.extend(
                 decode_chunk(doc, segmenter, chunk, tags, regions, self.version, self.component)
             )
-        return found
+        return [q for q in found if in_body(doc, q)]
+
+
+def in_body(doc: Document, quote: Quote) -> bool:
+    """Whether the quote's content lies within one of the article's body lines.
+
+    Headlines, link lists and related-articles blocks are not body lines
+    (`quotes.text.boilerplate`): a learned model's span there is never a statement.
+    """
+    k = bisect.bisect_right(doc.line_starts, quote.start) - 1
+    return k >= 0 and quote.end <= doc.lines[k][1]
 
 
 # --------------------------------------------------------------------------- combining
