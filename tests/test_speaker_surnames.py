@@ -96,3 +96,30 @@ def test_nickname_and_given_name_are_one_person(extractor):
 def test_surname_people_joins_a_nickname_to_its_given_name():
     assert surname_people(["Bill Clinton", "William Clinton"]) == {}
     assert surname_people(["Bill Clinton", "Hillary Clinton"]) == {"Clinton": ["Bill Clinton", "Hillary Clinton"]}
+
+
+#: A date word before a full name is no part of it; a title surname after a middle initial is.
+NAME_EDGES = [
+    (
+        "a month after a preposition",
+        'In June Tom Baker visited the plant. "We will expand," he said.',
+        "We will expand", "Tom Baker",
+    ),
+    (
+        "a weekday after a preposition",
+        'Since Monday Anna Klein has led the talks. "We are close," she said.',
+        "We are close", "Anna Klein",
+    ),
+    (
+        "a given name that is a month stays",
+        'June Carter Cash sang in Ohio. "We will expand," she said.',
+        "We will expand", "June Carter Cash",
+    ),
+    ("a title surname after a middle initial", '"We will expand," Peter T. King said.', "We will expand", "Peter T. King"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name"), NAME_EDGES, ids=[r[0] for r in NAME_EDGES])
+def test_name_edges(extractor, pattern, text, content, name):
+    found = [q for q in extractor.extract(text + "\n") if q.text == content]
+    assert [q.speaker.name for q in found if q.speaker] == [name], pattern

@@ -23,6 +23,7 @@ from quotes.text.tokens import Token
 __all__ = [
     "clause_opener",
     "coordinated_parts",
+    "date_before_name",
     "generational_suffix",
     "group_opener",
     "indexed_name_start",
@@ -31,7 +32,16 @@ __all__ = [
     "short_forms",
     "surname_people",
     "word_surname",
+    "word_surname_tail",
 ]
+
+#: Month and weekday names: ``In June Tom Baker`` is Tom Baker (``June Carter Cash`` is not cut).
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+#: Words before a date that make it a time phrase (``in June``, ``since Monday``).
+_DATE_PREPOSITIONS = frozenset("in on since by until during last next early late mid this".split())
 
 #: Quantifiers and collective words before a surname: ``Neither Cruz``, ``Team Trump``.
 _GROUP_OPENERS = frozenset("neither either both each every all team camp".split())
@@ -287,6 +297,47 @@ def word_surname(first: str, last: str) -> bool:
         and not last.isupper() and (low in TITLES or low in PLACES)
         and known_given_name(first) and name_like(first)
     )
+
+
+def word_surname_tail(text: str, words: Sequence[Token], j: int) -> int:
+    """How many of ``words[:j]``'s last tokens are a title or place surname (`word_surname`).
+
+    1 for ``Charlie King``; 2 for ``Peter T. King`` (the middle initial with its
+    period comes along); 0 otherwise. ``text`` is what the token offsets point into.
+
+    Examples:
+        >>> text = "Peter T. King"
+        >>> words = [("Peter", 0, 5), ("T", 6, 7), ("King", 9, 13)]
+        >>> word_surname_tail(text, words, 3)
+        2
+        >>> word_surname_tail("Charlie King", [("Charlie", 0, 7), ("King", 8, 12)], 2)
+        1
+    """
+    if j >= 2 and word_surname(words[j - 2][0], words[j - 1][0]):
+        return 1
+    if j < 3:
+        return 0
+    initial, _start, end = words[j - 2]
+    dotted = is_initial(initial) and text[end : end + 1] == "."
+    return 2 if dotted and word_surname(words[j - 3][0], words[j - 1][0]) else 0
+
+
+def date_before_name(text: str, start: int, parts: Sequence[str]) -> bool:
+    """``parts`` open with a month or weekday that a preposition before ``start`` makes a date.
+
+    ``In June Tom Baker visited``: ``June`` is when, not part of the name (three words
+    or more, the second a known given name).
+
+    Examples:
+        >>> date_before_name("In June Tom Baker visited", 3, ["June", "Tom", "Baker"])
+        True
+        >>> date_before_name("June Carter Cash sang", 0, ["June", "Carter", "Cash"])
+        False
+    """
+    if len(parts) < 3 or parts[0].lower() not in _DATE_WORDS or not known_given_name(parts[1]):
+        return False
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in _DATE_PREPOSITIONS
 
 
 def middle_initial(text: str, words: Sequence[Token], k: int) -> bool:

@@ -31,8 +31,8 @@ from quotes.speakers.anaphora import is_description
 from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
-    coordinated_parts, generational_suffix, group_opener, indexed_name_start, middle_initial,
-    short_forms, surname_people, word_surname,
+    coordinated_parts, date_before_name, generational_suffix, group_opener, indexed_name_start,
+    middle_initial, short_forms, surname_people, word_surname_tail,
 )
 from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
@@ -201,8 +201,7 @@ class SpeakerResolver(EpithetMixin):
         j = len(words)
         if len(words) >= 3 and generational_suffix(words[-1][0]) and name_like(words[-2][0]):
             j -= 1  # "Harry Hurt III": the suffix is part of the name
-        if j >= 2 and word_surname(words[j - 2][0], words[j - 1][0]):
-            j -= 1  # "Charlie King", "Steve Israel": a title or place word as a surname
+        j -= word_surname_tail(self.norm, words, j)  # "Charlie King", "Peter T. King"
         while j > 0 and (
             name_like(words[j - 1][0]) or given_name(words, j - 1)
             or initials(words[j - 1][0]) and j < len(words) and name_like(words[j][0])  # "J.M. Berger"
@@ -248,7 +247,7 @@ class SpeakerResolver(EpithetMixin):
                 opener = first.lower() in NOT_NAME_OPENERS and (
                     first.lower() != "will" or rest in surnames
                 )  # "Will Sanders win?" but "Will Doyle" is a name
-                if opener or len(parts) >= 3 and (
+                if opener or date_before_name(self.norm, a, parts) or len(parts) >= 3 and (
                     (rest in found and not is_initial(parts[1].rstrip("."))) or common
                     or group_opener(first)  # "Korean-born Monte Haines", "Editor-in-Chief Martin Baron"
                 ):
