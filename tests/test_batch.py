@@ -661,9 +661,15 @@ class TestKilledRuns:
     def test_ctrl_c_stops_cleanly_with_a_message(self, archive, tmp_path):
         inp, reference = archive
         out = tmp_path / "out"
-        proc = subprocess.Popen(
-            _batch_cmd(inp, out, "--workers", "2"), cwd=ROOT, stderr=subprocess.PIPE, text=True
-        )
+        # A shell that starts pytest in the background ignores SIGINT, and a child inherits an
+        # ignored SIGINT (Python then installs no KeyboardInterrupt): un-ignore it for the child.
+        previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            proc = subprocess.Popen(
+                _batch_cmd(inp, out, "--workers", "2"), cwd=ROOT, stderr=subprocess.PIPE, text=True
+            )
+        finally:
+            signal.signal(signal.SIGINT, previous)
         _wait_for(out / shard_name(1), proc)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
