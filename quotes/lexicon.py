@@ -18,6 +18,7 @@ __all__ = [
     "GROUP_HEADS",
     "HEADLINE_LABELS",
     "INITIALS",
+    "MONTHS",
     "NON_NAME_CAPITALS",
     "ORG_WORDS",
     "PLACES",
@@ -341,6 +342,11 @@ def place_name(text: str) -> bool:
 
 #: Days of the week, lower case.
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+#: Months, lower case.
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 
 #: Two or three capitals joined by periods (``J.M``, ``J.R.R``, ``L.A``), as one token.
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,2}")

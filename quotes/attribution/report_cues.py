@@ -17,7 +17,7 @@ from functools import lru_cache
 from quotes.document import Document
 from quotes.text.tokens import Token
 from quotes.attribution.cues import cue_type_of
-from quotes.lexicon import REPORTING_VERBS, WEEKDAYS, cue_rates
+from quotes.lexicon import MONTHS, REPORTING_VERBS, WEEKDAYS, cue_rates
 from quotes.models import CueType
 
 __all__ = [
@@ -185,7 +185,7 @@ _BARE_VERB_BEFORE = frozenset(
     """i we you they who that to will would could should can may might must did do does not n't
     also still strongly publicly""".split()
 )
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(sorted(MONTHS))
 _TIME_UNITS = (
     "week|month|year|weekend|night|morning|afternoon|evening|summer|fall|autumn|winter|spring"
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from quotes.lexicon import DEMONYMS
+from quotes.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 
 __all__ = ["KNOWN_CHANNELS", "find_via"]
 
@@ -93,10 +93,7 @@ _NAMED = re.compile(_NAMED_OUTLET + r"$")
 _MASTHEAD_NAME = re.compile(r"[Tt]he\s+(?P<paper>" + _MASTHEAD + r")")
 _TRAILING_DESCRIPTOR = re.compile(r"\s+" + _DESCRIPTOR + r"$")
 #: Capitalised words after a descriptor that are not the outlet's name.
-_NOT_A_NAME = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december on in that this last".split()
-)
+_NOT_A_NAME = WEEKDAYS | MONTHS | frozenset("on in that this last".split())
 
 
 #: Words that describe an unnamed outlet (``a German newspaper``, ``state news agency``).

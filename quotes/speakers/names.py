@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from quotes.lexicon import PLACES, TITLES, given_name_forms
+from quotes.lexicon import MONTHS, PLACES, TITLES, WEEKDAYS, given_name_forms
 from quotes.speakers.gender import known_given_name
 from quotes.speakers.noun_phrase import bare_phrase, is_capitalised, is_initial, name_like
 from quotes.text.tokens import Token
@@ -36,10 +36,7 @@ __all__ = [
 ]
 
 #: Month and weekday names: ``In June Tom Baker`` is Tom Baker (``June Carter Cash`` is not cut).
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_DATE_WORDS = MONTHS | WEEKDAYS
 #: Words before a date that make it a time phrase (``in June``, ``since Monday``).
 _DATE_PREPOSITIONS = frozenset("in on since by until during last next early late mid this".split())
 
