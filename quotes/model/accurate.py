@@ -53,10 +53,10 @@ ACCURATE_META_PATH = Path(__file__).parents[1] / "data" / "accurate.json"
 ChunkEncoder = Callable[[list[Chunk]], list[np.ndarray]]
 
 
-def _encoder_with(layers: int, overrides: Mapping[str, np.ndarray]) -> TokenEncoder:
-    """The encoder with the shipped fine-tuned weights; weights that do not fit are a model error."""
+def _encoder_with(layers: int, overrides: Mapping[str, np.ndarray] | None) -> TokenEncoder:
+    """The encoder, with the shipped fine-tuned weights if any (a misfit is a model error)."""
     try:
-        return TokenEncoder(layers, overrides)
+        return load_encoder(layers, overrides or None)
     except InvalidArgumentError as exc:
         raise TaggerUnavailableError(
             f"the fine-tuned encoder weights fit no weight of the {layers}-layer encoder ({exc}); "
@@ -91,7 +91,7 @@ class AccurateTagger(SpanTagger):
         tuned = "ft" if vocab["config"].get("encoder_finetuned") else ""
         self.component = ("accurate", f"minilm{layers}{tuned}-bilstm-{self.version}")
         if encoder is None:
-            model = _encoder_with(layers, overrides) if overrides else load_encoder(layers)
+            model = _encoder_with(layers, overrides)
 
             def encoder(chunks: list[Chunk]) -> list[np.ndarray]:
                 return model.encode([[t[0] for t in c.tokens] for c in chunks])
