@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from quotes.model import tagger as tagger_mod
 from quotes.errors import QuotesError, TaggerUnavailableError
 from quotes.models import Article, CueType, QuoteKind, Stance
-from quotes.pipeline import Extractor
+from quotes.pipeline import Extractor, attribute_document, build_document
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +95,11 @@ def test_tagger_adds_content_the_rules_miss(combined, rules):
     # An attitude PolNeAR annotates ("X are worried about C") that no rule reads.
     text = "Voters in the district are worried about rising rents and long commutes.\n"
     assert rules.extract(text) == []
-    found = combined.extract(text)
+    # A topic of worry, no proposition: it is only referred to, which the default leaves out.
+    assert combined.extract(text) == []
+    found = Extractor(backend="fast", tagger=True, include_beliefs=True, stances=Stance).extract(text)
     assert [q.text for q in found] == ["rising rents and long commutes"]
+    assert found[0].stance is Stance.REFERS
     q = found[0]
     assert (q.start, q.end) == (text.index("rising"), text.index(".\n"))
     assert q.provenance is not None and q.provenance.rules[0] == "tagger"
@@ -206,3 +209,17 @@ def _cached_combined() -> Extractor:
     if "ex" not in _CACHE:
         _CACHE["ex"] = Extractor(backend="fast", tagger=True, include_beliefs=True)
     return _CACHE["ex"]
+
+
+def test_a_noun_phrase_after_a_cue_that_is_no_verb_of_saying_is_only_referred_to(rules):
+    # The tagger's own spans, before any threshold: "met to discuss" names a topic, no statement.
+    text = (
+        "The city council met on Monday to discuss the budget.\n"
+        "Mayor Ann Blake told reporters the city would balance its books by June.\n"
+    )
+    segmenter = rules.segmenter
+    doc = build_document(Article(text=text), segmenter)
+    own = tagger_mod.load_tagger().quotes(doc, segmenter, attribute_document(doc, segmenter))
+    stances = {q.text: q.stance for q in own}
+    assert stances.get("the budget") is Stance.REFERS, stances
+    assert stances.get("the city would balance its books by June") is Stance.ASSERTS, stances

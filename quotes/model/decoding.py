@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from quotes.attribution.cues import cue_type_of, stance_of
+from quotes.attribution.report_content import is_reference
 from quotes.model.features import Chunk
 from quotes.model.network import TAGS
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType, Stance
@@ -115,10 +116,20 @@ def _quote(
 
     Its stance comes from its cue as for the rules' reported speech
     (`quotes.attribution.cues.stance_of`): a denied or questioned content is
-    never presented as asserted.
+    never presented as asserted, and the noun phrase after a cue that is no verb
+    of saying (``met to discuss the budget``) is only referred to
+    (`quotes.attribution.report_content.is_reference`).
     """
     a, b = content
     stance = stance_of(cue_span.text, ctx.norm[a:b]) if cue_span is not None else Stance.ASSERTS
+    if (
+        stance is Stance.ASSERTS
+        and kind is QuoteKind.INDIRECT
+        and cue_span is not None
+        and cue_span.end <= a
+        and is_reference("cue-first", cue_span.text, ctx.norm[a:b])
+    ):
+        stance = Stance.REFERS
     return ctx.quote(
         a,
         b,
