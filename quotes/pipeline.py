@@ -197,11 +197,13 @@ class Extractor:
             `DEFAULT_STANCES`: every one but ``refers``, so ``X criticized Y`` gives no
             quote; ``stances=Stance`` returns them all, as PolNeAR annotates them).
         max_chars: Longest accepted article text.
-        tagger: Also run the learned span tagger ([`quotes.model.tagger`][]) and add
-            the confident contents it finds that overlap no rule quote (off by default).
+        tagger: Also run the learned span tagger ([`quotes.model.tagger`][]): add the
+            confident contents it finds that overlap no rule quote, and let its very
+            confident spans replace rule quotes of reported speech they overlap
+            ([`combine`][quotes.model.tagger.combine]; off by default).
         accurate: Accurate mode: run the span tagger that reads a pretrained encoder
-            ([`quotes.model.accurate`][]; needs ``pip install 'quotes[model]'``) and add
-            its confident contents that overlap no rule quote (off by default). It
+            ([`quotes.model.accurate`][]; needs ``pip install 'quotes[model]'``),
+            combined with the rules as ``tagger`` is (off by default). It
             takes the place of ``tagger`` when both are asked for.
 
     Raises:

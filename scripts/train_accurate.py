@@ -26,8 +26,10 @@ Steps (each resumable):
    epoch in ``build/accurate/checkpoints``. After each epoch the model runs as
    the package runs it (combined with the rules) on the held-back tenth of
    TRAIN (the tagger's split: every tenth article by name) and is scored with
-   ``quotes.evaluation.evaluate``; the epoch and confidence threshold with the
-   best content exact F1 are kept. The ``dev`` split is never read.
+   ``quotes.evaluation.evaluate``; the epoch and the two confidence thresholds (adding a
+   model quote, replacing rule quotes of reported speech: ``train_tagger.select_thresholds``)
+   with the best content exact F1 are kept. The ``dev`` split is never read.
+   ``--step select`` trains nothing: it chooses the shipped head's thresholds again.
 ``--max-train N`` trains on the first N training articles in encoding order (a spread
 over outlets). The frozen head trained on all 756 articles was made by
 ``--step train --epochs 6 --patience 2`` (best epoch 6); the fine-tuned model by
@@ -73,7 +75,7 @@ def parse_args(argv=None):
     """The command line's options."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("polnear", help="the PolNeAR folder")
-    ap.add_argument("--step", choices=("all", "encode", "train"), default="all")
+    ap.add_argument("--step", choices=("all", "encode", "train", "select"), default="all")
     ap.add_argument("--layers", type=int, default=3, help="encoder layers used (1-6)")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--patience", type=int, default=2)
@@ -261,13 +263,12 @@ def export_weights(net):
 
 
 def score(args, weights, vocab, val, extractor, encoder=None):
-    """Best (F1, threshold, report) of rules + accurate mode on the held-back articles.
+    """Best (F1, thresholds, report) of rules + accurate mode on the held-back articles.
 
     ``encoder(doc, chunks)`` gives the token vectors; by default the cached frozen ones.
+    The thresholds are chosen as for the tagger (``train_tagger.select_thresholds``).
     """
-    from quotes.evaluation.evaluate import evaluate_documents
     from quotes.model.accurate import AccurateTagger
-    from quotes.model.tagger import combine
 
     encoder = encoder or (lambda doc, chunks: cached_vectors(args, doc, chunks))
     found = {}
@@ -275,15 +276,25 @@ def score(args, weights, vocab, val, extractor, encoder=None):
         model = AccurateTagger(weights, vocab, encoder=lambda chunks, doc=doc: encoder(doc, chunks))
         read = base._read_by_rules(art, extractor.segmenter)
         found[art.id] = (rules, model.quotes(read, extractor.segmenter, rules))
-    best = None
-    for th in base.THRESHOLDS:
-        rep = evaluate_documents(
-            [d for d, *_ in val], lambda a, th=th: combine(*found[a.id], th), split="train-val"
-        )
-        f1 = rep.subsets["all"].content_exact.f1 or 0.0
-        if best is None or f1 > best[0]:
-            best = (f1, th, rep)
-    return best
+    return base.select_thresholds([d for d, *_ in val], found)
+
+
+def select_only(args, extractor, val):
+    """``--step select``: choose the shipped head's thresholds again and rewrite ``accurate.json``.
+
+    Uses the cached encoder vectors of the held-back articles (``--step encode`` first).
+    """
+    from quotes.model.accurate import ACCURATE_META_PATH, ACCURATE_PATH
+    from quotes.model.tagger import read_weights
+
+    weights, vocab = read_weights(ACCURATE_PATH, ACCURATE_META_PATH, "accurate mode", __file__)
+    f1, th, _rep = score(args, weights, vocab, val, extractor)
+    base.set_thresholds(vocab, th)
+    vocab["trained"]["val_content_exact_f1"] = round(100 * f1, 2)
+    ACCURATE_META_PATH.write_text(
+        json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    print(f"thresholds {th}: held-back content exact F1 {100 * f1:.2f}", flush=True)
 
 
 def head_vocab(args, settings, words, sufs, dim):
@@ -358,7 +369,7 @@ def save(args, best, vocab, n_train, n_val, seconds, torch, encoder_weights=None
         enc_path.unlink(missing_ok=True)
         vocab["config"].pop("encoder_file", None)
         vocab["config"].pop("encoder_sha256", None)
-    vocab["threshold"] = th
+    base.set_thresholds(vocab, th)
     vocab["trained"] = {
         "best_epoch": epoch,
         "val_content_exact_f1": round(100 * f1, 2),
@@ -406,6 +417,8 @@ def main(argv=None):
         finetune_accurate.finetune(args, torch, extractor, train, val, started)
     elif args.step in ("all", "train"):
         train_head(args, torch, extractor, train, val, started)
+    elif args.step == "select":
+        select_only(args, extractor, val)
 
 
 if __name__ == "__main__":

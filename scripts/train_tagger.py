@@ -27,10 +27,15 @@ tags. Adam (lr 3e-3), cross-entropy, batches of 64 chunks of similar length, see
 algorithms, 2 threads. After each epoch the model is run as the package runs
 it (NumPy, combined with the rules) on the validation articles and scored
 with ``quotes.evaluation.evaluate``, adding the tagger quotes whose confidence reaches
-a threshold (tried from THRESHOLDS); the epoch and threshold with the best
-content exact F1 over all attributions are kept (at most 12 epochs, patience 3).
+a threshold (tried from THRESHOLDS) and letting those reaching a second one (tried
+from REPLACE_THRESHOLDS) replace rule quotes of reported speech they overlap
+(``quotes.model.tagger.combine``); the epoch and thresholds with the best content exact F1
+over all attributions are kept (at most 12 epochs, patience 3).
 Weights are saved as float16 in ``quotes/data/tagger.npz``, the vocabulary and
 settings in ``tagger.json``.
+
+``--select-only`` trains nothing: it runs the shipped weights on the validation
+articles, chooses the two thresholds again and rewrites them in ``tagger.json``.
 """
 
 from __future__ import annotations
@@ -60,6 +65,8 @@ VERSION = "1"
 SEED = 13
 #: Confidences tried for adding a tagger quote to the rules' (chosen on validation).
 THRESHOLDS = (0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+#: Confidences tried for a tagger quote replacing rule quotes of reported speech (None: never).
+REPLACE_THRESHOLDS = (None, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
 TAG_ID = {t: i for i, t in enumerate(TAGS)}
 
 
@@ -153,6 +160,11 @@ def parse_args(argv=None):
     )
     ap.add_argument(
         "--limit", type=int, default=None, help="use only the first N train docs (smoke test)"
+    )
+    ap.add_argument(
+        "--select-only",
+        action="store_true",
+        help="train nothing: choose the shipped weights' thresholds again on validation",
     )
     return ap.parse_args(argv)
 
@@ -282,22 +294,37 @@ def _read_by_rules(article, segmenter):
     return doc
 
 
+def select_thresholds(val_docs, found):
+    """Best (F1, (threshold, replace threshold), report) of rules + model on validation.
+
+    ``found`` maps each article id to its (rule quotes, model quotes); every pair of
+    THRESHOLDS and REPLACE_THRESHOLDS is tried with ``combine``.
+    """
+    best = None
+    for th in THRESHOLDS:
+        for rth in REPLACE_THRESHOLDS:
+            rep = evaluate_documents(
+                val_docs, lambda a, th=th, rth=rth: combine(*found[a.id], th, rth), split="train-val"
+            )
+            f1 = rep.subsets["all"].content_exact.f1 or 0.0
+            if best is None or f1 > best[0]:
+                best = (f1, (th, rth), rep)
+    return best
+
+
+def set_thresholds(vocab, thresholds):
+    """Record the chosen (threshold, replace threshold) in the weights' settings."""
+    vocab["threshold"], vocab["replace_threshold"] = thresholds
+
+
 def score(weights, vocab, val, extractor):
-    """Best (F1, threshold, report) of rules + tagger on the validation articles."""
+    """Best (F1, thresholds, report) of rules + tagger on the validation articles."""
     tagger = SpanTagger(weights, vocab)
     found = {
         art.id: (rules, tagger.quotes(_read_by_rules(art, extractor.segmenter), extractor.segmenter, rules))
         for _d, art, rules, _c, _t in val
     }
-    best = None
-    for th in THRESHOLDS:
-        rep = evaluate_documents(
-            [d for d, *_ in val], lambda a, th=th: combine(*found[a.id], th), split="train-val"
-        )
-        f1 = rep.subsets["all"].content_exact.f1 or 0.0
-        if best is None or f1 > best[0]:
-            best = (f1, th, rep)
-    return best
+    return select_thresholds([d for d, *_ in val], found)
 
 
 def train_epoch(torch, net, opt, loss_fn, items, batches, gen):
@@ -334,7 +361,7 @@ def train_epoch(torch, net, opt, loss_fn, items, batches, gen):
 def save(out, best, vocab, trained):
     """Write ``tagger.npz`` and ``tagger.json`` of the best epoch to ``out``."""
     f1, epoch, weights, th = best
-    vocab["threshold"] = th
+    set_thresholds(vocab, th)
     vocab["trained"] = {"best_epoch": epoch, "val_content_exact_f1": round(100 * f1, 2), **trained}
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -345,9 +372,29 @@ def save(out, best, vocab, trained):
     return (out / "tagger.npz").stat().st_size + (out / "tagger.json").stat().st_size
 
 
+def select_only(args):
+    """``--select-only``: choose the shipped weights' thresholds again and rewrite ``tagger.json``."""
+    from quotes.model.tagger import read_weights
+
+    _train, val_docs = split_docs(list(read_polnear(args.polnear, "train")))
+    extractor = Extractor(backend="fast", include_beliefs=True)
+    out = Path(args.out)
+    weights, vocab = read_weights(out / "tagger.npz", out / "tagger.json", "the tagger", __file__)
+    f1, th, _rep = score(weights, vocab, prepare(val_docs, extractor), extractor)
+    set_thresholds(vocab, th)
+    vocab["trained"]["val_content_exact_f1"] = round(100 * f1, 2)
+    (out / "tagger.json").write_text(
+        json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    print(f"thresholds {th}: validation content exact F1 {100 * f1:.2f}", flush=True)
+
+
 def main(argv=None):
     """Train, select the epoch and threshold on validation, and save the weights."""
     args = parse_args(argv)
+    if args.select_only:
+        select_only(args)
+        return
     import torch
     from torch import nn
 

@@ -14,6 +14,7 @@ import pytest
 from quotes.errors import DependencyError, QuotesError
 from quotes.model import accurate as accurate_mod
 from quotes.model import encoder as encoder_mod
+from quotes.model.tagger import REPLACEABLE_KINDS
 from quotes.models import Article
 from quotes.pipeline import Extractor, attribute_document, build_document, extract
 from quotes.text.boilerplate import body_lines
@@ -112,13 +113,17 @@ def test_model_quotes_name_the_component(accurate):
         assert 0.0 <= q.confidence <= 1.0
 
 
-def test_accurate_keeps_every_rule_quote(accurate):
+def test_accurate_keeps_direct_rule_quotes_and_replaces_only_reported_speech(accurate):
     rules = Extractor(backend="fast", include_beliefs=True).extract(REPORTED)
     found = accurate.extract(REPORTED)
-    assert {(q.start, q.end) for q in rules} <= {(q.start, q.end) for q in found}
-    added = [q for q in found if _from_model(q)]
-    for q in added:
-        assert not any(q.start < r.end and r.start < q.end for r in rules)
+    spans = {(q.start, q.end) for q in found}
+    for r in rules:
+        if (r.start, r.end) not in spans:
+            assert r.kind in REPLACEABLE_KINDS, r
+            assert any(_from_model(q) and q.start < r.end and r.start < q.end for q in found)
+    for q in found:
+        if _from_model(q):
+            assert q.confidence >= min(accurate.tagger.threshold, accurate.tagger.replace_threshold or 1.0)
 
 
 def _from_model(quote) -> bool:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quotes.model import tagger as tagger_mod
 from quotes.errors import QuotesError, TaggerUnavailableError
-from quotes.models import Article, CueType, QuoteKind, Stance
+from quotes.models import Article, CueType, Quote, QuoteKind, Speaker, Stance
 from quotes.pipeline import Extractor, attribute_document, build_document
 
 
@@ -66,149 +66,110 @@ def _spans(qs):
     return {(q.start, q.end) for q in qs}
 
 
-def test_combined_keeps_every_rule_quote(combined, rules):
+def test_combined_keeps_direct_rule_quotes_and_replaces_only_reported_speech(combined, rules):
     article = Article(text=TEXT, id="t")
     by_rules = rules.extract_article(article)
     both = combined.extract_article(article)
-    assert _spans(by_rules) <= _spans(both)
     for q in both:
         assert TEXT[q.start : q.end] == q.text
         if (q.start, q.end) not in _spans(by_rules):
             assert q.provenance is not None and q.provenance.rules[0] == "tagger"
             assert q.provenance.rules[1] == f"bilstm-{tagger_mod.load_tagger().version}"
-            assert not any(q.start < r.end and r.start < q.end for r in by_rules)
+    for r in by_rules:
+        if (r.start, r.end) in _spans(both):
+            continue
+        # a rule quote is only ever replaced by tagger spans over it, and only reported speech
+        assert r.kind in tagger_mod.REPLACEABLE_KINDS
+        assert any(q.start < r.end and r.start < q.end for q in both)
 
 
-def test_combined_finds_the_reported_content(combined):
-    found = combined.extract(TEXT)
-    texts = [q.text for q in found]
-    target = "the new budget would cut funding for rural hospitals by a third"
-    assert any(target in t for t in texts), texts
-    q = next(q for q in found if target in q.text)
-    start = TEXT.index(target)
-    assert q.start <= start and start + len(target) <= q.end
-    assert q.kind is QuoteKind.INDIRECT
-    assert q.speaker is not None and "Doakes" in q.speaker.name
+def _q(start, end, kind=QuoteKind.INDIRECT, confidence=0.5, tag="rules", text=None):
+    text = text if text is not None else ("w " * (end - start))[: end - start]
+    return Quote(text=text, start=start, end=end, kind=kind, confidence=confidence, article=tag)
 
 
-def test_tagger_adds_content_the_rules_miss(combined, rules):
-    # An attitude PolNeAR annotates ("X are worried about C") that no rule reads.
-    text = "Voters in the district are worried about rising rents and long commutes.\n"
-    assert rules.extract(text) == []
-    # A topic of worry, no proposition: it is only referred to, which the default leaves out.
-    assert combined.extract(text) == []
-    found = Extractor(backend="fast", tagger=True, include_beliefs=True, stances=Stance).extract(text)
-    assert [q.text for q in found] == ["rising rents and long commutes"]
-    assert found[0].stance is Stance.REFERS
-    q = found[0]
-    assert (q.start, q.end) == (text.index("rising"), text.index(".\n"))
-    assert q.provenance is not None and q.provenance.rules[0] == "tagger"
-    assert q.confidence >= tagger_mod.load_tagger().threshold
-    assert q.speaker is not None and q.speaker.mention.startswith("Voters")
-    assert q.cue is not None and q.cue.text == "are worried about"
-    # An attitude is a belief: the default extractor (speech and claims) leaves it out.
-    assert q.cue_type is CueType.BELIEF
-    assert Extractor(backend="fast", tagger=True).extract(text) == []
+def _merged(rules_, model, threshold, replace=None):
+    return [(q.start, q.end, q.article) for q in tagger_mod.combine(rules_, model, threshold, replace)]
 
 
-@pytest.mark.parametrize(
-    ("text", "content", "stance"),
-    [
-        (
-            "Union leaders rejected claims that the strike had cost the city millions.\n",
-            "that the strike had cost the city millions",
-            Stance.DENIES,
-        ),
-        (
-            "Local farmers have cast doubt on the council's plan to widen the river road.\n",
-            "the council's plan to widen the river road",
-            Stance.QUESTIONS,
-        ),
-    ],
-)
-def test_tagger_content_takes_its_cue_stance(combined, rules, text, content, stance):
-    # Content only the tagger finds: a denied or doubted content is never presented as asserted.
-    assert rules.extract(text) == []
-    found = combined.extract(text)
-    assert [(q.text, q.stance) for q in found] == [(content, stance)]
-    assert found[0].provenance is not None and found[0].provenance.rules[0] == "tagger"
+def test_combine_without_replacement_adds_only_model_quotes_that_overlap_no_rule_quote():
+    rules_ = [_q(10, 20), _q(40, 50, QuoteKind.DIRECT)]
+    model = [_q(12, 25, confidence=0.99, tag="m"), _q(60, 70, confidence=0.9, tag="m"),
+             _q(80, 90, confidence=0.3, tag="m")]
+    assert _merged(rules_, model, 0.5) == [(10, 20, "rules"), (40, 50, "rules"), (60, 70, "m")]
 
 
-def test_direct_quote_kind_and_offsets(combined):
-    text = "“We will not back down from this fight,” the governor told reporters on Friday.\n"
-    found = combined.extract(text)
-    assert found
-    q = found[0]
-    assert q.text.startswith("We will not back down")
-    assert q.kind is QuoteKind.DIRECT
-    assert text[q.start : q.end] == q.text
-
-
-def test_deterministic(combined):
-    a = [q.model_dump() for q in combined.extract(TEXT)]
-    b = [q.model_dump() for q in combined.extract(TEXT)]
-    c = [
-        q.model_dump()
-        for q in Extractor(backend="fast", tagger=True, include_beliefs=True).extract(TEXT)
+def test_combine_replaces_reported_speech_with_confident_model_spans():
+    rules_ = [_q(10, 30), _q(40, 50, QuoteKind.DIRECT), _q(60, 80, QuoteKind.MIXED), _q(90, 110)]
+    model = [
+        _q(12, 20, confidence=0.9, tag="m"),  # a tighter clause than the rules read
+        _q(21, 28, confidence=0.8, tag="m"),  # and a second one: both replace the rule quote
+        _q(38, 45, confidence=0.99, tag="m"),  # over a direct quote: the direct quote stays
+        _q(61, 79, confidence=0.4, tag="m"),  # below the replace threshold: the rule quote stays
+        _q(90, 95, confidence=0.99, tag="m"),  # three words: too short to replace a clause
     ]
-    assert a == b == c
+    assert _merged(rules_, model, 0.9, 0.6) == [
+        (12, 20, "m"), (21, 28, "m"), (40, 50, "rules"), (60, 80, "rules"), (90, 110, "rules"),
+    ]
 
 
-def test_numpy_lstm_matches_torch():
-    torch = pytest.importorskip("torch")
-    t = tagger_mod.load_tagger()
-    text = TEXT + "“It is over,” he said, adding that talks would resume.\n"
-    rules_ex = Extractor(backend="fast", include_beliefs=True)
-    chunks = tagger_mod.featurize(text, rules_ex.segmenter.segment(text), rules_ex.extract(text))
-    probs = t.probabilities(chunks)
-    hidden = t.w["lstm.weight_hh_l0"].shape[1]
-    dim = t.w["lstm.weight_ih_l0"].shape[1]
-    lstm = torch.nn.LSTM(dim, hidden, num_layers=t.layers, bidirectional=True, batch_first=True)
-    lstm.load_state_dict(
-        {k[5:]: torch.from_numpy(v) for k, v in t.w.items() if k.startswith("lstm.")}
-    )
-    for chunk, p in zip(chunks, probs, strict=True):
-        words, sufs = t._ids(chunk)
-        x = np.concatenate(
-            [t.w["word_emb.weight"][words], t.w["suffix_emb.weight"][sufs], chunk.feats], 1
-        )
-        with torch.no_grad():
-            h, _ = lstm(torch.from_numpy(x)[None])
-            logits = h[0] @ torch.from_numpy(t.w["out.weight"]).T + torch.from_numpy(
-                t.w["out.bias"]
-            )
-            expected = torch.softmax(logits, 1).numpy()
-        assert np.abs(expected - p).max() < 1e-4
+def test_combine_keeps_rules_when_the_group_holds_a_direct_quote():
+    # the model span chains a reported-speech rule quote to a direct one: nothing is replaced
+    rules_ = [_q(10, 30), _q(32, 50, QuoteKind.DIRECT)]
+    model = [_q(20, 40, confidence=0.99, tag="m")]
+    assert _merged(rules_, model, 0.5, 0.5) == [(10, 30, "rules"), (32, 50, "rules")]
 
 
-_alphabet = st.sampled_from(
-    list("abcdefghij ABCDEFG .,;:!?\n\"'“”‘’«»—–-()")
-    + ["said", "told", "that", "according to", "é", "ß", "文", "🙂", "\u00a0", "\u200b"]
+def test_a_replacing_span_keeps_the_closing_mark_and_a_named_speaker():
+    text = "Trump said they would start talks 'at once.' Then he left."
+    a = text.index("they")
+    rule = _q(a, text.index(" Then"), QuoteKind.MIXED, text=text[a : text.index(" Then")])
+    rule = rule.model_copy(update={"speaker": Speaker(name="Donald Trump", mention="Trump", start=0, end=5)})
+    cut = text.index(".'")  # the model stops before the stop and the closing mark
+    model = _q(a, cut, confidence=0.9, tag="m", text=text[a:cut])
+    model = model.model_copy(update={"speaker": Speaker(name=None, mention="who", start=0, end=3)})
+    (q,) = tagger_mod.combine([rule], [model], 0.9, 0.5)
+    assert q.text == "they would start talks 'at once.'" == text[q.start : q.end]
+    assert q.speaker is not None and q.speaker.name == "Donald Trump"
+    assert q.kind is QuoteKind.MIXED  # it still quotes a fragment
+    assert q.provenance is None or "replaces" in q.provenance.rules
+    # A question or a denial stays the rules' quote: its stance belongs to the attribution.
+    asked = rule.model_copy(update={"stance": Stance.QUESTIONS})
+    assert tagger_mod.combine([asked], [model], 0.9, 0.5) == [asked]
+
+
+_spans_st = st.lists(
+    st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from(list(QuoteKind)),
+              st.floats(0, 1)),
+    max_size=12,
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_alphabet, min_size=1, max_size=80).map("".join))
-def test_offsets_on_random_unicode(text):
-    if not text.strip():
-        return
-    ex = _cached_combined()
-    for q in ex.extract(text):
-        assert text[q.start : q.end] == q.text
-        assert q.start < q.end
-        if q.speaker is not None:
-            assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
-        if q.cue is not None:
-            assert text[q.cue.start : q.cue.end] == q.cue.text
+def _overlap(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
-_CACHE: dict[str, Extractor] = {}
-
-
-def _cached_combined() -> Extractor:
-    if "ex" not in _CACHE:
-        _CACHE["ex"] = Extractor(backend="fast", tagger=True, include_beliefs=True)
-    return _CACHE["ex"]
+@settings(max_examples=200, deadline=None)
+@given(_spans_st, _spans_st, st.floats(0, 1), st.one_of(st.none(), st.floats(0, 1)))
+def test_combine_properties(rule_specs, model_specs, threshold, replace):
+    rules_ = [_q(a, a + n, k, c) for a, n, k, c in rule_specs]
+    model = [_q(a, a + n, k, c, tag="m") for a, n, k, c in model_specs]
+    out = tagger_mod.combine(rules_, model, threshold, replace)
+    kept = {id(q) for q in out}
+    from_model = [q for q in out if q.article == "m"]
+    assert [(q.start, q.end) for q in out] == sorted((q.start, q.end) for q in out)
+    for r in rules_:
+        if id(r) not in kept:  # a dropped rule quote: reported speech, under confident model spans
+            assert replace is not None and r.kind in tagger_mod.REPLACEABLE_KINDS
+            assert any(_overlap(m, r) for m in from_model)
+    for m in from_model:
+        if any(_overlap(m, r) for r in rules_):
+            assert replace is not None and m.confidence >= replace
+            assert len(m.text.split()) >= tagger_mod.MIN_REPLACING_WORDS
+        else:
+            assert m.confidence >= threshold
+    if replace is None:
+        assert len(kept & {id(r) for r in rules_}) == len(rules_)
 
 
 def test_a_noun_phrase_after_a_cue_that_is_no_verb_of_saying_is_only_referred_to(rules):

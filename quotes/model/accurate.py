@@ -14,7 +14,8 @@ Use it through the extractor::
 
     Extractor(accurate=True)
 
-which keeps every rule quote and adds the model's contents that overlap no
+which keeps every direct rule quote, lets confident model spans replace the
+rule quotes of reported speech they overlap, and adds the model's contents that overlap no
 rule quote, lie in the article's body lines (never in headlines, link lists or
 a related-articles block: `quotes.text.boilerplate`) and reach the confidence
 threshold chosen on held-back train articles. Its quotes say so in their

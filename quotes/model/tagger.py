@@ -17,9 +17,11 @@ Use it through the extractor::
 
     Extractor(backend="fast", tagger=True)
 
-which keeps every rule quote and adds the tagger's contents that overlap no
+which keeps every direct rule quote, adds the tagger's contents that overlap no
 rule quote and whose confidence reaches the threshold chosen on the held-out
-validation articles (see [`SpanTagger.extend`][quotes.model.tagger.SpanTagger.extend]). Tagger
+validation articles, and lets its spans that reach a second threshold replace
+the rule quotes of reported speech they overlap (see
+[`combine`][quotes.model.tagger.combine]). Tagger
 quotes say so in their provenance: ``rules == ("tagger", "bilstm-<version>")``.
 
 The features are in `quotes.model.features`, the network in
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,11 +46,13 @@ from quotes.model.decoding import decode_chunk
 from quotes.model.features import MAX_CHUNK_TOKENS, Chunk, featurize, suffix
 from quotes.model.network import TAGS, bilstm_probabilities, one_blas_thread, viterbi
 from quotes.document import Document
-from quotes.models import Quote
+from quotes.models import Quote, QuoteKind, Stance
 from quotes.text.segment import Segmenter
 
 __all__ = [
     "MAX_CHUNK_TOKENS",
+    "MIN_REPLACING_WORDS",
+    "REPLACEABLE_KINDS",
     "TAGS",
     "WEIGHTS_PATH",
     "Chunk",
@@ -72,6 +77,9 @@ class SpanTagger:
         threshold: Least confidence of a tagger quote that
             [`extend`][quotes.model.tagger.SpanTagger.extend] adds to the rules' quotes (chosen on
             the validation articles by the training script).
+        replace_threshold: Least confidence of a tagger quote that replaces overlapping
+            rule quotes of reported speech (see [`combine`][quotes.model.tagger.combine]);
+            ``None`` (weights saved without one) never replaces a rule quote.
         meta: Training settings and validation figures stored with the weights.
     """
 
@@ -82,6 +90,8 @@ class SpanTagger:
         self.layers = int(vocab["config"]["layers"])
         self.version = str(vocab["version"])
         self.threshold = float(vocab.get("threshold", 0.0))
+        replace = vocab.get("replace_threshold")
+        self.replace_threshold: float | None = None if replace is None else float(replace)
         self.meta = vocab
         #: The provenance ``rules`` of this model's quotes.
         self.component: tuple[str, str] = ("tagger", f"bilstm-{self.version}")
@@ -143,7 +153,7 @@ class SpanTagger:
         return viterbi(self.probabilities(chunks))
 
     def extend(self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
-        """The rule quotes plus the confident tagger quotes that overlap none of them.
+        """The rule quotes merged with the confident tagger quotes ([`combine`][quotes.model.tagger.combine]).
 
         Args:
             doc: The article's document, as the rules read it
@@ -151,7 +161,12 @@ class SpanTagger:
             segmenter: The backend.
             rule_quotes: Every rule quote of the article (beliefs included).
         """
-        return combine(rule_quotes, self.quotes(doc, segmenter, rule_quotes), self.threshold)
+        return combine(
+            rule_quotes,
+            self.quotes(doc, segmenter, rule_quotes),
+            self.threshold,
+            self.replace_threshold,
+        )
 
     # ------------------------------------------------------------------- decoding
 
@@ -189,27 +204,136 @@ def in_body(doc: Document, quote: Quote) -> bool:
 # --------------------------------------------------------------------------- combining
 
 
-def _overlaps(q: Quote, spans: list[tuple[int, int]]) -> bool:
-    return any(q.start < b and a < q.end for a, b in spans)
+#: The rule quotes a confident model span may replace: reported speech, whose clause
+#: boundaries the rules read from cues (a direct quote's span is its quotation marks).
+REPLACEABLE_KINDS = frozenset({QuoteKind.INDIRECT, QuoteKind.MIXED})
+#: Fewest words of a model content that replaces a rule quote (shorter ones are mostly a
+#: subject or a time phrase cut off the clause: ``The Kremlin``, ``On 21 April``).
+MIN_REPLACING_WORDS = 4
+#: Marks and stops a replacing content is extended over to reach the rule quote's end.
+_CLOSING = frozenset("”’\"'»")
+_STOPS = frozenset(".,!?;:")
+_OPENING = frozenset("“‘\"'« ")
+#: An opening quotation mark before a word: the content still quotes a fragment.
+_QUOTED_FRAGMENT = re.compile(r"(?:^|[\s(])[“‘\"'«]\w")
 
 
 def combine(
-    rule_quotes: list[Quote], tagger_quotes: list[Quote], threshold: float = 0.0
+    rule_quotes: list[Quote],
+    tagger_quotes: list[Quote],
+    threshold: float = 0.0,
+    replace_threshold: float | None = None,
 ) -> list[Quote]:
-    """Every rule quote, plus the tagger quotes that overlap no rule quote's content.
+    """The rule quotes and the model's, merged where their contents overlap.
+
+    Quotes whose contents overlap, directly or through a chain of overlaps, form a
+    group, found in one sweep over the quotes sorted by offsets:
+
+    * a group of model quotes alone is kept where each reaches ``threshold``;
+    * a group with rule quotes keeps them, except that one asserted rule quote of
+      reported speech (`REPLACEABLE_KINDS`; a denial or a question stays the rules')
+      is replaced by the model quotes over it when each reaches ``replace_threshold``
+      and holds at least `MIN_REPLACING_WORDS` words. The model was trained with the
+      rules' output among its inputs, and on held-back train articles it finds the
+      clause boundaries of reported speech more often.
+
+    A replacing quote takes the model's content and cue, but the rule quote's speaker
+    when the rules resolved a name (the rules name speakers more reliably; the model's
+    speaker serves where the rules found none), stays ``mixed`` while it holds a quoted
+    fragment, and is extended over the closing mark or the opening mark the rule quote
+    had at its edge (``'immediately.'`` rather than ``'immediately``). Its provenance is
+    the model's followed by ``"replaces"`` and the rule quote's rules.
 
     Args:
         rule_quotes: The rule extractor's quotes.
         tagger_quotes: [`SpanTagger.quotes`][quotes.model.tagger.SpanTagger.quotes] for the same
             article.
-        threshold: Least confidence of an added tagger quote.
+        threshold: Least confidence of an added model quote.
+        replace_threshold: Least confidence of a model quote replacing a rule quote;
+            ``None`` never replaces one.
 
     Returns:
-        The union, sorted by offsets.
+        The merged quotes, sorted by offsets. With ``replace_threshold=None`` this is
+        every rule quote plus the model quotes reaching ``threshold`` that overlap none.
     """
-    taken = [(q.start, q.end) for q in rule_quotes]
-    extra = [q for q in tagger_quotes if q.confidence >= threshold and not _overlaps(q, taken)]
-    return sorted(rule_quotes + extra, key=lambda q: (q.start, q.end))
+    floor = threshold if replace_threshold is None else min(threshold, replace_threshold)
+    ordered = sorted(
+        [(q.start, q.end, True, q) for q in rule_quotes]
+        + [(q.start, q.end, False, q) for q in tagger_quotes if q.confidence >= floor],
+        key=lambda item: (item[0], item[1], not item[2]),
+    )
+    merged: list[Quote] = []
+    group: list[tuple[int, int, bool, Quote]] = []
+    end = -1
+    for item in ordered:
+        if group and item[0] >= end:  # no overlap with the group so far: it is complete
+            merged.extend(_resolve_group(group, threshold, replace_threshold))
+            group, end = [], -1
+        group.append(item)
+        end = max(end, item[1])
+    if group:
+        merged.extend(_resolve_group(group, threshold, replace_threshold))
+    return sorted(merged, key=lambda q: (q.start, q.end))
+
+
+def _resolve_group(
+    group: list[tuple[int, int, bool, Quote]], threshold: float, replace_threshold: float | None
+) -> list[Quote]:
+    """The quotes one group of overlapping rule and model quotes keeps (see `combine`)."""
+    rules = [q for _a, _b, is_rule, q in group if is_rule]
+    model = [q for _a, _b, is_rule, q in group if not is_rule]
+    if not rules:
+        return [q for q in model if q.confidence >= threshold]
+    rule = rules[0]
+    if (
+        replace_threshold is None
+        or len(rules) > 1
+        or not model
+        or rule.kind not in REPLACEABLE_KINDS
+        or rule.stance is not Stance.ASSERTS
+        or any(
+            q.confidence < replace_threshold
+            or len(q.text.split()) < MIN_REPLACING_WORDS
+            or not (q.start < rule.end and rule.start < q.end)
+            for q in model
+        )
+    ):
+        return rules
+    return [_replacing(q, rule) for q in model]
+
+
+def _replacing(model_quote: Quote, rule: Quote) -> Quote:
+    """The model quote as it replaces the rule quote (edges, speaker, provenance)."""
+    start, end = model_quote.start, model_quote.end
+    base = rule.start  # rule.text is the article's text from rule.start
+    k = end
+    while k < rule.end and rule.text[k - base] in _STOPS:
+        k += 1
+    if k < rule.end and rule.text[k - base] in _CLOSING:
+        end = k + 1
+    if rule.start < start and all(c in _OPENING for c in rule.text[: start - base]):
+        start = rule.start
+    text = rule.text[start - base : end - base] if rule.start <= start and end <= rule.end else None
+    update: dict[str, Any] = {}
+    if text is not None and (start, end) != (model_quote.start, model_quote.end):
+        update.update(start=start, end=end, text=text)
+    if rule.speaker is not None and (rule.speaker.name or not _names_someone(model_quote)):
+        update["speaker"] = rule.speaker
+    if rule.kind is QuoteKind.MIXED and _QUOTED_FRAGMENT.search(update.get("text", model_quote.text)):
+        update["kind"] = QuoteKind.MIXED
+    model_rules = model_quote.provenance.rules if model_quote.provenance else ()
+    rule_rules = rule.provenance.rules if rule.provenance else ()
+    if model_quote.provenance is not None:
+        update["provenance"] = model_quote.provenance.model_copy(
+            update={"rules": (*model_rules, "replaces", *rule_rules)}
+        )
+    return model_quote.model_copy(update=update)
+
+
+def _names_someone(quote: Quote) -> bool:
+    """Whether the quote's speaker is a resolved name (not ``who``, ``a`` or ``its chief,``)."""
+    name = quote.speaker.name if quote.speaker is not None else None
+    return bool(name) and len(name) > 2 and name[0].isupper() and name[-1].isalnum()
 
 
 def read_weights(
