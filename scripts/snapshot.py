@@ -2,9 +2,13 @@
 
 Writes the full JSON of every quote (provenance included) that the public API
 returns on the seeds and on PolNeAR train and dev, on the fast and the Stanza
-backends and with the learned tagger, the PolNeAR evaluation reports, and the
-dedupe clusters of the seeds in all three modes; then compares each part's
-SHA-256 with the digest stored in ``scripts/snapshot.digest.json``.
+backends, with the learned tagger and in accurate mode, the PolNeAR evaluation
+reports, and the dedupe clusters of the seeds in all three modes; then compares
+each part's SHA-256 with the digest stored in ``scripts/snapshot.digest.json``.
+
+The accurate-mode parts run the encoder in float32 on one thread, so that their
+output does not depend on whether the CPU has native bfloat16 (the default
+precision where it does); they need the ``model`` extra.
 
 Usage (from the project root, with ``../shared`` beside it)::
 
@@ -45,6 +49,8 @@ PARTS: dict[str, tuple[str, str, dict[str, object]]] = {
     "fast-train": ("extract", "train", {"backend": "fast"}),
     "tagger-seeds": ("extract", "seeds", {"backend": "fast", "tagger": True}),
     "tagger-dev": ("extract", "dev", {"backend": "fast", "tagger": True}),
+    "accurate-seeds": ("extract", "seeds", {"backend": "fast", "accurate": True}),
+    "accurate-dev": ("extract", "dev", {"backend": "fast", "accurate": True}),
     "stanza-seeds": ("extract", "seeds", {"backend": "stanza"}),
     "stanza-dev": ("extract", "dev", {"backend": "stanza"}),
     "stanza-train": ("extract", "train", {"backend": "stanza"}),
@@ -124,6 +130,9 @@ def _evaluate_lines(corpus: str, options: dict[str, object]) -> list[str]:
 def run_part(name: str) -> tuple[str, str, int, float]:
     """Run one part, write its output under build/snapshot/ and return its digest."""
     kind, corpus, options = PARTS[name]
+    if options.get("accurate"):  # the same output on every CPU (see the module's docstring)
+        os.environ["QUOTES_ENCODER_PRECISION"] = "float32"
+        os.environ["QUOTES_TORCH_THREADS"] = "1"
     started = time.perf_counter()
     if kind == "extract":
         lines = _extract_lines(corpus, options)
