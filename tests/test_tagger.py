@@ -184,3 +184,34 @@ def test_a_noun_phrase_after_a_cue_that_is_no_verb_of_saying_is_only_referred_to
     stances = {q.text: q.stance for q in own}
     assert stances.get("the budget") is Stance.REFERS, stances
     assert stances.get("the city would balance its books by June") is Stance.ASSERTS, stances
+
+
+@pytest.mark.parametrize(
+    "sentence, content, stance",
+    [
+        # a phrase with no clause before its cue states nothing: only referred to
+        ("Record profits in every quarter, the company said.", "Record profits in every quarter",
+         Stance.REFERS),
+        ("The plan will fail next year, the company said.", "The plan will fail next year",
+         Stance.ASSERTS),
+    ],
+)
+def test_decoded_content_before_its_cue_needs_a_clause(rules, sentence, content, stance):
+    from quotes.model.decoding import decode_chunk
+    from quotes.model.features import featurize
+    from quotes.text.quoted import quoted_regions
+
+    text = sentence + "\n"
+    segmenter = rules.segmenter
+    doc = build_document(Article(text=text), segmenter)
+    (chunk,) = featurize(text, doc.sentences, [])
+    ids = {t: k for k, t in enumerate(tagger_mod.TAGS)}
+    words = [tok[0] for tok in chunk.tokens]
+    n = len(content.split())
+    src = words.index("the")
+    labels = ["B-CONTENT"] + ["I-CONTENT"] * (n - 1) + ["O"] * (src - n)
+    labels += ["B-SOURCE", "I-SOURCE", "B-CUE"] + ["O"] * (len(words) - src - 3)
+    tags = [(ids[label], 0.99) for label in labels]
+    (q,) = decode_chunk(doc, segmenter, chunk, tags, quoted_regions(text), "test")
+    assert q.text == content and q.cue is not None and q.cue.text == "said"
+    assert q.stance is stance

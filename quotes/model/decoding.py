@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from quotes.attribution.cues import cue_type_of, stance_of
-from quotes.attribution.report_content import is_reference
+from quotes.attribution.report_content import is_reference, names_no_clause
 from quotes.model.features import Chunk
 from quotes.model.network import TAGS
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType, Stance
@@ -118,18 +118,17 @@ def _quote(
     (`quotes.attribution.cues.stance_of`): a denied or questioned content is
     never presented as asserted, and the noun phrase after a cue that is no verb
     of saying (``met to discuss the budget``) is only referred to
-    (`quotes.attribution.report_content.is_reference`).
+    (`quotes.attribution.report_content.is_reference`), as is a phrase with no
+    clause before its cue (``Russia's President Vladimir Putin ... during a report by``;
+    the rules read no content there).
     """
     a, b = content
     stance = stance_of(cue_span.text, ctx.norm[a:b]) if cue_span is not None else Stance.ASSERTS
-    if (
-        stance is Stance.ASSERTS
-        and kind is QuoteKind.INDIRECT
-        and cue_span is not None
-        and cue_span.end <= a
-        and is_reference("cue-first", cue_span.text, ctx.norm[a:b])
-    ):
-        stance = Stance.REFERS
+    if stance is Stance.ASSERTS and kind is QuoteKind.INDIRECT and cue_span is not None:
+        if cue_span.end <= a and is_reference("cue-first", cue_span.text, ctx.norm[a:b]):
+            stance = Stance.REFERS
+        elif b <= cue_span.start and names_no_clause(ctx.norm[a:b]):
+            stance = Stance.REFERS  # a phrase before its cue that states nothing
     return ctx.quote(
         a,
         b,
