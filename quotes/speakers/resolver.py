@@ -35,6 +35,7 @@ from quotes.speakers.names import (
     middle_initial, short_forms, surname_people, word_surname_tail,
 )
 from quotes.speakers.organisations import OrganisationIndex
+from quotes.speakers.surnames import SharedSurnames
 from quotes.speakers.noun_phrase import (
     COMPASS,
     FIRST_NAME_WORDS,
@@ -141,6 +142,9 @@ class SpeakerResolver(EpithetMixin):
             del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
         self._index_roles(names, ordered)
         self._index_mentions(names)
+        self.shared_surnames = SharedSurnames(
+            self.surname_people, self._person_at, gender=self.base_gender
+        )  # "Clinton" alone: Hillary, Bill or in doubt
 
     def _find_names(self, body: list[tuple[int, int]]) -> list[_Name]:
         """Person names in the article body, as ``(start, end, name, role)``, in text order."""
@@ -384,6 +388,8 @@ class SpeakerResolver(EpithetMixin):
             canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
         elif hon and canonical == name:
             canonical = self.honorific_person(name, hon) or name  # "Mrs. Clinton": Hillary, not Bill
+        if canonical == name and name in self.surname_people:
+            canonical = self.shared_surnames.principal(name, np.start, self.sentence_starts, hon) or name
         if canonical and not head_is_org:
             return Speaker(
                 name=canonical, mention=mention, start=np.start, end=np.end,
