@@ -22,6 +22,7 @@ from quotes.lexicon import (
     PLACES,
     PRONOUNS,
     TITLES,
+    epithet_nouns,
     initials,
     place_name,
     source_words,
@@ -70,6 +71,7 @@ from quotes.speakers.noun_phrase import (
     scan_right,
 )
 from quotes.speakers.organisations import OrganisationIndex
+from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
 from quotes.speakers.surnames import SharedSurnames
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
@@ -114,6 +116,7 @@ class SpeakerResolver(CoordinationMixin, EpithetMixin):
         # while it reads (no resolved source, no report: "He called it X, according to Y").
         self.keep_unresolved_people = True
         self.orgs = OrganisationIndex(norm, body)  # organisation names, canonical forms, "the ministry"
+        self.outlets = OutletIndex(norm, body)  # news outlets: "the newspaper", "the network"
         self.sentence_starts: list[int] = []  # set by each resolve(), like quoted_spans
         self.quoted_spans: list[tuple[int, int]] = []
         self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
@@ -471,10 +474,15 @@ class SpeakerResolver(CoordinationMixin, EpithetMixin):
             known = (
                 self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
                 or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
+                or self.outlets.speaker_for(np, low, mention, self.sentence_starts)
             )
             if known is not None:
                 return known
-        if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
+        if words[-1][0].islower() and head in epithet_nouns() and low[0] in ("the", *INDEFINITE):
+            kind = SpeakerType.ANONYMOUS  # "the actress", "the GOP front-runner": a person, unnamed
+        elif words[-1][0].islower() and head in OUTLET_HEADS and head != "paper":  # a study, too
+            kind = SpeakerType.ORGANIZATION  # "the newspaper": an outlet the article did not name
+        elif head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
             kind = SpeakerType.ANONYMOUS
         elif head.startswith("source"):
             kind = SpeakerType.ANONYMOUS

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple, Optional
 
 from quotes.speakers.gender import Gender
-from quotes.speakers.names import same_person
+from quotes.speakers.names import generational_suffix, same_person
 
 #: Characters (about four sentences) after a full-name mention of another person with the
 #: surname in which a bare surname stays as written.
@@ -70,6 +70,8 @@ class SharedSurnames:
         events: dict[str, list[tuple[int, Optional[str]]]] = {}  # person None: a bare surname
         for offset, canonical in mentions:
             words = canonical.split()
+            if len(words) > 2 and generational_suffix(words[-1]):
+                words.pop()  # "Harold Brandt Jr.": a Brandt
             if words[-1] not in people:
                 continue
             person = next((p for p in people[words[-1]] if same_person(canonical, p)), None)
