@@ -378,6 +378,11 @@ class SpeakerResolver(CoordinationMixin, EpithetMixin):
         name = self.text[name_toks[0][1]:name_toks[-1][2]]
         canonical = self._canonical_person(name)
         head_is_org = any(w in ORG_WORDS for w in low_words[j:])
+        if self._thing_name(name):  # "the United Nations said": no person
+            return Speaker(
+                name=self.orgs.canonical(name), mention=mention, start=np.start, end=np.end,
+                type=SpeakerType.ORGANIZATION,
+            )
         if canonical is None and len(name_toks) == 1:
             kind = self._unknown_word(words, low_words, j, head_is_org)
             if kind == "nobody":
