@@ -158,6 +158,11 @@ THINGS = [
         "We will wait", None, "person",
     ),
     (
+        "a platform is an organisation, and a later it is the platform",
+        "In a blog post, Twitter said threats were against its rules. It added that it has worked with groups.",
+        "it has worked with groups", "Twitter", "organization",
+    ),
+    (
         "the body as the speaker is an organisation",
         "The Harbor Watch met in May. The Harbor Watch said the bridge was late.",
         "the bridge was late", "Harbor Watch", "organization",
