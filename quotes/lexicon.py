@@ -257,7 +257,8 @@ ORG_WORDS = _words(
     group network channel agency board bureau authority authorities cabinet duma rada
     presidency secretariat embassy mission assembly federation alliance coalition nato un eu
     kremlin's who imf fbi cia nsa dhs doj gop unit division brigade battalion regiment corps
-    prosecutor's ministry's railways airlines committee's"""
+    prosecutor's ministry's railways airlines committee's twitter facebook google youtube
+    instagram tiktok xinhua yonhap kyodo axios politico"""
 )
 
 #: Head nouns of plural, non-institutional sources.

@@ -141,3 +141,38 @@ def test_fronted_phrase_end_stays_in_range(text, hi):
     hi = min(hi, len(text))
     end = fronted_phrase_end(text, 0, hi, SpanCover([]))
     assert end is None or (0 < end <= hi and text[end - 1] == ",")
+
+
+#: (pattern, text, quote content, expected name, expected type): a name the article writes
+#: as ``the <name>`` is a thing, never the antecedent of he/she nor a person speaker.
+THINGS = [
+    (
+        "a body written with the: the pronoun skips it",
+        "Tom Baker met the delegates. The Harbor Watch said the bridge was late. "
+        'Harbor Watch met again on Monday. "We will build the bridge," he said.',
+        "We will build the bridge", "Tom Baker", "person",
+    ),
+    (
+        "a place written with the: no person, the pronoun stays unresolved",
+        'The ship sailed near the Kestrel Shoal. Kestrel Shoal was quiet on Monday. "We will wait," he said.',
+        "We will wait", None, "person",
+    ),
+    (
+        "a platform is an organisation, and a later it is the platform",
+        "In a blog post, Twitter said threats were against its rules. It added that it has worked with groups.",
+        "it has worked with groups", "Twitter", "organization",
+    ),
+    (
+        "the body as the speaker is an organisation",
+        "The Harbor Watch met in May. The Harbor Watch said the bridge was late.",
+        "the bridge was late", "Harbor Watch", "organization",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name", "kind"), THINGS, ids=[r[0] for r in THINGS])
+def test_a_thing_is_no_person(extractor, pattern, text, content, name, kind):
+    found = [q for q in extractor.extract(text) if q.text == content or q.text == f"that {content}"]
+    assert len(found) == 1, pattern
+    sp = found[0].speaker
+    assert sp is not None and sp.name == name and sp.type.value == kind, pattern

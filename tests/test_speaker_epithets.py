@@ -1,9 +1,10 @@
 """A description of a named person (``the New York businessman``) resolves to that person.
 
 Made-up sentences, one row per pattern (`quotes.speakers.epithets`): the description
-takes the name of the one compatible person the nearby text makes its subject, and keeps
-itself as ``role``; with two candidates, an unnamed person introduced by the same noun, a
-person of the other gender or without the office, it stays the description.
+takes the name of the one compatible person the nearby text makes its subject (or the only
+person it names), and keeps itself as ``role``; with two candidates, an unnamed person
+introduced by the same noun, a person of the other gender, party or office, or a relative
+clause that introduces someone, it stays the description.
 """
 
 from __future__ import annotations
@@ -54,6 +55,16 @@ RESOLVED = [
         "Gina Morales spoke at the gala. The actress said the industry had to change.",
         "the industry had to change", "Gina Morales", "The actress",
     ),
+    (
+        "an office the article never titles: the one untitled subject",
+        'Rosa Ibarra spoke on Sunday. "We will win this," the senator said.',
+        "We will win this", "Rosa Ibarra", "the senator",
+    ),
+    (
+        "no subject, but the window names one person only",
+        'Yet it was unclear whether Rosa Ibarra was ready. "We will win this," the Democratic candidate said.',
+        "We will win this", "Rosa Ibarra", "the Democratic candidate",
+    ),
 ]
 
 #: (pattern, text, quote content, expected description kept as name)
@@ -84,9 +95,35 @@ KEPT = [
         "Jobs are coming back", "investor",
     ),
     (
-        "an office needs the title",
-        'Rosa Ibarra spoke on Sunday. "We will win this," the senator said.',
+        "an untitled subject and another untitled person: the office stays",
+        'Rosa Ibarra spoke with Tom Becker on Sunday. "We will win this," the senator said.',
         "We will win this", "senator",
+    ),
+    (
+        "an untitled subject while the article titles others with the office",
+        'Sen. Tom Becker and Sen. Ann Ruiz were in Iowa on Friday. Much later, in another city, Rosa Ibarra spoke on Sunday. '
+        'The crowd cheered. "We will win this," the senator said.',
+        "We will win this", "senator",
+    ),
+    (
+        "an untitled subject who holds another office",
+        'Gov. Rosa Ibarra spoke on Sunday. "We will win this," the senator said.',
+        "We will win this", "senator",
+    ),
+    (
+        "a description of another party",
+        'Democratic candidate Rosa Ibarra spoke on Sunday. "We will win this," the Ohio Republican said.',
+        "We will win this", "Ohio Republican",
+    ),
+    (
+        "a restrictive relative clause introduces someone new",
+        'Rosa Ibarra spoke on Sunday. The lifelong Republican who wrote her speech said he was proud.',
+        "he was proud", "lifelong Republican",
+    ),
+    (
+        "no subject and two people in the window",
+        'Yet it was unclear whether Rosa Ibarra would meet Tom Becker. "We will win this," the candidate said.',
+        "We will win this", "candidate",
     ),
     (
         "an of tail needs the modifier in the title (former)",

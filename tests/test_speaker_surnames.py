@@ -2,7 +2,9 @@
 
 Made-up sentences: ``Mrs. Clinton`` where the article names Hillary and Bill Clinton is
 Hillary Clinton, ``Mr. Clinton`` Bill Clinton, and a later ``she`` follows; a bare
-``Clinton``, or ``Mr. Trump`` with two men named Trump, stays the surname. A word
+``Clinton`` right after both are named, or ``Mr. Trump`` with two men named Trump, stays
+the surname; a bare surname goes to the person named in full first while nothing puts
+that in doubt (`quotes.speakers.surnames`). A word
 opening a clause before a surname (``Like Corker, ...``, ``Interestingly Blocher``) is
 no second person of that surname, and a nickname (``Chuck Grassley``) names the same
 person as the given name (``Charles Grassley``).
@@ -13,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.speakers.names import clause_opener, surname_people
+from quotes.speakers.surnames import RECENT_CHARS, SharedSurnames
 
 COUPLE = "Hillary Clinton and Bill Clinton arrived in Ohio on Sunday. "
 
@@ -123,3 +126,65 @@ NAME_EDGES = [
 def test_name_edges(extractor, pattern, text, content, name):
     found = [q for q in extractor.extract(text + "\n") if q.text == content]
     assert [q.speaker.name for q in found if q.speaker] == [name], pattern
+
+
+#: Sentences that move the text on past ``RECENT_CHARS`` characters.
+FILLER = "The hall was full and the crowd waited for hours in the cold before the doors opened. " * 8
+
+#: (pattern, text, quote content, expected name)
+PRINCIPAL = [
+    (
+        "the person named in full first, the other named later",
+        'Hillary Clinton spoke in Ohio on Monday. "We will win," Clinton said. Her husband, Bill Clinton, was there.',
+        "We will win", "Hillary Clinton",
+    ),
+    (
+        "the other named long before, the principal named again since",
+        "Hillary Clinton spoke in Ohio. Her husband, Bill Clinton, was there. " + FILLER
+        + 'Hillary Clinton took questions. "We will win," Clinton said.',
+        "We will win", "Hillary Clinton",
+    ),
+    (
+        "another person of the surname named just before: the surname stays",
+        'Sean Smith died in 2012. His mother, Patricia Smith, spoke on Monday. "I know what I heard," Smith said.',
+        "I know what I heard", "Smith",
+    ),
+    (
+        "the doubt lasts until the principal is named in full again",
+        'Sean Smith died in 2012. His mother, Patricia Smith, spoke on Monday. "I know," Smith said. '
+        + FILLER + '"She lied to me," Smith said.',
+        "She lied to me", "Smith",
+    ),
+    (
+        "the sentence names the principal after the surname: someone else",
+        "Hillary Clinton spoke in Ohio. Her husband, Bill Clinton, was there. " + FILLER
+        + '"She is ready," Clinton said of Hillary Clinton.',
+        "She is ready", "Clinton",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name"), PRINCIPAL, ids=[r[0] for r in PRINCIPAL])
+def test_bare_shared_surname(extractor, pattern, text, content, name):
+    assert len(FILLER) > RECENT_CHARS
+    found = [q for q in extractor.extract(text) if q.text == content]
+    assert len(found) == 1, pattern
+    assert found[0].speaker is not None and found[0].speaker.name == name, pattern
+
+
+def test_shared_surnames_chain_and_gender():
+    people = {"Bush": ["Jeb Bush", "Barbara Bush"]}
+    mentions = [
+        (0, "Jeb Bush"), (30, "Bush"), (2000, "Barbara Bush"), (2020, "Jeb Bush"), (2040, "Bush"), (4000, "Bush"),
+        (5000, "Jeb Bush"), (5050, "Bush"),
+    ]
+    genders = {"Jeb Bush": "male", "Barbara Bush": "female"}
+    shared = SharedSurnames(people, mentions, gender=genders.get)
+    starts = [0]
+    assert shared.principal("Bush", 30, starts) == "Jeb Bush"
+    assert shared.principal("Bush", 30, starts, "female") is None  # "Mrs. Bush" is not Jeb
+    assert shared.principal("Bush", 2040, starts) is None  # Barbara just named
+    assert shared.principal("Bush", 4000, starts) is None  # the doubt carries on
+    assert shared.principal("Bush", 5050, starts) == "Jeb Bush"  # until Jeb is named in full again
+    assert shared.principal("Bush", 10, starts) is None  # before anyone is named in full
+    assert shared.principal("Cruz", 30, starts) is None

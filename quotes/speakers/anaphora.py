@@ -44,6 +44,8 @@ _NOT_ROLE_HEADS = frozenset(
     democratic democrat interior economy finance army navy air major crown staff prime head
     assistant presidents spokesmen official's .""".split()
 )
+#: Verbs after ``the <name>`` that end its noun phrase (``the United Nations said``).
+_VERB_AFTER_NAME = r"(?:said|says|has|have|had|is|was|were|will|would)"
 #: The gender each personal pronoun refers to.
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
 #: Words that rank a role noun (``Vice President`` is no ``president``).
@@ -450,10 +452,26 @@ class AnaphoraMixin:
             if (
                 not inside and name not in members and _agrees(gender, self.person_gender(name))
                 and not self._is_possessive_at(off) and not self._is_modifier_at(off)
+                and not self._thing_name(name)
             ):
                 return i, off, name
             i += 1
         return None
+
+    def _thing_name(self, name: str) -> bool:
+        """The article writes ``the <name>`` as a whole noun phrase: a thing, not a person.
+
+        ``the United Nations said``, ``near the Scarborough Shoal.``: no person's full name
+        is written with ``the`` right before it and nothing after it. Names of one word
+        are left alone (``the Texan said``, ``the Clintons``). Cached per name.
+        """
+        cache: dict[str, bool] = self.__dict__.setdefault("_thing_names", {})
+        if " " not in name:
+            return False
+        if name not in cache:
+            pattern = rf"\b[Tt]he\s+{re.escape(name)}(?=\s*[,.;:!?)]|\s+{_VERB_AFTER_NAME}\b)"
+            cache[name] = re.search(pattern, self.norm) is not None
+        return cache[name]
 
     def _coordinated_with(self, i: int) -> list[str]:
         """People whose names are joined by ``and`` to the name ``self._person_at[i]``."""

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
+from collections.abc import Iterable
+from typing import NamedTuple, Optional
 
 from quotes.lexicon import TITLES, epithet_nouns
 from quotes.models import Speaker, SpeakerType
@@ -44,6 +45,35 @@ _NOT_PERSON_BEFORE = re.compile(r"\b(?i:a|an|the|in|at|near|inside)\s+(?:[A-Z][\
 _BEFORE_SUBJECT = re.compile(
     r"[\s\"'“‘(]*(?:(?:But|And|So|Then|Later|Now|Still|Meanwhile)\s+)?(?:[^\"“”.;:]*,\s+)?"
 )
+
+
+class Description(NamedTuple):
+    """A definite description of a person: ``the former Florida governor``."""
+
+    head: str  # "governor"
+    modifiers: list[str]  # ["former", "florida"]
+    tail: list[str]  # the words after "of": ["state"] in "secretary of state"
+    gender: str  # "male", "female" or "" (quotes/data/epithets.tsv)
+    kind: str  # "office", "occupation" or "epithet"
+
+
+#: A restrictive relative clause after a description: it introduces someone, it does not refer back.
+_RESTRICTIVE = re.compile(r"\s+(?:who|whom|whose|that)\b")
+
+#: Party words and the party they name.
+_PARTY = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
+
+
+def _parties(words: Iterable[str]) -> set[str]:
+    """The parties named by ``words`` (lower case).
+
+    Examples:
+        >>> sorted(_parties(["wisconsin", "republican"]))
+        ['R']
+        >>> _parties(["vermont", "senator"])
+        set()
+    """
+    return {_PARTY[w] for w in words if w in _PARTY}
 
 
 def description_head(low: list[str]) -> Optional[tuple[str, list[str], list[str]]]:
@@ -95,26 +125,18 @@ class EpithetMixin(AnaphoraMixin):
         found = description_head(low)
         if found is None or re.search(r"['’]s\b", mention):
             return None  # "the congressman's spokesman": someone else's person
+        if _RESTRICTIVE.match(self.norm, np.end):
+            return None  # "the lifelong Republican who wrote the speech": someone new
         head, modifiers, tail = found
         entry = epithet_nouns().get(head)
         if entry is None:
             return None
-        gender, kind = entry
-        office = (head, modifiers, tail) if tail else None  # "former secretary of state"
         k = bisect.bisect_right(self.sentence_starts, np.start) - 1
         if self._introduced_unnamed(head, k, np.start):
             return None
-        subject = self._recent_subject(k, np.start)
-        if subject is None:
-            return None
-        canonical = subject
-        window_start = self.sentence_starts[max(0, k - SENTENCES_BACK)]
-        compatible = {
-            name for off, name in self._people_between(window_start, np.start)
-            if self._fits(name, head, gender, kind, office)
-            and (name == canonical or not _NOT_PERSON_BEFORE.search(self.norm, max(0, off - 40), off))
-        }
-        if compatible != {canonical}:
+        desc = Description(head, modifiers, tail, *entry)
+        canonical = self._description_antecedent(k, np.start, desc)
+        if canonical is None:
             return None
         description = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         return Speaker(
@@ -122,11 +144,37 @@ class EpithetMixin(AnaphoraMixin):
             type=SpeakerType.PERSON, role=self.roles.get(canonical, description),
         )
 
-    def _fits(
-        self, canonical: str, head: str, gender: str, kind: str,
-        office: Optional[tuple[str, list[str], list[str]]] = None,
-    ) -> bool:
-        """The person can be the description: of its gender, and for an office holding it.
+    def _description_antecedent(self, k: int, before: int, desc: Description) -> Optional[str]:
+        """The one person the description in sentence ``k`` (at ``before``) names, else ``None``.
+
+        Three ways, each leaving no other candidate in the window (the sentence and the
+        ``SENTENCES_BACK`` before it):
+
+        * the recent subject is the only person there who fits (`_fits`);
+        * no subject, and the window names one person only, who fits;
+        * an office noun (``the Florida senator``) whose holder the article never
+          titles: the recent subject, when it is the only person there who holds no
+          office and is of the right gender and party, and no one in the article
+          holds a title with that noun.
+        """
+        window_start = self.sentence_starts[max(0, k - SENTENCES_BACK)]
+        subject = self._recent_subject(k, before)
+        people = [
+            name for off, name in self._people_between(window_start, before)
+            if name == subject or not _NOT_PERSON_BEFORE.search(self.norm, max(0, off - 40), off)
+        ]
+        compatible = {name for name in people if self._fits(name, desc)}
+        if subject is None:
+            return people[0] if len(set(people)) == 1 and compatible == set(people) else None
+        if compatible == {subject}:
+            return subject
+        if compatible or desc.kind != "office" or desc.tail or self._office_holders(desc.head):
+            return None
+        untitled = {name for name in people if self._fits_untitled(name, desc)}
+        return subject if untitled == {subject} else None
+
+    def _fits(self, canonical: str, desc: Description) -> bool:
+        """The person can be the description: of its gender and party, and for an office holding it.
 
         An ``office`` must head one of the person's titles (``Sen.`` for ``senator``);
         one with an ``of`` tail (``the former secretary of state``) must be a title
@@ -134,19 +182,48 @@ class EpithetMixin(AnaphoraMixin):
         ``occupation`` fits no one the article gives an office (``the businessman`` is
         not ``President Obama``); an ``epithet`` fits anyone.
         """
-        if gender and self.person_gender(canonical) not in (None, gender):
+        if not self._fits_person(canonical, desc):
             return False
         titles = self._titles_of.get(canonical, ())
-        if office is not None:
-            return kind == "office" and any(_office_title(title, *office) for title in titles)
-        if kind == "office":  # "Sen." for "the senator"; not "Vice President" for "the president"
-            return any(role_matches(title, head, set()) for title in titles)
-        heads = {role_words(title)[-1:] for title in titles}
-        if kind == "occupation":
-            return not any(
-                epithet_nouns().get(h[0], ("", ""))[1] == "office" for h in heads if h
-            )
+        if desc.tail:
+            office = (desc.head, desc.modifiers, desc.tail)
+            return desc.kind == "office" and any(_office_title(title, *office) for title in titles)
+        if desc.kind == "office":  # "Sen." for "the senator"; not "Vice President" for "the president"
+            return any(role_matches(title, desc.head, set()) for title in titles)
+        if desc.kind == "occupation":
+            return not self._holds_office(canonical)
         return True
+
+    def _fits_person(self, canonical: str, desc: Description) -> bool:
+        """Of the description's gender, and of no other party (``the Wisconsin Republican``).
+
+        A party word in the description (``Republican``, ``GOP``, ``Democratic``) rules
+        out a person whose titles name another party (``Democratic candidate``).
+        """
+        if desc.gender and self.person_gender(canonical) not in (None, desc.gender):
+            return False
+        wanted = _parties([desc.head, *desc.modifiers])
+        if not wanted:
+            return True
+        titles = self._titles_of.get(canonical, ())
+        held = _parties(w for title in titles for w in role_words(title))
+        return not held or bool(held & wanted)
+
+    def _fits_untitled(self, canonical: str, desc: Description) -> bool:
+        """The person holds no office here and is of the description's gender and party."""
+        return self._fits_person(canonical, desc) and not self._holds_office(canonical)
+
+    def _holds_office(self, canonical: str) -> bool:
+        """The article gives the person a title headed by an office noun (``Sen.``)."""
+        heads = {role_words(title)[-1:] for title in self._titles_of.get(canonical, ())}
+        return any(epithet_nouns().get(h[0], ("", ""))[1] == "office" for h in heads if h)
+
+    def _office_holders(self, head: str) -> bool:
+        """Someone in the article holds a title headed by ``head`` (``Sen.`` for ``senator``)."""
+        return any(
+            role_matches(title, head, set())
+            for titles in self._titles_of.values() for title in titles
+        )
 
     def _introduced_unnamed(self, head: str, k: int, before: int) -> bool:
         """``A judge in Ohio ruled ...``: an unnamed person with the same noun shortly before."""

@@ -22,19 +22,26 @@ from quotes.lexicon import (
     PLACES,
     PRONOUNS,
     TITLES,
+    epithet_nouns,
     initials,
     place_name,
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import is_description
+from quotes.speakers.coordination import CoordinationMixin
 from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
-    coordinated_parts, date_before_name, generational_suffix, group_opener, indexed_name_start,
-    middle_initial, short_forms, surname_people, word_surname_tail,
+    date_before_name,
+    generational_suffix,
+    group_opener,
+    indexed_name_start,
+    middle_initial,
+    short_forms,
+    surname_people,
+    word_surname_tail,
 )
-from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.noun_phrase import (
     COMPASS,
     FIRST_NAME_WORDS,
@@ -63,6 +70,9 @@ from quotes.speakers.noun_phrase import (
     scan_left,
     scan_right,
 )
+from quotes.speakers.organisations import OrganisationIndex
+from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
+from quotes.speakers.surnames import SharedSurnames
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
 # Re-exported for the callers that import them here: is_description (quotes.speakers.anaphora),
@@ -77,14 +87,6 @@ __all__ = [
 #: A person name found in the article: ``(start, end, name, role written before it)``.
 _Name = tuple[int, int, str, Optional[str]]
 
-#: Country names with ``and`` in them (``Bosnia and Herzegovina``): one place, no list.
-_AND_COUNTRY = re.compile(
-    r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|"
-    r"Saint Kitts and Nevis|St\. Kitts and Nevis|Saint Vincent and the Grenadines|"
-    r"Sao Tome and Principe|São Tomé and Príncipe|Heard Island and McDonald Islands|"
-    r"Turks and Caicos|Saint Pierre and Miquelon|Wallis and Futuna)\b"
-)
-
 
 _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt|Rev|Hon|Maj))|(?<=\bCapt))\."
 _CAP_RUN = re.compile(
@@ -98,7 +100,7 @@ _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
-class SpeakerResolver(EpithetMixin):
+class SpeakerResolver(CoordinationMixin, EpithetMixin):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:
@@ -114,6 +116,7 @@ class SpeakerResolver(EpithetMixin):
         # while it reads (no resolved source, no report: "He called it X, according to Y").
         self.keep_unresolved_people = True
         self.orgs = OrganisationIndex(norm, body)  # organisation names, canonical forms, "the ministry"
+        self.outlets = OutletIndex(norm, body)  # news outlets: "the newspaper", "the network"
         self.sentence_starts: list[int] = []  # set by each resolve(), like quoted_spans
         self.quoted_spans: list[tuple[int, int]] = []
         self.full_names: dict[str, str] = {}  # surname, first or full name -> canonical name
@@ -141,6 +144,9 @@ class SpeakerResolver(EpithetMixin):
             del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
         self._index_roles(names, ordered)
         self._index_mentions(names)
+        self.shared_surnames = SharedSurnames(
+            self.surname_people, self._person_at, gender=self.base_gender
+        )
 
     def _find_names(self, body: list[tuple[int, int]]) -> list[_Name]:
         """Person names in the article body, as ``(start, end, name, role)``, in text order."""
@@ -372,6 +378,11 @@ class SpeakerResolver(EpithetMixin):
         name = self.text[name_toks[0][1]:name_toks[-1][2]]
         canonical = self._canonical_person(name)
         head_is_org = any(w in ORG_WORDS for w in low_words[j:])
+        if self._thing_name(name):  # "the United Nations said": no person
+            return Speaker(
+                name=self.orgs.canonical(name), mention=mention, start=np.start, end=np.end,
+                type=SpeakerType.ORGANIZATION,
+            )
         if canonical is None and len(name_toks) == 1:
             kind = self._unknown_word(words, low_words, j, head_is_org)
             if kind == "nobody":
@@ -384,6 +395,9 @@ class SpeakerResolver(EpithetMixin):
             canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
         elif hon and canonical == name:
             canonical = self.honorific_person(name, hon) or name  # "Mrs. Clinton": Hillary, not Bill
+        if canonical == name and name in self.surname_people:  # "Clinton": Hillary, Bill or in doubt
+            principal = self.shared_surnames.principal(name, np.start, self.sentence_starts, hon)
+            canonical = principal or name
         if canonical and not head_is_org:
             return Speaker(
                 name=canonical, mention=mention, start=np.start, end=np.end,
@@ -427,92 +441,6 @@ class SpeakerResolver(EpithetMixin):
                 role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
         return role or self.roles.get(canonical)
 
-    def _coordination(
-        self,
-        np: NounPhrase,
-        words: list[Token],
-        mention: str,
-        **context: object,
-    ) -> Optional[Speaker]:
-        """Named speakers joined by ``and``: one group, or one organisation.
-
-        ``Trump and Ryan``, ``Smith, Jones and Lee``, ``Sen. Ted Cruz and Gov. John
-        Kasich``: every conjunct ends in a name and resolves to a person, so the
-        speaker is a group named by the parts' canonical names (``Donald Trump and
-        Paul Ryan``). Names joined by ``&`` (``Ernst & Young``) and lists of places
-        or organisations only (``Georgia and Virginia``, ``Fox News and NBC News``)
-        are one organisation. Anything else (``Trump and his lawyers``, ``Trump and
-        Ryan officials``, ``Secretary of State and candidate Hillary Clinton``) is
-        left to the other rules.
-
-        Args:
-            np: The mention.
-            words: Its tokens.
-            mention: Its original text.
-            **context: ``at``, ``sentence_starts`` and ``exclude`` of
-                [`resolve`][quotes.speakers.resolver.SpeakerResolver.resolve].
-        """
-        if mention.isupper() or not is_capitalised(words[-1][0]):
-            return None
-        texts = [w[0] for w in words]
-        whole = re.sub(r"^the\s+", "", mention, flags=re.I)
-        org = Speaker(
-            name=whole, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION
-        )
-        if "&" in texts:
-            k = texts.index("&")
-            joins = 0 < k < len(texts) - 1 and is_capitalised(texts[k - 1]) and is_capitalised(texts[k + 1])
-            return org if joins else None
-        if _AND_COUNTRY.search(whole):
-            return org  # "Bosnia and Herzegovina", "Trinidad and Tobago"
-        if _office_with_tail(texts):
-            return org  # "The Department of Parks and Recreation": the office owns its tail
-        parts = coordinated_parts(texts)
-        people = self._conjuncts(words, parts, **context)
-        if people is None:
-            return None
-        kinds = {sp.type for sp in people}
-        if kinds == {SpeakerType.ORGANIZATION}:
-            return org
-        if kinds != {SpeakerType.PERSON} or not all(name_like(texts[b - 1]) for _a, b in parts):
-            return None  # "Clinton and the State Department": a person and an organisation
-        names = [sp.name for sp in people]
-        name = f"{', '.join(names[:-1])} and {names[-1]}"
-        self._listed[name] = tuple(names)
-        return Speaker(
-            name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
-        )
-
-    def _conjuncts(
-        self, words: list[Token], parts: list[tuple[int, int]], **context: object
-    ) -> Optional[list[Speaker]]:
-        """The speaker of each conjunct ``words[a:b]``; ``None`` when one is no named speaker.
-
-        A bare role (``Treasurer and party chairwoman Maria Lopez``), a lower-case
-        end (``Ryan officials``), a title with ``of`` (``Secretary of State``) or a
-        part that does not resolve to exactly itself fails; a lone place
-        (``Georgia``) counts as an organisation.
-        """
-        texts = [w[0] for w in words]
-        people: list[Speaker] = []
-        for a, b in parts:
-            low = [bare_phrase(t) for t in texts[a:b]]
-            if b - a == 1 and (low[0] in TITLES or low[0] in source_words()):
-                return None  # "Treasurer and party chairwoman Maria Lopez": one person's roles
-            if not is_capitalised(texts[b - 1]) or (
-                "of" in low and not name_like(texts[a + low.index("of") - 1])
-            ):
-                return None  # "Ryan officials", "Secretary of State"; but "Isakson of Georgia"
-            lo, hi = words[a][1], words[b - 1][2]
-            part = NounPhrase(lo, hi, self.norm[lo:hi])
-            sp = self.resolve(part, **context)  # type: ignore[arg-type]
-            if sp is None or sp.name is None or (sp.start, sp.end) != (lo, hi):
-                return None
-            if b - a == 1 and place_name(texts[a]):
-                sp = sp.model_copy(update={"type": SpeakerType.ORGANIZATION})  # "Georgia"
-            people.append(sp)
-        return people
-
     def _not_first_name(self, tok: str) -> bool:
         """A word opening a capitalised run that is no first name.
 
@@ -551,10 +479,15 @@ class SpeakerResolver(EpithetMixin):
             known = (
                 self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
                 or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
+                or self.outlets.speaker_for(np, low, mention, self.sentence_starts)
             )
             if known is not None:
                 return known
-        if head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
+        if words[-1][0].islower() and head in epithet_nouns() and low[0] in ("the", *INDEFINITE):
+            kind = SpeakerType.ANONYMOUS  # "the actress", "the GOP front-runner": a person, unnamed
+        elif words[-1][0].islower() and head in OUTLET_HEADS and head != "paper":  # a study, too
+            kind = SpeakerType.ORGANIZATION  # "the newspaper": an outlet the article did not name
+        elif head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
             kind = SpeakerType.ANONYMOUS
         elif head.startswith("source"):
             kind = SpeakerType.ANONYMOUS
@@ -583,12 +516,3 @@ class SpeakerResolver(EpithetMixin):
         if kind is SpeakerType.ORGANIZATION:
             name = self.orgs.canonical(name)  # "Defense Ministry" -> "Russian Defense Ministry"
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
-
-
-def _office_with_tail(texts: list[str]) -> bool:
-    """``The Department of Parks and Recreation``: an office word with ``of`` before the ``and``."""
-    low_texts = [bare_phrase(t) for t in texts]
-    k = low_texts.index("and")
-    return k > 1 and any(
-        w in ORG_WORDS and low_texts[m + 1] == "of" for m, w in enumerate(low_texts[: k - 1])
-    ) and all(is_capitalised(t) or t in ("of", "and") for t in texts[1:])
