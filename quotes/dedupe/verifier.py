@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import Protocol
 
@@ -55,6 +55,8 @@ FEATURES: tuple[str, ...] = (
     "phrases",
     "cosine",
 )
+
+_COSINE = FEATURES.index("cosine")
 
 # A capitalised word not at the start of a sentence: a name (person, place, body).
 _CAPITALISED = re.compile(r"(?<![.!?:“\"‘'(]\s)(?<!^)\b[A-Z][\w’'-]+")
@@ -113,16 +115,18 @@ class PairContext:
         self.words, self.direct, self.low, self.high = words, direct, low, high
         self._names: dict[int, frozenset[str]] = {}
         self._phrases: dict[int, frozenset[tuple[str, str]]] = {}
+        self._masses: dict[int, float] = {}
 
     def features(
         self, items: ItemTexts, i: int, j: int, *, term_score: float, cosine: float
     ) -> list[float]:
         """The `FEATURES` of the item pair ``(i, j)`` (see `pair_features`)."""
-        names, phrases = self._names, self._phrases
+        names, phrases, masses = self._names, self._phrases, self._masses
         for k in (i, j):
             if k not in names:
                 names[k] = entity_terms(items.raw[k])
                 phrases[k] = phrase_keys(items.texts[k])
+                masses[k] = sum(items.weight.get(t, 1.0) for t in items.terms[k])
         return pair_features(
             (items.terms[i], items.terms[j]),
             (names[i], names[j]),
@@ -134,6 +138,7 @@ class PairContext:
             direct=(self.direct[i], self.direct[j]),
             days=date_gap(self, i, j),
             negated=(items.negated[i], items.negated[j]),
+            masses=(masses[i], masses[j]),
         )
 
 
@@ -156,6 +161,7 @@ def pair_features(
     direct: tuple[bool, bool],
     days: float,
     negated: tuple[bool, bool],
+    masses: tuple[float, float] | None = None,
 ) -> list[float]:
     """The features of one pair, in the order of `FEATURES`.
 
@@ -170,6 +176,7 @@ def pair_features(
         direct: Whether each side was quoted directly.
         days: Days between the two texts' dates.
         negated: Whether each side holds a negator.
+        masses: The summed weights of each side's terms, if known (else added up).
 
     Examples:
         >>> t = (frozenset({"wait", "signal", "ukraine"}), frozenset({"wait", "signal"}))
@@ -183,8 +190,7 @@ def pair_features(
     a, b = terms
     get = weight_of.get
     shared = a & b
-    wa = sum(get(t, 1.0) for t in a)
-    wb = sum(get(t, 1.0) for t in b)
+    wa, wb = masses or (sum(get(t, 1.0) for t in a), sum(get(t, 1.0) for t in b))
     ws = sum(get(t, 1.0) for t in shared)
     cover = ws / min(wa, wb) if wa and wb else 0.0
     ea, eb = entities
@@ -243,7 +249,7 @@ class VerifierModel:
             (0.119, 0.95)
         """
         probability = self.probability(values)
-        cosine = values[FEATURES.index("cosine")]
+        cosine = values[_COSINE]
         return max(probability, cosine) if cosine >= self.accept_cosine else probability
 
     def probability(self, values: Sequence[float]) -> float:
@@ -254,10 +260,19 @@ class VerifierModel:
             >>> round(m.probability([0.5] + [0.0] * 10), 3)
             0.5
         """
-        z = self.intercept
-        for name, mu, sd, w in zip(self.features, self.mean, self.scale, self.coef, strict=True):
-            z += w * (values[FEATURES.index(name)] - mu) / sd
+        offset, terms = self._linear
+        z = offset + sum(slope * values[k] for k, slope in terms)
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    @cached_property
+    def _linear(self) -> tuple[float, tuple[tuple[int, float], ...]]:
+        """The logit as ``offset + sum(slope * values[k])``: standardisation folded in."""
+        columns = zip(self.features, self.mean, self.scale, self.coef, strict=True)
+        terms = tuple((FEATURES.index(name), w / sd) for name, _, sd, w in columns)
+        offset = self.intercept - sum(
+            w * mu / sd for mu, sd, w in zip(self.mean, self.scale, self.coef, strict=True)
+        )
+        return offset, terms
 
 
 @lru_cache(maxsize=4)
