@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -121,3 +125,34 @@ def test_more_shared_terms_or_closer_embeddings_never_lower_the_score(
     for name in ("cover", "cosine", "phrases"):
         closer[FEATURES.index(name)] += lift
     assert model.score(closer) >= model.score(base) - 1e-12
+
+
+@pytest.fixture(scope="module")
+def trainer() -> Iterator[ModuleType]:
+    """``scripts/train_dedupe_verifier.py`` as a module (it adds ``bench/`` to the path)."""
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "train_dedupe_verifier", root / "scripts" / "train_dedupe_verifier.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    before = list(sys.path)
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.path[:] = before
+
+
+def test_trainer_fits_a_separating_direction_and_folds_by_group(trainer: ModuleType) -> None:
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((200, 3))
+    y = (x[:, 0] - 0.5 * x[:, 2] > 0).astype(np.float64)
+    mean, scale, w, b = trainer.standardise_and_fit(x, y, 1.0)
+    assert w[0] > 0 > w[2] and abs(w[1]) < w[0] / 4
+    groups = [f"g{k % 23}" for k in range(100)]
+    folds = trainer.fold_of(groups)
+    assert folds == trainer.fold_of(list(reversed(groups)))  # seeded, not order-dependent
+    assert set(folds.values()) == set(range(trainer.FOLDS))
+    precision_recall_f1 = trainer.prf(8, 2, 2)
+    assert precision_recall_f1 == pytest.approx((0.8, 0.8, 0.8))
