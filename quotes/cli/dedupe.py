@@ -206,7 +206,7 @@ def _add_thresholds(p: argparse.ArgumentParser) -> None:
         type=bounded_float(0, 1),
         default=DEFAULT_SEMANTIC_THRESHOLD,
         metavar="X",
-        help="minimum blended similarity (0-1) in --mode semantic "
+        help="minimum probability (0-1) of the pair verifier in --mode semantic "
         f"(default: {DEFAULT_SEMANTIC_THRESHOLD:g})",
     )
 

@@ -20,9 +20,10 @@ place it appeared ([`ClusterMember`][quotes.dedupe.cluster.ClusterMember]). Thre
     statement. No extra dependency.
 ``semantic``
     ``statement`` plus sentence embeddings (``all-MiniLM-L6-v2`` from the
-    ``quotes[semantic]`` extra): the score of a pair blends term overlap and
-    embedding similarity, so paraphrases with few shared words can join. Slower;
-    for corpora up to about 100k quotes.
+    ``quotes[semantic]`` extra): a learned pair verifier
+    (`quotes.dedupe.verifier`) weighs term overlap, shared phrases, embedding
+    similarity, quote kinds, dates, names and polarity, so paraphrases with few
+    shared words can join. Slower; for corpora up to about 100k quotes.
 
 Speakers are matched across articles (``Dmitri Peskov``, ``Peskov`` and
 ``Kremlin spokesman Dmitry Peskov`` are one person). Quotes of different speakers
@@ -176,7 +177,8 @@ def dedupe(
         partial_threshold: Minimum ``partial_ratio`` (0-100) of a truncated quote.
         min_partial_words: Words the shorter quote needs for containment to count.
         statement_threshold: Minimum rarity-weighted term cosine (0-1) of a statement.
-        semantic_threshold: Minimum blend of term and embedding cosines (semantic).
+        semantic_threshold: Minimum probability of the semantic mode's pair verifier
+            (`quotes.dedupe.verifier`: term and embedding features).
         block_keys: Rare keys each distinct text is looked up by when blocking.
         max_block: Keys shared by more distinct texts than this are not looked up.
         max_days: Quotes published more than this many days apart never link (the

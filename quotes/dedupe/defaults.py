@@ -27,9 +27,10 @@ DEFAULT_MIN_PARTIAL_WORDS = 5
 #: Rarity-weighted cosine of content terms (0-1) above which two quotes of one
 #: speaker are one statement (``statement`` and ``semantic`` modes).
 DEFAULT_STATEMENT_THRESHOLD = 0.42
-#: Blend of term cosine and embedding cosine (0-1) above which two quotes of one
-#: speaker are one statement (``semantic`` mode).
-DEFAULT_SEMANTIC_THRESHOLD = 0.55
+#: Probability (0-1) of the ``semantic`` mode's pair verifier
+#: (`quotes.dedupe.verifier`) above which two quotes of one speaker are one
+#: statement; the threshold stored with its weights.
+DEFAULT_SEMANTIC_THRESHOLD = 0.65
 #: Quotes published more than this many days apart are not one statement (a line
 #: repeated months later is a new statement); ``max_days=None`` lifts the limit.
 DEFAULT_MAX_DAYS = 30

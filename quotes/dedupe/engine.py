@@ -40,6 +40,7 @@ from quotes.dedupe.semantic import Encoder
 from quotes.dedupe.speakers import resolve_speakers
 from quotes.dedupe.statement import StatementScorer, numbers_in
 from quotes.dedupe.text import normalize_texts, text_segments
+from quotes.dedupe.verifier import PairContext, load_verifier
 from quotes.models import Quote, QuoteKind
 
 __all__ = ["DedupeRun", "run_dedupe"]
@@ -213,8 +214,15 @@ class DedupeRun:
         block_keys: int,
         max_block: int,
         encoder: Encoder | None,
+        verify: bool = True,
     ) -> None:
-        """Join the items that are one statement (arguments as in `run_dedupe`)."""
+        """Join the items that are one statement (arguments as in `run_dedupe`).
+
+        In ``semantic`` mode with ``verify`` (the default), paraphrase pairs are
+        decided by the learned verifier (`quotes.dedupe.verifier`) and
+        ``semantic_threshold`` is its probability; without, by the blend of term
+        score and embedding cosine. The ``statement`` mode decides on the term score.
+        """
         self.accept = (ratio_threshold, partial_threshold)
         self.min_partial_words = min_partial_words
         n = len(self.texts)
@@ -238,6 +246,8 @@ class DedupeRun:
         known = blocks >= 0
         if mode != "verbatim" and known.any():
             self.statements = StatementScorer(self.texts, self.raw, self.blocks)
+            verifier = load_verifier(mode) if verify and mode == "semantic" else None
+            self.statements.use_verifier(verifier, self.pair_context())
             self.statements.link(
                 self.uf,
                 known,
@@ -253,6 +263,14 @@ class DedupeRun:
         unknown = ~known
         if unknown.any() and known.any():
             self._attach_unknown(unknown, block_keys=block_keys, max_block=max_block)
+
+    def pair_context(self) -> PairContext:
+        """What the verifier's features need of each item: words, kind and dates."""
+        direct = [False] * len(self.texts)
+        for item, kind in zip(self.quote_item, self.cols.kind, strict=True):
+            if kind == QuoteKind.DIRECT:
+                direct[item] = True
+        return PairContext(words=self.words, direct=direct, low=self.low, high=self.high)
 
     def _verbatim_scores(
         self, pairs: np.ndarray, accept: tuple[float, float], *, exact: bool = False
@@ -399,7 +417,7 @@ class DedupeRun:
             blocks = self.blocks
             for k, (item, c) in enumerate(pairs):
                 if blocks[item] >= 0 and blocks[c] >= 0:
-                    best[k] = max(best[k], self.statements.score(item, c))
+                    best[k] = max(best[k], self.statements.similarity(item, c))
         return {
             item: round(min(max(value, 0.0), 1.0), 4)
             for item, value in zip(arr[:, 0].tolist(), best, strict=True)

@@ -6,8 +6,10 @@ Long quotes, and reported contents most of all, often hold several statements
 (``they were waiting for a signal from Ukraine ..., but there were no signs of any
 movement``), so a pair is scored by the best match between the clauses of each
 (see `quotes.dedupe.text.clause_texts`) as well as by their whole texts:
-the statement-level analogue of "one quote is part of a longer one". The
-``semantic`` mode blends in the cosine of sentence embeddings.
+the statement-level analogue of "one quote is part of a longer one". In the
+``semantic`` mode a learned pair verifier (`quotes.dedupe.verifier`) decides
+instead, from the term score, the cosine of sentence embeddings and a few more
+features of the pair.
 
 Candidates come from a rare-key join on content terms
 (`quotes.dedupe.index.candidate_pairs`), each clause of a long quote
@@ -30,6 +32,7 @@ from quotes.dedupe.neighbours import neighbour_pairs
 from quotes.dedupe.scores import statement_score, term_weights
 from quotes.dedupe.semantic import Encoder, embed
 from quotes.dedupe.text import clause_texts, content_terms
+from quotes.dedupe.verifier import PairContext, VerifierModel
 
 __all__ = [
     "StatementScorer",
@@ -217,6 +220,20 @@ class StatementScorer:
         self.vector_row: np.ndarray | None = None
         self._numbers: dict[int, frozenset[str]] = {}
         self.vectors: np.ndarray | None = None
+        #: The learned pair verifier and what its features need (see `use_verifier`).
+        self.verifier: VerifierModel | None = None
+        self.context: PairContext | None = None
+
+    def use_verifier(self, model: VerifierModel | None, context: PairContext) -> None:
+        """Score pairs with a learned verifier (`quotes.dedupe.verifier`) from now on.
+
+        `score` then gives the verifier's probability that a pair is one statement,
+        and `similarity` the term score (blended with the embedding cosine). With
+        ``model=None`` only the context is set: `features` works, `score` is
+        `similarity`.
+        """
+        self.verifier = model
+        self.context = context
 
     # -- scores --------------------------------------------------------------------
 
@@ -259,21 +276,65 @@ class StatementScorer:
         return best
 
     def score(self, i: int, j: int) -> float:
-        """The pair's score: term score, blended with embedding cosine when there are vectors."""
+        """The pair's score: the verifier's probability when there is one, else `similarity`."""
         return self._score(i, j)[0]
 
-    def _score(self, i: int, j: int) -> tuple[float, int, int]:
-        if (
+    def similarity(self, i: int, j: int) -> float:
+        """Term score, blended with the embedding cosine when there are vectors (0 to 1)."""
+        return self._score(i, j, verify=False)[0]
+
+    def _cosine(self, i: int, j: int) -> float:
+        if self.vectors is None or self.vector_row is None:
+            return 0.0
+        return float(self.vectors[self.vector_row[i]] @ self.vectors[self.vector_row[j]])
+
+    def kept_apart(self, i: int, j: int) -> bool:
+        """Whether a hard rule says two items are two statements, whatever their words.
+
+        An earlier occasion against a current one, a denial of having said something
+        against a claim, or numbers that disagree.
+        """
+        return (
             self.earlier[i] != self.earlier[j]
             or self.denial_of_saying[i] != self.denial_of_saying[j]
             or not self._numbers_agree(i, j)
-        ):
+        )
+
+    def opposite_polarity(self, i: int, j: int, parts: tuple[int, int] = (0, 0)) -> bool:
+        """Whether one of two short texts is negated and the other not (``X is`` / ``X is not``).
+
+        The verifier keeps such pairs apart whatever their embeddings (the term
+        score already gives their whole texts 0), unless their best term match
+        (``parts``, see `best_match`) is between clauses, whose polarity
+        `best_match` compares itself (``waiting for a signal, but there were no
+        signs of movement`` / ``waiting for indications``).
+        """
+        if parts != (0, 0):
+            return False
+        return not _same_polarity(self.terms[i], self.terms[j], self.negated[i], self.negated[j])
+
+    def _score(self, i: int, j: int, *, verify: bool = True) -> tuple[float, int, int]:
+        if self.kept_apart(i, j):
             return 0.0, 0, 0
         s, x, y = self.best_match(i, j)
+        if verify and self.verifier is not None:
+            if self.opposite_polarity(i, j, (x, y)):
+                return 0.0, x, y
+            return self.verifier.score(self.features(i, j, s)), x, y
         if self.vectors is not None and self.vector_row is not None:
-            cos = float(self.vectors[self.vector_row[i]] @ self.vectors[self.vector_row[j]])
-            s = _BLEND * s + (1 - _BLEND) * cos
+            s = _BLEND * s + (1 - _BLEND) * self._cosine(i, j)
         return s, x, y
+
+    def features(self, i: int, j: int, term_score: float | None = None) -> list[float]:
+        """The verifier's features of a pair (see `quotes.dedupe.verifier.FEATURES`).
+
+        Raises:
+            ValueError: No `PairContext` was given (`use_verifier`).
+        """
+        if self.context is None:
+            raise ValueError("features() needs the pair context of use_verifier()")
+        term_score = self.best_match(i, j)[0] if term_score is None else term_score
+        return self.context.features(self, i, j, term_score=term_score, cosine=self._cosine(i, j))
 
     def _numbers_agree(self, i: int, j: int) -> bool:
         """False when both items hold numbers and share none (``22 emails`` / ``2,093 emails``)."""

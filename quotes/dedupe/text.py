@@ -24,6 +24,7 @@ from functools import lru_cache
 __all__ = [
     "ELLIPSIS_RE",
     "clause_texts",
+    "content_term",
     "content_terms",
     "fold_accents",
     "normalize_text",
@@ -282,7 +283,13 @@ _CONCEPT_OF: dict[str, str] = _build_concepts()
 
 
 @lru_cache(maxsize=200_000)
-def _term(word: str) -> str | None:
+def content_term(word: str) -> str | None:
+    """The content term of one normalised word, or ``None`` for a stopword or verb of saying.
+
+    Examples:
+        >>> content_term("negotiations"), content_term("said"), content_term("the")
+        ('talk', None, None)
+    """
     if word in _STOPWORDS or len(word) < 2 or (word[-1] == "s" and word[:-1] in _STOPWORDS):
         return None
     key = stem(word)
@@ -303,7 +310,7 @@ def content_terms(normalized: str) -> frozenset[str]:
     """
     terms = set()
     for word in normalized.split():
-        term = _term(word)
+        term = content_term(word)
         if term is not None:
             terms.add(term)
     return frozenset(terms)
