@@ -636,3 +636,14 @@ def test_statement_mode_keeps_a_denial_of_saying_apart_from_the_claim() -> None:
     clusters = dedupe([softened, never_said, again], mode="statement")
     groups = sorted(sorted(m.article for m in c.members) for c in clusters)
     assert groups == [["a1"], ["a2", "a3"]]
+
+
+@pytest.mark.parametrize("mode", ["verbatim", "statement"])
+def test_a_claim_and_its_one_word_denial_stay_apart(mode):
+    claim = "The governor is qualified to lead the state through the flood recovery."
+    denial = "The governor is not qualified to lead the state through the flood recovery."
+    cut = "The governor is qualified to lead the state through the flood"
+    quotes = [make(claim, "a1", "Jane Roe"), make(denial, "a2", "Jane Roe"), make(cut, "a3", "Jane Roe")]
+    clusters = dedupe(quotes, mode=mode)
+    groups = sorted(sorted(m.article for m in c.members) for c in clusters)
+    assert groups == [["a1", "a3"], ["a2"]]

@@ -38,7 +38,7 @@ from quotes.dedupe.periods import (
 from quotes.dedupe.scores import verbatim_scores
 from quotes.dedupe.semantic import Encoder
 from quotes.dedupe.speakers import resolve_speakers
-from quotes.dedupe.statement import StatementScorer, numbers_in
+from quotes.dedupe.statement import StatementScorer, negator_count, numbers_in
 from quotes.dedupe.text import normalize_texts, text_segments
 from quotes.dedupe.verifier import PairContext, load_verifier
 from quotes.models import Quote, QuoteKind
@@ -113,6 +113,7 @@ class DedupeRun:
         self.uf = UnionFind(len(self.texts))
         self.statements: StatementScorer | None = None
         self._numbers: dict[int, frozenset[str]] = {}
+        self._negators: dict[int, int] = {}
         self.accept = (DEFAULT_RATIO_THRESHOLD, DEFAULT_PARTIAL_THRESHOLD)
         self.min_partial_words = DEFAULT_MIN_PARTIAL_WORDS
 
@@ -291,8 +292,33 @@ class DedupeRun:
         full, part = self._verbatim_scores(pairs, self.accept)
         ok = (full >= self.accept[0]) | (part >= self.accept[1])
         pairs, best = pairs[ok], np.maximum(full[ok], part[ok])
-        agree = self._numbers_agree(pairs)
+        agree = self._numbers_agree(pairs) & self._polarity_agrees(pairs, full[ok] >= self.accept[0])
         return pairs[agree], best[agree]
+
+    def _polarity_agrees(self, pairs: np.ndarray, whole: np.ndarray) -> np.ndarray:
+        """Mask of the near-verbatim pairs that do not differ by a negator.
+
+        ``X is qualified`` and ``X is not qualified`` are a claim and its denial,
+        however close the words: two texts matched as a whole must hold as many
+        negators, and a text contained in the other (``whole`` False: a truncation)
+        may not hold more than the text it is cut from.
+        """
+        counts = self._negators
+        texts = self.texts
+        out = np.ones(len(pairs), dtype=bool)
+        for k, (i, j) in enumerate(pairs.tolist()):
+            for item in (i, j):
+                if item not in counts:
+                    counts[item] = negator_count(texts[item])
+            a, b = counts[i], counts[j]
+            if a == b:
+                continue
+            if whole[k]:
+                out[k] = False
+            else:  # the shorter text is the part: it may not add a negator
+                short, long_ = (a, b) if self.words[i] <= self.words[j] else (b, a)
+                out[k] = short <= long_
+        return out
 
     def _numbers_agree(self, pairs: np.ndarray) -> np.ndarray:
         """Mask of the pairs whose numbers agree: not both with digits and none shared.

@@ -155,6 +155,16 @@ def negated(normalized: str) -> bool:
     return _NEGATION.search(normalized) is not None
 
 
+def negator_count(normalized: str) -> int:
+    """How many negators a normalised text holds (see `negated`).
+
+    Examples:
+        >>> negator_count("he is not qualified and never was"), negator_count("he is qualified")
+        (2, 0)
+    """
+    return len(_NEGATION.findall(normalized))
+
+
 def _same_polarity(a: Terms, b: Terms, neg_a: bool, neg_b: bool) -> bool:
     return neg_a == neg_b or max(len(a), len(b)) > _POLARITY_MAX_TERMS
 
