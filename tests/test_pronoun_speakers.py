@@ -34,6 +34,21 @@ ROWS = [
         "Tom Baker",
     ),
     (
+        "the one asked answers: an interviewer's question, then the guest's reply",
+        "Host Lucas Moreno asked Tom Baker about the bridge. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "the one asked answers, a woman asking",
+        "Anchor Ann Grey asked Tom Baker whether the port would grow. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
+        "asked about a thing: the asker stays the subject",
+        "Tom Baker asked about the bridge on Monday. " + QUOTE,
+        "Tom Baker",
+    ),
+    (
         "an asked phrase names an object",
         "Asked about Peter Grant, Tom Baker smiled. " + QUOTE,
         "Tom Baker",

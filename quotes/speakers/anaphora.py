@@ -146,6 +146,10 @@ def is_description(speaker: Speaker) -> bool:
 
 
 #: ``he`` or ``she`` (lower case, capitalised or all caps): a pronoun that continues an earlier subject.
+#: A name followed by ``asked`` and, at the match's end, the person asked.
+_ASKED = re.compile(r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s+asked\s+")
+#: How far after the asker's name the person asked may start (characters).
+_ASKED_REACH = 80
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
@@ -379,6 +383,8 @@ class AnaphoraMixin:
                 bisect.bisect_left(self._person_at, (lo, "")), subject_lo, exclude, members, gender
             ):
                 return None  # "In an interview with Tapper, the senator said": no named subject
+            if found is not None and k == k0 - 1:
+                found = self._person_asked(found, hi, gender) or found
             if found is not None:
                 i, off, name = found
                 if k >= k0 - 1 and _OPENER.fullmatch(self.norm, subject_lo, off) and any(
@@ -394,6 +400,24 @@ class AnaphoraMixin:
                 return None  # "Trump and Ryan said ...": "he" could be either
             hi = lo
             k -= 1
+        return None
+
+    def _person_asked(
+        self, found: tuple[int, int, str], hi: int, gender: Optional[Gender]
+    ) -> Optional[tuple[int, int, str]]:
+        """The person ``found`` asks right after being named (``Host Bill Grey asked Tom Baker``).
+
+        In the sentence just before a ``he said``, the one asked is the one who answers:
+        an interviewer's question is followed by the guest's reply. Returns the same
+        ``(index, offset, name)`` triple as `_first_named`, or ``None``.
+        """
+        i, off, _name = found
+        j = i + 1
+        while j < len(self._person_at) and self._person_at[j][0] < min(hi, off + _ASKED_REACH):
+            other_off, other = self._person_at[j]
+            if _ASKED.fullmatch(self.norm, off, other_off) and _agrees(gender, self.person_gender(other)):
+                return j, other_off, other
+            j += 1
         return None
 
     def _subject_start(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> int:
