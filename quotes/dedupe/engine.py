@@ -38,7 +38,12 @@ from quotes.dedupe.periods import (
 from quotes.dedupe.scores import verbatim_scores
 from quotes.dedupe.semantic import Encoder
 from quotes.dedupe.speakers import resolve_speakers
-from quotes.dedupe.statement import StatementScorer, negator_count, numbers_in
+from quotes.dedupe.statement import (
+    POLARITY_MAX_WORDS,
+    StatementScorer,
+    negator_count,
+    numbers_in,
+)
 from quotes.dedupe.text import normalize_texts, text_segments
 from quotes.dedupe.verifier import PairContext, load_verifier
 from quotes.models import Quote, QuoteKind
@@ -301,12 +306,16 @@ class DedupeRun:
         ``X is qualified`` and ``X is not qualified`` are a claim and its denial,
         however close the words: two texts matched as a whole must hold as many
         negators, and a text contained in the other (``whole`` False: a truncation)
-        may not hold more than the text it is cut from.
+        may not hold more than the text it is cut from. As in statement mode, only
+        short texts are compared (`POLARITY_MAX_WORDS`): in a long quote a ``not``
+        belongs to one of many clauses.
         """
         counts = self._negators
-        texts = self.texts
+        texts, words = self.texts, self.words
         out = np.ones(len(pairs), dtype=bool)
         for k, (i, j) in enumerate(pairs.tolist()):
+            if max(words[i], words[j]) > POLARITY_MAX_WORDS:
+                continue
             for item in (i, j):
                 if item not in counts:
                     counts[item] = negator_count(texts[item])

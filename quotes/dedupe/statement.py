@@ -35,12 +35,14 @@ from quotes.dedupe.text import clause_texts, content_terms
 from quotes.dedupe.verifier import PairContext, VerifierModel
 
 __all__ = [
+    "POLARITY_MAX_WORDS",
     "StatementScorer",
     "bucket_bound",
     "bucket_weights",
     "denies_saying",
     "earlier_occasion",
     "negated",
+    "negator_count",
     "numbers_in",
 ]
 
@@ -66,6 +68,8 @@ _BLEND = 0.4
 # content terms they share. Only short units are compared for polarity: in a long
 # quote a "not" belongs to one of many clauses ("I do not have -- I am so sick of ...").
 _POLARITY_MAX_TERMS = 12
+#: The same limit in words, for near-verbatim pairs (no terms are computed for them).
+POLARITY_MAX_WORDS = 20
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|nobody|nothing|none|cannot|dont|doesnt|didnt|isnt|arent|"
     r"wasnt|werent|wont|cant|couldnt|shouldnt|wouldnt|hasnt|havent|hadnt|aint|mustnt)\b"
