@@ -328,9 +328,10 @@ class SentenceScan:
         parts = [(self.consumed, self.consumed + len(before) - 1, "content-first")]
         if tail.endswith(","):  # "C1, X said, C2."
             parts += self._second_part(after)
-        if adverbial_lead(self.ctx.norm[self.consumed : parts[0][1]]):
+        split = len(parts) > 1
+        if not split and adverbial_lead(self.ctx.norm[self.consumed : parts[0][1]]):
             return False  # "When he came to Washington, he felt ...": not the content
-        if self._no_clause(parts):
+        if not split and self._no_clause(parts):
             return False  # "For the first time, X said ...": a phrase, no statement
         if sum(len(self.ctx.text[x:y].split()) for x, y, _ in parts) < MIN_WORDS:
             return not clause_follows(self.ctx, cue.content_start(self.ctx, self.toks))

@@ -1,0 +1,32 @@
+"""Where reported content starts and ends: one made-up sentence per boundary family.
+
+PolNeAR's conventions (content is the statement, not the narration around it) decide
+each family; every test asserts the exact content spans.
+"""
+
+from __future__ import annotations
+
+import quotes
+from quotes import QuoteKind, Stance
+
+
+def contents(extractor, text: str) -> list[str]:
+    """The reported contents of ``text`` in order, with references and beliefs kept."""
+    every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+    found = [q for q in every.extract(text) if q.kind is not QuoteKind.DIRECT]
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return [q.text for q in found]
+
+
+class TestLeadPhraseBeforeAParentheticalCue:
+    def test_a_phrase_before_a_cue_set_off_by_commas_is_the_first_part(self, extractor):
+        text = "In the long run, many economists say, the new tariff will raise prices."
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        parts = every.extract(text)
+        assert [q.text for q in parts] == ["In the long run", "the new tariff will raise prices"]
+        assert {q.cue.start for q in parts} == {text.index("say")}  # one statement, one cue
+
+    def test_a_phrase_before_a_cue_with_no_second_comma_stays_out(self, extractor):
+        text = "In the long run, many economists say the new tariff will raise prices."
+        assert contents(extractor, text) == ["the new tariff will raise prices"]
