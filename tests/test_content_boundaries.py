@@ -30,3 +30,15 @@ class TestLeadPhraseBeforeAParentheticalCue:
     def test_a_phrase_before_a_cue_with_no_second_comma_stays_out(self, extractor):
         text = "In the long run, many economists say the new tariff will raise prices."
         assert contents(extractor, text) == ["the new tariff will raise prices"]
+
+
+class TestAccordingToAtTheEnd:
+    def test_the_claim_before_according_to_is_read_before_the_cue_words_inside_it(self, extractor):
+        text = (
+            "Forty percent of all reported donations came from women, "
+            "according to an analysis by the Harbour Institute."
+        )
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        (q,) = every.extract(text)
+        assert q.text == "Forty percent of all reported donations came from women"
+        assert q.cue.text == "according to"
