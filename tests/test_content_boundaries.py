@@ -42,3 +42,17 @@ class TestAccordingToAtTheEnd:
         (q,) = every.extract(text)
         assert q.text == "Forty percent of all reported donations came from women"
         assert q.cue.text == "according to"
+
+
+class TestDashes:
+    def test_a_parenthetical_set_off_by_two_dashes_stays_in_the_content(self, extractor):
+        for dash in ("-", "—", "--"):
+            text = f"The minister said the harbour {dash} closed since May {dash} would reopen next week."
+            assert contents(extractor, text) == [
+                f"the harbour {dash} closed since May {dash} would reopen next week"
+            ]
+
+    def test_a_single_dash_ends_the_content(self, extractor):
+        for dash in ("-", "—"):
+            text = f"The minister said the harbour would reopen next week {dash} a decision that angered fishermen."
+            assert contents(extractor, text) == ["the harbour would reopen next week"]

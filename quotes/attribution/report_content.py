@@ -223,8 +223,12 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dic
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which|who|whose|an?)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which|who|whose|an?)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
 )
+
+
+#: The dashes that set off a parenthetical or end a clause.
+_DASHES = frozenset(("—", "–", "―", "--", "-"))
 
 
 #: ``and`` with a new subject and a verb of saying: ``and Zelenskyy himself said``, ``and
@@ -260,6 +264,9 @@ def coordinated_report(ctx: Document, start: int, limit: int) -> int:
 def clause_end(ctx: Document, start: int, limit: int) -> int:
     """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and said ...``.
 
+    A dash ends it, unless a second dash closes a parenthetical (``the harbour - closed
+    since May - would reopen``), which stays in (PolNeAR; chosen on train).
+
     A relative clause or an apposition after a comma at the end (``, who will face C``, ``,
     a 16-point margin``) is no part of the content either (PolNeAR; chosen on train).
 
@@ -270,8 +277,16 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
     (`coordinated_report`).
     """
     limit = coordinated_report(ctx, start, limit)
+    paired = start  # the end of a parenthetical set off by dashes
     for m in _CLAUSE_BREAK.finditer(ctx.norm, start, limit):
         text = m.group()
+        if m.start() < paired:
+            continue
+        dash = text.strip()
+        closing = ctx.norm.find(f" {dash} ", m.end(), limit) if dash in _DASHES else -1
+        if closing >= 0:  # "the troops - around 166,000 in April - lag": a parenthetical
+            paired = closing + len(dash) + 2
+            continue
         if m.start() - start < 12:
             continue
         if (
