@@ -56,3 +56,10 @@ class TestDashes:
         for dash in ("-", "—"):
             text = f"The minister said the harbour would reopen next week {dash} a decision that angered fishermen."
             assert contents(extractor, text) == ["the harbour would reopen next week"]
+
+
+class TestCommaBreaks:
+    def test_a_break_after_a_comma_inside_closing_marks_keeps_the_marks(self, extractor):
+        for opening, closing in (('"', '"'), ("“", "”"), ("''", "''")):
+            text = f"The mayor said the plan was {opening}reckless,{closing} which angered the council."
+            assert contents(extractor, text) == [f"the plan was {opening}reckless,{closing}"]

@@ -223,7 +223,7 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dic
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which|who|whose|an?)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which|who|whose|an?)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
 )
 
 
@@ -240,8 +240,10 @@ _COORDINATED_REPORT = re.compile(
 )
 
 
+#: A comma inside closing quotation marks (``was "reckless," which``): the marks stay in.
+_CLOSED_WITH_COMMA = re.compile(r",[”\"'’\x7f]+")
 #: The words after a comma that end a content without a reporting verb after them.
-_BREAK_WORD = re.compile(r",\s+(?:compared|though|although|even|but|while|which|who|whose|an?|and)\b")
+_BREAK_WORD = re.compile(r",[”\"'’\x7f]*\s+(?:compared|though|although|even|but|while|which|who|whose|an?|and)\b")
 
 
 def coordinated_report(ctx: Document, start: int, limit: int) -> int:
@@ -297,7 +299,8 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
             if nxt is None or reporting_kind(nxt.group()) is None:
                 continue
-        return m.start()
+        closed = _CLOSED_WITH_COMMA.match(text)
+        return m.start() + closed.end() if closed else m.start()
     return limit
 
 
