@@ -63,3 +63,13 @@ class TestCommaBreaks:
         for opening, closing in (('"', '"'), ("“", "”"), ("''", "''")):
             text = f"The mayor said the plan was {opening}reckless,{closing} which angered the council."
             assert contents(extractor, text) == [f"the plan was {opening}reckless,{closing}"]
+
+    def test_but_not_and_but_also_go_on_with_the_content(self, extractor):
+        text = "The mayor said the plan was costly, but not illegal under state law."
+        assert contents(extractor, text) == ["the plan was costly, but not illegal under state law"]
+        text = "The mayor said the plan was costly, but the council approved it anyway."
+        assert contents(extractor, text) == ["the plan was costly"]
+
+    def test_a_list_of_quoted_words_goes_on_after_a_comma(self, extractor):
+        text = 'The mayor said the critics were "liars," a "disgrace" and "cowards."'
+        assert contents(extractor, text) == ['the critics were "liars," a "disgrace" and "cowards."']

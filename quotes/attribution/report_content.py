@@ -223,7 +223,7 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dic
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which|who|whose|an?)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but(?!\s+(?:not|also|that|only|rather|instead)\b)|while|which|who|whose|an?(?!\s+[“\"'‘\x7f]))\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
 )
 
 
@@ -268,6 +268,9 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
 
     A dash ends it, unless a second dash closes a parenthetical (``the harbour - closed
     since May - would reopen``), which stays in (PolNeAR; chosen on train).
+
+    ``, but not``, ``, but also`` (``costly, but not illegal``) and ``, a`` before a quoted
+    word (``"liars," a "disgrace"``) go on with the same clause.
 
     A relative clause or an apposition after a comma at the end (``, who will face C``, ``,
     a 16-point margin``) is no part of the content either (PolNeAR; chosen on train).
