@@ -73,3 +73,19 @@ class TestCommaBreaks:
     def test_a_list_of_quoted_words_goes_on_after_a_comma(self, extractor):
         text = 'The mayor said the critics were "liars," a "disgrace" and "cowards."'
         assert contents(extractor, text) == ['the critics were "liars," a "disgrace" and "cowards."']
+
+
+class TestParticles:
+    def test_a_particle_after_the_cue_belongs_to_the_cue(self, extractor):
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        cases = [
+            ("Governor Ann Walsh railed against the new tariff on steel imports.", "railed against",
+             "the new tariff on steel imports"),
+            ("Governor Ann Walsh cautioned against raising taxes before the election.",
+             "cautioned against", "raising taxes before the election"),
+            ("Governor Ann Walsh has ruled out a second term in office.", "has ruled out",
+             "a second term in office"),
+        ]
+        for text, cue, content in cases:
+            (q,) = every.extract(text)
+            assert (q.cue.text, q.text) == (cue, content)
