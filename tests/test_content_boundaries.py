@@ -89,3 +89,16 @@ class TestParticles:
         for text, cue, content in cases:
             (q,) = every.extract(text)
             assert (q.cue.text, q.text) == (cue, content)
+
+
+class TestAdjunctAfterTheCue:
+    def test_a_time_or_circumstance_phrase_after_the_cue_is_no_statement(self, extractor):
+        for text in (
+            "Governor Ann Walsh told reporters during Tuesday's conference call.",
+            "Governor Ann Walsh wrote after the court's ruling in the Dayton case.",
+        ):
+            assert contents(extractor, text) == []
+
+    def test_a_clause_after_the_phrase_is_the_statement(self, extractor):
+        text = "Governor Ann Walsh told reporters during the call that the harbour would reopen."
+        assert contents(extractor, text) == ["that the harbour would reopen"]

@@ -22,6 +22,7 @@ from quotes.text.tokens import Token
 from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, REPORTING_VERBS, WEEKDAYS
 
 __all__ = [
+    "adjunct_only",
     "clause_end",
     "comma_before",
     "comma_between",
@@ -413,6 +414,35 @@ def is_reference(rule: str, cue: str, content: str) -> bool:
     if any(w.startswith(("cit", "quot")) for w in words):  # "citing an official": a source
         return names_no_clause(content) and _names_a_source(content)
     return names_no_clause(content)
+
+
+#: Words that open a time or circumstance phrase (``during the call``, ``before supporters``).
+_ADJUNCT_OPENERS = frozenset(
+    """during before after over since until throughout amid despite recently earlier later last
+    while when""".split()
+)
+
+
+def adjunct_only(rule: str, content: str) -> bool:
+    """Whether the complement read after a cue is a time or circumstance phrase, no statement.
+
+    ``X told reporters during Tuesday's conference call``, ``X spoke before supporters late
+    Monday``: what follows the cue says when or where, not what (no clause inside,
+    `names_no_clause`). ``rule`` is the ``reported`` rule that read it.
+
+    Examples:
+        >>> adjunct_only("cue-first", "during Tuesday's conference call")
+        True
+        >>> adjunct_only("cue-first", "after the vote the plan would fail")
+        False
+    """
+    first = re.match(r"[a-z]+", content)
+    return (
+        rule in _COMPLEMENT_RULES
+        and first is not None
+        and first.group() in _ADJUNCT_OPENERS
+        and names_no_clause(content)
+    )
 
 
 #: Nouns of documents and outlets that a report cites as its source.

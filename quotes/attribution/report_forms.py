@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.cues import cue_type_of, stance_of, with_verb_group
-from quotes.attribution.report_content import clause_end, content_limit, is_reference
+from quotes.attribution.report_content import adjunct_only, clause_end, content_limit, is_reference
 from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
@@ -104,8 +104,8 @@ def build(
     if m and rule != "according":
         via = via or find_via(ctx.norm[m.start() : b])
         b = m.start()
-    if b <= a or len(ctx.text[a:b].split()) < min_words:
-        return None
+    if b <= a or len(ctx.text[a:b].split()) < min_words or adjunct_only(rule, ctx.norm[a:b]):
+        return None  # too short, or "told reporters during the call": when, not what
     mixed = any(
         e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’")
         for s, e in starting_in(marks, a, b, ctx.memo)
