@@ -102,3 +102,10 @@ class TestAdjunctAfterTheCue:
     def test_a_clause_after_the_phrase_is_the_statement(self, extractor):
         text = "Governor Ann Walsh told reporters during the call that the harbour would reopen."
         assert contents(extractor, text) == ["that the harbour would reopen"]
+
+
+class TestLeadingSentenceAdverb:
+    def test_a_sentence_adverb_and_its_comma_open_no_content(self, extractor):
+        for adverb in ("Meanwhile", "However", "Still"):
+            text = f"{adverb}, the harbour will stay closed until May, according to Governor Ann Walsh."
+            assert contents(extractor, text) == ["the harbour will stay closed until May"]

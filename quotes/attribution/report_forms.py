@@ -47,6 +47,11 @@ __all__ = [
 #: The fewest words of reported content (a form may ask for fewer).
 MIN_WORDS = 3
 _TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
+#: A sentence adverb and its comma that link a content to the sentence before it.
+_LEAD_ADVERB = re.compile(
+    r"(?:Still|However|Meanwhile|Nevertheless|Nonetheless|Also|So|Moreover|Furthermore|Instead"
+    r"|Indeed|Yet|Besides|Likewise|Similarly|Separately|Overall|Nationally)\s*,\s+"
+)
 #: A trailing ``, according to X`` after reported content: not content, its channel.
 ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
 
@@ -56,6 +61,9 @@ def _trim(ctx: Document, a: int, b: int) -> tuple[int, int]:
     seg = ctx.text[a:b]
     lead = len(seg) - len(seg.lstrip(" \t,;:—–-"))
     a += lead
+    adverb = _LEAD_ADVERB.match(ctx.text, a, b)
+    if adverb:  # "Meanwhile, her ratings fell": the link to the sentence before is no content
+        a = adverb.end()
     m = _TRAILING.search(ctx.text, a, b)
     if m:
         b = m.start()
