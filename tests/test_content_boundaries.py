@@ -109,3 +109,8 @@ class TestLeadingSentenceAdverb:
         for adverb in ("Meanwhile", "However", "Still"):
             text = f"{adverb}, the harbour will stay closed until May, according to Governor Ann Walsh."
             assert contents(extractor, text) == ["the harbour will stay closed until May"]
+
+    def test_a_dateline_opens_no_content(self, extractor):
+        for dateline in ("DAYTON (Reuters) - ", "NEW HARBOUR, Ohio, Dec. 11 (UPI) — "):
+            text = f"{dateline}The harbour will stay closed until May, Governor Ann Walsh said on Monday."
+            assert contents(extractor, text) == ["The harbour will stay closed until May"]

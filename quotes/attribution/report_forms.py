@@ -52,6 +52,12 @@ _LEAD_ADVERB = re.compile(
     r"(?:Still|However|Meanwhile|Nevertheless|Nonetheless|Also|So|Moreover|Furthermore|Instead"
     r"|Indeed|Yet|Besides|Likewise|Similarly|Separately|Overall|Nationally)\s*,\s+"
 )
+#: A dateline before the first sentence of a story: ``CAMBRIDGE, Mass., Dec. 11 (UPI) —``,
+#: ``WASHINGTON (Reuters) -``, ``MEXICO CITY -``.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,3}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|-)\s+"
+)
 #: A trailing ``, according to X`` after reported content: not content, its channel.
 ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
 
@@ -61,8 +67,8 @@ def _trim(ctx: Document, a: int, b: int) -> tuple[int, int]:
     seg = ctx.text[a:b]
     lead = len(seg) - len(seg.lstrip(" \t,;:—–-"))
     a += lead
-    adverb = _LEAD_ADVERB.match(ctx.text, a, b)
-    if adverb:  # "Meanwhile, her ratings fell": the link to the sentence before is no content
+    adverb = _LEAD_ADVERB.match(ctx.text, a, b) or _DATELINE.match(ctx.text, a, b)
+    if adverb:  # "Meanwhile, her ratings fell", "WASHINGTON (Reuters) - C": no content
         a = adverb.end()
     m = _TRAILING.search(ctx.text, a, b)
     if m:
