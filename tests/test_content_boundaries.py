@@ -110,6 +110,12 @@ class TestLeadingSentenceAdverb:
             text = f"{adverb}, the harbour will stay closed until May, according to Governor Ann Walsh."
             assert contents(extractor, text) == ["the harbour will stay closed until May"]
 
+    def test_a_linking_phrase_opens_no_content(self, extractor):
+        text = "In fact, the harbour will reopen in May, according to Governor Ann Walsh."
+        assert contents(extractor, text) == ["the harbour will reopen in May"]
+        text = "Still, Governor Ann Walsh said, the harbour will reopen in May."
+        assert contents(extractor, text) == ["the harbour will reopen in May"]
+
     def test_a_dateline_opens_no_content(self, extractor):
         for dateline in ("DAYTON (Reuters) - ", "NEW HARBOUR, Ohio, Dec. 11 (UPI) — "):
             text = f"{dateline}The harbour will stay closed until May, Governor Ann Walsh said on Monday."

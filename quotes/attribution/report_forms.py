@@ -49,8 +49,11 @@ MIN_WORDS = 3
 _TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
 #: A sentence adverb and its comma that link a content to the sentence before it.
 _LEAD_ADVERB = re.compile(
-    r"(?:Still|However|Meanwhile|Nevertheless|Nonetheless|Also|So|Moreover|Furthermore|Instead"
-    r"|Indeed|Yet|Besides|Likewise|Similarly|Separately|Overall|Nationally)\s*,\s+"
+    r"(?:(?:And|But)\s*,?\s+)?(?:Still|However|Meanwhile|Nevertheless|Nonetheless|Also|So|Moreover"
+    r"|Furthermore|Instead|Indeed|Yet|Besides|Likewise|Similarly|Separately|Overall|Nationally"
+    r"|In\s+fact|Even\s+so|Even\s+then|In\s+contrast|By\s+contrast|What['’]s\s+more"
+    r"|In\s+particular|After\s+all|Of\s+course|At\s+the\s+same\s+time"
+    r"|In\s+addition|As\s+a\s+result|On\s+the\s+other\s+hand|And|But|And\s+yet)(?:\s*,\s+|\s*$)"
 )
 #: A dateline before the first sentence of a story: ``CAMBRIDGE, Mass., Dec. 11 (UPI) —``,
 #: ``WASHINGTON (Reuters) -``, ``MEXICO CITY -``.
