@@ -120,3 +120,14 @@ class TestLeadingSentenceAdverb:
         for dateline in ("DAYTON (Reuters) - ", "NEW HARBOUR, Ohio, Dec. 11 (UPI) — "):
             text = f"{dateline}The harbour will stay closed until May, Governor Ann Walsh said on Monday."
             assert contents(extractor, text) == ["The harbour will stay closed until May"]
+
+
+class TestSubordinateClause:
+    def test_a_cue_in_a_subordinate_clause_ends_its_content_before_the_main_clause(self, extractor):
+        text = "But when Governor Ann Walsh said the harbour would reopen, she looked relieved."
+        assert contents(extractor, text) == ["the harbour would reopen"]
+        text = (
+            "The council met on Monday, and while Governor Ann Walsh said she would hold a hearing,"
+            " it is unlikely to change the plan."
+        )
+        assert contents(extractor, text) == ["she would hold a hearing"]

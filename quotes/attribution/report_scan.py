@@ -99,6 +99,16 @@ class _Cue:
         return content_after(ctx, toks, self.last, say_like, self.low.startswith(OBJECT_VERBS))
 
 
+#: A subordinating word right before the subject of a cue (``But when Clinton said C, he
+#: looked ...``, ``while he said C, it is ...``): the content ends with its clause, at a comma.
+_SUBORDINATOR_BEFORE = re.compile(
+    r"\b(?:when|while|whereas|because|although|though|since|once|unless|now\s+that)\s+$", re.I
+)
+
+#: The main clause after a subordinate one: a comma and a subject pronoun or determiner.
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|it|they|we|I|you|there|the|his|her|its|their)\s)")
+
+
 @dataclass
 class SentenceScan:
     """One sentence read for reports, cue word by cue word, left to right."""
@@ -470,6 +480,9 @@ class SentenceScan:
                 ",", start, end
             )  # "Despite polls showing C, X did ...": C ends there
             end = comma if comma > start else end
+        elif _SUBORDINATOR_BEFORE.search(ctx.norm, max(self.lo, np_start - 12), np_start):
+            main = _MAIN_CLAUSE.search(ctx.norm, start, end)  # "when X said C, he looked ..."
+            end = main.start() if main else end
         tail = ACCORDING_TAIL.search(ctx.norm, end, cue.limit)
         if tail is not None and end < cue.limit:  # "X said C1, but C2, according to Reuters"
             via = via or find_via(ctx.norm[tail.start() : cue.limit])
