@@ -47,32 +47,31 @@ class TestAccordingToAtTheEnd:
 class TestDashes:
     def test_a_parenthetical_set_off_by_two_dashes_stays_in_the_content(self, extractor):
         for dash in ("-", "—", "--"):
-            text = f"The minister said the harbour {dash} closed since May {dash} would reopen next week."
-            assert contents(extractor, text) == [
-                f"the harbour {dash} closed since May {dash} would reopen next week"
-            ]
+            clause = f"the harbour {dash} closed since May {dash} would reopen next week"
+            assert contents(extractor, f"The minister said {clause}.") == [clause]
 
     def test_a_single_dash_ends_the_content(self, extractor):
         for dash in ("-", "—"):
-            text = f"The minister said the harbour would reopen next week {dash} a decision that angered fishermen."
-            assert contents(extractor, text) == ["the harbour would reopen next week"]
+            text = f"The mayor said the harbour would reopen {dash} a decision many criticised."
+            assert contents(extractor, text) == ["the harbour would reopen"]
 
 
 class TestCommaBreaks:
     def test_a_break_after_a_comma_inside_closing_marks_keeps_the_marks(self, extractor):
         for opening, closing in (('"', '"'), ("“", "”"), ("''", "''")):
-            text = f"The mayor said the plan was {opening}reckless,{closing} which angered the council."
+            text = f"The mayor said the plan was {opening}reckless,{closing} which angered many."
             assert contents(extractor, text) == [f"the plan was {opening}reckless,{closing}"]
 
     def test_but_not_and_but_also_go_on_with_the_content(self, extractor):
-        text = "The mayor said the plan was costly, but not illegal under state law."
-        assert contents(extractor, text) == ["the plan was costly, but not illegal under state law"]
+        text = "The mayor said the plan was costly, but not illegal under the law."
+        assert contents(extractor, text) == ["the plan was costly, but not illegal under the law"]
         text = "The mayor said the plan was costly, but the council approved it anyway."
         assert contents(extractor, text) == ["the plan was costly"]
 
     def test_a_list_of_quoted_words_goes_on_after_a_comma(self, extractor):
         text = 'The mayor said the critics were "liars," a "disgrace" and "cowards."'
-        assert contents(extractor, text) == ['the critics were "liars," a "disgrace" and "cowards."']
+        expected = 'the critics were "liars," a "disgrace" and "cowards."'
+        assert contents(extractor, text) == [expected]
 
 
 class TestParticles:
@@ -107,8 +106,8 @@ class TestAdjunctAfterTheCue:
 class TestLeadingSentenceAdverb:
     def test_a_sentence_adverb_and_its_comma_open_no_content(self, extractor):
         for adverb in ("Meanwhile", "However", "Still"):
-            text = f"{adverb}, the harbour will stay closed until May, according to Governor Ann Walsh."
-            assert contents(extractor, text) == ["the harbour will stay closed until May"]
+            text = f"{adverb}, the harbour will stay closed, according to Governor Ann Walsh."
+            assert contents(extractor, text) == ["the harbour will stay closed"]
 
     def test_a_linking_phrase_opens_no_content(self, extractor):
         text = "In fact, the harbour will reopen in May, according to Governor Ann Walsh."
@@ -118,8 +117,8 @@ class TestLeadingSentenceAdverb:
 
     def test_a_dateline_opens_no_content(self, extractor):
         for dateline in ("DAYTON (Reuters) - ", "NEW HARBOUR, Ohio, Dec. 11 (UPI) — "):
-            text = f"{dateline}The harbour will stay closed until May, Governor Ann Walsh said on Monday."
-            assert contents(extractor, text) == ["The harbour will stay closed until May"]
+            text = f"{dateline}The harbour will stay closed, Governor Ann Walsh said on Monday."
+            assert contents(extractor, text) == ["The harbour will stay closed"]
 
 
 class TestSubordinateClause:
