@@ -43,6 +43,14 @@ class TestAccordingToAtTheEnd:
         assert q.text == "Forty percent of all reported donations came from women"
         assert q.cue.text == "according to"
 
+    def test_a_verb_of_saying_before_according_to_keeps_its_speaker(self, extractor):
+        text = "Governor Ann Walsh said the harbour would reopen in May, according to Reuters."
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        (q,) = every.extract(text)
+        assert (q.text, q.cue.text, q.speaker.name) == (
+            "the harbour would reopen in May", "said", "Ann Walsh"
+        )
+
 
 class TestDashes:
     def test_a_parenthetical_set_off_by_two_dashes_stays_in_the_content(self, extractor):

@@ -199,9 +199,14 @@ class SentenceScan:
         ``Forty-three percent of all reported contributions came from women, according to
         an analysis``: C is the analysis's claim (PolNeAR), not the content of ``reported``
         with the subject ``Forty-three percent of all``. The words of ``C`` are then taken.
+        A verb of saying before it keeps its own content (``Peskov said C, according to
+        Reuters``: Peskov said it, Reuters is the channel).
         """
         toks = self.toks
         for k in range(2, len(toks) - 1):
+            low = toks[k][0].lower()
+            if low in SAY_LIKE or low in TELL:
+                return  # "Peskov said C, according to Reuters": Peskov's, through Reuters
             if (
                 toks[k - 1][0] == ","
                 and toks[k][0].lower() == "according"
