@@ -33,6 +33,8 @@ __all__ = [
     "names_no_clause",
     "participle_after",
     "participle_at",
+    "skip_lead",
+    "trim_span",
 ]
 
 #: How many tokens after a cue are searched for the ``that`` that opens its content.
@@ -388,6 +390,48 @@ _DETERMINERS = frozenset(
     very""".split()
 )
 _NOT_PAST = frozenset("need bed red shed speed seed feed breed hundred embed deed indeed".split())
+
+
+#: A sentence adverb and its comma that link a content to the sentence before it.
+_LEAD_ADVERB = re.compile(
+    r"(?:(?:And|But)\s*,?\s+)?(?:Still|However|Meanwhile|Nevertheless|Nonetheless|Also|So|Moreover"
+    r"|Furthermore|Instead|Indeed|Yet|Besides|Likewise|Similarly|Separately|Overall|Nationally"
+    r"|In\s+fact|Even\s+so|Even\s+then|In\s+contrast|By\s+contrast|What['’]s\s+more"
+    r"|In\s+particular|After\s+all|Of\s+course|At\s+the\s+same\s+time"
+    r"|In\s+addition|As\s+a\s+result|On\s+the\s+other\s+hand|And|But|And\s+yet)(?:\s*,\s+|\s*$)"
+)
+#: A dateline before the first sentence of a story: ``CAMBRIDGE, Mass., Dec. 11 (UPI) —``,
+#: ``WASHINGTON (Reuters) -``, ``MEXICO CITY -``.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,3}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|-)\s+"
+)
+
+
+def skip_lead(text: str, a: int, b: int) -> int:
+    """Where the content ``text[a:b]`` starts once a linking adverb or a dateline is skipped.
+
+    ``Meanwhile, her ratings fell``, ``WASHINGTON (Reuters) - C``: the link to the sentence
+    before and the story's dateline are no part of a statement.
+
+    Examples:
+        >>> text = "Meanwhile, the harbour will stay closed"
+        >>> text[skip_lead(text, 0, len(text)):]
+        'the harbour will stay closed'
+    """
+    lead = _LEAD_ADVERB.match(text, a, b) or _DATELINE.match(text, a, b)
+    return lead.end() if lead else a
+
+
+_TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
+
+
+def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """The content ``text[a:b]`` without punctuation at its ends, nor a lead (`skip_lead`)."""
+    seg = text[a:b]
+    a = skip_lead(text, a + len(seg) - len(seg.lstrip(" \t,;:—–-")), b)
+    m = _TRAILING.search(text, a, b)
+    return a, (m.start() if m else b)
 
 
 #: The rules whose content is the cue's complement: a noun phrase there is a reference.

@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.cues import cue_type_of, stance_of, with_verb_group
-from quotes.attribution.report_content import adjunct_only, clause_end, content_limit, is_reference
+from quotes.attribution.report_content import (
+    adjunct_only,
+    clause_end,
+    content_limit,
+    is_reference,
+    trim_span,
+)
 from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
@@ -46,37 +52,8 @@ __all__ = [
 
 #: The fewest words of reported content (a form may ask for fewer).
 MIN_WORDS = 3
-_TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
-#: A sentence adverb and its comma that link a content to the sentence before it.
-_LEAD_ADVERB = re.compile(
-    r"(?:(?:And|But)\s*,?\s+)?(?:Still|However|Meanwhile|Nevertheless|Nonetheless|Also|So|Moreover"
-    r"|Furthermore|Instead|Indeed|Yet|Besides|Likewise|Similarly|Separately|Overall|Nationally"
-    r"|In\s+fact|Even\s+so|Even\s+then|In\s+contrast|By\s+contrast|What['’]s\s+more"
-    r"|In\s+particular|After\s+all|Of\s+course|At\s+the\s+same\s+time"
-    r"|In\s+addition|As\s+a\s+result|On\s+the\s+other\s+hand|And|But|And\s+yet)(?:\s*,\s+|\s*$)"
-)
-#: A dateline before the first sentence of a story: ``CAMBRIDGE, Mass., Dec. 11 (UPI) —``,
-#: ``WASHINGTON (Reuters) -``, ``MEXICO CITY -``.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?"
-    r"(?:,\s*[A-Z][a-z]{2,3}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|-)\s+"
-)
 #: A trailing ``, according to X`` after reported content: not content, its channel.
 ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
-
-
-def _trim(ctx: Document, a: int, b: int) -> tuple[int, int]:
-    """The span ``a:b`` without leading punctuation and trailing punctuation and spaces."""
-    seg = ctx.text[a:b]
-    lead = len(seg) - len(seg.lstrip(" \t,;:—–-"))
-    a += lead
-    adverb = _LEAD_ADVERB.match(ctx.text, a, b) or _DATELINE.match(ctx.text, a, b)
-    if adverb:  # "Meanwhile, her ratings fell", "WASHINGTON (Reuters) - C": no content
-        a = adverb.end()
-    m = _TRAILING.search(ctx.text, a, b)
-    if m:
-        b = m.start()
-    return a, b
 
 
 def build(
@@ -116,7 +93,7 @@ def build(
     conf = RULES["reported", rule].confidence if confidence is None else confidence
     if sp is not None and not_a_speaker(sp.mention):
         return None  # "Hours later, ... saying C": a time is nobody; no speaker, no report
-    a, b = _trim(ctx, a, b)
+    a, b = trim_span(ctx.text, a, b)
     m = ACCORDING_TAIL.search(ctx.norm, a, b)
     if m and rule != "according":
         via = via or find_via(ctx.norm[m.start() : b])
