@@ -22,6 +22,7 @@ from quotes.text.tokens import Token
 from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, REPORTING_VERBS, WEEKDAYS
 
 __all__ = [
+    "adjunct_only",
     "clause_end",
     "comma_before",
     "comma_between",
@@ -32,6 +33,8 @@ __all__ = [
     "names_no_clause",
     "participle_after",
     "participle_at",
+    "skip_lead",
+    "trim_span",
 ]
 
 #: How many tokens after a cue are searched for the ``that`` that opens its content.
@@ -223,8 +226,12 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dic
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but|while|which|who|whose|an?)\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but(?!\s+(?:not|also|that|only|rather|instead)\b)|while|which|who|whose|an?(?!\s+[“\"'‘\x7f]))\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+and\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
 )
+
+
+#: The dashes that set off a parenthetical or end a clause.
+_DASHES = frozenset(("—", "–", "―", "--", "-"))
 
 
 #: ``and`` with a new subject and a verb of saying: ``and Zelenskyy himself said``, ``and
@@ -236,8 +243,10 @@ _COORDINATED_REPORT = re.compile(
 )
 
 
+#: A comma inside closing quotation marks (``was "reckless," which``): the marks stay in.
+_CLOSED_WITH_COMMA = re.compile(r",[”\"'’\x7f]+")
 #: The words after a comma that end a content without a reporting verb after them.
-_BREAK_WORD = re.compile(r",\s+(?:compared|though|although|even|but|while|which|who|whose|an?|and)\b")
+_BREAK_WORD = re.compile(r",[”\"'’\x7f]*\s+(?:compared|though|although|even|but|while|which|who|whose|an?|and)\b")
 
 
 def coordinated_report(ctx: Document, start: int, limit: int) -> int:
@@ -260,6 +269,12 @@ def coordinated_report(ctx: Document, start: int, limit: int) -> int:
 def clause_end(ctx: Document, start: int, limit: int) -> int:
     """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and said ...``.
 
+    A dash ends it, unless a second dash closes a parenthetical (``the harbour - closed
+    since May - would reopen``), which stays in (PolNeAR; chosen on train).
+
+    ``, but not``, ``, but also`` (``costly, but not illegal``) and ``, a`` before a quoted
+    word (``"liars," a "disgrace"``) go on with the same clause.
+
     A relative clause or an apposition after a comma at the end (``, who will face C``, ``,
     a 16-point margin``) is no part of the content either (PolNeAR; chosen on train).
 
@@ -270,8 +285,16 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
     (`coordinated_report`).
     """
     limit = coordinated_report(ctx, start, limit)
+    paired = start  # the end of a parenthetical set off by dashes
     for m in _CLAUSE_BREAK.finditer(ctx.norm, start, limit):
         text = m.group()
+        if m.start() < paired:
+            continue
+        dash = text.strip()
+        closing = ctx.norm.find(f" {dash} ", m.end(), limit) if dash in _DASHES else -1
+        if closing >= 0:  # "the troops - around 166,000 in April - lag": a parenthetical
+            paired = closing + len(dash) + 2
+            continue
         if m.start() - start < 12:
             continue
         if (
@@ -282,7 +305,8 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
             if nxt is None or reporting_kind(nxt.group()) is None:
                 continue
-        return m.start()
+        closed = _CLOSED_WITH_COMMA.match(text)
+        return m.start() + closed.end() if closed else m.start()
     return limit
 
 
@@ -368,6 +392,48 @@ _DETERMINERS = frozenset(
 _NOT_PAST = frozenset("need bed red shed speed seed feed breed hundred embed deed indeed".split())
 
 
+#: A sentence adverb and its comma that link a content to the sentence before it.
+_LEAD_ADVERB = re.compile(
+    r"(?:(?:And|But)\s*,?\s+)?(?:Still|However|Meanwhile|Nevertheless|Nonetheless|Also|So|Moreover"
+    r"|Furthermore|Instead|Indeed|Yet|Besides|Likewise|Similarly|Separately|Overall|Nationally"
+    r"|In\s+fact|Even\s+so|Even\s+then|In\s+contrast|By\s+contrast|What['’]s\s+more"
+    r"|In\s+particular|After\s+all|Of\s+course|At\s+the\s+same\s+time"
+    r"|In\s+addition|As\s+a\s+result|On\s+the\s+other\s+hand|And|But|And\s+yet)(?:\s*,\s+|\s*$)"
+)
+#: A dateline before the first sentence of a story: ``CAMBRIDGE, Mass., Dec. 11 (UPI) —``,
+#: ``WASHINGTON (Reuters) -``, ``MEXICO CITY -``.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,3}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]+\)\s*)?(?:—|–|--|-)\s+"
+)
+
+
+def skip_lead(text: str, a: int, b: int) -> int:
+    """Where the content ``text[a:b]`` starts once a linking adverb or a dateline is skipped.
+
+    ``Meanwhile, her ratings fell``, ``WASHINGTON (Reuters) - C``: the link to the sentence
+    before and the story's dateline are no part of a statement.
+
+    Examples:
+        >>> text = "Meanwhile, the harbour will stay closed"
+        >>> text[skip_lead(text, 0, len(text)):]
+        'the harbour will stay closed'
+    """
+    lead = _LEAD_ADVERB.match(text, a, b) or _DATELINE.match(text, a, b)
+    return lead.end() if lead else a
+
+
+_TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
+
+
+def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """The content ``text[a:b]`` without punctuation at its ends, nor a lead (`skip_lead`)."""
+    seg = text[a:b]
+    a = skip_lead(text, a + len(seg) - len(seg.lstrip(" \t,;:—–-")), b)
+    m = _TRAILING.search(text, a, b)
+    return a, (m.start() if m else b)
+
+
 #: The rules whose content is the cue's complement: a noun phrase there is a reference.
 _COMPLEMENT_RULES = frozenset({"cue-first", "object"})
 #: Cues of evidence, whose noun phrase is a finding (``polls show Clinton leading``).
@@ -392,6 +458,35 @@ def is_reference(rule: str, cue: str, content: str) -> bool:
     if any(w.startswith(("cit", "quot")) for w in words):  # "citing an official": a source
         return names_no_clause(content) and _names_a_source(content)
     return names_no_clause(content)
+
+
+#: Words that open a time or circumstance phrase (``during the call``, ``before supporters``).
+_ADJUNCT_OPENERS = frozenset(
+    """during before after over since until throughout amid despite recently earlier later last
+    while when""".split()
+)
+
+
+def adjunct_only(rule: str, content: str) -> bool:
+    """Whether the complement read after a cue is a time or circumstance phrase, no statement.
+
+    ``X told reporters during Tuesday's conference call``, ``X spoke before supporters late
+    Monday``: what follows the cue says when or where, not what (no clause inside,
+    `names_no_clause`). ``rule`` is the ``reported`` rule that read it.
+
+    Examples:
+        >>> adjunct_only("cue-first", "during Tuesday's conference call")
+        True
+        >>> adjunct_only("cue-first", "after the vote the plan would fail")
+        False
+    """
+    first = re.match(r"[a-z]+", content)
+    return (
+        rule in _COMPLEMENT_RULES
+        and first is not None
+        and first.group() in _ADJUNCT_OPENERS
+        and names_no_clause(content)
+    )
 
 
 #: Nouns of documents and outlets that a report cites as its source.

@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.cues import cue_type_of, stance_of, with_verb_group
-from quotes.attribution.report_content import clause_end, content_limit, is_reference
+from quotes.attribution.report_content import (
+    adjunct_only,
+    clause_end,
+    content_limit,
+    is_reference,
+    trim_span,
+)
 from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
@@ -46,20 +52,8 @@ __all__ = [
 
 #: The fewest words of reported content (a form may ask for fewer).
 MIN_WORDS = 3
-_TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
 #: A trailing ``, according to X`` after reported content: not content, its channel.
 ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
-
-
-def _trim(ctx: Document, a: int, b: int) -> tuple[int, int]:
-    """The span ``a:b`` without leading punctuation and trailing punctuation and spaces."""
-    seg = ctx.text[a:b]
-    lead = len(seg) - len(seg.lstrip(" \t,;:—–-"))
-    a += lead
-    m = _TRAILING.search(ctx.text, a, b)
-    if m:
-        b = m.start()
-    return a, b
 
 
 def build(
@@ -99,13 +93,13 @@ def build(
     conf = RULES["reported", rule].confidence if confidence is None else confidence
     if sp is not None and not_a_speaker(sp.mention):
         return None  # "Hours later, ... saying C": a time is nobody; no speaker, no report
-    a, b = _trim(ctx, a, b)
+    a, b = trim_span(ctx.text, a, b)
     m = ACCORDING_TAIL.search(ctx.norm, a, b)
     if m and rule != "according":
         via = via or find_via(ctx.norm[m.start() : b])
         b = m.start()
-    if b <= a or len(ctx.text[a:b].split()) < min_words:
-        return None
+    if b <= a or len(ctx.text[a:b].split()) < min_words or adjunct_only(rule, ctx.norm[a:b]):
+        return None  # too short, or "told reporters during the call": when, not what
     mixed = any(
         e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’")
         for s, e in starting_in(marks, a, b, ctx.memo)

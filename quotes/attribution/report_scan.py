@@ -99,6 +99,16 @@ class _Cue:
         return content_after(ctx, toks, self.last, say_like, self.low.startswith(OBJECT_VERBS))
 
 
+#: A subordinating word right before the subject of a cue (``But when Clinton said C, he
+#: looked ...``, ``while he said C, it is ...``): the content ends with its clause, at a comma.
+_SUBORDINATOR_BEFORE = re.compile(
+    r"\b(?:when|while|whereas|because|although|though|since|once|unless|now\s+that)\s+$", re.I
+)
+
+#: The main clause after a subordinate one: a comma and a subject pronoun or determiner.
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|it|they|we|I|you|there|the|his|her|its|their)\s)")
+
+
 @dataclass
 class SentenceScan:
     """One sentence read for reports, cue word by cue word, left to right."""
@@ -145,6 +155,7 @@ class SentenceScan:
     def run(self) -> None:
         """Read every token of the sentence; only cue words outside quotes are read further."""
         toks, cue_words = self.toks, report_cue_words()
+        self.according_first()
         k = 0
         while k < len(toks):
             word, a, _b = toks[k]
@@ -181,6 +192,28 @@ class SentenceScan:
         ):  # else no content after the cue and none before it: skip resolving a speaker
             self.report(cue)
         return 1
+
+    def according_first(self) -> None:
+        """``C, according to X``: the claim is read before the cue words inside ``C``.
+
+        ``Forty-three percent of all reported contributions came from women, according to
+        an analysis``: C is the analysis's claim (PolNeAR), not the content of ``reported``
+        with the subject ``Forty-three percent of all``. The words of ``C`` are then taken.
+        A verb of saying before it keeps its own content (``Peskov said C, according to
+        Reuters``: Peskov said it, Reuters is the channel).
+        """
+        toks = self.toks
+        for k in range(2, len(toks) - 1):
+            low = toks[k][0].lower()
+            if low in SAY_LIKE or low in TELL:
+                return  # "Peskov said C, according to Reuters": Peskov's, through Reuters
+            if (
+                toks[k - 1][0] == ","
+                and toks[k][0].lower() == "according"
+                and toks[k + 1][0].lower() == "to"
+            ):
+                self.according(k)
+                return
 
     def according(self, k: int) -> None:
         """``According to X, C`` / ``C, according to X`` at token ``k``."""
@@ -328,9 +361,10 @@ class SentenceScan:
         parts = [(self.consumed, self.consumed + len(before) - 1, "content-first")]
         if tail.endswith(","):  # "C1, X said, C2."
             parts += self._second_part(after)
-        if adverbial_lead(self.ctx.norm[self.consumed : parts[0][1]]):
+        split = len(parts) > 1
+        if not split and adverbial_lead(self.ctx.norm[self.consumed : parts[0][1]]):
             return False  # "When he came to Washington, he felt ...": not the content
-        if self._no_clause(parts):
+        if not split and self._no_clause(parts):
             return False  # "For the first time, X said ...": a phrase, no statement
         if sum(len(self.ctx.text[x:y].split()) for x, y, _ in parts) < MIN_WORDS:
             return not clause_follows(self.ctx, cue.content_start(self.ctx, self.toks))
@@ -451,6 +485,9 @@ class SentenceScan:
                 ",", start, end
             )  # "Despite polls showing C, X did ...": C ends there
             end = comma if comma > start else end
+        elif _SUBORDINATOR_BEFORE.search(ctx.norm, max(self.lo, np_start - 12), np_start):
+            main = _MAIN_CLAUSE.search(ctx.norm, start, end)  # "when X said C, he looked ..."
+            end = main.start() if main else end
         tail = ACCORDING_TAIL.search(ctx.norm, end, cue.limit)
         if tail is not None and end < cue.limit:  # "X said C1, but C2, according to Reuters"
             via = via or find_via(ctx.norm[tail.start() : cue.limit])

@@ -39,15 +39,18 @@ Sources are whole noun phrases, as in PolNeAR: ``Paradis, who has been active
 in politics since 25,``, ``Zelenskyy's chief of staff, Andriy Yermak``, ``people
 briefed on the talks``; ``the ministry's statement says`` is the ministry's.
 The content ends at the sentence end, a direct quote, or a clause break
-(``;``, a dash, ``, but``, ``, which``, a new cue).
+(``;``, a dash that opens no parenthetical, ``, but``, ``, which``, a new cue, the main
+clause after ``when X said C``); a sentence adverb (``Meanwhile,``) or a dateline before
+it is no part of it. ``C, according to X`` is read before the cue words inside C.
 
 Statements only: the stance of each content (`quotes.models.Stance`) comes from its cue
 (``denied that C`` denies, ``asked whether C`` questions; ``quotes/data/stances.tsv``), and
 the complement of a cue that is no verb of saying with no clause in it (``X criticized Y``,
 ``reported citing an official``) is a reference (``refers``), which the extractor leaves out
 by default. A content-first phrase with no clause (``For the first time, X said C``) is no
-content; a time measured from an event after ``C, X said,`` is narration; ``and`` with a new
-subject and a verb of saying (``... and Zelenskyy himself said C``) starts a second statement.
+content, unless commas set the attribution off (``In the long run, X said, C``: two parts); a
+time measured from an event after ``C, X said,`` is narration; ``and`` with a new subject and a
+verb of saying (``... and Zelenskyy himself said C``) starts a second statement.
 
 A nested report belongs to the outer speaker (``Peskov said Putin had told
 Trump ...`` is Peskov's). No speaker, no quote: content is only reported when its

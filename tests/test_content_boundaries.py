@@ -1,0 +1,140 @@
+"""Where reported content starts and ends: one made-up sentence per boundary family.
+
+PolNeAR's conventions (content is the statement, not the narration around it) decide
+each family; every test asserts the exact content spans.
+"""
+
+from __future__ import annotations
+
+import quotes
+from quotes import QuoteKind, Stance
+
+
+def contents(extractor, text: str) -> list[str]:
+    """The reported contents of ``text`` in order, with references and beliefs kept."""
+    every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+    found = [q for q in every.extract(text) if q.kind is not QuoteKind.DIRECT]
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return [q.text for q in found]
+
+
+class TestLeadPhraseBeforeAParentheticalCue:
+    def test_a_phrase_before_a_cue_set_off_by_commas_is_the_first_part(self, extractor):
+        text = "In the long run, many economists say, the new tariff will raise prices."
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        parts = every.extract(text)
+        assert [q.text for q in parts] == ["In the long run", "the new tariff will raise prices"]
+        assert {q.cue.start for q in parts} == {text.index("say")}  # one statement, one cue
+
+    def test_a_phrase_before_a_cue_with_no_second_comma_stays_out(self, extractor):
+        text = "In the long run, many economists say the new tariff will raise prices."
+        assert contents(extractor, text) == ["the new tariff will raise prices"]
+
+
+class TestAccordingToAtTheEnd:
+    def test_the_claim_before_according_to_is_read_before_the_cue_words_inside_it(self, extractor):
+        text = (
+            "Forty percent of all reported donations came from women, "
+            "according to an analysis by the Harbour Institute."
+        )
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        (q,) = every.extract(text)
+        assert q.text == "Forty percent of all reported donations came from women"
+        assert q.cue.text == "according to"
+
+    def test_a_verb_of_saying_before_according_to_keeps_its_speaker(self, extractor):
+        text = "Governor Ann Walsh said the harbour would reopen in May, according to Reuters."
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        (q,) = every.extract(text)
+        assert (q.text, q.cue.text, q.speaker.name) == (
+            "the harbour would reopen in May", "said", "Ann Walsh"
+        )
+
+
+class TestDashes:
+    def test_a_parenthetical_set_off_by_two_dashes_stays_in_the_content(self, extractor):
+        for dash in ("-", "—", "--"):
+            clause = f"the harbour {dash} closed since May {dash} would reopen next week"
+            assert contents(extractor, f"The minister said {clause}.") == [clause]
+
+    def test_a_single_dash_ends_the_content(self, extractor):
+        for dash in ("-", "—"):
+            text = f"The mayor said the harbour would reopen {dash} a decision many criticised."
+            assert contents(extractor, text) == ["the harbour would reopen"]
+
+
+class TestCommaBreaks:
+    def test_a_break_after_a_comma_inside_closing_marks_keeps_the_marks(self, extractor):
+        for opening, closing in (('"', '"'), ("“", "”"), ("''", "''")):
+            text = f"The mayor said the plan was {opening}reckless,{closing} which angered many."
+            assert contents(extractor, text) == [f"the plan was {opening}reckless,{closing}"]
+
+    def test_but_not_and_but_also_go_on_with_the_content(self, extractor):
+        text = "The mayor said the plan was costly, but not illegal under the law."
+        assert contents(extractor, text) == ["the plan was costly, but not illegal under the law"]
+        text = "The mayor said the plan was costly, but the council approved it anyway."
+        assert contents(extractor, text) == ["the plan was costly"]
+
+    def test_a_list_of_quoted_words_goes_on_after_a_comma(self, extractor):
+        text = 'The mayor said the critics were "liars," a "disgrace" and "cowards."'
+        expected = 'the critics were "liars," a "disgrace" and "cowards."'
+        assert contents(extractor, text) == [expected]
+
+
+class TestParticles:
+    def test_a_particle_after_the_cue_belongs_to_the_cue(self, extractor):
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        cases = [
+            ("Governor Ann Walsh railed against the new tariff on steel imports.", "railed against",
+             "the new tariff on steel imports"),
+            ("Governor Ann Walsh cautioned against raising taxes before the election.",
+             "cautioned against", "raising taxes before the election"),
+            ("Governor Ann Walsh has ruled out a second term in office.", "has ruled out",
+             "a second term in office"),
+        ]
+        for text, cue, content in cases:
+            (q,) = every.extract(text)
+            assert (q.cue.text, q.text) == (cue, content)
+
+
+class TestAdjunctAfterTheCue:
+    def test_a_time_or_circumstance_phrase_after_the_cue_is_no_statement(self, extractor):
+        for text in (
+            "Governor Ann Walsh told reporters during Tuesday's conference call.",
+            "Governor Ann Walsh wrote after the court's ruling in the Dayton case.",
+        ):
+            assert contents(extractor, text) == []
+
+    def test_a_clause_after_the_phrase_is_the_statement(self, extractor):
+        text = "Governor Ann Walsh told reporters during the call that the harbour would reopen."
+        assert contents(extractor, text) == ["that the harbour would reopen"]
+
+
+class TestLeadingSentenceAdverb:
+    def test_a_sentence_adverb_and_its_comma_open_no_content(self, extractor):
+        for adverb in ("Meanwhile", "However", "Still"):
+            text = f"{adverb}, the harbour will stay closed, according to Governor Ann Walsh."
+            assert contents(extractor, text) == ["the harbour will stay closed"]
+
+    def test_a_linking_phrase_opens_no_content(self, extractor):
+        text = "In fact, the harbour will reopen in May, according to Governor Ann Walsh."
+        assert contents(extractor, text) == ["the harbour will reopen in May"]
+        text = "Still, Governor Ann Walsh said, the harbour will reopen in May."
+        assert contents(extractor, text) == ["the harbour will reopen in May"]
+
+    def test_a_dateline_opens_no_content(self, extractor):
+        for dateline in ("DAYTON (Reuters) - ", "NEW HARBOUR, Ohio, Dec. 11 (UPI) — "):
+            text = f"{dateline}The harbour will stay closed, Governor Ann Walsh said on Monday."
+            assert contents(extractor, text) == ["The harbour will stay closed"]
+
+
+class TestSubordinateClause:
+    def test_a_cue_in_a_subordinate_clause_ends_its_content_before_the_main_clause(self, extractor):
+        text = "But when Governor Ann Walsh said the harbour would reopen, she looked relieved."
+        assert contents(extractor, text) == ["the harbour would reopen"]
+        text = (
+            "The council met on Monday, and while Governor Ann Walsh said she would hold a hearing,"
+            " it is unlikely to change the plan."
+        )
+        assert contents(extractor, text) == ["she would hold a hearing"]
