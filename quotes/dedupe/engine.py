@@ -19,7 +19,7 @@ from quotes.dedupe.defaults import (
     DEFAULT_PARTIAL_THRESHOLD,
     DEFAULT_RATIO_THRESHOLD,
 )
-from quotes.dedupe.index import UnionFind, bigram_rows, candidate_pairs, salt
+from quotes.dedupe.index import TextOrder, UnionFind, bigram_rows, candidate_pairs, salt
 from quotes.dedupe.results import (
     ClusterMember,
     DedupeProvenance,
@@ -109,6 +109,8 @@ class DedupeRun:
                 cut[text] = pieces
         self._build_items(blocks, normal, cut, max_days)
         self.words = [t.count(" ") + 1 if t else 0 for t in self.texts]
+        #: The items' texts in sorted order, for the sorted-neighbourhood joins.
+        self.text_order = TextOrder(self.texts)
         self.uf = UnionFind(len(self.texts))
         self.statements: StatementScorer | None = None
         self._numbers: dict[int, frozenset[str]] = {}
@@ -229,7 +231,7 @@ class DedupeRun:
             per_item=block_keys,
             max_df=max_block,
             min_hits=2,
-            sort_texts=self.texts,
+            sort_texts=self.text_order,
         )
         pairs = self.in_time(pairs, long_words=LONG_REPEAT_WORDS)
         for i, j in self._verbatim_matches(pairs)[0].tolist():
@@ -306,7 +308,7 @@ class DedupeRun:
             max_df=max_block,
             query_mask=unknown,
             min_hits=2,
-            sort_texts=self.texts,
+            sort_texts=self.text_order,
         )
         pairs = self.in_time(pairs, long_words=LONG_REPEAT_WORDS)
         if len(pairs) == 0:

@@ -25,6 +25,7 @@ import numpy as np
 
 __all__ = [
     "WINDOW",
+    "TextOrder",
     "UnionFind",
     "bigram_rows",
     "candidate_pairs",
@@ -194,7 +195,7 @@ def candidate_pairs(
     max_df: int = 256,
     query_mask: np.ndarray | None = None,
     min_hits: int = 1,
-    sort_texts: Sequence[str] | None = None,
+    sort_texts: Sequence[str] | TextOrder | None = None,
     window: int = WINDOW,
 ) -> np.ndarray:
     """Join items on their rarest shared keys.
@@ -216,7 +217,8 @@ def candidate_pairs(
             can be any item).
         min_hits: Distinct keys a pair needs (one is enough for an item that queried
             fewer than two).
-        sort_texts: A text per item to sort the postings of frequent keys by.
+        sort_texts: A text per item to sort the postings of frequent keys by, or
+            their `TextOrder` (to sort them once for several joins).
         window: Neighbours on each side paired in a frequent key's sorted postings.
 
     Returns:
@@ -252,12 +254,40 @@ def candidate_pairs(
     return pairs
 
 
+class TextOrder:
+    """The rank of each item's text in sorted order, and in the order of reversed texts.
+
+    Each ranking is computed on first use and kept, so the sorted-neighbourhood
+    joins of one run (`window_pairs`) sort the texts once, in one Python sort, and
+    then sort groups of rows by integer rank in numpy. Ties keep item order.
+
+    Examples:
+        >>> order = TextOrder(["b a", "a b", "a a"])
+        >>> order.ranks().tolist(), order.ranks(reverse=True).tolist()
+        ([2, 1, 0], [1, 2, 0])
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self._ranks: dict[bool, np.ndarray] = {}
+
+    def ranks(self, *, reverse: bool = False) -> np.ndarray:
+        """Rank (int64) of each text among all, by text or by reversed text."""
+        found = self._ranks.get(reverse)
+        if found is None:
+            keys = [t[::-1] for t in self.texts] if reverse else self.texts
+            found = np.empty(len(keys), dtype=np.int64)
+            found[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
+            self._ranks[reverse] = found
+        return found
+
+
 def window_pairs(
     rows: np.ndarray,
     item: np.ndarray,
     df: np.ndarray,
     start_of: np.ndarray,
-    sort_texts: Sequence[str],
+    sort_texts: Sequence[str] | TextOrder,
     window: int,
 ) -> np.ndarray:
     """Pairs of each queried row's item with its neighbours in the row's key group.
@@ -267,7 +297,8 @@ def window_pairs(
     each queried row pairs with the ``window`` items before and after it in each
     order. Near-identical texts sort next to each other (one by a shared beginning,
     the other by a shared end), so a chain of verified neighbours joins them all;
-    the cost is linear in the rows of the groups, not quadratic.
+    the cost is linear in the rows of the groups, not quadratic. The texts are
+    ranked once (`TextOrder`), so the groups are sorted by integer rank in numpy.
 
     Returns:
         An ``(n, 2)`` int64 array of pairs ``i < j`` (possibly repeated).
@@ -278,13 +309,11 @@ def window_pairs(
     members = np.repeat(starts, sizes) + (np.arange(int(sizes.sum())) - offsets)
     group = np.repeat(np.arange(len(starts)), sizes)
     member_items = item[members]
-    distinct = np.unique(member_items)
+    text_order = sort_texts if isinstance(sort_texts, TextOrder) else TextOrder(sort_texts)
     out = []
     for flip in (False, True):
-        keys = [sort_texts[i][::-1] if flip else sort_texts[i] for i in distinct.tolist()]
-        rank = np.empty(len(distinct), dtype=np.int64)
-        rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
-        order = np.lexsort((member_items, rank[np.searchsorted(distinct, member_items)], group))
+        rank = text_order.ranks(reverse=flip)[member_items]
+        order = np.lexsort((member_items, rank, group))
         where = np.empty(len(members), dtype=np.int64)
         where[order] = np.arange(len(members))
         # Position of each queried row in the sorted listing, and its group's bounds.
