@@ -391,6 +391,9 @@ def _linked_pairs(
     codes: np.ndarray, via: np.ndarray, queried: np.ndarray, n_items: int, min_hits: int
 ) -> np.ndarray:
     """The unique pairs linked by enough distinct keys (see `candidate_pairs`)."""
+    if min_hits <= 1:  # any one key will do: no need to count them (one sort, not two)
+        codes = np.unique(codes)
+        return np.stack([codes // n_items, codes % n_items], axis=1)
     # How many distinct keys link each pair: variants share several rare phrases,
     # unrelated texts at most a common one.
     with np.errstate(over="ignore"):
