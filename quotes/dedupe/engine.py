@@ -19,7 +19,14 @@ from quotes.dedupe.defaults import (
     DEFAULT_PARTIAL_THRESHOLD,
     DEFAULT_RATIO_THRESHOLD,
 )
-from quotes.dedupe.index import TextOrder, UnionFind, bigram_rows, candidate_pairs, salt
+from quotes.dedupe.index import (
+    TextOrder,
+    UnionFind,
+    bigram_rows,
+    candidate_pairs,
+    salt,
+    sorted_unique,
+)
 from quotes.dedupe.results import (
     ClusterMember,
     DedupeProvenance,
@@ -384,7 +391,7 @@ class DedupeRun:
         """
         n_items = len(self.texts)
         apart = items != canon_items
-        codes = np.unique(items[apart] * n_items + canon_items[apart])
+        codes = sorted_unique(items[apart] * n_items + canon_items[apart])[0]
         texts = self.texts
         pairs = [
             (item, c)
