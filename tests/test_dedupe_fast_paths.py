@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from quotes.dedupe.columns import ELLIPSIS_HINT, with_ellipsis
-from quotes.dedupe.index import key_order, rank_order
+from quotes.dedupe.index import TextOrder, key_order, rank_order
 from quotes.dedupe.scores import partial_bound, ratio_bound, verbatim_scores
 from quotes.dedupe.text import normalize_text, normalize_texts, text_segments
 
@@ -139,13 +139,26 @@ TERM_SETS = st.frozensets(st.sampled_from([f"t{k}" for k in range(40)]), max_siz
 def test_bucket_bound_is_never_below_the_term_cosine(
     sets: list[frozenset[str]], w: list[float]
 ) -> None:
-    # may_reach drops a candidate pair only when this bound is below the threshold.
+    # may_reach drops a candidate pair only when this bound is below the threshold;
+    # it applies the looser bound on coarse buckets first.
     from quotes.dedupe.scores import statement_score
-    from quotes.dedupe.statement import bucket_bound, bucket_weights
+    from quotes.dedupe.statement import bucket_bound, bucket_weights, coarse_buckets
 
     weight = {f"t{k}": w[k] for k in range(40)}
     pairs = np.array([(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))])
-    bound = bucket_bound(bucket_weights(sets, weight.__getitem__), pairs)
+    buckets = bucket_weights(sets, weight.__getitem__)
+    bound = bucket_bound(buckets, pairs)
+    assert (bucket_bound(coarse_buckets(buckets), pairs) >= bound * (1 - 1e-5)).all()
     for (i, j), b in zip(pairs.tolist(), bound.tolist(), strict=True):
         exact = statement_score(sets[i], sets[j], weight, min_shared=1)
         assert b >= exact * (1 - 1e-4)
+
+
+@given(st.lists(st.text(alphabet="ab ", max_size=5), max_size=12))
+def test_text_order_ranks_as_a_plain_sort(texts: list[str]) -> None:
+    # window_pairs sorts groups by these ranks: ties keep item order.
+    order = TextOrder(texts)
+    for reverse in (False, True):
+        keys = [t[::-1] if reverse else t for t in texts]
+        expected = sorted(range(len(texts)), key=lambda i: (keys[i], i))
+        assert np.argsort(order.ranks(reverse=reverse)).tolist() == expected

@@ -19,7 +19,14 @@ from quotes.dedupe.defaults import (
     DEFAULT_PARTIAL_THRESHOLD,
     DEFAULT_RATIO_THRESHOLD,
 )
-from quotes.dedupe.index import UnionFind, bigram_rows, candidate_pairs, salt
+from quotes.dedupe.index import (
+    TextOrder,
+    UnionFind,
+    bigram_rows,
+    candidate_pairs,
+    salt,
+    sorted_unique,
+)
 from quotes.dedupe.results import (
     ClusterMember,
     DedupeProvenance,
@@ -115,6 +122,8 @@ class DedupeRun:
                 cut[text] = pieces
         self._build_items(blocks, normal, cut, max_days)
         self.words = [t.count(" ") + 1 if t else 0 for t in self.texts]
+        #: The items' texts in sorted order, for the sorted-neighbourhood joins.
+        self.text_order = TextOrder(self.texts)
         self.uf = UnionFind(len(self.texts))
         self.statements: StatementScorer | None = None
         self._numbers: dict[int, frozenset[str]] = {}
@@ -243,7 +252,7 @@ class DedupeRun:
             per_item=block_keys,
             max_df=max_block,
             min_hits=2,
-            sort_texts=self.texts,
+            sort_texts=self.text_order,
         )
         pairs = self.in_time(pairs, long_words=LONG_REPEAT_WORDS)
         for i, j in self._verbatim_matches(pairs)[0].tolist():
@@ -359,7 +368,7 @@ class DedupeRun:
             max_df=max_block,
             query_mask=unknown,
             min_hits=2,
-            sort_texts=self.texts,
+            sort_texts=self.text_order,
         )
         pairs = self.in_time(pairs, long_words=LONG_REPEAT_WORDS)
         if len(pairs) == 0:
@@ -435,7 +444,7 @@ class DedupeRun:
         """
         n_items = len(self.texts)
         apart = items != canon_items
-        codes = np.unique(items[apart] * n_items + canon_items[apart])
+        codes = sorted_unique(items[apart] * n_items + canon_items[apart])[0]
         texts = self.texts
         pairs = [
             (item, c)

@@ -39,6 +39,7 @@ __all__ = [
     "StatementScorer",
     "bucket_bound",
     "bucket_weights",
+    "coarse_buckets",
     "denies_saying",
     "earlier_occasion",
     "negated",
@@ -83,6 +84,9 @@ _CHUNK = 1 << 16
 # Hash buckets of the term weights for the upper bound of `bucket_bound`, and the
 # relative margin that covers its float32 rounding.
 _BUCKETS = 64
+# Coarse buckets (sums of ``_BUCKETS // _COARSE`` adjacent buckets): a looser bound
+# that reads a quarter of the memory, applied first.
+_COARSE = 16
 _BOUND_MARGIN = 1e-4
 
 
@@ -225,6 +229,7 @@ class StatementScorer:
         self._sizes: np.ndarray | None = None
         self._has_clauses = np.zeros(0, dtype=bool)
         self._buckets = np.zeros((0, _BUCKETS), dtype=np.float32)
+        self._coarse = np.zeros((0, _COARSE), dtype=np.float32)
         self._weight_of: Callable[[str], float] = _Weights().__getitem__
         self._item_norm: dict[int, float] = {}
         # Pairs far apart in time that link on their term score only (see `link`).
@@ -474,8 +479,15 @@ class StatementScorer:
         has_clauses = self._has_clauses
         i, j = pairs[:, 0], pairs[:, 1]
         plain = ~(has_clauses[i] | has_clauses[j])
-        fit = (sizes[i] >= _MIN_TERMS) & (sizes[j] >= _MIN_TERMS)
-        fit &= bucket_bound(self._buckets, pairs) >= threshold * (1.0 - _BOUND_MARGIN)
+        # The bound on 16 coarse buckets (one cache line a row) first, then on the 64
+        # buckets for the few that pass: both are upper bounds, so the result is that
+        # of the fine bound alone, with a quarter of the memory reads for most pairs.
+        rows = np.flatnonzero(plain & (sizes[i] >= _MIN_TERMS) & (sizes[j] >= _MIN_TERMS))
+        bound_floor = threshold * (1.0 - _BOUND_MARGIN)
+        for buckets in (self._coarse, self._buckets):
+            rows = rows[bucket_bound(buckets, pairs[rows]) >= bound_floor]
+        fit = np.zeros(len(pairs), dtype=bool)
+        fit[rows] = True
         pairs = pairs[~plain | fit]
         terms, norm, get = self.terms, self._item_norm, self._weight_of
         floor = threshold * (1.0 - 1e-9)
@@ -499,6 +511,7 @@ class StatementScorer:
         self._has_clauses[list(self.clauses)] = True
         self._weight_of = _Weights(self.weight).__getitem__
         self._buckets = bucket_weights(terms, self._weight_of, sizes)
+        self._coarse = coarse_buckets(self._buckets)
         return sizes
 
 
@@ -577,6 +590,19 @@ def bucket_weights(
     cells = len(terms) * _BUCKETS
     table = np.bincount(items * _BUCKETS + bucket, weights=weights, minlength=cells)
     return table.reshape(len(terms), _BUCKETS).astype(np.float32)
+
+
+def coarse_buckets(buckets: np.ndarray) -> np.ndarray:
+    """Bucketed weights summed into ``_COARSE`` wider buckets, for a looser `bucket_bound`.
+
+    The bound on these is never below the bound on ``buckets`` (the smaller of two
+    sums is at least the sum of the smaller parts).
+
+    Examples:
+        >>> coarse_buckets(np.ones((1, 64), dtype=np.float32)).tolist() == [[4.0] * 16]
+        True
+    """
+    return buckets.reshape(len(buckets), _COARSE, -1).sum(axis=2, dtype=np.float32)
 
 
 def bucket_bound(buckets: np.ndarray, pairs: np.ndarray) -> np.ndarray:
