@@ -54,6 +54,10 @@ _RANKS = frozenset("vice deputy assistant acting associate lieutenant under form
 _AFTER_ROLE_HEAD = frozenset("for at to with in on from".split())
 #: Role heads a ``leader`` can stand for (``the Ukrainian leader``: ``Ukrainian President``).
 _LEADER_HEADS = frozenset("leader president premier chancellor king queen monarch ruler emir".split())
+#: ``the`` and spaces right before a name (searched up to the name's start).
+_THE_BEFORE = re.compile(r"[Tt]he\s+\Z")
+#: What follows a name the article writes as a thing: a stop, or a verb.
+_THING_AFTER = re.compile(rf"\s*[,.;:!?)]|\s+{_VERB_AFTER_NAME}\b")
 
 
 def role_matches(role: str, head: str, modifiers: set[str], *, loose_country: bool = False) -> bool:
@@ -363,12 +367,9 @@ class AnaphoraMixin:
             if lo < lo_limit:
                 break
             members = self._listed_members(lo, hi)
-            for _off, sp in self._speakers_in(lo, hi):
-                if (
-                    sp.type in _INDIVIDUALS and sp.name not in members
-                    and _agrees(gender, self._speaker_gender(sp))
-                ):
-                    return sp
+            attributed = self._attributed_person(lo, hi, members, gender)
+            if attributed is not None:
+                return attributed
             subject_lo = self._subject_start(lo, hi, exclude)  # after "According to X,"
             first_pronoun = self._first_pronoun(subject_lo, hi, exclude)
             i = bisect.bisect_left(self._person_at, (subject_lo, ""))
@@ -386,21 +387,48 @@ class AnaphoraMixin:
             if found is not None and k == k0 - 1:
                 found = self._person_asked(found, hi, gender) or found
             if found is not None:
-                i, off, name = found
-                if k >= k0 - 1 and _OPENER.fullmatch(self.norm, subject_lo, off) and any(
-                    other != name and _agrees(gender, self.person_gender(other))
-                    for other in self._coordinated_with(i)
-                ):
-                    return None  # "Donald Trump and Paul Ryan said ...": "he" could be either
-                return Speaker(
-                    name=name, mention=name, start=off, end=off + 1,
-                    type=SpeakerType.PERSON, role=self.roles.get(name),
-                )
+                return self._as_antecedent(found, subject_lo, k >= k0 - 1, gender)
             if members:
                 return None  # "Trump and Ryan said ...": "he" could be either
             hi = lo
             k -= 1
         return None
+
+    def _attributed_person(
+        self, lo: int, hi: int, members: set[str], gender: Optional[Gender]
+    ) -> Optional[Speaker]:
+        """A person speaker already attributed in ``[lo, hi)`` that can be the antecedent.
+
+        Members of a group of named people (``members``) and people of the other
+        ``gender`` are passed over.
+        """
+        for _off, sp in self._speakers_in(lo, hi):
+            if (
+                sp.type in _INDIVIDUALS and sp.name not in members
+                and _agrees(gender, self._speaker_gender(sp))
+            ):
+                return sp
+        return None
+
+    def _as_antecedent(
+        self, found: tuple[int, int, str], subject_lo: int, near: bool, gender: Optional[Gender]
+    ) -> Optional[Speaker]:
+        """The name `_first_named` found, as the speaker a he/she refers to.
+
+        ``None`` when, in a sentence next to the pronoun's (``near``), the name opens
+        a coordination with another person the pronoun could refer to as well
+        (``Donald Trump and Paul Ryan said ...``: ``he`` could be either).
+        """
+        i, off, name = found
+        if near and _OPENER.fullmatch(self.norm, subject_lo, off) and any(
+            other != name and _agrees(gender, self.person_gender(other))
+            for other in self._coordinated_with(i)
+        ):
+            return None
+        return Speaker(
+            name=name, mention=name, start=off, end=off + 1,
+            type=SpeakerType.PERSON, role=self.roles.get(name),
+        )
 
     def _person_asked(
         self, found: tuple[int, int, str], hi: int, gender: Optional[Gender]
@@ -493,9 +521,27 @@ class AnaphoraMixin:
         if " " not in name:
             return False
         if name not in cache:
-            pattern = rf"\b[Tt]he\s+{re.escape(name)}(?=\s*[,.;:!?)]|\s+{_VERB_AFTER_NAME}\b)"
-            cache[name] = re.search(pattern, self.norm) is not None
+            cache[name] = self._written_as_thing(name)
         return cache[name]
+
+    def _written_as_thing(self, name: str) -> bool:
+        """Whether some occurrence of ``name`` reads ``the <name>`` then a stop or a verb.
+
+        Looks only at the name's occurrences (`str.find`), with precompiled patterns
+        at each: no pattern is built per name.
+        """
+        norm = self.norm
+        k = norm.find(name)
+        while k != -1:
+            the = _THE_BEFORE.search(norm, max(0, k - 12), k)
+            if (
+                the is not None
+                and (the.start() == 0 or not (norm[the.start() - 1].isalnum() or norm[the.start() - 1] == "_"))
+                and _THING_AFTER.match(norm, k + len(name))
+            ):
+                return True
+            k = norm.find(name, k + 1)
+        return False
 
     def _coordinated_with(self, i: int) -> list[str]:
         """People whose names are joined by ``and`` to the name ``self._person_at[i]``."""
