@@ -10,7 +10,7 @@ import pytest
 from quotes.dedupe import dedupe
 from quotes.dedupe import neighbours
 from quotes.dedupe.neighbours import NEIGHBOURS, neighbour_pairs
-from quotes.dedupe.statement import earlier_occasion, numbers_in
+from quotes.dedupe.claims import earlier_occasion, numbers_in
 from quotes.models import Quote, Speaker
 
 

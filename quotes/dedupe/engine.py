@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from quotes.dedupe.claims import POLARITY_MAX_WORDS, negator_count, numbers_in
 from quotes.dedupe.columns import Columns, read_columns, stance_blocks, with_ellipsis
 from quotes.dedupe.defaults import (
     DEFAULT_MIN_PARTIAL_WORDS,
@@ -27,6 +28,13 @@ from quotes.dedupe.index import (
     salt,
     sorted_unique,
 )
+from quotes.dedupe.periods import (
+    LONG_REPEAT_WORDS,
+    NO_DATE_HIGH,
+    NO_DATE_LOW,
+    date_periods,
+    far_apart,
+)
 from quotes.dedupe.results import (
     ClusterMember,
     DedupeProvenance,
@@ -35,22 +43,10 @@ from quotes.dedupe.results import (
     hash_key_lines,
     key_line,
 )
-from quotes.dedupe.periods import (
-    LONG_REPEAT_WORDS,
-    NO_DATE_HIGH,
-    NO_DATE_LOW,
-    date_periods,
-    far_apart,
-)
 from quotes.dedupe.scores import verbatim_scores
 from quotes.dedupe.semantic import Encoder
 from quotes.dedupe.speakers import resolve_speakers
-from quotes.dedupe.statement import (
-    POLARITY_MAX_WORDS,
-    StatementScorer,
-    negator_count,
-    numbers_in,
-)
+from quotes.dedupe.statement import StatementScorer
 from quotes.dedupe.text import normalize_texts, text_segments
 from quotes.dedupe.verifier import PairContext, load_verifier
 from quotes.models import Quote, QuoteKind
@@ -306,7 +302,8 @@ class DedupeRun:
         full, part = self._verbatim_scores(pairs, self.accept)
         ok = (full >= self.accept[0]) | (part >= self.accept[1])
         pairs, best = pairs[ok], np.maximum(full[ok], part[ok])
-        agree = self._numbers_agree(pairs) & self._polarity_agrees(pairs, full[ok] >= self.accept[0])
+        whole = full[ok] >= self.accept[0]
+        agree = self._numbers_agree(pairs) & self._polarity_agrees(pairs, whole)
         return pairs[agree], best[agree]
 
     def _polarity_agrees(self, pairs: np.ndarray, whole: np.ndarray) -> np.ndarray:

@@ -22,11 +22,17 @@ neighbours in embedding space within its speaker's block
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from quotes.dedupe.claims import (
+    denies_saying,
+    earlier_occasion,
+    negated,
+    numbers_in,
+    same_polarity,
+)
 from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows, unique_pairs
 from quotes.dedupe.neighbours import neighbour_pairs
 from quotes.dedupe.scores import statement_score, term_weights
@@ -35,16 +41,10 @@ from quotes.dedupe.text import clause_texts, content_terms
 from quotes.dedupe.verifier import PairContext, VerifierModel
 
 __all__ = [
-    "POLARITY_MAX_WORDS",
     "StatementScorer",
     "bucket_bound",
     "bucket_weights",
     "coarse_buckets",
-    "denies_saying",
-    "earlier_occasion",
-    "negated",
-    "negator_count",
-    "numbers_in",
 ]
 
 # A paraphrase joins a cluster only if it is also at least this fraction of the
@@ -64,18 +64,6 @@ _MIN_CLAUSE_TERMS = 5
 _CLAUSE_SHARED = 4
 # Weight of the term score in the semantic blend (the rest is embedding cosine).
 _BLEND = 0.4
-# A negator in a normalised text: a statement and its denial are not one statement
-# ("Russia is ready for talks" / "there are no talks scheduled"), however many
-# content terms they share. Only short units are compared for polarity: in a long
-# quote a "not" belongs to one of many clauses ("I do not have -- I am so sick of ...").
-_POLARITY_MAX_TERMS = 12
-#: The same limit in words, for near-verbatim pairs (no terms are computed for them).
-POLARITY_MAX_WORDS = 20
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|neither|nor|nobody|nothing|none|cannot|dont|doesnt|didnt|isnt|arent|"
-    r"wasnt|werent|wont|cant|couldnt|shouldnt|wouldnt|hasnt|havent|hadnt|aint|mustnt)\b"
-)
-
 Terms = frozenset[str]
 
 # Candidate pairs are scored this many at a time: the Python objects of one chunk
@@ -88,93 +76,6 @@ _BUCKETS = 64
 # that reads a quarter of the memory, applied first.
 _COARSE = 16
 _BOUND_MARGIN = 1e-4
-
-
-# A number on its own: not the digits inside a word or code (``H-1B``, ``G7``, ``x12``).
-_NUMBER = re.compile(r"(?<![\w])\d(?:[\d,.]*\d)?(?![\w])")
-
-
-def numbers_in(text: str) -> frozenset[str]:
-    """The numbers written with digits in a text, without thousands separators.
-
-    Examples:
-        >>> sorted(numbers_in("2,093 of 30,000 emails; 22 top secret, $5.5 million"))
-        ['2093', '22', '30000', '5.5']
-        >>> sorted(numbers_in("H-1B visas for the G7, 2 of them"))
-        ['2']
-    """
-    return frozenset(m.replace(",", "") for m in _NUMBER.findall(text))
-
-
-# A reference to an earlier occasion in a text ("a Russian offensive at the time aimed
-# to create a buffer zone"): such a text reports an old statement, not a new one.
-_EARLIER = re.compile(
-    r"\b(?:at the time|at that time|back then|last (?:year|month|spring|summer|autumn|fall|winter)"
-    r"|(?:a|one|two|three|several|many|\d+) (?:years?|months?) (?:ago|earlier|before))\b"
-)
-
-
-def earlier_occasion(normalized: str) -> bool:
-    """Whether a normalised text refers to an earlier occasion (``at the time``, ``a year ago``).
-
-    Examples:
-        >>> earlier_occasion("a russian offensive at the time aimed to create a buffer zone")
-        True
-        >>> earlier_occasion("russian forces have orders to create a buffer zone")
-        False
-    """
-    return _EARLIER.search(normalized) is not None
-
-
-# A content that denies having said something: a statement about a statement.
-_SAYING_DENIED = re.compile(
-    r"\b(?:never|not|didnt|doesnt|dont)(?: \w+)? (?:said|say|says|pledged|pledge|promised|"
-    r"claimed|suggested|proposed|called for)\b"
-    r"|\bdenie[sd] (?:saying|having said|that he|that she)\b"
-)
-
-
-def denies_saying(normalized: str) -> bool:
-    """Whether a normalised text denies having said something (``he never said he wanted ...``).
-
-    ``I never said X`` is another claim than ``X`` (or a softened ``not necessarily X``):
-    it is a claim about what was said.
-
-    Examples:
-        >>> denies_saying("he never actually said he wanted to kill the families")
-        True
-        >>> denies_saying("he doesnt necessarily want to kill the families")
-        False
-    """
-    return _SAYING_DENIED.search(normalized) is not None
-
-
-def negated(normalized: str) -> bool:
-    """Whether a normalised text holds a negator (``not``, ``no``, ``never``, ``n't``...).
-
-    Examples:
-        >>> negated("we have not yet received a list"), negated("they dont know"), negated("noted")
-        (True, True, False)
-        >>> negated("no i meant he is the founder")
-        False
-    """
-    if normalized.startswith("no ") and normalized[3:].startswith(("i ", "we ", "he ", "she ")):
-        normalized = normalized[3:]  # "No, I meant ...": an interjection, not a denial
-    return _NEGATION.search(normalized) is not None
-
-
-def negator_count(normalized: str) -> int:
-    """How many negators a normalised text holds (see `negated`).
-
-    Examples:
-        >>> negator_count("he is not qualified and never was"), negator_count("he is qualified")
-        (2, 0)
-    """
-    return len(_NEGATION.findall(normalized))
-
-
-def _same_polarity(a: Terms, b: Terms, neg_a: bool, neg_b: bool) -> bool:
-    return neg_a == neg_b or max(len(a), len(b)) > _POLARITY_MAX_TERMS
 
 
 class _Weights(dict[str, float]):
@@ -272,7 +173,7 @@ class StatementScorer:
             return 0.0, 0, 0
         weight, norms = self.weight, self._norms
         best = (0.0, 0, 0)
-        if _same_polarity(a, b, self.negated[i], self.negated[j]):
+        if same_polarity(a, b, self.negated[i], self.negated[j]):
             best = (statement_score(a, b, weight, norms=norms), 0, 0)
         ca, cb = self.clauses.get(i), self.clauses.get(j)
         if ca is None and cb is None:
@@ -288,7 +189,7 @@ class StatementScorer:
         right = [(y, q) for y, q in enumerate((b, *cb) if cb else (b,)) if len(q & shared) >= need]
         for x, p in left:
             for y, q in right:
-                if (x or y) and len(p & q) >= need and _same_polarity(p, q, neg_a[x], neg_b[y]):
+                if (x or y) and len(p & q) >= need and same_polarity(p, q, neg_a[x], neg_b[y]):
                     s = statement_score(p, q, weight, min_shared=need, norms=norms)
                     if s > best[0]:
                         best = (s, x, y)
@@ -330,7 +231,7 @@ class StatementScorer:
         """
         if parts != (0, 0):
             return False
-        return not _same_polarity(self.terms[i], self.terms[j], self.negated[i], self.negated[j])
+        return not same_polarity(self.terms[i], self.terms[j], self.negated[i], self.negated[j])
 
     def _score(self, i: int, j: int, *, verify: bool = True) -> tuple[float, int, int]:
         if self.kept_apart(i, j):
