@@ -486,10 +486,10 @@ class TestResume:
 class _CrashingPool:
     """Stands in for a process pool whose worker dies on articles containing CRASH."""
 
-    def __init__(self, workers, initargs):
+    def __init__(self, workers, options):
         import quotes.archive.workers
 
-        quotes.archive.workers._init_worker(*initargs, None)
+        quotes.archive.workers._init_worker(options, None)
         self.broken = False
 
     def submit(self, fn, chunk):

@@ -47,17 +47,17 @@ from typing import Any
 from quotes.archive.inputs import InputSpec, Source, count_articles, iter_sources, plan_inputs
 from quotes.archive.io import load_metadata
 from quotes.archive.outdir import (
+    Resumed,
     check_outdir,
     finish_outdir,
     prepare_outdir,
-    Resumed,
     remove_temporaries,
     resumed_shards,
     run_identity,
 )
 from quotes.archive.progress import Progress
 from quotes.archive.shards import Shard, shard_count, shard_length, shard_name
-from quotes.archive.workers import Outcome, Workers
+from quotes.archive.workers import Outcome, WorkerOptions, Workers
 from quotes.errors import DependencyError, InvalidArgumentError, OutputError, QuotesError
 from quotes.models import Stance
 from quotes.pipeline import stance_values
@@ -331,6 +331,21 @@ def _resume(
     return result, resumed, bar
 
 
+def _identity(
+    specs: list[InputSpec],
+    options: WorkerOptions,
+    shard_size: int,
+    metadata: str | os.PathLike[str] | None,
+) -> dict[str, Any]:
+    """What a re-run must repeat to resume (see `run_identity`)."""
+    return run_identity(
+        specs, options.backend, options.fmt, shard_size, options.include_beliefs,
+        tagger=options.tagger, accurate=options.accurate, outlet=options.outlet,
+        metadata=os.path.abspath(metadata) if metadata is not None else None,
+        stances=list(options.stances or ()),
+    )  # fmt: skip
+
+
 def run_batch(
     inputs: Sequence[str | os.PathLike[str]],
     outdir: str | os.PathLike[str],
@@ -360,7 +375,8 @@ def run_batch(
         backend: ``"fast"`` (default) or ``"stanza"`` (needs `pip install quotes[stanza]`).
         stanza_dir: Folder with Stanza's models.
         workers: Worker processes (default: the usable cores); ``1`` runs in this process.
-        fmt: Shard format, ``"jsonl"`` or ``"parquet"``; shard_size: articles per shard.
+        fmt: Shard format, ``"jsonl"`` or ``"parquet"``.
+        shard_size: Articles per shard.
         include_beliefs: As for ``extract``.
         stances: The stances reported, as for `Extractor` (default: all but ``refers``).
         tagger: As ``extract --tagger``.
@@ -383,26 +399,19 @@ def run_batch(
         KeyboardInterrupt: Interrupted; complete shards are kept, none is partial.
     """
     _check_options(fmt, shard_size, article_timeout)
-    stance_names = stance_values(stances)
+    options = WorkerOptions(
+        backend=backend, stanza_dir=stanza_dir, include_beliefs=include_beliefs, fmt=fmt,
+        tagger=tagger, accurate=accurate, outlet=outlet, timeout=article_timeout,
+        stances=stance_values(stances),
+    )  # fmt: skip
     workers = workers or _default_workers()
     out = Path(outdir)
     check_outdir(out)
     specs, total = _count(inputs)
     explicit = load_metadata(metadata) if metadata is not None else None
-    meta_path = os.path.abspath(metadata) if metadata is not None else None
-    identity = run_identity(
-        specs, backend, fmt, shard_size, include_beliefs,
-        tagger=tagger, accurate=accurate, outlet=outlet, metadata=meta_path,
-        stances=list(stance_names or ()),
-    )  # fmt: skip
+    identity = _identity(specs, options, shard_size, metadata)
     prepare_outdir(out, identity, total)
     result, resumed, bar = _resume(out, total, shard_size, fmt, progress)
-    options = (
-        backend, stanza_dir, include_beliefs, fmt, tagger, accurate, outlet, article_timeout,
-        stance_names,
-    )  # fmt: skip
-    pool = Workers(workers, options)
-    run = _Run(out, fmt, total, shard_size, len(resumed.done), bar, pool)
-    sources = iter_sources(specs, metadata=explicit)
-    chunks = _chunks(sources, total, shard_size, resumed.done)
+    run = _Run(out, fmt, total, shard_size, len(resumed.done), bar, Workers(workers, options))
+    chunks = _chunks(iter_sources(specs, metadata=explicit), total, shard_size, resumed.done)
     return run.execute(chunks, workers, {**identity, "article_timeout": article_timeout}, result)

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any
 
 from quotes.archive.inputs import Source, load_article, source_id, source_where
@@ -46,33 +47,40 @@ UNWRITABLE = (
 #: One article's result: ("ok", n_quotes, payload) or ("error", error record).
 Outcome = tuple[Any, ...]
 
-#: What each worker needs to build its extractor and name its articles:
-#: (backend, stanza_dir, include_beliefs, format, tagger, accurate, outlet, article
-#: timeout in seconds or None, stance names or None for the default).
-WorkerOptions = tuple[
-    str, str | None, bool, str, bool, bool, str | None, float | None, tuple[str, ...] | None
-]
+@dataclass(frozen=True)
+class WorkerOptions:
+    """What each worker needs to build its extractor and name its articles.
+
+    Attributes:
+        backend: ``"fast"`` or ``"stanza"``.
+        stanza_dir: Folder with Stanza's models (None: the default place).
+        include_beliefs: As for [`Extractor`][quotes.pipeline.Extractor].
+        fmt: The shard format, ``"jsonl"`` or ``"parquet"``.
+        tagger: Add the learned span tagger's quotes.
+        accurate: Add accurate mode's quotes (one model per worker).
+        outlet: When given, the outlet of every article (``--outlet``).
+        timeout: Each article's time budget in seconds (None: no budget).
+        stances: The stances reported (None: the extractor's default).
+    """
+
+    backend: str = "fast"
+    stanza_dir: str | None = None
+    include_beliefs: bool = False
+    fmt: str = "jsonl"
+    tagger: bool = False
+    accurate: bool = False
+    outlet: str | None = None
+    timeout: float | None = None
+    stances: tuple[str, ...] | None = None
+
 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(
-    backend: str,
-    stanza_dir: str | None,
-    include_beliefs: bool,
-    fmt: str,
-    tagger: bool,
-    accurate: bool,
-    outlet: str | None,
-    timeout: float | None,
-    stances: tuple[str, ...] | None,
-    parent: int | None,
-) -> None:
+def _init_worker(options: WorkerOptions, parent: int | None) -> None:
     """Build this process's extractor, once; in a pool child also detach from Ctrl-C.
 
-    ``outlet``, when given, replaces the outlet of every article (``--outlet``);
-    ``timeout`` is each article's time budget in seconds (None: no budget);
-    ``stances`` the stances reported (None: the extractor's default).
+    ``parent`` is the pid of the batch process in a pool child, None in this process.
     """
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
@@ -80,17 +88,17 @@ def _init_worker(
     from quotes.pipeline import Extractor
 
     _WORKER.clear()
-    _WORKER["format"] = fmt
-    _WORKER["outlet"] = outlet
-    _WORKER["timeout"] = timeout
+    _WORKER["format"] = options.fmt
+    _WORKER["outlet"] = options.outlet
+    _WORKER["timeout"] = options.timeout
     try:
         _WORKER["extractor"] = Extractor(
-            backend=backend,
-            stanza_dir=stanza_dir,
-            include_beliefs=include_beliefs,
-            tagger=tagger,
-            accurate=accurate,
-            stances=stances,
+            backend=options.backend,
+            stanza_dir=options.stanza_dir,
+            include_beliefs=options.include_beliefs,
+            tagger=options.tagger,
+            accurate=options.accurate,
+            stances=options.stances,
         )
         # The rules load on the first extraction: do it here, outside any article's budget.
         _WORKER["extractor"].extract('"We are ready," Peskov said.')
@@ -224,8 +232,8 @@ def _process_chunk(chunk: list[Source]) -> list[Outcome]:
 class _InlineExecutor:
     """Runs chunks in this process (``--workers 1``): no pickling, same code."""
 
-    def __init__(self, initargs: WorkerOptions) -> None:
-        _init_worker(*initargs, None)
+    def __init__(self, options: WorkerOptions) -> None:
+        _init_worker(options, None)
 
     def submit(self, fn: Callable[[list[Source]], list[Outcome]], chunk: list[Source]) -> Future:
         fut: Future = Future()
@@ -272,7 +280,7 @@ def _start_resource_tracker() -> None:
 class _PoolExecutor:
     """Runs chunks in a pool of spawned worker processes."""
 
-    def __init__(self, workers: int, initargs: WorkerOptions) -> None:
+    def __init__(self, workers: int, options: WorkerOptions) -> None:
         import multiprocessing
 
         if os.name == "posix":
@@ -283,7 +291,7 @@ class _PoolExecutor:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(*initargs, os.getpid()),
+            initargs=(options, os.getpid()),
         )
 
     def submit(self, fn: Callable[[list[Source]], list[Outcome]], chunk: list[Source]) -> Future:
@@ -293,18 +301,18 @@ class _PoolExecutor:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _make_executor(workers: int, initargs: WorkerOptions) -> Any:
+def _make_executor(workers: int, options: WorkerOptions) -> Any:
     """The executor for ``workers``: this process for 1, a process pool otherwise."""
-    return _InlineExecutor(initargs) if workers == 1 else _PoolExecutor(workers, initargs)
+    return _InlineExecutor(options) if workers == 1 else _PoolExecutor(workers, options)
 
 
 class Workers:
     """The executor, rebuilt when a worker process dies."""
 
-    def __init__(self, workers: int, initargs: WorkerOptions) -> None:
+    def __init__(self, workers: int, options: WorkerOptions) -> None:
         self.workers = workers
-        self.initargs = initargs
-        self.executor = _make_executor(workers, initargs)
+        self.options = options
+        self.executor = _make_executor(workers, options)
         self.deaths_in_a_row = 0
 
     def submit(self, chunk: list[Source]) -> Future:
@@ -315,7 +323,7 @@ class Workers:
         """Replace a broken executor with a fresh one."""
         with contextlib.suppress(Exception):
             self.executor.shutdown()
-        self.executor = _make_executor(self.workers, self.initargs)
+        self.executor = _make_executor(self.workers, self.options)
 
     def isolate(self, chunk: list[Source]) -> list[Outcome]:
         """Run each article alone; one during which a worker dies becomes an error.
