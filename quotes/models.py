@@ -155,7 +155,7 @@ class CueType(str, Enum):
     """What the cue says about the attribution."""
 
     SPEECH = "speech"
-    """A verb or phrase of communication: ``said``, ``told Reuters``, ``wrote``."""
+    """A verb or phrase of communication: ``said``, ``told``, ``wrote``."""
     CLAIM = "claim"
     """An attribution without a verb of saying: ``according to``, ``in a statement``."""
     BELIEF = "belief"
@@ -306,8 +306,10 @@ class Quote(_Frozen):
         speaker: Who said it, or ``None`` when the library cannot tell (a wrong
             speaker is worse than none).
         cue: The verb or phrase that attributes the content (``said``,
-            ``told Reuters``), with offsets, or ``None``. Two quotes that share a
-            cue (same offsets) are two parts of one statement.
+            ``has also told``, ``according to``), with offsets, or ``None``; the
+            addressee of ``told Reuters`` is not part of it (an outlet there is in
+            ``via``). Two quotes that share a cue (same offsets) are two parts of one
+            statement.
         via: The channel the statement came through (``Reuters``, ``Telegram``,
             ``a statement``), or ``None``.
         article: The article's id.

@@ -321,8 +321,10 @@ class Extractor:
         found = attribute_document(doc, self.segmenter)
         if self.tagger is not None:  # learned span tagger: add what the rules missed
             found = self.tagger.extend(doc, self.segmenter, found)
+        from quotes.attribution.cues import without_addressee
+
         return [
-            q
+            without_addressee(q)
             for q in found
             if q.kind in self.kinds
             and q.stance in self.stances

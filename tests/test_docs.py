@@ -142,7 +142,8 @@ def test_throughput_benchmark_writes_its_figures(tmp_path: Path) -> None:
                f"--polnear {tmp_path / 'no-polnear'} --markdown {out}")
     assert f"with `{command}` on " in text
     assert re.search(r"Measured \d{4}-\d\d-\d\d \d\d:\d\d UTC", text)
-    assert re.search(r"^\| fast \(all kinds\) \| \d+\.\d\d M chars/s \|$", text, re.M)
+    # The unit depends on the machine's speed (a busy one gives k chars/s): any rate passes.
+    assert re.search(r"^\| fast \(all kinds\) \| \d+(\.\d+)? [Mk] chars/s \|$", text, re.M)
     assert "| fast, direct quotes only |" in text and "stanza" not in text
 
 

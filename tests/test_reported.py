@@ -999,7 +999,7 @@ REPORT_VERB_GROUP_CASES = [
     ),
     (
         "Ms. Lee also told reporters that the vote was delayed until March.",
-        "Ms. Lee", "also told reporters", "that the vote was delayed until March",
+        "Ms. Lee", "also told", "that the vote was delayed until March",
     ),
     (
         "Dana Reyes, who has led the union since 2019, said the contract was fair to workers.",

@@ -29,7 +29,7 @@ from quotes.lexicon import (
 from quotes.text.marks import FOLD_MARK
 from quotes.attribution.rules import RULES
 from quotes.document import Document
-from quotes.models import CueType, Span, Speaker, Stance
+from quotes.models import CueType, Quote, Span, Speaker, Stance
 from quotes.speakers.noun_phrase import NounPhrase, scan_right
 from quotes.text.tokens import tokens
 
@@ -296,6 +296,36 @@ def cue_span(ctx: Document, toks: list[tuple[str, int, int]], i: int, hi: int) -
         if obj is not None:
             return ctx.span(a, obj.end), obj
     return ctx.span(a, b), obj
+
+
+_TELL_WORD = re.compile(r"\b(?:told|tells?|telling)\b", re.IGNORECASE)
+
+
+def without_addressee(quote: Quote) -> Quote:
+    """``quote`` with its cue ending at the verb of telling: ``told Fox News`` → ``told``.
+
+    The addressee of ``told`` is an argument of the cue, as the speaker is, and not
+    part of it (annotated news corpora such as PolNeAR mark the bare ``told``); an
+    outlet among them is kept in ``via``. The rules read ``told X`` as one unit while
+    they place the content (``X told Reuters C``); the cue is cut only on the
+    finished quote. Other cues are returned as they are.
+
+    Examples:
+        >>> from quotes.models import Quote, Span
+        >>> text = "Peskov told Interfax they were waiting."
+        >>> q = Quote(text="they were waiting", start=21, end=38,
+        ...           cue=Span(text="told Interfax", start=7, end=20))
+        >>> without_addressee(q).cue.text
+        'told'
+    """
+    cue = quote.cue
+    if cue is None:
+        return quote
+    m = _TELL_WORD.search(cue.text)
+    if m is None or m.end() == len(cue.text):
+        return quote
+    bare = Span(text=cue.text[: m.end()], start=cue.start, end=cue.start + m.end())
+    return quote.model_copy(update={"cue": bare})
 
 
 def attributed(
