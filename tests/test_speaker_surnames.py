@@ -39,6 +39,27 @@ ROWS = [
         COUPLE + '"We will win," Sen. Clinton said.',
         "We will win", "Clinton",
     ),
+    (
+        "she after a bare surname in doubt: the one woman of it",
+        COUPLE + 'Clinton spoke first. "It was a long day," she said.',
+        "It was a long day", "Hillary Clinton",
+    ),
+    (
+        "he after a bare surname in doubt: the one man of it",
+        COUPLE + 'Clinton spoke first. "It was a long day," he said.',
+        "It was a long day", "Bill Clinton",
+    ),
+    (
+        "a namesake of unknown gender: the pronoun keeps the surname",
+        'Kim Ross and Bill Ross came to Ohio. Ross spoke first. "It was a long day," he said.',
+        "It was a long day", "Ross",
+    ),
+    (
+        "he skips a bare surname whose principal is a woman",
+        'Hillary Clinton debated Bernie Sanders on Sunday. Clinton answered Sanders calmly. '
+        '"The system is rigged," he said. Bill Clinton watched from the front row.',
+        "The system is rigged", "Bernie Sanders",
+    ),
 ]
 
 
