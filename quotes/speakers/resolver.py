@@ -29,6 +29,7 @@ from quotes.lexicon import (
 )
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import is_description
+from quotes.speakers.campaigns import CampaignMixin
 from quotes.speakers.coordination import CoordinationMixin
 from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
@@ -100,7 +101,7 @@ _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
-class SpeakerResolver(CoordinationMixin, EpithetMixin):
+class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:
@@ -474,6 +475,9 @@ class SpeakerResolver(CoordinationMixin, EpithetMixin):
     ) -> Optional[Speaker]:
         """Speakers that are not named people: organisations, groups, anonymous sources."""
         head = low[-1]
+        campaign = self.campaign_speaker(np, words, low, mention) if head == "campaign" else None
+        if campaign is not None:
+            return campaign  # "her campaign", "the campaign": "Clinton campaign"
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
             known = (
