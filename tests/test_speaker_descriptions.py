@@ -271,3 +271,32 @@ def test_campaign_owner_not_guessed(extractor):
     text = 'Sam Okafor met voters in Ohio. Her campaign said the rally drew "a record crowd."'
     q = _only(extractor, text, "a record crowd")
     assert q.speaker is not None and q.speaker.name == "Her campaign"
+
+
+#: (pattern, text, quote content, expected name)
+GROUPS = [
+    (
+        "the group after a named foundation",
+        "About 300 courses closed last year, according to the Riverside Golf Foundation. "
+        "Most of them were small, the group says.",
+        "Most of them were small", "Riverside Golf Foundation",
+    ),
+    (
+        "the organization after a named group",
+        "Harbor Arms Group said it had pulled the listing. "
+        '"Our mission is safety," the organization wrote.',
+        "Our mission is safety", "Harbor Arms Group",
+    ),
+    (
+        "another group introduced in between: the description stays",
+        "Harbor Health Group threatened to leave the market. The trade group for the small insurers "
+        'also spoke. "The pool is out of balance," the group wrote.',
+        "The pool is out of balance", "group",
+    ),
+]
+
+
+def test_group_descriptions(extractor):
+    for pattern, text, content, name in GROUPS:
+        q = _only(extractor, text, content)
+        assert q.speaker is not None and q.speaker.name == name, pattern

@@ -29,7 +29,7 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, is_capitalised
 from quotes.text.tokens import Token
 
-__all__ = ["COMPANY_HEADS", "DESCRIPTION_HEADS", "OrgMention", "OrganisationIndex"]
+__all__ = ["COMPANY_HEADS", "DESCRIPTION_HEADS", "GROUP_NAME_HEADS", "OrgMention", "OrganisationIndex"]
 
 #: Head words of a company name (``Russian Railways``, ``Acme Corp.``): ``the company`` refers to one.
 COMPANY_HEADS = frozenset(
@@ -39,7 +39,17 @@ COMPANY_HEADS = frozenset(
 #: Head nouns of a description that can refer to a named organisation (``the ministry``).
 DESCRIPTION_HEADS = frozenset(
     """ministry company firm agency committee commission department council bureau authority
-    embassy corporation bank airline railway railways service court""".split()
+    embassy corporation bank airline railway railways service court group organization
+    organisation foundation association institute""".split()
+)
+#: Description heads that refer only to an organisation named in the sentences just before.
+_NEAR_ONLY_HEADS = frozenset("group organization organisation foundation association institute".split())
+#: Head words of a name that ``the group`` or ``the organization`` can refer to
+#: (``National Golf Foundation``, ``Club for Growth``, ``Our Principles PAC``).
+GROUP_NAME_HEADS = frozenset(
+    """group foundation association coalition institute council committee pac
+    project alliance fund league society organization organisation federation network union
+    caucus club""".split()
 )
 #: Country adjectives whose country name does not start with the same five letters.
 _COUNTRY_OF = {
@@ -147,6 +157,7 @@ class OrganisationIndex:
     """
 
     def __init__(self, norm: str, body: list[tuple[int, int]]) -> None:
+        self.norm = norm
         self.mentions: list[OrgMention] = []
         for lo, hi in body:
             for m in _NAME.finditer(norm, lo, hi):
@@ -200,6 +211,8 @@ class OrganisationIndex:
         near = {self._canonical[m.name] for m in found if m.start >= window}
         if len(near) > 1 or not near and len(names) > 1:
             return None  # two ministries named just before: not guessed
+        if head in _NEAR_ONLY_HEADS and (not near or _introduces(self.norm, head, last.end, before)):
+            return None  # "the group" far from its name, or after "the trade group for ..."
         return self._canonical[last.name]
 
     def speaker_for(
@@ -241,10 +254,18 @@ class OrganisationIndex:
         return None
 
 
+def _introduces(norm: str, head: str, lo: int, hi: int) -> bool:
+    """``norm[lo:hi]`` introduces another organisation by ``head`` (``a rights group``, ``the group for``)."""
+    pattern = rf"\b(?:(?:an?|one|another)\s+(?:[\w'’\-]+\s+){{0,3}}{head}s?\b|{head}s?\s+(?:for|of|that|which)\b)"
+    return re.search(pattern, norm[lo:hi], flags=re.I) is not None
+
+
 def _compatible(m: OrgMention, head: str, modifiers: list[str]) -> bool:
     """The organisation ``m`` can be what a description with ``head`` and ``modifiers`` names."""
     if head in ("company", "firm"):
         fits = m.head in COMPANY_HEADS
+    elif head in ("group", "organization", "organisation"):
+        fits = m.head in GROUP_NAME_HEADS
     else:
         fits = m.head == head or m.head.rstrip("s") == head.rstrip("s")
     if not fits:
