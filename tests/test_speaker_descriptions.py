@@ -300,3 +300,19 @@ def test_group_descriptions(extractor):
     for pattern, text, content, name in GROUPS:
         q = _only(extractor, text, content)
         assert q.speaker is not None and q.speaker.name == name, pattern
+
+
+def test_company_named_without_a_company_word(extractor):
+    text = (
+        "Zentrix said on Friday that it had closed 2,000 accounts. Zentrix has struggled "
+        "with spam for years. The company said the work would go on."
+    )
+    q = _only(extractor, text, "the work would go on")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Zentrix", "company")
+    # two candidates in the sentences before: not guessed
+    text = (
+        "Zentrix and Morvale both closed accounts on Friday. Zentrix has struggled with spam. "
+        "The company said the work would go on."
+    )
+    q = _only(extractor, text, "the work would go on")
+    assert q.speaker is not None and q.speaker.name == "company"

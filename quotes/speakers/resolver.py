@@ -442,6 +442,14 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
                 role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
         return role or self.roles.get(canonical)
 
+    def _is_person(self, name: str) -> bool:
+        """``name`` (or its last word) names a person of the article, or opens with a given name."""
+        words = name.split()
+        return (
+            name in self.full_names or words[-1] in self.full_names or words[-1] in self._titled
+            or bare_phrase(words[0]) in GIVEN_NAMES
+        )
+
     def _not_first_name(self, tok: str) -> bool:
         """A word opening a capitalised run that is no first name.
 
@@ -482,7 +490,7 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
         if low[0] == "the" and len(low) > 1:
             known = (
                 self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
-                or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
+                or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts, self._is_person)
                 or self.outlets.speaker_for(np, low, mention, self.sentence_starts)
             )
             if known is not None:
