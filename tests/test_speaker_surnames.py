@@ -125,6 +125,31 @@ def test_surname_people_joins_a_nickname_to_its_given_name():
 #: A date word before a full name is no part of it; a title surname after a middle initial is.
 NAME_EDGES = [
     (
+        "a lower-case particle in a surname",
+        '"It was nonsense," Mayor Bill de Blasio said.',
+        "It was nonsense", "Bill de Blasio",
+    ),
+    (
+        "a given name that is also a country",
+        '"The comments were fair," said Chad Sweet, the campaign chairman.',
+        "The comments were fair", "Chad Sweet",
+    ),
+    (
+        "a title word as a surname after an initial, then 'of' a place",
+        '"It will not be easy," said Representative Peter T. King of New York, who backs him.',
+        "It will not be easy", "Peter T. King",
+    ),
+    (
+        "the and a capitalised word: an organisation, no person",
+        '"The mayor broke the rules," The Ledger reported.',
+        "The mayor broke the rules", "Ledger",
+    ),
+    (
+        "a nationality before a capitalised word: an organisation",
+        "The Canadian Legion said it would sue.",
+        "it would sue", "Canadian Legion",
+    ),
+    (
         "a month after a preposition",
         'In June Tom Baker visited the plant. "We will expand," he said.',
         "We will expand", "Tom Baker",

@@ -50,6 +50,7 @@ from quotes.speakers.noun_phrase import (
     GIVEN_NAMES,
     HONORIFICS,
     INDEFINITE,
+    NAME_PARTICLES,
     NOT_NAME_OPENERS,
     NOT_SUBJECT_OPENERS,
     NUMBERS,
@@ -95,6 +96,9 @@ _CAP_RUN = re.compile(
     r"[A-Z][\w'\-]*"
 )
 
+
+#: ``Western``, ``Eastern``: a name opening with one is no person's.
+_COMPASS_ADJECTIVES = frozenset({"western", "eastern", "northern", "southern"})
 
 _APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
 _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
@@ -304,6 +308,8 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
     def _canonical_person(self, name: str) -> Optional[str]:
         """The canonical name of a person name: a full name itself, a short form its person."""
         parts = name.split()
+        if len(parts) >= 2 and parts[0] in NAME_PARTICLES:
+            return self.full_names.get(parts[-1], name)  # "de Blasio": Bill de Blasio
         if len(parts) >= 2:
             return name
         return self.full_names.get(name) or (name if name in self._titled else None)
@@ -420,6 +426,10 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
             return "thing"  # "California offered ...": a place is no person
         if j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
             return "thing"  # "South Carolina", "North Dakota": a place, not a person "Carolina".
+        if j > 0 and (low_words[j - 1] == "the" or is_capitalised(words[j - 1][0]) and (
+            low_words[j - 1] in DEMONYMS or low_words[j - 1] in _COMPASS_ADJECTIVES
+        )):
+            return "thing"  # "The Hill", "American Legion", "Western Journalism": no "the Smith"
         if self._common_word(words[j][0]) and not after_honorific(words, len(words) - 1):
             # A capitalised common word is not a person: "Critics", "Poll" are
             # described (group, unknown); "Hastily", "Having", "Reached" open a
