@@ -226,3 +226,93 @@ class TestPlaceIsNoSpeaker:
     def test_state_section_label_is_no_speaker(self, extractor):
         text = "Survey panel.\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron.\n"
         assert all(q.speaker is None or q.speaker.name != "Iowa" for q in extractor.extract(text))
+
+
+#: (pattern, text, quote content, expected name, expected role)
+CAMPAIGNS = [
+    (
+        "a possessive full name",
+        "Maria Lopez's campaign said the governor's ads were unfair.",
+        "the governor's ads were unfair", "Lopez campaign", "Maria Lopez's campaign",
+    ),
+    (
+        "an honorific and a modifier",
+        "Ms. Lopez is running for governor. Mrs. Lopez's presidential campaign said the ads were unfair.",
+        "the ads were unfair", "Lopez campaign", "Mrs. Lopez's presidential campaign",
+    ),
+    (
+        "his campaign after a named man",
+        'Governor Tom Reed spoke in Ohio on Monday. His campaign said the rally drew "a record crowd."',
+        "a record crowd", "Reed campaign", "His campaign",
+    ),
+    (
+        "the campaign after one named campaign",
+        "Tom Reed's campaign raised $3 million in May. The campaign said it would spend most of it on ads.",
+        "it would spend most of it on ads", "Reed campaign", "campaign",
+    ),
+]
+
+
+def test_campaign_speakers(extractor):
+    for pattern, text, content, name, role in CAMPAIGNS:
+        q = _only(extractor, text, content)
+        assert q.speaker is not None and (q.speaker.name, q.speaker.role) == (name, role), pattern
+
+
+def test_campaign_owner_not_guessed(extractor):
+    # two campaigns named just before: "the campaign" stays a description
+    text = (
+        "Tom Reed's campaign and Maria Lopez's campaign both raised money in May. "
+        "The campaign said it would spend most of it on ads."
+    )
+    q = _only(extractor, text, "it would spend most of it on ads")
+    assert q.speaker is not None and q.speaker.name == "campaign"
+    # "her campaign" after a person of unknown gender: no owner
+    text = 'Sam Okafor met voters in Ohio. Her campaign said the rally drew "a record crowd."'
+    q = _only(extractor, text, "a record crowd")
+    assert q.speaker is not None and q.speaker.name == "Her campaign"
+
+
+#: (pattern, text, quote content, expected name)
+GROUPS = [
+    (
+        "the group after a named foundation",
+        "About 300 courses closed last year, according to the Riverside Golf Foundation. "
+        "Most of them were small, the group says.",
+        "Most of them were small", "Riverside Golf Foundation",
+    ),
+    (
+        "the organization after a named group",
+        "Harbor Arms Group said it had pulled the listing. "
+        '"Our mission is safety," the organization wrote.',
+        "Our mission is safety", "Harbor Arms Group",
+    ),
+    (
+        "another group introduced in between: the description stays",
+        "Harbor Health Group threatened to leave the market. The trade group for the small insurers "
+        'also spoke. "The pool is out of balance," the group wrote.',
+        "The pool is out of balance", "group",
+    ),
+]
+
+
+def test_group_descriptions(extractor):
+    for pattern, text, content, name in GROUPS:
+        q = _only(extractor, text, content)
+        assert q.speaker is not None and q.speaker.name == name, pattern
+
+
+def test_company_named_without_a_company_word(extractor):
+    text = (
+        "Zentrix said on Friday that it had closed 2,000 accounts. Zentrix has struggled "
+        "with spam for years. The company said the work would go on."
+    )
+    q = _only(extractor, text, "the work would go on")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Zentrix", "company")
+    # two candidates in the sentences before: not guessed
+    text = (
+        "Zentrix and Morvale both closed accounts on Friday. Zentrix has struggled with spam. "
+        "The company said the work would go on."
+    )
+    q = _only(extractor, text, "the work would go on")
+    assert q.speaker is not None and q.speaker.name == "company"

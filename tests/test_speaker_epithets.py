@@ -19,6 +19,12 @@ from quotes.speakers.epithets import description_head
 #: (pattern, text, quote content, expected name, expected mention)
 RESOLVED = [
     (
+        "home-state party epithet: the subject, though another person is named",
+        "House Speaker Walter Brandt met Governor Anne Lowe on Monday. "
+        '"The budget will pass," the Ohio Republican said.',
+        "The budget will pass", "Walter Brandt", "the Ohio Republican",
+    ),
+    (
         "occupation after the subject of the sentence before",
         "Donald Trump is taking questions in an Elks Lodge in Salem. "
         '"The crisis is terrible," the billionaire businessman said.',

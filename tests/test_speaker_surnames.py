@@ -39,6 +39,27 @@ ROWS = [
         COUPLE + '"We will win," Sen. Clinton said.',
         "We will win", "Clinton",
     ),
+    (
+        "she after a bare surname in doubt: the one woman of it",
+        COUPLE + 'Clinton spoke first. "It was a long day," she said.',
+        "It was a long day", "Hillary Clinton",
+    ),
+    (
+        "he after a bare surname in doubt: the one man of it",
+        COUPLE + 'Clinton spoke first. "It was a long day," he said.',
+        "It was a long day", "Bill Clinton",
+    ),
+    (
+        "a namesake of unknown gender: the pronoun keeps the surname",
+        'Kim Ross and Bill Ross came to Ohio. Ross spoke first. "It was a long day," he said.',
+        "It was a long day", "Ross",
+    ),
+    (
+        "he skips a bare surname whose principal is a woman",
+        'Hillary Clinton debated Bernie Sanders on Sunday. Clinton answered Sanders calmly. '
+        '"The system is rigged," he said. Bill Clinton watched from the front row.',
+        "The system is rigged", "Bernie Sanders",
+    ),
 ]
 
 
@@ -103,6 +124,31 @@ def test_surname_people_joins_a_nickname_to_its_given_name():
 
 #: A date word before a full name is no part of it; a title surname after a middle initial is.
 NAME_EDGES = [
+    (
+        "a lower-case particle in a surname",
+        '"It was nonsense," Mayor Bill de Blasio said.',
+        "It was nonsense", "Bill de Blasio",
+    ),
+    (
+        "a given name that is also a country",
+        '"The comments were fair," said Chad Sweet, the campaign chairman.',
+        "The comments were fair", "Chad Sweet",
+    ),
+    (
+        "a title word as a surname after an initial, then 'of' a place",
+        '"It will not be easy," said Representative Peter T. King of New York, who backs him.',
+        "It will not be easy", "Peter T. King",
+    ),
+    (
+        "the and a capitalised word: an organisation, no person",
+        '"The mayor broke the rules," The Ledger reported.',
+        "The mayor broke the rules", "Ledger",
+    ),
+    (
+        "a nationality before a capitalised word: an organisation",
+        "The Canadian Legion said it would sue.",
+        "it would sue", "Canadian Legion",
+    ),
     (
         "a month after a preposition",
         'In June Tom Baker visited the plant. "We will expand," he said.',

@@ -17,9 +17,10 @@ from typing import Optional
 from quotes.lexicon import ORG_WORDS, TITLES
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.fronted import fronted_phrase_end
-from quotes.speakers.gender import Gender, gender_of
+from quotes.speakers.gender import Gender, gender_of, honorific_gender
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
 from quotes.speakers.organisations import OrganisationIndex, country_key
+from quotes.speakers.surnames import SharedSurnames
 from quotes.text.intervals import SpanCover, cover_of
 from quotes.text.tokens import TOKEN_RE
 
@@ -183,6 +184,8 @@ class AnaphoraMixin:
     _titles_of: dict[str, list[str]]
     _name_end: dict[int, int]
     surname_people: dict[str, list[str]]
+    shared_surnames: SharedSurnames
+    sentence_starts: list[int]
 
     # -- gender ------------------------------------------------------------------------
 
@@ -211,6 +214,18 @@ class AnaphoraMixin:
         """
         fits = [n for n in self.surname_people.get(surname, ()) if self.base_gender(n) == gender]
         return fits[0] if len(fits) == 1 else None
+
+    def _only_one_of(self, surname: str, gender: Gender) -> Optional[str]:
+        """The one person of a shared ``surname`` of ``gender``, the others all known to be of the other.
+
+        ``she`` for a bare ``Clinton`` beside Hillary and Bill Clinton is Hillary; beside
+        Rupert, Lachlan and James Murdoch, ``he`` is none of them (stays ``Murdoch``), and
+        so is a person whose gender is unknown.
+        """
+        people = self.surname_people.get(surname, ())
+        fits = [n for n in people if self.person_gender(n) == gender]
+        others = [self.person_gender(n) for n in people if n not in fits]
+        return fits[0] if len(fits) == 1 and None not in others else None
 
     def _speaker_gender(self, sp: Speaker) -> Optional[Gender]:
         """Gender of a resolved speaker: the person's and that of its own mention and role.
@@ -298,8 +313,11 @@ class AnaphoraMixin:
             if target is None:
                 keep = pronoun in ("he", "she") and self.keep_unresolved_people
                 return _unresolved(np, mention, SpeakerType.PERSON) if keep else None
+            name = target.name
+            if name in self.surname_people and target.type is SpeakerType.PERSON:
+                name = self._only_one_of(name, gender) or name  # "she" for a bare "Clinton": Hillary
             return Speaker(
-                name=target.name, mention=mention, start=np.start, end=np.end,
+                name=name, mention=mention, start=np.start, end=np.end,
                 type=target.type, role=target.role,
             )
         if pronoun in ("they", "it", "we"):
@@ -500,6 +518,9 @@ class AnaphoraMixin:
         cover = self._exclude_cover(exclude)
         while i < len(self._person_at) and self._person_at[i][0] < hi:
             off, name = self._person_at[i]
+            if name in self.surname_people:  # a bare "Clinton": Hillary while nothing puts that in doubt
+                hon = honorific_gender(self.norm[max(0, off - 5):off].split()[-1:])  # "Mr. Khan"
+                name = self.shared_surnames.principal(name, off, self.sentence_starts, hon) or name
             inside = off in cover
             if (
                 not inside and name not in members and _agrees(gender, self.person_gender(name))

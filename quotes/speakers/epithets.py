@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple, Optional
 
-from quotes.lexicon import TITLES, epithet_nouns
+from quotes.lexicon import PLACES, TITLES, epithet_nouns, place_name
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin, role_matches, role_words
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
@@ -166,8 +166,8 @@ class EpithetMixin(AnaphoraMixin):
         compatible = {name for name in people if self._fits(name, desc)}
         if subject is None:
             return people[0] if len(set(people)) == 1 and compatible == set(people) else None
-        if compatible == {subject}:
-            return subject
+        if compatible == {subject} or subject in compatible and _home_party(desc):
+            return subject  # "the Kentucky Republican": the subject, named just before
         if compatible or desc.kind != "office" or desc.tail or self._office_holders(desc.head):
             return None
         untitled = {name for name in people if self._fits_untitled(name, desc)}
@@ -266,6 +266,15 @@ class EpithetMixin(AnaphoraMixin):
                 break
             start = m.start()  # "Ohio Gov. John Kasich", "Former Secretary of State Hillary Clinton"
         return _BEFORE_SUBJECT.fullmatch(self.norm, lo, start) is not None
+
+
+def _home_party(desc: Description) -> bool:
+    """``the Kentucky Republican``, ``the Utah Democrat``: a party member from a place.
+
+    News writes this of the person just named as subject; another person named in the
+    window (a rival, a host) is not described so.
+    """
+    return desc.kind == "epithet" and desc.head in _PARTY and any(m in PLACES or place_name(m.title()) for m in desc.modifiers)
 
 
 def _office_title(title: str, head: str, modifiers: list[str], tail: list[str]) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "GIVEN_NAMES",
     "HONORIFICS",
     "INDEFINITE",
+    "NAME_PARTICLES",
     "NOT_NAME_OPENERS",
     "NOT_SUBJECT_OPENERS",
     "NUMBERS",
@@ -103,14 +104,16 @@ def bare_phrase(tok: str) -> str:
 
 
 #: First names that are also capitalised common words (``Bill`` of ``Bill Clinton``).
-GIVEN_NAMES = frozenset({"bill", "may", "june", "april", "august"})
+GIVEN_NAMES = frozenset({"bill", "may", "june", "april", "august", "chad", "jordan"})
+#: Lower-case particles inside a surname (``Bill de Blasio``, ``Ursula von der Leyen``).
+NAME_PARTICLES = frozenset("de van von der den da del della di du la le bin".split())
 
 
 def given_name(words: list[Token], k: int) -> bool:
     """Token ``k`` of ``words`` (``(text, start, end)``) is a first name before a name."""
     return (
         words[k][0].lower() in GIVEN_NAMES and words[k][0][:1].isupper()
-        and k + 1 < len(words) and name_like(words[k + 1][0])
+        and k + 1 < len(words) and (name_like(words[k + 1][0]) or words[k + 1][0] in NAME_PARTICLES)
     )
 
 
@@ -182,9 +185,15 @@ def name_before_of(words: list[Token], low_words: list[str]) -> tuple[list[Token
     if "of" in low_words[1:]:
         k = low_words.index("of", 1)
         head_words = [t for t in words[:k] if t[0] != "."]
-        if not head_words or not name_like(head_words[-1][0]):
+        surname_ok = bool(head_words) and (
+            name_like(head_words[-1][0]) or len(head_words) > 1 and is_capitalised(head_words[-1][0])
+            and (is_initial(head_words[-2][0]) or name_like(head_words[-2][0]) and not place_name(head_words[-2][0]))
+        )  # "Peter T. King": a title word as a surname after a given name or initial
+        if not surname_ok:
             return words, low_words
-        if is_capitalised(words[0][0]) and all(name_like(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words):
+        if is_capitalised(words[0][0]) and all(
+            name_like(t[0]) or is_initial(t[0]) or bare_phrase(t[0]) in TITLES for t in head_words
+        ):  # "Representative Peter T. King of New York"
             return words[:k], low_words[:k]
         if k + 1 < len(words) and (place_name(words[k + 1][0]) or low_words[k + 1] in PLACES):
             return words[:k], low_words[:k]
@@ -204,8 +213,9 @@ def name_start(words: list[Token]) -> int:
         or initials(words[j - 1][0]) and j + 1 < len(words) and words[j][0] == "."
         and words[j - 1][2] == words[j][1] and name_like(words[j + 1][0])  # "J.M. Berger"
         or after_honorific(words, j - 1)
+        or words[j - 1][0] in NAME_PARTICLES and j < len(words) and name_like(words[j][0])
     ):  # "James A. Lewis": a middle initial; "Mr. Prince": a title word as a surname
-        j -= 1
+        j -= 1  # "Bill de Blasio": a lower-case particle before a surname
     while j < len(words) and words[j][0] == ".":
         j += 1
     return j

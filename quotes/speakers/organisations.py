@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Optional
 
 from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES
@@ -29,7 +30,7 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, is_capitalised
 from quotes.text.tokens import Token
 
-__all__ = ["COMPANY_HEADS", "DESCRIPTION_HEADS", "OrgMention", "OrganisationIndex"]
+__all__ = ["COMPANY_HEADS", "DESCRIPTION_HEADS", "GROUP_NAME_HEADS", "OrgMention", "OrganisationIndex"]
 
 #: Head words of a company name (``Russian Railways``, ``Acme Corp.``): ``the company`` refers to one.
 COMPANY_HEADS = frozenset(
@@ -39,7 +40,17 @@ COMPANY_HEADS = frozenset(
 #: Head nouns of a description that can refer to a named organisation (``the ministry``).
 DESCRIPTION_HEADS = frozenset(
     """ministry company firm agency committee commission department council bureau authority
-    embassy corporation bank airline railway railways service court""".split()
+    embassy corporation bank airline railway railways service court group organization
+    organisation foundation association institute""".split()
+)
+#: Description heads that refer only to an organisation named in the sentences just before.
+_NEAR_ONLY_HEADS = frozenset("group organization organisation foundation association institute".split())
+#: Head words of a name that ``the group`` or ``the organization`` can refer to
+#: (``National Golf Foundation``, ``Club for Growth``, ``Our Principles PAC``).
+GROUP_NAME_HEADS = frozenset(
+    """group foundation association coalition institute council committee pac
+    project alliance fund league society organization organisation federation network union
+    caucus club""".split()
 )
 #: Country adjectives whose country name does not start with the same five letters.
 _COUNTRY_OF = {
@@ -147,6 +158,7 @@ class OrganisationIndex:
     """
 
     def __init__(self, norm: str, body: list[tuple[int, int]]) -> None:
+        self.norm = norm
         self.mentions: list[OrgMention] = []
         for lo, hi in body:
             for m in _NAME.finditer(norm, lo, hi):
@@ -200,10 +212,18 @@ class OrganisationIndex:
         near = {self._canonical[m.name] for m in found if m.start >= window}
         if len(near) > 1 or not near and len(names) > 1:
             return None  # two ministries named just before: not guessed
+        if head in _NEAR_ONLY_HEADS and (not near or _introduces(self.norm, head, last.end, before)):
+            return None  # "the group" far from its name, or after "the trade group for ..."
         return self._canonical[last.name]
 
     def speaker_for(
-        self, np: NounPhrase, words: list[Token], low: list[str], mention: str, sentence_starts: list[int]
+        self,
+        np: NounPhrase,
+        words: list[Token],
+        low: list[str],
+        mention: str,
+        sentence_starts: list[int],
+        is_person: Optional[Callable[[str], bool]] = None,
     ) -> Optional[Speaker]:
         """``the ministry``, ``the company``: the organisation the article named for it, else ``None``.
 
@@ -217,6 +237,8 @@ class OrganisationIndex:
             low: Its tokens, lower case, possessives bare (``low[0]`` is ``the``).
             mention: Its original text.
             sentence_starts: Sorted sentence start offsets of the article.
+            is_person: Tells a person's name; with it, ``the company`` may also refer to a
+                name with no company word (`bare_company`).
         """
         head = low[-1]
         if head not in DESCRIPTION_HEADS or len(low) > 5:
@@ -224,12 +246,45 @@ class OrganisationIndex:
         if any(is_capitalised(w[0]) and country_key(w[0]) is None for w in words[1:]):
             return None  # "the Defense Ministry": a name, not a description
         target = self.describe(head, low[1:-1], np.start, sentence_starts)
+        if target is None and head in ("company", "firm") and is_person is not None:
+            target = self.bare_company(np.start, sentence_starts, is_person)  # "Twitter ... the company"
         if target is None:
             return None
         role = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         return Speaker(
             name=target, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION, role=role
         )
+
+    def bare_company(
+        self, before: int, sentence_starts: list[int], is_person: Callable[[str], bool]
+    ) -> Optional[str]:
+        """The one name ``the company`` at ``before`` can refer to when no company word marks it.
+
+        ``Twitter said ... The company said``: in the description's sentence and the two
+        before it, exactly one capitalised name (outside quotes' openers: not a person,
+        place, nationality, day or month) that the article writes at least twice.
+        Another candidate there, or an organisation of another kind, leaves it unresolved.
+        """
+        k = bisect.bisect_right(sentence_starts, before) - 1
+        lo = sentence_starts[max(0, k - 2)] if sentence_starts else 0
+        found: set[str] = set()
+        for m in _NAME.finditer(self.norm, lo, before):
+            words = m.group().split()
+            while words and _bare(words[0]) in NON_NAME_CAPITALS and _bare(words[0]) != "new":
+                words = words[1:]  # "The", "But", "Late": not part of a name ("New York" is)
+            if not words:
+                continue
+            name = re.sub(r"['’]s?$", "", " ".join(words))
+            low = _bare(name)
+            if is_person(name) or low in PLACES or low in DEMONYMS or country_key(words[0]):
+                continue
+            found.add(name)
+            if len(found) > 1:
+                return None
+        if len(found) != 1:
+            return None
+        name = found.pop()
+        return name if len(re.findall(rf"\b{re.escape(name)}\b", self.norm)) >= 2 else None
 
     def last_subject(self, before: int, after: int) -> Optional[tuple[int, str]]:
         """``(offset, canonical name)`` of the last organisation opening a sentence in ``[after, before)``."""
@@ -241,10 +296,18 @@ class OrganisationIndex:
         return None
 
 
+def _introduces(norm: str, head: str, lo: int, hi: int) -> bool:
+    """``norm[lo:hi]`` introduces another organisation by ``head`` (``a rights group``, ``the group for``)."""
+    pattern = rf"\b(?:(?:an?|one|another)\s+(?:[\w'’\-]+\s+){{0,3}}{head}s?\b|{head}s?\s+(?:for|of|that|which)\b)"
+    return re.search(pattern, norm[lo:hi], flags=re.I) is not None
+
+
 def _compatible(m: OrgMention, head: str, modifiers: list[str]) -> bool:
     """The organisation ``m`` can be what a description with ``head`` and ``modifiers`` names."""
     if head in ("company", "firm"):
         fits = m.head in COMPANY_HEADS
+    elif head in ("group", "organization", "organisation"):
+        fits = m.head in GROUP_NAME_HEADS
     else:
         fits = m.head == head or m.head.rstrip("s") == head.rstrip("s")
     if not fits:

@@ -29,6 +29,7 @@ from quotes.lexicon import (
 )
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import is_description
+from quotes.speakers.campaigns import CampaignMixin
 from quotes.speakers.coordination import CoordinationMixin
 from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
@@ -49,6 +50,7 @@ from quotes.speakers.noun_phrase import (
     GIVEN_NAMES,
     HONORIFICS,
     INDEFINITE,
+    NAME_PARTICLES,
     NOT_NAME_OPENERS,
     NOT_SUBJECT_OPENERS,
     NUMBERS,
@@ -95,12 +97,15 @@ _CAP_RUN = re.compile(
 )
 
 
+#: ``Western``, ``Eastern``: a name opening with one is no person's.
+_COMPASS_ADJECTIVES = frozenset({"western", "eastern", "northern", "southern"})
+
 _APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
 _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
-class SpeakerResolver(CoordinationMixin, EpithetMixin):
+class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:
@@ -303,6 +308,8 @@ class SpeakerResolver(CoordinationMixin, EpithetMixin):
     def _canonical_person(self, name: str) -> Optional[str]:
         """The canonical name of a person name: a full name itself, a short form its person."""
         parts = name.split()
+        if len(parts) >= 2 and parts[0] in NAME_PARTICLES:
+            return self.full_names.get(parts[-1], name)  # "de Blasio": Bill de Blasio
         if len(parts) >= 2:
             return name
         return self.full_names.get(name) or (name if name in self._titled else None)
@@ -419,6 +426,10 @@ class SpeakerResolver(CoordinationMixin, EpithetMixin):
             return "thing"  # "California offered ...": a place is no person
         if j > 0 and low_words[j - 1] in COMPASS and is_capitalised(words[j - 1][0]):
             return "thing"  # "South Carolina", "North Dakota": a place, not a person "Carolina".
+        if j > 0 and (low_words[j - 1] == "the" or is_capitalised(words[j - 1][0]) and (
+            low_words[j - 1] in DEMONYMS or low_words[j - 1] in _COMPASS_ADJECTIVES
+        )):
+            return "thing"  # "The Hill", "American Legion", "Western Journalism": no "the Smith"
         if self._common_word(words[j][0]) and not after_honorific(words, len(words) - 1):
             # A capitalised common word is not a person: "Critics", "Poll" are
             # described (group, unknown); "Hastily", "Having", "Reached" open a
@@ -440,6 +451,14 @@ class SpeakerResolver(CoordinationMixin, EpithetMixin):
             if role_text and any(w in TITLES or w in source_words() for w in role_low):
                 role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
         return role or self.roles.get(canonical)
+
+    def _is_person(self, name: str) -> bool:
+        """``name`` (or its last word) names a person of the article, or opens with a given name."""
+        words = name.split()
+        return (
+            name in self.full_names or words[-1] in self.full_names or words[-1] in self._titled
+            or bare_phrase(words[0]) in GIVEN_NAMES
+        )
 
     def _not_first_name(self, tok: str) -> bool:
         """A word opening a capitalised run that is no first name.
@@ -474,11 +493,14 @@ class SpeakerResolver(CoordinationMixin, EpithetMixin):
     ) -> Optional[Speaker]:
         """Speakers that are not named people: organisations, groups, anonymous sources."""
         head = low[-1]
+        campaign = self.campaign_speaker(np, words, low, mention) if head == "campaign" else None
+        if campaign is not None:
+            return campaign  # "her campaign", "the campaign": "Clinton campaign"
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
             known = (
                 self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
-                or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts)
+                or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts, self._is_person)
                 or self.outlets.speaker_for(np, low, mention, self.sentence_starts)
             )
             if known is not None:
