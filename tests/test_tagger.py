@@ -215,3 +215,29 @@ def test_decoded_content_before_its_cue_needs_a_clause(rules, sentence, content,
     (q,) = decode_chunk(doc, segmenter, chunk, tags, quoted_regions(text), "test")
     assert q.text == content and q.cue is not None and q.cue.text == "said"
     assert q.stance is stance
+
+
+def test_an_ensemble_averages_its_heads_probabilities():
+    weights, vocab = tagger_mod.read_weights(
+        tagger_mod.WEIGHTS_PATH, tagger_mod.VOCAB_PATH, "the tagger", "x"
+    )
+    one = tagger_mod.SpanTagger(weights, vocab)
+    # a second head: the same network with the output layer's bias moved
+    moved = dict(weights, **{"out.bias": weights["out.bias"] + np.float16(1.0)})
+    pair = tagger_mod.SpanTagger(
+        {**{f"head0/{k}": v for k, v in weights.items()},
+         **{f"head1/{k}": v for k, v in moved.items()}},
+        vocab,
+    )
+    other = tagger_mod.SpanTagger(moved, vocab)
+    assert len(pair.heads) == 2 and len(one.heads) == 1
+    text = "The mayor said on Monday that the bridge would reopen in May, officials confirmed."
+    doc = build_document(Article(text=text), Extractor(backend="fast").segmenter)
+    chunks = tagger_mod.featurize(doc.text, doc.sentences, [])
+    for a, b, both in zip(
+        one.probabilities(chunks), other.probabilities(chunks), pair.probabilities(chunks),
+        strict=True,
+    ):
+        np.testing.assert_allclose((a + b) / 2, both, rtol=1e-5, atol=1e-6)
+    with pytest.raises(TaggerUnavailableError, match="ensemble"):
+        tagger_mod.SpanTagger({"head0/out.bias": weights["out.bias"], **weights}, vocab)

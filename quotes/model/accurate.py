@@ -54,10 +54,12 @@ ACCURATE_META_PATH = Path(__file__).parents[1] / "data" / "accurate.json"
 ChunkEncoder = Callable[[list[Chunk]], list[np.ndarray]]
 
 
-def _encoder_with(layers: int, overrides: Mapping[str, np.ndarray] | None) -> TokenEncoder:
+def _encoder_with(
+    layers: int, overrides: Mapping[str, np.ndarray] | None, mix: list[float] | None = None
+) -> TokenEncoder:
     """The encoder, with the shipped fine-tuned weights if any (a misfit is a model error)."""
     try:
-        return load_encoder(layers, overrides or None)
+        return load_encoder(layers, overrides or None, mix)
     except InvalidArgumentError as exc:
         raise TaggerUnavailableError(
             f"the fine-tuned encoder weights fit no weight of the {layers}-layer encoder ({exc}); "
@@ -88,11 +90,13 @@ class AccurateTagger(SpanTagger):
         overrides: Mapping[str, np.ndarray] | None = None,
     ) -> None:
         super().__init__(weights, vocab)
-        layers = int(vocab["config"]["encoder_layers"])
-        tuned = "ft" if vocab["config"].get("encoder_finetuned") else ""
-        self.component = ("accurate", f"minilm{layers}{tuned}-bilstm-{self.version}")
+        config = vocab["config"]
+        layers = int(config["encoder_layers"])
+        tuned = "ft" if config.get("encoder_finetuned") else ""
+        name = config.get("name") or f"minilm{layers}{tuned}-bilstm"
+        self.component = ("accurate", f"{name}-{self.version}")
         if encoder is None:
-            model = _encoder_with(layers, overrides)
+            model = _encoder_with(layers, overrides, config.get("encoder_mix"))
 
             def encoder(chunks: list[Chunk]) -> list[np.ndarray]:
                 return model.encode([[t[0] for t in c.tokens] for c in chunks])

@@ -15,7 +15,7 @@ imports ``torch``.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -205,8 +205,10 @@ class BertEncoder(nn.Module):
         self.encoder = _Stack(cfg)
         self.eval()
 
-    def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        """Last-layer vectors ``(N, hidden)`` of windows given back to back.
+    def forward(
+        self, ids: torch.Tensor, lengths: torch.Tensor, mix: Sequence[float] | None = None
+    ) -> torch.Tensor:
+        """Last-layer vectors ``(N, hidden)`` of windows given back to back, or a mix of layers.
 
         The windows are not padded: every layer but attention works on the ``N`` pieces
         as one matrix, and attention sees each window alone. The vectors are those each
@@ -215,12 +217,28 @@ class BertEncoder(nn.Module):
         Args:
             ids: The word-piece ids of all windows, one after the other ``(N,)``.
             lengths: Each window's length ``(B,)``, summing to ``N``.
+            mix: The weight of each layer's output in the result (one per layer, the
+                first layer's first); ``None`` gives the last layer's output.
         """
+        if mix is None:
+            return self.layer_outputs(ids, lengths)[-1]
+        out = None
+        for weight, x in zip(mix, self.layer_outputs(ids, lengths), strict=True):
+            if weight:
+                out = x * weight if out is None else out + x * weight
+        if out is None:
+            raise ValueError("the layer mix has no non-zero weight")
+        return out
+
+    def layer_outputs(self, ids: torch.Tensor, lengths: torch.Tensor) -> list[torch.Tensor]:
+        """Every layer's output ``(N, hidden)``, the first layer's first (see `forward`)."""
         layout = _Layout.of(lengths)
         x = self.embeddings(ids, layout.positions)
+        out = []
         for layer in self.encoder.layer:
             x = layer(x, layout)
-        return x
+            out.append(x)
+        return out
 
     def load(self, weights: Mapping[str, np.ndarray | torch.Tensor]) -> list[str]:
         """Copy the arrays named like this model's parameters into it.

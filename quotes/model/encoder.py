@@ -133,12 +133,15 @@ class TokenEncoder:
             state-dict names (``encoder.layer.0.attention.self.query.weight``): a
             fine-tuned encoder shipped as a delta.
         precision: ``float32`` or ``bfloat16``; by default `default_precision`.
+        mix: The weight of each layer's output (1 to ``layers``) in a token's vector;
+            by default the last layer's output alone.
 
     Raises:
         DependencyError: The ``model`` extra is not installed.
         InvalidArgumentError: ``layers`` is out of range, or an override names no
             parameter of the first ``layers`` layers or has the wrong shape, or
-            ``precision`` is not one of `PRECISIONS`.
+            ``precision`` is not one of `PRECISIONS`, or ``mix`` has not one weight
+            per layer.
     """
 
     def __init__(
@@ -146,10 +149,14 @@ class TokenEncoder:
         layers: int,
         overrides: Mapping[str, np.ndarray] | None = None,
         precision: str | None = None,
+        mix: Sequence[float] | None = None,
     ) -> None:
         self.precision = precision or default_precision()
         if self.precision not in PRECISIONS:
             raise InvalidArgumentError(f"precision must be one of {PRECISIONS}, not {precision!r}")
+        if mix is not None and (len(mix) != layers or not any(mix)):
+            raise InvalidArgumentError(f"the layer mix needs {layers} weights, not {list(mix)}")
+        self.mix: tuple[float, ...] | None = None if mix is None else tuple(map(float, mix))
         torch, tokenizers, package = require_model_extra()
         threads = torch_threads()  # as for Stanza: 1 per batch worker, at most 4 elsewhere
         if threads is not None and torch.get_num_threads() != threads:
@@ -195,13 +202,26 @@ class TokenEncoder:
     def encode(self, chunks: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Vectors ``(len(words), dim)`` (float32) for the words of each chunk.
 
-        A word's vector is the mean of its pieces' last-layer vectors; a word
-        with no piece gets zeros.
+        A word's vector is the mean of its pieces' vectors (the last layer's, or the
+        layers' weighted sum given by ``mix``); a word with no piece gets zeros.
 
         Args:
             chunks: The token texts of each chunk.
         """
-        out = [np.zeros((len(words), self.dim), dtype=np.float32) for words in chunks]
+        return self._encode(chunks, False)
+
+    def encode_layers(self, chunks: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Every layer's vectors ``(len(words), layers, dim)`` (float32) for each chunk's words.
+
+        As `encode`, one vector per layer: a mix of layers is a weighted sum of these
+        (the training script caches them once and tries several mixes).
+        """
+        return self._encode(chunks, True)
+
+    def _encode(self, chunks: Sequence[Sequence[str]], every_layer: bool) -> list[np.ndarray]:
+        """`encode` or, with ``every_layer``, `encode_layers`."""
+        shape = (self.layers, self.dim) if every_layer else (self.dim,)
+        out = [np.zeros((len(words), *shape), dtype=np.float32) for words in chunks]
         counts = [np.zeros(len(words), dtype=np.float32) for words in chunks]
         # one chunk at a time: encode_batch would start the tokenizers' thread pool, which
         # then warns in every process forked after it (batch workers, Spark executors)
@@ -209,22 +229,29 @@ class TokenEncoder:
         order = sorted(range(len(items)), key=lambda k: -len(items[k][1][0]))
         for b in range(0, len(order), BATCH_WINDOWS):
             batch = [items[k] for k in order[b : b + BATCH_WINDOWS]]
-            hidden = self._run([w[0] for _c, w in batch])
+            hidden = self._run([w[0] for _c, w in batch], every_layer)
             for j, (c, (_ids, owners)) in enumerate(batch):
                 add_pieces(out[c], counts[c], owners, hidden[j][1:-1])
         for vec, n in zip(out, counts, strict=True):
-            vec /= np.maximum(n, 1.0)[:, None]
+            vec /= np.maximum(n, 1.0).reshape(-1, *([1] * len(shape)))
         return out
 
-    def _run(self, windows: list[list[int]]) -> list[np.ndarray]:
-        """Last-layer vectors ``(len(w) + 2, dim)`` of each window, framed by [CLS] ... [SEP]."""
+    def _run(self, windows: list[list[int]], every_layer: bool = False) -> list[np.ndarray]:
+        """Vectors ``(len(w) + 2, dim)`` of each window, framed by [CLS] ... [SEP].
+
+        With ``every_layer``, ``(len(w) + 2, layers, dim)``: each layer's output.
+        """
         torch = self.torch
-        ids = np.fromiter(
+        ids = torch.from_numpy(np.fromiter(
             (p for w in windows for p in (self.cls_id, *w, self.sep_id)), dtype=np.int64
-        )
+        ))
         lengths = np.array([len(w) + 2 for w in windows], dtype=np.int64)
         with torch.inference_mode():
-            hidden = self.model(torch.from_numpy(ids), torch.from_numpy(lengths)).float().numpy()
+            if every_layer:
+                out = torch.stack(self.model.layer_outputs(ids, torch.from_numpy(lengths)), 1)
+            else:
+                out = self.model(ids, torch.from_numpy(lengths), self.mix)
+            hidden = out.float().numpy()
         return np.split(hidden, np.cumsum(lengths)[:-1])
 
 
@@ -284,16 +311,21 @@ def _load_model(
 
 
 @lru_cache(maxsize=2)
-def base_encoder(layers: int) -> TokenEncoder:
+def base_encoder(layers: int, mix: tuple[float, ...] | None = None) -> TokenEncoder:
     """The encoder with the package's weights and its first ``layers`` layers (once per process).
 
     Raises:
         DependencyError: The ``model`` extra is not installed.
+        InvalidArgumentError: ``mix`` has not one weight per layer.
     """
-    return TokenEncoder(layers)
+    return TokenEncoder(layers, mix=mix)
 
 
-def load_encoder(layers: int, overrides: Mapping[str, np.ndarray] | None = None) -> TokenEncoder:
+def load_encoder(
+    layers: int,
+    overrides: Mapping[str, np.ndarray] | None = None,
+    mix: Sequence[float] | None = None,
+) -> TokenEncoder:
     """The encoder with its first ``layers`` layers and, if given, ``overrides`` over its weights.
 
     Without overrides the encoder is loaded once per process (`base_encoder`); with
@@ -302,11 +334,14 @@ def load_encoder(layers: int, overrides: Mapping[str, np.ndarray] | None = None)
     Args:
         layers: How many transformer layers to run.
         overrides: Float arrays by transformers state-dict names, loaded over the weights.
+        mix: The weight of each layer's output in a token's vector (default: the last layer).
 
     Raises:
         DependencyError: The ``model`` extra is not installed.
-        InvalidArgumentError: An override names no parameter or has the wrong shape.
+        InvalidArgumentError: An override names no parameter or has the wrong shape, or
+            ``mix`` has not one weight per layer.
     """
+    mixed = None if mix is None else tuple(map(float, mix))
     if overrides is None:
-        return base_encoder(layers)
-    return TokenEncoder(layers, overrides)
+        return base_encoder(layers, mixed)
+    return TokenEncoder(layers, overrides, mix=mixed)

@@ -62,6 +62,7 @@ __all__ = [
     "in_body",
     "load_tagger",
     "read_weights",
+    "split_heads",
 ]
 
 #: Where the weights (``tagger.npz``) and vocabulary (``tagger.json``) live.
@@ -84,7 +85,9 @@ class SpanTagger:
     """
 
     def __init__(self, weights: dict[str, np.ndarray], vocab: dict[str, Any]) -> None:
-        self.w = {k: v.astype(np.float32) for k, v in weights.items()}
+        #: The weights of each head (one, or the members of an ensemble, `split_heads`).
+        self.heads = split_heads({k: v.astype(np.float32) for k, v in weights.items()})
+        self.w = self.heads[0]
         self.words: dict[str, int] = {w: i for i, w in enumerate(vocab["words"])}
         self.suffixes: dict[str, int] = {w: i for i, w in enumerate(vocab["suffixes"])}
         self.layers = int(vocab["config"]["layers"])
@@ -127,22 +130,29 @@ class SpanTagger:
         return out
 
     def _sorted_probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
-        """`probabilities` of chunks sorted longest first."""
+        """`probabilities` of chunks sorted longest first (the mean of an ensemble's heads)."""
         lengths = np.array([len(c.tokens) for c in chunks], dtype=np.int64)
-        steps = int(lengths.max())
-        bsz = len(chunks)
-        w = self.w
+        ids = [self._ids(ch) for ch in chunks]
+        probs = [self._head_probabilities(w, chunks, ids, lengths) for w in self.heads]
+        p = probs[0] if len(probs) == 1 else np.mean(np.stack(probs), axis=0)
+        return [p[j, : lengths[j]] for j in range(len(chunks))]
+
+    def _head_probabilities(
+        self,
+        w: dict[str, np.ndarray],
+        chunks: list[Chunk],
+        ids: list[tuple[np.ndarray, np.ndarray]],
+        lengths: np.ndarray,
+    ) -> np.ndarray:
+        """One head's tag probabilities ``(chunks, steps, tags)`` of chunks sorted longest first."""
         dim = w["word_emb.weight"].shape[1] + w["suffix_emb.weight"].shape[1]
         dim += chunks[0].feats.shape[1]  # FEATURES, and more columns in accurate mode
-        x = np.zeros((bsz, steps, dim), dtype=np.float32)
-        for j, ch in enumerate(chunks):
-            words, sufs = self._ids(ch)
-            n = len(ch.tokens)
-            x[j, :n] = np.concatenate(
+        x = np.zeros((len(chunks), int(lengths.max()), dim), dtype=np.float32)
+        for j, (ch, (words, sufs)) in enumerate(zip(chunks, ids, strict=True)):
+            x[j, : len(ch.tokens)] = np.concatenate(
                 [w["word_emb.weight"][words], w["suffix_emb.weight"][sufs], ch.feats], axis=1
             )
-        p = bilstm_probabilities(w, self.layers, x, lengths)
-        return [p[j, : lengths[j]] for j in range(bsz)]
+        return bilstm_probabilities(w, self.layers, x, lengths)
 
     def tag(self, chunks: list[Chunk]) -> list[list[tuple[int, float]]]:
         """The best valid tag sequence of each chunk, with each tag's probability.
@@ -189,6 +199,28 @@ class SpanTagger:
                 decode_chunk(doc, segmenter, chunk, tags, regions, self.version, self.component)
             )
         return [q for q in found if in_body(doc, q)]
+
+
+def split_heads(weights: dict[str, np.ndarray]) -> list[dict[str, np.ndarray]]:
+    """The weights of each head: an ensemble names them ``head<k>/<name>``, one head ``<name>``.
+
+    Examples:
+        >>> one = np.zeros(1)
+        >>> [sorted(h) for h in split_heads({"head1/a": one, "head0/a": one, "head10/a": one})]
+        [['a'], ['a'], ['a']]
+        >>> [sorted(h) for h in split_heads({"a": one, "b": one})]
+        [['a', 'b']]
+    """
+    heads: dict[int, dict[str, np.ndarray]] = {}
+    for name, value in weights.items():
+        prefix, sep, rest = name.partition("/")
+        if sep and prefix.startswith("head") and prefix[4:].isdigit():
+            heads.setdefault(int(prefix[4:]), {})[rest] = value
+        else:
+            heads.setdefault(-1, {})[name] = value
+    if -1 in heads and len(heads) > 1:
+        raise TaggerUnavailableError("the weights mix an ensemble's heads with unnamed weights")
+    return [heads[k] for k in sorted(heads)]
 
 
 def in_body(doc: Document, quote: Quote) -> bool:
