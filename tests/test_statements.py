@@ -265,3 +265,15 @@ class TestCueWordsInAnotherSense:
         assert every_stance(extractor, text) == []
         text = "The mayor called the harbour fees a disgrace."
         assert every_stance(extractor, text) == ["the harbour fees a disgrace"]
+
+    def test_a_noun_phrase_after_a_verb_that_takes_a_clause_only_is_no_content(self, extractor):
+        for text in (
+            "Mayor Dan Ortiz posted messages about the harbour on his blog.",
+            "Mayor Dan Ortiz continued his campaign against the harbour fees.",
+            "Mayor Dan Ortiz seemed rattled by the questions about the fees.",
+        ):
+            assert every_stance(extractor, text) == [], text
+
+    def test_asking_for_anonymity_is_no_statement(self, extractor):
+        text = "A harbour official, who requested anonymity to discuss the talks, left early."
+        assert every_stance(extractor, text) == []
