@@ -30,6 +30,7 @@ __all__ = [
     "OBJECT_CUE_RATE",
     "OBJECT_VERBS",
     "SAY_LIKE",
+    "chained_cue",
     "is_particle",
     "not_a_cue",
     "object_cue",
@@ -271,6 +272,41 @@ def is_particle(low: str, nxt: str) -> bool:
         if low.startswith(stem) and nxt in parts:
             return True
     return False
+
+
+#: Verbs that go on doing what the verb after ``to`` says: ``continued to question C``.
+_GOING_ON = frozenset("continue continues continued continuing".split())
+
+
+def chained_cue(toks: list[Token], last: int) -> int:
+    """The last token of a cue that goes on into a verb of saying: ``continued to question``.
+
+    PolNeAR's cue is the whole chain and its content what follows (``X continued to
+    portray immigrants as criminals``: ``immigrants as criminals``), a particle of that
+    verb included in the cue (``continued to complain about``).
+
+    Returns:
+        The chain's last token, or ``last`` when the cue at ``last`` is no such chain.
+    """
+    if last + 2 >= len(toks) or toks[last][0].lower() not in _GOING_ON:
+        return last
+    if toks[last + 1][0].lower() != "to":
+        return last
+    verb = toks[last + 2][0].lower()
+    if not any(reporting_kind(form) for form in _inflections(verb)):
+        return last
+    if last + 3 < len(toks) and is_particle(verb, toks[last + 3][0].lower()):
+        return last + 3
+    return last + 2
+
+
+def _inflections(verb: str) -> tuple[str, ...]:
+    """The past and third-person forms of a bare verb (``question``: ``questioned``, ...)."""
+    if verb.endswith("e"):
+        return verb + "d", verb + "s"
+    if verb.endswith("y"):
+        return verb[:-1] + "ied", verb + "s", verb[:-1] + "ies"
+    return verb + "ed", verb + "s", verb + "es"
 
 
 def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | None:
