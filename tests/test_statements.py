@@ -277,3 +277,7 @@ class TestCueWordsInAnotherSense:
     def test_asking_for_anonymity_is_no_statement(self, extractor):
         text = "A harbour official, who requested anonymity to discuss the talks, left early."
         assert every_stance(extractor, text) == []
+
+    def test_think_tank_is_a_noun(self, extractor):
+        text = "Ann Lee, a fellow at a conservative think tank, wrote a book about harbours."
+        assert "tank" not in " ".join(every_stance(extractor, text))

@@ -365,7 +365,7 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
     """Whether the cue word at ``k`` is used as no verb here.
 
     ``270 pledged delegates``, ``the stated goal``: a modifier after a determiner
-    or a number; ``his home state``, ``secretary of state``: a noun; ``Initial
+    or a number; ``a think tank``: the first word of a compound noun; ``his home state``, ``secretary of state``: a noun; ``Initial
     estimates put ...``: a plural noun; ``The Sunshine State is ...``: a capitalised
     cue word inside a sentence (not a title-case headline) is a name.
     """
@@ -377,9 +377,13 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
         return True
     if _plural_noun_use(toks, k):
         return True
+    if k + 1 < len(toks) and (low, toks[k + 1][0].lower()) in _COMPOUND_NOUNS:
+        return True  # "a conservative think tank"
     return word[:1].isupper() and k > 0 and not _title_case(toks)
 
 
+#: A cue word and the next word that make one noun (``a conservative think tank``).
+_COMPOUND_NOUNS = frozenset({("think", "tank"), ("think", "tanks")})
 #: Words after which a cue word is a modifier or a noun (``the stated goal``, ``his home state``).
 _MODIFIER_AFTER = frozenset("the a an of his her their its our my your this these those".split())
 #: Cue words that are more often nouns: a verb only before "that" or after a pronoun or auxiliary.
