@@ -278,6 +278,10 @@ class TestCueWordsInAnotherSense:
         text = "A harbour official, who requested anonymity to discuss the talks, left early."
         assert every_stance(extractor, text) == []
 
+    def test_felt_and_knew_report_nothing(self, extractor):
+        assert every_stance(extractor, "Mayor Dan Ortiz felt slighted by the harbour board.") == []
+        assert every_stance(extractor, "Mayor Dan Ortiz knew the harbour master well.") == []
+
     def test_think_tank_is_a_noun(self, extractor):
         text = "Ann Lee, a fellow at a conservative think tank, wrote a book about harbours."
         assert "tank" not in " ".join(every_stance(extractor, text))
