@@ -70,7 +70,7 @@ def not_a_statement(rule: str, cue: str, content: str, before: str) -> bool:
 
     Args:
         rule: The ``reported`` rule that read it; only a cue's complement (``cue-first``,
-            ``object``) is judged.
+            ``object``) is judged, but a report by ``felt``, ``feels`` or ``knew`` never is one.
         cue: The cue's text (its verb group: ``has found``).
         content: The content read after the cue.
         before: The text of the sentence before the cue.
