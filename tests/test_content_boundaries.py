@@ -138,3 +138,22 @@ class TestSubordinateClause:
             " it is unlikely to change the plan."
         )
         assert contents(extractor, text) == ["she would hold a hearing"]
+
+
+class TestChainedCue:
+    """``X continued to <verb of saying> C``: the chain is the cue, C the content."""
+
+    def test_a_verb_of_saying_after_continued_to_joins_the_cue(self, extractor):
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        (q,) = every.extract("Mayor Dan Ortiz continued to say he had never seen the harbour report.")
+        assert (q.text, q.cue.text, q.speaker.name) == (
+            "he had never seen the harbour report", "continued to say", "Dan Ortiz"
+        )
+
+    def test_a_particle_of_the_chained_verb_is_part_of_the_cue(self, extractor):
+        every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+        (q,) = every.extract("Mayor Dan Ortiz continued to complain about the harbour fees.")
+        assert (q.text, q.cue.text) == ("the harbour fees", "continued to complain about")
+
+    def test_continuing_to_do_something_else_is_no_report(self, extractor):
+        assert contents(extractor, "Mayor Dan Ortiz continued to build the new harbour wall.") == []

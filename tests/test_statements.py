@@ -235,3 +235,53 @@ class TestClauses:
         text = "Pollsters said the governor led by 16 points, a margin not seen since 1990."
         (q,) = reported(extractor, text)
         assert q.text == "the governor led by 16 points"
+
+
+def every_stance(extractor, text):
+    """The reported quotes of ``text`` as ``quotes evaluate`` asks for them: beliefs, every stance."""
+    import quotes
+
+    ex = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+    return [q.text for q in reported(ex, text)]
+
+
+class TestCueWordsInAnotherSense:
+    """A cue word used in a sense that reports nothing gives no quote (`report_gates`)."""
+
+    def test_finding_oneself_somewhere_is_no_finding(self, extractor):
+        text = "The harbour authority found itself at the centre of the dispute over fees."
+        assert every_stance(extractor, text) == []
+        text = "The inspectors found that the harbour wall was unsafe."
+        assert every_stance(extractor, text) == ["that the harbour wall was unsafe"]
+
+    def test_maintaining_a_lead_is_no_statement(self, extractor):
+        text = "Governor Ann Walsh maintained her double-digit lead over the mayor in the latest poll."
+        assert every_stance(extractor, text) == []
+        text = "Governor Ann Walsh maintained that the harbour fees were fair."
+        assert every_stance(extractor, text) == ["that the harbour fees were fair"]
+
+    def test_a_participle_that_names_a_thing_is_no_report(self, extractor):
+        text = "Residents formed a new group called Harbour Watch to fight the fees."
+        assert every_stance(extractor, text) == []
+        text = "The mayor called the harbour fees a disgrace."
+        assert every_stance(extractor, text) == ["the harbour fees a disgrace"]
+
+    def test_a_noun_phrase_after_a_verb_that_takes_a_clause_only_is_no_content(self, extractor):
+        for text in (
+            "Mayor Dan Ortiz posted messages about the harbour on his blog.",
+            "Mayor Dan Ortiz continued his campaign against the harbour fees.",
+            "Mayor Dan Ortiz seemed rattled by the questions about the fees.",
+        ):
+            assert every_stance(extractor, text) == [], text
+
+    def test_asking_for_anonymity_is_no_statement(self, extractor):
+        text = "A harbour official, who requested anonymity to discuss the talks, left early."
+        assert every_stance(extractor, text) == []
+
+    def test_felt_and_knew_report_nothing(self, extractor):
+        assert every_stance(extractor, "Mayor Dan Ortiz felt slighted by the harbour board.") == []
+        assert every_stance(extractor, "Mayor Dan Ortiz knew the harbour master well.") == []
+
+    def test_think_tank_is_a_noun(self, extractor):
+        text = "Ann Lee, a fellow at a conservative think tank, wrote a book about harbours."
+        assert "tank" not in " ".join(every_stance(extractor, text))

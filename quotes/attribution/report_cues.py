@@ -30,6 +30,7 @@ __all__ = [
     "OBJECT_CUE_RATE",
     "OBJECT_VERBS",
     "SAY_LIKE",
+    "chained_cue",
     "is_particle",
     "not_a_cue",
     "object_cue",
@@ -273,6 +274,41 @@ def is_particle(low: str, nxt: str) -> bool:
     return False
 
 
+#: Verbs that go on doing what the verb after ``to`` says: ``continued to question C``.
+_GOING_ON = frozenset("continue continues continued continuing".split())
+
+
+def chained_cue(toks: list[Token], last: int) -> int:
+    """The last token of a cue that goes on into a verb of saying: ``continued to question``.
+
+    PolNeAR's cue is the whole chain and its content what follows (``X continued to
+    portray immigrants as criminals``: ``immigrants as criminals``), a particle of that
+    verb included in the cue (``continued to complain about``).
+
+    Returns:
+        The chain's last token, or ``last`` when the cue at ``last`` is no such chain.
+    """
+    if last + 2 >= len(toks) or toks[last][0].lower() not in _GOING_ON:
+        return last
+    if toks[last + 1][0].lower() != "to":
+        return last
+    verb = toks[last + 2][0].lower()
+    if not any(reporting_kind(form) for form in _inflections(verb)):
+        return last
+    if last + 3 < len(toks) and is_particle(verb, toks[last + 3][0].lower()):
+        return last + 3
+    return last + 2
+
+
+def _inflections(verb: str) -> tuple[str, ...]:
+    """The past and third-person forms of a bare verb (``question``: ``questioned``, ...)."""
+    if verb.endswith("e"):
+        return verb + "d", verb + "s"
+    if verb.endswith("y"):
+        return verb[:-1] + "ied", verb + "s", verb[:-1] + "ies"
+    return verb + "ed", verb + "s", verb + "es"
+
+
 def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | None:
     """The cue type of the word at ``k`` as the verb of a report, and as an object cue.
 
@@ -329,7 +365,7 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
     """Whether the cue word at ``k`` is used as no verb here.
 
     ``270 pledged delegates``, ``the stated goal``: a modifier after a determiner
-    or a number; ``his home state``, ``secretary of state``: a noun; ``Initial
+    or a number; ``a think tank``: the first word of a compound noun; ``his home state``, ``secretary of state``: a noun; ``Initial
     estimates put ...``: a plural noun; ``The Sunshine State is ...``: a capitalised
     cue word inside a sentence (not a title-case headline) is a name.
     """
@@ -341,9 +377,13 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
         return True
     if _plural_noun_use(toks, k):
         return True
+    if k + 1 < len(toks) and (low, toks[k + 1][0].lower()) in _COMPOUND_NOUNS:
+        return True  # "a conservative think tank"
     return word[:1].isupper() and k > 0 and not _title_case(toks)
 
 
+#: A cue word and the next word that make one noun (``a conservative think tank``).
+_COMPOUND_NOUNS = frozenset({("think", "tank"), ("think", "tanks")})
 #: Words after which a cue word is a modifier or a noun (``the stated goal``, ``his home state``).
 _MODIFIER_AFTER = frozenset("the a an of his her their its our my your this these those".split())
 #: Cue words that are more often nouns: a verb only before "that" or after a pronoun or auxiliary.

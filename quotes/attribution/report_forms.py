@@ -24,6 +24,7 @@ from quotes.attribution.report_content import (
     trim_span,
 )
 from quotes.attribution.report_cues import BE_FORMS, reporting_kind
+from quotes.attribution.report_gates import not_a_statement
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
@@ -100,6 +101,8 @@ def build(
         b = m.start()
     if b <= a or len(ctx.text[a:b].split()) < min_words or adjunct_only(rule, ctx.norm[a:b]):
         return None  # too short, or "told reporters during the call": when, not what
+    if not_a_statement(rule, cue.text, ctx.norm[a:b], ctx.norm[max(0, cue.start - 60) : cue.start]):
+        return None  # "found himself in a race", "a group called X": no report
     mixed = any(
         e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’")
         for s, e in starting_in(marks, a, b, ctx.memo)

@@ -41,6 +41,7 @@ from quotes.attribution.report_cues import (
     NAMING,
     OBJECT_VERBS,
     SAY_LIKE,
+    chained_cue,
     is_particle,
     not_a_cue,
     object_end,
@@ -241,6 +242,7 @@ class SentenceScan:
         last = k
         if k + 1 < len(toks) and is_particle(low, toks[k + 1][0].lower()):
             last = k + 1
+        last = chained_cue(toks, last)  # "continued to question C"
         j = k
         if (
             low == "saying"
