@@ -55,7 +55,9 @@ def read_columns(qs: list[Quote]) -> Columns:
             raise TypeError(f"dedupe() takes Quote objects or dicts, got {type(q).__name__}")
         spk = q.speaker
         # An unresolved pronoun (no name) is no speaker to block on: like a quote without one.
-        name, stype = (spk.name, spk.type.value) if spk is not None and spk.name is not None else (None, None)
+        name, stype = (None, None)
+        if spk is not None and spk.name is not None:
+            name, stype = spk.name, spk.type.value
         article, kind, outlet, published = q.article, q.kind, q.outlet, q.published
         rows.append(
             (

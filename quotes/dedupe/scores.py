@@ -112,9 +112,9 @@ def _full_scores(
     todo = full < accept
     if cutoff:
         todo &= ratio_bound(np.minimum(len_a, len_b), len_a + len_b) >= cutoff
-    todo = np.flatnonzero(todo)
-    if len(todo):
-        full[todo] = np.maximum(full[todo], _cpdist(a, b, todo, fuzz.token_sort_ratio, cutoff))
+    rows = np.flatnonzero(todo)
+    if len(rows):
+        full[rows] = np.maximum(full[rows], _cpdist(a, b, rows, fuzz.token_sort_ratio, cutoff))
     return full
 
 
@@ -224,11 +224,11 @@ def _piece_rows(
     other_texts: list[str] = []
     for k, (i, j) in enumerate(pairs.tolist()):
         for side, (cut, other) in enumerate(((i, j), (j, i))):
-            pieces = pieces_of.get(cut)
-            if pieces is not None:
-                unit.extend([2 * k + side] * len(pieces))
-                piece_texts.extend(pieces)
-                other_texts.extend([texts[other]] * len(pieces))
+            kept_pieces = pieces_of.get(cut)
+            if kept_pieces is not None:
+                unit.extend([2 * k + side] * len(kept_pieces))
+                piece_texts.extend(kept_pieces)
+                other_texts.extend([texts[other]] * len(kept_pieces))
     return unit, piece_texts, other_texts
 
 

@@ -27,10 +27,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from quotes.dedupe.claims import (
+    ClaimCache,
     denies_saying,
     earlier_occasion,
     negated,
-    numbers_in,
     same_polarity,
 )
 from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows, unique_pairs
@@ -92,10 +92,19 @@ class StatementScorer:
         texts: Normalised text of each item.
         raw: One original text of each item (clauses are cut on its punctuation).
         blocks: Block (speaker entity) of each item; ``-1`` for an unknown speaker.
+        claims: The run's claim features of the items (`ClaimCache`), shared with
+            its near-verbatim check; ``None`` for a cache of this scorer's own.
     """
 
-    def __init__(self, texts: Sequence[str], raw: Sequence[str], blocks: Sequence[int]) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        raw: Sequence[str],
+        blocks: Sequence[int],
+        claims: ClaimCache | None = None,
+    ) -> None:
         self.texts = texts
+        self.claims = ClaimCache(raw, texts) if claims is None else claims
         self.raw = raw
         self.blocks = blocks
         cache: dict[str, Terms] = {}
@@ -138,7 +147,6 @@ class StatementScorer:
         self._term_threshold = 0.0
         #: Embedding of each item (semantic mode): its row in ``vectors``, or -1.
         self.vector_row: np.ndarray | None = None
-        self._numbers: dict[int, frozenset[str]] = {}
         self.vectors: np.ndarray | None = None
         #: The learned pair verifier and what its features need (see `use_verifier`).
         self.verifier: VerifierModel | None = None
@@ -217,7 +225,7 @@ class StatementScorer:
         return (
             self.earlier[i] != self.earlier[j]
             or self.denial_of_saying[i] != self.denial_of_saying[j]
-            or not self._numbers_agree(i, j)
+            or not self.claims.numbers_agree(i, j)
         )
 
     def opposite_polarity(self, i: int, j: int, parts: tuple[int, int] = (0, 0)) -> bool:
@@ -255,17 +263,6 @@ class StatementScorer:
             raise ValueError("features() needs the pair context of use_verifier()")
         term_score = self.best_match(i, j)[0] if term_score is None else term_score
         return self.context.features(self, i, j, term_score=term_score, cosine=self._cosine(i, j))
-
-    def _numbers_agree(self, i: int, j: int) -> bool:
-        """False when both items hold numbers and share none (``22 emails`` / ``2,093 emails``)."""
-        numbers = self._numbers
-        a = numbers.get(i)
-        if a is None:
-            a = numbers[i] = numbers_in(self.raw[i])
-        b = numbers.get(j)
-        if b is None:
-            b = numbers[j] = numbers_in(self.raw[j])
-        return not (a and b) or bool(a & b)
 
     # -- linking -------------------------------------------------------------------
 
@@ -414,7 +411,6 @@ class StatementScorer:
         self._buckets = bucket_weights(terms, self._weight_of, sizes)
         self._coarse = coarse_buckets(self._buckets)
         return sizes
-
 
     def _join(
         self, uf: UnionFind, edges: list[tuple[float, int, int, int, int]], threshold: float
