@@ -207,17 +207,20 @@ class DedupeRun:
         """
         if self.max_days is None or len(pairs) == 0:
             return pairs
-        far = far_apart(pairs, self.low, self.high, self.max_days)
-        if long_words is not None:
+        far = np.flatnonzero(far_apart(pairs, self.low, self.high, self.max_days))
+        if len(far) == 0:
+            return pairs
+        if long_words is not None:  # only the far pairs can be kept as long repeats
+            apart = pairs[far]
             words = np.asarray(self.words, dtype=np.int64)
-            long = np.minimum(words[pairs[:, 0]], words[pairs[:, 1]]) >= long_words
+            long = np.minimum(words[apart[:, 0]], words[apart[:, 1]]) >= long_words
             if direct_only:
-                direct = np.zeros(len(self.texts), dtype=bool)
-                kinds = zip(self.quote_item, self.cols.kind, strict=True)
-                direct[[item for item, kind in kinds if kind == QuoteKind.DIRECT]] = True
-                long &= direct[pairs[:, 0]] & direct[pairs[:, 1]]
-            far &= ~long
-        return pairs[~far]
+                direct = np.asarray(self._direct_items(), dtype=bool)
+                long &= direct[apart[:, 0]] & direct[apart[:, 1]]
+            far = far[~long]
+        keep = np.ones(len(pairs), dtype=bool)
+        keep[far] = False
+        return pairs[keep]
 
     # -- linking -----------------------------------------------------------------
 
@@ -285,11 +288,17 @@ class DedupeRun:
 
     def pair_context(self) -> PairContext:
         """What the verifier's features need of each item: words, kind and dates."""
+        return PairContext(
+            words=self.words, direct=self._direct_items(), low=self.low, high=self.high
+        )
+
+    def _direct_items(self) -> list[bool]:
+        """Whether each item was quoted directly (by one of its quotes at least)."""
         direct = [False] * len(self.texts)
         for item, kind in zip(self.quote_item, self.cols.kind, strict=True):
             if kind == QuoteKind.DIRECT:
                 direct[item] = True
-        return PairContext(words=self.words, direct=direct, low=self.low, high=self.high)
+        return direct
 
     def _verbatim_scores(
         self, pairs: np.ndarray, accept: tuple[float, float], *, exact: bool = False
