@@ -425,10 +425,7 @@ class StatementScorer:
         """Join the edges' groups, best first, guarded by the groups' representatives."""
         terms = self.terms
         edges.sort()
-        rep: dict[int, int] = {}
-        for i, r in enumerate(uf.roots().tolist()):
-            if r not in rep or len(terms[i]) > len(terms[rep[r]]):
-                rep[r] = i
+        rep = _representatives(uf.roots(), terms)
         # A quote that holds several statements links through one of its clauses at
         # most (its best match): it must not bridge two statements' clusters.
         anchor: dict[int, int] = {}
@@ -474,6 +471,21 @@ class StatementScorer:
         items = np.asarray(owner, dtype=np.int64)[pairs]
         items = items[items[:, 0] != items[:, 1]]
         return unique_pairs(np.sort(items, axis=1))
+
+
+def _representatives(roots: np.ndarray, terms: Sequence[Terms]) -> dict[int, int]:
+    """The representative of each group: its item with the most terms, the first of ties.
+
+    Examples:
+        >>> t = [frozenset("ab"), frozenset("abc"), frozenset("a"), frozenset("xyz")]
+        >>> _representatives(np.array([0, 0, 2, 0]), t)
+        {0: 1, 2: 2}
+    """
+    sizes = np.fromiter(map(len, terms), np.int64, len(terms))
+    order = np.lexsort((np.arange(len(roots)), -sizes, roots))
+    grouped = roots[order]
+    first = np.r_[True, grouped[1:] != grouped[:-1]] if len(order) else np.zeros(0, dtype=bool)
+    return dict(zip(grouped[first].tolist(), order[first].tolist(), strict=True))
 
 
 def bucket_weights(
