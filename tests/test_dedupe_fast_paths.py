@@ -149,6 +149,9 @@ def test_bucket_bound_is_never_below_the_term_cosine(
     buckets = bucket_weights(sets, weight.__getitem__)
     bound = bucket_bound(buckets, pairs)
     assert (bucket_bound(coarse_buckets(buckets), pairs) >= bound * (1 - 1e-5)).all()
+    # may_reach passes the row sums kept per item: the same bound.
+    norms = buckets.sum(axis=1, dtype=np.float64)
+    assert np.allclose(bucket_bound(buckets, pairs, norms), bound, rtol=1e-12)
     for (i, j), b in zip(pairs.tolist(), bound.tolist(), strict=True):
         exact = statement_score(sets[i], sets[j], weight, min_shared=1)
         assert b >= exact * (1 - 1e-4)

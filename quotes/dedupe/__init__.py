@@ -21,8 +21,8 @@ from quotes.dedupe.cluster import (
     cluster_id,
     dedupe,
 )
-from quotes.dedupe.records import quote_from_record
 from quotes.dedupe.keys import speaker_keys
+from quotes.dedupe.records import quote_from_record
 
 __all__ = [
     "DEFAULT_MAX_DAYS",

@@ -11,9 +11,11 @@ earlier occasion. These predicates read a normalised text
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 __all__ = [
     "POLARITY_MAX_WORDS",
+    "ClaimCache",
     "denies_saying",
     "earlier_occasion",
     "negated",
@@ -129,3 +131,52 @@ def same_polarity(a: frozenset[str], b: frozenset[str], neg_a: bool, neg_b: bool
         False
     """
     return neg_a == neg_b or max(len(a), len(b)) > _POLARITY_MAX_TERMS
+
+
+class ClaimCache:
+    """The claim features of each item of a dedupe run, read on first use and kept.
+
+    The near-verbatim check (`quotes.dedupe.engine`) and the statement scorer
+    (`quotes.dedupe.statement`) ask for the same items' numbers; each text is read
+    once, and only the texts of candidate pairs are read at all.
+
+    Args:
+        raw: One original text of each item (numbers keep their separators there).
+        normalized: The normalised text of each item (negators are read there).
+
+    Examples:
+        >>> raw = ["22 emails", "2,093 emails", "emails"]
+        >>> claims = ClaimCache(raw, [t.replace(",", "") for t in raw])
+        >>> claims.numbers_agree(0, 1), claims.numbers_agree(0, 2), claims.numbers(1)
+        (False, True, frozenset({'2093'}))
+        >>> ClaimCache(["x"], ["he is not qualified and never was"]).negators(0)
+        2
+    """
+
+    def __init__(self, raw: Sequence[str], normalized: Sequence[str]) -> None:
+        self.raw = raw
+        self.normalized = normalized
+        self._numbers: dict[int, frozenset[str]] = {}
+        self._negators: dict[int, int] = {}
+
+    def numbers(self, item: int) -> frozenset[str]:
+        """The numbers of an item's text (see `numbers_in`)."""
+        found = self._numbers.get(item)
+        if found is None:
+            found = self._numbers[item] = numbers_in(self.raw[item])
+        return found
+
+    def negators(self, item: int) -> int:
+        """How many negators an item's normalised text holds (see `negator_count`)."""
+        found = self._negators.get(item)
+        if found is None:
+            found = self._negators[item] = negator_count(self.normalized[item])
+        return found
+
+    def numbers_agree(self, i: int, j: int) -> bool:
+        """False when both items hold numbers and share none (``22 emails`` / ``2,093 emails``)."""
+        a = self.numbers(i)
+        if not a:
+            return True
+        b = self.numbers(j)
+        return not b or bool(a & b)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from quotes.models import Quote, QuoteKind, Stance
 
@@ -55,7 +57,9 @@ def read_columns(qs: list[Quote]) -> Columns:
             raise TypeError(f"dedupe() takes Quote objects or dicts, got {type(q).__name__}")
         spk = q.speaker
         # An unresolved pronoun (no name) is no speaker to block on: like a quote without one.
-        name, stype = (spk.name, spk.type.value) if spk is not None and spk.name is not None else (None, None)
+        name, stype = (None, None)
+        if spk is not None and spk.name is not None:
+            name, stype = spk.name, spk.type.value
         article, kind, outlet, published = q.article, q.kind, q.outlet, q.published
         rows.append(
             (
@@ -78,7 +82,7 @@ def read_columns(qs: list[Quote]) -> Columns:
                 q.stance,
             )
         )
-    rows.sort()
+    rows = [rows[k] for k in sorted_rows(rows)]
     cols = list(zip(*rows, strict=True))
     del rows
     return Columns(
@@ -93,6 +97,37 @@ def read_columns(qs: list[Quote]) -> Columns:
         published=cols[15],
         stance=cols[16],
     )
+
+
+def sorted_rows(rows: list[tuple[Any, ...]]) -> list[int]:
+    """The order of ``rows`` sorted as tuples, for rows ``(str, int, int, ...)``.
+
+    The same order as ``sorted(range(len(rows)), key=rows.__getitem__)``, but the
+    first three fields are sorted as integer codes in numpy, and only rows equal
+    in those are compared as tuples: a sort of a million scattered tuples is
+    mostly cache misses.
+
+    Examples:
+        >>> sorted_rows([("b", 1, 2, "x"), ("a", 5, 6, "y"), ("b", 1, 2, "a"), ("a", 0, 9, "z")])
+        [3, 1, 2, 0]
+    """
+    n = len(rows)
+    if n == 0:
+        return []
+    first = [r[0] for r in rows]
+    code_of = {s: k for k, s in enumerate(sorted(set(first)))}
+    code = np.fromiter(map(code_of.__getitem__, first), np.int64, n)
+    start = np.fromiter((r[1] for r in rows), np.int64, n)
+    end = np.fromiter((r[2] for r in rows), np.int64, n)
+    order = np.lexsort((end, start, code))
+    same = (code[order[1:]] == code[order[:-1]]) & (start[order[1:]] == start[order[:-1]])
+    same &= end[order[1:]] == end[order[:-1]]
+    out = order.tolist()
+    # Runs of rows equal in the first three fields: sorted on the whole tuple.
+    edges = np.flatnonzero(np.diff(np.r_[False, same, False].astype(np.int8)))
+    for a, b in zip(edges[0::2].tolist(), edges[1::2].tolist(), strict=True):
+        out[a : b + 1] = sorted(out[a : b + 1], key=rows.__getitem__)
+    return out
 
 
 def stance_blocks(blocks: list[int], stances: tuple[Stance, ...]) -> list[int]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from quotes.dedupe.claims import POLARITY_MAX_WORDS, negator_count, numbers_in
+from quotes.dedupe.claims import POLARITY_MAX_WORDS, ClaimCache
 from quotes.dedupe.columns import Columns, read_columns, stance_blocks, with_ellipsis
 from quotes.dedupe.defaults import (
     DEFAULT_MIN_PARTIAL_WORDS,
@@ -100,12 +100,13 @@ class DedupeRun:
         self.max_days = max_days
         # (name, type) of each quote's speaker; (None, None) for a quote without one.
         pairs = list(zip(cols.speaker, cols.speaker_type, strict=True))
-        counts = Counter(pairs)
-        counts.pop((None, None), None)
+        counts = Counter((n, k) for n, k in pairs if n is not None and k is not None)
         entities = resolve_speakers(counts)
-        entity_of = {**entities.entity, (None, None): -1}
+        entity = entities.entity
         self.display = entities.display
-        self.entity_of_quote = list(map(entity_of.__getitem__, pairs))
+        self.entity_of_quote = [
+            -1 if name is None or kind is None else entity[name, kind] for name, kind in pairs
+        ]
         blocks = [0] * len(pairs) if ignore_speakers else self.entity_of_quote
         blocks = stance_blocks(blocks, cols.stance)
         self.ignore_speakers = ignore_speakers
@@ -122,8 +123,8 @@ class DedupeRun:
         self.text_order = TextOrder(self.texts)
         self.uf = UnionFind(len(self.texts))
         self.statements: StatementScorer | None = None
-        self._numbers: dict[int, frozenset[str]] = {}
-        self._negators: dict[int, int] = {}
+        #: Numbers and negators of each item, read on first use (see `ClaimCache`).
+        self.claims = ClaimCache(self.raw, self.texts)
         self.accept = (DEFAULT_RATIO_THRESHOLD, DEFAULT_PARTIAL_THRESHOLD)
         self.min_partial_words = DEFAULT_MIN_PARTIAL_WORDS
 
@@ -143,7 +144,10 @@ class DedupeRun:
         periods = [0] * len(text)
         if max_days is not None and any(d is not None for d in published):
             group_of: dict[tuple[int, str], int] = {}
-            groups = [group_of.setdefault((b, normal[t]), len(group_of)) for b, t in zip(blocks, text, strict=True)]
+            groups = [
+                group_of.setdefault((b, normal[t]), len(group_of))
+                for b, t in zip(blocks, text, strict=True)
+            ]
             periods = date_periods(groups, published, max_days)
         item_of: dict[tuple[int, str, int], int] = {}
         self.texts: list[str] = []
@@ -164,7 +168,11 @@ class DedupeRun:
                 segments[item] = cut[raw]
         self.low = np.full(len(texts), NO_DATE_LOW, dtype=np.int64)
         self.high = np.full(len(texts), NO_DATE_HIGH, dtype=np.int64)
-        dated = [(item, d.toordinal()) for item, d in zip(quote_item, published, strict=True) if d is not None]
+        dated = [
+            (item, d.toordinal())
+            for item, d in zip(quote_item, published, strict=True)
+            if d is not None
+        ]
         if dated:
             items, days = np.asarray(dated, dtype=np.int64).T
             self.high[items] = NO_DATE_LOW
@@ -199,17 +207,20 @@ class DedupeRun:
         """
         if self.max_days is None or len(pairs) == 0:
             return pairs
-        far = far_apart(pairs, self.low, self.high, self.max_days)
-        if long_words is not None:
+        far = np.flatnonzero(far_apart(pairs, self.low, self.high, self.max_days))
+        if len(far) == 0:
+            return pairs
+        if long_words is not None:  # only the far pairs can be kept as long repeats
+            apart = pairs[far]
             words = np.asarray(self.words, dtype=np.int64)
-            long = np.minimum(words[pairs[:, 0]], words[pairs[:, 1]]) >= long_words
+            long = np.minimum(words[apart[:, 0]], words[apart[:, 1]]) >= long_words
             if direct_only:
-                direct = np.zeros(len(self.texts), dtype=bool)
-                kinds = zip(self.quote_item, self.cols.kind, strict=True)
-                direct[[item for item, kind in kinds if kind == QuoteKind.DIRECT]] = True
-                long &= direct[pairs[:, 0]] & direct[pairs[:, 1]]
-            far &= ~long
-        return pairs[~far]
+                direct = np.asarray(self._direct_items(), dtype=bool)
+                long &= direct[apart[:, 0]] & direct[apart[:, 1]]
+            far = far[~long]
+        keep = np.ones(len(pairs), dtype=bool)
+        keep[far] = False
+        return pairs[keep]
 
     # -- linking -----------------------------------------------------------------
 
@@ -256,7 +267,7 @@ class DedupeRun:
 
         known = blocks >= 0
         if mode != "verbatim" and known.any():
-            self.statements = StatementScorer(self.texts, self.raw, self.blocks)
+            self.statements = StatementScorer(self.texts, self.raw, self.blocks, self.claims)
             verifier = load_verifier(mode) if verify and mode == "semantic" else None
             self.statements.use_verifier(verifier, self.pair_context())
             self.statements.link(
@@ -277,11 +288,17 @@ class DedupeRun:
 
     def pair_context(self) -> PairContext:
         """What the verifier's features need of each item: words, kind and dates."""
+        return PairContext(
+            words=self.words, direct=self._direct_items(), low=self.low, high=self.high
+        )
+
+    def _direct_items(self) -> list[bool]:
+        """Whether each item was quoted directly (by one of its quotes at least)."""
         direct = [False] * len(self.texts)
         for item, kind in zip(self.quote_item, self.cols.kind, strict=True):
             if kind == QuoteKind.DIRECT:
                 direct[item] = True
-        return PairContext(words=self.words, direct=direct, low=self.low, high=self.high)
+        return direct
 
     def _verbatim_scores(
         self, pairs: np.ndarray, accept: tuple[float, float], *, exact: bool = False
@@ -316,22 +333,18 @@ class DedupeRun:
         short texts are compared (`POLARITY_MAX_WORDS`): in a long quote a ``not``
         belongs to one of many clauses.
         """
-        counts = self._negators
-        texts, words = self.texts, self.words
+        negators, words = self.claims.negators, self.words
         out = np.ones(len(pairs), dtype=bool)
         for k, (i, j) in enumerate(pairs.tolist()):
             if max(words[i], words[j]) > POLARITY_MAX_WORDS:
                 continue
-            for item in (i, j):
-                if item not in counts:
-                    counts[item] = negator_count(texts[item])
-            a, b = counts[i], counts[j]
+            a, b = negators(i), negators(j)
             if a == b:
                 continue
             if whole[k]:
                 out[k] = False
             else:  # the shorter text is the part: it may not add a negator
-                short, long_ = (a, b) if self.words[i] <= self.words[j] else (b, a)
+                short, long_ = (a, b) if words[i] <= words[j] else (b, a)
                 out[k] = short <= long_
         return out
 
@@ -340,20 +353,8 @@ class DedupeRun:
 
         ``22 emails`` and ``2,093 emails`` are two claims however close the words.
         """
-        numbers = self._numbers
-        raw = self.raw
-        out = np.ones(len(pairs), dtype=bool)
-        for k, (i, j) in enumerate(pairs.tolist()):
-            a = numbers.get(i)
-            if a is None:
-                a = numbers[i] = numbers_in(raw[i])
-            if not a:
-                continue
-            b = numbers.get(j)
-            if b is None:
-                b = numbers[j] = numbers_in(raw[j])
-            out[k] = not b or bool(a & b)
-        return out
+        agree = self.claims.numbers_agree
+        return np.fromiter((agree(i, j) for i, j in pairs.tolist()), dtype=bool, count=len(pairs))
 
     def _attach_unknown(self, unknown: np.ndarray, *, block_keys: int, max_block: int) -> None:
         """Join each item without a known speaker to its best near-verbatim match, if any."""
@@ -465,7 +466,11 @@ class DedupeRun:
         }
 
     def _cluster(
-        self, members: list[int], canon_qi: int, sims: dict[int, float], provenance: DedupeProvenance
+        self,
+        members: list[int],
+        canon_qi: int,
+        sims: dict[int, float],
+        provenance: DedupeProvenance,
     ) -> QuoteCluster:
         """Build one cluster from its member quotes (already in member order)."""
         cols = self.cols

@@ -58,7 +58,8 @@ def neighbour_pairs(
         by_block.setdefault(blocks[item], []).append(row)
     out = [np.empty((0, 2), dtype=np.int64)]
     rng = np.random.default_rng(17)
-    planes = rng.standard_normal((_PROJECTIONS, vectors.shape[1] if vectors.ndim == 2 else 1, _BITS))
+    dims = vectors.shape[1] if vectors.ndim == 2 else 1
+    planes = rng.standard_normal((_PROJECTIONS, dims, _BITS))
     for rows in by_block.values():
         if len(rows) < 2:
             continue

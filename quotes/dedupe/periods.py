@@ -4,8 +4,8 @@ A speaker who repeats a line months later makes a new statement (a stump line, a
 slogan, a position restated). Dedupe splits the quotes of one text into *periods*:
 its dated quotes sorted by date, cut wherever two consecutive dates are more than
 ``max_days`` apart. Each period is its own item, with the span of its dates, and two
-items whose spans are more than ``max_days`` apart never link (see `far_apart`), except near-verbatim repeats of
-at least `LONG_REPEAT_WORDS` words.
+items whose spans are more than ``max_days`` apart never link (see `far_apart`),
+except near-verbatim repeats of at least `LONG_REPEAT_WORDS` words.
 """
 
 from __future__ import annotations

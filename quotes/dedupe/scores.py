@@ -65,8 +65,8 @@ def verbatim_scores(
     n = len(pairs)
     if n == 0:
         return np.zeros(0, np.float32), np.zeros(0, np.float32)
-    a = [texts[i] for i in pairs[:, 0]]
-    b = [texts[j] for j in pairs[:, 1]]
+    a = list(map(texts.__getitem__, pairs[:, 0].tolist()))
+    b = list(map(texts.__getitem__, pairs[:, 1].tolist()))
     ratio = process.cpdist(a, b, scorer=fuzz.ratio, workers=-1, dtype=np.float32)
     # Cheaper scores first; the costlier ones only where the verdict is still open,
     # and (unless exact) only where a bound from the lengths and the plain ratio
@@ -112,9 +112,9 @@ def _full_scores(
     todo = full < accept
     if cutoff:
         todo &= ratio_bound(np.minimum(len_a, len_b), len_a + len_b) >= cutoff
-    todo = np.flatnonzero(todo)
-    if len(todo):
-        full[todo] = np.maximum(full[todo], _cpdist(a, b, todo, fuzz.token_sort_ratio, cutoff))
+    rows = np.flatnonzero(todo)
+    if len(rows):
+        full[rows] = np.maximum(full[rows], _cpdist(a, b, rows, fuzz.token_sort_ratio, cutoff))
     return full
 
 
@@ -222,13 +222,19 @@ def _piece_rows(
     unit: list[int] = []  # (pair, side) of each piece scored
     piece_texts: list[str] = []
     other_texts: list[str] = []
-    for k, (i, j) in enumerate(pairs.tolist()):
+    if not pieces_of:
+        return unit, piece_texts, other_texts
+    # Only the pairs with a side cut into pieces (a few of the candidates) are visited.
+    cut_items = np.zeros(len(texts), dtype=bool)
+    cut_items[list(pieces_of)] = True
+    rows = np.flatnonzero(cut_items[pairs[:, 0]] | cut_items[pairs[:, 1]])
+    for k, (i, j) in zip(rows.tolist(), pairs[rows].tolist(), strict=True):
         for side, (cut, other) in enumerate(((i, j), (j, i))):
-            pieces = pieces_of.get(cut)
-            if pieces is not None:
-                unit.extend([2 * k + side] * len(pieces))
-                piece_texts.extend(pieces)
-                other_texts.extend([texts[other]] * len(pieces))
+            kept_pieces = pieces_of.get(cut)
+            if kept_pieces is not None:
+                unit.extend([2 * k + side] * len(kept_pieces))
+                piece_texts.extend(kept_pieces)
+                other_texts.extend([texts[other]] * len(kept_pieces))
     return unit, piece_texts, other_texts
 
 

@@ -27,10 +27,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from quotes.dedupe.claims import (
+    ClaimCache,
     denies_saying,
     earlier_occasion,
     negated,
-    numbers_in,
     same_polarity,
 )
 from quotes.dedupe.index import UnionFind, candidate_pairs, term_rows, unique_pairs
@@ -92,10 +92,19 @@ class StatementScorer:
         texts: Normalised text of each item.
         raw: One original text of each item (clauses are cut on its punctuation).
         blocks: Block (speaker entity) of each item; ``-1`` for an unknown speaker.
+        claims: The run's claim features of the items (`ClaimCache`), shared with
+            its near-verbatim check; ``None`` for a cache of this scorer's own.
     """
 
-    def __init__(self, texts: Sequence[str], raw: Sequence[str], blocks: Sequence[int]) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        raw: Sequence[str],
+        blocks: Sequence[int],
+        claims: ClaimCache | None = None,
+    ) -> None:
         self.texts = texts
+        self.claims = ClaimCache(raw, texts) if claims is None else claims
         self.raw = raw
         self.blocks = blocks
         cache: dict[str, Terms] = {}
@@ -131,6 +140,11 @@ class StatementScorer:
         self._has_clauses = np.zeros(0, dtype=bool)
         self._buckets = np.zeros((0, _BUCKETS), dtype=np.float32)
         self._coarse = np.zeros((0, _COARSE), dtype=np.float32)
+        # Row sums of those two tables (the norms of `bucket_bound`), and which items
+        # the bound applies to (no clauses, enough terms).
+        self._bucket_norms = np.zeros(0)
+        self._coarse_norms = np.zeros(0)
+        self._boundable = np.zeros(0, dtype=bool)
         self._weight_of: Callable[[str], float] = _Weights().__getitem__
         self._item_norm: dict[int, float] = {}
         # Pairs far apart in time that link on their term score only (see `link`).
@@ -138,7 +152,6 @@ class StatementScorer:
         self._term_threshold = 0.0
         #: Embedding of each item (semantic mode): its row in ``vectors``, or -1.
         self.vector_row: np.ndarray | None = None
-        self._numbers: dict[int, frozenset[str]] = {}
         self.vectors: np.ndarray | None = None
         #: The learned pair verifier and what its features need (see `use_verifier`).
         self.verifier: VerifierModel | None = None
@@ -217,7 +230,7 @@ class StatementScorer:
         return (
             self.earlier[i] != self.earlier[j]
             or self.denial_of_saying[i] != self.denial_of_saying[j]
-            or not self._numbers_agree(i, j)
+            or not self.claims.numbers_agree(i, j)
         )
 
     def opposite_polarity(self, i: int, j: int, parts: tuple[int, int] = (0, 0)) -> bool:
@@ -255,17 +268,6 @@ class StatementScorer:
             raise ValueError("features() needs the pair context of use_verifier()")
         term_score = self.best_match(i, j)[0] if term_score is None else term_score
         return self.context.features(self, i, j, term_score=term_score, cosine=self._cosine(i, j))
-
-    def _numbers_agree(self, i: int, j: int) -> bool:
-        """False when both items hold numbers and share none (``22 emails`` / ``2,093 emails``)."""
-        numbers = self._numbers
-        a = numbers.get(i)
-        if a is None:
-            a = numbers[i] = numbers_in(self.raw[i])
-        b = numbers.get(j)
-        if b is None:
-            b = numbers[j] = numbers_in(self.raw[j])
-        return not (a and b) or bool(a & b)
 
     # -- linking -------------------------------------------------------------------
 
@@ -376,26 +378,26 @@ class StatementScorer:
         an upper bound of the cosine in numpy (`bucket_bound`) drops most of them
         before the exact check in Python.
         """
-        sizes = self._sizes if self._sizes is not None else self._prepare_bounds()
+        if self._sizes is None:
+            self._prepare_bounds()
         has_clauses = self._has_clauses
         i, j = pairs[:, 0], pairs[:, 1]
         plain = ~(has_clauses[i] | has_clauses[j])
         # The bound on 16 coarse buckets (one cache line a row) first, then on the 64
         # buckets for the few that pass: both are upper bounds, so the result is that
         # of the fine bound alone, with a quarter of the memory reads for most pairs.
-        rows = np.flatnonzero(plain & (sizes[i] >= _MIN_TERMS) & (sizes[j] >= _MIN_TERMS))
+        # (A plain pair with an item of fewer than _MIN_TERMS terms cannot score.)
+        rows = np.flatnonzero(self._boundable[i] & self._boundable[j])
         bound_floor = threshold * (1.0 - _BOUND_MARGIN)
-        for buckets in (self._coarse, self._buckets):
-            rows = rows[bucket_bound(buckets, pairs[rows]) >= bound_floor]
-        fit = np.zeros(len(pairs), dtype=bool)
-        fit[rows] = True
-        pairs = pairs[~plain | fit]
+        for buckets, norms in (
+            (self._coarse, self._coarse_norms),
+            (self._buckets, self._bucket_norms),
+        ):
+            rows = rows[bucket_bound(buckets, pairs[rows], norms) >= bound_floor]
+        keep = ~plain  # pairs with clauses; the plain ones within the bound are checked
         terms, norm, get = self.terms, self._item_norm, self._weight_of
         floor = threshold * (1.0 - 1e-9)
-        keep = has_clauses[pairs[:, 0]] | has_clauses[pairs[:, 1]]
-        for k, (i, j) in enumerate(pairs.tolist()):
-            if keep[k]:
-                continue
+        for k, (i, j) in zip(rows.tolist(), pairs[rows].tolist(), strict=True):
             shared = terms[i] & terms[j]
             if len(shared) < 2:
                 continue
@@ -404,17 +406,18 @@ class StatementScorer:
             keep[k] = sum(map(get, shared)) >= floor * math.sqrt(ni * nj)
         return pairs[keep]
 
-    def _prepare_bounds(self) -> np.ndarray:
-        """Set the term-set sizes (returned), clause flags and bucketed weights, for `may_reach`."""
+    def _prepare_bounds(self) -> None:
+        """Set the term-set sizes, clause flags and bucketed weights, for `may_reach`."""
         terms = self.terms
         self._sizes = sizes = np.fromiter(map(len, terms), np.int64, len(terms))
         self._has_clauses = np.zeros(len(terms), dtype=bool)
         self._has_clauses[list(self.clauses)] = True
+        self._boundable = ~self._has_clauses & (sizes >= _MIN_TERMS)
         self._weight_of = _Weights(self.weight).__getitem__
         self._buckets = bucket_weights(terms, self._weight_of, sizes)
         self._coarse = coarse_buckets(self._buckets)
-        return sizes
-
+        self._bucket_norms = self._buckets.sum(axis=1, dtype=np.float64)
+        self._coarse_norms = self._coarse.sum(axis=1, dtype=np.float64)
 
     def _join(
         self, uf: UnionFind, edges: list[tuple[float, int, int, int, int]], threshold: float
@@ -422,10 +425,7 @@ class StatementScorer:
         """Join the edges' groups, best first, guarded by the groups' representatives."""
         terms = self.terms
         edges.sort()
-        rep: dict[int, int] = {}
-        for i, r in enumerate(uf.roots().tolist()):
-            if r not in rep or len(terms[i]) > len(terms[rep[r]]):
-                rep[r] = i
+        rep = _representatives(uf.roots(), terms)
         # A quote that holds several statements links through one of its clauses at
         # most (its best match): it must not bridge two statements' clusters.
         anchor: dict[int, int] = {}
@@ -473,6 +473,21 @@ class StatementScorer:
         return unique_pairs(np.sort(items, axis=1))
 
 
+def _representatives(roots: np.ndarray, terms: Sequence[Terms]) -> dict[int, int]:
+    """The representative of each group: its item with the most terms, the first of ties.
+
+    Examples:
+        >>> t = [frozenset("ab"), frozenset("abc"), frozenset("a"), frozenset("xyz")]
+        >>> _representatives(np.array([0, 0, 2, 0]), t)
+        {0: 1, 2: 2}
+    """
+    sizes = np.fromiter(map(len, terms), np.int64, len(terms))
+    order = np.lexsort((np.arange(len(roots)), -sizes, roots))
+    grouped = roots[order]
+    first = np.r_[True, grouped[1:] != grouped[:-1]] if len(order) else np.zeros(0, dtype=bool)
+    return dict(zip(grouped[first].tolist(), order[first].tolist(), strict=True))
+
+
 def bucket_weights(
     terms: Sequence[Terms], weight_of: Callable[[str], float], sizes: np.ndarray | None = None
 ) -> np.ndarray:
@@ -506,13 +521,16 @@ def coarse_buckets(buckets: np.ndarray) -> np.ndarray:
     return buckets.reshape(len(buckets), _COARSE, -1).sum(axis=2, dtype=np.float32)
 
 
-def bucket_bound(buckets: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+def bucket_bound(
+    buckets: np.ndarray, pairs: np.ndarray, norms: np.ndarray | None = None
+) -> np.ndarray:
     """An upper bound of the weighted term cosine of each pair, from bucketed weights.
 
     Each term's weight is added to one of ``buckets.shape[1]`` buckets (by its hash);
     the weight two term sets share is at most the sum over buckets of the smaller of
     their two bucket weights, and the norms are the row sums. Exact up to float32
-    rounding (callers allow a relative margin).
+    rounding (callers allow a relative margin). ``norms``, the row sums of
+    ``buckets`` (float64), saves summing the rows of every pair.
 
     Examples:
         >>> b = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 2.0]], dtype=np.float32)
@@ -521,5 +539,8 @@ def bucket_bound(buckets: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     """
     a, b = buckets[pairs[:, 0]], buckets[pairs[:, 1]]
     shared = np.minimum(a, b).sum(axis=1, dtype=np.float64)
-    norms = a.sum(axis=1, dtype=np.float64) * b.sum(axis=1, dtype=np.float64)
-    return np.divide(shared, np.sqrt(norms), out=np.ones(len(pairs)), where=norms > 0)
+    if norms is None:
+        product = a.sum(axis=1, dtype=np.float64) * b.sum(axis=1, dtype=np.float64)
+    else:
+        product = norms[pairs[:, 0]] * norms[pairs[:, 1]]
+    return np.divide(shared, np.sqrt(product), out=np.ones(len(pairs)), where=product > 0)
