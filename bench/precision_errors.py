@@ -14,7 +14,7 @@ Boundary errors are split by how the predicted content differs from the gold one
 (``long-right``: runs past the gold end, ``short-left``: starts after the gold start, ...).
 Usage::
 
-    python bench/precision_errors.py /work/shared/polnear --split train -o /tmp/preds.jsonl
+    python bench/precision_errors.py ../shared/polnear --split train -o /tmp/preds.jsonl
 
 prints a table per rule (count, exact precision, overlap precision, error types) and
 writes one JSON object per prediction (rule, status, texts, context) for reading.

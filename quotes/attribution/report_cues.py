@@ -27,6 +27,7 @@ __all__ = [
     "LEAD_ADVERBIAL_OPENERS",
     "LOWERCASE_WORD_RE",
     "NAMING",
+    "GOING_ON",
     "OBJECT_CUE_RATE",
     "OBJECT_VERBS",
     "SAY_LIKE",
@@ -275,7 +276,7 @@ def is_particle(low: str, nxt: str) -> bool:
 
 
 #: Verbs that go on doing what the verb after ``to`` says: ``continued to question C``.
-_GOING_ON = frozenset("continue continues continued continuing".split())
+GOING_ON = frozenset("continue continues continued continuing".split())
 
 
 def chained_cue(toks: list[Token], last: int) -> int:
@@ -288,7 +289,7 @@ def chained_cue(toks: list[Token], last: int) -> int:
     Returns:
         The chain's last token, or ``last`` when the cue at ``last`` is no such chain.
     """
-    if last + 2 >= len(toks) or toks[last][0].lower() not in _GOING_ON:
+    if last + 2 >= len(toks) or toks[last][0].lower() not in GOING_ON:
         return last
     if toks[last + 1][0].lower() != "to":
         return last
@@ -365,8 +366,8 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
     """Whether the cue word at ``k`` is used as no verb here.
 
     ``270 pledged delegates``, ``the stated goal``: a modifier after a determiner
-    or a number; ``a think tank``: the first word of a compound noun; ``his home state``, ``secretary of state``: a noun; ``Initial
-    estimates put ...``: a plural noun; ``The Sunshine State is ...``: a capitalised
+    or a number; ``a think tank``: the first word of a compound noun; ``his home state``,
+    ``secretary of state``: a noun; ``Initial estimates put ...``: a plural noun; ``The Sunshine State is ...``: a capitalised
     cue word inside a sentence (not a title-case headline) is a name.
     """
     word = toks[k][0]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.report_content import names_no_clause
+from quotes.attribution.report_cues import GOING_ON
 
 __all__ = ["not_a_statement"]
 
@@ -54,9 +55,9 @@ _CLAUSE_ONLY = frozenset(
     continue continues continued continuing celebrate celebrates celebrated celebrating
     embrace embraces embraced embracing email emails emailed emailing""".split()
 )
-#: ``continued to <verb>``: a verb of saying joins the cue (`report_cues.chained_cue`); any
-#: other verb is what X went on doing (PolNeAR train: 34 reports, 1 right, before the chain).
-_GOING_ON = frozenset("continue continues continued continuing".split())
+# ``continued to <verb>`` (`GOING_ON`): a verb of saying joins the cue
+# (`report_cues.chained_cue`); any other verb is what X went on doing (PolNeAR train: 34
+# reports, 1 right, before the chain).
 #: Naming participles, right after the noun they name (``a group called X``).
 _NAMING_PARTICIPLES = frozenset("called dubbed named titled".split())
 #: The rules whose content is the cue's complement.
@@ -105,7 +106,7 @@ def not_a_statement(rule: str, cue: str, content: str, before: str) -> bool:
         return True  # "who requested anonymity to discuss C"
     if (not _NOUN_SENSE.isdisjoint(words) or words[-1] in _CLAUSE_ONLY) and names_no_clause(content):
         return True
-    if words[-1] in _GOING_ON and first == "to":
+    if words[-1] in GOING_ON and first == "to":
         return True  # "continued to build the wall": what X did (a verb of saying is in the cue)
     return _names_a_thing(words, content, before)
 
