@@ -288,6 +288,36 @@ class TestSpeakers:
         assert e[("Eric Trump", "person")] != e[("Donald Trump", "person")]
         assert e[("a senior official", "anonymous")] == -1
 
+    def test_double_surname_alone_is_the_person_with_that_full_name(self) -> None:
+        from collections import Counter
+
+        counts = Counter({
+            ("Debbie Wasserman Schultz", "person"): 3,
+            ("Wasserman Schultz", "person"): 2,
+            ("Ruth Bader Ginsburg", "person"): 1,
+            ("Bader Ginsburg", "person"): 1,
+            ("John Paul Smith", "person"): 1,
+            ("Paul Smith", "person"): 1,
+        })
+        e = resolve_speakers(counts).entity
+        assert e[("Wasserman Schultz", "person")] == e[("Debbie Wasserman Schultz", "person")]
+        assert e[("Bader Ginsburg", "person")] == e[("Ruth Bader Ginsburg", "person")]
+        # a known given name is not part of a double surname: two people
+        assert e[("Paul Smith", "person")] != e[("John Paul Smith", "person")]
+        assert e[("Wasserman Schultz", "person")] != e[("Bader Ginsburg", "person")]
+
+    def test_double_surname_of_two_people_stays_apart(self) -> None:
+        from collections import Counter
+
+        counts = Counter({
+            ("Anna Lloyd Webber", "person"): 1,
+            ("Mark Lloyd Webber", "person"): 1,
+            ("Lloyd Webber", "person"): 1,
+        })
+        e = resolve_speakers(counts).entity
+        assert e[("Lloyd Webber", "person")] not in {
+            e[("Anna Lloyd Webber", "person")], e[("Mark Lloyd Webber", "person")]}
+
     @pytest.mark.parametrize(
         ("name", "expected"),
         [

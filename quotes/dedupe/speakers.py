@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from quotes.dedupe.index import UnionFind
 from quotes.dedupe.text import normalize_text, person_name_parts
 from quotes.models import SpeakerType
+from quotes.speakers.gender import known_given_name
 
 __all__ = ["SpeakerEntities", "resolve_speakers"]
 
@@ -60,7 +61,9 @@ def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
     ``Zelenskyy`` join) and then by first given name (``Dmitry``/``Dmitri``; an
     initial matches). A surname given alone joins the person with that surname who
     has at least two thirds of the quotes with a first name; if there is none, it is
-    its own entity. Organisations and groups are matched on their normalised name
+    its own entity. A double surname written without the given name
+    (``Wasserman Schultz``) joins the one person whose full name ends with it
+    (``Debbie Wasserman Schultz``). Organisations and groups are matched on their normalised name
     without a leading ``the``. Anonymous sources and pronouns are unknown.
 
     Args:
@@ -72,6 +75,7 @@ def resolve_speakers(counts: Counter[tuple[str, str]]) -> SpeakerEntities:
     """
     keyed = _name_keys(counts)
     sur_group = _surname_groups(keyed)
+    keyed = _join_compound_surnames(keyed, sur_group)
     first_of, dominant = _given_names(keyed, counts, sur_group)
     entity_key: dict[tuple[str, str], tuple] = {}
     for nk, k in keyed.items():
@@ -129,6 +133,39 @@ def _surname_groups(keyed: dict[tuple[str, str], tuple]) -> dict[str, int]:
             if _same_surname(names[x], names[y]):
                 sur_uf.union(members[x], members[y])
     return {s: sur_uf.find(i) for i, s in enumerate(surnames)}
+
+
+def _join_compound_surnames(
+    keyed: dict[tuple[str, str], tuple], sur_group: dict[str, int]
+) -> dict[tuple[str, str], tuple]:
+    """Read ``Wasserman Schultz`` as the double surname of ``Debbie Wasserman Schultz``.
+
+    A person key whose only given name is not a given name the gender lists know
+    (`quotes.speakers.gender.known_given_name`) takes the first name of the one person
+    of its surname group whose full name has that word right before the surname
+    (``("debbie", "wasserman")``). With no such person, or two with different first
+    names, the key stays: ``Paul Smith`` never joins ``John Paul Smith``.
+
+    Examples:
+        >>> keyed = {("Debbie Wasserman Schultz", "person"):
+        ...              ("p", ("debbie", "wasserman"), "schultz", "Debbie Wasserman Schultz"),
+        ...          ("Wasserman Schultz", "person"):
+        ...              ("p", ("wasserman",), "schultz", "Wasserman Schultz")}
+        >>> _join_compound_surnames(keyed, {"schultz": 0})[("Wasserman Schultz", "person")][1]
+        ('debbie',)
+    """
+    owners: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for k in keyed.values():
+        if k[0] == "p" and len(k[1]) >= 2:
+            owners[(sur_group[k[2]], k[1][-1])].add(k[1][0])
+    joined = dict(keyed)
+    for nk, k in keyed.items():
+        if k[0] != "p" or len(k[1]) != 1 or known_given_name(k[1][0]):
+            continue
+        firsts = owners.get((sur_group[k[2]], k[1][0]), set())
+        if len(firsts) == 1:
+            joined[nk] = ("p", (next(iter(firsts)),), k[2], k[3])
+    return joined
 
 
 def _given_names(
