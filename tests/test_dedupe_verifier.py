@@ -17,12 +17,21 @@ from hypothesis import strategies as st
 from quotes.dedupe import dedupe
 from quotes.dedupe import verifier as verifier_module
 from quotes.dedupe.defaults import DEFAULT_SEMANTIC_THRESHOLD
+from quotes.dedupe.index import UnionFind
+from quotes.dedupe.statement import StatementScorer
 from quotes.dedupe.verifier import (
     FEATURES,
+    PairContext,
+    VerifierModel,
+    content_words,
     entity_terms,
     load_verifier,
     pair_features,
     phrase_keys,
+    soft_cover,
+    stem_cover,
+    stem_keys,
+    word_keys,
 )
 from quotes.errors import QuotesError
 from quotes.models import Quote, Speaker
@@ -112,6 +121,67 @@ def test_entities_phrases_and_their_features() -> None:
     assert values["days"] == pytest.approx(np.log1p(3.0))
 
 
+class TestStemCover:
+    def test_forms_of_one_word_share_a_family(self) -> None:
+        founded = stem_keys("obama founded isis")
+        founder = stem_keys("obama was the founder of isis")
+        assert founded == founder
+        assert stem_cover(founded, founder) == 1.0
+
+    def test_other_words_share_none(self) -> None:
+        assert stem_cover(stem_keys("taxes must rise"), stem_keys("walls will stand")) == 0.0
+
+    def test_short_words_and_stopwords_have_no_family(self) -> None:
+        assert stem_keys("he said it was bad") == frozenset()
+
+    def test_synonyms_of_the_lexicon_are_one_family(self) -> None:
+        assert stem_keys("waiting for indications") == stem_keys("they await signals")
+        assert word_keys("waiting for indications") == ["wait", "signal"]
+
+
+class TestSoftCover:
+    def test_close_words_count_weighted_by_rarity(self) -> None:
+        agency, bureau, wrong = np.eye(3)[0], np.eye(3)[0], np.eye(3)[2]
+        a, b = np.stack([agency, wrong]), np.stack([bureau])
+        assert soft_cover((a, b), (np.array([1.0, 3.0]), np.array([2.0]))) == 1.0  # b's side
+        assert soft_cover((a, a[1:]), (np.array([1.0, 3.0]), np.array([3.0]))) == 1.0
+        assert soft_cover((a[:1], b * 0 + wrong), (np.ones(1), np.ones(1))) == 0.0
+
+    def test_a_side_without_vectors_covers_nothing(self) -> None:
+        empty = np.zeros((0, 3))
+        assert soft_cover((empty, np.eye(3)), (np.zeros(0), np.ones(3))) == 0.0
+
+
+@pytest.mark.parametrize("uses_soft_cover", [True, False])
+def test_words_are_embedded_once_and_only_for_a_verifier_that_reads_them(
+    uses_soft_cover: bool,
+) -> None:
+    synonyms = {"agency": [1.0, 0.0, 0.0], "bureau": [1.0, 0.0, 0.0]}
+    calls: list[list[str]] = []
+
+    def encoder(texts):
+        calls.append(list(texts))
+        return [synonyms.get(t, [0.0, 1.0, 0.0]) for t in texts]
+
+    raw = ["The agency found the emails.", "The bureau found the emails."]
+    texts = ["the agency found the emails", "the bureau found the emails"]
+    scorer = StatementScorer(texts, raw, [0, 0])
+    feature = "soft_cover" if uses_soft_cover else "cosine"
+    model = VerifierModel((feature,), (0.0,), (1.0,), (1.0,), 0.0, 0.5)
+    scorer.use_verifier(model, PairContext([5, 5], [True, True], np.zeros(2), np.zeros(2)))
+    scorer.link(UnionFind(2), np.ones(2, dtype=bool), semantic=True, threshold=0.99,
+                block_keys=3, max_block=64, encoder=encoder)  # fmt: skip
+    word_calls = [c for c in calls if "agency" in c]
+    values = dict(zip(FEATURES, scorer.features(0, 1), strict=True))
+    assert values["stem_cover"] == pytest.approx(2 / 3)  # agency / bureau: two families
+    if uses_soft_cover:
+        assert word_calls == [["agency", "found", "emails", "bureau"]]
+        assert values["soft_cover"] == 1.0  # but one word to the encoder
+    else:
+        assert word_calls == [] and values["soft_cover"] == 0.0
+    assert content_words(texts[0]) == ["agency", "found", "emails"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     base=st.lists(st.floats(0, 1), min_size=len(FEATURES), max_size=len(FEATURES)),
@@ -122,7 +192,7 @@ def test_more_shared_terms_or_closer_embeddings_never_lower_the_score(
 ) -> None:
     model = load_verifier("semantic")
     closer = list(base)
-    for name in ("cover", "cosine", "phrases"):
+    for name in ("cover", "cosine", "phrases", "stem_cover", "soft_cover"):
         closer[FEATURES.index(name)] += lift
     assert model.score(closer) >= model.score(base) - 1e-12
 

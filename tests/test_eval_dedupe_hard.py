@@ -139,3 +139,41 @@ def test_table_reports_rates_per_category_and_skipped_modes(hard: ModuleType) ->
     skipped = "| semantic | skipped: semantic mode needs: pip install quotes[semantic] |"
     assert table[3].startswith(skipped)
     assert "split tune: 2 pairs on 3 quotes (1 same, 1 different" in hard.summary(pairs, "tune")
+
+
+@pytest.fixture(scope="module")
+def losses_module() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import dedupe_hard_losses
+
+        yield dedupe_hard_losses
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+class TestLosses:
+    def test_each_wrong_pair_gets_the_stage_that_decided_it(self, losses_module) -> None:
+        denied = "The harbour bridge will not close for repairs from the first of May"
+        pairs = [
+            # two speakers: never compared
+            pair("1", "same", "paraphrase", side("a-1", LINE), side("b-1", LINE, "Jon Bell")),
+            # a short denial: the polarity rule
+            pair("2", "same", "paraphrase", side("c-1", LINE[:68]), side("d-1", denied)),
+            # nothing shared: the score
+            pair("3", "same", "paraphrase", side("e-1", LINE), side("f-1", OTHER)),
+        ]
+        found = {pid: (outcome, stage) for outcome, stage, p in losses_module.losses(
+            pairs, "statement") for pid in [p["id"]]}  # fmt: skip
+        assert found == {
+            "1": ("fn", "other block"),
+            "2": ("fn", "rule: polarity"),
+            "3": ("fn", "score"),
+        }
+
+    def test_ranking_figures(self, losses_module) -> None:
+        import numpy as np
+
+        scores, labels = np.array([0.9, 0.8, 0.3, 0.2]), np.array([True, False, True, False])
+        assert losses_module.auc(scores, labels) == 0.75
+        assert losses_module.best_f1(scores, labels) == (0.8, 0.3)

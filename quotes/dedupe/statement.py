@@ -308,6 +308,8 @@ class StatementScorer:
         pairs = self._candidates(idx, per_item=block_keys + 1, max_df=max_block)
         if semantic:
             self._embed(idx, encoder)
+            if self.verifier is not None and "soft_cover" in self.verifier.features:
+                self.embed_words(idx, encoder)
             assert self.vectors is not None and self.vector_row is not None
             near = neighbour_pairs(self.vectors[self.vector_row[idx]], idx, self.blocks)
             pairs = unique_pairs(np.concatenate([pairs, near]))
@@ -331,6 +333,21 @@ class StatementScorer:
             rows[i] = row_of.setdefault(self.raw[i], len(row_of))
         self.vectors = embed(list(row_of), encoder)
         self.vector_row = rows
+
+    def embed_words(self, items: np.ndarray, encoder: Encoder | None) -> None:
+        """Embed the content words of ``items`` for the verifier's ``soft_cover``: each once.
+
+        `link` embeds those of every item of a known speaker, in one batch, when the
+        verifier uses the feature (the shipped one does not): not only those of the
+        candidate pairs, since the guard of `_join` scores the representatives of
+        two groups, which need not be a candidate pair.
+        """
+        if self.context is None:
+            return
+        words = self.context.missing_words(self, items.tolist())
+        if words:
+            vectors = embed(words, encoder)
+            self.context.word_vectors.update(zip(words, vectors, strict=True))
 
     def _weigh_terms(self, roots: np.ndarray, known: np.ndarray) -> None:
         """Set the term weights: rarity over statements (a term counts once per group)."""

@@ -24,6 +24,7 @@ from functools import lru_cache
 __all__ = [
     "ELLIPSIS_RE",
     "clause_texts",
+    "concept",
     "content_term",
     "content_terms",
     "fold_accents",
@@ -280,6 +281,16 @@ def _build_concepts() -> dict[str, str]:
 
 
 _CONCEPT_OF: dict[str, str] = _build_concepts()
+
+
+def concept(word: str) -> str | None:
+    """The synonym class of a normalised word (its first word), or ``None`` outside the lexicon.
+
+    Examples:
+        >>> concept("indications"), concept("negotiations"), concept("emails")
+        ('signal', 'talk', None)
+    """
+    return _CONCEPT_OF.get(stem(word))
 
 
 @lru_cache(maxsize=200_000)
