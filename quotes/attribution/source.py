@@ -54,6 +54,10 @@ def _appos_ok(ctx: Document, a: int, b: int) -> bool:
         return False
     first = words[0]
     low = first.lower().rstrip(".")
+    if low == "then" and len(words) > 1 and not words[1][:1].isdigit():
+        # "Susan Crawford, then Maples's literary agent": a past role (an age stays out).
+        rest = ctx.norm.index(words[1], a + len(first))
+        return _appos_ok(ctx, rest, b)
     if first[:1].isdigit():
         return len(words) == 1 or words[1].lower() in ("years", "year-old")
     if low in _NOT_APPOS or low.endswith("ing") and low != "managing" or low.endswith("ly") or cue_type_of(low) is not None:
@@ -156,7 +160,13 @@ def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> i
         if ctx.norm[a:b].isdigit() and not (re.match(r",\s+", tail) and _appos_end(ctx, b + len(re.match(r",\s+", tail).group()), limit) > 0):
             break  # "Renee Gold, 83": an age alone stays out of the phrase
         if inverted:
-            ok = not tail.strip(" .!?") or bool(re.match(r",\s+(?:[a-z]|\d)", tail)) or tail[:1] == "."
+            # The sentence ends, more description follows, or the quote resumes
+            # ('said Raffaello Pantucci, director of X, "but it is ...').
+            ok = (
+                not tail.strip(" .!?")
+                or bool(re.match(r",\s+(?:[a-z]|\d)|,\s*(?:[\"“‘]|'')", tail))
+                or tail[:1] == "."
+            )
         else:
             tail = tail[1:] if tail[:1] == "." and _abbreviation_before(ctx.norm, b) or tail[:2] == ".," else tail
             t = re.match(r",\s+((?:\w+\s+){0,2}?)(\w+)", tail)

@@ -1,0 +1,56 @@
+"""Where a quote's source span starts and ends (``speaker.mention``), on both backends.
+
+PolNeAR's Source spans are the whole noun phrase that names the source; these
+made-up sentences pin the boundary families fixed against it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+
+def only(extractor: quotes.Extractor, text: str) -> quotes.Quote:
+    found = extractor.extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def statements(extractor: quotes.Extractor, text: str) -> list[quotes.Quote]:
+    return extractor.extract(text)
+
+
+class TestApposition:
+    """An apposition after an inverted speaker (``said X, a Y``) belongs to the source."""
+
+    def test_apposition_before_the_quote_resumes(self, extractor):
+        text = (
+            "“The harbour used to be quiet,” said Tobias Renner, director of the Coastal "
+            "Studies Centre at Marlow College, “but the ferries changed everything.”"
+        )
+        found = statements(extractor, text)
+        assert len(found) == 2
+        for q in found:
+            assert q.speaker.name == "Tobias Renner"
+            assert q.speaker.mention == (
+                "Tobias Renner, director of the Coastal Studies Centre at Marlow College"
+            )
+
+    def test_past_role_after_then(self, extractor):
+        q = only(
+            extractor,
+            "“The plan was never funded,” said Helen Marsh, then the city's budget director.",
+        )
+        assert q.speaker.name == "Helen Marsh"
+        assert q.speaker.mention == "Helen Marsh, then the city's budget director"
+
+    def test_then_before_a_verb_is_no_apposition(self, extractor):
+        text = "“The plan was never funded,” said Helen Marsh, then added that she was sorry."
+        q = next(q for q in statements(extractor, text) if "funded" in q.text)
+        assert q.speaker.mention == "Helen Marsh"
+
+    @pytest.mark.parametrize("age", ["then 38", "38"])
+    def test_an_age_stays_out(self, extractor, age):
+        q = only(extractor, f"“The plan was never funded,” said Helen Marsh, {age}.")
+        assert q.speaker.mention == "Helen Marsh"
