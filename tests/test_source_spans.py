@@ -54,3 +54,32 @@ class TestApposition:
     def test_an_age_stays_out(self, extractor, age):
         q = only(extractor, f"“The plan was never funded,” said Helen Marsh, {age}.")
         assert q.speaker.mention == "Helen Marsh"
+
+
+class TestDatedDocument:
+    """A date after a participle dates the document that is the source; it stays in."""
+
+    @pytest.mark.parametrize(
+        ("text", "mention"),
+        [
+            (
+                "A Harbour Institute poll out Monday showed that the mayor had a wide lead.",
+                "A Harbour Institute poll out Monday",
+            ),
+            (
+                "The audit released Tuesday said that the agency lost track of funds.",
+                "The audit released Tuesday",
+            ),
+            (
+                "A county survey released last week showed that most residents back the plan.",
+                "A county survey released last week",
+            ),
+        ],
+    )
+    def test_date_after_a_participle(self, extractor, text, mention):
+        q = only(extractor, text)
+        assert q.speaker.mention == mention
+
+    def test_date_between_a_person_and_the_cue_stays_out(self, extractor):
+        q = only(extractor, "Mayor Ellen Park on Tuesday said that the budget was balanced.")
+        assert q.speaker.mention == "Mayor Ellen Park"

@@ -324,6 +324,57 @@ def subject(
     between = _BETWEEN_PHRASE.search(ctx.norm, max(consumed, np_hi - 120), np_hi)
     if between is not None and between.start() > consumed:
         np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
+        found = _subject_before_cue(ctx, toks, j, consumed, lo, cue, prev, np_hi, a)
+        return _with_dated_participle(ctx, found, between) if found is not None else None
+    return _subject_before_cue(ctx, toks, j, consumed, lo, cue, prev, np_hi, a)
+
+
+#: A source phrase that ends in a participle dating it: ``A Monmouth poll out``,
+#: ``The report published``, ``A court document filed`` (then ``Monday``, ``last week``).
+_DATING_PARTICIPLE = re.compile(
+    r"\b(?:released|published|out|conducted|filed|issued|taken|posted|unveiled|aired)$", re.I
+)
+#: The time phrase read between a subject and its cue (`_BETWEEN_PHRASE`'s dates only).
+_DATE_BETWEEN = re.compile(
+    r"\s+(?:(?:on|earlier|late|early)\s+)?(?:" + _DAY + r"|(?:last|this)\s+(?:week|month|year))\s*",
+    re.I,
+)
+
+
+def _with_dated_participle(
+    ctx: Document,
+    found: tuple[Speaker, tuple[int, int] | None],
+    between: re.Match[str],
+) -> tuple[Speaker, tuple[int, int] | None]:
+    """The source with the date after its participle (``A Monmouth poll out Monday said``).
+
+    The date between a subject and its cue is left out of the source (``Clinton on
+    Tuesday said``), but after a participle it dates the document or poll that is
+    the source, and PolNeAR's Source spans keep it (``A poll released Thursday``).
+    """
+    sp, span = found
+    a, b = span if span is not None else (sp.start, sp.end)
+    if (
+        ctx.norm[b : between.start()].strip()
+        or not _DATING_PARTICIPLE.search(ctx.norm, a, b)
+        or not _DATE_BETWEEN.fullmatch(between.group())
+    ):
+        return found
+    return sp, (a, between.start() + len(between.group().rstrip()))
+
+
+def _subject_before_cue(
+    ctx: Document,
+    toks: list[Token],
+    j: int,
+    consumed: int,
+    lo: int,
+    cue: str,
+    prev: Speaker | None,
+    np_hi: int,
+    a: int,
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """`subject` from the words before ``np_hi`` (the cue, or a date between it and the subject)."""
     np = scan_left(ctx.norm, consumed, np_hi)
     if np is None or ctx.norm[consumed : np.start].strip():
         # Words before the head ("Some delegates at the convention in", "Hours later,"):
