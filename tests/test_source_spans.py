@@ -83,3 +83,29 @@ class TestDatedDocument:
     def test_date_between_a_person_and_the_cue_stays_out(self, extractor):
         q = only(extractor, "Mayor Ellen Park on Tuesday said that the budget was balanced.")
         assert q.speaker.mention == "Mayor Ellen Park"
+
+
+class TestLeadingPart:
+    """A quantity or a pronoun that opens the subject phrase belongs to the source."""
+
+    @pytest.mark.parametrize(
+        ("text", "mention"),
+        [
+            (
+                "The hall went quiet when one of his campaign aides said that the count was late.",
+                "one of his campaign aides",
+            ),
+            ("In Vermont, 62% of Democrats said that the tariffs hurt them.", "62% of Democrats"),
+            (
+                "The talks stalled. She and her lawyers argued that the contract was void.",
+                "She and her lawyers",
+            ),
+        ],
+    )
+    def test_whole_subject_phrase(self, extractor, text, mention):
+        q = only(extractor, text)
+        assert q.speaker.mention == mention
+
+    def test_a_possessive_after_of_is_left_alone(self, extractor):
+        q = only(extractor, "One of his aides said that the count was late.")
+        assert q.speaker.mention == "One of his aides"

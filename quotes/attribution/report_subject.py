@@ -325,8 +325,45 @@ def subject(
     if between is not None and between.start() > consumed:
         np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
         found = _subject_before_cue(ctx, toks, j, consumed, lo, cue, prev, np_hi, a)
-        return _with_dated_participle(ctx, found, between) if found is not None else None
-    return _subject_before_cue(ctx, toks, j, consumed, lo, cue, prev, np_hi, a)
+        if found is not None:
+            found = _with_dated_participle(ctx, found, between)
+    else:
+        found = _subject_before_cue(ctx, toks, j, consumed, lo, cue, prev, np_hi, a)
+    return _with_leading_part(ctx, found, consumed) if found is not None else None
+
+
+#: A quantity and ``of`` before a subject: the partitive is the source (``one of his aides``).
+_PARTITIVE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?\b(?:one|some|many|most|none|all|each|any|several|few|both|half|"
+    r"two|three|four|five|member|members|majority|third|quarter|handful|dozens|hundreds|thousands|"
+    r"\d+%|\d+\s+percent)\s+of\s+$",
+    re.I,
+)
+#: A pronoun and ``and`` before a subject: the pair is the source (``She and her aides``).
+_PRONOUN_AND_BEFORE = re.compile(r"\b(?:he|she|they|we|I)\s+and\s+$", re.I)
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’]|\b(?:his|her|their|its|our|my|your))$", re.I)
+
+
+def _with_leading_part(
+    ctx: Document, found: tuple[Speaker, tuple[int, int] | None], consumed: int
+) -> tuple[Speaker, tuple[int, int] | None]:
+    """The source widened to the quantity or pronoun that opens its phrase.
+
+    ``when one of his warm-up speakers said``, ``85% of Democrats said``, ``She and
+    her aides argued``: the subject read before the cue is the last noun phrase, but
+    PolNeAR's Source span is the whole phrase. A possessive (``one of his``) owns a
+    document, not a speaker, so stays as it is.
+    """
+    sp, span = found
+    a, b = span if span is not None else (sp.start, sp.end)
+    window = ctx.norm[max(consumed, a - 40) : a]
+    m = _PARTITIVE_BEFORE.search(window)
+    if m is not None and _POSSESSIVE_END.search(ctx.norm, a, b):
+        m = None
+    m = m or _PRONOUN_AND_BEFORE.search(window)
+    if m is None:
+        return found
+    return sp, (a - len(window) + m.start(), b)
 
 
 #: A source phrase that ends in a participle dating it: ``A Monmouth poll out``,
