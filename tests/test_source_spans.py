@@ -109,3 +109,26 @@ class TestLeadingPart:
     def test_a_possessive_after_of_is_left_alone(self, extractor):
         q = only(extractor, "One of his aides said that the count was late.")
         assert q.speaker.mention == "One of his aides"
+
+
+class TestReportingRelativeClause:
+    """A relative clause that reports speech is a report of its own, not part of the source."""
+
+    def test_after_an_inverted_speaker(self, extractor):
+        text = "“We will win,” said Tom Harvey, who acknowledged that the race was close."
+        q = next(q for q in statements(extractor, text) if q.text == "We will win")
+        assert q.speaker.name == "Tom Harvey"
+        assert q.speaker.mention == "Tom Harvey"
+
+    def test_between_the_speaker_and_the_cue(self, extractor):
+        text = (
+            "Tom Harvey, who has told aides he sees the issues as linked, said in a statement: "
+            "“We will win.”"
+        )
+        q = next(q for q in statements(extractor, text) if q.text.startswith("We will win"))
+        assert q.speaker.name == "Tom Harvey"
+        assert q.speaker.mention == "Tom Harvey"
+
+    def test_other_relative_clauses_stay(self, extractor):
+        q = only(extractor, "“We will win,” said Tom Harvey, who runs the county party.")
+        assert q.speaker.mention == "Tom Harvey, who runs the county party"

@@ -45,6 +45,16 @@ _APPOS_STOP = re.compile(r"[,;:()\"\n—–]|\.(?=\s|$)")
 _PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z. ]{1,14})?\)")
 _PARTY_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z. ]{1,14})?\)\s*$")
 _RELATIVE = ("who ", "whose ", "which ", "who's ")
+#: A relative clause whose verb reports speech (``who said he would not vote``): PolNeAR
+#: annotates it as an attribution of its own and leaves it out of the source.
+_REPORTING_RELATIVE = re.compile(
+    r"(?:who|which)\s+(?:(?:also|has|have|had|later|previously|earlier|once|originally|"
+    r"recently|repeatedly|often|long|then)\s+){0,2}"
+    r"(?:said|says|told|tells|added|adds|noted|notes|argued|argues|wrote|writes|acknowledged|"
+    r"acknowledges|warned|warns|insisted|insists|claimed|claims|stated|states|tweeted|"
+    r"predicted|predicts|suggested|suggests|contended|contends|conceded|concedes)\b(?!\s+with\b)",
+    re.I,
+)
 
 
 def _appos_ok(ctx: Document, a: int, b: int) -> bool:
@@ -54,6 +64,8 @@ def _appos_ok(ctx: Document, a: int, b: int) -> bool:
         return False
     first = words[0]
     low = first.lower().rstrip(".")
+    if _REPORTING_RELATIVE.match(ctx.norm, a, b):
+        return False  # "Harvey, who acknowledged Trump was his fourth choice": a report of its own
     if low == "then" and len(words) > 1 and not words[1][:1].isdigit():
         # "Susan Crawford, then Maples's literary agent": a past role (an age stays out).
         rest = ctx.norm.index(words[1], a + len(first))
@@ -324,6 +336,10 @@ def _subject_before_comma(ctx: Document, lo: int, hi: int, p: int, anchored: boo
         end = extend_noun_phrase(ctx, head.end, min(len(ctx.norm), hi + 120), inverted=False)
         if _AGE_ONLY.fullmatch(ctx.norm, end, hi) or _ASIDE.fullmatch(ctx.norm, end, hi):
             return head, None, None  # "Ramos, 58, told AFP", "Fiorina, speaking to Iowans, said"
+        gap = re.match(r",\s*", ctx.norm[end:hi])
+        reporting = gap is not None and _REPORTING_RELATIVE.match(ctx.norm, end + gap.end(), hi)
+        if reporting and ctx.norm[:hi].rstrip().endswith(","):
+            return head, None, None  # "Trump, who has told aides he sees ..., said": its own report
         if ctx.norm[end:hi].strip(" .,"):
             continue
         role = ctx.text[a:hi - 1]
