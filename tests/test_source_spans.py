@@ -132,3 +132,22 @@ class TestReportingRelativeClause:
     def test_other_relative_clauses_stay(self, extractor):
         q = only(extractor, "“We will win,” said Tom Harvey, who runs the county party.")
         assert q.speaker.mention == "Tom Harvey, who runs the county party"
+
+
+class TestInitials:
+    """Initials and ``Jr.`` do not end the source."""
+
+    def test_middle_initial_a(self, extractor):
+        q = only(extractor, "“The port is busy,” said Nora A. Lindqvist, head of policy at the port.")
+        assert q.speaker.name == "Nora A. Lindqvist"
+        assert q.speaker.mention == "Nora A. Lindqvist, head of policy at the port"
+
+    def test_junior_before_an_apposition(self, extractor):
+        text = "“The port is busy,” said Walter P. Greene Jr., a former harbour master. “It is fine.”"
+        for q in statements(extractor, text):
+            assert q.speaker.mention == "Walter P. Greene Jr., a former harbour master"
+
+    def test_dotted_initials(self, extractor):
+        text = "“The port is busy,” said T.R. Okafor, a shipping analyst in Lagos."
+        q = only(extractor, text)
+        assert q.speaker.name == "T.R. Okafor"

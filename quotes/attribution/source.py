@@ -142,6 +142,8 @@ def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> i
     ``Rahm Emanuel, his chief of staff, said`` and ``said Paradis, who has been active
     in politics since 25.`` cover the whole phrase, as PolNeAR's Source spans do.
     """
+    if re.match(r"\.\s*[,(]", ctx.norm[end:limit]) and _abbreviation_before(ctx.norm, end):
+        end += 1  # "C. Stewart Verdery Jr., a senior official", "Robert P. Casey Jr. (D-Pa.)"
     m = _PARTY.match(ctx.norm, end, limit)
     if m:
         end = m.end()
@@ -501,3 +503,4 @@ def clause_subject(
             continue
         return np
     return None
+

@@ -87,6 +87,10 @@ _NOUN_CAPITALS = frozenset(
 )
 
 
+#: Initials written together (``J.J`` of ``J.J. MacNab``, ``J.M`` of ``J.M. Berger``).
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 def is_initial(tok: str) -> bool:
     """A middle initial (``C`` of ``Elaine C. Kamarck``)."""
     return len(tok) == 1 and tok.isupper()
@@ -495,8 +499,12 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
     for idx, (tok, a, b) in enumerate(toks[:max_tokens]):
         if tok == "." and chosen and (
             chosen[-1][0].lower() in _ABBREV_TITLES or is_initial(chosen[-1][0])
+            or _DOTTED_INITIALS.fullmatch(chosen[-1][0])
         ) and chosen[-1][2] == a:
-            chosen.append((tok, a, b))
+            chosen.append((tok, a, b))  # "Sen.", "Jock A.", "J.J. MacNab"
+            continue
+        if chosen and is_initial(tok) and idx + 1 < len(toks) and toks[idx + 1][:2] == (".", b):
+            chosen.append((tok, a, b))  # "Jock A. Finlayson": an initial, not the article "a"
             continue
         if tok == "of" and chosen and idx + 1 < len(toks) and _np_token(toks[idx + 1][0], all_caps):
             chosen.append((tok, a, b))
