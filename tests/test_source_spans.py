@@ -151,3 +151,26 @@ class TestInitials:
         text = "“The port is busy,” said T.R. Okafor, a shipping analyst in Lagos."
         q = only(extractor, text)
         assert q.speaker.name == "T.R. Okafor"
+
+
+class TestAccordingTo:
+    """After ``according to`` the source runs to the end of its clause; the name stays short."""
+
+    def test_long_phrase_to_the_clause_end(self, extractor):
+        text = (
+            "The mayor led by four points, according to early results of the exit poll "
+            "conducted by Harbour Research for the Coastal Times."
+        )
+        q = only(extractor, text)
+        assert q.speaker.mention == (
+            "early results of the exit poll conducted by Harbour Research for the Coastal Times"
+        )
+        assert q.speaker.name == "early results"
+
+    def test_a_time_at_the_end_stays_out(self, extractor):
+        text = (
+            "The bridge will close for repairs, according to a report from the county "
+            "transport office on Wednesday."
+        )
+        q = only(extractor, text)
+        assert q.speaker.mention == "a report from the county transport office"

@@ -504,3 +504,50 @@ def clause_subject(
         return np
     return None
 
+
+#: A comma, stop, bracket or dash: where the phrase after ``according to`` ends.
+_CLAUSE_STOP = re.compile(r"\s*(?:[,.;()—–]|-\s|$)")
+_CLAUSE_GAP = re.compile(r"[^,.;:“”\"()—–]{1,200}?(?=" + _CLAUSE_STOP.pattern + ")")
+#: A time at the end of that phrase, which PolNeAR leaves out (``a report on Wednesday``).
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at\s+the\s+time|"
+    r"(?:last|this)\s+(?:week|month|year))$",
+    re.I,
+)
+#: ... unless it dates a document (``a poll released Wednesday``).
+_DATED_TIME = re.compile(
+    r"\b(?:released|published|out|conducted|filed|issued|taken)" + _TRAILING_TIME.pattern, re.I
+)
+
+
+def to_clause_end(
+    ctx: Document, sp: Speaker, start: int, end: int, hi: int, initial: bool
+) -> tuple[Speaker, int]:
+    """The source after ``according to`` widened to the end of its clause, and where it ends.
+
+    PolNeAR's Source runs to the end of the clause (``according to early results of
+    the exit poll conducted by Edison Research for the networks.``): a phrase of up
+    to 25 more words after ``end`` joins the mention, less a time at its end; the
+    name stays what the head phrase gave. ``initial`` (``According to X, C``): only
+    a comma closes the phrase.
+
+    Args:
+        ctx: The document.
+        sp: The speaker read from the head phrase.
+        start: Where that phrase starts.
+        end: Where the source read so far ends.
+        hi: The end of the sentence.
+        initial: The phrase opens the sentence.
+    """
+    gap = _CLAUSE_GAP.match(ctx.norm[end:hi])
+    stop = re.compile(r"\s*,") if initial else _CLAUSE_STOP
+    if gap is None or len(gap.group().split()) > 25 or not stop.match(ctx.norm, end + gap.end()):
+        return sp, end
+    words = gap.group().rstrip()
+    if not _DATED_TIME.search(words):
+        words = _TRAILING_TIME.sub("", words)
+    b = end + len(words)
+    if not words.strip() or b <= sp.end:
+        return sp, end
+    a = min(sp.start, start)
+    return sp.model_copy(update={"mention": ctx.text[a:b], "start": a, "end": b}), b
