@@ -174,3 +174,8 @@ class TestAccordingTo:
         )
         q = only(extractor, text)
         assert q.speaker.mention == "a report from the county transport office"
+
+
+def test_two_outlets_joined_by_a_slash(extractor):
+    q = only(extractor, "A recent Coastal Times/Harbour News poll showed that the mayor was ahead.")
+    assert q.speaker.mention == "A recent Coastal Times/Harbour News poll"

@@ -447,6 +447,11 @@ def _left_join(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -
         return True
     if tok in ("-", "&"):
         return bool(chosen and i > 0 and toks[i - 1][2] == toks[i][1])
+    if tok == "/":  # "A New York Times/CBS News poll": one name of two outlets
+        return bool(
+            chosen and i > 0 and toks[i - 1][2] == toks[i][1] and chosen[-1][1] == toks[i][2]
+            and is_capitalised(toks[i - 1][0])
+        )
     if tok == "New" and chosen and is_capitalised(chosen[-1][0]) and not all_caps:
         return True  # "New York Mayor Bill de Blasio"
     if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
