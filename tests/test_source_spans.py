@@ -51,9 +51,15 @@ class TestApposition:
         assert q.speaker.mention == "Helen Marsh"
 
     @pytest.mark.parametrize("age", ["then 38", "38"])
-    def test_an_age_stays_out(self, extractor, age):
+    def test_an_age_belongs_to_the_source(self, extractor, age):
         q = only(extractor, f"“The plan was never funded,” said Helen Marsh, {age}.")
-        assert q.speaker.mention == "Helen Marsh"
+        assert q.speaker.mention == f"Helen Marsh, {age}"
+        assert q.speaker.role is None
+
+    def test_an_age_before_the_cue(self, extractor):
+        q = only(extractor, "Helen Marsh, 38, said that the plan was never funded.")
+        assert q.speaker.name == "Helen Marsh"
+        assert q.speaker.mention == "Helen Marsh, 38"
 
 
 class TestDatedDocument:
@@ -138,12 +144,16 @@ class TestInitials:
     """Initials and ``Jr.`` do not end the source."""
 
     def test_middle_initial_a(self, extractor):
-        q = only(extractor, "“The port is busy,” said Nora A. Lindqvist, head of policy at the port.")
+        text = "“The port is busy,” said Nora A. Lindqvist, head of policy at the port."
+        q = only(extractor, text)
         assert q.speaker.name == "Nora A. Lindqvist"
         assert q.speaker.mention == "Nora A. Lindqvist, head of policy at the port"
 
     def test_junior_before_an_apposition(self, extractor):
-        text = "“The port is busy,” said Walter P. Greene Jr., a former harbour master. “It is fine.”"
+        text = (
+            "“The port is busy,” said Walter P. Greene Jr., a former harbour master. "
+            "“It is fine.”"
+        )
         for q in statements(extractor, text):
             assert q.speaker.mention == "Walter P. Greene Jr., a former harbour master"
 

@@ -66,8 +66,8 @@ def _appos_ok(ctx: Document, a: int, b: int) -> bool:
     low = first.lower().rstrip(".")
     if _REPORTING_RELATIVE.match(ctx.norm, a, b):
         return False  # "Harvey, who acknowledged Trump was his fourth choice": a report of its own
-    if low == "then" and len(words) > 1 and not words[1][:1].isdigit():
-        # "Susan Crawford, then Maples's literary agent": a past role (an age stays out).
+    if low == "then" and len(words) > 1:
+        # "Susan Crawford, then Maples's literary agent", "Mr. Sperling, then 38": a past role.
         rest = ctx.norm.index(words[1], a + len(first))
         return _appos_ok(ctx, rest, b)
     if first[:1].isdigit():
@@ -171,8 +171,6 @@ def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> i
             break
 
         tail = ctx.norm[b:limit]
-        if ctx.norm[a:b].isdigit() and not (re.match(r",\s+", tail) and _appos_end(ctx, b + len(re.match(r",\s+", tail).group()), limit) > 0):
-            break  # "Renee Gold, 83": an age alone stays out of the phrase
         if inverted:
             # The sentence ends, more description follows, or the quote resumes
             # ('said Raffaello Pantucci, director of X, "but it is ...').
@@ -457,7 +455,8 @@ def resolve_speaker(
         if role is None and sp.role is None and b > np.end:
             m = re.match(r"\s*,\s+((?:the|a|an|another)\s+)?", ctx.norm[np.end:b])
             appos = ctx.text[np.end + m.end():b] if m else ""
-            if appos and not appos.startswith(_RELATIVE) and not appos[:1].isdigit() and "," not in appos:
+            age = re.match(r"(?:then\s+)?\d", appos)  # "Renee Gold, 83": no role
+            if appos and not appos.startswith(_RELATIVE) and not age and "," not in appos:
                 update["role"] = appos
     return sp.model_copy(update=update) if update else sp
 
