@@ -26,7 +26,7 @@ from quotes.attribution.report_content import (
 from quotes.attribution.report_cues import BE_FORMS, reporting_kind
 from quotes.attribution.report_gates import not_a_statement
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
-from quotes.attribution.source import resolve_speaker
+from quotes.attribution.source import resolve_speaker, to_clause_end
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
 from quotes.text.intervals import starting_in
@@ -421,6 +421,8 @@ def _named_source(
             src_end = max(src_end, wide.end)
     else:
         sp = resolve_speaker(ctx, np, a, role)
+    if sp is not None and m is None:  # "according to a copy of the letter reviewed by The Post"
+        sp, src_end = to_clause_end(ctx, sp, np.start, src_end, hi, initial)
     return (sp, src_end) if sp is not None else None
 
 

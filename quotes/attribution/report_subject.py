@@ -324,6 +324,94 @@ def subject(
     between = _BETWEEN_PHRASE.search(ctx.norm, max(consumed, np_hi - 120), np_hi)
     if between is not None and between.start() > consumed:
         np_hi = between.start()  # "Trump at the time said", "Snyder, for his part, has denied"
+        found = _subject_before_cue(ctx, toks, j, consumed, lo, cue, prev, np_hi, a)
+        if found is not None:
+            found = _with_dated_participle(ctx, found, between)
+    else:
+        found = _subject_before_cue(ctx, toks, j, consumed, lo, cue, prev, np_hi, a)
+    return _with_leading_part(ctx, found, consumed) if found is not None else None
+
+
+#: A quantity and ``of`` before a subject: the partitive is the source (``one of his aides``).
+_PARTITIVE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?\b(?:one|some|many|most|none|all|each|any|several|few|both|half|"
+    r"two|three|four|five|member|members|majority|third|quarter|handful|dozens|hundreds|thousands|"
+    r"\d+%|\d+\s+percent)\s+of\s+$",
+    re.I,
+)
+#: A pronoun and ``and`` before a subject: the pair is the source (``She and her aides``).
+_PRONOUN_AND_BEFORE = re.compile(r"\b(?:he|she|they|we|I)\s+and\s+$", re.I)
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’]|\b(?:his|her|their|its|our|my|your))$", re.I)
+
+
+def _with_leading_part(
+    ctx: Document, found: tuple[Speaker, tuple[int, int] | None], consumed: int
+) -> tuple[Speaker, tuple[int, int] | None]:
+    """The source widened to the quantity or pronoun that opens its phrase.
+
+    ``when one of his warm-up speakers said``, ``85% of Democrats said``, ``She and
+    her aides argued``: the subject read before the cue is the last noun phrase, but
+    PolNeAR's Source span is the whole phrase. A possessive (``one of his``) owns a
+    document, not a speaker, so stays as it is.
+    """
+    sp, span = found
+    a, b = span if span is not None else (sp.start, sp.end)
+    window = ctx.norm[max(consumed, a - 40) : a]
+    m = _PARTITIVE_BEFORE.search(window)
+    if m is not None and _POSSESSIVE_END.search(ctx.norm, a, b):
+        m = None
+    m = m or _PRONOUN_AND_BEFORE.search(window)
+    if m is None:
+        return found
+    return sp, (a - len(window) + m.start(), b)
+
+
+#: A source phrase that ends in a participle dating it: ``A Monmouth poll out``,
+#: ``The report published``, ``A court document filed`` (then ``Monday``, ``last week``).
+_DATING_PARTICIPLE = re.compile(
+    r"\b(?:released|published|out|conducted|filed|issued|taken|posted|unveiled|aired)$", re.I
+)
+#: The time phrase read between a subject and its cue (`_BETWEEN_PHRASE`'s dates only).
+_DATE_BETWEEN = re.compile(
+    r"\s+(?:(?:on|earlier|late|early)\s+)?(?:" + _DAY + r"|(?:last|this)\s+(?:week|month|year))\s*",
+    re.I,
+)
+
+
+def _with_dated_participle(
+    ctx: Document,
+    found: tuple[Speaker, tuple[int, int] | None],
+    between: re.Match[str],
+) -> tuple[Speaker, tuple[int, int] | None]:
+    """The source with the date after its participle (``A Monmouth poll out Monday said``).
+
+    The date between a subject and its cue is left out of the source (``Clinton on
+    Tuesday said``), but after a participle it dates the document or poll that is
+    the source, and PolNeAR's Source spans keep it (``A poll released Thursday``).
+    """
+    sp, span = found
+    a, b = span if span is not None else (sp.start, sp.end)
+    if (
+        ctx.norm[b : between.start()].strip()
+        or not _DATING_PARTICIPLE.search(ctx.norm, a, b)
+        or not _DATE_BETWEEN.fullmatch(between.group())
+    ):
+        return found
+    return sp, (a, between.start() + len(between.group().rstrip()))
+
+
+def _subject_before_cue(
+    ctx: Document,
+    toks: list[Token],
+    j: int,
+    consumed: int,
+    lo: int,
+    cue: str,
+    prev: Speaker | None,
+    np_hi: int,
+    a: int,
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """`subject` from the words before ``np_hi`` (the cue, or a date between it and the subject)."""
     np = scan_left(ctx.norm, consumed, np_hi)
     if np is None or ctx.norm[consumed : np.start].strip():
         # Words before the head ("Some delegates at the convention in", "Hours later,"):

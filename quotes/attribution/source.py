@@ -45,6 +45,16 @@ _APPOS_STOP = re.compile(r"[,;:()\"\n—–]|\.(?=\s|$)")
 _PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z. ]{1,14})?\)")
 _PARTY_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:-[A-Z][A-Za-z. ]{1,14})?\)\s*$")
 _RELATIVE = ("who ", "whose ", "which ", "who's ")
+#: A relative clause whose verb reports speech (``who said he would not vote``): PolNeAR
+#: annotates it as an attribution of its own and leaves it out of the source.
+_REPORTING_RELATIVE = re.compile(
+    r"(?:who|which)\s+(?:(?:also|has|have|had|later|previously|earlier|once|originally|"
+    r"recently|repeatedly|often|long|then)\s+){0,2}"
+    r"(?:said|says|told|tells|added|adds|noted|notes|argued|argues|wrote|writes|acknowledged|"
+    r"acknowledges|warned|warns|insisted|insists|claimed|claims|stated|states|tweeted|"
+    r"predicted|predicts|suggested|suggests|contended|contends|conceded|concedes)\b(?!\s+with\b)",
+    re.I,
+)
 
 
 def _appos_ok(ctx: Document, a: int, b: int) -> bool:
@@ -54,6 +64,12 @@ def _appos_ok(ctx: Document, a: int, b: int) -> bool:
         return False
     first = words[0]
     low = first.lower().rstrip(".")
+    if _REPORTING_RELATIVE.match(ctx.norm, a, b):
+        return False  # "Harvey, who acknowledged Trump was his fourth choice": a report of its own
+    if low == "then" and len(words) > 1:
+        # "Susan Crawford, then Maples's literary agent", "Mr. Sperling, then 38": a past role.
+        rest = ctx.norm.index(words[1], a + len(first))
+        return _appos_ok(ctx, rest, b)
     if first[:1].isdigit():
         return len(words) == 1 or words[1].lower() in ("years", "year-old")
     if low in _NOT_APPOS or low.endswith("ing") and low != "managing" or low.endswith("ly") or cue_type_of(low) is not None:
@@ -126,6 +142,8 @@ def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> i
     ``Rahm Emanuel, his chief of staff, said`` and ``said Paradis, who has been active
     in politics since 25.`` cover the whole phrase, as PolNeAR's Source spans do.
     """
+    if re.match(r"\.\s*[,(]", ctx.norm[end:limit]) and _abbreviation_before(ctx.norm, end):
+        end += 1  # "C. Stewart Verdery Jr., a senior official", "Robert P. Casey Jr. (D-Pa.)"
     m = _PARTY.match(ctx.norm, end, limit)
     if m:
         end = m.end()
@@ -153,10 +171,14 @@ def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> i
             break
 
         tail = ctx.norm[b:limit]
-        if ctx.norm[a:b].isdigit() and not (re.match(r",\s+", tail) and _appos_end(ctx, b + len(re.match(r",\s+", tail).group()), limit) > 0):
-            break  # "Renee Gold, 83": an age alone stays out of the phrase
         if inverted:
-            ok = not tail.strip(" .!?") or bool(re.match(r",\s+(?:[a-z]|\d)", tail)) or tail[:1] == "."
+            # The sentence ends, more description follows, or the quote resumes
+            # ('said Raffaello Pantucci, director of X, "but it is ...').
+            ok = (
+                not tail.strip(" .!?")
+                or bool(re.match(r",\s+(?:[a-z]|\d)|,\s*(?:[\"“‘]|'')", tail))
+                or tail[:1] == "."
+            )
         else:
             tail = tail[1:] if tail[:1] == "." and _abbreviation_before(ctx.norm, b) or tail[:2] == ".," else tail
             t = re.match(r",\s+((?:\w+\s+){0,2}?)(\w+)", tail)
@@ -314,6 +336,10 @@ def _subject_before_comma(ctx: Document, lo: int, hi: int, p: int, anchored: boo
         end = extend_noun_phrase(ctx, head.end, min(len(ctx.norm), hi + 120), inverted=False)
         if _AGE_ONLY.fullmatch(ctx.norm, end, hi) or _ASIDE.fullmatch(ctx.norm, end, hi):
             return head, None, None  # "Ramos, 58, told AFP", "Fiorina, speaking to Iowans, said"
+        gap = re.match(r",\s*", ctx.norm[end:hi])
+        reporting = gap is not None and _REPORTING_RELATIVE.match(ctx.norm, end + gap.end(), hi)
+        if reporting and ctx.norm[:hi].rstrip().endswith(","):
+            return head, None, None  # "Trump, who has told aides he sees ..., said": its own report
         if ctx.norm[end:hi].strip(" .,"):
             continue
         role = ctx.text[a:hi - 1]
@@ -429,7 +455,8 @@ def resolve_speaker(
         if role is None and sp.role is None and b > np.end:
             m = re.match(r"\s*,\s+((?:the|a|an|another)\s+)?", ctx.norm[np.end:b])
             appos = ctx.text[np.end + m.end():b] if m else ""
-            if appos and not appos.startswith(_RELATIVE) and not appos[:1].isdigit() and "," not in appos:
+            age = re.match(r"(?:then\s+)?\d", appos)  # "Renee Gold, 83": no role
+            if appos and not appos.startswith(_RELATIVE) and not age and "," not in appos:
                 update["role"] = appos
     return sp.model_copy(update=update) if update else sp
 
@@ -475,3 +502,51 @@ def clause_subject(
             continue
         return np
     return None
+
+
+#: A comma, stop, bracket or dash: where the phrase after ``according to`` ends.
+_CLAUSE_STOP = re.compile(r"\s*(?:[,.;()—–]|-\s|$)")
+_CLAUSE_GAP = re.compile(r"[^,.;:“”\"()—–]{1,200}?(?=" + _CLAUSE_STOP.pattern + ")")
+#: A time at the end of that phrase, which PolNeAR leaves out (``a report on Wednesday``).
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at\s+the\s+time|"
+    r"(?:last|this)\s+(?:week|month|year))$",
+    re.I,
+)
+#: ... unless it dates a document (``a poll released Wednesday``).
+_DATED_TIME = re.compile(
+    r"\b(?:released|published|out|conducted|filed|issued|taken)" + _TRAILING_TIME.pattern, re.I
+)
+
+
+def to_clause_end(
+    ctx: Document, sp: Speaker, start: int, end: int, hi: int, initial: bool
+) -> tuple[Speaker, int]:
+    """The source after ``according to`` widened to the end of its clause, and where it ends.
+
+    PolNeAR's Source runs to the end of the clause (``according to early results of
+    the exit poll conducted by Edison Research for the networks.``): a phrase of up
+    to 25 more words after ``end`` joins the mention, less a time at its end; the
+    name stays what the head phrase gave. ``initial`` (``According to X, C``): only
+    a comma closes the phrase.
+
+    Args:
+        ctx: The document.
+        sp: The speaker read from the head phrase.
+        start: Where that phrase starts.
+        end: Where the source read so far ends.
+        hi: The end of the sentence.
+        initial: The phrase opens the sentence.
+    """
+    gap = _CLAUSE_GAP.match(ctx.norm[end:hi])
+    stop = re.compile(r"\s*,") if initial else _CLAUSE_STOP
+    if gap is None or len(gap.group().split()) > 25 or not stop.match(ctx.norm, end + gap.end()):
+        return sp, end
+    words = gap.group().rstrip()
+    if not _DATED_TIME.search(words):
+        words = _TRAILING_TIME.sub("", words)
+    b = end + len(words)
+    if not words.strip() or b <= sp.end:
+        return sp, end
+    a = min(sp.start, start)
+    return sp.model_copy(update={"mention": ctx.text[a:b], "start": a, "end": b}), b

@@ -87,6 +87,10 @@ _NOUN_CAPITALS = frozenset(
 )
 
 
+#: Initials written together (``J.J`` of ``J.J. MacNab``, ``J.M`` of ``J.M. Berger``).
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 def is_initial(tok: str) -> bool:
     """A middle initial (``C`` of ``Elaine C. Kamarck``)."""
     return len(tok) == 1 and tok.isupper()
@@ -443,6 +447,11 @@ def _left_join(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -
         return True
     if tok in ("-", "&"):
         return bool(chosen and i > 0 and toks[i - 1][2] == toks[i][1])
+    if tok == "/":  # "A New York Times/CBS News poll": one name of two outlets
+        return bool(
+            chosen and i > 0 and toks[i - 1][2] == toks[i][1] and chosen[-1][1] == toks[i][2]
+            and is_capitalised(toks[i - 1][0])
+        )
     if tok == "New" and chosen and is_capitalised(chosen[-1][0]) and not all_caps:
         return True  # "New York Mayor Bill de Blasio"
     if _compound_modifier(tok, chosen[-1][0] if chosen else "") and not all_caps:
@@ -495,8 +504,12 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
     for idx, (tok, a, b) in enumerate(toks[:max_tokens]):
         if tok == "." and chosen and (
             chosen[-1][0].lower() in _ABBREV_TITLES or is_initial(chosen[-1][0])
+            or _DOTTED_INITIALS.fullmatch(chosen[-1][0])
         ) and chosen[-1][2] == a:
-            chosen.append((tok, a, b))
+            chosen.append((tok, a, b))  # "Sen.", "Jock A.", "J.J. MacNab"
+            continue
+        if chosen and is_initial(tok) and idx + 1 < len(toks) and toks[idx + 1][:2] == (".", b):
+            chosen.append((tok, a, b))  # "Jock A. Finlayson": an initial, not the article "a"
             continue
         if tok == "of" and chosen and idx + 1 < len(toks) and _np_token(toks[idx + 1][0], all_caps):
             chosen.append((tok, a, b))
