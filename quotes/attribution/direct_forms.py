@@ -38,6 +38,7 @@ from quotes.attribution.cues import (
 )
 from quotes.attribution.source import clause_subject, loose_subject, resolve_speaker, read_subject
 from quotes.speakers.noun_phrase import name_like
+from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
 from quotes.models import CueType, Span, Speaker, SpeakerType
@@ -257,7 +258,42 @@ def attribute_before(ctx: Document, q: QuotedSpan, lo: int, previous: Optional[A
         or _colon_speaker(ctx, lo, hi, q.start)
         or _before_inverted(ctx, q, lo, hi)
         or _BeforeScan(ctx, q, lo, end, previous, tokens(ctx.norm, lo, hi)).run(pre.isupper())
+        or _before_cue_alone(ctx, lo, hi, previous)
     )
+
+
+#: The last word before an opening mark, then the comma or colon that introduces the quote.
+_WORD_BEFORE_MARK = re.compile(r"([A-Za-z]+)[\s" + FOLD_MARK + r"]*[,:][\s" + FOLD_MARK + r"]*$")
+
+
+@RULES.implements("direct", "before:unresolved", "before:participle")
+def _before_cue_alone(
+    ctx: Document, lo: int, hi: int, previous: Attribution | None
+) -> Attribution | None:
+    """``Another tweeted, “…”``, ``…, saying: “…”``: a cue whose subject names no speaker.
+
+    The verb of saying that introduces the quote with a comma or a colon is its cue
+    even when the words before it read as no speaker (a bare ``Another``, a subject
+    the noun-phrase reader cannot take); the cue stands alone, as after the quote
+    (``after:unresolved``). A participle after an attributed quote of the same line
+    (``“A,” Graham said on MSNBC's “Morning Joe,” adding, “B”``) keeps that quote's
+    speaker.
+    """
+    m = _WORD_BEFORE_MARK.search(ctx.norm, lo, hi)
+    if m is None:
+        return None
+    word = m.group(1)
+    participle = PARTICIPLE_RE.match(word) is not None
+    # "Adding, “…”" may open a sentence; any other capitalised word is a name ("Post")
+    kind = cue_kind(word) if word[:1].islower() else cue_kind(word.lower()) if participle else None
+    if kind is None or not intro_cue(word):
+        return None
+    cue = ctx.span(m.start(1), m.end(1))
+    if participle and previous is not None and previous.speaker is not None:
+        confidence = RULES["direct", "before:participle"].confidence  # no pronoun penalty
+        via = previous.via
+        return Attribution(previous.speaker, cue, kind, via, confidence, "before:participle")
+    return attributed("before:unresolved", None, cue, kind, None)
 
 
 @RULES.implements("direct", "before:according")
