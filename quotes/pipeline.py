@@ -364,11 +364,17 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
     own that go on with the report before them. A later component (the tagger)
     reads the same document, its resolver included.
     """
-    from quotes.attribution.direct import attribute_direct, continue_reports, resolve_late_pronouns
+    from quotes.attribution.direct import (
+        attribute_direct,
+        continue_reports,
+        keep_unread,
+        resolve_late_pronouns,
+    )
     from quotes.attribution.reported import attribute_reported
 
-    direct, fragments = attribute_direct(doc, segmenter)
+    direct, fragments, held = attribute_direct(doc, segmenter)
     reported = attribute_reported(doc, segmenter, direct, fragments)
+    direct += keep_unread(held, reported)
     found = resolve_late_pronouns(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
     return continue_reports(doc, found)
 

@@ -157,3 +157,33 @@ class TestChainedCue:
 
     def test_continuing_to_do_something_else_is_no_report(self, extractor):
         assert contents(extractor, "Mayor Dan Ortiz continued to build the new harbour wall.") == []
+
+
+class TestThatClauseEndingInAQuote:
+    """``X said that <words>, “Q.”``: the statement is the whole clause from ``that``."""
+
+    def test_a_quote_that_finishes_the_clause_makes_one_mixed_quote(self, extractor):
+        text = "Mayor Dan Ortiz noted that he and Ann Walsh, “have talked about it for years.”"
+        found = extractor.extract(text)
+        assert [(q.kind, q.text, q.cue.text if q.cue else None) for q in found] == [
+            (QuoteKind.MIXED, "that he and Ann Walsh, “have talked about it for years.”", "noted"),
+        ]
+        text = "Mayor Dan Ortiz said that once the council goes on recess, “I will visit each ward.”"
+        (q,) = extractor.extract(text)
+        assert (q.kind, q.text[:20]) == (QuoteKind.MIXED, "that once the counci")
+
+    def test_a_clause_with_a_cue_of_its_own_leaves_the_quote_direct(self, extractor):
+        text = (
+            "Dan Ortiz, who said last week that the harbour was too small for the new ships, "
+            "issued a statement saying, “We will build a second pier.”"
+        )
+        direct = [q for q in extractor.extract(text) if q.kind is QuoteKind.DIRECT]
+        assert [(q.text, q.cue.text if q.cue else None) for q in direct] == [
+            ("We will build a second pier.", "saying")
+        ]
+
+    def test_a_quote_the_reported_rules_leave_unread_stays_direct(self, extractor):
+        # a report needs a resolved "he"; the direct quote keeps the pronoun as its speaker
+        text = "He adds that the harbour has two choices: “You either grow or you close.”"
+        direct = [q for q in extractor.extract(text) if q.kind is QuoteKind.DIRECT]
+        assert [q.text for q in direct] == ["You either grow or you close."]
