@@ -229,6 +229,20 @@ LAYOUTS = [
         [("The plan is dead", "Maria Lopez"), ("We move on.", "Maria Lopez")],
         cues=["said", "adding"],
     ),
+    # The second half of an interrupted quote after a sentence that ends the first half's attribution.
+    Layout(
+        "interrupted-after-the-attribution-sentence",
+        "''We will win,'' said Dan Ortiz, a council member, referring to the vote in May. "
+        "''Nobody doubts it.''",
+        [("We will win", "Dan Ortiz"), ("Nobody doubts it.", "Dan Ortiz")],
+        cues=["said", "said"],
+    ),
+    Layout(
+        "participle-with-an-object-before-the-second-quote",
+        "''We have started,'' Dan Ortiz said, adding of the mayor, ''She cares about the team.''",
+        [("We have started", "Dan Ortiz"), ("She cares about the team.", "Dan Ortiz")],
+        cues=["said", "adding"],
+    ),
     # Controls: ordinary layouts that already work.
     Layout("control-after", "“The vote is final,” Senator Maria Lopez said.", [("The vote is final", "Maria Lopez")]),
     Layout("control-inverted", "\"The vote is final,\" said Maria Lopez.", [("The vote is final", "Maria Lopez")]),

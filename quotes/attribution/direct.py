@@ -276,9 +276,35 @@ def _attribute_one(ctx: Document, q: QuotedSpan, results: list[_Found]) -> Optio
     att = _after_close(ctx, q) if q.close >= 0 else None
     if att is None:
         att = _before_open(ctx, q, results)
+        if att is not None and results and _in_previous_tail(ctx, q, att, *results[-1]):
+            att = _from_previous(ctx, q, *results[-1]) or att
     if att is None and results:
         att = _from_previous(ctx, q, *results[-1])
     return att
+
+
+#: A sentence closed right before a quote: a full stop, then only spaces and marks.
+_CLOSED_BEFORE = re.compile(r"[.!?][\s\"'“”‘’" + FOLD_MARK + r"]*$")
+
+
+def _in_previous_tail(
+    ctx: Document, q: QuotedSpan, att: Attribution, prev_q: QuotedSpan, prev_att: Attribution | None
+) -> bool:
+    """``att`` was read in the tail of the previous quote's attribution, not as a cue of ``q``.
+
+    ``''A,'' said Cornell Belcher, a pollster, referring to the 2004 nominee. ''B.''``:
+    the words before ``B`` belong to the sentence of ``said``, and ``B`` opens a
+    sentence of its own, so the participle (or a noun such as ``supporter``) found
+    there is no cue of ``B``, which is the second half of the interrupted quote. A
+    cue in the sentence of ``B`` (``“A,” he said, adding, “B.”``) stays its cue.
+    """
+    if prev_att is None or prev_att.cue is None or att.cue is None or prev_q.line != q.line:
+        return False
+    if not prev_q.end <= prev_att.cue.start < att.cue.start < q.open:
+        return False
+    if ctx.sentence_of(att.cue.start)[0] != ctx.sentence_of(prev_att.cue.start)[0]:
+        return False
+    return _CLOSED_BEFORE.search(ctx.norm, att.cue.end, q.start) is not None  # "B" opens a sentence
 
 
 @RULES.implements("direct", "after:next-line")
