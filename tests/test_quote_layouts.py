@@ -229,6 +229,17 @@ LAYOUTS = [
         [("The plan is dead", "Maria Lopez"), ("We move on.", "Maria Lopez")],
         cues=["said", "adding"],
     ),
+    Layout(
+        "cue-after-inverted-unreadable-speaker",
+        'It was late. "The bridge will be rebuilt soon," said one of two witnesses who saw the crash.',
+        [("The bridge will be rebuilt soon", None)],
+        cues=["said"],
+    ),
+    Layout(
+        "title-before-a-verb-is-no-quote",
+        'The ad, titled "Unifier?", concludes that the mayor is too reckless.',
+        [],
+    ),
     # The second half of an interrupted quote after a sentence that ends the first half's attribution.
     Layout(
         "interrupted-after-the-attribution-sentence",

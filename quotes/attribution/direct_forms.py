@@ -23,6 +23,7 @@ from quotes.attribution.cues import (
     NOUN_CUES,
     PARTICIPLE_RE,
     PHRASAL_CUES,
+    PREPOSITIONS,
     TO_SAY,
     Attribution,
     aux_start,
@@ -190,7 +191,7 @@ def _after_inverted(
         if m is not None:
             np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
     if np is None:
-        return None
+        return _inverted_alone(ctx, q, w, b, cue, kind) if intro_cue(word) else None
     start = role = None
     named = _NAME_AFTER_DESCRIPTION.match(ctx.norm, np.end, w.end)
     if named is not None and np.text[:1].islower():  # ", said a neighbor, Tom Becker.": the name
@@ -207,6 +208,25 @@ def _after_inverted(
         return None  # ", said the candidate could be …": a reported clause
     sp = resolve_speaker(ctx, np, q.start, role, start=start, describe=intro_cue(word))  # role: the apposition
     return attributed("after:inverted", sp, cue, kind, find_via(ctx.norm[w.start:w.end]))
+
+
+@RULES.implements("direct", "after:unresolved")
+def _inverted_alone(
+    ctx: Document, q: QuotedSpan, w: _AfterWindow, b: int, cue: Span, kind: CueType
+) -> Attribution | None:
+    """``“…,” said one of two witnesses who …``: a speaker phrase that reads as no noun phrase.
+
+    The inverted verb of saying is the quote's cue, which stands alone, when a
+    speaker phrase follows it (not ``that`` or ``to``: ``“Unifier?” concludes that
+    …`` reads a title) and the quote is a sentence, three words or more.
+    """
+    nxt = tokens(ctx.norm, b, min(w.end, b + 40))[:1]
+    follow = nxt[0][0] if nxt else ""
+    if not follow[:1].isalpha() or follow in PREPOSITIONS or follow in FINITE or follow == "that":
+        return None
+    if len(ctx.norm[q.start:q.end].split()) < 3:
+        return None
+    return attributed("after:unresolved", None, cue, kind, None)
 
 
 @RULES.implements("direct", "after", "after:unresolved")
