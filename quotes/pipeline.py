@@ -367,6 +367,7 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
     from quotes.attribution.direct import (
         attribute_direct,
         continue_reports,
+        direct_when_all_quoted,
         keep_unread,
         resolve_late_pronouns,
     )
@@ -376,7 +377,7 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
     reported = attribute_reported(doc, segmenter, direct, fragments)
     direct += keep_unread(held, reported)
     found = resolve_late_pronouns(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
-    return continue_reports(doc, found)
+    return direct_when_all_quoted(doc, continue_reports(doc, found))
 
 
 def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:

@@ -168,7 +168,7 @@ class TestThatClauseEndingInAQuote:
         assert [(q.kind, q.text, q.cue.text if q.cue else None) for q in found] == [
             (QuoteKind.MIXED, "that he and Ann Walsh, “have talked about it for years.”", "noted"),
         ]
-        text = "Mayor Dan Ortiz said that once the council goes on recess, “I will visit each ward.”"
+        text = "Mayor Dan Ortiz said that once the council breaks, “I will visit each ward.”"
         (q,) = extractor.extract(text)
         assert (q.kind, q.text[:20]) == (QuoteKind.MIXED, "that once the counci")
 
@@ -187,3 +187,20 @@ class TestThatClauseEndingInAQuote:
         text = "He adds that the harbour has two choices: “You either grow or you close.”"
         direct = [q for q in extractor.extract(text) if q.kind is QuoteKind.DIRECT]
         assert [q.text for q in direct] == ["You either grow or you close."]
+
+
+class TestWhollyQuotedContent:
+    """A reported content with no word outside the marks but a leading ``that`` is direct."""
+
+    def test_a_quoted_object_of_the_cue_is_a_direct_quote(self, extractor):
+        (q,) = extractor.extract('Mayor Dan Ortiz called for "new boots on the ground."')
+        assert (q.kind, q.cue.text) == (QuoteKind.DIRECT, "called for")
+
+    def test_a_quoted_clause_after_that_is_a_direct_quote(self, extractor):
+        text = "Tom Fitton, the president of the group, said that ''the damage is done.''"
+        (q,) = extractor.extract(text)
+        assert (q.kind, q.text) == (QuoteKind.DIRECT, "that ''the damage is done.''")
+
+    def test_words_outside_the_marks_keep_it_mixed(self, extractor):
+        (q,) = extractor.extract('Mayor Dan Ortiz called for "new boots on the ground" in May.')
+        assert q.kind is QuoteKind.MIXED
