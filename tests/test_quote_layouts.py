@@ -231,8 +231,8 @@ LAYOUTS = [
     ),
     Layout(
         "cue-after-inverted-unreadable-speaker",
-        'It was late. "The bridge will be rebuilt soon," said one of two witnesses who saw the crash.',
-        [("The bridge will be rebuilt soon", None)],
+        'It was late. "The bridge will be rebuilt," said one of two witnesses who saw the crash.',
+        [("The bridge will be rebuilt", None)],
         cues=["said"],
     ),
     Layout(
@@ -240,7 +240,19 @@ LAYOUTS = [
         'The ad, titled "Unifier?", concludes that the mayor is too reckless.',
         [],
     ),
-    # The second half of an interrupted quote after a sentence that ends the first half's attribution.
+    # An interrupted quote's second half runs on into the next paragraph, which has its own cue.
+    Layout(
+        "interrupted-half-continued-with-its-own-cue",
+        "“We will win,” Dan Ortiz said. “The bridge comes first.\n\n"
+        "“And the school after it,” Ortiz continued. “Then the library.”",
+        [
+            ("We will win", "Dan Ortiz"),
+            ("The bridge comes first.\n\n“And the school after it", "Dan Ortiz"),
+            ("Then the library.", "Dan Ortiz"),
+        ],
+        cues=["said", "continued", "continued"],
+    ),
+    # The second half of an interrupted quote after the sentence of the first half's attribution.
     Layout(
         "interrupted-after-the-attribution-sentence",
         "''We will win,'' said Dan Ortiz, a council member, referring to the vote in May. "

@@ -434,8 +434,16 @@ def _goes_on(prev: QuotedSpan, prev_att: Optional[Attribution], q: QuotedSpan, a
 
 
 def _own(a: Optional[Attribution], b: Optional[Attribution]) -> Optional[Attribution]:
-    """The attribution a piece found itself, rather than one shared from another piece."""
-    if a is None or a.rule == "continued" and b is not None:
+    """The attribution a piece found itself, rather than one shared from another piece.
+
+    A first piece that shares the cue of the quote before it (``interrupted``) gives
+    way to a later piece's own cue: in ``“A,” X said. “B ⏎ ⏎ “C,” X continued.``,
+    ``B`` and ``C`` are one quote whose cue is ``continued``.
+    """
+    shared = a is not None and a.rule in ("continued", "interrupted")
+    if a is None or shared and b is not None and b.rule not in ("continued", "interrupted"):
+        return b
+    if a.rule == "continued" and b is not None:
         return b
     return a
 
