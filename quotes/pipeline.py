@@ -367,10 +367,10 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
     from quotes.attribution.direct import (
         attribute_direct,
         continue_reports,
-        direct_when_all_quoted,
         keep_unread,
         resolve_late_pronouns,
     )
+    from quotes.attribution.quote_kind import direct_when_all_quoted
     from quotes.attribution.reported import attribute_reported
 
     direct, fragments, held = attribute_direct(doc, segmenter)
