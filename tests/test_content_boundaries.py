@@ -204,3 +204,27 @@ class TestWhollyQuotedContent:
     def test_words_outside_the_marks_keep_it_mixed(self, extractor):
         (q,) = extractor.extract('Mayor Dan Ortiz called for "new boots on the ground" in May.')
         assert q.kind is QuoteKind.MIXED
+
+
+class TestParticleAfterADirectCue:
+    """``“…,” he shot back.``: a particle or manner adverb right after the verb is in the cue."""
+
+    def test_a_particle_or_adverb_after_the_verb_joins_the_cue(self, extractor):
+        cases = [
+            ('"The plan is a lie," Mayor Dan Ortiz shot back.', "shot back"),
+            ('"The plan is a lie," Mayor Dan Ortiz said again.', "said again"),
+            ('"The plan is a lie," Mayor Dan Ortiz said sarcastically.', "said sarcastically"),
+            ('"The plan is a lie," Mayor Dan Ortiz went on.', "went on"),
+            ('Mayor Dan Ortiz lashed out: "The plan is a lie."', "lashed out"),
+        ]
+        for text, cue in cases:
+            (q,) = extractor.extract(text)
+            assert q.cue.text == cue, text
+
+    def test_a_time_word_or_a_phrase_after_the_adverb_stays_out(self, extractor):
+        for text in (
+            '"The plan is a lie," Mayor Dan Ortiz said early Monday.',
+            '"The plan is a lie," Mayor Dan Ortiz said quietly to reporters.',
+        ):
+            (q,) = extractor.extract(text)
+            assert q.cue.text == "said", text

@@ -33,7 +33,9 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from quotes.attribution.cues import Attribution, intro_cue, mark_inside_end, with_verb_group
+from quotes.attribution.cues import (
+    Attribution, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
+)
 from quotes.attribution.rules import RULES
 from quotes.attribution.direct_forms import (
     attribute_after, attribute_before, dash_signature, inside_signature, signed_inside,
@@ -201,13 +203,22 @@ def _build(
         kind=kind,
         cue_type=att.cue_type if att else CueType.SPEECH,
         speaker=att.speaker if att else None,
-        # "he has repeatedly said": the cue starts at its verb group, as PolNeAR's do
-        cue=with_verb_group(ctx.text, att.cue, (q.end, att.speaker.end if att.speaker else 0)) if att else None,
+        # "he has repeatedly said", "he shot back": the cue is its verb group, as PolNeAR's are
+        cue=with_verb_group(ctx.text, with_verb_tail(ctx.text, att.cue, _tail_limit(ctx, q, att)),
+                            (q.end, att.speaker.end if att.speaker else 0)) if att else None,
         via=att.via if att else None,
         confidence=conf,
         segmenter=segmenter,
         rules=prov_rules,
     )
+
+
+def _tail_limit(ctx: Document, q: QuotedSpan, att: Attribution) -> int:
+    """How far a cue may be widened after its verb: to the quote before it, else the line end."""
+    if att.cue is not None and att.cue.end <= q.start:
+        return q.open if q.open >= 0 else q.start
+    line = ctx.line_of(att.cue.start) if att.cue is not None else -1
+    return ctx.lines[line][1] if line >= 0 else len(ctx.text)
 
 
 #: A direct quote and the attribution found for it (``None``: none yet).
