@@ -364,13 +364,20 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
     own that go on with the report before them. A later component (the tagger)
     reads the same document, its resolver included.
     """
-    from quotes.attribution.direct import attribute_direct, continue_reports, resolve_late_pronouns
+    from quotes.attribution.direct import (
+        attribute_direct,
+        continue_reports,
+        keep_unread,
+        resolve_late_pronouns,
+    )
+    from quotes.attribution.quote_kind import direct_when_all_quoted
     from quotes.attribution.reported import attribute_reported
 
-    direct, fragments = attribute_direct(doc, segmenter)
+    direct, fragments, held = attribute_direct(doc, segmenter)
     reported = attribute_reported(doc, segmenter, direct, fragments)
+    direct += keep_unread(held, reported)
     found = resolve_late_pronouns(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
-    return continue_reports(doc, found)
+    return direct_when_all_quoted(doc, continue_reports(doc, found))
 
 
 def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:

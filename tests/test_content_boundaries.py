@@ -157,3 +157,74 @@ class TestChainedCue:
 
     def test_continuing_to_do_something_else_is_no_report(self, extractor):
         assert contents(extractor, "Mayor Dan Ortiz continued to build the new harbour wall.") == []
+
+
+class TestThatClauseEndingInAQuote:
+    """``X said that <words>, “Q.”``: the statement is the whole clause from ``that``."""
+
+    def test_a_quote_that_finishes_the_clause_makes_one_mixed_quote(self, extractor):
+        text = "Mayor Dan Ortiz noted that he and Ann Walsh, “have talked about it for years.”"
+        found = extractor.extract(text)
+        assert [(q.kind, q.text, q.cue.text if q.cue else None) for q in found] == [
+            (QuoteKind.MIXED, "that he and Ann Walsh, “have talked about it for years.”", "noted"),
+        ]
+        text = "Mayor Dan Ortiz said that once the council breaks, “I will visit each ward.”"
+        (q,) = extractor.extract(text)
+        assert (q.kind, q.text[:20]) == (QuoteKind.MIXED, "that once the counci")
+
+    def test_a_clause_with_a_cue_of_its_own_leaves_the_quote_direct(self, extractor):
+        text = (
+            "Dan Ortiz, who said last week that the harbour was too small for the new ships, "
+            "issued a statement saying, “We will build a second pier.”"
+        )
+        direct = [q for q in extractor.extract(text) if q.kind is QuoteKind.DIRECT]
+        assert [(q.text, q.cue.text if q.cue else None) for q in direct] == [
+            ("We will build a second pier.", "saying")
+        ]
+
+    def test_a_quote_the_reported_rules_leave_unread_stays_direct(self, extractor):
+        # a report needs a resolved "he"; the direct quote keeps the pronoun as its speaker
+        text = "He adds that the harbour has two choices: “You either grow or you close.”"
+        direct = [q for q in extractor.extract(text) if q.kind is QuoteKind.DIRECT]
+        assert [q.text for q in direct] == ["You either grow or you close."]
+
+
+class TestWhollyQuotedContent:
+    """A reported content with no word outside the marks but a leading ``that`` is direct."""
+
+    def test_a_quoted_object_of_the_cue_is_a_direct_quote(self, extractor):
+        (q,) = extractor.extract('Mayor Dan Ortiz called for "new boots on the ground."')
+        assert (q.kind, q.cue.text) == (QuoteKind.DIRECT, "called for")
+
+    def test_a_quoted_clause_after_that_is_a_direct_quote(self, extractor):
+        text = "Tom Fitton, the president of the group, said that ''the damage is done.''"
+        (q,) = extractor.extract(text)
+        assert (q.kind, q.text) == (QuoteKind.DIRECT, "that ''the damage is done.''")
+
+    def test_words_outside_the_marks_keep_it_mixed(self, extractor):
+        (q,) = extractor.extract('Mayor Dan Ortiz called for "new boots on the ground" in May.')
+        assert q.kind is QuoteKind.MIXED
+
+
+class TestParticleAfterADirectCue:
+    """``“…,” he shot back.``: a particle or manner adverb right after the verb is in the cue."""
+
+    def test_a_particle_or_adverb_after_the_verb_joins_the_cue(self, extractor):
+        cases = [
+            ('"The plan is a lie," Mayor Dan Ortiz shot back.', "shot back"),
+            ('"The plan is a lie," Mayor Dan Ortiz said again.', "said again"),
+            ('"The plan is a lie," Mayor Dan Ortiz said sarcastically.', "said sarcastically"),
+            ('"The plan is a lie," Mayor Dan Ortiz went on.', "went on"),
+            ('Mayor Dan Ortiz lashed out: "The plan is a lie."', "lashed out"),
+        ]
+        for text, cue in cases:
+            (q,) = extractor.extract(text)
+            assert q.cue.text == cue, text
+
+    def test_a_time_word_or_a_phrase_after_the_adverb_stays_out(self, extractor):
+        for text in (
+            '"The plan is a lie," Mayor Dan Ortiz said early Monday.',
+            '"The plan is a lie," Mayor Dan Ortiz said quietly to reporters.',
+        ):
+            (q,) = extractor.extract(text)
+            assert q.cue.text == "said", text

@@ -27,6 +27,7 @@ class Layout(NamedTuple):
     text: str
     quotes: list[tuple[str, Optional[str]]]
     via: Optional[str] = None  # the channel every quote must carry
+    cues: list[str | None] | None = None  # the cue of each direct quote, in order
 
 
 BRIDGE = "We will rebuild the bridge first."
@@ -208,6 +209,63 @@ LAYOUTS = [
         [("The plan is dead", "Dan Ortiz")],
         via="Observer",
     ),
+    # A verb of saying before the opening mark is the cue even when no speaker reads before it.
+    Layout(
+        "cue-before-bare-subject",
+        "The crowd was loud. Another tweeted, “Two of a kind who think they are above the rules.”",
+        [("Two of a kind who think they are above the rules.", None)],
+        cues=["tweeted"],
+    ),
+    Layout(
+        "cue-before-participle-colon",
+        "Hours later the mayor's closest ally rallied supporters, saying: "
+        "“We have to be ready to stop him.”",
+        [("We have to be ready to stop him.", None)],
+        cues=["saying"],
+    ),
+    Layout(
+        "cue-before-participle-after-a-quote",
+        "“The plan is dead,” Maria Lopez said on the radio, adding, “We move on.”",
+        [("The plan is dead", "Maria Lopez"), ("We move on.", "Maria Lopez")],
+        cues=["said", "adding"],
+    ),
+    Layout(
+        "cue-after-inverted-unreadable-speaker",
+        'It was late. "The bridge will be rebuilt," said one of two witnesses who saw the crash.',
+        [("The bridge will be rebuilt", None)],
+        cues=["said"],
+    ),
+    Layout(
+        "title-before-a-verb-is-no-quote",
+        'The ad, titled "Unifier?", concludes that the mayor is too reckless.',
+        [],
+    ),
+    # An interrupted quote's second half runs on into the next paragraph, which has its own cue.
+    Layout(
+        "interrupted-half-continued-with-its-own-cue",
+        "“We will win,” Dan Ortiz said. “The bridge comes first.\n\n"
+        "“And the school after it,” Ortiz continued. “Then the library.”",
+        [
+            ("We will win", "Dan Ortiz"),
+            ("The bridge comes first.\n\n“And the school after it", "Dan Ortiz"),
+            ("Then the library.", "Dan Ortiz"),
+        ],
+        cues=["said", "continued", "continued"],
+    ),
+    # The second half of an interrupted quote after the sentence of the first half's attribution.
+    Layout(
+        "interrupted-after-the-attribution-sentence",
+        "''We will win,'' said Dan Ortiz, a council member, referring to the vote in May. "
+        "''Nobody doubts it.''",
+        [("We will win", "Dan Ortiz"), ("Nobody doubts it.", "Dan Ortiz")],
+        cues=["said", "said"],
+    ),
+    Layout(
+        "participle-with-an-object-before-the-second-quote",
+        "''We have started,'' Dan Ortiz said, adding of the mayor, ''She cares about the team.''",
+        [("We have started", "Dan Ortiz"), ("She cares about the team.", "Dan Ortiz")],
+        cues=["said", "adding"],
+    ),
     # Controls: ordinary layouts that already work.
     Layout("control-after", "“The vote is final,” Senator Maria Lopez said.", [("The vote is final", "Maria Lopez")]),
     Layout("control-inverted", "\"The vote is final,\" said Maria Lopez.", [("The vote is final", "Maria Lopez")]),
@@ -244,6 +302,9 @@ def direct_quotes(found: list[quotes.Quote]) -> list[tuple[str, Optional[str]]]:
 def test_layout(extractor: quotes.Extractor, row: Layout) -> None:
     found = extractor.extract(row.text)
     assert direct_quotes(found) == row.quotes
+    if row.cues is not None:
+        cues = [q.cue.text if q.cue else None for q in found if q.kind is QuoteKind.DIRECT]
+        assert cues == row.cues
     for q in found:
         assert row.text[q.start:q.end] == q.text
         if row.via is not None and q.kind is QuoteKind.DIRECT:

@@ -33,7 +33,9 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from quotes.attribution.cues import Attribution, intro_cue, mark_inside_end, with_verb_group
+from quotes.attribution.cues import (
+    Attribution, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
+)
 from quotes.attribution.rules import RULES
 from quotes.attribution.direct_forms import (
     attribute_after, attribute_before, dash_signature, inside_signature, signed_inside,
@@ -46,7 +48,13 @@ from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.text.segment import Segmenter
 
-__all__ = ["attribute_direct", "continue_reports", "join_paragraphs", "resolve_late_pronouns"]
+__all__ = [
+    "attribute_direct",
+    "continue_reports",
+    "join_paragraphs",
+    "keep_unread",
+    "resolve_late_pronouns",
+]
 
 
 def _standalone(ctx: Document, q: QuotedSpan) -> bool:
@@ -123,7 +131,7 @@ def _that_quote(ctx: Document, q: QuotedSpan) -> int:
     if m is None:
         return -1
     post = (ctx.norm, q.close + 1, ctx.lines[q.line][1])  # the rest of the line, not copied
-    inside = ctx.norm[q.close - 1:q.close].replace(FOLD_MARK, "") or ctx.norm[q.close - 2:q.close - 1]
+    inside = _last_inside(ctx, q)
     if inside == ",":
         ends = re.compile(r"\s+[a-z]+ing\b").match(*post)  # "…together,” suggesting that …"
     else:
@@ -133,12 +141,50 @@ def _that_quote(ctx: Document, q: QuotedSpan) -> int:
         )
     if not ends:
         return -1
-    toks = last_tokens(ctx.norm, lo, m.start(), 5)
-    if not any(intro_cue(w) and not w[:1].isupper() for w, _a, _b in toks):
-        return -1
-    if any(w in ('"', "'") for w, _a, _b in toks):
-        return -1
-    return m.start()
+    return m.start() if _said_before(ctx, lo, m.start()) else -1
+
+
+def _last_inside(ctx: Document, q: QuotedSpan) -> str:
+    """The last character inside the closing mark (the pair of a folded ``''`` skipped)."""
+    return ctx.norm[q.close - 1:q.close].replace(FOLD_MARK, "") or ctx.norm[q.close - 2:q.close - 1]
+
+
+def _said_before(ctx: Document, lo: int, at: int) -> bool:
+    """A verb of saying among the five words before ``at`` (``adding that``), and no quote mark."""
+    toks = last_tokens(ctx.norm, lo, at, 5)
+    return any(intro_cue(w) and not w[:1].isupper() for w, _a, _b in toks) and not any(
+        w in ('"', "'") for w, _a, _b in toks
+    )
+
+
+#: ``that`` opening a reported clause, then the clause's own words up to a comma, colon or dash.
+_THAT_CLAUSE = re.compile(r"\bthat\s+([^\"'.!?;]*?\w[^\"'.!?;]*?)\s*[,:\u2014\u2013]\s*$")
+#: What may follow a quote that ends its sentence: spaces, then a full stop or the line's end.
+_SENTENCE_END = re.compile(r"[\s" + FOLD_MARK + r"]*(?:[.!?;]|$)")
+
+
+def _ends_that_clause(ctx: Document, q: QuotedSpan) -> bool:
+    """A quote that finishes the ``that`` clause of a verb of saying, after words of its own.
+
+    ``Gingrich noted that he and his wife, Callista, “have talked with him for years.”``
+    and ``He adds that voters have two choices: “You either leave or you fight.”``: the
+    statement is the whole clause from ``that``, quoted words and unquoted ones (a
+    mixed quote, as PolNeAR marks it), so the quote is left to the reported-speech
+    rules, which read the clause with its cue (where they read nothing, the quote stays
+    direct: `keep_unread`).
+    """
+    if q.open < 0 or q.close < 0 or q.continued or q.continues:
+        return False
+    line_lo, line_hi = ctx.lines[q.line]
+    s0 = max(ctx.sentence_of(q.open)[0], line_lo)
+    m = _THAT_CLAUSE.search(ctx.norm[s0:q.open].rstrip(" " + FOLD_MARK))
+    words = m.group(1).split() if m is not None else []
+    if len(words) < 2 or any(intro_cue(w) for w in words):
+        return False  # "that the judge was biased, issued a statement saying, “…”": its own cue
+    if not _said_before(ctx, s0, s0 + m.start()):  # type: ignore[union-attr]
+        return False
+    ends = _SENTENCE_END.match(ctx.norm, q.close + 1, line_hi)
+    return _last_inside(ctx, q) in ".!?" or ends is not None
 
 
 def _build(
@@ -157,8 +203,9 @@ def _build(
         kind=kind,
         cue_type=att.cue_type if att else CueType.SPEECH,
         speaker=att.speaker if att else None,
-        # "he has repeatedly said": the cue starts at its verb group, as PolNeAR's do
-        cue=with_verb_group(ctx.text, att.cue, (q.end, att.speaker.end if att.speaker else 0)) if att else None,
+        # "he has repeatedly said", "he shot back": the cue is its verb group, as PolNeAR's are
+        cue=with_verb_group(ctx.text, with_verb_tail(ctx.text, att.cue, _tail_limit(ctx, q, att)),
+                            (q.end, att.speaker.end if att.speaker else 0)) if att else None,
         via=att.via if att else None,
         confidence=conf,
         segmenter=segmenter,
@@ -166,19 +213,34 @@ def _build(
     )
 
 
+def _tail_limit(ctx: Document, q: QuotedSpan, att: Attribution) -> int:
+    """How far a cue may be widened after its verb: to the quote before it, else the line end."""
+    if att.cue is not None and att.cue.end <= q.start:
+        return q.open if q.open >= 0 else q.start
+    line = ctx.line_of(att.cue.start) if att.cue is not None else -1
+    return ctx.lines[line][1] if line >= 0 else len(ctx.text)
+
+
 #: A direct quote and the attribution found for it (``None``: none yet).
 _Found = tuple[QuotedSpan, Optional[Attribution]]
 
 
-def attribute_direct(ctx: Document, segmenter: Segmenter) -> tuple[list[Quote], list[QuotedSpan]]:
-    """Direct quotes of the article, and the fragments left for mixed quotes.
+def attribute_direct(
+    ctx: Document, segmenter: Segmenter
+) -> tuple[list[Quote], list[QuotedSpan], list[Quote]]:
+    """Direct quotes of the article, the fragments left for mixed quotes, and held quotes.
 
     Each stand-alone quote is attributed in document order (after its closing
     mark, then before its opening mark, then from the quote before it); every
     speaker found is recorded in the document's resolver, so a later ``he said``
-    can refer to it.
+    can refer to it. A quote that finishes a ``that`` clause (`_ends_that_clause`)
+    is a fragment for the reported-speech rules and is also attributed as a direct
+    quote, held apart: `keep_unread` keeps it where those rules read nothing.
     """
     direct, fragments = _stand_alone_quotes(ctx)
+    clauses = {(q.open, q.close) for q in fragments if _ends_that_clause(ctx, q)}
+    held_spans = [q for q in fragments if (q.open, q.close) in clauses]
+    direct = sorted(direct + held_spans, key=lambda q: q.start)
     results: list[_Found] = []
     for q in direct:
         signed = inside_signature(ctx, q) if q.close >= 0 else None  # "… rebuilt. -- Ann Lee”
@@ -190,7 +252,19 @@ def attribute_direct(ctx: Document, segmenter: Segmenter) -> tuple[list[Quote], 
             ctx.resolver.record(q.start, att.speaker)
         results.append((q, att))
     _close_open_quotes(results)
-    return _quotes_of(ctx, results, segmenter), fragments
+    found = _quotes_of(ctx, results, segmenter)
+    held = [q for q in found if any(o < q.start and q.end <= c for o, c in clauses)]
+    return [q for q in found if q not in held], fragments, held
+
+
+def keep_unread(held: list[Quote], reported: list[Quote]) -> list[Quote]:
+    """The held direct quotes that no reported or mixed quote overlaps.
+
+    A quote that finishes a ``that`` clause is read by the reported-speech rules
+    as part of a mixed quote; where they find none (a clause they cannot parse),
+    the quote is kept as the direct quote it also is.
+    """
+    return [q for q in held if not any(r.start < q.end and q.start < r.end for r in reported)]
 
 
 def _stand_alone_quotes(ctx: Document) -> tuple[list[QuotedSpan], list[QuotedSpan]]:
@@ -200,7 +274,9 @@ def _stand_alone_quotes(ctx: Document) -> tuple[list[QuotedSpan], list[QuotedSpa
     for q in ctx.quoted_spans:
         if _subheading(ctx, q):
             continue
-        if _standalone(ctx, q):
+        if _ends_that_clause(ctx, q):
+            fragments.append(q)  # attributed as a direct quote too, held (attribute_direct)
+        elif _standalone(ctx, q):
             direct.append(q)
         elif (that := _that_quote(ctx, q)) >= 0:
             # "adding that “…”": the content starts at "that", so both marks are in it.
@@ -215,9 +291,35 @@ def _attribute_one(ctx: Document, q: QuotedSpan, results: list[_Found]) -> Optio
     att = _after_close(ctx, q) if q.close >= 0 else None
     if att is None:
         att = _before_open(ctx, q, results)
+        if att is not None and results and _in_previous_tail(ctx, q, att, *results[-1]):
+            att = _from_previous(ctx, q, *results[-1]) or att
     if att is None and results:
         att = _from_previous(ctx, q, *results[-1])
     return att
+
+
+#: A sentence closed right before a quote: a full stop, then only spaces and marks.
+_CLOSED_BEFORE = re.compile(r"[.!?][\s\"'“”‘’" + FOLD_MARK + r"]*$")
+
+
+def _in_previous_tail(
+    ctx: Document, q: QuotedSpan, att: Attribution, prev_q: QuotedSpan, prev_att: Attribution | None
+) -> bool:
+    """``att`` was read in the tail of the previous quote's attribution, not as a cue of ``q``.
+
+    ``''A,'' said Cornell Belcher, a pollster, referring to the 2004 nominee. ''B.''``:
+    the words before ``B`` belong to the sentence of ``said``, and ``B`` opens a
+    sentence of its own, so the participle (or a noun such as ``supporter``) found
+    there is no cue of ``B``, which is the second half of the interrupted quote. A
+    cue in the sentence of ``B`` (``“A,” he said, adding, “B.”``) stays its cue.
+    """
+    if prev_att is None or prev_att.cue is None or att.cue is None or prev_q.line != q.line:
+        return False
+    if not prev_q.end <= prev_att.cue.start < att.cue.start < q.open:
+        return False
+    if ctx.sentence_of(att.cue.start)[0] != ctx.sentence_of(prev_att.cue.start)[0]:
+        return False
+    return _CLOSED_BEFORE.search(ctx.norm, att.cue.end, q.start) is not None  # "B" opens a sentence
 
 
 @RULES.implements("direct", "after:next-line")
@@ -342,8 +444,16 @@ def _goes_on(prev: QuotedSpan, prev_att: Optional[Attribution], q: QuotedSpan, a
 
 
 def _own(a: Optional[Attribution], b: Optional[Attribution]) -> Optional[Attribution]:
-    """The attribution a piece found itself, rather than one shared from another piece."""
-    if a is None or a.rule == "continued" and b is not None:
+    """The attribution a piece found itself, rather than one shared from another piece.
+
+    A first piece that shares the cue of the quote before it (``interrupted``) gives
+    way to a later piece's own cue: in ``“A,” X said. “B ⏎ ⏎ “C,” X continued.``,
+    ``B`` and ``C`` are one quote whose cue is ``continued``.
+    """
+    shared = a is not None and a.rule in ("continued", "interrupted")
+    if a is None or shared and b is not None and b.rule not in ("continued", "interrupted"):
+        return b
+    if a.rule == "continued" and b is not None:
         return b
     return a
 

@@ -23,6 +23,7 @@ from quotes.attribution.cues import (
     NOUN_CUES,
     PARTICIPLE_RE,
     PHRASAL_CUES,
+    PREPOSITIONS,
     TO_SAY,
     Attribution,
     aux_start,
@@ -38,6 +39,7 @@ from quotes.attribution.cues import (
 )
 from quotes.attribution.source import clause_subject, loose_subject, resolve_speaker, read_subject
 from quotes.speakers.noun_phrase import name_like
+from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
 from quotes.models import CueType, Span, Speaker, SpeakerType
@@ -189,7 +191,7 @@ def _after_inverted(
         if m is not None:
             np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
     if np is None:
-        return None
+        return _inverted_alone(ctx, q, w, b, cue, kind) if intro_cue(word) else None
     start = role = None
     named = _NAME_AFTER_DESCRIPTION.match(ctx.norm, np.end, w.end)
     if named is not None and np.text[:1].islower():  # ", said a neighbor, Tom Becker.": the name
@@ -206,6 +208,25 @@ def _after_inverted(
         return None  # ", said the candidate could be …": a reported clause
     sp = resolve_speaker(ctx, np, q.start, role, start=start, describe=intro_cue(word))  # role: the apposition
     return attributed("after:inverted", sp, cue, kind, find_via(ctx.norm[w.start:w.end]))
+
+
+@RULES.implements("direct", "after:unresolved")
+def _inverted_alone(
+    ctx: Document, q: QuotedSpan, w: _AfterWindow, b: int, cue: Span, kind: CueType
+) -> Attribution | None:
+    """``“…,” said one of two witnesses who …``: a speaker phrase that reads as no noun phrase.
+
+    The inverted verb of saying is the quote's cue, which stands alone, when a
+    speaker phrase follows it (not ``that`` or ``to``: ``“Unifier?” concludes that
+    …`` reads a title) and the quote is a sentence, three words or more.
+    """
+    nxt = tokens(ctx.norm, b, min(w.end, b + 40))[:1]
+    follow = nxt[0][0] if nxt else ""
+    if not follow[:1].isalpha() or follow in PREPOSITIONS or follow in FINITE or follow == "that":
+        return None
+    if len(ctx.norm[q.start:q.end].split()) < 3:
+        return None
+    return attributed("after:unresolved", None, cue, kind, None)
 
 
 @RULES.implements("direct", "after", "after:unresolved")
@@ -257,7 +278,42 @@ def attribute_before(ctx: Document, q: QuotedSpan, lo: int, previous: Optional[A
         or _colon_speaker(ctx, lo, hi, q.start)
         or _before_inverted(ctx, q, lo, hi)
         or _BeforeScan(ctx, q, lo, end, previous, tokens(ctx.norm, lo, hi)).run(pre.isupper())
+        or _before_cue_alone(ctx, lo, hi, previous)
     )
+
+
+#: The last word before an opening mark, then the comma or colon that introduces the quote.
+_WORD_BEFORE_MARK = re.compile(r"([A-Za-z]+)[\s" + FOLD_MARK + r"]*[,:][\s" + FOLD_MARK + r"]*$")
+
+
+@RULES.implements("direct", "before:unresolved", "before:participle")
+def _before_cue_alone(
+    ctx: Document, lo: int, hi: int, previous: Attribution | None
+) -> Attribution | None:
+    """``Another tweeted, “…”``, ``…, saying: “…”``: a cue whose subject names no speaker.
+
+    The verb of saying that introduces the quote with a comma or a colon is its cue
+    even when the words before it read as no speaker (a bare ``Another``, a subject
+    the noun-phrase reader cannot take); the cue stands alone, as after the quote
+    (``after:unresolved``). A participle after an attributed quote of the same line
+    (``“A,” Graham said on MSNBC's “Morning Joe,” adding, “B”``) keeps that quote's
+    speaker.
+    """
+    m = _WORD_BEFORE_MARK.search(ctx.norm, lo, hi)
+    if m is None:
+        return None
+    word = m.group(1)
+    participle = PARTICIPLE_RE.match(word) is not None
+    # "Adding, “…”" may open a sentence; any other capitalised word is a name ("Post")
+    kind = cue_kind(word) if word[:1].islower() else cue_kind(word.lower()) if participle else None
+    if kind is None or not intro_cue(word):
+        return None
+    cue = ctx.span(m.start(1), m.end(1))
+    if participle and previous is not None and previous.speaker is not None:
+        confidence = RULES["direct", "before:participle"].confidence  # no pronoun penalty
+        via = previous.via
+        return Attribution(previous.speaker, cue, kind, via, confidence, "before:participle")
+    return attributed("before:unresolved", None, cue, kind, None)
 
 
 @RULES.implements("direct", "before:according")

@@ -137,6 +137,11 @@ RULES.declare(_D, "before:participle", 0.8, "A participle cue takes its clause's
 RULES.declare(_D, "before:relative", 0.8, "The person before a relative clause: `Mike Lee, who declared in the spin room, “…”`")
 RULES.declare(_D, "before:coordinated", 0.8, "The subject of a coordinated clause: `The president noted …, and added: “…”`")
 RULES.declare(_D, "before", 0.88, "Subject and cue before the quote: `Peskov replied, “…”`")
+RULES.declare(
+    _D, "before:unresolved", 0.3,
+    "A verb of saying right before the opening mark (`Another tweeted, “…”`, `…, saying: “…”`) "
+    "whose subject reads as no speaker: the cue alone.",
+)
 # --- direct quotes: from the quote before (quotes.attribution.direct)
 RULES.declare(_D, "interrupted", 0.75, "The second half of an interrupted quote shares the first half's cue: `“A,” he said. “B.”`")
 RULES.declare(_D, "continued", 0.6, "A quote that continues in the next paragraph keeps its speaker.")
