@@ -370,7 +370,15 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
     direct, fragments = attribute_direct(doc, segmenter)
     reported = attribute_reported(doc, segmenter, direct, fragments)
     found = resolve_late_pronouns(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
-    return continue_reports(doc, found)
+    return [_issuer_speaker(doc, q) for q in continue_reports(doc, found)]
+
+
+def _issuer_speaker(doc: Document, quote: Quote) -> Quote:
+    """``quote`` with a document speaker (``a study by Media Matters``) named after its issuer."""
+    if quote.speaker is None:
+        return quote
+    issuer = doc.resolver.document_speaker(quote.speaker, quote.start)
+    return quote if issuer is None else quote.model_copy(update={"speaker": issuer})
 
 
 def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:

@@ -31,6 +31,7 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import is_description
 from quotes.speakers.campaigns import CampaignMixin
 from quotes.speakers.coordination import CoordinationMixin
+from quotes.speakers.documents import DocumentMixin
 from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
@@ -105,7 +106,7 @@ _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
-class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
+class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMixin):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:

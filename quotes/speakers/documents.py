@@ -1,0 +1,247 @@
+"""A poll, study or report as a speaker: whoever issued it, when the phrase names them.
+
+``A Quinnipiac University poll``, ``The latest Reuters/Ipsos poll``, ``a study by the
+liberal watchdog group Media Matters``, ``a report Tuesday from WKOW``, ``A 2014 study
+by Loyola Law School professor Justin Levitt``: a reader answers "who said it" with the
+issuer (``Quinnipiac University``, ``Reuters/Ipsos``, ``Media Matters``, ``WKOW``,
+``Justin Levitt``), not with the document. The issuer is read from the speaker's own
+phrase, before the document noun or after ``by``/``from`` right after it, and resolved
+like any mention; the document (``poll``, ``2014 study``) becomes the ``role`` when the
+issuer has none of its own. A document whose phrase names nobody (``the poll``, ``a
+report``, ``data released by state regulators``) keeps its description.
+`DocumentMixin` holds the method; the resolver inherits it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.lexicon import MONTHS, TITLES, WEEKDAYS
+from quotes.models import Speaker, SpeakerType
+from quotes.speakers.anaphora import AnaphoraMixin
+from quotes.speakers.gender import known_given_name
+from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
+from quotes.text.tokens import Token, tokens
+
+__all__ = ["DOCUMENT_NOUNS", "DocumentMixin", "document_phrase"]
+
+#: Nouns of documents and measurements that speak for whoever made them.
+DOCUMENT_NOUNS = frozenset(
+    """poll polls survey surveys study studies analysis report reports review investigation
+    tally projection projections audit estimate estimates forecast memo letter statement
+    editorial""".split()
+)
+#: Types a document phrase is read as (a description, not a person).
+_DOCUMENT_TYPES = (SpeakerType.UNKNOWN, SpeakerType.ORGANIZATION, SpeakerType.ANONYMOUS)
+#: Months and weekdays: ``a June poll`` names no issuer.
+_DATE_WORDS = MONTHS | WEEKDAYS
+#: Determiners that open a document phrase.
+_DETERMINERS = frozenset({"a", "an", "the"})
+#: Words that join the capitalised words of one issuer (``Council of the Great City Schools``).
+_CONNECTORS = frozenset({"of", "for", "the", "and", "at", "on", "&", "/", "-"})
+#: Lower-case words inside one issuer's name before a document (``University of Texas``,
+#: ``Rock the Vote``).
+_JOINING_WORDS = frozenset({"of", "the", "and", "for", "on"})
+#: Prepositions after a document that introduce its issuer.
+_ISSUER_PREPOSITIONS = frozenset({"by", "from"})
+#: Words that may stand between a document noun and ``by``/``from``: a participle, a time.
+_BEFORE_PREPOSITION = re.compile(
+    r"(?:released|conducted|published|issued|commissioned|out|on|in|last|this|early|late|"
+    r"[A-Z][a-z]+day|[A-Z][a-z]+\.?|\d[\d,]*|week|month|year)"
+)
+#: At most this many words between the document noun and ``by``/``from``.
+_MAX_BEFORE_PREPOSITION = 3
+#: At most this many lower-case words between ``by``/``from`` and the issuer's name.
+_MAX_DESCRIPTORS = 4
+
+
+def _capitalised(tok: str) -> bool:
+    """A word written with a capital (``Reuters``, ``POLITICO's``, ``Post-ABC``)."""
+    return tok[:1].isupper()
+
+
+def _is_document(tok: str, after_capital: bool) -> bool:
+    """``poll``: a document noun, in lower case or after a capitalised issuer (``Gallup Poll``)."""
+    return bare_phrase(tok) in DOCUMENT_NOUNS and (tok[:1].islower() or after_capital)
+
+
+def document_phrase(words: list[Token]) -> int | None:
+    """Index of the document noun a phrase is about (``poll`` of ``a CNN/ORC poll``), else ``None``.
+
+    The noun must come before any ``by``/``from``/comma: in ``a spokesman for the
+    poll`` or ``officials, citing a report`` the phrase is not about a document.
+
+    Examples:
+        >>> text = "A Quinnipiac University poll"
+        >>> document_phrase(tokens(text, 0, len(text)))
+        3
+        >>> text = "a spokesman for the poll"
+        >>> document_phrase(tokens(text, 0, len(text))) is None
+        True
+    """
+    for k, (tok, _start, _end) in enumerate(words):
+        low = tok.lower()
+        after_capital = k > 0 and _capitalised(words[k - 1][0])
+        if _is_document(tok, after_capital) and not (
+            tok[:1].isupper() and k + 1 < len(words)
+            and bare_phrase(words[k + 1][0]) in DOCUMENT_NOUNS
+        ):  # "Rasmussen Reports poll": the poll, not "Reports"
+            return k
+        if low in ("by", "from", "for", "to", "with", ",", "who", "that") or (
+            k > 0 and low not in _DETERMINERS and not _capitalised(tok) and not tok[:1].isdigit()
+            and low not in _CONNECTORS and not _modifier(tok)
+        ):
+            return None
+    return None
+
+
+def _modifier(tok: str) -> bool:
+    """A lower-case word that may describe a document before its noun (``new``, ``2014``)."""
+    return tok[:1].islower() and tok.isalpha() or tok[:1].isdigit() or tok in ("-",)
+
+
+def _issuer_before(words: list[Token], d: int) -> tuple[int, int] | None:
+    """Token range of the capitalised issuer right before the document noun ``words[d]``.
+
+    ``The latest Reuters/Ipsos poll`` gives ``Reuters/Ipsos``; ``a national Gallup Poll``
+    gives ``Gallup``; ``a University of New Hampshire poll``, ``a USA TODAY/Rock the Vote
+    survey`` keep their inner ``of``/``the``. Only capitalised words, the joiners ``/``,
+    ``&``, ``-`` and a joining word after a capitalised word may stand there.
+    """
+    k = d
+    while k > 0:
+        tok = words[k - 1][0]
+        joining = (
+            tok in _JOINING_WORDS and k > 1
+            and _capitalised(words[k - 2][0]) and _capitalised(words[k][0])
+        )
+        part = tok.lower() not in _DETERMINERS and (_capitalised(tok) or tok in ("/", "&", "-"))
+        if not (joining or part):
+            break
+        k -= 1
+    if k == d or not _capitalised(words[k][0]):
+        return None
+    return k, d
+
+
+def _issuer_after(words: list[Token], d: int) -> tuple[int, int] | None:
+    """Token range of the issuer after ``by``/``from`` following the document noun ``words[d]``.
+
+    ``a study by the liberal watchdog group Media Matters`` gives ``Media Matters``;
+    ``by Loyola Law School professor Justin Levitt`` keeps the title and what follows
+    it (the resolver then reads the person); ``by the Council of the Great City
+    Schools`` keeps the joined capitalised words.
+    """
+    k = d + 1
+    while (
+        k < len(words) and k - d <= _MAX_BEFORE_PREPOSITION
+        and words[k][0].lower() not in _ISSUER_PREPOSITIONS
+    ):
+        if not _BEFORE_PREPOSITION.fullmatch(words[k][0]):
+            return None
+        k += 1
+    if k >= len(words) or words[k][0].lower() not in _ISSUER_PREPOSITIONS:
+        return None
+    k += 1
+    if k < len(words) and words[k][0].lower() == "the":
+        k += 1
+    skipped = 0
+    while k < len(words) and words[k][0][:1].islower() and skipped < _MAX_DESCRIPTORS:
+        if not words[k][0].isalpha() or words[k][0] in _CONNECTORS:
+            return None
+        k += 1
+        skipped += 1
+    if k >= len(words) or not _capitalised(words[k][0]):
+        return None
+    start = end = k
+    while end < len(words):
+        tok = words[end][0]
+        if _capitalised(tok) or tok in ("/", "&", "-"):
+            end += 1
+        elif (
+            (tok in _CONNECTORS or bare_phrase(tok) in TITLES) and end + 1 < len(words)
+            and (
+                _capitalised(words[end + 1][0])
+                or words[end + 1][0] == "the" and tok in ("of", "and")
+            )
+        ):  # "Council of the Great City Schools"; not "Edison Research for the Associated Press"
+            end += 1
+        else:
+            break
+    while end > start and not _capitalised(words[end - 1][0]):
+        end -= 1
+    if re.search(r"['’]s?$", words[end - 1][0]) and end < len(words):
+        return None  # "a statement from Ryan's office": the office speaks, left as it is
+    return start, end
+
+
+class DocumentMixin(AnaphoraMixin):
+    """The speaker of a document phrase: its issuer (see the module docstring)."""
+
+    quoted_spans: list[tuple[int, int]]
+
+    def document_speaker(self, speaker: Speaker, at: int) -> Speaker | None:
+        """``speaker`` named after the issuer its phrase names, or ``None`` when it names none.
+
+        Args:
+            speaker: A resolved speaker whose mention may be a document phrase
+                (``A Quinnipiac University poll released Tuesday``).
+            at: Offset of the quote (for the issuer's own resolution).
+
+        Returns:
+            A copy of ``speaker`` with the issuer's name and type, the mention unchanged
+            and the document as ``role`` when the issuer has no role of its own.
+        """
+        if speaker.type not in _DOCUMENT_TYPES:
+            return None
+        words = tokens(self.norm, speaker.start, speaker.end)
+        d = document_phrase(words)
+        if d is None:
+            return None
+        after = _issuer_after(words, d)
+        span = after or _issuer_before(words, d)
+        if span is None:
+            return None
+        issuer_words = words[span[0]:span[1]]
+        a, b = issuer_words[0][1], issuer_words[-1][2]
+        alpha = [w[0] for w in issuer_words if w[0][:1].isalpha()]
+        common = self._common_word  # type: ignore[attr-defined]
+        if b - a < 2 or all(common(w) or bare_phrase(w) in _DATE_WORDS for w in alpha):
+            return None  # "New Poll": a headline's capital; "a June poll": a date
+        issuer = self._issuer(a, b, issuer_words, at, person_allowed=after is not None)
+        if issuer is None or issuer.name == speaker.name:
+            return None  # nobody named, or named already ("according to a poll by X": the via)
+        first = next(k for k, w in enumerate(words) if w[0].lower() not in _DETERMINERS)
+        document = self.text[words[min(first, d)][1]:words[d][2]]
+        return speaker.model_copy(
+            update={"name": issuer.name, "type": issuer.type, "role": issuer.role or document}
+        )
+
+    def _issuer(
+        self, a: int, b: int, issuer_words: list[Token], at: int, *, person_allowed: bool
+    ) -> Speaker | None:
+        """The issuer ``text[a:b]`` names: a person the resolver reads, else an organisation.
+
+        A person only after ``by``/``from`` and only with a title or a known given name
+        (``Loyola Law School professor Justin Levitt``, ``Michael Greenstone``); people
+        joined by ``and`` are left alone (no one of them is the issuer). Anything else
+        is an organisation named as written (``Media Matters``, ``Reuters/Ipsos``,
+        ``National Academies``), in its canonical form when the article has one.
+        """
+        titled = any(bare_phrase(w[0]) in TITLES for w in issuer_words)
+        if person_allowed and "/" not in self.norm[a:b]:
+            found = self.resolve(  # type: ignore[attr-defined]
+                NounPhrase(a, b, self.norm[a:b]), at=at, sentence_starts=self.sentence_starts,
+                exclude=self.quoted_spans,
+            )
+            if found is not None and found.type is SpeakerType.PERSON and found.name and (
+                titled or known_given_name(found.name.split()[0])
+            ):
+                return None if " and " in self.norm[a:b] else found
+        name = re.sub(r"(?:['’]s?)$", "", self.text[a:b])  # "POLITICO's analysis"
+        if not name[:1].isupper():
+            return None
+        return Speaker(
+            name=self.orgs.canonical(name), mention=self.text[a:b], start=a, end=b,
+            type=SpeakerType.ORGANIZATION,
+        )

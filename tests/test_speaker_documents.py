@@ -1,0 +1,96 @@
+"""A poll, study or report as the source: the speaker is its issuer when the phrase names one.
+
+Made-up sentences (`quotes.speakers.documents`): the issuer written before the document
+noun (``A Quinnipiac University poll``) or after ``by``/``from`` (``a study by the
+watchdog group Media Matters``) becomes the speaker's name, the document its role; a
+document that names nobody (``the poll``), a date (``a June poll``), a capital of a
+headline (``New Poll``) or an office (``Ryan's office``) keeps its description.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import only_quote
+from quotes.models import SpeakerType
+from quotes.speakers.documents import document_phrase
+from quotes.text.tokens import tokens
+
+#: (pattern, text, quote content, expected name, expected type)
+ROWS = [
+    (
+        "a pollster before the noun",
+        "The race is close. A Marlow University poll released Tuesday found that Smith leads "
+        "by four points.",
+        "Smith leads by four points", "Marlow University", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "two pollsters joined by a slash",
+        "The race is close. The latest Dunmore/Ostrava poll showed that voters were angry.",
+        "voters were angry", "Dunmore/Ostrava", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "an issuer after by, behind its description",
+        "The network was quiet. A study by the liberal watchdog group Penwick Watch found "
+        "that the network ignored the story.",
+        "the network ignored the story", "Penwick Watch", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "an issuer after from, with its inner of the",
+        "Schools are short of money. A report from the Council of the Lesser City Schools "
+        "said the schools were underfunded.",
+        "the schools were underfunded", "Council of the Lesser City Schools",
+        SpeakerType.ORGANIZATION,
+    ),
+    (
+        "a person with a title after by",
+        "Fraud is rare. A 2014 study by Dunmore Law School professor Justin Oakes found "
+        "that fraud was rare in every state.",
+        "fraud was rare in every state", "Justin Oakes", SpeakerType.PERSON,
+    ),
+]
+
+#: (pattern, text, quote content, the name that must not come out)
+KEPT = [
+    (
+        "a poll that names nobody",
+        "Voters are restless. The poll found that Smith leads by four points.",
+        "Smith leads by four points", "Smith",
+    ),
+    (
+        "a month is no pollster",
+        "Voters are restless. A June poll found that Smith leads by four points.",
+        "Smith leads by four points", "June",
+    ),
+    (
+        "an office is left as it is",
+        "The bill passed. A statement from Ryan's office said that the vote was a victory.",
+        "the vote was a victory", "Ryan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "content", "name", "kind"), ROWS, ids=[r[0] for r in ROWS]
+)
+def test_document_speaks_for_its_issuer(fast, pattern, text, content, name, kind):
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None, pattern
+    assert (q.speaker.name, q.speaker.type) == (name, kind), pattern
+    assert q.speaker.role, pattern  # the document, or the person's own role
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "wrong"), KEPT, ids=[r[0] for r in KEPT])
+def test_document_without_issuer_keeps_its_description(fast, pattern, text, content, wrong):
+    q = only_quote(fast, text, content)
+    assert q.speaker is None or q.speaker.name != wrong, pattern
+
+
+def test_document_phrase_finds_the_noun_before_any_preposition():
+    for text, expected in [
+        ("A Quinnipiac University poll", 3),
+        ("a study by the group", 1),
+        ("a spokesman for the poll", None),
+        ("The latest Rasmussen Reports poll", 4),
+    ]:
+        assert document_phrase(tokens(text, 0, len(text))) == expected, text
