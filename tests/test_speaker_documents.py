@@ -50,6 +50,34 @@ ROWS = [
     ),
 ]
 
+#: (pattern, text, quote content, expected name): ``the poll`` refers back to a named poll
+BACK = [
+    (
+        "the poll after a named poll",
+        "A Marlow University poll released Tuesday shows a close race. Smith has gained "
+        "ground since May. The poll found that Smith leads by four points.",
+        "Smith leads by four points", "Marlow University",
+    ),
+    (
+        "a survey is a poll",
+        "A Marlow University poll released Tuesday shows a close race. The survey also "
+        "found that voters were unhappy with both men.",
+        "voters were unhappy with both men", "Marlow University",
+    ),
+    (
+        "two pollsters before: the description stays",
+        "A Marlow University poll shows a close race, and a Dunmore College poll agrees. "
+        "The poll found that Smith leads by four points.",
+        "Smith leads by four points", "poll",
+    ),
+    (
+        "a campaign's statement is the campaign's, not its candidate's",
+        "A statement issued by the Oakes campaign on Tuesday said little. The statement "
+        "said that the race was far from over.",
+        "the race was far from over", "statement",
+    ),
+]
+
 #: (pattern, text, quote content, the name that must not come out)
 KEPT = [
     (
@@ -94,3 +122,9 @@ def test_document_phrase_finds_the_noun_before_any_preposition():
         ("The latest Rasmussen Reports poll", 4),
     ]:
         assert document_phrase(tokens(text, 0, len(text))) == expected, text
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name"), BACK, ids=[r[0] for r in BACK])
+def test_the_poll_refers_back_to_the_one_named_poll(fast, pattern, text, content, name):
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None and q.speaker.name == name, pattern

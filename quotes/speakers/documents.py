@@ -7,8 +7,10 @@ issuer (``Quinnipiac University``, ``Reuters/Ipsos``, ``Media Matters``, ``WKOW`
 ``Justin Levitt``), not with the document. The issuer is read from the speaker's own
 phrase, before the document noun or after ``by``/``from`` right after it, and resolved
 like any mention; the document (``poll``, ``2014 study``) becomes the ``role`` when the
-issuer has none of its own. A document whose phrase names nobody (``the poll``, ``a
-report``, ``data released by state regulators``) keeps its description.
+issuer has none of its own. A bare ``the poll`` (``the survey``, ``the report``) takes the
+issuer of the one earlier poll the article names; a document whose phrase names nobody
+otherwise (``a report``, ``data released by state regulators``, two pollsters before
+``the poll``) keeps its description.
 `DocumentMixin` holds the method; the resolver inherits it.
 """
 
@@ -33,6 +35,21 @@ DOCUMENT_NOUNS = frozenset(
 )
 #: Types a document phrase is read as (a description, not a person).
 _DOCUMENT_TYPES = (SpeakerType.UNKNOWN, SpeakerType.ORGANIZATION, SpeakerType.ANONYMOUS)
+#: Document nouns of one kind: ``the poll`` may refer back to ``a Gallup survey``.
+_POLLS = frozenset({"poll", "polls", "survey", "surveys"})
+_DOCUMENT_KINDS = {noun: _POLLS for noun in _POLLS} | {
+    "study": frozenset({"study"}), "report": frozenset({"report"}),
+    "analysis": frozenset({"analysis"}),
+}
+#: A word of the text (for finding earlier document nouns).
+_WORD = re.compile(r"[A-Za-z]+")
+#: Characters read on each side of an earlier document noun for its issuer.
+_AROUND = 80
+#: Lower-case nouns after a name that make it a body's owner (``the Sanders campaign``).
+_BODY_NOUNS = frozenset(
+    """campaign campaigns office offices staff team administration camp aides aide lawyers
+    spokesman spokeswoman spokesperson committee organization foundation""".split()
+)
 #: Months and weekdays: ``a June poll`` names no issuer.
 _DATE_WORDS = MONTHS | WEEKDAYS
 #: Determiners that open a document phrase.
@@ -98,6 +115,23 @@ def document_phrase(words: list[Token]) -> int | None:
 def _modifier(tok: str) -> bool:
     """A lower-case word that may describe a document before its noun (``new``, ``2014``)."""
     return tok[:1].islower() and tok.isalpha() or tok[:1].isdigit() or tok in ("-",)
+
+
+def _bare_definite(words: list[Token], d: int) -> bool:
+    """``the poll``, ``The new survey``: a definite document, only modifiers before it.
+
+    Examples:
+        >>> text = "the new poll"
+        >>> _bare_definite(tokens(text, 0, len(text)), 2)
+        True
+        >>> text = "a poll"
+        >>> _bare_definite(tokens(text, 0, len(text)), 1)
+        False
+    """
+    return (
+        bool(words) and words[0][0].lower() == "the" and d == len(words) - 1
+        and all(_modifier(w[0]) and bare_phrase(w[0]) not in DOCUMENT_NOUNS for w in words[1:d])
+    )
 
 
 def _issuer_before(words: list[Token], d: int) -> tuple[int, int] | None:
@@ -170,8 +204,10 @@ def _issuer_after(words: list[Token], d: int) -> tuple[int, int] | None:
             break
     while end > start and not _capitalised(words[end - 1][0]):
         end -= 1
-    if re.search(r"['’]s?$", words[end - 1][0]) and end < len(words):
-        return None  # "a statement from Ryan's office": the office speaks, left as it is
+    if end < len(words) and (
+        re.search(r"['’]s?$", words[end - 1][0]) or bare_phrase(words[end][0]) in _BODY_NOUNS
+    ):
+        return None  # "from Ryan's office", "by the Sanders campaign": that body, left as it is
     return start, end
 
 
@@ -198,6 +234,19 @@ class DocumentMixin(AnaphoraMixin):
         d = document_phrase(words)
         if d is None:
             return None
+        issuer = self._named_issuer(words, d, at)
+        if issuer is None and _bare_definite(words, d):
+            issuer = self._earlier_issuer(bare_phrase(words[d][0]), speaker.start, at)
+        if issuer is None or issuer.name == speaker.name:
+            return None  # nobody named, or named already ("according to a poll by X": the via)
+        first = next(k for k, w in enumerate(words) if w[0].lower() not in _DETERMINERS)
+        document = self.text[words[min(first, d)][1]:words[d][2]]
+        return speaker.model_copy(
+            update={"name": issuer.name, "type": issuer.type, "role": issuer.role or document}
+        )
+
+    def _named_issuer(self, words: list[Token], d: int, at: int) -> Speaker | None:
+        """The issuer the phrase ``words`` about the document ``words[d]`` names, if any."""
         after = _issuer_after(words, d)
         span = after or _issuer_before(words, d)
         if span is None:
@@ -208,14 +257,26 @@ class DocumentMixin(AnaphoraMixin):
         common = self._common_word  # type: ignore[attr-defined]
         if b - a < 2 or all(common(w) or bare_phrase(w) in _DATE_WORDS for w in alpha):
             return None  # "New Poll": a headline's capital; "a June poll": a date
-        issuer = self._issuer(a, b, issuer_words, at, person_allowed=after is not None)
-        if issuer is None or issuer.name == speaker.name:
-            return None  # nobody named, or named already ("according to a poll by X": the via)
-        first = next(k for k, w in enumerate(words) if w[0].lower() not in _DETERMINERS)
-        document = self.text[words[min(first, d)][1]:words[d][2]]
-        return speaker.model_copy(
-            update={"name": issuer.name, "type": issuer.type, "role": issuer.role or document}
-        )
+        return self._issuer(a, b, issuer_words, at, person_allowed=after is not None)
+
+    def _earlier_issuer(self, noun: str, before: int, at: int) -> Speaker | None:
+        """The one issuer the article names for a document of ``noun``'s kind before ``before``.
+
+        ``the poll`` after ``A Quinnipiac University poll``: every earlier phrase with a
+        noun of the same kind (a poll is a survey) is read as `_named_issuer` reads a
+        speaker's phrase; two different issuers, or none, give ``None``.
+        """
+        kind = _DOCUMENT_KINDS.get(noun, frozenset({noun}))
+        found: dict[str, Speaker] = {}
+        for m in _WORD.finditer(self.norm, 0, before):
+            if m.group() not in kind:
+                continue  # "American Community Survey": a name, not a survey of someone's
+            words = tokens(self.norm, max(0, m.start() - _AROUND), min(before, m.end() + _AROUND))
+            d = next((k for k, w in enumerate(words) if w[1] == m.start()), None)
+            issuer = None if d is None else self._named_issuer(words, d, at)
+            if issuer is not None and issuer.name:
+                found[issuer.name] = issuer
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _issuer(
         self, a: int, b: int, issuer_words: list[Token], at: int, *, person_allowed: bool
@@ -228,7 +289,10 @@ class DocumentMixin(AnaphoraMixin):
         is an organisation named as written (``Media Matters``, ``Reuters/Ipsos``,
         ``National Academies``), in its canonical form when the article has one.
         """
-        titled = any(bare_phrase(w[0]) in TITLES for w in issuer_words)
+        titled = any(  # "professor", "Sen.": not "National" of "National Academies"
+            bare_phrase(w[0]) in TITLES and (w[0].islower() or self.norm[w[2]:w[2] + 1] == ".")
+            for w in issuer_words
+        )
         if person_allowed and "/" not in self.norm[a:b]:
             found = self.resolve(  # type: ignore[attr-defined]
                 NounPhrase(a, b, self.norm[a:b]), at=at, sentence_starts=self.sentence_starts,
