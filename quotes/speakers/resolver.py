@@ -75,6 +75,7 @@ from quotes.speakers.noun_phrase import (
 )
 from quotes.speakers.organisations import OrganisationIndex
 from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
+from quotes.speakers.parties import party_members
 from quotes.speakers.surnames import SharedSurnames
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
@@ -538,4 +539,6 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
             return None
         if kind is SpeakerType.ORGANIZATION:
             name = self.orgs.canonical(name)  # "Defense Ministry" -> "Russian Defense Ministry"
+        elif kind is SpeakerType.GROUP:
+            name = party_members(name) or name  # "some Republicans" -> "Republicans"
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
