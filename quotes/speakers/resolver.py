@@ -99,6 +99,17 @@ _CAP_RUN = re.compile(
 )
 
 
+#: A possessive ending a mention (``Mr. Obama's``, ``Sanders'``).
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])\Z")
+
+#: The next word after an offset (spaces skipped).
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w\-]*)")
+#: Family words: ``Clinton's husband`` is another person than Clinton.
+_KIN = frozenset(
+    """husband wife son daughter father mother brother sister niece nephew uncle aunt
+    grandson granddaughter cousin widow fiance fiancee partner""".split()
+)
+
 #: ``Western``, ``Eastern``: a name opening with one is no person's.
 _COMPASS_ADJECTIVES = frozenset({"western", "eastern", "northern", "southern"})
 
@@ -345,6 +356,39 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
+        found = self._resolve(np, at=at, sentence_starts=sentence_starts, exclude=exclude)
+        owner = _POSSESSIVE_END.search(self.norm, np.start, np.end)
+        if found is None or owner is None or owner.start() == np.start:
+            return found
+        if self._person_after(np.end):
+            return found  # "Clinton's husband, Bill,": another person speaks
+        # "Mr. Obama's" (speech, memoir): the owner speaks. Its name is read without the
+        # possessive; the mention stays as written, and a phrase that named nobody still does.
+        bare = self._resolve(
+            NounPhrase(np.start, owner.start(), self.norm[np.start:owner.start()]),
+            at=at, sentence_starts=sentence_starts, exclude=exclude,
+        )
+        if bare is None or bare.name is None or (bare.start, bare.end) != (np.start, owner.start()):
+            return found
+        return bare.model_copy(update={"mention": self.text[np.start:np.end], "end": np.end})
+
+    def _person_after(self, end: int) -> bool:
+        """The word after ``end`` names a person (``husband``, ``spokesman``, ``lawyer``)."""
+        m = _NEXT_WORD.match(self.norm, end)
+        if m is None:
+            return False
+        word = bare_phrase(m.group(1))
+        return word in TITLES or word in _KIN or person_noun(word) or word in source_words()
+
+    def _resolve(
+        self,
+        np: NounPhrase,
+        *,
+        at: int,
+        sentence_starts: list[int],
+        exclude: list[tuple[int, int]],
+    ) -> Optional[Speaker]:
+        """`resolve` for the phrase as written (a possessive left on)."""
         self.sentence_starts, self.quoted_spans = sentence_starts, exclude
         words = tokens(self.norm, np.start, np.end)
         if not words:
