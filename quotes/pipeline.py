@@ -374,11 +374,18 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
 
 
 def _issuer_speaker(doc: Document, quote: Quote) -> Quote:
-    """``quote`` with a document speaker (``a study by Media Matters``) named after its issuer."""
+    """``quote`` with its speaker's whole name: a document's issuer, an organisation's full name.
+
+    ``a study by Media Matters`` is Media Matters (`SpeakerResolver.document_speaker`);
+    ``the Department of Justice`` read as ``Department`` is ``Department of Justice``
+    (`SpeakerResolver.completed_org`).
+    """
     if quote.speaker is None:
         return quote
-    issuer = doc.resolver.document_speaker(quote.speaker, quote.start)
-    return quote if issuer is None else quote.model_copy(update={"speaker": issuer})
+    named = doc.resolver.document_speaker(quote.speaker, quote.start) or doc.resolver.completed_org(
+        quote.speaker
+    )
+    return quote if named is None else quote.model_copy(update={"speaker": named})
 
 
 def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:

@@ -128,3 +128,29 @@ def test_document_phrase_finds_the_noun_before_any_preposition():
 def test_the_poll_refers_back_to_the_one_named_poll(fast, pattern, text, content, name):
     q = only_quote(fast, text, content)
     assert q.speaker is not None and q.speaker.name == name, pattern
+
+
+#: (pattern, text, quote content, expected name): an organisation named by its whole name
+WHOLE_NAMES = [
+    (
+        "a department of something",
+        "The bay is empty. After an inquiry, the Department of Fisheries found that the city "
+        "had overfished the bay.",
+        "that the city had overfished the bay", "Department of Fisheries",
+    ),
+    (
+        "a university of a place, after the content",
+        "Prices rose in the spring. Consumer confidence has been higher than in any year since "
+        "2004, the University of Lakeland reported last week.",
+        "Consumer confidence has been higher", "University of Lakeland",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "content", "name"), WHOLE_NAMES, ids=[r[0] for r in WHOLE_NAMES]
+)
+def test_organisation_keeps_its_whole_name(fast, pattern, text, content, name):
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None, pattern
+    assert (q.speaker.name, q.speaker.type) == (name, SpeakerType.ORGANIZATION), pattern

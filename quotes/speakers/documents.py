@@ -23,6 +23,7 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.gender import known_given_name
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
+from quotes.speakers.organisations import completed_name
 from quotes.text.tokens import Token, tokens
 
 __all__ = ["DOCUMENT_NOUNS", "DocumentMixin", "document_phrase"]
@@ -243,6 +244,21 @@ class DocumentMixin(AnaphoraMixin):
         document = self.text[words[min(first, d)][1]:words[d][2]]
         return speaker.model_copy(
             update={"name": issuer.name, "type": issuer.type, "role": issuer.role or document}
+        )
+
+    def completed_org(self, speaker: Speaker) -> Speaker | None:
+        """``speaker`` with the whole organisation name its mention writes, else ``None``.
+
+        ``the Department of Justice`` read as ``Department`` is ``Department of Justice``
+        (`quotes.speakers.organisations.completed_name`), in the article's canonical form.
+        """
+        if speaker.type not in _DOCUMENT_TYPES or not speaker.name:
+            return None
+        full = completed_name(speaker.mention, speaker.name)
+        if full is None:
+            return None
+        return speaker.model_copy(
+            update={"name": self.orgs.canonical(full), "type": SpeakerType.ORGANIZATION}
         )
 
     def _named_issuer(self, words: list[Token], d: int, at: int) -> Speaker | None:
