@@ -144,6 +144,18 @@ WHOLE_NAMES = [
         "2004, the University of Lakeland reported last week.",
         "Consumer confidence has been higher", "University of Lakeland",
     ),
+    (
+        "a center for something is no person 'Responsive Politics'",
+        "Spending rose this year. The Center for Honest Budgets said that spending rose by "
+        "a third.",
+        "that spending rose by a third", "Center for Honest Budgets",
+    ),
+    (
+        "a chamber of commerce",
+        "The parade was cancelled. The Lakeland Chamber of Commerce said that the parade "
+        "would return next year.",
+        "that the parade would return next year", "Lakeland Chamber of Commerce",
+    ),
 ]
 
 

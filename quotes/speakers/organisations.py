@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Optional
 
-from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES, TITLES
+from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES, TITLES, initials
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, is_capitalised
 from quotes.text.tokens import Token
 
 __all__ = [
     "COMPANY_HEADS", "DESCRIPTION_HEADS", "GROUP_NAME_HEADS", "OrgMention", "OrganisationIndex",
-    "completed_name",
+    "completed_name", "org_head_start",
 ]
 
 #: Head words of a company name (``Russian Railways``, ``Acme Corp.``): ``the company`` refers to one.
@@ -104,6 +104,34 @@ _COMPLETION = re.compile(
 _HONORIFICS = frozenset(
     "mr mrs ms miss dr sir sen rep gov gen lt col prof sgt capt adm rev hon maj".split()
 )
+
+
+#: Heads of organisation names that `ORG_WORDS` lacks (``Hollywood Chamber of Commerce``).
+_ORG_HEADS = frozenset({"chamber", "school", "association", "society", "league"})
+
+def org_head_start(words: list[Token], low_words: list[str], j: int) -> Optional[int]:
+    """Start of ``<Org head> of|for`` right before the name ``words[j:]``, else ``None``.
+
+    ``the Bureau of Labor Statistics``, ``The Hollywood Chamber of Commerce``: the
+    capitalised run ending in an organisation word (`ORG_WORDS`, ``Chamber``) before ``of``
+    or ``for`` makes the name after it the rest of an organisation's name.
+    """
+    if j < 2 or low_words[j - 1] not in ("of", "for"):
+        return None
+    head = words[j - 2][0]
+    if not is_capitalised(head) or (
+        low_words[j - 2] not in ORG_WORDS and low_words[j - 2] not in _ORG_HEADS
+    ):
+        return None
+    k = j - 2
+    while k > 0 and (
+        words[k - 1][0] == "." or initials(words[k - 1][0])
+        or is_capitalised(words[k - 1][0]) and low_words[k - 1] not in TITLES
+    ):
+        k -= 1  # "U.S. Court of Appeals": initials and their dots too
+    while k < j - 2 and words[k][0] == ".":
+        k += 1
+    return k
 
 
 def completed_name(mention: str, name: str) -> Optional[str]:

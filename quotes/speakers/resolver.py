@@ -73,7 +73,7 @@ from quotes.speakers.noun_phrase import (
     scan_left,
     scan_right,
 )
-from quotes.speakers.organisations import OrganisationIndex
+from quotes.speakers.organisations import OrganisationIndex, org_head_start
 from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
 from quotes.speakers.parties import party_members
 from quotes.speakers.surnames import SharedSurnames
@@ -431,7 +431,10 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
         name = self.text[name_toks[0][1]:name_toks[-1][2]]
         canonical = self._canonical_person(name)
         head_is_org = any(w in ORG_WORDS for w in low_words[j:])
-        if self._thing_name(name):  # "the United Nations said": no person
+        org_start = org_head_start(words, low_words, j)
+        if org_start is not None:  # "the Center for Responsive Politics": not "Responsive Politics"
+            name = self.text[words[org_start][1]:name_toks[-1][2]]
+        if org_start is not None or self._thing_name(name):  # "the United Nations said": no person
             return Speaker(
                 name=self.orgs.canonical(name), mention=mention, start=np.start, end=np.end,
                 type=SpeakerType.ORGANIZATION,
