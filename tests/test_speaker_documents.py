@@ -43,6 +43,12 @@ ROWS = [
         SpeakerType.ORGANIZATION,
     ),
     (
+        "an owner before 's",
+        "Dana Whitfield was at the meeting. According to Whitfield's account, the mayor "
+        "shouted at the staff.",
+        "the mayor shouted at the staff", "Dana Whitfield", SpeakerType.PERSON,
+    ),
+    (
         "a person with a title after by",
         "Fraud is rare. A 2014 study by Dunmore Law School professor Justin Oakes found "
         "that fraud was rare in every state.",

@@ -26,13 +26,21 @@ from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
 from quotes.speakers.organisations import completed_name
 from quotes.text.tokens import Token, tokens
 
-__all__ = ["DOCUMENT_NOUNS", "DocumentMixin", "document_phrase"]
+__all__ = [
+    "DOCUMENT_NOUNS", "OWNED_DOCUMENTS", "DocumentMixin", "document_phrase", "owned_document",
+]
 
 #: Nouns of documents and measurements that speak for whoever made them.
 DOCUMENT_NOUNS = frozenset(
     """poll polls survey surveys study studies analysis report reports review investigation
     tally projection projections audit estimate estimates forecast memo letter statement
     editorial""".split()
+)
+#: What a named owner speaks through: ``Rubio's press release``, ``Farley's account``.
+OWNED_DOCUMENTS = DOCUMENT_NOUNS | frozenset(
+    """account release agreement conference average tracker memoir book website site tweet
+    tweets post blog ad advertisement filing brief testimony transcript speech remarks
+    comments interview column op-ed""".split()
 )
 #: Types a document phrase is read as (a description, not a person).
 _DOCUMENT_TYPES = (SpeakerType.UNKNOWN, SpeakerType.ORGANIZATION, SpeakerType.ANONYMOUS)
@@ -116,6 +124,42 @@ def document_phrase(words: list[Token]) -> int | None:
 def _modifier(tok: str) -> bool:
     """A lower-case word that may describe a document before its noun (``new``, ``2014``)."""
     return tok[:1].islower() and tok.isalpha() or tok[:1].isdigit() or tok in ("-",)
+
+
+def owned_document(words: list[Token]) -> tuple[int, int, int] | None:
+    """``(owner start, possessive, document noun)`` of ``Rubio's press release``, else ``None``.
+
+    The owner is a capitalised run (titles and initials included: ``FBI Director James
+    Comey's``) after any determiner; at most three lower-case words stand between its
+    possessive and a noun of `OWNED_DOCUMENTS`.
+
+    Examples:
+        >>> text = "FBI Director James Comey's news conference"
+        >>> owned_document(tokens(text, 0, len(text)))
+        (0, 3, 5)
+        >>> text = "Clinton's husband"
+        >>> owned_document(tokens(text, 0, len(text))) is None
+        True
+    """
+    first = 0
+    while first < len(words) and words[first][0].lower() in _DETERMINERS:
+        first += 1
+    k = first
+    while k < len(words) and (_capitalised(words[k][0]) or words[k][0] == "."):
+        if re.search(r"['’]s?$", words[k][0]) and len(words[k][0]) > 2:
+            break
+        k += 1
+    if k >= len(words) or k == first and not re.search(r"['’]s?$", words[k][0]):
+        return None
+    if not re.search(r"['’]s?$", words[k][0]):
+        return None
+    for n in range(k + 1, min(len(words), k + 5)):
+        tok = words[n][0]
+        if not tok[:1].islower():
+            return None
+        if bare_phrase(tok) in OWNED_DOCUMENTS:
+            return first, k, n
+    return None
 
 
 def _bare_definite(words: list[Token], d: int) -> bool:
@@ -234,7 +278,7 @@ class DocumentMixin(AnaphoraMixin):
         words = tokens(self.norm, speaker.start, speaker.end)
         d = document_phrase(words)
         if d is None:
-            return None
+            return self._owner_of(speaker, words, at)
         issuer = self._named_issuer(words, d, at)
         if issuer is None and _bare_definite(words, d):
             issuer = self._earlier_issuer(bare_phrase(words[d][0]), speaker.start, at)
@@ -244,6 +288,31 @@ class DocumentMixin(AnaphoraMixin):
         document = self.text[words[min(first, d)][1]:words[d][2]]
         return speaker.model_copy(
             update={"name": issuer.name, "type": issuer.type, "role": issuer.role or document}
+        )
+
+    def _owner_of(self, speaker: Speaker, words: list[Token], at: int) -> Speaker | None:
+        """``Rubio's press release``, ``Farley's account``: the owner named before ``'s``.
+
+        The owner is read like any mention (a person, an organisation); the document
+        becomes the role when the owner has none.
+        """
+        found = owned_document(words)
+        if found is None:
+            return None
+        first, owner_end, noun = found
+        a, b = words[first][1], words[owner_end][2]
+        b -= len(re.search(r"['’]s?$", words[owner_end][0]).group())  # type: ignore[union-attr]
+        owner = self.resolve(  # type: ignore[attr-defined]
+            NounPhrase(a, b, self.norm[a:b]), at=at, sentence_starts=self.sentence_starts,
+            exclude=self.quoted_spans,
+        )
+        if owner is None or not owner.name or not owner.name[:1].isupper() or owner.type not in (
+            SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.GROUP
+        ):
+            return None
+        document = self.text[words[owner_end + 1][1]:words[noun][2]]
+        return speaker.model_copy(
+            update={"name": owner.name, "type": owner.type, "role": owner.role or document}
         )
 
     def completed_org(self, speaker: Speaker) -> Speaker | None:
