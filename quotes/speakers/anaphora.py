@@ -42,6 +42,8 @@ _NOT_ROLE_HEADS = frozenset(
     democratic democrat interior economy finance army navy air major crown staff prime head
     assistant presidents spokesmen official's .""".split()
 )
+#: A capitalised word, maybe with its dot (a title before a name: ``Sens.``, ``Idaho``).
+_TITLE_WORD = re.compile(r"[A-Z][\w'\-]*\.?")
 #: The gender each personal pronoun refers to.
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
 #: Words that rank a role noun (``Vice President`` is no ``president``).
@@ -316,6 +318,14 @@ class AnaphoraMixin(NameSitesMixin):
                 return Speaker(
                     name=subject, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION
                 )
+            pair = None
+            if pronoun == "they":
+                pair = self._subject_pair(np.start, sentence_starts, exclude)
+            if pair is not None and (recent is None or recent[0] < pair[0]):
+                return Speaker(  # "Sens. Mike Crapo and Jim Risch ... Last week, they said"
+                    name=pair[1], mention=mention, start=np.start, end=np.end,
+                    type=SpeakerType.GROUP,
+                )
             if recent is not None and recent[1].type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
                 sp = recent[1]
                 return Speaker(
@@ -323,6 +333,52 @@ class AnaphoraMixin(NameSitesMixin):
                 )
             return _unresolved(np, mention, SpeakerType.UNKNOWN)
         return None
+
+    def _subject_pair(
+        self, at: int, sentence_starts: list[int], exclude: list[tuple[int, int]]
+    ) -> Optional[tuple[int, str]]:
+        """Two people joined by ``and`` opening the sentence of ``at`` or the one before.
+
+        ``Sens. Mike Crapo and Jim Risch ... Last week, they said``: ``they`` are the two,
+        named as a group is (``Mike Crapo and Jim Risch``). Only the nearest sentence with
+        a person named outside quotes counts, and only when its first person is one of a
+        pair that opens it. Returns ``(offset, group name)``.
+        """
+        k = bisect.bisect_right(sentence_starts, at) - 1
+        cover = self._exclude_cover(exclude)
+        hi = at
+        for j in (k, k - 1):
+            if j < 0:
+                return None
+            lo = sentence_starts[j]
+            i = bisect.bisect_left(self._person_at, (lo, ""))
+            while i < len(self._person_at) and lo <= self._person_at[i][0] < hi and (
+                self._person_at[i][0] in cover
+            ):
+                i += 1
+            if i < len(self._person_at) and self._person_at[i][0] < hi:
+                off, name = self._person_at[i]
+                joined = [other for other in self._coordinated_with(i) if other != name]
+                opens = _OPENER.fullmatch(self.norm, lo, max(lo, self._name_start(off)))
+                if len(joined) != 1 or not opens:
+                    return None
+                partner_at = self._person_at[i + 1][0] if i + 1 < len(self._person_at) else hi
+                if partner_at >= hi or self._person_at[i + 1][1] != joined[0]:
+                    return None  # the pair opens the sentence: "Crapo and Risch", in that order
+                group = f"{name} and {joined[0]}"
+                self._listed[group] = (name, joined[0])
+                return off, group
+            hi = lo
+        return None
+
+    def _name_start(self, off: int) -> int:
+        """Start of the title words right before the name at ``off`` (``Sens.``, ``Idaho``)."""
+        start = off
+        for m in reversed(list(_TITLE_WORD.finditer(self.norm, max(0, off - 60), off))):
+            if m.end() != start and self.norm[m.end():start].strip():
+                break
+            start = m.start()
+        return start
 
     def _subject_org(
         self, at: int, sentence_starts: list[int], recent: Optional[tuple[int, Speaker]]
