@@ -1,4 +1,5 @@
-"""A possessive mention (``Whitfield's memoir``) names its owner, never ``Whitfield's``.
+"""A possessive mention (``Whitfield's memoir``) names its owner, never ``Whitfield's``; a
+hyphenated descriptor (``Texas-based Matt Lorne``) is no part of a name either.
 
 Made-up sentences (`quotes.speakers.resolver.SpeakerResolver.resolve`): the owner's
 canonical name is read without the possessive and the mention stays as written; before a
@@ -36,3 +37,12 @@ def test_possessive_before_a_person_word_is_left_alone():
     at = TEXT.index("Whitfield's husband")
     sp = _resolve(at, len("Whitfield's"))
     assert sp is None or sp.name != "Dana Whitfield"
+
+
+def test_a_hyphenated_descriptor_is_no_part_of_the_name(fast):
+    text = (
+        'Matt Lorne has run three campaigns in Texas. "He is cratering," said '
+        "Texas-based Matt Lorne, a Republican strategist."
+    )
+    (q,) = [q for q in fast.extract(text) if "cratering" in q.text]
+    assert q.speaker is not None and q.speaker.name == "Matt Lorne"

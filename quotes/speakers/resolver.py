@@ -321,6 +321,9 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
     def _canonical_person(self, name: str) -> Optional[str]:
         """The canonical name of a person name: a full name itself, a short form its person."""
         parts = name.split()
+        rest = " ".join(parts[1:])
+        if len(parts) >= 3 and group_opener(parts[0]) and rest in self.full_names:
+            return self.full_names[rest]  # "Texas-based Matt Mackowiak", "Co-moderator Ann Lee"
         if len(parts) >= 2 and parts[0] in NAME_PARTICLES:
             return self.full_names.get(parts[-1], name)  # "de Blasio": Bill de Blasio
         if len(parts) >= 2:
