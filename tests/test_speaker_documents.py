@@ -77,6 +77,24 @@ BACK = [
         "Smith leads by four points", "poll",
     ),
     (
+        "the statement of someone who said something in a statement",
+        '"We are proud of the vote," Dana Whitfield said in a statement on Monday. '
+        "The statement added that the vote was a victory.",
+        "the vote was a victory", "Dana Whitfield",
+    ),
+    (
+        "the email a named campaign sent",
+        "The Oakes campaign sent a fundraising email on Wednesday. The email said that the "
+        "race was far from over.",
+        "the race was far from over", "Oakes campaign",
+    ),
+    (
+        "the letter a dean of a school published is the dean's",
+        "The dean of Lakeland's Graduate School of Music has published a letter. The letter "
+        "said that the school was underfunded.",
+        "the school was underfunded", "letter",
+    ),
+    (
         "a campaign's statement is the campaign's, not its candidate's",
         "A statement issued by the Oakes campaign on Tuesday said little. The statement "
         "said that the race was far from over.",

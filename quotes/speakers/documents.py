@@ -16,13 +16,14 @@ otherwise (``a report``, ``data released by state regulators``, two pollsters be
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from quotes.lexicon import MONTHS, TITLES, WEEKDAYS
+from quotes.lexicon import MONTHS, ORG_WORDS, TITLES, WEEKDAYS
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.gender import known_given_name
-from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
+from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, scan_left
 from quotes.speakers.organisations import completed_name
 from quotes.text.tokens import Token, tokens
 
@@ -34,7 +35,7 @@ __all__ = [
 DOCUMENT_NOUNS = frozenset(
     """poll polls survey surveys study studies analysis report reports review investigation
     tally projection projections audit estimate estimates forecast memo letter statement
-    editorial""".split()
+    editorial email""".split()
 )
 #: What a named owner speaks through: ``Rubio's press release``, ``Farley's account``.
 OWNED_DOCUMENTS = DOCUMENT_NOUNS | frozenset(
@@ -48,8 +49,23 @@ _DOCUMENT_TYPES = (SpeakerType.UNKNOWN, SpeakerType.ORGANIZATION, SpeakerType.AN
 _POLLS = frozenset({"poll", "polls", "survey", "surveys"})
 _DOCUMENT_KINDS = {noun: _POLLS for noun in _POLLS} | {
     "study": frozenset({"study"}), "report": frozenset({"report"}),
-    "analysis": frozenset({"analysis"}),
+    "analysis": frozenset({"analysis"}), "statement": frozenset({"statement"}),
+    "letter": frozenset({"letter"}), "email": frozenset({"email"}), "memo": frozenset({"memo"}),
 }
+#: Documents someone sends: ``the statement`` may refer back to ``X issued a statement``.
+_SENT_KINDS = frozenset({"statement", "letter", "email", "memo"})
+#: The verb between a sender and its document: ``issued a``, ``sent out a fundraising``,
+#: ``said in a`` (searched up to the document noun).
+_SENT = re.compile(
+    r"\s+(?:(?:has|had|have)\s+)?(?:issued|released|sent(?:\s+out)?|published|posted|provided|"
+    r"put\s+out|(?:said|says|wrote|announced|added)\s+in)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}\Z"
+)
+#: Institution words `ORG_WORDS` lacks (``Holocaust Museum``).
+_INSTITUTIONS = frozenset(
+    "museum school chamber association society league library hospital".split()
+)
+#: What a sender may be.
+_SENDER_TYPES = (SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.GROUP)
 #: A word of the text (for finding earlier document nouns).
 _WORD = re.compile(r"[A-Za-z]+")
 #: Characters read on each side of an earlier document noun for its issuer.
@@ -315,6 +331,36 @@ class DocumentMixin(AnaphoraMixin):
             update={"name": owner.name, "type": owner.type, "role": owner.role or document}
         )
 
+    def _sender_before(self, noun_at: int, at: int) -> Speaker | None:
+        """Who ``issued a statement`` (``said in a statement``) at ``noun_at``: the subject.
+
+        ``The Cruz campaign sent a fundraising email``, ``President Obama released a
+        statement``: the subject read back from the verb, resolved like any mention; only
+        a named person, organisation or group counts.
+        """
+        k = bisect.bisect_right(self.sentence_starts, noun_at) - 1
+        lo = self.sentence_starts[k] if k >= 0 else 0
+        verb = _SENT.search(self.norm, lo, noun_at)
+        if verb is None:
+            return None
+        np = scan_left(self.norm, lo, verb.start())
+        if np is None:
+            return None
+        sender = self.resolve(  # type: ignore[attr-defined]
+            np, at=at, sentence_starts=self.sentence_starts, exclude=self.quoted_spans
+        )
+        if sender is None or not sender.name or not sender.name[:1].isupper():
+            return None
+        of = np.text.find(" of ")
+        if of >= 0 and np.text.find(sender.name, of) > of:
+            return None  # "The dean of Columbia's journalism school": the dean sent it
+        if sender.type is SpeakerType.PERSON and any(
+            bare_phrase(w) in ORG_WORDS or bare_phrase(w) in _INSTITUTIONS
+            for w in sender.name.split()[1:]
+        ):  # "the Holocaust Museum": an institution
+            sender = sender.model_copy(update={"type": SpeakerType.ORGANIZATION, "role": None})
+        return sender if sender.type in _SENDER_TYPES else None
+
     def completed_org(self, speaker: Speaker) -> Speaker | None:
         """``speaker`` with the whole organisation name its mention writes, else ``None``.
 
@@ -349,7 +395,8 @@ class DocumentMixin(AnaphoraMixin):
 
         ``the poll`` after ``A Quinnipiac University poll``: every earlier phrase with a
         noun of the same kind (a poll is a survey) is read as `_named_issuer` reads a
-        speaker's phrase; two different issuers, or none, give ``None``.
+        speaker's phrase, and a sent document (statement, letter, email, memo) also by
+        its sender (`_sender_before`); two different issuers, or none, give ``None``.
         """
         kind = _DOCUMENT_KINDS.get(noun, frozenset({noun}))
         found: dict[str, Speaker] = {}
@@ -359,6 +406,8 @@ class DocumentMixin(AnaphoraMixin):
             words = tokens(self.norm, max(0, m.start() - _AROUND), min(before, m.end() + _AROUND))
             d = next((k for k, w in enumerate(words) if w[1] == m.start()), None)
             issuer = None if d is None else self._named_issuer(words, d, at)
+            if issuer is None and m.group() in _SENT_KINDS:
+                issuer = self._sender_before(m.start(), at)
             if issuer is not None and issuer.name:
                 found[issuer.name] = issuer
         return next(iter(found.values())) if len(found) == 1 else None
