@@ -361,7 +361,8 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
     (which must not repeat a direct quote; each report's source is recorded in the
     resolver too), then the pronoun speakers left unresolved are tried again now
     that the reports' sources are known, then direct quotes with no cue of their
-    own that go on with the report before them. A later component (the tagger)
+    own that go on with the report before them; last, a document speaker (``a study by
+    Media Matters``) is named after its issuer. A later component (the tagger)
     reads the same document, its resolver included.
     """
     from quotes.attribution.direct import (
@@ -377,7 +378,23 @@ def attribute_document(doc: Document, segmenter: Segmenter) -> list[Quote]:
     reported = attribute_reported(doc, segmenter, direct, fragments)
     direct += keep_unread(held, reported)
     found = resolve_late_pronouns(doc, sorted(direct + reported, key=lambda q: (q.start, q.end)))
-    return direct_when_all_quoted(doc, continue_reports(doc, found))
+    kinds_read = direct_when_all_quoted(doc, continue_reports(doc, found))
+    return [_issuer_speaker(doc, q) for q in kinds_read]
+
+
+def _issuer_speaker(doc: Document, quote: Quote) -> Quote:
+    """``quote`` with its speaker's whole name: a document's issuer, an organisation's full name.
+
+    ``a study by Media Matters`` is Media Matters (`SpeakerResolver.document_speaker`);
+    ``the Department of Justice`` read as ``Department`` is ``Department of Justice``
+    (`SpeakerResolver.completed_org`).
+    """
+    if quote.speaker is None:
+        return quote
+    named = doc.resolver.document_speaker(quote.speaker, quote.start) or doc.resolver.completed_org(
+        quote.speaker
+    )
+    return quote if named is None else quote.model_copy(update={"speaker": named})
 
 
 def attribute_article(article: Article, segmenter: Segmenter) -> list[Quote]:

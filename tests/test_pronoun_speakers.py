@@ -191,3 +191,35 @@ def test_a_thing_is_no_person(extractor, pattern, text, content, name, kind):
     assert len(found) == 1, pattern
     sp = found[0].speaker
     assert sp is not None and sp.name == name and sp.type.value == kind, pattern
+
+
+#: (pattern, text, expected name of ``they``): two people joined by ``and`` open a sentence.
+THEY = [
+    (
+        "a pair of named people opening the sentence before",
+        "The bill passed on Monday. Senators Mike Dalton and Jim Pryor voted for it. "
+        "Last week, they said that the bill would help farmers.",
+        "Mike Dalton and Jim Pryor",
+    ),
+    (
+        "a pair after an abbreviated title",
+        "The bill passed on Monday. Sens. Mike Dalton and Jim Pryor voted for it. "
+        "Last week, they said that the bill would help farmers.",
+        "Mike Dalton and Jim Pryor",
+    ),
+    (
+        "a pair that is the object names no they",
+        "The bill passed on Monday. The farmers met Mike Dalton and Jim Pryor on Friday. "
+        "Last week, they said that the bill would help farmers.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "name"), THEY, ids=[r[0] for r in THEY])
+def test_they_goes_to_the_pair_opening_a_sentence(fast, pattern, text, name):
+    found = [q for q in fast.extract(text) if "the bill would help farmers" in q.text]
+    assert len(found) == 1, pattern
+    speaker = found[0].speaker
+    assert speaker is not None and speaker.mention == "they", pattern
+    assert speaker.name == name, pattern

@@ -19,6 +19,12 @@ from quotes.speakers.epithets import description_head
 #: (pattern, text, quote content, expected name, expected mention)
 RESOLVED = [
     (
+        "the last speaker goes on under a description nobody else fits",
+        'Tom Becker asked Ann Ruiz about the film on Sunday. "I loved it," she replied. '
+        "The actress said she was tired of the old roles.",
+        "she was tired of the old roles", "Ann Ruiz", "The actress",
+    ),
+    (
         "home-state party epithet: the subject, though another person is named",
         "House Speaker Walter Brandt met Governor Anne Lowe on Monday. "
         '"The budget will pass," the Ohio Republican said.',
@@ -140,6 +146,12 @@ KEPT = [
         "someone else's person (possessive)",
         'Tom Becker spoke on Sunday. "We will win this," the congressman\'s spokesman said.',
         "We will win this", "congressman's spokesman",
+    ),
+    (
+        "the last speaker, but another person who fits is named since",
+        'Ann Ruiz spoke with Maria Lopez about the film. "I loved it," Ruiz said. '
+        "The actress said she was tired of the old roles.",
+        "she was tired of the old roles", "actress",
     ),
     (
         "a generic noun is not listed",

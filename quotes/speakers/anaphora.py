@@ -14,18 +14,15 @@ import functools
 import re
 from typing import Optional
 
-from quotes.lexicon import ORG_WORDS, TITLES
+from quotes.lexicon import TITLES
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.fronted import fronted_phrase_end
 from quotes.speakers.gender import Gender, gender_of, honorific_gender
+from quotes.speakers.name_sites import NameSitesMixin
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
 from quotes.speakers.organisations import OrganisationIndex, country_key
 from quotes.speakers.surnames import SharedSurnames
-from quotes.text.intervals import SpanCover, cover_of
 from quotes.text.tokens import TOKEN_RE
-
-#: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
-_JOINED = re.compile(r",?\s+and\s+(?:(?:[A-Z][\w'\-]*\.?|[a-z]+)\s+){0,3}")
 
 #: What may open a sentence before its subject (``But``, ``Both``, a title, a quote mark).
 _OPENER = re.compile(
@@ -45,8 +42,8 @@ _NOT_ROLE_HEADS = frozenset(
     democratic democrat interior economy finance army navy air major crown staff prime head
     assistant presidents spokesmen official's .""".split()
 )
-#: Verbs after ``the <name>`` that end its noun phrase (``the United Nations said``).
-_VERB_AFTER_NAME = r"(?:said|says|has|have|had|is|was|were|will|would)"
+#: A capitalised word, maybe with its dot (a title before a name: ``Sens.``, ``Idaho``).
+_TITLE_WORD = re.compile(r"[A-Z][\w'\-]*\.?")
 #: The gender each personal pronoun refers to.
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
 #: Words that rank a role noun (``Vice President`` is no ``president``).
@@ -55,10 +52,6 @@ _RANKS = frozenset("vice deputy assistant acting associate lieutenant under form
 _AFTER_ROLE_HEAD = frozenset("for at to with in on from".split())
 #: Role heads a ``leader`` can stand for (``the Ukrainian leader``: ``Ukrainian President``).
 _LEADER_HEADS = frozenset("leader president premier chancellor king queen monarch ruler emir".split())
-#: ``the`` and spaces right before a name (searched up to the name's start).
-_THE_BEFORE = re.compile(r"[Tt]he\s+\Z")
-#: What follows a name the article writes as a thing: a stop, or a verb.
-_THING_AFTER = re.compile(rf"\s*[,.;:!?)]|\s+{_VERB_AFTER_NAME}\b")
 
 
 def role_matches(role: str, head: str, modifiers: set[str], *, loose_country: bool = False) -> bool:
@@ -150,12 +143,10 @@ def is_description(speaker: Speaker) -> bool:
     return m is not None and speaker.mention[m.end():] == speaker.name
 
 
-#: ``he`` or ``she`` (lower case, capitalised or all caps): a pronoun that continues an earlier subject.
 #: A name followed by ``asked`` and, at the match's end, the person asked.
 _ASKED = re.compile(r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s+asked\s+")
 #: How far after the asker's name the person asked may start (characters).
 _ASKED_REACH = 80
-_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
 def _unresolved(np: NounPhrase, mention: str, kind: SpeakerType) -> Speaker:
@@ -163,7 +154,7 @@ def _unresolved(np: NounPhrase, mention: str, kind: SpeakerType) -> Speaker:
     return Speaker(name=None, mention=mention, start=np.start, end=np.end, type=kind)
 
 
-class AnaphoraMixin:
+class AnaphoraMixin(NameSitesMixin):
     """Pronoun, role-description and gender resolution, mixed into the speaker resolver.
 
     The attributes are those [`quotes.speakers.resolver.SpeakerResolver`][] builds.
@@ -327,6 +318,14 @@ class AnaphoraMixin:
                 return Speaker(
                     name=subject, mention=mention, start=np.start, end=np.end, type=SpeakerType.ORGANIZATION
                 )
+            pair = None
+            if pronoun == "they":
+                pair = self._subject_pair(np.start, sentence_starts, exclude)
+            if pair is not None and (recent is None or recent[0] < pair[0]):
+                return Speaker(  # "Sens. Mike Crapo and Jim Risch ... Last week, they said"
+                    name=pair[1], mention=mention, start=np.start, end=np.end,
+                    type=SpeakerType.GROUP,
+                )
             if recent is not None and recent[1].type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
                 sp = recent[1]
                 return Speaker(
@@ -334,6 +333,52 @@ class AnaphoraMixin:
                 )
             return _unresolved(np, mention, SpeakerType.UNKNOWN)
         return None
+
+    def _subject_pair(
+        self, at: int, sentence_starts: list[int], exclude: list[tuple[int, int]]
+    ) -> Optional[tuple[int, str]]:
+        """Two people joined by ``and`` opening the sentence of ``at`` or the one before.
+
+        ``Sens. Mike Crapo and Jim Risch ... Last week, they said``: ``they`` are the two,
+        named as a group is (``Mike Crapo and Jim Risch``). Only the nearest sentence with
+        a person named outside quotes counts, and only when its first person is one of a
+        pair that opens it. Returns ``(offset, group name)``.
+        """
+        k = bisect.bisect_right(sentence_starts, at) - 1
+        cover = self._exclude_cover(exclude)
+        hi = at
+        for j in (k, k - 1):
+            if j < 0:
+                return None
+            lo = sentence_starts[j]
+            i = bisect.bisect_left(self._person_at, (lo, ""))
+            while i < len(self._person_at) and lo <= self._person_at[i][0] < hi and (
+                self._person_at[i][0] in cover
+            ):
+                i += 1
+            if i < len(self._person_at) and self._person_at[i][0] < hi:
+                off, name = self._person_at[i]
+                joined = [other for other in self._coordinated_with(i) if other != name]
+                opens = _OPENER.fullmatch(self.norm, lo, max(lo, self._name_start(off)))
+                if len(joined) != 1 or not opens:
+                    return None
+                partner_at = self._person_at[i + 1][0] if i + 1 < len(self._person_at) else hi
+                if partner_at >= hi or self._person_at[i + 1][1] != joined[0]:
+                    return None  # the pair opens the sentence: "Crapo and Risch", in that order
+                group = f"{name} and {joined[0]}"
+                self._listed[group] = (name, joined[0])
+                return off, group
+            hi = lo
+        return None
+
+    def _name_start(self, off: int) -> int:
+        """Start of the title words right before the name at ``off`` (``Sens.``, ``Idaho``)."""
+        start = off
+        for m in reversed(list(_TITLE_WORD.finditer(self.norm, max(0, off - 60), off))):
+            if m.end() != start and self.norm[m.end():start].strip():
+                break
+            start = m.start()
+        return start
 
     def _subject_org(
         self, at: int, sentence_starts: list[int], recent: Optional[tuple[int, Speaker]]
@@ -496,11 +541,6 @@ class AnaphoraMixin:
         last = bisect.bisect_left(self._speakers, hi, lo=first, key=lambda x: x[0])
         return self._speakers[first:last]
 
-    def _exclude_cover(self, exclude: list[tuple[int, int]]) -> SpanCover:
-        """``exclude`` as a `SpanCover`, built once per list (every call passes the article's quotes)."""
-        cache = self.__dict__.setdefault("_exclude_covers", {})
-        return cover_of(exclude, cache=cache)
-
     def _first_named(
         self,
         i: int,
@@ -530,69 +570,3 @@ class AnaphoraMixin:
                 return i, off, name
             i += 1
         return None
-
-    def _thing_name(self, name: str) -> bool:
-        """The article writes ``the <name>`` as a whole noun phrase: a thing, not a person.
-
-        ``the United Nations said``, ``near the Scarborough Shoal.``: no person's full name
-        is written with ``the`` right before it and nothing after it. Names of one word
-        are left alone (``the Texan said``, ``the Clintons``). Cached per name.
-        """
-        cache: dict[str, bool] = self.__dict__.setdefault("_thing_names", {})
-        if " " not in name:
-            return False
-        if name not in cache:
-            cache[name] = self._written_as_thing(name)
-        return cache[name]
-
-    def _written_as_thing(self, name: str) -> bool:
-        """Whether some occurrence of ``name`` reads ``the <name>`` then a stop or a verb.
-
-        Looks only at the name's occurrences (`str.find`), with precompiled patterns
-        at each: no pattern is built per name.
-        """
-        norm = self.norm
-        k = norm.find(name)
-        while k != -1:
-            the = _THE_BEFORE.search(norm, max(0, k - 12), k)
-            if (
-                the is not None
-                and (the.start() == 0 or not (norm[the.start() - 1].isalnum() or norm[the.start() - 1] == "_"))
-                and _THING_AFTER.match(norm, k + len(name))
-            ):
-                return True
-            k = norm.find(name, k + 1)
-        return False
-
-    def _coordinated_with(self, i: int) -> list[str]:
-        """People whose names are joined by ``and`` to the name ``self._person_at[i]``."""
-        out = []
-        for x, y in ((i - 1, i), (i, i + 1)):
-            if x < 0 or y >= len(self._person_at):
-                continue
-            (a, left), (b, right) = self._person_at[x], self._person_at[y]
-            end = self._name_end.get(a, a)
-            if b - end < 40 and _JOINED.fullmatch(self.norm, end, b):
-                out.append(left if y == i else right)
-        return out
-
-    def _first_pronoun(self, lo: int, hi: int, exclude: list[tuple[int, int]]) -> Optional[int]:
-        """Offset of the first ``he``/``she`` outside quotes in ``[lo, hi)``."""
-        cover = self._exclude_cover(exclude)
-        for m in _HE_SHE.finditer(self.norm, lo, hi):
-            if m.start() not in cover:
-                return m.start()
-        return None
-
-    def _is_modifier_at(self, off: int) -> bool:
-        """``Cruz spokeswoman Catherine Frazier``, ``the Clinton campaign``: a name as a modifier."""
-        m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*\s+([a-z][\w\-]*)", self.norm[off:off + 60])
-        if not m:
-            return False
-        nxt = m.group(1)
-        return nxt in TITLES or nxt in ORG_WORDS or nxt in ("campaign", "aide", "aides", "supporters", "administration")
-
-    def _is_possessive_at(self, off: int) -> bool:
-        """``Trump's``: the name at ``off`` is a possessive."""
-        m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*", self.norm[off:off + 60])
-        return m is not None and self.norm.startswith("'s", off + m.end())

@@ -16,6 +16,10 @@ such a description (``the [modifiers] <noun>``, the noun listed in
   The judge said``: the judge is not named);
 * the description has no possessive (``the congressman's spokesman``).
 
+Failing those, the person who spoke last in those three sentences is the antecedent when
+they fit the description and nobody else named since could (``"I loved it," she replied.
+The actress said ...``).
+
 Otherwise the description stays the speaker's name (a wrong speaker is worse than none).
 The resolver tries the titles the whole article gives first
 ([`role_anaphor`][quotes.speakers.anaphora.AnaphoraMixin.role_anaphor]).
@@ -135,7 +139,9 @@ class EpithetMixin(AnaphoraMixin):
         if self._introduced_unnamed(head, k, np.start):
             return None
         desc = Description(head, modifiers, tail, *entry)
-        canonical = self._description_antecedent(k, np.start, desc)
+        canonical = self._description_antecedent(k, np.start, desc) or self._continued_speaker(
+            k, np.start, desc
+        )
         if canonical is None:
             return None
         description = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
@@ -172,6 +178,34 @@ class EpithetMixin(AnaphoraMixin):
             return None
         untitled = {name for name in people if self._fits_untitled(name, desc)}
         return subject if untitled == {subject} else None
+
+    def _continued_speaker(self, k: int, before: int, desc: Description) -> str | None:
+        """The person who spoke last, when the description can only be them; else ``None``.
+
+        News quotes a person, then goes on with a description of them: ``"...," Sanders
+        said. ... "...," the senator added.`` The last person speaker recorded in the
+        window (the description's sentence and the ``SENTENCES_BACK`` before it) is the
+        antecedent when they fit the description (`_fits`: for an office, holding its
+        title in the article) and nobody else who could fit it (`_fits_person`) is named
+        between their mention and the description.
+        """
+        window_start = self.sentence_starts[max(0, k - SENTENCES_BACK)]
+        spoken = [
+            sp for _off, sp in self._speakers_in(window_start, before)
+            if sp.type is SpeakerType.PERSON and sp.name and sp.start < before
+        ]
+        if not spoken:
+            return None
+        last = spoken[-1]
+        name = last.name
+        assert name is not None
+        if not self._fits(name, desc):
+            return None
+        others = [
+            other for _off, other in self._people_between(min(last.start, window_start), before)
+            if other != name and self._fits_person(other, desc)
+        ]
+        return None if others else name
 
     def _fits(self, canonical: str, desc: Description) -> bool:
         """The person can be the description: of its gender and party, and for an office holding it.

@@ -25,12 +25,15 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Optional
 
-from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES
+from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES, TITLES, initials
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, is_capitalised
 from quotes.text.tokens import Token
 
-__all__ = ["COMPANY_HEADS", "DESCRIPTION_HEADS", "GROUP_NAME_HEADS", "OrgMention", "OrganisationIndex"]
+__all__ = [
+    "COMPANY_HEADS", "DESCRIPTION_HEADS", "GROUP_NAME_HEADS", "OrgMention", "OrganisationIndex",
+    "completed_name", "org_head_start",
+]
 
 #: Head words of a company name (``Russian Railways``, ``Acme Corp.``): ``the company`` refers to one.
 COMPANY_HEADS = frozenset(
@@ -86,6 +89,87 @@ def country_key(word: str) -> Optional[str]:
     if low in PLACES or low in DEMONYMS:
         return low[:5]
     return None
+
+
+#: ``Department of Justice``, ``Committee for a Responsible Federal Budget``: a one-word head, a
+#: preposition, maybe an article, then the capitalised words (and inner ``and``/``of``/``for``)
+#: of the rest of the name.
+_COMPLETION = re.compile(
+    r"\s+(?P<rest>(?:of|for|on)\s+(?:(?:the|a)\s+)?[A-Z][\w'’\-]*"
+    r"(?:\s+(?:(?:and|of|for|on|the|&)\s+)*[A-Z][\w'’\-]*)*)"
+)
+
+
+#: Honorifics and title abbreviations: after one comes a person, not the rest of a name.
+_HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir sen rep gov gen lt col prof sgt capt adm rev hon maj".split()
+)
+
+
+#: Heads of organisation names that `ORG_WORDS` lacks (``Hollywood Chamber of Commerce``).
+_ORG_HEADS = frozenset({"chamber", "school", "association", "society", "league"})
+
+def org_head_start(words: list[Token], low_words: list[str], j: int) -> Optional[int]:
+    """Start of ``<Org head> of|for`` right before the name ``words[j:]``, else ``None``.
+
+    ``the Bureau of Labor Statistics``, ``The Hollywood Chamber of Commerce``: the
+    capitalised run ending in an organisation word (`ORG_WORDS`, ``Chamber``) before ``of``
+    or ``for`` makes the name after it the rest of an organisation's name.
+    """
+    if j < 2 or low_words[j - 1] not in ("of", "for"):
+        return None
+    head = words[j - 2][0]
+    if not is_capitalised(head) or (
+        low_words[j - 2] not in ORG_WORDS and low_words[j - 2] not in _ORG_HEADS
+    ):
+        return None
+    k = j - 2
+    while k > 0 and (
+        words[k - 1][0] == "." or initials(words[k - 1][0])
+        or is_capitalised(words[k - 1][0]) and low_words[k - 1] not in TITLES
+    ):
+        k -= 1  # "U.S. Court of Appeals": initials and their dots too
+    while k < j - 2 and words[k][0] == ".":
+        k += 1
+    return k
+
+
+def completed_name(mention: str, name: str) -> Optional[str]:
+    """The full organisation name ``mention`` writes when ``name`` is only its first word.
+
+    ``Department`` of ``the Department of Justice`` is ``Department of Justice``. The name
+    stops before a title word (``Council on American-Islamic Relations National Executive
+    Director``: the council's name ends before ``National``) and at the first lower-case word;
+    a title or honorific right after the preposition (``Friends of Mr. Clinton``) gives ``None``.
+
+    Examples:
+        >>> completed_name("the Department of Justice", "Department")
+        'Department of Justice'
+        >>> completed_name("The Committee for a Responsible Federal Budget", "Committee")
+        'Committee for a Responsible Federal Budget'
+        >>> completed_name("Friends of Mr. Clinton's who have seen him", "Friends") is None
+        True
+    """
+    m = re.match(r"(?:[Tt]he\s+)?" + re.escape(name), mention)
+    if m is None or " " in name or not name[:1].isupper():
+        return None
+    tail = _COMPLETION.match(mention, m.end())
+    if tail is None:
+        return None
+    words = tail.group("rest").split()
+    keep = 1
+    for k, word in enumerate(words[1:], start=1):
+        if k >= 2 and _bare(word) in TITLES and word[:1].isupper():
+            break  # "... Relations National Executive Director"; not "Justice" of "of Justice"
+        keep = k + 1
+    while keep > 1 and not words[keep - 1][:1].isupper():
+        keep -= 1  # no joining word at the end
+    if keep < 2 or _bare(words[keep - 1]) in ("the", "a"):
+        return None
+    first = words[1] if words[1] not in ("the", "a") else words[2] if len(words) > 2 else ""
+    if _bare(first) in _HONORIFICS:
+        return None  # "Friends of Mr. Clinton": a person follows, not a name's rest
+    return re.sub(r"['’]s$", "", f"{name} {' '.join(words[:keep])}")
 
 
 def _bare(word: str) -> str:

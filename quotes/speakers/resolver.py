@@ -31,6 +31,7 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import is_description
 from quotes.speakers.campaigns import CampaignMixin
 from quotes.speakers.coordination import CoordinationMixin
+from quotes.speakers.documents import DocumentMixin
 from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
@@ -72,8 +73,9 @@ from quotes.speakers.noun_phrase import (
     scan_left,
     scan_right,
 )
-from quotes.speakers.organisations import OrganisationIndex
+from quotes.speakers.organisations import OrganisationIndex, org_head_start
 from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
+from quotes.speakers.parties import party_members
 from quotes.speakers.surnames import SharedSurnames
 from quotes.text.tokens import TOKEN_RE, Token, tokens
 
@@ -97,6 +99,17 @@ _CAP_RUN = re.compile(
 )
 
 
+#: A possessive ending a mention (``Mr. Obama's``, ``Sanders'``).
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])\Z")
+
+#: The next word after an offset (spaces skipped).
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w\-]*)")
+#: Family words: ``Clinton's husband`` is another person than Clinton.
+_KIN = frozenset(
+    """husband wife son daughter father mother brother sister niece nephew uncle aunt
+    grandson granddaughter cousin widow fiance fiancee partner""".split()
+)
+
 #: ``Western``, ``Eastern``: a name opening with one is no person's.
 _COMPASS_ADJECTIVES = frozenset({"western", "eastern", "northern", "southern"})
 
@@ -105,7 +118,7 @@ _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
-class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
+class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMixin):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:
@@ -308,6 +321,9 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
     def _canonical_person(self, name: str) -> Optional[str]:
         """The canonical name of a person name: a full name itself, a short form its person."""
         parts = name.split()
+        rest = " ".join(parts[1:])
+        if len(parts) >= 3 and group_opener(parts[0]) and rest in self.full_names:
+            return self.full_names[rest]  # "Texas-based Matt Mackowiak", "Co-moderator Ann Lee"
         if len(parts) >= 2 and parts[0] in NAME_PARTICLES:
             return self.full_names.get(parts[-1], name)  # "de Blasio": Bill de Blasio
         if len(parts) >= 2:
@@ -343,6 +359,39 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
             sentence_starts: Sorted sentence start offsets of the article.
             exclude: Spans (quotes) whose names must not serve as antecedents.
         """
+        found = self._resolve(np, at=at, sentence_starts=sentence_starts, exclude=exclude)
+        owner = _POSSESSIVE_END.search(self.norm, np.start, np.end)
+        if found is None or owner is None or owner.start() == np.start:
+            return found
+        if self._person_after(np.end):
+            return found  # "Clinton's husband, Bill,": another person speaks
+        # "Mr. Obama's" (speech, memoir): the owner speaks. Its name is read without the
+        # possessive; the mention stays as written, and a phrase that named nobody still does.
+        bare = self._resolve(
+            NounPhrase(np.start, owner.start(), self.norm[np.start:owner.start()]),
+            at=at, sentence_starts=sentence_starts, exclude=exclude,
+        )
+        if bare is None or bare.name is None or (bare.start, bare.end) != (np.start, owner.start()):
+            return found
+        return bare.model_copy(update={"mention": self.text[np.start:np.end], "end": np.end})
+
+    def _person_after(self, end: int) -> bool:
+        """The word after ``end`` names a person (``husband``, ``spokesman``, ``lawyer``)."""
+        m = _NEXT_WORD.match(self.norm, end)
+        if m is None:
+            return False
+        word = bare_phrase(m.group(1))
+        return word in TITLES or word in _KIN or person_noun(word) or word in source_words()
+
+    def _resolve(
+        self,
+        np: NounPhrase,
+        *,
+        at: int,
+        sentence_starts: list[int],
+        exclude: list[tuple[int, int]],
+    ) -> Optional[Speaker]:
+        """`resolve` for the phrase as written (a possessive left on)."""
         self.sentence_starts, self.quoted_spans = sentence_starts, exclude
         words = tokens(self.norm, np.start, np.end)
         if not words:
@@ -385,7 +434,10 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
         name = self.text[name_toks[0][1]:name_toks[-1][2]]
         canonical = self._canonical_person(name)
         head_is_org = any(w in ORG_WORDS for w in low_words[j:])
-        if self._thing_name(name):  # "the United Nations said": no person
+        org_start = org_head_start(words, low_words, j)
+        if org_start is not None:  # "the Center for Responsive Politics": not "Responsive Politics"
+            name = self.text[words[org_start][1]:name_toks[-1][2]]
+        if org_start is not None or self._thing_name(name):  # "the United Nations said": no person
             return Speaker(
                 name=self.orgs.canonical(name), mention=mention, start=np.start, end=np.end,
                 type=SpeakerType.ORGANIZATION,
@@ -537,4 +589,6 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, EpithetMixin):
             return None
         if kind is SpeakerType.ORGANIZATION:
             name = self.orgs.canonical(name)  # "Defense Ministry" -> "Russian Defense Ministry"
+        elif kind is SpeakerType.GROUP:
+            name = party_members(name) or name  # "some Republicans" -> "Republicans"
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)

@@ -1,0 +1,192 @@
+"""A poll, study or report as the source: the speaker is its issuer when the phrase names one.
+
+Made-up sentences (`quotes.speakers.documents`): the issuer written before the document
+noun (``A Quinnipiac University poll``) or after ``by``/``from`` (``a study by the
+watchdog group Media Matters``) becomes the speaker's name, the document its role; a
+document that names nobody (``the poll``), a date (``a June poll``), a capital of a
+headline (``New Poll``) or an office (``Ryan's office``) keeps its description.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import only_quote
+from quotes.models import SpeakerType
+from quotes.speakers.documents import document_phrase
+from quotes.text.tokens import tokens
+
+#: (pattern, text, quote content, expected name, expected type)
+ROWS = [
+    (
+        "a pollster before the noun",
+        "The race is close. A Marlow University poll released Tuesday found that Smith leads "
+        "by four points.",
+        "Smith leads by four points", "Marlow University", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "two pollsters joined by a slash",
+        "The race is close. The latest Dunmore/Ostrava poll showed that voters were angry.",
+        "voters were angry", "Dunmore/Ostrava", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "an issuer after by, behind its description",
+        "The network was quiet. A study by the liberal watchdog group Penwick Watch found "
+        "that the network ignored the story.",
+        "the network ignored the story", "Penwick Watch", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "an issuer after from, with its inner of the",
+        "Schools are short of money. A report from the Council of the Lesser City Schools "
+        "said the schools were underfunded.",
+        "the schools were underfunded", "Council of the Lesser City Schools",
+        SpeakerType.ORGANIZATION,
+    ),
+    (
+        "an owner before 's",
+        "Dana Whitfield was at the meeting. According to Whitfield's account, the mayor "
+        "shouted at the staff.",
+        "the mayor shouted at the staff", "Dana Whitfield", SpeakerType.PERSON,
+    ),
+    (
+        "a person with a title after by",
+        "Fraud is rare. A 2014 study by Dunmore Law School professor Justin Oakes found "
+        "that fraud was rare in every state.",
+        "fraud was rare in every state", "Justin Oakes", SpeakerType.PERSON,
+    ),
+]
+
+#: (pattern, text, quote content, expected name): ``the poll`` refers back to a named poll
+BACK = [
+    (
+        "the poll after a named poll",
+        "A Marlow University poll released Tuesday shows a close race. Smith has gained "
+        "ground since May. The poll found that Smith leads by four points.",
+        "Smith leads by four points", "Marlow University",
+    ),
+    (
+        "a survey is a poll",
+        "A Marlow University poll released Tuesday shows a close race. The survey also "
+        "found that voters were unhappy with both men.",
+        "voters were unhappy with both men", "Marlow University",
+    ),
+    (
+        "two pollsters before: the description stays",
+        "A Marlow University poll shows a close race, and a Dunmore College poll agrees. "
+        "The poll found that Smith leads by four points.",
+        "Smith leads by four points", "poll",
+    ),
+    (
+        "the statement of someone who said something in a statement",
+        '"We are proud of the vote," Dana Whitfield said in a statement on Monday. '
+        "The statement added that the vote was a victory.",
+        "the vote was a victory", "Dana Whitfield",
+    ),
+    (
+        "the email a named campaign sent",
+        "The Oakes campaign sent a fundraising email on Wednesday. The email said that the "
+        "race was far from over.",
+        "the race was far from over", "Oakes campaign",
+    ),
+    (
+        "the letter a dean of a school published is the dean's",
+        "The dean of Lakeland's Graduate School of Music has published a letter. The letter "
+        "said that the school was underfunded.",
+        "the school was underfunded", "letter",
+    ),
+    (
+        "a campaign's statement is the campaign's, not its candidate's",
+        "A statement issued by the Oakes campaign on Tuesday said little. The statement "
+        "said that the race was far from over.",
+        "the race was far from over", "statement",
+    ),
+]
+
+#: (pattern, text, quote content, the name that must not come out)
+KEPT = [
+    (
+        "a poll that names nobody",
+        "Voters are restless. The poll found that Smith leads by four points.",
+        "Smith leads by four points", "Smith",
+    ),
+    (
+        "a month is no pollster",
+        "Voters are restless. A June poll found that Smith leads by four points.",
+        "Smith leads by four points", "June",
+    ),
+    (
+        "an office is left as it is",
+        "The bill passed. A statement from Ryan's office said that the vote was a victory.",
+        "the vote was a victory", "Ryan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "content", "name", "kind"), ROWS, ids=[r[0] for r in ROWS]
+)
+def test_document_speaks_for_its_issuer(fast, pattern, text, content, name, kind):
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None, pattern
+    assert (q.speaker.name, q.speaker.type) == (name, kind), pattern
+    assert q.speaker.role, pattern  # the document, or the person's own role
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "wrong"), KEPT, ids=[r[0] for r in KEPT])
+def test_document_without_issuer_keeps_its_description(fast, pattern, text, content, wrong):
+    q = only_quote(fast, text, content)
+    assert q.speaker is None or q.speaker.name != wrong, pattern
+
+
+def test_document_phrase_finds_the_noun_before_any_preposition():
+    for text, expected in [
+        ("A Quinnipiac University poll", 3),
+        ("a study by the group", 1),
+        ("a spokesman for the poll", None),
+        ("The latest Rasmussen Reports poll", 4),
+    ]:
+        assert document_phrase(tokens(text, 0, len(text))) == expected, text
+
+
+@pytest.mark.parametrize(("pattern", "text", "content", "name"), BACK, ids=[r[0] for r in BACK])
+def test_the_poll_refers_back_to_the_one_named_poll(fast, pattern, text, content, name):
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None and q.speaker.name == name, pattern
+
+
+#: (pattern, text, quote content, expected name): an organisation named by its whole name
+WHOLE_NAMES = [
+    (
+        "a department of something",
+        "The bay is empty. After an inquiry, the Department of Fisheries found that the city "
+        "had overfished the bay.",
+        "that the city had overfished the bay", "Department of Fisheries",
+    ),
+    (
+        "a university of a place, after the content",
+        "Prices rose in the spring. Consumer confidence has been higher than in any year since "
+        "2004, the University of Lakeland reported last week.",
+        "Consumer confidence has been higher", "University of Lakeland",
+    ),
+    (
+        "a center for something is no person 'Responsive Politics'",
+        "Spending rose this year. The Center for Honest Budgets said that spending rose by "
+        "a third.",
+        "that spending rose by a third", "Center for Honest Budgets",
+    ),
+    (
+        "a chamber of commerce",
+        "The parade was cancelled. The Lakeland Chamber of Commerce said that the parade "
+        "would return next year.",
+        "that the parade would return next year", "Lakeland Chamber of Commerce",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "content", "name"), WHOLE_NAMES, ids=[r[0] for r in WHOLE_NAMES]
+)
+def test_organisation_keeps_its_whole_name(fast, pattern, text, content, name):
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None, pattern
+    assert (q.speaker.name, q.speaker.type) == (name, SpeakerType.ORGANIZATION), pattern
