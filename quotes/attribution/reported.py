@@ -15,8 +15,10 @@ The forms are tried in this order, named by their rule in
    of its own), ``as-x-put-it`` (``C, as X put it``).
 2. A sentence with no cue word holds no report. ``asked-question`` (``Asked
    whether C, X said ...``): the question, with no speaker.
-3. Each cue word, left to right, after the content taken so far:
-   ``according`` (``According to X, C`` / ``C, according to X``); a word that is
+3. Each cue word, left to right, after the content taken so far
+   (`quotes.attribution.report_scan`):
+   ``according`` (``According to X, C`` / ``C, according to X``;
+   `quotes.attribution.report_according`); a word that is
    no verb here is skipped (a determiner before it, a noun, a name);
    ``impression`` (``X seems to C``, no speaker); then the cue is read (a
    particle, ``was quoted as saying``, ``told`` and its object), its speaker

@@ -150,7 +150,8 @@ RULES.declare(_D, "continues-report", 0.6, "A quote with no cue of its own goes 
 RULES.declare(_D, "unattributed", 0.3, "A stand-alone quote of three words or more with no cue or speaker found.")
 
 _R = "reported"
-# --- reported speech and mixed quotes (quotes.attribution.report_scan, report_forms)
+# --- reported speech and mixed quotes (quotes.attribution.report_forms, report_according,
+#     report_placement)
 RULES.declare(_R, "content-first:as-by", 0.7, "Passive attribution after the content: `C, as stated by X`.")
 RULES.declare(_R, "headline-colon", 0.6, "A name, a colon and a claim on a line of its own: `Marco Rubio: I'm Not Interested`.")
 RULES.declare(_R, "as-x-put-it", 0.7, "`C, as X put it`.")
