@@ -1041,3 +1041,33 @@ def test_headline_colon_still_takes_a_name(extractor):
     (q,) = reported(extractor, text)
     assert q.speaker.mention == "Marco Rubio"
     assert q.text == "I'm Not Interested In Being Vice President"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Mayor Dan Ortiz has said repeatedly that the bridge will reopen in May.",
+         "has said repeatedly", "that the bridge will reopen in May"),
+        ("The bridge will reopen in May, Mayor Dan Ortiz said again.",
+         "said again", "The bridge will reopen in May"),
+        ("The bridge will reopen in May, Mayor Dan Ortiz said confidently.",
+         "said confidently", "The bridge will reopen in May"),
+    ],
+)
+def test_reported_cue_takes_the_particle_or_adverb_after_it(extractor, text, cue, content):
+    """``X has said repeatedly that C``, ``C, X said again.``: the word after the verb is in the cue."""
+    (q,) = reported(extractor, text)
+    assert (q.cue.text, q.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Dan Ortiz said early Monday that the bridge will reopen in May.",
+        "The bridge will reopen in May, Mayor Dan Ortiz said quietly to reporters.",
+    ],
+)
+def test_reported_cue_leaves_a_time_word_or_a_phrase_out(extractor, text):
+    """A time word (``said early Monday``) or an adverb that a phrase follows is no part of it."""
+    (q,) = reported(extractor, text)
+    assert q.cue.text == "said"

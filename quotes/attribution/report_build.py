@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.cues import stance_of, with_verb_group
+from quotes.attribution.cues import stance_of, with_verb_group, with_verb_tail
 from quotes.attribution.report_content import adjunct_only, is_reference, trim_span
 from quotes.attribution.report_gates import not_a_statement
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
@@ -89,19 +89,29 @@ def build(
         stance = stance_of(cue.text, ctx.norm[a:b])
         if stance is Stance.ASSERTS and not mixed and is_reference(rule, cue.text, ctx.norm[a:b]):
             stance = Stance.REFERS
+    tailed = with_verb_tail(ctx.text, cue, _tail_limit(ctx, cue, a))
     return ctx.quote(
         a,
         b,
         kind=QuoteKind.MIXED if mixed else QuoteKind.INDIRECT,
         cue_type=kind,
         speaker=sp,
-        cue=with_verb_group(ctx.text, cue, (b, sp.end if sp else 0)),
+        # "X has repeatedly said", "X shot back": the cue is its verb group, as PolNeAR's are
+        cue=with_verb_group(ctx.text, tailed, (b, sp.end if sp else 0)),
         via=via,
         confidence=conf - 0.1 if pronoun else conf,
         segmenter=seg,
         rules=("reported", rule),
         stance=stance,
     )
+
+
+def _tail_limit(ctx: Document, cue: Span, a: int) -> int:
+    """How far a cue may widen over the word after it: to its content, else the line end."""
+    if cue.end <= a:
+        return a
+    line = ctx.line_of(cue.start)
+    return ctx.lines[line][1] if line >= 0 else len(ctx.text)
 
 
 def widen(ctx: Document, sp: Speaker, span: tuple[int, int] | None) -> Speaker:
