@@ -1041,3 +1041,79 @@ def test_headline_colon_still_takes_a_name(extractor):
     (q,) = reported(extractor, text)
     assert q.speaker.mention == "Marco Rubio"
     assert q.text == "I'm Not Interested In Being Vice President"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Mayor Dan Ortiz has said repeatedly that the bridge will reopen in May.",
+         "has said repeatedly", "that the bridge will reopen in May"),
+        ("The bridge will reopen in May, Mayor Dan Ortiz said again.",
+         "said again", "The bridge will reopen in May"),
+        ("The bridge will reopen in May, Mayor Dan Ortiz said confidently.",
+         "said confidently", "The bridge will reopen in May"),
+    ],
+)
+def test_reported_cue_takes_the_particle_or_adverb_after_it(extractor, text, cue, content):
+    """``X has said repeatedly that C``, ``C, X said again.``: the word after the verb is in the cue."""
+    (q,) = reported(extractor, text)
+    assert (q.cue.text, q.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Dan Ortiz said early Monday that the bridge will reopen in May.",
+        "The bridge will reopen in May, Mayor Dan Ortiz said quietly to reporters.",
+    ],
+)
+def test_reported_cue_leaves_a_time_word_or_a_phrase_out(extractor, text):
+    """A time word (``said early Monday``) or an adverb that a phrase follows is no part of it."""
+    (q,) = reported(extractor, text)
+    assert q.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue", "rest"),
+    [
+        ("The council passed the bill, which critics said was unlawful and costly.",
+         "critics", "said", "was unlawful and costly"),
+        ("The council passed the bill, which Mayor Dan Ortiz has repeatedly said was a mistake, in May.",
+         "Mayor Dan Ortiz", "has repeatedly said", "was a mistake"),
+        ("The council closed the depot, which Mayor Dan Ortiz called a disgrace for the city.",
+         "Mayor Dan Ortiz", "called", "a disgrace for the city"),
+        ("Mayor Dan Ortiz spent a decade in Tampa, which he describes as his second home.",
+         "he", "describes", "as his second home"),
+    ],
+)
+def test_relative_which_is_part_of_what_is_said(extractor, text, mention, cue, rest):
+    """``…, which X said was C`` / ``…, which X called C``: ``which`` and C, one cue (PolNeAR)."""
+    which, said = reported(extractor, text)
+    assert (which.text, said.text) == ("which", rest)
+    assert which.cue == said.cue and said.cue.text == cue
+    assert which.speaker.mention == said.speaker.mention == mention
+    assert which.provenance.rules == said.provenance.rules == ("reported", "relative-which")
+
+
+def test_relative_which_joins_a_direct_quote_with_its_cue(extractor):
+    """``…, which X called "C."``: the direct path has C; ``which`` shares its cue."""
+    text = 'The council closed the depot, which Mayor Dan Ortiz called "a disgrace for the city."'
+    found = extractor.extract(text)
+    which = next(q for q in found if q.text == "which")
+    direct = next(q for q in found if q.kind is QuoteKind.DIRECT)
+    assert direct.text.startswith("a disgrace")
+    assert which.cue == direct.cue and which.speaker.mention == "Mayor Dan Ortiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The depot, which Mayor Dan Ortiz called for in May, opened on Friday.",
+        "The council passed the bill, which Mayor Dan Ortiz said he would veto.",
+        "The council passed the bill, which Mayor Dan Ortiz described to reporters.",
+        "The council passed the bill, which is called the Depot Act.",
+    ],
+)
+def test_relative_which_needs_the_verb_of_its_clause(extractor, text):
+    """No ``was`` after ``said``, no ``as`` after ``described``, ``called for``: no such reading."""
+    assert not any(q.text == "which" for q in extractor.extract(text))

@@ -6,13 +6,19 @@ Every pattern is a rule of the table in [`quotes.attribution.rules`][].
   `quotes.attribution.direct_forms` (the forms after and before a quote).
 * Reported speech and mixed quotes: [`quotes.attribution.reported`][] (the
   entry point and the order of the forms), `quotes.attribution.report_scan`
-  (one sentence, cue by cue), `quotes.attribution.report_forms` (forms with a
-  shape of their own: ``according to``, headlines, ``as X put it``) and
-  `quotes.attribution.report_content` (where a content starts and ends).
+  (one sentence, cue by cue; the cue itself: `quotes.attribution.report_cue`),
+  `quotes.attribution.report_placement` (where a cue's content lies: ``C, X
+  said``, ``X said C``, ``X criticized Y``), `quotes.attribution.report_forms`
+  (forms with a shape of their own: headlines, ``as X put it``, ``asked
+  whether``, ``X seems to``), `quotes.attribution.report_according` (claims:
+  ``according to X``), `quotes.attribution.report_build` (the quote made of a
+  content, a speaker and a cue) and `quotes.attribution.report_content` (where a
+  content starts and ends).
 * Shared: cue words (`quotes.attribution.cues`,
   `quotes.attribution.report_cues`) and the subject readers
-  (`quotes.attribution.source`, `quotes.attribution.subject`,
-  `quotes.attribution.report_subject`).
+  (`quotes.attribution.source`, `quotes.attribution.subject`; for reports
+  `quotes.attribution.report_subject`, with `quotes.attribution.report_described`
+  for descriptions and `quotes.attribution.report_comma_subject` across a comma).
 """
 
 # Importing the package loads every module that registers a rule, so that the

@@ -1,6 +1,7 @@
 """Where the content of a reported clause starts and ends.
 
-Used by [`quotes.attribution.reported`][] and `quotes.attribution.report_forms`.
+Used by [`quotes.attribution.reported`][] and the forms that place a content
+(`quotes.attribution.report_placement`, `quotes.attribution.report_forms`).
 `content_after` finds where the content starts after a cue (PolNeAR's
 convention: a complementiser ``that`` opens it, a time or channel phrase before it
 is skipped), `clause_end` where it stops (a clause break, a new report),

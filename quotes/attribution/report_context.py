@@ -1,6 +1,6 @@
 """What the words around a report's cue say about it, read on the article's text.
 
-Small predicates `quotes.attribution.report_scan.SentenceScan` asks while it places a
+Small predicates `quotes.attribution.report_placement.ContentPlacement` asks while it places a
 content: whether a leading phrase is an adverbial (``When he came to Washington,``)
 or names a channel (``In a statement,``), whether a dash closes off a direct quote,
 whether a time phrase (``nearly a week after ...``) goes on with the narration,
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.report_cues import LEAD_ADVERBIAL_OPENERS, LOWERCASE_WORD_RE
-from quotes.attribution.report_forms import MIN_WORDS
+from quotes.attribution.report_build import MIN_WORDS
 from quotes.document import Document
 from quotes.speakers.channels import find_via
 

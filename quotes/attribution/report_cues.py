@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from quotes.document import Document
 from quotes.text.tokens import Token
-from quotes.attribution.cues import cue_type_of
-from quotes.lexicon import MONTHS, REPORTING_VERBS, WEEKDAYS, cue_rates
+from quotes.attribution.cues import cue_adverb, cue_type_of
+from quotes.lexicon import CUE_AUXILIARIES, MONTHS, REPORTING_VERBS, WEEKDAYS, cue_rates
 from quotes.models import CueType
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "OBJECT_CUE_RATE",
     "OBJECT_VERBS",
     "SAY_LIKE",
+    "between_subject_and_cue",
     "chained_cue",
     "is_particle",
     "not_a_cue",
@@ -448,3 +449,28 @@ def _title_case(toks: list[Token]) -> bool:
 
 #: The last answer of `_title_case`, with the token list it was for.
 _LAST_TITLE_CASE: tuple[object, int, bool] = (None, -1, False)
+
+
+#: Negations between a speaker and its cue (``has not said``).
+_CUE_NEGATIONS = frozenset({"not", "never", "n't", "n’t"})
+
+#: Forms of ``be`` before a participle cue (``is touting``).
+_PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".split())
+
+#: Adverbs between a speaker and its cue (``Peskov later said``).
+_SUBJECT_CUE_ADVERBS = frozenset(
+    "however basically openly then too now again once still even long".split()
+)
+
+
+def between_subject_and_cue(word: str, cue: str) -> bool:
+    """Whether ``word`` may stand between a speaker and its cue (``has also said``, ``is touting``).
+
+    Used to find where a cue's verb group starts, and so where its subject ends.
+    """
+    low = word.lower()
+    if low in CUE_AUXILIARIES or low in _CUE_NEGATIONS or low in _SUBJECT_CUE_ADVERBS:
+        return True
+    if cue_adverb(word):
+        return True  # cue_adverb: the direct path's adverb test ("often", not "family")
+    return low in _PROGRESSIVE and cue.endswith("ing")

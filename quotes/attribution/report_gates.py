@@ -1,6 +1,6 @@
 """Complements of a cue word that are no statement: the word is used in a sense that reports nothing.
 
-[`quotes.attribution.report_forms.build`][] asks `not_a_statement` before it makes a
+[`quotes.attribution.report_build.build`][] asks `not_a_statement` before it makes a
 reported quote. Each family was read on PolNeAR train (fast backend, reports the rules
 made: how many, how many had exactly the gold content), and is left out because its
 reports were almost never attributions:

@@ -15,8 +15,10 @@ The forms are tried in this order, named by their rule in
    of its own), ``as-x-put-it`` (``C, as X put it``).
 2. A sentence with no cue word holds no report. ``asked-question`` (``Asked
    whether C, X said ...``): the question, with no speaker.
-3. Each cue word, left to right, after the content taken so far:
-   ``according`` (``According to X, C`` / ``C, according to X``); a word that is
+3. Each cue word, left to right, after the content taken so far
+   (`quotes.attribution.report_scan`):
+   ``according`` (``According to X, C`` / ``C, according to X``;
+   `quotes.attribution.report_according`); a word that is
    no verb here is skipped (a determiner before it, a noun, a name);
    ``impression`` (``X seems to C``, no speaker); then the cue is read (a
    particle, ``was quoted as saying``, ``told`` and its object), its speaker
@@ -65,7 +67,12 @@ from quotes.attribution.report_cues import (
     report_cue_words,
     reporting_kind,
 )
-from quotes.attribution.report_forms import as_stated_by, as_x_put_it, colon_headline
+from quotes.attribution.report_forms import (
+    as_stated_by,
+    as_x_put_it,
+    colon_headline,
+    relative_which,
+)
 from quotes.attribution.report_scan import SentenceScan
 from quotes.document import Document
 from quotes.lexicon import REPORTING_VERBS
@@ -93,13 +100,20 @@ def _sentence_quotes(
     whole = _whole_sentence_form(ctx, seg, lo, hi, marks, ":" in lowered, words)
     if whole:
         return whole
+    relative = relative_which(ctx, seg, lo, hi, marks, blocked, direct) if "which" in words else []
     if report_cue_words().isdisjoint(words):
-        return []  # most sentences hold no cue: skip tokenising them
+        return relative  # most sentences hold no cue: skip tokenising them
     scan = SentenceScan.of(ctx, seg, lo, hi, marks, blocked, direct)
     if "asked" in words:
         scan.asked_question()
     scan.run()
-    return scan.out
+    if not relative:
+        return scan.out
+    # The scan reads the cue of "which X said was C" too: the relative form's reading stands.
+    cues = [(q.cue.start, q.cue.end) for q in relative if q.cue is not None]
+    kept = [q for q in scan.out if q.cue is None or not any(
+        q.cue.start < e and s < q.cue.end for s, e in cues)]
+    return sorted(relative + kept, key=lambda q: q.start)
 
 
 def _whole_sentence_form(

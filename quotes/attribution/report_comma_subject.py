@@ -1,0 +1,148 @@
+"""The subject of a reported clause read across a comma or a coordinator.
+
+Used by `quotes.attribution.report_subject.subject` when a comma or ``and`` stands
+right before the cue: ``X, a former aide, said`` (an apposition), ``Paradis, who
+has been active in politics since 25, says`` (a relative clause), and ``..., saying
+C`` / ``... and then says C``, where the subject of the sentence (or of the report
+before) goes on speaking (`sentence_subject`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.attribution.cues import cue_type_of
+from quotes.attribution.report_cues import between_subject_and_cue
+from quotes.attribution.source import appositive_role, resolve_speaker
+from quotes.attribution.subject import subject_nouns
+from quotes.document import Document
+from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, NON_NAME_CAPITALS, ORG_WORDS, TITLES
+from quotes.models import Speaker
+from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right
+from quotes.text.tokens import tokens
+
+__all__ = ["sentence_subject", "subject_across_comma"]
+
+
+_LEAD_ADVERBIAL = re.compile(
+    r"(?:(?:but|and|so|yet|still|meanwhile|however|now|then|instead|later|earlier),?\s+)?"
+    r"(?:(?:in|at|on|after|before|during|when|while|although|though|as|since|if|asked|speaking|"
+    r"following|despite|for|with|without|like|unlike|by|from|under|over|last|this|earlier|later)"
+    r"\b[^,]{0,120},\s+)?",
+    re.I,
+)
+
+
+def subject_across_comma(
+    ctx: Document, consumed: int, lo: int, cue: str, prev: Speaker | None, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """The subject before a comma or a coordinator right before the cue.
+
+    ``..., saying C`` / ``... and then says C``: the subject of the sentence (or of the
+    report before) goes on; ``X, a former aide, said``: an apposition; ``Paradis, who
+    has been active in politics since 25, says``: a relative clause.
+    """
+    before = ctx.norm[consumed:np_hi].rstrip()
+    coordinated = re.search(r"(?:^|[\s,])(?:and|but|then)$", before, re.I) is not None
+    if not before.endswith(",") and not coordinated:
+        return None
+    if cue.endswith("ing") or coordinated:
+        # "..., saying C" / "... and then says C": the subject of the sentence goes on.
+        if prev is not None:
+            return prev, None
+        subj = sentence_subject(ctx, lo, np_hi)
+        if subj is None:
+            return None
+        sp = resolve_speaker(ctx, subj, a)
+        return (sp, None) if sp is not None else None
+    appos = appositive_role(ctx, consumed, np_hi)
+    if appos:
+        np, role = appos
+        first = scan_left(
+            ctx.norm, consumed, ctx.norm.rfind(",", consumed, len(before) + consumed - 1)
+        )
+        sp = resolve_speaker(ctx, np, a, role)
+        lo_span = min(np.start, first.start) if first is not None else np.start
+        return (sp, (lo_span, consumed + len(before) - 1)) if sp is not None else None
+    rel = _relative_subject(ctx, consumed, np_hi)
+    if rel:
+        np, end = rel
+        sp = resolve_speaker(ctx, np, a)
+        return (sp, (np.start, end)) if sp is not None else None
+    return None
+
+
+def _relative_subject(ctx: Document, lo: int, hi: int) -> tuple[NounPhrase, int] | None:
+    """``Paradis, who has been active in politics since 25, says``: the phrase and where it ends."""
+    seg = ctx.norm[lo:hi].rstrip()
+    if not seg.endswith(","):
+        return None
+    found = list(re.finditer(r",\s+(?:who|which|whose)\s", seg))
+    if not found:
+        return None
+    m = found[-1]
+    if seg[m.end() : -1].count(",") > 2:  # a relative clause with at most two inner commas
+        return None
+    np = scan_left(ctx.norm, lo, lo + m.start())
+    if np is None or np.end != lo + m.start():
+        return None
+    return np, lo + len(seg) - 1
+
+
+def sentence_subject(ctx: Document, lo: int, hi: int) -> NounPhrase | None:
+    """The subject at the start of a sentence (for ``..., saying C``)."""
+    m = _LEAD_ADVERBIAL.match(ctx.norm, lo, hi)
+    start = m.end() if m else lo
+    np = scan_right(ctx.norm, start, hi)
+    if np is None:
+        return None
+    toks = tokens(ctx.norm, np.start, np.end)
+    verb = next((n for n in range(1, len(toks)) if _verb_form(toks[n][0])), None)
+    if verb is not None:
+        toks = toks[:verb]  # "His campaign put out a statement saying": the verb ends it
+    while len(toks) > 1 and between_subject_and_cue(toks[-1][0], ""):
+        toks.pop()  # "Peskov later confirmed ...": the adverb is not the subject
+    while len(toks) > 1 and toks[-1][0].islower() and toks[-1][0] not in subject_nouns() and (
+        toks[-1][0].endswith("ed") or cue_type_of(toks[-1][0]) is not None
+    ):
+        toks.pop()  # "The company declined, citing ...": the verb is not the subject
+    caps = [n for n, t in enumerate(toks) if t[0][:1].isupper()]
+    if (
+        caps and caps[-1] < len(toks) - 1 and caps[0] == 0
+        and toks[caps[-1]][0].lower() not in NON_NAME_CAPITALS
+        and not _head_noun(toks[caps[-1] + 1][0])  # "The Jeb Bush campaign": a noun heads it
+    ):
+        toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
+    np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
+    if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
+        return None
+    return np
+
+
+#: Finite verbs that end a subject read rightwards (``His campaign put out a statement``).
+_FINITE_VERBS = frozenset(
+    """put puts ran runs released releases issued issues posted posts sent sends made makes
+    launched launches took takes gave gives published publishes aired airs has have had is was
+    are were will would could can should might must""".split()
+)
+
+
+_DOCUMENT_NOUNS = frozenset(
+    """statement report letter post tweet message memo ad ads video editorial article story
+    release""".split()
+)
+
+
+def _head_noun(word: str) -> bool:
+    """A lower-case noun that heads a source after a name (``campaign``, ``official``, ``ad``)."""
+    return (
+        word in ORG_WORDS or word in TITLES or word in GROUP_HEADS or word in ANONYMOUS_HEADS
+        or word in _DOCUMENT_NOUNS
+    )
+
+
+def _verb_form(word: str) -> bool:
+    """A lower-case verb form that cannot belong to a subject noun phrase."""
+    if not word.islower() or word in subject_nouns():
+        return False
+    return word in _FINITE_VERBS or word.endswith("ed") or cue_type_of(word) is not None

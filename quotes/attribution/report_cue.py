@@ -1,0 +1,119 @@
+"""A cue word of a report, read with its verb group, particle and object.
+
+`read_cue` reads the cue at a token for `quotes.attribution.report_scan.SentenceScan`:
+a particle (``called for``), a chained verb (``continued to question``), the verb
+group before it (``has also said``, ``was quoted as saying``), the object of
+``told``, and a participle cue right after it (``reported, citing``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.attribution.cues import TELL
+from quotes.attribution.report_content import content_after, content_limit, participle_after
+from quotes.attribution.report_cues import (
+    OBJECT_VERBS,
+    SAY_LIKE,
+    between_subject_and_cue,
+    chained_cue,
+    is_particle,
+)
+from quotes.document import Document
+from quotes.lexicon import WEEKDAYS
+from quotes.models import CueType, Span
+from quotes.speakers.noun_phrase import scan_right
+from quotes.text.tokens import Token
+
+__all__ = ["ReportCue", "read_cue"]
+
+
+@dataclass
+class ReportCue:
+    """A cue word of a report, as `read_cue` read it."""
+
+    k: int  #: its token
+    low: str  #: the cue word, lower-cased
+    a: int  #: where the cue starts (``was quoted as saying``: at ``quoted``)
+    b: int  #: where the cue word ends
+    kind: CueType
+    obj_kind: CueType | None  #: its type as a verb with an object (``endorsed Clinton``)
+    last: int  #: its last token: a particle (``called for``), the object of ``told``
+    j: int  #: the first token of its verb group (``has also said``), where the subject ends
+    cue_end: int
+    span: Span  #: the cue's text
+    limit: int  #: where content after it must stop (the sentence end or a direct quote)
+    going_on: int | None  #: a participle cue right after it (``reported citing``), or ``None``
+
+    def content_start(self, ctx: Document, toks: list[Token]) -> int | None:
+        """Where the content starts after the cue (`content_after`)."""
+        say_like = self.low in SAY_LIKE or self.low in TELL
+        return content_after(ctx, toks, self.last, say_like, self.low.startswith(OBJECT_VERBS))
+
+
+def read_cue(
+    ctx: Document,
+    toks: list[Token],
+    k: int,
+    kind: CueType,
+    obj_kind: CueType | None,
+    *,
+    hi: int,
+    blocked: list[tuple[int, int]],
+) -> ReportCue:
+    """The cue at ``k``: particle, verb group, the object of ``told``, a participle after it.
+
+    Args:
+        ctx: The article.
+        toks: The tokens of the sentence.
+        k: The cue word's token.
+        kind: The cue's type (`quotes.attribution.report_cues.report_kind`).
+        obj_kind: Its type as a verb with an object, or ``None``.
+        hi: Where the sentence ends.
+        blocked: The direct quotes of the article, with their cues.
+    """
+    word, a, b = toks[k]
+    low = word.lower()
+    last = k
+    if k + 1 < len(toks) and is_particle(low, toks[k + 1][0].lower()):
+        last = k + 1
+    last = chained_cue(toks, last)  # "continued to question C"
+    j = k
+    if (
+        low == "saying"
+        and k >= 2
+        and toks[k - 1][0].lower() == "as"
+        and toks[k - 2][0].lower() == "quoted"
+    ):
+        j = k - 2  # "was quoted as saying"
+        a = toks[j][1]
+    j = _verb_group_start(toks, j, low)
+    on_day = j > 2 and toks[j - 1][0].lower() in WEEKDAYS and toks[j - 2][0].lower() == "on"
+    if obj_kind is not None and on_day:
+        j = _verb_group_start(toks, j - 2, low)  # "Sanders, who on Tuesday endorsed Clinton"
+    cue_end = toks[last][2]
+    if low in TELL:
+        obj = scan_right(ctx.norm, b, hi)
+        if obj is not None:
+            cue_end = obj.end
+            last = _index_at(toks, obj.end)
+    limit = content_limit(blocked, cue_end, hi, ctx.memo)
+    host = low if low in TELL else toks[last][0].lower()  # "told Reuters citing": the verb
+    going_on = participle_after(toks, last, limit, host)
+    span = ctx.span(a, cue_end)
+    return ReportCue(k, low, a, b, kind, obj_kind, last, j, cue_end, span, limit, going_on)
+
+
+def _verb_group_start(toks: list[Token], j: int, cue: str) -> int:
+    """The first token of the verb group that ends at token ``j`` (``has also said``)."""
+    while j > 0 and between_subject_and_cue(toks[j - 1][0], cue):
+        j -= 1
+    return j
+
+
+def _index_at(toks: list[Token], end: int) -> int:
+    """The first token that ends at or after ``end`` (the last token if none does)."""
+    for n, (_w, _a, b) in enumerate(toks):
+        if b >= end:
+            return n
+    return len(toks) - 1
