@@ -40,6 +40,21 @@ ROWS = [
         "We will win", "Clinton",
     ),
     (
+        "Mrs. beside a man: the one person of unknown gender",
+        'Kim Ross and Bill Ross came to Ohio. "It was a long day," Mrs. Ross said.',
+        "It was a long day", "Kim Ross",
+    ),
+    (
+        "Mr. beside a woman: the one person of unknown gender",
+        'Kim Ross and Mary Ross came to Ohio. "It was a long day," Mr. Ross said.',
+        "It was a long day", "Kim Ross",
+    ),
+    (
+        "Mrs. beside two people of unknown gender: the surname stays",
+        'Kim Ross and Robin Ross came to Ohio. "It was a long day," Mrs. Ross said.',
+        "It was a long day", "Ross",
+    ),
+    (
         "she after a bare surname in doubt: the one woman of it",
         COUPLE + 'Clinton spoke first. "It was a long day," she said.',
         "It was a long day", "Hillary Clinton",
