@@ -207,9 +207,9 @@ class AnaphoraMixin(NameSitesMixin):
         """
         people = self.surname_people.get(surname, ())
         genders = [self.base_gender(n) for n in people]
-        fits = [n for n, g in zip(people, genders) if g == gender]
+        fits = [n for n, g in zip(people, genders, strict=True) if g == gender]
         if not fits:
-            fits = [n for n, g in zip(people, genders) if g is None]
+            fits = [n for n, g in zip(people, genders, strict=True) if g is None]
         return fits[0] if len(fits) == 1 else None
 
     def _only_one_of(self, surname: str, gender: Gender) -> Optional[str]:

@@ -128,6 +128,7 @@ class SpeakerResolver(
         self._first_at: dict[str, int] = {}  # canonical -> offset of its first mention
         self._titles_of: dict[str, list[str]] = {}  # canonical -> roles/titles the article gives
         self._name_end: dict[int, int] = {}  # start -> end of each person name mention
+        self._bearers: set[str] = set()  # surnames also of a person never named in full (Mr. Obama)
         self._lower_words = set(re.findall(r"(?<![A-Za-z.'/@#\-])[a-z][a-z\-]+(?![a-z\-]|\.[a-z])", norm))  # common words
         names = self.clean_names(self.find_names(body))
         # Fullest forms first so that single tokens map to the longest name; a token
@@ -141,10 +142,31 @@ class SpeakerResolver(
         for word in [w for w in self.full_names if " " not in w and bare_phrase(w) in PLACES]:
             del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
         self.index_roles(names, ordered)
+        self._unnamed_bearers(names)
         self._index_mentions(names)
         self.shared_surnames = SharedSurnames(
             self.surname_people, self._person_at, gender=self.base_gender
         )
+
+    def _unnamed_bearers(self, names: list[ArticleName]) -> None:
+        """Mark a surname as also another person's when an honorific contradicts its one full name.
+
+        ``Michelle Obama ... Mr. Obama``: the article never names Barack Obama in full, but
+        ``Mr. Obama`` is not Michelle. The surname then stands for that other person as well:
+        it maps to itself (a bare ``Obama``, ``President Obama`` stay ``Obama``) and is
+        shared by the full name and the bare surname, so that ``Mrs. Obama`` still goes
+        to Michelle Obama and ``Mr. Obama`` to ``Obama`` (`honorific_person`).
+        """
+        for _a, _b, name, role in names:
+            full = self.full_names.get(name)
+            hon = honorific_gender(role.split()) if role and " " not in name else None
+            if hon is None or full is None or full == name or name in self.surname_people:
+                continue
+            gender = self.base_gender(full)
+            if gender is not None and gender != hon:
+                self.full_names[name] = name
+                self.surname_people[name] = [full, name]
+                self._bearers.add(name)
 
     def _index_mentions(self, names: list[ArticleName]) -> None:
         """Index each person mention: its canonical person, offsets, titles and the genders they imply."""
@@ -307,7 +329,9 @@ class SpeakerResolver(
             canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
         elif hon and canonical == name:
             canonical = self.honorific_person(name, hon) or name  # "Mrs. Clinton": Hillary, not Bill
-        if canonical == name and name in self.surname_people:  # "Clinton": Hillary, Bill or in doubt
+        if canonical == name and name in self.surname_people and name not in self._bearers:
+            # "Clinton": Hillary, Bill or in doubt (a surname of a person never named in full
+            # stays as written: `_unnamed_bearers`)
             principal = self.shared_surnames.principal(name, np.start, self.sentence_starts, hon)
             canonical = principal or name
         if canonical and not head_is_org:
