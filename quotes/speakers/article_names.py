@@ -59,6 +59,10 @@ _CAP_RUN = re.compile(
     r"[A-Z][\w'\-]*"
 )
 
+#: A possessive ``'s`` inside a capitalised run, and the spaces after it.
+_INNER_POSSESSIVE = re.compile(r"(?<=[A-Za-z])'s(?=(\s+)[A-Z])")
+#: A word of four letters or more (a headline capitalises these).
+_LONG_WORD = re.compile(r"[A-Za-z][\w'\-]{3,}")
 #: A role in an apposition after a name (``, Zelenskyy's chief of staff,``) or before it.
 _APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
 _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
@@ -77,14 +81,36 @@ class ArticleNamesMixin:
     _lower_words: set[str]
 
     def find_names(self, body: list[tuple[int, int]]) -> list[ArticleName]:
-        """Person names in the article body, as ``(start, end, name, role)``, in text order."""
+        """Person names in the article body, as ``(start, end, name, role)``, in text order.
+
+        A possessive inside a capitalised run ends a name: ``Barack Obama's America``
+        is read as ``Barack Obama's`` and ``America``, except in a line in title case (a
+        headline's ``Calls Trump's Putin Remarks`` names no ``Calls Trump``).
+        """
         names: list[ArticleName] = []
         for lo, hi in body:
             for m in _CAP_RUN.finditer(self.norm, lo, hi):
-                found = self._split_name(m.start(), m.end())
+                start = m.start()
+                inner = (
+                    () if self._title_case_line(start)
+                    else _INNER_POSSESSIVE.finditer(self.norm, start, m.end())
+                )
+                for poss in inner:
+                    found = self._split_name(start, poss.end())
+                    if found:
+                        names.append(found)
+                    start = poss.end() + len(poss.group(1))
+                found = self._split_name(start, m.end())
                 if found:
                     names.append(found)
         return names
+
+    def _title_case_line(self, at: int) -> bool:
+        """The line around ``at`` capitalises most of its longer words, as headlines do."""
+        lo = self.norm.rfind("\n", 0, at) + 1
+        hi = self.norm.find("\n", at)
+        words = _LONG_WORD.findall(self.norm, lo, hi if hi >= 0 else len(self.norm))
+        return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
     def index_roles(self, names: list[ArticleName], ordered: list[ArticleName]) -> None:
         """Roles of full names: written before the name (fullest forms first), else an apposition."""
