@@ -46,3 +46,27 @@ def test_a_hyphenated_descriptor_is_no_part_of_the_name(fast):
     )
     (q,) = [q for q in fast.extract(text) if "cratering" in q.text]
     assert q.speaker is not None and q.speaker.name == "Matt Lorne"
+
+
+def test_a_possessive_inside_a_capitalised_run_ends_a_full_name(fast):
+    text = (
+        "Voters weighed Martin Keller's Germany against the past. "
+        '"We have done our part," Mr. Keller said.'
+    )
+    assert [q.speaker.name for q in fast.extract(text)] == ["Martin Keller"]
+
+
+def test_a_headline_in_title_case_is_not_split_at_a_possessive(fast):
+    text = (
+        "Senator Calls Keller's Plan Reckless And Costly\n"
+        'Martin Keller spoke in Berlin on Monday. "It works," Keller said.'
+    )
+    assert [q.speaker.name for q in fast.extract(text)] == ["Martin Keller"]
+
+
+def test_a_possessive_name_with_initials_is_no_antecedent(fast):
+    text = (
+        "Martin Keller spoke in Berlin on Monday. Many voters fear Vladimir V. Putin's "
+        'government. "It is a threat," he said.'
+    )
+    assert [q.speaker.name for q in fast.extract(text)] == ["Martin Keller"]

@@ -40,6 +40,44 @@ ROWS = [
         "We will win", "Clinton",
     ),
     (
+        "Mrs. beside a man: the one person of unknown gender",
+        'Kim Ross and Bill Ross came to Ohio. "It was a long day," Mrs. Ross said.',
+        "It was a long day", "Kim Ross",
+    ),
+    (
+        "Mr. beside a woman: the one person of unknown gender",
+        'Kim Ross and Mary Ross came to Ohio. "It was a long day," Mr. Ross said.',
+        "It was a long day", "Kim Ross",
+    ),
+    (
+        "Mrs. beside two people of unknown gender: the surname stays",
+        'Kim Ross and Robin Ross came to Ohio. "It was a long day," Mrs. Ross said.',
+        "It was a long day", "Ross",
+    ),
+    (
+        "a surname with an honorific the one full name cannot have: another person",
+        'Mary Harlow opened the fair on Monday. Mr. Harlow arrived later. '
+        '"We are proud of this town," President Harlow said.',
+        "We are proud of this town", "Harlow",
+    ),
+    (
+        "the other person's title: a description goes to the surname, not the full name",
+        'Mary Harlow opened the fair on Monday. Mr. Harlow arrived later. '
+        'President Harlow toured the stands. "We are proud of this town," the president said.',
+        "We are proud of this town", "Harlow",
+    ),
+    (
+        "the honorific of the full name's gender still gives the full name",
+        'Mary Harlow opened the fair on Monday. Mr. Harlow arrived later. '
+        '"We are proud of this town," Mrs. Harlow said.',
+        "We are proud of this town", "Mary Harlow",
+    ),
+    (
+        "no honorific of the other gender: the surname is the full name's",
+        'Mary Harlow opened the fair on Monday. "We are proud of this town," Harlow said.',
+        "We are proud of this town", "Mary Harlow",
+    ),
+    (
         "she after a bare surname in doubt: the one woman of it",
         COUPLE + 'Clinton spoke first. "It was a long day," she said.',
         "It was a long day", "Hillary Clinton",

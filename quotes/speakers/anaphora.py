@@ -201,9 +201,15 @@ class AnaphoraMixin(NameSitesMixin):
 
         ``None`` unless exactly one person of the shared ``surname`` is of ``gender`` by
         the given name or role (``Mr. Trump`` with Donald Trump and Donald Trump Jr.
-        stays ``Trump``).
+        stays ``Trump``). When none is, the one person whose gender is unknown is taken
+        if every other is known to be of the other gender (``Mrs. Schlafly`` beside
+        Phyllis and John Schlafly: Phyllis; beside two unknowns it stays ``Schlafly``).
         """
-        fits = [n for n in self.surname_people.get(surname, ()) if self.base_gender(n) == gender]
+        people = self.surname_people.get(surname, ())
+        genders = [self.base_gender(n) for n in people]
+        fits = [n for n, g in zip(people, genders, strict=True) if g == gender]
+        if not fits:
+            fits = [n for n, g in zip(people, genders, strict=True) if g is None]
         return fits[0] if len(fits) == 1 else None
 
     def _only_one_of(self, surname: str, gender: Gender) -> Optional[str]:

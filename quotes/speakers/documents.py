@@ -385,7 +385,7 @@ class DocumentMixin(AnaphoraMixin):
         issuer_words = words[span[0]:span[1]]
         a, b = issuer_words[0][1], issuer_words[-1][2]
         alpha = [w[0] for w in issuer_words if w[0][:1].isalpha()]
-        common = self._common_word  # type: ignore[attr-defined]
+        common = self.common_word  # type: ignore[attr-defined]
         if b - a < 2 or all(common(w) or bare_phrase(w) in _DATE_WORDS for w in alpha):
             return None  # "New Poll": a headline's capital; "a June poll": a date
         return self._issuer(a, b, issuer_words, at, person_allowed=after is not None)

@@ -120,6 +120,9 @@ class NameSitesMixin:
         return nxt in TITLES or nxt in ORG_WORDS or nxt in _MODIFIED_NOUNS
 
     def _is_possessive_at(self, off: int) -> bool:
-        """``Trump's``: the name at ``off`` is a possessive."""
+        """``Trump's``, ``Vladimir V. Putin's``: the name at ``off`` is a possessive."""
+        end = self._name_end.get(off)
+        if end is not None and self.norm.startswith("'s", end):
+            return True  # the indexed name's end: initials and their dots included
         m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*", self.norm[off:off + 60])
         return m is not None and self.norm.startswith("'s", off + m.end())

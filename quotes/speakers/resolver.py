@@ -17,53 +17,40 @@ from quotes.lexicon import (
     ANONYMOUS_HEADS,
     DEMONYMS,
     GROUP_HEADS,
-    NON_NAME_CAPITALS,
     ORG_WORDS,
     PLACES,
     PRONOUNS,
     TITLES,
     epithet_nouns,
-    initials,
     place_name,
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import is_description
+from quotes.speakers.article_names import ArticleName, ArticleNamesMixin
 from quotes.speakers.campaigns import CampaignMixin
 from quotes.speakers.coordination import CoordinationMixin
 from quotes.speakers.documents import DocumentMixin
 from quotes.speakers.epithets import EpithetMixin
 from quotes.speakers.gender import Gender, honorific_gender
 from quotes.speakers.names import (
-    date_before_name,
-    generational_suffix,
     group_opener,
     indexed_name_start,
-    middle_initial,
     short_forms,
     surname_people,
-    word_surname_tail,
 )
 from quotes.speakers.noun_phrase import (
     COMPASS,
-    FIRST_NAME_WORDS,
-    FUNCTION_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
     INDEFINITE,
     NAME_PARTICLES,
-    NOT_NAME_OPENERS,
-    NOT_SUBJECT_OPENERS,
-    NUMBERS,
     SPEAKER_DETERMINERS,
     NounPhrase,
     after_honorific,
     bare_phrase,
-    given_name,
     is_capitalised,
-    is_initial,
     name_before_of,
-    name_like,
     name_start,
     not_a_speaker,
     person_noun,
@@ -88,15 +75,8 @@ __all__ = [
 ]
 
 
-#: A person name found in the article: ``(start, end, name, role written before it)``.
-_Name = tuple[int, int, str, Optional[str]]
 
 
-_ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Dr|Ms|St|Lt|Jr|Sr))|(?<=\b(?:Gov|Sen|Rep|Gen|Col|Mrs|Sgt|Rev|Hon|Maj))|(?<=\bCapt))\."
-_CAP_RUN = re.compile(
-    r"(?:(?:[A-Z]\.[A-Z](?:\.[A-Z])?\.|[A-Z][\w'\-]*(?:" + _ABBR_DOT + r")?)\s+(?:(?:de|van|von|al|bin|da|der|la|le)\s+)?)*"
-    r"[A-Z][\w'\-]*"
-)
 
 
 #: A possessive ending a mention (``Mr. Obama's``, ``Sanders'``).
@@ -113,12 +93,12 @@ _KIN = frozenset(
 #: ``Western``, ``Eastern``: a name opening with one is no person's.
 _COMPASS_ADJECTIVES = frozenset({"western", "eastern", "northern", "southern"})
 
-_APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
-_APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
 
 
-class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMixin):
+class SpeakerResolver(
+    ArticleNamesMixin, CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMixin
+):
     """Resolves speaker mentions of one article to canonical speakers.
 
     Args:
@@ -148,46 +128,47 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
         self._first_at: dict[str, int] = {}  # canonical -> offset of its first mention
         self._titles_of: dict[str, list[str]] = {}  # canonical -> roles/titles the article gives
         self._name_end: dict[int, int] = {}  # start -> end of each person name mention
+        self._bearers: set[str] = set()  # surnames also of a person never named in full (Mr. Obama)
         self._lower_words = set(re.findall(r"(?<![A-Za-z.'/@#\-])[a-z][a-z\-]+(?![a-z\-]|\.[a-z])", norm))  # common words
-        names = self._clean_names(self._find_names(body))
+        names = self.clean_names(self.find_names(body))
         # Fullest forms first so that single tokens map to the longest name; a token
         # is a surname before it is a first name ("Trump" is Donald Trump, not the
         # "Trump Tower Grill" a later sentence mentions).
         # A short form shared by different people maps to itself (quotes.speakers.names).
         ordered = sorted(names, key=lambda n: -len(n[2].split()))
         full = [n[2] for n in ordered if len(n[2].split()) >= 2]
-        self.full_names = short_forms(full, common=self._not_first_name, titled=self._titled)
-        self.surname_people = surname_people(full, common=self._not_first_name)  # "Clinton": Hillary, Bill
+        self.full_names = short_forms(full, common=self.not_first_name, titled=self._titled)
+        self.surname_people = surname_people(full, common=self.not_first_name)  # "Clinton": Hillary, Bill
         for word in [w for w in self.full_names if " " not in w and bare_phrase(w) in PLACES]:
             del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
-        self._index_roles(names, ordered)
+        self.index_roles(names, ordered)
+        self._unnamed_bearers(names)
         self._index_mentions(names)
         self.shared_surnames = SharedSurnames(
             self.surname_people, self._person_at, gender=self.base_gender
         )
 
-    def _find_names(self, body: list[tuple[int, int]]) -> list[_Name]:
-        """Person names in the article body, as ``(start, end, name, role)``, in text order."""
-        names: list[_Name] = []
-        for lo, hi in body:
-            for m in _CAP_RUN.finditer(self.norm, lo, hi):
-                found = self._split_name(m.start(), m.end())
-                if found:
-                    names.append(found)
-        return names
+    def _unnamed_bearers(self, names: list[ArticleName]) -> None:
+        """Mark a surname as also another person's when an honorific contradicts its one full name.
 
-    def _index_roles(self, names: list[_Name], ordered: list[_Name]) -> None:
-        """Roles of full names: written before the name (fullest forms first), else an apposition."""
-        for _a, _b, name, role in ordered:
-            if role and len(name.split()) >= 2:
-                self.roles.setdefault(name, role)
-        for a, b, name, _role in names:
-            if len(name.split()) >= 2 and name not in self.roles:
-                role = self._appositive_role(a, b)
-                if role:
-                    self.roles[name] = role
+        ``Michelle Obama ... Mr. Obama``: the article never names Barack Obama in full, but
+        ``Mr. Obama`` is not Michelle. The surname then stands for that other person as well:
+        it maps to itself (a bare ``Obama``, ``President Obama`` stay ``Obama``) and is
+        shared by the full name and the bare surname, so that ``Mrs. Obama`` still goes
+        to Michelle Obama and ``Mr. Obama`` to ``Obama`` (`honorific_person`).
+        """
+        for _a, _b, name, role in names:
+            full = self.full_names.get(name)
+            hon = honorific_gender(role.split()) if role and " " not in name else None
+            if hon is None or full is None or full == name or name in self.surname_people:
+                continue
+            gender = self.base_gender(full)
+            if gender is not None and gender != hon:
+                self.full_names[name] = name
+                self.surname_people[name] = [full, name]
+                self._bearers.add(name)
 
-    def _index_mentions(self, names: list[_Name]) -> None:
+    def _index_mentions(self, names: list[ArticleName]) -> None:
         """Index each person mention: its canonical person, offsets, titles and the genders they imply."""
         for a, b, name, role in names:
             if _INSIDE_ORG.search(self.norm, max(0, a - 40), a):
@@ -213,111 +194,6 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
 
     # -- names -------------------------------------------------------------------------
 
-    def _split_name(self, a: int, b: int) -> Optional[_Name]:
-        """Split a capitalised run into (role, name); return the name if it is a person's."""
-        toks = tokens(self.norm, a, b)
-        words = [t for t in toks if t[0] != "."]
-        if all(w[0].isupper() for w in words):
-            return None  # an all-caps run: shouting, not a name
-        if words and words[-1][0].endswith("'s"):
-            tok, a, b = words[-1]
-            words[-1] = (tok[:-2], a, b - 2)
-        j = len(words)
-        if len(words) >= 3 and generational_suffix(words[-1][0]) and name_like(words[-2][0]):
-            j -= 1  # "Harry Hurt III": the suffix is part of the name
-        j -= word_surname_tail(self.norm, words, j)  # "Charlie King", "Peter T. King"
-        while j > 0 and (
-            name_like(words[j - 1][0]) or given_name(words, j - 1)
-            or initials(words[j - 1][0]) and j < len(words) and name_like(words[j][0])  # "J.M. Berger"
-            or middle_initial(self.norm, words, j - 1)  # "William A. Ackman"
-        ):
-            j -= 1
-        name_toks = words[j:]
-        if not name_toks:
-            return None
-        titled = j > 0 and bare_phrase(words[j - 1][0]) in TITLES
-        if len(name_toks) == 1 and titled:
-            self._titled.add(name_toks[0][0])
-        start, end = name_toks[0][1], name_toks[-1][2]
-        name = self.text[start:end]
-        role = None
-        # Role words right before the name: "Kremlin spokesman", "Russian President".
-        role_start = self._role_start(words[0][1], start)
-        if role_start is not None:
-            role = self.text[role_start:start].strip().rstrip(",")
-        return (start, end, name, role)
-
-    def _clean_names(self, names: list[_Name]) -> list[_Name]:
-        """Drop a leading word that is not part of the name from runs of three or more.
-
-        ``Rival Hillary Clinton``, ``Actress Rosario Dawson``, ``Maybe Donald Trump``:
-        a capitalised word opening a sentence or headline before a full name. The
-        word goes when the rest is a name the article uses on its own, or when the
-        article writes the word in lower case elsewhere (a common word).
-        """
-        found = {n[2] for n in names}
-        lower_words = self._lower_words
-        surnames = {n.split()[-1] for n in found if len(n.split()) >= 2 and n.split()[0].lower() != "will"}
-        out = []
-        for a, b, name, role in names:
-            parts = name.split()
-            while len(parts) >= 2 and not is_initial(parts[0].rstrip(".")):
-                first = parts[0]
-                rest = name[len(first):].lstrip()
-                common = (
-                    (first.lower() in lower_words or first.lower() in source_words() or first.lower() in TITLES)
-                    and first.lower() not in GIVEN_NAMES and first.lower() not in FIRST_NAME_WORDS
-                )  # "Comedian Sarah Silverman", "Counsel W. Neil Eggleston"
-                opener = first.lower() in NOT_NAME_OPENERS and (
-                    first.lower() != "will" or rest in surnames
-                )  # "Will Sanders win?" but "Will Doyle" is a name
-                if opener or date_before_name(self.norm, a, parts) or len(parts) >= 3 and (
-                    (rest in found and not is_initial(parts[1].rstrip("."))) or common
-                    or group_opener(first)  # "Korean-born Monte Haines", "Editor-in-Chief Martin Baron"
-                ):
-                    a = a + len(name) - len(rest)
-                    name, parts = rest, parts[1:]
-                    continue
-                break
-            if any(p.lower() in NOT_NAME_OPENERS for p in parts[1:]):
-                continue  # a headline clause ("Will Twitter Be Next"), not a name
-            out.append((a, b, name, role))
-        return out
-
-    def _appositive_role(self, a: int, b: int) -> Optional[str]:
-        """``Yermak, Zelenskyy's chief of staff,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""
-        after = _APPOS_AFTER.match(self.norm, b)
-        if after and any(bare_phrase(w) in TITLES for w in after.group(1).split()):
-            return re.sub(r"^(?:the|a|an)\s+", "", self.text[after.start(1):after.end(1)], flags=re.I)
-        before = _APPOS_BEFORE.search(self.norm, max(0, a - 80), a)
-        if before and before.end() == a:
-            words = before.group(1).split()
-            if any(bare_phrase(w) in TITLES for w in words) and self.norm[b:b + 1] == ",":
-                return re.sub(r"^(?:the|a|an)\s+", "", self.text[before.start(1):before.end(1)], flags=re.I)
-        return None
-
-    def _role_start(self, run_start: int, name_start: int) -> Optional[int]:
-        """Start of a role phrase before a name; lower-case title words count too."""
-        window = max(0, run_start - 60)  # a line break before it cannot matter: read back no further
-        lo = max(window, self.norm.rfind("\n", window, name_start) + 1)
-        toks = tokens(self.norm, lo, name_start)
-        start = None
-        has_title = False
-        for tok, a, _b in reversed(toks):
-            low = bare_phrase(tok)
-            if tok == "." or tok == "'":
-                continue
-            if low in SPEAKER_DETERMINERS or not tok[0].isalnum():
-                break
-            if low == "of" and start is not None:
-                continue
-            if low in TITLES:
-                has_title = True
-            elif not is_capitalised(tok) or low in FUNCTION_WORDS or low in NON_NAME_CAPITALS:
-                break
-            start = a
-        return start if has_title else None
-
     def _canonical_person(self, name: str) -> Optional[str]:
         """The canonical name of a person name: a full name itself, a short form its person."""
         parts = name.split()
@@ -329,7 +205,6 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
         if len(parts) >= 2:
             return name
         return self.full_names.get(name) or (name if name in self._titled else None)
-
 
     def named_people(self, speaker: Speaker) -> bool:
         """The group ``speaker`` is named people joined by ``and`` (``Trump and Ryan``)."""
@@ -454,7 +329,9 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
             canonical = name  # "Mrs. Clinton" when Bill Clinton is the only Clinton
         elif hon and canonical == name:
             canonical = self.honorific_person(name, hon) or name  # "Mrs. Clinton": Hillary, not Bill
-        if canonical == name and name in self.surname_people:  # "Clinton": Hillary, Bill or in doubt
+        if canonical == name and name in self.surname_people and name not in self._bearers:
+            # "Clinton": Hillary, Bill or in doubt (a surname of a person never named in full
+            # stays as written: `_unnamed_bearers`)
             principal = self.shared_surnames.principal(name, np.start, self.sentence_starts, hon)
             canonical = principal or name
         if canonical and not head_is_org:
@@ -482,7 +359,7 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
             low_words[j - 1] in DEMONYMS or low_words[j - 1] in _COMPASS_ADJECTIVES
         )):
             return "thing"  # "The Hill", "American Legion", "Western Journalism": no "the Smith"
-        if self._common_word(words[j][0]) and not after_honorific(words, len(words) - 1):
+        if self.common_word(words[j][0]) and not after_honorific(words, len(words) - 1):
             # A capitalised common word is not a person: "Critics", "Poll" are
             # described (group, unknown); "Hastily", "Having", "Reached" open a
             # clause and name nobody (no speaker beats a wrong one).
@@ -511,34 +388,6 @@ class SpeakerResolver(CampaignMixin, CoordinationMixin, DocumentMixin, EpithetMi
             name in self.full_names or words[-1] in self.full_names or words[-1] in self._titled
             or bare_phrase(words[0]) in GIVEN_NAMES
         )
-
-    def _not_first_name(self, tok: str) -> bool:
-        """A word opening a capitalised run that is no first name.
-
-        ``Never`` (the article writes it in lower case), ``Bashing`` (a participle),
-        ``Wisconsin``, ``Senators``, ``Six``, ``Neither``, ``Team``, ``Oscar-winner``:
-        ``Never Trump`` is no other person named Trump.
-        """
-        low = bare_phrase(tok)
-        if low in GIVEN_NAMES or low in FIRST_NAME_WORDS:
-            return False
-        if group_opener(tok):
-            return True  # "Neither Cruz", "Team Trump", "Oscar-winner Sarandon"
-        return (
-            low in self._lower_words or (low.endswith("ing") and len(low) > 5) or place_name(tok)
-            or low in PLACES or low in DEMONYMS or low in NON_NAME_CAPITALS or low in TITLES
-            or low in NOT_SUBJECT_OPENERS or low in NOT_NAME_OPENERS
-            or low in NUMBERS or plural_group(low) or (low.endswith("s") and low[:-1] in TITLES)
-        )
-
-    def _common_word(self, tok: str) -> bool:
-        """A capitalised word the article also writes in lower case, or an adverb/participle."""
-        low = tok.lower()
-        if not tok[:1].isupper() or tok.isupper() or low in GIVEN_NAMES or low in FIRST_NAME_WORDS:
-            return False
-        if len(low) > 4 and low.endswith(("ly", "ing", "ed")) and low[:-2] not in self._lower_words:
-            return True
-        return low in self._lower_words
 
     def _describe(
         self, np: NounPhrase, words: list[Token], low: list[str], mention: str
