@@ -41,6 +41,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from itertools import accumulate
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -127,16 +128,20 @@ def corpus(n: int, seed: int = 5, multi: float = 0.0, vocab_kind: str = "fixed")
     vocab, weights = growing_vocabulary(n) if vocab_kind == "growing" else vocabulary()
     people = names(rng, max(50, n // 50))
     speaker_weights = [1.0 / (i + 1) ** 0.9 for i in range(len(people))]
+    # Cumulative weights summed once: the draws are those of ``weights=`` (which
+    # sums them on every call, in time proportional to the vocabulary or the people).
+    word_cum = list(accumulate(weights))
+    speaker_cum = list(accumulate(speaker_weights))
     quotes: list = []
     statement = 0
     while len(quotes) < n:
         statement += 1
-        words = rng.choices(vocab, weights, k=rng.randint(8, 30))
+        words = rng.choices(vocab, cum_weights=word_cum, k=rng.randint(8, 30))
         if multi and len(words) >= 12 and rng.random() < multi:
             for k in rng.sample(range(4, len(words) - 3), 2):
                 words[k - 1] += "."
                 words[k] = words[k].capitalize()
-        first, last = rng.choices(people, speaker_weights)[0]
+        first, last = rng.choices(people, cum_weights=speaker_cum)[0]
         for _ in range(min(1 + int(rng.expovariate(1 / 3.0)), n - len(quotes))):
             text = variant(rng, words, vocab)
             form = rng.random()
