@@ -43,9 +43,11 @@ import time
 from collections import Counter
 from itertools import accumulate
 from pathlib import Path
+from typing import Literal, cast
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent / "seeds"
+Mode = Literal["statement", "verbatim", "semantic"]
 TITLES = ["", "", "", "spokesman ", "President ", "Senator ", "Minister "]
 SYLLABLES = ["ka", "ri", "mo", "sen", "dra", "vol", "pe", "skov", "lin", "ta", "ber", "no", "zhe"]
 #: Heaps' law for the ``growing`` vocabulary: ``HEAPS_K * tokens ** HEAPS_BETA`` words.
@@ -191,7 +193,7 @@ def run_one(n: int, mode: str, multi: float = 0.0, vocab_kind: str = "fixed") ->
     built = time.perf_counter() - t0
     before = rss_mib()
     t1 = time.perf_counter()
-    clusters = dedupe(quotes, mode=mode)
+    clusters = dedupe(quotes, mode=cast(Mode, mode))  # dedupe() checks the mode
     seconds = time.perf_counter() - t1
     return {
         "n": n,
