@@ -38,6 +38,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "capitalised cues": lambda n: repeated("Asked ", n),
     "news on one line": lambda n: repeated(NEWS, n),
     "news in paragraphs": lambda n: repeated(NEWS.replace(". ", ".\n"), n),
+    "possessive names on one line": lambda n: repeated("Barack Obama's America, Ann Lee's Ohio. ", n),
 }
 
 

@@ -12,6 +12,7 @@ first name).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -48,7 +49,7 @@ from quotes.speakers.noun_phrase import (
 )
 from quotes.text.tokens import tokens
 
-__all__ = ["ArticleName", "ArticleNamesMixin"]
+__all__ = ["ArticleName", "ArticleNamesMixin", "TitleCaseLines"]
 
 #: A person name found in the article: ``(start, end, name, role written before it)``.
 ArticleName = tuple[int, int, str, Optional[str]]
@@ -66,6 +67,38 @@ _LONG_WORD = re.compile(r"[A-Za-z][\w'\-]{3,}")
 #: A role in an apposition after a name (``, Zelenskyy's chief of staff,``) or before it.
 _APPOS_AFTER = re.compile(r",\s+((?:the\s+|a\s+|an\s+)?[\w'\- ]{3,60}?),")
 _APPOS_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)((?:[A-Z][\w']*\s+)?[\w'\- ]{3,60}?),\s+")
+
+
+class TitleCaseLines:
+    r"""Which lines of a text capitalise most of their longer words, as headlines do.
+
+    Each line is read once, however many names it holds, and a position's line is
+    found by bisection over the line starts (computed on first use), so asking for
+    every name of a long one-line text stays linear.
+
+    Examples:
+        >>> lines = TitleCaseLines("Senator Calls Trump's Putin Remarks Dangerous\nHe said so.")
+        >>> lines.at(20), lines.at(50)
+        (True, False)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._known: dict[int, bool] = {}
+
+    def at(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` is in title case."""
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        lo = self._starts[bisect.bisect_right(self._starts, pos) - 1]
+        if lo not in self._known:
+            hi = self.text.find("\n", lo)
+            words = _LONG_WORD.findall(self.text, lo, hi if hi >= 0 else len(self.text))
+            self._known[lo] = len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(
+                words
+            )
+        return self._known[lo]
 
 
 class ArticleNamesMixin:
@@ -88,13 +121,13 @@ class ArticleNamesMixin:
         headline's ``Calls Trump's Putin Remarks`` names no ``Calls Trump``).
         """
         names: list[ArticleName] = []
+        headline_lines = TitleCaseLines(self.norm)
         for lo, hi in body:
             for m in _CAP_RUN.finditer(self.norm, lo, hi):
                 start = m.start()
-                inner = (
-                    () if self._title_case_line(start)
-                    else _INNER_POSSESSIVE.finditer(self.norm, start, m.end())
-                )
+                inner = list(_INNER_POSSESSIVE.finditer(self.norm, start, m.end()))
+                if inner and headline_lines.at(start):
+                    inner = []
                 for poss in inner:
                     found = self._split_name(start, poss.end())
                     if found:
@@ -104,13 +137,6 @@ class ArticleNamesMixin:
                 if found:
                     names.append(found)
         return names
-
-    def _title_case_line(self, at: int) -> bool:
-        """The line around ``at`` capitalises most of its longer words, as headlines do."""
-        lo = self.norm.rfind("\n", 0, at) + 1
-        hi = self.norm.find("\n", at)
-        words = _LONG_WORD.findall(self.norm, lo, hi if hi >= 0 else len(self.norm))
-        return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
     def index_roles(self, names: list[ArticleName], ordered: list[ArticleName]) -> None:
         """Roles of full names: written before the name (fullest forms first), else an apposition."""
