@@ -30,14 +30,7 @@ from quotes.text.marks import FOLD_MARK
 from quotes.text.segment import Segmenter
 from quotes.text.tokens import Token
 
-__all__ = [
-    "as_stated_by",
-    "as_x_put_it",
-    "asked_question",
-    "colon_headline",
-    "impression",
-    "relative_which",
-]
+__all__ = ["as_stated_by", "as_x_put_it", "asked_question", "colon_headline", "impression"]
 
 
 #: Marks that open and close a quote (`quotes.text.marks.FOLD_MARK` stands for ``''``).
@@ -290,81 +283,3 @@ def impression(
         for a, b in parts
     ]
     return [q for q in built if q is not None] if built[1] is not None else []
-
-
-#: ``, which X (has) said was C`` / ``, which X called C`` / ``, which X described as C``.
-_RELATIVE_WHICH = re.compile(
-    r",[”\"'’]*\s+(?P<which>which)\s+(?P<np>[^,;:“”\"]{1,60}?)\s+"
-    r"(?P<cue>(?:(?:has|have|had|once|also|repeatedly|previously|often)\s+)*"
-    r"(?P<verb>said|says|say|called|calls|call|dubbed|labeled|labelled|branded|termed"
-    r"|described|describes|describe))\s+",
-    re.I,
-)
-#: What opens C after a verb of saying: the verb of the relative clause (``which X said was C``).
-_RELATIVE_VERB = re.compile(
-    r"(?:was|is|were|are|(?:will|would|could)\s+be|had\s+been|has\s+been)\b"
-)
-#: Words after a naming verb that show ``which`` is no object of it (``which she called for``).
-_NOT_NAMED = frozenset(
-    "for on off it him her them himself herself themselves up out back to in".split()
-)
-#: Verbs of saying of the form; the others name their object (``called``) or describe it (``as``).
-_RELATIVE_SAYING = frozenset({"said", "says", "say"})
-_WHICH = "relative-which"
-
-
-@RULES.implements("reported", "relative-which")
-def relative_which(
-    ctx: Document,
-    seg: Segmenter,
-    lo: int,
-    hi: int,
-    marks: list[tuple[int, int]],
-    blocked: list[tuple[int, int]],
-    direct: list[Quote],
-) -> list[Quote]:
-    """``…, which critics said was unlawful`` / ``…, which he called “a cartel”``: X said C of it.
-
-    The relative pronoun stands for what is said, so PolNeAR's content is ``which``
-    and the rest of the clause (``which`` + ``was unlawful``; ``which`` + ``“a
-    cartel”``; ``which`` + ``as his second home``): two quotes that share the cue,
-    the speaker the subject of the relative clause. A verb of saying needs the verb
-    of the clause after it (``was``, ``would be``); ``described`` needs ``as``. When
-    the rest is a direct quote (``which he called “a cartel”``), the direct path has
-    it and only ``which`` is added, with the same cue.
-    """
-    out: list[Quote] = []
-    for m in _RELATIVE_WHICH.finditer(ctx.norm, lo, hi):
-        verb = m.group("verb").lower()
-        start = m.end()
-        if verb in _RELATIVE_SAYING:
-            if not _RELATIVE_VERB.match(ctx.norm, start, hi):
-                continue
-        elif verb.startswith("describ"):
-            if not ctx.norm.startswith("as ", start):
-                continue
-        elif ctx.norm[start:hi].split(" ", 1)[0].lower() in _NOT_NAMED:
-            continue
-        np = scan_right(ctx.norm, m.start("np"), m.end("np"))
-        if np is None or np.end != m.end("np") or np.text.split()[0].lower() in BE_FORMS:
-            continue
-        sp = resolve_speaker(ctx, np, m.start("which"))
-        if sp is None:
-            continue
-        cue = ctx.span(m.start("verb"), m.end("verb"))
-        kind = CueType.SPEECH if verb in _RELATIVE_SAYING else cue_type_of(verb) or CueType.SPEECH
-        end = clause_end(ctx, start, content_limit(blocked, start, hi, ctx.memo))
-        comma = ctx.norm.find(",", start, end)
-        while comma >= 0 and any(s <= comma < e for s, e in marks):
-            comma = ctx.norm.find(",", comma + 1, end)  # a comma inside a quoted fragment
-        end = comma if comma >= 0 else end  # ", which X said was C, ...": the clause ends
-        which = m.start("which"), m.end("which")
-        rest = None
-        if not any(s <= start < e for s, e in blocked):  # else the direct path has the rest
-            rest = build(ctx, seg, start, end, sp, cue, kind, None, _WHICH, marks, min_words=1)
-        quoted = any(0 <= d.start - start <= 3 and d.cue and d.cue.end == cue.end for d in direct)
-        if rest is None and not quoted:
-            continue  # nothing said of it
-        first = build(ctx, seg, *which, sp, cue, kind, None, _WHICH, marks, min_words=1)
-        out.extend(q for q in (first, rest) if q is not None)
-    return out

@@ -67,12 +67,7 @@ from quotes.attribution.report_cues import (
     report_cue_words,
     reporting_kind,
 )
-from quotes.attribution.report_forms import (
-    as_stated_by,
-    as_x_put_it,
-    colon_headline,
-    relative_which,
-)
+from quotes.attribution.report_forms import as_stated_by, as_x_put_it, colon_headline
 from quotes.attribution.report_scan import SentenceScan
 from quotes.document import Document
 from quotes.lexicon import REPORTING_VERBS
@@ -100,20 +95,13 @@ def _sentence_quotes(
     whole = _whole_sentence_form(ctx, seg, lo, hi, marks, ":" in lowered, words)
     if whole:
         return whole
-    relative = relative_which(ctx, seg, lo, hi, marks, blocked, direct) if "which" in words else []
     if report_cue_words().isdisjoint(words):
-        return relative  # most sentences hold no cue: skip tokenising them
+        return []  # most sentences hold no cue: skip tokenising them
     scan = SentenceScan.of(ctx, seg, lo, hi, marks, blocked, direct)
     if "asked" in words:
         scan.asked_question()
     scan.run()
-    if not relative:
-        return scan.out
-    # The scan reads the cue of "which X said was C" too: the relative form's reading stands.
-    cues = [(q.cue.start, q.cue.end) for q in relative if q.cue is not None]
-    kept = [q for q in scan.out if q.cue is None or not any(
-        q.cue.start < e and s < q.cue.end for s, e in cues)]
-    return sorted(relative + kept, key=lambda q: q.start)
+    return scan.out
 
 
 def _whole_sentence_form(

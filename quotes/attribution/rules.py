@@ -156,7 +156,6 @@ RULES.declare(_R, "content-first:as-by", 0.7, "Passive attribution after the con
 RULES.declare(_R, "headline-colon", 0.6, "A name, a colon and a claim on a line of its own: `Marco Rubio: I'm Not Interested`.")
 RULES.declare(_R, "as-x-put-it", 0.7, "`C, as X put it`.")
 RULES.declare(_R, "asked-question", 0.6, "`X asked whether C`: the question is the content.")
-RULES.declare(_R, "relative-which", 0.7, "`…, which X said was C` / `…, which X called C`: `which` and C are the content, two parts of one cue.")
 RULES.declare(_R, "according", 0.75, "Claims: `According to X, C` and `C, according to X`.")
 RULES.declare(_R, "impression", 0.6, "`X seems to / appears to / is expected to C`, with no speaker.")
 RULES.declare(_R, "content-first:inverted", 0.7, "Inverted attribution after the content: `C, said the minister.`")
