@@ -13,9 +13,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from quotes.attribution.rules import RULES
-from quotes.document import Document
-from quotes.text.tokens import Token, first_tokens, skip_spaces, tokens
 from quotes.attribution.cues import (
     FINITE,
     INTRO_EXTRA,
@@ -26,25 +23,34 @@ from quotes.attribution.cues import (
     PREPOSITIONS,
     TO_SAY,
     Attribution,
+    attributed,
     aux_start,
     compound_noun_next,
-    attributed,
     cue_kind,
     cue_span,
-    mark_inside_end,
+    cue_type_of,
     intro_cue,
+    mark_inside_end,
     possessive_mark,
     short_close,
-    cue_type_of,
 )
-from quotes.attribution.source import clause_subject, loose_subject, resolve_speaker, read_subject
-from quotes.speakers.noun_phrase import name_like
-from quotes.text.marks import FOLD_MARK
-from quotes.text.quoted import QuotedSpan
+from quotes.attribution.rules import RULES
+from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
+from quotes.document import Document
 from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
 from quotes.models import CueType, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
-from quotes.speakers.noun_phrase import CAPS_WINDOW, NounPhrase, scan_left, scan_right
+from quotes.speakers.noun_phrase import (
+    CAPS_WINDOW,
+    NounPhrase,
+    name_like,
+    scan_left,
+    scan_right,
+    without_article,
+)
+from quotes.text.marks import FOLD_MARK
+from quotes.text.quoted import QuotedSpan
+from quotes.text.tokens import Token, first_tokens, skip_spaces, tokens
 
 #: Words that may follow the speaker of an inverted cue (``said Sanders as he left``).
 _INVERTED_FOLLOW = frozenset(
@@ -195,7 +201,7 @@ def _after_inverted(
     start = role = None
     named = _NAME_AFTER_DESCRIPTION.match(ctx.norm, np.end, w.end)
     if named is not None and np.text[:1].islower():  # ", said a neighbor, Tom Becker.": the name
-        start, role = np.start, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np.start:np.end], flags=re.I)
+        start, role = np.start, without_article(ctx.text[np.start:np.end])
         np = NounPhrase(named.start(1), named.end(1), named.group(1))
     back = re.search(r"\s+(?:familiar|involved|close|known)$", np.text)
     if back is not None:  # "one Democrat familiar with the talks"

@@ -19,6 +19,7 @@ from quotes.document import Document
 from quotes.lexicon import ORG_WORDS
 from quotes.models import CueType, Quote, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
+from quotes.speakers.noun_phrase import without_article
 from quotes.speakers.resolver import NounPhrase, scan_right
 from quotes.text.segment import Segmenter
 from quotes.text.tokens import Token
@@ -80,7 +81,7 @@ def _document_source(
     if sp is not None and sp.type is SpeakerType.PERSON and any(
         w[:1].isupper() and w.lower() in ORG_WORDS for w in owner.text.split()
     ):  # "the Harvard University Institute of Politics" is an institution, not "Politics"
-        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[owner.start : owner.end], flags=re.I)
+        name = without_article(ctx.text[owner.start : owner.end])
         sp = sp.model_copy(update={"name": name, "type": SpeakerType.ORGANIZATION, "role": None})
     speaking = (SpeakerType.ORGANIZATION, SpeakerType.PERSON, SpeakerType.GROUP)
     if sp is None or sp.type not in speaking:
@@ -214,7 +215,7 @@ def _loose_source(
     a0, b0 = loose.start(1), loose.end(1)
     if len(ctx.norm[a0:b0].split()) > 16:
         return None
-    name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[a0:b0], flags=re.I)
+    name = without_article(ctx.text[a0:b0])
     sp = Speaker(name=name, mention=ctx.text[a0:b0], start=a0, end=b0, type=SpeakerType.UNKNOWN)
     return sp, b0
 

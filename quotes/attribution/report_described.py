@@ -17,7 +17,7 @@ from quotes.attribution.subject import QUANTITY_HEADS, full_subject, subject_nou
 from quotes.document import Document
 from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, NON_NAME_CAPITALS, PERSON_NOUNS, TITLES
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.noun_phrase import NounPhrase
+from quotes.speakers.noun_phrase import NounPhrase, without_article
 from quotes.text.tokens import Token
 
 __all__ = [
@@ -93,7 +93,7 @@ def possessive_speaker(ctx: Document, np: NounPhrase, sp: Speaker | None) -> Spe
         return sp
     if sp is not None and sp.type is SpeakerType.ORGANIZATION and sp.end != np.end:
         return sp  # the resolver read a different phrase
-    name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np.start : np.end], flags=re.I)
+    name = without_article(ctx.text[np.start : np.end])
     return Speaker(
         name=sp.name if sp is not None else name,
         mention=ctx.text[np.start : np.end],
@@ -138,7 +138,7 @@ def participle_object(
     if word.lower() in GROUP_HEADS or word.endswith("s") and not word.endswith("ss") and (
         word.islower() or len(head.text.split()) == 1
     ):  # "Democrats supporting ...", "Several delegates backing ...": a group
-        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[head.start : head.end], flags=re.I)
+        name = without_article(ctx.text[head.start : head.end])
         return Speaker(
             name=name, mention=name, start=head.start, end=head.end, type=SpeakerType.GROUP
         )
@@ -158,7 +158,7 @@ def described_subject(
     words = fs.core.text.split()
     if words[0].lower() not in _DETERMINER_OPENERS or not words[-1].islower():
         return None  # "A producer", "the agency": a description, not a name cut short
-    name = re.sub(r"^(?:the|a|an)\s+", "", fs.core.text, flags=re.I)
+    name = without_article(fs.core.text)
     mention = ctx.text[fs.start : fs.end]
     sp = Speaker(name=name, mention=mention, start=fs.start, end=fs.end, type=SpeakerType.UNKNOWN)
     return sp, (fs.start, fs.end)

@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from quotes.document import Document
 from quotes.attribution.cues import (
     FINITE,
     PARTICIPLE_RE,
     PREPOSITIONS,
     SPEECH_VERBS,
-    intro_cue,
     cue_type_of,
+    intro_cue,
 )
+from quotes.document import Document
 from quotes.lexicon import (
     CUE_AUXILIARIES,
     NON_NAME_CAPITALS,
@@ -31,7 +31,7 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right
+from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right, without_article
 from quotes.text.tokens import skip_spaces, tokens
 
 # Words that cannot start an apposition (``said Graham, adding that …``, ``Trump, in a tweet,``).
@@ -241,7 +241,7 @@ def appositive_role(ctx: Document, lo: int, hi: int) -> Optional[tuple[NounPhras
     if b_name:
         return np_b, ctx.text[np_a.start:np_a.end]
     if a_name:
-        return np_a, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np_b.start:np_b.end], flags=re.I)
+        return np_a, without_article(ctx.text[np_b.start:np_b.end])
     return None
 
 
@@ -283,7 +283,7 @@ def read_subject(ctx: Document, lo: int, hi: int, *, anchored: bool, description
     if np is not None and anchored and _FULL_NAME.fullmatch(ctx.norm, np.start, np.end):
         role = _ROLE_BEFORE_NAME.fullmatch(ctx.norm, p, np.start)
         if role is not None:  # "…,” another friend, Mariam Emara told CNN: no comma after the name
-            return np, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[role.start(1):role.end(1)], flags=re.I), p
+            return np, without_article(ctx.text[role.start(1):role.end(1)]), p
     if not ctx.norm[lo:hi].endswith(","):
         return None
     appos = appositive_role(ctx, lo, hi)
@@ -343,7 +343,7 @@ def _subject_before_comma(ctx: Document, lo: int, hi: int, p: int, anchored: boo
         if ctx.norm[end:hi].strip(" .,"):
             continue
         role = ctx.text[a:hi - 1]
-        return head, re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I), None
+        return head, without_article(role), None
     return None
 
 
@@ -395,7 +395,7 @@ def loose_subject(
             and (_ROLE_PHRASE.fullmatch(role) or _DESCRIPTION.fullmatch(role) or re.fullmatch(r"[Aa]nother\s+\w+", role))
             and any(w.lower() in TITLES or w.lower() in source_words() for w in role.split())
         ):
-            return name, re.sub(r"^(?:the|a|an)\s+", "", ctx.text[p:p + m.end(1)], flags=re.I), p, None
+            return name, without_article(ctx.text[p:p + m.end(1)]), p, None
     toks = tokens(ctx.norm, p, hi)
     if len(toks) > 9 or not toks or toks[0][0].lower() not in _LOOSE_DET:
         return None
@@ -434,7 +434,7 @@ def resolve_speaker(
     """
     sp = ctx.resolver.resolve(np, at=at, sentence_starts=ctx.sentence_starts, exclude=ctx.quoted)
     if sp is None and describe and _DESCRIPTION.fullmatch(ctx.norm, np.start, np.end):
-        name = re.sub(r"^(?:the|a|an)\s+", "", ctx.text[np.start:np.end], flags=re.I)
+        name = without_article(ctx.text[np.start:np.end])
         sp = Speaker(name=name, mention=ctx.text[np.start:np.end], start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
     if sp is None:
         return None

@@ -17,6 +17,7 @@ from quotes.attribution.report_content import is_reference, names_no_clause
 from quotes.model.features import Chunk
 from quotes.model.network import TAGS
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType, Stance
+from quotes.speakers.noun_phrase import without_article
 from quotes.text.segment import Segmenter
 
 __all__ = ["decode_chunk"]
@@ -201,7 +202,7 @@ def _resolve(ctx: Any, a: int, b: int, at: int) -> Speaker | None:
     except Exception:  # noqa: BLE001 - an odd mention is no speaker, not a crash
         sp = None
     if sp is None:
-        name = re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.I)
+        name = without_article(mention)
         return Speaker(name=name, mention=mention, start=a, end=b, type=SpeakerType.UNKNOWN)
     if mention.lower() in _PRONOUNS:
         return sp

@@ -46,6 +46,7 @@ from quotes.speakers.noun_phrase import (
     is_initial,
     name_like,
     plural_group,
+    without_article,
 )
 from quotes.text.tokens import tokens
 
@@ -224,12 +225,12 @@ class ArticleNamesMixin:
         """``Yermak, Zelenskyy's chief of staff,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""
         after = _APPOS_AFTER.match(self.norm, b)
         if after and any(bare_phrase(w) in TITLES for w in after.group(1).split()):
-            return re.sub(r"^(?:the|a|an)\s+", "", self.text[after.start(1):after.end(1)], flags=re.I)
+            return without_article(self.text[after.start(1):after.end(1)])
         before = _APPOS_BEFORE.search(self.norm, max(0, a - 80), a)
         if before and before.end() == a:
             words = before.group(1).split()
             if any(bare_phrase(w) in TITLES for w in words) and self.norm[b:b + 1] == ",":
-                return re.sub(r"^(?:the|a|an)\s+", "", self.text[before.start(1):before.end(1)], flags=re.I)
+                return without_article(self.text[before.start(1):before.end(1)])
         return None
 
     def _role_start(self, run_start: int, name_start: int) -> Optional[int]:

@@ -28,6 +28,7 @@ from quotes.lexicon import (
 from quotes.text.tokens import Token, first_tokens, last_tokens
 
 __all__ = [
+    "without_article",
     "CAPS_WINDOW",
     "COMPASS",
     "FIRST_NAME_WORDS",
@@ -531,3 +532,18 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
         return None
     start, end = chosen[0][1], chosen[-1][2]
     return NounPhrase(start, end, s[start:end])
+
+
+#: A leading article and the space after it (``The ``, ``a ``), any case.
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def without_article(text: str) -> str:
+    """``text`` without a leading ``the``, ``a`` or ``an`` (any case): a role or name as stored.
+
+    Examples:
+        >>> without_article("The Kremlin spokesman"), without_article("an aide"), without_article("Theo")
+        ('Kremlin spokesman', 'aide', 'Theo')
+    """
+    return _LEADING_ARTICLE.sub("", text)
+

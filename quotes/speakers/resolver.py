@@ -59,6 +59,7 @@ from quotes.speakers.noun_phrase import (
     predicate_cut,
     scan_left,
     scan_right,
+    without_article,
 )
 from quotes.speakers.organisations import OrganisationIndex, org_head_start
 from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
@@ -378,7 +379,7 @@ class SpeakerResolver(
             role_text = self.text[words[0][1]:words[j][1]].strip()
             role_low = [w for w in low_words[:j] if w not in SPEAKER_DETERMINERS and w not in HONORIFICS]
             if role_text and any(w in TITLES or w in source_words() for w in role_low):
-                role = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
+                role = without_article(role_text)
         return role or self.roles.get(canonical)
 
     def _is_person(self, name: str) -> bool:
