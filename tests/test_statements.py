@@ -278,6 +278,16 @@ class TestCueWordsInAnotherSense:
         text = "A harbour official, who requested anonymity to discuss the talks, left early."
         assert every_stance(extractor, text) == []
 
+    def test_a_phrasal_verb_particle_opens_no_content(self, extractor):
+        for text in (
+            "Mayor Dan Ortiz showed up at the harbour meeting on Friday night.",
+            "The harbour fees added up to more than two million dollars last year.",
+            "The harbour board was backing down from its plan to raise the fees.",
+        ):
+            assert every_stance(extractor, text) == [], text
+        text = "Mayor Dan Ortiz pointed out that the harbour fees had doubled."
+        assert every_stance(extractor, text) == ["that the harbour fees had doubled"]
+
     def test_felt_and_knew_report_nothing(self, extractor):
         assert every_stance(extractor, "Mayor Dan Ortiz felt slighted by the harbour board.") == []
         assert every_stance(extractor, "Mayor Dan Ortiz knew the harbour master well.") == []
