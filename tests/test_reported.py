@@ -1061,6 +1061,34 @@ def test_reported_cue_takes_the_particle_or_adverb_after_it(extractor, text, cue
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Mayor Dan Ortiz complained bitterly about the new harbour fees.",
+         "complained bitterly about", "the new harbour fees"),
+        ("Mayor Dan Ortiz talked openly on local radio about his plans for the harbour.",
+         "talked openly on local radio about", "his plans for the harbour"),
+        ("The reporter asked the mayor about the delays at the bridge.",
+         "asked the mayor about", "the delays at the bridge"),
+    ],
+)
+def test_reported_cue_runs_over_an_adverb_to_its_about(extractor, text, cue, content):
+    """``complained bitterly about C``: the cue runs to ``about``, the content follows it."""
+    import quotes
+    from quotes.models import Stance
+
+    every = quotes.Extractor(backend=extractor.segmenter, stances=Stance)  # a topic only refers
+    (q,) = reported(every, text)
+    assert (q.cue.text, q.text) == (cue, content)
+
+
+def test_reported_cue_stops_before_a_question_word_ahead_of_about(extractor):
+    """``asked her whether questions about C``: the question is the content, ``about`` inside it."""
+    text = "The reporter asked the mayor whether questions about the delays were fair."
+    (q,) = reported(extractor, text)
+    assert q.text == "whether questions about the delays were fair"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Mayor Dan Ortiz said early Monday that the bridge will reopen in May.",

@@ -18,6 +18,7 @@ from quotes.attribution.report_cues import (
     between_subject_and_cue,
     chained_cue,
     is_particle,
+    reporting_kind,
 )
 from quotes.document import Document
 from quotes.lexicon import WEEKDAYS
@@ -77,6 +78,8 @@ def read_cue(
     last = k
     if k + 1 < len(toks) and is_particle(low, toks[k + 1][0].lower()):
         last = k + 1
+    else:
+        last = _about_after_adjunct(toks, k, low)  # "talked openly on social media about C"
     last = chained_cue(toks, last)  # "continued to question C"
     j = k
     if (
@@ -102,6 +105,37 @@ def read_cue(
     going_on = participle_after(toks, last, limit, host)
     span = ctx.span(a, cue_end)
     return ReportCue(k, low, a, b, kind, obj_kind, last, j, cue_end, span, limit, going_on)
+
+
+#: Verbs of talking whose ``about`` may follow an adverb or an adjunct (``talked openly on
+#: social media about C``, ``complained bitterly about C``, ``asked the mayor about C``).
+_ABOUT_VERBS = ("talk", "spoke", "speak", "complain", "boast", "brag", "joke", "ask")
+#: Words that end the search for ``about``: a clause or a question opens (``asked him
+#: whether questions about C``), or a new verb phrase.
+_NOT_BEFORE_ABOUT = frozenset(
+    "that and but or whether if how why what when where who which".split()
+)
+#: The most words between such a verb and its ``about``.
+_ABOUT_GAP = 5
+
+
+def _about_after_adjunct(toks: list[Token], k: int, low: str) -> int:
+    """The token of the ``about`` that ends the cue at ``k`` over a few words, else ``k``.
+
+    PolNeAR's cue runs to the ``about`` and its content starts after it (``complained
+    bitterly about [the fees]``). The words between are plain words (an adverb, a short
+    adjunct, the one asked), none a mark, ``that``, ``to`` first (``talked to voters about
+    C``: its content keeps ``about``, as often as not) or a cue word.
+    """
+    if not low.startswith(_ABOUT_VERBS) or k + 1 >= len(toks) or toks[k + 1][0].lower() == "to":
+        return k
+    for n in range(k + 1, min(k + 2 + _ABOUT_GAP, len(toks))):
+        word = toks[n][0]
+        if word.lower() == "about":
+            return n if n > k + 1 else k
+        if not word[:1].isalnum() or word.lower() in _NOT_BEFORE_ABOUT or reporting_kind(word):
+            return k
+    return k
 
 
 def _verb_group_start(toks: list[Token], j: int, cue: str) -> int:
