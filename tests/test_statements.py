@@ -228,6 +228,13 @@ class TestClauses:
         found = reported(extractor, text)
         assert [q.text for q in found] == ["the harbour would close"]
 
+    def test_but_and_a_verb_of_saying_start_a_second_report(self, extractor):
+        text = "Mayor Dan Ortiz said he had met the harbour board twice but said the fees would not rise."
+        found = [q.text for q in reported(extractor, text)]
+        assert found == ["he had met the harbour board twice", "the fees would not rise"]
+        text = "Mayor Dan Ortiz said the fees were high but fair."
+        assert [q.text for q in reported(extractor, text)] == ["the fees were high but fair"]
+
     def test_a_trailing_relative_clause_or_apposition_is_no_part_of_the_content(self, extractor):
         text = "Officials said the vote favoured Governor Ann Walsh, who will face a recount next week."
         (q,) = reported(extractor, text)
