@@ -261,6 +261,15 @@ class TestCueWordsInAnotherSense:
         text = "The inspectors found that the harbour wall was unsafe."
         assert every_stance(extractor, text) == ["that the harbour wall was unsafe"]
 
+    def test_finding_ways_is_no_finding(self, extractor):
+        for text in (
+            "Senator Ann Walsh has found ways to press her agenda through small amendments.",
+            "Mayor Dan Ortiz found a way to keep the harbour open.",
+        ):
+            assert every_stance(extractor, text) == [], text
+        text = "The inspectors found the harbour wall was unsafe."
+        assert every_stance(extractor, text) == ["the harbour wall was unsafe"]
+
     def test_maintaining_a_lead_is_no_statement(self, extractor):
         text = "Governor Ann Walsh maintained her double-digit lead over the mayor in the latest poll."
         assert every_stance(extractor, text) == []

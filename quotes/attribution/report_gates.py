@@ -7,6 +7,9 @@ reports were almost never attributions:
 
 * a verb of finding with a reflexive object: ``X found himself in a race`` (14 reports,
   none right);
+* a verb of finding with ``ways`` or ``a way`` after it: ``X found ways to press his agenda``,
+  ``found a way to make it so`` is what X managed, not a finding (6 reports, none right; no
+  gold content of train after a verb of finding opens so);
 * a verb of saying used with a plain noun phrase in another sense: ``maintained his lead``,
   ``added a voice to the record`` (20 reports, 1 right);
 * a naming participle after an indefinite noun phrase: ``a group called Black Votes
@@ -47,6 +50,8 @@ _REFLEXIVES = frozenset(
 #: they should drop out`` inside another cue's content). ``feel``, ``know``, ``think`` stay
 #: (8 of 19, 16 of 42, 6 of 26).
 _RARELY_REPORTED = frozenset("felt feels knew".split())
+#: ``ways`` or ``a way`` after a verb of finding: what someone managed (``found ways to C``).
+_A_WAY = re.compile(r"\s*(?:(?:new|other|several|many|creative)\s+)?(?:ways|a\s+way)\b", re.I)
 #: Verbs of finding (``X found C``).
 _FINDING = frozenset("find finds found finding".split())
 #: Verbs of saying that take a plain noun phrase in a sense that is no saying: ``maintained
@@ -89,6 +94,8 @@ def not_a_statement(rule: str, cue: str, content: str, before: str) -> bool:
     Examples:
         >>> not_a_statement("cue-first", "found", "himself in a tight race", "The senator ")
         True
+        >>> not_a_statement("cue-first", "has found", "ways to press his agenda", "The senator ")
+        True
         >>> not_a_statement("cue-first", "found", "that the wall was unsafe", "The inspectors ")
         False
         >>> not_a_statement("cue-first", "maintained", "his lead in the polls", "Smith")
@@ -112,8 +119,8 @@ def not_a_statement(rule: str, cue: str, content: str, before: str) -> bool:
     if rule not in _COMPLEMENT_RULES or not words:
         return False
     first = content.split(None, 1)[0].lower().strip("\"'“‘”’") if content.strip() else ""
-    if not _FINDING.isdisjoint(words) and first in _REFLEXIVES:
-        return True
+    if not _FINDING.isdisjoint(words) and (first in _REFLEXIVES or _A_WAY.match(content)):
+        return True  # "found himself in a race", "found ways to press his agenda"
     if first == "anonymity":
         return True  # "who requested anonymity to discuss C"
     if first in _PARTICLE_OPENERS and not _UP_TO_NUMBER.match(content.lstrip()):
