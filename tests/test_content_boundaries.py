@@ -123,6 +123,16 @@ class TestLeadingSentenceAdverb:
         text = "Still, Governor Ann Walsh said, the harbour will reopen in May."
         assert contents(extractor, text) == ["the harbour will reopen in May"]
 
+    def test_a_fronted_concessive_clause_opens_no_content(self, extractor):
+        text = "Despite weeks of storms, the harbour will reopen in May, according to Ann Walsh."
+        assert contents(extractor, text) == ["the harbour will reopen in May"]
+        text = "Though the fees have doubled, the fishermen remain loyal to the harbour, Ann Walsh said."
+        assert contents(extractor, text) == ["the fishermen remain loyal to the harbour"]
+
+    def test_a_fronted_concessive_clause_before_a_quotation_stays(self, extractor):
+        text = 'Though the fees have doubled, "the harbour is full every night," Ann Walsh said.'
+        assert all(c.startswith("Though") for c in contents(extractor, text))
+
     def test_a_dateline_opens_no_content(self, extractor):
         for dateline in ("DAYTON (Reuters) - ", "NEW HARBOUR, Ohio, Dec. 11 (UPI) — "):
             text = f"{dateline}The harbour will stay closed, Governor Ann Walsh said on Monday."

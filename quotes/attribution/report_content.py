@@ -416,7 +416,8 @@ def skip_lead(text: str, a: int, b: int) -> int:
     """Where the content ``text[a:b]`` starts once a linking adverb or a dateline is skipped.
 
     ``Meanwhile, her ratings fell``, ``WASHINGTON (Reuters) - C``: the link to the sentence
-    before and the story's dateline are no part of a statement.
+    before and the story's dateline are no part of a statement; nor is a fronted concessive
+    clause (``Despite weeks of storms, C``).
 
     Examples:
         >>> text = "Meanwhile, the harbour will stay closed"
@@ -424,7 +425,18 @@ def skip_lead(text: str, a: int, b: int) -> int:
         'the harbour will stay closed'
     """
     lead = _LEAD_ADVERB.match(text, a, b) or _DATELINE.match(text, a, b)
+    if lead is None:
+        lead = _CONCESSIVE.match(text, a, b)
     return lead.end() if lead else a
+
+
+#: A fronted concessive clause and its comma: ``Despite a month of attacks, C``, ``Though
+#: he has no shot at the nomination, C``. PolNeAR leaves it out of a content it opens (train:
+#: 7 gold contents start after one, none with one); before a quotation mark it stays.
+_CONCESSIVE = re.compile(
+    r"(?:Despite|Though|Although|Even\s+though|In\s+spite\s+of)\s[^,;:“”\"]{3,150}?,\s+"
+    r"(?![“\"'‘])(?=\S+\s+\S+\s+\S)"
+)
 
 
 _TRAILING = re.compile(r"[\s,;:.!?—–\-]+$")
