@@ -235,6 +235,14 @@ class TestClauses:
         text = "Mayor Dan Ortiz said the fees were high but fair."
         assert [q.text for q in reported(extractor, text)] == ["the fees were high but fair"]
 
+    def test_a_clause_before_a_relative_cue_is_no_content(self, extractor):
+        text = "The harbour board raised the fees for Mayor Dan Ortiz, who said the rise was unfair."
+        assert [q.text for q in reported(extractor, text)] == ["the rise was unfair"]
+        text = "The harbour board has five members, two of whom have already pledged support."
+        assert "The harbour board has five members" not in every_stance(extractor, text)
+        text = "The harbour will stay closed, Ann Walsh, who chairs the board, said on Monday."
+        assert [q.text for q in reported(extractor, text)] == ["The harbour will stay closed"]
+
     def test_a_trailing_relative_clause_or_apposition_is_no_part_of_the_content(self, extractor):
         text = "Officials said the vote favoured Governor Ann Walsh, who will face a recount next week."
         (q,) = reported(extractor, text)

@@ -150,6 +150,8 @@ class ContentPlacement:
         tail = self._attribution_tail(cue)
         if tail is None or not _content_first_form(cue, before, tail):
             return False
+        if _RELATIVE_SUBJECT.match(self.ctx.norm, self.consumed + len(before), cue.a):
+            return False  # "C, who added to her lead": a relative clause on C's last noun
         if any(
             self.consumed <= s < np_start and closed_off(self.ctx.norm, e) for s, e in self.blocked
         ):  # '"Down with the tax"—In what …, the mayor said': the quote is no content of X
@@ -340,6 +342,18 @@ def _content_first_form(cue: ReportCue, before: str, tail: str) -> bool:
         and "that" not in tail.split()
         and not _PRONOUN_CLAUSE.match(tail)
     )
+
+
+#: A relative clause opening right after a content-first comma (``..., who added``, ``..., two
+#: of whom have pledged``, ``..., a bill that critics called``): the cue belongs to a clause on
+#: the last noun before the comma, and what precedes it is no content (PolNeAR train: 12 such
+#: reports, none right). A relative inside the subject (``..., Ann Walsh, who chairs the
+#: board, said``) is no such opening.
+_RELATIVE_SUBJECT = re.compile(
+    r"\s*(?:(?:[\w-]+\s+){1,2}of\s+)?(?:who|whom|whose|which)\b"
+    r"|\s*(?:an?|the)\s+(?:[\w'’-]+\s+){1,5}?(?:that|which|whom)\s",
+    re.I,
+)
 
 
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
