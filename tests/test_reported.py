@@ -1081,6 +1081,24 @@ def test_reported_cue_runs_over_an_adverb_to_its_about(extractor, text, cue, con
     assert (q.cue.text, q.text) == (cue, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mayor Dan Ortiz urged him to lower the harbour fees.", "him to lower the harbour fees"),
+        ("Mayor Dan Ortiz asked her not to close the harbour in winter.",
+         "her not to close the harbour in winter"),
+        ("Mayor Dan Ortiz warned them that the harbour would close.", "that the harbour would close"),
+    ],
+)
+def test_an_object_pronoun_before_to_stays_in_the_content(extractor, text, content):
+    """``urged him to C``: PolNeAR's content keeps the pronoun; ``warned them that C`` does not."""
+    import quotes
+    from quotes.models import Stance
+
+    every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+    assert [q.text for q in reported(every, text)] == [content]
+
+
 def test_reported_cue_stops_before_a_question_word_ahead_of_about(extractor):
     """``asked her whether questions about C``: the question is the content, ``about`` inside it."""
     text = "The reporter asked the mayor whether questions about the delays were fair."
