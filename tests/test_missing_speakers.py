@@ -78,6 +78,29 @@ def test_signature_inside_the_closing_mark(extractor):
     assert q.provenance.rules == ("direct", "after:signature")
 
 
+def test_signature_on_the_last_line_inside_the_marks(extractor):
+    text = (
+        "The mayor spoke on Monday about the fees.\n\n"
+        '"The harbour fees are too high and the fishermen cannot pay them any longer.\n'
+        'Ann Walsh, Harbour Watch."\n\nThe board met on Tuesday.'
+    )
+    found = extractor.extract(text)
+    assert [q.text for q in found] == [
+        "The harbour fees are too high and the fishermen cannot pay them any longer."
+    ]
+    assert found[0].speaker is not None and found[0].speaker.name == "Ann Walsh"
+    assert found[0].provenance.rules == ("direct", "after:signature")
+
+
+def test_a_last_line_that_is_a_sentence_is_no_signature(extractor):
+    text = (
+        '"The harbour fees are too high and the fishermen cannot pay them.\n'
+        'The board must lower them now."\n\nThe board met on Tuesday.'
+    )
+    assert all(q.speaker is None or q.speaker.name != "The board" for q in extractor.extract(text))
+    assert any("lower them now" in q.text for q in extractor.extract(text))
+
+
 @pytest.mark.parametrize(
     "text",
     [

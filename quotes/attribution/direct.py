@@ -34,8 +34,9 @@ from dataclasses import replace
 from typing import Optional
 
 from quotes.attribution.cues import (
-    Attribution, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
+    Attribution, attributed, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
 )
+from quotes.attribution.direct_signature import line_signature
 from quotes.attribution.rules import RULES
 from quotes.attribution.direct_forms import (
     attribute_after, attribute_before, dash_signature, inside_signature, signed_inside,
@@ -243,6 +244,12 @@ def attribute_direct(
     direct = sorted(direct + held_spans, key=lambda q: q.start)
     results: list[_Found] = []
     for q in direct:
+        open_before = results and results[-1][1] is None and results[-1][0].close < 0
+        signer = line_signature(ctx, q) if open_before else None
+        if signer is not None:  # "“… open. ⏎ Ann Walsh, Harbour Watch.”": signs the line before
+            last = replace(results[-1][0], continues=False)
+            results[-1] = (last, attributed("after:signature", signer, None, CueType.SPEECH, None))
+            continue
         signed = inside_signature(ctx, q) if q.close >= 0 else None  # "… rebuilt. -- Ann Lee”
         if signed is not None:
             q, att = signed

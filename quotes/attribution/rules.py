@@ -128,7 +128,7 @@ RULES.declare(_D, "after:inverted", 0.9, "Inverted cue after the quote: `“…,
 RULES.declare(_D, "after:according", 0.8, "`“…,” according to CNN.`")
 RULES.declare(_D, "after:unresolved", 0.3, "A cue after the quote whose subject resolves to no speaker; an unresolved `he`/`she` (`“…,” he said.` with no antecedent) is kept by `after` as a speaker with no name.")
 RULES.declare(_D, "after:next-line", 0.9, "The quote ends its paragraph with a comma and the cue opens the next line.")
-RULES.declare(_D, "after:signature", 0.7, "A quote signed on the next line, `“…” ⏎ - Clinton.`, or inside its closing mark, `“… rebuilt. -- Ann Lee”` (the quote ends before the dash).")
+RULES.declare(_D, "after:signature", 0.7, "A quote signed on the next line, `“…” ⏎ - Clinton.`, inside its closing mark, `“… rebuilt. -- Ann Lee”` (the quote ends before the dash), or on its own last line inside the marks, `“… stay open. ⏎ Ann Walsh, Harbour Watch.”` (the line is no quote).")
 # --- direct quotes: before the opening mark (attribute_before)
 RULES.declare(_D, "before:according", 0.8, "`According to the Daily Caller, “…”`")
 RULES.declare(_D, "before:colon", 0.7, "Transcript style, a name and a colon: `Bush: “…”`")
