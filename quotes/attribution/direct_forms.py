@@ -34,6 +34,7 @@ from quotes.attribution.cues import (
     possessive_mark,
     short_close,
 )
+from quotes.attribution.direct_subject import wide_speaker
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
 from quotes.document import Document
@@ -251,10 +252,13 @@ def _after_subject(
         loose = loose_subject(ctx, w.start, np_hi)
         if loose is not None:
             subj, phrase_end = loose[:3], loose[3]
+    via = find_via(ctx.norm[w.start:min(w.end, w.start + VIA_WINDOW)])
+    wide = wide_speaker(ctx, q, w.start, np_hi, anchored=True) if subj is None and intro_cue(word) else None
+    if wide is not None:  # "“…,” the Ohio senator and presidential candidate said"
+        return attributed("after", wide, cue, kind, via)
     if subj is None:
         return None if intro_cue(word) else _NEXT_WORD
     np, role, first = subj
-    via = find_via(ctx.norm[w.start:min(w.end, w.start + VIA_WINDOW)])
     if word.lower() == "quoted":  # "KCNA quoted Kim as saying"
         inner = scan_right(ctx.norm, b, w.end)
         if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:w.end]):
@@ -462,6 +466,10 @@ class _BeforeScan:
         """``Peskov replied, “``: the subject before the cue (or before a held participle)."""
         ctx = self.ctx
         subj = read_subject(ctx, self.lo, np_hi, anchored=False, descriptions=intro_cue(word) or put_it)
+        if subj is None and (intro_cue(word) or put_it) and not PARTICIPLE_RE.match(word):
+            wide = wide_speaker(ctx, self.q, self.lo, np_hi, anchored=False)  # "X of The Ledger wrote, “"
+            if wide is not None:
+                return self._found(wide, cue, kind, clause)
         if subj is None:
             if self.participle is None and PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
                 if self.previous is not None and self.previous.speaker is not None:
@@ -476,8 +484,10 @@ class _BeforeScan:
             return None if intro_cue(word) and self.participle is None else _NEXT_WORD
         np, role, first = subj
         sp = resolve_speaker(ctx, np, self.q.start, role, start=first, describe=intro_cue(word) or put_it)
-        if sp is None:
-            return None
+        return None if sp is None else self._found(sp, cue, kind, clause)
+
+    def _found(self, sp: Speaker, cue: Span, kind: CueType, clause: str) -> Attribution:
+        """``sp`` speaks: with the cue read, or with the participle held (``before:participle``)."""
         if self.participle is not None:
             return attributed("before:participle", sp, self.participle[0], self.participle[1], find_via(clause))
         return attributed("before", sp, cue, kind, find_via(clause))
