@@ -37,9 +37,8 @@ from quotes.attribution.cues import (
     Attribution, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
 )
 from quotes.attribution.rules import RULES
-from quotes.attribution.direct_forms import (
-    attribute_after, attribute_before, dash_signature, inside_signature, signed_inside,
-)
+from quotes.attribution.direct_forms import attribute_after, attribute_before
+from quotes.attribution.direct_signatures import dash_signature, inside_signature, signed_inside
 from quotes.document import Document
 from quotes.models import CueType, Quote, QuoteKind
 from quotes.speakers.resolver import NounPhrase, not_a_speaker

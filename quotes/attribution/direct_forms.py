@@ -3,14 +3,14 @@
 `attribute_after` reads ``”, Peskov said`` and ``,” said Peskov``;
 `attribute_before` reads ``Peskov replied, “``, ``Said Comey, “`` and
 ``According to CNN, “``; ``_colon_speaker`` the transcript form ``Bush: “…”``
-and ``dash_signature`` a quote signed on the next line. Split out of
+(signed quotes are read by [`quotes.attribution.direct_signatures`][]). Split out of
 [`quotes.attribution.direct`][], which re-exports these names.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Optional
 
 from quotes.attribution.cues import (
@@ -553,48 +553,3 @@ def _colon_speaker(ctx: Document, lo: int, hi: int, at: int) -> Optional[Attribu
 
 _INVERTED_BEFORE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?([Aa]ccording\s+to)\s+")
-
-
-@RULES.implements("direct", "after:signature")
-def dash_signature(ctx: Document, q: QuotedSpan) -> Optional[Attribution]:
-    """A paragraph quote signed on the next line: ``“…” ⏎ - Clinton.``"""
-    lo, hi = ctx.lines[q.line + 1]
-    m = re.fullmatch(r"\s*[-–—]+\s*([^.,;:!?\"]{2,50}?)\.?\s*", ctx.norm[lo:hi])
-    if m is None:
-        return None
-    sp = _signer(ctx, lo + m.start(1), lo + m.end(1), q.start)
-    return None if sp is None else attributed("after:signature", sp, None, CueType.SPEECH, None)
-
-
-def _signer(ctx: Document, a: int, b: int, at: int) -> Optional[Speaker]:
-    """The person a signature ``ctx.norm[a:b]`` names (exactly one noun phrase), else ``None``."""
-    np = scan_left(ctx.norm, a, b)
-    if np is None or np.start != a or np.end != b:
-        return None
-    sp = resolve_speaker(ctx, np, at)
-    return sp if sp is not None and sp.type is SpeakerType.PERSON else None
-
-
-#: A signature closing the quote inside its marks: ``“… rebuilt. -- Ann Lee”``.
-_INSIDE_SIGNATURE = re.compile(r"(?<=[.!?])\s*(?:--|[—–])\s*([A-Z][^.,;:!?\"“”]{1,50}?)\s*\.?\s*$")
-
-
-def signed_inside(ctx: Document, q: QuotedSpan) -> bool:
-    """The quote ends with a dash and a capitalised signature after a sentence's end."""
-    return _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end) is not None
-
-
-@RULES.implements("direct", "after:signature")
-def inside_signature(ctx: Document, q: QuotedSpan) -> Optional[tuple[QuotedSpan, Attribution]]:
-    """A quote signed inside its closing mark: ``“We will not stop. -- Ann Lee”``.
-
-    The signature must follow a sentence's end and name a person; the quote then
-    ends before it. Returns the shortened quote and its attribution, or ``None``.
-    """
-    m = _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end)
-    if m is None or len(ctx.norm[q.start:m.start()].split()) < 3:
-        return None
-    sp = _signer(ctx, m.start(1), m.end(1), q.start)
-    if sp is None:
-        return None
-    return replace(q, end=m.start()), attributed("after:signature", sp, None, CueType.SPEECH, None)
