@@ -21,12 +21,14 @@ from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
 from quotes.models import Speaker
-from quotes.speakers.noun_phrase import NounPhrase
+from quotes.speakers.noun_phrase import SPEAKER_DETERMINERS, NounPhrase, bare_phrase
 from quotes.text.quoted import QuotedSpan
 from quotes.text.tokens import skip_spaces
 
 #: Words that open a relative or question clause, never a subject phrase here.
 _RELATIVE = frozenset("which who whom whose that what where when".split())
+#: Words that make no speaker phrase alone (``Others``, ``Many``).
+_BARE = frozenset("other others many most few both all some these those each".split())
 #: ``As Mark Holt, the party's No. 2, put it``: the ``as`` of a phrasal cue opens the clause.
 _AS = re.compile(r"[Aa]s\s+")
 
@@ -55,6 +57,8 @@ def wide_subject(
     if fs is None or fs.quantity or fs.start != p:
         return None
     words = ctx.norm[fs.start:fs.end].split()
+    if all(bare_phrase(w) in SPEAKER_DETERMINERS or bare_phrase(w) in _BARE for w in fs.core.text.split()):
+        return None  # "Another tweeted", "Others shouted": no one named or described
     if words[0] in _RELATIVE or words[-1] in PREPOSITIONS or words[-1] == "to":
         return None  # "which Mozloom thinks", "The email goes on to say": no subject phrase
     between = ctx.norm[fs.end:hi]
