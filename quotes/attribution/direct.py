@@ -34,7 +34,7 @@ from dataclasses import replace
 from typing import Optional
 
 from quotes.attribution.cues import (
-    Attribution, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
+    PARTICIPLE_RE, Attribution, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
 )
 from quotes.attribution.rules import RULES
 from quotes.attribution.direct_forms import attribute_after, attribute_before
@@ -505,7 +505,28 @@ def _own_cue_after(ctx: Document, q: Quote) -> bool:
     return any(intro_cue(w.lower()) for w, _a, _b in tokens(ctx.norm, a, b)[:25])
 
 
-@RULES.implements("direct", "continues-report")
+#: Between a report and the participle cue of the quote after it, in the same sentence:
+#: commas, spaces and quotation marks only.
+_TO_PARTICIPLE = re.compile(r"[\s,\"'“”‘’" + FOLD_MARK + r"]*")
+
+
+def _participle_after_report(ctx: Document, prev: Quote, q: Quote) -> bool:
+    """``Cole said the talks could be “messy,” adding, “…”``: the report's speaker adds it.
+
+    The quote has a participle cue (``adding``, ``saying``, in lower case: no new
+    sentence) and no speaker, and the report before it on the same line ends right
+    before that cue, with nothing but a comma and quotation marks between.
+    """
+    if q.speaker is not None or q.cue is None or not PARTICIPLE_RE.fullmatch(q.cue.text):
+        return False
+    if not q.cue.text[:1].islower():  # "… “wasn’t good.” Adding, “…”": a sentence of its own
+        return False
+    if ctx.line_of(prev.start) != ctx.line_of(q.start) or prev.end > q.cue.start:
+        return False
+    return _TO_PARTICIPLE.fullmatch(ctx.norm, prev.end, q.cue.start) is not None
+
+
+@RULES.implements("direct", "continues-report", "before:participle")
 def continue_reports(ctx: Document, found: list[Quote]) -> list[Quote]:
     """A direct quote with no cue of its own that follows a report goes on with it.
 
@@ -518,7 +539,7 @@ def continue_reports(ctx: Document, found: list[Quote]) -> list[Quote]:
     prev: Optional[Quote] = None
     for n, q in enumerate(out):
         if (
-            q.kind is QuoteKind.DIRECT and q.cue is None and prev is not None
+            q.kind is QuoteKind.DIRECT and (q.cue is None or q.speaker is None) and prev is not None
             and prev.kind is not QuoteKind.DIRECT and prev.cue is not None and prev.speaker is not None
         ):
             line = ctx.line_of(q.start)
@@ -533,7 +554,13 @@ def continue_reports(ctx: Document, found: list[Quote]) -> list[Quote]:
                 prev_line >= 0 and line == prev_line + 1 and stop >= ctx.lines[prev_line][1] - 1
                 and ctx.lines[line][0] >= opens
             )
-            if (same or next_para) and not _own_cue_after(ctx, q):
+            if _participle_after_report(ctx, prev, q):
+                out[n] = q.model_copy(update={
+                    "speaker": prev.speaker, "via": q.via or prev.via,
+                    "confidence": RULES["direct", "before:participle"].confidence_for(prev.speaker.mention),
+                    "provenance": q.provenance.model_copy(update={"rules": ("direct", "before:participle")}),
+                })
+            elif q.cue is None and (same or next_para) and not _own_cue_after(ctx, q):
                 out[n] = q.model_copy(update={
                     "speaker": prev.speaker, "cue": prev.cue, "cue_type": prev.cue_type,
                     "via": prev.via, "confidence": RULES["direct", "continues-report"].confidence,
