@@ -54,3 +54,11 @@ def test_one_capitalised_word_is_no_speaker(fast):
     text = 'Giant screens over the arena glittered with a proclamation: "Over the top we go tonight."'
     q = only_quote(fast, text, "Over the top")
     assert q.speaker is None
+
+
+def test_cue_read_alone_gets_the_colon_clause_subject(fast):
+    text = 'Mayor Ann Holt was not moved. Holt delivered a snappy retort: "No one is tearing this plan up."'
+    q = only_quote(fast, text, "No one is tearing")
+    assert q.speaker is not None
+    assert q.speaker.name == "Ann Holt"
+    assert q.cue is not None and q.cue.text == "retort"

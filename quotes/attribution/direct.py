@@ -37,7 +37,7 @@ from quotes.attribution.cues import (
     PARTICIPLE_RE, Attribution, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
 )
 from quotes.attribution.rules import RULES
-from quotes.attribution.direct_colon import colon_clause
+from quotes.attribution.direct_colon import with_colon_subject
 from quotes.attribution.direct_forms import attribute_after, attribute_before
 from quotes.attribution.direct_signatures import dash_signature, inside_signature, signed_inside
 from quotes.document import Document
@@ -295,7 +295,9 @@ def _attribute_one(ctx: Document, q: QuotedSpan, results: list[_Found]) -> Optio
             att = _from_previous(ctx, q, *results[-1]) or att
     if att is None and results:
         att = _from_previous(ctx, q, *results[-1])
-    return att or colon_clause(ctx, q)
+    if att is None or att.speaker is None and att.rule == "before:unresolved":
+        return with_colon_subject(ctx, q, att) or att
+    return att
 
 
 #: A sentence closed right before a quote: a full stop, then only spaces and marks.

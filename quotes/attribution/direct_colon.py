@@ -74,3 +74,16 @@ def _verb_next(ctx: Document, end: int, hi: int) -> bool:
         word.islower() and word.endswith(("ed", "s"))
         or word in FINITE or word in CUE_AUXILIARIES or cue_adverb(word) or intro_cue(word)
     )
+
+
+def with_colon_subject(ctx: Document, q: QuotedSpan, att: Attribution | None) -> Attribution | None:
+    """`colon_clause` for a quote with no attribution, or with a cue read alone.
+
+    ``Sanders delivered a snappy retort: “…”``: the cue (``retort``) was read with no
+    subject; the colon clause's subject speaks it, and the cue stays.
+    """
+    found = colon_clause(ctx, q)
+    if found is None or att is None:
+        return found
+    found.cue, found.cue_type, found.via = att.cue, att.cue_type, att.via
+    return found
