@@ -62,3 +62,4 @@ def test_cue_read_alone_gets_the_colon_clause_subject(fast):
     assert q.speaker is not None
     assert q.speaker.name == "Ann Holt"
     assert q.cue is not None and q.cue.text == "retort"
+

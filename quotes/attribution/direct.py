@@ -369,11 +369,24 @@ def _from_previous(
         and (q.continued or q.open == line_lo)
         and ctx.sentence_of(ctx.lines[q.line - 1][1] - 1)[0] <= max(prev_q.end, prev_att.cue.start if prev_att.cue else 0)
     )
-    if same_line:
+    if same_line and not _own_cue_before(ctx, q, prev_att):
         return _shared(prev_att, "interrupted")
     if continued:
         return _shared(prev_att, "continued")
     return None
+
+
+#: The word right before an opening mark (a comma or colon between at most).
+_WORD_BEFORE = re.compile(r"([a-z]+)[\s,:" + FOLD_MARK + r"]*$")
+
+
+def _own_cue_before(ctx: Document, q: QuotedSpan, prev_att: Attribution) -> bool:
+    """A verb of saying other than the previous quote's cue opens ``q`` (``… that said “We won.”``)."""
+    line_lo = ctx.lines[q.line][0]
+    m = _WORD_BEFORE.search(ctx.norm, line_lo, q.open if q.open >= 0 else q.start)
+    if m is None or not intro_cue(m.group(1)):
+        return False
+    return prev_att.cue is None or not prev_att.cue.start <= m.start(1) < prev_att.cue.end
 
 
 def _shared(att: Attribution, rule: str) -> Attribution:
