@@ -38,13 +38,14 @@ from quotes.attribution.cues import (
 )
 from quotes.attribution.direct_signature import line_signature
 from quotes.attribution.rules import RULES
-from quotes.attribution.direct_forms import (
-    attribute_after, attribute_before, dash_signature, inside_signature, signed_inside,
-)
+from quotes.attribution.direct_colon import with_colon_subject
+from quotes.attribution.direct_forms import attribute_after, attribute_before
+from quotes.attribution.direct_reports import continue_reports
+from quotes.attribution.direct_signatures import dash_signature, inside_signature, signed_inside
 from quotes.document import Document
 from quotes.models import CueType, Quote, QuoteKind
 from quotes.speakers.resolver import NounPhrase, not_a_speaker
-from quotes.text.tokens import last_tokens, skip_spaces, tokens
+from quotes.text.tokens import last_tokens, skip_spaces
 from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.text.segment import Segmenter
@@ -302,6 +303,8 @@ def _attribute_one(ctx: Document, q: QuotedSpan, results: list[_Found]) -> Optio
             att = _from_previous(ctx, q, *results[-1]) or att
     if att is None and results:
         att = _from_previous(ctx, q, *results[-1])
+    if att is None or att.speaker is None and att.rule == "before:unresolved":
+        return with_colon_subject(ctx, q, att) or att
     return att
 
 
@@ -373,11 +376,24 @@ def _from_previous(
         and (q.continued or q.open == line_lo)
         and ctx.sentence_of(ctx.lines[q.line - 1][1] - 1)[0] <= max(prev_q.end, prev_att.cue.start if prev_att.cue else 0)
     )
-    if same_line:
+    if same_line and not _own_cue_before(ctx, q, prev_att):
         return _shared(prev_att, "interrupted")
     if continued:
         return _shared(prev_att, "continued")
     return None
+
+
+#: The word right before an opening mark (a comma or colon between at most).
+_WORD_BEFORE = re.compile(r"([a-z]+)[\s,:" + FOLD_MARK + r"]*$")
+
+
+def _own_cue_before(ctx: Document, q: QuotedSpan, prev_att: Attribution) -> bool:
+    """A verb of saying other than the previous quote's cue opens ``q`` (``… that said “We won.”``)."""
+    line_lo = ctx.lines[q.line][0]
+    m = _WORD_BEFORE.search(ctx.norm, line_lo, q.open if q.open >= 0 else q.start)
+    if m is None or not intro_cue(m.group(1)):
+        return False
+    return prev_att.cue is None or not prev_att.cue.start <= m.start(1) < prev_att.cue.end
 
 
 def _shared(att: Attribution, rule: str) -> Attribution:
@@ -486,70 +502,6 @@ def _lead_in(ctx: Document, q: QuotedSpan, att: Optional[Attribution]) -> Option
     a = s0 + len(lead) - len(lead.lstrip())
     b = s0 + len(lead.rstrip(" ,"))
     return (a, b) if b > a else None
-
-
-def _statement_end(ctx: Document, q: Quote) -> int:
-    """Where the sentence that holds ``q`` and its attribution ends."""
-    last = max(q.end, q.cue.end if q.cue else 0, q.speaker.end if q.speaker else 0)
-    return max(ctx.sentence_of(max(0, last - 1))[1], last)
-
-
-def _own_cue_after(ctx: Document, q: Quote) -> bool:
-    """A verb of saying follows the quote in its sentence (``”, Murphy … Tweeted on Friday``).
-
-    The quote has an attribution of its own that the rules could not read; it is not
-    the continuation of an earlier report.
-    """
-    line = ctx.line_of(q.start)
-    hi = ctx.lines[line][1] if line >= 0 else len(ctx.norm)
-    m = re.match(r"[,.!?…]?[\s\x7f]*[\"']", ctx.norm[q.end:hi])
-    if m is None:
-        return False
-    a = q.end + m.end()
-    stop = re.search(r"[\"]|[.!?](?=\s|$)", ctx.norm[a:hi])
-    b = a + stop.start() if stop else hi
-    if ctx.norm[q.end - 1:q.end] == "." and len(tokens(ctx.norm, a, b)) > 8:
-        return False  # a new sentence after a closed one ("…enforcement.” She further announced that …")
-    return any(intro_cue(w.lower()) for w, _a, _b in tokens(ctx.norm, a, b)[:25])
-
-
-@RULES.implements("direct", "continues-report")
-def continue_reports(ctx: Document, found: list[Quote]) -> list[Quote]:
-    """A direct quote with no cue of its own that follows a report goes on with it.
-
-    ``Trump is also a “change agent,” Cole said. “That’s exactly what people want.”``
-    and a paragraph opening with a quote after ``…, Clinton said.`` are the same
-    statement as the report before them: the quote takes its speaker and the same
-    cue instance, as a second part of an interrupted quote does.
-    """
-    out = list(found)
-    prev: Optional[Quote] = None
-    for n, q in enumerate(out):
-        if (
-            q.kind is QuoteKind.DIRECT and q.cue is None and prev is not None
-            and prev.kind is not QuoteKind.DIRECT and prev.cue is not None and prev.speaker is not None
-        ):
-            line = ctx.line_of(q.start)
-            prev_line = ctx.line_of(prev.start)
-            stop = _statement_end(ctx, prev)
-            gap = ctx.norm[stop:q.start]
-            opens = q.start - len(ctx.norm[:q.start]) + len(ctx.norm[:q.start].rstrip(' "' + FOLD_MARK))
-            s0 = max(ctx.sentence_of(q.start)[0], ctx.lines[line][0] if line >= 0 else 0)
-            opens_sentence = not ctx.norm[s0:q.start].strip(' "\'' + FOLD_MARK)
-            same = line == prev_line and not gap.strip(' "' + FOLD_MARK) and opens_sentence
-            next_para = (
-                prev_line >= 0 and line == prev_line + 1 and stop >= ctx.lines[prev_line][1] - 1
-                and ctx.lines[line][0] >= opens
-            )
-            if (same or next_para) and not _own_cue_after(ctx, q):
-                out[n] = q.model_copy(update={
-                    "speaker": prev.speaker, "cue": prev.cue, "cue_type": prev.cue_type,
-                    "via": prev.via, "confidence": RULES["direct", "continues-report"].confidence,
-                    "provenance": q.provenance.model_copy(update={"rules": ("direct", "continues-report")}),
-                })
-        if q.cue is not None or q.kind is not QuoteKind.DIRECT:
-            prev = out[n]
-    return out
 
 
 def resolve_late_pronouns(ctx: Document, found: list[Quote]) -> list[Quote]:

@@ -3,14 +3,14 @@
 `attribute_after` reads ``”, Peskov said`` and ``,” said Peskov``;
 `attribute_before` reads ``Peskov replied, “``, ``Said Comey, “`` and
 ``According to CNN, “``; ``_colon_speaker`` the transcript form ``Bush: “…”``
-and ``dash_signature`` a quote signed on the next line. Split out of
+(signed quotes are read by [`quotes.attribution.direct_signatures`][]). Split out of
 [`quotes.attribution.direct`][], which re-exports these names.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Optional
 
 from quotes.attribution.cues import (
@@ -34,6 +34,7 @@ from quotes.attribution.cues import (
     possessive_mark,
     short_close,
 )
+from quotes.attribution.direct_subject import wide_speaker
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
 from quotes.document import Document
@@ -251,10 +252,13 @@ def _after_subject(
         loose = loose_subject(ctx, w.start, np_hi)
         if loose is not None:
             subj, phrase_end = loose[:3], loose[3]
+    via = find_via(ctx.norm[w.start:min(w.end, w.start + VIA_WINDOW)])
+    wide = wide_speaker(ctx, q, w.start, np_hi, anchored=True) if subj is None and intro_cue(word) else None
+    if wide is not None:  # "“…,” the Ohio senator and presidential candidate said"
+        return attributed("after", wide, cue, kind, via)
     if subj is None:
         return None if intro_cue(word) else _NEXT_WORD
     np, role, first = subj
-    via = find_via(ctx.norm[w.start:min(w.end, w.start + VIA_WINDOW)])
     if word.lower() == "quoted":  # "KCNA quoted Kim as saying"
         inner = scan_right(ctx.norm, b, w.end)
         if inner is not None and re.match(r"\s+as\s+saying", ctx.norm[inner.end:w.end]):
@@ -462,6 +466,10 @@ class _BeforeScan:
         """``Peskov replied, “``: the subject before the cue (or before a held participle)."""
         ctx = self.ctx
         subj = read_subject(ctx, self.lo, np_hi, anchored=False, descriptions=intro_cue(word) or put_it)
+        if subj is None and (intro_cue(word) or put_it) and not PARTICIPLE_RE.match(word):
+            wide = wide_speaker(ctx, self.q, self.lo, np_hi, anchored=False)  # "X of The Ledger wrote, “"
+            if wide is not None:
+                return self._found(wide, cue, kind, clause)
         if subj is None:
             if self.participle is None and PARTICIPLE_RE.match(word) and ctx.norm[:a].rstrip().endswith(","):
                 if self.previous is not None and self.previous.speaker is not None:
@@ -476,8 +484,10 @@ class _BeforeScan:
             return None if intro_cue(word) and self.participle is None else _NEXT_WORD
         np, role, first = subj
         sp = resolve_speaker(ctx, np, self.q.start, role, start=first, describe=intro_cue(word) or put_it)
-        if sp is None:
-            return None
+        return None if sp is None else self._found(sp, cue, kind, clause)
+
+    def _found(self, sp: Speaker, cue: Span, kind: CueType, clause: str) -> Attribution:
+        """``sp`` speaks: with the cue read, or with the participle held (``before:participle``)."""
         if self.participle is not None:
             return attributed("before:participle", sp, self.participle[0], self.participle[1], find_via(clause))
         return attributed("before", sp, cue, kind, find_via(clause))
@@ -543,48 +553,3 @@ def _colon_speaker(ctx: Document, lo: int, hi: int, at: int) -> Optional[Attribu
 
 _INVERTED_BEFORE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?([Aa]ccording\s+to)\s+")
-
-
-@RULES.implements("direct", "after:signature")
-def dash_signature(ctx: Document, q: QuotedSpan) -> Optional[Attribution]:
-    """A paragraph quote signed on the next line: ``“…” ⏎ - Clinton.``"""
-    lo, hi = ctx.lines[q.line + 1]
-    m = re.fullmatch(r"\s*[-–—]+\s*([^.,;:!?\"]{2,50}?)\.?\s*", ctx.norm[lo:hi])
-    if m is None:
-        return None
-    sp = _signer(ctx, lo + m.start(1), lo + m.end(1), q.start)
-    return None if sp is None else attributed("after:signature", sp, None, CueType.SPEECH, None)
-
-
-def _signer(ctx: Document, a: int, b: int, at: int) -> Optional[Speaker]:
-    """The person a signature ``ctx.norm[a:b]`` names (exactly one noun phrase), else ``None``."""
-    np = scan_left(ctx.norm, a, b)
-    if np is None or np.start != a or np.end != b:
-        return None
-    sp = resolve_speaker(ctx, np, at)
-    return sp if sp is not None and sp.type is SpeakerType.PERSON else None
-
-
-#: A signature closing the quote inside its marks: ``“… rebuilt. -- Ann Lee”``.
-_INSIDE_SIGNATURE = re.compile(r"(?<=[.!?])\s*(?:--|[—–])\s*([A-Z][^.,;:!?\"“”]{1,50}?)\s*\.?\s*$")
-
-
-def signed_inside(ctx: Document, q: QuotedSpan) -> bool:
-    """The quote ends with a dash and a capitalised signature after a sentence's end."""
-    return _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end) is not None
-
-
-@RULES.implements("direct", "after:signature")
-def inside_signature(ctx: Document, q: QuotedSpan) -> Optional[tuple[QuotedSpan, Attribution]]:
-    """A quote signed inside its closing mark: ``“We will not stop. -- Ann Lee”``.
-
-    The signature must follow a sentence's end and name a person; the quote then
-    ends before it. Returns the shortened quote and its attribution, or ``None``.
-    """
-    m = _INSIDE_SIGNATURE.search(ctx.norm, q.start, q.end)
-    if m is None or len(ctx.norm[q.start:m.start()].split()) < 3:
-        return None
-    sp = _signer(ctx, m.start(1), m.end(1), q.start)
-    if sp is None:
-        return None
-    return replace(q, end=m.start()), attributed("after:signature", sp, None, CueType.SPEECH, None)
