@@ -36,12 +36,16 @@ from typing import Optional
 from quotes.attribution.cues import (
     Attribution, attributed, intro_cue, mark_inside_end, with_verb_group, with_verb_tail,
 )
-from quotes.attribution.direct_signature import line_signature
 from quotes.attribution.rules import RULES
 from quotes.attribution.direct_colon import with_colon_subject
 from quotes.attribution.direct_forms import attribute_after, attribute_before
 from quotes.attribution.direct_reports import continue_reports
-from quotes.attribution.direct_signatures import dash_signature, inside_signature, signed_inside
+from quotes.attribution.direct_signatures import (
+    dash_signature,
+    inside_signature,
+    line_signature,
+    signed_inside,
+)
 from quotes.document import Document
 from quotes.models import CueType, Quote, QuoteKind
 from quotes.speakers.resolver import NounPhrase, not_a_speaker

@@ -1,8 +1,10 @@
 """Quotes signed rather than introduced: ``“…” ⏎ - Clinton.`` and ``“… rebuilt. -- Ann Lee”``.
 
 `dash_signature` reads a signature on the line after a paragraph quote;
-`inside_signature` one inside the closing mark, after the quote's last sentence.
-Split out of [`quotes.attribution.direct_forms`][].
+`inside_signature` one inside the closing mark, after the quote's last sentence;
+`line_signature` a last line inside the marks that only names who said the quote
+(``“The harbour must stay open. ⏎ Ann Walsh, Harbour Watch.”``): that line is no
+statement, it signs the quote before it. Split out of [`quotes.attribution.direct_forms`][].
 """
 
 from __future__ import annotations
@@ -63,3 +65,27 @@ def inside_signature(ctx: Document, q: QuotedSpan) -> Optional[tuple[QuotedSpan,
     if sp is None:
         return None
     return replace(q, end=m.start()), attributed("after:signature", sp, None, CueType.SPEECH, None)
+
+
+#: A signature line: a name (titles with their stops allowed), then at most an apposition
+#: after a comma (``Dean Baker, Center for Economic and Policy Research``).
+_SIGNATURE_LINE = re.compile(
+    r"\s*(?P<name>[A-Z][^,;:!?\"“”]{1,50}?)(?:,\s*[^,;:!?\"“”]{2,70}?)?\.?\s*"
+)
+
+
+@RULES.implements("direct", "after:signature")
+def line_signature(ctx: Document, q: QuotedSpan) -> Speaker | None:
+    """The person that the closing piece ``q`` of a paragraph quote names, else ``None``.
+
+    ``q`` must close, with no opening mark of its own, a quote opened on an earlier line,
+    and hold nothing but one noun phrase that names a person, with an apposition at most. On
+    PolNeAR train these lines (7) came out as quotes of their own, none a statement.
+    """
+    if q.open >= 0 or q.close < 0:
+        return None
+    m = _SIGNATURE_LINE.fullmatch(ctx.norm, q.start, q.end)
+    if m is None:
+        return None
+    a, b = m.span("name")
+    return _signer(ctx, a, b, q.start)
