@@ -237,6 +237,7 @@ def setup(args, torch, train):
     total = args.max_steps or args.epochs * len(batches)
     opt, sched = optimiser(torch, args, head, model, total)
     vocab = acc.head_vocab(args, settings, words, sufs, encoder.dim)
+    vocab["config"]["name"] = acc.model_name(args.mix, 1).replace("-bilstm", "ft-bilstm")
     vocab["config"]["finetune"] = {
         "encoder_lr": args.encoder_lr,
         "train_from_layer": args.train_from_layer,

@@ -348,13 +348,21 @@ def score(args, weights, vocab, val, extractor, encoder=None):
 def select_only(args, extractor, val):
     """``--step select``: choose the shipped head's thresholds again and rewrite ``accurate.json``.
 
-    Uses the cached encoder vectors of the held-back articles (``--step encode`` first).
+    Uses the cached encoder vectors of the held-back articles (``--step encode`` first);
+    a fine-tuned model (``encoder_finetuned``) runs its own encoder layers instead, loaded
+    as the package loads them.
     """
-    from quotes.model.accurate import ACCURATE_META_PATH, ACCURATE_PATH
+    from quotes.model.accurate import ACCURATE_META_PATH, ACCURATE_PATH, read_encoder_overrides
+    from quotes.model.encoder import TokenEncoder
     from quotes.model.tagger import read_weights
 
     weights, vocab = read_weights(ACCURATE_PATH, ACCURATE_META_PATH, "accurate mode", __file__)
-    f1, th, _rep = score(args, weights, vocab, val, extractor)
+    overrides = read_encoder_overrides(vocab)
+    encoder = None
+    if overrides is not None:
+        tuned = TokenEncoder(int(vocab["config"]["encoder_layers"]), overrides)
+        encoder = lambda doc, chunks: tuned.encode([[t[0] for t in c.tokens] for c in chunks])  # noqa: E731
+    f1, th, _rep = score(args, weights, vocab, val, extractor, encoder=encoder)
     base.set_thresholds(vocab, th)
     vocab["trained"]["val_content_exact_f1"] = round(100 * f1, 2)
     ACCURATE_META_PATH.write_text(
