@@ -205,6 +205,9 @@ def main(argv: list[str] | None = None) -> None:
         rows += textacy_rows(args.textacy_python, args.textacy_model, folders)
     if args.markdown:
         command = shlex.join(["python", "bench/bench_throughput.py", *(argv or sys.argv[1:])])
+        threads = os.environ.get("QUOTES_TORCH_THREADS")
+        if threads:  # the torch backends' speed depends on it: say it with the command
+            command = f"QUOTES_TORCH_THREADS={shlex.quote(threads)} {command}"
         Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
         Path(args.markdown).write_text(markdown(rows, command, args.repeat), encoding="utf-8")
         print(f"wrote {args.markdown}")
