@@ -2,6 +2,7 @@
 
 Usage: python bench/speaker_identity.py [--backend fast|stanza] [--tagger]
            [--data bench/data/speaker_identity_dev.jsonl] [--polnear ../shared/polnear]
+           [--split dev|train]
            [--show-errors] [--json] [--markdown docs/_figures/speaker_identity.md]
 
 `bench/data/speaker_identity_dev.jsonl` gives, for every gold attribution of 28 PolNeAR
@@ -388,11 +389,13 @@ def run(
     backend: str = "fast",
     tagger: bool = False,
     stanza_dir: str | None = None,
+    split: str = "dev",
 ) -> list[Outcome]:
-    """Extract the quotes of every labelled dev article and judge every label.
+    """Extract the quotes of every labelled article of ``split`` and judge every label.
 
     Raises:
-        QuotesError: A labelled article is not in PolNeAR dev, or a label does not fit it.
+        QuotesError: A labelled article is not in that PolNeAR split, or a label does not
+            fit it.
     """
     from quotes.pipeline import Extractor
 
@@ -404,7 +407,7 @@ def run(
         by_article.setdefault(label.article, []).append(label)
     outcomes: list[Outcome] = []
     seen = set()
-    for doc in read_polnear(polnear, "dev"):
+    for doc in read_polnear(polnear, split):
         if doc.name not in by_article:
             continue
         seen.add(doc.name)
@@ -414,7 +417,9 @@ def run(
         )
     missing = sorted(set(by_article) - seen)
     if missing:
-        raise QuotesError(f"{polnear}: labelled articles not in dev: {', '.join(missing[:3])}")
+        raise QuotesError(
+            f"{polnear}: labelled articles not in {split}: {', '.join(missing[:3])}"
+        )
     return outcomes
 
 
@@ -534,9 +539,18 @@ def report(
 
 def _command(args: argparse.Namespace) -> str:
     parts = ["python bench/speaker_identity.py", f"--backend {args.backend}"]
+    if _split(args) != "dev":
+        parts.append(f"--data {args.data} --split {_split(args)}")
     if args.tagger:
         parts.append("--tagger")
     return " ".join(parts)
+
+
+def _split(args: argparse.Namespace) -> str:
+    """The PolNeAR split to read: ``--split``, else guessed from the label file's name."""
+    if args.split:
+        return str(args.split)
+    return "train" if "train" in Path(args.data).name else "dev"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -546,6 +560,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stanza-dir", default=None, help="folder with Stanza's models")
     parser.add_argument("--data", default=str(DEFAULT_DATA), help="the labels (JSON lines)")
     parser.add_argument("--polnear", default=str(ROOT.parent / "shared" / "polnear"))
+    parser.add_argument(
+        "--split",
+        choices=("dev", "train"),
+        default=None,
+        help="the PolNeAR split the labels are of (default: train for a file named *train*, "
+        "else dev)",
+    )
     parser.add_argument("--show-errors", action="store_true", help="list every wrong identity")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--markdown", metavar="FILE", help="also write the table to FILE")
@@ -557,6 +578,7 @@ def main(argv: list[str] | None = None) -> int:
             backend=args.backend,
             tagger=args.tagger,
             stanza_dir=args.stanza_dir,
+            split=_split(args),
         )
     except QuotesError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -576,7 +598,7 @@ def main(argv: list[str] | None = None) -> int:
         n_articles = len({o.label.article for o in outcomes})
         header = (
             f"`{_command(args)}` ({dt.date.today().isoformat()}, quotes {__version__}, "
-            f"PolNeAR dev, {n_articles} hand-labelled articles; identity right = "
+            f"PolNeAR {_split(args)}, {n_articles} hand-labelled articles; identity right = "
             "canonical speaker name equal to the label):"
         )
         Path(args.markdown).write_text(

@@ -250,6 +250,19 @@ CAMPAIGNS = [
         "Tom Reed's campaign raised $3 million in May. The campaign said it would spend most of it on ads.",
         "it would spend most of it on ads", "Reed campaign", "campaign",
     ),
+    (
+        "the campaign paragraphs after the one campaign named",
+        "Tom Reed's campaign raised $3 million in May. It was a record for the state. "
+        "Donors gave more than in any year before. Most of them live in Ohio. "
+        "Turnout at his rallies was high as well. The campaign said it would spend most of it on ads.",
+        "it would spend most of it on ads", "Reed campaign", "campaign",
+    ),
+    (
+        "the campaign after The campaign opened a sentence",
+        "Tom Reed's campaign raised $3 million in May. The campaign spent little in June. "
+        "The campaign said it would spend most of it on ads.",
+        "it would spend most of it on ads", "Reed campaign", "campaign",
+    ),
 ]
 
 
@@ -263,6 +276,15 @@ def test_campaign_owner_not_guessed(extractor):
     # two campaigns named just before: "the campaign" stays a description
     text = (
         "Tom Reed's campaign and Maria Lopez's campaign both raised money in May. "
+        "The campaign said it would spend most of it on ads."
+    )
+    q = _only(extractor, text, "it would spend most of it on ads")
+    assert q.speaker is not None and q.speaker.name == "campaign"
+    # two campaigns named earlier in the article, none just before: no owner either
+    text = (
+        "Tom Reed's campaign and Maria Lopez's campaign both raised money in May. "
+        "It was a record for the state. Donors gave more than in any year before. "
+        "Most of them live in Ohio. Turnout at rallies was high as well. "
         "The campaign said it would spend most of it on ads."
     )
     q = _only(extractor, text, "it would spend most of it on ads")

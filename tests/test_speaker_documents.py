@@ -77,6 +77,20 @@ BACK = [
         "Smith leads by four points", "poll",
     ),
     (
+        "the poll just before, another pollster earlier in the article",
+        "A Dunmore College poll last year found the race even. Voters have moved since. "
+        "A Marlow University poll released Tuesday shows a close race. Smith has gained "
+        "ground since May. The poll found that Smith leads by four points.",
+        "Smith leads by four points", "Marlow University",
+    ),
+    (
+        "a partner's own poll just before, their joint poll earlier: the description stays",
+        "A Marlow/Dunmore poll released Tuesday shows a close race. Voters have moved "
+        "since. Smith has gained ground. A Dunmore poll last month had him behind. "
+        "The poll found that Smith leads by four points.",
+        "Smith leads by four points", "poll",
+    ),
+    (
         "the statement of someone who said something in a statement",
         '"We are proud of the vote," Dana Whitfield said in a statement on Monday. '
         "The statement added that the vote was a victory.",

@@ -371,3 +371,27 @@ def test_command_line_on_a_made_up_corpus(
         "`python bench/speaker_identity.py --backend fast`"
     )
     assert si.main(["--polnear", str(tmp_path / "nowhere"), "--data", str(data)]) == 2
+
+
+def test_command_line_reads_the_train_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "polnear"
+    (corpus / "train" / "text").mkdir(parents=True)
+    (corpus / "train" / "attributions").mkdir()
+    (corpus / "dev" / "text").mkdir(parents=True)
+    (corpus / "dev" / "attributions").mkdir()
+    (corpus / "dev" / "text" / "other.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "dev" / "attributions" / "other_ab.ann").write_text(ANN, encoding="utf-8")
+    (corpus / "train" / "text" / "made-up.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "train" / "attributions" / "made-up_ab.ann").write_text(ANN, encoding="utf-8")
+    data = tmp_path / "speaker_identity_train.jsonl"
+    data.write_text(
+        "".join(json.dumps({**vars(lab), "aliases": list(lab.aliases)}) + "\n" for lab in LABELS),
+        encoding="utf-8",
+    )
+    assert si.main(["--polnear", str(corpus), "--data", str(data), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["subsets"]["all"]["labelled"] == 4
+    code = si.main(["--polnear", str(corpus), "--data", str(data), "--split", "dev"])
+    assert code == 2
+    assert "not in dev" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.cues import stance_of, with_verb_group, with_verb_tail
+from quotes.attribution.named_appositive import appositive_start
 from quotes.attribution.report_content import adjunct_only, is_reference, trim_span
 from quotes.attribution.report_gates import not_a_statement
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
@@ -119,6 +120,7 @@ def widen(ctx: Document, sp: Speaker, span: tuple[int, int] | None) -> Speaker:
     if span is None:
         return sp
     a, b = span
+    a = appositive_start(ctx, sp, a)  # "Ann Lee, a spokeswoman for X": from the name
     update: dict[str, object] = {"mention": ctx.text[a:b], "start": a, "end": b}
     if sp.role and b < sp.end and sp.role in ctx.text[b : sp.end]:
         update["role"] = None  # the role was read from text the source no longer covers

@@ -21,6 +21,7 @@ from quotes.attribution.cues import (
     cue_type_of,
     intro_cue,
 )
+from quotes.attribution.named_appositive import named_appositive
 from quotes.document import Document
 from quotes.lexicon import (
     CUE_AUXILIARIES,
@@ -438,6 +439,9 @@ def resolve_speaker(
         sp = Speaker(name=name, mention=ctx.text[np.start:np.end], start=np.start, end=np.end, type=SpeakerType.UNKNOWN)
     if sp is None:
         return None
+    named = named_appositive(ctx, np, sp, at) if start is None else None
+    if named is not None:  # "Ann Lee, a spokeswoman for X, said": Ann Lee
+        sp, start = named, named.start
     update: dict = {}
     if role and sp.role is None and not role.startswith(_RELATIVE) and not role[:1].isdigit():
         update["role"] = role

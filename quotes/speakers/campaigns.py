@@ -2,7 +2,8 @@
 
 ``Hillary Clinton's campaign``, ``Mrs. Clinton's presidential campaign``, ``the Clinton
 campaign``, ``her campaign`` (after Hillary Clinton) and ``the campaign`` (with only
-Clinton's campaign named just before) are all ``Clinton campaign``, the form a reader
+Clinton's campaign named just before, or, when none is named just before, only Clinton's
+named earlier in the article) are all ``Clinton campaign``, the form a reader
 gives; the mention as written is kept as the speaker's ``role``. A campaign whose owner
 the article does not name as a person (``the campaign`` with two campaigns, or none,
 named in the sentences before; ``his campaign`` with no antecedent) keeps its
@@ -34,6 +35,8 @@ _OWNED = re.compile(
 )
 #: A preposition right before a mention: the campaign is the object of a longer phrase.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|for|with|from|by|at|in|on|about|against)\s+\Z", re.I)
+#: Capitalised words before ``campaign`` that name no owner (a sentence's first word).
+_NO_OWNER = frozenset("The A An This That His Her Their Its Our".split())
 #: Sentences before a ``the campaign`` whose campaigns it may refer to.
 _LOOK_BACK = 3
 
@@ -106,16 +109,31 @@ class CampaignMixin(AnaphoraMixin):
         return _surname_of(canonical) if canonical else None
 
     def _last_campaign(self, at: int) -> Optional[str]:
-        """The one owner of the campaigns named in the sentences before ``at`` (and its own)."""
+        """The one owner of the campaigns named before ``at``: near it, else in the whole article.
+
+        The sentences just before (and its own) decide when they name a campaign; when
+        they name none, the campaigns named earlier in the article do, when they are all
+        one candidate's (``Trump's campaign`` in the lead, ``the campaign`` paragraphs on).
+        """
         k = bisect.bisect_right(self.sentence_starts, at) - 1
         lo = self.sentence_starts[max(0, k - _LOOK_BACK)] if self.sentence_starts else 0
+        near = self._campaign_owners(lo, at)
+        if near is None or near:
+            return near.pop() if near and len(near) == 1 else None
+        earlier = self._campaign_owners(0, lo)
+        return earlier.pop() if earlier and len(earlier) == 1 else None
+
+    def _campaign_owners(self, lo: int, hi: int) -> Optional[set[str]]:
+        """The surnames of the candidates whose campaigns ``norm[lo:hi]`` names; ``None`` for an unknown one."""
         owners = set()
-        for m in _OWNED.finditer(self.norm, lo, at):
+        for m in _OWNED.finditer(self.norm, lo, hi):
+            if m.group(1) in _NO_OWNER:
+                continue  # "The campaign said": no owner named
             surname = self._person_surname(m.group(1))
             if surname is None:
                 return None  # "the Senate campaign": not a candidate's, or not known
             owners.add(surname)
-        return owners.pop() if len(owners) == 1 else None
+        return owners
 
 
 def _surname_of(canonical: str) -> str:

@@ -31,6 +31,8 @@ __all__ = [
     "DOCUMENT_NOUNS", "OWNED_DOCUMENTS", "DocumentMixin", "document_phrase", "owned_document",
 ]
 
+#: Sentences before a ``the poll`` whose documents are read first.
+_NEAR_SENTENCES = 3
 #: Nouns of documents and measurements that speak for whoever made them.
 DOCUMENT_NOUNS = frozenset(
     """poll polls survey surveys study studies analysis report reports review investigation
@@ -396,11 +398,28 @@ class DocumentMixin(AnaphoraMixin):
         ``the poll`` after ``A Quinnipiac University poll``: every earlier phrase with a
         noun of the same kind (a poll is a survey) is read as `_named_issuer` reads a
         speaker's phrase, and a sent document (statement, letter, email, memo) also by
-        its sender (`_sender_before`); two different issuers, or none, give ``None``.
+        its sender (`_sender_before`). The documents of the sentences just before (its
+        own and the ``_NEAR_SENTENCES`` before it) decide when they name an issuer,
+        unless an earlier one was run jointly with it (``Times/CBS News`` beside ``CBS
+        News``); else those of the whole article before it do. Two different issuers,
+        or none, give ``None``.
         """
+        k = bisect.bisect_right(self.sentence_starts, before) - 1
+        near = self.sentence_starts[max(0, k - _NEAR_SENTENCES)] if self.sentence_starts else 0
+        found = self._issuers_between(noun, (near, before), before, at)
+        earlier = self._issuers_between(noun, (0, near), before, at)
+        if len(found) == 1 and any(_partners(name, next(iter(found))) for name in earlier):
+            return None  # a CBS News poll just before, a Times/CBS News poll earlier: which?
+        return _only_issuer(found or earlier)
+
+    def _issuers_between(
+        self, noun: str, span: tuple[int, int], before: int, at: int
+    ) -> dict[str, Speaker]:
+        """``{name: issuer}`` of the documents of ``noun``'s kind whose noun is in ``span``."""
+        lo, hi = span
         kind = _DOCUMENT_KINDS.get(noun, frozenset({noun}))
         found: dict[str, Speaker] = {}
-        for m in _WORD.finditer(self.norm, 0, before):
+        for m in _WORD.finditer(self.norm, lo, hi):
             if m.group() not in kind:
                 continue  # "American Community Survey": a name, not a survey of someone's
             words = tokens(self.norm, max(0, m.start() - _AROUND), min(before, m.end() + _AROUND))
@@ -410,7 +429,7 @@ class DocumentMixin(AnaphoraMixin):
                 issuer = self._sender_before(m.start(), at)
             if issuer is not None and issuer.name:
                 found[issuer.name] = issuer
-        return next(iter(found.values())) if len(found) == 1 else None
+        return found
 
     def _issuer(
         self, a: int, b: int, issuer_words: list[Token], at: int, *, person_allowed: bool
@@ -443,3 +462,16 @@ class DocumentMixin(AnaphoraMixin):
             name=self.orgs.canonical(name), mention=self.text[a:b], start=a, end=b,
             type=SpeakerType.ORGANIZATION,
         )
+
+
+def _partners(name: str, other: str) -> bool:
+    """Two different issuers, one a partner in the other's joint poll (``Times/CBS News``, ``CBS News``)."""
+    if name == other:
+        return False
+    parts, others = set(re.split(r"\s*/\s*", name)), set(re.split(r"\s*/\s*", other))
+    return bool(parts & others)
+
+
+def _only_issuer(found: dict[str, Speaker]) -> Speaker | None:
+    """The one issuer of ``found``, else ``None``."""
+    return next(iter(found.values())) if len(found) == 1 else None
