@@ -128,18 +128,24 @@ def test_docstrings_use_the_conventions_the_site_renders() -> None:
     assert bare == [], "put >>> examples under an indented Examples: section"
 
 
-def test_throughput_benchmark_writes_its_figures(tmp_path: Path) -> None:
+@pytest.mark.parametrize("threads", [None, "1"])
+def test_throughput_benchmark_writes_its_figures(tmp_path: Path, threads: str | None) -> None:
     out = tmp_path / "figures" / "throughput.md"
+    env = {k: v for k, v in os.environ.items() if k != "QUOTES_TORCH_THREADS"}
+    if threads is not None:
+        env["QUOTES_TORCH_THREADS"] = threads
     result = subprocess.run(
         [sys.executable, "bench/bench_throughput.py", "--backends", "fast", "--repeat", "1",
          "--polnear", str(tmp_path / "no-polnear"), "--markdown", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**env, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     command = (f"python bench/bench_throughput.py --backends fast --repeat 1 "
                f"--polnear {tmp_path / 'no-polnear'} --markdown {out}")
+    if threads is not None:  # the torch thread count is part of the command recorded
+        command = f"QUOTES_TORCH_THREADS={threads} {command}"
     assert f"with `{command}` on " in text
     assert re.search(r"Measured \d{4}-\d\d-\d\d \d\d:\d\d UTC", text)
     # The unit depends on the machine's speed (a busy one gives k chars/s): any rate passes.
@@ -149,7 +155,7 @@ def test_throughput_benchmark_writes_its_figures(tmp_path: Path) -> None:
 
 def test_docs_and_readme_quote_the_generated_figures() -> None:
     figures = (ROOT / "docs" / "_figures" / "throughput.md").read_text(encoding="utf-8")
-    assert "with `python bench/bench_throughput.py" in figures
+    assert re.search(r"with `(?:QUOTES_TORCH_THREADS=\d+ )?python bench/bench_throughput\.py", figures)
     page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
     assert '--8<-- "docs/_figures/throughput.md"' in page
     assert "chars/s" not in page, "speed figures come from docs/_figures, not typed by hand"
