@@ -13,6 +13,7 @@ import re
 
 from quotes.document import Document
 from quotes.models import Quote, QuoteKind
+from quotes.text.intervals import overlapping
 
 __all__ = ["direct_when_all_quoted"]
 
@@ -35,11 +36,12 @@ def direct_when_all_quoted(ctx: Document, found: list[Quote]) -> list[Quote]:
         (s.open, s.close) if s.open >= 0 and s.close >= 0 else (s.start - 1, s.end)
         for s in ctx.quoted_spans
     ]
+    cache: dict = {}
     out = []
     for q in found:
         reported = q.provenance is not None and q.provenance.rules[0] == "reported"
         if q.kind is QuoteKind.MIXED and reported:
-            near = [(a, b) for a, b in regions if a < q.end and q.start < b]
+            near = overlapping(regions, q.start, q.end, cache)  # bisected, not a scan
             outside = [
                 m for m in _WORD.finditer(ctx.norm, q.start, q.end)
                 if not any(a < m.start() < b for a, b in near)
