@@ -34,6 +34,7 @@ from quotes.models import (
     find_surrogate,
     validation_summary,
 )
+from quotes.text.linebreaks import LINE_BREAKS
 from quotes.text.segment import Segmenter, get_segmenter
 
 if TYPE_CHECKING:
@@ -59,6 +60,11 @@ DEFAULT_MAX_CHARS = 2_000_000
 #: The stances an `Extractor` returns by default: statements asserted, denied or
 #: questioned; not ``refers`` (``X criticized Y``: a noun phrase, no statement).
 DEFAULT_STANCES = frozenset(s for s in Stance if s is not Stance.REFERS)
+
+
+#: Characters below the space that text may hold: tabs and every line break the text
+#: layer reads as one (``\x1c``-``\x1e`` are line breaks to ``str.splitlines`` too).
+_NOT_CONTROL = "\t\n" + LINE_BREAKS
 
 
 def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
@@ -97,7 +103,7 @@ def check_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
     if "\x00" in text:
         raise BinaryInputError("the text contains NUL bytes: it looks like a binary file")
     sample = text[:4096]
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    controls = sum(1 for c in sample if c < " " and c not in _NOT_CONTROL)
     if controls > max(8, len(sample) // 20):
         raise BinaryInputError("the text is mostly control characters: it looks like a binary file")
     at = find_surrogate(text)

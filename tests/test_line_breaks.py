@@ -103,3 +103,13 @@ def test_the_tagger_reads_other_line_ends_alike():
     assert expected
     for brk in ("\r", "\u2028", "\x85"):
         assert found(text.replace("\n", brk), brk) == expected
+
+
+@pytest.mark.parametrize("brk", sorted(set(LINE_BREAKS) | {"\n"}))
+def test_short_paragraphs_with_any_line_break_are_no_binary_file(brk):
+    # Ten one-line paragraphs: the breaks are over 5 % of the text, which the binary check
+    # must not count as control characters (hypothesis found it with "\x1c").
+    text = (brk * 2).join(['"We will not stop," Ann Lee said.'] * 10)
+    found = _found(text)
+    assert len(found) == 10
+    assert {speaker for _t, _k, speaker, _a, _b in found} == {"Ann Lee"}
