@@ -20,7 +20,7 @@ from typing import Optional
 from quotes.document import Document
 from quotes.lexicon import NON_NAME_CAPITALS
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.noun_phrase import NounPhrase
+from quotes.speakers.noun_phrase import NounPhrase, without_article
 
 __all__ = ["appositive_start", "named_appositive"]
 
@@ -78,7 +78,7 @@ def named_appositive(ctx: Document, np: NounPhrase, sp: Speaker, at: int) -> Opt
     person = ctx.resolver.resolve(name, at=at, sentence_starts=ctx.sentence_starts, exclude=ctx.quoted)
     if person is None or person.type is not SpeakerType.PERSON or not person.name:
         return None
-    role = re.sub(r"^(?:a|an|the)\s+", "", ctx.text[np.start:np.end], flags=re.I)
+    role = without_article(ctx.text[np.start:np.end])
     return person.model_copy(update={"role": role})
 
 
@@ -89,7 +89,7 @@ def appositive_start(ctx: Document, sp: Speaker, start: int) -> int:
     phrase with the comma (and an age) of an apposition and its role is that phrase; ``start`` otherwise.
     """
     if sp.start < start and sp.role and _NAME_GAP.fullmatch(ctx.norm, sp.start, start):
-        phrase = re.sub(r"^(?:a|an|the)\s+", "", ctx.text[start : start + len(sp.role) + 4], flags=re.I)
+        phrase = without_article(ctx.text[start : start + len(sp.role) + 4])
         if phrase.startswith(sp.role):
             return sp.start
     return start
