@@ -266,6 +266,22 @@ LAYOUTS = [
         [("We have started", "Dan Ortiz"), ("She cares about the team.", "Dan Ortiz")],
         cues=["said", "adding"],
     ),
+    # A role, then the speaker's full name, then what "of" attaches: the person speaks, not the town.
+    Layout(
+        "role-name-of-a-town-inverted",
+        '"We will win," said Republican voter Dana Morrow of Ostby.',
+        [("We will win", "Dana Morrow")],
+    ),
+    Layout(
+        "role-name-of-a-town-before-the-cue",
+        '"We will win," Republican voter Dana Morrow of Ostby said.',
+        [("We will win", "Dana Morrow")],
+    ),
+    Layout(
+        "role-name-of-an-employer",
+        "“Turnout decides it,” said university political scientist Dana Morrow of Reedley.",
+        [("Turnout decides it", "Dana Morrow")],
+    ),
     # Controls: ordinary layouts that already work.
     Layout("control-after", "“The vote is final,” Senator Maria Lopez said.", [("The vote is final", "Maria Lopez")]),
     Layout("control-inverted", "\"The vote is final,\" said Maria Lopez.", [("The vote is final", "Maria Lopez")]),

@@ -202,7 +202,21 @@ def name_before_of(words: list[Token], low_words: list[str]) -> tuple[list[Token
             return words[:k], low_words[:k]
         if k + 1 < len(words) and (place_name(words[k + 1][0]) or low_words[k + 1] in PLACES):
             return words[:k], low_words[:k]
+        if _role_then_full_name(head_words):  # "undecided voter Stephanie Hooton of Derry"
+            return words[:k], low_words[:k]
     return words, low_words
+
+
+def _role_then_full_name(head: list[Token]) -> bool:
+    """A lower-case role word, then a given name and a surname: the person before ``of``.
+
+    ``voter Stephanie Hooton`` of ``voter Stephanie Hooton of Derry``: whatever ``of``
+    attaches (a town, an employer), the phrase names the person before it.
+    """
+    return (
+        len(head) >= 3 and any(t[0][:1].islower() and t[0].isalpha() for t in head[:-2])
+        and name_like(head[-2][0]) and name_like(head[-1][0]) and not place_name(head[-2][0])
+    )
 
 
 def name_start(words: list[Token]) -> int:
