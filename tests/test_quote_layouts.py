@@ -282,6 +282,22 @@ LAYOUTS = [
         "“Turnout decides it,” said university political scientist Dana Morrow of Reedley.",
         [("Turnout decides it", "Dana Morrow")],
     ),
+    # An inverted cue, then an employer or ward, a role noun and the speaker's full name.
+    Layout(
+        "inverted-ward-role-noun-name",
+        '"We will win," said Reed constituent Dana Morrow.',
+        [("We will win", "Dana Morrow")],
+    ),
+    Layout(
+        "inverted-employer-role-noun-name-then-a-clause",
+        "“People feel unwanted,” said Ostby Polls researcher Dana Morrow, who ran the survey.",
+        [("People feel unwanted", "Dana Morrow")],
+    ),
+    Layout(
+        "inverted-name-of-an-employer-stays",
+        '"We will win," said Dana Morrow of the Ostby Policy Center.',
+        [("We will win", "Dana Morrow")],
+    ),
     # Controls: ordinary layouts that already work.
     Layout("control-after", "“The vote is final,” Senator Maria Lopez said.", [("The vote is final", "Maria Lopez")]),
     Layout("control-inverted", "\"The vote is final,\" said Maria Lopez.", [("The vote is final", "Maria Lopez")]),

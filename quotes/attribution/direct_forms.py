@@ -38,12 +38,14 @@ from quotes.attribution.direct_subject import wide_speaker
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
 from quotes.document import Document
-from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
+from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, NON_NAME_CAPITALS, TITLES
 from quotes.models import CueType, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
 from quotes.speakers.noun_phrase import (
     CAPS_WINDOW,
+    FUNCTION_WORDS,
     NounPhrase,
+    bare_phrase,
     name_like,
     scan_left,
     scan_right,
@@ -129,6 +131,34 @@ _NAME_AFTER_DESCRIPTION = re.compile(
     r",\s+([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3})\s*(?:[.;!?]|$)"
 )
 
+#: Lower-case role words, then a full name that closes the phrase (``constituent Dana
+#: Morrow.`` of ``said Reed constituent Dana Morrow.``).
+_ROLE_WORDS_THEN_NAME = re.compile(
+    r"\s+((?:[a-z][a-z\-]+\s+){1,2})([A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3})"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:" + "|".join(sorted(_INVERTED_FOLLOW)) + r")\b)"
+)
+
+
+def _role_then_name(ctx: Document, np: NounPhrase, end: int) -> Optional[NounPhrase]:
+    """The full name after ``np`` and a role noun, where the phrase read stopped too early.
+
+    ``said Reed constituent Dana Morrow``, ``said Latino Decisions researcher Sylvia
+    Manzano``: the capitalised words read first name the speaker's employer or ward,
+    and a role noun missing from the word lists stopped the reading; the speaker is
+    the name after it, as ``Reed constituent Dana Morrow said`` reads.
+    """
+    m = _ROLE_WORDS_THEN_NAME.match(ctx.norm, np.end, end)
+    if m is None or bare_phrase(np.text.split()[-1]) in NON_NAME_CAPITALS:
+        return None  # "said Tuesday night Dana Morrow"
+    words = m.group(1).split()
+    if any(
+        w in FUNCTION_WORDS or w in NON_NAME_CAPITALS or w in PREPOSITIONS or w in FINITE or w in CUE_AUXILIARIES
+        or cue_type_of(w) is not None for w in words
+    ):
+        return None  # "said Burman of the Tax Policy Center", "said Reed told Dana Morrow"
+    return NounPhrase(m.start(2), m.end(2), m.group(2))
+
+
 #: Returned by a step that found nothing at this cue word: try the next one.
 _NEXT_WORD = object()
 
@@ -204,6 +234,10 @@ def _after_inverted(
     if named is not None and np.text[:1].islower():  # ", said a neighbor, Tom Becker.": the name
         start, role = np.start, without_article(ctx.text[np.start:np.end])
         np = NounPhrase(named.start(1), named.end(1), named.group(1))
+    elif np.text[:1].isupper():
+        role_named = _role_then_name(ctx, np, w.end)
+        if role_named is not None:  # ", said Reed constituent Dana Morrow": the name speaks
+            start, role, np = np.start, ctx.text[np.start:role_named.start], role_named
     back = re.search(r"\s+(?:familiar|involved|close|known)$", np.text)
     if back is not None:  # "one Democrat familiar with the talks"
         np = NounPhrase(np.start, np.end - len(back.group()), np.text[:-len(back.group())])
