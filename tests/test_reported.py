@@ -777,6 +777,17 @@ def test_reported_clause_stops_before_a_two_character_opening_mark(extractor, op
     assert (second.text, _span(text, second.speaker)) == ("We have waited long enough", "the mayor")
 
 
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("''", "''"), ("``", "''")])
+def test_content_first_fragment_closed_by_any_mark_is_mixed(extractor, opening, closing):
+    # 'C ''fragment,'' X said': a doubled closing mark ends the content as a single one does.
+    text = f"Golf clubs are {opening}just scratching out a profit,{closing} Dana Morrow said on Monday."
+    (q,) = reported(extractor, text)
+    assert q.kind is QuoteKind.MIXED
+    assert q.text == f"Golf clubs are {opening}just scratching out a profit"
+    assert q.speaker.name == "Dana Morrow"
+    assert q.cue.text == "said"
+
+
 # Attitude and speech-act verbs with a noun-phrase object are attributions in PolNeAR
 # (``endorsed Sanders``, ``announced the deal``); a time or the occasion after the object
 # is not part of the content.

@@ -21,6 +21,7 @@ from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, Stance
 from quotes.speakers.channels import find_via
 from quotes.speakers.resolver import not_a_speaker
 from quotes.text.intervals import starting_in
+from quotes.text.marks import FOLD_MARK
 from quotes.text.segment import Segmenter
 
 __all__ = ["ACCORDING_TAIL", "MIN_WORDS", "build", "widen"]
@@ -82,7 +83,7 @@ def build(
     if not_a_statement(rule, cue.text, ctx.norm[a:b], ctx.norm[max(0, cue.start - 60) : cue.start]):
         return None  # "found himself in a race", "a group called X": no report
     mixed = any(
-        e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’")
+        e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’" + FOLD_MARK)
         for s, e in starting_in(marks, a, b, ctx.memo)
     )  # a fragment inside, or one whose closing mark follows the content's last comma
     pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS

@@ -45,6 +45,7 @@ from quotes.models import CueType, Quote, Speaker
 from quotes.speakers.channels import find_via
 from quotes.speakers.noun_phrase import scan_right
 from quotes.text.intervals import SpanCover
+from quotes.text.marks import FOLD_MARK
 from quotes.text.segment import Segmenter
 from quotes.text.tokens import Token
 
@@ -359,7 +360,8 @@ _RELATIVE_SUBJECT = re.compile(
 _CONJUNCTIONS = frozenset("but and although though while as or so yet because".split())
 
 
-_CLOSING = "\"'”’"
+#: Closing quote marks (`quotes.text.marks.FOLD_MARK` stands for the first of ``''``).
+_CLOSING = "\"'”’" + FOLD_MARK
 
 
 #: What may follow an inverted speaker: a comma or stop, or the sentence end.
