@@ -298,6 +298,17 @@ LAYOUTS = [
         '"We will win," said Dana Morrow of the Ostby Policy Center.',
         [("We will win", "Dana Morrow")],
     ),
+    # A quoted title closing its sentence with the stop inside doubled marks, then a quote.
+    Layout(
+        "doubled-marks-title-then-quote",
+        "He called it ''a disaster.'' ''We will fight back,'' Dan Ortiz said.",
+        [("We will fight back", "Dan Ortiz")],
+    ),
+    Layout(
+        "doubled-marks-interrupted-after-a-title",
+        "Dan Ortiz spoke on Sunday. ''We will win,'' he said on NBC's ''Meet the Press.'' ''Nobody doubts it.''",
+        [("We will win", "Dan Ortiz"), ("Nobody doubts it.", "Dan Ortiz")],
+    ),
     # Controls: ordinary layouts that already work.
     Layout("control-after", "“The vote is final,” Senator Maria Lopez said.", [("The vote is final", "Maria Lopez")]),
     Layout("control-inverted", "\"The vote is final,\" said Maria Lopez.", [("The vote is final", "Maria Lopez")]),

@@ -25,12 +25,13 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 _LINE = re.compile(r"[^\n]+")
-#: A stop after a non-space character, then space and a sentence opener. A run of stops is
-#: tried only where it starts (or one in, after a space), not at each of its characters:
-#: every start inside the run ends the same way, and trying each costs the run's square.
+#: A stop after a non-space character, then space and a sentence opener (an opening mark
+#: may come first, doubled as in ``''We`` and ````We``). A run of stops is tried only where
+#: it starts (or one in, after a space), not at each of its characters: every start inside
+#: the run ends the same way, and trying each costs the run's square.
 _BOUNDARY = re.compile(
     r"""(?:(?<=[^\s.!?…])|(?<=^[.!?…])|(?<=\s[.!?…]))"""
-    r"""([.!?…]+["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"""
+    r"""([.!?…]+["'”’»)\]]*)(\s+)(?=(?:''|``|["'“‘«(\[])?[A-Z0-9À-ÖØ-Þ])"""
 )
 #: The word before a stop, matched on the reversed line: a ``$``-anchored search from the
 #: line's start would rescan the line for every candidate stop (quadratic in a long word).
