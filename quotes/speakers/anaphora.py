@@ -16,7 +16,7 @@ from typing import Optional
 
 from quotes.lexicon import TITLES
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.fronted import fronted_phrase_end
+from quotes.speakers.fronted import fronted_phrase_end, reported_before
 from quotes.speakers.gender import Gender, gender_of, honorific_gender
 from quotes.speakers.name_sites import NameSitesMixin
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
@@ -306,7 +306,7 @@ class AnaphoraMixin(NameSitesMixin):
         mention = self.text[np.start:np.end]
         if pronoun in ("he", "she", "him", "her"):
             gender = _PRONOUN_GENDER[pronoun]
-            target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender)
+            target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender, np.end)
             if target is None:
                 keep = pronoun in ("he", "she") and self.keep_unresolved_people
                 return _unresolved(np, mention, SpeakerType.PERSON) if keep else None
@@ -417,8 +417,9 @@ class AnaphoraMixin(NameSitesMixin):
         sentence_starts: list[int],
         exclude: list[tuple[int, int]],
         gender: Optional[Gender] = None,
+        end: Optional[int] = None,
     ) -> Optional[Speaker]:
-        """The person a he/she at ``at`` refers to: the nearest earlier sentence's subject.
+        """The person a he/she at ``at`` (ending at ``end``) refers to: the nearest earlier sentence's subject.
 
         Walks back sentence by sentence (at most six); in each, a person speaker
         already attributed there (named, or unnamed: ``a senior official``) wins, else the first person name outside quotes. A person
@@ -426,11 +427,23 @@ class AnaphoraMixin(NameSitesMixin):
         ``Emmanuel Macron``); an unknown gender never is. When the sentence's speaker
         is a group of named people (``Trump and Ryan said``), its members are no
         antecedent and, with no other person in that sentence, the pronoun stays
-        unresolved.
+        unresolved. When the pronoun's own sentence up to it is what it reports (``Trump
+        fits that bill, he added``: `quotes.speakers.fronted.reported_before`), a person who
+        spoke in the two sentences before is the antecedent, not a name of that content.
         """
         k0 = k = bisect.bisect_right(sentence_starts, at) - 1
         lo_limit = sentence_starts[max(0, k - 6)] if sentence_starts else 0
         hi = at
+        if k > 0 and end is not None and reported_before(
+            self.norm, sentence_starts[k], at, end, self._exclude_cover(exclude)
+        ):
+            # "''...,'' Gidley said. Trump fits that bill, he added": Gidley, the last to speak
+            spoken = self._speakers_in(sentence_starts[max(0, k - 2)], sentence_starts[k])
+            last = spoken[-1][1] if spoken else None
+            if last is not None and last.type in _INDIVIDUALS and _agrees(
+                gender, self._speaker_gender(last)
+            ):
+                return last
         while k >= 0:
             lo = sentence_starts[k]
             if lo < lo_limit:
