@@ -98,6 +98,8 @@ def role_matches(role: str, head: str, modifiers: set[str], *, loose_country: bo
     return True
 
 
+#: A description opening a sentence, resolved: ``(end of the description, the person)``.
+Described = tuple[int, Speaker]
 #: Speaker types a ``he``/``she`` can refer to: a named person, or an unnamed one (``the woman``).
 _INDIVIDUALS = (SpeakerType.PERSON, SpeakerType.ANONYMOUS)
 
@@ -429,7 +431,8 @@ class AnaphoraMixin(NameSitesMixin):
         antecedent and, with no other person in that sentence, the pronoun stays
         unresolved. When the pronoun's own sentence up to it is what it reports (``Trump
         fits that bill, he added``: `quotes.speakers.fronted.reported_before`), a person who
-        spoke in the two sentences before is the antecedent, not a name of that content.
+        spoke in the two sentences before is the antecedent, not a name of that content. ``The
+        candidate`` opening its sentence or the one before gives whom it names (`described_subject`).
         """
         k0 = k = bisect.bisect_right(sentence_starts, at) - 1
         lo_limit = sentence_starts[max(0, k - 6)] if sentence_starts else 0
@@ -461,6 +464,9 @@ class AnaphoraMixin(NameSitesMixin):
                     hi = lo
                     k -= 1
                     continue
+            described = self.described_subject(subject_lo, hi, gender) if k >= k0 - 1 else None
+            if described and (i >= len(self._person_at) or self._person_at[i][0] > described[0]):
+                return described[1]  # "The candidate has berated guards. Last year, he said"
             found = self._first_named(i, hi, exclude, members, gender)
             if found is None and subject_lo > lo and self._first_named(
                 bisect.bisect_left(self._person_at, (lo, "")), subject_lo, exclude, members, gender
@@ -474,6 +480,10 @@ class AnaphoraMixin(NameSitesMixin):
                 return None  # "Trump and Ryan said ...": "he" could be either
             hi = lo
             k -= 1
+        return None
+
+    def described_subject(self, lo: int, hi: int, gender: Optional[Gender]) -> Optional[Described]:
+        """``The candidate`` opening the sentence at ``lo``, resolved: `quotes.speakers.epithets`."""
         return None
 
     def _attributed_person(
