@@ -338,3 +338,12 @@ def test_company_named_without_a_company_word(extractor):
     )
     q = _only(extractor, text, "the work would go on")
     assert q.speaker is not None and q.speaker.name == "company"
+
+
+def test_company_beside_a_common_word_a_state_and_a_day(extractor):
+    text = (
+        "Zentrix closed its call centers in Missouri on Tuesday. Workers said Zentrix had "
+        "moved their jobs abroad. The company said the workers would be paid until May."
+    )
+    q = _only(extractor, text, "would be paid until May")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Zentrix", "company")

@@ -25,7 +25,17 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Optional
 
-from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES, TITLES, initials
+from quotes.lexicon import (
+    DEMONYMS,
+    MONTHS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    PLACES,
+    TITLES,
+    WEEKDAYS,
+    initials,
+    place_name,
+)
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, is_capitalised
 from quotes.text.tokens import Token
@@ -346,7 +356,8 @@ class OrganisationIndex:
 
         ``Twitter said ... The company said``: in the description's sentence and the two
         before it, exactly one capitalised name (outside quotes' openers: not a person,
-        place, nationality, day or month) that the article writes at least twice.
+        place, nationality, day or month, nor a common word opening a sentence: `_no_company`)
+        that the article writes at least twice.
         Another candidate there, or an organisation of another kind, leaves it unresolved.
         """
         k = bisect.bisect_right(sentence_starts, before) - 1
@@ -359,8 +370,7 @@ class OrganisationIndex:
             if not words:
                 continue
             name = re.sub(r"['’]s?$", "", " ".join(words))
-            low = _bare(name)
-            if is_person(name) or low in PLACES or low in DEMONYMS or country_key(words[0]):
+            if is_person(name) or self._no_company(name):
                 continue
             found.add(name)
             if len(found) > 1:
@@ -369,6 +379,19 @@ class OrganisationIndex:
             return None
         name = found.pop()
         return name if len(re.findall(rf"\b{re.escape(name)}\b", self.norm)) >= 2 else None
+
+    def _no_company(self, name: str) -> bool:
+        """``name`` is a place, nationality, day or month, or a common word opening a sentence.
+
+        ``Missouri``, ``Tuesday``; ``Workers`` where the article also writes ``workers``.
+        """
+        low = _bare(name)
+        if low in PLACES or low in DEMONYMS or low in WEEKDAYS or low in MONTHS:
+            return True
+        if country_key(name.split()[0]) or place_name(name):
+            return True
+        lower = re.compile(rf"(?<![\w-]){re.escape(low)}(?![\w-])")
+        return " " not in name and lower.search(self.norm) is not None  # "workers" beside "Workers"
 
     def last_subject(self, before: int, after: int) -> Optional[tuple[int, str]]:
         """``(offset, canonical name)`` of the last organisation opening a sentence in ``[after, before)``."""
