@@ -10,7 +10,6 @@ resolver inherits them.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Optional
 
@@ -19,22 +18,16 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.fronted import fronted_phrase_end, reported_before
 from quotes.speakers.gender import Gender, gender_of, honorific_gender
 from quotes.speakers.name_sites import NameSitesMixin
-from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
+from quotes.speakers.noun_phrase import NounPhrase, person_noun
 from quotes.speakers.organisations import OrganisationIndex, country_key
+from quotes.speakers.roles import TITLE_ABBREVIATIONS, role_matches
 from quotes.speakers.surnames import SharedSurnames
-from quotes.text.tokens import TOKEN_RE
 
 #: What may open a sentence before its subject (``But``, ``Both``, a title, a quote mark).
 _OPENER = re.compile(
     r"[\s\"'“‘(]*(?:(?:But|And|Both|So|Then|Later|Together|[A-Z][a-z]{1,4}\.)\s+)*"
 )
 
-#: Abbreviated titles and the role nouns they stand for (``Sen.`` is ``the senator``).
-_TITLE_ABBREVIATIONS = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-    "pres": "president", "sec": "secretary", "prof": "professor", "lt": "lieutenant",
-    "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
-}
 #: Words of ``TITLES`` that modify a role or are honorifics, never a description's head.
 _NOT_ROLE_HEADS = frozenset(
     """mr mrs ms miss dr sir lord dame lady vice foreign defense defence deputy acting regional
@@ -46,81 +39,10 @@ _NOT_ROLE_HEADS = frozenset(
 _TITLE_WORD = re.compile(r"[A-Z][\w'\-]*\.?")
 #: The gender each personal pronoun refers to.
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
-#: Words that rank a role noun (``Vice President`` is no ``president``).
-_RANKS = frozenset("vice deputy assistant acting associate lieutenant under former ex co".split())
-#: Words after a role noun that end the role's head (``spokesman for the ministry``).
-_AFTER_ROLE_HEAD = frozenset("for at to with in on from".split())
-#: Role heads a ``leader`` can stand for (``the Ukrainian leader``: ``Ukrainian President``).
-_LEADER_HEADS = frozenset("leader president premier chancellor king queen monarch ruler emir".split())
-
-
-def role_matches(role: str, head: str, modifiers: set[str], *, loose_country: bool = False) -> bool:
-    """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
-    its words include every one of ``modifiers`` (``{"kremlin"}``).
-
-    ``leader`` heads any head of state or government (``President``, ``Prime
-    Minister``). A country modifier matches a word of the same country (``U.S.`` and
-    ``American``); with ``loose_country`` it also matches a role that names no country
-    (``the U.S. president`` for ``President Donald Trump``), never another country.
-
-    Examples:
-        >>> role_matches("Kremlin spokesman", "spokesman", set())
-        True
-        >>> role_matches("Sen.", "senator", set())
-        True
-        >>> role_matches("Kremlin spokesman", "spokesman", {"army"})
-        False
-        >>> role_matches("Vice President", "president", set())
-        False
-        >>> role_matches("President", "president", {"former"})
-        False
-        >>> role_matches("Secretary of State", "secretary", set())
-        False
-    """
-    words = list(role_words(role))
-    if not words:
-        return False
-    if head == "leader":
-        if not (words[-1] in _LEADER_HEADS or words[-2:] == ["prime", "minister"]):
-            return False
-    elif words[-1] != head:
-        return False
-    if len(words) > 1 and words[-2] in _RANKS and words[-2] not in modifiers:
-        return False
-    countries = {country_key(w) for w in words} - {None}
-    for word in modifiers:
-        country = country_key(word)
-        if country is None:
-            if word not in words:
-                return False
-        elif country not in countries and (countries or not loose_country):
-            return False
-    return True
-
-
 #: A description opening a sentence, resolved: ``(end of the description, the person)``.
 Described = tuple[int, Speaker]
 #: Speaker types a ``he``/``she`` can refer to: a named person, or an unnamed one (``the woman``).
 _INDIVIDUALS = (SpeakerType.PERSON, SpeakerType.ANONYMOUS)
-
-
-@functools.lru_cache(maxsize=4096)
-def role_words(role: str) -> tuple[str, ...]:
-    """The words of ``role`` up to its head (abbreviations spelt out); empty with an ``of`` tail.
-
-    Cached: a description is compared with every earlier person's roles, so each role
-    is read many times.
-    """
-    words: list[str] = []
-    for tok in TOKEN_RE.findall(role):
-        low = bare_phrase(tok)
-        if low == "of":
-            return ()  # "Secretary of State": a title with a tail the description lacks
-        if low in _AFTER_ROLE_HEAD or low == ",":
-            break
-        if tok != ".":
-            words.append(_TITLE_ABBREVIATIONS.get(low, low))
-    return tuple(words)
 
 
 def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
@@ -255,7 +177,7 @@ class AnaphoraMixin(NameSitesMixin):
             low: Its tokens, lower case, possessives bare.
             mention: Its original text.
         """
-        head = _TITLE_ABBREVIATIONS.get(low[-1], low[-1])
+        head = TITLE_ABBREVIATIONS.get(low[-1], low[-1])
         modifiers = set(low[1:-1]) - {"."}
         if head in _NOT_ROLE_HEADS or not (head in TITLES or person_noun(head)):
             return None  # "the Associated Press", "the first": no role of a person

@@ -34,8 +34,9 @@ from typing import NamedTuple, Optional
 
 from quotes.lexicon import PLACES, TITLES, epithet_nouns, place_name
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.anaphora import AnaphoraMixin, role_matches, role_words
+from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
+from quotes.speakers.roles import role_matches, role_words
 from quotes.text.tokens import TOKEN_RE
 
 #: Sentences read back from a description for its antecedent: its own and two before.
