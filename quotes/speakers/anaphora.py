@@ -17,9 +17,11 @@ from quotes.lexicon import TITLES
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.fronted import fronted_phrase_end, reported_before
 from quotes.speakers.gender import Gender, gender_of, honorific_gender
+from quotes.speakers.group_subjects import subject_group
 from quotes.speakers.name_sites import NameSitesMixin
 from quotes.speakers.noun_phrase import NounPhrase, person_noun
 from quotes.speakers.organisations import OrganisationIndex, country_key
+from quotes.speakers.parties import party_members
 from quotes.speakers.roles import TITLE_ABBREVIATIONS, role_matches
 from quotes.speakers.surnames import SharedSurnames
 
@@ -215,6 +217,10 @@ class AnaphoraMixin(NameSitesMixin):
     ) -> Optional[Speaker]:
         """Resolve a pronoun: ``he``/``she`` to an earlier person, ``they``/``it``/``we`` to a group.
 
+        ``they`` goes to a pair of people opening its sentence or the one before, else to a
+        capitalised plural that is the subject just before (`quotes.speakers.group_subjects`),
+        else, like ``it`` and ``we``, to the last organisation or group that spoke.
+
         A subject pronoun with no antecedent is kept as the speaker's mention with
         ``name=None`` (``"...," he said.`` opening an article); ``him``/``her``
         with none give ``None``, and so do ``he``/``she`` while
@@ -254,6 +260,16 @@ class AnaphoraMixin(NameSitesMixin):
             if pair is not None and (recent is None or recent[0] < pair[0]):
                 return Speaker(  # "Sens. Mike Crapo and Jim Risch ... Last week, they said"
                     name=pair[1], mention=mention, start=np.start, end=np.end,
+                    type=SpeakerType.GROUP,
+                )
+            # "Republicans have spent months on it, and they are circulating": the group subject
+            group = None
+            if pronoun == "they":
+                cover = self._exclude_cover(exclude)
+                group = subject_group(self.norm, np.start, sentence_starts, cover)
+            if group:
+                return Speaker(
+                    name=party_members(group) or group, mention=mention, start=np.start, end=np.end,
                     type=SpeakerType.GROUP,
                 )
             if recent is not None and recent[1].type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
