@@ -254,3 +254,13 @@ def test_pronoun_after_its_content(extractor, pattern, text, content, name):
     found = [q for q in extractor.extract(text) if content in q.text]
     assert len(found) == 1, pattern
     assert found[0].speaker is not None and found[0].speaker.name == name, pattern
+
+
+def test_a_name_after_an_article_is_no_antecedent(extractor):
+    text = (
+        "Tom Baker spoke on Monday. The plan drew praise from a Northfield Gold Star family in "
+        'the town. "We owe them everything," he said.'
+    )
+    found = [q for q in extractor.extract(text) if "We owe them everything" in q.text]
+    assert len(found) == 1
+    assert found[0].speaker is not None and found[0].speaker.name == "Tom Baker"
