@@ -347,3 +347,19 @@ def test_company_beside_a_common_word_a_state_and_a_day(extractor):
     )
     q = _only(extractor, text, "would be paid until May")
     assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Zentrix", "company")
+
+
+def test_the_agency_is_the_department_named_before(extractor):
+    text = (
+        "The Harbor Department said on Monday that it would close the port for a week. "
+        '"We are working as fast as we can," said the agency, which runs four ports.'
+    )
+    q = _only(extractor, text, "We are working as fast")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Harbor Department", "agency")
+    # an acronym near it may be another agency: not guessed
+    text = (
+        "The Harbor Department closed the port on Monday, according to data from the FDA. "
+        '"We are working as fast as we can," said the agency, which runs four ports.'
+    )
+    q = _only(extractor, text, "We are working as fast")
+    assert q.speaker is not None and q.speaker.name == "agency"

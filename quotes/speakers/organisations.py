@@ -10,8 +10,9 @@ the bare ``Defense Ministry`` keeps its own name.
 
 A description (``the ministry``, ``the company``, ``the defense ministry``) refers to the
 organisation the article named last with a compatible head noun (``the company`` to a
-company-like name), when no other compatible organisation was named in the sentences just
-before it; otherwise it stays a description. ``it`` as the subject of a cue refers to the
+company-like name, ``the agency`` to a department or bureau when no acronym is near), when
+no other compatible organisation was named in the sentences just before it; otherwise it
+stays a description. ``it`` as the subject of a cue refers to the
 organisation last named at the start of a sentence (its subject).
 
 Cost: one regex pass over the body, then a bisect per question.
@@ -56,6 +57,12 @@ DESCRIPTION_HEADS = frozenset(
     embassy corporation bank airline railway railways service court group organization
     organisation foundation association institute""".split()
 )
+#: Heads of government bodies ``the agency`` can refer to (``State Department``, ``Census Bureau``).
+_AGENCY_HEADS = frozenset(
+    "agency department bureau administration service commission authority".split()
+)
+#: An acronym (``FBI``, ``EPA``): maybe another agency near ``the agency``.
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 #: Description heads that refer only to an organisation named in the sentences just before.
 _NEAR_ONLY_HEADS = frozenset("group organization organisation foundation association institute".split())
 #: Head words of a name that ``the group`` or ``the organization`` can refer to
@@ -308,6 +315,8 @@ class OrganisationIndex:
             return None  # two ministries named just before: not guessed
         if head in _NEAR_ONLY_HEADS and (not near or _introduces(self.norm, head, last.end, before)):
             return None  # "the group" far from its name, or after "the trade group for ..."
+        if head == "agency" and _ACRONYM.search(self.norm, window, before):
+            return None  # "data from the FBI. The agency lists": an agency the index does not hold
         return self._canonical[last.name]
 
     def speaker_for(
@@ -415,6 +424,8 @@ def _compatible(m: OrgMention, head: str, modifiers: list[str]) -> bool:
         fits = m.head in COMPANY_HEADS
     elif head in ("group", "organization", "organisation"):
         fits = m.head in GROUP_NAME_HEADS
+    elif head == "agency":
+        fits = m.head in _AGENCY_HEADS  # "the State Department ... said the agency"
     else:
         fits = m.head == head or m.head.rstrip("s") == head.rstrip("s")
     if not fits:
