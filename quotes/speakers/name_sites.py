@@ -20,7 +20,7 @@ __all__ = ["NameSitesMixin"]
 #: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
 _JOINED = re.compile(r",?\s+and\s+(?:(?:[A-Z][\w'\-]*\.?|[a-z]+)\s+){0,3}")
 #: Verbs after ``the <name>`` that end its noun phrase (``the United Nations said``).
-_VERB_AFTER_NAME = r"(?:said|says|has|have|had|is|was|were|will|would)"
+_VERB_AFTER_NAME = r"(?:said|says|has|have|had|is|was|were|will|would|reported|reports|wrote|writes)"
 #: ``the`` and spaces right before a name (searched up to the name's start).
 _THE_BEFORE = re.compile(r"[Tt]he\s+\Z")
 #: What follows a name the article writes as a thing: a stop, or a verb.
