@@ -59,3 +59,14 @@ def test_a_plural_description_keeps_its_group(extractor: Extractor) -> None:
     )
     for quote in extractor.extract_article(Article(text=text, id="made-up")):
         assert quote.speaker is None or quote.speaker.name != "Tom Vale"
+
+
+def test_a_name_with_its_employer_after_a_description(extractor: Extractor) -> None:
+    text = (
+        "The poll showed the mayor losing support after the debate. Another pollster, Tom "
+        "Baker of Ohio State University, said his survey of voters showed support holding steady."
+    )
+    speaker = _quote(extractor, text, "his survey of voters").speaker
+    assert speaker is not None and speaker.name == "Tom Baker"
+    assert speaker.role == "Another pollster"
+    assert speaker.mention == "Another pollster, Tom Baker of Ohio State University"

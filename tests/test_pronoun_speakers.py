@@ -223,3 +223,44 @@ def test_they_goes_to_the_pair_opening_a_sentence(fast, pattern, text, name):
     speaker = found[0].speaker
     assert speaker is not None and speaker.mention == "they", pattern
     assert speaker.name == name, pattern
+
+
+#: (pattern, text, content, expected speaker name): a pronoun after what it reports.
+REPORTED_BEFORE = [
+    (
+        "a name in the content is not the pronoun's: the last speaker before is",
+        '"We are tired of waiting," Tom Baker said. Lucas Moreno, who leads the council, '
+        "has blocked the bridge for years, he added.",
+        "has blocked the bridge", "Tom Baker",
+    ),
+    (
+        "no one spoke before: the content's subject stays the antecedent",
+        "The council met on Monday. Tom Baker was in favour of the new bridge from the start, he said.",
+        "was in favour of the new bridge", "Tom Baker",
+    ),
+    (
+        "a clause opened by a conjunction is no content",
+        '"We are tired of waiting," Lucas Moreno said. When Tom Baker arrived, he said '
+        "the bridge would be built.",
+        "the bridge would be built", "Tom Baker",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "content", "name"), REPORTED_BEFORE, ids=[r[0] for r in REPORTED_BEFORE]
+)
+def test_pronoun_after_its_content(extractor, pattern, text, content, name):
+    found = [q for q in extractor.extract(text) if content in q.text]
+    assert len(found) == 1, pattern
+    assert found[0].speaker is not None and found[0].speaker.name == name, pattern
+
+
+def test_a_name_after_an_article_is_no_antecedent(extractor):
+    text = (
+        "Tom Baker spoke on Monday. The plan drew praise from a Northfield Gold Star family in "
+        'the town. "We owe them everything," he said.'
+    )
+    found = [q for q in extractor.extract(text) if "We owe them everything" in q.text]
+    assert len(found) == 1
+    assert found[0].speaker is not None and found[0].speaker.name == "Tom Baker"

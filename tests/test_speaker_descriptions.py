@@ -338,3 +338,28 @@ def test_company_named_without_a_company_word(extractor):
     )
     q = _only(extractor, text, "the work would go on")
     assert q.speaker is not None and q.speaker.name == "company"
+
+
+def test_company_beside_a_common_word_a_state_and_a_day(extractor):
+    text = (
+        "Zentrix closed its call centers in Missouri on Tuesday. Workers said Zentrix had "
+        "moved their jobs abroad. The company said the workers would be paid until May."
+    )
+    q = _only(extractor, text, "would be paid until May")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Zentrix", "company")
+
+
+def test_the_agency_is_the_department_named_before(extractor):
+    text = (
+        "The Harbor Department said on Monday that it would close the port for a week. "
+        '"We are working as fast as we can," said the agency, which runs four ports.'
+    )
+    q = _only(extractor, text, "We are working as fast")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Harbor Department", "agency")
+    # an acronym near it may be another agency: not guessed
+    text = (
+        "The Harbor Department closed the port on Monday, according to data from the FDA. "
+        '"We are working as fast as we can," said the agency, which runs four ports.'
+    )
+    q = _only(extractor, text, "We are working as fast")
+    assert q.speaker is not None and q.speaker.name == "agency"

@@ -191,3 +191,29 @@ def test_epithet_table_leaves_out_generic_nouns():
     table = epithet_nouns()
     assert not {"man", "woman", "official", "spokesman", "source", "aide"} & set(table)
     assert {kind for _gender, kind in table.values()} == {"office", "occupation", "epithet"}
+
+
+#: (pattern, text, content, expected name): a he/she after a sentence a description opens.
+SUBJECT_DESCRIPTIONS = [
+    (
+        "the description the sentence before opens names the person, not a name before it",
+        "Mayor Tom Baker opened the fair on Monday. Lucas Moreno, a local farmer, sold apples "
+        "there. The mayor rode a bike across the new bridge. Last year, he said the town would "
+        "pay for all of it.",
+        "the town would pay", "Tom Baker",
+    ),
+    (
+        "a description that names no one leaves the pronoun to the name before",
+        "Tom Baker opened the fair on Monday. The actor rode a bike across the new bridge. "
+        '"The town will pay for all of it," he said.',
+        "The town will pay", "Tom Baker",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "content", "name"), SUBJECT_DESCRIPTIONS, ids=[r[0] for r in SUBJECT_DESCRIPTIONS]
+)
+def test_pronoun_after_a_described_subject(extractor, pattern, text, content, name):
+    q = only_quote(extractor, text, content)
+    assert q.speaker is not None and q.speaker.name == name, pattern

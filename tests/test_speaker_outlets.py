@@ -89,3 +89,13 @@ def test_outlet_index_reads_kinds():
     assert index.describe("agency", at, [0, 47]) is None
     assert index.describe("agency", at, [0, 47], news=True) == "Reuters"
     assert index.describe("senator", at, [0, 47]) is None
+
+
+def test_the_name_before_reported_is_no_person(extractor):
+    text = (
+        "Many voters wonder about the donations. As The Harbor Ledger reported, the mayor gave "
+        "between $1,001 and $5,000 to the fund."
+    )
+    q = only_quote(extractor, text, "the mayor gave")
+    assert q.speaker is not None and q.speaker.name == "Harbor Ledger"
+    assert q.speaker.type is SpeakerType.ORGANIZATION

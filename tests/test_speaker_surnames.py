@@ -130,6 +130,12 @@ OPENERS = [
         'stayed out of the race. "We will win," Blocher said.',
         "We will win", "Christoph Blocher",
     ),
+    (
+        "an -ing word before a surname, in a run of two words",
+        "Mary Vale and Tom Baker spoke at noon on Monday. Following Baker on the radio, Vale "
+        'seemed to plead with the crowd. "I did not put down conditions," she said.',
+        "I did not put down conditions", "Mary Vale",
+    ),
 ]
 
 
@@ -272,3 +278,13 @@ def test_shared_surnames_chain_and_gender():
     assert shared.principal("Bush", 5050, starts) == "Jeb Bush"  # until Jeb is named in full again
     assert shared.principal("Bush", 10, starts) is None  # before anyone is named in full
     assert shared.principal("Cruz", 30, starts) is None
+
+
+def test_name_written_as_a_thing_gives_no_short_form(extractor):
+    text = (
+        "Many voters have jumped on the Vance Express, a bus tour across the state. "
+        '"We will carry Ohio," Vance said on Monday.'
+    )
+    found = [q for q in extractor.extract(text) if "We will carry Ohio" in q.text]
+    assert len(found) == 1
+    assert found[0].speaker is not None and found[0].speaker.name == "Vance"

@@ -10,31 +10,26 @@ resolver inherits them.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Optional
 
 from quotes.lexicon import TITLES
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.fronted import fronted_phrase_end
+from quotes.speakers.fronted import fronted_phrase_end, reported_before
 from quotes.speakers.gender import Gender, gender_of, honorific_gender
+from quotes.speakers.group_subjects import subject_group
 from quotes.speakers.name_sites import NameSitesMixin
-from quotes.speakers.noun_phrase import NounPhrase, bare_phrase, person_noun
+from quotes.speakers.noun_phrase import NounPhrase, person_noun
 from quotes.speakers.organisations import OrganisationIndex, country_key
+from quotes.speakers.parties import party_members
+from quotes.speakers.roles import TITLE_ABBREVIATIONS, role_matches
 from quotes.speakers.surnames import SharedSurnames
-from quotes.text.tokens import TOKEN_RE
 
 #: What may open a sentence before its subject (``But``, ``Both``, a title, a quote mark).
 _OPENER = re.compile(
     r"[\s\"'“‘(]*(?:(?:But|And|Both|So|Then|Later|Together|[A-Z][a-z]{1,4}\.)\s+)*"
 )
 
-#: Abbreviated titles and the role nouns they stand for (``Sen.`` is ``the senator``).
-_TITLE_ABBREVIATIONS = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-    "pres": "president", "sec": "secretary", "prof": "professor", "lt": "lieutenant",
-    "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
-}
 #: Words of ``TITLES`` that modify a role or are honorifics, never a description's head.
 _NOT_ROLE_HEADS = frozenset(
     """mr mrs ms miss dr sir lord dame lady vice foreign defense defence deputy acting regional
@@ -46,79 +41,10 @@ _NOT_ROLE_HEADS = frozenset(
 _TITLE_WORD = re.compile(r"[A-Z][\w'\-]*\.?")
 #: The gender each personal pronoun refers to.
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "him": "male", "she": "female", "her": "female"}
-#: Words that rank a role noun (``Vice President`` is no ``president``).
-_RANKS = frozenset("vice deputy assistant acting associate lieutenant under former ex co".split())
-#: Words after a role noun that end the role's head (``spokesman for the ministry``).
-_AFTER_ROLE_HEAD = frozenset("for at to with in on from".split())
-#: Role heads a ``leader`` can stand for (``the Ukrainian leader``: ``Ukrainian President``).
-_LEADER_HEADS = frozenset("leader president premier chancellor king queen monarch ruler emir".split())
-
-
-def role_matches(role: str, head: str, modifiers: set[str], *, loose_country: bool = False) -> bool:
-    """``role`` (``Kremlin spokesman``) has ``head`` (``spokesman``) as its head noun, and
-    its words include every one of ``modifiers`` (``{"kremlin"}``).
-
-    ``leader`` heads any head of state or government (``President``, ``Prime
-    Minister``). A country modifier matches a word of the same country (``U.S.`` and
-    ``American``); with ``loose_country`` it also matches a role that names no country
-    (``the U.S. president`` for ``President Donald Trump``), never another country.
-
-    Examples:
-        >>> role_matches("Kremlin spokesman", "spokesman", set())
-        True
-        >>> role_matches("Sen.", "senator", set())
-        True
-        >>> role_matches("Kremlin spokesman", "spokesman", {"army"})
-        False
-        >>> role_matches("Vice President", "president", set())
-        False
-        >>> role_matches("President", "president", {"former"})
-        False
-        >>> role_matches("Secretary of State", "secretary", set())
-        False
-    """
-    words = list(role_words(role))
-    if not words:
-        return False
-    if head == "leader":
-        if not (words[-1] in _LEADER_HEADS or words[-2:] == ["prime", "minister"]):
-            return False
-    elif words[-1] != head:
-        return False
-    if len(words) > 1 and words[-2] in _RANKS and words[-2] not in modifiers:
-        return False
-    countries = {country_key(w) for w in words} - {None}
-    for word in modifiers:
-        country = country_key(word)
-        if country is None:
-            if word not in words:
-                return False
-        elif country not in countries and (countries or not loose_country):
-            return False
-    return True
-
-
+#: A description opening a sentence, resolved: ``(end of the description, the person)``.
+Described = tuple[int, Speaker]
 #: Speaker types a ``he``/``she`` can refer to: a named person, or an unnamed one (``the woman``).
 _INDIVIDUALS = (SpeakerType.PERSON, SpeakerType.ANONYMOUS)
-
-
-@functools.lru_cache(maxsize=4096)
-def role_words(role: str) -> tuple[str, ...]:
-    """The words of ``role`` up to its head (abbreviations spelt out); empty with an ``of`` tail.
-
-    Cached: a description is compared with every earlier person's roles, so each role
-    is read many times.
-    """
-    words: list[str] = []
-    for tok in TOKEN_RE.findall(role):
-        low = bare_phrase(tok)
-        if low == "of":
-            return ()  # "Secretary of State": a title with a tail the description lacks
-        if low in _AFTER_ROLE_HEAD or low == ",":
-            break
-        if tok != ".":
-            words.append(_TITLE_ABBREVIATIONS.get(low, low))
-    return tuple(words)
 
 
 def _agrees(gender: Optional[Gender], person: Optional[Gender]) -> bool:
@@ -253,7 +179,7 @@ class AnaphoraMixin(NameSitesMixin):
             low: Its tokens, lower case, possessives bare.
             mention: Its original text.
         """
-        head = _TITLE_ABBREVIATIONS.get(low[-1], low[-1])
+        head = TITLE_ABBREVIATIONS.get(low[-1], low[-1])
         modifiers = set(low[1:-1]) - {"."}
         if head in _NOT_ROLE_HEADS or not (head in TITLES or person_noun(head)):
             return None  # "the Associated Press", "the first": no role of a person
@@ -291,6 +217,10 @@ class AnaphoraMixin(NameSitesMixin):
     ) -> Optional[Speaker]:
         """Resolve a pronoun: ``he``/``she`` to an earlier person, ``they``/``it``/``we`` to a group.
 
+        ``they`` goes to a pair of people opening its sentence or the one before, else to a
+        capitalised plural that is the subject just before (`quotes.speakers.group_subjects`),
+        else, like ``it`` and ``we``, to the last organisation or group that spoke.
+
         A subject pronoun with no antecedent is kept as the speaker's mention with
         ``name=None`` (``"...," he said.`` opening an article); ``him``/``her``
         with none give ``None``, and so do ``he``/``she`` while
@@ -306,7 +236,7 @@ class AnaphoraMixin(NameSitesMixin):
         mention = self.text[np.start:np.end]
         if pronoun in ("he", "she", "him", "her"):
             gender = _PRONOUN_GENDER[pronoun]
-            target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender)
+            target = self._antecedent(min(at, np.start), sentence_starts, exclude, gender, np.end)
             if target is None:
                 keep = pronoun in ("he", "she") and self.keep_unresolved_people
                 return _unresolved(np, mention, SpeakerType.PERSON) if keep else None
@@ -330,6 +260,16 @@ class AnaphoraMixin(NameSitesMixin):
             if pair is not None and (recent is None or recent[0] < pair[0]):
                 return Speaker(  # "Sens. Mike Crapo and Jim Risch ... Last week, they said"
                     name=pair[1], mention=mention, start=np.start, end=np.end,
+                    type=SpeakerType.GROUP,
+                )
+            # "Republicans have spent months on it, and they are circulating": the group subject
+            group = None
+            if pronoun == "they":
+                cover = self._exclude_cover(exclude)
+                group = subject_group(self.norm, np.start, sentence_starts, cover)
+            if group:
+                return Speaker(
+                    name=party_members(group) or group, mention=mention, start=np.start, end=np.end,
                     type=SpeakerType.GROUP,
                 )
             if recent is not None and recent[1].type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
@@ -417,8 +357,9 @@ class AnaphoraMixin(NameSitesMixin):
         sentence_starts: list[int],
         exclude: list[tuple[int, int]],
         gender: Optional[Gender] = None,
+        end: Optional[int] = None,
     ) -> Optional[Speaker]:
-        """The person a he/she at ``at`` refers to: the nearest earlier sentence's subject.
+        """The person a he/she at ``at`` (ending at ``end``) refers to: the nearest earlier sentence's subject.
 
         Walks back sentence by sentence (at most six); in each, a person speaker
         already attributed there (named, or unnamed: ``a senior official``) wins, else the first person name outside quotes. A person
@@ -426,11 +367,24 @@ class AnaphoraMixin(NameSitesMixin):
         ``Emmanuel Macron``); an unknown gender never is. When the sentence's speaker
         is a group of named people (``Trump and Ryan said``), its members are no
         antecedent and, with no other person in that sentence, the pronoun stays
-        unresolved.
+        unresolved. When the pronoun's own sentence up to it is what it reports (``Trump
+        fits that bill, he added``: `quotes.speakers.fronted.reported_before`), a person who
+        spoke in the two sentences before is the antecedent, not a name of that content. ``The
+        candidate`` opening its sentence or the one before gives whom it names (`described_subject`).
         """
         k0 = k = bisect.bisect_right(sentence_starts, at) - 1
         lo_limit = sentence_starts[max(0, k - 6)] if sentence_starts else 0
         hi = at
+        if k > 0 and end is not None and reported_before(
+            self.norm, sentence_starts[k], at, end, self._exclude_cover(exclude)
+        ):
+            # "''...,'' Gidley said. Trump fits that bill, he added": Gidley, the last to speak
+            spoken = self._speakers_in(sentence_starts[max(0, k - 2)], sentence_starts[k])
+            last = spoken[-1][1] if spoken else None
+            if last is not None and last.type in _INDIVIDUALS and _agrees(
+                gender, self._speaker_gender(last)
+            ):
+                return last
         while k >= 0:
             lo = sentence_starts[k]
             if lo < lo_limit:
@@ -448,6 +402,9 @@ class AnaphoraMixin(NameSitesMixin):
                     hi = lo
                     k -= 1
                     continue
+            described = self.described_subject(subject_lo, hi, gender) if k >= k0 - 1 else None
+            if described and (i >= len(self._person_at) or self._person_at[i][0] > described[0]):
+                return described[1]  # "The candidate has berated guards. Last year, he said"
             found = self._first_named(i, hi, exclude, members, gender)
             if found is None and subject_lo > lo and self._first_named(
                 bisect.bisect_left(self._person_at, (lo, "")), subject_lo, exclude, members, gender
@@ -461,6 +418,10 @@ class AnaphoraMixin(NameSitesMixin):
                 return None  # "Trump and Ryan said ...": "he" could be either
             hi = lo
             k -= 1
+        return None
+
+    def described_subject(self, lo: int, hi: int, gender: Optional[Gender]) -> Optional[Described]:
+        """``The candidate`` opening the sentence at ``lo``, resolved: `quotes.speakers.epithets`."""
         return None
 
     def _attributed_person(

@@ -25,6 +25,7 @@ from quotes.lexicon import (
     place_name,
     source_words,
 )
+from quotes.speakers.fronted import FRONTED_PREPOSITIONS
 from quotes.speakers.names import (
     date_before_name,
     generational_suffix,
@@ -51,6 +52,9 @@ from quotes.speakers.noun_phrase import (
 from quotes.text.tokens import tokens
 
 __all__ = ["ArticleName", "ArticleNamesMixin", "TitleCaseLines"]
+
+#: Conjunctions and adverbs that open a clause before a name (``Wherever Hillary Clinton goes``).
+_CLAUSE_OPENERS = frozenset("along wherever whenever while unless if as".split())
 
 #: A person name found in the article: ``(start, end, name, role written before it)``.
 ArticleName = tuple[int, int, str, Optional[str]]
@@ -207,7 +211,7 @@ class ArticleNamesMixin:
                 )  # "Comedian Sarah Silverman", "Counsel W. Neil Eggleston"
                 opener = first.lower() in NOT_NAME_OPENERS and (
                     first.lower() != "will" or rest in surnames
-                )  # "Will Sanders win?" but "Will Doyle" is a name
+                ) or self._clause_word(first)  # "Will Sanders win?" but "Will Doyle" is a name
                 if opener or date_before_name(self.norm, a, parts) or len(parts) >= 3 and (
                     (rest in found and not is_initial(parts[1].rstrip("."))) or common
                     or group_opener(first)  # "Korean-born Monte Haines", "Editor-in-Chief Martin Baron"
@@ -220,6 +224,20 @@ class ArticleNamesMixin:
                 continue  # a headline clause ("Will Twitter Be Next"), not a name
             out.append((a, b, name, role))
         return out
+
+    def _clause_word(self, word: str) -> bool:
+        """A word opening a clause before a name: ``Following Sanders``, ``Like Allen``.
+
+        A preposition or conjunction that opens a phrase (``Like``, ``Along``,
+        ``Wherever``), or an ``-ing`` word the article also writes in lower case
+        (``Following``, ``Entrusting``); never a given name (``Sterling``, ``Irving``).
+        """
+        low = word.lower()
+        if low in GIVEN_NAMES or low in FIRST_NAME_WORDS:
+            return False
+        if low in FRONTED_PREPOSITIONS or low in NOT_SUBJECT_OPENERS or low in _CLAUSE_OPENERS:
+            return True
+        return len(low) > 5 and low.endswith("ing") and low in self._lower_words
 
     def _appositive_role(self, a: int, b: int) -> Optional[str]:
         """``Yermak, Zelenskyy's chief of staff,`` or ``Zelenskyy's chief of staff, Andriy Yermak,``."""

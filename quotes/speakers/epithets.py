@@ -34,8 +34,9 @@ from typing import NamedTuple, Optional
 
 from quotes.lexicon import PLACES, TITLES, epithet_nouns, place_name
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.anaphora import AnaphoraMixin, role_matches, role_words
+from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
+from quotes.speakers.roles import role_matches, role_words
 from quotes.text.tokens import TOKEN_RE
 
 #: Sentences read back from a description for its antecedent: its own and two before.
@@ -48,6 +49,14 @@ INTRODUCED_BACK = 6
 _NOT_PERSON_BEFORE = re.compile(r"\b(?i:a|an|the|in|at|near|inside)\s+(?:[A-Z][\w'\-]*\s+)*$")
 _BEFORE_SUBJECT = re.compile(
     r"[\s\"'“‘(]*(?:(?:But|And|So|Then|Later|Now|Still|Meanwhile)\s+)?(?:[^\"“”.;:]*,\s+)?"
+)
+
+
+#: A definite description opening a sentence (after openers): ``The candidate``, ``The
+#: billionaire businessman``; group 1 is the phrase, not followed by a possessive.
+_SUBJECT_DESCRIPTION = re.compile(
+    r"[\s\"'“‘(]*(?:(?:But|And|So|Then|Later|Now|Still|Meanwhile),?\s+)?"
+    r"((?:The|the)\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*)\b(?!['’]s|\s+of\b|-)"
 )
 
 
@@ -149,6 +158,30 @@ class EpithetMixin(AnaphoraMixin):
             name=canonical, mention=mention, start=np.start, end=np.end,
             type=SpeakerType.PERSON, role=self.roles.get(canonical, description),
         )
+
+    def described_subject(
+        self, lo: int, hi: int, gender: Optional[str]
+    ) -> Optional[tuple[int, Speaker]]:
+        """The description of a person that opens the sentence at ``lo``, and whom it names.
+
+        ``The candidate has bucked efforts ..., after telling his aides he planned``: a
+        ``he`` after it in the sentence (or in a later one) refers to the candidate, not to a
+        person named before. Returns ``(end of the description, speaker)``; ``None`` when no
+        description of a person of ``gender`` opens the sentence before ``hi``, or when it
+        names no one the article names (`epithet_anaphor`, `role_anaphor`): ``The actor``
+        beside no actor named leaves the pronoun to be read as before.
+        """
+        m = _SUBJECT_DESCRIPTION.match(self.norm, lo, hi)
+        if m is None:
+            return None
+        low = [bare_phrase(w) for w in TOKEN_RE.findall(m.group(1))]
+        entry = epithet_nouns().get(low[-1])
+        if entry is None or gender and entry[0] and entry[0] != gender:
+            return None
+        np = NounPhrase(m.start(1), m.end(1), m.group(1))
+        mention = self.text[np.start:np.end]
+        found = self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
+        return (np.end, found) if found is not None else None
 
     def _description_antecedent(self, k: int, before: int, desc: Description) -> Optional[str]:
         """The one person the description in sentence ``k`` (at ``before``) names, else ``None``.

@@ -7,6 +7,10 @@ National Convention,``, ``Speaking with Jake Tapper,``, ``Asked about Trump,``) 
 subject: the subject follows the comma. Clauses opened by a conjunction (``When
 Smith spoke, he said``) are left alone, since their subject is often the one a
 pronoun after them refers to.
+
+The words before ``, he added`` are the content of the statement (`reported_before`):
+the pronoun speaks them, so a name among them is not what it refers to (``Trump fits
+that bill, he added``: not Trump).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from quotes.lexicon import REPORTING_VERBS
 from quotes.text.intervals import SpanCover
 
 #: Prepositions that open a phrase before the subject (``According to``, ``In an interview with``).
@@ -94,3 +99,57 @@ def fronted_phrase_end(norm: str, lo: int, hi: int, quoted: SpanCover) -> Option
 def _is_date_comma(norm: str, comma: int) -> bool:
     """The comma at ``comma`` sits between a day and a year (``Jan. 7, 2013``)."""
     return norm[comma - 1:comma].isdigit() and _DATE_COMMA.match(norm, comma) is not None
+
+
+
+#: A word opening a subordinate clause or a fronted phrase: the words up to its comma are no content
+#: (``When Smith spoke, he said``).
+_SUBORDINATE = re.compile(
+    r"[\s\"'“‘(]*(?:(?:but|and|so|yet|then),?\s+)*(?:when|while|whilst|after|before|as|if|"
+    r"because|although|though|since|once|unless|until|whether|even|just|now|whatever|"
+    r"whenever|where|wherever|for|to|of|having|given|asked)\b",
+    re.I,
+)
+#: A plain comma right before the pronoun (a quote mark before it ends a direct quote instead).
+_COMMA_BEFORE = re.compile(r"[^\"'”’],\s+\Z")
+#: The verb right after the pronoun (an adverb allowed: ``he also said``), then a comma or a stop:
+#: the cue comes after its content.
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|later|then|further|again|quickly|previously)\s+)?([a-z]+)\s*[,.;]"
+)
+#: A word of running text.
+_TEXT_WORD = re.compile(r"[a-z]+")
+
+
+def reported_before(norm: str, lo: int, at: int, end: int, quoted: SpanCover) -> bool:
+    """The sentence at ``lo`` up to the pronoun at ``at`` (ending at ``end``) is what it reports.
+
+    ``Trump fits that bill for many people, he added.``: a plain comma before the pronoun,
+    a reporting verb after it and then a comma or a stop, no reporting verb before it
+    outside quotes (``as Lee echoed it, saying ... and Kay, she said, ...``), and a
+    sentence that opens with no subordinate clause or fronted phrase (``When Smith
+    spoke, he said``, ``According to Smith, she said``).
+
+    Examples:
+        >>> cover = SpanCover([])
+        >>> text = "Smith fits that bill for many voters, he added."
+        >>> reported_before(text, 0, text.index("he "), text.index("he ") + 2, cover)
+        True
+        >>> text = "When Smith spoke, he said it was late."
+        >>> reported_before(text, 0, text.index("he "), text.index("he ") + 2, cover)
+        False
+        >>> text = "Smith fits that bill, he smiled."
+        >>> reported_before(text, 0, text.index("he "), text.index("he ") + 2, cover)
+        False
+    """
+    if at - lo < 3 or not _COMMA_BEFORE.search(norm, max(lo, at - 8), at):
+        return False
+    verb = _VERB_AFTER.match(norm, end)
+    if verb is None or verb.group(1) not in REPORTING_VERBS:
+        return False
+    if _SUBORDINATE.match(norm, lo, at) or fronted_phrase_end(norm, lo, at, quoted) is not None:
+        return False
+    return not any(
+        m.group() in REPORTING_VERBS and m.start() not in quoted
+        for m in _TEXT_WORD.finditer(norm, lo, at)
+    )

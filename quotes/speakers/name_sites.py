@@ -20,7 +20,7 @@ __all__ = ["NameSitesMixin"]
 #: Text between two coordinated names: ``and``, maybe titles (``Trump and Sen. Ted Cruz``).
 _JOINED = re.compile(r",?\s+and\s+(?:(?:[A-Z][\w'\-]*\.?|[a-z]+)\s+){0,3}")
 #: Verbs after ``the <name>`` that end its noun phrase (``the United Nations said``).
-_VERB_AFTER_NAME = r"(?:said|says|has|have|had|is|was|were|will|would)"
+_VERB_AFTER_NAME = r"(?:said|says|has|have|had|is|was|were|will|would|reported|reports|wrote|writes)"
 #: ``the`` and spaces right before a name (searched up to the name's start).
 _THE_BEFORE = re.compile(r"[Tt]he\s+\Z")
 #: What follows a name the article writes as a thing: a stop, or a verb.
@@ -30,6 +30,8 @@ _THING_AFTER = re.compile(rf"\s*[,.;:!?)]|\s+{_VERB_AFTER_NAME}\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
+#: An article right before a name (searched up to the name's start).
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he)\s+\Z")
 #: Nouns after a name that make it a modifier (``the Clinton campaign``), besides titles and
 #: organisation words.
 _MODIFIED_NOUNS = ("campaign", "aide", "aides", "supporters", "administration")
@@ -112,7 +114,16 @@ class NameSitesMixin:
         return None
 
     def _is_modifier_at(self, off: int) -> bool:
-        """``Cruz spokeswoman Catherine Frazier``, ``the Clinton campaign``: a name as modifier."""
+        """``Cruz spokeswoman Catherine Frazier``, ``the Clinton campaign``: a name as modifier.
+
+        A name of two words or more right after an article is one too, or a thing's name:
+        ``a Muslim-American Gold Star family``, ``the Joint Chiefs``, ``the Trans-Pacific
+        Partnership``. A single word is left alone (``a Trump television interview, in which
+        he says``: Trump speaks).
+        """
+        several_words = " " in self.norm[off:self._name_end.get(off, off)].strip()
+        if several_words and _ARTICLE_BEFORE.search(self.norm, max(0, off - 5), off):
+            return True
         m = re.match(r"[\w\-]+(?:\s+[A-Z][\w\-]+)*\s+([a-z][\w\-]*)", self.norm[off:off + 60])
         if not m:
             return False

@@ -10,8 +10,9 @@ the bare ``Defense Ministry`` keeps its own name.
 
 A description (``the ministry``, ``the company``, ``the defense ministry``) refers to the
 organisation the article named last with a compatible head noun (``the company`` to a
-company-like name), when no other compatible organisation was named in the sentences just
-before it; otherwise it stays a description. ``it`` as the subject of a cue refers to the
+company-like name, ``the agency`` to a department or bureau when no acronym is near), when
+no other compatible organisation was named in the sentences just before it; otherwise it
+stays a description. ``it`` as the subject of a cue refers to the
 organisation last named at the start of a sentence (its subject).
 
 Cost: one regex pass over the body, then a bisect per question.
@@ -25,7 +26,17 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Optional
 
-from quotes.lexicon import DEMONYMS, NON_NAME_CAPITALS, ORG_WORDS, PLACES, TITLES, initials
+from quotes.lexicon import (
+    DEMONYMS,
+    MONTHS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    PLACES,
+    TITLES,
+    WEEKDAYS,
+    initials,
+    place_name,
+)
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, is_capitalised
 from quotes.text.tokens import Token
@@ -46,6 +57,12 @@ DESCRIPTION_HEADS = frozenset(
     embassy corporation bank airline railway railways service court group organization
     organisation foundation association institute""".split()
 )
+#: Heads of government bodies ``the agency`` can refer to (``State Department``, ``Census Bureau``).
+_AGENCY_HEADS = frozenset(
+    "agency department bureau administration service commission authority".split()
+)
+#: An acronym (``FBI``, ``EPA``): maybe another agency near ``the agency``.
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 #: Description heads that refer only to an organisation named in the sentences just before.
 _NEAR_ONLY_HEADS = frozenset("group organization organisation foundation association institute".split())
 #: Head words of a name that ``the group`` or ``the organization`` can refer to
@@ -298,6 +315,8 @@ class OrganisationIndex:
             return None  # two ministries named just before: not guessed
         if head in _NEAR_ONLY_HEADS and (not near or _introduces(self.norm, head, last.end, before)):
             return None  # "the group" far from its name, or after "the trade group for ..."
+        if head == "agency" and _ACRONYM.search(self.norm, window, before):
+            return None  # "data from the FBI. The agency lists": an agency the index does not hold
         return self._canonical[last.name]
 
     def speaker_for(
@@ -346,7 +365,8 @@ class OrganisationIndex:
 
         ``Twitter said ... The company said``: in the description's sentence and the two
         before it, exactly one capitalised name (outside quotes' openers: not a person,
-        place, nationality, day or month) that the article writes at least twice.
+        place, nationality, day or month, nor a common word opening a sentence: `_no_company`)
+        that the article writes at least twice.
         Another candidate there, or an organisation of another kind, leaves it unresolved.
         """
         k = bisect.bisect_right(sentence_starts, before) - 1
@@ -359,8 +379,7 @@ class OrganisationIndex:
             if not words:
                 continue
             name = re.sub(r"['’]s?$", "", " ".join(words))
-            low = _bare(name)
-            if is_person(name) or low in PLACES or low in DEMONYMS or country_key(words[0]):
+            if is_person(name) or self._no_company(name):
                 continue
             found.add(name)
             if len(found) > 1:
@@ -369,6 +388,19 @@ class OrganisationIndex:
             return None
         name = found.pop()
         return name if len(re.findall(rf"\b{re.escape(name)}\b", self.norm)) >= 2 else None
+
+    def _no_company(self, name: str) -> bool:
+        """``name`` is a place, nationality, day or month, or a common word opening a sentence.
+
+        ``Missouri``, ``Tuesday``; ``Workers`` where the article also writes ``workers``.
+        """
+        low = _bare(name)
+        if low in PLACES or low in DEMONYMS or low in WEEKDAYS or low in MONTHS:
+            return True
+        if country_key(name.split()[0]) or place_name(name):
+            return True
+        lower = re.compile(rf"(?<![\w-]){re.escape(low)}(?![\w-])")
+        return " " not in name and lower.search(self.norm) is not None  # "workers" beside "Workers"
 
     def last_subject(self, before: int, after: int) -> Optional[tuple[int, str]]:
         """``(offset, canonical name)`` of the last organisation opening a sentence in ``[after, before)``."""
@@ -392,6 +424,8 @@ def _compatible(m: OrgMention, head: str, modifiers: list[str]) -> bool:
         fits = m.head in COMPANY_HEADS
     elif head in ("group", "organization", "organisation"):
         fits = m.head in GROUP_NAME_HEADS
+    elif head == "agency":
+        fits = m.head in _AGENCY_HEADS  # "the State Department ... said the agency"
     else:
         fits = m.head == head or m.head.rstrip("s") == head.rstrip("s")
     if not fits:

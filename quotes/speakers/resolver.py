@@ -139,6 +139,9 @@ class SpeakerResolver(
         ordered = sorted(names, key=lambda n: -len(n[2].split()))
         full = [n[2] for n in ordered if len(n[2].split()) >= 2]
         self.full_names = short_forms(full, common=self.not_first_name, titled=self._titled)
+        for short, canonical in self.full_names.items():
+            if short != canonical and self._thing_name(canonical):
+                self.full_names[short] = short  # "Trump" is no short form of "the Trump Train,"
         self.surname_people = surname_people(full, common=self.not_first_name)  # "Clinton": Hillary, Bill
         for word in [w for w in self.full_names if " " not in w and bare_phrase(w) in PLACES]:
             del self.full_names[word]  # "Israel" alone is the country, not Rep. Steve Israel
