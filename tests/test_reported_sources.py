@@ -1,0 +1,52 @@
+"""Sources of reported speech that the subject reader once missed (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes import QuoteKind, SpeakerType, Stance
+
+
+def reported(extractor: quotes.Extractor, text: str) -> list[quotes.Quote]:
+    """The reported quotes of ``text`` (references included, as PolNeAR annotates them)."""
+    every = quotes.Extractor(backend=extractor.segmenter, stances=Stance)
+    return [q for q in every.extract(text) if q.kind is not QuoteKind.DIRECT]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "The Times said the letters it obtained were drafts written by the mayor's staff.",
+            "The Times",
+            "the letters it obtained were drafts written by the mayor's staff",
+        ),
+        (
+            "The Harbor City Times reported that the ferry service would end in March.",
+            "The Harbor City Times",
+            "that the ferry service would end in March",
+        ),
+        (
+            "The bridge will close for repairs next month, the Valley Times reported.",
+            "the Valley Times",
+            "The bridge will close for repairs next month",
+        ),
+    ],
+)
+def test_a_newspaper_named_times_is_a_source(extractor, text, mention, content):
+    (q,) = reported(extractor, text)
+    assert q.speaker is not None and q.speaker.mention == mention
+    assert q.speaker.type is SpeakerType.ORGANIZATION
+    assert q.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the time said the council was working on the budget.",
+        "Last week said the plan would cost more than expected.",
+    ],
+)
+def test_a_time_is_still_no_source(extractor, text):
+    assert reported(extractor, text) == []
