@@ -50,3 +50,41 @@ def test_a_newspaper_named_times_is_a_source(extractor, text, mention, content):
 )
 def test_a_time_is_still_no_source(extractor, text):
     assert reported(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention", "content"),
+    [
+        (
+            "Kurt Ross, executive director of Green Valley Now, said the city had denied the "
+            "permit.",
+            "Kurt Ross",
+            "Kurt Ross, executive director of Green Valley Now",
+            "the city had denied the permit",
+        ),
+        (
+            "Moreover, Omar Reyes, director of the Harbor Institute at Lakeview College, noted "
+            "that most ferries run only until October.",
+            "Omar Reyes",
+            "Omar Reyes, director of the Harbor Institute at Lakeview College",
+            "that most ferries run only until October",
+        ),
+        (
+            "Judge Maria Keller, in her dissent, said the law treated renters unfairly.",
+            "Maria Keller",
+            "Judge Maria Keller",
+            "the law treated renters unfairly",
+        ),
+        (
+            "Tom Brandt, clad in a yellow raincoat, said the flood had reached his porch.",
+            "Tom Brandt",
+            "Tom Brandt",
+            "the flood had reached his porch",
+        ),
+    ],
+)
+def test_a_name_and_an_aside_before_the_cue_is_the_source(extractor, text, name, mention, content):
+    (q,) = reported(extractor, "The town council met on Monday.\n\n" + text)
+    assert q.speaker is not None and q.speaker.name == name
+    assert q.speaker.mention == mention
+    assert q.text == content
