@@ -88,3 +88,26 @@ def test_a_name_and_an_aside_before_the_cue_is_the_source(extractor, text, name,
     assert q.speaker is not None and q.speaker.name == name
     assert q.speaker.mention == mention
     assert q.text == content
+
+
+def test_a_share_in_ten_is_a_source(extractor):
+    text = (
+        "About three in 10 said they want the council to raise taxes, but six in 10 said they "
+        "want the council to cut spending."
+    )
+    found = reported(extractor, text)
+    assert [(q.speaker.mention, q.text) for q in found] == [
+        ("About three in 10", "they want the council to raise taxes"),
+        ("six in 10", "they want the council to cut spending"),
+    ]
+
+
+def test_a_percentage_with_a_sign_is_a_source(extractor):
+    (q,) = reported(extractor, "Among younger voters, 42% say they are liberal on social issues.")
+    assert q.speaker is not None and q.speaker.mention == "42%"
+    assert q.speaker.type is SpeakerType.GROUP
+    assert q.text == "they are liberal on social issues"
+
+
+def test_a_cue_word_after_a_number_is_still_a_modifier(extractor):
+    assert reported(extractor, "The senator won 270 pledged delegates in the spring.") == []

@@ -373,8 +373,10 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
     """
     word = toks[k][0]
     low = word.lower()
-    if k > 0 and (toks[k - 1][0].lower() in _MODIFIER_AFTER or toks[k - 1][0].isdigit()):
+    if k > 0 and toks[k - 1][0].lower() in _MODIFIER_AFTER:
         return True
+    if k > 0 and toks[k - 1][0].isdigit() and low not in _NEVER_MODIFIERS:
+        return True  # "270 pledged delegates"; but "six in 10 said C" is a poll's report
     if low in _NOUN_LIKE_CUES and not _verb_use(toks, k):
         return True
     if _plural_noun_use(toks, k):
@@ -386,6 +388,8 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
 
 #: A cue word and the next word that make one noun (``a conservative think tank``).
 _COMPOUND_NOUNS = frozenset({("think", "tank"), ("think", "tanks")})
+#: Cue words that modify no noun after a number: ``six in 10 said``, ``2 in 5 say``.
+_NEVER_MODIFIERS = frozenset("say says said told".split())
 #: Words after which a cue word is a modifier or a noun (``the stated goal``, ``his home state``).
 _MODIFIER_AFTER = frozenset("the a an of his her their its our my your this these those".split())
 #: Cue words that are more often nouns: a verb only before "that" or after a pronoun or auxiliary.
