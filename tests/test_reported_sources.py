@@ -111,3 +111,8 @@ def test_a_percentage_with_a_sign_is_a_source(extractor):
 
 def test_a_cue_word_after_a_number_is_still_a_modifier(extractor):
     assert reported(extractor, "The senator won 270 pledged delegates in the spring.") == []
+
+
+def test_the_one_left_out_after_everyone_but_is_no_source(extractor):
+    found = reported(extractor, "Everyone but Hewlett said the merger should go ahead at once.")
+    assert all(q.speaker is None or q.speaker.name != "Hewlett" for q in found)

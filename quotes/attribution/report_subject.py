@@ -265,6 +265,8 @@ def _named_head(
     a: int,
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
     """`subject` from the noun phrase ``np`` right before the cue."""
+    if _EXCEPT_BEFORE.search(ctx.norm, max(consumed, np.start - 30), np.start):
+        return None  # "Everyone but Hewlett said yes": not Hewlett
     if cue.endswith("ing") and _ISSUED_DOCUMENT.search(ctx.norm, consumed, np.end):
         # "X issued a statement saying C": X speaks, not the statement.
         subj = sentence_subject(ctx, lo, np.start)
@@ -290,6 +292,12 @@ def _named_head(
             name=np.text, mention=np.text, start=np.start, end=np.end, type=SpeakerType.UNKNOWN
         )
     return (sp, None) if sp is not None else None
+
+
+#: A quantifier and ``but`` before a name: the name is the one left out (``Everyone but X``).
+_EXCEPT_BEFORE = re.compile(
+    r"\b(?:everyone|everybody|all|anyone|anybody|nobody|none|no\s+one|each)\s+but\s+$", re.I
+)
 
 
 #: Pronouns kept as the source when they resolve to nobody: the text names no one else.
