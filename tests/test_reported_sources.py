@@ -116,3 +116,28 @@ def test_a_cue_word_after_a_number_is_still_a_modifier(extractor):
 def test_the_one_left_out_after_everyone_but_is_no_source(extractor):
     found = reported(extractor, "Everyone but Hewlett said the merger should go ahead at once.")
     assert all(q.speaker is None or q.speaker.name != "Hewlett" for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        (
+            "Asked if the mayor should resign, 64 percent of residents said yes, but the "
+            "council said no.",
+            [("64 percent of residents", "yes"), ("the council", "no")],
+        ),
+        ("Half said so in the spring survey.", [("Half", "so")]),
+        ("Last month, 31 percent said the same.", [("31 percent", "the same")]),
+        (
+            "Senators are split on the nominee. Tom Vale said he would.",
+            [("Tom Vale", "he would")],
+        ),
+    ],
+)
+def test_a_short_answer_is_the_content(extractor, text, answers):
+    found = [q for q in reported(extractor, text) if q.speaker is not None]
+    assert [(q.speaker.mention, q.text) for q in found] == answers
+
+
+def test_no_before_a_phrase_is_no_answer(extractor):
+    assert reported(extractor, "The mayor said no to the stadium deal.") == []
