@@ -141,3 +141,29 @@ def test_a_short_answer_is_the_content(extractor, text, answers):
 
 def test_no_before_a_phrase_is_no_answer(extractor):
     assert reported(extractor, "The mayor said no to the stadium deal.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "Turnout fell sharply in the northern towns, according to a new poll.",
+            "a new poll",
+            "Turnout fell sharply in the northern towns",
+        ),
+        (
+            "He left the budget meeting early and said little, according to an attendee.",
+            "an attendee",
+            "He left the budget meeting early and said little",
+        ),
+    ],
+)
+def test_according_to_a_phrase_the_noun_reader_misses(extractor, text, mention, content):
+    (q,) = reported(extractor, "The council met on Monday.\n\n" + text)
+    assert q.speaker is not None and q.speaker.mention == mention
+    assert q.text == content
+
+
+def test_according_to_a_preference_is_no_source(extractor):
+    text = "Most voters simply pick a party, according to their instinctive preference."
+    assert reported(extractor, "The council met on Monday.\n\n" + text) == []
