@@ -167,3 +167,41 @@ def test_according_to_a_phrase_the_noun_reader_misses(extractor, text, mention, 
 def test_according_to_a_preference_is_no_source(extractor):
     text = "Most voters simply pick a party, according to their instinctive preference."
     assert reported(extractor, "The council met on Monday.\n\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "Exit polling showed that the mayor won every age group.",
+            "Exit polling",
+            "that the mayor won every age group",
+        ),
+        (
+            "Polls in Vermont show the two candidates are tied among women.",
+            "Polls in Vermont",
+            "the two candidates are tied among women",
+        ),
+        (
+            "Audit files from the vendor show that three accounts searched the voter lists.",
+            "Audit files from the vendor",
+            "that three accounts searched the voter lists",
+        ),
+        (
+            "The hearing ran late as a new poll showed the governor trailing by six points.",
+            "a new poll",
+            "the governor trailing by six points",
+        ),
+    ],
+)
+def test_evidence_that_shows_is_the_source(extractor, text, mention, content):
+    found = reported(extractor, "The race tightened this week.\n\n" + text)
+    found = [q for q in found if q.speaker is not None]
+    assert [(q.speaker.mention, q.text) for q in found] == [(mention, content)]
+    assert found[0].speaker.type is not SpeakerType.PERSON  # a poll is nobody named Polls
+
+
+def test_a_clause_before_shows_is_no_evidence_source(extractor):
+    text = "The plan reflects her aides' wariness of polls continuing to show deep gloom."
+    found = reported(extractor, "The race tightened this week.\n\n" + text)
+    assert all(q.speaker is None or "reflects" not in q.speaker.mention for q in found)
