@@ -205,3 +205,24 @@ def test_a_clause_before_shows_is_no_evidence_source(extractor):
     text = "The plan reflects her aides' wariness of polls continuing to show deep gloom."
     found = reported(extractor, "The race tightened this week.\n\n" + text)
     assert all(q.speaker is None or "reflects" not in q.speaker.mention for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "People briefed on the talks said that the offer had been withdrawn.",
+            "People briefed on the talks",
+            "that the offer had been withdrawn",
+        ),
+        (
+            "But people close to the governor say she has not decided.",
+            "people close to the governor",
+            "she has not decided",
+        ),
+    ],
+)
+def test_an_anonymous_source_with_a_post_modifier(extractor, text, mention, content):
+    (q,) = reported(extractor, "The budget talks stalled.\n\n" + text)
+    assert q.speaker is not None and q.speaker.mention == mention
+    assert q.text == content

@@ -261,6 +261,9 @@ def _subject_before_cue(
         whole = whole_subject(ctx, toks, j, consumed, np_hi, a)
         if whole is not None:
             return whole
+        anonymous = _anonymous_source(ctx, consumed, np_hi, a)
+        if anonymous is not None:
+            return anonymous  # "People briefed on the move said": not "the move"
         if (
             np is not None
             and not cue.endswith("ing")
@@ -275,6 +278,30 @@ def _subject_before_cue(
             return whole_subject(ctx, toks, j, consumed, np_hi, a)  # "Clinton defenders today"
         return found
     return _head_subject(ctx, toks, j, consumed, lo, cue, prev, np, np_hi, a)
+
+
+def _anonymous_source(
+    ctx: Document, consumed: int, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``People briefed on the move``, ``people close to Clinton``: a head and its post-modifier.
+
+    The phrase must open the clause (after a conjunction or a sentence adverb at most),
+    so the head is its subject.
+    """
+    post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
+    if post is None:
+        return None
+    head = scan_left(ctx.norm, consumed, post.end("head"))
+    if head is None or not _CLAUSE_OPENING.fullmatch(ctx.norm, consumed, head.start):
+        return None
+    sp = resolve_speaker(ctx, head, a, describe=True)
+    return (sp, (head.start, post.end("post"))) if sp is not None else None
+
+
+#: What may stand before a subject that opens its clause: a conjunction, a sentence adverb.
+_CLAUSE_OPENING = re.compile(
+    r"\s*(?:(?:but|and|yet|so|still|meanwhile|however|instead|now)\b,?\s*)?", re.I
+)
 
 
 def _head_subject(
