@@ -58,6 +58,17 @@ _DOCUMENT_VIA = {
 }
 
 
+#: A phrase after ``according to`` that says in line with what, not who says so: a
+#: possessive and a head that is no record (``their instinctive preference``, ``his plan``);
+#: ``his biography``, ``her memoir``, ``their statement`` still name a source.
+_IN_ACCORDANCE = re.compile(
+    r"(?:his|her|its|their|our|my|your)\s+(?:[\w-]+\s+){0,3}"
+    r"(?!(?:biography|memoir|book|account|records?|website|statement|spokes\w+|aides?|lawyers?|"
+    r"campaign|office|staff)$)[a-z][\w-]*",
+    re.I,
+)
+
+
 def _document_source(
     ctx: Document, a: int, cue_end: int, hi: int
 ) -> tuple[Speaker, int, str | None] | None:
@@ -138,9 +149,10 @@ def according(
             ctx, seg, a, cue_end, consumed, hi, sp, src_end, via, initial, marks
         )
     np = scan_right(ctx.norm, cue_end, hi)
-    if np is None:
-        return None
-    found = _named_source(ctx, np, a, hi, initial) or _loose_source(ctx, cue_end, hi, initial)
+    named = _named_source(ctx, np, a, hi, initial) if np is not None else None
+    found = named or _loose_source(ctx, cue_end, hi, initial)  # "a new poll", "an attendee"
+    if found is not None and np is None and _IN_ACCORDANCE.fullmatch(found[0].mention):
+        return None  # "pull the lever according to their instinctive preference": no source
     if found is None:
         return None
     sp, src_end = found

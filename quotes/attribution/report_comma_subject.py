@@ -13,7 +13,7 @@ import re
 
 from quotes.attribution.cues import cue_type_of
 from quotes.attribution.report_cues import between_subject_and_cue
-from quotes.attribution.source import appositive_role, resolve_speaker
+from quotes.attribution.source import appositive_role, read_subject, resolve_speaker
 from quotes.attribution.subject import subject_nouns
 from quotes.document import Document
 from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, NON_NAME_CAPITALS, ORG_WORDS, TITLES
@@ -69,7 +69,52 @@ def subject_across_comma(
         np, end = rel
         sp = resolve_speaker(ctx, np, a)
         return (sp, (np.start, end)) if sp is not None else None
-    return None
+    return _name_with_aside(ctx, consumed, np_hi, a)
+
+
+def _name_with_aside(
+    ctx: Document, consumed: int, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``Bill Taylor, an organizer of the rallies, said``: a name and an aside up to the comma.
+
+    The name opens the clause, after a conjunction or sentence adverb at most (``But``,
+    ``Moreover,``): after other words it may be an object or a place (``In Alexandria, Va.,
+    Lazar, in a jail jumpsuit, said``), so it is left alone.
+
+    The aside is one the direct path reads after a name (`read_subject`): a role with
+    an attachment, an age, a role after an age. The source runs to the comma, but an
+    occasion or a participle (``Ann Lee, in her dissent, said``, ``..., clad in a red
+    cape,``) is no part of it, as in PolNeAR.
+    """
+    lead = _LEAD_WORD.match(ctx.norm, consumed, np_hi)
+    found = read_subject(ctx, lead.end() if lead else consumed, np_hi, anchored=True)
+    if found is None:
+        return None
+    np, role, start = found
+    sp = resolve_speaker(ctx, np, a, role, start=start)
+    if sp is None:
+        return None
+    first = min(np.start, start if start is not None else np.start)
+    if _OCCASION.match(ctx.norm, np.end, np_hi):
+        return sp, (first, np.end)
+    return sp, (first, ctx.norm.rfind(",", consumed, np_hi))
+
+
+#: A conjunction or sentence adverb before a source that opens its clause: ``But``,
+#: ``Moreover,``, ``For now,``.
+_LEAD_WORD = re.compile(
+    r"\s*(?:but|and|yet|so|still|moreover|however|meanwhile|instead|for\s+now|for\s+one\s+thing)\b,?\s+",
+    re.I,
+)
+
+
+#: An aside between a source and its cue that says when, where or how, not who: an
+#: occasion (``, in her dissent,``, ``, on the other hand,``), a participle (``, clad in a
+#: red cape,``, ``, released on Wednesday,``), ``himself``, ``over``.
+_OCCASION = re.compile(
+    r",\s+(?:(?:in|on|during)\s+(?:a|an|the|his|her|its|their)\s|[a-z]+(?:ed|ing)\s|clad\s|over\s|"
+    r"(?:him|her|it|them)sel(?:f|ves)\s)[^,]{0,100},\s*$"
+)
 
 
 def _relative_subject(ctx: Document, lo: int, hi: int) -> tuple[NounPhrase, int] | None:

@@ -23,6 +23,7 @@ from quotes.text.tokens import Token
 from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, REPORTING_VERBS, WEEKDAYS
 
 __all__ = [
+    "ANSWER",
     "adjunct_only",
     "clause_end",
     "comma_before",
@@ -44,6 +45,15 @@ _SKIP_TOKENS = 12
 _NOT_CLAUSE_START = frozenset(
     """to for of with by about on in at from into and or but as so than nothing yes no very
     too""".split()
+)
+#: A short answer that is the whole content of a verb of saying, up to the end of its
+#: clause or an adjunct: ``said yes.``, ``said no, but``, ``said so in December``, ``said the
+#: same while``, ``said the opposite``.
+ANSWER = re.compile(
+    r"(?:yes|no|so|not\s+so|the\s+same|the\s+opposite)"
+    r"(?=\s*(?:[.,;!?]|$|(?:while|but|and|compared|whereas|in|on|at|during|publicly|too|again|"
+    r"last|this)\b))",
+    re.I,
 )
 #: Object pronouns skipped after a verb that takes an object (``urged him to``).
 _OBJECT_PRONOUNS = frozenset("him her them us me you".split())
@@ -162,6 +172,8 @@ def _first_content_word(ctx: Document, rest: list[Token], say_like: bool) -> int
     if not first[:1].isalnum() and first not in ("‘", "'", "“", '"'):
         return None
     at_least = low == "at" and len(rest) > 1 and rest[1][0].lower() in ("least", "most")
+    if say_like and ANSWER.match(ctx.norm, rest[0][1]):
+        return rest[0][1]  # "72 percent said yes while ...", "Trump said so.": the answer
     if low in _NOT_CLAUSE_START and not (low == "to" and not say_like) and not at_least:
         return None
     if reporting_kind(first) is not None:  # "reported citing ...": another cue, not content

@@ -24,6 +24,7 @@ __all__ = [
     "BE_FORMS",
     "CUE_MIN_COUNT",
     "CUE_RATE",
+    "EVIDENCE",
     "LEAD_ADVERBIAL_OPENERS",
     "LOWERCASE_WORD_RE",
     "NAMING",
@@ -33,6 +34,7 @@ __all__ = [
     "SAY_LIKE",
     "between_subject_and_cue",
     "chained_cue",
+    "evidence_before",
     "is_particle",
     "not_a_cue",
     "object_cue",
@@ -152,11 +154,27 @@ _IRREGULAR_PAST = frozenset(
     "found sought shown known seen thought felt spoke wrote told said knew taught".split()
 )
 #: Nouns of evidence whose ``show`` reports a claim (``polls show``, ``records showing``).
-_EVIDENCE = frozenset(
-    """poll polls survey surveys data results numbers figures records documents emails study
+EVIDENCE = frozenset(
+    """poll polls polling survey surveys data results numbers figures records documents emails study
     studies research analysis report reports statistics returns filings tally count estimates
-    projections documents memos""".split()
+    projections documents memos files findings email footage""".split()
 )
+
+
+def evidence_before(toks: list[Token], k: int) -> bool:
+    """Whether a noun of evidence heads the subject of the word at ``k`` (``polls show``).
+
+    The noun is right before it or heads a short phrase that ends there, with no comma
+    or verb of saying between: ``Polls in New Hampshire show``, ``Audit files from the
+    vendor show``, ``New polls released Sunday show``.
+    """
+    for n in range(k - 1, max(-1, k - 7), -1):
+        word = toks[n][0].lower()
+        if word in EVIDENCE:
+            return True
+        if not word[:1].isalnum() or word in SAY_LIKE or word in ("that", "which", "who"):
+            return False
+    return False
 #: Verbs of intention that report a belief when ``to`` follows: ``X wants to C``.
 _INTENT_TO = frozenset(
     """want wants wanted hope hopes hoped plan plans planned seek seeks sought intend intends
@@ -328,8 +346,8 @@ def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | N
     low = word.lower()
     to_follows = k + 1 < len(toks) and toks[k + 1][0].lower() == "to"
     kind = reporting_kind(word)
-    if kind is None and low in ("show", "showing") and k > 0 and toks[k - 1][0].lower() in _EVIDENCE:
-        kind = CueType.CLAIM  # "polls show C", "records showing C"
+    if kind is None and low in ("show", "showing") and evidence_before(toks, k):
+        kind = CueType.CLAIM  # "polls show C", "records showing C", "Polls in Iowa show C"
     if kind is None and low in _INTENT_TO and to_follows:
         kind = CueType.BELIEF  # "Trump wants to build a wall": an intention, flagged as a belief
     obj_kind = object_cue(toks, k)
@@ -373,8 +391,10 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
     """
     word = toks[k][0]
     low = word.lower()
-    if k > 0 and (toks[k - 1][0].lower() in _MODIFIER_AFTER or toks[k - 1][0].isdigit()):
+    if k > 0 and toks[k - 1][0].lower() in _MODIFIER_AFTER:
         return True
+    if k > 0 and toks[k - 1][0].isdigit() and low not in _NEVER_MODIFIERS:
+        return True  # "270 pledged delegates"; but "six in 10 said C" is a poll's report
     if low in _NOUN_LIKE_CUES and not _verb_use(toks, k):
         return True
     if _plural_noun_use(toks, k):
@@ -386,6 +406,8 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
 
 #: A cue word and the next word that make one noun (``a conservative think tank``).
 _COMPOUND_NOUNS = frozenset({("think", "tank"), ("think", "tanks")})
+#: Cue words that modify no noun after a number: ``six in 10 said``, ``2 in 5 say``.
+_NEVER_MODIFIERS = frozenset("say says said told".split())
 #: Words after which a cue word is a modifier or a noun (``the stated goal``, ``his home state``).
 _MODIFIER_AFTER = frozenset("the a an of his her their its our my your this these those".split())
 #: Cue words that are more often nouns: a verb only before "that" or after a pronoun or auxiliary.

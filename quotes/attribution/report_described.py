@@ -38,8 +38,12 @@ OWNED_DOCUMENT = re.compile(
 )
 
 
+#: A phrase ending in a word of time (``the time``, ``last week``): no speaker. A capitalised
+#: head after another word is a name (``The Times``, ``the Financial Times``, ``Military
+#: Times``), so the newspaper still speaks.
 TIME_HEAD = re.compile(
-    r"\b(?:time|day|week|month|year|moment|night|morning|evening|afternoon|end)s?$", re.I
+    r"\b(?:time|day|week|month|year|moment|night|morning|evening|afternoon|end)s?$"
+    r"|^(?:Time|Day|Week|Month|Year|Moment|Night|Morning|Evening|Afternoon|End)s?$"
 )
 
 

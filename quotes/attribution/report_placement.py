@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from quotes.attribution.report_build import ACCORDING_TAIL, MIN_WORDS, build
 from quotes.attribution.report_content import (
+    ANSWER,
     clause_end,
     comma_before,
     content_limit,
@@ -232,11 +233,21 @@ class ContentPlacement:
             )
             if self.carry is not None and self.carry[0] == cue.a:
                 short = 1  # "..., citing precedent": what a source cites may be one word
+            answer = self._answer(cue, start, end)
+            if answer is not None:
+                short, end = 1, answer  # "Flake said he would.", "72 percent said yes, but"
             q = self._build(cue, start, end, sp, via, "cue-first", min_words=short)
         if q:
             self.out.append(q)
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.
             self.consumed = self.hi if q.end >= cue.limit - 2 or tail else q.end
+
+    def _answer(self, cue: ReportCue, start: int, end: int) -> int | None:
+        """Where a short answer after ``said`` ends (``yes``, ``so``, ``he would``), or ``None``."""
+        if cue.low not in _SAID_FORMS:
+            return None
+        m = ANSWER.match(self.ctx.norm, start, end) or _ELLIPSIS.fullmatch(self.ctx.norm, start, end)
+        return m.end() if m is not None else None
 
     def _cited(self, participle: Token, sp: Speaker, start: int | None) -> None:
         """``X reported citing Y that C``: Y is what X cites (a report of its own), C what X says.
@@ -353,6 +364,17 @@ def _content_first_form(cue: ReportCue, before: str, tail: str) -> bool:
 _RELATIVE_SUBJECT = re.compile(
     r"\s*(?:(?:[\w-]+\s+){1,2}of\s+)?(?:who|whom|whose|which)\b"
     r"|\s*(?:an?|the)\s+(?:[\w'’-]+\s+){1,5}?(?:that|which|whom)\s",
+    re.I,
+)
+
+
+#: The forms of ``say`` whose content may be a short answer (`ANSWER`, `_ELLIPSIS`).
+_SAID_FORMS = frozenset("say says said saying".split())
+#: A whole content that is a pronoun and a modal, the verb left out (``he would``,
+#: ``she could not``).
+_ELLIPSIS = re.compile(
+    r"(?:he|she|they|it|we|I)\s+(?:would|could|will|can|did|does|do|was|were|had|has|should|"
+    r"might|must)(?:\s+not|n['’]t)?[.!?]?\s*",
     re.I,
 )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.report_comma_subject import sentence_subject, subject_across_comma
+from quotes.attribution.report_cues import EVIDENCE, reporting_kind
 from quotes.attribution.report_described import (
     OWNED_DOCUMENT,
     TIME_HEAD,
@@ -30,7 +31,7 @@ from quotes.attribution.source import resolve_speaker
 from quotes.document import Document
 from quotes.lexicon import PRONOUNS
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.noun_phrase import NounPhrase, scan_left
+from quotes.speakers.noun_phrase import NounPhrase, scan_left, without_article
 from quotes.text.tokens import Token
 
 __all__ = ["subject"]
@@ -105,7 +106,66 @@ def subject(
             found = _with_dated_participle(ctx, found, between)
     else:
         found = _subject_before_cue(ctx, toks, j, consumed, lo, cue, prev, np_hi, a)
+    if cue.startswith(_EVIDENCE_CUES) and (found is None or found[0].type is SpeakerType.PERSON):
+        # "Exit polling showed C"; "Polls in Iowa show C" is no person named Polls
+        evidence = _evidence_subject(ctx, toks, j, consumed, np_hi)
+        if evidence is not None and between is not None and between.start() > consumed:
+            evidence = _with_dated_participle(ctx, evidence, between)  # "New polls released Sunday"
+        found = evidence or found
     return _with_leading_part(ctx, found, consumed) if found is not None else None
+
+
+#: Cues whose subject may be a piece of evidence rather than a speaker (``polls show``).
+_EVIDENCE_CUES = ("show", "reveal", "found", "find", "suggest", "indicate")
+
+
+def _evidence_subject(
+    ctx: Document, toks: list[Token], j: int, consumed: int, hi: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``Exit polling showed C``, ``Polls in New Hampshire show C``: the evidence is the source.
+
+    The words from the clause start (the last comma, or a conjunction) to the cue are the
+    source when they are a short phrase (at most ten words, no clause word, no preposition
+    first) with a noun of evidence in it (a poll, records, an email, footage;
+    `quotes.attribution.report_cues.EVIDENCE`). It names nobody: its type is unknown.
+    """
+    start = max(consumed, *(ctx.norm.rfind(c, consumed, hi) + 1 for c in ",;:(—"))
+    sub = _SUBORDINATE_AS.search(ctx.norm, start, hi)
+    start = sub.end() if sub else start  # "The debate took place as a new poll showed C"
+    m = _EVIDENCE_PHRASE.fullmatch(ctx.norm, start, hi)
+    if m is None:
+        return None
+    words = [w.lower().strip(".'’") for w in m.group("np").split()]
+    if (
+        not any(w in EVIDENCE for w in words)
+        or _NOT_IN_EVIDENCE.intersection(words)
+        or any(reporting_kind(w) is not None for w in words)  # "PAC revealed its polling"
+        or any(w.endswith("s") and w not in EVIDENCE and n + 1 < len(words)
+               and words[n + 1] in _DETERMINERS for n, w in enumerate(words))  # "reflects her"
+    ):
+        return None
+    a, b = m.start("np"), m.end("np")
+    name = without_article(ctx.text[a:b])
+    sp = Speaker(name=name, mention=ctx.text[a:b], start=a, end=b, type=SpeakerType.UNKNOWN)
+    return sp, (a, b)
+
+
+#: A short phrase before a cue, after an optional conjunction: ``But new polls released Sunday``.
+_EVIDENCE_PHRASE = re.compile(
+    r"\s*(?:(?:but|and|yet|so|still|meanwhile|however|now)\s+)?"
+    r"(?P<np>(?!(?:in|on|at|for|from|with|by|to|of|as|after|before|during|since|he|she|it|they|we|i|"
+    r"you|this|that|these|those)\b)[\w'’.\-]+(?:\s+[\w'’.\-$%]+){0,9}?)\s*",
+    re.I,
+)
+#: Words that open a clause or a verb phrase inside the words before a cue: no source phrase.
+_NOT_IN_EVIDENCE = frozenset(
+    """that which who whom whose when if because while although though since is are was were
+    has have had will would can could do does did not said says say to""".split()
+)
+#: ``as`` opening a clause inside the words before a cue: the source comes after it.
+_SUBORDINATE_AS = re.compile(r"\bas\s+(?=(?:a|an|the)\s)", re.I)
+#: Determiners after a verb in ``-s`` (``reflects her advisers' wariness``): a clause, no phrase.
+_DETERMINERS = frozenset("a an the his her its their our my this that these those".split())
 
 
 #: A quantity and ``of`` before a subject: the partitive is the source (``one of his aides``).
@@ -201,6 +261,9 @@ def _subject_before_cue(
         whole = whole_subject(ctx, toks, j, consumed, np_hi, a)
         if whole is not None:
             return whole
+        anonymous = _anonymous_source(ctx, consumed, np_hi, a)
+        if anonymous is not None:
+            return anonymous  # "People briefed on the move said": not "the move"
         if (
             np is not None
             and not cue.endswith("ing")
@@ -215,6 +278,30 @@ def _subject_before_cue(
             return whole_subject(ctx, toks, j, consumed, np_hi, a)  # "Clinton defenders today"
         return found
     return _head_subject(ctx, toks, j, consumed, lo, cue, prev, np, np_hi, a)
+
+
+def _anonymous_source(
+    ctx: Document, consumed: int, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``People briefed on the move``, ``people close to Clinton``: a head and its post-modifier.
+
+    The phrase must open the clause (after a conjunction or a sentence adverb at most),
+    so the head is its subject.
+    """
+    post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
+    if post is None:
+        return None
+    head = scan_left(ctx.norm, consumed, post.end("head"))
+    if head is None or not _CLAUSE_OPENING.fullmatch(ctx.norm, consumed, head.start):
+        return None
+    sp = resolve_speaker(ctx, head, a, describe=True)
+    return (sp, (head.start, post.end("post"))) if sp is not None else None
+
+
+#: What may stand before a subject that opens its clause: a conjunction, a sentence adverb.
+_CLAUSE_OPENING = re.compile(
+    r"\s*(?:(?:but|and|yet|so|still|meanwhile|however|instead|now)\b,?\s*)?", re.I
+)
 
 
 def _head_subject(
@@ -265,6 +352,8 @@ def _named_head(
     a: int,
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
     """`subject` from the noun phrase ``np`` right before the cue."""
+    if _EXCEPT_BEFORE.search(ctx.norm, max(consumed, np.start - 30), np.start):
+        return None  # "Everyone but Hewlett said yes": not Hewlett
     if cue.endswith("ing") and _ISSUED_DOCUMENT.search(ctx.norm, consumed, np.end):
         # "X issued a statement saying C": X speaks, not the statement.
         subj = sentence_subject(ctx, lo, np.start)
@@ -290,6 +379,12 @@ def _named_head(
             name=np.text, mention=np.text, start=np.start, end=np.end, type=SpeakerType.UNKNOWN
         )
     return (sp, None) if sp is not None else None
+
+
+#: A quantifier and ``but`` before a name: the name is the one left out (``Everyone but X``).
+_EXCEPT_BEFORE = re.compile(
+    r"\b(?:everyone|everybody|all|anyone|anybody|nobody|none|no\s+one|each)\s+but\s+$", re.I
+)
 
 
 #: Pronouns kept as the source when they resolve to nobody: the text names no one else.

@@ -296,7 +296,7 @@ def _source(
     if head is None:
         return None
     last = bare_lower(head[-1][0]) if head[-1][0] != "." else bare_lower(head[-2][0])
-    quantity = last in QUANTITY_HEADS or last[:1].isdigit()
+    quantity = last in QUANTITY_HEADS or last[:1].isdigit() or last == "%"  # "42% say"
     core = NounPhrase(head[0][1], head[-1][2], norm[head[0][1] : head[-1][2]])
     start, stop = toks[parts[0][0]][1], toks[parts[-1][1] - 1][2]
     m = _PARTY.match(norm, stop)

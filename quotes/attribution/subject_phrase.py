@@ -236,6 +236,8 @@ class _CoreReader:
         if j + 3 < n and bare_lower(toks[j + 1][0]) == "and" and _modifier(tok) and self._coordinated_adjectives():
             return True
         if tok in ("-", "%", "&", "'", "’", "/") and j > i:
+            if tok == "%" and self.last_head == j - 1 and toks[j - 1][0][:1].isdigit():
+                self.last_head = j  # "42%": the sign ends the quantity that heads the phrase
             self.j += 1
             return True
         if low == "in" and j + 1 < n and j > i and (
@@ -307,7 +309,7 @@ class _CoreReader:
         last_head = self.last_head
         if last_head < 0:
             return i
-        head = toks[last_head - 1][0] if toks[last_head][0] == "." else toks[last_head][0]
+        head = toks[last_head - 1][0] if toks[last_head][0] in (".", "%") else toks[last_head][0]
         low = bare_lower(head)
         if last_head != self.weak_head and not (
             head[:1].isupper() or head[:1].isdigit() or _noun(head) or low in QUANTITY_HEADS

@@ -1,0 +1,228 @@
+"""Sources of reported speech that the subject reader once missed (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes import QuoteKind, SpeakerType, Stance
+
+
+def reported(extractor: quotes.Extractor, text: str) -> list[quotes.Quote]:
+    """The reported quotes of ``text`` (references included, as PolNeAR annotates them)."""
+    every = quotes.Extractor(backend=extractor.segmenter, stances=Stance)
+    return [q for q in every.extract(text) if q.kind is not QuoteKind.DIRECT]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "The Times said the letters it obtained were drafts written by the mayor's staff.",
+            "The Times",
+            "the letters it obtained were drafts written by the mayor's staff",
+        ),
+        (
+            "The Harbor City Times reported that the ferry service would end in March.",
+            "The Harbor City Times",
+            "that the ferry service would end in March",
+        ),
+        (
+            "The bridge will close for repairs next month, the Valley Times reported.",
+            "the Valley Times",
+            "The bridge will close for repairs next month",
+        ),
+    ],
+)
+def test_a_newspaper_named_times_is_a_source(extractor, text, mention, content):
+    (q,) = reported(extractor, text)
+    assert q.speaker is not None and q.speaker.mention == mention
+    assert q.speaker.type is SpeakerType.ORGANIZATION
+    assert q.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the time said the council was working on the budget.",
+        "Last week said the plan would cost more than expected.",
+    ],
+)
+def test_a_time_is_still_no_source(extractor, text):
+    assert reported(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention", "content"),
+    [
+        (
+            "Kurt Ross, executive director of Green Valley Now, said the city had denied the "
+            "permit.",
+            "Kurt Ross",
+            "Kurt Ross, executive director of Green Valley Now",
+            "the city had denied the permit",
+        ),
+        (
+            "Moreover, Omar Reyes, director of the Harbor Institute at Lakeview College, noted "
+            "that most ferries run only until October.",
+            "Omar Reyes",
+            "Omar Reyes, director of the Harbor Institute at Lakeview College",
+            "that most ferries run only until October",
+        ),
+        (
+            "Judge Maria Keller, in her dissent, said the law treated renters unfairly.",
+            "Maria Keller",
+            "Judge Maria Keller",
+            "the law treated renters unfairly",
+        ),
+        (
+            "Tom Brandt, clad in a yellow raincoat, said the flood had reached his porch.",
+            "Tom Brandt",
+            "Tom Brandt",
+            "the flood had reached his porch",
+        ),
+    ],
+)
+def test_a_name_and_an_aside_before_the_cue_is_the_source(extractor, text, name, mention, content):
+    (q,) = reported(extractor, "The town council met on Monday.\n\n" + text)
+    assert q.speaker is not None and q.speaker.name == name
+    assert q.speaker.mention == mention
+    assert q.text == content
+
+
+def test_a_share_in_ten_is_a_source(extractor):
+    text = (
+        "About three in 10 said they want the council to raise taxes, but six in 10 said they "
+        "want the council to cut spending."
+    )
+    found = reported(extractor, text)
+    assert [(q.speaker.mention, q.text) for q in found] == [
+        ("About three in 10", "they want the council to raise taxes"),
+        ("six in 10", "they want the council to cut spending"),
+    ]
+
+
+def test_a_percentage_with_a_sign_is_a_source(extractor):
+    (q,) = reported(extractor, "Among younger voters, 42% say they are liberal on social issues.")
+    assert q.speaker is not None and q.speaker.mention == "42%"
+    assert q.speaker.type is SpeakerType.GROUP
+    assert q.text == "they are liberal on social issues"
+
+
+def test_a_cue_word_after_a_number_is_still_a_modifier(extractor):
+    assert reported(extractor, "The senator won 270 pledged delegates in the spring.") == []
+
+
+def test_the_one_left_out_after_everyone_but_is_no_source(extractor):
+    found = reported(extractor, "Everyone but Hewlett said the merger should go ahead at once.")
+    assert all(q.speaker is None or q.speaker.name != "Hewlett" for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        (
+            "Asked if the mayor should resign, 64 percent of residents said yes, but the "
+            "council said no.",
+            [("64 percent of residents", "yes"), ("the council", "no")],
+        ),
+        ("Half said so in the spring survey.", [("Half", "so")]),
+        ("Last month, 31 percent said the same.", [("31 percent", "the same")]),
+        (
+            "Senators are split on the nominee. Tom Vale said he would.",
+            [("Tom Vale", "he would")],
+        ),
+    ],
+)
+def test_a_short_answer_is_the_content(extractor, text, answers):
+    found = [q for q in reported(extractor, text) if q.speaker is not None]
+    assert [(q.speaker.mention, q.text) for q in found] == answers
+
+
+def test_no_before_a_phrase_is_no_answer(extractor):
+    assert reported(extractor, "The mayor said no to the stadium deal.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "Turnout fell sharply in the northern towns, according to a new poll.",
+            "a new poll",
+            "Turnout fell sharply in the northern towns",
+        ),
+        (
+            "He left the budget meeting early and said little, according to an attendee.",
+            "an attendee",
+            "He left the budget meeting early and said little",
+        ),
+    ],
+)
+def test_according_to_a_phrase_the_noun_reader_misses(extractor, text, mention, content):
+    (q,) = reported(extractor, "The council met on Monday.\n\n" + text)
+    assert q.speaker is not None and q.speaker.mention == mention
+    assert q.text == content
+
+
+def test_according_to_a_preference_is_no_source(extractor):
+    text = "Most voters simply pick a party, according to their instinctive preference."
+    assert reported(extractor, "The council met on Monday.\n\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "Exit polling showed that the mayor won every age group.",
+            "Exit polling",
+            "that the mayor won every age group",
+        ),
+        (
+            "Polls in Vermont show the two candidates are tied among women.",
+            "Polls in Vermont",
+            "the two candidates are tied among women",
+        ),
+        (
+            "Audit files from the vendor show that three accounts searched the voter lists.",
+            "Audit files from the vendor",
+            "that three accounts searched the voter lists",
+        ),
+        (
+            "The hearing ran late as a new poll showed the governor trailing by six points.",
+            "a new poll",
+            "the governor trailing by six points",
+        ),
+    ],
+)
+def test_evidence_that_shows_is_the_source(extractor, text, mention, content):
+    found = reported(extractor, "The race tightened this week.\n\n" + text)
+    found = [q for q in found if q.speaker is not None]
+    assert [(q.speaker.mention, q.text) for q in found] == [(mention, content)]
+    assert found[0].speaker.type is not SpeakerType.PERSON  # a poll is nobody named Polls
+
+
+def test_a_clause_before_shows_is_no_evidence_source(extractor):
+    text = "The plan reflects her aides' wariness of polls continuing to show deep gloom."
+    found = reported(extractor, "The race tightened this week.\n\n" + text)
+    assert all(q.speaker is None or "reflects" not in q.speaker.mention for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "People briefed on the talks said that the offer had been withdrawn.",
+            "People briefed on the talks",
+            "that the offer had been withdrawn",
+        ),
+        (
+            "But people close to the governor say she has not decided.",
+            "people close to the governor",
+            "she has not decided",
+        ),
+    ],
+)
+def test_an_anonymous_source_with_a_post_modifier(extractor, text, mention, content):
+    (q,) = reported(extractor, "The budget talks stalled.\n\n" + text)
+    assert q.speaker is not None and q.speaker.mention == mention
+    assert q.text == content
