@@ -226,3 +226,53 @@ def test_an_anonymous_source_with_a_post_modifier(extractor, text, mention, cont
     (q,) = reported(extractor, "The budget talks stalled.\n\n" + text)
     assert q.speaker is not None and q.speaker.mention == mention
     assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention", "content"),
+    [
+        (
+            "Tom Brandt, the harbor commissioner, has been even more critical in his remarks, "
+            "threatening to close the port.",
+            "Tom Brandt",
+            "Tom Brandt, the harbor commissioner",
+            "to close the port",
+        ),
+        (
+            "Ann Lee, who chairs the finance committee, rescinded her support for the plan, "
+            "saying it would cost too much.",
+            "Ann Lee",
+            "Ann Lee, who chairs the finance committee",
+            "it would cost too much",
+        ),
+        (
+            "Ann Lee, in an interview on Friday, spoke at length about the budget, saying that it "
+            "would cost too much.",
+            "Ann Lee",
+            "Ann Lee",
+            "that it would cost too much",
+        ),
+        (
+            "WASHINGTON — The Harbor Board toughened its stance on the ferries, saying the service "
+            "would end in March.",
+            "Harbor Board",
+            "The Harbor Board",
+            "the service would end in March",
+        ),
+        (
+            "Gary Hale, a former county judge, became a delegate and said he is leaning toward the "
+            "mayor.",
+            "Gary Hale",
+            "Gary Hale, a former county judge",
+            "he is leaning toward the mayor",
+        ),
+    ],
+)
+def test_the_sentence_subject_speaks_after_an_aside_or_a_dateline(
+    extractor, text, name, mention, content
+):
+    """``X, an apposition, did Y, saying C`` / ``X, ..., did Y and said C``: X speaks."""
+    (q,) = reported(extractor, text)
+    assert q.speaker is not None and q.speaker.name == name
+    assert q.speaker.mention == mention
+    assert q.text == content

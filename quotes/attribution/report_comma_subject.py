@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.cues import cue_type_of
+from quotes.attribution.report_content import skip_lead
 from quotes.attribution.report_cues import between_subject_and_cue
 from quotes.attribution.source import appositive_role, read_subject, resolve_speaker
 from quotes.attribution.subject import subject_nouns
@@ -54,7 +55,12 @@ def subject_across_comma(
         if subj is None:
             return None
         sp = resolve_speaker(ctx, subj, a)
-        return (sp, None) if sp is not None else None
+        aside = _ASIDE_THEN_VERB.match(ctx.norm, subj.end, np_hi)
+        span = None
+        if aside is not None:  # the source is the subject and an apposition, not the verb
+            occasion = _OCCASION_ASIDE.match(aside.group("aside"))
+            span = (subj.start, subj.end if occasion else aside.end("aside"))
+        return (sp, span) if sp is not None else None
     appos = appositive_role(ctx, consumed, np_hi)
     if appos:
         np, role = appos
@@ -135,7 +141,13 @@ def _relative_subject(ctx: Document, lo: int, hi: int) -> tuple[NounPhrase, int]
 
 
 def sentence_subject(ctx: Document, lo: int, hi: int) -> NounPhrase | None:
-    """The subject at the start of a sentence (for ``..., saying C``)."""
+    """The subject at the start of a sentence (for ``..., saying C``).
+
+    A dateline, a linking adverb and a lead adverbial before it are skipped
+    (``WASHINGTON (Reuters) - X did Y, saying C``); an apposition or a relative clause
+    between commas may stand between it and its verb (``X, a former aide, left ...``).
+    """
+    lo = skip_lead(ctx.norm, lo, hi)  # "WASHINGTON (Reuters) - X did Y, saying C"
     m = _LEAD_ADVERBIAL.match(ctx.norm, lo, hi)
     start = m.end() if m else lo
     np = scan_right(ctx.norm, start, hi)
@@ -159,9 +171,24 @@ def sentence_subject(ctx: Document, lo: int, hi: int) -> NounPhrase | None:
     ):
         toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
     np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
-    if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
-        return None
-    return np
+    if re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
+        return np
+    return np if _ASIDE_THEN_VERB.match(ctx.norm, np.end, hi) else None  # "X, a former aide, left"
+
+
+#: An aside between commas after the subject, then a lower-case word (its verb): ``X, a former
+#: aide, said``, ``X, who ..., has``, ``X, including Y and Z, have``; at most one inner comma.
+_ASIDE_THEN_VERB = re.compile(
+    r"(?P<aside>,\s+[^,;:()“”\"]{2,100}(?:,[^,;:()“”\"]{2,60})??),\s+(?!(?:who|whose|which)\b)[a-z]"
+)
+
+
+#: An aside that says when, where or how (``, in an interview,``, ``, meanwhile,``, ``, clearly
+#: frustrated,``, ``, looking for a way ...,``): no part of the source, unlike an apposition.
+_OCCASION_ASIDE = re.compile(
+    r",\s+(?:in|on|at|during|after|before|for|with|without|from|by|as|also|too|meanwhile|however|"
+    r"though|then|now|still|once|again|[a-z]+ly|[a-z]+ing|[a-z]+ed)\b"
+)
 
 
 #: Finite verbs that end a subject read rightwards (``His campaign put out a statement``).
