@@ -276,3 +276,28 @@ def test_the_sentence_subject_speaks_after_an_aside_or_a_dateline(
     assert q.speaker is not None and q.speaker.name == name
     assert q.speaker.mention == mention
     assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "PORTLAND, Ore. — Sen. Ann Lee (D-Ore.) defended her call to close the port, saying "
+            "the savings would outweigh the losses.",
+            "Sen. Ann Lee (D-Ore.)",
+            "the savings would outweigh the losses",
+        ),
+        (
+            "Rep. Ann Lee (R), a member of the panel, toughened her stance on the ferries, saying "
+            "the service would end in March.",
+            "Rep. Ann Lee (R), a member of the panel",
+            "the service would end in March",
+        ),
+    ],
+)
+def test_a_party_tag_after_the_sentence_subject(extractor, text, mention, content):
+    """``Sen. X (D-Ore.) did Y, saying C``: the tag belongs to the subject, X speaks."""
+    (q,) = reported(extractor, text)
+    assert q.speaker is not None and q.speaker.name == "Ann Lee"
+    assert q.speaker.mention == mention
+    assert q.text == content

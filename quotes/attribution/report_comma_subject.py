@@ -14,7 +14,7 @@ import re
 from quotes.attribution.cues import cue_type_of
 from quotes.attribution.report_content import skip_lead
 from quotes.attribution.report_cues import between_subject_and_cue
-from quotes.attribution.source import appositive_role, read_subject, resolve_speaker
+from quotes.attribution.source import appositive_role, party_tag_end, read_subject, resolve_speaker
 from quotes.attribution.subject import subject_nouns
 from quotes.document import Document
 from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, NON_NAME_CAPITALS, ORG_WORDS, TITLES
@@ -55,7 +55,7 @@ def subject_across_comma(
         if subj is None:
             return None
         sp = resolve_speaker(ctx, subj, a)
-        aside = _ASIDE_THEN_VERB.match(ctx.norm, subj.end, np_hi)
+        aside = _ASIDE_THEN_VERB.match(ctx.norm, party_tag_end(ctx.norm, subj.end, np_hi), np_hi)
         span = None
         if aside is not None:  # the source is the subject and an apposition, not the verb
             occasion = _OCCASION_ASIDE.match(aside.group("aside"))
@@ -171,9 +171,10 @@ def sentence_subject(ctx: Document, lo: int, hi: int) -> NounPhrase | None:
     ):
         toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
     np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
-    if re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
+    end = party_tag_end(ctx.norm, np.end, hi)  # "Sen. Ann Lee (D-Ore.) defended ..."
+    if re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[end : end + 8]):
         return np
-    return np if _ASIDE_THEN_VERB.match(ctx.norm, np.end, hi) else None  # "X, a former aide, left"
+    return np if _ASIDE_THEN_VERB.match(ctx.norm, end, hi) else None  # "X, a former aide, left"
 
 
 #: An aside between commas after the subject, then a lower-case word (its verb): ``X, a former
