@@ -301,3 +301,26 @@ def test_a_party_tag_after_the_sentence_subject(extractor, text, mention, conten
     assert q.speaker is not None and q.speaker.name == "Ann Lee"
     assert q.speaker.mention == mention
     assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Earlier Wednesday, Tom Brandt appeared on a radio show and defended his plan to close "
+            "the port.",
+            "his plan to close the port",
+        ),
+        (
+            "Later that day, Tom Brandt released a new plan, saying the port would close in March.",
+            "the port would close in March",
+        ),
+    ],
+)
+def test_a_time_phrase_opened_by_later_or_earlier_before_the_sentence_subject(
+    extractor, text, content
+):
+    """``Earlier Wednesday, X did Y and defended C``: the time phrase is skipped whole."""
+    (q,) = reported(extractor, text)
+    assert q.speaker is not None and q.speaker.name == "Tom Brandt"
+    assert q.text == content

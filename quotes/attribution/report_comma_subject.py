@@ -26,7 +26,7 @@ __all__ = ["sentence_subject", "subject_across_comma"]
 
 
 _LEAD_ADVERBIAL = re.compile(
-    r"(?:(?:but|and|so|yet|still|meanwhile|however|now|then|instead|later|earlier),?\s+)?"
+    r"(?:(?:but|and|so|yet|still|meanwhile|however|now|then|instead),?\s+)?"
     r"(?:(?:in|at|on|after|before|during|when|while|although|though|as|since|if|asked|speaking|"
     r"following|despite|for|with|without|like|unlike|by|from|under|over|last|this|earlier|later)"
     r"\b[^,]{0,120},\s+)?",
