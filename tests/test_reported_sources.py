@@ -324,3 +324,25 @@ def test_a_time_phrase_opened_by_later_or_earlier_before_the_sentence_subject(
     (q,) = reported(extractor, text)
     assert q.speaker is not None and q.speaker.name == "Tom Brandt"
     assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            '"It is a disaster," said Ann Lee, a professor at Harbor College in Maine, who '
+            "predicted the plan would fail.",
+            "Ann Lee",
+        ),
+        (
+            '"It was not convincing," said one official familiar with the discussion, who '
+            "predicted the plan would fail.",
+            "one official",
+        ),
+    ],
+)
+def test_who_after_the_source_of_a_quote_is_that_source(extractor, text, name):
+    """``said X, an aside ending in a place or a thing, who added C``: X, not the place."""
+    (q,) = reported(extractor, text)
+    assert q.speaker is not None and q.speaker.name == name
+    assert q.text == "the plan would fail"

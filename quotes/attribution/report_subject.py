@@ -327,6 +327,8 @@ def _head_subject(
             return (sp, (head.start, post.end("post"))) if sp is not None else None
     if j > 0 and toks[j - 1][0].lower() == "who" and toks[j - 1][1] >= consumed:
         who = toks[j - 1]
+        if prev is not None and ctx.norm[prev.end : who[1]].strip() in ("", ","):
+            return prev, (who[1], who[2])  # "said Ann Lee, a professor in Maine, who added C"
         ante = scan_left(
             ctx.norm,
             consumed,
