@@ -346,3 +346,31 @@ def test_who_after_the_source_of_a_quote_is_that_source(extractor, text, name):
     (q,) = reported(extractor, text)
     assert q.speaker is not None and q.speaker.name == name
     assert q.text == "the plan would fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "content"),
+    [
+        (
+            "Seventy percent of voters say they like the mayor, compared with 54 percent who say "
+            "the same of his rival.",
+            "54 percent",
+            "the same of his rival",
+        ),
+        (
+            "A majority have a poor view of the plan, including 18% who say they would vote it "
+            "down.",
+            "18%",
+            "they would vote it down",
+        ),
+    ],
+)
+def test_a_share_of_a_poll_before_who_speaks(extractor, text, name, content):
+    """``compared with 54 percent who say C``: the share speaks, the source is ``who``."""
+    (q,) = [q for q in reported(extractor, text) if q.text == content]
+    assert q.speaker is not None and q.speaker.name == name and q.speaker.mention == "who"
+
+
+def test_those_who_said_as_a_subject_is_left_alone(extractor):
+    text = "Those who said the economy was their top issue split evenly between the candidates."
+    assert all("split" not in q.text for q in reported(extractor, text))
