@@ -374,3 +374,42 @@ def test_a_share_of_a_poll_before_who_speaks(extractor, text, name, content):
 def test_those_who_said_as_a_subject_is_left_alone(extractor):
     text = "Those who said the economy was their top issue split evenly between the candidates."
     assert all("split" not in q.text for q in reported(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Tom Brandt rallied thousands by promising to cut taxes.", "to cut taxes"),
+        (
+            "Tom Brandt presented a plan for the port before explaining why he backs the mayor.",
+            "why he backs the mayor",
+        ),
+        (
+            "Tom Brandt wasn't happy about it and hit back by accusing the council of lying.",
+            "the council of lying",
+        ),
+        (
+            "Tom Brandt was suspended after slamming the council for its vote.",
+            "the council for its vote",
+        ),
+    ],
+)
+def test_the_clause_subject_speaks_in_a_gerund_adjunct(extractor, text, content):
+    """``X did Y by/before/after saying C``: the subject of the clause is the gerund's."""
+    (q,) = reported(extractor, text)
+    assert q.speaker is not None and q.speaker.name == "Tom Brandt"
+    assert q.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was justified by arguing that it saves money.",
+        "The decision was included in a briefing paper without asking Tom Brandt first.",
+        "Tom Brandt sat with the mayor, who surprised him by declaring she would run.",
+    ],
+)
+def test_no_gerund_subject_across_a_passive_or_a_relative_clause(extractor, text):
+    """A passive subject does not argue; in ``Y, who surprised X by declaring C`` X is no source."""
+    speakers = [q.speaker for q in reported(extractor, text) if q.speaker is not None]
+    assert all(sp.name != "Tom Brandt" and "plan" not in sp.mention for sp in speakers)

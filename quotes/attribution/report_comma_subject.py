@@ -45,6 +45,8 @@ def subject_across_comma(
     """
     before = ctx.norm[consumed:np_hi].rstrip()
     coordinated = re.search(r"(?:^|[\s,])(?:and|but|then)$", before, re.I) is not None
+    if cue.endswith("ing") and _ADJUNCT_PREPOSITION.search(before):
+        return _adjunct_subject(ctx, lo, np_hi, a)  # "X won the seat by promising C"
     if not before.endswith(",") and not coordinated:
         return None
     if cue.endswith("ing") or coordinated:
@@ -76,6 +78,67 @@ def subject_across_comma(
         sp = resolve_speaker(ctx, np, a)
         return (sp, (np.start, end)) if sp is not None else None
     return _name_with_aside(ctx, consumed, np_hi, a)
+
+
+#: A preposition that opens a gerund adjunct after its clause (``X rallied crowds by promising
+#: C``, ``X left the stage before explaining C``): the subject of the clause is the gerund's.
+#: A word must stand before it, so a fronted adjunct (``After saying C, X ...``) is not read.
+_ADJUNCT_PREPOSITION = re.compile(
+    r"\w[\w,.’'”\"]*\s+(?:by|after|before|while|when|without|since|upon)$", re.I
+)
+
+
+def _adjunct_subject(
+    ctx: Document, lo: int, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``X rallied crowds by promising C``: the subject of the clause is the gerund's subject.
+
+    Only for a clause that is the sentence's own, read whole: its subject (an aside after
+    it allowed), then a verb, and no relative, subordinate or second clause before the
+    preposition (``Y, who surprised X by declaring C``: Y, not X, declared).
+    """
+    subj = sentence_subject(ctx, lo, np_hi)
+    if subj is None or subj.text.endswith(("'s", "’s")):
+        return None  # "The Granite State's ...": a possessive opens the subject
+    end = party_tag_end(ctx.norm, subj.end, np_hi)
+    aside = _ASIDE_THEN_VERB.match(ctx.norm, end, np_hi)
+    end = aside.end("aside") + 1 if aside else end
+    predicate = ctx.norm[end:np_hi].rstrip()
+    predicate, preposition = predicate[: predicate.rfind(" ")], predicate.split()[-1].lower()
+    if preposition in ("by", "without") and _PASSIVE.match(predicate):
+        return None  # "The plan was justified by arguing C": its subject argues nothing
+    first = _PREDICATE_VERB.match(predicate)
+    if first is None or not first.group("aux") and not _verb_form(first.group("verb")):
+        return None  # "Tuesday on WTMJ's show, while discussing C": no verb after "Tuesday"
+    if _CLAUSE_BREAK.search(predicate):
+        return None
+    sp = resolve_speaker(ctx, subj, a)
+    span = (subj.start, aside.end("aside")) if aside else None
+    if aside and _OCCASION_ASIDE.match(aside.group("aside")):
+        span = (subj.start, subj.end)
+    return (sp, span) if sp is not None else None
+
+
+#: The verb after a subject: an adverb at most before it (``X only hinted``), an auxiliary
+#: with n't (``wasn't``), or a word that `_verb_form` reads as a verb.
+_PREDICATE_VERB = re.compile(
+    r"\s*(?:(?:only|also|then|later|just|never|once|first|[a-z]+ly)\s+)?"
+    r"(?:(?P<aux>[a-z]+n['’]t|did|does|do|began|broke|threw|won|lost|sent|spent|fought|rose|"
+    r"took|led|left|kept|held|got|went|came|brought|sat|stood|began|struck|drew)\b|(?P<verb>[a-z]+))"
+)
+
+
+#: A passive predicate (``was justified``, ``was included in a paper``).
+_PASSIVE = re.compile(r"\s*(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)
+
+
+#: A second clause between the subject and the gerund: a relative, a subordinate clause,
+#: a coordinated one, or a stop.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:and|but|or|so|yet)\b|\b(?:who|whom|whose|which|that|while|whereas|because|"
+    r"although|though|when|if|unless|since|until)\b",
+    re.I,
+)
 
 
 def _name_with_aside(
