@@ -413,3 +413,37 @@ def test_no_gerund_subject_across_a_passive_or_a_relative_clause(extractor, text
     """A passive subject does not argue; in ``Y, who surprised X by declaring C`` X is no source."""
     speakers = [q.speaker for q in reported(extractor, text) if q.speaker is not None]
     assert all(sp.name != "Tom Brandt" and "plan" not in sp.mention for sp in speakers)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "After saying he was nervous to ask a question, Tom Brandt ended up in the middle of "
+            "the room.",
+            "saying",
+            "he was nervous to ask a question",
+        ),
+        (
+            "One month after announcing his support for the mayor, Tom Brandt said he had doubts.",
+            "announcing",
+            "his support for the mayor",
+        ),
+        (
+            "And in explaining why the plans had not passed, Tom Brandt described a rigged system.",
+            "explaining",
+            "why the plans had not passed",
+        ),
+    ],
+)
+def test_a_fronted_gerund_adjunct_belongs_to_the_subject_after_it(extractor, text, cue, content):
+    """``After saying C, X left``: X speaks, and C ends at the comma before X."""
+    (q,) = [q for q in reported(extractor, text) if q.cue is not None and q.cue.text == cue]
+    assert q.speaker is not None and q.speaker.name == "Tom Brandt"
+    assert q.text == content
+
+
+def test_a_subject_and_verb_before_by_are_no_fronted_adjunct(extractor):
+    (q,) = reported(extractor, "Tom Brandt concluded by implying that the port would close.")
+    assert q.speaker is not None and q.speaker.mention == "Tom Brandt"
+    assert q.text == "that the port would close"

@@ -43,6 +43,8 @@ def subject_across_comma(
     report before) goes on; ``X, a former aide, said``: an apposition; ``Paradis, who
     has been active in politics since 25, says``: a relative clause.
     """
+    if cue.endswith("ing") and consumed == lo and _FRONTED_ADJUNCT.fullmatch(ctx.norm, lo, np_hi):
+        return _fronted_adjunct_subject(ctx, np_hi, a)  # "After saying C, X left"
     before = ctx.norm[consumed:np_hi].rstrip()
     coordinated = re.search(r"(?:^|[\s,])(?:and|but|then)$", before, re.I) is not None
     if cue.endswith("ing") and _ADJUNCT_PREPOSITION.search(before):
@@ -117,6 +119,37 @@ def _adjunct_subject(
     if aside and _OCCASION_ASIDE.match(aside.group("aside")):
         span = (subj.start, subj.end)
     return (sp, span) if sp is not None else None
+
+
+#: A gerund adjunct that opens its sentence: ``After``, ``One month after``, ``But while``.
+_FRONTED_ADJUNCT = re.compile(
+    r"\s*(?:(?:but|and|yet|so|still|now)\s*,?\s+)?(?:(?:shortly|soon|just|even|only|long|right|"
+    r"a|few|several|one|two|three|four|five|six|seven|eight|nine|ten|\d+|hours?|days?|weeks?|"
+    r"months?|years?)\s+){0,2}"
+    r"(?:after|before|while|since|upon|by|in|when|without)\s+",
+    re.I,
+)
+
+
+def _fronted_adjunct_subject(
+    ctx: Document, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``After saying C, X left``: the subject of the clause after the adjunct's comma.
+
+    The first of the next three commas of the sentence after which a subject and its
+    verb stand (`sentence_subject`) ends the adjunct.
+    """
+    end = ctx.sentence_of(np_hi)[1]
+    c = np_hi
+    for _ in range(3):
+        c = ctx.norm.find(",", c + 1, min(end, np_hi + 300))
+        if c < 0:
+            return None
+        subj = sentence_subject(ctx, c + 1, end)
+        if subj is not None and not ctx.norm[c + 1 : subj.start].strip():
+            sp = resolve_speaker(ctx, subj, a)
+            return (sp, None) if sp is not None else None
+    return None
 
 
 #: The verb after a subject: an adverb at most before it (``X only hinted``), an auxiliary
