@@ -447,3 +447,38 @@ def test_a_subject_and_verb_before_by_are_no_fronted_adjunct(extractor):
     (q,) = reported(extractor, "Tom Brandt concluded by implying that the port would close.")
     assert q.speaker is not None and q.speaker.mention == "Tom Brandt"
     assert q.text == "that the port would close"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "Then Tom Brandt, only two months later, announced plans to close the port.",
+            "Tom Brandt",
+            "plans to close the port",
+        ),
+        (
+            "Tom Brandt, in the wake of a new poll on the ferries, told reporters that the port "
+            "would close.",
+            "Tom Brandt",
+            "that the port would close",
+        ),
+        (
+            "Tom Brandt, as he is known to his neighbours, described the port as a ruin.",
+            "Tom Brandt",
+            "the port as a ruin",
+        ),
+    ],
+)
+def test_the_subject_speaks_across_any_aside_before_its_cue(extractor, text, mention, content):
+    """``X, an occasion or an apposition, announced C``: X speaks."""
+    (q,) = reported(extractor, text)
+    assert q.speaker is not None and q.speaker.name == "Tom Brandt"
+    assert q.speaker.mention == mention
+    assert q.text == content
+
+
+def test_an_attribution_aside_is_no_subject(extractor):
+    text = "Rather, he said, the ferries will keep running until March."
+    speakers = [q.speaker for q in reported(extractor, text) if q.speaker is not None]
+    assert all(sp.mention != "Rather" for sp in speakers)

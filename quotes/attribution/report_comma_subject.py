@@ -79,7 +79,7 @@ def subject_across_comma(
         np, end = rel
         sp = resolve_speaker(ctx, np, a)
         return (sp, (np.start, end)) if sp is not None else None
-    return _name_with_aside(ctx, consumed, np_hi, a)
+    return _name_with_aside(ctx, consumed, np_hi, a) or _subject_with_aside(ctx, consumed, np_hi, a)
 
 
 #: A preposition that opens a gerund adjunct after its clause (``X rallied crowds by promising
@@ -171,6 +171,37 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:and|but|or|so|yet)\b|\b(?:who|whom|whose|which|that|while|whereas|because|"
     r"although|though|when|if|unless|since|until)\b",
     re.I,
+)
+
+
+def _subject_with_aside(
+    ctx: Document, consumed: int, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``Then DuPont, only two months later, announced C``: the clause's subject before an aside.
+
+    The subject opens the clause (`sentence_subject`) and the aside between commas after it
+    runs to the comma right before the cue. The source is the subject with an apposition or a
+    relative clause, the subject alone after an occasion (``, in fact,``, ``, of course,``).
+    """
+    comma = ctx.norm.rfind(",", consumed, np_hi)
+    subj = sentence_subject(ctx, consumed, np_hi + 1)
+    if subj is None:
+        return None
+    aside = _ASIDE_THEN_VERB.match(ctx.norm, party_tag_end(ctx.norm, subj.end, np_hi), np_hi + 1)
+    if aside is None or aside.end("aside") != comma:
+        return None
+    if _ATTRIBUTION_ASIDE.match(aside.group("aside")):
+        return None  # "Rather, he said, C": the aside is an attribution of its own
+    sp = resolve_speaker(ctx, subj, a)
+    if sp is None:
+        return None
+    occasion = _OCCASION_ASIDE.match(aside.group("aside"))
+    return sp, (subj.start, subj.end if occasion else comma)
+
+
+#: An aside that attributes the clause around it: ``, he said,``, ``, they said,``.
+_ATTRIBUTION_ASIDE = re.compile(
+    r",\s+(?:[\w.’'-]+\s+){1,4}(?:said|says|say|told|added|noted|wrote|reported)\s*$", re.I
 )
 
 
@@ -283,7 +314,7 @@ _ASIDE_THEN_VERB = re.compile(
 #: An aside that says when, where or how (``, in an interview,``, ``, meanwhile,``, ``, clearly
 #: frustrated,``, ``, looking for a way ...,``): no part of the source, unlike an apposition.
 _OCCASION_ASIDE = re.compile(
-    r",\s+(?:in|on|at|during|after|before|for|with|without|from|by|as|also|too|meanwhile|however|"
+    r",\s+(?:in|on|of|at|during|after|before|for|with|without|from|by|as|also|too|meanwhile|however|"
     r"though|then|now|still|once|again|[a-z]+ly|[a-z]+ing|[a-z]+ed)\b"
 )
 
