@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.cues import cue_type_of
+from quotes.attribution.report_content import skip_lead
 from quotes.attribution.report_cues import between_subject_and_cue
-from quotes.attribution.source import appositive_role, read_subject, resolve_speaker
+from quotes.attribution.source import appositive_role, party_tag_end, read_subject, resolve_speaker
 from quotes.attribution.subject import subject_nouns
 from quotes.document import Document
 from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, NON_NAME_CAPITALS, ORG_WORDS, TITLES
@@ -25,7 +26,7 @@ __all__ = ["sentence_subject", "subject_across_comma"]
 
 
 _LEAD_ADVERBIAL = re.compile(
-    r"(?:(?:but|and|so|yet|still|meanwhile|however|now|then|instead|later|earlier),?\s+)?"
+    r"(?:(?:but|and|so|yet|still|meanwhile|however|now|then|instead),?\s+)?"
     r"(?:(?:in|at|on|after|before|during|when|while|although|though|as|since|if|asked|speaking|"
     r"following|despite|for|with|without|like|unlike|by|from|under|over|last|this|earlier|later)"
     r"\b[^,]{0,120},\s+)?",
@@ -42,8 +43,12 @@ def subject_across_comma(
     report before) goes on; ``X, a former aide, said``: an apposition; ``Paradis, who
     has been active in politics since 25, says``: a relative clause.
     """
+    if cue.endswith("ing") and consumed == lo and _FRONTED_ADJUNCT.fullmatch(ctx.norm, lo, np_hi):
+        return _fronted_adjunct_subject(ctx, np_hi, a)  # "After saying C, X left"
     before = ctx.norm[consumed:np_hi].rstrip()
     coordinated = re.search(r"(?:^|[\s,])(?:and|but|then)$", before, re.I) is not None
+    if cue.endswith("ing") and _ADJUNCT_PREPOSITION.search(before):
+        return _adjunct_subject(ctx, lo, np_hi, a)  # "X won the seat by promising C"
     if not before.endswith(",") and not coordinated:
         return None
     if cue.endswith("ing") or coordinated:
@@ -54,7 +59,12 @@ def subject_across_comma(
         if subj is None:
             return None
         sp = resolve_speaker(ctx, subj, a)
-        return (sp, None) if sp is not None else None
+        aside = _ASIDE_THEN_VERB.match(ctx.norm, party_tag_end(ctx.norm, subj.end, np_hi), np_hi)
+        span = None
+        if aside is not None:  # the source is the subject and an apposition, not the verb
+            occasion = _OCCASION_ASIDE.match(aside.group("aside"))
+            span = (subj.start, subj.end if occasion else aside.end("aside"))
+        return (sp, span) if sp is not None else None
     appos = appositive_role(ctx, consumed, np_hi)
     if appos:
         np, role = appos
@@ -69,7 +79,130 @@ def subject_across_comma(
         np, end = rel
         sp = resolve_speaker(ctx, np, a)
         return (sp, (np.start, end)) if sp is not None else None
-    return _name_with_aside(ctx, consumed, np_hi, a)
+    return _name_with_aside(ctx, consumed, np_hi, a) or _subject_with_aside(ctx, consumed, np_hi, a)
+
+
+#: A preposition that opens a gerund adjunct after its clause (``X rallied crowds by promising
+#: C``, ``X left the stage before explaining C``): the subject of the clause is the gerund's.
+#: A word must stand before it, so a fronted adjunct (``After saying C, X ...``) is not read.
+_ADJUNCT_PREPOSITION = re.compile(
+    r"\w[\w,.’'”\"]*\s+(?:by|after|before|while|when|without|since|upon)$", re.I
+)
+
+
+def _adjunct_subject(
+    ctx: Document, lo: int, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``X rallied crowds by promising C``: the subject of the clause is the gerund's subject.
+
+    Only for a clause that is the sentence's own, read whole: its subject (an aside after
+    it allowed), then a verb, and no relative, subordinate or second clause before the
+    preposition (``Y, who surprised X by declaring C``: Y, not X, declared).
+    """
+    subj = sentence_subject(ctx, lo, np_hi)
+    if subj is None or subj.text.endswith(("'s", "’s")):
+        return None  # "The Granite State's ...": a possessive opens the subject
+    end = party_tag_end(ctx.norm, subj.end, np_hi)
+    aside = _ASIDE_THEN_VERB.match(ctx.norm, end, np_hi)
+    end = aside.end("aside") + 1 if aside else end
+    predicate = ctx.norm[end:np_hi].rstrip()
+    predicate, preposition = predicate[: predicate.rfind(" ")], predicate.split()[-1].lower()
+    if preposition in ("by", "without") and _PASSIVE.match(predicate):
+        return None  # "The plan was justified by arguing C": its subject argues nothing
+    first = _PREDICATE_VERB.match(predicate)
+    if first is None or not first.group("aux") and not _verb_form(first.group("verb")):
+        return None  # "Tuesday on WTMJ's show, while discussing C": no verb after "Tuesday"
+    if _CLAUSE_BREAK.search(predicate):
+        return None
+    sp = resolve_speaker(ctx, subj, a)
+    span = (subj.start, aside.end("aside")) if aside else None
+    if aside and _OCCASION_ASIDE.match(aside.group("aside")):
+        span = (subj.start, subj.end)
+    return (sp, span) if sp is not None else None
+
+
+#: A gerund adjunct that opens its sentence: ``After``, ``One month after``, ``But while``.
+_FRONTED_ADJUNCT = re.compile(
+    r"\s*(?:(?:but|and|yet|so|still|now)\s*,?\s+)?(?:(?:shortly|soon|just|even|only|long|right|"
+    r"a|few|several|one|two|three|four|five|six|seven|eight|nine|ten|\d+|hours?|days?|weeks?|"
+    r"months?|years?)\s+){0,2}"
+    r"(?:after|before|while|since|upon|by|in|when|without)\s+",
+    re.I,
+)
+
+
+def _fronted_adjunct_subject(
+    ctx: Document, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``After saying C, X left``: the subject of the clause after the adjunct's comma.
+
+    The first of the next three commas of the sentence after which a subject and its
+    verb stand (`sentence_subject`) ends the adjunct.
+    """
+    end = ctx.sentence_of(np_hi)[1]
+    c = np_hi
+    for _ in range(3):
+        c = ctx.norm.find(",", c + 1, min(end, np_hi + 300))
+        if c < 0:
+            return None
+        subj = sentence_subject(ctx, c + 1, end)
+        if subj is not None and not ctx.norm[c + 1 : subj.start].strip():
+            sp = resolve_speaker(ctx, subj, a)
+            return (sp, None) if sp is not None else None
+    return None
+
+
+#: The verb after a subject: an adverb at most before it (``X only hinted``), an auxiliary
+#: with n't (``wasn't``), or a word that `_verb_form` reads as a verb.
+_PREDICATE_VERB = re.compile(
+    r"\s*(?:(?:only|also|then|later|just|never|once|first|[a-z]+ly)\s+)?"
+    r"(?:(?P<aux>[a-z]+n['’]t|did|does|do|began|broke|threw|won|lost|sent|spent|fought|rose|"
+    r"took|led|left|kept|held|got|went|came|brought|sat|stood|began|struck|drew)\b|(?P<verb>[a-z]+))"
+)
+
+
+#: A passive predicate (``was justified``, ``was included in a paper``).
+_PASSIVE = re.compile(r"\s*(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)
+
+
+#: A second clause between the subject and the gerund: a relative, a subordinate clause,
+#: a coordinated one, or a stop.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:and|but|or|so|yet)\b|\b(?:who|whom|whose|which|that|while|whereas|because|"
+    r"although|though|when|if|unless|since|until)\b",
+    re.I,
+)
+
+
+def _subject_with_aside(
+    ctx: Document, consumed: int, np_hi: int, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``Then DuPont, only two months later, announced C``: the clause's subject before an aside.
+
+    The subject opens the clause (`sentence_subject`) and the aside between commas after it
+    runs to the comma right before the cue. The source is the subject with an apposition or a
+    relative clause, the subject alone after an occasion (``, in fact,``, ``, of course,``).
+    """
+    comma = ctx.norm.rfind(",", consumed, np_hi)
+    subj = sentence_subject(ctx, consumed, np_hi + 1)
+    if subj is None:
+        return None
+    aside = _ASIDE_THEN_VERB.match(ctx.norm, party_tag_end(ctx.norm, subj.end, np_hi), np_hi + 1)
+    if aside is None or aside.end("aside") != comma:
+        return None
+    if _ATTRIBUTION_ASIDE.match(aside.group("aside")):
+        return None  # "Rather, he said, C": the aside is an attribution of its own
+    sp = resolve_speaker(ctx, subj, a)
+    if sp is None:
+        return None
+    occasion = _OCCASION_ASIDE.match(aside.group("aside"))
+    return sp, (subj.start, subj.end if occasion else comma)
+
+
+#: An aside that attributes the clause around it: ``, he said,``, ``, they said,``.
+_ATTRIBUTION_ASIDE = re.compile(
+    r",\s+(?:[\w.’'-]+\s+){1,4}(?:said|says|say|told|added|noted|wrote|reported)\s*$", re.I
+)
 
 
 def _name_with_aside(
@@ -135,7 +268,13 @@ def _relative_subject(ctx: Document, lo: int, hi: int) -> tuple[NounPhrase, int]
 
 
 def sentence_subject(ctx: Document, lo: int, hi: int) -> NounPhrase | None:
-    """The subject at the start of a sentence (for ``..., saying C``)."""
+    """The subject at the start of a sentence (for ``..., saying C``).
+
+    A dateline, a linking adverb and a lead adverbial before it are skipped
+    (``WASHINGTON (Reuters) - X did Y, saying C``); an apposition or a relative clause
+    between commas may stand between it and its verb (``X, a former aide, left ...``).
+    """
+    lo = skip_lead(ctx.norm, lo, hi)  # "WASHINGTON (Reuters) - X did Y, saying C"
     m = _LEAD_ADVERBIAL.match(ctx.norm, lo, hi)
     start = m.end() if m else lo
     np = scan_right(ctx.norm, start, hi)
@@ -159,9 +298,25 @@ def sentence_subject(ctx: Document, lo: int, hi: int) -> NounPhrase | None:
     ):
         toks = toks[: caps[-1] + 1]  # "Governor Tim Walz left ...": a name ends with a capital
     np = NounPhrase(toks[0][1], toks[-1][2], ctx.norm[toks[0][1] : toks[-1][2]])
-    if not re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[np.end : np.end + 8]):
-        return None
-    return np
+    end = party_tag_end(ctx.norm, np.end, hi)  # "Sen. Ann Lee (D-Ore.) defended ..."
+    if re.match(r"\s+(?:[a-z]|,\s+who\b)", ctx.norm[end : end + 8]):
+        return np
+    return np if _ASIDE_THEN_VERB.match(ctx.norm, end, hi) else None  # "X, a former aide, left"
+
+
+#: An aside between commas after the subject, then a lower-case word (its verb): ``X, a former
+#: aide, said``, ``X, who ..., has``, ``X, including Y and Z, have``; at most one inner comma.
+_ASIDE_THEN_VERB = re.compile(
+    r"(?P<aside>,\s+[^,;:()“”\"]{2,100}(?:,[^,;:()“”\"]{2,60})??),\s+(?!(?:who|whose|which)\b)[a-z]"
+)
+
+
+#: An aside that says when, where or how (``, in an interview,``, ``, meanwhile,``, ``, clearly
+#: frustrated,``, ``, looking for a way ...,``): no part of the source, unlike an apposition.
+_OCCASION_ASIDE = re.compile(
+    r",\s+(?:in|on|of|at|during|after|before|for|with|without|from|by|as|also|too|meanwhile|however|"
+    r"though|then|now|still|once|again|[a-z]+ly|[a-z]+ing|[a-z]+ed)\b"
+)
 
 
 #: Finite verbs that end a subject read rightwards (``His campaign put out a statement``).

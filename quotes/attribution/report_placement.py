@@ -287,6 +287,9 @@ class ContentPlacement:
             ctx, max(self.lo, self.consumed), np_start
         )
         end = clause_end(ctx, start, cue.limit)
+        if start < np_start < end:  # "In explaining C, X described ...": C ends before X
+            comma = ctx.norm.rfind(",", start, np_start)
+            end = comma if comma > start else end
         if span is not None and ctx.norm[span[0] : span[1]].lower() in ("who", "which"):
             comma = ctx.norm.find(",", start, end)  # "X, who cited C, went on": C ends at the comma
             end = comma if comma > start else end

@@ -164,8 +164,8 @@ class SentenceScan(ContentPlacement):
             and predicate_noun(self.ctx, self.consumed, np_start, sp.end, cue.a)
         ):
             return  # "X is a propaganda term questioning C": the participle describes a noun
-        if self.content_first(cue, sp, np_start):
-            return
+        if np_start < cue.a and self.content_first(cue, sp, np_start):
+            return  # a speaker after the cue ("After saying C, X left") has its content after
         self.cue_first(cue, sp, span, np_start)
 
 

@@ -326,19 +326,44 @@ def _head_subject(
             sp = resolve_speaker(ctx, head, a)
             return (sp, (head.start, post.end("post"))) if sp is not None else None
     if j > 0 and toks[j - 1][0].lower() == "who" and toks[j - 1][1] >= consumed:
-        who = toks[j - 1]
-        ante = scan_left(
-            ctx.norm,
-            consumed,
-            ctx.norm.rfind(",", consumed, who[1])
-            if ctx.norm[consumed : who[1]].rstrip().endswith(",")
-            else who[1],
-        )
-        if ante is None:
-            return None
-        sp = resolve_speaker(ctx, ante, a)
-        return (sp, (who[1], who[2])) if sp is not None else None
+        return _relative_who(ctx, toks[j - 1], consumed, prev, a)
     return subject_across_comma(ctx, consumed, lo, cue, prev, np_hi, a)
+
+
+def _relative_who(
+    ctx: Document, who: Token, consumed: int, prev: Speaker | None, a: int
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """The antecedent of ``who`` before a cue; the source span is ``who`` (PolNeAR)."""
+    if prev is not None and ctx.norm[prev.end : who[1]].strip() in ("", ","):
+        return prev, (who[1], who[2])  # "said Ann Lee, a professor in Maine, who added C"
+    before = ctx.norm[consumed : who[1]].rstrip()
+    ante_end = consumed + len(before) - 1 if before.endswith(",") else who[1]
+    ante = scan_left(ctx.norm, consumed, ante_end)
+    sp = resolve_speaker(ctx, ante, a) if ante is not None else None
+    if sp is None:
+        counted = _COUNTED_ANTECEDENT.search(ctx.norm, max(consumed, who[1] - 60), who[1])
+        if counted is None:
+            return None
+        name = ctx.text[counted.start("np") : counted.end("np")]  # "54 percent who say C"
+        sp = Speaker(
+            name=name, mention=name, start=counted.start("np"), end=counted.end("np"),
+            type=SpeakerType.GROUP,
+        )
+    return sp, (who[1], who[2])
+
+
+#: A share of people before ``who`` in a poll report, the object of a comparison or an
+#: inclusion (``compared with 54 percent who say C``, ``including 18% who say C``, ``from 76
+#: percent who said the same``). As a subject (``Those who said C split evenly``) the verb
+#: of the main clause would run into the content, so that is left out.
+_COUNTED_ANTECEDENT = re.compile(
+    r"\b(?:with|including|from|to|than|by)\s+(?P<np>(?:(?:about|nearly|almost|roughly|some|only|just|"
+    r"the|a|an)\s+)*(?:\d[\d.,]*\s*(?:%|percent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine)"
+    r"\s+in\s+(?:\d+|ten|five|four|three)|(?:same\s+)?number|majority|minority|plurality|share|third|"
+    r"quarter)(?:\s+of\s+(?:\w+\s+){0,2}(?:voters|respondents|adults|americans|democrats|"
+    r"republicans|independents))?)\s*$",
+    re.I,
+)
 
 
 def _named_head(

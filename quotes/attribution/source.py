@@ -137,6 +137,12 @@ _INFORMED = re.compile(
 )
 
 
+def party_tag_end(norm: str, end: int, limit: int) -> int:
+    """Where a party tag right after ``end`` ends (``Sen. Ann Lee (D-Ore.)``); else ``end``."""
+    m = _PARTY.match(norm, end, limit)
+    return m.end() if m else end
+
+
 def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> int:
     """End of the full noun phrase whose head ends at ``end``: party tags and appositions.
 
