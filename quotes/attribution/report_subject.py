@@ -45,6 +45,19 @@ _POSTMODIFIED = re.compile(
     r"(?:\s*,)?\s*$",
     re.I,
 )
+#: How far before a cue a post-modified source may start: the head, its modifier (at
+#: most 80 characters after the fixed words) and spaces fit well within it.
+_POSTMODIFIED_REACH = 300
+
+
+def _postmodified_before(ctx: Document, consumed: int, np_hi: int) -> re.Match[str] | None:
+    """A post-modified source (``sources familiar with the matter``) ending at ``np_hi``.
+
+    The match must end at the cue, so the search starts at most `_POSTMODIFIED_REACH`
+    characters before it: a search from the clause start cost the clause's length per
+    cue (quadratic on a long run-on sentence).
+    """
+    return _POSTMODIFIED.search(ctx.norm, max(consumed, np_hi - _POSTMODIFIED_REACH), np_hi)
 
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -288,7 +301,7 @@ def _anonymous_source(
     The phrase must open the clause (after a conjunction or a sentence adverb at most),
     so the head is its subject.
     """
-    post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
+    post = _postmodified_before(ctx, consumed, np_hi)
     if post is None:
         return None
     head = scan_left(ctx.norm, consumed, post.end("head"))
@@ -319,7 +332,7 @@ def _head_subject(
     """`subject` from the head ``np`` read right before the cue (or from around it)."""
     if np is not None:
         return _named_head(ctx, toks, j, consumed, lo, cue, np, a)
-    post = _POSTMODIFIED.search(ctx.norm, consumed, np_hi)
+    post = _postmodified_before(ctx, consumed, np_hi)
     if post is not None:  # "sources familiar with the matter said"
         head = scan_left(ctx.norm, consumed, post.end("head"))
         if head is not None:
