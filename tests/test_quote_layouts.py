@@ -293,6 +293,22 @@ LAYOUTS = [
         "“People feel unwanted,” said Ostby Polls researcher Dana Morrow, who ran the survey.",
         [("People feel unwanted", "Dana Morrow")],
     ),
+    # An organisation named with "for" or "of", a role noun and a full name: the name speaks.
+    Layout(
+        "organisation-with-for-role-name-before-the-quote",
+        'Fair Wages for Ostby director Dana Morrow said: "We will march on Friday."',
+        [("We will march on Friday.", "Dana Morrow")],
+    ),
+    Layout(
+        "organisation-with-of-role-name-after-the-quote",
+        '"We will march on Friday," Friends of the River organizer Dana Morrow told reporters.',
+        [("We will march on Friday", "Dana Morrow")],
+    ),
+    Layout(
+        "description-with-to-role-name-keeps-its-head",
+        'An aide to campaign manager Dana Morrow said: "We will march on Friday."',
+        [("We will march on Friday.", "An aide")],
+    ),
     Layout(
         "inverted-name-of-an-employer-stays",
         '"We will win," said Dana Morrow of the Ostby Policy Center.',

@@ -36,7 +36,7 @@ from quotes.attribution.subject_phrase import (
     subject_nouns,
 )
 from quotes.lexicon import place_name
-from quotes.speakers.noun_phrase import NounPhrase
+from quotes.speakers.noun_phrase import NounPhrase, role_name_tail
 from quotes.text.tokens import Token, tokens, tokens_within
 
 # QUANTITY_HEADS and subject_nouns are re-exported from quotes.attribution.subject_phrase.
@@ -140,6 +140,20 @@ def _proper_name(toks: list[Token]) -> bool:
     """``Tad Devine``, ``Sen. Lindsey Graham``: capitalised words only."""
     words = [t[0] for t in toks if t[0] != "."]
     return bool(words) and all(w[:1].isupper() and w.lower() not in PHRASE_OPENERS for w in words)
+
+
+def _name_after_organisation(toks: list[Token], a: int, head_end: int, b: int) -> list[Token] | None:
+    """``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow``: a role and a name after an organisation.
+
+    The core ``toks[a:head_end]`` stopped at the ``for`` or ``of`` of an organisation's
+    name (``Friends of the Earth``); when the phrase then ends with a lower-case role
+    noun (``director``, ``organizer``) and a full name, the name speaks. A core that is
+    a description (``An aide to campaign manager Dana Morrow``) keeps its head.
+    """
+    if b - a < 5 or not _proper_name(toks[a:head_end]) or bare_lower(toks[head_end][0]) not in ("of", "for"):
+        return None
+    k = role_name_tail(toks[head_end + 2 : b])
+    return toks[head_end + 2 + k : b] if k is not None and k >= 1 else None
 
 
 def _town_place(norm: str, toks: list[Token], town: int, a: int, b: int) -> bool:
@@ -322,6 +336,8 @@ def _speaker_tokens(
         head = toks[first_a:first_b]  # "Trump and Ryan", "Both Cruz and Fiorina"
     if not head:
         return None
+    if head_end < first_b and not listed:
+        head = _name_after_organisation(toks, first_a, head_end, first_b) or head
     named = [
         toks[a:b] for n, (a, b) in enumerate(parts[1:], 1)
         if _proper_name(toks[a:b]) and not _town_place(norm, toks, a - 2, a, b)

@@ -56,6 +56,7 @@ __all__ = [
     "plural_group",
     "plural_org",
     "predicate_cut",
+    "role_name_tail",
     "scan_left",
     "scan_right",
 ]
@@ -335,6 +336,29 @@ def person_noun(word: str) -> bool:
     if word in _NOT_PERSON_ER:
         return False
     return word.endswith(PERSON_ENDINGS)
+
+
+def role_name_tail(words: list[Token]) -> Optional[int]:
+    """Index of the full name that closes ``words`` after a lower-case role noun, else ``None``.
+
+    ``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow``: whatever the
+    capitalised words before the role name (an organisation), the name speaks.
+
+    Examples:
+        >>> from quotes.text.tokens import tokens
+        >>> role_name_tail(tokens("Friends of the Earth director Dana Morrow", 0, 41))
+        5
+        >>> role_name_tail(tokens("Friends of the Earth", 0, 20)) is None
+        True
+    """
+    if len(words) < 3 or not (name_like(words[-1][0]) and name_like(words[-2][0])):
+        return None
+    role = words[-3][0]
+    if not role.isalpha() or not role.islower() or len(role) < 4 or role in FUNCTION_WORDS or not (
+        role in TITLES or role in source_words() or person_noun(role)
+    ):
+        return None
+    return len(words) - 2
 
 
 def _compound_modifier(tok: str, head: str) -> bool:
