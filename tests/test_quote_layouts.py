@@ -293,6 +293,17 @@ LAYOUTS = [
         "“People feel unwanted,” said Ostby Polls researcher Dana Morrow, who ran the survey.",
         [("People feel unwanted", "Dana Morrow")],
     ),
+    # An inverted cue, an adjective in -ed, a role noun and a full name: the name speaks.
+    Layout(
+        "inverted-participle-adjective-role-name",
+        '"We will win," said undecided Republican voter Dana Morrow of Ostby, before the rally.',
+        [("We will win", "Dana Morrow")],
+    ),
+    Layout(
+        "inverted-participle-adjective-then-a-clause-names-nobody",
+        '"We will win," said registered voters were tired of the race.',
+        [("We will win", None)],
+    ),
     # An organisation named with "for" or "of", a role noun and a full name: the name speaks.
     Layout(
         "organisation-with-for-role-name-before-the-quote",

@@ -34,7 +34,7 @@ from quotes.attribution.cues import (
     possessive_mark,
     short_close,
 )
-from quotes.attribution.direct_subject import wide_speaker
+from quotes.attribution.direct_subject import modified_role_name, wide_speaker
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
 from quotes.document import Document
@@ -227,6 +227,8 @@ def _after_inverted(
         m = re.match(r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))", ctx.norm[b:w.end])
         if m is not None:
             np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
+    if np is None and obj is None:
+        np = modified_role_name(ctx, b, w.end)
     if np is None:
         return _inverted_alone(ctx, q, w, b, cue, kind) if intro_cue(word) else None
     start = role = None

@@ -10,6 +10,8 @@ coordinated people or descriptions (``state Senate leader A and House Speaker B,
 both Republicans, said``; ``the Ohio senator and presidential candidate told``).
 `wide_subject` reads them with `full_subject`, the reader of PolNeAR Sources for
 reported speech: the core names the speaker, the whole phrase is the mention.
+After an inverted cue, `modified_role_name` reads ``said undecided voter Dana
+Morrow``, which `scan_right` does not (a lower-case word in -ed).
 """
 
 from __future__ import annotations
@@ -21,9 +23,15 @@ from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
 from quotes.models import Speaker
-from quotes.speakers.noun_phrase import SPEAKER_DETERMINERS, NounPhrase, bare_phrase
+from quotes.speakers.noun_phrase import (
+    SPEAKER_DETERMINERS,
+    NounPhrase,
+    bare_phrase,
+    role_name_tail,
+    scan_right,
+)
 from quotes.text.quoted import QuotedSpan
-from quotes.text.tokens import skip_spaces
+from quotes.text.tokens import skip_spaces, tokens
 
 #: Words that open a relative or question clause, never a subject phrase here.
 _RELATIVE = frozenset("which who whom whose that what where when".split())
@@ -97,3 +105,37 @@ def wide_speaker(
         if first is not None and first.name is not None:
             return first
     return resolve_speaker(ctx, core, q.start, start=start, describe=True, end=end)
+
+
+#: A lower-case participle as an adjective opening the phrase (``undecided``, ``registered``).
+_PARTICIPLE_MODIFIER = re.compile(r"\s+([a-z][a-z\-]+ed)\s+(?=[A-Za-z])")
+
+
+def modified_role_name(ctx: Document, b: int, end: int) -> NounPhrase | None:
+    """``undecided voter Dana Morrow`` after an inverted cue: an -ed adjective, a role, a name.
+
+    `scan_right` reads no phrase from a lower-case word in -ed (``said registered
+    voters could …`` opens a clause); followed by a role noun and a full name
+    (``said undecided Republican voter Dana Morrow``), the phrase names the person.
+
+    Args:
+        ctx: The article context.
+        b: The end of the inverted cue word.
+        end: The end of the clause.
+
+    Returns:
+        The phrase from the adjective to the end of the name (and what ``of``
+        attaches), or ``None``.
+    """
+    m = _PARTICIPLE_MODIFIER.match(ctx.norm, b, end)
+    if m is None:
+        return None
+    inner = scan_right(ctx.norm, m.end(), end)
+    if inner is None or inner.start != m.end():
+        return None
+    words = tokens(ctx.norm, inner.start, inner.end)
+    low = [t[0] for t in words]
+    k = role_name_tail(words[:low.index("of")] if "of" in low else words)
+    if k is None:
+        return None
+    return NounPhrase(m.start(1), inner.end, ctx.norm[m.start(1) : inner.end])

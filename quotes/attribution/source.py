@@ -32,7 +32,13 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.noun_phrase import NounPhrase, role_name_tail, scan_left, scan_right, without_article
+from quotes.speakers.noun_phrase import (
+    NounPhrase,
+    role_name_tail,
+    scan_left,
+    scan_right,
+    without_article,
+)
 from quotes.text.tokens import skip_spaces, tokens
 
 # Words that cannot start an apposition (``said Graham, adding that …``, ``Trump, in a tweet,``).
@@ -395,8 +401,9 @@ def loose_subject(
     if head is not None and head.start == p and head.text[:1].isupper() and _LOOSE_ATTACH.fullmatch(ctx.norm, head.end, hi):
         tail = tokens(ctx.norm, head.end, hi)
         k = role_name_tail(tail[1:])
-        if k is not None and k >= 2:  # "Fight for Fifteen director Dana Morrow": the name after the role
-            return NounPhrase(tail[k + 1][1], hi, ctx.norm[tail[k + 1][1]:hi]), None, p, None
+        if k is not None and k >= 2:  # "Fight for Fifteen director Dana Morrow": the name
+            name_at = tail[k + 1][1]
+            return NounPhrase(name_at, hi, ctx.norm[name_at:hi]), None, p, None
         return head, None, None, hi  # "James Pethokoukis of the American Enterprise Institute"
     m = re.fullmatch(r"([^,]{2,60}),\s+([^,]{2,60})", ctx.norm[p:hi])
     if m is not None:  # "another friend, Mariam Emara told CNN"

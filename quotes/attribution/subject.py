@@ -142,15 +142,19 @@ def _proper_name(toks: list[Token]) -> bool:
     return bool(words) and all(w[:1].isupper() and w.lower() not in PHRASE_OPENERS for w in words)
 
 
-def _name_after_organisation(toks: list[Token], a: int, head_end: int, b: int) -> list[Token] | None:
-    """``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow``: a role and a name after an organisation.
+def _name_after_organisation(
+    toks: list[Token], a: int, head_end: int, b: int
+) -> list[Token] | None:
+    """``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow``: a role and a name.
 
     The core ``toks[a:head_end]`` stopped at the ``for`` or ``of`` of an organisation's
     name (``Friends of the Earth``); when the phrase then ends with a lower-case role
     noun (``director``, ``organizer``) and a full name, the name speaks. A core that is
     a description (``An aide to campaign manager Dana Morrow``) keeps its head.
     """
-    if b - a < 5 or not _proper_name(toks[a:head_end]) or bare_lower(toks[head_end][0]) not in ("of", "for"):
+    if b - a < 5 or not _proper_name(toks[a:head_end]):
+        return None
+    if bare_lower(toks[head_end][0]) not in ("of", "for"):
         return None
     k = role_name_tail(toks[head_end + 2 : b])
     return toks[head_end + 2 + k : b] if k is not None and k >= 1 else None

@@ -338,7 +338,7 @@ def person_noun(word: str) -> bool:
     return word.endswith(PERSON_ENDINGS)
 
 
-def role_name_tail(words: list[Token]) -> Optional[int]:
+def role_name_tail(words: list[Token]) -> int | None:
     """Index of the full name that closes ``words`` after a lower-case role noun, else ``None``.
 
     ``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow``: whatever the
