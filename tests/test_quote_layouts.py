@@ -304,6 +304,12 @@ LAYOUTS = [
         '"We will win," said registered voters were tired of the race.',
         [("We will win", None)],
     ),
+    # A description with a relative clause before the cue: the verb of the clause is no subject.
+    Layout(
+        "description-with-a-relative-clause-before-the-cue",
+        'A council official who spoke anonymously said Friday, "The vote will be close."',
+        [("The vote will be close.", "A council official")],
+    ),
     # An organisation named with "for" or "of", a role noun and a full name: the name speaks.
     Layout(
         "organisation-with-for-role-name-before-the-quote",

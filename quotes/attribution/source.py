@@ -26,6 +26,7 @@ from quotes.document import Document
 from quotes.lexicon import (
     CUE_AUXILIARIES,
     NON_NAME_CAPITALS,
+    PRONOUNS,
     TITLES,
     US_STATES,
     place_name,
@@ -292,6 +293,8 @@ def read_subject(ctx: Document, lo: int, hi: int, *, anchored: bool, description
         m = _DESCRIPTION.search(ctx.norm, lo, hi)
         if m is not None and m.end() == hi:
             np = NounPhrase(m.start(), m.end(), ctx.norm[m.start():m.end()])
+    if np is not None and _in_relative_clause(ctx, np, p):
+        np = None  # "an official who spoke anonymously said": the verb of a relative clause
     if np is not None and (_placed(ctx, np, p, anchored) or not anchored and not _object_of(ctx, np, p)):
         return np, None, None
     if np is not None and anchored and _FULL_NAME.fullmatch(ctx.norm, np.start, np.end):
@@ -315,6 +318,15 @@ def _placed(ctx: Document, np: NounPhrase, p: int, anchored: bool) -> bool:
         return np.start == p
     pre = ctx.norm[p:np.start].rstrip()
     return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then", "as")
+
+
+def _in_relative_clause(ctx: Document, np: NounPhrase, p: int) -> bool:
+    """``spoke`` of ``an official who spoke anonymously said``: a relative pronoun before it."""
+    pre = ctx.norm[p:np.start].split()
+    return (
+        bool(pre) and pre[-1].lower() in ("who", "which", "that")
+        and np.text[:1].islower() and np.text.lower() not in PRONOUNS
+    )
 
 
 def _object_of(ctx: Document, np: NounPhrase, p: int) -> bool:
