@@ -322,6 +322,16 @@ LAYOUTS = [
         [("We will march on Friday", "Dana Morrow")],
     ),
     Layout(
+        "office-of-a-body-then-an-abbreviated-title-and-name",
+        'Speaker of the Assembly Rep. Dana Morrow said, "We will march on Friday."',
+        [("We will march on Friday.", "Dana Morrow")],
+    ),
+    Layout(
+        "organisation-with-of-capitalised-title-name-after-the-quote",
+        '"We will march on Friday," Friends of the River Director Dana Morrow said.',
+        [("We will march on Friday", "Dana Morrow")],
+    ),
+    Layout(
         "description-with-to-role-name-keeps-its-head",
         'An aide to campaign manager Dana Morrow said: "We will march on Friday."',
         [("We will march on Friday.", "An aide")],

@@ -413,9 +413,9 @@ def loose_subject(
     if head is not None and head.start == p and head.text[:1].isupper() and _LOOSE_ATTACH.fullmatch(ctx.norm, head.end, hi):
         tail = tokens(ctx.norm, head.end, hi)
         k = role_name_tail(tail[1:])
-        if k is not None and k >= 2:  # "Fight for Fifteen director Dana Morrow": the name
-            name_at = tail[k + 1][1]
-            return NounPhrase(name_at, hi, ctx.norm[name_at:hi]), None, p, None
+        if k is not None and k >= 1:  # "Fight for Fifteen director Dana Morrow": the name
+            a, b = tail[-2][1], tail[-1][2]
+            return NounPhrase(a, b, ctx.norm[a:b]), None, p, None
         return head, None, None, hi  # "James Pethokoukis of the American Enterprise Institute"
     m = re.fullmatch(r"([^,]{2,60}),\s+([^,]{2,60})", ctx.norm[p:hi])
     if m is not None:  # "another friend, Mariam Emara told CNN"

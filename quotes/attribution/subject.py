@@ -156,8 +156,10 @@ def _name_after_organisation(
         return None
     if bare_lower(toks[head_end][0]) not in ("of", "for"):
         return None
-    k = role_name_tail(toks[head_end + 2 : b])
-    return toks[head_end + 2 + k : b] if k is not None and k >= 1 else None
+    if any(t[0] in ("and", "&") for t in toks[head_end:b]):
+        return None  # "Secretary of State A and Gov. B": a list, read as one
+    k = role_name_tail(toks[head_end + 1 : b])  # the role, after a word of the organisation
+    return toks[b - 2 : b] if k is not None and k >= 1 else None
 
 
 def _town_place(norm: str, toks: list[Token], town: int, a: int, b: int) -> bool:

@@ -338,27 +338,39 @@ def person_noun(word: str) -> bool:
     return word.endswith(PERSON_ENDINGS)
 
 
-def role_name_tail(words: list[Token]) -> int | None:
-    """Index of the full name that closes ``words`` after a lower-case role noun, else ``None``.
+#: Abbreviated titles of an office before a full name (``Rep. Paul Ryan``); no honorifics.
+_OFFICE_ABBREVIATIONS = frozenset("gov sen rep gen lt col dr prof sgt capt adm rev maj".split())
 
-    ``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow``: whatever the
-    capitalised words before the role name (an organisation), the name speaks.
+
+def role_name_tail(words: list[Token]) -> int | None:
+    """Index of the role before the full name (the last two words) closing ``words``, else ``None``.
+
+    ``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow`` or ``Speaker of the
+    House Rep. Paul Ryan``: whatever the capitalised words before the role (an
+    organisation), the name speaks. The role is a lower-case role noun, a title
+    (``Director``) or an office abbreviation (``Rep.``).
 
     Examples:
         >>> from quotes.text.tokens import tokens
         >>> role_name_tail(tokens("Friends of the Earth director Dana Morrow", 0, 41))
-        5
+        4
+        >>> role_name_tail(tokens("the House Rep. Paul Ryan", 0, 24))
+        2
         >>> role_name_tail(tokens("Friends of the Earth", 0, 20)) is None
         True
     """
     if len(words) < 3 or not (name_like(words[-1][0]) and name_like(words[-2][0])):
         return None
-    role = words[-3][0]
-    if not role.isalpha() or not role.islower() or len(role) < 4 or role in FUNCTION_WORDS or not (
-        role in TITLES or role in source_words() or person_noun(role)
-    ):
+    r = len(words) - 3
+    if words[r][0] == "." and r > 0 and words[r - 1][2] == words[r][1]:
+        return r - 1 if words[r - 1][0].lower() in _OFFICE_ABBREVIATIONS else None
+    role = words[r][0]
+    low = role.lower()
+    if not role.isalpha() or len(role) < 4 or low in FUNCTION_WORDS:
         return None
-    return len(words) - 2
+    if role[:1].isupper():
+        return r if low in TITLES else None
+    return r if low in TITLES or low in source_words() or person_noun(low) else None
 
 
 def _compound_modifier(tok: str, head: str) -> bool:
