@@ -332,6 +332,11 @@ LAYOUTS = [
         [("We will march on Friday", "Dana Morrow")],
     ),
     Layout(
+        "office-of-a-body-then-an-abbreviated-title-name-and-party",
+        'Speaker of the Assembly Rep. Dana Morrow (R-Ostby) said, "We will march on Friday."',
+        [("We will march on Friday.", "Dana Morrow")],
+    ),
+    Layout(
         "description-with-to-role-name-keeps-its-head",
         'An aide to campaign manager Dana Morrow said: "We will march on Friday."',
         [("We will march on Friday.", "An aide")],

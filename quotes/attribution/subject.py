@@ -152,6 +152,8 @@ def _name_after_organisation(
     noun (``director``, ``organizer``) and a full name, the name speaks. A core that is
     a description (``An aide to campaign manager Dana Morrow``) keeps its head.
     """
+    if toks[b - 1][0] == ")":  # "Rep. Paul Ryan (R-WI)": the party after the name
+        b = next((k for k in range(b - 1, head_end, -1) if toks[k][0] == "("), b)
     if b - a < 5 or not _proper_name(toks[a:head_end]):
         return None
     if bare_lower(toks[head_end][0]) not in ("of", "for"):
