@@ -310,6 +310,19 @@ LAYOUTS = [
         'A council official who spoke anonymously said Friday, "The vote will be close."',
         [("The vote will be close.", "A council official")],
     ),
+    # A fronted clause closed by a comma, then a long subject and the cue before the quote.
+    Layout(
+        "fronted-clause-then-a-description-with-a-relative-clause",
+        'Although the talks have stalled, a council official who spoke anonymously to discuss them said '
+        'Friday, "The vote will be close."',
+        [("The vote will be close.", "a council official")],
+    ),
+    Layout(
+        "fronted-phrases-then-a-name-and-party",
+        'On Tuesday in Ostby, after winning the primary, Gov. Dana Morrow (R-Ostby), said, '
+        '"We will march on Friday."',
+        [("We will march on Friday.", "Dana Morrow")],
+    ),
     # An organisation named with "for" or "of", a role noun and a full name: the name speaks.
     Layout(
         "organisation-with-for-role-name-before-the-quote",

@@ -39,6 +39,8 @@ _RELATIVE = frozenset("which who whom whose that what where when".split())
 _BARE = frozenset("other others many most few both all some these those each".split())
 #: ``As Mark Holt, the party's No. 2, put it``: the ``as`` of a phrasal cue opens the clause.
 _AS = re.compile(r"[Aa]s\s+")
+#: A fronted ``According to`` (any words may come before it).
+_ACCORDING = re.compile(r".*\b[Aa]ccording\s+to\b")
 
 
 def wide_subject(
@@ -62,7 +64,7 @@ def wide_subject(
         m = _AS.match(ctx.norm, p, hi)
         p = m.end() if m is not None else p
     fs = full_subject(ctx.norm, p, hi)
-    if fs is None or fs.quantity or fs.start != p:
+    if fs is None or fs.quantity or fs.start != p and (anchored or not _fronted(ctx, p, fs.start)):
         return None
     words = ctx.norm[fs.start:fs.end].split()
     if all(bare_phrase(w) in SPEAKER_DETERMINERS or bare_phrase(w) in _BARE for w in fs.core.text.split()):
@@ -75,6 +77,14 @@ def wide_subject(
     if "," in between and "," not in " ".join(words) and not words[-1].endswith(")"):
         return None  # "The ad, titled “…”": a participle modifying the phrase, not its verb
     return fs.core, fs.start, fs.end
+
+
+def _fronted(ctx: Document, p: int, start: int) -> bool:
+    """``Although …,`` before the subject at ``start``: a fronted phrase closed by a comma.
+
+    ``According to X,`` names a source of its own: the phrase after it is no speaker.
+    """
+    return ctx.norm[p:start].rstrip().endswith(",") and not _ACCORDING.match(ctx.norm, p, start)
 
 
 def wide_speaker(
