@@ -310,6 +310,11 @@ LAYOUTS = [
         'A council official who spoke anonymously said Friday, "The vote will be close."',
         [("The vote will be close.", "A council official")],
     ),
+    Layout(
+        "description-with-a-passive-relative-clause-before-the-cue",
+        'A council official who asked not to be named said, "The vote will be close."',
+        [("The vote will be close.", "A council official")],
+    ),
     # A fronted clause closed by a comma, then a long subject and the cue before the quote.
     Layout(
         "fronted-clause-then-a-description-with-a-relative-clause",

@@ -321,11 +321,17 @@ def _placed(ctx: Document, np: NounPhrase, p: int, anchored: bool) -> bool:
 
 
 def _in_relative_clause(ctx: Document, np: NounPhrase, p: int) -> bool:
-    """``spoke`` of ``an official who spoke anonymously said``: a relative pronoun before it."""
+    """``spoke`` of ``an official who spoke anonymously said``: a verb, not a subject.
+
+    A lower-case word right after a relative pronoun, or a passive participle after
+    ``be`` (``an official who asked not to be named said``).
+    """
     pre = ctx.norm[p:np.start].split()
-    return (
-        bool(pre) and pre[-1].lower() in ("who", "which", "that")
-        and np.text[:1].islower() and np.text.lower() not in PRONOUNS
+    if not pre or not np.text[:1].islower() or np.text.lower() in PRONOUNS:
+        return False
+    last = pre[-1].lower()
+    return last in ("who", "which", "that") or (
+        last in ("be", "been", "being") and " " not in np.text and np.text.endswith("ed")
     )
 
 
