@@ -315,6 +315,17 @@ LAYOUTS = [
         'A council official who asked not to be named said, "The vote will be close."',
         [("The vote will be close.", "A council official")],
     ),
+    # A question quoted after a colon, then a new sentence whose verb takes the quote as object.
+    Layout(
+        "next-sentence-citing-it-is-no-attribution",
+        'Dana Morrow, tired, finally answered: "Who would pay for it?" Her rivals cited it for weeks.',
+        [("Who would pay for it?", "Dana Morrow")],
+    ),
+    Layout(
+        "question-then-inverted-cue-still-attributes",
+        '"Who would pay for it?" Dana Morrow asked.',
+        [("Who would pay for it?", "Dana Morrow")],
+    ),
     # A fronted clause closed by a comma, then a long subject and the cue before the quote.
     Layout(
         "fronted-clause-then-a-description-with-a-relative-clause",

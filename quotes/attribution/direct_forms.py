@@ -180,6 +180,8 @@ def _after_cue(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attrib
             continue
         if _past_the_clause(ctx, w, toks, i) or w.full_stop and not short_close(ctx, b, w.end):
             break  # "“We won.” Trump said the polls were wrong.": a new statement
+        if _quote_as_object(ctx, q, toks, i):
+            break  # "“Why?” Her critics cited it as evidence": a new sentence about the quote
         cue, obj = cue_span(ctx, toks, i, w.end)
         if i + 1 < len(toks) and (word.lower(), toks[i + 1][0]) in PHRASAL_CUES:
             cue = ctx.span(a, toks[i + 1][2])
@@ -189,6 +191,12 @@ def _after_cue(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attrib
         if found is not _NEXT_WORD:
             return found  # type: ignore[return-value]
     return None
+
+
+def _quote_as_object(ctx: Document, q: QuotedSpan, toks: list[Token], i: int) -> bool:
+    """The cue at ``i`` takes ``it`` or ``this`` (the quote) as object after a finished sentence."""
+    nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
+    return nxt in ("it", "this") and mark_inside_end(ctx, q) in ("?", "!", ".")
 
 
 def _noun_not_cue(toks: list[Token], i: int) -> bool:
