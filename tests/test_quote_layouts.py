@@ -326,6 +326,17 @@ LAYOUTS = [
         '"Who would pay for it?" Dana Morrow asked.',
         [("Who would pay for it?", "Dana Morrow")],
     ),
+    # An absolute phrase: the noun phrase after "with" is the participle's own subject.
+    Layout(
+        "absolute-with-phrase-names-the-speaker",
+        'The crowd cheered, with Dana Morrow asking, "Who would pay for it?"',
+        [("Who would pay for it?", "Dana Morrow")],
+    ),
+    Layout(
+        "absolute-with-phrase-and-an-adverb",
+        'Rivals were quick to react, with Dana Morrow promptly tweeting: "Who would pay for it?"',
+        [("Who would pay for it?", "Dana Morrow")],
+    ),
     # A fronted clause closed by a comma, then a long subject and the cue before the quote.
     Layout(
         "fronted-clause-then-a-description-with-a-relative-clause",

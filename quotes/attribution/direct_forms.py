@@ -34,7 +34,7 @@ from quotes.attribution.cues import (
     possessive_mark,
     short_close,
 )
-from quotes.attribution.direct_subject import modified_role_name, wide_speaker
+from quotes.attribution.direct_subject import modified_role_name, wide_speaker, with_subject
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
 from quotes.document import Document
@@ -470,8 +470,8 @@ class _BeforeScan:
 
     @RULES.implements("direct", "before:participle")
     def _participle_subject(self, word: str, a: int, cue: Span, kind: CueType, clause: str) -> object:
-        """``she released a statement saying, “…”``: the subject of ``released``."""
-        np = clause_subject(self.ctx, self.lo, a)
+        """``she released a statement saying, “…”``: the subject of ``released`` (or `with_subject`)."""
+        np = with_subject(self.ctx.norm, self.lo, a) or clause_subject(self.ctx, self.lo, a)
         if np is not None:
             sp = resolve_speaker(self.ctx, np, self.q.start)
             if sp is not None:

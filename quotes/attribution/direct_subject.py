@@ -28,6 +28,7 @@ from quotes.speakers.noun_phrase import (
     NounPhrase,
     bare_phrase,
     role_name_tail,
+    scan_left,
     scan_right,
 )
 from quotes.text.quoted import QuotedSpan
@@ -149,3 +150,33 @@ def modified_role_name(ctx: Document, b: int, end: int) -> NounPhrase | None:
     if k is None:
         return None
     return NounPhrase(m.start(1), inner.end, ctx.norm[m.start(1) : inner.end])
+
+
+#: An adverb between a participle's subject and the participle (``reportedly``).
+_ADVERB_END = re.compile(r"\s+[a-z]+ly\s*$")
+#: ``with`` closing the text before an absolute phrase's subject.
+_WITH_END = re.compile(r"(?:^|[\s,])[Ww]ith\s*$")
+
+
+def with_subject(norm: str, lo: int, a: int) -> NounPhrase | None:
+    """``Trump`` of ``…, with Trump reportedly yelling: “…”``: an absolute phrase's subject.
+
+    Args:
+        norm: The normalised text.
+        lo: Start of the clause.
+        a: Start of the participle.
+
+    Returns:
+        The capitalised noun phrase between ``with`` (and an adverb) and the
+        participle, or ``None``.
+    """
+    hi = a
+    m = _ADVERB_END.search(norm, lo, a)
+    if m is not None and m.end() == a:
+        hi = m.start()
+    while hi > lo and norm[hi - 1].isspace():
+        hi -= 1
+    np = scan_left(norm, lo, hi)
+    if np is None or np.end != hi or not np.text[:1].isupper():
+        return None
+    return np if _WITH_END.search(norm, lo, np.start) else None
