@@ -337,6 +337,17 @@ LAYOUTS = [
         'Rivals were quick to react, with Dana Morrow promptly tweeting: "Who would pay for it?"',
         [("Who would pay for it?", "Dana Morrow")],
     ),
+    # A clause that is only "From <source>:" (after a heading and a dash at most) names the source.
+    Layout(
+        "more-from-a-name-and-a-colon",
+        'What the survey means - More from Dana Morrow: "Turnout is the starting point of any forecast."',
+        [("Turnout is the starting point of any forecast.", "Dana Morrow")],
+    ),
+    Layout(
+        "from-a-fronted-phrase-is-no-source",
+        'From day one of the race, Dana Morrow said: "Turnout is the starting point of any forecast."',
+        [("Turnout is the starting point of any forecast.", "Dana Morrow")],
+    ),
     # A fronted clause closed by a comma, then a long subject and the cue before the quote.
     Layout(
         "fronted-clause-then-a-description-with-a-relative-clause",
