@@ -348,6 +348,22 @@ LAYOUTS = [
         'From day one of the race, Dana Morrow said: "Turnout is the starting point of any forecast."',
         [("Turnout is the starting point of any forecast.", "Dana Morrow")],
     ),
+    # A verb chain before "to say": auxiliaries, adverbs and participles; the subject speaks.
+    Layout(
+        "went-so-far-as-to-say",
+        'The Ostby columnist Dana Morrow went so far as to say: "The league is finished."',
+        [("The league is finished.", "Dana Morrow")],
+    ),
+    Layout(
+        "was-prompted-to-say",
+        'Dana Morrow was prompted to say, "The league is finished."',
+        [("The league is finished.", "Dana Morrow")],
+    ),
+    Layout(
+        "urged-an-object-to-say-names-nobody",
+        'Dana Morrow urged him to say, "The league is finished."',
+        [("The league is finished.", None)],
+    ),
     # A fronted clause closed by a comma, then a long subject and the cue before the quote.
     Layout(
         "fronted-clause-then-a-description-with-a-relative-clause",

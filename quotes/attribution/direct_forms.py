@@ -32,7 +32,9 @@ from quotes.attribution.cues import (
     intro_cue,
     mark_inside_end,
     possessive_mark,
+    quote_as_object,
     short_close,
+    to_say_chain_start,
 )
 from quotes.attribution.direct_subject import modified_role_name, wide_speaker, with_subject
 from quotes.attribution.rules import RULES
@@ -180,7 +182,7 @@ def _after_cue(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attrib
             continue
         if _past_the_clause(ctx, w, toks, i) or w.full_stop and not short_close(ctx, b, w.end):
             break  # "“We won.” Trump said the polls were wrong.": a new statement
-        if _quote_as_object(ctx, q, toks, i):
+        if quote_as_object(ctx, q, toks, i):
             break  # "“Why?” Her critics cited it as evidence": a new sentence about the quote
         cue, obj = cue_span(ctx, toks, i, w.end)
         if i + 1 < len(toks) and (word.lower(), toks[i + 1][0]) in PHRASAL_CUES:
@@ -191,12 +193,6 @@ def _after_cue(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attrib
         if found is not _NEXT_WORD:
             return found  # type: ignore[return-value]
     return None
-
-
-def _quote_as_object(ctx: Document, q: QuotedSpan, toks: list[Token], i: int) -> bool:
-    """The cue at ``i`` takes ``it`` or ``this`` (the quote) as object after a finished sentence."""
-    nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
-    return nxt in ("it", "this") and mark_inside_end(ctx, q) in ("?", "!", ".")
 
 
 def _noun_not_cue(toks: list[Token], i: int) -> bool:
@@ -450,8 +446,10 @@ class _BeforeScan:
         if word.lower() in TO_SAY and i > 1 and toks[i - 1][0] == "to" and self.participle is None:
             # "Bryne went on to say, “…”", "O'Malley interjected to say: “…”"
             k = i - 2 if toks[i - 2][0] != "on" or i < 3 else i - 3
-            if toks[k][0].islower() and toks[k][0].endswith(("ed", "ent", "ose", "gan")):
-                return k, True
+            start = to_say_chain_start(toks, i - 2)  # "Ann Holt went so far as to say: “…”"
+            verb = toks[k][0].islower() and toks[k][0].endswith(("ed", "ent", "ose", "gan"))
+            if start is not None or verb:
+                return start or k, True
         return i, False
 
     def _at_cue(self, i: int, b: int, kind: CueType, put_it: bool) -> object:
