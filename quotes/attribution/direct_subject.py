@@ -23,11 +23,11 @@ from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
 from quotes.models import Speaker
+from quotes.speakers.names import role_name_tail
 from quotes.speakers.noun_phrase import (
     SPEAKER_DETERMINERS,
     NounPhrase,
     bare_phrase,
-    role_name_tail,
     scan_left,
     scan_right,
 )

@@ -33,9 +33,9 @@ from quotes.lexicon import (
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
+from quotes.speakers.names import role_name_tail
 from quotes.speakers.noun_phrase import (
     NounPhrase,
-    role_name_tail,
     scan_left,
     scan_right,
     without_article,

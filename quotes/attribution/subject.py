@@ -36,7 +36,8 @@ from quotes.attribution.subject_phrase import (
     subject_nouns,
 )
 from quotes.lexicon import place_name
-from quotes.speakers.noun_phrase import NounPhrase, role_name_tail
+from quotes.speakers.names import role_name_tail
+from quotes.speakers.noun_phrase import NounPhrase
 from quotes.text.tokens import Token, tokens, tokens_within
 
 # QUANTITY_HEADS and subject_nouns are re-exported from quotes.attribution.subject_phrase.
