@@ -348,6 +348,12 @@ LAYOUTS = [
         'From day one of the race, Dana Morrow said: "Turnout is the starting point of any forecast."',
         [("Turnout is the starting point of any forecast.", "Dana Morrow")],
     ),
+    # An inverted cue, a determiner and a hyphenated adjective: the description speaks.
+    Layout(
+        "inverted-determiner-hyphenated-adjective",
+        '"The league is finished," said one well-connected Democrat familiar with the talks.',
+        [("The league is finished", "one well-connected Democrat")],
+    ),
     # A verb chain before "to say": auxiliaries, adverbs and participles; the subject speaks.
     Layout(
         "went-so-far-as-to-say",
