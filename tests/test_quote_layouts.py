@@ -354,6 +354,12 @@ LAYOUTS = [
         '"The league is finished," said one well-connected Democrat familiar with the talks.',
         [("The league is finished", "one well-connected Democrat")],
     ),
+    # "speaking to …" post-modifies an anonymous source before the cue.
+    Layout(
+        "source-speaking-to-an-outlet-before-the-cue",
+        'Another league source speaking to the Ostby Herald said, "The league is finished."',
+        [("The league is finished.", "Another league source")],
+    ),
     # A verb chain before "to say": auxiliaries, adverbs and participles; the subject speaks.
     Layout(
         "went-so-far-as-to-say",
