@@ -360,6 +360,13 @@ LAYOUTS = [
         'Another league source speaking to the Ostby Herald said, "The league is finished."',
         [("The league is finished.", "Another league source")],
     ),
+    # A long prepositional aside between the subject and its cue.
+    Layout(
+        "long-prepositional-aside-before-the-cue",
+        'Columnist Dana Morrow, in an attempt to draw attention to the lack of press conferences, '
+        'wrote, "The candidate answered seven questions."',
+        [("The candidate answered seven questions.", "Dana Morrow")],
+    ),
     # A verb chain before "to say": auxiliaries, adverbs and participles; the subject speaks.
     Layout(
         "went-so-far-as-to-say",

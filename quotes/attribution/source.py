@@ -208,7 +208,7 @@ def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> i
 _AGE_ONLY = re.compile(r",\s*\d{1,3},\s*")
 #: A participle phrase between a subject and its cue (``, speaking to Iowans,``).
 _ASIDE = re.compile(
-    r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed|(?:after|before|during|in|at|on)\s+(?:a|an|the|his|her)\s[^,;:\"]{1,40}),\s*"
+    r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed|(?:after|before|during|in|at|on)\s+(?:a|an|the|his|her)\s[^,;:\"]{1,80}),\s*"
 )
 def _place_after_town(ctx: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """``Dayton, Ohio`` or ``Lyon, France``: ``b`` names where the town ending ``a`` lies."""
