@@ -360,6 +360,12 @@ LAYOUTS = [
         'Another league source speaking to the Ostby Herald said, "The league is finished."',
         [("The league is finished.", "Another league source")],
     ),
+    # A day opening the clause, then a name in apposition: the name speaks, not the day.
+    Layout(
+        "day-phrase-then-a-name-and-party",
+        'Tuesday at the college, Gov. Dana Morrow (R-Ostby), said, "We will rent a wagon."',
+        [("We will rent a wagon.", "Dana Morrow")],
+    ),
     # A long prepositional aside between the subject and its cue.
     Layout(
         "long-prepositional-aside-before-the-cue",
