@@ -85,7 +85,9 @@ def _fronted(ctx: Document, p: int, start: int) -> bool:
 
     ``According to X,`` names a source of its own: the phrase after it is no speaker.
     """
-    return ctx.norm[p:start].rstrip().endswith(",") and not _ACCORDING.match(ctx.norm, p, start)
+    if not ctx.norm[max(p, start - 20):start].rstrip().endswith(","):
+        return False
+    return not _ACCORDING.match(ctx.norm, p, start)  # full_subject read 60 tokens at most
 
 
 def wide_speaker(
@@ -170,8 +172,8 @@ def with_subject(norm: str, lo: int, a: int) -> NounPhrase | None:
         The capitalised noun phrase between ``with`` (and an adverb) and the
         participle, or ``None``.
     """
-    hi = a
-    m = _ADVERB_END.search(norm, lo, a)
+    hi, lo = a, max(lo, a - 200)  # a few words back, not the clause (linear time)
+    m = _ADVERB_END.search(norm, max(lo, a - 40), a)
     if m is not None and m.end() == a:
         hi = m.start()
     while hi > lo and norm[hi - 1].isspace():

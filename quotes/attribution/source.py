@@ -326,7 +326,7 @@ def _in_relative_clause(ctx: Document, np: NounPhrase, p: int) -> bool:
     A lower-case word right after a relative pronoun, or a passive participle after
     ``be`` (``an official who asked not to be named said``).
     """
-    pre = ctx.norm[p:np.start].split()
+    pre = ctx.norm[max(p, np.start - 40):np.start].split()  # the word before, not the clause
     if not pre or not np.text[:1].islower() or np.text.lower() in PRONOUNS:
         return False
     last = pre[-1].lower()
