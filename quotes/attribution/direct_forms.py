@@ -468,7 +468,7 @@ class _BeforeScan:
 
     @RULES.implements("direct", "before:participle")
     def _participle_subject(self, word: str, a: int, cue: Span, kind: CueType, clause: str) -> object:
-        """``she released a statement saying, “…”``: the subject of ``released`` (or `with_subject`)."""
+        """``she released a statement saying, “…”``: ``she`` (or the `with_subject`)."""
         np = with_subject(self.ctx.norm, self.lo, a) or clause_subject(self.ctx, self.lo, a)
         if np is not None:
             sp = resolve_speaker(self.ctx, np, self.q.start)

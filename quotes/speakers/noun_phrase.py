@@ -540,7 +540,8 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
         if tok == "New" and idx + 1 < len(toks) and is_capitalised(toks[idx + 1][0]) and not all_caps:
             chosen.append((tok, a, b))  # "one New Hampshire Democrat"
             continue
-        if chosen and idx + 1 < len(toks) and _hyphenated_after_determiner(chosen, tok, toks[idx + 1][0]):
+        nxt = toks[idx + 1][0] if idx + 1 < len(toks) else ""
+        if chosen and nxt and _hyphenated_after_determiner(chosen, tok, nxt):
             chosen.append((tok, a, b))  # "a well-connected Democrat"
             continue
         if chosen and idx + 1 < len(toks) and _compound_modifier(tok, toks[idx + 1][0]) and not all_caps:
