@@ -293,6 +293,146 @@ LAYOUTS = [
         "“People feel unwanted,” said Ostby Polls researcher Dana Morrow, who ran the survey.",
         [("People feel unwanted", "Dana Morrow")],
     ),
+    # An inverted cue, an adjective in -ed, a role noun and a full name: the name speaks.
+    Layout(
+        "inverted-participle-adjective-role-name",
+        '"We will win," said undecided Republican voter Dana Morrow of Ostby, before the rally.',
+        [("We will win", "Dana Morrow")],
+    ),
+    Layout(
+        "inverted-participle-adjective-then-a-clause-names-nobody",
+        '"We will win," said registered voters were tired of the race.',
+        [("We will win", None)],
+    ),
+    # A description with a relative clause before the cue: the verb of the clause is no subject.
+    Layout(
+        "description-with-a-relative-clause-before-the-cue",
+        'A council official who spoke anonymously said Friday, "The vote will be close."',
+        [("The vote will be close.", "A council official")],
+    ),
+    Layout(
+        "description-with-a-passive-relative-clause-before-the-cue",
+        'A council official who asked not to be named said, "The vote will be close."',
+        [("The vote will be close.", "A council official")],
+    ),
+    # A question quoted after a colon, then a new sentence whose verb takes the quote as object.
+    Layout(
+        "next-sentence-citing-it-is-no-attribution",
+        'Dana Morrow, tired, finally answered: "Who would pay for it?" Her rivals cited it for weeks.',
+        [("Who would pay for it?", "Dana Morrow")],
+    ),
+    Layout(
+        "question-then-inverted-cue-still-attributes",
+        '"Who would pay for it?" Dana Morrow asked.',
+        [("Who would pay for it?", "Dana Morrow")],
+    ),
+    # An absolute phrase: the noun phrase after "with" is the participle's own subject.
+    Layout(
+        "absolute-with-phrase-names-the-speaker",
+        'The crowd cheered, with Dana Morrow asking, "Who would pay for it?"',
+        [("Who would pay for it?", "Dana Morrow")],
+    ),
+    Layout(
+        "absolute-with-phrase-and-an-adverb",
+        'Rivals were quick to react, with Dana Morrow promptly tweeting: "Who would pay for it?"',
+        [("Who would pay for it?", "Dana Morrow")],
+    ),
+    # A clause that is only "From <source>:" (after a heading and a dash at most) names the source.
+    Layout(
+        "more-from-a-name-and-a-colon",
+        'What the survey means - More from Dana Morrow: "Turnout is the starting point of any forecast."',
+        [("Turnout is the starting point of any forecast.", "Dana Morrow")],
+    ),
+    Layout(
+        "from-a-fronted-phrase-is-no-source",
+        'From day one of the race, Dana Morrow said: "Turnout is the starting point of any forecast."',
+        [("Turnout is the starting point of any forecast.", "Dana Morrow")],
+    ),
+    # An inverted cue, a determiner and a hyphenated adjective: the description speaks.
+    Layout(
+        "inverted-determiner-hyphenated-adjective",
+        '"The league is finished," said one well-connected Democrat familiar with the talks.',
+        [("The league is finished", "one well-connected Democrat")],
+    ),
+    # "speaking to …" post-modifies an anonymous source before the cue.
+    Layout(
+        "source-speaking-to-an-outlet-before-the-cue",
+        'Another league source speaking to the Ostby Herald said, "The league is finished."',
+        [("The league is finished.", "Another league source")],
+    ),
+    # A day opening the clause, then a name in apposition: the name speaks, not the day.
+    Layout(
+        "day-phrase-then-a-name-and-party",
+        'Tuesday at the college, Gov. Dana Morrow (R-Ostby), said, "We will rent a wagon."',
+        [("We will rent a wagon.", "Dana Morrow")],
+    ),
+    # A long prepositional aside between the subject and its cue.
+    Layout(
+        "long-prepositional-aside-before-the-cue",
+        'Columnist Dana Morrow, in an attempt to draw attention to the lack of press conferences, '
+        'wrote, "The candidate answered seven questions."',
+        [("The candidate answered seven questions.", "Dana Morrow")],
+    ),
+    # A verb chain before "to say": auxiliaries, adverbs and participles; the subject speaks.
+    Layout(
+        "went-so-far-as-to-say",
+        'The Ostby columnist Dana Morrow went so far as to say: "The league is finished."',
+        [("The league is finished.", "Dana Morrow")],
+    ),
+    Layout(
+        "was-prompted-to-say",
+        'Dana Morrow was prompted to say, "The league is finished."',
+        [("The league is finished.", "Dana Morrow")],
+    ),
+    Layout(
+        "urged-an-object-to-say-names-nobody",
+        'Dana Morrow urged him to say, "The league is finished."',
+        [("The league is finished.", None)],
+    ),
+    # A fronted clause closed by a comma, then a long subject and the cue before the quote.
+    Layout(
+        "fronted-clause-then-a-description-with-a-relative-clause",
+        'Although the talks have stalled, a council official who spoke anonymously to discuss them said '
+        'Friday, "The vote will be close."',
+        [("The vote will be close.", "a council official")],
+    ),
+    Layout(
+        "fronted-phrases-then-a-name-and-party",
+        'On Tuesday in Ostby, after winning the primary, Gov. Dana Morrow (R-Ostby), said, '
+        '"We will march on Friday."',
+        [("We will march on Friday.", "Dana Morrow")],
+    ),
+    # An organisation named with "for" or "of", a role noun and a full name: the name speaks.
+    Layout(
+        "organisation-with-for-role-name-before-the-quote",
+        'Fair Wages for Ostby director Dana Morrow said: "We will march on Friday."',
+        [("We will march on Friday.", "Dana Morrow")],
+    ),
+    Layout(
+        "organisation-with-of-role-name-after-the-quote",
+        '"We will march on Friday," Friends of the River organizer Dana Morrow told reporters.',
+        [("We will march on Friday", "Dana Morrow")],
+    ),
+    Layout(
+        "office-of-a-body-then-an-abbreviated-title-and-name",
+        'Speaker of the Assembly Rep. Dana Morrow said, "We will march on Friday."',
+        [("We will march on Friday.", "Dana Morrow")],
+    ),
+    Layout(
+        "organisation-with-of-capitalised-title-name-after-the-quote",
+        '"We will march on Friday," Friends of the River Director Dana Morrow said.',
+        [("We will march on Friday", "Dana Morrow")],
+    ),
+    Layout(
+        "office-of-a-body-then-an-abbreviated-title-name-and-party",
+        'Speaker of the Assembly Rep. Dana Morrow (R-Ostby) said, "We will march on Friday."',
+        [("We will march on Friday.", "Dana Morrow")],
+    ),
+    Layout(
+        "description-with-to-role-name-keeps-its-head",
+        'An aide to campaign manager Dana Morrow said: "We will march on Friday."',
+        [("We will march on Friday.", "An aide")],
+    ),
     Layout(
         "inverted-name-of-an-employer-stays",
         '"We will win," said Dana Morrow of the Ostby Policy Center.',

@@ -417,3 +417,42 @@ def compound_noun_next(word: str) -> bool:
 
 PHRASAL_CUES = frozenset({("put", "it"), ("pointed", "out"), ("points", "out")})
 TO_SAY = frozenset("say ask add announce declare write tell".split())
+#: Words of a verb chain before ``to say`` (``was prompted to say``, ``went so far as to say``).
+_TO_SAY_CHAIN = FINITE | CUE_AUXILIARIES | frozenset(
+    "so far as only even quick eager went goes".split()
+)
+
+
+def quote_as_object(ctx: Document, q: QuotedSpan, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """The cue ``toks[i]`` after ``q`` takes ``it`` or ``this`` (the quote) as object.
+
+    ``“What difference does it make?” Her critics cited it as evidence``: the quote's
+    sentence is finished, and the verb after it speaks about the quote.
+    """
+    nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
+    return nxt in ("it", "this") and mark_inside_end(ctx, q) in ("?", "!", ".")
+
+
+def to_say_chain_start(toks: list[tuple[str, int, int]], k: int) -> Optional[int]:
+    """Index of the first word of the verb chain ending at ``toks[k]``, before ``to say``.
+
+    Walks back over auxiliaries, adverbs and participles (``was prompted``, ``went so
+    far as``) to the subject; ``None`` when a word there may be an object (``urged
+    him``, ``asked voters``).
+
+    Examples:
+        >>> toks = [("Ann", 0, 3), ("was", 4, 7), ("prompted", 8, 16), ("to", 17, 19)]
+        >>> to_say_chain_start(toks, 2)
+        1
+        >>> to_say_chain_start([("Ann", 0, 3), ("asked", 4, 9), ("voters", 10, 16)], 2) is None
+        True
+    """
+    j = k
+    while j >= 0 and k - j < 6:
+        word = toks[j][0]
+        if not (word.isalpha() and word.islower()):
+            break
+        if not (word in _TO_SAY_CHAIN or word.endswith(("ly", "ed"))):
+            return None
+        j -= 1
+    return j + 1 if j < k and j >= 0 and toks[j][0][:1].isupper() else None

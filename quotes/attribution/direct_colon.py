@@ -6,9 +6,13 @@ saying that the cue readers know, but the colon hands the quote to the clause
 before it, and the subject of that clause is the speaker. Only a subject followed by
 a verb that names a person (by a full name) or an organisation is taken (``The
 question is simple: “…”`` gives none), and only for a quote of four words or more.
+A clause that is only ``From <source>`` (``From the report: “…”``, ``More from
+Jones: “…”``, after a heading and a dash at most) names the source after ``from``.
 """
 
 from __future__ import annotations
+
+import re
 
 from quotes.attribution.cues import FINITE, Attribution, attributed, cue_adverb, intro_cue
 from quotes.attribution.rules import RULES
@@ -16,6 +20,7 @@ from quotes.attribution.source import clause_subject, resolve_speaker
 from quotes.document import Document
 from quotes.lexicon import CUE_AUXILIARIES
 from quotes.models import CueType, SpeakerType
+from quotes.speakers.noun_phrase import scan_right
 from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 
@@ -53,6 +58,9 @@ def colon_clause(ctx: Document, q: QuotedSpan) -> Attribution | None:
         return None
     if len(ctx.norm[q.start:q.end].split()) < _MIN_WORDS:
         return None
+    source = _from_source(ctx, *clause, q.start)
+    if source is not None:
+        return source
     np = clause_subject(ctx, *clause)
     if np is None or not _verb_next(ctx, np.end, clause[1]):
         return None
@@ -61,6 +69,26 @@ def colon_clause(ctx: Document, q: QuotedSpan) -> Attribution | None:
         return None
     if sp.type is SpeakerType.PERSON and " " not in sp.name:
         return None  # "Giant screens …": one capitalised word the article never names in full
+    return attributed("before:colon-clause", sp, None, CueType.SPEECH, None)
+
+
+#: ``From the report:``, ``More from Jones:`` (after a heading and a dash at most).
+_FROM = re.compile(r"(?:.*\s[-–—]\s*|)(?:[Mm]ore\s+)?[Ff]rom\s+(?=\S)")
+
+
+def _from_source(ctx: Document, lo: int, colon: int, at: int) -> Attribution | None:
+    """``From the report: “…”``, ``More from Jones: “…”``: the quote's source after ``from``."""
+    if colon - lo > 300:
+        return None  # a heading and "From X" are short (and a long clause is read once only)
+    m = _FROM.match(ctx.norm, lo, colon)
+    if m is None:
+        return None
+    np = scan_right(ctx.norm, m.end(), colon)
+    if np is None or np.start != m.end() or np.end != len(ctx.norm[:colon].rstrip()):
+        return None  # "From day one of the campaign, he said:": no phrase up to the colon
+    sp = resolve_speaker(ctx, np, at, describe=True)
+    if sp is None or sp.name is None:
+        return None
     return attributed("before:colon-clause", sp, None, CueType.SPEECH, None)
 
 

@@ -32,9 +32,11 @@ from quotes.attribution.cues import (
     intro_cue,
     mark_inside_end,
     possessive_mark,
+    quote_as_object,
     short_close,
+    to_say_chain_start,
 )
-from quotes.attribution.direct_subject import wide_speaker
+from quotes.attribution.direct_subject import modified_role_name, wide_speaker, with_subject
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
 from quotes.document import Document
@@ -180,6 +182,8 @@ def _after_cue(ctx: Document, q: QuotedSpan, w: _AfterWindow) -> Optional[Attrib
             continue
         if _past_the_clause(ctx, w, toks, i) or w.full_stop and not short_close(ctx, b, w.end):
             break  # "“We won.” Trump said the polls were wrong.": a new statement
+        if quote_as_object(ctx, q, toks, i):
+            break  # "“Why?” Her critics cited it as evidence": a new sentence about the quote
         cue, obj = cue_span(ctx, toks, i, w.end)
         if i + 1 < len(toks) and (word.lower(), toks[i + 1][0]) in PHRASAL_CUES:
             cue = ctx.span(a, toks[i + 1][2])
@@ -227,6 +231,8 @@ def _after_inverted(
         m = re.match(r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))", ctx.norm[b:w.end])
         if m is not None:
             np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
+    if np is None and obj is None:
+        np = modified_role_name(ctx, b, w.end)
     if np is None:
         return _inverted_alone(ctx, q, w, b, cue, kind) if intro_cue(word) else None
     start = role = None
@@ -440,8 +446,10 @@ class _BeforeScan:
         if word.lower() in TO_SAY and i > 1 and toks[i - 1][0] == "to" and self.participle is None:
             # "Bryne went on to say, “…”", "O'Malley interjected to say: “…”"
             k = i - 2 if toks[i - 2][0] != "on" or i < 3 else i - 3
-            if toks[k][0].islower() and toks[k][0].endswith(("ed", "ent", "ose", "gan")):
-                return k, True
+            start = to_say_chain_start(toks, i - 2)  # "Ann Holt went so far as to say: “…”"
+            verb = toks[k][0].islower() and toks[k][0].endswith(("ed", "ent", "ose", "gan"))
+            if start is not None or verb:
+                return start or k, True
         return i, False
 
     def _at_cue(self, i: int, b: int, kind: CueType, put_it: bool) -> object:
@@ -460,8 +468,8 @@ class _BeforeScan:
 
     @RULES.implements("direct", "before:participle")
     def _participle_subject(self, word: str, a: int, cue: Span, kind: CueType, clause: str) -> object:
-        """``she released a statement saying, “…”``: the subject of ``released``."""
-        np = clause_subject(self.ctx, self.lo, a)
+        """``she released a statement saying, “…”``: ``she`` (or the `with_subject`)."""
+        np = with_subject(self.ctx.norm, self.lo, a) or clause_subject(self.ctx, self.lo, a)
         if np is not None:
             sp = resolve_speaker(self.ctx, np, self.q.start)
             if sp is not None:

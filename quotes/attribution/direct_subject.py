@@ -10,6 +10,8 @@ coordinated people or descriptions (``state Senate leader A and House Speaker B,
 both Republicans, said``; ``the Ohio senator and presidential candidate told``).
 `wide_subject` reads them with `full_subject`, the reader of PolNeAR Sources for
 reported speech: the core names the speaker, the whole phrase is the mention.
+After an inverted cue, `modified_role_name` reads ``said undecided voter Dana
+Morrow``, which `scan_right` does not (a lower-case word in -ed).
 """
 
 from __future__ import annotations
@@ -21,9 +23,16 @@ from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject
 from quotes.document import Document
 from quotes.models import Speaker
-from quotes.speakers.noun_phrase import SPEAKER_DETERMINERS, NounPhrase, bare_phrase
+from quotes.speakers.names import role_name_tail
+from quotes.speakers.noun_phrase import (
+    SPEAKER_DETERMINERS,
+    NounPhrase,
+    bare_phrase,
+    scan_left,
+    scan_right,
+)
 from quotes.text.quoted import QuotedSpan
-from quotes.text.tokens import skip_spaces
+from quotes.text.tokens import skip_spaces, tokens
 
 #: Words that open a relative or question clause, never a subject phrase here.
 _RELATIVE = frozenset("which who whom whose that what where when".split())
@@ -31,6 +40,8 @@ _RELATIVE = frozenset("which who whom whose that what where when".split())
 _BARE = frozenset("other others many most few both all some these those each".split())
 #: ``As Mark Holt, the party's No. 2, put it``: the ``as`` of a phrasal cue opens the clause.
 _AS = re.compile(r"[Aa]s\s+")
+#: A fronted ``According to`` (any words may come before it).
+_ACCORDING = re.compile(r".*\b[Aa]ccording\s+to\b")
 
 
 def wide_subject(
@@ -54,7 +65,7 @@ def wide_subject(
         m = _AS.match(ctx.norm, p, hi)
         p = m.end() if m is not None else p
     fs = full_subject(ctx.norm, p, hi)
-    if fs is None or fs.quantity or fs.start != p:
+    if fs is None or fs.quantity or fs.start != p and (anchored or not _fronted(ctx, p, fs.start)):
         return None
     words = ctx.norm[fs.start:fs.end].split()
     if all(bare_phrase(w) in SPEAKER_DETERMINERS or bare_phrase(w) in _BARE for w in fs.core.text.split()):
@@ -67,6 +78,16 @@ def wide_subject(
     if "," in between and "," not in " ".join(words) and not words[-1].endswith(")"):
         return None  # "The ad, titled “…”": a participle modifying the phrase, not its verb
     return fs.core, fs.start, fs.end
+
+
+def _fronted(ctx: Document, p: int, start: int) -> bool:
+    """``Although …,`` before the subject at ``start``: a fronted phrase closed by a comma.
+
+    ``According to X,`` names a source of its own: the phrase after it is no speaker.
+    """
+    if not ctx.norm[max(p, start - 20):start].rstrip().endswith(","):
+        return False
+    return not _ACCORDING.match(ctx.norm, p, start)  # full_subject read 60 tokens at most
 
 
 def wide_speaker(
@@ -97,3 +118,67 @@ def wide_speaker(
         if first is not None and first.name is not None:
             return first
     return resolve_speaker(ctx, core, q.start, start=start, describe=True, end=end)
+
+
+#: A lower-case participle as an adjective opening the phrase (``undecided``, ``registered``).
+_PARTICIPLE_MODIFIER = re.compile(r"\s+([a-z][a-z\-]+ed)\s+(?=[A-Za-z])")
+
+
+def modified_role_name(ctx: Document, b: int, end: int) -> NounPhrase | None:
+    """``undecided voter Dana Morrow`` after an inverted cue: an -ed adjective, a role, a name.
+
+    `scan_right` reads no phrase from a lower-case word in -ed (``said registered
+    voters could …`` opens a clause); followed by a role noun and a full name
+    (``said undecided Republican voter Dana Morrow``), the phrase names the person.
+
+    Args:
+        ctx: The article context.
+        b: The end of the inverted cue word.
+        end: The end of the clause.
+
+    Returns:
+        The phrase from the adjective to the end of the name (and what ``of``
+        attaches), or ``None``.
+    """
+    m = _PARTICIPLE_MODIFIER.match(ctx.norm, b, end)
+    if m is None:
+        return None
+    inner = scan_right(ctx.norm, m.end(), end)
+    if inner is None or inner.start != m.end():
+        return None
+    words = tokens(ctx.norm, inner.start, inner.end)
+    low = [t[0] for t in words]
+    k = role_name_tail(words[:low.index("of")] if "of" in low else words)
+    if k is None:
+        return None
+    return NounPhrase(m.start(1), inner.end, ctx.norm[m.start(1) : inner.end])
+
+
+#: An adverb between a participle's subject and the participle (``reportedly``).
+_ADVERB_END = re.compile(r"\s+[a-z]+ly\s*$")
+#: ``with`` closing the text before an absolute phrase's subject.
+_WITH_END = re.compile(r"(?:^|[\s,])[Ww]ith\s*$")
+
+
+def with_subject(norm: str, lo: int, a: int) -> NounPhrase | None:
+    """``Trump`` of ``…, with Trump reportedly yelling: “…”``: an absolute phrase's subject.
+
+    Args:
+        norm: The normalised text.
+        lo: Start of the clause.
+        a: Start of the participle.
+
+    Returns:
+        The capitalised noun phrase between ``with`` (and an adverb) and the
+        participle, or ``None``.
+    """
+    hi, lo = a, max(lo, a - 200)  # a few words back, not the clause (linear time)
+    m = _ADVERB_END.search(norm, max(lo, a - 40), a)
+    if m is not None and m.end() == a:
+        hi = m.start()
+    while hi > lo and norm[hi - 1].isspace():
+        hi -= 1
+    np = scan_left(norm, lo, hi)
+    if np is None or np.end != hi or not np.text[:1].isupper():
+        return None
+    return np if _WITH_END.search(norm, lo, np.start) else None

@@ -132,7 +132,7 @@ RULES.declare(_D, "after:signature", 0.7, "A quote signed on the next line, `“
 # --- direct quotes: before the opening mark (attribute_before)
 RULES.declare(_D, "before:according", 0.8, "`According to the Daily Caller, “…”`")
 RULES.declare(_D, "before:colon", 0.7, "Transcript style, a name and a colon: `Bush: “…”`")
-RULES.declare(_D, "before:colon-clause", 0.6, "A clause ending in a colon introduces the quote, on its line or as the line before it; its subject, a named person or organisation, speaks: `The board was blunt in its findings: “…”`; a cue read alone before the colon stays (`Sanders delivered a snappy retort: “…”`).")
+RULES.declare(_D, "before:colon-clause", 0.6, "A clause ending in a colon introduces the quote, on its line or as the line before it; its subject, a named person or organisation, speaks: `The board was blunt in its findings: “…”`; a cue read alone before the colon stays (`Sanders delivered a snappy retort: “…”`); a clause that is only `From <source>` names it (`From the report: “…”`, `More from Jones: “…”`).")
 RULES.declare(_D, "before:inverted", 0.85, "Inverted cue before the quote: `Said Comey, “…”`")
 RULES.declare(_D, "before:participle", 0.8, "A participle cue takes its clause's subject: `she released a statement saying, “…”`, `Nefzi said, adding, “…”`.")
 RULES.declare(_D, "before:relative", 0.8, "The person before a relative clause: `Mike Lee, who declared in the spin room, “…”`")

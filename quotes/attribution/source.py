@@ -26,13 +26,20 @@ from quotes.document import Document
 from quotes.lexicon import (
     CUE_AUXILIARIES,
     NON_NAME_CAPITALS,
+    PRONOUNS,
     TITLES,
     US_STATES,
     place_name,
     source_words,
 )
 from quotes.models import Speaker, SpeakerType
-from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right, without_article
+from quotes.speakers.names import role_name_tail
+from quotes.speakers.noun_phrase import (
+    NounPhrase,
+    scan_left,
+    scan_right,
+    without_article,
+)
 from quotes.text.tokens import skip_spaces, tokens
 
 # Words that cannot start an apposition (``said Graham, adding that …``, ``Trump, in a tweet,``).
@@ -207,7 +214,7 @@ def extend_noun_phrase(ctx: Document, end: int, limit: int, inverted: bool) -> i
 _AGE_ONLY = re.compile(r",\s*\d{1,3},\s*")
 #: A participle phrase between a subject and its cue (``, speaking to Iowans,``).
 _ASIDE = re.compile(
-    r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed|(?:after|before|during|in|at|on)\s+(?:a|an|the|his|her)\s[^,;:\"]{1,40}),\s*"
+    r",\s+(?:[a-z]+ing\b[^,;:\"]{0,80}|[a-z]+ed|(?:after|before|during|in|at|on)\s+(?:a|an|the|his|her)\s[^,;:\"]{1,80}),\s*"
 )
 def _place_after_town(ctx: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """``Dayton, Ohio`` or ``Lyon, France``: ``b`` names where the town ending ``a`` lies."""
@@ -292,6 +299,8 @@ def read_subject(ctx: Document, lo: int, hi: int, *, anchored: bool, description
         m = _DESCRIPTION.search(ctx.norm, lo, hi)
         if m is not None and m.end() == hi:
             np = NounPhrase(m.start(), m.end(), ctx.norm[m.start():m.end()])
+    if np is not None and _in_relative_clause(ctx, np, p):
+        np = None  # "an official who spoke anonymously said": the verb of a relative clause
     if np is not None and (_placed(ctx, np, p, anchored) or not anchored and not _object_of(ctx, np, p)):
         return np, None, None
     if np is not None and anchored and _FULL_NAME.fullmatch(ctx.norm, np.start, np.end):
@@ -315,6 +324,21 @@ def _placed(ctx: Document, np: NounPhrase, p: int, anchored: bool) -> bool:
         return np.start == p
     pre = ctx.norm[p:np.start].rstrip()
     return not pre or pre[-1] in ",:;" or pre.split()[-1].lower() in ("but", "and", "so", "then", "as")
+
+
+def _in_relative_clause(ctx: Document, np: NounPhrase, p: int) -> bool:
+    """``spoke`` of ``an official who spoke anonymously said``: a verb, not a subject.
+
+    A lower-case word right after a relative pronoun, or a passive participle after
+    ``be`` (``an official who asked not to be named said``).
+    """
+    pre = ctx.norm[max(p, np.start - 40):np.start].split()  # the word before, not the clause
+    if not pre or not np.text[:1].islower() or np.text.lower() in PRONOUNS:
+        return False
+    last = pre[-1].lower()
+    return last in ("who", "which", "that") or (
+        last in ("be", "been", "being") and " " not in np.text and np.text.endswith("ed")
+    )
 
 
 def _object_of(ctx: Document, np: NounPhrase, p: int) -> bool:
@@ -399,6 +423,11 @@ def loose_subject(
             return np, None, p, None
     head = scan_right(ctx.norm, p, hi)
     if head is not None and head.start == p and head.text[:1].isupper() and _LOOSE_ATTACH.fullmatch(ctx.norm, head.end, hi):
+        tail = tokens(ctx.norm, head.end, hi)
+        k = role_name_tail(tail[1:])
+        if k is not None and k >= 1:  # "Fight for Fifteen director Dana Morrow": the name
+            a, b = tail[-2][1], tail[-1][2]
+            return NounPhrase(a, b, ctx.norm[a:b]), None, p, None
         return head, None, None, hi  # "James Pethokoukis of the American Enterprise Institute"
     m = re.fullmatch(r"([^,]{2,60}),\s+([^,]{2,60})", ctx.norm[p:hi])
     if m is not None:  # "another friend, Mariam Emara told CNN"

@@ -35,7 +35,8 @@ from quotes.attribution.subject_phrase import (
     phrase_end,
     subject_nouns,
 )
-from quotes.lexicon import place_name
+from quotes.lexicon import MONTHS, WEEKDAYS, place_name
+from quotes.speakers.names import role_name_tail
 from quotes.speakers.noun_phrase import NounPhrase
 from quotes.text.tokens import Token, tokens, tokens_within
 
@@ -47,6 +48,8 @@ _CONNECTIVES = frozenset(
     """but and so yet still even also meanwhile however now then instead indeed besides though
     although while whereas""".split()
 )
+#: Days and months: a phrase they open is a time, never a speaker (``Tuesday at the college``).
+_DATES = MONTHS | WEEKDAYS
 #: A party and state after a name (``(R-Texas)``), part of the Source.
 _PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z. ]{1,14}\)")
 
@@ -140,6 +143,33 @@ def _proper_name(toks: list[Token]) -> bool:
     """``Tad Devine``, ``Sen. Lindsey Graham``: capitalised words only."""
     words = [t[0] for t in toks if t[0] != "."]
     return bool(words) and all(w[:1].isupper() and w.lower() not in PHRASE_OPENERS for w in words)
+
+
+def _name_after_organisation(
+    toks: list[Token], a: int, head_end: int, b: int
+) -> list[Token] | None:
+    """``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow``: a role and a name.
+
+    The core ``toks[a:head_end]`` stopped at the ``for`` or ``of`` of an organisation's
+    name (``Friends of the Earth``); when the phrase then ends with a lower-case role
+    noun (``director``, ``organizer``) and a full name, the name speaks. A core that is
+    a description (``An aide to campaign manager Dana Morrow``) keeps its head.
+    """
+    if toks[b - 1][0] == ")":  # "Rep. Paul Ryan (R-WI)": the party after the name
+        b = next((k for k in range(b - 1, head_end, -1) if toks[k][0] == "("), b)
+    if b - a < 5 or not _proper_name(toks[a:head_end]):
+        return None
+    if bare_lower(toks[head_end][0]) not in ("of", "for"):
+        return None
+    if any(t[0] in ("and", "&") for t in toks[head_end:b]):
+        return None  # "Secretary of State A and Gov. B": a list, read as one
+    k = role_name_tail(toks[head_end + 1 : b])  # the role, after a word of the organisation
+    return toks[b - 2 : b] if k is not None and k >= 1 else None
+
+
+def _before_party(toks: list[Token]) -> list[Token]:
+    """``Gov. Dana Morrow`` of ``Gov. Dana Morrow (R-OH)``: the tokens before a parenthesis."""
+    return next((toks[:k] for k, t in enumerate(toks) if t[0] == "("), toks)
 
 
 def _town_place(norm: str, toks: list[Token], town: int, a: int, b: int) -> bool:
@@ -299,6 +329,8 @@ def _source(
     quantity = last in QUANTITY_HEADS or last[:1].isdigit() or last == "%"  # "42% say"
     core = NounPhrase(head[0][1], head[-1][2], norm[head[0][1] : head[-1][2]])
     start, stop = toks[parts[0][0]][1], toks[parts[-1][1] - 1][2]
+    if bare_lower(toks[parts[0][0]][0]) in _DATES and head[0][1] > start:
+        start = head[0][1]  # "Tuesday at the college, Gov. X,": the time is no part of the Source
     m = _PARTY.match(norm, stop)
     if m and m.end() <= hi:
         stop = m.end()
@@ -322,10 +354,15 @@ def _speaker_tokens(
         head = toks[first_a:first_b]  # "Trump and Ryan", "Both Cruz and Fiorina"
     if not head:
         return None
+    if head_end < first_b and not listed:
+        head = _name_after_organisation(toks, first_a, head_end, first_b) or head
     named = [
         toks[a:b] for n, (a, b) in enumerate(parts[1:], 1)
         if _proper_name(toks[a:b]) and not _town_place(norm, toks, a - 2, a, b)
     ]
-    if named and not listed and not _proper_name(head):
-        head = named[0]  # "One of his advisers, Tad Devine,": the name speaks
+    if not named and bare_lower(head[0][0]) in _DATES:  # "Tuesday at …, Gov. X (R-OH),"
+        named = [_before_party(toks[a:b]) for a, b in parts[1:2]]
+        named = [part for part in named if _proper_name(part)]
+    if named and not listed and (not _proper_name(head) or bare_lower(head[0][0]) in _DATES):
+        head = named[0]  # "One of his advisers, Tad Devine,", "Tuesday at …, X,": the name speaks
     return head

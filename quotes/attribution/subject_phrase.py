@@ -43,7 +43,7 @@ _ATTACHING_PREPOSITIONS = frozenset(
 #: Participles that post-modify a subject (``those surveyed``, ``voters polled``).
 _PARTICIPLES = frozenset(
     """surveyed polled interviewed questioned asked contacted involved familiar close briefed
-    knowledgeable responsible aware""".split()
+    knowledgeable responsible aware speaking""".split()
 )
 #: Words that may follow the head of a subject (``voters nationwide``, ``Democrats alike``).
 _AFTER_HEAD = frozenset(

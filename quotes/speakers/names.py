@@ -15,9 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from quotes.lexicon import MONTHS, PLACES, TITLES, WEEKDAYS, given_name_forms
+from quotes.lexicon import MONTHS, PLACES, TITLES, WEEKDAYS, given_name_forms, source_words
 from quotes.speakers.gender import known_given_name
-from quotes.speakers.noun_phrase import bare_phrase, is_capitalised, is_initial, name_like
+from quotes.speakers.noun_phrase import (
+    FUNCTION_WORDS,
+    bare_phrase,
+    is_capitalised,
+    is_initial,
+    name_like,
+    person_noun,
+)
 from quotes.text.tokens import Token
 
 __all__ = [
@@ -28,6 +35,7 @@ __all__ = [
     "group_opener",
     "indexed_name_start",
     "middle_initial",
+    "role_name_tail",
     "same_person",
     "short_forms",
     "surname_people",
@@ -424,3 +432,38 @@ def generational_suffix(word: str) -> bool:
         (True, True, False)
     """
     return word.lower().rstrip(".") in _SUFFIXES
+
+
+#: Abbreviated titles of an office before a full name (``Rep. Paul Ryan``); no honorifics.
+_OFFICE_ABBREVIATIONS = frozenset("gov sen rep gen lt col dr prof sgt capt adm rev maj".split())
+
+
+def role_name_tail(words: list[Token]) -> int | None:
+    """Index of the role before the full name (the last two words) closing ``words``, else ``None``.
+
+    ``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow`` or ``Speaker of the
+    House Rep. Paul Ryan``: whatever the capitalised words before the role (an
+    organisation), the name speaks. The role is a lower-case role noun, a title
+    (``Director``) or an office abbreviation (``Rep.``).
+
+    Examples:
+        >>> from quotes.text.tokens import tokens
+        >>> role_name_tail(tokens("Friends of the Earth director Dana Morrow", 0, 41))
+        4
+        >>> role_name_tail(tokens("the House Rep. Paul Ryan", 0, 24))
+        2
+        >>> role_name_tail(tokens("Friends of the Earth", 0, 20)) is None
+        True
+    """
+    if len(words) < 3 or not (name_like(words[-1][0]) and name_like(words[-2][0])):
+        return None
+    r = len(words) - 3
+    if words[r][0] == "." and r > 0 and words[r - 1][2] == words[r][1]:
+        return r - 1 if words[r - 1][0].lower() in _OFFICE_ABBREVIATIONS else None
+    role = words[r][0]
+    low = role.lower()
+    if not role.isalpha() or len(role) < 4 or low in FUNCTION_WORDS:
+        return None
+    if role[:1].isupper():
+        return r if low in TITLES else None
+    return r if low in TITLES or low in source_words() or person_noun(low) else None

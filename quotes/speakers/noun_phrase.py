@@ -347,6 +347,14 @@ def _compound_modifier(tok: str, head: str) -> bool:
     )
 
 
+def _hyphenated_after_determiner(chosen: list[Token], tok: str, nxt: str) -> bool:
+    """``well-connected`` of ``a well-connected Democrat``: a hyphenated adjective before a head."""
+    return bare_phrase(chosen[-1][0]) in SPEAKER_DETERMINERS and tok.islower() and "-" in tok and (
+        tok.replace("-", "").isalpha() and _np_token(nxt, False)
+        and bare_phrase(nxt) not in SPEAKER_DETERMINERS
+    )
+
+
 def _np_token(tok: str, all_caps: bool) -> bool:
     """A token that can be part of a speaker's noun phrase (``all_caps``: the text is a headline)."""
     low = bare_phrase(tok)
@@ -531,6 +539,10 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
             continue
         if tok == "New" and idx + 1 < len(toks) and is_capitalised(toks[idx + 1][0]) and not all_caps:
             chosen.append((tok, a, b))  # "one New Hampshire Democrat"
+            continue
+        nxt = toks[idx + 1][0] if idx + 1 < len(toks) else ""
+        if chosen and nxt and _hyphenated_after_determiner(chosen, tok, nxt):
+            chosen.append((tok, a, b))  # "a well-connected Democrat"
             continue
         if chosen and idx + 1 < len(toks) and _compound_modifier(tok, toks[idx + 1][0]) and not all_caps:
             chosen.append((tok, a, b))  # "said Clinton campaign chairman John Podesta"
