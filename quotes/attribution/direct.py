@@ -165,6 +165,8 @@ def _said_before(ctx: Document, lo: int, at: int) -> bool:
 
 #: ``that`` opening a reported clause, then the clause's own words up to a comma, colon or dash.
 _THAT_CLAUSE = re.compile(r"\bthat\s+([^\"'.!?;]*?\w[^\"'.!?;]*?)\s*[,:\u2014\u2013]\s*$")
+#: The characters a ``that`` clause (`_THAT_CLAUSE`) never holds.
+_NOT_IN_THAT_CLAUSE = "\"'.!?;"
 #: What may follow a quote that ends its sentence: spaces, then a full stop or the line's end.
 _SENTENCE_END = re.compile(r"[\s" + FOLD_MARK + r"]*(?:[.!?;]|$)")
 
@@ -183,11 +185,14 @@ def _ends_that_clause(ctx: Document, q: QuotedSpan) -> bool:
         return False
     line_lo, line_hi = ctx.lines[q.line]
     s0 = max(ctx.sentence_of(q.open)[0], line_lo)
-    m = _THAT_CLAUSE.search(ctx.norm[s0:q.open].rstrip(" " + FOLD_MARK))
+    # The clause holds none of these marks, so it starts after the last one: reading from
+    # the sentence start cost the sentence's length per quote (a run-on line of quotes).
+    lo = max(s0, *(ctx.norm.rfind(c, s0, q.open) + 1 for c in _NOT_IN_THAT_CLAUSE))
+    m = _THAT_CLAUSE.search(ctx.norm[lo:q.open].rstrip(" " + FOLD_MARK))
     words = m.group(1).split() if m is not None else []
     if len(words) < 2 or any(intro_cue(w) for w in words):
         return False  # "that the judge was biased, issued a statement saying, “…”": its own cue
-    if not _said_before(ctx, s0, s0 + m.start()):  # type: ignore[union-attr]
+    if not _said_before(ctx, s0, lo + m.start()):  # type: ignore[union-attr]
         return False
     ends = _SENTENCE_END.match(ctx.norm, q.close + 1, line_hi)
     return _last_inside(ctx, q) in ".!?" or ends is not None
