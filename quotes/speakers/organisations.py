@@ -21,6 +21,7 @@ Cost: one regex pass over the body, then a bisect per question.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from collections.abc import Callable
@@ -244,6 +245,10 @@ def _read_mention(norm: str, start: int, end: int) -> Optional[OrgMention]:
     return OrgMention(start, end, " ".join(words), head, frozenset(bare), country, core, opens)
 
 
+#: A run of word characters and hyphens: a word as `OrganisationIndex._no_company` reads it.
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
 class OrganisationIndex:
     """The organisations one article names, their canonical names, and descriptions of them.
 
@@ -399,8 +404,16 @@ class OrganisationIndex:
             return True
         if country_key(name.split()[0]) or place_name(name):
             return True
-        lower = re.compile(rf"(?<![\w-]){re.escape(low)}(?![\w-])")
-        return " " not in name and lower.search(self.norm) is not None  # "workers" beside "Workers"
+        if " " in name:
+            return False
+        if _WORD_RUN.fullmatch(low):  # "workers" beside "Workers": a word the article writes
+            return low in self._word_runs
+        return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", self.norm) is not None
+
+    @functools.cached_property
+    def _word_runs(self) -> frozenset[str]:
+        """The article's runs of word characters and hyphens, read once (`_no_company`)."""
+        return frozenset(_WORD_RUN.findall(self.norm))
 
     def last_subject(self, before: int, after: int) -> Optional[tuple[int, str]]:
         """``(offset, canonical name)`` of the last organisation opening a sentence in ``[after, before)``."""
