@@ -264,3 +264,22 @@ def test_a_name_after_an_article_is_no_antecedent(extractor):
     found = [q for q in extractor.extract(text) if "We owe them everything" in q.text]
     assert len(found) == 1
     assert found[0].speaker is not None and found[0].speaker.name == "Tom Baker"
+
+
+def test_first_person_writer_is_kept_unnamed(fast):
+    """``“…,” I said.``: the writer speaks; the mention is kept, with no name."""
+    text = (
+        "The hearing ran late. \"We will rebuild the library this year,\" I said. "
+        'Later I told the council, "Nobody here wants to wait another decade."'
+    )
+    found = {q.text: q for q in fast.extract(text) if q.kind.value == "direct"}
+    for content in ("We will rebuild the library this year", "Nobody here wants to wait another decade."):
+        q = next(v for k, v in found.items() if content in k)
+        assert q.speaker is not None and q.speaker.mention == "I" and q.speaker.name is None
+
+
+def test_i_inside_a_quote_or_citing_is_no_speaker(fast):
+    """``Ann Lee said, and I quote, “…”``: the writer cites Ann Lee; an ``I`` in a quote speaks for no one."""
+    text = 'The mayor Ann Lee spoke on Monday. Lee said, and I quote, "The river will rise again soon."'
+    (q,) = [q for q in fast.extract(text) if "river will rise" in q.text]
+    assert q.speaker is None or q.speaker.mention != "I"

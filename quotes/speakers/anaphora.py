@@ -73,6 +73,8 @@ def is_description(speaker: Speaker) -> bool:
 _ASKED = re.compile(r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s+asked\s+")
 #: How far after the asker's name the person asked may start (characters).
 _ASKED_REACH = 80
+#: ``I quote``: the writer cites someone else's words.
+_I_QUOTE = re.compile(r"I\s+quote\b")
 
 
 def _unresolved(np: NounPhrase, mention: str, kind: SpeakerType) -> Speaker:
@@ -247,6 +249,13 @@ class AnaphoraMixin(NameSitesMixin):
                 name=name, mention=mention, start=np.start, end=np.end,
                 type=target.type, role=target.role,
             )
+        if pronoun == "i":
+            # "“…,” I said.": the writer speaks, unnamed here. Not an "I" inside a quote, nor
+            # "Trump said, and I quote, “…”" (the writer cites another).
+            writer = self.keep_unresolved_people and np.start not in self._exclude_cover(exclude)
+            if not writer or _I_QUOTE.match(self.norm, np.start):
+                return None
+            return _unresolved(np, mention, SpeakerType.PERSON)
         if pronoun in ("they", "it", "we"):
             recent = next(((off, sp) for off, sp in reversed(self._speakers) if off <= at), None)
             subject = self._subject_org(np.start, sentence_starts, recent) if pronoun == "it" else None
