@@ -111,3 +111,31 @@ def test_a_last_line_that_is_a_sentence_is_no_signature(extractor):
 def test_dash_inside_a_quote_is_no_signature(fast, text):
     q = only_quote(fast, text, "We need a leader")
     assert q.speaker is not None and q.speaker.mention == "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ('Fans wrote in all day. "The new stadium is a disaster," one wrote.', "The new stadium", "one"),
+        ('Fans wrote in all day. "We want our money back," wrote another.', "We want our money", "another"),
+        ('Fans wrote in all day. Another tweeted, "Nobody here is happy."', "Nobody here", "Another"),
+    ],
+)
+def test_a_lone_determiner_is_an_unnamed_source(fast, text, content, mention):
+    """``“…,” wrote another``: ``another``/``one`` alone is an unnamed source, kept as written."""
+    (q,) = [q for q in fast.extract(text) if content in q.text]
+    assert q.speaker is not None and q.speaker.mention == mention
+    assert q.speaker.name == mention.lower() and q.speaker.type is SpeakerType.ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The rally had one message: "Stop the new mall."',
+        'By most measures one could say the mall is popular. "We love it," Ann Lee said.',
+    ],
+)
+def test_a_determiner_in_a_clause_is_no_source(fast, text):
+    """``had one message: “…”``, ``one could say``: ``one`` is a determiner or generic, no speaker."""
+    for q in fast.extract(text):
+        assert q.speaker is None or q.speaker.mention.lower() != "one"

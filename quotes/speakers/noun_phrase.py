@@ -64,6 +64,8 @@ __all__ = [
 SPEAKER_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some"})
 #: Indefinite determiners: ``a senior official`` is an unnamed source.
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+#: Determiners that stand alone as an unnamed source (``another tweeted``, ``said one``).
+STANDALONE_SOURCES = frozenset({"another", "one"})
 #: Quantifiers and possessive determiners that open a common-noun phrase (``many analysts``).
 _QUANTIFIERS = frozenset(
     "many most other few both all these those each every his her their its our my your".split()
@@ -401,8 +403,13 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     if not chosen:
         return None
     chosen.reverse()
-    if all(bare_phrase(t[0]) in SPEAKER_DETERMINERS for t in chosen):
+    if _determiners_only(chosen):
         return None
+    k = len(toks) - len(chosen) - 1
+    if len(chosen) == 1 and bare_phrase(chosen[0][0]) in STANDALONE_SOURCES and k >= 0 and (
+        toks[k][0][:1].isalnum() and toks[k][0].lower() not in ("and", "but", "while")
+    ):
+        return None  # "had one message", "if one adds": a determiner or a generic "one"
     start, end = chosen[0][1], chosen[-1][2]
     return NounPhrase(start, end, s[start:end])
 
@@ -554,10 +561,19 @@ def scan_right(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Nou
         chosen.append((tok, a, b))
     while chosen and chosen[-1][0] in ("of", "."):
         chosen.pop()
-    if not chosen or all(bare_phrase(t[0]) in SPEAKER_DETERMINERS for t in chosen):
+    if not chosen or _determiners_only(chosen):
         return None
+    if len(chosen) == 1 and bare_phrase(chosen[0][0]) in STANDALONE_SOURCES and re.match(r"\s*\w", s[chosen[0][2]:hi]):
+        return None  # "said one of them", "said another fan": read whole by the description reader
     start, end = chosen[0][1], chosen[-1][2]
     return NounPhrase(start, end, s[start:end])
+
+
+def _determiners_only(chosen: list[Token]) -> bool:
+    """The phrase is determiners alone, but for one that stands as a source (``another``)."""
+    if len(chosen) == 1 and bare_phrase(chosen[0][0]) in STANDALONE_SOURCES:
+        return False
+    return all(bare_phrase(t[0]) in SPEAKER_DETERMINERS for t in chosen)
 
 
 #: A leading article and the space after it (``The ``, ``a ``), any case.

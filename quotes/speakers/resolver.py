@@ -46,6 +46,7 @@ from quotes.speakers.noun_phrase import (
     INDEFINITE,
     NAME_PARTICLES,
     SPEAKER_DETERMINERS,
+    STANDALONE_SOURCES,
     NounPhrase,
     after_honorific,
     bare_phrase,
@@ -401,6 +402,12 @@ class SpeakerResolver(
         campaign = self.campaign_speaker(np, words, low, mention) if head == "campaign" else None
         if campaign is not None:
             return campaign  # "her campaign", "the campaign": "Clinton campaign"
+        if len(low) == 1 and head in STANDALONE_SOURCES and self.keep_unresolved_people:
+            # "Another tweeted, “…”", "“…,” said one": an unnamed source of a direct quote (a
+            # report reads a sentence-opening "One" as before, and a lower-case one as no source)
+            return Speaker(name=head, mention=mention, start=np.start, end=np.end, type=SpeakerType.ANONYMOUS)
+        if len(low) == 1 and head in STANDALONE_SOURCES and mention[:1].islower():
+            return None
         name = re.sub(r"^(?:the)\s+", "", mention, flags=re.I)
         if low[0] == "the" and len(low) > 1:
             known = (
