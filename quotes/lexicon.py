@@ -243,7 +243,9 @@ TITLES = _words(
     economy finance state national security council presidents ceo founder executive manager
     strategist analyst pollster host anchor correspondent reporter editor columnist coach
     spokesmen official's army navy air lieutenant colonel major sergeant captain brig
-    rev reverend hon"""
+    rev reverend hon advocate comptroller treasurer auditor sheriff commissioner superintendent
+    assemblyman assemblywoman councilman councilwoman councilmember alderman congressman
+    congresswoman prosecutor rabbi imam pastor chaplain"""
 )
 
 #: Head words of organisations (lower case).

@@ -139,3 +139,18 @@ def test_a_determiner_in_a_clause_is_no_source(fast, text):
     """``had one message: “…”``, ``one could say``: ``one`` is a determiner or generic, no speaker."""
     for q in fast.extract(text):
         assert q.speaker is None or q.speaker.mention.lower() != "one"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ('"The budget is late," said Northfield Public Advocate Dana Morrow.', "Dana Morrow", "Northfield Public Advocate"),
+        ('"We will patrol the river," Harbor County Sheriff Tom Becker said.', "Tom Becker", "Harbor County Sheriff"),
+        ('"The vote is set," Alderman Ann Lee said.', "Ann Lee", "Alderman"),
+        ('"Pray for rain," Pastor Lucas Moreno said.', "Lucas Moreno", "Pastor"),
+    ],
+)
+def test_an_office_title_is_no_part_of_the_name(fast, text, name, role):
+    """``Public Advocate``, ``Sheriff``, ``Alderman``, ``Pastor``: a title before a name is its role."""
+    (q,) = fast.extract(text)
+    assert q.speaker is not None and q.speaker.name == name and q.speaker.role == role
