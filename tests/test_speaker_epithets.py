@@ -217,3 +217,21 @@ SUBJECT_DESCRIPTIONS = [
 def test_pronoun_after_a_described_subject(extractor, pattern, text, content, name):
     q = only_quote(extractor, text, content)
     assert q.speaker is not None and q.speaker.name == name, pattern
+
+
+def test_untitled_office_passes_over_a_topic(fast):
+    """``Rosa Ibarra, after announcing her support for Tom Becker, ...``: a topic is no rival."""
+    text = (
+        "Rosa Ibarra, a month after announcing her support for Tom Becker, still doubts the plan. "
+        '"I stand by what I said," the Ohio senator told reporters.'
+    )
+    q = only_quote(fast, text, "I stand by what I said")
+    assert q.speaker is not None and q.speaker.name == "Rosa Ibarra"
+    assert q.speaker.mention == "the Ohio senator"
+
+
+def test_untitled_office_keeps_a_partner_as_rival(fast):
+    """``spoke with Tom Becker``: the partner could be the senator; the description stays."""
+    text = 'Rosa Ibarra spoke with Tom Becker on Sunday. "We will win this," the Ohio senator said.'
+    q = only_quote(fast, text, "We will win this")
+    assert q.speaker is not None and q.speaker.name == "Ohio senator"

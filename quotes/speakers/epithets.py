@@ -35,6 +35,7 @@ from typing import NamedTuple, Optional
 from quotes.lexicon import PLACES, TITLES, epithet_nouns, place_name
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin
+from quotes.speakers.article_names import TitleCaseLines
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
 from quotes.speakers.roles import role_matches, role_words
 from quotes.text.tokens import TOKEN_RE
@@ -69,6 +70,10 @@ class Description(NamedTuple):
     gender: str  # "male", "female" or "" (quotes/data/epithets.tsv)
     kind: str  # "office", "occupation" or "epithet"
 
+
+#: A preposition right before a name that makes it a topic (``support for Donald Trump``,
+#: ``an attack on``); not one of a partner (``spoke with``, ``told to``), who may be the one described.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|against|about|of|on)\s+$")
 
 #: A restrictive relative clause after a description: it introduces someone, it does not refer back.
 _RESTRICTIVE = re.compile(r"\s+(?:who|whom|whose|that)\b")
@@ -209,8 +214,22 @@ class EpithetMixin(AnaphoraMixin):
             return subject  # "the Kentucky Republican": the subject, named just before
         if compatible or desc.kind != "office" or desc.tail or self._office_holders(desc.head):
             return None
-        untitled = {name for name in people if self._fits_untitled(name, desc)}
+        rivals = {
+            name for off, name in self._people_between(window_start, before)
+            if name in people and not self._aside_at(off)
+        }
+        untitled = {name for name in rivals | {subject} if self._fits_untitled(name, desc)}
         return subject if untitled == {subject} else None
+
+    def _aside_at(self, off: int) -> bool:
+        """The name at ``off`` stands where no rival of a subject does: in a headline, or after a preposition.
+
+        ``... Nuclear Weapons Codes`` (a headline's capitals), ``his support for Donald Trump``
+        (a topic): such a person is not who ``the Florida senator`` after it describes.
+        """
+        if self.__dict__.setdefault("_headline_lines", TitleCaseLines(self.norm)).at(off):
+            return True
+        return _PREPOSITION_BEFORE.search(self.norm, max(0, off - 12), off) is not None
 
     def _continued_speaker(self, k: int, before: int, desc: Description) -> str | None:
         """The person who spoke last, when the description can only be them; else ``None``.
