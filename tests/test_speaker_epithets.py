@@ -235,3 +235,16 @@ def test_untitled_office_keeps_a_partner_as_rival(fast):
     text = 'Rosa Ibarra spoke with Tom Becker on Sunday. "We will win this," the Ohio senator said.'
     q = only_quote(fast, text, "We will win this")
     assert q.speaker is not None and q.speaker.name == "Ohio senator"
+
+
+@pytest.mark.parametrize(
+    ("description", "name"), [("the former president", "Tom Becker"), ("the president", "Ann Lee")]
+)
+def test_a_current_title_holder_leaves_the_former_one(fast, description, name):
+    """``President Ann Lee`` elsewhere: ``the former president`` is the untitled subject, not her."""
+    text = (
+        "President Ann Lee met voters in Ohio. The crowd was large. The weather was fine. "
+        f'Tom Becker spoke at a rally in Brooklyn on Monday. "We did well," {description} said.'
+    )
+    q = only_quote(fast, text, "We did well")
+    assert q.speaker is not None and q.speaker.name == name

@@ -71,6 +71,9 @@ class Description(NamedTuple):
     kind: str  # "office", "occupation" or "epithet"
 
 
+#: Modifiers that set a title's holder apart from its current holders (``the former president``).
+_TIME_MODIFIERS = frozenset({"former"})
+
 #: A preposition right before a name that makes it a topic (``support for Donald Trump``,
 #: ``an attack on``); not one of a partner (``spoke with``, ``told to``), who may be the one described.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|against|about|of|on)\s+$")
@@ -212,7 +215,9 @@ class EpithetMixin(AnaphoraMixin):
             return people[0] if len(set(people)) == 1 and compatible == set(people) else None
         if compatible == {subject} or subject in compatible and _home_party(desc):
             return subject  # "the Kentucky Republican": the subject, named just before
-        if compatible or desc.kind != "office" or desc.tail or self._office_holders(desc.head):
+        if compatible or desc.kind != "office" or desc.tail or self._office_holders(
+            desc.head, set(desc.modifiers) & _TIME_MODIFIERS
+        ):
             return None
         rivals = {
             name for off, name in self._people_between(window_start, before)
@@ -304,10 +309,14 @@ class EpithetMixin(AnaphoraMixin):
         heads = {role_words(title)[-1:] for title in self._titles_of.get(canonical, ())}
         return any(epithet_nouns().get(h[0], ("", ""))[1] == "office" for h in heads if h)
 
-    def _office_holders(self, head: str) -> bool:
-        """Someone in the article holds a title headed by ``head`` (``Sen.`` for ``senator``)."""
+    def _office_holders(self, head: str, modifiers: set[str]) -> bool:
+        """Someone in the article holds a title headed by ``head`` (``Sen.`` for ``senator``).
+
+        With ``modifiers`` (``former``), only a title that has them counts: ``President
+        Obama`` holds no office that ``the former president`` names.
+        """
         return any(
-            role_matches(title, head, set())
+            role_matches(title, head, modifiers)
             for titles in self._titles_of.values() for title in titles
         )
 
