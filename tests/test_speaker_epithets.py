@@ -248,3 +248,10 @@ def test_a_current_title_holder_leaves_the_former_one(fast, description, name):
     )
     q = only_quote(fast, text, "We did well")
     assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_topic_is_no_rival_of_the_subject(fast):
+    """``Tom Becker voiced his support for Maria Lopez``: she is a topic; ``the candidate`` is Becker."""
+    text = 'Tom Becker voiced his support for Maria Lopez on Monday. "She will win this race," the candidate said.'
+    q = only_quote(fast, text, "She will win this race")
+    assert q.speaker is not None and q.speaker.name == "Tom Becker"

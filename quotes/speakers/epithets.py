@@ -197,12 +197,13 @@ class EpithetMixin(AnaphoraMixin):
         Three ways, each leaving no other candidate in the window (the sentence and the
         ``SENTENCES_BACK`` before it):
 
-        * the recent subject is the only person there who fits (`_fits`);
+        * the recent subject is the only person there who fits (`_fits`), but for people
+          named only as a topic or in a headline (`_aside_at`);
         * no subject, and the window names one person only, who fits;
         * an office noun (``the Florida senator``) whose holder the article never
-          titles: the recent subject, when it is the only person there who holds no
-          office and is of the right gender and party, and no one in the article
-          holds a title with that noun.
+          titles: the recent subject, when it is the only person there (topics and
+          headlines aside) who holds no office and is of the right gender and party,
+          and no one in the article holds a title with that noun (and its ``former``).
         """
         window_start = self.sentence_starts[max(0, k - SENTENCES_BACK)]
         subject = self._recent_subject(k, before)
@@ -213,18 +214,25 @@ class EpithetMixin(AnaphoraMixin):
         compatible = {name for name in people if self._fits(name, desc)}
         if subject is None:
             return people[0] if len(set(people)) == 1 and compatible == set(people) else None
-        if compatible == {subject} or subject in compatible and _home_party(desc):
+        rivals = {
+            name for off, name in self._people_between(window_start, before)
+            if name in people and not (self._aside_at(off) and not self._appositive_to(off, before))
+        } | {subject}
+        if subject in compatible and (
+            {name for name in rivals if name in compatible} == {subject} or _home_party(desc)
+        ):
             return subject  # "the Kentucky Republican": the subject, named just before
         if compatible or desc.kind != "office" or desc.tail or self._office_holders(
             desc.head, set(desc.modifiers) & _TIME_MODIFIERS
         ):
             return None
-        rivals = {
-            name for off, name in self._people_between(window_start, before)
-            if name in people and not self._aside_at(off)
-        }
-        untitled = {name for name in rivals | {subject} if self._fits_untitled(name, desc)}
+        untitled = {name for name in rivals if self._fits_untitled(name, desc)}
         return subject if untitled == {subject} else None
+
+    def _appositive_to(self, off: int, at: int) -> bool:
+        """The name at ``off`` ends right before a comma and ``at``: ``Donald Trump, the front-runner``."""
+        end = self._name_end.get(off)
+        return end is not None and re.fullmatch(r",\s*", self.norm[end:at]) is not None
 
     def _aside_at(self, off: int) -> bool:
         """The name at ``off`` stands where no rival of a subject does: in a headline, or after a preposition.
