@@ -226,7 +226,9 @@ class AnaphoraMixin(NameSitesMixin):
         A subject pronoun with no antecedent is kept as the speaker's mention with
         ``name=None`` (``"...," he said.`` opening an article); ``him``/``her``
         with none give ``None``, and so do ``he``/``she`` while
-        ``keep_unresolved_people`` is false (reported speech reads them so).
+        ``keep_unresolved_people`` is false (reported speech reads them so). ``I``
+        outside quotes is the writer, kept the same way (``"...," I said.``), never
+        resolved to a name.
 
         Args:
             np: The mention.
