@@ -8,19 +8,21 @@ a verb that names a person (by a full name) or an organisation is taken (``The
 question is simple: “…”`` gives none), and only for a quote of four words or more.
 A clause that is only ``From <source>`` (``From the report: “…”``, ``More from
 Jones: “…”``, after a heading and a dash at most) names the source after ``from``.
+`colon_speaker` reads the transcript form, a name alone before the colon (``Bush: “…”``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from quotes.attribution.cues import FINITE, Attribution, attributed, cue_adverb, intro_cue
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, resolve_speaker
 from quotes.document import Document
-from quotes.lexicon import CUE_AUXILIARIES
+from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, TITLES
 from quotes.models import CueType, SpeakerType
-from quotes.speakers.noun_phrase import scan_right
+from quotes.speakers.noun_phrase import name_like, scan_left, scan_right
 from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 
@@ -115,3 +117,49 @@ def with_colon_subject(ctx: Document, q: QuotedSpan, att: Attribution | None) ->
         return found
     found.cue, found.cue_type, found.via = att.cue, att.cue_type, att.via
     return found
+
+
+_COLON_LEAD = re.compile(r"(?:.*\s[-–—]\s+|)(?P<np>[^:;,\"]{2,60}?)\s*(?P<party>\([A-Z][\w.\- ]{0,12}\))?\s*:$", re.S)
+
+
+@RULES.implements("direct", "before:colon")
+def colon_speaker(ctx: Document, lo: int, hi: int, at: int) -> Optional[Attribution]:
+    """A name and a colon right before the quote, transcript style (``Bush: “…”``).
+
+    The name must be all the clause holds (after a dash at most), a known person or
+    a capitalised phrase of two words or more; there is no cue. A single unknown
+    word opening the clause (``Okafor: “…”``) is a person only when it reads as a
+    name and is no headline label (``Poll:``, ``Update:``). A verb of saying before
+    the name (``Declared Okafor: “…”``) is an inverted cue, left to
+    `attribute_before`.
+    """
+    m = _COLON_LEAD.match(ctx.norm[lo:hi])
+    if m is None:
+        return None
+    a, b = lo + m.start("np"), lo + m.end("np")
+    words = ctx.norm[a:b].split()
+    if not words or len(words) > 7 or not all(
+        w[:1].isupper() or w.lower().rstrip(".") in TITLES or w.lower() in ("of", "and", "de") for w in words
+    ):
+        return None
+    if len(words) > 1 and intro_cue(words[0]) and not words[0].isupper():
+        return None  # "Declared Okafor:": the cue, then the speaker
+    np = scan_left(ctx.norm, a, b)
+    if np is None or np.start != a or np.end != b:
+        return None
+    lone = len(words) == 1 and words[0] not in ctx.resolver.full_names
+    if lone and (
+        ctx.norm[lo:a].strip() or not name_like(words[0]) or words[0].lower() in HEADLINE_LABELS
+    ):
+        return None
+    sp = resolve_speaker(ctx, np, at)
+    if sp is None or (
+        sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION)
+        and not ctx.resolver.named_people(sp)
+    ):
+        return None  # "Frank Newport and Jim Harter:" speak; "Republicans:" heads a section
+    if lone and sp.type is not SpeakerType.PERSON:
+        return None  # "Critics:", "Reuters:": a label, or a word the article writes in lower case
+    if m.group("party"):
+        sp = sp.model_copy(update={"end": lo + m.end("party"), "mention": ctx.text[sp.start:lo + m.end("party")]})
+    return attributed("before:colon", sp, None, CueType.SPEECH, None)

@@ -2,7 +2,7 @@
 
 `attribute_after` reads ``”, Peskov said`` and ``,” said Peskov``;
 `attribute_before` reads ``Peskov replied, “``, ``Said Comey, “`` and
-``According to CNN, “``; ``_colon_speaker`` the transcript form ``Bush: “…”``
+``According to CNN, “``; `quotes.attribution.direct_colon.colon_speaker` the transcript form ``Bush: “…”``
 (signed quotes are read by [`quotes.attribution.direct_signatures`][]). Split out of
 [`quotes.attribution.direct`][], which re-exports these names.
 """
@@ -36,11 +36,12 @@ from quotes.attribution.cues import (
     short_close,
     to_say_chain_start,
 )
+from quotes.attribution.direct_colon import colon_speaker
 from quotes.attribution.direct_subject import modified_role_name, wide_speaker, with_subject
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
 from quotes.document import Document
-from quotes.lexicon import CUE_AUXILIARIES, HEADLINE_LABELS, NON_NAME_CAPITALS, TITLES
+from quotes.lexicon import CUE_AUXILIARIES, NON_NAME_CAPITALS
 from quotes.models import CueType, Span, Speaker, SpeakerType
 from quotes.speakers.channels import find_via
 from quotes.speakers.noun_phrase import (
@@ -48,7 +49,6 @@ from quotes.speakers.noun_phrase import (
     FUNCTION_WORDS,
     NounPhrase,
     bare_phrase,
-    name_like,
     scan_left,
     scan_right,
     without_article,
@@ -325,7 +325,7 @@ def attribute_before(ctx: Document, q: QuotedSpan, lo: int, previous: Optional[A
     hi = lo + len(pre)
     return (
         _before_according(ctx, q, lo, hi, end)
-        or _colon_speaker(ctx, lo, hi, q.start)
+        or colon_speaker(ctx, lo, hi, q.start)
         or _before_inverted(ctx, q, lo, hi)
         or _BeforeScan(ctx, q, lo, end, previous, tokens(ctx.norm, lo, hi)).run(pre.isupper())
         or _before_cue_alone(ctx, lo, hi, previous)
@@ -545,52 +545,6 @@ class _BeforeScan:
             return None
         cue, kind, _a = self.participle
         return attributed("before:participle", sp, cue, kind, None, base=_PARTICIPLE_FALLBACK)
-
-
-_COLON_LEAD = re.compile(r"(?:.*\s[-–—]\s+|)(?P<np>[^:;,\"]{2,60}?)\s*(?P<party>\([A-Z][\w.\- ]{0,12}\))?\s*:$", re.S)
-
-
-@RULES.implements("direct", "before:colon")
-def _colon_speaker(ctx: Document, lo: int, hi: int, at: int) -> Optional[Attribution]:
-    """A name and a colon right before the quote, transcript style (``Bush: “…”``).
-
-    The name must be all the clause holds (after a dash at most), a known person or
-    a capitalised phrase of two words or more; there is no cue. A single unknown
-    word opening the clause (``Okafor: “…”``) is a person only when it reads as a
-    name and is no headline label (``Poll:``, ``Update:``). A verb of saying before
-    the name (``Declared Okafor: “…”``) is an inverted cue, left to
-    `attribute_before`.
-    """
-    m = _COLON_LEAD.match(ctx.norm[lo:hi])
-    if m is None:
-        return None
-    a, b = lo + m.start("np"), lo + m.end("np")
-    words = ctx.norm[a:b].split()
-    if not words or len(words) > 7 or not all(
-        w[:1].isupper() or w.lower().rstrip(".") in TITLES or w.lower() in ("of", "and", "de") for w in words
-    ):
-        return None
-    if len(words) > 1 and intro_cue(words[0]) and not words[0].isupper():
-        return None  # "Declared Okafor:": the cue, then the speaker
-    np = scan_left(ctx.norm, a, b)
-    if np is None or np.start != a or np.end != b:
-        return None
-    lone = len(words) == 1 and words[0] not in ctx.resolver.full_names
-    if lone and (
-        ctx.norm[lo:a].strip() or not name_like(words[0]) or words[0].lower() in HEADLINE_LABELS
-    ):
-        return None
-    sp = resolve_speaker(ctx, np, at)
-    if sp is None or (
-        sp.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION)
-        and not ctx.resolver.named_people(sp)
-    ):
-        return None  # "Frank Newport and Jim Harter:" speak; "Republicans:" heads a section
-    if lone and sp.type is not SpeakerType.PERSON:
-        return None  # "Critics:", "Reuters:": a label, or a word the article writes in lower case
-    if m.group("party"):
-        sp = sp.model_copy(update={"end": lo + m.end("party"), "mention": ctx.text[sp.start:lo + m.end("party")]})
-    return attributed("before:colon", sp, None, CueType.SPEECH, None)
 
 
 _INVERTED_BEFORE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])")
