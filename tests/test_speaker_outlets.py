@@ -17,6 +17,16 @@ from quotes.speakers.outlets import OutletIndex
 #: (pattern, text, quote content, expected name, expected type)
 ROWS = [
     (
+        "a newspaper's editorial board speaks for it",
+        'The Boston Globe ran a long piece on Monday. "The bridge must be fixed," the editorial board wrote.',
+        "The bridge must be fixed", "Boston Globe", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "the paper's editorial board",
+        'Enter The Harbor Herald. "He is a dreamer," the paper\'s editorial board wrote.',
+        "He is a dreamer", "Harbor Herald", SpeakerType.ORGANIZATION,
+    ),
+    (
         "a newspaper named in the sentence before",
         'The Boston Globe reported the deal on Monday. "It was signed in May," the newspaper said.',
         "It was signed in May", "Boston Globe", SpeakerType.ORGANIZATION,

@@ -123,7 +123,8 @@ class OutletIndex:
         """``the newspaper``: the outlet it refers to (`describe`), an organisation; else ``None``.
 
         Only ``the`` with at most two lower-case words before the head is read (``the
-        conservative newspaper``); the description becomes the speaker's role.
+        conservative newspaper``); the description becomes the speaker's role. ``the
+        editorial board`` and ``the editorial`` speak for a newspaper.
 
         Args:
             np: The mention.
@@ -133,7 +134,10 @@ class OutletIndex:
         """
         if low[0] != "the" or len(low) > 4 or mention != mention[:4] + mention[4:].lower():
             return None
-        target = self.describe(low[-1], np.start, sentence_starts, news="news" in low)
+        head = low[-1]
+        if head == "editorial" or low[-2:] == ["editorial", "board"]:
+            head = "newspaper"  # "the editorial board", "the paper's editorial": a paper's voice
+        target = self.describe(head, np.start, sentence_starts, news="news" in low)
         if target is None:
             return None
         return Speaker(
