@@ -209,11 +209,12 @@ LAYOUTS = [
         [("The plan is dead", "Dan Ortiz")],
         via="Observer",
     ),
-    # A verb of saying before the opening mark is the cue even when no speaker reads before it.
+    # A verb of saying before the opening mark is the cue; a lone "Another" before it is an
+    # unnamed source (no speaker reads before the participle of the next layout).
     Layout(
         "cue-before-bare-subject",
         "The crowd was loud. Another tweeted, “Two of a kind who think they are above the rules.”",
-        [("Two of a kind who think they are above the rules.", None)],
+        [("Two of a kind who think they are above the rules.", "another")],
         cues=["tweeted"],
     ),
     Layout(
