@@ -255,3 +255,17 @@ def test_a_topic_is_no_rival_of_the_subject(fast):
     text = 'Tom Becker voiced his support for Maria Lopez on Monday. "She will win this race," the candidate said.'
     q = only_quote(fast, text, "She will win this race")
     assert q.speaker is not None and q.speaker.name == "Tom Becker"
+
+
+@pytest.mark.parametrize(
+    ("description", "name"),
+    [("the former secretary of state", "Maria Lopez"), ("the presumptive nominee", "Maria Lopez")],
+)
+def test_a_topic_behind_its_role_words_is_no_rival(fast, description, name):
+    """``against Republican front-runner Tom Becker``: the role words are skipped; he is a topic."""
+    text = (
+        "Maria Lopez went on offense against Republican front-runner Tom Becker on Monday. "
+        f'"We will not back down," {description} said.'
+    )
+    q = only_quote(fast, text, "We will not back down")
+    assert q.speaker is not None and q.speaker.name == name

@@ -222,12 +222,26 @@ class EpithetMixin(AnaphoraMixin):
             {name for name in rivals if name in compatible} == {subject} or _home_party(desc)
         ):
             return subject  # "the Kentucky Republican": the subject, named just before
-        if compatible or desc.kind != "office" or desc.tail or self._office_holders(
-            desc.head, set(desc.modifiers) & _TIME_MODIFIERS
-        ):
+        if compatible or desc.kind != "office" or self._office_held(desc):
             return None
         untitled = {name for name in rivals if self._fits_untitled(name, desc)}
         return subject if untitled == {subject} else None
+
+    def _office_held(self, desc: Description) -> bool:
+        """Someone in the article holds the office the description names.
+
+        ``Sen.`` for ``the senator``; with ``former`` only a title that has it (``President
+        Obama`` holds no ``former president``); with an ``of`` tail a title that has the tail
+        (``Secretary of State John Kerry``: then no ``secretary of state`` is resolved this way,
+        former or not).
+        """
+        modifiers = set(desc.modifiers) & _TIME_MODIFIERS
+        if not desc.tail:
+            return self._office_holders(desc.head, modifiers)
+        office = (desc.head, [], desc.tail)  # any secretary of state, former or not
+        return any(
+            _office_title(title, *office) for titles in self._titles_of.values() for title in titles
+        )
 
     def _appositive_to(self, off: int, at: int) -> bool:
         """The name at ``off`` ends right before a comma and ``at``: ``Donald Trump, the front-runner``."""
@@ -238,11 +252,18 @@ class EpithetMixin(AnaphoraMixin):
         """The name at ``off`` stands where no rival of a subject does: in a headline, or after a preposition.
 
         ``... Nuclear Weapons Codes`` (a headline's capitals), ``his support for Donald Trump``
-        (a topic): such a person is not who ``the Florida senator`` after it describes.
+        or ``against Republican front-runner Donald Trump`` (a topic, its role words skipped):
+        such a person is not who ``the Florida senator`` after it describes.
         """
         if self.__dict__.setdefault("_headline_lines", TitleCaseLines(self.norm)).at(off):
             return True
-        return _PREPOSITION_BEFORE.search(self.norm, max(0, off - 12), off) is not None
+        start = off
+        for m in reversed(list(TOKEN_RE.finditer(self.norm, max(0, off - 60), off))[-4:]):
+            tok = m.group()
+            if not (tok[:1].isupper() or bare_phrase(tok) in TITLES or "-" in tok[1:]):
+                break  # "against Republican front-runner Donald Trump": the role is skipped
+            start = m.start()
+        return _PREPOSITION_BEFORE.search(self.norm, max(0, start - 12), start) is not None
 
     def _continued_speaker(self, k: int, before: int, desc: Description) -> str | None:
         """The person who spoke last, when the description can only be them; else ``None``.
