@@ -226,8 +226,9 @@ def _place_after_town(ctx: Document, a: tuple[int, int], b: tuple[int, int]) -> 
 _FULL_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}")
 #: A full name, then where its bearer works or lives (``David Woodard of Clemson University``).
 _NAME_OF = re.compile("(" + _FULL_NAME.pattern + r")\s+(?:of|at|from)\s+[A-Z][\s\S]*")
-#: Determiners of a description (``Another pollster``): no name opens with one.
-_ARTICLES = ("the ", "a ", "an ", "another ")
+#: Articles (and with ``another``, determiners: ``Another pollster``) of a description: no name opens with one.
+_ARTICLES = ("the ", "a ", "an ")
+_DETERMINERS = (*_ARTICLES, "another ")
 #: A description and a comma right before a name (``another friend, `` of ``another friend, Mariam Emara``).
 _ROLE_BEFORE_NAME = re.compile(
     r"((?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w'’\-]+){1,4}(?<=[a-z])),\s+"
@@ -253,8 +254,8 @@ def appositive_role(ctx: Document, lo: int, hi: int) -> Optional[tuple[NounPhras
         return None
     if _place_after_town(ctx, a, b):
         return None  # "A nurse in Dayton, Ohio,": the state is where the town is, not a name
-    a_name = np_a.text[:1].isupper() and not np_a.text.lower().startswith(_ARTICLES)
-    b_name = np_b.text[:1].isupper() and not np_b.text.lower().startswith(("the ", "a ", "an "))
+    a_name = np_a.text[:1].isupper() and not np_a.text.lower().startswith(_DETERMINERS)
+    b_name = np_b.text[:1].isupper() and not np_b.text.lower().startswith(_ARTICLES)  # not ``another``
     b_name = b_name and all(w[:1].isupper() for w in np_b.text.split())
     employer = _NAME_OF.fullmatch(np_b.text) if not a_name else None
     if employer is not None:  # "Another pollster, David Woodard of Clemson University,"
