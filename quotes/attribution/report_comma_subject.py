@@ -14,7 +14,8 @@ import re
 from quotes.attribution.cues import cue_type_of
 from quotes.attribution.report_content import skip_lead
 from quotes.attribution.report_cues import between_subject_and_cue
-from quotes.attribution.source import appositive_role, party_tag_end, read_subject, resolve_speaker
+from quotes.attribution.source import appositive_role, read_subject, resolve_speaker
+from quotes.attribution.source_extent import party_tag_end
 from quotes.attribution.subject import subject_nouns
 from quotes.document import Document
 from quotes.lexicon import (
