@@ -12,7 +12,8 @@ agency``) refers to the one outlet of its kind the article names in the sentence
 description or the ``SENTENCES_BACK`` before it; with none there, or two, it stays a
 description (typed an organisation). The outlet's name becomes the speaker's name and the
 description its role: ``"…," the newspaper said`` after ``The Boston Globe reported`` is
-the Boston Globe's.
+the Boston Globe's. A short masthead (``the Times``, ``The Journal``) is the one fuller
+masthead ending in it that the article named before (`full_name`): ``The New York Times``.
 
 Cost: one regex pass over the body, then a bisect per description.
 """
@@ -55,6 +56,8 @@ _MASTHEAD_WORDS = (
     "Examiner|Inquirer|Enquirer|Courier|Dispatch|Sentinel|Bulletin|Register|Star|Sun|Daily News|"
     "Magazine|Newsweek|Economist|Atlantic|New Yorker|Free Press|Plain Dealer|Picayune"
 )
+#: A masthead word alone: the short form of a paper's name (``Times``, ``Daily News``).
+_SHORT_MASTHEAD = re.compile(r"(?:" + _MASTHEAD_WORDS + r")")
 _KIND_OF = {name: kind for kind, names in _KNOWN_KINDS.items() for name in names}
 _KNOWN_ALT = "|".join(re.escape(n) for n in sorted(_KIND_OF, key=len, reverse=True))
 #: A masthead after ``the``, or an outlet known by name.
@@ -116,6 +119,25 @@ class OutletIndex:
         hi = bisect.bisect_left(self._starts, before)
         near = {name for _off, name, found in self.mentions[lo:hi] if found == kind}
         return near.pop() if len(near) == 1 else None
+
+    def full_name(self, name: str, before: int) -> Optional[str]:
+        """The fuller masthead a short one (``Times``, ``Journal``) at ``before`` stands for, or ``None``.
+
+        The short form must be a masthead word (``Times``, ``Post``, ``Daily News``), and the
+        article must have named exactly one outlet ending in it before ``before`` (``The New
+        York Times``); with two (``The New York Times`` and ``the Los Angeles Times``) or none
+        it is not guessed.
+
+        Examples:
+            >>> text = "The Wall Street Journal reported it. The Journal said so."
+            >>> OutletIndex(text, [(0, len(text))]).full_name("Journal", text.index("The Journal"))
+            'Wall Street Journal'
+        """
+        if _SHORT_MASTHEAD.fullmatch(name) is None:
+            return None
+        hi = bisect.bisect_left(self._starts, before)
+        found = {n for _off, n, _k in self.mentions[:hi] if n.endswith(" " + name)}
+        return found.pop() if len(found) == 1 else None
 
     def speaker_for(
         self, np: NounPhrase, low: list[str], mention: str, sentence_starts: list[int]
