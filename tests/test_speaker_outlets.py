@@ -40,6 +40,18 @@ ROWS = [
         "It was signed in May", "Times", SpeakerType.ORGANIZATION,
     ),
     (
+        "the editorial board speaks for the newspaper named just before",
+        "The Harbor Times ran an editorial on Monday. "
+        '"The mayor must resign," the editorial board wrote.',
+        "The mayor must resign", "Harbor Times", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "the editorial board beside two newspapers stays a description",
+        "The Harbor Times and the Bay Post ran the story. "
+        '"The mayor must resign," the editorial board wrote.',
+        "The mayor must resign", "editorial board", SpeakerType.ORGANIZATION,
+    ),
+    (
         "a network named by its call letters",
         'CNN aired the tape on Friday. "The tape is real," the network said.',
         "The tape is real", "CNN", SpeakerType.ORGANIZATION,

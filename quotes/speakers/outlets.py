@@ -8,7 +8,7 @@ newspaper or magazine), ``broadcast`` (a network or station) or ``agency`` (a wi
 service).
 
 A description of an outlet (``the newspaper``, ``the paper``, ``the network``, ``the news
-agency``) refers to the one outlet of its kind the article names in the sentence of the
+agency``; ``the editorial board`` for a newspaper) refers to the one outlet of its kind the article names in the sentence of the
 description or the ``SENTENCES_BACK`` before it; with none there, or two, it stays a
 description (typed an organisation). The outlet's name becomes the speaker's name and the
 description its role: ``"…," the newspaper said`` after ``The Boston Globe reported`` is
@@ -27,7 +27,7 @@ from typing import Optional
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase
 
-__all__ = ["OUTLET_HEADS", "OutletIndex"]
+__all__ = ["OUTLET_HEADS", "OutletIndex", "editorial"]
 
 #: Sentences read back from a description for the outlet it refers to (its own and these).
 SENTENCES_BACK = 2
@@ -65,6 +65,21 @@ _OUTLET = re.compile(
     r"(?<![\w\-])(?:(?:[Tt]he\s+)(?P<paper>(?:[A-Z][\w\-.&']*\s+){0,3}(?:" + _MASTHEAD_WORDS + r"))"
     r"|(?P<known>" + _KNOWN_ALT + r"))(?![\w\-])"
 )
+
+
+def editorial(low: list[str]) -> bool:
+    """``the editorial``, ``the editorial board``, ``the editors``: a paper's voice, not a person's.
+
+    Args:
+        low: The description's tokens, lower case (``the`` first).
+
+    Examples:
+        >>> editorial(["the", "editorial", "board"]), editorial(["the", "editorial"])
+        (True, True)
+        >>> editorial(["the", "board"]), editorial(["the", "editorial", "page", "editor"])
+        (False, False)
+    """
+    return low[-1] in ("editorial", "editors") or low[-2:] == ["editorial", "board"]
 
 
 class OutletIndex:
@@ -145,7 +160,9 @@ class OutletIndex:
         """``the newspaper``: the outlet it refers to (`describe`), an organisation; else ``None``.
 
         Only ``the`` with at most two lower-case words before the head is read (``the
-        conservative newspaper``); the description becomes the speaker's role.
+        conservative newspaper``); the description becomes the speaker's role. ``the
+        editorial``, ``the editorial board`` and ``the editors`` speak for a newspaper
+        (`editorial`).
 
         Args:
             np: The mention.
@@ -155,7 +172,8 @@ class OutletIndex:
         """
         if low[0] != "the" or len(low) > 4 or mention != mention[:4] + mention[4:].lower():
             return None
-        target = self.describe(low[-1], np.start, sentence_starts, news="news" in low)
+        head = "newspaper" if editorial(low) else low[-1]
+        target = self.describe(head, np.start, sentence_starts, news="news" in low)
         if target is None:
             return None
         return Speaker(
