@@ -254,7 +254,7 @@ ORG_WORDS = _words(
     services media news press times post journal tribune guardian telegraph herald gazette
     reuters interfax tass kcna ria cnn bbc ap afp dpa nbc cbs abc fox msnbc npr pentagon
     staff headquarters command navy guard institute university college foundation center centre
-    group network channel agency board bureau authority authorities cabinet duma rada
+    association group network channel agency board bureau authority authorities cabinet duma rada
     presidency secretariat embassy mission assembly federation alliance coalition nato un eu
     kremlin's who imf fbi cia nsa dhs doj gop unit division brigade battalion regiment corps
     prosecutor's ministry's railways airlines committee's twitter facebook google youtube
