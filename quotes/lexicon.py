@@ -243,7 +243,7 @@ TITLES = _words(
     economy finance state national security council presidents ceo founder executive manager
     strategist analyst pollster host anchor correspondent reporter editor columnist coach
     spokesmen official's army navy air lieutenant colonel major sergeant captain brig
-    rev reverend hon"""
+    rev reverend hon congressman congresswoman assemblyman assemblywoman whip rabbi pastor"""
 )
 
 #: Head words of organisations (lower case).
