@@ -280,7 +280,7 @@ TITLES = _words(
     economy finance state national security council presidents ceo founder executive manager
     strategist analyst pollster host anchor correspondent reporter editor columnist coach
     spokesmen official's army navy air lieutenant colonel major sergeant captain brig
-    rev reverend hon"""
+    rev reverend hon congressman congresswoman assemblyman assemblywoman whip rabbi pastor"""
 )
 
 #: Head words of organisations (lower case).
@@ -291,7 +291,7 @@ ORG_WORDS = _words(
     services media news press times post journal tribune guardian telegraph herald gazette
     reuters interfax tass kcna ria cnn bbc ap afp dpa nbc cbs abc fox msnbc npr pentagon
     staff headquarters command navy guard institute university college foundation center centre
-    group network channel agency board bureau authority authorities cabinet duma rada
+    association group network channel agency board bureau authority authorities cabinet duma rada
     presidency secretariat embassy mission assembly federation alliance coalition nato un eu
     kremlin's who imf fbi cia nsa dhs doj gop unit division brigade battalion regiment corps
     prosecutor's ministry's railways airlines committee's twitter facebook google youtube

@@ -28,6 +28,30 @@ ROWS = [
         "It was signed in May", "Boston Globe", SpeakerType.ORGANIZATION,
     ),
     (
+        "a bare masthead after the fuller one is that paper",
+        "The Harbor City Times reported the deal on Monday. "
+        '"It was signed in May," the Times said.',
+        "It was signed in May", "Harbor City Times", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "a bare masthead after two fuller ones stays as written",
+        "The Harbor City Times and the Bay County Times reported the deal. "
+        '"It was signed in May," the Times said.',
+        "It was signed in May", "Times", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "the editorial board speaks for the newspaper named just before",
+        "The Harbor Times ran an editorial on Monday. "
+        '"The mayor must resign," the editorial board wrote.',
+        "The mayor must resign", "Harbor Times", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "the editorial board beside two newspapers stays a description",
+        "The Harbor Times and the Bay Post ran the story. "
+        '"The mayor must resign," the editorial board wrote.',
+        "The mayor must resign", "editorial board", SpeakerType.ORGANIZATION,
+    ),
+    (
         "a network named by its call letters",
         'CNN aired the tape on Friday. "The tape is real," the network said.',
         "The tape is real", "CNN", SpeakerType.ORGANIZATION,
@@ -68,7 +92,8 @@ def test_outlet_description(extractor, pattern, text, content, name, kind):
     assert q.speaker.name == name, pattern
     if kind is not None:
         assert q.speaker.type is kind, pattern
-    if name != q.speaker.mention.lower().removeprefix("the "):
+    described = q.speaker.mention.split()[-1].islower()  # "the newspaper", not "the Times"
+    if described and name != q.speaker.mention.lower().removeprefix("the "):
         assert q.speaker.role == q.speaker.mention.lower().removeprefix("the ")
 
 
