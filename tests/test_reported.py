@@ -1167,3 +1167,14 @@ def test_relative_pronoun_stays_out_when_the_clause_has_its_own_subject(extracto
     assert q.text == "the city would collect in June"
     text = "What Mayor Dana Holt said was that the levy would stay."
     assert all(q.text != "What" for q in reported(extractor, text))
+
+
+def test_a_clause_break_inside_a_quoted_fragment_does_not_end_the_content(extractor):
+    text = (
+        'Senator Mara Quist said the budget was "right about the deficit, but wrong about '
+        'the schools" and promised to vote against it.'
+    )
+    found = [q for q in reported(extractor, text) if q.cue.text == "said"]
+    assert [q.text for q in found] == ['the budget was "right about the deficit, but wrong about the schools"']
+    assert found[0].kind is QuoteKind.MIXED
+    assert found[0].speaker.name == "Mara Quist"

@@ -312,6 +312,10 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
     saying, 1 runs on). A report glued on with ``and`` and a
     subject of its own (``... as "constructive" and Zelenskyy himself said C``) ends it too
     (`coordinated_report`).
+
+    No break inside a quoted fragment that opens in the content ends it (``that he was
+    "right about the problems, but his solutions fail"``): PolNeAR keeps the fragment whole
+    (train: 26 contents cut inside one, none where the gold cuts there).
     """
     limit = coordinated_report(ctx, start, limit)
     paired = start  # the end of a parenthetical set off by dashes
@@ -334,9 +338,16 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
             if nxt is None or reporting_kind(nxt.group()) is None:
                 continue
+        if _in_open_fragment(ctx, start, m.start()):
+            continue  # 'that he was "right about the problems, but his solutions fail"'
         closed = _CLOSED_WITH_COMMA.match(text)
         return m.start() + closed.end() if closed else m.start()
     return limit
+
+
+def _in_open_fragment(ctx: Document, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quoted fragment that opens in the content at ``start``."""
+    return any(e > at for _s, e in starting_in(ctx.quoted, start, at, ctx.memo))
 
 
 def comma_between(ctx: Document, a: int, b: int) -> bool:
