@@ -1178,3 +1178,14 @@ def test_a_clause_break_inside_a_quoted_fragment_does_not_end_the_content(extrac
     assert [q.text for q in found] == ['the budget was "right about the deficit, but wrong about the schools"']
     assert found[0].kind is QuoteKind.MIXED
     assert found[0].speaker.name == "Mara Quist"
+
+
+def test_a_quoted_fragment_runs_on_past_the_sentence_end(extractor):
+    text = (
+        'Mayor Ada Brenner said the plan "will not fix the roads. It only moves the '
+        'potholes around." The vote is on Friday.'
+    )
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
+    assert q.text == 'the plan "will not fix the roads. It only moves the potholes around'
+    assert q.kind is QuoteKind.MIXED
+    assert q.speaker.name == "Ada Brenner"

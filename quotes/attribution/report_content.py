@@ -31,6 +31,7 @@ __all__ = [
     "content_after",
     "content_limit",
     "coordinated_report",
+    "fragment_end",
     "is_reference",
     "names_no_clause",
     "participle_after",
@@ -343,6 +344,22 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
         closed = _CLOSED_WITH_COMMA.match(text)
         return m.start() + closed.end() if closed else m.start()
     return limit
+
+
+def fragment_end(ctx: Document, start: int, end: int) -> int:
+    """Where content ``start:end`` ends when a quoted fragment opened in it runs past ``end``.
+
+    ``X said that "we need a leader. We need a leader as president."``: the sentence ends
+    inside the fragment, which PolNeAR's content keeps whole, up to its closing mark, in the
+    same paragraph.
+    """
+    if end <= start:
+        return end
+    line = ctx.line_of(start)
+    for s, e in starting_in(ctx.quoted, start, end, ctx.memo):
+        if e > end and line >= 0 and e <= ctx.lines[line][1]:
+            return e
+    return end
 
 
 def _in_open_fragment(ctx: Document, start: int, at: int) -> bool:
