@@ -1189,3 +1189,16 @@ def test_a_quoted_fragment_runs_on_past_the_sentence_end(extractor):
     assert q.text == 'the plan "will not fix the roads. It only moves the potholes around'
     assert q.kind is QuoteKind.MIXED
     assert q.speaker.name == "Ada Brenner"
+
+
+def test_a_dash_before_and_that_does_not_end_the_content(extractor):
+    text = (
+        "Mayor Ada Brenner said the budget would balance by spring - and that no library "
+        "would close this year."
+    )
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
+    assert q.text == "the budget would balance by spring - and that no library would close this year"
+    assert q.speaker.name == "Ada Brenner"
+    text = "Mayor Ada Brenner said the budget would balance by spring - a claim few believed."
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
+    assert q.text == "the budget would balance by spring"

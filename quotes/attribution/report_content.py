@@ -259,6 +259,9 @@ _CLAUSE_BREAK = re.compile(
 
 #: The dashes that set off a parenthetical or end a clause.
 _DASHES = frozenset(("—", "–", "―", "--", "-"))
+#: ``and that`` / ``and to`` after a dash: a second complement of the same cue (train: 4 contents
+#: cut there, all going on in the gold).
+_AND_AGAIN = re.compile(r"and\s+(?:that|to)\s")
 
 
 #: ``and`` with a new subject and a verb of saying: ``and Zelenskyy himself said``, ``and
@@ -297,7 +300,8 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
     """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and/but said``.
 
     A dash ends it, unless a second dash closes a parenthetical (``the harbour - closed
-    since May - would reopen``), which stays in (PolNeAR; chosen on train).
+    since May - would reopen``), which stays in (PolNeAR; chosen on train), or ``and that``
+    / ``and to`` follows it (``C1 - and that C2``: a second complement of the same cue).
 
     ``, but not``, ``, but also`` (``costly, but not illegal``) and ``, a`` before a quoted
     word (``"liars," a "disgrace"``) go on with the same clause.
@@ -331,6 +335,8 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
             continue
         if m.start() - start < 12:
             continue
+        if dash in _DASHES and _AND_AGAIN.match(ctx.norm, m.end(), limit):
+            continue  # 'X said that C1 - and that C2': one coordinated complement
         if (
             text.startswith(",")
             and not _BREAK_WORD.match(text)
