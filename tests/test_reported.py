@@ -1169,26 +1169,28 @@ def test_relative_pronoun_stays_out_when_the_clause_has_its_own_subject(extracto
     assert all(q.text != "What" for q in reported(extractor, text))
 
 
-def test_a_clause_break_inside_a_quoted_fragment_does_not_end_the_content(extractor):
-    text = (
-        'Senator Mara Quist said the budget was "right about the deficit, but wrong about '
-        'the schools" and promised to vote against it.'
-    )
-    found = [q for q in reported(extractor, text) if q.cue.text == "said"]
-    assert [q.text for q in found] == ['the budget was "right about the deficit, but wrong about the schools"']
-    assert found[0].kind is QuoteKind.MIXED
-    assert found[0].speaker.name == "Mara Quist"
-
-
-def test_a_quoted_fragment_runs_on_past_the_sentence_end(extractor):
-    text = (
-        'Mayor Ada Brenner said the plan "will not fix the roads. It only moves the '
-        'potholes around." The vote is on Friday.'
-    )
+@pytest.mark.parametrize(
+    "text, content, name",
+    [
+        (  # a clause break inside the marks
+            'Senator Mara Quist said the budget was "right about the deficit, but wrong about '
+            'the schools" and promised to vote against it.',
+            'the budget was "right about the deficit, but wrong about the schools"',
+            "Mara Quist",
+        ),
+        (  # a sentence end inside the marks
+            'Mayor Ada Brenner said the plan "will not fix the roads. It only moves the '
+            'potholes around." The vote is on Friday.',
+            'the plan "will not fix the roads. It only moves the potholes around',
+            "Ada Brenner",
+        ),
+    ],
+)
+def test_a_quoted_fragment_opened_in_the_content_is_kept_whole(extractor, text, content, name):
     (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
-    assert q.text == 'the plan "will not fix the roads. It only moves the potholes around'
+    assert q.text == content
     assert q.kind is QuoteKind.MIXED
-    assert q.speaker.name == "Ada Brenner"
+    assert q.speaker.name == name
 
 
 def test_a_dash_before_and_that_does_not_end_the_content(extractor):
