@@ -1204,3 +1204,12 @@ def test_a_dash_before_and_that_does_not_end_the_content(extractor):
     text = "Mayor Ada Brenner said the budget would balance by spring - a claim few believed."
     (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
     assert q.text == "the budget would balance by spring"
+
+
+def test_and_with_an_auxiliary_and_a_verb_of_saying_starts_a_second_report(extractor):
+    text = "Senator Ada Brenner described herself as a fiscal hawk and has said that she would veto any new tax."
+    found = [(q.text, q.speaker.name, q.cue.text) for q in reported(extractor, text)]
+    assert found == [
+        ("herself as a fiscal hawk", "Ada Brenner", "described"),
+        ("that she would veto any new tax", "Ada Brenner", "has said"),
+    ]

@@ -253,7 +253,7 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dic
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but(?!\s+(?:not|also|that|only|rather|instead)\b)|while|which|who|whose|an?(?!\s+[“\"'‘\x7f]))\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but(?!\s+(?:not|also|that|only|rather|instead)\b)|while|which|who|whose|an?(?!\s+[“\"'‘\x7f]))\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+(?:and|but)\s+(?:(?:also|then|later|did|has|have|had|even)\s+)?(?=[a-z]+\s))"
 )
 
 
@@ -314,7 +314,8 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
     fees would rise`` keeps its content whole. ``but`` without a comma breaks the same way
     (``said she had met him twice but said C``, ``declined to name them but said C``: two
     reports, as PolNeAR has them; train: 9 gold contents stop before ``but`` and a verb of
-    saying, 1 runs on). A report glued on with ``and`` and a
+    saying, 1 runs on); an auxiliary may come between (``and has said C``, ``but did note
+    C``). A report glued on with ``and`` and a
     subject of its own (``... as "constructive" and Zelenskyy himself said C``) ends it too
     (`coordinated_report`).
 
