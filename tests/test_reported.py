@@ -1213,3 +1213,10 @@ def test_and_with_an_auxiliary_and_a_verb_of_saying_starts_a_second_report(extra
         ("herself as a fiscal hawk", "Ada Brenner", "described"),
         ("that she would veto any new tax", "Ada Brenner", "has said"),
     ]
+
+
+def test_a_participle_of_saying_after_a_closing_mark_ends_the_content(extractor):
+    text = 'Mayor Ada Brenner called the tax plan "a disaster for renters," adding that she would fight it.'
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "called"]
+    assert q.text == 'the tax plan "a disaster for renters,"'
+    assert q.speaker.name == "Ada Brenner"

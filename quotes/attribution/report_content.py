@@ -253,7 +253,7 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dic
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but(?!\s+(?:not|also|that|only|rather|instead)\b)|while|which|who|whose|an?(?!\s+[“\"'‘\x7f]))\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+(?:and|but)\s+(?:(?:also|then|later|did|has|have|had|even)\s+)?(?=[a-z]+\s))"
+    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but(?!\s+(?:not|also|that|only|rather|instead)\b)|while|which|who|whose|an?(?!\s+[“\"'‘\x7f]))\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,[”\"'’\x7f]*\s+(?=[a-z]+ing\s)|\s+(?:and|but)\s+(?:(?:also|then|later|did|has|have|had|even)\s+)?(?=[a-z]+\s))"
 )
 
 
@@ -305,6 +305,9 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
 
     ``, but not``, ``, but also`` (``costly, but not illegal``) and ``, a`` before a quoted
     word (``"liars," a "disgrace"``) go on with the same clause.
+
+    A participle after a comma (``, adding that C``) counts as well after a closing mark
+    (``called it "a disaster," adding that C``).
 
     A relative clause or an apposition after a comma at the end (``, who will face C``, ``,
     a 16-point margin``) is no part of the content either (PolNeAR; chosen on train).
