@@ -1131,45 +1131,6 @@ def test_reported_cue_leaves_a_time_word_or_a_phrase_out(extractor, text):
 
 
 @pytest.mark.parametrize(
-    "text, pronoun, content, name",
-    [
-        (
-            "The council backed the new levy, which Mayor Dana Holt said was too costly for renters.",
-            "which",
-            "was too costly for renters",
-            "Dana Holt",
-        ),
-        (
-            "Workers walked out over a pay freeze that union leader Sam Okafor says hurts the lowest paid.",
-            "that",
-            "hurts the lowest paid",
-            "Sam Okafor",
-        ),
-        (
-            "The shooting was what Police Chief Lena Ortiz called a targeted attack on the clinic.",
-            "what",
-            "a targeted attack on the clinic",
-            "Lena Ortiz",
-        ),
-    ],
-)
-def test_relative_pronoun_fills_the_gap_of_the_content(extractor, text, pronoun, content, name):
-    """``which X said was C``: the pronoun is the reported clause's subject, a piece of its content."""
-    found = reported(extractor, text)
-    parts = sorted((q for q in found if q.speaker and q.speaker.name == name), key=lambda q: q.start)
-    assert [p.text for p in parts] == [pronoun, content]
-    assert len({(p.cue.start, p.cue.end) for p in parts}) == 1
-
-
-def test_relative_pronoun_stays_out_when_the_clause_has_its_own_subject(extractor):
-    text = "The council backed the new levy, which Mayor Dana Holt said the city would collect in June."
-    (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
-    assert q.text == "the city would collect in June"
-    text = "What Mayor Dana Holt said was that the levy would stay."
-    assert all(q.text != "What" for q in reported(extractor, text))
-
-
-@pytest.mark.parametrize(
     "text, content, name",
     [
         (  # a clause break inside the marks

@@ -39,7 +39,6 @@ from quotes.attribution.report_cues import (
     object_end,
     reporting_kind,
 )
-from quotes.attribution.report_relative import relative_gap
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.document import Document
@@ -241,9 +240,6 @@ class ContentPlacement:
             q = self._build(cue, start, end, sp, via, "cue-first", min_words=short)
         if q:
             self.out.append(q)
-            gap = relative_gap(self.ctx.norm, max(self.lo, np_start - 8), np_start, cue, q.text)
-            if gap is not None:  # "a wall, which he said Mexico would pay for": "which … C"
-                self.out.append(_piece(self.ctx, q, *gap))
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.
             self.consumed = self.hi if q.end >= cue.limit - 2 or tail else q.end
 
@@ -349,11 +345,6 @@ class ContentPlacement:
             self.out.append(q)
             return None
         return q
-
-
-def _piece(ctx: Document, q: Quote, a: int, b: int) -> Quote:
-    """A further piece ``a:b`` of the content of ``q``: the same cue, speaker and provenance."""
-    return q.model_copy(update={"text": ctx.text[a:b], "start": a, "end": b})
 
 
 def _content_first_form(cue: ReportCue, before: str, tail: str) -> bool:

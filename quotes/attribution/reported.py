@@ -31,9 +31,7 @@ The forms are tried in this order, named by their rule in
      ``... and later said C``): a time or channel phrase before ``that`` is
      skipped and the complementiser ``that`` opens the content (PolNeAR's
      convention); a participle right after the cue (``X reported citing Y that
-     C``) is a report of its own by the same source; a relative pronoun that is the
-     reported clause's subject (``a levy, which X said was C``) is a piece of the
-     content (``which … was C``; `quotes.attribution.report_relative`);
+     C``) is a report of its own by the same source;
    * ``object`` (``X criticized Y``, ``X endorsed Y``): a verb whose object is
      the content.
 
