@@ -241,3 +241,24 @@ def test_an_ensemble_averages_its_heads_probabilities():
         np.testing.assert_allclose((a + b) / 2, both, rtol=1e-5, atol=1e-6)
     with pytest.raises(TaggerUnavailableError, match="ensemble"):
         tagger_mod.SpanTagger({"head0/out.bias": weights["out.bias"], **weights}, vocab)
+
+
+def test_a_lower_outside_weight_lets_a_narrow_o_join_the_content():
+    """``outside_weight`` below 1 turns a token the network reads as O by a hair into content."""
+    from quotes.model.network import viterbi, weigh_outside
+
+    o, b_content, i_content = 0, 5, 6
+    p = np.full((4, 7), 0.01)
+    for k, (tag, prob) in enumerate([(b_content, 0.9), (i_content, 0.9), (o, 0.5), (o, 0.9)]):
+        p[k, tag] = prob
+    p[2, i_content] = 0.4  # the third token: O 0.5 against I-CONTENT 0.4
+    p /= p.sum(axis=1, keepdims=True)
+    assert [t for t, _ in viterbi([p])[0]] == [b_content, i_content, o, o]
+    (path,) = viterbi(weigh_outside([p], 0.5))
+    assert [t for t, _ in path] == [b_content, i_content, i_content, o]
+    assert weigh_outside([p], 1.0)[0] is p
+    weights, vocab = tagger_mod.read_weights(
+        tagger_mod.WEIGHTS_PATH, tagger_mod.VOCAB_PATH, "the tagger", "x"
+    )
+    assert tagger_mod.SpanTagger(weights, vocab).outside_weight == 1.0  # the tagger: unchanged
+    assert tagger_mod.SpanTagger(weights, {**vocab, "outside_weight": 0.3}).outside_weight == 0.3

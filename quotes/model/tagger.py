@@ -44,7 +44,13 @@ from quotes.errors import TaggerUnavailableError
 from quotes.text.quoted import quoted_regions
 from quotes.model.decoding import decode_chunk
 from quotes.model.features import MAX_CHUNK_TOKENS, Chunk, featurize, suffix
-from quotes.model.network import TAGS, bilstm_probabilities, one_blas_thread, viterbi
+from quotes.model.network import (
+    TAGS,
+    bilstm_probabilities,
+    one_blas_thread,
+    viterbi,
+    weigh_outside,
+)
 from quotes.document import Document
 from quotes.models import Quote, QuoteKind, Stance
 from quotes.text.segment import Segmenter
@@ -81,6 +87,9 @@ class SpanTagger:
         replace_threshold: Least confidence of a tagger quote that replaces overlapping
             rule quotes of reported speech (see [`combine`][quotes.model.tagger.combine]);
             ``None`` (weights saved without one) never replaces a rule quote.
+        outside_weight: The factor of the ``O`` tag's probability before decoding
+            (`quotes.model.network.weigh_outside`; ``outside_weight`` in the settings,
+            1 when absent): below 1, narrow ``O`` decisions turn into span tokens.
         meta: Training settings and validation figures stored with the weights.
     """
 
@@ -95,6 +104,7 @@ class SpanTagger:
         self.threshold = float(vocab.get("threshold", 0.0))
         replace = vocab.get("replace_threshold")
         self.replace_threshold: float | None = None if replace is None else float(replace)
+        self.outside_weight = float(vocab.get("outside_weight", 1.0))
         self.meta = vocab
         #: The provenance ``rules`` of this model's quotes.
         self.component: tuple[str, str] = ("tagger", f"bilstm-{self.version}")
@@ -158,9 +168,10 @@ class SpanTagger:
         """The best valid tag sequence of each chunk, with each tag's probability.
 
         Viterbi over the log probabilities with the BIO constraint (``I-X`` only
-        after ``B-X`` or ``I-X``), all chunks at once.
+        after ``B-X`` or ``I-X``), all chunks at once, after the ``O`` tag's probability
+        is scaled by `outside_weight` (the probabilities returned are the scaled ones).
         """
-        return viterbi(self.probabilities(chunks))
+        return viterbi(weigh_outside(self.probabilities(chunks), self.outside_weight))
 
     def extend(self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
         """The rule quotes merged with the confident tagger quotes ([`combine`][quotes.model.tagger.combine]).
