@@ -262,3 +262,20 @@ def test_a_lower_outside_weight_lets_a_narrow_o_join_the_content():
     )
     assert tagger_mod.SpanTagger(weights, vocab).outside_weight == 1.0  # the tagger: unchanged
     assert tagger_mod.SpanTagger(weights, {**vocab, "outside_weight": 0.3}).outside_weight == 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The council called the mayor "a coward" and', 'the mayor "a coward'),
+        ("She promised lower rents, better buses and the", "lower rents, better buses"),
+        ("He blamed the drought, the heat or their", "the drought, the heat"),
+        ("They said the plan would work.", "the plan would work"),
+    ],
+)
+def test_a_decoded_content_never_ends_in_a_conjunction_or_an_article(text, content):
+    from quotes.model.decoding import content_edges
+
+    start = text.index(content.split()[0])
+    a, b = content_edges(text, start, len(text))
+    assert text[a:b] == content
