@@ -138,6 +138,23 @@ def test_a_replacing_span_keeps_the_closing_mark_and_a_named_speaker():
     assert tagger_mod.combine([asked], [model], 0.9, 0.5) == [asked]
 
 
+
+def test_a_replacing_span_takes_the_model_s_named_speaker():
+    text = "Officials at the port, Dana Morrow told reporters, expect the strike to end soon."
+    a = text.index("expect")
+    end = text.index(".")
+    rule = _q(0, end, text=text[:end]).model_copy(
+        update={"speaker": Speaker(name="Officials", mention="Officials", start=0, end=9)}
+    )
+    morrow = text.index("Dana")
+    model = _q(a, end, confidence=0.9, tag="m", text=text[a:end]).model_copy(
+        update={"speaker": Speaker(name="Dana Morrow", mention="Dana Morrow", start=morrow,
+                                   end=morrow + 11)}
+    )
+    (q,) = tagger_mod.combine([rule], [model], 0.9, 0.5)
+    assert q.text == "expect the strike to end soon"
+    assert q.speaker is not None and q.speaker.name == "Dana Morrow"
+
 _spans_st = st.lists(
     st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from(list(QuoteKind)),
               st.floats(0, 1)),
