@@ -296,3 +296,19 @@ def test_a_decoded_content_never_ends_in_a_conjunction_or_an_article(text, conte
     start = text.index(content.split()[0])
     a, b = content_edges(text, start, len(text))
     assert text[a:b] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Councillor Dana Morrow on Tuesday,", "Councillor Dana Morrow"),
+        ("The harbour master last week", "The harbour master"),
+        ("Lee Park, who runs the ferry service,", "Lee Park, who runs the ferry service"),
+        ("a survey released Friday", "a survey released Friday"),
+    ],
+)
+def test_a_decoded_source_loses_its_edge_marks_and_a_time_of_saying(text, source):
+    from quotes.model.decoding import source_edges
+
+    a, b = source_edges(text, 0, len(text))
+    assert text[a:b] == source
