@@ -155,6 +155,32 @@ def test_a_replacing_span_takes_the_model_s_named_speaker():
     assert q.text == "expect the strike to end soon"
     assert q.speaker is not None and q.speaker.name == "Dana Morrow"
 
+
+def test_a_direct_rule_quote_without_a_speaker_takes_the_model_s():
+    from quotes.models import Span
+
+    text = 'Then the harbour master, Lee Park, stood up. "We will reopen the pier," Park told us.'
+    a, b = text.index("We will"), text.index(',"')
+    rule = _q(a, b, QuoteKind.DIRECT, confidence=0.9, text=text[a:b])
+    park = text.index("Park told")
+    told = text.index("told")
+    model = _q(a, b, QuoteKind.DIRECT, confidence=0.95, tag="m", text=text[a:b]).model_copy(
+        update={
+            "speaker": Speaker(name="Lee Park", mention="Park", start=park, end=park + 4),
+            "cue": Span(text="told", start=told, end=told + 4),
+        }
+    )
+    (q,) = tagger_mod.combine([rule], [model], 0.9, 0.5)
+    assert q.article == "rules" and q.text == "We will reopen the pier"
+    assert q.speaker is not None and q.speaker.name == "Lee Park"
+    assert q.cue is not None and q.cue.text == "told"
+    # Below the threshold, or with two model sources over it, the rule quote stays as it was.
+    assert tagger_mod.combine([rule], [model], 0.99, 0.5) == [rule]
+    other = model.model_copy(
+        update={"speaker": Speaker(name="Dana Morrow", mention="Dana", start=0, end=4)}
+    )
+    assert tagger_mod.combine([rule], [model, other], 0.9, 0.5) == [rule]
+
 _spans_st = st.lists(
     st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from(list(QuoteKind)),
               st.floats(0, 1)),
