@@ -180,6 +180,12 @@ def test_a_direct_rule_quote_without_a_speaker_takes_the_model_s():
         update={"speaker": Speaker(name="Dana Morrow", mention="Dana", start=0, end=4)}
     )
     assert tagger_mod.combine([rule], [model, other], 0.9, 0.5) == [rule]
+    # A rule quote with the same speaker but no cue takes the model's cue; another speaker's
+    # model quote lends nothing.
+    named = rule.model_copy(update={"speaker": model.speaker})
+    (q,) = tagger_mod.combine([named], [model], 0.9, 0.5)
+    assert q.speaker == model.speaker and q.cue is not None and q.cue.text == "told"
+    assert tagger_mod.combine([named], [other], 0.9, 0.5) == [named]
 
 _spans_st = st.lists(
     st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from(list(QuoteKind)),

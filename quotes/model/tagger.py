@@ -291,7 +291,8 @@ def combine(
     A direct rule quote the rules found no speaker for takes the speaker (and, lacking
     one, the cue) of the confident model quotes over it when they agree on one source
     (on held-back train articles the model's source of a direct quote is the gold Source
-    far more often than not).
+    far more often than not); one with a speaker but no cue takes the cue of the model
+    quotes with the same source.
 
     Args:
         rule_quotes: The rule extractor's quotes.
@@ -353,34 +354,40 @@ def _resolve_group(
 
 
 def _with_model_speaker(rule: Quote, model: list[Quote], threshold: float) -> Quote:
-    """A kept direct rule quote without a speaker, given the speaker of the model quotes over it.
+    """A kept direct rule quote, given the speaker or cue it lacks from the model quotes over it.
 
-    The model quotes that overlap it, reach ``threshold`` and resolved a name must agree
-    on one source span; the rule quote then takes that speaker, and the model's cue
-    where it had none (its parts then share the cue, as one statement's do). Its
-    provenance adds ``"speaker"`` and the model's rules.
+    The lenders are the model quotes that overlap it and reach ``threshold``. Without a
+    speaker, those that resolved a name must agree on one source span: the rule quote
+    takes that speaker, and the model's cue where it had none (its parts then share the
+    cue, as one statement's do). With a speaker but no cue, those with the same source
+    span must agree on one cue, which it takes. The provenance adds ``"speaker"`` or
+    ``"cue"`` and the model's rules.
     """
-    if rule.kind is not QuoteKind.DIRECT or rule.speaker is not None:
+    if rule.kind is not QuoteKind.DIRECT or (rule.speaker is not None and rule.cue is not None):
         return rule
-    lenders = [
-        q
-        for q in model
-        if q.start < rule.end
-        and rule.start < q.end
-        and q.confidence >= threshold
-        and q.speaker is not None
-        and q.speaker.name
-    ]
-    if not lenders or len({(q.speaker.start, q.speaker.end) for q in lenders if q.speaker}) > 1:
-        return rule
+    near = [q for q in model if q.start < rule.end and rule.start < q.end and q.confidence >= threshold]
+    update: dict[str, Any] = {}
+    if rule.speaker is None:
+        lenders = [q for q in near if q.speaker is not None and q.speaker.name]
+        if len({(q.speaker.start, q.speaker.end) for q in lenders if q.speaker}) != 1:
+            return rule
+        update["speaker"] = lenders[0].speaker
+        what = "speaker"
+    else:
+        at = (rule.speaker.start, rule.speaker.end)
+        lenders = [
+            q for q in near if q.cue is not None and q.speaker and (q.speaker.start, q.speaker.end) == at
+        ]
+        if len({(q.cue.start, q.cue.end) for q in lenders if q.cue}) != 1:
+            return rule
+        what = "cue"
     lender = lenders[0]
-    update: dict[str, Any] = {"speaker": lender.speaker}
     if rule.cue is None and lender.cue is not None:
         update.update(cue=lender.cue, cue_type=lender.cue_type)
     if rule.provenance is not None:
         model_rules = lender.provenance.rules if lender.provenance else ()
         update["provenance"] = rule.provenance.model_copy(
-            update={"rules": (*rule.provenance.rules, "speaker", *model_rules)}
+            update={"rules": (*rule.provenance.rules, what, *model_rules)}
         )
     return rule.model_copy(update=update)
 
