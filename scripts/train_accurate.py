@@ -349,7 +349,7 @@ def score(args, weights, vocab, val, extractor, encoder=None):
 
 
 def select_only(args, extractor, val):
-    """``--step select``: choose the shipped head's decoding settings again, rewrite ``accurate.json``.
+    """``--step select``: choose the shipped head's decoding settings again (``accurate.json``).
 
     The two thresholds are chosen for each weight of the ``O`` tag in `OUTSIDE_WEIGHTS`
     (``outside_weight``, `quotes.model.network.weigh_outside`) and the best triple kept.
@@ -380,7 +380,8 @@ def select_only(args, extractor, val):
     for weight in OUTSIDE_WEIGHTS:
         vocab["outside_weight"] = weight
         f1, th, _rep = score(args, weights, vocab, val, extractor, encoder=once)
-        print(f"outside weight {weight}, thresholds {th}: content exact F1 {100 * f1:.2f}", flush=True)
+        print(f"outside weight {weight}, thresholds {th}: content exact F1 {100 * f1:.2f}",
+              flush=True)
         if best is None or f1 > best[0]:
             best = (f1, th, weight)
     f1, th, vocab["outside_weight"] = best

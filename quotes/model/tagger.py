@@ -285,8 +285,9 @@ def combine(
     held-back train articles the model's source of the clause it bounds is the gold
     Source more often than the rules' speaker of their own span. It stays ``mixed``
     while it holds a quoted fragment, and is extended over the closing mark or the
-    opening mark the rule quote had at its edge (``'immediately.'`` rather than ``'immediately``). Its provenance is
-    the model's followed by ``"replaces"`` and the rule quote's rules.
+    opening mark the rule quote had at its edge (``'immediately.'`` rather than
+    ``'immediately``). Its provenance is the model's followed by ``"replaces"`` and the
+    rule quote's rules.
 
     A direct rule quote the rules found no speaker for takes the speaker (and, lacking
     one, the cue) of the confident model quotes over it when they agree on one source
@@ -365,7 +366,9 @@ def _with_model_speaker(rule: Quote, model: list[Quote], threshold: float) -> Qu
     """
     if rule.kind is not QuoteKind.DIRECT or (rule.speaker is not None and rule.cue is not None):
         return rule
-    near = [q for q in model if q.start < rule.end and rule.start < q.end and q.confidence >= threshold]
+    near = [
+        q for q in model if q.start < rule.end and rule.start < q.end and q.confidence >= threshold
+    ]
     update: dict[str, Any] = {}
     if rule.speaker is None:
         lenders = [q for q in near if q.speaker is not None and q.speaker.name]
@@ -376,7 +379,9 @@ def _with_model_speaker(rule: Quote, model: list[Quote], threshold: float) -> Qu
     else:
         at = (rule.speaker.start, rule.speaker.end)
         lenders = [
-            q for q in near if q.cue is not None and q.speaker and (q.speaker.start, q.speaker.end) == at
+            q
+            for q in near
+            if q.cue is not None and q.speaker and (q.speaker.start, q.speaker.end) == at
         ]
         if len({(q.cue.start, q.cue.end) for q in lenders if q.cue}) != 1:
             return rule
