@@ -187,6 +187,23 @@ def test_a_direct_rule_quote_without_a_speaker_takes_the_model_s():
     assert q.speaker == model.speaker and q.cue is not None and q.cue.text == "told"
     assert tagger_mod.combine([named], [other], 0.9, 0.5) == [named]
 
+
+def test_a_model_clause_beside_a_direct_quote_s_cue_is_no_second_statement():
+    from quotes.models import Span
+
+    text = 'Holding up a map, Park said, "The pier will reopen in May."'
+    said = Span(text="said", start=text.index("said"), end=text.index("said") + 4)
+    a, b = text.index("The pier"), text.index('."')
+    rule = _q(a, b, QuoteKind.DIRECT, text=text[a:b]).model_copy(update={"cue": said})
+    clause = _q(0, text.index(","), confidence=0.95, tag="m", text="Holding up a map")
+    clause = clause.model_copy(update={"cue": said})
+    assert tagger_mod.combine([rule], [clause], 0.9, 0.5) == [rule]
+    # with a cue of its own, or quoting words itself, the model quote is added
+    other = clause.model_copy(update={"cue": Span(text="said", start=0, end=1)})
+    assert len(tagger_mod.combine([rule], [other], 0.9, 0.5)) == 2
+    mixed = clause.model_copy(update={"kind": QuoteKind.MIXED})
+    assert len(tagger_mod.combine([rule], [mixed], 0.9, 0.5)) == 2
+
 _spans_st = st.lists(
     st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from(list(QuoteKind)),
               st.floats(0, 1)),

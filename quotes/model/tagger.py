@@ -289,6 +289,9 @@ def combine(
     ``'immediately``). Its provenance is the model's followed by ``"replaces"`` and the
     rule quote's rules.
 
+    An added model quote of reported speech whose cue introduces a kept direct rule quote
+    is dropped: the cue's content is the quoted text.
+
     A direct rule quote the rules found no speaker for takes the speaker (and, lacking
     one, the cue) of the confident model quotes over it when they agree on one source
     (on held-back train articles the model's source of a direct quote is the gold Source
@@ -325,7 +328,37 @@ def combine(
         end = max(end, item[1])
     if group:
         merged.extend(_resolve_group(group, threshold, replace_threshold))
-    return sorted(merged, key=lambda q: (q.start, q.end))
+    rule_ids = {id(q) for q in rule_quotes}
+    direct_cues = {
+        (q.cue.start, q.cue.end)
+        for q in merged
+        if q.cue is not None and q.kind is QuoteKind.DIRECT and id(q) in rule_ids
+    }
+    return sorted(
+        (q for q in merged if not _cue_quotes_another(q, direct_cues, rule_ids)),
+        key=lambda q: (q.start, q.end),
+    )
+
+
+def _cue_quotes_another(
+    quote: Quote, direct_cues: set[tuple[int, int]], rule_ids: set[int]
+) -> bool:
+    """Whether ``quote`` is an added model quote of reported speech whose cue introduces a
+    rules' direct quote.
+
+    The cue's content is then the quoted text; the model's clause near it (``Holding open a
+    book``, ``when a protester seemed to stumble``) is scene-setting, not a second
+    statement (scoring and readers would join the two as parts of one statement). A model
+    quote replacing a rule quote of reported speech stays: the rules read that cue's
+    clause too.
+    """
+    return (
+        id(quote) not in rule_ids
+        and not (quote.provenance is not None and "replaces" in quote.provenance.rules)
+        and quote.kind is QuoteKind.INDIRECT
+        and quote.cue is not None
+        and (quote.cue.start, quote.cue.end) in direct_cues
+    )
 
 
 def _resolve_group(
