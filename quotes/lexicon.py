@@ -9,11 +9,14 @@ with their type, and the lower-case words that occur in source spans
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 __all__ = [
     "ANONYMOUS_HEADS",
+    "CLAUSE_CONJUNCTIONS",
+    "CLAUSE_OPENERS",
     "CUE_AUXILIARIES",
     "GROUP_HEADS",
     "HEADLINE_LABELS",
@@ -24,6 +27,7 @@ __all__ = [
     "PLACES",
     "PRONOUNS",
     "REPORTING_VERBS",
+    "SUBORDINATORS",
     "TITLES",
     "US_STATES",
     "WEEKDAYS",
@@ -35,6 +39,7 @@ __all__ = [
     "initials",
     "place_name",
     "source_words",
+    "word_alternation",
 ]
 
 
@@ -190,6 +195,38 @@ def given_name_forms() -> dict[str, frozenset[str]]:
 #: Pronouns that can be speakers, lower case.
 PRONOUNS = _words("he she they it we i him her them you")
 
+#: Coordinating conjunctions that may open a sentence or clause before its subject
+#: (``But Smith said``, ``And they``); lower case.
+CLAUSE_CONJUNCTIONS = _words("and but so yet")
+
+#: What may stand before a subject that opens its clause: a conjunction
+#: (`CLAUSE_CONJUNCTIONS`) or a sentence adverb (``Meanwhile, Smith said``); lower case.
+#: The readers that allow a few more or fewer words derive their list from this one,
+#: the difference spelled out where they do.
+CLAUSE_OPENERS = CLAUSE_CONJUNCTIONS | _words("still meanwhile however instead now")
+
+#: Subordinating conjunctions that open an adverbial clause before the main clause
+#: (``When Smith spoke, ...``, ``If elected, ...``); lower case. The lists of words that
+#: open a leading adverbial add to these.
+SUBORDINATORS = _words("after although as because before if once since though unless until when while")
+
+
+def word_alternation(words: Iterable[str], *, capitalised: bool = False) -> str:
+    """A regular-expression group matching any one of ``words``: ``(?:but|and|...)``.
+
+    The words are escaped and put longest first (then alphabetically), so the pattern
+    is the same on every run and a word is never cut short by a shorter one. With
+    ``capitalised``, each word is written with a capital first letter (``But``), for a
+    pattern compiled without ``re.I`` that reads a sentence start.
+
+    Examples:
+        >>> word_alternation({"so", "but"}), word_alternation({"so"}, capitalised=True)
+        ('(?:but|so)', '(?:So)')
+    """
+    forms = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w.capitalize() if capitalised else w) for w in forms) + ")"
+
+
 #: Verbs that introduce reported content (a clause) in news; stricter than the cue lexicon,
 #: which also holds nouns and event verbs that PolNeAR annotates ("criticism", "held").
 REPORTING_VERBS = frozenset(
@@ -243,9 +280,9 @@ TITLES = _words(
     economy finance state national security council presidents ceo founder executive manager
     strategist analyst pollster host anchor correspondent reporter editor columnist coach
     spokesmen official's army navy air lieutenant colonel major sergeant captain brig
-    rev reverend hon advocate comptroller treasurer auditor sheriff commissioner superintendent
-    assemblyman assemblywoman councilman councilwoman councilmember alderman congressman
-    congresswoman prosecutor rabbi imam pastor chaplain"""
+    rev reverend hon congressman congresswoman assemblyman assemblywoman whip rabbi pastor
+    advocate comptroller treasurer auditor sheriff commissioner superintendent councilman
+    councilwoman councilmember alderman prosecutor imam chaplain"""
 )
 
 #: Head words of organisations (lower case).
@@ -256,7 +293,7 @@ ORG_WORDS = _words(
     services media news press times post journal tribune guardian telegraph herald gazette
     reuters interfax tass kcna ria cnn bbc ap afp dpa nbc cbs abc fox msnbc npr pentagon
     staff headquarters command navy guard institute university college foundation center centre
-    group network channel agency board bureau authority authorities cabinet duma rada
+    association group network channel agency board bureau authority authorities cabinet duma rada
     presidency secretariat embassy mission assembly federation alliance coalition nato un eu
     kremlin's who imf fbi cia nsa dhs doj gop unit division brigade battalion regiment corps
     prosecutor's ministry's railways airlines committee's twitter facebook google youtube

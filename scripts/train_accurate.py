@@ -33,7 +33,8 @@ Steps (each resumable):
    ``quotes.evaluation.evaluate``; the epoch and the two confidence thresholds (adding a
    model quote, replacing rule quotes of reported speech: ``train_tagger.select_thresholds``)
    with the best content exact F1 are kept. The ``dev`` split is never read.
-   ``--step select`` trains nothing: it chooses the shipped head's thresholds again.
+   ``--step select`` trains nothing: it chooses the shipped head's thresholds and the ``O`` tag's
+   weight (``outside_weight``) again.
    ``--seed`` seeds the head (initial weights, batch order, dropout); a run's
    checkpoints go to ``build/accurate/checkpoints/train<N>-mix<mix>-seed<seed>/``.
    ``--step ensemble --members DIR...`` averages the tag probabilities of heads saved
@@ -80,6 +81,8 @@ VERSION = "2"
 #: The fine-tuned encoder layers' file next to ``accurate.npz``.
 ENCODER_FILE = "accurate_encoder.npz"
 SEED = base.SEED
+#: Weights of the ``O`` tag's probability tried by ``--step select`` (``outside_weight``).
+OUTSIDE_WEIGHTS = (1.0, 0.7, 0.5, 0.3)
 
 
 def parse_args(argv=None):
@@ -346,7 +349,10 @@ def score(args, weights, vocab, val, extractor, encoder=None):
 
 
 def select_only(args, extractor, val):
-    """``--step select``: choose the shipped head's thresholds again and rewrite ``accurate.json``.
+    """``--step select``: choose the shipped head's decoding settings again (``accurate.json``).
+
+    The two thresholds are chosen for each weight of the ``O`` tag in `OUTSIDE_WEIGHTS`
+    (``outside_weight``, `quotes.model.network.weigh_outside`) and the best triple kept.
 
     Uses the cached encoder vectors of the held-back articles (``--step encode`` first);
     a fine-tuned model (``encoder_finetuned``) runs its own encoder layers instead, loaded
@@ -362,13 +368,33 @@ def select_only(args, extractor, val):
     if overrides is not None:
         tuned = TokenEncoder(int(vocab["config"]["encoder_layers"]), overrides)
         encoder = lambda doc, chunks: tuned.encode([[t[0] for t in c.tokens] for c in chunks])  # noqa: E731
-    f1, th, _rep = score(args, weights, vocab, val, extractor, encoder=encoder)
+    encoder = encoder or (lambda doc, chunks: cached_vectors(args, doc, chunks))
+    seen: dict[str, list[np.ndarray]] = {}
+
+    def once(doc, chunks):  # every outside weight reads the same vectors
+        if doc.name not in seen:
+            seen[doc.name] = encoder(doc, chunks)
+        return seen[doc.name]
+
+    best = None
+    for weight in OUTSIDE_WEIGHTS:
+        vocab["outside_weight"] = weight
+        f1, th, _rep = score(args, weights, vocab, val, extractor, encoder=once)
+        print(f"outside weight {weight}, thresholds {th}: content exact F1 {100 * f1:.2f}",
+              flush=True)
+        if best is None or f1 > best[0]:
+            best = (f1, th, weight)
+    f1, th, vocab["outside_weight"] = best
     base.set_thresholds(vocab, th)
     vocab["trained"]["val_content_exact_f1"] = round(100 * f1, 2)
     ACCURATE_META_PATH.write_text(
         json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
-    print(f"thresholds {th}: held-back content exact F1 {100 * f1:.2f}", flush=True)
+    print(
+        f"outside weight {vocab['outside_weight']}, thresholds {th}: "
+        f"held-back content exact F1 {100 * f1:.2f}",
+        flush=True,
+    )
 
 
 def head_vocab(args, settings, words, sufs, dim):

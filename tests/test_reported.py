@@ -1128,3 +1128,56 @@ def test_reported_cue_leaves_a_time_word_or_a_phrase_out(extractor, text):
     """A time word (``said early Monday``) or an adverb that a phrase follows is no part of it."""
     (q,) = reported(extractor, text)
     assert q.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    "text, content, name",
+    [
+        (  # a clause break inside the marks
+            'Senator Mara Quist said the budget was "right about the deficit, but wrong about '
+            'the schools" and promised to vote against it.',
+            'the budget was "right about the deficit, but wrong about the schools"',
+            "Mara Quist",
+        ),
+        (  # a sentence end inside the marks
+            'Mayor Ada Brenner said the plan "will not fix the roads. It only moves the '
+            'potholes around." The vote is on Friday.',
+            'the plan "will not fix the roads. It only moves the potholes around',
+            "Ada Brenner",
+        ),
+    ],
+)
+def test_a_quoted_fragment_opened_in_the_content_is_kept_whole(extractor, text, content, name):
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
+    assert q.text == content
+    assert q.kind is QuoteKind.MIXED
+    assert q.speaker.name == name
+
+
+def test_a_dash_before_and_that_does_not_end_the_content(extractor):
+    text = (
+        "Mayor Ada Brenner said the budget would balance by spring - and that no library "
+        "would close this year."
+    )
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
+    assert q.text == "the budget would balance by spring - and that no library would close this year"
+    assert q.speaker.name == "Ada Brenner"
+    text = "Mayor Ada Brenner said the budget would balance by spring - a claim few believed."
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "said"]
+    assert q.text == "the budget would balance by spring"
+
+
+def test_and_with_an_auxiliary_and_a_verb_of_saying_starts_a_second_report(extractor):
+    text = "Senator Ada Brenner described herself as a fiscal hawk and has said that she would veto any new tax."
+    found = [(q.text, q.speaker.name, q.cue.text) for q in reported(extractor, text)]
+    assert found == [
+        ("herself as a fiscal hawk", "Ada Brenner", "described"),
+        ("that she would veto any new tax", "Ada Brenner", "has said"),
+    ]
+
+
+def test_a_participle_of_saying_after_a_closing_mark_ends_the_content(extractor):
+    text = 'Mayor Ada Brenner called the tax plan "a disaster for renters," adding that she would fight it.'
+    (q,) = [q for q in reported(extractor, text) if q.cue.text == "called"]
+    assert q.text == 'the tax plan "a disaster for renters,"'
+    assert q.speaker.name == "Ada Brenner"

@@ -194,6 +194,18 @@ WHOLE_NAMES = [
         "would return next year.",
         "that the parade would return next year", "Lakeland Chamber of Commerce",
     ),
+    (
+        "an association led by a nationality word is no person 'Bar Association'",
+        "The judge was nominated in May. The American Harbor Association said that the "
+        "judge was well qualified.",
+        "that the judge was well qualified", "American Harbor Association",
+    ),
+    (
+        "an association led by 'National'",
+        "The bill passed on Monday. The National Kite Association said that the bill went "
+        "too far.",
+        "that the bill went too far", "National Kite Association",
+    ),
 ]
 
 

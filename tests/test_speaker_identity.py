@@ -493,7 +493,7 @@ class TestSurnameTakesTheFullName:
 
 
 class TestTitleIsTheRole:
-    """Abbreviated titles (``Rev.``, ``Hon.``) and party tags are no part of the name."""
+    """Titles (``Rev.``, ``Hon.``, ``Whip``, ``Rabbi``) and party tags are no part of the name."""
 
     @pytest.mark.parametrize(
         ("text", "name", "role"),
@@ -510,6 +510,14 @@ class TestTitleIsTheRole:
                 "Carl T. Brandt",
                 "House Speaker",
             ),
+            (
+                '"We pray for them," Senate Majority Whip Dora Kettle said on Tuesday.',
+                "Dora Kettle",
+                "Senate Majority Whip",
+            ),
+            ('"We pray for them," said Assemblywoman Dora Kettle.', "Dora Kettle", "Assemblywoman"),
+            ('"We pray for them," Rabbi Saul Penner said.', "Saul Penner", "Rabbi"),
+            ('"We pray for them," said Congressman Hal Breck.', "Hal Breck", "Congressman"),
         ],
     )
     def test_title_goes_to_role(self, extractor, text, name, role):

@@ -17,11 +17,6 @@ from quotes.speakers.outlets import OutletIndex
 #: (pattern, text, quote content, expected name, expected type)
 ROWS = [
     (
-        "a newspaper's editorial board speaks for it",
-        'The Boston Globe ran a long piece on Monday. "The bridge must be fixed," the editorial board wrote.',
-        "The bridge must be fixed", "Boston Globe", SpeakerType.ORGANIZATION,
-    ),
-    (
         "the paper's editorial board",
         'Enter The Harbor Herald. "He is a dreamer," the paper\'s editorial board wrote.',
         "He is a dreamer", "Harbor Herald", SpeakerType.ORGANIZATION,
@@ -36,6 +31,30 @@ ROWS = [
         "The Boston Globe reported the deal on Monday. The Globe asked the mayor. "
         '"It was signed in May," the paper said.',
         "It was signed in May", "Boston Globe", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "a bare masthead after the fuller one is that paper",
+        "The Harbor City Times reported the deal on Monday. "
+        '"It was signed in May," the Times said.',
+        "It was signed in May", "Harbor City Times", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "a bare masthead after two fuller ones stays as written",
+        "The Harbor City Times and the Bay County Times reported the deal. "
+        '"It was signed in May," the Times said.',
+        "It was signed in May", "Times", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "the editorial board speaks for the newspaper named just before",
+        "The Harbor Times ran an editorial on Monday. "
+        '"The mayor must resign," the editorial board wrote.',
+        "The mayor must resign", "Harbor Times", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "the editorial board beside two newspapers stays a description",
+        "The Harbor Times and the Bay Post ran the story. "
+        '"The mayor must resign," the editorial board wrote.',
+        "The mayor must resign", "editorial board", SpeakerType.ORGANIZATION,
     ),
     (
         "a network named by its call letters",
@@ -78,7 +97,8 @@ def test_outlet_description(extractor, pattern, text, content, name, kind):
     assert q.speaker.name == name, pattern
     if kind is not None:
         assert q.speaker.type is kind, pattern
-    if name != q.speaker.mention.lower().removeprefix("the "):
+    described = q.speaker.mention.split()[-1].islower()  # "the newspaper", not "the Times"
+    if described and name != q.speaker.mention.lower().removeprefix("the "):
         assert q.speaker.role == q.speaker.mention.lower().removeprefix("the ")
 
 

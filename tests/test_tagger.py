@@ -138,6 +138,72 @@ def test_a_replacing_span_keeps_the_closing_mark_and_a_named_speaker():
     assert tagger_mod.combine([asked], [model], 0.9, 0.5) == [asked]
 
 
+
+def test_a_replacing_span_takes_the_model_s_named_speaker():
+    text = "Officials at the port, Dana Morrow told reporters, expect the strike to end soon."
+    a = text.index("expect")
+    end = text.index(".")
+    rule = _q(0, end, text=text[:end]).model_copy(
+        update={"speaker": Speaker(name="Officials", mention="Officials", start=0, end=9)}
+    )
+    morrow = text.index("Dana")
+    model = _q(a, end, confidence=0.9, tag="m", text=text[a:end]).model_copy(
+        update={"speaker": Speaker(name="Dana Morrow", mention="Dana Morrow", start=morrow,
+                                   end=morrow + 11)}
+    )
+    (q,) = tagger_mod.combine([rule], [model], 0.9, 0.5)
+    assert q.text == "expect the strike to end soon"
+    assert q.speaker is not None and q.speaker.name == "Dana Morrow"
+
+
+def test_a_direct_rule_quote_without_a_speaker_takes_the_model_s():
+    from quotes.models import Span
+
+    text = 'Then the harbour master, Lee Park, stood up. "We will reopen the pier," Park told us.'
+    a, b = text.index("We will"), text.index(',"')
+    rule = _q(a, b, QuoteKind.DIRECT, confidence=0.9, text=text[a:b])
+    park = text.index("Park told")
+    told = text.index("told")
+    model = _q(a, b, QuoteKind.DIRECT, confidence=0.95, tag="m", text=text[a:b]).model_copy(
+        update={
+            "speaker": Speaker(name="Lee Park", mention="Park", start=park, end=park + 4),
+            "cue": Span(text="told", start=told, end=told + 4),
+        }
+    )
+    (q,) = tagger_mod.combine([rule], [model], 0.9, 0.5)
+    assert q.article == "rules" and q.text == "We will reopen the pier"
+    assert q.speaker is not None and q.speaker.name == "Lee Park"
+    assert q.cue is not None and q.cue.text == "told"
+    # Below the threshold, or with two model sources over it, the rule quote stays as it was.
+    assert tagger_mod.combine([rule], [model], 0.99, 0.5) == [rule]
+    other = model.model_copy(
+        update={"speaker": Speaker(name="Dana Morrow", mention="Dana", start=0, end=4)}
+    )
+    assert tagger_mod.combine([rule], [model, other], 0.9, 0.5) == [rule]
+    # A rule quote with the same speaker but no cue takes the model's cue; another speaker's
+    # model quote lends nothing.
+    named = rule.model_copy(update={"speaker": model.speaker})
+    (q,) = tagger_mod.combine([named], [model], 0.9, 0.5)
+    assert q.speaker == model.speaker and q.cue is not None and q.cue.text == "told"
+    assert tagger_mod.combine([named], [other], 0.9, 0.5) == [named]
+
+
+def test_a_model_clause_beside_a_direct_quote_s_cue_is_no_second_statement():
+    from quotes.models import Span
+
+    text = 'Holding up a map, Park said, "The pier will reopen in May."'
+    said = Span(text="said", start=text.index("said"), end=text.index("said") + 4)
+    a, b = text.index("The pier"), text.index('."')
+    rule = _q(a, b, QuoteKind.DIRECT, text=text[a:b]).model_copy(update={"cue": said})
+    clause = _q(0, text.index(","), confidence=0.95, tag="m", text="Holding up a map")
+    clause = clause.model_copy(update={"cue": said})
+    assert tagger_mod.combine([rule], [clause], 0.9, 0.5) == [rule]
+    # with a cue of its own, or quoting words itself, the model quote is added
+    other = clause.model_copy(update={"cue": Span(text="said", start=0, end=1)})
+    assert len(tagger_mod.combine([rule], [other], 0.9, 0.5)) == 2
+    mixed = clause.model_copy(update={"kind": QuoteKind.MIXED})
+    assert len(tagger_mod.combine([rule], [mixed], 0.9, 0.5)) == 2
+
 _spans_st = st.lists(
     st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from(list(QuoteKind)),
               st.floats(0, 1)),
@@ -241,3 +307,57 @@ def test_an_ensemble_averages_its_heads_probabilities():
         np.testing.assert_allclose((a + b) / 2, both, rtol=1e-5, atol=1e-6)
     with pytest.raises(TaggerUnavailableError, match="ensemble"):
         tagger_mod.SpanTagger({"head0/out.bias": weights["out.bias"], **weights}, vocab)
+
+
+def test_a_lower_outside_weight_lets_a_narrow_o_join_the_content():
+    """``outside_weight`` below 1 turns a token the network reads as O by a hair into content."""
+    from quotes.model.network import viterbi, weigh_outside
+
+    o, b_content, i_content = 0, 5, 6
+    p = np.full((4, 7), 0.01)
+    for k, (tag, prob) in enumerate([(b_content, 0.9), (i_content, 0.9), (o, 0.5), (o, 0.9)]):
+        p[k, tag] = prob
+    p[2, i_content] = 0.4  # the third token: O 0.5 against I-CONTENT 0.4
+    p /= p.sum(axis=1, keepdims=True)
+    assert [t for t, _ in viterbi([p])[0]] == [b_content, i_content, o, o]
+    (path,) = viterbi(weigh_outside([p], 0.5))
+    assert [t for t, _ in path] == [b_content, i_content, i_content, o]
+    assert weigh_outside([p], 1.0)[0] is p
+    weights, vocab = tagger_mod.read_weights(
+        tagger_mod.WEIGHTS_PATH, tagger_mod.VOCAB_PATH, "the tagger", "x"
+    )
+    assert tagger_mod.SpanTagger(weights, vocab).outside_weight == 1.0  # the tagger: unchanged
+    assert tagger_mod.SpanTagger(weights, {**vocab, "outside_weight": 0.3}).outside_weight == 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The council called the mayor "a coward" and', 'the mayor "a coward'),
+        ("She promised lower rents, better buses and the", "lower rents, better buses"),
+        ("He blamed the drought, the heat or their", "the drought, the heat"),
+        ("They said the plan would work.", "the plan would work"),
+    ],
+)
+def test_a_decoded_content_never_ends_in_a_conjunction_or_an_article(text, content):
+    from quotes.model.decoding import content_edges
+
+    start = text.index(content.split()[0])
+    a, b = content_edges(text, start, len(text))
+    assert text[a:b] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Councillor Dana Morrow on Tuesday,", "Councillor Dana Morrow"),
+        ("The harbour master last week", "The harbour master"),
+        ("Lee Park, who runs the ferry service,", "Lee Park, who runs the ferry service"),
+        ("a survey released Friday", "a survey released Friday"),
+    ],
+)
+def test_a_decoded_source_loses_its_edge_marks_and_a_time_of_saying(text, source):
+    from quotes.model.decoding import source_edges
+
+    a, b = source_edges(text, 0, len(text))
+    assert text[a:b] == source

@@ -148,6 +148,10 @@ def _role_then_name(ctx: Document, np: NounPhrase, end: int) -> Optional[NounPhr
     Manzano``: the capitalised words read first name the speaker's employer or ward,
     and a role noun missing from the word lists stopped the reading; the speaker is
     the name after it, as ``Reed constituent Dana Morrow said`` reads.
+
+    Unlike `quotes.speakers.names.role_name_tail` (a role the word lists know, in
+    tokens already read), the role words here are any lower-case words but function
+    words, verbs and cue words, read from the text after the phrase.
     """
     m = _ROLE_WORDS_THEN_NAME.match(ctx.norm, np.end, end)
     if m is None or bare_phrase(np.text.split()[-1]) in NON_NAME_CAPITALS:

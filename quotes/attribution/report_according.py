@@ -14,7 +14,8 @@ import re
 
 from quotes.attribution.report_build import build, widen
 from quotes.attribution.rules import RULES
-from quotes.attribution.source import resolve_speaker, to_clause_end
+from quotes.attribution.source import resolve_speaker
+from quotes.attribution.source_extent import to_clause_end
 from quotes.document import Document
 from quotes.lexicon import ORG_WORDS
 from quotes.models import CueType, Quote, Speaker, SpeakerType

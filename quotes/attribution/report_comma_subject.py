@@ -14,10 +14,19 @@ import re
 from quotes.attribution.cues import cue_type_of
 from quotes.attribution.report_content import skip_lead
 from quotes.attribution.report_cues import between_subject_and_cue
-from quotes.attribution.source import appositive_role, party_tag_end, read_subject, resolve_speaker
+from quotes.attribution.source import appositive_role, read_subject, resolve_speaker
+from quotes.attribution.source_extent import party_tag_end
 from quotes.attribution.subject import subject_nouns
 from quotes.document import Document
-from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, NON_NAME_CAPITALS, ORG_WORDS, TITLES
+from quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    CLAUSE_OPENERS,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    TITLES,
+    word_alternation,
+)
 from quotes.models import Speaker
 from quotes.speakers.noun_phrase import NounPhrase, scan_left, scan_right
 from quotes.text.tokens import tokens
@@ -234,9 +243,11 @@ def _name_with_aside(
 
 
 #: A conjunction or sentence adverb before a source that opens its clause: ``But``,
-#: ``Moreover,``, ``For now,``.
+#: ``Moreover,``, ``For now,``. The clause openers (`CLAUSE_OPENERS`) but ``now``, with
+#: ``moreover`` and the phrases ``for now`` and ``for one thing`` added.
 _LEAD_WORD = re.compile(
-    r"\s*(?:but|and|yet|so|still|moreover|however|meanwhile|instead|for\s+now|for\s+one\s+thing)\b,?\s+",
+    r"\s*(?:" + word_alternation((CLAUSE_OPENERS - {"now"}) | {"moreover"})
+    + r"|for\s+now|for\s+one\s+thing)\b,?\s+",
     re.I,
 )
 

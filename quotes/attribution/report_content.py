@@ -31,6 +31,7 @@ __all__ = [
     "content_after",
     "content_limit",
     "coordinated_report",
+    "fragment_end",
     "is_reference",
     "names_no_clause",
     "participle_after",
@@ -252,12 +253,15 @@ def content_limit(blocked: list[tuple[int, int]], start: int, hi: int, memo: dic
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but(?!\s+(?:not|also|that|only|rather|instead)\b)|while|which|who|whose|an?(?!\s+[“\"'‘\x7f]))\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,\s+(?=[a-z]+ing\s)|\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=[a-z]+\s))"
+    r"(?:,[”\"'’\x7f]*\s+(?:compared\s+(?:with|to)|though|although|even\s+though|but(?!\s+(?:not|also|that|only|rather|instead)\b)|while|which|who|whose|an?(?!\s+[“\"'‘\x7f]))\s|,\s+and\s+(?=(?:[A-Z][a-z]+|he|she|they|it|we|I)\s+(?!and\b|or\b)[a-z])|;\s|\s+(?:—|–|―|--|-)\s|,[”\"'’\x7f]*\s+(?=[a-z]+ing\s)|\s+(?:and|but)\s+(?:(?:also|then|later|did|has|have|had|even)\s+)?(?=[a-z]+\s))"
 )
 
 
 #: The dashes that set off a parenthetical or end a clause.
 _DASHES = frozenset(("—", "–", "―", "--", "-"))
+#: ``and that`` / ``and to`` after a dash: a second complement of the same cue (train: 4 contents
+#: cut there, all going on in the gold).
+_AND_AGAIN = re.compile(r"and\s+(?:that|to)\s")
 
 
 #: ``and`` with a new subject and a verb of saying: ``and Zelenskyy himself said``, ``and
@@ -296,10 +300,14 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
     """End of a reported clause: before ``;``, a dash, ``, but``, ``, which``, ``, saying ...`` or ``and/but said``.
 
     A dash ends it, unless a second dash closes a parenthetical (``the harbour - closed
-    since May - would reopen``), which stays in (PolNeAR; chosen on train).
+    since May - would reopen``), which stays in (PolNeAR; chosen on train), or ``and that``
+    / ``and to`` follows it (``C1 - and that C2``: a second complement of the same cue).
 
     ``, but not``, ``, but also`` (``costly, but not illegal``) and ``, a`` before a quoted
     word (``"liars," a "disgrace"``) go on with the same clause.
+
+    A participle after a comma (``, adding that C``) counts as well after a closing mark
+    (``called it "a disaster," adding that C``).
 
     A relative clause or an apposition after a comma at the end (``, who will face C``, ``,
     a 16-point margin``) is no part of the content either (PolNeAR; chosen on train).
@@ -309,9 +317,14 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
     fees would rise`` keeps its content whole. ``but`` without a comma breaks the same way
     (``said she had met him twice but said C``, ``declined to name them but said C``: two
     reports, as PolNeAR has them; train: 9 gold contents stop before ``but`` and a verb of
-    saying, 1 runs on). A report glued on with ``and`` and a
+    saying, 1 runs on); an auxiliary may come between (``and has said C``, ``but did note
+    C``). A report glued on with ``and`` and a
     subject of its own (``... as "constructive" and Zelenskyy himself said C``) ends it too
     (`coordinated_report`).
+
+    No break inside a quoted fragment that opens in the content ends it (``that he was
+    "right about the problems, but his solutions fail"``): PolNeAR keeps the fragment whole
+    (train: 26 contents cut inside one, none where the gold cuts there).
     """
     limit = coordinated_report(ctx, start, limit)
     paired = start  # the end of a parenthetical set off by dashes
@@ -326,6 +339,8 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
             continue
         if m.start() - start < 12:
             continue
+        if dash in _DASHES and _AND_AGAIN.match(ctx.norm, m.end(), limit):
+            continue  # 'X said that C1 - and that C2': one coordinated complement
         if (
             text.startswith(",")
             and not _BREAK_WORD.match(text)
@@ -334,9 +349,32 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
             nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
             if nxt is None or reporting_kind(nxt.group()) is None:
                 continue
+        if _in_open_fragment(ctx, start, m.start()):
+            continue  # 'that he was "right about the problems, but his solutions fail"'
         closed = _CLOSED_WITH_COMMA.match(text)
         return m.start() + closed.end() if closed else m.start()
     return limit
+
+
+def fragment_end(ctx: Document, start: int, end: int) -> int:
+    """Where content ``start:end`` ends when a quoted fragment opened in it runs past ``end``.
+
+    ``X said that "we need a leader. We need a leader as president."``: the sentence ends
+    inside the fragment, which PolNeAR's content keeps whole, up to its closing mark, in the
+    same paragraph.
+    """
+    if end <= start:
+        return end
+    line = ctx.line_of(start)
+    for s, e in starting_in(ctx.quoted, start, end, ctx.memo):
+        if e > end and line >= 0 and e <= ctx.lines[line][1]:
+            return e
+    return end
+
+
+def _in_open_fragment(ctx: Document, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quoted fragment that opens in the content at ``start``."""
+    return any(e > at for _s, e in starting_in(ctx.quoted, start, at, ctx.memo))
 
 
 def comma_between(ctx: Document, a: int, b: int) -> bool:

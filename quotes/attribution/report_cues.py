@@ -17,7 +17,7 @@ from functools import lru_cache
 from quotes.document import Document
 from quotes.text.tokens import Token
 from quotes.attribution.cues import cue_adverb, cue_type_of
-from quotes.lexicon import CUE_AUXILIARIES, MONTHS, REPORTING_VERBS, WEEKDAYS, cue_rates
+from quotes.lexicon import CUE_AUXILIARIES, MONTHS, REPORTING_VERBS, SUBORDINATORS, WEEKDAYS, cue_rates
 from quotes.models import CueType
 
 __all__ = [
@@ -113,9 +113,10 @@ OBJECT_VERBS = (
     "encourag",
 )
 #: First words of a leading adverbial, which is not the content of a following "X said".
-LEAD_ADVERBIAL_OPENERS = frozenset(
-    """when if as after before while although though since because speaking asked late early
-    last in on at during yet following despite with without from by under once until unless""".split()
+#: The subordinators (`quotes.lexicon.SUBORDINATORS`) and the first words of a fronted phrase.
+LEAD_ADVERBIAL_OPENERS = SUBORDINATORS | frozenset(
+    """speaking asked late early last in on at during yet following despite with without from
+    by under""".split()
 )
 
 

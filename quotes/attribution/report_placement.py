@@ -21,6 +21,7 @@ from quotes.attribution.report_content import (
     clause_end,
     comma_before,
     content_limit,
+    fragment_end,
     names_no_clause,
     participle_at,
 )
@@ -287,6 +288,8 @@ class ContentPlacement:
             ctx, max(self.lo, self.consumed), np_start
         )
         end = clause_end(ctx, start, cue.limit)
+        if end == cue.limit:  # 'X said "we need a leader. We need a leader now."': the fragment
+            end = fragment_end(ctx, start, end)
         if start < np_start < end:  # "In explaining C, X described ...": C ends before X
             comma = ctx.norm.rfind(",", start, np_start)
             end = comma if comma > start else end

@@ -29,7 +29,7 @@ from quotes.attribution.report_described import (
 )
 from quotes.attribution.source import resolve_speaker
 from quotes.document import Document
-from quotes.lexicon import PRONOUNS
+from quotes.lexicon import CLAUSE_OPENERS, PRONOUNS, word_alternation
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, scan_left, without_article
 from quotes.text.tokens import Token
@@ -164,8 +164,9 @@ def _evidence_subject(
 
 
 #: A short phrase before a cue, after an optional conjunction: ``But new polls released Sunday``.
+#: The conjunction is a clause opener (`CLAUSE_OPENERS`) but ``instead``, with no comma after it.
 _EVIDENCE_PHRASE = re.compile(
-    r"\s*(?:(?:but|and|yet|so|still|meanwhile|however|now)\s+)?"
+    r"\s*(?:" + word_alternation(CLAUSE_OPENERS - {"instead"}) + r"\s+)?"
     r"(?P<np>(?!(?:in|on|at|for|from|with|by|to|of|as|after|before|during|since|he|she|it|they|we|i|"
     r"you|this|that|these|those)\b)[\w'’.\-]+(?:\s+[\w'’.\-$%]+){0,9}?)\s*",
     re.I,
@@ -311,10 +312,9 @@ def _anonymous_source(
     return (sp, (head.start, post.end("post"))) if sp is not None else None
 
 
-#: What may stand before a subject that opens its clause: a conjunction, a sentence adverb.
-_CLAUSE_OPENING = re.compile(
-    r"\s*(?:(?:but|and|yet|so|still|meanwhile|however|instead|now)\b,?\s*)?", re.I
-)
+#: What may stand before a subject that opens its clause: a conjunction, a sentence adverb
+#: (`CLAUSE_OPENERS`).
+_CLAUSE_OPENING = re.compile(r"\s*(?:" + word_alternation(CLAUSE_OPENERS) + r"\b,?\s*)?", re.I)
 
 
 def _head_subject(

@@ -42,8 +42,9 @@ in politics since 25,``, ``Zelenskyy's chief of staff, Andriy Yermak``, ``people
 briefed on the talks``; ``the ministry's statement says`` is the ministry's.
 The content ends at the sentence end, a direct quote, or a clause break
 (``;``, a dash that opens no parenthetical, ``, but``, ``, which``, a new cue, the main
-clause after ``when X said C``); a sentence adverb (``Meanwhile,``) or a dateline before
-it is no part of it. ``C, according to X`` is read before the cue words inside C.
+clause after ``when X said C``), but a quoted fragment that opens in it is kept whole,
+past a break or the sentence end (``X said the plan "will not work. It moves the
+problem."``); a sentence adverb (``Meanwhile,``) or a dateline before it is no part of it. ``C, according to X`` is read before the cue words inside C.
 
 Statements only: the stance of each content (`quotes.models.Stance`) comes from its cue
 (``denied that C`` denies, ``asked whether C`` questions; ``quotes/data/stances.tsv``), and

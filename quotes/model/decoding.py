@@ -14,17 +14,33 @@ import numpy as np
 
 from quotes.attribution.cues import cue_type_of, stance_of
 from quotes.attribution.report_content import is_reference, names_no_clause
+from quotes.lexicon import MONTHS, WEEKDAYS
 from quotes.model.features import Chunk
 from quotes.model.network import TAGS
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, SpeakerType, Stance
 from quotes.speakers.noun_phrase import without_article
 from quotes.text.segment import Segmenter
 
-__all__ = ["decode_chunk"]
+__all__ = ["content_edges", "decode_chunk", "source_edges"]
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _EDGE_LEAD = " \t,;:—–-…" + "\"'“”„‟«»‘’‚‛‹›〝〞❝❞＂"
 _EDGE_TRAIL = " \t,;:.—–-…" + "\"'“”„‟«»‘’‚‛‹›〝〞❝❞＂"
+
+#: Words that never end a content in PolNeAR train (conjunctions, articles, possessive
+#: determiners): a tagged content ending in one lost the words after it, and the decoder
+#: ends it before the word (``him as a flip-flopper and`` -> ``him as a flip-flopper``).
+_NO_LAST_WORD = frozenset("and or but nor the a an their its our my your".split())
+_LAST_WORD = re.compile(r"(?:^|\W)(\w+)\W*$")
+
+#: A time phrase at the end of a tagged source: the time of the saying, no part of the
+#: source (``Rep. Dana Morrow last month``, ``the mayor on Wednesday``; not ``a poll
+#: released Wednesday``).
+_TRAILING_TIME = re.compile(
+    rf"[\s,]+(?:on\s+(?:{'|'.join(sorted(WEEKDAYS))})|yesterday|today|"
+    rf"(?:last|this)\s+(?:{'|'.join(sorted(WEEKDAYS | MONTHS))}|week|month|year|night))\W*$",
+    re.IGNORECASE,
+)
 
 #: A tagged span: first token, last token, mean probability of its tags.
 _Tagged = tuple[int, int, float]
@@ -58,10 +74,7 @@ def decode_chunk(
     out: list[Quote] = []
     for i, j, conf in spans["CONTENT"]:
         a, b = toks[i][1], toks[j][2]
-        while a < b and text[a] in _EDGE_LEAD:
-            a += 1
-        while b > a and text[b - 1] in _EDGE_TRAIL:
-            b -= 1
+        a, b = content_edges(text, a, b)
         if b <= a or len(text[a:b].split()) < 2:
             continue
         cue = _nearest(spans["CUE"], i, j)
@@ -74,12 +87,59 @@ def decode_chunk(
             cue_type = _cue_type(text[ca:cb])
         speaker = None
         if src is not None:
-            sa, sb = toks[src[0]][1], toks[src[1]][2]
-            speaker = _resolve(ctx, sa, sb, a)
+            sa, sb = source_edges(text, toks[src[0]][1], toks[src[1]][2])
+            speaker = _resolve(ctx, sa, sb, a) if sa < sb else None
         kind = _kind(regions, toks, i, j, a, b)
         found = (a, b), kind, cue_type, speaker, cue_span, conf
         out.append(_quote(ctx, segmenter, component, *found))
     return out
+
+
+def content_edges(text: str, a: int, b: int) -> tuple[int, int]:
+    """A tagged content's offsets without edge marks and without a last word no content ends in.
+
+    Spaces, punctuation and quotation marks leave both edges; a trailing conjunction,
+    article or possessive determiner (`_NO_LAST_WORD`) leaves the end, with the marks
+    before it.
+
+    Examples:
+        >>> t = 'He called him "a flip-flopper" and'
+        >>> a, b = content_edges(t, 10, len(t))
+        >>> t[a:b]
+        'him "a flip-flopper'
+    """
+    while a < b and text[a] in _EDGE_LEAD:
+        a += 1
+    while b > a:
+        while b > a and text[b - 1] in _EDGE_TRAIL:
+            b -= 1
+        m = _LAST_WORD.search(text, a, b)
+        if m is None or m.group(1).lower() not in _NO_LAST_WORD or m.start(1) == a:
+            break
+        b = m.start(1)
+    return a, b
+
+
+def source_edges(text: str, a: int, b: int) -> tuple[int, int]:
+    """A tagged source's offsets without edge marks and without a time phrase at its end.
+
+    Examples:
+        >>> t = "Rep. Dana Morrow last month, "
+        >>> a, b = source_edges(t, 0, len(t))
+        >>> t[a:b]
+        'Rep. Dana Morrow'
+        >>> t = "The mayor, who took office in May,"
+        >>> t[slice(*source_edges(t, 0, len(t)))]
+        'The mayor, who took office in May'
+    """
+    while a < b and text[a] in _EDGE_LEAD:
+        a += 1
+    while b > a and text[b - 1] in _EDGE_TRAIL:
+        b -= 1
+    m = _TRAILING_TIME.search(text, a, b)
+    if m is not None and m.start() > a:
+        b = m.start()
+    return a, b
 
 
 def _tagged_spans(tags: list[tuple[int, float]]) -> dict[str, list[_Tagged]]:

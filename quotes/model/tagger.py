@@ -44,7 +44,13 @@ from quotes.errors import TaggerUnavailableError
 from quotes.text.quoted import quoted_regions
 from quotes.model.decoding import decode_chunk
 from quotes.model.features import MAX_CHUNK_TOKENS, Chunk, featurize, suffix
-from quotes.model.network import TAGS, bilstm_probabilities, one_blas_thread, viterbi
+from quotes.model.network import (
+    TAGS,
+    bilstm_probabilities,
+    one_blas_thread,
+    viterbi,
+    weigh_outside,
+)
 from quotes.document import Document
 from quotes.models import Quote, QuoteKind, Stance
 from quotes.text.segment import Segmenter
@@ -81,6 +87,9 @@ class SpanTagger:
         replace_threshold: Least confidence of a tagger quote that replaces overlapping
             rule quotes of reported speech (see [`combine`][quotes.model.tagger.combine]);
             ``None`` (weights saved without one) never replaces a rule quote.
+        outside_weight: The factor of the ``O`` tag's probability before decoding
+            (`quotes.model.network.weigh_outside`; ``outside_weight`` in the settings,
+            1 when absent): below 1, narrow ``O`` decisions turn into span tokens.
         meta: Training settings and validation figures stored with the weights.
     """
 
@@ -95,6 +104,7 @@ class SpanTagger:
         self.threshold = float(vocab.get("threshold", 0.0))
         replace = vocab.get("replace_threshold")
         self.replace_threshold: float | None = None if replace is None else float(replace)
+        self.outside_weight = float(vocab.get("outside_weight", 1.0))
         self.meta = vocab
         #: The provenance ``rules`` of this model's quotes.
         self.component: tuple[str, str] = ("tagger", f"bilstm-{self.version}")
@@ -158,9 +168,10 @@ class SpanTagger:
         """The best valid tag sequence of each chunk, with each tag's probability.
 
         Viterbi over the log probabilities with the BIO constraint (``I-X`` only
-        after ``B-X`` or ``I-X``), all chunks at once.
+        after ``B-X`` or ``I-X``), all chunks at once, after the ``O`` tag's probability
+        is scaled by `outside_weight` (the probabilities returned are the scaled ones).
         """
-        return viterbi(self.probabilities(chunks))
+        return viterbi(weigh_outside(self.probabilities(chunks), self.outside_weight))
 
     def extend(self, doc: Document, segmenter: Segmenter, rule_quotes: list[Quote]) -> list[Quote]:
         """The rule quotes merged with the confident tagger quotes ([`combine`][quotes.model.tagger.combine]).
@@ -269,12 +280,23 @@ def combine(
       rules' output among its inputs, and on held-back train articles it finds the
       clause boundaries of reported speech more often.
 
-    A replacing quote takes the model's content and cue, but the rule quote's speaker
-    when the rules resolved a name (the rules name speakers more reliably; the model's
-    speaker serves where the rules found none), stays ``mixed`` while it holds a quoted
-    fragment, and is extended over the closing mark or the opening mark the rule quote
-    had at its edge (``'immediately.'`` rather than ``'immediately``). Its provenance is
-    the model's followed by ``"replaces"`` and the rule quote's rules.
+    A replacing quote takes the model's content, cue and speaker, but the rule quote's
+    speaker where the model's source resolved to no name (``who``, an empty tag): on
+    held-back train articles the model's source of the clause it bounds is the gold
+    Source more often than the rules' speaker of their own span. It stays ``mixed``
+    while it holds a quoted fragment, and is extended over the closing mark or the
+    opening mark the rule quote had at its edge (``'immediately.'`` rather than
+    ``'immediately``). Its provenance is the model's followed by ``"replaces"`` and the
+    rule quote's rules.
+
+    An added model quote of reported speech whose cue introduces a kept direct rule quote
+    is dropped: the cue's content is the quoted text.
+
+    A direct rule quote the rules found no speaker for takes the speaker (and, lacking
+    one, the cue) of the confident model quotes over it when they agree on one source
+    (on held-back train articles the model's source of a direct quote is the gold Source
+    far more often than not); one with a speaker but no cue takes the cue of the model
+    quotes with the same source.
 
     Args:
         rule_quotes: The rule extractor's quotes.
@@ -286,7 +308,8 @@ def combine(
 
     Returns:
         The merged quotes, sorted by offsets. With ``replace_threshold=None`` this is
-        every rule quote plus the model quotes reaching ``threshold`` that overlap none.
+        every rule quote (a direct one perhaps with the model's speaker) plus the model
+        quotes reaching ``threshold`` that overlap none.
     """
     floor = threshold if replace_threshold is None else min(threshold, replace_threshold)
     ordered = sorted(
@@ -305,7 +328,37 @@ def combine(
         end = max(end, item[1])
     if group:
         merged.extend(_resolve_group(group, threshold, replace_threshold))
-    return sorted(merged, key=lambda q: (q.start, q.end))
+    rule_ids = {id(q) for q in rule_quotes}
+    direct_cues = {
+        (q.cue.start, q.cue.end)
+        for q in merged
+        if q.cue is not None and q.kind is QuoteKind.DIRECT and id(q) in rule_ids
+    }
+    return sorted(
+        (q for q in merged if not _cue_quotes_another(q, direct_cues, rule_ids)),
+        key=lambda q: (q.start, q.end),
+    )
+
+
+def _cue_quotes_another(
+    quote: Quote, direct_cues: set[tuple[int, int]], rule_ids: set[int]
+) -> bool:
+    """Whether ``quote`` is an added model quote of reported speech whose cue introduces a
+    rules' direct quote.
+
+    The cue's content is then the quoted text; the model's clause near it (``Holding open a
+    book``, ``when a protester seemed to stumble``) is scene-setting, not a second
+    statement (scoring and readers would join the two as parts of one statement). A model
+    quote replacing a rule quote of reported speech stays: the rules read that cue's
+    clause too.
+    """
+    return (
+        id(quote) not in rule_ids
+        and not (quote.provenance is not None and "replaces" in quote.provenance.rules)
+        and quote.kind is QuoteKind.INDIRECT
+        and quote.cue is not None
+        and (quote.cue.start, quote.cue.end) in direct_cues
+    )
 
 
 def _resolve_group(
@@ -330,8 +383,51 @@ def _resolve_group(
             for q in model
         )
     ):
-        return rules
+        return [_with_model_speaker(r, model, threshold) for r in rules]
     return [_replacing(q, rule) for q in model]
+
+
+def _with_model_speaker(rule: Quote, model: list[Quote], threshold: float) -> Quote:
+    """A kept direct rule quote, given the speaker or cue it lacks from the model quotes over it.
+
+    The lenders are the model quotes that overlap it and reach ``threshold``. Without a
+    speaker, those that resolved a name must agree on one source span: the rule quote
+    takes that speaker, and the model's cue where it had none (its parts then share the
+    cue, as one statement's do). With a speaker but no cue, those with the same source
+    span must agree on one cue, which it takes. The provenance adds ``"speaker"`` or
+    ``"cue"`` and the model's rules.
+    """
+    if rule.kind is not QuoteKind.DIRECT or (rule.speaker is not None and rule.cue is not None):
+        return rule
+    near = [
+        q for q in model if q.start < rule.end and rule.start < q.end and q.confidence >= threshold
+    ]
+    update: dict[str, Any] = {}
+    if rule.speaker is None:
+        lenders = [q for q in near if q.speaker is not None and q.speaker.name]
+        if len({(q.speaker.start, q.speaker.end) for q in lenders if q.speaker}) != 1:
+            return rule
+        update["speaker"] = lenders[0].speaker
+        what = "speaker"
+    else:
+        at = (rule.speaker.start, rule.speaker.end)
+        lenders = [
+            q
+            for q in near
+            if q.cue is not None and q.speaker and (q.speaker.start, q.speaker.end) == at
+        ]
+        if len({(q.cue.start, q.cue.end) for q in lenders if q.cue}) != 1:
+            return rule
+        what = "cue"
+    lender = lenders[0]
+    if rule.cue is None and lender.cue is not None:
+        update.update(cue=lender.cue, cue_type=lender.cue_type)
+    if rule.provenance is not None:
+        model_rules = lender.provenance.rules if lender.provenance else ()
+        update["provenance"] = rule.provenance.model_copy(
+            update={"rules": (*rule.provenance.rules, what, *model_rules)}
+        )
+    return rule.model_copy(update=update)
 
 
 def _replacing(model_quote: Quote, rule: Quote) -> Quote:
@@ -349,7 +445,7 @@ def _replacing(model_quote: Quote, rule: Quote) -> Quote:
     update: dict[str, Any] = {}
     if text is not None and (start, end) != (model_quote.start, model_quote.end):
         update.update(start=start, end=end, text=text)
-    if rule.speaker is not None and (rule.speaker.name or not _names_someone(model_quote)):
+    if rule.speaker is not None and not (model_quote.speaker and model_quote.speaker.name):
         update["speaker"] = rule.speaker
     if rule.kind is QuoteKind.MIXED and _QUOTED_FRAGMENT.search(update.get("text", model_quote.text)):
         update["kind"] = QuoteKind.MIXED
@@ -360,12 +456,6 @@ def _replacing(model_quote: Quote, rule: Quote) -> Quote:
             update={"rules": (*model_rules, "replaces", *rule_rules)}
         )
     return model_quote.model_copy(update=update)
-
-
-def _names_someone(quote: Quote) -> bool:
-    """Whether the quote's speaker is a resolved name (not ``who``, ``a`` or ``its chief,``)."""
-    name = quote.speaker.name if quote.speaker is not None else None
-    return bool(name) and len(name) > 2 and name[0].isupper() and name[-1].isalnum()
 
 
 def read_weights(

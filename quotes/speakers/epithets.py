@@ -32,7 +32,14 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple, Optional
 
-from quotes.lexicon import PLACES, TITLES, epithet_nouns, place_name
+from quotes.lexicon import (
+    CLAUSE_OPENERS,
+    PLACES,
+    TITLES,
+    epithet_nouns,
+    place_name,
+    word_alternation,
+)
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.article_names import TitleCaseLines
@@ -44,19 +51,22 @@ from quotes.text.tokens import TOKEN_RE
 SENTENCES_BACK = 2
 #: Sentences read back for an unnamed person introduced by the same noun (``a judge``).
 INTRODUCED_BACK = 6
-#: What may stand between a sentence start and its subject: openers and a fronted phrase
-#: ending in a comma (``On Thursday, Trump said``), or nothing.
 #: A word before a capitalised run that makes it no person (``in an Elks Lodge``, ``at the Trump Tower``).
 _NOT_PERSON_BEFORE = re.compile(r"\b(?i:a|an|the|in|at|near|inside)\s+(?:[A-Z][\w'\-]*\s+)*$")
-_BEFORE_SUBJECT = re.compile(
-    r"[\s\"'“‘(]*(?:(?:But|And|So|Then|Later|Now|Still|Meanwhile)\s+)?(?:[^\"“”.;:]*,\s+)?"
+#: An opener of a sentence before its subject, capitalised: the clause openers
+#: (`CLAUSE_OPENERS`) but ``yet``, ``however`` and ``instead``, with ``then`` and ``later`` added.
+_OPENER = word_alternation(
+    (CLAUSE_OPENERS - {"yet", "however", "instead"}) | {"then", "later"}, capitalised=True
 )
+#: What may stand between a sentence start and its subject: an opener and a fronted phrase
+#: ending in a comma (``On Thursday, Trump said``), or nothing.
+_BEFORE_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:" + _OPENER + r"\s+)?(?:[^\"“”.;:]*,\s+)?")
 
 
 #: A definite description opening a sentence (after openers): ``The candidate``, ``The
 #: billionaire businessman``; group 1 is the phrase, not followed by a possessive.
 _SUBJECT_DESCRIPTION = re.compile(
-    r"[\s\"'“‘(]*(?:(?:But|And|So|Then|Later|Now|Still|Meanwhile),?\s+)?"
+    r"[\s\"'“‘(]*(?:" + _OPENER + r",?\s+)?"
     r"((?:The|the)\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*)\b(?!['’]s|\s+of\b|-)"
 )
 

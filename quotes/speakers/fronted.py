@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from quotes.lexicon import REPORTING_VERBS
+from quotes.lexicon import CLAUSE_CONJUNCTIONS, REPORTING_VERBS, SUBORDINATORS, word_alternation
 from quotes.text.intervals import SpanCover
 
 #: Prepositions that open a phrase before the subject (``According to``, ``In an interview with``).
@@ -33,8 +33,11 @@ FRONTED_PARTICIPLES = frozenset(
     """asked pressed reached contacted questioned interviewed quoted challenged confronted""".split()
 )
 
-#: Quote marks, brackets and sentence connectives before the first word of a sentence.
-_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?:But|And|So|Then|Later|Yet),?\s+)*")
+#: Quote marks, brackets and sentence connectives before the first word of a sentence: the
+#: conjunctions (`CLAUSE_CONJUNCTIONS`) and ``then`` and ``later``, capitalised.
+_LEAD = re.compile(
+    r"[\s\"'“‘(]*(?:" + word_alternation(CLAUSE_CONJUNCTIONS | {"then", "later"}, capitalised=True) + r",?\s+)*"
+)
 #: A subject, a finite verb or a name with a past-tense verb: the words before the comma are a clause
 #: (``In June he launched``, ``Clinching it is out of reach for Sanders``, ``On Sunday Mr. Trump wrote``).
 _CLAUSE = re.compile(
@@ -103,11 +106,14 @@ def _is_date_comma(norm: str, comma: int) -> bool:
 
 
 #: A word opening a subordinate clause or a fronted phrase: the words up to its comma are no content
-#: (``When Smith spoke, he said``).
+#: (``When Smith spoke, he said``). Subordinators (`SUBORDINATORS`) and more words of a
+#: fronted phrase, after conjunctions (`CLAUSE_CONJUNCTIONS`) or ``then``.
+_SUBORDINATE_WORDS = SUBORDINATORS | frozenset(
+    "whilst whether even just now whatever whenever where wherever for to of having given asked".split()
+)
 _SUBORDINATE = re.compile(
-    r"[\s\"'“‘(]*(?:(?:but|and|so|yet|then),?\s+)*(?:when|while|whilst|after|before|as|if|"
-    r"because|although|though|since|once|unless|until|whether|even|just|now|whatever|"
-    r"whenever|where|wherever|for|to|of|having|given|asked)\b",
+    r"[\s\"'“‘(]*(?:" + word_alternation(CLAUSE_CONJUNCTIONS | {"then"}) + r",?\s+)*"
+    + word_alternation(_SUBORDINATE_WORDS) + r"\b",
     re.I,
 )
 #: A plain comma right before the pronoun (a quote mark before it ends a direct quote instead).

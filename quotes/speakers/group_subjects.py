@@ -16,13 +16,15 @@ import bisect
 import re
 from typing import Optional
 
+from quotes.lexicon import CLAUSE_OPENERS, word_alternation
 from quotes.speakers.noun_phrase import person_noun, plural_group
 from quotes.text.intervals import SpanCover
 
 __all__ = ["subject_group"]
 
-#: Quote marks, brackets and connectives before the subject of a sentence.
-_LEAD = r"[\s\"'“‘(]*(?:(?:But|And|So|Yet|Still|Now|Instead|Meanwhile|Also),?\s+)*"
+#: Quote marks, brackets and connectives before the subject of a sentence: the clause
+#: openers (`CLAUSE_OPENERS`) but ``however``, with ``also`` added, capitalised.
+_LEAD = r"[\s\"'“‘(]*(?:" + word_alternation((CLAUSE_OPENERS - {"however"}) | {"also"}, capitalised=True) + r",?\s+)*"
 #: A capitalised plural opening the sentence, then a lower-case word that is no preposition
 #: or conjunction (a verb: ``Republicans have``, ``Senate Democrats say``).
 _GROUP_SUBJECT = re.compile(

@@ -444,7 +444,11 @@ def role_name_tail(words: list[Token]) -> int | None:
     ``Dana Morrow`` of ``Fight for Fifteen director Dana Morrow`` or ``Speaker of the
     House Rep. Paul Ryan``: whatever the capitalised words before the role (an
     organisation), the name speaks. The role is a lower-case role noun, a title
-    (``Director``) or an office abbreviation (``Rep.``).
+    (``Director``) or an office abbreviation (``Rep.``). Two readers of the same shape
+    accept roles the lists miss, each where the context vouches for the name: any
+    lower-case word before a name and ``of`` (`quotes.speakers.noun_phrase.name_before_of`)
+    and lower-case role words after an inverted cue (``said Reed constituent Dana Morrow``,
+    `quotes.attribution.direct_forms`).
 
     Examples:
         >>> from quotes.text.tokens import tokens

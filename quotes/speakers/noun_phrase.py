@@ -213,7 +213,9 @@ def _role_then_full_name(head: list[Token]) -> bool:
     """A lower-case role word, then a given name and a surname: the person before ``of``.
 
     ``voter Stephanie Hooton`` of ``voter Stephanie Hooton of Derry``: whatever ``of``
-    attaches (a town, an employer), the phrase names the person before it.
+    attaches (a town, an employer), the phrase names the person before it. Any
+    lower-case word counts as the role here, where `quotes.speakers.names.role_name_tail`
+    wants one the word lists know right before the name (and allows a title: ``Rep.``).
     """
     return (
         len(head) >= 3 and any(t[0][:1].islower() and t[0].isalpha() for t in head[:-2])

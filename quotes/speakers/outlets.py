@@ -8,11 +8,12 @@ newspaper or magazine), ``broadcast`` (a network or station) or ``agency`` (a wi
 service).
 
 A description of an outlet (``the newspaper``, ``the paper``, ``the network``, ``the news
-agency``) refers to the one outlet of its kind the article names in the sentence of the
+agency``; ``the editorial board`` for a newspaper) refers to the one outlet of its kind the article names in the sentence of the
 description or the ``SENTENCES_BACK`` before it; with none there, or two, it stays a
 description (typed an organisation). The outlet's name becomes the speaker's name and the
 description its role: ``"…," the newspaper said`` after ``The Boston Globe reported`` is
-the Boston Globe's.
+the Boston Globe's. A short masthead (``the Times``, ``The Journal``) is the one fuller
+masthead ending in it that the article named before (`full_name`): ``The New York Times``.
 
 Cost: one regex pass over the body, then a bisect per description.
 """
@@ -26,7 +27,7 @@ from typing import Optional
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase
 
-__all__ = ["OUTLET_HEADS", "OutletIndex"]
+__all__ = ["OUTLET_HEADS", "OutletIndex", "editorial"]
 
 #: Sentences read back from a description for the outlet it refers to (its own and these).
 SENTENCES_BACK = 2
@@ -55,6 +56,8 @@ _MASTHEAD_WORDS = (
     "Examiner|Inquirer|Enquirer|Courier|Dispatch|Sentinel|Bulletin|Register|Star|Sun|Daily News|"
     "Magazine|Newsweek|Economist|Atlantic|New Yorker|Free Press|Plain Dealer|Picayune"
 )
+#: A masthead word alone: the short form of a paper's name (``Times``, ``Daily News``).
+_SHORT_MASTHEAD = re.compile(r"(?:" + _MASTHEAD_WORDS + r")")
 _KIND_OF = {name: kind for kind, names in _KNOWN_KINDS.items() for name in names}
 _KNOWN_ALT = "|".join(re.escape(n) for n in sorted(_KIND_OF, key=len, reverse=True))
 #: A masthead after ``the``, or an outlet known by name.
@@ -62,6 +65,21 @@ _OUTLET = re.compile(
     r"(?<![\w\-])(?:(?:[Tt]he\s+)(?P<paper>(?:[A-Z][\w\-.&']*\s+){0,3}(?:" + _MASTHEAD_WORDS + r"))"
     r"|(?P<known>" + _KNOWN_ALT + r"))(?![\w\-])"
 )
+
+
+def editorial(low: list[str]) -> bool:
+    """``the editorial``, ``the editorial board``, ``the editors``: a paper's voice, not a person's.
+
+    Args:
+        low: The description's tokens, lower case (``the`` first).
+
+    Examples:
+        >>> editorial(["the", "editorial", "board"]), editorial(["the", "editorial"])
+        (True, True)
+        >>> editorial(["the", "board"]), editorial(["the", "editorial", "page", "editor"])
+        (False, False)
+    """
+    return low[-1] in ("editorial", "editors") or low[-2:] == ["editorial", "board"]
 
 
 class OutletIndex:
@@ -117,6 +135,25 @@ class OutletIndex:
         near = {name for _off, name, found in self.mentions[lo:hi] if found == kind}
         return near.pop() if len(near) == 1 else None
 
+    def full_name(self, name: str, before: int) -> Optional[str]:
+        """The fuller masthead a short one (``Times``, ``Journal``) at ``before`` stands for, or ``None``.
+
+        The short form must be a masthead word (``Times``, ``Post``, ``Daily News``), and the
+        article must have named exactly one outlet ending in it before ``before`` (``The New
+        York Times``); with two (``The New York Times`` and ``the Los Angeles Times``) or none
+        it is not guessed.
+
+        Examples:
+            >>> text = "The Wall Street Journal reported it. The Journal said so."
+            >>> OutletIndex(text, [(0, len(text))]).full_name("Journal", text.index("The Journal"))
+            'Wall Street Journal'
+        """
+        if _SHORT_MASTHEAD.fullmatch(name) is None:
+            return None
+        hi = bisect.bisect_left(self._starts, before)
+        found = {n for _off, n, _k in self.mentions[:hi] if n.endswith(" " + name)}
+        return found.pop() if len(found) == 1 else None
+
     def speaker_for(
         self, np: NounPhrase, low: list[str], mention: str, sentence_starts: list[int]
     ) -> Optional[Speaker]:
@@ -124,7 +161,8 @@ class OutletIndex:
 
         Only ``the`` with at most two lower-case words before the head is read (``the
         conservative newspaper``); the description becomes the speaker's role. ``the
-        editorial board`` and ``the editorial`` speak for a newspaper.
+        editorial``, ``the editorial board`` and ``the editors`` speak for a newspaper
+        (`editorial`).
 
         Args:
             np: The mention.
@@ -134,9 +172,7 @@ class OutletIndex:
         """
         if low[0] != "the" or len(low) > 4 or mention != mention[:4] + mention[4:].lower():
             return None
-        head = low[-1]
-        if head == "editorial" or low[-2:] == ["editorial", "board"]:
-            head = "newspaper"  # "the editorial board", "the paper's editorial": a paper's voice
+        head = "newspaper" if editorial(low) else low[-1]
         target = self.describe(head, np.start, sentence_starts, news="news" in low)
         if target is None:
             return None

@@ -449,6 +449,7 @@ class SpeakerResolver(
             return None
         if kind is SpeakerType.ORGANIZATION:
             name = self.orgs.canonical(name)  # "Defense Ministry" -> "Russian Defense Ministry"
+            name = self.outlets.full_name(name, np.start) or name  # "the Times": "New York Times"
         elif kind is SpeakerType.GROUP:
             name = party_members(name) or name  # "some Republicans" -> "Republicans"
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
