@@ -226,7 +226,7 @@ class EpithetMixin(AnaphoraMixin):
             return people[0] if len(set(people)) == 1 and compatible == set(people) else None
         rivals = {
             name for off, name in self._people_between(window_start, before)
-            if name in people and not (self._aside_at(off) and not self._appositive_to(off, before))
+            if name in people and not (self._aside_at(off, before) and not self._appositive_to(off, before))
         } | {subject}
         if subject in compatible and (
             {name for name in rivals if name in compatible} == {subject} or _home_party(desc)
@@ -258,14 +258,17 @@ class EpithetMixin(AnaphoraMixin):
         end = self._name_end.get(off)
         return end is not None and re.fullmatch(r",\s*", self.norm[end:at]) is not None
 
-    def _aside_at(self, off: int) -> bool:
+    def _aside_at(self, off: int, before: int) -> bool:
         """The name at ``off`` stands where no rival of a subject does: in a headline, or after a preposition.
 
-        ``... Nuclear Weapons Codes`` (a headline's capitals), ``his support for Donald Trump``
-        or ``against Republican front-runner Donald Trump`` (a topic, its role words skipped):
-        such a person is not who ``the Florida senator`` after it describes.
+        ``... Nuclear Weapons Codes`` (a headline's capitals, on a line before the description
+        at ``before``), ``his support for Donald Trump`` or ``against Republican front-runner
+        Donald Trump`` (a topic, its role words skipped): such a person is not who ``the
+        Florida senator`` after it describes.
         """
-        if self.__dict__.setdefault("_headline_lines", TitleCaseLines(self.norm)).at(off):
+        if "\n" in self.norm[off:before] and self.__dict__.setdefault(
+            "_headline_lines", TitleCaseLines(self.norm)
+        ).at(off):
             return True
         start = off
         for m in reversed(list(TOKEN_RE.finditer(self.norm, max(0, off - 60), off))[-4:]):
