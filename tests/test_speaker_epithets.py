@@ -237,35 +237,45 @@ def test_untitled_office_keeps_a_partner_as_rival(fast):
     assert q.speaker is not None and q.speaker.name == "Ohio senator"
 
 
-@pytest.mark.parametrize(
-    ("description", "name"), [("the former president", "Tom Becker"), ("the president", "Ann Lee")]
-)
-def test_a_current_title_holder_leaves_the_former_one(fast, description, name):
-    """``President Ann Lee`` elsewhere: ``the former president`` is the untitled subject, not her."""
-    text = (
+#: (pattern, text, quote content, expected name): the recent subject, or the title holder.
+SUBJECT_OVER_OTHERS = [
+    (
+        "a current title holder elsewhere leaves the former one to the untitled subject",
         "President Ann Lee met voters in Ohio. The crowd was large. The weather was fine. "
-        f'Tom Becker spoke at a rally in Brooklyn on Monday. "We did well," {description} said.'
-    )
-    q = only_quote(fast, text, "We did well")
-    assert q.speaker is not None and q.speaker.name == name
-
-
-def test_a_topic_is_no_rival_of_the_subject(fast):
-    """``Tom Becker voiced his support for Maria Lopez``: she is a topic; ``the candidate`` is Becker."""
-    text = 'Tom Becker voiced his support for Maria Lopez on Monday. "She will win this race," the candidate said.'
-    q = only_quote(fast, text, "She will win this race")
-    assert q.speaker is not None and q.speaker.name == "Tom Becker"
+        'Tom Becker spoke at a rally in Brooklyn on Monday. "We did well," the former president said.',
+        "We did well", "Tom Becker",
+    ),
+    (
+        "the current title holder is the president",
+        "President Ann Lee met voters in Ohio. The crowd was large. The weather was fine. "
+        'Tom Becker spoke at a rally in Brooklyn on Monday. "We did well," the president said.',
+        "We did well", "Ann Lee",
+    ),
+    (
+        "a topic (after 'for') is no rival",
+        'Tom Becker voiced his support for Maria Lopez on Monday. "She will win this race," the candidate said.',
+        "She will win this race", "Tom Becker",
+    ),
+    (
+        "a topic behind its role words, an office with an of tail",
+        "Maria Lopez went on offense against Republican front-runner Tom Becker on Monday. "
+        '"We will not back down," the former secretary of state said.',
+        "We will not back down", "Maria Lopez",
+    ),
+    (
+        "a topic behind its role words, an epithet",
+        "Maria Lopez went on offense against Republican front-runner Tom Becker on Monday. "
+        '"We will not back down," the presumptive nominee said.',
+        "We will not back down", "Maria Lopez",
+    ),
+]
 
 
 @pytest.mark.parametrize(
-    ("description", "name"),
-    [("the former secretary of state", "Maria Lopez"), ("the presumptive nominee", "Maria Lopez")],
+    ("pattern", "text", "content", "name"), SUBJECT_OVER_OTHERS, ids=[r[0] for r in SUBJECT_OVER_OTHERS]
 )
-def test_a_topic_behind_its_role_words_is_no_rival(fast, description, name):
-    """``against Republican front-runner Tom Becker``: the role words are skipped; he is a topic."""
-    text = (
-        "Maria Lopez went on offense against Republican front-runner Tom Becker on Monday. "
-        f'"We will not back down," {description} said.'
-    )
-    q = only_quote(fast, text, "We will not back down")
-    assert q.speaker is not None and q.speaker.name == name
+def test_subject_over_topics_and_current_holders(fast, pattern, text, content, name):
+    """``President Ann Lee`` elsewhere, ``support for Maria Lopez``, ``against Republican
+    front-runner Tom Becker``: no rival of the subject for the description."""
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None and q.speaker.name == name, pattern
