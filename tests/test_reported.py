@@ -1128,3 +1128,29 @@ def test_reported_cue_leaves_a_time_word_or_a_phrase_out(extractor, text):
     """A time word (``said early Monday``) or an adverb that a phrase follows is no part of it."""
     (q,) = reported(extractor, text)
     assert q.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content",
+    [
+        (
+            "Governor Dana Morrow made it clear that the harbour toll would stay.",
+            "Dana Morrow", "made it clear", "that the harbour toll would stay",
+        ),
+        (
+            "The mayor's office has also made clear that no ferry will run on Sunday.",
+            "mayor's office", "has also made clear", "that no ferry will run on Sunday",
+        ),
+        (
+            "Ostby union leaders point out that the plant employs 900 people.",
+            "Ostby union leaders", "point out", "that the plant employs 900 people",
+        ),
+    ],
+)
+def test_cue_phrases_made_clear_and_point_out(extractor, text, speaker, cue, content):
+    (q,) = reported(extractor, text)
+    assert (q.speaker.name, q.cue.text, q.text) == (speaker, cue, content)
+
+
+def test_made_clear_before_a_mark_opens_no_report(extractor):
+    assert reported(extractor, "As the mayor made clear, the toll will stay.") == []

@@ -3,7 +3,8 @@
 Split out of [`quotes.attribution.reported`][], which applies these to sentences. A word opens a
 report when it is a verb of saying (`quotes.lexicon.REPORTING_VERBS`) or a cue
 word that heads a Cue span in at least `CUE_RATE` of its occurrences in PolNeAR
-train ([`reporting_kind`][quotes.attribution.report_cues.reporting_kind]); attitude verbs with an
+train ([`reporting_kind`][quotes.attribution.report_cues.reporting_kind]), or when it opens a
+cue phrase (`phrase_cue_end`: ``made it clear``, ``points out``); attitude verbs with an
 object (``criticized X``, ``endorsed X``) are `object_cue`, and the object ends where `object_end`
 says. In a sentence, `not_a_cue` tells a cue word used as no verb (``the stated goal``,
 ``his home state``) and `report_kind` the type of the report it opens.
@@ -39,6 +40,7 @@ __all__ = [
     "not_a_cue",
     "object_cue",
     "object_end",
+    "phrase_cue_end",
     "report_cue_words",
     "report_kind",
     "reporting_kind",
@@ -283,7 +285,8 @@ _CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this th
 def report_cue_words() -> frozenset[str]:
     """Every word that can open a report: what `reporting_kind` accepts, and more."""
     accepted = (w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None)
-    return frozenset(accepted) | _INTENT_TO | set(_OBJECT_CUES) | {"according", "show", "showing"}
+    phrases = _MAKE | _POINT
+    return frozenset(accepted) | _INTENT_TO | set(_OBJECT_CUES) | phrases | {"according", "show", "showing"}
 
 
 def is_particle(low: str, nxt: str) -> bool:
@@ -292,6 +295,34 @@ def is_particle(low: str, nxt: str) -> bool:
         if low.startswith(stem) and nxt in parts:
             return True
     return False
+
+
+#: Forms of ``make`` that open ``made (it) clear`` (a cue of its own: ``X made it clear that C``).
+_MAKE = frozenset("make makes made making".split())
+#: Forms of ``point`` whose ``out`` makes a verb of saying (``X points out that C``); ``pointed``
+#: and ``pointing`` are learned cue words, with ``out`` as their particle.
+_POINT = frozenset("point points".split())
+
+
+def phrase_cue_end(toks: list[Token], k: int) -> int | None:
+    """The last token of a cue phrase that the word at ``k`` opens, or ``None``.
+
+    ``made clear``, ``made it clear`` (``X made it clear that C``) and ``points out`` are
+    verbs of saying though their words are not (``made`` and ``point`` head a Cue span in
+    few of their uses in PolNeAR train). ``made clear`` is one only before a word (a clause,
+    an object), not a mark (``as he made clear, C``).
+    """
+    low = toks[k][0].lower()
+    if low in _MAKE:
+        n = k + 1
+        if n < len(toks) and toks[n][0].lower() == "it":
+            n += 1
+        if n + 1 < len(toks) and toks[n][0].lower() == "clear" and toks[n + 1][0][:1].isalpha():
+            return n
+        return None
+    if low in _POINT and k + 1 < len(toks) and toks[k + 1][0].lower() == "out":
+        return k + 1
+    return None
 
 
 #: Verbs that go on doing what the verb after ``to`` says: ``continued to question C``.
@@ -350,6 +381,8 @@ def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | N
         kind = CueType.CLAIM  # "polls show C", "records showing C", "Polls in Iowa show C"
     if kind is None and low in _INTENT_TO and to_follows:
         kind = CueType.BELIEF  # "Trump wants to build a wall": an intention, flagged as a belief
+    if kind is None and phrase_cue_end(toks, k) is not None:
+        kind = CueType.SPEECH  # "made it clear that C", "points out that C"
     obj_kind = object_cue(toks, k)
     if obj_kind is not None:
         kind = kind or obj_kind
