@@ -1154,3 +1154,25 @@ def test_cue_phrases_made_clear_and_point_out(extractor, text, speaker, cue, con
 
 def test_made_clear_before_a_mark_opens_no_report(extractor):
     assert reported(extractor, "As the mayor made clear, the toll will stay.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Dana Morrow continues to insist that the toll will stay.", "continues to insist",
+         "that the toll will stay"),
+        ("Ostby councillors continue to warn that the bridge is unsafe.", "continue to warn",
+         "that the bridge is unsafe"),
+        ("Dana Morrow went on to say the ferry would run on Sunday.", "went on to say",
+         "the ferry would run on Sunday"),
+    ],
+)
+def test_a_chain_into_a_verb_of_saying_is_one_cue(extractor, text, cue, content):
+    (q,) = reported(extractor, text)
+    assert (q.cue.text, q.text) == (cue, content)
+    assert q.speaker.name in ("Dana Morrow", "Ostby councillors")
+
+
+def test_a_chain_into_another_verb_opens_no_report(extractor):
+    assert reported(extractor, "Dana Morrow went on to rebuff any plan for a toll.") == []
+    assert reported(extractor, "The harbour trade continues to grow.") == []

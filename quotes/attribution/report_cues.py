@@ -285,7 +285,7 @@ _CLAUSE_OPENERS = frozenset("that he she they it we i you the a an there this th
 def report_cue_words() -> frozenset[str]:
     """Every word that can open a report: what `reporting_kind` accepts, and more."""
     accepted = (w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None)
-    phrases = _MAKE | _POINT
+    phrases = _MAKE | _POINT | GOING_ON | _GO
     return frozenset(accepted) | _INTENT_TO | set(_OBJECT_CUES) | phrases | {"according", "show", "showing"}
 
 
@@ -327,28 +327,57 @@ def phrase_cue_end(toks: list[Token], k: int) -> int | None:
 
 #: Verbs that go on doing what the verb after ``to`` says: ``continued to question C``.
 GOING_ON = frozenset("continue continues continued continuing".split())
+#: Forms of ``go`` that do the same with ``on to``: ``went on to say C``.
+_GO = frozenset("go goes went going".split())
 
 
 def chained_cue(toks: list[Token], last: int) -> int:
     """The last token of a cue that goes on into a verb of saying: ``continued to question``.
 
     PolNeAR's cue is the whole chain and its content what follows (``X continued to
-    portray immigrants as criminals``: ``immigrants as criminals``), a particle of that
-    verb included in the cue (``continued to complain about``).
+    portray immigrants as criminals``: ``immigrants as criminals``; ``X went on to say
+    that C``), a particle of that verb included in the cue (``continued to complain about``).
 
     Returns:
         The chain's last token, or ``last`` when the cue at ``last`` is no such chain.
     """
-    if last + 2 >= len(toks) or toks[last][0].lower() not in GOING_ON:
+    low = toks[last][0].lower()
+    verb_at = last + 2
+    if low in _GO and last + 1 < len(toks) and toks[last + 1][0].lower() == "on":
+        verb_at = last + 3  # "went on to say"
+    elif low not in GOING_ON:
         return last
-    if toks[last + 1][0].lower() != "to":
+    if verb_at >= len(toks) or toks[verb_at - 1][0].lower() != "to":
         return last
-    verb = toks[last + 2][0].lower()
+    verb = toks[verb_at][0].lower()
     if not any(reporting_kind(form) for form in _inflections(verb)):
         return last
-    if last + 3 < len(toks) and is_particle(verb, toks[last + 3][0].lower()):
-        return last + 3
-    return last + 2
+    if verb_at + 1 < len(toks) and is_particle(verb, toks[verb_at + 1][0].lower()):
+        return verb_at + 1
+    return verb_at
+
+
+def _chain_kind(toks: list[Token], k: int) -> CueType | None:
+    """The cue type of the verb of saying that a chain opened at ``k`` ends in, or ``None``.
+
+    ``continues to insist``, ``went on to explain``: ``continues`` and ``went`` head a Cue
+    span in few of their uses, so they open a report only as such a chain, and only into a
+    verb of saying (`quotes.lexicon.REPORTING_VERBS`) or ``call``: on PolNeAR train any cue
+    verb after them also gave ``If they continue to rebuff any nominee, C`` and ``went on to
+    endorse X, calling her Y`` (a wrong content or cue).
+    """
+    low = toks[k][0].lower()
+    if low not in GOING_ON and low not in _GO:
+        return None
+    last = chained_cue(toks, k)
+    if last == k:
+        return None
+    verb = toks[last - 1 if is_particle(toks[last - 1][0].lower(), toks[last][0].lower()) else last]
+    forms = (verb[0].lower(), *_inflections(verb[0].lower()))
+    if not any(form in REPORTING_VERBS or form in NAMING for form in forms):
+        return None
+    kinds = (reporting_kind(form) for form in forms)
+    return next((kind for kind in kinds if kind is not None), None)
 
 
 def _inflections(verb: str) -> tuple[str, ...]:
@@ -383,6 +412,9 @@ def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | N
         kind = CueType.BELIEF  # "Trump wants to build a wall": an intention, flagged as a belief
     if kind is None and phrase_cue_end(toks, k) is not None:
         kind = CueType.SPEECH  # "made it clear that C", "points out that C"
+    chained = _chain_kind(toks, k) if kind is None else None  # "continues to insist that C"
+    chain = chained is not None  # "continue to warn", "went on to say": no modifier
+    kind = kind or chained
     obj_kind = object_cue(toks, k)
     if obj_kind is not None:
         kind = kind or obj_kind
@@ -393,7 +425,7 @@ def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | N
         and not low.startswith(("show", "found", "find", "cit"))
     ):
         return None
-    if _modifier_before_verb(toks, k):
+    if not chain and _modifier_before_verb(toks, k):
         return None  # "state media reported": a modifier, the verb comes next
     return kind, obj_kind
 
