@@ -1176,3 +1176,17 @@ def test_a_chain_into_a_verb_of_saying_is_one_cue(extractor, text, cue, content)
 def test_a_chain_into_another_verb_opens_no_report(extractor):
     assert reported(extractor, "Dana Morrow went on to rebuff any plan for a toll.") == []
     assert reported(extractor, "The harbour trade continues to grow.") == []
+
+
+def test_revealed_reports_a_claim(extractor):
+    text = "The Ostby Herald revealed that the harbour fund had lost $2 million."
+    (q,) = reported(extractor, text)
+    assert q.cue.text == "revealed"
+    assert q.cue_type is CueType.CLAIM
+    assert q.text == "that the harbour fund had lost $2 million"
+    assert q.speaker.name == "Ostby Herald"
+
+
+def test_revealed_to_be_opens_no_report(extractor):
+    text = "The harbour account, Mayor Dana Morrow said, was later revealed to be unsecured."
+    assert all(q.cue.text != "revealed" for q in reported(extractor, text))

@@ -395,7 +395,8 @@ def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | N
     Besides [`reporting_kind`][quotes.attribution.report_cues.reporting_kind]: ``show`` after a noun
     of evidence is a claim (``polls show C``), an intention before ``to`` a belief
     (``X wants to C``), an attitude verb with an object its `object_cue` type. A claim word that is
-    no verb of saying counts only as ``show``, ``found``, ``find`` or ``cit...``.
+    no verb of saying counts only as ``show``, ``found``, ``find``, ``cit...`` or ``reveal...``
+    (``revealed`` heads a Cue span in 61 % of its uses in PolNeAR train), not before ``to``.
 
     Returns:
         The cue type and the object-cue type (``None`` unless the verb takes an
@@ -422,7 +423,8 @@ def report_kind(toks: list[Token], k: int) -> tuple[CueType, CueType | None] | N
         kind is None
         or kind is CueType.CLAIM
         and low not in REPORTING_VERBS
-        and not low.startswith(("show", "found", "find", "cit"))
+        and not low.startswith(("show", "found", "find", "cit", "reveal"))
+        or low.startswith("reveal") and to_follows  # "was later revealed to be C": no report
     ):
         return None
     if not chain and _modifier_before_verb(toks, k):
