@@ -1190,3 +1190,22 @@ def test_revealed_reports_a_claim(extractor):
 def test_revealed_to_be_opens_no_report(extractor):
     text = "The harbour account, Mayor Dana Morrow said, was later revealed to be unsecured."
     assert all(q.cue.text != "revealed" for q in reported(extractor, text))
+
+
+def test_a_relative_which_after_a_comma_reports_for_its_antecedent(extractor):
+    text = (
+        "The ruling came after a request by the Ostby Herald, which argued that the files were"
+        " of public interest."
+    )
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Ostby Herald"
+    assert (q.cue.text, q.text) == ("argued", "that the files were of public interest")
+
+
+def test_the_antecedent_of_a_relative_report_speaks_after_it(extractor):
+    text = "Dana Morrow, who said she rarely votes, said the ferry plan is the best on offer."
+    first, second = reported(extractor, text)
+    assert (first.speaker.name, first.text) == ("Dana Morrow", "she rarely votes")
+    assert (second.speaker.name, second.cue.text) == ("Dana Morrow", "said")
+    assert second.text == "the ferry plan is the best on offer"
+    assert second.speaker.mention == "Dana Morrow"

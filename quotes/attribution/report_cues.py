@@ -286,7 +286,8 @@ def report_cue_words() -> frozenset[str]:
     """Every word that can open a report: what `reporting_kind` accepts, and more."""
     accepted = (w for w in set(REPORTING_VERBS) | set(cue_rates()) if reporting_kind(w) is not None)
     phrases = _MAKE | _POINT | GOING_ON | _GO
-    return frozenset(accepted) | _INTENT_TO | set(_OBJECT_CUES) | phrases | {"according", "show", "showing"}
+    extra = _INTENT_TO | set(_OBJECT_CUES) | phrases | {"according", "show", "showing"}
+    return frozenset(accepted) | extra
 
 
 def is_particle(low: str, nxt: str) -> bool:
