@@ -1209,3 +1209,13 @@ def test_the_antecedent_of_a_relative_report_speaks_after_it(extractor):
     assert (second.speaker.name, second.cue.text) == ("Dana Morrow", "said")
     assert second.text == "the ferry plan is the best on offer"
     assert second.speaker.mention == "Dana Morrow"
+
+
+def test_a_report_before_a_coordinated_direct_quote_by_the_same_speaker(extractor):
+    text = 'Dana Morrow said the ferry would run on Sunday and added, "We are ready for the crowds."'
+    found = quotes.Extractor(backend=extractor.segmenter, stances=Stance).extract(text)
+    kinds = {q.kind: q for q in found}
+    report, direct = kinds[QuoteKind.INDIRECT], kinds[QuoteKind.DIRECT]
+    assert (report.speaker.name, report.cue.text) == ("Dana Morrow", "said")
+    assert report.text == "the ferry would run on Sunday"
+    assert (direct.speaker.name, direct.cue.text) == ("Dana Morrow", "added")
