@@ -1219,3 +1219,16 @@ def test_a_report_before_a_coordinated_direct_quote_by_the_same_speaker(extracto
     assert (report.speaker.name, report.cue.text) == ("Dana Morrow", "said")
     assert report.text == "the ferry would run on Sunday"
     assert (direct.speaker.name, direct.cue.text) == ("Dana Morrow", "added")
+
+
+def test_and_a_share_that_said_starts_a_second_report(extractor):
+    text = "Six in 10 voters said the mayor is honest, and three-quarters said the same of her rival."
+    first, second = reported(extractor, text)
+    assert (first.speaker.name, first.text) == ("Six in 10 voters", "the mayor is honest")
+    assert (second.speaker.name, second.text) == ("three-quarters", "the same of her rival")
+
+
+def test_a_poll_finding_keeps_the_shares_that_said_something(extractor):
+    text = "The Ostby poll found that 59 percent back the toll, and 74 percent said the ferry is too slow."
+    (q,) = reported(extractor, text)
+    assert q.text == "that 59 percent back the toll, and 74 percent said the ferry is too slow"
