@@ -1232,3 +1232,15 @@ def test_a_poll_finding_keeps_the_shares_that_said_something(extractor):
     text = "The Ostby poll found that 59 percent back the toll, and 74 percent said the ferry is too slow."
     (q,) = reported(extractor, text)
     assert q.text == "that 59 percent back the toll, and 74 percent said the ferry is too slow"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Dana Morrow has since said she would back the toll.", "she would back the toll"),
+        ("Dana Morrow has nevertheless called the vote a mistake.", "the vote a mistake"),
+    ],
+)
+def test_since_and_nevertheless_stand_between_subject_and_cue(extractor, text, content):
+    (q,) = reported(extractor, text)
+    assert (q.speaker.name, q.text) == ("Dana Morrow", content)

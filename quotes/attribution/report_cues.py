@@ -549,7 +549,7 @@ _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".sp
 
 #: Adverbs between a speaker and its cue (``Peskov later said``).
 _SUBJECT_CUE_ADVERBS = frozenset(
-    "however basically openly then too now again once still even long".split()
+    "however basically openly then too now again once still even long nevertheless nonetheless".split()
 )
 
 
@@ -561,6 +561,8 @@ def between_subject_and_cue(word: str, cue: str) -> bool:
     low = word.lower()
     if low in CUE_AUXILIARIES or low in _CUE_NEGATIONS or low in _SUBJECT_CUE_ADVERBS:
         return True
+    if low == "since":
+        return not cue.endswith("ing")  # "has since said"; "since announcing" is a preposition
     if cue_adverb(word):
         return True  # cue_adverb: the direct path's adverb test ("often", not "family")
     return low in _PROGRESSIVE and cue.endswith("ing")
