@@ -1212,7 +1212,7 @@ def test_the_antecedent_of_a_relative_report_speaks_after_it(extractor):
 
 
 def test_a_report_before_a_coordinated_direct_quote_by_the_same_speaker(extractor):
-    text = 'Dana Morrow said the ferry would run on Sunday and added, "We are ready for the crowds."'
+    text = 'Dana Morrow said the ferry would run on Sunday and added, "We are ready for them."'
     found = quotes.Extractor(backend=extractor.segmenter, stances=Stance).extract(text)
     kinds = {q.kind: q for q in found}
     report, direct = kinds[QuoteKind.INDIRECT], kinds[QuoteKind.DIRECT]
@@ -1222,16 +1222,16 @@ def test_a_report_before_a_coordinated_direct_quote_by_the_same_speaker(extracto
 
 
 def test_and_a_share_that_said_starts_a_second_report(extractor):
-    text = "Six in 10 voters said the mayor is honest, and three-quarters said the same of her rival."
+    text = "Six in 10 voters said the mayor is honest, and three-quarters said the same of Lee."
     first, second = reported(extractor, text)
     assert (first.speaker.name, first.text) == ("Six in 10 voters", "the mayor is honest")
-    assert (second.speaker.name, second.text) == ("three-quarters", "the same of her rival")
+    assert (second.speaker.name, second.text) == ("three-quarters", "the same of Lee")
 
 
 def test_a_poll_finding_keeps_the_shares_that_said_something(extractor):
-    text = "The Ostby poll found that 59 percent back the toll, and 74 percent said the ferry is too slow."
+    text = "The Ostby poll found that 59 percent back the toll, and 74 percent said it is too high."
     (q,) = reported(extractor, text)
-    assert q.text == "that 59 percent back the toll, and 74 percent said the ferry is too slow"
+    assert q.text == "that 59 percent back the toll, and 74 percent said it is too high"
 
 
 @pytest.mark.parametrize(

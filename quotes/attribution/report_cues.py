@@ -549,7 +549,8 @@ _PROGRESSIVE = frozenset("is are was were be been being 's ’s 're ’re am".sp
 
 #: Adverbs between a speaker and its cue (``Peskov later said``).
 _SUBJECT_CUE_ADVERBS = frozenset(
-    "however basically openly then too now again once still even long nevertheless nonetheless".split()
+    """however basically openly then too now again once still even long nevertheless
+    nonetheless""".split()
 )
 
 
