@@ -233,12 +233,14 @@ def _reports_between(ctx: Document, q: Quote, speaker: Speaker) -> bool:
     report of its own, whose clause is no part of the quote's hull (which then starts at
     the cue and the ``and`` before it).
     """
-    if q.cue is None or not speaker.end < q.cue.start:
-        return False
+    if q.cue is None or not speaker.end < q.cue.start or q.cue.start - speaker.end > _HULL_REACH:
+        return False  # a speaker further away joins no hull: its text is not read
     between = ctx.norm[speaker.end : q.cue.start].lower()
     return any(w in SAY_LIKE for w in LOWERCASE_WORD_RE.findall(between))
 
 
+#: How far from a quote a part may join its hull, at most (80 characters, then touching parts).
+_HULL_REACH = 200
 #: A coordinator or preposition that joins a direct quote's cue to a report before it.
 _JOINT_BEFORE = re.compile(r",?\s+(?:and|but|then|by|before|after|while)\s+$", re.I)
 
