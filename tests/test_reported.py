@@ -1244,3 +1244,18 @@ def test_a_poll_finding_keeps_the_shares_that_said_something(extractor):
 def test_since_and_nevertheless_stand_between_subject_and_cue(extractor, text, content):
     (q,) = reported(extractor, text)
     assert (q.speaker.name, q.text) == ("Dana Morrow", content)
+
+
+def test_a_short_object_then_and_said_gives_the_second_report(extractor):
+    text = "Dana Morrow thanked Ostby and said it was great to be home."
+    found = reported(extractor, text)
+    said = [q for q in found if q.cue.text == "said"]
+    assert [(q.speaker.name, q.text) for q in said] == [("Dana Morrow", "it was great to be home")]
+    assert all("said" not in q.text for q in found)
+
+
+def test_called_x_y_and_said_are_two_reports(extractor):
+    text = 'Dana Morrow called it "weak" and said it had no support in Ostby.'
+    first, second = reported(extractor, text)
+    assert (first.cue.text, first.text) == ("called", 'it "weak"')
+    assert (second.cue.text, second.text) == ("said", "it had no support in Ostby")

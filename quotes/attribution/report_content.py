@@ -332,8 +332,8 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
         if closing >= 0:  # "the troops - around 166,000 in April - lag": a parenthetical
             paired = closing + len(dash) + 2
             continue
-        if m.start() - start < 12:
-            continue
+        if m.start() - start < 12 and not _second_report(ctx, m, limit):
+            continue  # a break this close to the start ends the content only before a report
         if (
             text.startswith(",")
             and not _BREAK_WORD.match(text)
@@ -345,6 +345,18 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
         closed = _CLOSED_WITH_COMMA.match(text)
         return m.start() + closed.end() if closed else m.start()
     return limit
+
+
+def _second_report(ctx: Document, m: re.Match[str], limit: int) -> bool:
+    """Whether the break ``m`` is ``and`` or ``but`` before a verb of saying (a report of its own).
+
+    ``X thanked Miami and said C``, ``X claimed momentum and argued C``: the first content is
+    short, but the verb of saying after ``and`` opens a second report all the same.
+    """
+    if not m.group().lstrip(", ").startswith(("and", "but")):
+        return False
+    nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
+    return nxt is not None and nxt.group().lower() in SAY_LIKE
 
 
 def comma_between(ctx: Document, a: int, b: int) -> bool:

@@ -145,9 +145,14 @@ class SentenceScan(ContentPlacement):
         self.consumed = max(self.consumed, parts[-1].end)
         return True
 
+    #: The speaker last found in the sentence and where its cue starts, its report kept or not.
+    heard: tuple[int, Speaker] | None = None
+
     def report(self, cue: ReportCue) -> None:
         """The report of a cue: its speaker, then the forms that place its content."""
         prev = self.out[-1].speaker if self.out else _direct_speaker_before(self.direct, cue.a)
+        if self.heard is not None and (not self.out or self.out[-1].start < self.heard[0]):
+            prev = self.heard[1]  # "X thanked Miami and said C": X, though "Miami" is too short
         if self.carry is not None and self.carry[0] == cue.a:
             found: tuple[Speaker, tuple[int, int] | None] | None = (self.carry[1], None)
         else:
@@ -157,6 +162,7 @@ class SentenceScan(ContentPlacement):
             return
         sp, span = found
         sp = widen(self.ctx, sp, span)
+        self.heard = (cue.a, sp)
         np_start = span[0] if span else sp.start
         if (
             cue.low.endswith("ing")
