@@ -1259,3 +1259,13 @@ def test_called_x_y_and_said_are_two_reports(extractor):
     first, second = reported(extractor, text)
     assert (first.cue.text, first.text) == ("called", 'it "weak"')
     assert (second.cue.text, second.text) == ("said", "it had no support in Ostby")
+
+
+def test_a_question_after_the_report_it_answers(extractor):
+    text = '"We are ready," Dana Morrow said when asked whether the ferry would run on Sunday.'
+    found = quotes.Extractor(backend=extractor.segmenter, stances=Stance).extract(text)
+    (question,) = [q for q in found if q.kind is not QuoteKind.DIRECT]
+    assert question.text == "whether the ferry would run on Sunday"
+    assert (question.speaker, question.cue.text) == (None, "asked")
+    assert question.stance is Stance.QUESTIONS
+    assert any(q.kind is QuoteKind.DIRECT and q.speaker.name == "Dana Morrow" for q in found)

@@ -14,7 +14,8 @@ The forms are tried in this order, named by their rule in
    stated by X``), ``headline-colon`` (``Marco Rubio: I'm Not Interested``, a line
    of its own), ``as-x-put-it`` (``C, as X put it``).
 2. A sentence with no cue word holds no report. ``asked-question`` (``Asked
-   whether C, X said ...``): the question, with no speaker.
+   whether C, X said ...``; after a report, ``X said C when asked whether Q``, added once
+   the cues before it are read): the question, with no speaker.
 3. Each cue word, left to right, after the content taken so far
    (`quotes.attribution.report_scan`):
    ``according`` (``According to X, C`` / ``C, according to X``;
@@ -101,9 +102,10 @@ def _sentence_quotes(
     if report_cue_words().isdisjoint(words):
         return []  # most sentences hold no cue: skip tokenising them
     scan = SentenceScan.of(ctx, seg, lo, hi, marks, blocked, direct)
-    if "asked" in words:
-        scan.asked_question()
+    later = scan.asked_question() if "asked" in words else None
     scan.run()
+    if later is not None:
+        scan.add_question(later)  # "X said C when asked whether Q"
     return scan.out
 
 
