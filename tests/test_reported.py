@@ -1181,3 +1181,144 @@ def test_a_participle_of_saying_after_a_closing_mark_ends_the_content(extractor)
     (q,) = [q for q in reported(extractor, text) if q.cue.text == "called"]
     assert q.text == 'the tax plan "a disaster for renters,"'
     assert q.speaker.name == "Ada Brenner"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content",
+    [
+        (
+            "Governor Dana Morrow made it clear that the harbour toll would stay.",
+            "Dana Morrow", "made it clear", "that the harbour toll would stay",
+        ),
+        (
+            "The mayor's office has also made clear that no ferry will run on Sunday.",
+            "mayor's office", "has also made clear", "that no ferry will run on Sunday",
+        ),
+        (
+            "Ostby union leaders point out that the plant employs 900 people.",
+            "Ostby union leaders", "point out", "that the plant employs 900 people",
+        ),
+    ],
+)
+def test_cue_phrases_made_clear_and_point_out(extractor, text, speaker, cue, content):
+    (q,) = reported(extractor, text)
+    assert (q.speaker.name, q.cue.text, q.text) == (speaker, cue, content)
+
+
+def test_made_clear_before_a_mark_opens_no_report(extractor):
+    assert reported(extractor, "As the mayor made clear, the toll will stay.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Dana Morrow continues to insist that the toll will stay.", "continues to insist",
+         "that the toll will stay"),
+        ("Ostby councillors continue to warn that the bridge is unsafe.", "continue to warn",
+         "that the bridge is unsafe"),
+        ("Dana Morrow went on to say the ferry would run on Sunday.", "went on to say",
+         "the ferry would run on Sunday"),
+    ],
+)
+def test_a_chain_into_a_verb_of_saying_is_one_cue(extractor, text, cue, content):
+    (q,) = reported(extractor, text)
+    assert (q.cue.text, q.text) == (cue, content)
+    assert q.speaker.name in ("Dana Morrow", "Ostby councillors")
+
+
+def test_a_chain_into_another_verb_opens_no_report(extractor):
+    assert reported(extractor, "Dana Morrow went on to rebuff any plan for a toll.") == []
+    assert reported(extractor, "The harbour trade continues to grow.") == []
+
+
+def test_revealed_reports_a_claim(extractor):
+    text = "The Ostby Herald revealed that the harbour fund had lost $2 million."
+    (q,) = reported(extractor, text)
+    assert q.cue.text == "revealed"
+    assert q.cue_type is CueType.CLAIM
+    assert q.text == "that the harbour fund had lost $2 million"
+    assert q.speaker.name == "Ostby Herald"
+
+
+def test_revealed_to_be_opens_no_report(extractor):
+    text = "The harbour account, Mayor Dana Morrow said, was later revealed to be unsecured."
+    assert all(q.cue.text != "revealed" for q in reported(extractor, text))
+
+
+def test_a_relative_which_after_a_comma_reports_for_its_antecedent(extractor):
+    text = (
+        "The ruling came after a request by the Ostby Herald, which argued that the files were"
+        " of public interest."
+    )
+    (q,) = reported(extractor, text)
+    assert q.speaker.name == "Ostby Herald"
+    assert (q.cue.text, q.text) == ("argued", "that the files were of public interest")
+
+
+def test_the_antecedent_of_a_relative_report_speaks_after_it(extractor):
+    text = "Dana Morrow, who said she rarely votes, said the ferry plan is the best on offer."
+    first, second = reported(extractor, text)
+    assert (first.speaker.name, first.text) == ("Dana Morrow", "she rarely votes")
+    assert (second.speaker.name, second.cue.text) == ("Dana Morrow", "said")
+    assert second.text == "the ferry plan is the best on offer"
+    assert second.speaker.mention == "Dana Morrow"
+
+
+def test_a_report_before_a_coordinated_direct_quote_by_the_same_speaker(extractor):
+    text = 'Dana Morrow said the ferry would run on Sunday and added, "We are ready for them."'
+    found = quotes.Extractor(backend=extractor.segmenter, stances=Stance).extract(text)
+    kinds = {q.kind: q for q in found}
+    report, direct = kinds[QuoteKind.INDIRECT], kinds[QuoteKind.DIRECT]
+    assert (report.speaker.name, report.cue.text) == ("Dana Morrow", "said")
+    assert report.text == "the ferry would run on Sunday"
+    assert (direct.speaker.name, direct.cue.text) == ("Dana Morrow", "added")
+
+
+def test_and_a_share_that_said_starts_a_second_report(extractor):
+    text = "Six in 10 voters said the mayor is honest, and three-quarters said the same of Lee."
+    first, second = reported(extractor, text)
+    assert (first.speaker.name, first.text) == ("Six in 10 voters", "the mayor is honest")
+    assert (second.speaker.name, second.text) == ("three-quarters", "the same of Lee")
+
+
+def test_a_poll_finding_keeps_the_shares_that_said_something(extractor):
+    text = "The Ostby poll found that 59 percent back the toll, and 74 percent said it is too high."
+    (q,) = reported(extractor, text)
+    assert q.text == "that 59 percent back the toll, and 74 percent said it is too high"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Dana Morrow has since said she would back the toll.", "she would back the toll"),
+        ("Dana Morrow has nevertheless called the vote a mistake.", "the vote a mistake"),
+    ],
+)
+def test_since_and_nevertheless_stand_between_subject_and_cue(extractor, text, content):
+    (q,) = reported(extractor, text)
+    assert (q.speaker.name, q.text) == ("Dana Morrow", content)
+
+
+def test_a_short_object_then_and_said_gives_the_second_report(extractor):
+    text = "Dana Morrow thanked Ostby and said it was great to be home."
+    found = reported(extractor, text)
+    said = [q for q in found if q.cue.text == "said"]
+    assert [(q.speaker.name, q.text) for q in said] == [("Dana Morrow", "it was great to be home")]
+    assert all("said" not in q.text for q in found)
+
+
+def test_called_x_y_and_said_are_two_reports(extractor):
+    text = 'Dana Morrow called it "weak" and said it had no support in Ostby.'
+    first, second = reported(extractor, text)
+    assert (first.cue.text, first.text) == ("called", 'it "weak"')
+    assert (second.cue.text, second.text) == ("said", "it had no support in Ostby")
+
+
+def test_a_question_after_the_report_it_answers(extractor):
+    text = '"We are ready," Dana Morrow said when asked whether the ferry would run on Sunday.'
+    found = quotes.Extractor(backend=extractor.segmenter, stances=Stance).extract(text)
+    (question,) = [q for q in found if q.kind is not QuoteKind.DIRECT]
+    assert question.text == "whether the ferry would run on Sunday"
+    assert (question.speaker, question.cue.text) == (None, "asked")
+    assert question.stance is Stance.QUESTIONS
+    assert any(q.kind is QuoteKind.DIRECT and q.speaker.name == "Dana Morrow" for q in found)

@@ -265,14 +265,21 @@ _AND_AGAIN = re.compile(r"and\s+(?:that|to)\s")
 
 
 #: ``and`` with a new subject and a verb of saying: ``and Zelenskyy himself said``, ``and
-#: Governor Ann Walsh told reporters``, ``and she added``.
+#: Governor Ann Walsh told reporters``, ``and she added``; any words of a subject before
+#: ``said``, ``say(s)`` or ``told`` (``and three-quarters said``, ``and more than 4 in 10 said``,
+#: ``and others have said``), not ``and to say`` or ``and that said will``.
 _COORDINATED_REPORT = re.compile(
     r"\s+and\s+(?:(?-i:[A-Z][\w'’.-]*)\s+){1,4}?(?:(?:himself|herself|themselves|itself|also|later|"
     r"then|too)\s+)?(?P<cue>[a-z]+)\b"
     r"|\s+and\s+(?:he|she|they|we|I)\s+(?:(?:also|later|then)\s+)?(?P<cue2>[a-z]+)\b"
+    r"|,?\s+and\s+(?:(?!(?:also|then|later|and|but|or|to|that|which|who)\s)[\w'’-]+\s+){1,5}?"
+    r"(?:(?:have|has|had)\s+)?(?P<cue3>said|say|says|told)\b"
 )
 
 
+#: A verb of finding right before a content (``The poll showed``): the shares of people who
+#: ``said`` something after ``and`` are part of what it found.
+_FINDING_BEFORE = re.compile(r"\b(?:shows?|showed|showing|finds?|found|finding)\s+$", re.I)
 #: A comma inside closing quotation marks (``was "reckless," which``): the marks stay in.
 _CLOSED_WITH_COMMA = re.compile(r",[”\"'’\x7f]+")
 #: The words after a comma that end a content without a reporting verb after them.
@@ -287,10 +294,11 @@ def coordinated_report(ctx: Document, start: int, limit: int) -> int:
     Only a verb of saying after the new subject counts (``and Walsh said``), so ``taxes and
     Fees rose`` is left whole.
     """
+    finding = _FINDING_BEFORE.search(ctx.norm, max(0, start - 12), start) is not None
     for m in _COORDINATED_REPORT.finditer(ctx.norm, start, limit):
-        if m.start() - start < 12:
-            continue
-        cue = m.group("cue") or m.group("cue2")
+        if m.start() - start < 12 or finding and m.group("cue3"):
+            continue  # "The poll found that C1, and 74 percent said C2": one finding
+        cue = m.group("cue") or m.group("cue2") or m.group("cue3")
         if cue in REPORTING_VERBS:
             return m.start()
     return limit
@@ -337,8 +345,8 @@ def clause_end(ctx: Document, start: int, limit: int) -> int:
         if closing >= 0:  # "the troops - around 166,000 in April - lag": a parenthetical
             paired = closing + len(dash) + 2
             continue
-        if m.start() - start < 12:
-            continue
+        if m.start() - start < 12 and not _second_report(ctx, m, limit):
+            continue  # a break this close to the start ends the content only before a report
         if dash in _DASHES and _AND_AGAIN.match(ctx.norm, m.end(), limit):
             continue  # 'X said that C1 - and that C2': one coordinated complement
         if (
@@ -375,6 +383,18 @@ def fragment_end(ctx: Document, start: int, end: int) -> int:
 def _in_open_fragment(ctx: Document, start: int, at: int) -> bool:
     """Whether ``at`` lies inside a quoted fragment that opens in the content at ``start``."""
     return any(e > at for _s, e in starting_in(ctx.quoted, start, at, ctx.memo))
+
+
+def _second_report(ctx: Document, m: re.Match[str], limit: int) -> bool:
+    """Whether the break ``m`` is ``and`` or ``but`` before a verb of saying (a report of its own).
+
+    ``X thanked Miami and said C``, ``X claimed momentum and argued C``: the first content is
+    short, but the verb of saying after ``and`` opens a second report all the same.
+    """
+    if not m.group().lstrip(", ").startswith(("and", "but")):
+        return False
+    nxt = re.match(r"[A-Za-z]+", ctx.norm[m.end() : limit])
+    return nxt is not None and nxt.group().lower() in SAY_LIKE
 
 
 def comma_between(ctx: Document, a: int, b: int) -> bool:

@@ -18,6 +18,7 @@ from quotes.attribution.report_cues import (
     between_subject_and_cue,
     chained_cue,
     is_particle,
+    phrase_cue_end,
     reporting_kind,
 )
 from quotes.document import Document
@@ -76,7 +77,10 @@ def read_cue(
     word, a, b = toks[k]
     low = word.lower()
     last = k
-    if k + 1 < len(toks) and is_particle(low, toks[k + 1][0].lower()):
+    phrase_end = phrase_cue_end(toks, k)
+    if phrase_end is not None:
+        last = phrase_end  # "made it clear", "points out"
+    elif k + 1 < len(toks) and is_particle(low, toks[k + 1][0].lower()):
         last = k + 1
     else:
         last = _about_after_adjunct(toks, k, low)  # "talked openly on social media about C"

@@ -176,6 +176,8 @@ _ASKED_OPEN = re.compile(
 _ASKED_PASSIVE = re.compile(
     r"\b(?P<cue>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+asked(?:\s+about)?)\s+"
 )
+#: ``X said C when asked whether Q``, ``X said, asked about Q``: the question after the report.
+_ASKED_AFTER = re.compile(r"(?:,\s+(?:when\s+)?|\s+when\s+)(?P<cue>asked(?:\s+about)?)\s+", re.I)
 _ASKED_ADJUNCT = re.compile(
     r"(?:(?:on|in|at|during|by|from|after|later|earlier|last|this|again|repeatedly|directly|specifically)"
     r"\b[^,]{0,40}?\s+)?(?=(?:whether|if|what|why|how|who|whom|which|where|when)\b)",
@@ -197,7 +199,7 @@ def asked_question(
     m = _ASKED_OPEN.match(ctx.norm, lo, hi)
     initial = m is not None
     if m is None:
-        m = _ASKED_PASSIVE.search(ctx.norm, lo, hi)
+        m = _ASKED_PASSIVE.search(ctx.norm, lo, hi) or _ASKED_AFTER.search(ctx.norm, lo, hi)
         if m is None:
             return None
     start = m.end()

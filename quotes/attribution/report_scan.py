@@ -13,6 +13,7 @@ content by the forms of `quotes.attribution.report_placement.ContentPlacement`
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from quotes.attribution.cues import TELL
@@ -55,14 +56,30 @@ class SentenceScan(ContentPlacement):
         taken = cover_of(marks, blocked, cache=ctx.memo)
         return cls(ctx, seg, lo, hi, marks, blocked, direct_in, toks, taken, consumed=lo)
 
-    def asked_question(self) -> None:
-        """``Asked whether C, X said ...``: the question, unless a direct quote covers it."""
+    def asked_question(self) -> Quote | None:
+        """``Asked whether C, X said ...``: the question, unless a direct quote covers it.
+
+        A question after a report (``X said C when asked whether Q``) takes no words from
+        the cues before it: it is returned, to be added once they are read
+        (`add_question`).
+        """
         question = asked_question(self.ctx, self.seg, self.lo, self.hi, self.marks)
-        if question is not None and not any(
+        if question is None or any(
             s < question.end and e > question.start for s, e in self.blocked
         ):
+            return None
+        if question.cue is not None and _ASKED_AFTER_REPORT.search(
+            self.ctx.norm, max(self.lo, question.cue.start - 8), question.cue.start
+        ):
+            return question
+        self.out.append(question)
+        self.consumed = question.end
+        return None
+
+    def add_question(self, question: Quote) -> None:
+        """Add a question read after a report, unless a content already covers part of it."""
+        if not any(q.start < question.end and q.end > question.start for q in self.out):
             self.out.append(question)
-            self.consumed = question.end
 
     def run(self) -> None:
         """Read every token of the sentence; only cue words outside quotes are read further."""
@@ -145,9 +162,14 @@ class SentenceScan(ContentPlacement):
         self.consumed = max(self.consumed, parts[-1].end)
         return True
 
+    #: The speaker last found in the sentence and where its cue starts, its report kept or not.
+    heard: tuple[int, Speaker] | None = None
+
     def report(self, cue: ReportCue) -> None:
         """The report of a cue: its speaker, then the forms that place its content."""
         prev = self.out[-1].speaker if self.out else _direct_speaker_before(self.direct, cue.a)
+        if self.heard is not None and (not self.out or self.out[-1].start < self.heard[0]):
+            prev = self.heard[1]  # "X thanked Miami and said C": X, though "Miami" is too short
         if self.carry is not None and self.carry[0] == cue.a:
             found: tuple[Speaker, tuple[int, int] | None] | None = (self.carry[1], None)
         else:
@@ -157,6 +179,7 @@ class SentenceScan(ContentPlacement):
             return
         sp, span = found
         sp = widen(self.ctx, sp, span)
+        self.heard = (cue.a, sp)
         np_start = span[0] if span else sp.start
         if (
             cue.low.endswith("ing")
@@ -167,6 +190,10 @@ class SentenceScan(ContentPlacement):
         if np_start < cue.a and self.content_first(cue, sp, np_start):
             return  # a speaker after the cue ("After saying C, X left") has its content after
         self.cue_first(cue, sp, span, np_start)
+
+
+#: What stands right before ``asked`` in a question after a report: ``, when``, `` when``, ``,``.
+_ASKED_AFTER_REPORT = re.compile(r"(?:,\s+(?:when\s+)?|\s+when\s+)$", re.I)
 
 
 def _starting_in(ctx: Document, direct: list[Quote], lo: int, hi: int) -> list[Quote]:

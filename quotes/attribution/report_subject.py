@@ -5,7 +5,8 @@ phrase before a cue and resolves it: the whole subject phrase first
 (`quotes.attribution.report_described`: ``Some delegates at the convention in
 Philadelphia``, ``72 percent of Democrats``), then the head right before the cue, a
 document's owner (``the ministry's statement says``), anonymous sources with a
-post-modifier (``people familiar with the matter``), a relative ``who``, and across
+post-modifier (``people familiar with the matter``), a relative ``who`` or ``, which``, the
+antecedent of a relative report before it (``X, who said C1, said C2``), and across
 a comma (`quotes.attribution.report_comma_subject`) an apposition, a relative
 clause, or for a participle (``..., saying C``) the subject of the sentence. The
 source span is then widened to a quantity or pronoun that opens it (``one of his
@@ -30,7 +31,7 @@ from quotes.attribution.report_described import (
 from quotes.attribution.source import resolve_speaker
 from quotes.document import Document
 from quotes.lexicon import CLAUSE_OPENERS, PRONOUNS, word_alternation
-from quotes.models import Speaker, SpeakerType
+from quotes.models import CueType, Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, scan_left, without_article
 from quotes.text.tokens import Token
 
@@ -106,6 +107,9 @@ def subject(
     """
     np_hi = toks[j][1] if j < len(toks) else len(ctx.norm)
     a = toks[j][1]
+    after_relative = _after_relative_report(ctx, lo, consumed, np_hi, prev)
+    if after_relative is not None:
+        return after_relative  # "X, which said C1, said C2": X
     if (
         cue.endswith("ing") and prev is not None and consumed <= prev.end <= np_hi
         and ctx.norm[prev.end : np_hi].strip() == ","
@@ -126,6 +130,37 @@ def subject(
             evidence = _with_dated_participle(ctx, evidence, between)  # "New polls released Sunday"
         found = evidence or found
     return _with_leading_part(ctx, found, consumed) if found is not None else None
+
+
+#: The longest tail of a relative clause after its report's content (``in December,``).
+_RELATIVE_TAIL = 40
+#: A relative pronoun after a comma, as the mention of a report's speaker (``X, who said C``).
+_RELATIVE_MENTION = re.compile(r",\s+(?:who|which)$", re.I)
+
+
+def _after_relative_report(
+    ctx: Document, lo: int, consumed: int, np_hi: int, prev: Speaker | None
+) -> tuple[Speaker, tuple[int, int] | None] | None:
+    """``X, which said C1, said C2``: the antecedent of the report before speaks again.
+
+    The report before was a relative clause (its speaker's mention is the ``who`` or
+    ``which`` after a comma) whose content ended the clause, and only its closing comma
+    stands between that content and this cue, or a short tail of the clause (``X, which
+    endorsed Y in December, said C``). The source is the antecedent alone: PolNeAR leaves a
+    relative clause that is a report of its own out of the Source span (8 of 9 on train).
+    """
+    rest = ctx.norm[consumed:np_hi].rstrip()
+    if prev is None or not prev.end < consumed < np_hi or not rest.endswith(","):
+        return None
+    if "," in rest[:-1] or len(rest) > _RELATIVE_TAIL:
+        return None  # only the relative clause's tail may stand before its comma ("in December")
+    rel = _RELATIVE_MENTION.search(ctx.norm, max(lo, prev.start - 4), prev.end)
+    if rel is None:
+        return None
+    ante = scan_left(ctx.norm, lo, rel.start())
+    if ante is None or ante.end != rel.start():
+        return None
+    return prev, (ante.start, ante.end)
 
 
 #: Cues whose subject may be a piece of evidence rather than a speaker (``polls show``).
@@ -340,13 +375,19 @@ def _head_subject(
             return (sp, (head.start, post.end("post"))) if sp is not None else None
     if j > 0 and toks[j - 1][0].lower() == "who" and toks[j - 1][1] >= consumed:
         return _relative_who(ctx, toks[j - 1], consumed, prev, a)
+    if (
+        j > 1 and toks[j - 1][0].lower() == "which" and toks[j - 2][0] == ","
+        and toks[j - 2][1] >= consumed
+        and reporting_kind(cue) in (CueType.SPEECH, CueType.CLAIM)  # not "which wants to C"
+    ):
+        return _relative_who(ctx, toks[j - 1], consumed, prev, a)  # "the report, which found C"
     return subject_across_comma(ctx, consumed, lo, cue, prev, np_hi, a)
 
 
 def _relative_who(
     ctx: Document, who: Token, consumed: int, prev: Speaker | None, a: int
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
-    """The antecedent of ``who`` before a cue; the source span is ``who`` (PolNeAR)."""
+    """The antecedent of ``who`` (or ``, which``) before a cue; the source span is the pronoun."""
     if prev is not None and ctx.norm[prev.end : who[1]].strip() in ("", ","):
         return prev, (who[1], who[2])  # "said Ann Lee, a professor in Maine, who added C"
     before = ctx.norm[consumed : who[1]].rstrip()

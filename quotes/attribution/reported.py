@@ -14,7 +14,8 @@ The forms are tried in this order, named by their rule in
    stated by X``), ``headline-colon`` (``Marco Rubio: I'm Not Interested``, a line
    of its own), ``as-x-put-it`` (``C, as X put it``).
 2. A sentence with no cue word holds no report. ``asked-question`` (``Asked
-   whether C, X said ...``): the question, with no speaker.
+   whether C, X said ...``; after a report, ``X said C when asked whether Q``, added once
+   the cues before it are read): the question, with no speaker.
 3. Each cue word, left to right, after the content taken so far
    (`quotes.attribution.report_scan`):
    ``according`` (``According to X, C`` / ``C, according to X``;
@@ -62,9 +63,12 @@ source resolves.
 
 from __future__ import annotations
 
+import re
+
 from quotes.attribution.report_cues import (
     CUE_RATE,
     LOWERCASE_WORD_RE,
+    SAY_LIKE,
     report_cue_words,
     reporting_kind,
 )
@@ -72,7 +76,7 @@ from quotes.attribution.report_forms import as_stated_by, as_x_put_it, colon_hea
 from quotes.attribution.report_scan import SentenceScan
 from quotes.document import Document
 from quotes.lexicon import REPORTING_VERBS
-from quotes.models import Quote
+from quotes.models import Quote, Speaker
 from quotes.text.marks import FOLD_MARK
 from quotes.text.intervals import overlapping
 from quotes.text.quoted import QuotedSpan
@@ -99,9 +103,10 @@ def _sentence_quotes(
     if report_cue_words().isdisjoint(words):
         return []  # most sentences hold no cue: skip tokenising them
     scan = SentenceScan.of(ctx, seg, lo, hi, marks, blocked, direct)
-    if "asked" in words:
-        scan.asked_question()
+    later = scan.asked_question() if "asked" in words else None
     scan.run()
+    if later is not None:
+        scan.add_question(later)  # "X said C when asked whether Q"
     return scan.out
 
 
@@ -210,14 +215,37 @@ def _direct_hull(ctx: Document, q: Quote) -> tuple[int, int]:
         a -= 1  # ''C'': the first apostrophe of the pair
     while b < min(len(ctx.norm), q.end + 4) and ctx.norm[b] in _CLOSING_AFTER:
         b += 1
-    parts = [p for p in (q.cue, q.speaker) if p is not None]
+    reporting = q.speaker is not None and _reports_between(ctx, q, q.speaker)
+    parts = [p for p in (q.cue, None if reporting else q.speaker) if p is not None]
     for part in parts:
         if abs(part.start - q.end) < 80 or abs(q.start - part.end) < 80:
             a, b = min(a, part.start), max(b, part.end)
     for part in parts:
         if 0 <= part.start - b <= _TOUCHING or 0 <= a - part.end <= _TOUCHING:
             a, b = min(a, part.start), max(b, part.end)
+    if reporting and q.cue is not None and a == q.cue.start:
+        joint = _JOINT_BEFORE.search(ctx.norm, max(0, a - 20), a)
+        a = joint.start() if joint else a  # "... and added, Q": the report ends before "and"
     return a, b
+
+
+def _reports_between(ctx: Document, q: Quote, speaker: Speaker) -> bool:
+    """Whether a verb of saying stands between the ``speaker`` of ``q`` and its cue.
+
+    ``Lazar said he welcomed extradition and added, "Q"``: the quote's speaker opens a
+    report of its own, whose clause is no part of the quote's hull (which then starts at
+    the cue and the ``and`` before it).
+    """
+    if q.cue is None or not speaker.end < q.cue.start or q.cue.start - speaker.end > _HULL_REACH:
+        return False  # a speaker further away joins no hull: its text is not read
+    between = ctx.norm[speaker.end : q.cue.start].lower()
+    return any(w in SAY_LIKE for w in LOWERCASE_WORD_RE.findall(between))
+
+
+#: How far from a quote a part may join its hull, at most (80 characters, then touching parts).
+_HULL_REACH = 200
+#: A coordinator or preposition that joins a direct quote's cue to a report before it.
+_JOINT_BEFORE = re.compile(r",?\s+(?:and|but|then|by|before|after|while)\s+$", re.I)
 
 
 #: What may follow the content of a direct quote up to its closing mark.
