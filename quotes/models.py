@@ -220,7 +220,8 @@ class Speaker(_Frozen):
             description the article does not tie to a name, the description itself
             (``Ukrainian officials``, ``spokesman``); ``None`` for a pronoun with no
             antecedent (``"...," he said.`` opening an article): the speaker is then
-            known only by its ``mention``, and the quote's confidence is 0.1 lower.
+            known only by its ``mention``, and the quote's confidence is 0.1 lower
+            than for a resolved pronoun (0.7 where a named speaker gets 0.9).
         mention: The text that names the speaker at this quote, as written.
         start: Offset of the mention in the article text.
         end: Offset just past the mention.
