@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Optional
 
 from quotes.lexicon import (
+    AGENCY_ACRONYMS,
     DEMONYMS,
     MONTHS,
     NON_NAME_CAPITALS,
@@ -61,7 +62,7 @@ DESCRIPTION_HEADS = frozenset(
 #: Heads of government bodies ``the agency`` can refer to (``State Department``, ``Census Bureau``).
 _AGENCY_HEADS = frozenset(
     "agency department bureau administration service commission authority".split()
-)
+) | AGENCY_ACRONYMS
 #: An acronym (``FBI``, ``EPA``): maybe another agency near ``the agency``.
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 #: Description heads that refer only to an organisation named in the sentences just before.
@@ -320,8 +321,10 @@ class OrganisationIndex:
             return None  # two ministries named just before: not guessed
         if head in _NEAR_ONLY_HEADS and (not near or _introduces(self.norm, head, last.end, before)):
             return None  # "the group" far from its name, or after "the trade group for ..."
-        if head == "agency" and _ACRONYM.search(self.norm, window, before):
-            return None  # "data from the FBI. The agency lists": an agency the index does not hold
+        if head == "agency" and any(
+            m.group() not in near for m in _ACRONYM.finditer(self.norm, window, before)
+        ):
+            return None  # "data from the EPA. The agency lists": an agency the index does not hold
         return self._canonical[last.name]
 
     def speaker_for(
