@@ -10,7 +10,8 @@ the bare ``Defense Ministry`` keeps its own name.
 
 A description (``the ministry``, ``the company``, ``the defense ministry``) refers to the
 organisation the article named last with a compatible head noun (``the company`` to a
-company-like name, ``the agency`` to a department or bureau when no acronym is near), when
+company-like name, ``the agency`` to a department, bureau or agency acronym (``FBI``) when no
+other acronym is near, ``the budget office`` to an office with ``Budget`` in its name), when
 no other compatible organisation was named in the sentences just before it; otherwise it
 stays a description. ``it`` as the subject of a cue refers to the
 organisation last named at the start of a sentence (its subject).
@@ -57,7 +58,7 @@ COMPANY_HEADS = frozenset(
 DESCRIPTION_HEADS = frozenset(
     """ministry company firm agency committee commission department council bureau authority
     embassy corporation bank airline railway railways service court group organization
-    organisation foundation association institute""".split()
+    organisation foundation association institute office""".split()
 )
 #: Heads of government bodies ``the agency`` can refer to (``State Department``, ``Census Bureau``).
 _AGENCY_HEADS = frozenset(
