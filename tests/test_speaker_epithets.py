@@ -42,6 +42,12 @@ RESOLVED = [
         "We will win this", "Bernie Sanders", "the Vermont senator",
     ),
     (
+        "the subject of the sentence before goes on as the next sentence's subject",
+        "Rosa Ibarra met privately with Bishop Tom Becker on Saturday. "
+        "The Democratic presidential candidate said the meeting was not an endorsement.",
+        "the meeting was not an endorsement", "Rosa Ibarra", "The Democratic presidential candidate",
+    ),
+    (
         "fronted phrase before the subject",
         'On Thursday, Mark Delaney toured the plant. "Jobs are coming back," the investor said.',
         "Jobs are coming back", "Mark Delaney", "the investor",
@@ -100,6 +106,12 @@ KEPT = [
         "another person named between the subject and the description",
         'Jeb Bush went after Donald Trump at the debate. "He is a chaos candidate," the former Florida governor said.',
         "He is a chaos candidate", "former Florida governor",
+    ),
+    (
+        "the subject of the sentence before asks the next person named",
+        "At the forum, host Dan Riley asked Tom Becker about the race. "
+        "The candidate said he would win the state by ten points.",
+        "he would win the state", "candidate",
     ),
     (
         "an occupation does not fit a person with an office",

@@ -217,10 +217,36 @@ class EpithetMixin(AnaphoraMixin):
             return people[0] if len(set(people)) == 1 and compatible == set(people) else None
         if compatible == {subject} or subject in compatible and _home_party(desc):
             return subject  # "the Kentucky Republican": the subject, named just before
+        if subject in compatible and desc.kind != "office" and self._continues_subject(k, before, subject):
+            return subject  # "Sanders met Pope Francis. The Democratic candidate said": the subject
         if compatible or desc.kind != "office" or desc.tail or self._office_holders(desc.head):
             return None
         untitled = {name for name in people if self._fits_untitled(name, desc)}
         return subject if untitled == {subject} else None
+
+    def _continues_subject(self, k: int, before: int, subject: str) -> bool:
+        """The description at ``before`` opens sentence ``k`` and ``subject`` opens sentence ``k - 1``.
+
+        News goes on about the subject of a sentence with a description of them as the
+        next sentence's subject (``Bernie Sanders met Pope Francis on Saturday. The
+        Democratic presidential candidate said ...``); another person named in that
+        sentence, not as its subject, is not the one described. A subject who asks the
+        next person named (``Sean Hannity asked Kasich``) leaves it open: the one asked
+        is described as often.
+        """
+        if k < 1:
+            return False
+        lo = self.sentence_starts[k]
+        m = _SUBJECT_DESCRIPTION.match(self.norm, lo)
+        if m is None or m.start(1) != before:
+            return False
+        prev = self.sentence_starts[k - 1]
+        people = self._people_between(prev, lo)
+        if not people or people[0][1] != subject or not self._subject_at(prev, people[0][0]):
+            return False
+        off = people[0][0]
+        i = bisect.bisect_left(self._person_at, (off, ""))
+        return self._person_asked((i, off, subject), lo, None) is None  # "Hannity asked Kasich": either
 
     def _continued_speaker(self, k: int, before: int, desc: Description) -> str | None:
         """The person who spoke last, when the description can only be them; else ``None``.
