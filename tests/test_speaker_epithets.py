@@ -48,6 +48,12 @@ RESOLVED = [
         "the meeting was not an endorsement", "Rosa Ibarra", "The Democratic presidential candidate",
     ),
     (
+        "a dateline before the subject of the sentence before",
+        "Bishop meets candidate.\n\nBERLIN - Rosa Ibarra met privately with Bishop Tom Becker on Saturday. "
+        "The Democratic presidential candidate said the meeting was not an endorsement.",
+        "the meeting was not an endorsement", "Rosa Ibarra", "The Democratic presidential candidate",
+    ),
+    (
         "fronted phrase before the subject",
         'On Thursday, Mark Delaney toured the plant. "Jobs are coming back," the investor said.',
         "Jobs are coming back", "Mark Delaney", "the investor",

@@ -57,9 +57,11 @@ _NOT_PERSON_BEFORE = re.compile(r"\b(?i:a|an|the|in|at|near|inside)\s+(?:[A-Z][\
 _OPENER = word_alternation(
     (CLAUSE_OPENERS - {"yet", "however", "instead"}) | {"then", "later"}, capitalised=True
 )
+#: A dateline opening an article's first sentence: ``ROME -``, ``WASHINGTON (AP) —``.
+_DATELINE = r"(?:\s*[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*(?:\s*\([A-Za-z ]+\))?\s+[-–—]+\s+)?"
 #: What may stand between a sentence start and its subject: an opener and a fronted phrase
 #: ending in a comma (``On Thursday, Trump said``), or nothing.
-_BEFORE_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:" + _OPENER + r"\s+)?(?:[^\"“”.;:]*,\s+)?")
+_BEFORE_SUBJECT = re.compile(_DATELINE + r"[\s\"'“‘(]*(?:" + _OPENER + r"\s+)?(?:[^\"“”.;:]*,\s+)?")
 
 
 #: A definite description opening a sentence (after openers): ``The candidate``, ``The
@@ -367,6 +369,8 @@ class EpithetMixin(AnaphoraMixin):
             tok = m.group()
             if not (tok in (".", "of") or tok[:1].isupper() or bare_phrase(tok) in TITLES):
                 break
+            if tok in ("The", "A", "An"):
+                return False  # "The National Review is hosting": a name after an article is no person
             start = m.start()  # "Ohio Gov. John Kasich", "Former Secretary of State Hillary Clinton"
         return _BEFORE_SUBJECT.fullmatch(self.norm, lo, start) is not None
 
