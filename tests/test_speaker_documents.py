@@ -204,3 +204,24 @@ def test_organisation_keeps_its_whole_name(fast, pattern, text, content, name):
     q = only_quote(fast, text, content)
     assert q.speaker is not None, pattern
     assert (q.speaker.name, q.speaker.type) == (name, SpeakerType.ORGANIZATION), pattern
+
+
+def test_it_after_a_document_is_the_document_speaker(fast):
+    text = (
+        "The Harbor League sent a fundraising email on Monday saying the race was close. "
+        '"We can win this," the email read. It stated that the mayor was worried about the polls.'
+    )
+    q = only_quote(fast, text, "the mayor was worried")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.mention, q.speaker.type) == ("Harbor League", "It", SpeakerType.ORGANIZATION)
+    # no issuer named: the document's description
+    text = "The congressional report said the fund had lost money. It accused the board of hiding the losses."
+    q = only_quote(fast, text, "the board of hiding the losses")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.mention) == ("congressional report", "It")
+    # a person named in between: not guessed
+    text = (
+        "The congressional report said the fund had lost money. Mayor Ann Lee disputed the figures. "
+        "It accused the board of hiding the losses."
+    )
+    q = only_quote(fast, text, "the board of hiding the losses")
+    assert q.speaker is None or q.speaker.name is None

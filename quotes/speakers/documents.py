@@ -10,8 +10,10 @@ like any mention; the document (``poll``, ``2014 study``) becomes the ``role`` w
 issuer has none of its own. A bare ``the poll`` (``the survey``, ``the report``) takes the
 issuer of the one earlier poll the article names; a document whose phrase names nobody
 otherwise (``a report``, ``data released by state regulators``, two pollsters before
-``the poll``) keeps its description.
-`DocumentMixin` holds the method; the resolver inherits it.
+``the poll``) keeps its description. ``It`` opening the next sentence (``The lawsuit
+contends ... It goes on to fault``) refers to the document that spoke just before
+(`DocumentMixin.document_it`).
+`DocumentMixin` holds the methods; the resolver inherits them.
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ _BODY_NOUNS = frozenset(
     """campaign campaigns office offices staff team administration camp aides aide lawyers
     spokesman spokeswoman spokesperson committee organization foundation""".split()
 )
+#: What may open a sentence before its subject ``It``: space, a quote mark, a conjunction.
+_IT_OPENS = re.compile(r"[\s\"'“‘(]*(?:(?:And|But|Yet|Still|Also)\s+)?")
 #: Months and weekdays: ``a June poll`` names no issuer.
 _DATE_WORDS = MONTHS | WEEKDAYS
 #: Determiners that open a document phrase.
@@ -307,6 +311,42 @@ class DocumentMixin(AnaphoraMixin):
         return speaker.model_copy(
             update={"name": issuer.name, "type": issuer.type, "role": issuer.role or document}
         )
+
+    def document_it(self, np: NounPhrase, at: int, sentence_starts: list[int]) -> Speaker | None:
+        """``It`` opening a sentence right after a document spoke: that document's speaker.
+
+        ``The lawsuit contends that ... It goes on to fault ...``, ``"...," the email read.
+        It stated that ...``: the last recorded speaker, in the sentence of ``it`` or the one
+        before, is a document phrase (``the lawsuit``, ``the congressional report``) and no
+        person is named between its mention and ``it``. The speaker is the document's
+        issuer when the article names one (`document_speaker`: ``the email`` sent by the
+        Cruz campaign), else the document's description (a description, not a name).
+        ``None`` otherwise (the resolver keeps ``it`` unresolved).
+
+        Args:
+            np: The pronoun.
+            at: Offset of the quote.
+            sentence_starts: Sorted sentence start offsets of the article.
+        """
+        k = bisect.bisect_right(sentence_starts, np.start) - 1
+        if k < 0 or _IT_OPENS.fullmatch(self.norm, sentence_starts[k], np.start) is None:
+            return None
+        recent = next(((off, sp) for off, sp in reversed(self._speakers) if off <= at), None)
+        if recent is None:
+            return None
+        sp = recent[1]
+        if sp.start < sentence_starts[max(0, k - 1)]:
+            return None
+        if sp.type not in _DOCUMENT_TYPES or not sp.name or sp.end > np.start:
+            return None
+        if document_phrase(tokens(self.norm, sp.start, sp.end)) is None:
+            return None
+        i = bisect.bisect_right(self._person_at, (sp.end, ""))
+        if i < len(self._person_at) and self._person_at[i][0] < np.start:
+            return None  # "The report said ... Mr. Lee replied. It added": not clearly the report
+        named = self.document_speaker(sp, at) or sp
+        mention = self.text[np.start:np.end]
+        return named.model_copy(update={"mention": mention, "start": np.start, "end": np.end})
 
     def _owner_of(self, speaker: Speaker, words: list[Token], at: int) -> Speaker | None:
         """``Rubio's press release``, ``Farley's account``: the owner named before ``'s``.

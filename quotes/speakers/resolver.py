@@ -285,7 +285,10 @@ class SpeakerResolver(
             sp = self.resolve(head, at=at, sentence_starts=sentence_starts, exclude=exclude)
             return sp  # the mention ends before the verb, as the Source does
         if len(words) == 1 and low_words[0] in PRONOUNS:
-            return self.resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+            found = self.resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+            if low_words[0] == "it" and (found is None or found.name is None):
+                return self.document_it(np, at, sentence_starts) or found  # "The lawsuit ... It"
+            return found
         if "and" in low_words or "&" in low_words:
             listed = self._coordination(
                 np, words, mention, at=at, sentence_starts=sentence_starts, exclude=exclude
