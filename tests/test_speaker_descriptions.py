@@ -387,4 +387,5 @@ def test_the_office_is_the_office_named_before(extractor):
         "The budget office said the deficit would grow by 4 percent next year."
     )
     q = _only(extractor, text, "the deficit would grow")
-    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Harbor Budget Office", "budget office")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role) == ("Harbor Budget Office", "budget office")

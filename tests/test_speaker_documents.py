@@ -213,11 +213,16 @@ def test_it_after_a_document_is_the_document_speaker(fast):
     )
     q = only_quote(fast, text, "the mayor was worried")
     assert q.speaker is not None
-    assert (q.speaker.name, q.speaker.mention, q.speaker.type) == ("Harbor League", "It", SpeakerType.ORGANIZATION)
+    who = (q.speaker.name, q.speaker.mention, q.speaker.type)
+    assert who == ("Harbor League", "It", SpeakerType.ORGANIZATION)
     # no issuer named: the document's description
-    text = "The congressional report said the fund had lost money. It accused the board of hiding the losses."
+    text = (
+        "The congressional report said the fund had lost money. "
+        "It accused the board of hiding the losses."
+    )
     q = only_quote(fast, text, "the board of hiding the losses")
-    assert q.speaker is not None and (q.speaker.name, q.speaker.mention) == ("congressional report", "It")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.mention) == ("congressional report", "It")
     # a person named in between: not guessed
     text = (
         "The congressional report said the fund had lost money. Mayor Ann Lee disputed the figures. "

@@ -58,10 +58,14 @@ _OPENER = word_alternation(
     (CLAUSE_OPENERS - {"yet", "however", "instead"}) | {"then", "later"}, capitalised=True
 )
 #: A dateline opening an article's first sentence: ``ROME -``, ``WASHINGTON (AP) —``.
-_DATELINE = r"(?:\s*[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*(?:\s*\([A-Za-z ]+\))?\s+[-–—]+\s+)?"
+_DATELINE = (
+    r"(?:\s*[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*(?:\s*\([A-Za-z ]+\))?\s+[-–—]+\s+)?"
+)
 #: What may stand between a sentence start and its subject: an opener and a fronted phrase
 #: ending in a comma (``On Thursday, Trump said``), or nothing.
-_BEFORE_SUBJECT = re.compile(_DATELINE + r"[\s\"'“‘(]*(?:" + _OPENER + r"\s+)?(?:[^\"“”.;:]*,\s+)?")
+_BEFORE_SUBJECT = re.compile(
+    _DATELINE + r"[\s\"'“‘(]*(?:" + _OPENER + r"\s+)?(?:[^\"“”.;:]*,\s+)?"
+)
 
 
 #: A definite description opening a sentence (after openers): ``The candidate``, ``The
@@ -219,7 +223,9 @@ class EpithetMixin(AnaphoraMixin):
             return people[0] if len(set(people)) == 1 and compatible == set(people) else None
         if compatible == {subject} or subject in compatible and _home_party(desc):
             return subject  # "the Kentucky Republican": the subject, named just before
-        if subject in compatible and desc.kind != "office" and self._continues_subject(k, before, subject):
+        if subject in compatible and desc.kind != "office" and self._continues_subject(
+            k, before, subject
+        ):
             return subject  # "Sanders met Pope Francis. The Democratic candidate said": the subject
         if compatible or desc.kind != "office" or desc.tail or self._office_holders(desc.head):
             return None
@@ -227,7 +233,7 @@ class EpithetMixin(AnaphoraMixin):
         return subject if untitled == {subject} else None
 
     def _continues_subject(self, k: int, before: int, subject: str) -> bool:
-        """The description at ``before`` opens sentence ``k`` and ``subject`` opens sentence ``k - 1``.
+        """The description at ``before`` opens sentence ``k``; ``subject`` opens sentence ``k - 1``.
 
         News goes on about the subject of a sentence with a description of them as the
         next sentence's subject (``Bernie Sanders met Pope Francis on Saturday. The
@@ -248,7 +254,8 @@ class EpithetMixin(AnaphoraMixin):
             return False
         off = people[0][0]
         i = bisect.bisect_left(self._person_at, (off, ""))
-        return self._person_asked((i, off, subject), lo, None) is None  # "Hannity asked Kasich": either
+        # "Sean Hannity asked Kasich": the one asked may be the one described
+        return self._person_asked((i, off, subject), lo, None) is None
 
     def _continued_speaker(self, k: int, before: int, desc: Description) -> str | None:
         """The person who spoke last, when the description can only be them; else ``None``.
@@ -370,7 +377,7 @@ class EpithetMixin(AnaphoraMixin):
             if not (tok in (".", "of") or tok[:1].isupper() or bare_phrase(tok) in TITLES):
                 break
             if tok in ("The", "A", "An"):
-                return False  # "The National Review is hosting": a name after an article is no person
+                return False  # "The National Review is hosting": no person after an article
             start = m.start()  # "Ohio Gov. John Kasich", "Former Secretary of State Hillary Clinton"
         return _BEFORE_SUBJECT.fullmatch(self.norm, lo, start) is not None
 
