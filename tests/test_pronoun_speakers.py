@@ -12,6 +12,7 @@ and no subject follows, the pronoun stays unresolved (``name`` is ``None``).
 from __future__ import annotations
 
 import pytest
+from conftest import only_quote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -264,3 +265,19 @@ def test_a_name_after_an_article_is_no_antecedent(extractor):
     found = [q for q in extractor.extract(text) if "We owe them everything" in q.text]
     assert len(found) == 1
     assert found[0].speaker is not None and found[0].speaker.name == "Tom Baker"
+
+
+def test_it_is_no_group_that_spoke(fast):
+    text = (
+        "Aides briefed on the plan said the mayor would sign it on Friday. "
+        "But it shows that the city is running out of money."
+    )
+    q = only_quote(fast, text, "the city is running out of money")
+    assert q.speaker is not None and q.speaker.name is None and q.speaker.mention == "it"
+    # "they" still goes to the group
+    text = (
+        "Aides briefed on the plan said the mayor would sign it on Friday. "
+        "They said the city is running out of money."
+    )
+    q = only_quote(fast, text, "the city is running out of money")
+    assert q.speaker is not None and q.speaker.name == "Aides"

@@ -219,7 +219,8 @@ class AnaphoraMixin(NameSitesMixin):
 
         ``they`` goes to a pair of people opening its sentence or the one before, else to a
         capitalised plural that is the subject just before (`quotes.speakers.group_subjects`),
-        else, like ``it`` and ``we``, to the last organisation or group that spoke.
+        else, like ``we``, to the last organisation or group that spoke; ``it`` only to an
+        organisation (a group is plural: ``People briefed on it said``).
 
         A subject pronoun with no antecedent is kept as the speaker's mention with
         ``name=None`` (``"...," he said.`` opening an article); ``him``/``her``
@@ -272,7 +273,11 @@ class AnaphoraMixin(NameSitesMixin):
                     name=party_members(group) or group, mention=mention, start=np.start, end=np.end,
                     type=SpeakerType.GROUP,
                 )
-            if recent is not None and recent[1].type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
+            # "it" is one body: not a group that spoke ("People briefed on it said ... it shows")
+            bodies = (SpeakerType.ORGANIZATION,)
+            if pronoun != "it":
+                bodies += (SpeakerType.GROUP,)
+            if recent is not None and recent[1].type in bodies:
                 sp = recent[1]
                 return Speaker(
                     name=sp.name, mention=mention, start=np.start, end=np.end, type=sp.type, role=sp.role
