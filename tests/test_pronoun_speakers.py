@@ -281,3 +281,12 @@ def test_it_is_no_group_that_spoke(fast):
     )
     q = only_quote(fast, text, "the city is running out of money")
     assert q.speaker is not None and q.speaker.name == "Aides"
+
+
+def test_we_outside_a_quote_is_no_group_that_spoke(fast):
+    text = (
+        "Local groups said the harbor plan would fail. "
+        "We asked our readers what they thought of the plan."
+    )
+    q = only_quote(fast, text, "what they thought of the plan")
+    assert q.speaker is not None and q.speaker.name is None and q.speaker.mention == "We"
