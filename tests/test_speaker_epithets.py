@@ -54,6 +54,12 @@ RESOLVED = [
         "the meeting was not an endorsement", "Rosa Ibarra", "The Democratic presidential candidate",
     ),
     (
+        "no subject: the one person named just before holds the office nobody is titled with",
+        "The speech Rosa Ibarra gave on Tuesday drew a large crowd. "
+        "The former secretary of state said the plan would fail.",
+        "the plan would fail", "Rosa Ibarra", "The former secretary of state",
+    ),
+    (
         "fronted phrase before the subject",
         'On Thursday, Mark Delaney toured the plant. "Jobs are coming back," the investor said.',
         "Jobs are coming back", "Mark Delaney", "the investor",
@@ -118,6 +124,13 @@ KEPT = [
         "At the forum, host Dan Riley asked Tom Becker about the race. "
         "The candidate said he would win the state by ten points.",
         "he would win the state", "candidate",
+    ),
+    (
+        "no subject: the office is one the article titles someone else with",
+        "Gov. Tom Becker and Gov. Ann Ruiz toured the plant last month. There were no jobs.\n\n"
+        "The speech Rosa Ibarra gave on Tuesday drew a large crowd. "
+        "The governor said the plan would fail.",
+        "the plan would fail", "governor",
     ),
     (
         "an occupation does not fit a person with an office",

@@ -206,7 +206,9 @@ class EpithetMixin(AnaphoraMixin):
         ``SENTENCES_BACK`` before it):
 
         * the recent subject is the only person there who fits (`_fits`);
-        * no subject, and the window names one person only, who fits;
+        * no subject, and the window names one person only, who fits; or who holds no
+          title, for an office nobody in the article is titled with, when named in the
+          sentence before or the office has an ``of`` tail (``the former secretary of state``);
         * an office noun (``the Florida senator``) whose holder the article never
           titles: the recent subject, when it is the only person there who holds no
           office and is of the right gender and party, and no one in the article
@@ -220,7 +222,16 @@ class EpithetMixin(AnaphoraMixin):
         ]
         compatible = {name for name in people if self._fits(name, desc)}
         if subject is None:
-            return people[0] if len(set(people)) == 1 and compatible == set(people) else None
+            if len(set(people)) != 1:
+                return None
+            if compatible == set(people):
+                return people[0]
+            # "comments Clinton made ... The former secretary of state mocked": an office nobody
+            # here is titled with, and the one person named, holding none, named in the sentence
+            # before (or the office is one of a place or department: "of state")
+            untitled = desc.kind == "office" and not self._office_holders(desc.head)
+            near = desc.tail or self._people_between(self.sentence_starts[max(0, k - 1)], before)
+            return people[0] if untitled and near and self._fits_untitled(people[0], desc) else None
         if compatible == {subject} or subject in compatible and _home_party(desc):
             return subject  # "the Kentucky Republican": the subject, named just before
         if subject in compatible and desc.kind != "office" and self._continues_subject(
