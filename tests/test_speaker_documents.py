@@ -230,3 +230,17 @@ def test_it_after_a_document_is_the_document_speaker(fast):
     )
     q = only_quote(fast, text, "the board of hiding the losses")
     assert q.speaker is None or q.speaker.name is None
+
+
+def test_respondents_of_a_named_poll_speak_for_its_issuer(fast):
+    text = "One in three voters in a Harbor Gazette poll said the mayor should resign."
+    q = only_quote(fast, text, "the mayor should resign")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.type) == ("Harbor Gazette", SpeakerType.ORGANIZATION)
+    text = "The results of the latest Brenmoor University poll show the mayor ahead by ten points."
+    q = only_quote(fast, text, "the mayor ahead by ten points")
+    assert q.speaker is not None and q.speaker.name == "Brenmoor University"
+    # voters in a place, no poll: the group stays
+    text = "Most voters in Harbor County said the mayor should resign."
+    q = only_quote(fast, text, "the mayor should resign")
+    assert q.speaker is not None and q.speaker.type is SpeakerType.GROUP

@@ -10,7 +10,8 @@ like any mention; the document (``poll``, ``2014 study``) becomes the ``role`` w
 issuer has none of its own. A bare ``the poll`` (``the survey``, ``the report``) takes the
 issuer of the one earlier poll the article names; a document whose phrase names nobody
 otherwise (``a report``, ``data released by state regulators``, two pollsters before
-``the poll``) keeps its description. ``It`` opening the next sentence (``The lawsuit
+``the poll``) keeps its description. The respondents or results of a named poll (``One in
+four voters in a New York Times poll``) speak for its issuer too (`respondents_poll`). ``It`` opening the next sentence (``The lawsuit
 contends ... It goes on to fault``) refers to the document that spoke just before
 (`DocumentMixin.document_it`).
 `DocumentMixin` holds the methods; the resolver inherits them.
@@ -31,6 +32,7 @@ from quotes.text.tokens import Token, tokens
 
 __all__ = [
     "DOCUMENT_NOUNS", "OWNED_DOCUMENTS", "DocumentMixin", "document_phrase", "owned_document",
+    "respondents_poll",
 ]
 
 #: Sentences before a ``the poll`` whose documents are read first.
@@ -140,6 +142,34 @@ def document_phrase(words: list[Token]) -> int | None:
             and low not in _CONNECTORS and not _modifier(tok)
         ):
             return None
+    return None
+
+
+def respondents_poll(words: list[Token]) -> int | None:
+    """Index of the poll noun of a phrase about its respondents or results, else ``None``.
+
+    ``One in four voters in a New York Times poll``, ``Some 20 percent of people in a
+    recent CNN/ORC poll``, ``the results of the latest Quinnipiac University poll``: the
+    people asked (or the results) speak for whoever ran the poll. The phrase after the
+    first ``in``/``of`` and its article must be a poll or survey phrase
+    (`document_phrase`), and no ``by``/``from``/comma may come before it.
+
+    Examples:
+        >>> text = "One in four voters in a New York Times poll"
+        >>> respondents_poll(tokens(text, 0, len(text)))
+        9
+        >>> text = "voters in Iowa" ; respondents_poll(tokens(text, 0, len(text))) is None
+        True
+    """
+    for k, (tok, _start, _end) in enumerate(words[:-2]):
+        low = tok.lower()
+        if low in ("by", "from", ",", "who", "that"):
+            return None
+        if k == 0 or low not in ("in", "of") or words[k + 1][0].lower() not in _DETERMINERS:
+            continue
+        d = document_phrase(words[k + 1:])
+        if d is not None and bare_phrase(words[k + 1 + d][0]) in _POLLS:
+            return k + 1 + d
     return None
 
 
@@ -295,12 +325,14 @@ class DocumentMixin(AnaphoraMixin):
             A copy of ``speaker`` with the issuer's name and type, the mention unchanged
             and the document as ``role`` when the issuer has no role of its own.
         """
-        if speaker.type not in _DOCUMENT_TYPES:
+        if speaker.type not in (*_DOCUMENT_TYPES, SpeakerType.GROUP):
             return None
         words = tokens(self.norm, speaker.start, speaker.end)
-        d = document_phrase(words)
+        d = document_phrase(words) if speaker.type is not SpeakerType.GROUP else None
         if d is None:
-            return self._owner_of(speaker, words, at)
+            d = respondents_poll(words)  # "One in four voters in a New York Times poll"
+        if d is None:
+            return None if speaker.type is SpeakerType.GROUP else self._owner_of(speaker, words, at)
         issuer = self._named_issuer(words, d, at)
         if issuer is None and _bare_definite(words, d):
             issuer = self._earlier_issuer(bare_phrase(words[d][0]), speaker.start, at)
