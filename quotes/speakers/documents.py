@@ -11,9 +11,9 @@ issuer has none of its own. A bare ``the poll`` (``the survey``, ``the report``)
 issuer of the one earlier poll the article names; a document whose phrase names nobody
 otherwise (``a report``, ``data released by state regulators``, two pollsters before
 ``the poll``) keeps its description. The respondents or results of a named poll (``One in
-four voters in a New York Times poll``) speak for its issuer too (`respondents_poll`). ``It`` opening the next sentence (``The lawsuit
-contends ... It goes on to fault``) refers to the document that spoke just before
-(`DocumentMixin.document_it`).
+four voters in a New York Times poll``) speak for its issuer too (`respondents_poll`).
+``It`` opening the next sentence (``The lawsuit contends ... It goes on to fault``)
+refers to the document that spoke just before (`DocumentMixin.document_it`).
 `DocumentMixin` holds the methods; the resolver inherits them.
 """
 
