@@ -60,6 +60,12 @@ RESOLVED = [
         "the plan would fail", "Rosa Ibarra", "The former secretary of state",
     ),
     (
+        "home-state party epithet: the person who spoke last, though another person is named",
+        '"The budget will pass," Walter Brandt said after meeting Tom Becker. '
+        "The Ohio Republican said taxes would fall next year.",
+        "taxes would fall next year", "Walter Brandt", "The Ohio Republican",
+    ),
+    (
         "fronted phrase before the subject",
         'On Thursday, Mark Delaney toured the plant. "Jobs are coming back," the investor said.',
         "Jobs are coming back", "Mark Delaney", "the investor",

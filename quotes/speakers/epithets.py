@@ -276,7 +276,9 @@ class EpithetMixin(AnaphoraMixin):
         window (the description's sentence and the ``SENTENCES_BACK`` before it) is the
         antecedent when they fit the description (`_fits`: for an office, holding its
         title in the article) and nobody else who could fit it (`_fits_person`) is named
-        between their mention and the description.
+        between their mention and the description; a home-state party epithet (``the Ohio
+        Republican``, `_home_party`) is the speaker's whoever else is named, as it is the
+        subject's in `_description_antecedent`.
         """
         window_start = self.sentence_starts[max(0, k - SENTENCES_BACK)]
         spoken = [
@@ -290,6 +292,8 @@ class EpithetMixin(AnaphoraMixin):
         assert name is not None
         if not self._fits(name, desc):
             return None
+        if _home_party(desc):
+            return name  # '"...," said Gowdy. The South Carolina Republican admitted': the speaker
         others = [
             other for _off, other in self._people_between(min(last.start, window_start), before)
             if other != name and self._fits_person(other, desc)
