@@ -228,9 +228,14 @@ class EpithetMixin(AnaphoraMixin):
                 return people[0]
             # "comments Clinton made ... The former secretary of state mocked": an office nobody
             # here is titled with, and the one person named, holding none, named in the sentence
-            # before (or the office is one of a place or department: "of state")
+            # before, not in the description's own ("Speaking with Peter Grant, the governor"),
+            # or the office is one of a place or department ("of state")
             untitled = desc.kind == "office" and not self._office_holders(desc.head)
-            near = desc.tail or self._people_between(self.sentence_starts[max(0, k - 1)], before)
+            own = self._people_between(self.sentence_starts[k], before) if k >= 0 else people
+            before_own = k >= 1 and self._people_between(
+                self.sentence_starts[k - 1], self.sentence_starts[k]
+            )
+            near = not own and (desc.tail or before_own)
             return people[0] if untitled and near and self._fits_untitled(people[0], desc) else None
         if compatible == {subject} or subject in compatible and _home_party(desc):
             return subject  # "the Kentucky Republican": the subject, named just before
