@@ -267,26 +267,34 @@ def test_a_name_after_an_article_is_no_antecedent(extractor):
     assert found[0].speaker is not None and found[0].speaker.name == "Tom Baker"
 
 
-def test_it_is_no_group_that_spoke(fast):
-    text = (
-        "Aides briefed on the plan said the mayor would sign it on Friday. "
-        "But it shows that the city is running out of money."
-    )
-    q = only_quote(fast, text, "the city is running out of money")
-    assert q.speaker is not None and q.speaker.name is None and q.speaker.mention == "it"
-    # "they" still goes to the group
-    text = (
-        "Aides briefed on the plan said the mayor would sign it on Friday. "
-        "They said the city is running out of money."
-    )
-    q = only_quote(fast, text, "the city is running out of money")
-    assert q.speaker is not None and q.speaker.name == "Aides"
 
-
-def test_we_outside_a_quote_is_no_group_that_spoke(fast):
-    text = (
+#: (pattern, text, content, mention, name): "it" takes no group, "we" nobody, "they" a group.
+GROUP_PRONOUNS = [
+    (
+        "it is no group that spoke",
+        "Aides briefed on the plan said the mayor would sign it on Friday. "
+        "But it shows that the city is running out of money.",
+        "the city is running out of money", "it", None,
+    ),
+    (
+        "they still goes to the group",
+        "Aides briefed on the plan said the mayor would sign it on Friday. "
+        "They said the city is running out of money.",
+        "the city is running out of money", "They", "Aides",
+    ),
+    (
+        "we outside a quote is the writer, not the group that spoke",
         "Local groups said the harbor plan would fail. "
-        "We asked our readers what they thought of the plan."
-    )
-    q = only_quote(fast, text, "what they thought of the plan")
-    assert q.speaker is not None and q.speaker.name is None and q.speaker.mention == "We"
+        "We asked our readers what they thought of the plan.",
+        "what they thought of the plan", "We", None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "content", "mention", "name"), GROUP_PRONOUNS, ids=[r[0] for r in GROUP_PRONOUNS]
+)
+def test_group_pronouns(fast, pattern, text, content, mention, name):
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None, pattern
+    assert (q.speaker.mention, q.speaker.name) == (mention, name), pattern
