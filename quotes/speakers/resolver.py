@@ -388,6 +388,15 @@ class SpeakerResolver(
                 role = without_article(role_text)
         return role or self.roles.get(canonical)
 
+    def _unquoted_starts(self) -> list[int]:
+        """The sentence starts outside quotes: a quote split into sentences counts as none.
+
+        ``..., the Orlando Sentinel reported. "We have to ... We have a lot of work," said
+        Clinton. The newspaper reported``: the outlet is the sentence before the quote's.
+        """
+        cover = self._exclude_cover(self.quoted_spans)
+        return [s for s in self.sentence_starts if s not in cover]
+
     def _is_person(self, name: str) -> bool:
         """``name`` (or its last word) names a person of the article, or opens with a given name."""
         words = name.split()
@@ -409,7 +418,7 @@ class SpeakerResolver(
             known = (
                 self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
                 or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts, self._is_person)
-                or self.outlets.speaker_for(np, low, mention, self.sentence_starts)
+                or self.outlets.speaker_for(np, low, mention, self._unquoted_starts())
             )
             if known is not None:
                 return known
