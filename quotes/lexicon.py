@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
+    "AGENCY_ACRONYMS",
     "ANONYMOUS_HEADS",
     "CLAUSE_CONJUNCTIONS",
     "CLAUSE_OPENERS",
@@ -284,6 +285,10 @@ TITLES = _words(
     advocate comptroller treasurer auditor sheriff commissioner superintendent councilman
     councilwoman councilmember alderman prosecutor imam chaplain"""
 )
+
+#: Government agencies named by their acronym (lower case), among `ORG_WORDS`: ``the agency``
+#: can refer to one (``The FBI confirmed ... The agency declined``).
+AGENCY_ACRONYMS = frozenset("fbi cia nsa dhs doj".split())
 
 #: Head words of organisations (lower case).
 ORG_WORDS = _words(

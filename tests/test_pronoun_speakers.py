@@ -12,6 +12,7 @@ and no subject follows, the pronoun stays unresolved (``name`` is ``None``).
 from __future__ import annotations
 
 import pytest
+from conftest import only_quote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -283,3 +284,35 @@ def test_i_inside_a_quote_or_citing_is_no_speaker(fast):
     text = 'The mayor Ann Lee spoke on Monday. Lee said, and I quote, "The river will rise again soon."'
     (q,) = [q for q in fast.extract(text) if "river will rise" in q.text]
     assert q.speaker is None or q.speaker.mention != "I"
+
+
+#: (pattern, text, content, mention, name): "it" takes no group, "we" nobody, "they" a group.
+GROUP_PRONOUNS = [
+    (
+        "it is no group that spoke",
+        "Aides briefed on the plan said the mayor would sign it on Friday. "
+        "But it shows that the city is running out of money.",
+        "the city is running out of money", "it", None,
+    ),
+    (
+        "they still goes to the group",
+        "Aides briefed on the plan said the mayor would sign it on Friday. "
+        "They said the city is running out of money.",
+        "the city is running out of money", "They", "Aides",
+    ),
+    (
+        "we outside a quote is the writer, not the group that spoke",
+        "Local groups said the harbor plan would fail. "
+        "We asked our readers what they thought of the plan.",
+        "what they thought of the plan", "We", None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "content", "mention", "name"), GROUP_PRONOUNS, ids=[r[0] for r in GROUP_PRONOUNS]
+)
+def test_group_pronouns(fast, pattern, text, content, mention, name):
+    q = only_quote(fast, text, content)
+    assert q.speaker is not None, pattern
+    assert (q.speaker.mention, q.speaker.name) == (mention, name), pattern

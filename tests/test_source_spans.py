@@ -175,7 +175,7 @@ class TestAccordingTo:
         assert q.speaker.mention == (
             "early results of the exit poll conducted by Harbour Research for the Coastal Times"
         )
-        assert q.speaker.name == "early results"
+        assert q.speaker.name == "Harbour Research"  # the poll's results speak for its issuer
 
     def test_a_time_at_the_end_stays_out(self, extractor):
         text = (

@@ -363,3 +363,29 @@ def test_the_agency_is_the_department_named_before(extractor):
     )
     q = _only(extractor, text, "We are working as fast")
     assert q.speaker is not None and q.speaker.name == "agency"
+
+
+def test_the_agency_is_the_agency_acronym_named_before(extractor):
+    text = (
+        "The rise in thefts was reported by the FBI on Monday. "
+        "The agency said the number of stolen cars had doubled in a year."
+    )
+    q = _only(extractor, text, "the number of stolen cars")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("FBI", "agency")
+    # beside another acronym that may be an agency: not guessed
+    text = (
+        "The rise in thefts was reported by the FBI and the ATF on Monday. "
+        "The agency said the number of stolen cars had doubled in a year."
+    )
+    q = _only(extractor, text, "the number of stolen cars")
+    assert q.speaker is not None and q.speaker.name == "agency"
+
+
+def test_the_office_is_the_office_named_before(extractor):
+    text = (
+        "The Harbor Budget Office released its forecast on Tuesday. "
+        "The budget office said the deficit would grow by 4 percent next year."
+    )
+    q = _only(extractor, text, "the deficit would grow")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role) == ("Harbor Budget Office", "budget office")

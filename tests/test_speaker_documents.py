@@ -216,3 +216,43 @@ def test_organisation_keeps_its_whole_name(fast, pattern, text, content, name):
     q = only_quote(fast, text, content)
     assert q.speaker is not None, pattern
     assert (q.speaker.name, q.speaker.type) == (name, SpeakerType.ORGANIZATION), pattern
+
+
+def test_it_after_a_document_is_the_document_speaker(fast):
+    text = (
+        "The Harbor League sent a fundraising email on Monday saying the race was close. "
+        '"We can win this," the email read. It stated that the mayor was worried about the polls.'
+    )
+    q = only_quote(fast, text, "the mayor was worried")
+    assert q.speaker is not None
+    who = (q.speaker.name, q.speaker.mention, q.speaker.type)
+    assert who == ("Harbor League", "It", SpeakerType.ORGANIZATION)
+    # no issuer named: the document's description
+    text = (
+        "The congressional report said the fund had lost money. "
+        "It accused the board of hiding the losses."
+    )
+    q = only_quote(fast, text, "the board of hiding the losses")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.mention) == ("congressional report", "It")
+    # a person named in between: not guessed
+    text = (
+        "The congressional report said the fund had lost money. Mayor Ann Lee disputed the figures. "
+        "It accused the board of hiding the losses."
+    )
+    q = only_quote(fast, text, "the board of hiding the losses")
+    assert q.speaker is None or q.speaker.name is None
+
+
+def test_respondents_of_a_named_poll_speak_for_its_issuer(fast):
+    text = "One in three voters in a Harbor Gazette poll said the mayor should resign."
+    q = only_quote(fast, text, "the mayor should resign")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.type) == ("Harbor Gazette", SpeakerType.ORGANIZATION)
+    text = "The results of the latest Brenmoor University poll show the mayor ahead by ten points."
+    q = only_quote(fast, text, "the mayor ahead by ten points")
+    assert q.speaker is not None and q.speaker.name == "Brenmoor University"
+    # voters in a place, no poll: the group stays
+    text = "Most voters in Harbor County said the mayor should resign."
+    q = only_quote(fast, text, "the mayor should resign")
+    assert q.speaker is not None and q.speaker.type is SpeakerType.GROUP

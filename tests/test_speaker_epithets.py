@@ -42,6 +42,30 @@ RESOLVED = [
         "We will win this", "Bernie Sanders", "the Vermont senator",
     ),
     (
+        "the subject of the sentence before goes on as the next sentence's subject",
+        "Rosa Ibarra met privately with Bishop Tom Becker on Saturday. "
+        "The Democratic presidential candidate said the meeting was not an endorsement.",
+        "the meeting was not an endorsement", "Rosa Ibarra", "The Democratic presidential candidate",
+    ),
+    (
+        "a dateline before the subject of the sentence before",
+        "Bishop meets candidate.\n\nBERLIN - Rosa Ibarra met privately with Bishop Tom Becker on Saturday. "
+        "The Democratic presidential candidate said the meeting was not an endorsement.",
+        "the meeting was not an endorsement", "Rosa Ibarra", "The Democratic presidential candidate",
+    ),
+    (
+        "no subject: the one person named just before holds the office nobody is titled with",
+        "The speech Rosa Ibarra gave on Tuesday drew a large crowd. "
+        "The former secretary of state said the plan would fail.",
+        "the plan would fail", "Rosa Ibarra", "The former secretary of state",
+    ),
+    (
+        "home-state party epithet: the person who spoke last, though another person is named",
+        '"The budget will pass," Walter Brandt said after meeting Tom Becker. '
+        "The Ohio Republican said taxes would fall next year.",
+        "taxes would fall next year", "Walter Brandt", "The Ohio Republican",
+    ),
+    (
         "fronted phrase before the subject",
         'On Thursday, Mark Delaney toured the plant. "Jobs are coming back," the investor said.',
         "Jobs are coming back", "Mark Delaney", "the investor",
@@ -100,6 +124,19 @@ KEPT = [
         "another person named between the subject and the description",
         'Jeb Bush went after Donald Trump at the debate. "He is a chaos candidate," the former Florida governor said.',
         "He is a chaos candidate", "former Florida governor",
+    ),
+    (
+        "the subject of the sentence before asks the next person named",
+        "At the forum, host Dan Riley asked Tom Becker about the race. "
+        "The candidate said he would win the state by ten points.",
+        "he would win the state", "candidate",
+    ),
+    (
+        "no subject: the office is one the article titles someone else with",
+        "Gov. Tom Becker and Gov. Ann Ruiz toured the plant last month. There were no jobs.\n\n"
+        "The speech Rosa Ibarra gave on Tuesday drew a large crowd. "
+        "The governor said the plan would fail.",
+        "the plan would fail", "governor",
     ),
     (
         "an occupation does not fit a person with an office",

@@ -129,3 +129,14 @@ def test_the_name_before_reported_is_no_person(extractor):
     q = only_quote(extractor, text, "the mayor gave")
     assert q.speaker is not None and q.speaker.name == "Harbor Ledger"
     assert q.speaker.type is SpeakerType.ORGANIZATION
+
+
+def test_a_quote_of_several_sentences_counts_as_none_back_to_the_outlet(fast):
+    text = (
+        "The mayor met the families on Monday, the Harbor Gazette reported.\n\n"
+        '"We have to act now. We cannot wait. We owe it to them," said the mayor.\n\n'
+        "The newspaper reported that the mayor met the families in private."
+    )
+    q = only_quote(fast, text, "the mayor met the families in private")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role) == ("Harbor Gazette", "newspaper")

@@ -1,7 +1,7 @@
 """Anaphora for [`quotes.speakers.resolver.SpeakerResolver`][]: pronouns, role descriptions, gender.
 
 ``he``/``she`` go back to the nearest earlier person of a compatible gender,
-``they``/``it``/``we`` to the last organisation or group that spoke, and ``the
+``they`` to the last organisation or group that spoke (``it`` to an organisation only), and ``the
 spokesman`` or ``the senator`` to the one earlier person whose role has that
 head noun and every modifier. `AnaphoraMixin` holds these methods; the
 resolver inherits them.
@@ -217,11 +217,13 @@ class AnaphoraMixin(NameSitesMixin):
         sentence_starts: list[int],
         exclude: list[tuple[int, int]],
     ) -> Optional[Speaker]:
-        """Resolve a pronoun: ``he``/``she`` to an earlier person, ``they``/``it``/``we`` to a group.
+        """Resolve a pronoun: ``he``/``she`` to an earlier person, ``they``/``it`` to a group or body.
 
         ``they`` goes to a pair of people opening its sentence or the one before, else to a
         capitalised plural that is the subject just before (`quotes.speakers.group_subjects`),
-        else, like ``it`` and ``we``, to the last organisation or group that spoke.
+        else to the last organisation or group that spoke; ``it`` only to an organisation
+        (a group is plural: ``People briefed on it said``) and ``we`` to neither (outside
+        a quote it is the writer: ``We asked our followers``).
 
         A subject pronoun with no antecedent is kept as the speaker's mention with
         ``name=None`` (``"...," he said.`` opening an article); ``him``/``her``
@@ -283,7 +285,13 @@ class AnaphoraMixin(NameSitesMixin):
                     name=party_members(group) or group, mention=mention, start=np.start, end=np.end,
                     type=SpeakerType.GROUP,
                 )
-            if recent is not None and recent[1].type in (SpeakerType.ORGANIZATION, SpeakerType.GROUP):
+            # "it" is one body: not a group that spoke ("People briefed on it said ... it shows");
+            # "we" outside a quote is the writer ("We asked our followers"), not who spoke last
+            bodies: tuple[SpeakerType, ...] = {
+                "it": (SpeakerType.ORGANIZATION,),
+                "they": (SpeakerType.ORGANIZATION, SpeakerType.GROUP),
+            }.get(pronoun, ())
+            if recent is not None and recent[1].type in bodies:
                 sp = recent[1]
                 return Speaker(
                     name=sp.name, mention=mention, start=np.start, end=np.end, type=sp.type, role=sp.role

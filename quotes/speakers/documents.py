@@ -10,8 +10,11 @@ like any mention; the document (``poll``, ``2014 study``) becomes the ``role`` w
 issuer has none of its own. A bare ``the poll`` (``the survey``, ``the report``) takes the
 issuer of the one earlier poll the article names; a document whose phrase names nobody
 otherwise (``a report``, ``data released by state regulators``, two pollsters before
-``the poll``) keeps its description.
-`DocumentMixin` holds the method; the resolver inherits it.
+``the poll``) keeps its description. The respondents or results of a named poll (``One in
+four voters in a New York Times poll``) speak for its issuer too (`respondents_poll`).
+``It`` opening the next sentence (``The lawsuit contends ... It goes on to fault``)
+refers to the document that spoke just before (`DocumentMixin.document_it`).
+`DocumentMixin` holds the methods; the resolver inherits them.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from quotes.text.tokens import Token, tokens
 
 __all__ = [
     "DOCUMENT_NOUNS", "OWNED_DOCUMENTS", "DocumentMixin", "document_phrase", "owned_document",
+    "respondents_poll",
 ]
 
 #: Sentences before a ``the poll`` whose documents are read first.
@@ -77,6 +81,8 @@ _BODY_NOUNS = frozenset(
     """campaign campaigns office offices staff team administration camp aides aide lawyers
     spokesman spokeswoman spokesperson committee organization foundation""".split()
 )
+#: What may open a sentence before its subject ``It``: space, a quote mark, a conjunction.
+_IT_OPENS = re.compile(r"[\s\"'“‘(]*(?:(?:And|But|Yet|Still|Also)\s+)?")
 #: Months and weekdays: ``a June poll`` names no issuer.
 _DATE_WORDS = MONTHS | WEEKDAYS
 #: Determiners that open a document phrase.
@@ -136,6 +142,34 @@ def document_phrase(words: list[Token]) -> int | None:
             and low not in _CONNECTORS and not _modifier(tok)
         ):
             return None
+    return None
+
+
+def respondents_poll(words: list[Token]) -> int | None:
+    """Index of the poll noun of a phrase about its respondents or results, else ``None``.
+
+    ``One in four voters in a New York Times poll``, ``Some 20 percent of people in a
+    recent CNN/ORC poll``, ``the results of the latest Quinnipiac University poll``: the
+    people asked (or the results) speak for whoever ran the poll. The phrase after the
+    first ``in``/``of`` and its article must be a poll or survey phrase
+    (`document_phrase`), and no ``by``/``from``/comma may come before it.
+
+    Examples:
+        >>> text = "One in four voters in a New York Times poll"
+        >>> respondents_poll(tokens(text, 0, len(text)))
+        9
+        >>> text = "voters in Iowa" ; respondents_poll(tokens(text, 0, len(text))) is None
+        True
+    """
+    for k, (tok, _start, _end) in enumerate(words[:-2]):
+        low = tok.lower()
+        if low in ("by", "from", ",", "who", "that"):
+            return None
+        if k == 0 or low not in ("in", "of") or words[k + 1][0].lower() not in _DETERMINERS:
+            continue
+        d = document_phrase(words[k + 1:])
+        if d is not None and bare_phrase(words[k + 1 + d][0]) in _POLLS:
+            return k + 1 + d
     return None
 
 
@@ -291,12 +325,14 @@ class DocumentMixin(AnaphoraMixin):
             A copy of ``speaker`` with the issuer's name and type, the mention unchanged
             and the document as ``role`` when the issuer has no role of its own.
         """
-        if speaker.type not in _DOCUMENT_TYPES:
+        if speaker.type not in (*_DOCUMENT_TYPES, SpeakerType.GROUP):
             return None
         words = tokens(self.norm, speaker.start, speaker.end)
-        d = document_phrase(words)
+        d = document_phrase(words) if speaker.type is not SpeakerType.GROUP else None
         if d is None:
-            return self._owner_of(speaker, words, at)
+            d = respondents_poll(words)  # "One in four voters in a New York Times poll"
+        if d is None:
+            return None if speaker.type is SpeakerType.GROUP else self._owner_of(speaker, words, at)
         issuer = self._named_issuer(words, d, at)
         if issuer is None and _bare_definite(words, d):
             issuer = self._earlier_issuer(bare_phrase(words[d][0]), speaker.start, at)
@@ -307,6 +343,42 @@ class DocumentMixin(AnaphoraMixin):
         return speaker.model_copy(
             update={"name": issuer.name, "type": issuer.type, "role": issuer.role or document}
         )
+
+    def document_it(self, np: NounPhrase, at: int, sentence_starts: list[int]) -> Speaker | None:
+        """``It`` opening a sentence right after a document spoke: that document's speaker.
+
+        ``The lawsuit contends that ... It goes on to fault ...``, ``"...," the email read.
+        It stated that ...``: the last recorded speaker, in the sentence of ``it`` or the one
+        before, is a document phrase (``the lawsuit``, ``the congressional report``) and no
+        person is named between its mention and ``it``. The speaker is the document's
+        issuer when the article names one (`document_speaker`: ``the email`` sent by the
+        Cruz campaign), else the document's description (a description, not a name).
+        ``None`` otherwise (the resolver keeps ``it`` unresolved).
+
+        Args:
+            np: The pronoun.
+            at: Offset of the quote.
+            sentence_starts: Sorted sentence start offsets of the article.
+        """
+        k = bisect.bisect_right(sentence_starts, np.start) - 1
+        if k < 0 or _IT_OPENS.fullmatch(self.norm, sentence_starts[k], np.start) is None:
+            return None
+        recent = next(((off, sp) for off, sp in reversed(self._speakers) if off <= at), None)
+        if recent is None:
+            return None
+        sp = recent[1]
+        if sp.start < sentence_starts[max(0, k - 1)]:
+            return None
+        if sp.type not in _DOCUMENT_TYPES or not sp.name or sp.end > np.start:
+            return None
+        if document_phrase(tokens(self.norm, sp.start, sp.end)) is None:
+            return None
+        i = bisect.bisect_right(self._person_at, (sp.end, ""))
+        if i < len(self._person_at) and self._person_at[i][0] < np.start:
+            return None  # "The report said ... Mr. Lee replied. It added": not clearly the report
+        named = self.document_speaker(sp, at) or sp
+        mention = self.text[np.start:np.end]
+        return named.model_copy(update={"mention": mention, "start": np.start, "end": np.end})
 
     def _owner_of(self, speaker: Speaker, words: list[Token], at: int) -> Speaker | None:
         """``Rubio's press release``, ``Farley's account``: the owner named before ``'s``.

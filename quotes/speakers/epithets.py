@@ -58,9 +58,15 @@ _NOT_PERSON_BEFORE = re.compile(r"\b(?i:a|an|the|in|at|near|inside)\s+(?:[A-Z][\
 _OPENER = word_alternation(
     (CLAUSE_OPENERS - {"yet", "however", "instead"}) | {"then", "later"}, capitalised=True
 )
+#: A dateline opening an article's first sentence: ``ROME -``, ``WASHINGTON (AP) —``.
+_DATELINE = (
+    r"(?:\s*[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*(?:\s*\([A-Za-z ]+\))?\s+[-–—]+\s+)?"
+)
 #: What may stand between a sentence start and its subject: an opener and a fronted phrase
 #: ending in a comma (``On Thursday, Trump said``), or nothing.
-_BEFORE_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:" + _OPENER + r"\s+)?(?:[^\"“”.;:]*,\s+)?")
+_BEFORE_SUBJECT = re.compile(
+    _DATELINE + r"[\s\"'“‘(]*(?:" + _OPENER + r"\s+)?(?:[^\"“”.;:]*,\s+)?"
+)
 
 
 #: A definite description opening a sentence (after openers): ``The candidate``, ``The
@@ -208,8 +214,11 @@ class EpithetMixin(AnaphoraMixin):
         ``SENTENCES_BACK`` before it):
 
         * the recent subject is the only person there who fits (`_fits`), but for people
-          named only as a topic or in a headline (`_aside_at`);
-        * no subject, and the window names one person only, who fits;
+          named only as a topic or in a headline (`_aside_at`); or a person description
+          opens the sentence after one the subject opened (`_continues_subject`);
+        * no subject, and the window names one person only, who fits; or who holds no
+          title, for an office nobody in the article is titled with, when named in the
+          sentence before or the office has an ``of`` tail (``the former secretary of state``);
         * an office noun (``the Florida senator``) whose holder the article never
           titles: the recent subject, when it is the only person there (topics and
           headlines aside) who holds no office and is of the right gender and party,
@@ -223,7 +232,21 @@ class EpithetMixin(AnaphoraMixin):
         ]
         compatible = {name for name in people if self._fits(name, desc)}
         if subject is None:
-            return people[0] if len(set(people)) == 1 and compatible == set(people) else None
+            if len(set(people)) != 1:
+                return None
+            if compatible == set(people):
+                return people[0]
+            # "comments Clinton made ... The former secretary of state mocked": an office nobody
+            # here is titled with, and the one person named, holding none, named in the sentence
+            # before, not in the description's own ("Speaking with Peter Grant, the governor"),
+            # or the office is one of a place or department ("of state")
+            untitled = desc.kind == "office" and not self._office_held(desc)
+            own = self._people_between(self.sentence_starts[k], before) if k >= 0 else people
+            before_own = k >= 1 and self._people_between(
+                self.sentence_starts[k - 1], self.sentence_starts[k]
+            )
+            near = not own and (desc.tail or before_own)
+            return people[0] if untitled and near and self._fits_untitled(people[0], desc) else None
         rivals = {
             name for off, name in self._people_between(window_start, before)
             if name in people and not (self._aside_at(off, before) and not self._appositive_to(off, before))
@@ -232,6 +255,10 @@ class EpithetMixin(AnaphoraMixin):
             {name for name in rivals if name in compatible} == {subject} or _home_party(desc)
         ):
             return subject  # "the Kentucky Republican": the subject, named just before
+        if subject in compatible and desc.kind != "office" and self._continues_subject(
+            k, before, subject
+        ):
+            return subject  # "Sanders met Pope Francis. The Democratic candidate said": the subject
         if compatible or desc.kind != "office" or self._office_held(desc):
             return None
         untitled = {name for name in rivals if self._fits_untitled(name, desc)}
@@ -278,6 +305,31 @@ class EpithetMixin(AnaphoraMixin):
             start = m.start()
         return _PREPOSITION_BEFORE.search(self.norm, max(0, start - 12), start) is not None
 
+    def _continues_subject(self, k: int, before: int, subject: str) -> bool:
+        """The description at ``before`` opens sentence ``k``; ``subject`` opens sentence ``k - 1``.
+
+        News goes on about the subject of a sentence with a description of them as the
+        next sentence's subject (``Bernie Sanders met Pope Francis on Saturday. The
+        Democratic presidential candidate said ...``); another person named in that
+        sentence, not as its subject, is not the one described. A subject who asks the
+        next person named (``Sean Hannity asked Kasich``) leaves it open: the one asked
+        is described as often.
+        """
+        if k < 1:
+            return False
+        lo = self.sentence_starts[k]
+        m = _SUBJECT_DESCRIPTION.match(self.norm, lo)
+        if m is None or m.start(1) != before:
+            return False
+        prev = self.sentence_starts[k - 1]
+        people = self._people_between(prev, lo)
+        if not people or people[0][1] != subject or not self._subject_at(prev, people[0][0]):
+            return False
+        off = people[0][0]
+        i = bisect.bisect_left(self._person_at, (off, ""))
+        # "Sean Hannity asked Kasich": the one asked may be the one described
+        return self._person_asked((i, off, subject), lo, None) is None
+
     def _continued_speaker(self, k: int, before: int, desc: Description) -> str | None:
         """The person who spoke last, when the description can only be them; else ``None``.
 
@@ -286,7 +338,9 @@ class EpithetMixin(AnaphoraMixin):
         window (the description's sentence and the ``SENTENCES_BACK`` before it) is the
         antecedent when they fit the description (`_fits`: for an office, holding its
         title in the article) and nobody else who could fit it (`_fits_person`) is named
-        between their mention and the description.
+        between their mention and the description; a home-state party epithet (``the Ohio
+        Republican``, `_home_party`) is the speaker's whoever else is named, as it is the
+        subject's in `_description_antecedent`.
         """
         window_start = self.sentence_starts[max(0, k - SENTENCES_BACK)]
         spoken = [
@@ -300,6 +354,8 @@ class EpithetMixin(AnaphoraMixin):
         assert name is not None
         if not self._fits(name, desc):
             return None
+        if _home_party(desc):
+            return name  # '"...," said Gowdy. The South Carolina Republican admitted': the speaker
         others = [
             other for _off, other in self._people_between(min(last.start, window_start), before)
             if other != name and self._fits_person(other, desc)
@@ -401,6 +457,8 @@ class EpithetMixin(AnaphoraMixin):
             tok = m.group()
             if not (tok in (".", "of") or tok[:1].isupper() or bare_phrase(tok) in TITLES):
                 break
+            if tok in ("The", "A", "An"):
+                return False  # "The National Review is hosting": no person after an article
             start = m.start()  # "Ohio Gov. John Kasich", "Former Secretary of State Hillary Clinton"
         return _BEFORE_SUBJECT.fullmatch(self.norm, lo, start) is not None
 

@@ -10,7 +10,8 @@ the bare ``Defense Ministry`` keeps its own name.
 
 A description (``the ministry``, ``the company``, ``the defense ministry``) refers to the
 organisation the article named last with a compatible head noun (``the company`` to a
-company-like name, ``the agency`` to a department or bureau when no acronym is near), when
+company-like name, ``the agency`` to a department, bureau or agency acronym (``FBI``) when no
+other acronym is near, ``the budget office`` to an office with ``Budget`` in its name), when
 no other compatible organisation was named in the sentences just before it; otherwise it
 stays a description. ``it`` as the subject of a cue refers to the
 organisation last named at the start of a sentence (its subject).
@@ -28,6 +29,7 @@ from collections.abc import Callable
 from typing import Optional
 
 from quotes.lexicon import (
+    AGENCY_ACRONYMS,
     DEMONYMS,
     MONTHS,
     NON_NAME_CAPITALS,
@@ -56,12 +58,12 @@ COMPANY_HEADS = frozenset(
 DESCRIPTION_HEADS = frozenset(
     """ministry company firm agency committee commission department council bureau authority
     embassy corporation bank airline railway railways service court group organization
-    organisation foundation association institute""".split()
+    organisation foundation association institute office""".split()
 )
 #: Heads of government bodies ``the agency`` can refer to (``State Department``, ``Census Bureau``).
 _AGENCY_HEADS = frozenset(
     "agency department bureau administration service commission authority".split()
-)
+) | AGENCY_ACRONYMS
 #: An acronym (``FBI``, ``EPA``): maybe another agency near ``the agency``.
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 #: Description heads that refer only to an organisation named in the sentences just before.
@@ -320,8 +322,10 @@ class OrganisationIndex:
             return None  # two ministries named just before: not guessed
         if head in _NEAR_ONLY_HEADS and (not near or _introduces(self.norm, head, last.end, before)):
             return None  # "the group" far from its name, or after "the trade group for ..."
-        if head == "agency" and _ACRONYM.search(self.norm, window, before):
-            return None  # "data from the FBI. The agency lists": an agency the index does not hold
+        if head == "agency" and any(
+            m.group() not in near for m in _ACRONYM.finditer(self.norm, window, before)
+        ):
+            return None  # "data from the EPA. The agency lists": an agency the index does not hold
         return self._canonical[last.name]
 
     def speaker_for(

@@ -286,7 +286,10 @@ class SpeakerResolver(
             sp = self.resolve(head, at=at, sentence_starts=sentence_starts, exclude=exclude)
             return sp  # the mention ends before the verb, as the Source does
         if len(words) == 1 and low_words[0] in PRONOUNS:
-            return self.resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+            found = self.resolve_pronoun(np, low_words[0], at, sentence_starts, exclude)
+            if low_words[0] == "it" and (found is None or found.name is None):
+                return self.document_it(np, at, sentence_starts) or found  # "The lawsuit ... It"
+            return found
         if "and" in low_words or "&" in low_words:
             listed = self._coordination(
                 np, words, mention, at=at, sentence_starts=sentence_starts, exclude=exclude
@@ -386,6 +389,15 @@ class SpeakerResolver(
                 role = without_article(role_text)
         return role or self.roles.get(canonical)
 
+    def _unquoted_starts(self) -> list[int]:
+        """The sentence starts outside quotes: a quote split into sentences counts as none.
+
+        ``..., the Orlando Sentinel reported. "We have to ... We have a lot of work," said
+        Clinton. The newspaper reported``: the outlet is the sentence before the quote's.
+        """
+        cover = self._exclude_cover(self.quoted_spans)
+        return [s for s in self.sentence_starts if s not in cover]
+
     def _is_person(self, name: str) -> bool:
         """``name`` (or its last word) names a person of the article, or opens with a given name."""
         words = name.split()
@@ -413,7 +425,7 @@ class SpeakerResolver(
             known = (
                 self.role_anaphor(np, low, mention) or self.epithet_anaphor(np, low, mention)
                 or self.orgs.speaker_for(np, words, low, mention, self.sentence_starts, self._is_person)
-                or self.outlets.speaker_for(np, low, mention, self.sentence_starts)
+                or self.outlets.speaker_for(np, low, mention, self._unquoted_starts())
             )
             if known is not None:
                 return known
