@@ -64,6 +64,11 @@ ROWS = [
         [Want("We will hold the line", D, "Iryna Holub", P, "told", "Kyiv Independent")],
     ),
     Row(
+        "in-a-platform-post",
+        "Governor Pavlo Dorosh said in a Telegram post that two drones had struck a warehouse in Zelenopil.",
+        [Want("that two drones had struck a warehouse in Zelenopil", I, "Pavlo Dorosh", P, "said", "Telegram")],
+    ),
+    Row(
         "wrote-on-platform",
         '"The city held out again," Mayor Ihor Sadovyi wrote on Telegram.',
         [Want("The city held out again", D, "Ihor Sadovyi", P, "wrote", "Telegram")],
