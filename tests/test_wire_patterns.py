@@ -155,6 +155,16 @@ ROWS = [
         [Want("its forces had captured the village of Lisne", I, "Dravia's Defence Ministry", O, "said")],
     ),
     Row(
+        "dateline-agency-dash-content-first",
+        "KORVAN, Dravia (AP) — Dravian troops shot down 20 drones overnight, the air force said on Friday.",
+        [Want("Dravian troops shot down 20 drones overnight", I, "air force", O, "said")],
+    ),
+    Row(
+        "content-first-hit",
+        "A missile hit a school in Lisne, the police said.",
+        [Want("A missile hit a school in Lisne", I, "police", O, "said")],
+    ),
+    Row(
         "content-first-irregular-past",
         "Border guards fled the post before dawn, the ministry said.",
         [Want("Border guards fled the post before dawn", I, "ministry", O, "said")],

@@ -442,12 +442,14 @@ def names_no_clause(content: str) -> bool:
 
 #: A past form after another word (``Russia sent troops``, ``Clinton led``): a verb, unless a
 #: determiner makes it a modifier (``the proposed plan``); hyphenated forms are modifiers
-#: (``Iranian-made drones``).
+#: (``Iranian-made drones``). ``shot`` only as the verb of war reports (``troops shot down
+#: drones``, ``shot dead``, ``shot at``), not the noun (``a long shot``).
 _PAST_VERB = re.compile(
     r"(?<![\w'’-])([\w'’]+)\s+((?-i:[a-z]+ed|sent|won|lost|led|made|took|gave|went|came|told|knew|"
     r"thought|found|held|left|met|paid|ran|saw|spent|wrote|began|brought|built|bought|fell|felt|"
     r"fought|got|grew|heard|kept|rose|sold|spoke|struck|threw|became|chose|drew|drove|forgot|"
-    r"froze|hid|rode|sang|stole|swore|tore|woke|won))\b(?!-)"
+    r"froze|hid|rode|sang|stole|swore|tore|woke|won|fled|sought|caught|flew|blew|broke|sank|shook|"
+    r"overran|hit|shot(?=\s+(?:down|dead|at)\b)))\b(?!-)"
 )
 #: Words after which a past form is a modifier (``the proposed plan``, ``a tax on imported
 #: steel``, ``widely used``: an adverb in -ly too), and words in -ed that are no verbs.
