@@ -131,6 +131,16 @@ ROWS = [
         [Want("that three people had been killed", I, "Marchuk's office", O, "said", "a statement")],
     ),
     Row(
+        "statement-posted-on-website",
+        "The Velran Energy Company said in a statement posted on its website that it would suspend operations.",
+        [Want("that it would suspend operations", I, "Velran Energy Company", O, "said", "a statement")],
+    ),
+    Row(
+        "video-posted-on-platform",
+        "Olek Branko said in a video posted on Telegram that the bridge was hit.",
+        [Want("that the bridge was hit", I, "Olek Branko", P, "said", "Telegram")],
+    ),
+    Row(
         "statement-issued-late",
         "The Velran Energy Company said in a statement issued late on Monday that it would suspend operations.",
         [Want("that it would suspend operations", I, "Velran Energy Company", O, "said", "a statement")],

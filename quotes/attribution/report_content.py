@@ -16,7 +16,7 @@ import bisect
 import re
 
 from quotes.attribution.cues import TELL
-from quotes.attribution.report_cues import SAY_LIKE, reporting_kind
+from quotes.attribution.report_cues import SAY_LIKE, document_participle, reporting_kind
 from quotes.document import Document
 from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
@@ -117,14 +117,16 @@ def content_after(
             if n == 0 or adjunct:
                 return a
             break
-        if (
-            word in (".", ";", "?", "!", "“", '"', "—", "–", "-")
-            or reporting_kind(word) is not None
+        if word in (".", ";", "?", "!", "“", '"', "—", "–", "-"):
+            break
+        if reporting_kind(word) is not None and not (
+            adjunct and n > 0 and document_participle(rest[n - 1][0], low)
         ):
             break
     if not rest:
         return None
     return _first_content_word(ctx, rest, say_like)
+
 
 
 def _infinitive_follows(rest: list[Token]) -> bool:

@@ -34,6 +34,7 @@ __all__ = [
     "SAY_LIKE",
     "between_subject_and_cue",
     "chained_cue",
+    "document_participle",
     "evidence_before",
     "is_particle",
     "not_a_cue",
@@ -497,3 +498,18 @@ def between_subject_and_cue(word: str, cue: str) -> bool:
     if cue_adverb(word):
         return True  # cue_adverb: the direct path's adverb test ("often", not "family")
     return low in _PROGRESSIVE and cue.endswith("ing")
+
+
+#: Documents a statement is made in (``said in a statement posted online that C``).
+_DOCUMENT_NOUNS = frozenset(
+    "statement post video message letter note address release update communique communiqué".split()
+)
+
+
+def document_participle(before: str, low: str) -> bool:
+    """Whether ``low`` after ``before`` describes a document: ``a statement posted``, ``issued``.
+
+    Such a participle is part of the adjunct between a cue and its ``that`` (``said in a
+    statement posted on its website that C``), not a cue of its own.
+    """
+    return before.lower() in _DOCUMENT_NOUNS and low.endswith("ed")
