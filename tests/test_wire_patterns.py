@@ -145,11 +145,32 @@ ROWS = [
         "The Velran Energy Company said in a statement issued late on Monday that it would suspend operations.",
         [Want("that it would suspend operations", I, "Velran Energy Company", O, "said", "a statement")],
     ),
-    # -- agencies quoting someone -------------------------------------------------------------
+    # -- agencies quoting someone: the one quoted speaks, the agency is the channel; the cue of
+    # the active form is the agency's verb, as in ``“…,” KCNA quoted Kim as saying``.
     Row(
         "agency-quoted-as-saying-direct-after",
         '"The exercises are defensive," KCNA quoted Kim Jong Su as saying.',
         [Want("The exercises are defensive", D, "Kim Jong Su", P, "quoted", "KCNA")],
+    ),
+    Row(
+        "agency-quoted-as-saying-direct-before",
+        'Interfax quoted Anatoly Brin as saying: "The exercises are defensive."',
+        [Want("The exercises are defensive.", D, "Anatoly Brin", P, "quoted", "Interfax")],
+    ),
+    Row(
+        "agency-quoted-as-saying",
+        "The agency Interfax quoted Deputy Foreign Minister Sergei Ralkov as saying that Moscow was ready for talks.",
+        [Want("that Moscow was ready for talks", I, "Sergei Ralkov", P, "quoted", "Interfax")],
+    ),
+    Row(
+        "agency-cited-source-as-saying",
+        "RIA Novosti cited a source in the ministry as saying the drills would end on Friday.",
+        [Want("the drills would end on Friday", I, "a source", A, "cited", "RIA Novosti")],
+    ),
+    Row(
+        "quoted-by-agency-as-saying",
+        "Anatoly Brin was quoted by TASS as saying the exercises would last ten days.",
+        [Want("the exercises would last ten days", I, "Anatoly Brin", P, "was quoted by TASS as saying", "TASS")],
     ),
     Row(
         "quoted-as-saying",
