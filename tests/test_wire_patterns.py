@@ -200,6 +200,11 @@ ROWS = [
         "Border guards fled the post before dawn, the ministry said.",
         [Want("Border guards fled the post before dawn", I, "ministry", O, "said")],
     ),
+    Row(
+        "said-late-on-weekday",
+        "Olek Branko, the head of the presidential office, said late on Monday the attack had killed four people.",
+        [Want("the attack had killed four people", I, "Olek Branko", P, "said")],
+    ),
     # -- who: descriptions, titles, organisations ---------------------------------------------
     Row(
         "description-comma-name",

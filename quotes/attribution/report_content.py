@@ -63,10 +63,12 @@ _ADJUNCT_START = frozenset(
     """in on at during after before to for from with via through over earlier later last this late
     repeatedly again also publicly privately recently then yesterday today tonight""".split()
 )
-#: A time phrase right after a cue (``said Tuesday``, ``said two days ago``), with its comma.
+#: A time phrase right after a cue (``said Tuesday``, ``said late on Monday``, ``said two days ago``), with its
+#: comma.
 _TIME_PHRASE = re.compile(
-    r"(?:(?:(?:on|last|this|late|early|earlier|on\s+the)\s+)?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|yesterday|today|tonight|week|weekend|month|year|night|morning|"
+    r"(?:(?:(?:on|last|this|late|early|earlier|on\s+the|(?:late|early|earlier)\s+on)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|"
+    r"weekend|month|year|night|morning|"
     r"afternoon|evening)\b(?:\s+(?:night|morning|afternoon|evening))?"
     r"|(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|some|\d+)\s+)?"
     r"(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before))\s*,?\s*",
