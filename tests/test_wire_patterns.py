@@ -145,6 +145,17 @@ ROWS = [
         "The Velran Energy Company said in a statement issued late on Monday that it would suspend operations.",
         [Want("that it would suspend operations", I, "Velran Energy Company", O, "said", "a statement")],
     ),
+    Row(
+        "in-a-statement-adding",
+        "The Dravian Foreign Ministry summoned the ambassador, the ministry said in a statement, "
+        "adding that a protest note had been handed over.",
+        [
+            Want("The Dravian Foreign Ministry summoned the ambassador", I, "Dravian Foreign Ministry", O, "said",
+                 "a statement"),
+            Want("that a protest note had been handed over", I, "Dravian Foreign Ministry", O, "adding",
+                 "a statement"),
+        ],
+    ),
     # -- agencies quoting someone: the one quoted speaks, the agency is the channel; the cue of
     # the active form is the agency's verb, as in ``“…,” KCNA quoted Kim as saying``.
     Row(

@@ -16,7 +16,7 @@ import bisect
 import re
 
 from quotes.attribution.cues import TELL
-from quotes.attribution.report_cues import SAY_LIKE, document_participle, reporting_kind
+from quotes.attribution.report_cues import SAY_LIKE, channel_adjunct_end, document_participle, reporting_kind
 from quotes.document import Document
 from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
@@ -63,8 +63,8 @@ _ADJUNCT_START = frozenset(
     """in on at during after before to for from with via through over earlier later last this late
     repeatedly again also publicly privately recently then yesterday today tonight""".split()
 )
-#: A time phrase right after a cue (``said Tuesday``, ``said late on Monday``, ``said two days ago``), with its
-#: comma.
+#: A time phrase right after a cue (``said Tuesday``, ``said late on Monday``, ``said two days
+#: ago``), with its comma.
 _TIME_PHRASE = re.compile(
     r"(?:(?:(?:on|last|this|late|early|earlier|on\s+the|(?:late|early|earlier)\s+on)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|"
@@ -191,7 +191,8 @@ def participle_after(toks: list[Token], last: int, limit: int, host: str) -> int
 
     ``CNN reported citing an official``, ``the ministry said, adding that ...``,
     ``X wrote on Tuesday citing Y``: a comma, or a time phrase of up to three
-    words, may stand between. PolNeAR reads ``citing Y`` as an attribution of its
+    words, may stand between, or a channel and its comma (``said in a statement,
+    adding``). PolNeAR reads ``citing Y`` as an attribution of its
     own with the same source. Without a comma the cue ``host`` must be a verb that
     takes no gerund (``said``, ``reported``), as ``acknowledged urging staff to``
     or ``denied saying it`` report the gerund itself.
@@ -202,6 +203,8 @@ def participle_after(toks: list[Token], last: int, limit: int, host: str) -> int
         n += 1
     elif host not in _NO_GERUND:
         return None
+    else:
+        n = channel_adjunct_end(toks, n) or n  # "said in a statement, adding that C"
     for m in range(n, min(n + 4, len(toks))):
         word, a, _b = toks[m]
         if a >= limit:

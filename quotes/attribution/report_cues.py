@@ -34,6 +34,7 @@ __all__ = [
     "SAY_LIKE",
     "between_subject_and_cue",
     "chained_cue",
+    "channel_adjunct_end",
     "document_participle",
     "evidence_before",
     "is_particle",
@@ -513,3 +514,24 @@ def document_participle(before: str, low: str) -> bool:
     statement posted on its website that C``), not a cue of its own.
     """
     return before.lower() in _DOCUMENT_NOUNS and low.endswith("ed")
+
+
+#: The most words of a channel phrase after a cue (``in a televised address to the nation``).
+_CHANNEL_WORDS = 6
+
+
+def channel_adjunct_end(toks: list[Token], n: int) -> int | None:
+    """The token after the comma that ends a channel phrase opening at ``n``, or ``None``.
+
+    ``said in a statement, adding``, ``wrote on Telegram, citing``: ``in`` or ``on`` and a
+    few plain words (no mark, no cue word) up to a comma.
+    """
+    if n >= len(toks) or toks[n][0].lower() not in ("in", "on"):
+        return None
+    for m in range(n + 1, min(n + 2 + _CHANNEL_WORDS, len(toks))):
+        word = toks[m][0]
+        if word == ",":
+            return m + 1 if m > n + 1 else None
+        if not word[:1].isalnum() or reporting_kind(word) is not None:
+            return None
+    return None
