@@ -261,6 +261,16 @@ ROWS = [
         [Want("the brigade had withdrawn", I, "A senior military official", A, "said")],
     ),
     Row(
+        "asked-not-to-be-named",
+        "Dravian officials, who asked not to be named, said the attack was launched from the north.",
+        [Want("the attack was launched from the north", I, "Dravian officials", G, "said")],
+    ),
+    Row(
+        "asked-not-to-be-identified-because",
+        "Two officials, who asked not to be identified because the plan is secret, said it would fail.",
+        [Want("it would fail", I, "Two officials", G, "said")],
+    ),
+    Row(
         "according-to-administration",
         "At least nine civilians were killed, according to the regional administration.",
         [Want("At least nine civilians were killed", I, "regional administration", O, "according to")],

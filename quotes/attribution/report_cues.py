@@ -390,7 +390,8 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
     ``270 pledged delegates``, ``the stated goal``: a modifier after a determiner
     or a number; ``a think tank``: the first word of a compound noun; ``his home state``,
     ``secretary of state``: a noun; ``Initial estimates put ...``: a plural noun; ``The Sunshine State is ...``: a capitalised
-    cue word inside a sentence (not a title-case headline) is a name.
+    cue word inside a sentence (not a title-case headline) is a name; ``asked not to be
+    named``: a source's condition.
     """
     word = toks[k][0]
     low = word.lower()
@@ -404,7 +405,16 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
         return True
     if k + 1 < len(toks) and (low, toks[k + 1][0].lower()) in _COMPOUND_NOUNS:
         return True  # "a conservative think tank"
+    if _ANONYMITY.match(" ".join(w.lower() for w, _a, _b in toks[k : k + 5])):
+        return True  # "officials, who asked not to be named, said C": the source's condition
     return word[:1].isupper() and k > 0 and not _title_case(toks)
+
+
+#: A source asking to stay unnamed (``asked not to be named``, ``requested anonymity``):
+#: the condition of a source, no report of its own.
+_ANONYMITY = re.compile(
+    r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)\b|anonymity\b)"
+)
 
 
 #: A cue word and the next word that make one noun (``a conservative think tank``).
