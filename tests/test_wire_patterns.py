@@ -110,6 +110,11 @@ ROWS = [
         [Want("that the aid would arrive soon", I, "Lena Stroud", P, "said", "a video address")],
     ),
     Row(
+        "interview-aired-on-channel",
+        '"We are ready," Ostap Yarema said in an interview aired on Channel One.',
+        [Want("We are ready", D, "Ostap Yarema", P, "said", "Channel One")],
+    ),
+    Row(
         "interview-with-outlet-first",
         "In an interview with the BBC, Oleh Marchuk said he was ready to meet his counterpart.",
         [Want("he was ready to meet his counterpart", I, "Oleh Marchuk", P, "said", "BBC")],

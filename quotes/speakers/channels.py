@@ -71,7 +71,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:^|[,;]\s*)(?P<ch>" + _CHANNEL_ALT + r")\s+(?:reports|reported)\b", "ch"),
         (r"\b(?:on|via|to)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?P<ch>" + _PLATFORM + r")(?:\s+(?:channel|account|page|post))?(?![\w])", "ch"),
         (r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+)?(?P<ch>" + _NAMED_PLATFORM + r")\s+(?:post|message|video|statement|thread)\b", "ch"),
-        (r"\b(?:said|says|saying|appeared|appearing|speaking|interviewed)\s+on\s+(?:the\s+)?(?P<ch>" + _CHANNEL_ALT + r")(?![\w'])", "ch"),
+        (r"\b(?:said|says|saying|appeared|appearing|speaking|interviewed|aired|broadcast|shown)\s+on\s+(?:the\s+)?(?P<ch>" + _CHANNEL_ALT + r")(?![\w'])", "ch"),
         (r"\b(?:broadcast|aired|published|carried)\s+by\s+(?P<ch>" + _OUTLET_NP + r")(?![\w])", "ch"),
     )
 )
