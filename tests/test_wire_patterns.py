@@ -146,6 +146,11 @@ ROWS = [
         [Want("that the bridge was hit", I, "Olek Branko", P, "said", "Telegram")],
     ),
     Row(
+        "interview-broadcast-on-state-television",
+        "Ostap Yarema said in an interview broadcast on state television that the talks were over.",
+        [Want("that the talks were over", I, "Ostap Yarema", P, "said", "state television")],
+    ),
+    Row(
         "statement-issued-late",
         "The Velran Energy Company said in a statement issued late on Monday that it would suspend operations.",
         [Want("that it would suspend operations", I, "Velran Energy Company", O, "said", "a statement")],

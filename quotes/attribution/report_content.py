@@ -16,7 +16,7 @@ import bisect
 import re
 
 from quotes.attribution.cues import TELL
-from quotes.attribution.report_cues import SAY_LIKE, channel_adjunct_end, document_participle, reporting_kind
+from quotes.attribution.report_cues import SAY_LIKE, channel_adjunct_end, in_adjunct, reporting_kind
 from quotes.document import Document
 from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
@@ -122,7 +122,7 @@ def content_after(
         if word in (".", ";", "?", "!", "“", '"', "—", "–", "-"):
             break
         if reporting_kind(word) is not None and not (
-            adjunct and n > 0 and document_participle(rest[n - 1][0], low)
+            adjunct and n > 0 and in_adjunct(rest[n - 1][0], low)
         ):
             break
     if not rest:

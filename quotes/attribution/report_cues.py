@@ -35,8 +35,8 @@ __all__ = [
     "between_subject_and_cue",
     "chained_cue",
     "channel_adjunct_end",
-    "document_participle",
     "evidence_before",
+    "in_adjunct",
     "is_particle",
     "not_a_cue",
     "object_cue",
@@ -513,17 +513,26 @@ def between_subject_and_cue(word: str, cue: str) -> bool:
 
 #: Documents a statement is made in (``said in a statement posted online that C``).
 _DOCUMENT_NOUNS = frozenset(
-    "statement post video message letter note address release update communique communiqué".split()
+    """statement post video message letter note address release update communique communiqué
+    interview speech remarks comments""".split()
 )
+#: Words after which a document or channel word is a noun or a modifier in an adjunct (``on state
+#: television``, ``in a tweet``).
+_ADJUNCT_NOUN_AFTER = frozenset("on in at a an the his her its their".split())
 
 
-def document_participle(before: str, low: str) -> bool:
-    """Whether ``low`` after ``before`` describes a document: ``a statement posted``, ``issued``.
+def in_adjunct(before: str, low: str) -> bool:
+    """Whether the cue word ``low`` after ``before`` belongs to the adjunct between a cue and its ``that``.
 
-    Such a participle is part of the adjunct between a cue and its ``that`` (``said in a
-    statement posted on its website that C``), not a cue of its own.
+    A participle describing a document (``said in a statement posted on its website that
+    C``, ``an interview broadcast``), or a document or channel word after a preposition or
+    a determiner (``said on state television that C``, ``saying in a tweet that C``, ``said
+    in remarks published by X that C``): no cue of its own.
     """
-    return before.lower() in _DOCUMENT_NOUNS and low.endswith("ed")
+    before = before.lower()
+    if before in _ADJUNCT_NOUN_AFTER:
+        return low in _DOCUMENT_NOUNS or low in ("tweet", "state")  # "state television"
+    return before in _DOCUMENT_NOUNS and (low.endswith("ed") or low == "broadcast")
 
 
 #: The most words of a channel phrase after a cue (``in a televised address to the nation``).
