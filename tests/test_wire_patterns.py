@@ -136,6 +136,16 @@ ROWS = [
         [Want("that three people had been killed", I, "Marchuk's office", O, "said", "a statement")],
     ),
     Row(
+        "said-on-its-website",
+        '"This is blackmail," the Dravian Foreign Ministry said on its website.',
+        [Want("This is blackmail", D, "Dravian Foreign Ministry", O, "said", "a website")],
+    ),
+    Row(
+        "in-a-readout",
+        "Ostap Yarema met the envoy on Friday, the Velran presidency said in a readout of the meeting.",
+        [Want("Ostap Yarema met the envoy on Friday", I, "Velran presidency", O, "said", "a readout")],
+    ),
+    Row(
         "statement-posted-on-website",
         "The Velran Energy Company said in a statement posted on its website that it would suspend operations.",
         [Want("that it would suspend operations", I, "Velran Energy Company", O, "said", "a statement")],

@@ -80,7 +80,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _DOCUMENT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), group)
     for p, group in (
-        (r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?(?P<ch>statement|post|press\s+release|video\s+address|address|communiqu[eé]|letter|op-ed|tweet)\b", "ch"),
+        (r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?(?P<ch>statement|post|press\s+release|video\s+address|address|communiqu[eé]|letter|op-ed|tweet|readout)\b", "ch"),
+        (r"\bon\s+(?:its|his|her|their|the)\s+(?:official\s+)?(?P<ch>website)\b", "ch"),
         (r"\b(?:a|an|the)\s+(?P<ch>statement)\s+(?:released|issued|published|posted)\b", "ch"),
     )
 )
@@ -93,7 +94,7 @@ _FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+)\b")
 _KNOWN = frozenset(KNOWN_CHANNELS)
 _ARTICLE_FOR = {"statement": "a statement", "post": "a post", "press release": "a press release",
                 "video address": "a video address", "address": "an address", "letter": "a letter",
-                "tweet": "a tweet", "op-ed": "an op-ed"}
+                "tweet": "a tweet", "op-ed": "an op-ed", "readout": "a readout", "website": "a website"}
 _NAMED = re.compile(_NAMED_OUTLET + r"$")
 _MASTHEAD_NAME = re.compile(r"[Tt]he\s+(?P<paper>" + _MASTHEAD + r")")
 _TRAILING_DESCRIPTOR = re.compile(r"\s+" + _DESCRIPTOR + r"$")
