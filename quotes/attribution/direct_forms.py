@@ -464,8 +464,7 @@ class _BeforeScan:
         cue, _obj = (ctx.span(a, b), None) if put_it else cue_span(ctx, toks, i, self.end)
         clause = ctx.norm[toks[max(0, i - 8)][1]:self.end]
         j = aux_start(toks, i, days=True)
-        quoted = quoted_speaker(ctx, toks, i, self.q.start)  # 'Interfax quoted X as saying: “…”': X
-        if quoted is not None:
+        if (quoted := quoted_speaker(ctx, toks, i, self.q.start)) is not None:  # 'Interfax quoted X as saying: “'
             return attributed("before:participle", quoted[0], quoted[1], kind, find_via(clause))
         if self.participle is None and PARTICIPLE_RE.match(word) and not ctx.norm[:a].rstrip().endswith(","):
             return self._participle_subject(word, a, cue, kind, clause)
