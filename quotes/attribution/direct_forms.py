@@ -38,6 +38,7 @@ from quotes.attribution.cues import (
 )
 from quotes.attribution.direct_colon import colon_speaker
 from quotes.attribution.direct_subject import modified_role_name, wide_speaker, with_subject
+from quotes.attribution.report_cue import quoted_speaker
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
 from quotes.document import Document
@@ -463,6 +464,8 @@ class _BeforeScan:
         cue, _obj = (ctx.span(a, b), None) if put_it else cue_span(ctx, toks, i, self.end)
         clause = ctx.norm[toks[max(0, i - 8)][1]:self.end]
         j = aux_start(toks, i, days=True)
+        if (quoted := quoted_speaker(ctx, toks, i, self.q.start)) is not None:  # 'Interfax quoted X as saying: “'
+            return attributed("before:participle", quoted[0], quoted[1], kind, find_via(clause))
         if self.participle is None and PARTICIPLE_RE.match(word) and not ctx.norm[:a].rstrip().endswith(","):
             return self._participle_subject(word, a, cue, kind, clause)
         found = self._relative(j, word, cue, kind, clause) or self._coordinated(j, cue, kind, clause)

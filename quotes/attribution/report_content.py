@@ -16,7 +16,7 @@ import bisect
 import re
 
 from quotes.attribution.cues import TELL
-from quotes.attribution.report_cues import SAY_LIKE, reporting_kind
+from quotes.attribution.report_cues import SAY_LIKE, channel_adjunct_end, in_adjunct, reporting_kind
 from quotes.document import Document
 from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
@@ -63,10 +63,12 @@ _ADJUNCT_START = frozenset(
     """in on at during after before to for from with via through over earlier later last this late
     repeatedly again also publicly privately recently then yesterday today tonight""".split()
 )
-#: A time phrase right after a cue (``said Tuesday``, ``said two days ago``), with its comma.
+#: A time phrase right after a cue (``said Tuesday``, ``said late on Monday``, ``said two days
+#: ago``), with its comma.
 _TIME_PHRASE = re.compile(
-    r"(?:(?:(?:on|last|this|late|early|earlier|on\s+the)\s+)?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|yesterday|today|tonight|week|weekend|month|year|night|morning|"
+    r"(?:(?:(?:on|last|this|late|early|earlier|on\s+the|(?:late|early|earlier)\s+on)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|"
+    r"weekend|month|year|night|morning|"
     r"afternoon|evening)\b(?:\s+(?:night|morning|afternoon|evening))?"
     r"|(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|some|\d+)\s+)?"
     r"(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before))\s*,?\s*",
@@ -117,14 +119,16 @@ def content_after(
             if n == 0 or adjunct:
                 return a
             break
-        if (
-            word in (".", ";", "?", "!", "“", '"', "—", "–", "-")
-            or reporting_kind(word) is not None
+        if word in (".", ";", "?", "!", "“", '"', "—", "–", "-"):
+            break
+        if reporting_kind(word) is not None and not (
+            adjunct and n > 0 and in_adjunct(rest[n - 1][0], low)
         ):
             break
     if not rest:
         return None
     return _first_content_word(ctx, rest, say_like)
+
 
 
 def _infinitive_follows(rest: list[Token]) -> bool:
@@ -187,7 +191,8 @@ def participle_after(toks: list[Token], last: int, limit: int, host: str) -> int
 
     ``CNN reported citing an official``, ``the ministry said, adding that ...``,
     ``X wrote on Tuesday citing Y``: a comma, or a time phrase of up to three
-    words, may stand between. PolNeAR reads ``citing Y`` as an attribution of its
+    words, may stand between, or a channel and its comma (``said in a statement,
+    adding``). PolNeAR reads ``citing Y`` as an attribution of its
     own with the same source. Without a comma the cue ``host`` must be a verb that
     takes no gerund (``said``, ``reported``), as ``acknowledged urging staff to``
     or ``denied saying it`` report the gerund itself.
@@ -198,6 +203,8 @@ def participle_after(toks: list[Token], last: int, limit: int, host: str) -> int
         n += 1
     elif host not in _NO_GERUND:
         return None
+    else:
+        n = channel_adjunct_end(toks, n) or n  # "said in a statement, adding that C"
     for m in range(n, min(n + 4, len(toks))):
         word, a, _b = toks[m]
         if a >= limit:
@@ -462,12 +469,14 @@ def names_no_clause(content: str) -> bool:
 
 #: A past form after another word (``Russia sent troops``, ``Clinton led``): a verb, unless a
 #: determiner makes it a modifier (``the proposed plan``); hyphenated forms are modifiers
-#: (``Iranian-made drones``).
+#: (``Iranian-made drones``). ``shot`` only as the verb of war reports (``troops shot down
+#: drones``, ``shot dead``, ``shot at``), not the noun (``a long shot``).
 _PAST_VERB = re.compile(
     r"(?<![\w'’-])([\w'’]+)\s+((?-i:[a-z]+ed|sent|won|lost|led|made|took|gave|went|came|told|knew|"
     r"thought|found|held|left|met|paid|ran|saw|spent|wrote|began|brought|built|bought|fell|felt|"
     r"fought|got|grew|heard|kept|rose|sold|spoke|struck|threw|became|chose|drew|drove|forgot|"
-    r"froze|hid|rode|sang|stole|swore|tore|woke|won))\b(?!-)"
+    r"froze|hid|rode|sang|stole|swore|tore|woke|won|fled|sought|caught|flew|blew|broke|sank|shook|"
+    r"overran|hit|shot(?=\s+(?:down|dead|at)\b)))\b(?!-)"
 )
 #: Words after which a past form is a modifier (``the proposed plan``, ``a tax on imported
 #: steel``, ``widely used``: an adverb in -ly too), and words in -ed that are no verbs.

@@ -23,11 +23,12 @@ from quotes.attribution.report_cues import (
 )
 from quotes.document import Document
 from quotes.lexicon import WEEKDAYS
-from quotes.models import CueType, Span
+from quotes.attribution.source import resolve_speaker
+from quotes.models import CueType, Speaker, Span
 from quotes.speakers.noun_phrase import scan_right
 from quotes.text.tokens import Token
 
-__all__ = ["ReportCue", "read_cue"]
+__all__ = ["ReportCue", "quoted_speaker", "quoting_verb", "read_cue"]
 
 
 @dataclass
@@ -46,6 +47,7 @@ class ReportCue:
     span: Span  #: the cue's text
     limit: int  #: where content after it must stop (the sentence end or a direct quote)
     going_on: int | None  #: a participle cue right after it (``reported citing``), or ``None``
+    quoter: int | None = None  #: ``Interfax quoted X as saying``: where ``quoted`` starts (X speaks)
 
     def content_start(self, ctx: Document, toks: list[Token]) -> int | None:
         """Where the content starts after the cue (`content_after`)."""
@@ -86,14 +88,13 @@ def read_cue(
         last = _about_after_adjunct(toks, k, low)  # "talked openly on social media about C"
     last = chained_cue(toks, last)  # "continued to question C"
     j = k
-    if (
-        low == "saying"
-        and k >= 2
-        and toks[k - 1][0].lower() == "as"
-        and toks[k - 2][0].lower() == "quoted"
-    ):
-        j = k - 2  # "was quoted as saying"
+    quoter = None
+    q = quoting_verb(toks, k)
+    if q is not None and (q == k - 2 or toks[q + 1][0].lower() == "by"):
+        j = q  # "was quoted as saying", "was quoted by TASS as saying"
         a = toks[j][1]
+    elif q is not None:  # "Interfax quoted X as saying": X speaks (`quoted_speaker`)
+        j, quoter = k - 1, toks[q]
     j = _verb_group_start(toks, j, low)
     on_day = j > 2 and toks[j - 1][0].lower() in WEEKDAYS and toks[j - 2][0].lower() == "on"
     if obj_kind is not None and on_day:
@@ -107,8 +108,41 @@ def read_cue(
     limit = content_limit(blocked, cue_end, hi, ctx.memo)
     host = low if low in TELL else toks[last][0].lower()  # "told Reuters citing": the verb
     going_on = participle_after(toks, last, limit, host)
-    span = ctx.span(a, cue_end)
-    return ReportCue(k, low, a, b, kind, obj_kind, last, j, cue_end, span, limit, going_on)
+    span = ctx.span(a, cue_end) if quoter is None else ctx.span(quoter[1], quoter[2])
+    return ReportCue(
+        k, low, a, b, kind, obj_kind, last, j, cue_end, span, limit, going_on,
+        None if quoter is None else quoter[1],
+    )
+
+
+#: Verbs of an agency quoting someone (``quoted X as saying``, ``cited X as saying``).
+_QUOTING = frozenset(("quoted", "cited"))
+#: The most tokens between ``quoted`` and ``as saying`` (a title and a name, or ``by TASS``).
+_QUOTING_GAP = 8
+
+
+def quoting_verb(toks: list[Token], k: int) -> int | None:
+    """The token of ``quoted`` / ``cited`` in ``quoted (X | by Y) as saying`` ending at ``k``.
+
+    ``k`` is the ``saying`` token; the words between the verb and ``as`` are a noun phrase
+    (no mark but a period of an abbreviation, no cue word). ``None`` when there is none.
+
+    Examples:
+        >>> from quotes.text.tokens import tokens
+        >>> s = "TASS quoted Gen. Ivan Lor as saying it"
+        >>> toks = tokens(s, 0, len(s))
+        >>> quoting_verb(toks, [w for w, _a, _b in toks].index("saying"))
+        1
+    """
+    if toks[k][0].lower() != "saying" or k < 2 or toks[k - 1][0].lower() != "as":
+        return None
+    for n in range(k - 2, max(-1, k - 3 - _QUOTING_GAP), -1):
+        word = toks[n][0]
+        if word.lower() in _QUOTING:
+            return n
+        if not (word[:1].isalnum() or word == ".") or word.lower() in ("that", "and", "said"):
+            return None
+    return None
 
 
 #: Verbs of talking whose ``about`` may follow an adverb or an adjunct (``talked openly on
@@ -155,3 +189,24 @@ def _index_at(toks: list[Token], end: int) -> int:
         if b >= end:
             return n
     return len(toks) - 1
+
+
+
+def quoted_speaker(ctx: Document, toks: list[Token], k: int, at: int) -> tuple[Speaker, Span] | None:
+    """The one quoted in ``Interfax quoted X as saying C`` and the agency's verb.
+
+    ``k`` is the ``saying`` token, ``at`` where the content starts. X comes with its whole
+    phrase (``cited a source in the ministry as saying``: the mention runs to ``as``).
+    ``None`` for a passive (``was quoted by TASS as saying``: its subject speaks), for no
+    such verb, or when X resolves to no speaker.
+    """
+    q = quoting_verb(toks, k)
+    if q is None or q == k - 2 or toks[q + 1][0].lower() == "by":
+        return None
+    hi = toks[k - 1][1]
+    np = scan_right(ctx.norm, toks[q + 1][1], hi)
+    if np is None:
+        return None
+    end = len(ctx.norm[:hi].rstrip())
+    sp = resolve_speaker(ctx, np, at, describe=True, end=end)
+    return None if sp is None else (sp, ctx.span(toks[q][1], toks[q][2]))

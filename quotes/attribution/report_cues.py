@@ -35,7 +35,9 @@ __all__ = [
     "SAY_LIKE",
     "between_subject_and_cue",
     "chained_cue",
+    "channel_adjunct_end",
     "evidence_before",
+    "in_adjunct",
     "is_particle",
     "not_a_cue",
     "object_cue",
@@ -456,7 +458,8 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
     ``270 pledged delegates``, ``the stated goal``: a modifier after a determiner
     or a number; ``a think tank``: the first word of a compound noun; ``his home state``,
     ``secretary of state``: a noun; ``Initial estimates put ...``: a plural noun; ``The Sunshine State is ...``: a capitalised
-    cue word inside a sentence (not a title-case headline) is a name.
+    cue word inside a sentence (not a title-case headline) is a name; ``asked not to be
+    named``: a source's condition.
     """
     word = toks[k][0]
     low = word.lower()
@@ -470,7 +473,16 @@ def not_a_cue(toks: list[Token], k: int) -> bool:
         return True
     if k + 1 < len(toks) and (low, toks[k + 1][0].lower()) in _COMPOUND_NOUNS:
         return True  # "a conservative think tank"
+    if _ANONYMITY.match(" ".join(w.lower() for w, _a, _b in toks[k : k + 5])):
+        return True  # "officials, who asked not to be named, said C": the source's condition
     return word[:1].isupper() and k > 0 and not _title_case(toks)
+
+
+#: A source asking to stay unnamed (``asked not to be named``, ``requested anonymity``):
+#: the condition of a source, no report of its own.
+_ANONYMITY = re.compile(
+    r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)\b|anonymity\b)"
+)
 
 
 #: A cue word and the next word that make one noun (``a conservative think tank``).
@@ -568,3 +580,48 @@ def between_subject_and_cue(word: str, cue: str) -> bool:
     if cue_adverb(word):
         return True  # cue_adverb: the direct path's adverb test ("often", not "family")
     return low in _PROGRESSIVE and cue.endswith("ing")
+
+
+#: Documents a statement is made in (``said in a statement posted online that C``).
+_DOCUMENT_NOUNS = frozenset(
+    """statement post video message letter note address release update communique communiqué
+    interview speech remarks comments""".split()
+)
+#: Words after which a document or channel word is a noun or a modifier in an adjunct (``on state
+#: television``, ``in a tweet``).
+_ADJUNCT_NOUN_AFTER = frozenset("on in at a an the his her its their".split())
+
+
+def in_adjunct(before: str, low: str) -> bool:
+    """Whether the cue word ``low`` after ``before`` belongs to the adjunct between a cue and its ``that``.
+
+    A participle describing a document (``said in a statement posted on its website that
+    C``, ``an interview broadcast``), or a document or channel word after a preposition or
+    a determiner (``said on state television that C``, ``saying in a tweet that C``, ``said
+    in remarks published by X that C``): no cue of its own.
+    """
+    before = before.lower()
+    if before in _ADJUNCT_NOUN_AFTER:
+        return low in _DOCUMENT_NOUNS or low in ("tweet", "state")  # "state television"
+    return before in _DOCUMENT_NOUNS and (low.endswith("ed") or low == "broadcast")
+
+
+#: The most words of a channel phrase after a cue (``in a televised address to the nation``).
+_CHANNEL_WORDS = 6
+
+
+def channel_adjunct_end(toks: list[Token], n: int) -> int | None:
+    """The token after the comma that ends a channel phrase opening at ``n``, or ``None``.
+
+    ``said in a statement, adding``, ``wrote on Telegram, citing``: ``in`` or ``on`` and a
+    few plain words (no mark, no cue word) up to a comma.
+    """
+    if n >= len(toks) or toks[n][0].lower() not in ("in", "on"):
+        return None
+    for m in range(n + 1, min(n + 2 + _CHANNEL_WORDS, len(toks))):
+        word = toks[m][0]
+        if word == ",":
+            return m + 1 if m > n + 1 else None
+        if not word[:1].isalnum() or reporting_kind(word) is not None:
+            return None
+    return None

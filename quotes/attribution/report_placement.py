@@ -284,7 +284,9 @@ class ContentPlacement:
     ) -> tuple[str | None, int, bool]:
         """The channel, the end of the content at ``start``, whether ``, according to`` ends it."""
         ctx = self.ctx
-        via = find_via(ctx.norm[np_start:start]) or lead_via(
+        # "Interfax quoted X as saying": the agency before the verb is the channel
+        via_from = np_start if cue.quoter is None else max(self.lo, self.consumed, cue.quoter - 60)
+        via = find_via(ctx.norm[via_from:start]) or lead_via(
             ctx, max(self.lo, self.consumed), np_start
         )
         end = clause_end(ctx, start, cue.limit)

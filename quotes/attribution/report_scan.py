@@ -21,7 +21,7 @@ from quotes.attribution.report_according import according
 from quotes.attribution.report_build import widen
 from quotes.attribution.report_content import comma_between
 from quotes.attribution.report_context import predicate_noun
-from quotes.attribution.report_cue import ReportCue, read_cue
+from quotes.attribution.report_cue import ReportCue, quoted_speaker, quoting_verb, read_cue
 from quotes.attribution.report_cues import SAY_LIKE, not_a_cue, report_cue_words, report_kind
 from quotes.attribution.report_forms import asked_question, impression
 from quotes.attribution.report_placement import ContentPlacement
@@ -111,8 +111,8 @@ class SentenceScan(ContentPlacement):
             if self.impression(k):
                 return 1
         kinds = report_kind(self.toks, k)
-        if kinds is None:
-            return 1
+        if kinds is None or low in ("quoted", "cited") and self._quotes_someone(k):
+            return 1  # "Interfax quoted X as saying C": read at "saying", X its speaker
         cue = read_cue(self.ctx, self.toks, k, *kinds, hi=self.hi, blocked=self.blocked)
         if (
             comma_between(self.ctx, self.consumed, cue.a)
@@ -121,6 +121,12 @@ class SentenceScan(ContentPlacement):
         ):  # else no content after the cue and none before it: skip resolving a speaker
             self.report(cue)
         return 1
+
+    def _quotes_someone(self, k: int) -> bool:
+        """Whether ``quoted`` / ``cited`` at ``k`` opens ``quoted X as saying`` (`quoting_verb`)."""
+        toks = self.toks
+        ahead = range(k + 2, min(len(toks), k + 12))
+        return any(toks[n][0].lower() == "saying" and quoting_verb(toks, n) == k for n in ahead)
 
     def according_first(self) -> None:
         """``C, according to X``: the claim is read before the cue words inside ``C``.
@@ -170,8 +176,13 @@ class SentenceScan(ContentPlacement):
         prev = self.out[-1].speaker if self.out else _direct_speaker_before(self.direct, cue.a)
         if self.heard is not None and (not self.out or self.out[-1].start < self.heard[0]):
             prev = self.heard[1]  # "X thanked Miami and said C": X, though "Miami" is too short
-        if self.carry is not None and self.carry[0] == cue.a:
-            found: tuple[Speaker, tuple[int, int] | None] | None = (self.carry[1], None)
+        if cue.quoter is not None:  # "Interfax quoted X as saying C": X
+            quoted = quoted_speaker(self.ctx, self.toks, cue.k, cue.b)
+            found: tuple[Speaker, tuple[int, int] | None] | None = (
+                None if quoted is None else (quoted[0], (quoted[0].start, quoted[0].end))
+            )
+        elif self.carry is not None and self.carry[0] == cue.a:
+            found = (self.carry[1], None)
         else:
             found = subject(self.ctx, self.toks, cue.j, self.consumed, self.lo, cue.low, prev)
         if found is None:

@@ -54,6 +54,10 @@ _OUTLET_NP = (
     r"|(?:(?:the|an?)\s+)?(?:(?:[A-Z][\w'\-]*|state(?:-\w+)?|local|national|public|private)\s+){0,3}"
     + _DESCRIPTOR + r"|[Tt]he\s+" + _MASTHEAD + r")"
 )
+#: Platforms named by name: ``in a Telegram post`` is Telegram's.
+_NAMED_PLATFORM = r"(?:Telegram|Twitter|X|Facebook|Instagram|Truth\s+Social|YouTube|TikTok|VKontakte|Weibo|WeChat)"
+#: Where a statement is posted or broadcast (``wrote on Telegram``, ``said on state television``).
+_PLATFORM = _NAMED_PLATFORM[:-1] + r"|social\s+media|state\s+(?:television|TV|media)|television|radio)"
 _TOLD = r"\b(?:told|telling|tells|tell|speaking|spoke|speaks|talking|talked|talks)\s+(?:to\s+|with\s+)?"
 _INTERVIEW = r"\b(?:in|during)\s+(?:an?\s+)?(?:[\w\-]+\s+)?(?:interview|comments?|remarks|conversation)\s+(?:to|with)\s+"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -65,8 +69,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?P<ch>" + _CHANNEL_ALT + r")\s+(?:quoted|cited)\s+", "ch"),
         (r"\baccording\s+to\s+(?:the\s+)?(?P<ch>" + _CHANNEL_ALT + r")(?![\w'])", "ch"),
         (r"(?:^|[,;]\s*)(?P<ch>" + _CHANNEL_ALT + r")\s+(?:reports|reported)\b", "ch"),
-        (r"\b(?:on|via|to)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?P<ch>Telegram|Twitter|X|Facebook|Instagram|Truth\s+Social|YouTube|TikTok|VKontakte|Weibo|WeChat|social\s+media|state\s+(?:television|TV|media)|television|radio)(?:\s+(?:channel|account|page|post))?(?![\w])", "ch"),
-        (r"\b(?:said|says|saying|appeared|appearing|speaking|interviewed)\s+on\s+(?:the\s+)?(?P<ch>" + _CHANNEL_ALT + r")(?![\w'])", "ch"),
+        (r"\b(?:on|via|to)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?P<ch>" + _PLATFORM + r")(?:\s+(?:channel|account|page|post))?(?![\w])", "ch"),
+        (r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+)?(?P<ch>" + _NAMED_PLATFORM + r")\s+(?:post|message|video|statement|thread)\b", "ch"),
+        (r"\b(?:said|says|saying|appeared|appearing|speaking|interviewed|aired|broadcast|shown)\s+on\s+(?:the\s+)?(?P<ch>" + _CHANNEL_ALT + r")(?![\w'])", "ch"),
         (r"\b(?:broadcast|aired|published|carried)\s+by\s+(?P<ch>" + _OUTLET_NP + r")(?![\w])", "ch"),
     )
 )
@@ -75,7 +80,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _DOCUMENT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), group)
     for p, group in (
-        (r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?(?P<ch>statement|post|press\s+release|video\s+address|address|communiqu[eé]|letter|op-ed|tweet)\b", "ch"),
+        (r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?(?P<ch>statement|post|press\s+release|video\s+address|address|communiqu[eé]|letter|op-ed|tweet|readout)\b", "ch"),
+        (r"\bon\s+(?:its|his|her|their|the)\s+(?:official\s+)?(?P<ch>website)\b", "ch"),
         (r"\b(?:a|an|the)\s+(?P<ch>statement)\s+(?:released|issued|published|posted)\b", "ch"),
     )
 )
@@ -88,7 +94,7 @@ _FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+)\b")
 _KNOWN = frozenset(KNOWN_CHANNELS)
 _ARTICLE_FOR = {"statement": "a statement", "post": "a post", "press release": "a press release",
                 "video address": "a video address", "address": "an address", "letter": "a letter",
-                "tweet": "a tweet", "op-ed": "an op-ed"}
+                "tweet": "a tweet", "op-ed": "an op-ed", "readout": "a readout", "website": "a website"}
 _NAMED = re.compile(_NAMED_OUTLET + r"$")
 _MASTHEAD_NAME = re.compile(r"[Tt]he\s+(?P<paper>" + _MASTHEAD + r")")
 _TRAILING_DESCRIPTOR = re.compile(r"\s+" + _DESCRIPTOR + r"$")
@@ -143,8 +149,8 @@ def find_via(clause: str) -> Optional[str]:
         'a statement'
         >>> find_via("KCNA quoted Kim as saying") , find_via("Peskov told reporters")
         ('KCNA', None)
-        >>> find_via("In a post on Telegram, Zelenskyy said")
-        'Telegram'
+        >>> find_via("In a post on Telegram, Zelenskyy said"), find_via("said in a Telegram post")
+        ('Telegram', 'Telegram')
         >>> find_via("In a statement, the firm said")
         'a statement'
         >>> find_via("Ortiz told the Observer"), find_via("in an interview with the Boston Globe")
