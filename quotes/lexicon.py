@@ -280,7 +280,8 @@ TITLES = _words(
     economy finance state national security council presidents ceo founder executive manager
     strategist analyst pollster host anchor correspondent reporter editor columnist coach
     spokesmen official's army navy air lieutenant colonel major sergeant captain brig
-    rev reverend hon congressman congresswoman assemblyman assemblywoman whip rabbi pastor"""
+    rev reverend hon congressman congresswoman assemblyman assemblywoman whip rabbi pastor
+    sheriff inspector detective commissioner superintendent constable economist"""
 )
 
 #: Head words of organisations (lower case).
