@@ -47,7 +47,7 @@ from quotes.attribution.direct_signatures import (
     signed_inside,
 )
 from quotes.document import Document
-from quotes.models import CueType, Quote, QuoteKind
+from quotes.models import CueType, Quote, QuoteKind, Speaker
 from quotes.speakers.resolver import NounPhrase, not_a_speaker
 from quotes.text.tokens import last_tokens, skip_spaces
 from quotes.text.marks import FOLD_MARK
@@ -312,6 +312,8 @@ def _attribute_one(ctx: Document, q: QuotedSpan, results: list[_Found]) -> Optio
             att = _from_previous(ctx, q, *results[-1]) or att
     if att is None and results:
         att = _from_previous(ctx, q, *results[-1])
+        if att is not None and att.rule == "continued" and _turn_of_exchange(ctx, q, results):
+            att = None
     if att is None or att.speaker is None and att.rule == "before:unresolved":
         return with_colon_subject(ctx, q, att) or att
     return att
@@ -390,6 +392,32 @@ def _from_previous(
     if continued:
         return _shared(prev_att, "continued")
     return None
+
+
+def _turn_of_exchange(ctx: Document, q: QuotedSpan, results: list[_Found]) -> bool:
+    """Whether ``q``, one untagged sentence, follows two paragraphs quoting two speakers.
+
+    ``“Is it far?” asked Tom. ⏎ “Not very,” said Mary. ⏎ “Then we walk.”``: after an
+    exchange, a short untagged paragraph is the next turn of a dialogue, not Mary
+    going on; the library does not guess whose turn it is, so the quote keeps no
+    speaker (the last speaker would be the wrong one). A paragraph of several
+    sentences still continues the last speaker, as news copy does.
+    """
+    if ctx.sentence_of(q.start)[0] != ctx.sentence_of(max(q.start, q.end - 1))[0]:
+        return False
+    prev_q, prev_att = results[-1]
+    before = [(bq, ba) for bq, ba in results[:-1] if bq.line < prev_q.line]
+    if not before or prev_q.line != q.line - 1 or before[-1][0].line != prev_q.line - 1:
+        return False
+    first_att = before[-1][1]
+    if prev_att is None or first_att is None or prev_att.speaker is None or first_att.speaker is None:
+        return False
+    return _who(first_att.speaker) != _who(prev_att.speaker)
+
+
+def _who(speaker: Speaker) -> str:
+    """A speaker's name, or its mention in lower case when it has none (``she``)."""
+    return speaker.name or speaker.mention.lower()
 
 
 #: The word right before an opening mark (a comma or colon between at most).
