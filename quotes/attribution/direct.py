@@ -89,7 +89,8 @@ def _standalone(ctx: Document, q: QuotedSpan) -> bool:
     k = skip_spaces(ctx.norm, q.close + 1, line_end)
     post_s = ctx.norm[k:min(k + 1, line_end)]  # the first character after the mark, or ""
     if (
-        pre and _title_like(ctx.text[q.start:q.end]) and not (last and intro_cue(last[0]))
+        pre and _title_like(ctx.text[q.start:q.end])
+        and not (last and intro_cue(last[0]) and last[0].lower() not in _NAMING_VERBS)
         and post_s[:1] not in ("", ".") and attribute_after(ctx, q, ctx.lines[q.line][1]) is None
     ):
         # "his new book, ''A Time for Truth,'' published in 2015": a title, not a quote.
@@ -99,6 +100,11 @@ def _standalone(ctx: Document, q: QuotedSpan) -> bool:
     if inside_end in ",.!?…" or signed_inside(ctx, q):  # "… rebuilt. -- Ann Lee”"
         return True
     return attribute_after(ctx, q, ctx.lines[q.line][1]) is not None
+
+
+#: Verbs that give a name or title (``a report titled “Cities in Crisis,” found``): a
+#: Title Case quote after one is the name, though the verb can be a cue elsewhere.
+_NAMING_VERBS = frozenset("titled entitled called named dubbed nicknamed headlined".split())
 
 
 def _title_like(text: str) -> bool:
