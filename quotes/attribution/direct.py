@@ -415,10 +415,9 @@ def _turn_of_exchange(ctx: Document, q: QuotedSpan, results: list[_Found]) -> bo
     before = [(bq, ba) for bq, ba in results[:-1] if bq.line < prev_q.line]
     if not before or prev_q.line != q.line - 1 or before[-1][0].line != prev_q.line - 1:
         return False
-    first_att = before[-1][1]
-    if prev_att is None or first_att is None or prev_att.speaker is None or first_att.speaker is None:
-        return False
-    return _who(first_att.speaker) != _who(prev_att.speaker)
+    atts = (before[-1][1], prev_att)
+    speakers = [a.speaker for a in atts if a is not None and a.speaker is not None]
+    return len(speakers) == 2 and _who(speakers[0]) != _who(speakers[1])
 
 
 def _who(speaker: Speaker) -> str:
