@@ -336,6 +336,25 @@ def attribute_before(ctx: Document, q: QuotedSpan, lo: int, previous: Optional[A
     )
 
 
+#: Determiners: a cue word right after one is a noun (``in a tweet``, ``his post``), no cue.
+_DETERMINERS = frozenset("a an the his her their its our my your".split())
+#: Verbs whose object takes a bare infinitive (``only to have her ask``): ``her`` is no determiner.
+_BARE_INFINITIVE_VERBS = frozenset(
+    "have has had let lets make makes made hear heard see saw watch watched help helped".split()
+)
+
+
+def _after_determiner(before: list[str]) -> bool:
+    """Whether the words ``before`` a cue word (the last one or two) end with a determiner.
+
+    ``Ortiz wrote in a tweet: “…”``: ``tweet`` is a noun there, not the cue;
+    ``only to have her ask, “…”``: ``her`` is the object of ``have``, ``ask`` a verb.
+    """
+    if not before or before[-1].lower() not in _DETERMINERS:
+        return False
+    causative = len(before) > 1 and before[-2].lower() in _BARE_INFINITIVE_VERBS
+    return not (before[-1].lower() == "her" and causative)
+
 #: The last word before an opening mark, then the comma or colon that introduces the quote.
 _WORD_BEFORE_MARK = re.compile(r"([A-Za-z]+)[\s" + FOLD_MARK + r"]*[,:][\s" + FOLD_MARK + r"]*$")
 
@@ -360,8 +379,9 @@ def _before_cue_alone(
     participle = PARTICIPLE_RE.match(word) is not None
     # "Adding, “…”" may open a sentence; any other capitalised word is a name ("Post")
     kind = cue_kind(word) if word[:1].islower() else cue_kind(word.lower()) if participle else None
-    if kind is None or not intro_cue(word):
-        return None
+    before = ctx.norm[max(lo, m.start(1) - 20) : m.start(1)].split()[-2:]
+    if kind is None or not intro_cue(word) or _after_determiner(before):
+        return None  # "Ortiz wrote in a tweet: “…”": a noun after a determiner is no cue
     cue = ctx.span(m.start(1), m.end(1))
     if participle and previous is not None and previous.speaker is not None:
         confidence = RULES["direct", "before:participle"].confidence  # no pronoun penalty
@@ -433,6 +453,8 @@ class _BeforeScan:
             kind = CueType.SPEECH if put_it else cue_kind(word, caps)
             if kind is None or self.participle is not None and not intro_cue(word):
                 continue
+            if not put_it and _after_determiner([t[0] for t in toks[max(0, i - 2) : i]]):
+                continue  # "Ortiz wrote in a tweet: “…”": the noun is no cue, the verb before is
             tail = self.ctx.norm[b:self.end]
             if '"' in tail or "'" in tail.replace("'s", ""):
                 break
