@@ -220,6 +220,12 @@ def _past_the_clause(ctx: Document, w: _AfterWindow, toks: list[Token], i: int) 
     )
 
 
+#: A description that closes the sentence after an inverted cue (``, said the old sailor.``).
+_CLOSING_DESCRIPTION = re.compile(
+    r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))"
+)
+
+
 @RULES.implements("direct", "after:inverted")
 def _after_inverted(
     ctx: Document, q: QuotedSpan, w: _AfterWindow, first: Token, cue: Span,
@@ -230,10 +236,11 @@ def _after_inverted(
     if PARTICIPLE_RE.match(word):  # ", referencing the large number of …"
         return None
     np = scan_right(ctx.norm, b, w.end) if obj is None else None
-    if np is None and obj is None:
-        # ", said the 46-year-old.": a description closing the sentence.
-        m = re.match(r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))", ctx.norm[b:w.end])
-        if m is not None:
+    if obj is None:
+        # ", said the 46-year-old.", ", said the old sailor.": a description closing the
+        # sentence, whose words the noun-phrase reader may not all know.
+        m = _CLOSING_DESCRIPTION.match(ctx.norm[b:w.end])
+        if m is not None and (np is None or np.start == b + m.start(1) and np.end < b + m.end(1)):
             np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
     if np is None and obj is None:
         np = modified_role_name(ctx, b, w.end)
