@@ -306,7 +306,7 @@ SPEECH_VERBS = frozenset(
     texted messaged hollered begged pleaded demanded repeated testified chimed scolded teased
     fumed beamed barked growled muttered murmured grumbled confided confessed reasoned
     protested objected mocked mocks reacted cautioned lamented gloated boomed surmised
-    cracked read""".split()
+    cracked read cried cries sighed stammered shrieked hissed roared""".split()
 )
 PREPOSITIONS = frozenset(
     "to for with by at from of in on into about against like than via among toward towards".split()
