@@ -192,6 +192,12 @@ PATTERNS = [
         [("whether the money had been spent", IND, "Ortiz", "asked")],
     ),
     # Present tense, as headlines and broadcast copy write it.
+    # A report split by its tag: PolNeAR's convention, two pieces sharing the cue.
+    Pattern(
+        "report-split-by-tag",
+        "The camps, Lee said, are full.",
+        [("The camps", IND, "Lee", "said"), ("are full", IND, "Lee", "said")],
+    ),
     Pattern(
         "says-present",
         "Mark Hale says the vote will be delayed.",
@@ -282,6 +288,33 @@ PATTERNS = [
         "fiction-description-inverted",
         "'Nonsense,' said the old man.",
         [("Nonsense", D, "old man", "said")],
+    ),
+    Pattern(
+        "fiction-cried-inverted",
+        '"Run!" cried Tom.',
+        [("Run!", D, "Tom", "cried")],
+    ),
+    Pattern(
+        "fiction-adjective-description",
+        '"We are lost," said the old sailor.',
+        [("We are lost", D, "old sailor", "said")],
+    ),
+    # A given name standing alone is a person, and so the antecedent of he or she.
+    Pattern(
+        "fiction-given-names-pronoun",
+        'Tom met Mary at noon. "We are lost," he told her.',
+        [("We are lost", D, "Tom", "told")],
+    ),
+    # A name inside the quote is the one spoken to, not the speaker.
+    Pattern(
+        "fiction-vocative-split",
+        'Mary looked up. "Tom," she said, "come here."',
+        [("Tom", D, "Mary", "said"), ("come here.", D, "Mary", "said")],
+    ),
+    Pattern(
+        "fiction-vocative-inverted",
+        '"Tom, come here," said Mary.',
+        [("Tom, come here", D, "Mary", "said")],
     ),
     # British single quotes, apostrophes inside.
     Pattern(
