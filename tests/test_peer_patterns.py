@@ -180,6 +180,11 @@ PATTERNS = [
         "Ortiz was quoted as saying that the bridge was safe.",
         [("that the bridge was safe", IND, "Ortiz", "was quoted as saying")],
     ),
+    Pattern(
+        "went-on-to-say",
+        "Ortiz went on to say that the bridge was safe.",
+        [("that the bridge was safe", IND, "Ortiz", "went on to say")],
+    ),
     # A participle aside between the subject and its verb is no part of the content.
     Pattern(
         "citing-aside",
@@ -431,6 +436,12 @@ PATTERNS = [
         "spokeswoman-unnamed",
         '"We are reviewing the report," a spokeswoman for the ministry said.',
         [("We are reviewing the report", D, "a spokeswoman", "said")],
+    ),
+    # An acronym that reads as a function word in lower case is a name.
+    Pattern(
+        "org-acronym-who",
+        "The WHO said in a statement that the outbreak was over.",
+        [("that the outbreak was over", IND, "WHO", "said")],
     ),
     # Quoted words that are no statement: scare quotes, titles, a single word.
     Pattern("scare-quote-so-called", 'Critics mocked the so-called "deal" for weeks.', []),
