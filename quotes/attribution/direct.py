@@ -393,7 +393,7 @@ def _from_previous(
         and (q.continued or q.open == line_lo)
         and ctx.sentence_of(ctx.lines[q.line - 1][1] - 1)[0] <= max(prev_q.end, prev_att.cue.start if prev_att.cue else 0)
     )
-    if same_line and not _own_cue_before(ctx, q, prev_att):
+    if same_line and not _own_cue_before(ctx, q, prev_att) and not _own_tag_after(ctx, q):
         return _shared(prev_att, "interrupted")
     if continued:
         return _shared(prev_att, "continued")
@@ -436,6 +436,21 @@ def _own_cue_before(ctx: Document, q: QuotedSpan, prev_att: Attribution) -> bool
     if m is None or not intro_cue(m.group(1)):
         return False
     return prev_att.cue is None or not prev_att.cue.start <= m.start(1) < prev_att.cue.end
+
+
+#: A capitalised word or a subject pronoun right after a closing mark: a tag of its own.
+_TAG_AFTER = re.compile(r"[\s" + FOLD_MARK + r"]*(?:[A-Z][a-z]|(?:he|she|they|we|I)\b)")
+
+
+def _own_tag_after(ctx: Document, q: QuotedSpan) -> bool:
+    """``“B,” Lee nodded.``: a quote ending in a comma with a subject after it has its own tag.
+
+    The tag may hold no cue the rules read (``nodded``, ``agreed``): the quote then
+    keeps no speaker rather than the speaker of the quote before it.
+    """
+    if q.close < 0 or mark_inside_end(ctx, q) != ",":
+        return False
+    return _TAG_AFTER.match(ctx.norm, q.close + 1, ctx.lines[q.line][1]) is not None
 
 
 def _shared(att: Attribution, rule: str) -> Attribution:
