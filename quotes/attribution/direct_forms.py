@@ -23,6 +23,7 @@ from quotes.attribution.cues import (
     PREPOSITIONS,
     TO_SAY,
     Attribution,
+    after_determiner,
     attributed,
     aux_start,
     compound_noun_next,
@@ -36,6 +37,7 @@ from quotes.attribution.cues import (
     short_close,
     to_say_chain_start,
 )
+from quotes.attribution.direct_colon import before_cue_alone
 from quotes.attribution.direct_subject import modified_role_name, wide_speaker, with_subject
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, loose_subject, read_subject, resolve_speaker
@@ -53,7 +55,6 @@ from quotes.speakers.noun_phrase import (
     scan_right,
     without_article,
 )
-from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.text.tokens import Token, first_tokens, skip_spaces, tokens
 
@@ -339,62 +340,8 @@ def attribute_before(ctx: Document, q: QuotedSpan, lo: int, previous: Optional[A
         or _colon_speaker(ctx, lo, hi, q.start)
         or _before_inverted(ctx, q, lo, hi)
         or _BeforeScan(ctx, q, lo, end, previous, tokens(ctx.norm, lo, hi)).run(pre.isupper())
-        or _before_cue_alone(ctx, lo, hi, previous)
+        or before_cue_alone(ctx, lo, hi, previous)
     )
-
-
-#: Determiners: a cue word right after one is a noun (``in a tweet``, ``his post``), no cue.
-_DETERMINERS = frozenset("a an the his her their its our my your".split())
-#: Verbs whose object takes a bare infinitive (``only to have her ask``): ``her`` is no determiner.
-_BARE_INFINITIVE_VERBS = frozenset(
-    "have has had let lets make makes made hear heard see saw watch watched help helped".split()
-)
-
-
-def _after_determiner(before: list[str]) -> bool:
-    """Whether the words ``before`` a cue word (the last one or two) end with a determiner.
-
-    ``Ortiz wrote in a tweet: “…”``: ``tweet`` is a noun there, not the cue;
-    ``only to have her ask, “…”``: ``her`` is the object of ``have``, ``ask`` a verb.
-    """
-    if not before or before[-1].lower() not in _DETERMINERS:
-        return False
-    causative = len(before) > 1 and before[-2].lower() in _BARE_INFINITIVE_VERBS
-    return not (before[-1].lower() == "her" and causative)
-
-#: The last word before an opening mark, then the comma or colon that introduces the quote.
-_WORD_BEFORE_MARK = re.compile(r"([A-Za-z]+)[\s" + FOLD_MARK + r"]*[,:][\s" + FOLD_MARK + r"]*$")
-
-
-@RULES.implements("direct", "before:unresolved", "before:participle")
-def _before_cue_alone(
-    ctx: Document, lo: int, hi: int, previous: Attribution | None
-) -> Attribution | None:
-    """``Another tweeted, “…”``, ``…, saying: “…”``: a cue whose subject names no speaker.
-
-    The verb of saying that introduces the quote with a comma or a colon is its cue
-    even when the words before it read as no speaker (a bare ``Another``, a subject
-    the noun-phrase reader cannot take); the cue stands alone, as after the quote
-    (``after:unresolved``). A participle after an attributed quote of the same line
-    (``“A,” Graham said on MSNBC's “Morning Joe,” adding, “B”``) keeps that quote's
-    speaker.
-    """
-    m = _WORD_BEFORE_MARK.search(ctx.norm, lo, hi)
-    if m is None:
-        return None
-    word = m.group(1)
-    participle = PARTICIPLE_RE.match(word) is not None
-    # "Adding, “…”" may open a sentence; any other capitalised word is a name ("Post")
-    kind = cue_kind(word) if word[:1].islower() else cue_kind(word.lower()) if participle else None
-    before = ctx.norm[max(lo, m.start(1) - 20) : m.start(1)].split()[-2:]
-    if kind is None or not intro_cue(word) or _after_determiner(before):
-        return None  # "Ortiz wrote in a tweet: “…”": a noun after a determiner is no cue
-    cue = ctx.span(m.start(1), m.end(1))
-    if participle and previous is not None and previous.speaker is not None:
-        confidence = RULES["direct", "before:participle"].confidence  # no pronoun penalty
-        via = previous.via
-        return Attribution(previous.speaker, cue, kind, via, confidence, "before:participle")
-    return attributed("before:unresolved", None, cue, kind, None)
 
 
 @RULES.implements("direct", "before:according")
@@ -460,7 +407,7 @@ class _BeforeScan:
             kind = CueType.SPEECH if put_it else cue_kind(word, caps)
             if kind is None or self.participle is not None and not intro_cue(word):
                 continue
-            if not put_it and _after_determiner([t[0] for t in toks[max(0, i - 2) : i]]):
+            if not put_it and after_determiner([t[0] for t in toks[max(0, i - 2) : i]]):
                 continue  # "Ortiz wrote in a tweet: “…”": the noun is no cue, the verb before is
             tail = self.ctx.norm[b:self.end]
             if '"' in tail or "'" in tail.replace("'s", ""):
