@@ -120,6 +120,18 @@ PATTERNS = [
     ),
     # A mark never closed inside a sentence is a stray mark: nothing is read from it.
     Pattern("unpaired-mark", 'He said "we will win and left the room.', []),
+    # A colon after a clause whose subject is a full name hands it the quote (no cue).
+    Pattern(
+        "colon-clause-no-cue",
+        'Mayor Lena Ortiz was blunt: "We are broke and we know it."',
+        [("We are broke and we know it.", D, "Lena Ortiz", None)],
+    ),
+    # A quote with a tag of its own that the rules cannot read keeps no speaker, not the last one.
+    Pattern(
+        "own-tag-without-cue",
+        '"We are broke," Ortiz said. "We are all broke," Lee nodded.',
+        [("We are broke", D, "Ortiz", "said"), ("We are all broke", D, None, None)],
+    ),
     # A pronoun nobody in the text can be: the quote stays, with no speaker.
     Pattern(
         "colon-unresolved-pronoun",
