@@ -283,7 +283,8 @@ TITLES = _words(
     spokesmen official's army navy air lieutenant colonel major sergeant captain brig
     rev reverend hon congressman congresswoman assemblyman assemblywoman whip rabbi pastor
     advocate comptroller treasurer auditor sheriff commissioner superintendent councilman
-    councilwoman councilmember alderman prosecutor imam chaplain"""
+    councilwoman councilmember alderman prosecutor imam chaplain inspector detective
+    constable economist"""
 )
 
 #: Government agencies named by their acronym (lower case), among `ORG_WORDS`: ``the agency``

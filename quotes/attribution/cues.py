@@ -306,7 +306,7 @@ SPEECH_VERBS = frozenset(
     texted messaged hollered begged pleaded demanded repeated testified chimed scolded teased
     fumed beamed barked growled muttered murmured grumbled confided confessed reasoned
     protested objected mocked mocks reacted cautioned lamented gloated boomed surmised
-    cracked read""".split()
+    cracked read cried cries sighed stammered shrieked hissed roared""".split()
 )
 PREPOSITIONS = frozenset(
     "to for with by at from of in on into about against like than via among toward towards".split()
@@ -456,3 +456,27 @@ def to_say_chain_start(toks: list[tuple[str, int, int]], k: int) -> Optional[int
             return None
         j -= 1
     return j + 1 if j < k and j >= 0 and toks[j][0][:1].isupper() else None
+
+
+#: Determiners: a cue word right after one is a noun (``in a tweet``, ``his post``), no cue.
+_DETERMINERS = frozenset("a an the his her their its our my your".split())
+#: Verbs whose object takes a bare infinitive (``only to have her ask``): ``her`` is no determiner.
+_BARE_INFINITIVE_VERBS = frozenset(
+    "have has had let lets make makes made hear heard see saw watch watched help helped".split()
+)
+
+
+def after_determiner(before: list[str]) -> bool:
+    """Whether the words ``before`` a cue word (the last one or two) end with a determiner.
+
+    ``Ortiz wrote in a tweet: “…”``: ``tweet`` is a noun there, not the cue;
+    ``only to have her ask, “…”``: ``her`` is the object of ``have``, ``ask`` a verb.
+
+    Examples:
+        >>> after_determiner(["in", "a"]), after_determiner(["have", "her"]), after_determiner(["Ortiz"])
+        (True, False, False)
+    """
+    if not before or before[-1].lower() not in _DETERMINERS:
+        return False
+    causative = len(before) > 1 and before[-2].lower() in _BARE_INFINITIVE_VERBS
+    return not (before[-1].lower() == "her" and causative)

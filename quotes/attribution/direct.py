@@ -47,7 +47,7 @@ from quotes.attribution.direct_signatures import (
     signed_inside,
 )
 from quotes.document import Document
-from quotes.models import CueType, Quote, QuoteKind
+from quotes.models import CueType, Quote, QuoteKind, Speaker
 from quotes.speakers.resolver import NounPhrase, not_a_speaker
 from quotes.text.tokens import last_tokens, skip_spaces
 from quotes.text.marks import FOLD_MARK
@@ -89,7 +89,8 @@ def _standalone(ctx: Document, q: QuotedSpan) -> bool:
     k = skip_spaces(ctx.norm, q.close + 1, line_end)
     post_s = ctx.norm[k:min(k + 1, line_end)]  # the first character after the mark, or ""
     if (
-        pre and _title_like(ctx.text[q.start:q.end]) and not (last and intro_cue(last[0]))
+        pre and _title_like(ctx.text[q.start:q.end])
+        and not (last and intro_cue(last[0]) and last[0].lower() not in _NAMING_VERBS)
         and post_s[:1] not in ("", ".") and attribute_after(ctx, q, ctx.lines[q.line][1]) is None
     ):
         # "his new book, ''A Time for Truth,'' published in 2015": a title, not a quote.
@@ -99,6 +100,11 @@ def _standalone(ctx: Document, q: QuotedSpan) -> bool:
     if inside_end in ",.!?…" or signed_inside(ctx, q):  # "… rebuilt. -- Ann Lee”"
         return True
     return attribute_after(ctx, q, ctx.lines[q.line][1]) is not None
+
+
+#: Verbs that give a name or title (``a report titled “Cities in Crisis,” found``): a
+#: Title Case quote after one is the name, though the verb can be a cue elsewhere.
+_NAMING_VERBS = frozenset("titled entitled called named dubbed nicknamed headlined".split())
 
 
 def _title_like(text: str) -> bool:
@@ -312,6 +318,8 @@ def _attribute_one(ctx: Document, q: QuotedSpan, results: list[_Found]) -> Optio
             att = _from_previous(ctx, q, *results[-1]) or att
     if att is None and results:
         att = _from_previous(ctx, q, *results[-1])
+        if att is not None and att.rule == "continued" and _turn_of_exchange(ctx, q, results):
+            att = None
     if att is None or att.speaker is None and att.rule == "before:unresolved":
         return with_colon_subject(ctx, q, att) or att
     return att
@@ -385,11 +393,36 @@ def _from_previous(
         and (q.continued or q.open == line_lo)
         and ctx.sentence_of(ctx.lines[q.line - 1][1] - 1)[0] <= max(prev_q.end, prev_att.cue.start if prev_att.cue else 0)
     )
-    if same_line and not _own_cue_before(ctx, q, prev_att):
+    if same_line and not _own_cue_before(ctx, q, prev_att) and not _own_tag_after(ctx, q):
         return _shared(prev_att, "interrupted")
     if continued:
         return _shared(prev_att, "continued")
     return None
+
+
+def _turn_of_exchange(ctx: Document, q: QuotedSpan, results: list[_Found]) -> bool:
+    """Whether ``q``, one untagged sentence, follows two paragraphs quoting two speakers.
+
+    ``“Is it far?” asked Tom. ⏎ “Not very,” said Mary. ⏎ “Then we walk.”``: after an
+    exchange, a short untagged paragraph is the next turn of a dialogue, not Mary
+    going on; the library does not guess whose turn it is, so the quote keeps no
+    speaker (the last speaker would be the wrong one). A paragraph of several
+    sentences still continues the last speaker, as news copy does.
+    """
+    if ctx.sentence_of(q.start)[0] != ctx.sentence_of(max(q.start, q.end - 1))[0]:
+        return False
+    prev_q, prev_att = results[-1]
+    before = [(bq, ba) for bq, ba in results[:-1] if bq.line < prev_q.line]
+    if not before or prev_q.line != q.line - 1 or before[-1][0].line != prev_q.line - 1:
+        return False
+    atts = (before[-1][1], prev_att)
+    speakers = [a.speaker for a in atts if a is not None and a.speaker is not None]
+    return len(speakers) == 2 and _who(speakers[0]) != _who(speakers[1])
+
+
+def _who(speaker: Speaker) -> str:
+    """A speaker's name, or its mention in lower case when it has none (``she``)."""
+    return speaker.name or speaker.mention.lower()
 
 
 #: The word right before an opening mark (a comma or colon between at most).
@@ -403,6 +436,21 @@ def _own_cue_before(ctx: Document, q: QuotedSpan, prev_att: Attribution) -> bool
     if m is None or not intro_cue(m.group(1)):
         return False
     return prev_att.cue is None or not prev_att.cue.start <= m.start(1) < prev_att.cue.end
+
+
+#: A capitalised word or a subject pronoun right after a closing mark: a tag of its own.
+_TAG_AFTER = re.compile(r"[\s" + FOLD_MARK + r"]*(?:[A-Z][a-z]|(?:he|she|they|we|I)\b)")
+
+
+def _own_tag_after(ctx: Document, q: QuotedSpan) -> bool:
+    """``“B,” Lee nodded.``: a quote ending in a comma with a subject after it has its own tag.
+
+    The tag may hold no cue the rules read (``nodded``, ``agreed``): the quote then
+    keeps no speaker rather than the speaker of the quote before it.
+    """
+    if q.close < 0 or mark_inside_end(ctx, q) != ",":
+        return False
+    return _TAG_AFTER.match(ctx.norm, q.close + 1, ctx.lines[q.line][1]) is not None
 
 
 def _shared(att: Attribution, rule: str) -> Attribution:

@@ -9,6 +9,9 @@ question is simple: “…”`` gives none), and only for a quote of four words 
 A clause that is only ``From <source>`` (``From the report: “…”``, ``More from
 Jones: “…”``, after a heading and a dash at most) names the source after ``from``.
 `colon_speaker` reads the transcript form, a name alone before the colon (``Bush: “…”``).
+
+A verb of saying right before the comma or colon that introduces a quote is its cue
+even with no speaker before it (`before_cue_alone`: ``Another tweeted, “…”``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from quotes.attribution.cues import FINITE, Attribution, attributed, cue_adverb, intro_cue
+from quotes.attribution.cues import (
+    FINITE,
+    PARTICIPLE_RE,
+    Attribution,
+    after_determiner,
+    attributed,
+    cue_adverb,
+    cue_kind,
+    intro_cue,
+)
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import clause_subject, resolve_speaker
 from quotes.document import Document
@@ -163,3 +175,37 @@ def colon_speaker(ctx: Document, lo: int, hi: int, at: int) -> Optional[Attribut
     if m.group("party"):
         sp = sp.model_copy(update={"end": lo + m.end("party"), "mention": ctx.text[sp.start:lo + m.end("party")]})
     return attributed("before:colon", sp, None, CueType.SPEECH, None)
+#: The last word before an opening mark, then the comma or colon that introduces the quote.
+_WORD_BEFORE_MARK = re.compile(r"([A-Za-z]+)[\s" + FOLD_MARK + r"]*[,:][\s" + FOLD_MARK + r"]*$")
+
+
+@RULES.implements("direct", "before:unresolved", "before:participle")
+def before_cue_alone(
+    ctx: Document, lo: int, hi: int, previous: Attribution | None
+) -> Attribution | None:
+    """``Another tweeted, “…”``, ``…, saying: “…”``: a cue whose subject names no speaker.
+
+    The verb of saying that introduces the quote with a comma or a colon is its cue
+    even when the words before it read as no speaker (a bare ``Another``, a subject
+    the noun-phrase reader cannot take); the cue stands alone, as after the quote
+    (``after:unresolved``). A participle after an attributed quote of the same line
+    (``“A,” Graham said on MSNBC's “Morning Joe,” adding, “B”``) keeps that quote's
+    speaker. ``lo``-``hi`` is the text before the opening mark; ``previous`` the
+    attribution of the quote before on the same line.
+    """
+    m = _WORD_BEFORE_MARK.search(ctx.norm, lo, hi)
+    if m is None:
+        return None
+    word = m.group(1)
+    participle = PARTICIPLE_RE.match(word) is not None
+    # "Adding, “…”" may open a sentence; any other capitalised word is a name ("Post")
+    kind = cue_kind(word) if word[:1].islower() else cue_kind(word.lower()) if participle else None
+    before = ctx.norm[max(lo, m.start(1) - 20) : m.start(1)].split()[-2:]
+    if kind is None or not intro_cue(word) or after_determiner(before):
+        return None  # "Ortiz wrote in a tweet: “…”": a noun after a determiner is no cue
+    cue = ctx.span(m.start(1), m.end(1))
+    if participle and previous is not None and previous.speaker is not None:
+        confidence = RULES["direct", "before:participle"].confidence  # no pronoun penalty
+        via = previous.via
+        return Attribution(previous.speaker, cue, kind, via, confidence, "before:participle")
+    return attributed("before:unresolved", None, cue, kind, None)

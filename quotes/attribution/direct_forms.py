@@ -23,6 +23,7 @@ from quotes.attribution.cues import (
     PREPOSITIONS,
     TO_SAY,
     Attribution,
+    after_determiner,
     attributed,
     aux_start,
     compound_noun_next,
@@ -36,7 +37,7 @@ from quotes.attribution.cues import (
     short_close,
     to_say_chain_start,
 )
-from quotes.attribution.direct_colon import colon_speaker
+from quotes.attribution.direct_colon import before_cue_alone, colon_speaker
 from quotes.attribution.direct_subject import modified_role_name, wide_speaker, with_subject
 from quotes.attribution.report_cue import quoted_speaker
 from quotes.attribution.rules import RULES
@@ -54,7 +55,6 @@ from quotes.speakers.noun_phrase import (
     scan_right,
     without_article,
 )
-from quotes.text.marks import FOLD_MARK
 from quotes.text.quoted import QuotedSpan
 from quotes.text.tokens import Token, first_tokens, skip_spaces, tokens
 
@@ -221,6 +221,12 @@ def _past_the_clause(ctx: Document, w: _AfterWindow, toks: list[Token], i: int) 
     )
 
 
+#: A description that closes the sentence after an inverted cue (``, said the old sailor.``).
+_CLOSING_DESCRIPTION = re.compile(
+    r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))"
+)
+
+
 @RULES.implements("direct", "after:inverted")
 def _after_inverted(
     ctx: Document, q: QuotedSpan, w: _AfterWindow, first: Token, cue: Span,
@@ -231,10 +237,11 @@ def _after_inverted(
     if PARTICIPLE_RE.match(word):  # ", referencing the large number of …"
         return None
     np = scan_right(ctx.norm, b, w.end) if obj is None else None
-    if np is None and obj is None:
-        # ", said the 46-year-old.": a description closing the sentence.
-        m = re.match(r"\s+((?:the|a|an|another|one)\s+(?:[\w'’\-]+\s+){0,3}?[a-z0-9][\w\-]*)(?=\s*(?:[.,;!?]|$))", ctx.norm[b:w.end])
-        if m is not None:
+    if obj is None:
+        # ", said the 46-year-old.", ", said the old sailor.": a description closing the
+        # sentence, whose words the noun-phrase reader may not all know.
+        m = _CLOSING_DESCRIPTION.match(ctx.norm[b:w.end])
+        if m is not None and (np is None or np.start == b + m.start(1) and np.end < b + m.end(1)):
             np = NounPhrase(b + m.start(1), b + m.end(1), m.group(1))
     if np is None and obj is None:
         np = modified_role_name(ctx, b, w.end)
@@ -333,42 +340,8 @@ def attribute_before(ctx: Document, q: QuotedSpan, lo: int, previous: Optional[A
         or colon_speaker(ctx, lo, hi, q.start)
         or _before_inverted(ctx, q, lo, hi)
         or _BeforeScan(ctx, q, lo, end, previous, tokens(ctx.norm, lo, hi)).run(pre.isupper())
-        or _before_cue_alone(ctx, lo, hi, previous)
+        or before_cue_alone(ctx, lo, hi, previous)
     )
-
-
-#: The last word before an opening mark, then the comma or colon that introduces the quote.
-_WORD_BEFORE_MARK = re.compile(r"([A-Za-z]+)[\s" + FOLD_MARK + r"]*[,:][\s" + FOLD_MARK + r"]*$")
-
-
-@RULES.implements("direct", "before:unresolved", "before:participle")
-def _before_cue_alone(
-    ctx: Document, lo: int, hi: int, previous: Attribution | None
-) -> Attribution | None:
-    """``Another tweeted, “…”``, ``…, saying: “…”``: a cue whose subject names no speaker.
-
-    The verb of saying that introduces the quote with a comma or a colon is its cue
-    even when the words before it read as no speaker (a bare ``Another``, a subject
-    the noun-phrase reader cannot take); the cue stands alone, as after the quote
-    (``after:unresolved``). A participle after an attributed quote of the same line
-    (``“A,” Graham said on MSNBC's “Morning Joe,” adding, “B”``) keeps that quote's
-    speaker.
-    """
-    m = _WORD_BEFORE_MARK.search(ctx.norm, lo, hi)
-    if m is None:
-        return None
-    word = m.group(1)
-    participle = PARTICIPLE_RE.match(word) is not None
-    # "Adding, “…”" may open a sentence; any other capitalised word is a name ("Post")
-    kind = cue_kind(word) if word[:1].islower() else cue_kind(word.lower()) if participle else None
-    if kind is None or not intro_cue(word):
-        return None
-    cue = ctx.span(m.start(1), m.end(1))
-    if participle and previous is not None and previous.speaker is not None:
-        confidence = RULES["direct", "before:participle"].confidence  # no pronoun penalty
-        via = previous.via
-        return Attribution(previous.speaker, cue, kind, via, confidence, "before:participle")
-    return attributed("before:unresolved", None, cue, kind, None)
 
 
 @RULES.implements("direct", "before:according")
@@ -434,6 +407,8 @@ class _BeforeScan:
             kind = CueType.SPEECH if put_it else cue_kind(word, caps)
             if kind is None or self.participle is not None and not intro_cue(word):
                 continue
+            if not put_it and after_determiner([t[0] for t in toks[max(0, i - 2) : i]]):
+                continue  # "Ortiz wrote in a tweet: “…”": the noun is no cue, the verb before is
             tail = self.ctx.norm[b:self.end]
             if '"' in tail or "'" in tail.replace("'s", ""):
                 break

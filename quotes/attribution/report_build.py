@@ -26,6 +26,10 @@ from quotes.text.segment import Segmenter
 
 __all__ = ["ACCORDING_TAIL", "MIN_WORDS", "build", "widen"]
 
+#: ``so-called`` right before a quoted fragment: scare quotes, a label others use, not
+#: the speaker's words (``Critics mocked the so-called “deal”`` is no mixed quote).
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
+
 #: The fewest words of reported content (a form may ask for fewer).
 MIN_WORDS = 3
 #: A trailing ``, according to X`` after reported content: not content, its channel.
@@ -83,9 +87,10 @@ def build(
     if not_a_statement(rule, cue.text, ctx.norm[a:b], ctx.norm[max(0, cue.start - 60) : cue.start]):
         return None  # "found himself in a race", "a group called X": no report
     mixed = any(
-        e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’" + FOLD_MARK)
+        (e <= b + 1 or not ctx.norm[b:e].strip(" ,.;:!?\"'”’" + FOLD_MARK))
+        and not _SO_CALLED.search(ctx.norm, max(0, s - 14), s)
         for s, e in starting_in(marks, a, b, ctx.memo)
-    )  # a fragment inside, or one whose closing mark follows the content's last comma
+    )  # a fragment inside (no scare quotes), or one whose closing mark follows the last comma
     pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS
     if stance is None:
         stance = stance_of(cue.text, ctx.norm[a:b])

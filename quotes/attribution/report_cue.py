@@ -95,6 +95,9 @@ def read_cue(
         a = toks[j][1]
     elif q is not None:  # "Interfax quoted X as saying": X speaks (`quoted_speaker`)
         j, quoter = k - 1, toks[q]
+    went = _went_on_to(toks, j)
+    if went is not None:
+        j, a = went, toks[went][1]  # "went on to say", "went so far as to say"
     j = _verb_group_start(toks, j, low)
     on_day = j > 2 and toks[j - 1][0].lower() in WEEKDAYS and toks[j - 2][0].lower() == "on"
     if obj_kind is not None and on_day:
@@ -174,6 +177,28 @@ def _about_after_adjunct(toks: list[Token], k: int, low: str) -> int:
         if not word[:1].isalnum() or word.lower() in _NOT_BEFORE_ABOUT or reporting_kind(word):
             return k
     return k
+
+
+#: The words of ``went on to`` and ``went so far as to`` before a verb of saying.
+_WENT_ON = frozenset("went goes go on so far as even".split())
+
+
+def _went_on_to(toks: list[Token], k: int) -> int | None:
+    """The token of ``went`` when ``went on to`` (``went so far as to``) comes before token ``k``.
+
+    Examples:
+        >>> toks = [("Ann", 0, 3), ("went", 4, 8), ("on", 9, 11), ("to", 12, 14), ("say", 15, 18)]
+        >>> _went_on_to(toks, 4)
+        1
+    """
+    if k < 3 or toks[k - 1][0] != "to":
+        return None
+    j = k - 2
+    while j >= 0 and k - j <= 6 and toks[j][0] in _WENT_ON:
+        if toks[j][0] in ("went", "goes", "go"):
+            return j
+        j -= 1
+    return None
 
 
 def _verb_group_start(toks: list[Token], j: int, cue: str) -> int:

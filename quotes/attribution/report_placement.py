@@ -70,6 +70,16 @@ _SUBORDINATOR_BEFORE = re.compile(
 _MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|it|they|we|I|you|there|the|his|her|its|their)\s)")
 
 
+#: The verb of the sentence after a participle aside's closing comma (``X, citing Y, has
+#: said C``): an auxiliary or adverb at most, then a reporting verb.
+_VERB_AFTER_ASIDE = re.compile(
+    r"\s*(?:(?:has|have|had|also|later|then|again|previously|repeatedly)\s+)*(?:"
+    + "|".join(sorted(REPORTING_VERBS))
+    + r")\b",
+    re.I,
+)
+
+
 @dataclass
 class ContentPlacement:
     """One sentence read for reports: its state, and the forms that place a cue's content."""
@@ -298,6 +308,14 @@ class ContentPlacement:
         if span is not None and ctx.norm[span[0] : span[1]].lower() in ("who", "which"):
             comma = ctx.norm.find(",", start, end)  # "X, who cited C, went on": C ends at the comma
             end = comma if comma > start else end
+        elif (
+            span is not None
+            and cue.low.endswith("ing")
+            and ctx.norm[span[1] : cue.a].strip() == ","
+        ):
+            comma = ctx.norm.find(",", start, end)  # "X, citing C, said ...": the aside ends there
+            if comma > start and _VERB_AFTER_ASIDE.match(ctx.norm, comma + 1, end):
+                end = comma
         opener = re.match(r"\W*([A-Za-z]+)", ctx.norm[self.lo : cue.a])
         if (
             opener

@@ -362,7 +362,9 @@ def _hyphenated_after_determiner(chosen: list[Token], tok: str, nxt: str) -> boo
 def _np_token(tok: str, all_caps: bool) -> bool:
     """A token that can be part of a speaker's noun phrase (``all_caps``: the text is a headline)."""
     low = bare_phrase(tok)
-    if low in FUNCTION_WORDS and low not in SPEAKER_DETERMINERS:
+    if low in FUNCTION_WORDS and low not in SPEAKER_DETERMINERS and not (
+        len(tok) > 1 and tok.isupper() and not all_caps  # "the WHO", "US officials": acronyms
+    ):
         return False
     if is_capitalised(tok) and tok[0].isalpha():
         return not all_caps or low not in NON_NAME_CAPITALS

@@ -17,6 +17,7 @@ from quotes.lexicon import (
     ANONYMOUS_HEADS,
     DEMONYMS,
     GROUP_HEADS,
+    MONTHS,
     ORG_WORDS,
     PLACES,
     PRONOUNS,
@@ -32,7 +33,7 @@ from quotes.speakers.campaigns import CampaignMixin
 from quotes.speakers.coordination import CoordinationMixin
 from quotes.speakers.documents import DocumentMixin
 from quotes.speakers.epithets import EpithetMixin
-from quotes.speakers.gender import Gender, honorific_gender
+from quotes.speakers.gender import Gender, honorific_gender, known_given_name
 from quotes.speakers.names import (
     group_opener,
     indexed_name_start,
@@ -96,6 +97,10 @@ _KIN = frozenset(
 _COMPASS_ADJECTIVES = frozenset({"western", "eastern", "northern", "southern"})
 
 _INSIDE_ORG = re.compile(r"\b[A-Z][\w'\-]*\s+(?:for|of|on)\s+(?:the\s+)?$")
+
+
+#: A capitalised word right before a mention (``West Virginia``, ``Grand Rapids``).
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 
 
 class SpeakerResolver(
@@ -178,6 +183,9 @@ class SpeakerResolver(
         for a, b, name, role in names:
             if _INSIDE_ORG.search(self.norm, max(0, a - 40), a):
                 continue  # "Center for Responsive Politics": the tail of a longer name
+            if " " not in name and _CAPITALISED_BEFORE.search(self.norm, max(0, a - 30), a):
+                if name not in self.full_names and name not in self._titled:
+                    continue  # "West Virginia": a given name alone only when it stands alone
             canonical = self._canonical_person(name)
             if not canonical:
                 continue
@@ -209,7 +217,21 @@ class SpeakerResolver(
             return self.full_names.get(parts[-1], name)  # "de Blasio": Bill de Blasio
         if len(parts) >= 2:
             return name
-        return self.full_names.get(name) or (name if name in self._titled else None)
+        if name in self.full_names or name in self._titled:
+            return self.full_names.get(name) or name
+        return name if self._given_name_alone(name) else None
+
+    def _given_name_alone(self, name: str) -> bool:
+        """A given name standing alone for a person (``Tom met Mary at noon. ... he said``).
+
+        Not a month (``May``, ``June``), a place, or a word the article also writes in
+        lower case (``will``, ``grace``).
+        """
+        low = name.lower()
+        return (
+            known_given_name(name) and low not in self._lower_words
+            and low not in MONTHS and bare_phrase(name) not in PLACES
+        )
 
     def named_people(self, speaker: Speaker) -> bool:
         """The group ``speaker`` is named people joined by ``and`` (``Trump and Ryan``)."""

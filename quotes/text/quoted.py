@@ -96,8 +96,37 @@ def _single_role(text: str, i: int, lo: int, hi: int, pending: int) -> str:
     if ch in OPENING_SINGLE or (opener and ch in AMBIGUOUS_SINGLE + CLOSING_SINGLE):
         return "open" if opener or ch in OPENING_SINGLE else "apostrophe"
     if pending >= 0 and not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_AFTER or nxt in DOUBLE_MARKS):
-        return "close"
+        return "apostrophe" if _plural_possessive(text, pending, i, hi) else "close"
     return "apostrophe"
+
+
+#: A single mark (or the apostrophe inside a word, skipped).
+_SINGLE_MARK = re.compile(r"['’‘]")
+#: How far ahead a plural possessive looks for the mark that closes its quote.
+_CLOSER_REACH = 400
+
+
+def _plural_possessive(text: str, opened: int, i: int, hi: int) -> bool:
+    """Whether the single mark at ``i`` (a quote opened at ``opened``) is a plural's apostrophe.
+
+    ``'It's the players' call,' he said``: a mark after the ``s`` of the quote's
+    second word or later, followed by a space and a lower-case word, is the
+    possessive when the next single mark on the line (apostrophes inside words
+    aside) closes the quote. A one-word quote (``'liars' and left``) or a next mark
+    that opens another quote (``'sharks' in public and 'thieves'``) closes here.
+    """
+    if text[i - 1 : i] not in ("s", "S") or not re.match(r" [a-z]", text[i + 1 : i + 3]):
+        return False
+    if " " not in text[opened + 1 : i].strip():
+        return False
+    for m in _SINGLE_MARK.finditer(text, i + 2, min(hi, i + _CLOSER_REACH)):
+        k = m.start()
+        before, after = text[k - 1], text[k + 1 : k + 2] or " "
+        if before.isalnum() and after.isalnum():
+            continue  # "isn't"
+        closes = after.isspace() or after in _CLOSE_AFTER or after in DOUBLE_MARKS
+        return closes and not before.isspace()
+    return False
 
 
 def _closers_after(text: str, doubles: list[int]) -> list[int]:
