@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Optional
 
 from quotes.lexicon import (
+    ANONYMOUS_HEADS,
     DEMONYMS,
     MONTHS,
     NON_NAME_CAPITALS,
@@ -150,6 +151,21 @@ def org_head_start(words: list[Token], low_words: list[str], j: int) -> Optional
     while k < j - 2 and words[k][0] == ".":
         k += 1
     return k
+
+
+def org_person_role(words: list[Token], low_words: list[str]) -> bool:
+    """``the Kremlin spokesman``, ``company spokeswoman``: an organisation's word before a person's role.
+
+    True when the lower-case head is a singular role of an unnamed person
+    (`ANONYMOUS_HEADS`: ``spokesman``, ``official``, ``aide``) and an organisation word
+    (`ORG_WORDS`) modifies it: the speaker is a person of the organisation, not the
+    organisation itself.
+    """
+    head = low_words[-1]
+    return (
+        words[-1][0][:1].islower() and head in ANONYMOUS_HEADS and head not in ORG_WORDS
+        and not head.endswith("s") and any(w in ORG_WORDS for w in low_words[:-1])
+    )
 
 
 def completed_name(mention: str, name: str) -> Optional[str]:

@@ -62,7 +62,7 @@ from quotes.speakers.noun_phrase import (
     scan_right,
     without_article,
 )
-from quotes.speakers.organisations import OrganisationIndex, org_head_start
+from quotes.speakers.organisations import OrganisationIndex, org_head_start, org_person_role
 from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
 from quotes.speakers.parties import party_members
 from quotes.speakers.surnames import SharedSurnames
@@ -424,6 +424,10 @@ class SpeakerResolver(
         elif head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
             kind = SpeakerType.ANONYMOUS
         elif head.startswith("source"):
+            kind = SpeakerType.ANONYMOUS
+        elif org_person_role(words, low):
+            # "the Kremlin spokesman", "company spokeswoman": a person's role, not the
+            # organisation (a role the article gave a name was read by `role_anaphor`)
             kind = SpeakerType.ANONYMOUS
         elif plural_group(head) or words[-1][0].islower() and plural_org(head):
             # "Senate Democrats", "Ukrainians", "Defense Ministry officials",
