@@ -342,6 +342,24 @@ def test_group_descriptions(extractor):
         assert q.speaker is not None and q.speaker.name == name, pattern
 
 
+def test_general_opening_a_company_name_is_kept(extractor):
+    cases = [
+        ("General Motors said that the harbour plant would close.", "General Motors"),
+        ("General Mills said that the harbour plant would close.", "General Mills"),
+        ("Zentrix and General Electric said that the harbour plant would close.", "Zentrix and General Electric"),
+    ]
+    for text, name in cases:
+        q = _only(extractor, text, "the harbour plant would close")
+        assert (q.speaker.name, q.speaker.type) == (name, SpeakerType.ORGANIZATION)
+    # the military title before a surname stays a title
+    text = "The harbour plant would close, General Dorrance said."
+    q = _only(extractor, text, "The harbour plant would close")
+    assert (q.speaker.name, q.speaker.type) == ("Dorrance", SpeakerType.PERSON)
+    text = "Attorney General Mira Kolev said that the harbour plant would close."
+    q = _only(extractor, text, "the harbour plant would close")
+    assert (q.speaker.name, q.speaker.type) == ("Mira Kolev", SpeakerType.PERSON)
+
+
 def test_company_named_without_a_company_word(extractor):
     text = (
         "Zentrix said on Friday that it had closed 2,000 accounts. Zentrix has struggled "

@@ -168,6 +168,25 @@ def org_person_role(words: list[Token], low_words: list[str]) -> bool:
     )
 
 
+def general_company(words: list[Token], low_words: list[str], j: int) -> bool:
+    """``General Motors``, ``General Electric``: ``General`` opening a company's name, not the title.
+
+    True when the mention is (``the``) ``General`` and one capitalised word ``words[j]``
+    that reads as no surname: a plural (``Motors``, ``Mills``, ``Dynamics``), an ``-ic``
+    adjective (``Electric``) or an organisation word. ``Attorney General Lynch`` (a title
+    before it) and ``General Dempsey`` are left to the person rules; the caller also
+    checks the word names no person of the article (``General Petraeus``).
+    """
+    if j < 1 or j != len(words) - 1 or words[j - 1][0] != "General":
+        return False
+    if any(w != "the" for w in low_words[: j - 1]):
+        return False
+    low = low_words[j]
+    return words[j][0][:1].isupper() and (
+        low.endswith(("s", "ic")) and len(low) > 3 and not low.endswith("'s") or low in ORG_WORDS
+    )
+
+
 def completed_name(mention: str, name: str) -> Optional[str]:
     """The full organisation name ``mention`` writes when ``name`` is only its first word.
 
