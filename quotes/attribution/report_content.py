@@ -456,14 +456,14 @@ def names_no_clause(content: str) -> bool:
         m.group(1).lower() not in _DETERMINERS
         and not m.group(1).lower().endswith("ly")
         and m.group(2).lower() not in _NOT_PAST
-        for m in _PAST_VERB.finditer(content)
+        for m in PAST_VERB.finditer(content)
     )
 
 
 #: A past form after another word (``Russia sent troops``, ``Clinton led``): a verb, unless a
 #: determiner makes it a modifier (``the proposed plan``); hyphenated forms are modifiers
 #: (``Iranian-made drones``).
-_PAST_VERB = re.compile(
+PAST_VERB = re.compile(
     r"(?<![\w'’-])([\w'’]+)\s+((?-i:[a-z]+ed|sent|won|lost|led|made|took|gave|went|came|told|knew|"
     r"thought|found|held|left|met|paid|ran|saw|spent|wrote|began|brought|built|bought|fell|felt|"
     r"fought|got|grew|heard|kept|rose|sold|spoke|struck|threw|became|chose|drew|drove|forgot|"
