@@ -530,6 +530,17 @@ def test_two_word_clause_is_content(extractor):
     assert reported(extractor, "The sum doubled what Lena Ortiz said she expected.") == []
 
 
+def test_closing_report_holds_a_report_before_it():
+    text = "Analysts believe the harbour truce will hold, officials said."
+    (q,) = quotes.extract(text)  # beliefs are off by default; the officials' report is not
+    assert (q.text, q.speaker.name, q.cue.text) == ("Analysts believe the harbour truce will hold", "officials", "said")
+    got = {(q.text, q.speaker.name) for q in quotes.Extractor(include_beliefs=True).extract(text)}
+    assert got == {
+        ("Analysts believe the harbour truce will hold", "officials"),
+        ("the harbour truce will hold", "Analysts"),
+    }
+
+
 #: Sentences where a cue-like word reports nothing: (sentence, cue word).
 NOT_REPORT_CASES = [
     # A participle after a predicate noun describes the noun (a reduced relative clause).
