@@ -516,6 +516,31 @@ def test_coordinated_adjectives_name_one_group(extractor):
     assert q.text == "the tanker switched off its radio"
 
 
+def test_two_word_clause_is_content(extractor):
+    for text, name in [
+        ("Zentrix and Morvale said sales rose.", "Zentrix and Morvale"),
+        ("Zentrix and Morvale said that sales rose.", "Zentrix and Morvale"),
+        ("The harbour board said prices fell.", "harbour board"),
+    ]:
+        (q,) = reported(extractor, text)
+        assert q.speaker.name == name and q.cue.text == "said"
+        assert q.text in ("sales rose", "that sales rose", "prices fell")
+    # still too short: no clause, or a clause whose object is the relative before it
+    assert reported(extractor, "Lena Ortiz declined to comment.") == []
+    assert reported(extractor, "The sum doubled what Lena Ortiz said she expected.") == []
+
+
+def test_closing_report_holds_a_report_before_it():
+    text = "Analysts believe the harbour truce will hold, officials said."
+    (q,) = quotes.extract(text)  # beliefs are off by default; the officials' report is not
+    assert (q.text, q.speaker.name, q.cue.text) == ("Analysts believe the harbour truce will hold", "officials", "said")
+    got = {(q.text, q.speaker.name) for q in quotes.Extractor(include_beliefs=True).extract(text)}
+    assert got == {
+        ("Analysts believe the harbour truce will hold", "officials"),
+        ("the harbour truce will hold", "Analysts"),
+    }
+
+
 #: Sentences where a cue-like word reports nothing: (sentence, cue word).
 NOT_REPORT_CASES = [
     # A participle after a predicate noun describes the noun (a reduced relative clause).

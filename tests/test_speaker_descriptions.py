@@ -195,6 +195,24 @@ class TestPersonDescriptions:
         q = _only(extractor, '"We are ready," the spokesman said.', "We are ready")
         assert _who(q) == ("spokesman", "the spokesman", SpeakerType.ANONYMOUS)
 
+    def test_organisation_spokesman_is_an_unnamed_person(self, extractor):
+        cases = [
+            ("The Kremlin spokesman said the harbour talks failed.", "Kremlin spokesman", "The Kremlin spokesman"),
+            ("The company spokeswoman said the harbour talks failed.", "company spokeswoman", "The company spokeswoman"),
+            ("The Pentagon official said the harbour talks failed.", "Pentagon official", "The Pentagon official"),
+        ]
+        for text, name, mention in cases:
+            q = _only(extractor, text, "the harbour talks failed")
+            assert _who(q) == (name, mention, SpeakerType.ANONYMOUS)
+
+    def test_organisation_spokesman_named_before_is_the_person(self, extractor):
+        text = (
+            "Mira Kolev, the ministry spokeswoman, met reporters on Monday. "
+            "The ministry spokeswoman said the harbour talks failed."
+        )
+        q = _only(extractor, text, "the harbour talks failed")
+        assert q.speaker.name == "Mira Kolev" and q.speaker.type is SpeakerType.PERSON
+
     def test_apposition_names_the_spokesman(self, extractor):
         text = '"We will respond," a Kremlin spokesman, Dmitry Peskov, told reporters.'
         q = _only(extractor, text, "We will respond")
@@ -322,6 +340,24 @@ def test_group_descriptions(extractor):
     for pattern, text, content, name in GROUPS:
         q = _only(extractor, text, content)
         assert q.speaker is not None and q.speaker.name == name, pattern
+
+
+def test_general_opening_a_company_name_is_kept(extractor):
+    cases = [
+        ("General Motors said that the harbour plant would close.", "General Motors"),
+        ("General Mills said that the harbour plant would close.", "General Mills"),
+        ("Zentrix and General Electric said that the harbour plant would close.", "Zentrix and General Electric"),
+    ]
+    for text, name in cases:
+        q = _only(extractor, text, "the harbour plant would close")
+        assert (q.speaker.name, q.speaker.type) == (name, SpeakerType.ORGANIZATION)
+    # the military title before a surname stays a title
+    text = "The harbour plant would close, General Dorrance said."
+    q = _only(extractor, text, "The harbour plant would close")
+    assert (q.speaker.name, q.speaker.type) == ("Dorrance", SpeakerType.PERSON)
+    text = "Attorney General Mira Kolev said that the harbour plant would close."
+    q = _only(extractor, text, "the harbour plant would close")
+    assert (q.speaker.name, q.speaker.type) == ("Mira Kolev", SpeakerType.PERSON)
 
 
 def test_company_named_without_a_company_word(extractor):

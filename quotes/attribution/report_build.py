@@ -14,7 +14,7 @@ import re
 from quotes.attribution.cues import stance_of, with_verb_group, with_verb_tail
 from quotes.attribution.named_appositive import appositive_start
 from quotes.attribution.report_content import adjunct_only, is_reference, trim_span
-from quotes.attribution.report_gates import not_a_statement
+from quotes.attribution.report_gates import not_a_statement, short_clause
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.document import Document
 from quotes.models import CueType, Quote, QuoteKind, Span, Speaker, Stance
@@ -34,6 +34,10 @@ _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 MIN_WORDS = 3
 #: A trailing ``, according to X`` after reported content: not content, its channel.
 ACCORDING_TAIL = re.compile(r",\s+according\s+to\s+[^,]{2,80}$", re.I)
+
+
+#: A free relative before the cue (``what Lee said she expected``): its content lacks its object.
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\S+\s+){1,3}$")
 
 
 def build(
@@ -57,7 +61,8 @@ def build(
     The content is trimmed of punctuation at both ends and of a trailing
     ``, according to X`` (whose channel becomes the ``via``); it is ``mixed`` when a
     quoted fragment lies inside it. A speaker that names nobody (a time, ``Hours
-    later``) gives no quote, nor does content shorter than ``min_words`` words.
+    later``) gives no quote, nor does content shorter than ``min_words`` words (by default,
+    a two-word clause passes: `quotes.attribution.report_gates.short_clause`).
 
     Args:
         ctx: The article.
@@ -82,8 +87,12 @@ def build(
     if m and rule != "according":
         via = via or find_via(ctx.norm[m.start() : b])
         b = m.start()
-    if b <= a or len(ctx.text[a:b].split()) < min_words or adjunct_only(rule, ctx.norm[a:b]):
-        return None  # too short, or "told reporters during the call": when, not what
+    short = len(ctx.text[a:b].split()) < min_words and not (
+        min_words == MIN_WORDS and rule == "cue-first" and short_clause(ctx.norm[a:b])
+        and _WHAT_BEFORE.search(ctx.norm, max(0, cue.start - 60), cue.start) is None
+    )  # "sales rose" is a clause; "what Lee said she expected" has a gap
+    if b <= a or short or adjunct_only(rule, ctx.norm[a:b]):
+        return None  # too short ("sales rose" is a clause), or "told reporters during the call": when, not what
     if not_a_statement(rule, cue.text, ctx.norm[a:b], ctx.norm[max(0, cue.start - 60) : cue.start]):
         return None  # "found himself in a race", "a group called X": no report
     mixed = any(

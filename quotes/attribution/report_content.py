@@ -463,7 +463,7 @@ def names_no_clause(content: str) -> bool:
         m.group(1).lower() not in _DETERMINERS
         and not m.group(1).lower().endswith("ly")
         and m.group(2).lower() not in _NOT_PAST
-        for m in _PAST_VERB.finditer(content)
+        for m in PAST_VERB.finditer(content)
     )
 
 
@@ -471,7 +471,7 @@ def names_no_clause(content: str) -> bool:
 #: determiner makes it a modifier (``the proposed plan``); hyphenated forms are modifiers
 #: (``Iranian-made drones``). ``shot`` only as the verb of war reports (``troops shot down
 #: drones``, ``shot dead``, ``shot at``), not the noun (``a long shot``).
-_PAST_VERB = re.compile(
+PAST_VERB = re.compile(
     r"(?<![\w'’-])([\w'’]+)\s+((?-i:[a-z]+ed|sent|won|lost|led|made|took|gave|went|came|told|knew|"
     r"thought|found|held|left|met|paid|ran|saw|spent|wrote|began|brought|built|bought|fell|felt|"
     r"fought|got|grew|heard|kept|rose|sold|spoke|struck|threw|became|chose|drew|drove|forgot|"

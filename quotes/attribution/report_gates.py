@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.report_content import names_no_clause
+from quotes.attribution.report_content import PAST_VERB, names_no_clause
 from quotes.attribution.report_cues import GOING_ON
 
 __all__ = ["not_a_statement"]
@@ -144,3 +144,21 @@ def _names_a_thing(words: list[str], content: str, before: str) -> bool:
         return False
     opening = content.lstrip()[:1]
     return opening.isupper() or opening in "\"'“‘"
+
+
+def short_clause(content: str) -> bool:
+    """``sales rose``, ``it failed``: a two-word content that is a clause, a subject and its past verb.
+
+    Content under three words is too short to report (`quotes.attribution.report_build.MIN_WORDS`:
+    ``told reporters``, ``to comment``), except such a clause: ``Procter and Gamble said
+    sales rose`` states as much as ``... said that sales rose``.
+
+    Examples:
+        >>> short_clause("sales rose"), short_clause("it failed")
+        (True, True)
+        >>> short_clause("to comment"), short_clause("the proposed"), short_clause("Lee unqualified")
+        (False, False, False)
+    """
+    m = PAST_VERB.fullmatch(content)
+    # "Clinton unqualified": an un-...-ed form is an adjective, no verb
+    return len(content.split()) == 2 and m is not None and not m.group(2).startswith("un") and not names_no_clause(content)

@@ -96,6 +96,7 @@ class ContentPlacement:
     out: list[Quote] = field(default_factory=list)
     consumed: int = 0  #: content before this offset is taken
     carry: tuple[int, Speaker] | None = None  #: a participle cue that goes on for a speaker
+    nested_from: int | None = None  #: where a content-first content holding a report starts
 
     def _build(
         self,
@@ -155,6 +156,13 @@ class ContentPlacement:
             Whether the cue is done with: its content was read here, or it has none
             (``Later, the company said`` with no clause after it).
         """
+        nested, self.nested_from = self.nested_from, None
+        if nested is not None:  # "X believe C, officials said.": from the sentence start
+            kept, self.consumed = self.consumed, nested
+            if not self.content_first(cue, sp, np_start):
+                self.consumed = kept
+                return False
+            return True
         before = (
             self.ctx.norm[self.consumed : np_start].rstrip() if np_start >= self.consumed else ""
         )
@@ -252,6 +260,8 @@ class ContentPlacement:
             self.out.append(q)
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.
             self.consumed = self.hi if q.end >= cue.limit - 2 or tail else q.end
+            if CLOSING_REPORT.match(self.ctx.norm, q.end, self.hi):
+                self.nested_from = self.lo  # "X believe C, officials said.": the whole report is theirs
 
     def _answer(self, cue: ReportCue, start: int, end: int) -> int | None:
         """Where a short answer after ``said`` ends (``yes``, ``so``, ``he would``), or ``None``."""
@@ -329,6 +339,9 @@ class ContentPlacement:
         elif _SUBORDINATOR_BEFORE.search(ctx.norm, max(self.lo, np_start - 12), np_start):
             main = _MAIN_CLAUSE.search(ctx.norm, start, end)  # "when X said C, he looked ..."
             end = main.start() if main else end
+        closing = CLOSING_REPORT.search(ctx.norm, start, end)
+        if closing is not None:  # "X believe C, officials said.": C ends before the closing report
+            end = closing.start()
         tail = ACCORDING_TAIL.search(ctx.norm, end, cue.limit)
         if tail is not None and end < cue.limit:  # "X said C1, but C2, according to Reuters"
             via = via or find_via(ctx.norm[tail.start() : cue.limit])
@@ -410,6 +423,14 @@ _CONJUNCTIONS = frozenset("but and although though while as or so yet because".s
 
 #: Closing quote marks (`quotes.text.marks.FOLD_MARK` stands for the first of ``''``).
 _CLOSING = "\"'”’" + FOLD_MARK
+
+
+#: A content-first report closing the sentence (``, officials said.``): its content is the
+#: whole clause before it, a report by another speaker included.
+CLOSING_REPORT = re.compile(
+    r"\s*,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,3}?[a-z]+\s+(?:said|says|added|told\s+reporters)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?\s*[.!?]?\s*$"
+)
 
 
 #: What may follow an inverted speaker: a comma or stop, or the sentence end.

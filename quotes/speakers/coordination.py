@@ -31,6 +31,7 @@ class CoordinationMixin:
 
     norm: str
     _listed: dict[str, tuple[str, ...]]
+    full_names: dict[str, str]
 
     resolve: Callable[..., Optional[Speaker]]  # SpeakerResolver.resolve
 
@@ -79,6 +80,10 @@ class CoordinationMixin:
         if people is None:
             return None
         kinds = {sp.type for sp in people}
+        if kinds == {SpeakerType.PERSON, SpeakerType.ORGANIZATION} and all(
+            sp.type is SpeakerType.ORGANIZATION or self._bare_word(sp) for sp in people
+        ):
+            return org  # "Ford and General Motors": a lone unknown word beside a company is one too
         if kinds == {SpeakerType.ORGANIZATION}:
             return org
         if kinds != {SpeakerType.PERSON} or not all(name_like(texts[b - 1]) for _a, b in parts):
@@ -89,6 +94,10 @@ class CoordinationMixin:
         return Speaker(
             name=name, mention=mention, start=np.start, end=np.end, type=SpeakerType.GROUP
         )
+
+    def _bare_word(self, sp: Speaker) -> bool:
+        """``Ford``: a person speaker read from one capitalised word the article names no one by."""
+        return sp.role is None and sp.name == sp.mention and " " not in sp.name and sp.name not in self.full_names
 
     def _conjuncts(
         self, words: list[Token], parts: list[tuple[int, int]], **context: object

@@ -30,6 +30,7 @@ from typing import Optional
 
 from quotes.lexicon import (
     AGENCY_ACRONYMS,
+    ANONYMOUS_HEADS,
     DEMONYMS,
     MONTHS,
     NON_NAME_CAPITALS,
@@ -152,6 +153,40 @@ def org_head_start(words: list[Token], low_words: list[str], j: int) -> Optional
     while k < j - 2 and words[k][0] == ".":
         k += 1
     return k
+
+
+def org_person_role(words: list[Token], low_words: list[str]) -> bool:
+    """``the Kremlin spokesman``, ``company spokeswoman``: an organisation's word before a person's role.
+
+    True when the lower-case head is a singular role of an unnamed person
+    (`ANONYMOUS_HEADS`: ``spokesman``, ``official``, ``aide``) and an organisation word
+    (`ORG_WORDS`) modifies it: the speaker is a person of the organisation, not the
+    organisation itself.
+    """
+    head = low_words[-1]
+    return (
+        words[-1][0][:1].islower() and head in ANONYMOUS_HEADS and head not in ORG_WORDS
+        and not head.endswith("s") and any(w in ORG_WORDS for w in low_words[:-1])
+    )
+
+
+def general_company(words: list[Token], low_words: list[str], j: int) -> bool:
+    """``General Motors``, ``General Electric``: ``General`` opening a company's name, not the title.
+
+    True when the mention is (``the``) ``General`` and one capitalised word ``words[j]``
+    that reads as no surname: a plural (``Motors``, ``Mills``, ``Dynamics``), an ``-ic``
+    adjective (``Electric``) or an organisation word. ``Attorney General Lynch`` (a title
+    before it) and ``General Dempsey`` are left to the person rules; the caller also
+    checks the word names no person of the article (``General Petraeus``).
+    """
+    if j < 1 or j != len(words) - 1 or words[j - 1][0] != "General":
+        return False
+    if any(w != "the" for w in low_words[: j - 1]):
+        return False
+    low = low_words[j]
+    return words[j][0][:1].isupper() and (
+        low.endswith(("s", "ic")) and len(low) > 3 and not low.endswith("'s") or low in ORG_WORDS
+    )
 
 
 def completed_name(mention: str, name: str) -> Optional[str]:

@@ -63,7 +63,12 @@ from quotes.speakers.noun_phrase import (
     scan_right,
     without_article,
 )
-from quotes.speakers.organisations import OrganisationIndex, org_head_start
+from quotes.speakers.organisations import (
+    OrganisationIndex,
+    general_company,
+    org_head_start,
+    org_person_role,
+)
 from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
 from quotes.speakers.parties import party_members
 from quotes.speakers.surnames import SharedSurnames
@@ -340,6 +345,8 @@ class SpeakerResolver(
         canonical = self._canonical_person(name)
         head_is_org = any(w in ORG_WORDS for w in low_words[j:])
         org_start = org_head_start(words, low_words, j)
+        if org_start is None and name not in self.full_names and general_company(words, low_words, j):
+            org_start = j - 1  # "General Motors": a company, not General "Motors"
         if org_start is not None:  # "the Center for Responsive Politics": not "Responsive Politics"
             name = self.text[words[org_start][1]:name_toks[-1][2]]
         if org_start is not None or self._thing_name(name):  # "the United Nations said": no person
@@ -458,6 +465,10 @@ class SpeakerResolver(
         elif head in ANONYMOUS_HEADS and (low[0] in INDEFINITE or head.startswith("source")):
             kind = SpeakerType.ANONYMOUS
         elif head.startswith("source"):
+            kind = SpeakerType.ANONYMOUS
+        elif org_person_role(words, low):
+            # "the Kremlin spokesman", "company spokeswoman": a person's role, not the
+            # organisation (a role the article gave a name was read by `role_anaphor`)
             kind = SpeakerType.ANONYMOUS
         elif plural_group(head) or words[-1][0].islower() and plural_org(head):
             # "Senate Democrats", "Ukrainians", "Defense Ministry officials",
