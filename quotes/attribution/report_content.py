@@ -17,7 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from quotes.attribution.report_cues import SAY_LIKE, channel_adjunct_end, in_adjunct, reporting_kind
+from quotes.attribution.report_cue_use import channel_adjunct_end, in_adjunct
+from quotes.attribution.report_cues import SAY_LIKE, reporting_kind
 from quotes.document import Document
 from quotes.text.intervals import starting_in
 from quotes.text.tokens import Token
