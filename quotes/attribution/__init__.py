@@ -12,10 +12,12 @@ Every pattern is a rule of the table in [`quotes.attribution.rules`][].
   (forms with a shape of their own: headlines, ``as X put it``, ``asked
   whether``, ``X seems to``), `quotes.attribution.report_according` (claims:
   ``according to X``), `quotes.attribution.report_build` (the quote made of a
-  content, a speaker and a cue) and `quotes.attribution.report_content` (where a
-  content starts and ends).
+  content, a speaker and a cue), `quotes.attribution.report_content` (where a
+  content starts and ends) and `quotes.attribution.report_content_text` (what
+  its text holds, its ends trimmed).
 * Shared: cue words (`quotes.attribution.cues`,
-  `quotes.attribution.report_cues`) and the subject readers
+  `quotes.attribution.report_cues`; in their sentence:
+  `quotes.attribution.report_cue_use`) and the subject readers
   (`quotes.attribution.source`, `quotes.attribution.subject`; for reports
   `quotes.attribution.report_subject`, with `quotes.attribution.report_described`
   for descriptions and `quotes.attribution.report_comma_subject` across a comma).

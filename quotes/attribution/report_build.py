@@ -13,7 +13,7 @@ import re
 
 from quotes.attribution.cues import stance_of, with_verb_group, with_verb_tail
 from quotes.attribution.named_appositive import appositive_start
-from quotes.attribution.report_content import adjunct_only, is_reference, trim_span
+from quotes.attribution.report_content_text import adjunct_only, is_reference, trim_span
 from quotes.attribution.report_gates import not_a_statement, short_clause
 from quotes.attribution.rules import REPORTED_PRONOUNS, RULES
 from quotes.document import Document

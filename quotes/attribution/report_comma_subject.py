@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.cues import cue_type_of
-from quotes.attribution.report_content import skip_lead
-from quotes.attribution.report_cues import between_subject_and_cue
+from quotes.attribution.report_content_text import skip_lead
+from quotes.attribution.report_cue_use import between_subject_and_cue
 from quotes.attribution.source import appositive_role, read_subject, resolve_speaker
 from quotes.attribution.source_extent import party_tag_end
 from quotes.attribution.subject import subject_nouns

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from quotes.attribution.cues import TELL
 from quotes.attribution.report_content import content_after, content_limit, participle_after
+from quotes.attribution.report_cue_use import between_subject_and_cue
 from quotes.attribution.report_cues import (
     OBJECT_VERBS,
     SAY_LIKE,
-    between_subject_and_cue,
     chained_cue,
     is_particle,
     phrase_cue_end,

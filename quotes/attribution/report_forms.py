@@ -17,7 +17,8 @@ import re
 from quotes.attribution.cues import cue_type_of
 from quotes.attribution.report_build import MIN_WORDS, build
 from quotes.attribution.report_content import clause_end, content_limit
-from quotes.attribution.report_cues import BE_FORMS, reporting_kind
+from quotes.attribution.report_cue_use import BE_FORMS
+from quotes.attribution.report_cues import reporting_kind
 from quotes.attribution.rules import RULES
 from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import full_subject

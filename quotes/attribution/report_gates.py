@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.report_content import PAST_VERB, names_no_clause
+from quotes.attribution.report_content_text import PAST_VERB, names_no_clause
 from quotes.attribution.report_cues import GOING_ON
 
 __all__ = ["not_a_statement"]

@@ -22,9 +22,9 @@ from quotes.attribution.report_content import (
     comma_before,
     content_limit,
     fragment_end,
-    names_no_clause,
     participle_at,
 )
+from quotes.attribution.report_content_text import names_no_clause
 from quotes.attribution.report_context import (
     TIME_DISTANCE,
     adverbial_lead,
@@ -199,7 +199,7 @@ class ContentPlacement:
     def _no_clause(self, parts: list[tuple[int, int, str]]) -> bool:
         """Whether content-first ``parts`` hold no clause and no quoted words.
 
-        See `quotes.attribution.report_content.names_no_clause`.
+        See `quotes.attribution.report_content_text.names_no_clause`.
         """
         norm = self.ctx.norm
         quoted = any(x <= s < y for x, y, _r in parts for s, _e in self.marks)

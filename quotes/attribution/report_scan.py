@@ -22,7 +22,8 @@ from quotes.attribution.report_build import widen
 from quotes.attribution.report_content import comma_between
 from quotes.attribution.report_context import predicate_noun
 from quotes.attribution.report_cue import ReportCue, quoted_speaker, quoting_verb, read_cue
-from quotes.attribution.report_cues import SAY_LIKE, not_a_cue, report_cue_words, report_kind
+from quotes.attribution.report_cue_use import not_a_cue
+from quotes.attribution.report_cues import SAY_LIKE, report_cue_words, report_kind
 from quotes.attribution.report_forms import asked_question, impression
 from quotes.attribution.report_placement import ContentPlacement
 from quotes.attribution.report_subject import subject

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from quotes.attribution.cues import cue_type_of, stance_of
-from quotes.attribution.report_content import is_reference, names_no_clause
+from quotes.attribution.report_content_text import is_reference, names_no_clause
 from quotes.lexicon import MONTHS, WEEKDAYS
 from quotes.model.features import Chunk
 from quotes.model.network import TAGS
@@ -179,7 +179,7 @@ def _quote(
     (`quotes.attribution.cues.stance_of`): a denied or questioned content is
     never presented as asserted, and the noun phrase after a cue that is no verb
     of saying (``met to discuss the budget``) is only referred to
-    (`quotes.attribution.report_content.is_reference`), as is a phrase with no
+    (`quotes.attribution.report_content_text.is_reference`), as is a phrase with no
     clause before its cue (``Russia's President Vladimir Putin ... during a report by``;
     the rules read no content there).
     """
