@@ -69,7 +69,7 @@ TITLE_WORDS = frozenset(
     """
     mr mrs ms miss mx dr doctor prof professor sen senator rep representative congressman
     congresswoman gov governor lt gen general col colonel maj major capt captain adm admiral
-    sgt president vice secretary judge justice rev reverend sir dame
+    sgt pres president vice secretary judge justice rev reverend sir dame
     chairman chairwoman chair speaker mayor ambassador minister prime chief officer
     former retired the
     """.split()
