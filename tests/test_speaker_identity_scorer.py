@@ -49,6 +49,7 @@ def _speaker(
         ("The New York Times", "new york times"),
         ("Tulsa police Chief Chuck Jordan", "tulsa police chief chuck jordan"),
         ("Dr. Mary-Ann O'Neil", "mary ann o neil"),
+        ("Pres. Jane Roe", "jane roe"),
         ("Reuters/Ipsos", "reuters ipsos"),
         ("", ""),
         (None, ""),
