@@ -281,6 +281,22 @@ CAMPAIGNS = [
         "The campaign said it would spend most of it on ads.",
         "it would spend most of it on ads", "Reed campaign", "campaign",
     ),
+    (
+        "according to a possessive campaign",
+        "Tom Reed spoke in Ohio on Monday. Turnout was high, according to Mr. Reed's campaign.",
+        "Turnout was high", "Reed campaign", "Mr. Reed's campaign",
+    ),
+    (
+        "a surname with an apostrophe",
+        "Sen. Kevin O’Brien spoke in Iowa. O’Brien’s campaign says it will move staff to the early states.",
+        "it will move staff to the early states", "O’Brien campaign", "O’Brien’s campaign",
+    ),
+    (
+        "a possessive read before a verb-like campaign",
+        "Governor Tom Reed spoke in Ohio. Reed’s campaign shrugged off the remarks, telling "
+        "reporters, “Nobody on the team has ever asked for that endorsement.”",
+        "Nobody on the team has ever asked for that endorsement.", "Reed campaign", "Reed’s campaign",
+    ),
 ]
 
 

@@ -20,8 +20,8 @@ from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import AnaphoraMixin
 from quotes.speakers.gender import Gender
 from quotes.speakers.names import generational_suffix
-from quotes.speakers.noun_phrase import NounPhrase
-from quotes.text.tokens import Token
+from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
+from quotes.text.tokens import Token, tokens
 
 __all__ = ["CampaignMixin"]
 
@@ -31,10 +31,18 @@ _CAMPAIGN_MODIFIERS = frozenset("presidential re-election reelection senate own"
 _POSSESSIVE_GENDER: dict[str, Gender] = {"his": "male", "her": "female"}
 #: A campaign named with its owner (``Sanders' campaign``, ``the Cruz campaign``).
 _OWNED = re.compile(
-    r"\b([A-Z][\w\-]*)(?:['’]s?)?\s+(?:(?:presidential|re-?election)\s+)?campaign(?!\s+(?:manager|chair|aide|official|spokes))\b"
+    r"\b([A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)(?:['’]s?)?\s+(?:(?:presidential|re-?election)\s+)?campaign(?!\s+(?:manager|chair|aide|official|spokes))\b"
 )
-#: A preposition right before a mention: the campaign is the object of a longer phrase.
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|for|with|from|by|at|in|on|about|against)\s+\Z", re.I)
+#: A preposition right before a mention: the campaign is the object of a longer phrase
+#: (``sources close to her campaign``); ``according to`` names the source itself.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?<!according\s)(?:to|of|for|with|from|by|at|in|on|about|against)\s+\Z", re.I
+)
+#: ``campaign`` (after its modifiers) right after a possessive mention (``Ryan’s`` of
+#: ``Ryan’s campaign shrugged off``).
+_CAMPAIGN_AFTER = re.compile(
+    r"\s+(?:(?:presidential|re-?election|senate|own)\s+)?campaign\b(?!\s+(?:manager|chair|aide|official|spokes))"
+)
 #: Capitalised words before ``campaign`` that name no owner (a sentence's first word).
 _NO_OWNER = frozenset("The A An This That His Her Their Its Our".split())
 #: Sentences before a ``the campaign`` whose campaigns it may refer to.
@@ -91,14 +99,36 @@ class CampaignMixin(AnaphoraMixin):
         return _surname_of(target.name)
 
     def _owner_surname(self, owner: list[Token]) -> Optional[str]:
-        """The surname of the person the words before ``campaign`` end with (``Mrs. Clinton's``)."""
-        name: list[str] = []
-        for tok, _a, _b in reversed(owner):
-            word = re.sub(r"['’]s?$", "", tok)
+        """The surname of the person the words before ``campaign`` end with (``Mrs. Clinton's``).
+
+        The name is read from the text, so that a surname the tokens split at its
+        apostrophe stays whole (``O’Malley’s``).
+        """
+        first = None
+        for n in range(len(owner) - 1, -1, -1):
+            word = re.sub(r"['’]s?$", "", owner[n][0])
             if not word[:1].isupper() or word.lower() == "the":
                 break
-            name.insert(0, word)
-        return self._person_surname(" ".join(name)) if name else None
+            first = n
+        if first is None:
+            return None
+        name = re.sub(r"['’]s?$", "", self.text[owner[first][1]:owner[-1][2]])
+        return self._person_surname(re.sub(r"\.(?=\s)", "", name))
+
+    def possessive_campaign(self, np: NounPhrase) -> Optional[Speaker]:
+        """The campaign of a possessive mention cut before ``campaign`` (``Ryan’s``), else ``None``.
+
+        ``Ryan’s campaign shrugged off ...`` read as ``Ryan’s``: the mention is the
+        owner of the campaign the next word names, and the speaker that campaign
+        (``Ryan campaign``), its mention running to ``campaign``.
+        """
+        m = _CAMPAIGN_AFTER.match(self.norm, np.end)
+        if m is None:
+            return None
+        whole = NounPhrase(np.start, m.end(), self.norm[np.start:m.end()])
+        words = tokens(self.norm, whole.start, whole.end)
+        low = [bare_phrase(w[0]) for w in words]
+        return self.campaign_speaker(whole, words, low, self.text[whole.start:whole.end])
 
     def _person_surname(self, name: str) -> Optional[str]:
         """The surname of a person the article names (``Clinton`` for ``Hillary Clinton`` or ``Clinton``)."""

@@ -271,7 +271,9 @@ class SpeakerResolver(
         if found is None or owner is None or owner.start() == np.start:
             return found
         if self._person_after(np.end):
-            return found  # "Clinton's husband, Bill,": another person speaks
+            # "Ryan’s campaign" read as "Ryan’s": the campaign; "Clinton's husband, Bill,":
+            # another person speaks
+            return self.possessive_campaign(np) or found
         # "Mr. Obama's" (speech, memoir): the owner speaks. Its name is read without the
         # possessive; the mention stays as written, and a phrase that named nobody still does.
         bare = self._resolve(
