@@ -54,6 +54,12 @@ ROWS = [
         "that fraud was rare in every state.",
         "fraud was rare in every state", "Justin Oakes", SpeakerType.PERSON,
     ),
+    (
+        "a summary's issuer before the noun",
+        "The inquiry ended in May. According to a Harbour Police summary of its inquiry, the "
+        "clerk had deleted the files.",
+        "the clerk had deleted the files", "Harbour Police", SpeakerType.ORGANIZATION,
+    ),
 ]
 
 #: (pattern, text, quote content, expected name): ``the poll`` refers back to a named poll
@@ -113,6 +119,13 @@ BACK = [
         "A statement issued by the Oakes campaign on Tuesday said little. The statement "
         "said that the race was far from over.",
         "the race was far from over", "statement",
+    ),
+    (
+        "the summary after a named summary",
+        "According to a Harbour Police summary of its inquiry, the clerk had deleted the "
+        "files. Two of them were backed up. The clerk did not tell anyone, according to "
+        "the summary.",
+        "The clerk did not tell anyone", "Harbour Police",
     ),
 ]
 

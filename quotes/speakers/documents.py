@@ -41,7 +41,7 @@ _NEAR_SENTENCES = 3
 DOCUMENT_NOUNS = frozenset(
     """poll polls survey surveys study studies analysis report reports review investigation
     tally projection projections audit estimate estimates forecast memo letter statement
-    editorial email""".split()
+    editorial email summary""".split()
 )
 #: What a named owner speaks through: ``Rubio's press release``, ``Farley's account``.
 OWNED_DOCUMENTS = DOCUMENT_NOUNS | frozenset(
@@ -57,6 +57,7 @@ _DOCUMENT_KINDS = {noun: _POLLS for noun in _POLLS} | {
     "study": frozenset({"study"}), "report": frozenset({"report"}),
     "analysis": frozenset({"analysis"}), "statement": frozenset({"statement"}),
     "letter": frozenset({"letter"}), "email": frozenset({"email"}), "memo": frozenset({"memo"}),
+    "summary": frozenset({"summary"}),
 }
 #: Documents someone sends: ``the statement`` may refer back to ``X issued a statement``.
 _SENT_KINDS = frozenset({"statement", "letter", "email", "memo"})
