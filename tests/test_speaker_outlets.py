@@ -140,3 +140,17 @@ def test_a_quote_of_several_sentences_counts_as_none_back_to_the_outlet(fast):
     q = only_quote(fast, text, "the mayor met the families in private")
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.role) == ("Harbor Gazette", "newspaper")
+
+
+def test_a_described_outlet_is_an_antecedent_and_an_apposition_is_skipped(extractor):
+    # "the editorial board" read as the Gazette names it for "The newspaper" two sentences
+    # on, past the window back to the masthead; the apposition after "The newspaper" is no
+    # part of the description
+    text = (
+        "The Lakeside Gazette ran an editorial on Sunday. The mayor was away. The bridges are "
+        "old, the editorial board writes. Voters agree with that. The newspaper, long a critic "
+        "of the mayor, writes that the bridges are unsafe."
+    )
+    q = only_quote(extractor, text, "that the bridges are unsafe")
+    assert q.speaker is not None and q.speaker.name == "Lakeside Gazette"
+    assert q.speaker.type is SpeakerType.ORGANIZATION and q.speaker.role == "newspaper"

@@ -114,6 +114,14 @@ class OutletIndex:
         self.mentions.sort()
         self._starts = [m[0] for m in self.mentions]
 
+    def _add(self, offset: int, name: str, kind: str) -> None:
+        """Record a description resolved to ``name`` at ``offset`` as a mention of that outlet."""
+        mention = (offset, name, kind)
+        k = bisect.bisect_left(self.mentions, mention)
+        if k == len(self.mentions) or self.mentions[k] != mention:
+            self.mentions.insert(k, mention)
+            self._starts.insert(k, offset)
+
     def describe(
         self, head: str, before: int, sentence_starts: list[int], *, news: bool = False
     ) -> Optional[str]:
@@ -160,9 +168,11 @@ class OutletIndex:
         """``the newspaper``: the outlet it refers to (`describe`), an organisation; else ``None``.
 
         Only ``the`` with at most two lower-case words before the head is read (``the
-        conservative newspaper``); the description becomes the speaker's role. ``the
+        conservative newspaper``), before any apposition (``The newspaper, long an
+        advocate of reform,``); the description becomes the speaker's role. ``the
         editorial``, ``the editorial board`` and ``the editors`` speak for a newspaper
-        (`editorial`).
+        (`editorial`). A description read so is itself a mention of its outlet for the
+        descriptions after it (``the editorial board writes ... The newspaper``).
 
         Args:
             np: The mention.
@@ -170,12 +180,15 @@ class OutletIndex:
             mention: Its original text.
             sentence_starts: Sorted sentence start offsets of the article.
         """
+        if "," in low[2:] and "," in mention:  # "The newspaper, long an advocate of reform"
+            low, mention = low[:low.index(",")], mention[:mention.index(",")]
         if low[0] != "the" or len(low) > 4 or mention != mention[:4] + mention[4:].lower():
             return None
         head = "newspaper" if editorial(low) else low[-1]
         target = self.describe(head, np.start, sentence_starts, news="news" in low)
         if target is None:
             return None
+        self._add(np.start, target, OUTLET_HEADS[head])
         return Speaker(
             name=target, mention=mention, start=np.start, end=np.end,
             type=SpeakerType.ORGANIZATION, role=re.sub(r"^(?:the)\s+", "", mention, flags=re.I),
