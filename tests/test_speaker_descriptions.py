@@ -441,3 +441,13 @@ def test_the_office_is_the_office_named_before(extractor):
     q = _only(extractor, text, "the deficit would grow")
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.role) == ("Harbor Budget Office", "budget office")
+
+
+def test_a_named_owners_aides_drop_the_possessive(extractor):
+    # "Mrs. Lopez's aides" and "Lopez aides" are one group, named as news writes it most
+    text = "Maria Lopez spoke in Ohio on Monday. Mrs. Lopez's aides said the rally drew a record crowd."
+    q = _only(extractor, text, "the rally drew a record crowd")
+    assert _who(q) == ("Lopez aides", "Mrs. Lopez's aides", SpeakerType.GROUP)
+    text = "Maria Lopez spoke in Ohio on Monday. Her aides said the rally drew a record crowd."
+    q = _only(extractor, text, "the rally drew a record crowd")
+    assert q.speaker is not None and q.speaker.name != "Lopez aides"

@@ -23,7 +23,7 @@ from quotes.speakers.names import generational_suffix
 from quotes.speakers.noun_phrase import NounPhrase, bare_phrase
 from quotes.text.tokens import Token, tokens
 
-__all__ = ["CampaignMixin"]
+__all__ = ["CampaignMixin", "owner_aides"]
 
 #: Words between an owner and ``campaign`` (``Kasich's presidential campaign``).
 _CAMPAIGN_MODIFIERS = frozenset("presidential re-election reelection senate own".split())
@@ -47,6 +47,29 @@ _CAMPAIGN_AFTER = re.compile(
 _NO_OWNER = frozenset("The A An This That His Her Their Its Our".split())
 #: Sentences before a ``the campaign`` whose campaigns it may refer to.
 _LOOK_BACK = 3
+
+
+#: A named owner's aides in the possessive: ``Mrs. Clinton's aides``, ``Sanders’ advisers``.
+_OWNER_AIDES = re.compile(
+    r"(?:(?:[A-Z][a-z]{1,2}\.|[A-Z][\w\-]*)\s+)*?(?P<owner>[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)"
+    r"(?:['’]s|(?<=s)['’])\s+(?P<aides>aides|advisers)"
+)
+
+
+def owner_aides(name: str) -> Optional[str]:
+    """``<Surname> aides`` for a named owner's aides in the possessive, else ``None``.
+
+    ``Mrs. Clinton's aides``, ``Hillary Clinton's aides`` and ``Clinton aides`` are one
+    group; the form without the possessive is the one news writes most.
+
+    Examples:
+        >>> owner_aides("Mrs. Clinton's aides"), owner_aides("Sanders’ advisers")
+        ('Clinton aides', 'Sanders advisers')
+        >>> owner_aides("his aides"), owner_aides("Clinton aides")
+        (None, None)
+    """
+    m = _OWNER_AIDES.fullmatch(name)
+    return f"{m.group('owner')} {m.group('aides')}" if m else None
 
 
 class CampaignMixin(AnaphoraMixin):

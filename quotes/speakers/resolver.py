@@ -29,7 +29,7 @@ from quotes.lexicon import (
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.anaphora import is_description
 from quotes.speakers.article_names import ArticleName, ArticleNamesMixin
-from quotes.speakers.campaigns import CampaignMixin
+from quotes.speakers.campaigns import CampaignMixin, owner_aides
 from quotes.speakers.coordination import CoordinationMixin
 from quotes.speakers.documents import DocumentMixin
 from quotes.speakers.epithets import EpithetMixin
@@ -498,5 +498,6 @@ class SpeakerResolver(
             name = self.orgs.canonical(name)  # "Defense Ministry" -> "Russian Defense Ministry"
             name = self.outlets.full_name(name, np.start) or name  # "the Times": "New York Times"
         elif kind is SpeakerType.GROUP:
-            name = party_members(name) or name  # "some Republicans" -> "Republicans"
+            # "some Republicans" -> "Republicans"; "Mrs. Clinton's aides" -> "Clinton aides"
+            name = party_members(name) or owner_aides(name) or name
         return Speaker(name=name, mention=mention, start=np.start, end=np.end, type=kind, role=None)
