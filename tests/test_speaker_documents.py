@@ -60,6 +60,12 @@ ROWS = [
         "clerk had deleted the files.",
         "the clerk had deleted the files", "Harbour Police", SpeakerType.ORGANIZATION,
     ),
+    (
+        "records speak for the body that keeps them",
+        "The fund grew last year. Lakeland Election Board records show that the fund raised "
+        "$3 million.",
+        "the fund raised $3 million", "Lakeland Election Board", SpeakerType.ORGANIZATION,
+    ),
 ]
 
 #: (pattern, text, quote content, expected name): ``the poll`` refers back to a named poll

@@ -41,7 +41,7 @@ _NEAR_SENTENCES = 3
 DOCUMENT_NOUNS = frozenset(
     """poll polls survey surveys study studies analysis report reports review investigation
     tally projection projections audit estimate estimates forecast memo letter statement
-    editorial email summary""".split()
+    editorial email summary documents records""".split()
 )
 #: What a named owner speaks through: ``Rubio's press release``, ``Farley's account``.
 OWNED_DOCUMENTS = DOCUMENT_NOUNS | frozenset(
