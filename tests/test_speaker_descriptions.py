@@ -288,14 +288,16 @@ CAMPAIGNS = [
     ),
     (
         "a surname with an apostrophe",
-        "Sen. Kevin O’Brien spoke in Iowa. O’Brien’s campaign says it will move staff to the early states.",
+        "Sen. Kevin O’Brien spoke in Iowa. O’Brien’s campaign says it will move staff to the "
+        "early states.",
         "it will move staff to the early states", "O’Brien campaign", "O’Brien’s campaign",
     ),
     (
         "a possessive read before a verb-like campaign",
         "Governor Tom Reed spoke in Ohio. Reed’s campaign shrugged off the remarks, telling "
         "reporters, “Nobody on the team has ever asked for that endorsement.”",
-        "Nobody on the team has ever asked for that endorsement.", "Reed campaign", "Reed’s campaign",
+        "Nobody on the team has ever asked for that endorsement.", "Reed campaign",
+        "Reed’s campaign",
     ),
 ]
 
@@ -445,7 +447,10 @@ def test_the_office_is_the_office_named_before(extractor):
 
 def test_a_named_owners_aides_drop_the_possessive(extractor):
     # "Mrs. Lopez's aides" and "Lopez aides" are one group, named as news writes it most
-    text = "Maria Lopez spoke in Ohio on Monday. Mrs. Lopez's aides said the rally drew a record crowd."
+    text = (
+        "Maria Lopez spoke in Ohio on Monday. Mrs. Lopez's aides said the rally drew a record "
+        "crowd."
+    )
     q = _only(extractor, text, "the rally drew a record crowd")
     assert _who(q) == ("Lopez aides", "Mrs. Lopez's aides", SpeakerType.GROUP)
     text = "Maria Lopez spoke in Ohio on Monday. Her aides said the rally drew a record crowd."

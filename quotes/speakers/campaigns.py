@@ -31,7 +31,8 @@ _CAMPAIGN_MODIFIERS = frozenset("presidential re-election reelection senate own"
 _POSSESSIVE_GENDER: dict[str, Gender] = {"his": "male", "her": "female"}
 #: A campaign named with its owner (``Sanders' campaign``, ``the Cruz campaign``).
 _OWNED = re.compile(
-    r"\b([A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)(?:['’]s?)?\s+(?:(?:presidential|re-?election)\s+)?campaign(?!\s+(?:manager|chair|aide|official|spokes))\b"
+    r"\b([A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)(?:['’]s?)?\s+(?:(?:presidential|re-?election)\s+)?"
+    r"campaign(?!\s+(?:manager|chair|aide|official|spokes))\b"
 )
 #: A preposition right before a mention: the campaign is the object of a longer phrase
 #: (``sources close to her campaign``); ``according to`` names the source itself.
@@ -41,7 +42,8 @@ _PREPOSITION_BEFORE = re.compile(
 #: ``campaign`` (after its modifiers) right after a possessive mention (``Ryan’s`` of
 #: ``Ryan’s campaign shrugged off``).
 _CAMPAIGN_AFTER = re.compile(
-    r"\s+(?:(?:presidential|re-?election|senate|own)\s+)?campaign\b(?!\s+(?:manager|chair|aide|official|spokes))"
+    r"\s+(?:(?:presidential|re-?election|senate|own)\s+)?campaign\b"
+    r"(?!\s+(?:manager|chair|aide|official|spokes))"
 )
 #: Capitalised words before ``campaign`` that name no owner (a sentence's first word).
 _NO_OWNER = frozenset("The A An This That His Her Their Its Our".split())
@@ -139,7 +141,7 @@ class CampaignMixin(AnaphoraMixin):
         return self._person_surname(re.sub(r"\.(?=\s)", "", name))
 
     def possessive_campaign(self, np: NounPhrase) -> Optional[Speaker]:
-        """The campaign of a possessive mention cut before ``campaign`` (``Ryan’s``), else ``None``.
+        """The campaign of a possessive mention cut before ``campaign`` (``Ryan’s``), or ``None``.
 
         ``Ryan’s campaign shrugged off ...`` read as ``Ryan’s``: the mention is the
         owner of the campaign the next word names, and the speaker that campaign
