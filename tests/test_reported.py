@@ -541,6 +541,25 @@ def test_closing_report_holds_a_report_before_it():
     }
 
 
+
+@pytest.mark.parametrize(
+    ("text", "outer", "cue"),
+    [
+        ("Okafor plans to open a second bakery in the harbour district, Lindqvist said.", "Lindqvist", "said"),
+        ("The council agreed to sell the old depot in 2019, Reuters recently reported.", "Reuters", "recently reported"),
+        ("Marten intends to stand for mayor next spring, the campaign told the Gazette.", "campaign", "told"),
+    ],
+)
+def test_closing_report_by_a_name_holds_the_report_before_it(text, outer, cue):
+    got = {
+        (q.text.rstrip(","), q.speaker.name, q.cue.text)
+        for q in quotes.Extractor(include_beliefs=True).extract(text)
+    }
+    whole = text[: text.rindex(",")]
+    assert (whole, outer, cue) in got  # the closing speaker's, not the inner subject's
+    assert all(q[1] == outer or "," not in q[0] for q in got)  # the inner content stops there
+
+
 #: Sentences where a cue-like word reports nothing: (sentence, cue word).
 NOT_REPORT_CASES = [
     # A participle after a predicate noun describes the noun (a reduced relative clause).
