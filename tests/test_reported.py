@@ -546,6 +546,7 @@ def test_closing_report_holds_a_report_before_it():
     ("text", "outer", "cue"),
     [
         ("Okafor plans to open a second bakery in the harbour district, Lindqvist said.", "Lindqvist", "said"),
+        ("The mayor agreed to lease the pier to the club in 2012, records show.", "records", "show"),
         ("The council agreed to sell the old depot in 2019, Reuters recently reported.", "Reuters", "recently reported"),
         ("Marten intends to stand for mayor next spring, the campaign told the Gazette.", "campaign", "told"),
     ],
