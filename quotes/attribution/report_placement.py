@@ -426,13 +426,14 @@ _CLOSING = "\"'”’" + FOLD_MARK
 
 
 #: A content-first report closing the sentence (``, officials said.``, ``, Jones said.``,
-#: ``, Reuters reported.``, ``, the campaign told USA TODAY.``, ``, records show.``): its
-#: content is the whole clause before it, a report by another speaker included (``X plans
-#: to C, Jones said.`` is Jones's; ``plans`` keeps only ``to C``).
+#: ``, Reuters reported.``, ``, the campaign told USA TODAY.``, ``, records show.``, ``, Jones
+#: said, adding that C2.``): its content is the whole clause before it, a report by another
+#: speaker included (``X plans to C, Jones said.`` is Jones's; ``plans`` keeps only ``to C``).
 CLOSING_REPORT = re.compile(
     r"\s*,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,3}?[A-Za-z][\w'’-]*\s+"
     r"(?:said|says|added|reported|wrote|noted|show|shows|showed|told\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*|told\s+reporters)"
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?\s*[.!?]?\s*$"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+    r"(?:\s*[.!?]?\s*$|,\s+(?:adding|noting|saying)\b)"
 )
 
 
