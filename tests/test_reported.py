@@ -549,7 +549,7 @@ def test_closing_report_holds_a_report_before_it():
          "Okafor plans to open a second bakery in the harbour district", "Lindqvist", "said"),
         ("The mayor agreed to lease the pier to the club in 2012, records show.",
          "The mayor agreed to lease the pier to the club in 2012", "records", "show"),
-        ("Okafor intends to close the depot in May, a council official said, adding that jobs would move.",
+        ("Okafor intends to close the depot in May, a council official said, adding that it is old.",
          "Okafor intends to close the depot in May", "a council official", "said"),
         ("The council agreed to sell the old depot in 2019, Reuters recently reported.",
          "The council agreed to sell the old depot in 2019", "Reuters", "recently reported"),
