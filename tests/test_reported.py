@@ -175,6 +175,13 @@ def test_as_x_put_it(extractor):
     assert {p.cue.text for p in parts} == {"put it"}
 
 
+
+def test_as_x_reported_with_a_time_after_it(extractor):
+    text = "The staff discussed a strike over the new rota, as Reuters reported two days later."
+    got = [(q.text, q.speaker.name, q.cue.text) for q in reported(extractor, text)]
+    assert got == [("The staff discussed a strike over the new rota", "Reuters", "reported")]
+
+
 def test_in_a_statement_opener_is_not_content(extractor):
     text = "In a statement, the Kremlin accused Kyiv of sabotaging the talks."
     (q,) = reported(extractor, text)
