@@ -175,6 +175,13 @@ def test_as_x_put_it(extractor):
     assert {p.cue.text for p in parts} == {"put it"}
 
 
+
+def test_as_x_reported_with_a_time_after_it(extractor):
+    text = "The staff discussed a strike over the new rota, as Reuters reported two days later."
+    got = [(q.text, q.speaker.name, q.cue.text) for q in reported(extractor, text)]
+    assert got == [("The staff discussed a strike over the new rota", "Reuters", "reported")]
+
+
 def test_in_a_statement_opener_is_not_content(extractor):
     text = "In a statement, the Kremlin accused Kyiv of sabotaging the talks."
     (q,) = reported(extractor, text)
@@ -539,6 +546,41 @@ def test_closing_report_holds_a_report_before_it():
         ("Analysts believe the harbour truce will hold", "officials"),
         ("the harbour truce will hold", "Analysts"),
     }
+
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "outer", "cue"),
+    [
+        ("Okafor plans to open a second bakery in the harbour district, Lindqvist said.",
+         "Okafor plans to open a second bakery in the harbour district", "Lindqvist", "said"),
+        ("The mayor agreed to lease the pier to the club in 2012, records show.",
+         "The mayor agreed to lease the pier to the club in 2012", "records", "show"),
+        ("Okafor intends to shut the depot in May, an official said, adding that it is old.",
+         "Okafor intends to shut the depot in May", "an official", "said"),
+        ("The council agreed to sell the old depot in 2019, Reuters recently reported.",
+         "The council agreed to sell the old depot in 2019", "Reuters", "recently reported"),
+        ("Marten intends to stand for mayor next spring, the campaign told the Gazette.",
+         "Marten intends to stand for mayor next spring", "campaign", "told"),
+        ('Okafor wants to build a "fair deal for the harbour," Lindqvist said Monday.',
+         'Okafor wants to build a "fair deal for the harbour', "Lindqvist", "said"),
+    ],
+)
+def test_closing_report_by_a_name_holds_the_report_before_it(text, whole, outer, cue):
+    got = {
+        (q.text, q.speaker.name, q.cue.text)
+        for q in quotes.Extractor(include_beliefs=True).extract(text)
+    }
+    assert (whole, outer, cue) in got  # the closing speaker's, not the inner subject's
+    inner = [t for t, name, _cue in got if name != outer]
+    assert inner and all(t.rstrip(',"') in whole for t in inner)  # the inner content stops there
+
+
+
+def test_closing_pronoun_after_said_is_the_same_speaker():
+    text = 'Okafor said the council wants a "fair deal for the harbour," he said.'
+    got = [(q.text, q.speaker.name, q.cue.text) for q in quotes.extract(text)]
+    assert got == [('the council wants a "fair deal for the harbour,"', "Okafor", "said")]
 
 
 #: Sentences where a cue-like word reports nothing: (sentence, cue word).

@@ -103,6 +103,7 @@ _AS_X = re.compile(
     r"(?:(?<=^)|(?<=,\s))as\s+(?P<np>[^,;:]{2,80}?)\s+(?P<cue>(?:has\s+|had\s+|once\s+)?(?:put\s+it|puts\s+it|"
     r"said|says|noted|notes|wrote|writes|argued|argues|explained|observed|warned|reported|reports)"
     r"(?:\s+[a-z]+ly|\s+(?:on|last)\s+[A-Z][a-z]+day)?)"
+    r"(?:\s+(?:(?:a\s+few|two|three|several)\s+)?(?:days?|weeks?|months?)\s+later|\s+in\s+\d{4})?"
     r"(?:\s*,\s*|(?=\s*[.!?]?\s*$))",
     re.I,
 )
@@ -112,7 +113,10 @@ _AS_X = re.compile(
 def as_x_put_it(
     ctx: Document, seg: Segmenter, lo: int, hi: int, marks: list[tuple[int, int]]
 ) -> list[Quote]:
-    """``The plan, as Warren put it, is a giveaway.``, ``As X said, C.``: the rest is content."""
+    """``The plan, as Warren put it, is a giveaway.``, ``As X said, C.``: the rest is content.
+
+    A time after the cue stays with it (``C, as Reuters reported two days later.``).
+    """
     sentence = ctx.norm[lo:hi]
     for m in _AS_X.finditer(sentence):
         np = scan_right(ctx.norm, lo + m.start("np"), lo + m.end("np"))

@@ -259,9 +259,11 @@ class ContentPlacement:
         if q:
             self.out.append(q)
             # Nested reports belong to this speaker; a coordinated "and said ..." is a new one.
-            self.consumed = self.hi if q.end >= cue.limit - 2 or tail else q.end
-            if CLOSING_REPORT.match(self.ctx.norm, q.end, self.hi):
-                self.nested_from = self.lo  # "X believe C, officials said.": the whole report is theirs
+            closing = _closing_report_at(self.ctx.norm, q.end, self.hi, cue.low)
+            if closing is not None:  # "X believe C, officials said.": the whole report is theirs
+                self.consumed, self.nested_from = closing, self.lo
+            else:
+                self.consumed = self.hi if q.end >= cue.limit - 2 or tail else q.end
 
     def _answer(self, cue: ReportCue, start: int, end: int) -> int | None:
         """Where a short answer after ``said`` ends (``yes``, ``so``, ``he would``), or ``None``."""
@@ -341,7 +343,7 @@ class ContentPlacement:
             end = main.start() if main else end
         closing = CLOSING_REPORT.search(ctx.norm, start, end)
         if closing is not None:  # "X believe C, officials said.": C ends before the closing report
-            end = closing.start()
+            end = _after_closed_comma(ctx.norm, closing.start())
         tail = ACCORDING_TAIL.search(ctx.norm, end, cue.limit)
         if tail is not None and end < cue.limit:  # "X said C1, but C2, according to Reuters"
             via = via or find_via(ctx.norm[tail.start() : cue.limit])
@@ -425,11 +427,15 @@ _CONJUNCTIONS = frozenset("but and although though while as or so yet because".s
 _CLOSING = "\"'”’" + FOLD_MARK
 
 
-#: A content-first report closing the sentence (``, officials said.``): its content is the
-#: whole clause before it, a report by another speaker included.
+#: A content-first report closing the sentence (``, officials said.``, ``, Jones said.``,
+#: ``, Reuters reported.``, ``, the campaign told USA TODAY.``, ``, records show.``, ``, Jones
+#: said, adding that C2.``): its content is the whole clause before it, a report by another
+#: speaker included (``X plans to C, Jones said.`` is Jones's; ``plans`` keeps only ``to C``).
 CLOSING_REPORT = re.compile(
-    r"\s*,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,3}?[a-z]+\s+(?:said|says|added|told\s+reporters)"
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?\s*[.!?]?\s*$"
+    r"\s*,[\"'”’\x7f]*\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,3}?[A-Za-z][\w'’-]*\s+"
+    r"(?:said|says|added|reported|wrote|noted|show|shows|showed|told\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*|told\s+reporters)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+    r"(?:\s*[.!?]?\s*$|,\s+(?:adding|noting|saying)\b)"
 )
 
 
@@ -442,3 +448,34 @@ _TAIL = re.compile(r"[^,.;:]{0,60}?(?:[,.;:]|(?=\s+(?:—|–|--)\s)|$)")
 
 
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:he|she|they|we|i|it|there)\s+[a-z’']+\s+\w", re.I)
+
+
+def _after_closed_comma(norm: str, at: int) -> int:
+    """``at``, or past the comma and closing marks there (``a "burn bag,"``: the marks stay in)."""
+    end = at + 1 if norm.startswith(",", at) else at
+    while end < len(norm) and norm[end] in _CLOSING:
+        end += 1
+    return end if end > at + 1 else at
+
+
+def _closing_report_at(norm: str, end: int, hi: int, cue: str) -> int | None:
+    """Where a `CLOSING_REPORT` by another speaker starts after a content ending at ``end``.
+
+    The content may end after a comma and closing marks (``"... behaviors,'' The Post
+    reported.``). A pronoun closing a report whose cue is ``said`` (``X said C, "...," he
+    said.``) repeats the same speaker: no report of its own (``None``).
+    """
+    at = end
+    while at > 0 and norm[at - 1] in _CLOSING:
+        at -= 1
+    if at < end and norm[at - 1 : at] == ",":
+        at -= 1
+    if CLOSING_REPORT.match(norm, at, hi) is None:
+        return None
+    if cue in _SAID_FORMS and _PRONOUN_CLOSING.match(norm, at, hi):
+        return None
+    return at
+
+
+#: A closing report by a pronoun (``, he said.``).
+_PRONOUN_CLOSING = re.compile(r"\s*,[\"'”’\x7f]*\s+(?:he|she|they|it|we|i)\s", re.I)
