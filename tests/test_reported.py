@@ -1389,3 +1389,27 @@ def test_a_question_after_the_report_it_answers(extractor):
     assert (question.speaker, question.cue.text) == (None, "asked")
     assert question.stance is Stance.QUESTIONS
     assert any(q.kind is QuoteKind.DIRECT and q.speaker.name == "Dana Morrow" for q in found)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The vote is in June.\n\nIt’s a long shot, but Reyes was in Fresno on Monday night, "
+            "weeks before the county votes, emphasizing the county's weight and making his case.",
+            "the county's weight and making his case",
+        ),
+        (
+            "The vote is in June. Along with her brother, Tom Vole, a dairy farmer, she has given "
+            "to several campaigns, but plans to narrow her giving to one.",
+            "to narrow her giving to one",
+        ),
+    ],
+)
+def test_a_word_that_names_nobody_is_no_speaker(extractor, text, content):
+    """``It's`` or ``Along`` read as the subject of a report: the content stays, with no speaker."""
+    every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+    found = [q for q in every.extract(text) if q.text == content]  # "plans to" is a belief
+    assert len(found) == 1
+    assert found[0].speaker is None
+    assert found[0].cue is not None

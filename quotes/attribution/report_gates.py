@@ -38,7 +38,7 @@ import re
 from quotes.attribution.report_content_text import PAST_VERB, names_no_clause
 from quotes.attribution.report_cues import GOING_ON
 
-__all__ = ["not_a_statement"]
+__all__ = ["no_speaker_word", "not_a_statement"]
 
 #: Reflexive pronouns: ``found himself`` names where someone ended up, not a finding.
 _REFLEXIVES = frozenset(
@@ -162,3 +162,31 @@ def short_clause(content: str) -> bool:
     m = PAST_VERB.fullmatch(content)
     # "Clinton unqualified": an un-...-ed form is an adjective, no verb
     return len(content.split()) == 2 and m is not None and not m.group(2).startswith("un") and not names_no_clause(content)
+
+
+#: Words that open a sentence and name nobody: adverbs and prepositions
+#: (``Along with her husband, she ...``, ``Back at the house, he ...``) and a pronoun
+#: contracted with its verb (``It's grimly funny to watch X insist C``). Read before a
+#: cue as its subject, they stand for a speaker the reader cannot have: on PolNeAR
+#: train 5 reports had one (``It's`` 3, ``Along``, ``Back``); 4 aligned with a gold
+#: content, each with another gold source (``she``, ``Sanders``, ``who``).
+_NO_SPEAKER_WORD = re.compile(
+    r"(?:along|alongside|back|also|then|here|there|now|still|just|even|only|however|instead|again|"
+    r"later|earlier|meanwhile|indeed|thus|perhaps|maybe|(?:it|that|there|what|here|this)['’](?:s|re|ll|d))",
+    re.I,
+)
+
+
+def no_speaker_word(mention: str) -> bool:
+    """Whether a speaker mention is one word that names nobody (an adverb, ``It's``).
+
+    Such a report keeps its content but loses its speaker: a wrong speaker is worse
+    than none.
+
+    Examples:
+        >>> no_speaker_word("Along"), no_speaker_word("It’s"), no_speaker_word("That's")
+        (True, True, True)
+        >>> no_speaker_word("One"), no_speaker_word("she's"), no_speaker_word("Alongside BLM")
+        (False, False, False)
+    """
+    return _NO_SPEAKER_WORD.fullmatch(mention.strip()) is not None

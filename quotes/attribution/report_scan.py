@@ -25,6 +25,7 @@ from quotes.attribution.report_cue import ReportCue, quoted_speaker, quoting_ver
 from quotes.attribution.report_cue_use import not_a_cue
 from quotes.attribution.report_cues import SAY_LIKE, report_cue_words, report_kind
 from quotes.attribution.report_forms import asked_question, impression
+from quotes.attribution.report_gates import no_speaker_word
 from quotes.attribution.report_placement import ContentPlacement
 from quotes.attribution.report_subject import subject
 from quotes.document import Document
@@ -201,7 +202,10 @@ class SentenceScan(ContentPlacement):
             return  # "X is a propaganda term questioning C": the participle describes a noun
         if np_start < cue.a and self.content_first(cue, sp, np_start):
             return  # a speaker after the cue ("After saying C, X left") has its content after
+        made = len(self.out)
         self.cue_first(cue, sp, span, np_start)
+        if no_speaker_word(sp.mention):  # "Along with X, she said C": C, but nobody named Along
+            self.out[made:] = [_speakerless(q) for q in self.out[made:]]
 
 
 #: What stands right before ``asked`` in a question after a report: ``, when``, `` when``, ``,``.
@@ -222,6 +226,12 @@ def _starting_in(ctx: Document, direct: list[Quote], lo: int, hi: int) -> list[Q
     _d, _n, order, starts = kept
     picked = order[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
     return [direct[n] for n in sorted(picked)]
+
+
+def _speakerless(q: Quote) -> Quote:
+    """The report ``q`` with no speaker, 0.1 less sure (as for an unresolved one)."""
+    less = max(0.0, round(q.confidence - 0.1, 2))
+    return q.model_copy(update={"speaker": None, "confidence": less})
 
 
 def _direct_speaker_before(direct: list[Quote], at: int) -> Speaker | None:
