@@ -1413,3 +1413,34 @@ def test_a_word_that_names_nobody_is_no_speaker(extractor, text, content):
     assert len(found) == 1
     assert found[0].speaker is None
     assert found[0].cue is not None
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        (
+            "On Friday, the governor opened a Tampa rally blasting Lee for raising fees on small "
+            "farms across the state.",
+            "Lee for raising fees on small farms across the state",
+            "blasting",
+        ),
+        (
+            "Lee went after Cruz at the debate refusing to retract earlier remarks about the "
+            "harbor tunnel.",
+            "to retract earlier remarks about the harbor tunnel",
+            "refusing",
+        ),
+        (
+            "Vole caused quite a stir when she went on the record endorsing Mayor Dana Pike.",
+            "Mayor Dana Pike",
+            "endorsing",
+        ),
+    ],
+)
+def test_an_occasion_is_no_speaker(extractor, text, content, cue):
+    """``a rally``, ``the debate``, ``the record`` read as a report's subject: no speaker."""
+    every = quotes.Extractor(backend=extractor.segmenter, include_beliefs=True, stances=Stance)
+    found = [q for q in every.extract(text) if q.text == content]
+    assert len(found) == 1
+    assert found[0].speaker is None
+    assert found[0].cue is not None and found[0].cue.text == cue

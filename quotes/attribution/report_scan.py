@@ -25,7 +25,7 @@ from quotes.attribution.report_cue import ReportCue, quoted_speaker, quoting_ver
 from quotes.attribution.report_cue_use import not_a_cue
 from quotes.attribution.report_cues import SAY_LIKE, report_cue_words, report_kind
 from quotes.attribution.report_forms import asked_question, impression
-from quotes.attribution.report_gates import no_speaker_word
+from quotes.attribution.report_gates import names_nobody
 from quotes.attribution.report_placement import ContentPlacement
 from quotes.attribution.report_subject import subject
 from quotes.document import Document
@@ -204,7 +204,8 @@ class SentenceScan(ContentPlacement):
             return  # a speaker after the cue ("After saying C, X left") has its content after
         made = len(self.out)
         self.cue_first(cue, sp, span, np_start)
-        if no_speaker_word(sp.mention):  # "Along with X, she said C": C, but nobody named Along
+        if names_nobody(sp.mention):
+            # "Along with X, she said C", "X at the debate refusing to C": C, but nobody named so
             self.out[made:] = [_speakerless(q) for q in self.out[made:]]
 
 
