@@ -1444,3 +1444,23 @@ def test_an_occasion_is_no_speaker(extractor, text, content, cue):
     assert len(found) == 1
     assert found[0].speaker is None
     assert found[0].cue is not None and found[0].cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Dana Morrow did not say whether the ferry would run.", "did not say", "whether the ferry would run"),
+        ("Dana Morrow would not say if the ferry would run.", "would not say", "if the ferry would run"),
+        ("Dana Morrow declined to say whether the ferry would run.", "declined", "to say whether the ferry would run"),
+    ],
+)
+def test_a_withheld_answer_questions_its_content(text, cue, content):
+    """``did not say whether C``, ``declined to say if C``: C is left open, not asserted."""
+    (q,) = quotes.extract(text)
+    assert (q.speaker.name, q.cue.text, q.text) == ("Dana Morrow", cue, content)
+    assert q.stance is Stance.QUESTIONS
+
+
+def test_a_plain_report_of_whether_still_asserts():
+    (q,) = quotes.extract("Dana Morrow said whether the ferry runs depends on the weather.")
+    assert q.stance is Stance.ASSERTS

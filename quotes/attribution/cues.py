@@ -62,7 +62,18 @@ _QUESTION_OPENER = re.compile(
 )
 
 
-def stance_of(cue: str, content: str) -> Stance:
+#: A cue that withholds an answer: negated (``did not say``, ``won't say``) or a refusal
+#: (``declined``, ``refused``), whose content then leaves an open question.
+_WITHHELD_CUE = re.compile(r"\b(?:not|never|n't|n’t|declin\w*|refus\w*)\b", re.I)
+#: A negation ending the text before a cue: ``did not`` say, ``won't`` say, ``never`` said.
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n't|n’t)\s*$", re.I)
+#: The open question such a cue leaves: ``whether C`` or ``if C``, after ``to say`` for a refusal.
+_WITHHELD_CONTENT = re.compile(
+    r"\W*(?:to\s+(?:say|disclose|reveal|confirm|comment\s+on|answer)\s+)?(?:whether|if)\b", re.I
+)
+
+
+def stance_of(cue: str, content: str, before: str = "") -> Stance:
     """The [`Stance`][quotes.models.Stance] a reported cue gives its content.
 
     The first word of ``cue`` listed in ``quotes/data/stances.tsv`` decides; a
@@ -79,7 +90,16 @@ def stance_of(cue: str, content: str) -> Stance:
         'questions'
         >>> stance_of("asked", "them to leave").value
         'asserts'
+        >>> stance_of("did not say", "whether the bridge would reopen").value
+        'questions'
+        >>> stance_of("say", "if it would reopen", before="Lee would not ").value
+        'questions'
+        >>> stance_of("declined", "to say whether it was a violation").value
+        'questions'
     """
+    negated = _WITHHELD_CUE.search(cue) or _NEGATED_BEFORE.search(before)
+    if negated and _WITHHELD_CONTENT.match(content):
+        return Stance.QUESTIONS  # "did not say whether C", "declined to say if C": C is not asserted
     table = cue_stances()
     for word in re.findall(r"[a-z]+", cue.lower()):
         found = table.get(word)

@@ -102,7 +102,7 @@ def build(
     )  # a fragment inside (no scare quotes), or one whose closing mark follows the last comma
     pronoun = sp is not None and sp.mention.lower() in REPORTED_PRONOUNS
     if stance is None:
-        stance = stance_of(cue.text, ctx.norm[a:b])
+        stance = stance_of(cue.text, ctx.norm[a:b], ctx.norm[max(0, cue.start - 12) : cue.start])
         if stance is Stance.ASSERTS and not mixed and is_reference(rule, cue.text, ctx.norm[a:b]):
             stance = Stance.REFERS
     tailed = with_verb_tail(ctx.text, cue, _tail_limit(ctx, cue, a))
