@@ -455,6 +455,21 @@ PATTERNS = [
         "The WHO said in a statement that the outbreak was over.",
         [("that the outbreak was over", IND, "WHO", "said")],
     ),
+    Pattern(
+        "org-acronym-who-opens-sentence",
+        "WHO said the outbreak in the port city was over.",
+        [("the outbreak in the port city was over", IND, "WHO", "said")],
+    ),
+    Pattern(
+        "org-acronym-who-after-preposition",
+        "Officials at the WHO said the outbreak in the port city was over.",
+        [("the outbreak in the port city was over", IND, "Officials", "said")],
+    ),
+    Pattern(
+        "relative-who-still-relative",
+        "Officials who tracked the outbreak said the port city was safe.",
+        [("the port city was safe", IND, "Officials", "said")],
+    ),
     # Quoted words that are no statement: scare quotes, titles, a single word.
     Pattern("scare-quote-so-called", 'Critics mocked the so-called "deal" for weeks.', []),
     Pattern("film-title", 'The film "Night Harbor" opened in 300 theaters on Friday.', []),

@@ -154,8 +154,8 @@ def described_subject(
     ctx: Document, toks: list[Token], j: int, consumed: int, hi: int
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
     """The whole subject phrase as a speaker of unknown type (``A producer for X``), or ``None``."""
-    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
-        return None
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that") and not toks[j - 1][0].isupper():
+        return None  # a relative clause ("officials who said"), not "the WHO said"
     fs = full_subject(ctx.norm, consumed, hi, toks[:j])
     if fs is None or fs.quantity or TIME_HEAD.search(fs.core.text):
         return None
@@ -172,8 +172,8 @@ def whole_subject(
     ctx: Document, toks: list[Token], j: int, consumed: int, hi: int, at: int
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
     """The speaker named by the whole subject phrase before the cue, and the phrase's span."""
-    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that"):
-        return None
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that") and not toks[j - 1][0].isupper():
+        return None  # a relative clause ("officials who said"), not "the WHO said"
     if OWNED_DOCUMENT.search(ctx.norm[max(consumed, hi - 120) : hi].rstrip()) is not None:
         return None
     fs = full_subject(ctx.norm, consumed, hi, toks[:j])

@@ -442,8 +442,10 @@ def _named_head(
         return None  # "the time", "last week": not a speaker
     if _SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s")):
         return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
-    if j > 0 and toks[j - 1][0].lower() in ("who", "which") and np.text.lower() in ("who", "which"):
-        return None
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which") and np.text.lower() in ("who", "which") and not (
+        np.text.isupper()
+    ):
+        return None  # "officials who said": the relative pronoun; "WHO said": the organisation
     doc = OWNED_DOCUMENT.search(np.text)
     if doc is not None:  # "the ministry's statement says": the ministry speaks
         cut = np.start + doc.start()

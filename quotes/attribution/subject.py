@@ -207,8 +207,8 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         return None
     if dashed:  # "Intelligence officials — including X — have argued": dashes as commas
         toks = _dashes_as_commas(norm, toks)
-    if toks[-1][0].lower() in ("who", "which", "that"):
-        return None
+    if toks[-1][0].lower() in ("who", "which", "that") and not toks[-1][0].isupper():
+        return None  # "officials who said": a relative clause; "WHO said": the organisation
     commas = [
         n for n, t in enumerate(toks)
         if t[0] == "," and not (  # "1,409 teachers": a thousands separator

@@ -326,8 +326,8 @@ def _loose_np(toks: list[Token], i: int, n: int) -> int:
         low = bare_lower(tok)
         if low in _CLAUSE_WORDS or low in PRONOUNS and low not in ("her", "his", "its") or low in ("and", "or"):
             break
-        if low in _RELATIVE:
-            break
+        if low in _RELATIVE and not (len(tok) > 1 and tok.isupper()):
+            break  # "officials at the agency who": a relative clause; "at the WHO": a name
         if not tok[:1].isalnum() and tok not in (".", "-", "'", "’", "%", "&", "/"):
             break
         j += 1
@@ -365,7 +365,7 @@ def phrase_end(toks: list[Token], i: int, n: int) -> int:
                 return -1
             j = k
             continue
-        if low in ("who", "that") and j + 1 < n:
+        if low in ("who", "that") and j + 1 < n and not toks[j][0].isupper():
             nxt = toks[j + 1][0]
             if not nxt.islower() or bare_lower(nxt) in PRONOUNS or bare_lower(nxt) in PHRASE_OPENERS:
                 return -1

@@ -394,7 +394,8 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     toks = last_tokens(s, lo, hi, max_tokens + 1)  # _read_left looks one token further
     if not toks:
         return None
-    all_caps = s[max(lo, hi - CAPS_WINDOW):hi].isupper()
+    # A clause in capitals is a headline, unless the cue after it is lower-case ("WHO said")
+    all_caps = s[max(lo, hi - CAPS_WINDOW):hi].isupper() and not s[hi : hi + 24].lstrip()[:1].islower()
     last = toks[-1]
     if bare_phrase(last[0]) in PRONOUNS:
         return NounPhrase(last[1], last[2], last[0])
@@ -402,7 +403,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
         chosen.pop()
     # Drop sentence adverbs picked up at the start: "But", "Meanwhile", "Asked".
-    while chosen and (chosen[-1][0] in ("of", ".") or _sentence_adverb(chosen)):
+    while chosen and (chosen[-1][0] in ("of", ".") or _sentence_adverb(chosen, all_caps)):
         chosen.pop()
     if not chosen:
         return None
@@ -493,17 +494,22 @@ def _left_join(toks: list[Token], i: int, chosen: list[Token], all_caps: bool) -
     return None
 
 
-def _sentence_adverb(chosen: list[Token]) -> bool:
+def _sentence_adverb(chosen: list[Token], all_caps: bool = False) -> bool:
     """The phrase's first word (``chosen[-1]``, read backwards) is a capitalised non-name to drop.
 
     ``But``, ``Meanwhile``, ``Asked``; kept: a given name (``Bill Clinton``), ``New``
     before a capital, a determiner, an abbreviated title, a noun modifying a
-    lower-case compound (``Law enforcement officials``) and a quantifier (``Many analysts``).
+    lower-case compound (``Law enforcement officials``) and a quantifier (``Many analysts``),
+    and an acronym outside a headline set in capitals (``WHO said``: the organisation).
     """
     first = chosen[-1][0]
     low = bare_phrase(first)
     return (
         low in NON_NAME_CAPITALS
+        and not (  # "WHO said", "the WHO": an acronym; "IN DEADLY BLAST Mayor X": a headline
+            len(first) > 1 and first.isupper() and not all_caps
+            and (len(chosen) == 1 or not chosen[-2][0].isupper())
+        )
         and not (len(chosen) > 1 and given_name([chosen[-1], chosen[-2]], 0))
         and not (first == "New" and len(chosen) > 1 and is_capitalised(chosen[-2][0]))
         and low not in SPEAKER_DETERMINERS
