@@ -87,6 +87,16 @@ ROWS = [
         'The film opened on Friday. "I loved the script," the actress said.',
         "I loved the script", "actress", SpeakerType.ANONYMOUS,
     ),
+    (
+        "The Advocate alone is a newspaper",
+        'The levee held on Friday. "The pumps ran all night," the Advocate reported.',
+        "The pumps ran all night", "Advocate", SpeakerType.ORGANIZATION,
+    ),
+    (
+        "the Public Advocate is an office, no newspaper",
+        'The levee held on Friday. "The pumps ran all night," the Public Advocate said.',
+        "The pumps ran all night", "Public Advocate", SpeakerType.ANONYMOUS,
+    ),
 ]
 
 

@@ -67,6 +67,21 @@ _OUTLET = re.compile(
 )
 
 
+#: A newspaper named by a word that is also a title, right after ``the`` and alone:
+#: ``The Advocate`` (``the Public Advocate``, ``the advocate`` are people).
+_TITLE_MASTHEAD = re.compile(r"[Tt]he\s+Advocate")
+
+
+def title_masthead(mention: str) -> bool:
+    """``The Advocate``: a masthead that is also a title, after ``the`` with no other word.
+
+    Examples:
+        >>> title_masthead("The Advocate"), title_masthead("the Public Advocate")
+        (True, False)
+    """
+    return _TITLE_MASTHEAD.fullmatch(mention) is not None
+
+
 def editorial(low: list[str]) -> bool:
     """``the editorial``, ``the editorial board``, ``the editors``: a paper's voice, not a person's.
 

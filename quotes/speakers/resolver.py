@@ -69,7 +69,7 @@ from quotes.speakers.organisations import (
     org_head_start,
     org_person_role,
 )
-from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex
+from quotes.speakers.outlets import OUTLET_HEADS, OutletIndex, title_masthead
 from quotes.speakers.parties import party_members
 from quotes.speakers.surnames import SharedSurnames
 from quotes.text.tokens import TOKEN_RE, Token, tokens
@@ -460,7 +460,9 @@ class SpeakerResolver(
             )
             if known is not None:
                 return known
-        if words[-1][0].islower() and head in epithet_nouns() and low[0] in ("the", *INDEFINITE):
+        if title_masthead(mention):
+            kind = SpeakerType.ORGANIZATION  # "The Advocate": a newspaper, not an advocate
+        elif words[-1][0].islower() and head in epithet_nouns() and low[0] in ("the", *INDEFINITE):
             kind = SpeakerType.ANONYMOUS  # "the actress", "the GOP front-runner": a person, unnamed
         elif words[-1][0].islower() and head in OUTLET_HEADS and head != "paper":  # a study, too
             kind = SpeakerType.ORGANIZATION  # "the newspaper": an outlet the article did not name
