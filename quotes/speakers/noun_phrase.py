@@ -400,9 +400,7 @@ def scan_left(s: str, lo: int, hi: int, *, max_tokens: int = 9) -> Optional[Noun
     if bare_phrase(last[0]) in PRONOUNS:
         return NounPhrase(last[1], last[2], last[0])
     chosen = _read_left(toks, all_caps, max_tokens)
-    while chosen and (chosen[-1][0] == "of" or chosen[-1][0] == "."):
-        chosen.pop()
-    # Drop sentence adverbs picked up at the start: "But", "Meanwhile", "Asked".
+    # Drop a trailing "of" / "." and sentence adverbs picked up at the start: "But", "Asked".
     while chosen and (chosen[-1][0] in ("of", ".") or _sentence_adverb(chosen, all_caps)):
         chosen.pop()
     if not chosen:
