@@ -39,6 +39,7 @@ __all__ = [
     "given_name_forms",
     "initials",
     "place_name",
+    "relative_word",
     "source_words",
     "word_alternation",
 ]
@@ -373,6 +374,24 @@ _PLACE_NAME = re.compile(
     r"(?:" + US_STATES + r"|[A-Z]\.[A-Z]\."
     r"|(?!(?:Jr|Sr|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Inc|Co|Corp|Ltd)\.)[A-Z][a-z]{1,4}\.)"
 )
+
+
+def relative_word(
+    token: str, words: Iterable[str] = ("who", "which", "that"), low: str | None = None
+) -> bool:
+    """Whether ``token`` is one of the relative pronouns ``words``, never an acronym in capitals.
+
+    ``who`` in ``officials who said`` opens a relative clause; ``WHO`` in ``the WHO said``
+    names the organisation. ``low`` is the caller's lower-cased form of ``token`` when it
+    has one (``token.lower()`` otherwise).
+
+    Examples:
+        >>> relative_word("who"), relative_word("Who"), relative_word("WHO")
+        (True, True, False)
+        >>> relative_word("whose", {"who", "whose"})
+        True
+    """
+    return (token.lower() if low is None else low) in words and not token.isupper()
 
 
 def place_name(text: str) -> bool:

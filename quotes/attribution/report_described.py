@@ -15,7 +15,14 @@ import re
 from quotes.attribution.source import resolve_speaker
 from quotes.attribution.subject import QUANTITY_HEADS, full_subject, subject_nouns
 from quotes.document import Document
-from quotes.lexicon import ANONYMOUS_HEADS, GROUP_HEADS, NON_NAME_CAPITALS, PERSON_NOUNS, TITLES
+from quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    GROUP_HEADS,
+    NON_NAME_CAPITALS,
+    PERSON_NOUNS,
+    TITLES,
+    relative_word,
+)
 from quotes.models import Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, without_article
 from quotes.text.tokens import Token
@@ -154,7 +161,7 @@ def described_subject(
     ctx: Document, toks: list[Token], j: int, consumed: int, hi: int
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
     """The whole subject phrase as a speaker of unknown type (``A producer for X``), or ``None``."""
-    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that") and not toks[j - 1][0].isupper():
+    if j > 0 and relative_word(toks[j - 1][0]):
         return None  # a relative clause ("officials who said"), not "the WHO said"
     fs = full_subject(ctx.norm, consumed, hi, toks[:j])
     if fs is None or fs.quantity or TIME_HEAD.search(fs.core.text):
@@ -172,7 +179,7 @@ def whole_subject(
     ctx: Document, toks: list[Token], j: int, consumed: int, hi: int, at: int
 ) -> tuple[Speaker, tuple[int, int] | None] | None:
     """The speaker named by the whole subject phrase before the cue, and the phrase's span."""
-    if j > 0 and toks[j - 1][0].lower() in ("who", "which", "that") and not toks[j - 1][0].isupper():
+    if j > 0 and relative_word(toks[j - 1][0]):
         return None  # a relative clause ("officials who said"), not "the WHO said"
     if OWNED_DOCUMENT.search(ctx.norm[max(consumed, hi - 120) : hi].rstrip()) is not None:
         return None

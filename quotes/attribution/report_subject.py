@@ -30,7 +30,7 @@ from quotes.attribution.report_described import (
 )
 from quotes.attribution.source import resolve_speaker
 from quotes.document import Document
-from quotes.lexicon import CLAUSE_OPENERS, PRONOUNS, word_alternation
+from quotes.lexicon import CLAUSE_OPENERS, PRONOUNS, relative_word, word_alternation
 from quotes.models import CueType, Speaker, SpeakerType
 from quotes.speakers.noun_phrase import NounPhrase, scan_left, without_article
 from quotes.text.tokens import Token
@@ -442,9 +442,7 @@ def _named_head(
         return None  # "the time", "last week": not a speaker
     if _SUBORDINATOR.search(np.text) or np.text.endswith(("'s", "’s")):
         return None  # "for the first time since Moscow claimed", "Editor's note": not a subject
-    if j > 0 and toks[j - 1][0].lower() in ("who", "which") and np.text.lower() in ("who", "which") and not (
-        np.text.isupper()
-    ):
+    if j > 0 and toks[j - 1][0].lower() in ("who", "which") and relative_word(np.text, ("who", "which")):
         return None  # "officials who said": the relative pronoun; "WHO said": the organisation
     doc = OWNED_DOCUMENT.search(np.text)
     if doc is not None:  # "the ministry's statement says": the ministry speaks

@@ -35,7 +35,7 @@ from quotes.attribution.subject_phrase import (
     phrase_end,
     subject_nouns,
 )
-from quotes.lexicon import MONTHS, WEEKDAYS, place_name
+from quotes.lexicon import MONTHS, WEEKDAYS, place_name, relative_word
 from quotes.speakers.names import role_name_tail
 from quotes.speakers.noun_phrase import NounPhrase
 from quotes.text.tokens import Token, tokens, tokens_within
@@ -207,7 +207,7 @@ def full_subject(norm: str, lo: int, hi: int, toks: list[Token] | None = None) -
         return None
     if dashed:  # "Intelligence officials — including X — have argued": dashes as commas
         toks = _dashes_as_commas(norm, toks)
-    if toks[-1][0].lower() in ("who", "which", "that") and not toks[-1][0].isupper():
+    if relative_word(toks[-1][0]):
         return None  # "officials who said": a relative clause; "WHO said": the organisation
     commas = [
         n for n, t in enumerate(toks)

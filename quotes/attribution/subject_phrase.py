@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from quotes.lexicon import DEMONYMS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES, source_word_counts
+from quotes.lexicon import (
+    DEMONYMS,
+    GROUP_HEADS,
+    ORG_WORDS,
+    PRONOUNS,
+    TITLES,
+    relative_word,
+    source_word_counts,
+)
 from quotes.speakers.noun_phrase import PERSON_ENDINGS
 from quotes.text.tokens import Token
 
@@ -326,7 +334,7 @@ def _loose_np(toks: list[Token], i: int, n: int) -> int:
         low = bare_lower(tok)
         if low in _CLAUSE_WORDS or low in PRONOUNS and low not in ("her", "his", "its") or low in ("and", "or"):
             break
-        if low in _RELATIVE and not (len(tok) > 1 and tok.isupper()):
+        if relative_word(tok, _RELATIVE, low):
             break  # "officials at the agency who": a relative clause; "at the WHO": a name
         if not tok[:1].isalnum() and tok not in (".", "-", "'", "’", "%", "&", "/"):
             break
@@ -365,7 +373,7 @@ def phrase_end(toks: list[Token], i: int, n: int) -> int:
                 return -1
             j = k
             continue
-        if low in ("who", "that") and j + 1 < n and not toks[j][0].isupper():
+        if relative_word(toks[j][0], ("who", "that"), low) and j + 1 < n:
             nxt = toks[j + 1][0]
             if not nxt.islower() or bare_lower(nxt) in PRONOUNS or bare_lower(nxt) in PHRASE_OPENERS:
                 return -1
